@@ -1,0 +1,6 @@
+import { cpus } from "node:os";
+import { benchStartup } from "./startup.js";
+
+/** `npm run bench`: prints every performance figure the issues set targets for, in one run. */
+console.log(`modelmux bench — node ${process.version}, ${cpus().length} cores, ${new Date().toISOString()}`);
+await benchStartup();

@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { cleanEnv, CLI } from "../test/support/cli-process.js";
+import { connectInMemory } from "../test/support/in-memory-server.js";
+import { estimateCost } from "../src/tools/estimate-cost.js";
+import { loadTokenizers } from "../src/tokens/count-tokens.js";
+import { formatMs, median, percentile, printTable } from "./stats.js";
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function startOnce(): Promise<{ ms: number; client: Client; pid: number }> {
+  const started = performance.now();
+  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI], env: cleanEnv({ MODELMUX_LOG_LEVEL: "silent" }), stderr: "ignore" });
+  const client = new Client({ name: "bench", version: "1" });
+  await client.connect(transport);
+  await client.listTools();
+  return { ms: performance.now() - started, client, pid: transport.pid ?? 0 };
+}
+
+/** A 10 KB prompt of mixed prose and code, like a real delegated sub-task. */
+export function tenKilobytePrompt(): string {
+  const block =
+    "Review this function and list every bug you find, then propose a fix.\n" +
+    "function total(items) { let sum = 0; for (let i = 0; i <= items.length; i++) sum += items[i].price * items[i].qty; return sum }\n" +
+    "Customers reported totals off by one item on orders placed after 2024-03-01; see ticket OPS-4411.\n";
+  return block.repeat(Math.ceil(10_240 / block.length)).slice(0, 10_240);
+}
+
+export async function benchStartup(): Promise<void> {
+  const times: number[] = [];
+  let idleRss = 0;
+  let warmRss = 0;
+  for (let run = 0; run < 10; run++) {
+    const { ms, client, pid } = await startOnce();
+    times.push(ms);
+    if (run === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      idleRss = rssMb(pid);
+      await client.callTool({ name: "estimate_cost", arguments: { text: tenKilobytePrompt() } });
+      warmRss = rssMb(pid);
+    }
+    await client.close();
+  }
+
+  const session = await connectInMemory();
+  await loadTokenizers();
+  const prompt = tenKilobytePrompt();
+  const direct: number[] = [];
+  const viaClient: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const started = performance.now();
+    estimateCost(session.deps.catalog, { text: prompt, requests: 1, cached_input_fraction: 0 });
+    direct.push(performance.now() - started);
+  }
+  for (let i = 0; i < 100; i++) {
+    const started = performance.now();
+    await session.client.callTool({ name: "estimate_cost", arguments: { text: prompt } });
+    viaClient.push(performance.now() - started);
+  }
+  const rows = estimateCost(session.deps.catalog, { text: prompt, requests: 1, cached_input_fraction: 0 }).rows.length;
+  await session.close();
+
+  printTable("Start-up and estimate_cost (issue 3)", [
+    ["start-up, spawn → first tools/list (median of 10)", formatMs(median(times)), "< 300 ms"],
+    ["start-up p90", formatMs(percentile(times, 90))],
+    ["idle RSS after start", `${idleRss.toFixed(1)} MB`, "< 100 MB"],
+    ["RSS after first estimate_cost (tokenizers loaded)", `${warmRss.toFixed(1)} MB`],
+    [`estimate_cost 10 KB × ${rows} deployments, server-side p50`, formatMs(median(direct)), "< 5 ms"],
+    ["estimate_cost server-side p95", formatMs(percentile(direct, 95))],
+    ["estimate_cost through an in-memory MCP client p50", formatMs(median(viaClient))],
+  ]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchStartup();

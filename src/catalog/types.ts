@@ -1,0 +1,63 @@
+export type Tier = "small" | "medium" | "flagship";
+export const TIERS: readonly Tier[] = ["small", "medium", "flagship"];
+
+export type Capability = "json" | "tools" | "vision";
+export const CAPABILITIES: readonly Capability[] = ["json", "tools", "vision"];
+
+export type Task = "classification" | "extraction" | "summarization" | "chat" | "code" | "reasoning";
+export const TASKS: readonly Task[] = [
+  "classification",
+  "extraction",
+  "summarization",
+  "chat",
+  "code",
+  "reasoning",
+];
+
+/** Exact tokenizer encodings we ship; models without one are counted approximately. */
+export type Encoding = "o200k_base" | "cl100k_base";
+
+/** USD per 1M tokens. */
+export interface Price {
+  input: number;
+  output: number;
+  /** Price of cache-read input tokens, when the provider discounts them. */
+  cachedInput?: number;
+}
+
+/** Token usage of one call. `input` is the total input including `cached`. */
+export interface Usage {
+  input: number;
+  output: number;
+  cached: number;
+}
+
+/** One model served by one provider: the unit the router picks and the health tracker watches. */
+export interface Deployment {
+  /** `provider/model`, e.g. `groq/llama-3.3-70b`. */
+  id: string;
+  model: string;
+  provider: string;
+  /** The model id the provider's API expects. */
+  providerModelId: string;
+  price: Price;
+  /** Where the price came from: the genai-prices catalog or the user's config. */
+  priceSource: "genai-prices" | "config";
+}
+
+export interface ModelInfo {
+  /** Catalog id, provider-neutral (e.g. `llama-3.3-70b`). */
+  id: string;
+  name: string;
+  /** Who trained it (openai, anthropic, google, meta, alibaba, ...). */
+  vendor: string;
+  tier: Tier;
+  capabilities: Capability[];
+  contextWindow: number;
+  maxOutput: number;
+  /** Tasks this model is fit for when routing `model: "auto"`. */
+  tasks: Task[];
+  /** Exact tokenizer, when the vendor's is public. */
+  encoding: Encoding | null;
+  deployments: Deployment[];
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { httpClientConfig } from "./cli/client-config.js";
+import { HELP } from "./cli/help.js";
+import { parseCliArgs } from "./cli/parse-args.js";
+import { loadConfig } from "./config/load-config.js";
+import { createDeps } from "./core/create-deps.js";
+import { errorMessage, isModelmuxError } from "./errors.js";
+import { createLogger } from "./logger.js";
+import { startHttpServer } from "./transports/http.js";
+import { serveStdio } from "./transports/stdio.js";
+import { VERSION } from "./version.js";
+
+/** Usage errors and bad config exit 2 with one line naming the field; never a stack trace. */
+function fail(error: unknown): never {
+  const message = isModelmuxError(error) ? error.message : errorMessage(error);
+  process.stderr.write(`modelmux: ${message}\n`);
+  process.exit(
+    isModelmuxError(error) && (error.code === "INVALID_INPUT" || error.code === "INVALID_CONFIG") ? 2 : 1,
+  );
+}
+
+async function main(): Promise<void> {
+  const args = parseCliArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stderr.write(HELP);
+    return;
+  }
+  if (args.version) {
+    process.stderr.write(`${VERSION}\n`);
+    return;
+  }
+  const loaded = await loadConfig({ file: args.config });
+  const logger = createLogger();
+  const deps = createDeps(loaded, logger);
+
+  if (args.command === "stdio") {
+    await serveStdio(deps);
+    return;
+  }
+  const host = args.host ?? loaded.config.server.host;
+  const port = args.port ?? loaded.config.server.port;
+  const running = await startHttpServer(deps, { host, port });
+  process.stderr.write(
+    `modelmux ${VERSION} listening on ${running.url}\nMCP endpoint: ${running.mcpUrl}\nPaste into your MCP client config:\n${httpClientConfig(running.mcpUrl)}\n`,
+  );
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch(fail);

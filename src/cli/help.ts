@@ -1,0 +1,18 @@
+export const HELP = `modelmux — LLM orchestration for agents, as an MCP server
+
+Usage:
+  modelmux [--config FILE]                      serve MCP over stdio (for Claude Desktop, Cursor, VS Code)
+  modelmux http [--host H] [--port P] [--config FILE]
+                                                serve MCP at http://H:P/mcp (default 127.0.0.1:8787), plus /healthz
+  modelmux --help | --version
+
+Options:
+  --config FILE   JSON or YAML config (default: $MODELMUX_CONFIG, else built-in defaults)
+  --host HOST     HTTP bind address (default 127.0.0.1)
+  --port PORT     HTTP port (default 8787; 0 picks a free one)
+
+Environment:
+  MODELMUX_CONFIG, MODELMUX_DATA_DIR (default ~/.modelmux), MODELMUX_REDIS_URL, MODELMUX_LOG_LEVEL,
+  and each provider's key: OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, GROQ_API_KEY, TOGETHER_API_KEY,
+  FIREWORKS_API_KEY, DEEPSEEK_API_KEY, MISTRAL_API_KEY, XAI_API_KEY, OPENROUTER_API_KEY
+`;

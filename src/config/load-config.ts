@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { extname, join, resolve } from "node:path";
+import { errorMessage, ModelmuxError } from "../errors.js";
+import { formatIssues } from "../validation/format-issues.js";
+import { type Config, configSchema } from "./schema.js";
+
+export interface LoadedConfig {
+  config: Config;
+  /** Absolute directory for SQLite files (cache, ledger). */
+  dataDir: string;
+  /** Where the config came from, for logs. */
+  source: string;
+}
+
+async function parseYaml(text: string): Promise<unknown> {
+  // Loaded only for YAML configs: keeps ~30 ms off every start-up.
+  const { parse } = await import("yaml");
+  return parse(text);
+}
+
+async function readConfigFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ModelmuxError("INVALID_CONFIG", `cannot read config file ${file}: ${errorMessage(error)}`);
+  }
+  try {
+    const extension = extname(file).toLowerCase();
+    return extension === ".yaml" || extension === ".yml" ? await parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new ModelmuxError(
+      "INVALID_CONFIG",
+      `config file ${file} is not valid ${extname(file) || "JSON"}: ${errorMessage(error)}`,
+    );
+  }
+}
+
+/** Validates raw config data; the error names every bad field. */
+export function parseConfig(raw: unknown, source = "config"): Config {
+  const result = configSchema.safeParse(raw ?? {}, { reportInput: true });
+  if (!result.success) {
+    throw new ModelmuxError("INVALID_CONFIG", `invalid ${source}: ${formatIssues(result.error.issues)}`);
+  }
+  return result.data;
+}
+
+/**
+ * Reads the config file (explicit path, else MODELMUX_CONFIG, else none) and applies
+ * environment overrides: MODELMUX_DATA_DIR, MODELMUX_REDIS_URL.
+ */
+export async function loadConfig(options: { file?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LoadedConfig> {
+  const env = options.env ?? process.env;
+  const file = options.file ?? env.MODELMUX_CONFIG;
+  const raw = file ? await readConfigFile(resolve(file)) : {};
+  const config = parseConfig(raw, file ? `config file ${file}` : "config");
+  if (env.MODELMUX_REDIS_URL) {
+    config.cache.redisUrl = env.MODELMUX_REDIS_URL;
+    config.cache.store = "redis";
+  }
+  const dataDir = resolve(env.MODELMUX_DATA_DIR ?? config.dataDir ?? join(homedir(), ".modelmux"));
+  return { config, dataDir, source: file ? resolve(file) : "defaults" };
+}
+
+/** Resolves `env:NAME` to the variable's value; returns literals unchanged. */
+export function resolveSecret(value: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.startsWith("env:")) return env[value.slice(4)] || undefined;
+  return value;
+}

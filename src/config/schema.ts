@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { CAPABILITIES, TASKS, TIERS } from "../catalog/types.js";
+
+const price = z.strictObject({
+  input: z.number().nonnegative().describe("USD per 1M input tokens"),
+  output: z.number().nonnegative().describe("USD per 1M output tokens"),
+  cachedInput: z.number().nonnegative().optional().describe("USD per 1M cache-read input tokens"),
+});
+
+/** A model a provider serves, added or overriding the catalog. */
+const providerModel = z.strictObject({
+  id: z.string().min(1).optional().describe("the provider's own model id (default: the key)"),
+  price: price.optional(),
+  contextWindow: z.number().int().positive().optional(),
+  maxOutput: z.number().int().positive().optional(),
+  tier: z.enum(TIERS).optional(),
+  capabilities: z.array(z.enum(CAPABILITIES)).optional(),
+  tasks: z.array(z.enum(TASKS)).optional(),
+});
+
+const provider = z.strictObject({
+  baseURL: z.url().optional(),
+  /** A literal key or `env:NAME`; prefer `env:` so config files never hold keys. */
+  apiKey: z.string().optional(),
+  enabled: z.boolean().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  models: z.record(z.string(), providerModel).optional(),
+});
+
+const weights = z.strictObject({
+  uptime: z.number().nonnegative(),
+  throughput: z.number().nonnegative(),
+  price: z.number().nonnegative(),
+  latency: z.number().nonnegative(),
+});
+
+const routing = z.strictObject({
+  preset: z.enum(["balanced", "cheapest", "fastest", "quality"]).default("balanced"),
+  weights: weights.partial().optional(),
+  exploration: z.number().min(0).max(1).default(0.01),
+  maxAttempts: z.number().int().min(1).max(10).default(3),
+  timeoutMs: z.number().int().min(100).default(60_000),
+  breaker: z
+    .strictObject({
+      failureThreshold: z.number().int().min(1).default(5),
+      cooldownMs: z.number().int().min(0).default(30_000),
+    })
+    .prefault({}),
+});
+
+const cache = z.strictObject({
+  store: z.enum(["sqlite", "redis", "memory", "off"]).default("sqlite"),
+  ttlSeconds: z.number().int().min(10).max(31_536_000).default(3600),
+  redisUrl: z.string().optional(),
+  /** Cache answers sampled with temperature > 0 too (off: they are meant to vary). */
+  cacheSampled: z.boolean().default(false),
+});
+
+const budgetLimits = z.strictObject({
+  dailyUsd: z.number().positive().optional(),
+  monthlyUsd: z.number().positive().optional(),
+});
+
+const virtualKey = z.strictObject({
+  name: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/i, "expected 64 hex characters (SHA-256 of the bearer token)"),
+  dailyUsd: z.number().positive().optional(),
+  monthlyUsd: z.number().positive().optional(),
+  models: z.array(z.string()).default(["*"]),
+  rpm: z.number().int().positive().optional(),
+});
+
+const server = z.strictObject({
+  host: z.string().default("127.0.0.1"),
+  port: z.number().int().min(0).max(65_535).default(8787),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 * 1024),
+  allowedOrigins: z.array(z.string()).default([]),
+  allowedHosts: z.array(z.string()).default([]),
+});
+
+export const configSchema = z.strictObject({
+  dataDir: z.string().optional(),
+  providers: z.record(z.string(), provider).default({}),
+  routing: routing.prefault({}),
+  cache: cache.prefault({}),
+  guardrails: z.record(z.string(), z.unknown()).default({}),
+  budgets: z
+    .strictObject({
+      global: budgetLimits.optional(),
+      session: z.strictObject({ usd: z.number().positive() }).optional(),
+    })
+    .prefault({}),
+  keys: z.array(virtualKey).default([]),
+  approval: z.strictObject({ aboveUsd: z.number().nonnegative().optional() }).prefault({}),
+  sampling: z.strictObject({ enabled: z.boolean().default(false) }).prefault({}),
+  server: server.prefault({}),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type ProviderConfig = z.output<typeof provider>;
+export type ProviderModelConfig = z.output<typeof providerModel>;
+export type RoutingConfig = z.output<typeof routing>;
+export type RoutingWeights = z.output<typeof weights>;

@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { createServer, type ServerDeps } from "../server.js";
+import { HttpError, sendJson } from "./http-error.js";
+import { readJsonBody } from "./read-body.js";
+
+/**
+ * Streamable HTTP at /mcp. An initialize request opens a session (Mcp-Session-Id), as the
+ * spec describes; a request without a session id is served statelessly by a throwaway
+ * server, so clients that keep no session work too.
+ */
+export function createMcpHandler(deps: ServerDeps, maxBodyBytes: number) {
+  const sessions = new Map<string, StreamableHTTPServerTransport>();
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const sessionId = request.headers["mcp-session-id"];
+    const body = request.method === "POST" ? await readJsonBody(request, maxBodyBytes) : undefined;
+
+    if (typeof sessionId === "string") {
+      const transport = sessions.get(sessionId);
+      if (!transport)
+        throw new HttpError(404, "session_not_found", `unknown or expired MCP session ${sessionId}`);
+      await transport.handleRequest(request, response, body);
+      return;
+    }
+    if (request.method !== "POST")
+      throw new HttpError(400, "session_required", "GET and DELETE on /mcp need an Mcp-Session-Id header");
+
+    if (isInitializeRequest(body)) {
+      const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: () => randomUUID(),
+        onsessioninitialized: (id) => {
+          sessions.set(id, transport);
+        },
+      });
+      transport.onclose = () => {
+        if (transport.sessionId) sessions.delete(transport.sessionId);
+      };
+      await createServer(deps).connect(transport);
+      await transport.handleRequest(request, response, body);
+      return;
+    }
+
+    // Stateless: one server and transport for this request only.
+    const server = createServer(deps);
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
+    response.on("close", () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(request, response, body);
+  }
+
+  async function closeAll(): Promise<void> {
+    await Promise.allSettled([...sessions.values()].map((transport) => transport.close()));
+    sessions.clear();
+  }
+
+  return { handle, closeAll, sessions };
+}
+
+export function sendMcpError(response: ServerResponse, error: HttpError): void {
+  sendJson(response, error.status, {
+    jsonrpc: "2.0",
+    error: { code: -32000, message: error.message },
+    id: null,
+  });
+}

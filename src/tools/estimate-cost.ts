@@ -1,0 +1,247 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import type { Catalog } from "../catalog/catalog.js";
+import { PRICE_DATA } from "../catalog/price-lookup.js";
+import { selectModels } from "../catalog/select-models.js";
+import type { Deployment, ModelInfo } from "../catalog/types.js";
+import { ModelmuxError } from "../errors.js";
+import { createInputCounter } from "../tokens/count-input.js";
+import { loadTokenizers } from "../tokens/count-tokens.js";
+import { roundUsd } from "../usage/round-usd.js";
+import { priceOut } from "./model-summary.js";
+import {
+  capabilitySchema,
+  messagesSchema,
+  priceDataSchema,
+  priceSchema,
+  textSchema,
+  tierSchema,
+} from "./schemas.js";
+import { guard, toolResult } from "./tool-result.js";
+
+/** Output length assumed when the caller gives neither a count nor a ratio. */
+export const DEFAULT_OUTPUT_TOKENS = 256;
+
+const inputSchema = {
+  text: textSchema.optional().describe("the prompt text to price (give this, `messages` or `input_tokens`)"),
+  messages: messagesSchema.optional(),
+  input_tokens: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe("input size in tokens, when already known"),
+  expected_output_tokens: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe(`tokens you expect back per request (default ${DEFAULT_OUTPUT_TOKENS})`),
+  output_ratio: z
+    .number()
+    .nonnegative()
+    .max(100)
+    .optional()
+    .describe("expected output as a multiple of input tokens, instead of expected_output_tokens"),
+  models: z
+    .array(z.string().min(1))
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("catalog ids or `provider/model`; default: every model passing the filters"),
+  provider: z.string().optional().describe("only deployments on this provider"),
+  tier: tierSchema.optional().describe("only models of this tier"),
+  capabilities: z.array(capabilitySchema).optional().describe("only models with all of these"),
+  requests: z
+    .number()
+    .int()
+    .positive()
+    .max(1e12)
+    .default(1)
+    .describe("how many such requests (e.g. per month), for the volume cost"),
+  cached_input_fraction: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe("share of input tokens served from the provider's prompt cache (0–1)"),
+  baseline_model: z.string().optional().describe("model to compare savings against (its cheapest provider)"),
+};
+
+const rowSchema = z.object({
+  model: z.string(),
+  provider: z.string(),
+  deployment: z.string().describe("`provider/model`; pass as `model` to pin this provider"),
+  input_tokens: z.number(),
+  output_tokens: z.number(),
+  tokens_exact: z.boolean().describe("false when the count is an approximation"),
+  token_method: z.string(),
+  price: priceSchema,
+  cost_per_request_usd: z.number(),
+  cost_total_usd: z.number().describe("cost_per_request_usd × requests"),
+});
+
+const outputSchema = {
+  requests: z.number(),
+  output_tokens_assumed: z.boolean().describe("true when the output length is the default guess"),
+  rows: z.array(rowSchema).describe("one row per model and provider, cheapest first"),
+  cheapest: rowSchema.nullable(),
+  most_expensive: rowSchema.nullable(),
+  saving_vs_most_expensive_usd: z.number(),
+  saving_vs_most_expensive_pct: z.number(),
+  baseline: z
+    .object({
+      model: z.string(),
+      provider: z.string(),
+      cost_total_usd: z.number(),
+      saving_usd: z.number(),
+      saving_pct: z.number(),
+    })
+    .nullable(),
+  price_data: priceDataSchema,
+};
+
+type Row = z.infer<typeof rowSchema>;
+type Input = z.infer<z.ZodObject<typeof inputSchema>>;
+
+function pct(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 10_000) / 100 : 0;
+}
+
+/** Prices a workload on every matching deployment. Pure: exported for the bench and tests. */
+export function estimateCost(catalog: Catalog, input: Input) {
+  const sources = [input.text, input.messages, input.input_tokens].filter(
+    (value) => value !== undefined,
+  ).length;
+  if (sources !== 1) {
+    throw new ModelmuxError("INVALID_INPUT", "give exactly one of `text`, `messages` or `input_tokens`");
+  }
+  const targets: { model: ModelInfo; deployments: readonly Deployment[] }[] = input.models
+    ? input.models.map((reference) => {
+        const { model, pinnedProvider } = catalog.resolve(reference);
+        const deployments = model.deployments.filter(
+          (deployment) =>
+            (!pinnedProvider || deployment.provider === pinnedProvider) &&
+            (!input.provider || deployment.provider === input.provider),
+        );
+        return { model, deployments };
+      })
+    : selectModels(catalog, {
+        provider: input.provider,
+        tier: input.tier,
+        capabilities: input.capabilities,
+      }).map((model) => ({
+        model,
+        deployments: model.deployments,
+      }));
+  const count = createInputCounter({
+    text: input.text,
+    messages: input.messages,
+    inputTokens: input.input_tokens,
+  });
+  const assumed = input.expected_output_tokens === undefined && input.output_ratio === undefined;
+
+  function price(model: ModelInfo, deployment: Deployment): Row {
+    const tokens = count(model);
+    const output =
+      input.expected_output_tokens ??
+      (input.output_ratio !== undefined
+        ? Math.round(tokens.tokens * input.output_ratio)
+        : DEFAULT_OUTPUT_TOKENS);
+    const cached = Math.round(tokens.tokens * input.cached_input_fraction);
+    const perRequest = catalog.cost(deployment, { input: tokens.tokens, output, cached });
+    return {
+      model: model.id,
+      provider: deployment.provider,
+      deployment: deployment.id,
+      input_tokens: tokens.tokens,
+      output_tokens: output,
+      tokens_exact: tokens.exact,
+      token_method: tokens.method,
+      price: priceOut(deployment.price),
+      cost_per_request_usd: roundUsd(perRequest),
+      cost_total_usd: roundUsd(perRequest * input.requests),
+    };
+  }
+
+  const rows = targets.flatMap(({ model, deployments }) =>
+    deployments.map((deployment) => price(model, deployment)),
+  );
+  rows.sort(
+    (a, b) => a.cost_per_request_usd - b.cost_per_request_usd || a.deployment.localeCompare(b.deployment),
+  );
+  const cheapest = rows[0] ?? null;
+  const mostExpensive = rows.at(-1) ?? null;
+  const saving =
+    cheapest && mostExpensive ? roundUsd(mostExpensive.cost_total_usd - cheapest.cost_total_usd) : 0;
+
+  let baseline = null;
+  if (input.baseline_model) {
+    const { model, pinnedProvider } = catalog.resolve(input.baseline_model);
+    const baseRows = model.deployments
+      .filter((deployment) => !pinnedProvider || deployment.provider === pinnedProvider)
+      .map((deployment) => price(model, deployment))
+      .sort((a, b) => a.cost_per_request_usd - b.cost_per_request_usd);
+    const base = baseRows[0];
+    if (base) {
+      const baselineSaving = cheapest ? roundUsd(base.cost_total_usd - cheapest.cost_total_usd) : 0;
+      baseline = {
+        model: base.model,
+        provider: base.provider,
+        cost_total_usd: base.cost_total_usd,
+        saving_usd: baselineSaving,
+        saving_pct: pct(baselineSaving, base.cost_total_usd),
+      };
+    }
+  }
+
+  return {
+    requests: input.requests,
+    output_tokens_assumed: assumed,
+    rows,
+    cheapest,
+    most_expensive: mostExpensive,
+    saving_vs_most_expensive_usd: saving,
+    saving_vs_most_expensive_pct: mostExpensive ? pct(saving, mostExpensive.cost_total_usd) : 0,
+    baseline,
+    price_data: { ...PRICE_DATA },
+  };
+}
+
+function summarize(result: ReturnType<typeof estimateCost>): string {
+  const { cheapest, most_expensive: most, rows } = result;
+  if (!cheapest || !most) return "No model matched the filters.";
+  const lines = [
+    `${rows.length} deployments priced for ${result.requests} request(s).`,
+    `Cheapest: ${cheapest.deployment} at $${cheapest.cost_total_usd} ($${cheapest.cost_per_request_usd}/request, ${cheapest.input_tokens} in${cheapest.tokens_exact ? "" : " approx."} + ${cheapest.output_tokens} out).`,
+    `Most expensive: ${most.deployment} at $${most.cost_total_usd}; saving $${result.saving_vs_most_expensive_usd} (${result.saving_vs_most_expensive_pct}%).`,
+  ];
+  if (result.baseline)
+    lines.push(
+      `Versus ${result.baseline.model} on ${result.baseline.provider}: saving $${result.baseline.saving_usd} (${result.baseline.saving_pct}%).`,
+    );
+  return lines.join("\n");
+}
+
+export function registerEstimateCostTool(server: McpServer, deps: { catalog: Catalog }): void {
+  server.registerTool(
+    "estimate_cost",
+    {
+      title: "Estimate cost",
+      description:
+        "Price a prompt or a workload on every model and provider (or the ones you name) before running it. " +
+        "Counts tokens exactly for OpenAI models and approximately elsewhere (labelled), applies provider prompt-cache " +
+        "discounts, multiplies by a request volume, and names the cheapest option and the saving versus the priciest " +
+        "or a baseline model. Needs no API key.",
+      inputSchema,
+      outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
+    },
+    (input) =>
+      guard(async () => {
+        await loadTokenizers();
+        const result = estimateCost(deps.catalog, input);
+        return toolResult(result, summarize(result));
+      }),
+  );
+}

@@ -1,0 +1,85 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import type { Catalog } from "../catalog/catalog.js";
+import { PRICE_DATA } from "../catalog/price-lookup.js";
+import { selectModels } from "../catalog/select-models.js";
+import { TIERS } from "../catalog/types.js";
+import { ModelmuxError } from "../errors.js";
+import { blendedPrice, cheapestDeployment, modelSummary } from "./model-summary.js";
+import { capabilitySchema, modelSummarySchema, priceDataSchema, taskSchema, tierSchema } from "./schemas.js";
+import { guard, toolResult } from "./tool-result.js";
+
+const inputSchema = {
+  provider: z.string().optional().describe("only models this provider serves (e.g. `groq`)"),
+  capabilities: z
+    .array(capabilitySchema)
+    .optional()
+    .describe("only models with all of these: json, tools, vision"),
+  tier: tierSchema.optional().describe("small, medium or flagship"),
+  task: taskSchema.optional().describe("only models fit for this task"),
+  max_input_price: z.number().nonnegative().optional().describe("USD per 1M input tokens, at most"),
+  min_context: z.number().int().positive().optional().describe("context window in tokens, at least"),
+  enabled_only: z.boolean().default(false).describe("only providers this server has keys or config for"),
+  sort: z.enum(["price", "context", "name", "tier"]).default("price").describe("order of the list"),
+  limit: z.number().int().positive().max(1000).default(200).describe("at most this many models"),
+};
+
+const outputSchema = {
+  count: z.number().describe("models matching the filters (before limit)"),
+  models: z.array(modelSummarySchema),
+  price_data: priceDataSchema,
+};
+
+export function registerListModelsTool(server: McpServer, deps: { catalog: Catalog }): void {
+  server.registerTool(
+    "list_models",
+    {
+      title: "List models",
+      description:
+        "List the models modelmux knows with their providers, prices (USD per 1M tokens), context window, max output, " +
+        "capabilities and tier. Filter by provider, capability, tier, task, price or context size; sort by price, context, name or tier.",
+      inputSchema,
+      outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
+    },
+    (input) =>
+      guard(() => {
+        if (input.provider && !deps.catalog.getProvider(input.provider)) {
+          const known = deps.catalog.providers.map((provider) => provider.id).join(", ");
+          throw new ModelmuxError(
+            "INVALID_INPUT",
+            `provider: unknown provider "${input.provider}"; known providers: ${known}`,
+          );
+        }
+        const models = selectModels(deps.catalog, {
+          provider: input.provider,
+          capabilities: input.capabilities,
+          tier: input.tier,
+          task: input.task,
+          maxInputPrice: input.max_input_price,
+          minContext: input.min_context,
+          enabledOnly: input.enabled_only,
+        });
+        const price = (id: string) => {
+          const cheapest = cheapestDeployment(models.find((model) => model.id === id)?.deployments ?? []);
+          return cheapest ? blendedPrice(cheapest.price) : Number.POSITIVE_INFINITY;
+        };
+        const summaries = models.map((model) => modelSummary(model, deps.catalog));
+        const order: Record<
+          typeof input.sort,
+          (a: (typeof summaries)[number], b: (typeof summaries)[number]) => number
+        > = {
+          price: (a, b) => price(a.id) - price(b.id),
+          context: (a, b) => b.context_window - a.context_window,
+          name: (a, b) => a.id.localeCompare(b.id),
+          tier: (a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) || price(a.id) - price(b.id),
+        };
+        summaries.sort((a, b) => order[input.sort](a, b) || a.id.localeCompare(b.id));
+        const shown = summaries.slice(0, input.limit);
+        const text = shown.length
+          ? `${summaries.length} models${shown.length < summaries.length ? ` (showing ${shown.length})` : ""}: ${shown.map((model) => model.id).join(", ")}`
+          : "No model matched the filters.";
+        return toolResult({ count: summaries.length, models: shown, price_data: { ...PRICE_DATA } }, text);
+      }),
+  );
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { CAPABILITIES, TASKS, TIERS } from "../catalog/types.js";
+
+/** Longest text a tool accepts (about 1 MB); larger inputs are refused with a clear error. */
+export const MAX_TEXT_CHARS = 1_000_000;
+
+export const messageSchema = z.object({
+  role: z.enum(["system", "user", "assistant"]).describe("who says it"),
+  content: z.string().max(MAX_TEXT_CHARS).describe("the message text"),
+});
+
+export const messagesSchema = z
+  .array(messageSchema)
+  .min(1)
+  .max(1000)
+  .describe("chat messages in order, as sent to an OpenAI-style chat API");
+
+export const textSchema = z
+  .string()
+  .max(MAX_TEXT_CHARS, `text too long: at most ${MAX_TEXT_CHARS} characters`);
+
+export const tierSchema = z.enum(TIERS);
+export const capabilitySchema = z.enum(CAPABILITIES);
+export const taskSchema = z.enum(TASKS);
+
+export const priceSchema = z.object({
+  input: z.number().describe("USD per 1M input tokens"),
+  output: z.number().describe("USD per 1M output tokens"),
+  cached_input: z.number().optional().describe("USD per 1M cache-read input tokens"),
+});
+
+export const priceDataSchema = z.object({
+  source: z.string(),
+  version: z.string(),
+  date: z.string().describe("publication date of the price data"),
+});
+
+export const deploymentSchema = z.object({
+  provider: z.string(),
+  provider_model_id: z.string(),
+  price: priceSchema,
+  price_source: z.enum(["genai-prices", "config"]),
+  enabled: z.boolean().describe("true when this process has the provider's key or config"),
+});
+
+export const modelSummarySchema = z.object({
+  id: z.string().describe("catalog model id; pass it as `model` to other tools"),
+  name: z.string(),
+  vendor: z.string(),
+  tier: tierSchema,
+  context_window: z.number(),
+  max_output: z.number(),
+  capabilities: z.array(capabilitySchema),
+  tasks: z.array(taskSchema),
+  tokenizer: z.string().describe("exact encoding name, or `approximate`"),
+  cheapest_price: priceSchema.nullable(),
+  providers: z.array(deploymentSchema),
+});

@@ -1,0 +1,36 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { parseConfig } from "../../src/config/load-config.js";
+import type { ConfigInput } from "../../src/config/schema.js";
+import { createDeps } from "../../src/core/create-deps.js";
+import { createLogger } from "../../src/logger.js";
+import { createServer, type ServerDeps } from "../../src/server.js";
+
+/** Builds the real server with the given config and links an SDK client to it in memory. */
+export async function connectInMemory(config: ConfigInput = {}, env: NodeJS.ProcessEnv = {}) {
+  const deps: ServerDeps = createDeps(
+    { config: parseConfig(config), dataDir: "", source: "test" },
+    createLogger("silent"),
+    env,
+  );
+  const server = createServer(deps);
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: "modelmux-test", version: "1.0.0" });
+  await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+  return { client, deps, close: () => Promise.all([client.close(), server.close()]) };
+}
+
+/** The structured content of a successful tool call; fails the test with the message on isError. */
+export function structured<T = Record<string, unknown>>(result: {
+  isError?: boolean;
+  content?: unknown;
+  structuredContent?: unknown;
+}): T {
+  if (result.isError) throw new Error(`tool returned isError: ${JSON.stringify(result.content)}`);
+  return result.structuredContent as T;
+}
+
+export function errorText(result: { isError?: boolean; content?: unknown }): string {
+  if (!result.isError) throw new Error(`expected isError, got ${JSON.stringify(result).slice(0, 300)}`);
+  return (result.content as { text: string }[]).map((part) => part.text).join("\n");
+}
