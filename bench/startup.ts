@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { cleanEnv, CLI } from "../test/support/cli-process.js";
-import { connectInMemory } from "../test/support/in-memory-server.js";
-import { estimateCost } from "../src/tools/estimate-cost.js";
 import { loadTokenizers } from "../src/tokens/count-tokens.js";
+import { estimateCost } from "../src/tools/estimate-cost.js";
+import { CLI, cleanEnv } from "../test/support/cli-process.js";
+import { connectInMemory } from "../test/support/in-memory-server.js";
 import { formatMs, median, percentile, printTable } from "./stats.js";
 
 function rssMb(pid: number): number {
@@ -16,7 +16,12 @@ function rssMb(pid: number): number {
 
 async function startOnce(): Promise<{ ms: number; client: Client; pid: number }> {
   const started = performance.now();
-  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI], env: cleanEnv({ MODELMUX_LOG_LEVEL: "silent" }), stderr: "ignore" });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI],
+    env: cleanEnv({ MODELMUX_LOG_LEVEL: "silent" }),
+    stderr: "ignore",
+  });
   const client = new Client({ name: "bench", version: "1" });
   await client.connect(transport);
   await client.listTools();
@@ -63,7 +68,8 @@ export async function benchStartup(): Promise<void> {
     await session.client.callTool({ name: "estimate_cost", arguments: { text: prompt } });
     viaClient.push(performance.now() - started);
   }
-  const rows = estimateCost(session.deps.catalog, { text: prompt, requests: 1, cached_input_fraction: 0 }).rows.length;
+  const rows = estimateCost(session.deps.catalog, { text: prompt, requests: 1, cached_input_fraction: 0 })
+    .rows.length;
   await session.close();
 
   printTable("Start-up and estimate_cost (issue 3)", [

@@ -18,5 +18,6 @@ export function formatMs(value: number): string {
 export function printTable(title: string, rows: [string, string, string?][]): void {
   console.log(`\n## ${title}`);
   const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value, target] of rows) console.log(`  ${label.padEnd(width)}  ${value}${target ? `   (target ${target})` : ""}`);
+  for (const [label, value, target] of rows)
+    console.log(`  ${label.padEnd(width)}  ${value}${target ? `   (target ${target})` : ""}`);
 }
