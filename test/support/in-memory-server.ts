@@ -21,16 +21,20 @@ export async function connectInMemory(config: ConfigInput = {}, env: NodeJS.Proc
 }
 
 /** The structured content of a successful tool call; fails the test with the message on isError. */
-export function structured<T = Record<string, unknown>>(result: {
+interface ToolAnswer {
   isError?: boolean;
   content?: unknown;
   structuredContent?: unknown;
-}): T {
+}
+
+export function structured<T = Record<string, unknown>>(answer: unknown): T {
+  const result = answer as ToolAnswer;
   if (result.isError) throw new Error(`tool returned isError: ${JSON.stringify(result.content)}`);
   return result.structuredContent as T;
 }
 
-export function errorText(result: { isError?: boolean; content?: unknown }): string {
+export function errorText(answer: unknown): string {
+  const result = answer as ToolAnswer;
   if (!result.isError) throw new Error(`expected isError, got ${JSON.stringify(result).slice(0, 300)}`);
   return (result.content as { text: string }[]).map((part) => part.text).join("\n");
 }
