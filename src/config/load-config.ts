@@ -50,7 +50,9 @@ export function parseConfig(raw: unknown, source = "config"): Config {
  * Reads the config file (explicit path, else MODELMUX_CONFIG, else none) and applies
  * environment overrides: MODELMUX_DATA_DIR, MODELMUX_REDIS_URL.
  */
-export async function loadConfig(options: { file?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LoadedConfig> {
+export async function loadConfig(
+  options: { file?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<LoadedConfig> {
   const env = options.env ?? process.env;
   const file = options.file ?? env.MODELMUX_CONFIG;
   const raw = file ? await readConfigFile(resolve(file)) : {};
