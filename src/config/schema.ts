@@ -32,6 +32,8 @@ const weights = z.strictObject({
   throughput: z.number().nonnegative(),
   price: z.number().nonnegative(),
   latency: z.number().nonnegative(),
+  /** Model tier (small < medium < flagship); only the `quality` preset weighs it by default. */
+  tier: z.number().nonnegative(),
 });
 
 const routing = z.strictObject({
@@ -40,6 +42,8 @@ const routing = z.strictObject({
   exploration: z.number().min(0).max(1).default(0.01),
   maxAttempts: z.number().int().min(1).max(10).default(3),
   timeoutMs: z.number().int().min(100).default(60_000),
+  /** Longest a single upstream attempt may take before failover (within timeoutMs). */
+  attemptTimeoutMs: z.number().int().min(100).default(30_000),
   breaker: z
     .strictObject({
       failureThreshold: z.number().int().min(1).default(5),

@@ -1,0 +1,87 @@
+import type { Usage } from "../catalog/types.js";
+import type { Attempt, CacheStatus, CallerContext } from "./route-types.js";
+
+/**
+ * The seams where cache, budgets and the ledger plug into the orchestrator. Each has a
+ * no-op default so the core runs (and is tested) without them.
+ */
+
+/** What the cache stores for one answer. */
+export interface CachedAnswer {
+  text: string;
+  json?: unknown;
+  model: string;
+  provider: string;
+  deployment: string;
+  usage: Usage;
+  /** What the original call cost: the saving a hit represents. */
+  costUsd: number;
+  finishReason: string;
+  createdAt: number;
+}
+
+/** The parts of a request that change its answer; the cache hashes these (canonically). */
+export interface CacheKeyInput {
+  /** Resolved model reference, or the auto-routing inputs. */
+  route: Record<string, unknown>;
+  messages: { role: string; content: string }[];
+  params: Record<string, unknown>;
+  jsonSchema?: Record<string, unknown>;
+  /** Tenant namespace (virtual key / team): tenants never see each other's entries. */
+  namespace: string;
+}
+
+export interface ResponseCache {
+  key(input: CacheKeyInput): string;
+  /** Never throws: a failing store degrades to a miss (and warns once per incident). */
+  get(key: string): Promise<CachedAnswer | undefined>;
+  /** Never throws and never delays the answer by more than the store's own latency. */
+  set(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void>;
+  /** Concurrent callers with the same key share one run of `work`. */
+  singleFlight<T>(key: string, work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** One ledger row per request: hits, blocks and failures included. */
+export interface UsageRecord {
+  time: number;
+  key: string;
+  tool: string;
+  sessionId?: string;
+  requestedModel: string;
+  model: string | null;
+  provider: string | null;
+  tokensIn: number;
+  tokensOut: number;
+  tokensCached: number;
+  costUsd: number;
+  /** What this request would have cost on the requested/baseline model (for the savings story). */
+  baselineCostUsd: number | null;
+  /** Cost a cache hit avoided (the original call's cost). */
+  savedByCacheUsd: number;
+  latencyMs: number;
+  attempts: number;
+  cache: CacheStatus;
+  guardrailAction: string;
+  /** Error code for failures (`PROVIDER_CALL_FAILED`, `BUDGET_EXCEEDED`, …); null on success. */
+  errorClass: string | null;
+  attemptLog?: Attempt[];
+}
+
+export interface UsageLedger {
+  /** Must not block the request: buffer and write in the background, losing nothing. */
+  record(record: UsageRecord): void;
+}
+
+export interface BudgetReservation {
+  settle(actualUsd: number): void;
+  release(): void;
+}
+
+export interface BudgetGate {
+  /** Reserves the worst case before going upstream; throws BUDGET_EXCEEDED (with the quote) when it does not fit. */
+  reserve(caller: CallerContext, worstCaseUsd: number): BudgetReservation;
+}
+
+export const NO_BUDGET: BudgetGate = { reserve: () => ({ settle() {}, release() {} }) };
+export const NO_LEDGER: UsageLedger = { record() {} };

@@ -1,0 +1,78 @@
+import type { Capability, Task, Usage } from "../catalog/types.js";
+import type { ChatMessage } from "../providers/types.js";
+import type { RouteConstraints } from "../router/plan-route.js";
+import type { RoutingPreset } from "../router/presets.js";
+
+export type CacheMode = "use" | "refresh" | "bypass";
+export type CacheStatus = "hit" | "miss" | "bypass" | "off";
+
+/** Who is asking: the virtual key (or `local`), the front door, and the MCP session if any. */
+export interface CallerContext {
+  key: string;
+  tool: string;
+  sessionId?: string;
+}
+
+/** One orchestrated completion, as both front doors (MCP tools and /v1) describe it. */
+export interface RouteRequest {
+  messages: ChatMessage[];
+  /** `auto`, a catalog id, or `provider/model`. */
+  model: string;
+  task?: Task;
+  fallbackModels?: string[];
+  preset?: RoutingPreset;
+  constraints?: RouteConstraints & { needs?: Capability[] };
+  temperature?: number;
+  maxTokens?: number;
+  jsonSchema?: Record<string, unknown>;
+  /** Run the cheapest fitting tier first and escalate when its answer fails validation (auto only). */
+  cascade?: boolean;
+  cache?: { mode?: CacheMode; ttlSeconds?: number };
+  metadata?: Record<string, unknown>;
+  caller: CallerContext;
+  /** Aborts the upstream call (client cancellation). */
+  signal?: AbortSignal;
+  /** Human-readable progress ("groq: 500 → trying together"). */
+  onProgress?: (message: string) => void;
+  /** Streams answer text as it arrives; failover happens only before the first delta. */
+  onDelta?: (text: string) => void;
+}
+
+export type AttemptOutcome = "ok" | "error" | "timeout" | "invalid_output" | "cancelled";
+
+export interface Attempt {
+  provider: string;
+  model: string;
+  deployment: string;
+  outcome: AttemptOutcome;
+  status?: number;
+  latency_ms: number;
+  error?: string;
+}
+
+export interface RoutingExplanation {
+  reason: string;
+  explored: boolean;
+  candidates: {
+    deployment: string;
+    score: number;
+    components: { uptime: number; throughput: number; price: number; latency: number; tier: number };
+    available: boolean;
+    unavailable_reason?: string;
+  }[];
+}
+
+export interface RouteResult {
+  text: string;
+  json?: unknown;
+  model: string;
+  provider: string;
+  deployment: string;
+  usage: Usage;
+  costUsd: number;
+  latencyMs: number;
+  attempts: Attempt[];
+  routing: RoutingExplanation;
+  cache: CacheStatus;
+  finishReason: string;
+}
