@@ -1,4 +1,5 @@
 import { cpus } from "node:os";
+import { benchChaos } from "./chaos.js";
 import { benchRouter } from "./router.js";
 import { benchStartup } from "./startup.js";
 
@@ -6,3 +7,4 @@ import { benchStartup } from "./startup.js";
 console.log(`modelmux bench — node ${process.version}, ${cpus().length} cores, ${new Date().toISOString()}`);
 await benchStartup();
 await benchRouter();
+await benchChaos();

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   }
   const loaded = await loadConfig({ file: args.config });
   const logger = createLogger();
-  const deps = createDeps(loaded, logger);
+  const deps = await createDeps(loaded, logger);
 
   if (args.command === "stdio") {
     await serveStdio(deps);
@@ -44,7 +44,10 @@ async function main(): Promise<void> {
     `modelmux ${VERSION} listening on ${running.url}\nMCP endpoint: ${running.mcpUrl}\nPaste into your MCP client config:\n${httpClientConfig(running.mcpUrl)}\n`,
   );
   const stop = () => {
-    void running.close().then(() => process.exit(0));
+    void running
+      .close()
+      .then(() => deps.close())
+      .then(() => process.exit(0));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

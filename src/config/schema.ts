@@ -42,6 +42,8 @@ const routing = z.strictObject({
   exploration: z.number().min(0).max(1).default(0.01),
   maxAttempts: z.number().int().min(1).max(10).default(3),
   timeoutMs: z.number().int().min(100).default(60_000),
+  /** Model whose price is the yardstick for "saved by routing" when `model: "auto"` is used. */
+  baselineModel: z.string().default("gpt-4o"),
   /** Longest a single upstream attempt may take before failover (within timeoutMs). */
   attemptTimeoutMs: z.number().int().min(100).default(30_000),
   breaker: z

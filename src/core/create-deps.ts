@@ -1,15 +1,50 @@
 import { createCatalog } from "../catalog/catalog.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Logger } from "../logger.js";
+import { createHealthTracker } from "../router/health-tracker.js";
+import { createRouter } from "../router/router.js";
 import type { ServerDeps } from "../server.js";
+import { createAdapterPool } from "./adapter-pool.js";
+import { createOrchestrator } from "./orchestrator.js";
 
 /** Builds the shared process-wide dependencies from a loaded config. */
-export function createDeps(
+export async function createDeps(
   loaded: LoadedConfig,
   logger: Logger,
   env: NodeJS.ProcessEnv = process.env,
-): ServerDeps {
-  const catalog = createCatalog(loaded.config, env);
+): Promise<ServerDeps> {
+  const { config } = loaded;
+  const catalog = createCatalog(config, env);
   for (const warning of catalog.warnings) logger.warn({ warning }, "catalog");
-  return { config: loaded.config, catalog, logger };
+  const health = createHealthTracker({
+    failureThreshold: config.routing.breaker.failureThreshold,
+    cooldownMs: config.routing.breaker.cooldownMs,
+  });
+  const router = createRouter({
+    health,
+    preset: config.routing.preset,
+    weights: config.routing.weights,
+    exploration: config.routing.exploration,
+    tierOf: (model) => catalog.getModel(model)?.tier,
+  });
+  const orchestrator = createOrchestrator({
+    config,
+    catalog,
+    health,
+    router,
+    adapters: createAdapterPool(catalog),
+    logger,
+  });
+  const closers: (() => Promise<void> | void)[] = [];
+  return {
+    config,
+    dataDir: loaded.dataDir,
+    catalog,
+    health,
+    orchestrator,
+    logger,
+    async close() {
+      for (const close of closers.reverse()) await close();
+    },
+  };
 }

@@ -5,11 +5,12 @@ import type { ConfigInput } from "../../src/config/schema.js";
 import { createDeps } from "../../src/core/create-deps.js";
 import { createLogger } from "../../src/logger.js";
 import { createServer, type ServerDeps } from "../../src/server.js";
+import { tempDataDir } from "./cli-process.js";
 
 /** Builds the real server with the given config and links an SDK client to it in memory. */
 export async function connectInMemory(config: ConfigInput = {}, env: NodeJS.ProcessEnv = {}) {
-  const deps: ServerDeps = createDeps(
-    { config: parseConfig(config), dataDir: "", source: "test" },
+  const deps: ServerDeps = await createDeps(
+    { config: parseConfig(config), dataDir: tempDataDir(), source: "test" },
     createLogger("silent"),
     env,
   );
@@ -17,7 +18,14 @@ export async function connectInMemory(config: ConfigInput = {}, env: NodeJS.Proc
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: "modelmux-test", version: "1.0.0" });
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
-  return { client, deps, close: () => Promise.all([client.close(), server.close()]) };
+  return {
+    client,
+    deps,
+    close: async () => {
+      await Promise.all([client.close(), server.close()]);
+      await deps.close();
+    },
+  };
 }
 
 /** The structured content of a successful tool call; fails the test with the message on isError. */

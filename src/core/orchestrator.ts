@@ -1,0 +1,326 @@
+import type { Catalog } from "../catalog/catalog.js";
+import type { Deployment, Usage } from "../catalog/types.js";
+import type { Config } from "../config/schema.js";
+import { isModelmuxError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { HealthTracker } from "../router/health-tracker.js";
+import { planRoute, type RoutePlan, worstCaseCost } from "../router/plan-route.js";
+import type { Router } from "../router/router.js";
+import type { ScoredCandidate } from "../router/scorer.js";
+import { countMessageTokens, loadTokenizers } from "../tokens/count-tokens.js";
+import { roundUsd } from "../usage/round-usd.js";
+import type { AdapterPool } from "./adapter-pool.js";
+import {
+  type BudgetGate,
+  type CachedAnswer,
+  NO_BUDGET,
+  NO_LEDGER,
+  type ResponseCache,
+  type UsageLedger,
+  type UsageRecord,
+} from "./hooks.js";
+import { compileSchema } from "./json-output.js";
+import type { CacheStatus, RouteRequest, RouteResult, RoutingExplanation } from "./route-types.js";
+import { type AttemptsOutcome, runAttempts } from "./run-attempts.js";
+
+export interface OrchestratorDeps {
+  config: Config;
+  catalog: Catalog;
+  health: HealthTracker;
+  router: Router;
+  adapters: AdapterPool;
+  logger: Logger;
+  cache?: ResponseCache;
+  ledger?: UsageLedger;
+  budget?: BudgetGate;
+  now?: () => number;
+}
+
+export interface Orchestrator {
+  run(request: RouteRequest): Promise<RouteResult>;
+}
+
+const ZERO_USAGE: Usage = { input: 0, output: 0, cached: 0 };
+
+function explain(
+  plan: RoutePlan,
+  decisions: { ordered: ScoredCandidate[]; explored: boolean; reason: string }[],
+): RoutingExplanation {
+  const first = decisions[0];
+  return {
+    reason: `${plan.reason}; ${first?.reason ?? "no candidates"}`,
+    explored: first?.explored ?? false,
+    candidates: decisions.flatMap((decision) =>
+      decision.ordered.map((candidate) => ({
+        deployment: candidate.deployment.id,
+        score: Math.round(candidate.score * 1000) / 1000,
+        components: candidate.components,
+        available: candidate.available,
+        ...(candidate.unavailableReason && { unavailable_reason: candidate.unavailableReason }),
+      })),
+    ),
+  };
+}
+
+function toCachedAnswer(outcome: AttemptsOutcome, at: number): CachedAnswer {
+  return {
+    text: outcome.result.text,
+    ...(outcome.json !== undefined && { json: outcome.json }),
+    model: outcome.deployment.model,
+    provider: outcome.deployment.provider,
+    deployment: outcome.deployment.id,
+    usage: outcome.usage,
+    costUsd: roundUsd(outcome.costUsd),
+    finishReason: outcome.result.finishReason,
+    createdAt: at,
+  };
+}
+
+/** The whole pipeline behind route_completion and /v1/chat/completions. */
+export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
+  const now = deps.now ?? Date.now;
+  const ledger = deps.ledger ?? NO_LEDGER;
+  const budget = deps.budget ?? NO_BUDGET;
+  const { routing } = deps.config;
+
+  /** What the same usage would have cost on the requested model's first-party provider, or the baseline model for auto. */
+  function baselineCost(request: RouteRequest, usage: Usage): number | null {
+    const reference = request.model === "auto" ? routing.baselineModel : request.model;
+    try {
+      const { model } = deps.catalog.resolve(reference);
+      const deployment =
+        model.deployments.find((candidate) => candidate.provider === model.vendor) ?? model.deployments[0];
+      return deployment ? roundUsd(deps.catalog.cost(deployment, usage)) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function record(request: RouteRequest, started: number, fields: Partial<UsageRecord>): void {
+    ledger.record({
+      time: started,
+      key: request.caller.key,
+      tool: request.caller.tool,
+      ...(request.caller.sessionId && { sessionId: request.caller.sessionId }),
+      requestedModel: request.model,
+      model: null,
+      provider: null,
+      tokensIn: 0,
+      tokensOut: 0,
+      tokensCached: 0,
+      costUsd: 0,
+      baselineCostUsd: null,
+      savedByCacheUsd: 0,
+      latencyMs: Math.round(now() - started),
+      attempts: 0,
+      cache: "off",
+      guardrailAction: "none",
+      errorClass: null,
+      ...fields,
+    });
+  }
+
+  async function run(request: RouteRequest): Promise<RouteResult> {
+    const started = now();
+    try {
+      return await execute(request, started);
+    } catch (error) {
+      const data = isModelmuxError(error) ? error.data : undefined;
+      const usage = (data?.usage as Usage | undefined) ?? ZERO_USAGE;
+      const attempts = (data?.attempts as unknown[] | undefined)?.length ?? 0;
+      record(request, started, {
+        tokensIn: usage.input,
+        tokensOut: usage.output,
+        tokensCached: usage.cached,
+        costUsd: roundUsd((data?.costUsd as number | undefined) ?? 0),
+        attempts,
+        errorClass: isModelmuxError(error) ? error.code : "INTERNAL_ERROR",
+      });
+      throw error;
+    }
+  }
+
+  async function execute(request: RouteRequest, started: number): Promise<RouteResult> {
+    await loadTokenizers();
+    const validate = request.jsonSchema ? compileSchema(request.jsonSchema) : undefined;
+    const inputTokens = countMessageTokens(request.messages, null).tokens;
+    const plan = planRoute(deps.catalog, {
+      model: request.model,
+      task: request.task,
+      constraints: request.constraints ?? {},
+      fallbackModels: request.fallbackModels ?? [],
+      inputTokens,
+      maxOutputTokens: request.maxTokens ?? 0,
+      latencyOf: (id) => deps.health.peek(id).latencyMs,
+    });
+
+    const outputCap = (deployment: Deployment) =>
+      request.maxTokens ?? deps.catalog.getModel(deployment.model)?.maxOutput ?? 4096;
+    const allDeployments = [...plan.stages, ...(request.cascade ? plan.escalation : [])].flatMap(
+      (stage) => stage.deployments,
+    );
+    const callsBilled = validate || request.cascade ? routing.maxAttempts : 1;
+    const worstCase =
+      Math.max(
+        0,
+        ...allDeployments.map((deployment) =>
+          worstCaseCost(deps.catalog, deployment, inputTokens, outputCap(deployment)),
+        ),
+      ) * callsBilled;
+
+    const decisions = plan.stages.map((stage) =>
+      deps.router.pick(stage.deployments, {
+        preset: request.preset,
+        expectedTokens: { input: inputTokens, output: request.maxTokens ?? 256 },
+        streaming: request.onDelta !== undefined,
+      }),
+    );
+    const escalation = request.cascade
+      ? plan.escalation.map(
+          (stage) => deps.router.pick(stage.deployments, { preset: request.preset }).ordered,
+        )
+      : [];
+    const routingExplanation = explain(plan, decisions);
+
+    const upstream = async (): Promise<AttemptsOutcome> => {
+      const reservation = budget.reserve(request.caller, roundUsd(worstCase));
+      try {
+        const outcome = await runAttempts(
+          { catalog: deps.catalog, health: deps.health, adapters: deps.adapters, now },
+          {
+            queue: decisions.flatMap((decision) => decision.ordered),
+            escalation,
+            maxAttempts: routing.maxAttempts,
+            deadline: started + routing.timeoutMs,
+            attemptTimeoutMs: routing.attemptTimeoutMs,
+          },
+          {
+            messages: request.messages,
+            temperature: request.temperature,
+            maxTokens: request.maxTokens,
+            validate,
+            jsonSchema: request.jsonSchema,
+            cascade: request.cascade ?? false,
+            signal: request.signal,
+            onProgress: request.onProgress,
+            onDelta: request.onDelta,
+          },
+        );
+        reservation.settle(outcome.costUsd);
+        return outcome;
+      } catch (error) {
+        reservation.settle(isModelmuxError(error) ? ((error.data?.costUsd as number | undefined) ?? 0) : 0);
+        throw error;
+      }
+    };
+
+    const cache = deps.cache;
+    const mode = request.cache?.mode ?? "use";
+    const sampled = request.temperature !== undefined && request.temperature > 0;
+    if (!cache) return finish(await upstream(), "off");
+    if (mode === "bypass" || (sampled && !deps.config.cache.cacheSampled))
+      return finish(await upstream(), "bypass");
+
+    const key = cache.key({
+      route: {
+        model: request.model,
+        task: request.task ?? null,
+        fallbacks: request.fallbackModels ?? [],
+        preset: request.preset ?? null,
+        constraints: request.constraints ?? {},
+      },
+      messages: request.messages,
+      params: {
+        temperature: request.temperature ?? null,
+        maxTokens: request.maxTokens ?? null,
+        cascade: request.cascade ?? false,
+      },
+      ...(request.jsonSchema && { jsonSchema: request.jsonSchema }),
+      namespace: request.caller.key,
+    });
+    if (mode === "use") {
+      const hit = await cache.get(key);
+      if (hit) return fromCache(hit);
+    }
+    const ttlSeconds = request.cache?.ttlSeconds ?? deps.config.cache.ttlSeconds;
+    const store = (outcome: AttemptsOutcome) => {
+      void cache.set(key, toCachedAnswer(outcome, now()), ttlSeconds);
+    };
+    // Streaming callers need their own deltas, so they do not join another caller's flight.
+    if (request.onDelta) {
+      const outcome = await upstream();
+      store(outcome);
+      return finish(outcome, "miss");
+    }
+    let ranHere = false;
+    const outcome = await cache.singleFlight(key, () => {
+      ranHere = true;
+      return upstream();
+    });
+    if (!ranHere) return fromCache(toCachedAnswer(outcome, now()));
+    store(outcome);
+    return finish(outcome, "miss");
+
+    function fromCache(hit: CachedAnswer): RouteResult {
+      const latencyMs = Math.round(now() - started);
+      record(request, started, {
+        model: hit.model,
+        provider: hit.provider,
+        tokensIn: hit.usage.input,
+        tokensOut: hit.usage.output,
+        tokensCached: hit.usage.cached,
+        savedByCacheUsd: hit.costUsd,
+        latencyMs,
+        cache: "hit",
+      });
+      return {
+        text: hit.text,
+        ...(hit.json !== undefined && { json: hit.json }),
+        model: hit.model,
+        provider: hit.provider,
+        deployment: hit.deployment,
+        usage: hit.usage,
+        costUsd: 0,
+        latencyMs,
+        attempts: [],
+        routing: { ...routingExplanation, reason: `cache hit (originally served by ${hit.deployment})` },
+        cache: "hit",
+        finishReason: hit.finishReason,
+      };
+    }
+
+    function finish(outcome: AttemptsOutcome, cacheStatus: CacheStatus): RouteResult {
+      const { deployment, result } = outcome;
+      const costUsd = roundUsd(outcome.costUsd);
+      const latencyMs = Math.round(now() - started);
+      record(request, started, {
+        model: deployment.model,
+        provider: deployment.provider,
+        tokensIn: outcome.usage.input,
+        tokensOut: outcome.usage.output,
+        tokensCached: outcome.usage.cached,
+        costUsd,
+        baselineCostUsd: baselineCost(request, outcome.usage),
+        latencyMs,
+        attempts: outcome.attempts.length,
+        cache: cacheStatus,
+      });
+      return {
+        text: result.text,
+        ...(outcome.json !== undefined && { json: outcome.json }),
+        model: deployment.model,
+        provider: deployment.provider,
+        deployment: deployment.id,
+        usage: outcome.usage,
+        costUsd,
+        latencyMs,
+        attempts: outcome.attempts,
+        routing: routingExplanation,
+        cache: cacheStatus,
+        finishReason: result.finishReason,
+      };
+    }
+  }
+
+  return { run };
+}

@@ -1,0 +1,280 @@
+import type { ValidateFunction } from "ajv";
+import type { Catalog } from "../catalog/catalog.js";
+import type { Deployment, Usage } from "../catalog/types.js";
+import { ModelmuxError } from "../errors.js";
+import { ProviderError } from "../providers/provider-error.js";
+import type { ChatMessage, CompletionResult, ResponseFormat } from "../providers/types.js";
+import type { HealthTracker } from "../router/health-tracker.js";
+import type { ScoredCandidate } from "../router/scorer.js";
+import type { AdapterPool } from "./adapter-pool.js";
+import { checkJson, repairPrompt } from "./json-output.js";
+import type { Attempt } from "./route-types.js";
+
+export interface AttemptPlan {
+  /** Candidates in try order, stage by stage (primary model, then fallbacks). */
+  queue: ScoredCandidate[];
+  /** With cascade: stronger stages to move to when an answer fails validation. */
+  escalation: ScoredCandidate[][];
+  maxAttempts: number;
+  deadline: number;
+  attemptTimeoutMs: number;
+}
+
+export interface AttemptCall {
+  messages: ChatMessage[];
+  temperature?: number;
+  maxTokens?: number;
+  validate?: ValidateFunction;
+  jsonSchema?: Record<string, unknown>;
+  cascade: boolean;
+  signal?: AbortSignal;
+  onProgress?: (message: string) => void;
+  onDelta?: (text: string) => void;
+}
+
+export interface AttemptsOutcome {
+  result: CompletionResult;
+  deployment: Deployment;
+  json?: unknown;
+  attempts: Attempt[];
+  /** Usage and cost summed over every answered attempt (re-asks are billed too). */
+  usage: Usage;
+  costUsd: number;
+}
+
+export interface AttemptDeps {
+  catalog: Catalog;
+  health: HealthTracker;
+  adapters: AdapterPool;
+  now?: () => number;
+}
+
+/** First backoff before retrying the only deployment left; doubles each time. */
+const BACKOFF_BASE_MS = 50;
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener("abort", abort);
+      resolve();
+    }
+    function abort() {
+      clearTimeout(timer);
+      reject(new ModelmuxError("CANCELLED", "the request was cancelled"));
+    }
+    signal?.addEventListener("abort", abort, { once: true });
+  });
+}
+
+function responseFormat(call: AttemptCall): ResponseFormat | undefined {
+  if (!call.jsonSchema) return undefined;
+  return { type: "json_schema", name: "answer", schema: call.jsonSchema };
+}
+
+/** Why an answer is not good enough: schema errors, or (for cascade without a schema) empty or cut off. */
+function validationErrors(result: CompletionResult, call: AttemptCall): { errors: string[]; json?: unknown } {
+  if (call.validate) {
+    const check = checkJson(result.text, call.validate);
+    return check.ok ? { errors: [], json: check.value } : { errors: check.errors };
+  }
+  if (call.cascade && (result.text.trim() === "" || result.finishReason === "length")) {
+    return { errors: [result.text.trim() === "" ? "empty answer" : "answer cut off at max_tokens"] };
+  }
+  return { errors: [] };
+}
+
+/**
+ * Tries candidates in order under one attempt cap and one deadline. Retryable failures move on
+ * to the next deployment; non-retryable ones fail fast; invalid output is re-asked (or, with
+ * cascade, escalated); Retry-After is honoured by waiting when nothing else is available.
+ */
+export async function runAttempts(
+  deps: AttemptDeps,
+  plan: AttemptPlan,
+  call: AttemptCall,
+): Promise<AttemptsOutcome> {
+  const now = deps.now ?? Date.now;
+  const attempts: Attempt[] = [];
+  const usage: Usage = { input: 0, output: 0, cached: 0 };
+  let costUsd = 0;
+  let queue = [...plan.queue];
+  const escalation = [...plan.escalation];
+  let messages = call.messages;
+  let lastErrors: string[] = [];
+  let lastError: ProviderError | undefined;
+  let streamed = false;
+  let retries = 0;
+
+  const pickNext = (): ScoredCandidate | undefined => {
+    const index = queue.findIndex((candidate) => deps.health.beginAttempt(candidate.deployment.id));
+    if (index < 0) return undefined;
+    const [candidate] = queue.splice(index, 1);
+    return candidate;
+  };
+
+  while (attempts.length < plan.maxAttempts) {
+    if (call.signal?.aborted) throw new ModelmuxError("CANCELLED", "the request was cancelled");
+    const remaining = plan.deadline - now();
+    if (remaining <= 0) break;
+    const candidate = pickNext();
+    if (!candidate) {
+      // Everything left is cooling down: wait for the earliest Retry-After if it fits the deadline.
+      const until = Math.min(
+        ...queue.map(
+          (entry) => deps.health.snapshot(entry.deployment.id).retryAfterUntil ?? Number.POSITIVE_INFINITY,
+        ),
+      );
+      if (!Number.isFinite(until) || until - now() >= remaining) break;
+      call.onProgress?.(`all deployments cooling down; waiting ${Math.ceil(until - now())} ms (Retry-After)`);
+      await sleep(Math.max(0, until - now()), call.signal);
+      continue;
+    }
+    const { deployment } = candidate;
+    const started = now();
+    const timeout = AbortSignal.timeout(Math.max(1, Math.min(remaining, plan.attemptTimeoutMs)));
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    try {
+      const onDelta = call.onDelta
+        ? (text: string) => {
+            streamed = true;
+            call.onDelta?.(text);
+          }
+        : undefined;
+      const result = await deps.adapters.get(deployment.provider).complete({
+        model: deployment.providerModelId,
+        messages,
+        temperature: call.temperature,
+        maxTokens: call.maxTokens,
+        responseFormat: responseFormat(call),
+        signal,
+        onDelta,
+      });
+      deps.health.recordSuccess(deployment.id, {
+        latencyMs: result.totalMs,
+        ttftMs: result.timeToFirstTokenMs,
+        outputTokens: result.usage.output,
+      });
+      usage.input += result.usage.input;
+      usage.output += result.usage.output;
+      usage.cached += result.usage.cached;
+      costUsd += deps.catalog.cost(deployment, result.usage);
+      const verdict = validationErrors(result, call);
+      const latency = Math.round(now() - started);
+      if (verdict.errors.length === 0) {
+        attempts.push({
+          provider: deployment.provider,
+          model: deployment.model,
+          deployment: deployment.id,
+          outcome: "ok",
+          latency_ms: latency,
+        });
+        return { result, deployment, json: verdict.json, attempts, usage, costUsd };
+      }
+      lastErrors = verdict.errors;
+      attempts.push({
+        provider: deployment.provider,
+        model: deployment.model,
+        deployment: deployment.id,
+        outcome: "invalid_output",
+        latency_ms: latency,
+        error: verdict.errors.slice(0, 5).join("; "),
+      });
+      if (streamed) break; // the caller already has this answer's text: nothing can replace it
+      const stronger = call.cascade ? escalation.shift() : undefined;
+      if (stronger) {
+        call.onProgress?.(
+          `${deployment.id}: answer failed validation → escalating to ${stronger[0]?.deployment.model ?? "a stronger tier"}`,
+        );
+        messages = call.messages;
+        queue = [...stronger, ...queue];
+      } else {
+        call.onProgress?.(`${deployment.id}: answer failed validation → asking again with the errors`);
+        messages = [
+          ...messages,
+          { role: "assistant", content: result.text },
+          { role: "user", content: repairPrompt(verdict.errors) },
+        ];
+        queue.unshift(candidate);
+        deps.health.recordCancelled(deployment.id);
+      }
+    } catch (error) {
+      const latency = Math.round(now() - started);
+      if (!(error instanceof ProviderError)) throw error;
+      if (error.kind === "aborted") {
+        deps.health.recordCancelled(deployment.id);
+        attempts.push({
+          provider: deployment.provider,
+          model: deployment.model,
+          deployment: deployment.id,
+          outcome: "cancelled",
+          latency_ms: latency,
+        });
+        throw new ModelmuxError("CANCELLED", "the request was cancelled by the client", {
+          attempts,
+          usage,
+          costUsd,
+        });
+      }
+      deps.health.recordFailure(deployment.id, {
+        isRetryable: error.isRetryable,
+        retryAfterMs: error.retryAfterMs,
+        status: error.status,
+      });
+      attempts.push({
+        provider: deployment.provider,
+        model: deployment.model,
+        deployment: deployment.id,
+        outcome: error.kind === "timeout" ? "timeout" : "error",
+        ...(error.status !== undefined && { status: error.status }),
+        latency_ms: latency,
+        error: error.message,
+      });
+      lastError = error;
+      if (!error.isRetryable || streamed) {
+        throw new ModelmuxError("PROVIDER_CALL_FAILED", `${deployment.id} failed: ${error.message}`, {
+          attempts,
+          usage,
+          costUsd,
+        });
+      }
+      if (queue.length === 0) {
+        // Last deployment standing: try it again, after its Retry-After or a short backoff.
+        queue.push(candidate);
+        if (error.retryAfterMs === undefined)
+          await sleep(
+            Math.min(BACKOFF_BASE_MS * 2 ** retries++, Math.max(0, plan.deadline - now())),
+            call.signal,
+          );
+      }
+      const next = queue[0]?.deployment.id;
+      call.onProgress?.(
+        `${deployment.provider}: ${error.status ?? error.kind} → ${next ? `trying ${next}` : "no other deployment"}`,
+      );
+    }
+  }
+
+  if (lastErrors.length > 0 && attempts.at(-1)?.outcome === "invalid_output") {
+    throw new ModelmuxError(
+      "SCHEMA_VALIDATION_FAILED",
+      `the answer failed validation after ${attempts.length} attempt(s): ${lastErrors.join("; ")}`,
+      {
+        attempts,
+        errors: lastErrors,
+        usage,
+        costUsd,
+      },
+    );
+  }
+  const why =
+    attempts.length >= plan.maxAttempts
+      ? `attempt cap (${plan.maxAttempts}) reached`
+      : now() >= plan.deadline
+        ? "deadline passed"
+        : "no deployment left to try";
+  throw new ModelmuxError(
+    "PROVIDER_CALL_FAILED",
+    `every attempt failed (${why})${lastError ? `; last error: ${lastError.message}` : ""}`,
+    { attempts, usage, costUsd },
+  );
+}

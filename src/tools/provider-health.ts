@@ -1,0 +1,103 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { resolveWeights } from "../router/presets.js";
+import { scoreCandidates } from "../router/scorer.js";
+import type { ServerDeps } from "../server.js";
+import { guard, toolResult } from "./tool-result.js";
+
+const inputSchema = {
+  model: z.string().optional().describe("only deployments of this catalog model"),
+  provider: z.string().optional().describe("only deployments on this provider"),
+  include_disabled: z
+    .boolean()
+    .default(false)
+    .describe("also list deployments whose provider has no key/config"),
+};
+
+const deploymentHealthSchema = z.object({
+  deployment: z.string(),
+  model: z.string(),
+  provider: z.string(),
+  enabled: z.boolean(),
+  uptime: z
+    .number()
+    .nullable()
+    .describe("share of successful calls in the rolling window; null before any call"),
+  latency_ms: z.number().nullable(),
+  ttft_ms: z.number().nullable().describe("time to first token"),
+  throughput_tps: z.number().nullable().describe("output tokens per second"),
+  requests: z.number(),
+  failures: z.number(),
+  breaker: z.enum(["closed", "open", "half_open"]),
+  available: z.boolean(),
+  unavailable_reason: z.string().optional(),
+  score: z.number().describe("current routing score among the model's deployments (0–1)"),
+});
+
+const outputSchema = { deployments: z.array(deploymentHealthSchema) };
+
+export function registerProviderHealthTool(
+  server: McpServer,
+  deps: Pick<ServerDeps, "catalog" | "health" | "config">,
+): void {
+  const weights = resolveWeights(deps.config.routing.preset, deps.config.routing.weights);
+  server.registerTool(
+    "provider_health",
+    {
+      title: "Provider health",
+      description:
+        "Health of each deployment (model × provider) as modelmux sees it: uptime over the rolling window, latency, time " +
+        "to first token, throughput, circuit-breaker state and the current routing score.",
+      inputSchema,
+      outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (input) =>
+      guard(() => {
+        const rows: z.infer<typeof deploymentHealthSchema>[] = [];
+        for (const model of deps.catalog.models) {
+          if (input.model && model.id !== input.model) continue;
+          const deployments = model.deployments.filter(
+            (deployment) =>
+              (!input.provider || deployment.provider === input.provider) &&
+              (input.include_disabled || deps.catalog.getProvider(deployment.provider)?.enabled),
+          );
+          const scored = scoreCandidates(deployments, {
+            health: deps.health,
+            weights,
+            tierOf: (id) => deps.catalog.getModel(id)?.tier,
+          });
+          for (const candidate of scored) {
+            const { deployment } = candidate;
+            const snapshot = deps.health.snapshot(deployment.id);
+            rows.push({
+              deployment: deployment.id,
+              model: deployment.model,
+              provider: deployment.provider,
+              enabled: deps.catalog.getProvider(deployment.provider)?.enabled ?? false,
+              uptime: snapshot.uptime,
+              latency_ms: snapshot.latencyMs === null ? null : Math.round(snapshot.latencyMs),
+              ttft_ms: snapshot.ttftMs === null ? null : Math.round(snapshot.ttftMs),
+              throughput_tps:
+                snapshot.throughputTps === null ? null : Math.round(snapshot.throughputTps * 10) / 10,
+              requests: snapshot.requests,
+              failures: snapshot.failures,
+              breaker: snapshot.breaker,
+              available: snapshot.available,
+              ...(snapshot.unavailableReason && { unavailable_reason: snapshot.unavailableReason }),
+              score: Math.round(candidate.score * 1000) / 1000,
+            });
+          }
+        }
+        const text = rows.length
+          ? rows
+              .map(
+                (row) =>
+                  `${row.deployment}: ${row.breaker}, uptime ${row.uptime ?? "n/a"}, latency ${row.latency_ms ?? "n/a"} ms, score ${row.score}`,
+              )
+              .join("\n")
+          : "No deployment matched (is any provider enabled? set a key such as OPENAI_API_KEY or GROQ_API_KEY).";
+        return toolResult({ deployments: rows }, text);
+      }),
+  );
+}

@@ -1,0 +1,224 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import type { RouteRequest, RouteResult } from "../core/route-types.js";
+import { ModelmuxError } from "../errors.js";
+import type { ChatMessage } from "../providers/types.js";
+import { ROUTING_PRESET_NAMES } from "../router/presets.js";
+import type { ServerDeps } from "../server.js";
+import { capabilitySchema, MAX_TEXT_CHARS, messagesSchema, taskSchema, textSchema } from "./schemas.js";
+import { callerOf, progressReporter, type ToolExtra } from "./tool-context.js";
+import { guard, toolResult } from "./tool-result.js";
+
+export const MIN_CACHE_TTL_S = 10;
+export const MAX_CACHE_TTL_S = 31_536_000;
+
+const inputSchema = {
+  prompt: textSchema.optional().describe("the user prompt (give this or `messages`)"),
+  system: z.string().max(MAX_TEXT_CHARS).optional().describe("system instructions to go with `prompt`"),
+  messages: messagesSchema.optional(),
+  model: z
+    .string()
+    .min(1)
+    .default("auto")
+    .describe(
+      "`auto` (cheapest tier fit for `task`), a catalog id (`llama-3.3-70b`) or `provider/model` to pin a provider",
+    ),
+  task: taskSchema.optional().describe("what the call is for; drives `auto` routing (default chat)"),
+  fallback_models: z
+    .array(z.string().min(1))
+    .max(5)
+    .optional()
+    .describe("models to try, in order, when every provider of `model` fails"),
+  routing: z
+    .enum(ROUTING_PRESET_NAMES)
+    .optional()
+    .describe("routing preset: balanced (default), cheapest, fastest, quality"),
+  constraints: z
+    .object({
+      max_cost_usd: z.number().positive().optional().describe("worst-case cost ceiling for this call"),
+      max_latency_ms: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe("skip deployments whose observed latency is higher"),
+      min_context: z.number().int().positive().optional().describe("minimum context window in tokens"),
+      needs: z.array(capabilitySchema).optional().describe("required capabilities: json, tools, vision"),
+    })
+    .optional(),
+  temperature: z.number().min(0).max(2).optional().describe("sampling temperature (0–2)"),
+  max_tokens: z
+    .number()
+    .int()
+    .positive()
+    .max(1_000_000)
+    .optional()
+    .describe("output token cap (also bounds the worst-case cost)"),
+  json_schema: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("JSON Schema the answer must match; invalid answers are re-asked"),
+  cascade: z
+    .boolean()
+    .optional()
+    .describe("with model auto: try the cheap tier first, escalate if its answer fails validation"),
+  cache: z
+    .object({
+      mode: z
+        .enum(["use", "refresh", "bypass"])
+        .optional()
+        .describe("use (default): serve hits; refresh: call and overwrite; bypass: no cache"),
+      ttl_s: z
+        .number()
+        .int()
+        .min(MIN_CACHE_TTL_S)
+        .max(MAX_CACHE_TTL_S)
+        .optional()
+        .describe("how long to keep this answer (10 s – 1 year)"),
+    })
+    .optional(),
+  metadata: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("free-form tags; never changes routing or the cache key"),
+};
+
+const attemptSchema = z.object({
+  provider: z.string(),
+  model: z.string(),
+  deployment: z.string(),
+  outcome: z.enum(["ok", "error", "timeout", "invalid_output", "cancelled"]),
+  status: z.number().optional(),
+  latency_ms: z.number(),
+  error: z.string().optional(),
+});
+
+export const routeResultSchema = {
+  text: z.string().describe("the model's answer"),
+  json: z.unknown().optional().describe("the parsed answer when json_schema was given"),
+  model: z.string(),
+  provider: z.string(),
+  deployment: z.string(),
+  usage: z
+    .object({ input: z.number(), output: z.number(), cached: z.number() })
+    .describe("tokens the provider reported"),
+  cost_usd: z.number().describe("from the provider's real usage; 0 on a cache hit"),
+  latency_ms: z.number(),
+  finish_reason: z.string(),
+  cache: z.enum(["hit", "miss", "bypass", "off"]),
+  attempts: z.array(attemptSchema).describe("every upstream call made, in order, and why each ended"),
+  routing: z.object({
+    reason: z.string(),
+    explored: z.boolean(),
+    candidates: z.array(
+      z.object({
+        deployment: z.string(),
+        score: z.number(),
+        components: z.object({
+          uptime: z.number(),
+          throughput: z.number(),
+          price: z.number(),
+          latency: z.number(),
+          tier: z.number(),
+        }),
+        available: z.boolean(),
+        unavailable_reason: z.string().optional(),
+      }),
+    ),
+  }),
+};
+
+type Input = z.infer<z.ZodObject<typeof inputSchema>>;
+
+/** `prompt` (+ `system`) or `messages`, never both. */
+export function toMessages(input: Pick<Input, "prompt" | "system" | "messages">): ChatMessage[] {
+  if (input.messages && input.prompt !== undefined)
+    throw new ModelmuxError("INVALID_INPUT", "give `prompt` or `messages`, not both");
+  if (input.messages)
+    return input.system ? [{ role: "system", content: input.system }, ...input.messages] : input.messages;
+  if (input.prompt === undefined)
+    throw new ModelmuxError(
+      "INVALID_INPUT",
+      "give `prompt` (a string) or `messages` (an array of {role, content})",
+    );
+  return input.system
+    ? [
+        { role: "system", content: input.system },
+        { role: "user", content: input.prompt },
+      ]
+    : [{ role: "user", content: input.prompt }];
+}
+
+/** Maps the tool's snake_case input to the orchestrator's request. */
+export function toRouteRequest(input: Input, extra: ToolExtra, tool: string): RouteRequest {
+  const constraints = input.constraints;
+  return {
+    messages: toMessages(input),
+    model: input.model,
+    task: input.task,
+    fallbackModels: input.fallback_models,
+    preset: input.routing,
+    constraints: constraints && {
+      maxCostUsd: constraints.max_cost_usd,
+      maxLatencyMs: constraints.max_latency_ms,
+      minContext: constraints.min_context,
+      needs: constraints.needs,
+    },
+    temperature: input.temperature,
+    maxTokens: input.max_tokens,
+    jsonSchema: input.json_schema,
+    cascade: input.cascade,
+    cache: input.cache && { mode: input.cache.mode, ttlSeconds: input.cache.ttl_s },
+    metadata: input.metadata,
+    caller: callerOf(extra, tool),
+    signal: extra.signal,
+  };
+}
+
+export function toStructured(result: RouteResult) {
+  return {
+    text: result.text,
+    ...(result.json !== undefined && { json: result.json }),
+    model: result.model,
+    provider: result.provider,
+    deployment: result.deployment,
+    usage: result.usage,
+    cost_usd: result.costUsd,
+    latency_ms: result.latencyMs,
+    finish_reason: result.finishReason,
+    cache: result.cache,
+    attempts: result.attempts,
+    routing: result.routing,
+  };
+}
+
+export function registerRouteCompletionTool(server: McpServer, deps: Pick<ServerDeps, "orchestrator">): void {
+  server.registerTool(
+    "route_completion",
+    {
+      title: "Route a completion",
+      description:
+        "Delegate an LLM call: modelmux picks the model and provider (model `auto` takes the cheapest tier fit for the task " +
+        "and constraints), fails over across providers and fallback models on errors, timeouts and rate limits, validates " +
+        "JSON against a schema and re-asks on invalid output, and reports cost, latency, tokens and every attempt. " +
+        "Needs at least one provider key (OPENAI_API_KEY, GROQ_API_KEY, …).",
+      inputSchema,
+      outputSchema: routeResultSchema,
+      annotations: {
+        readOnlyHint: false,
+        openWorldHint: true,
+        destructiveHint: false,
+        idempotentHint: false,
+      },
+    },
+    (input, extra) =>
+      guard(async () => {
+        const request = toRouteRequest(input, extra, "route_completion");
+        const progress = progressReporter(extra);
+        if (progress) request.onProgress = progress;
+        const result = await deps.orchestrator.run(request);
+        const summary = `${result.deployment} answered in ${result.latencyMs} ms for $${result.costUsd} (${result.attempts.length} attempt(s), cache ${result.cache}).`;
+        return toolResult(toStructured(result), `${result.text}\n\n— ${summary}`);
+      }),
+  );
+}

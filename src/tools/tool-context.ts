@@ -1,0 +1,27 @@
+import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
+import type { ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
+import type { CallerContext } from "../core/route-types.js";
+
+export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** Who is calling: the virtual key the HTTP layer authenticated (stdio runs as `local`), and the MCP session. */
+export function callerOf(extra: ToolExtra, tool: string): CallerContext {
+  const key = extra.authInfo?.clientId ?? "local";
+  return extra.sessionId ? { key, tool, sessionId: extra.sessionId } : { key, tool };
+}
+
+/** A progress callback when the client asked for progress (gave a progressToken); otherwise undefined. */
+export function progressReporter(extra: ToolExtra): ((message: string) => void) | undefined {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return undefined;
+  let progress = 0;
+  return (message) => {
+    progress += 1;
+    void extra
+      .sendNotification({
+        method: "notifications/progress",
+        params: { progressToken: token, progress, message },
+      })
+      .catch(() => undefined);
+  };
+}
