@@ -2,12 +2,7 @@
 import { httpClientConfig } from "./cli/client-config.js";
 import { HELP } from "./cli/help.js";
 import { parseCliArgs } from "./cli/parse-args.js";
-import { loadConfig } from "./config/load-config.js";
-import { createDeps } from "./core/create-deps.js";
 import { errorMessage, isModelmuxError } from "./errors.js";
-import { createLogger } from "./logger.js";
-import { startHttpServer } from "./transports/http.js";
-import { serveStdio } from "./transports/stdio.js";
 import { VERSION } from "./version.js";
 
 /** Usage errors and bad config exit 2 with one line naming the field; never a stack trace. */
@@ -29,16 +24,24 @@ async function main(): Promise<void> {
     process.stderr.write(`${VERSION}\n`);
     return;
   }
+  // Loaded only now, so --help and --version answer at once.
+  const [{ loadConfig }, { createDeps }, { createLogger }] = await Promise.all([
+    import("./config/load-config.js"),
+    import("./core/create-deps.js"),
+    import("./logger.js"),
+  ]);
   const loaded = await loadConfig({ file: args.config });
   const logger = createLogger();
   const deps = await createDeps(loaded, logger);
 
   if (args.command === "stdio") {
+    const { serveStdio } = await import("./transports/stdio.js");
     await serveStdio(deps);
     return;
   }
   const host = args.host ?? loaded.config.server.host;
   const port = args.port ?? loaded.config.server.port;
+  const { startHttpServer } = await import("./transports/http.js");
   const running = await startHttpServer(deps, { host, port });
   process.stderr.write(
     `modelmux ${VERSION} listening on ${running.url}\nMCP endpoint: ${running.mcpUrl}\nPaste into your MCP client config:\n${httpClientConfig(running.mcpUrl)}\n`,

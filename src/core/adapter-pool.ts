@@ -1,26 +1,34 @@
 import type { Catalog } from "../catalog/catalog.js";
 import { ModelmuxError } from "../errors.js";
-import { createOpenAICompatibleAdapter } from "../providers/openai-compatible.js";
 import type { ProviderAdapter } from "../providers/types.js";
+
+// The openai SDK takes ~100 ms to import: load it on first use (or warm-up), not at start-up.
+const loadAdapterModule = () => import("../providers/openai-compatible.js");
 
 /** One adapter (one SDK client, one connection pool) per provider, created on first use. */
 export function createAdapterPool(catalog: Catalog) {
   const adapters = new Map<string, ProviderAdapter>();
   return {
-    get(providerId: string): ProviderAdapter {
-      let adapter = adapters.get(providerId);
-      if (!adapter) {
-        const provider = catalog.getProvider(providerId);
-        if (!provider?.enabled)
-          throw new ModelmuxError("NO_PROVIDER", `provider "${providerId}" is not enabled`);
-        adapter = createOpenAICompatibleAdapter({
+    /** Loads the SDK ahead of the first call, off the start-up path. */
+    warmUp(): Promise<unknown> {
+      return loadAdapterModule();
+    },
+    async get(providerId: string): Promise<ProviderAdapter> {
+      const existing = adapters.get(providerId);
+      if (existing) return existing;
+      const provider = catalog.getProvider(providerId);
+      if (!provider?.enabled)
+        throw new ModelmuxError("NO_PROVIDER", `provider "${providerId}" is not enabled`);
+      const { createOpenAICompatibleAdapter } = await loadAdapterModule();
+      const adapter =
+        adapters.get(providerId) ??
+        createOpenAICompatibleAdapter({
           provider: provider.id,
           baseURL: provider.baseURL,
           apiKey: provider.apiKey,
           defaultHeaders: provider.headers,
         });
-        adapters.set(providerId, adapter);
-      }
+      adapters.set(providerId, adapter);
       return adapter;
     },
   };

@@ -4,8 +4,11 @@ import type { Logger } from "../logger.js";
 import { createHealthTracker } from "../router/health-tracker.js";
 import { createRouter } from "../router/router.js";
 import type { ServerDeps } from "../server.js";
+import { loadTokenizers } from "../tokens/count-tokens.js";
 import { createAdapterPool } from "./adapter-pool.js";
 import { createOrchestrator } from "./orchestrator.js";
+
+const WARM_UP_DELAY_MS = 1000;
 
 /** Builds the shared process-wide dependencies from a loaded config. */
 export async function createDeps(

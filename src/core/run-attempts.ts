@@ -141,7 +141,7 @@ export async function runAttempts(
             call.onDelta?.(text);
           }
         : undefined;
-      const result = await deps.adapters.get(deployment.provider).complete({
+      const result = await (await deps.adapters.get(deployment.provider)).complete({
         model: deployment.providerModelId,
         messages,
         temperature: call.temperature,
