@@ -30,14 +30,15 @@ export async function createDeps(
     exploration: config.routing.exploration,
     tierOf: (model) => catalog.getModel(model)?.tier,
   });
-  const orchestrator = createOrchestrator({
-    config,
-    catalog,
-    health,
-    router,
-    adapters: createAdapterPool(catalog),
-    logger,
-  });
+  const adapters = createAdapterPool(catalog);
+  const orchestrator = createOrchestrator({ config, catalog, health, router, adapters, logger });
+  // Load the tokenizers and the provider SDK a moment after start-up, so the first call is fast
+  // without slowing the client's first tools/list.
+  setTimeout(() => {
+    Promise.all([loadTokenizers(), adapters.warmUp()]).catch((error: unknown) =>
+      logger.warn({ error: String(error) }, "warm-up failed"),
+    );
+  }, WARM_UP_DELAY_MS).unref();
   const closers: (() => Promise<void> | void)[] = [];
   return {
     config,
