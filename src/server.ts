@@ -2,6 +2,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Config } from "./config/schema.js";
 import type { Orchestrator } from "./core/orchestrator.js";
+import type { SessionBudgets } from "./core/session-budgets.js";
 import type { Logger } from "./logger.js";
 import type { HealthTracker } from "./router/health-tracker.js";
 import { registerCompareModelsTool } from "./tools/compare-models.js";
@@ -9,6 +10,7 @@ import { registerEstimateCostTool } from "./tools/estimate-cost.js";
 import { registerListModelsTool } from "./tools/list-models.js";
 import { registerProviderHealthTool } from "./tools/provider-health.js";
 import { registerRouteCompletionTool } from "./tools/route-completion.js";
+import { registerSetSessionBudgetTool } from "./tools/set-session-budget.js";
 import { VERSION } from "./version.js";
 
 /** Everything the tools need, built once per process and shared by every MCP session. */
@@ -18,6 +20,7 @@ export interface ServerDeps {
   catalog: Catalog;
   health: HealthTracker;
   orchestrator: Orchestrator;
+  sessionBudgets: SessionBudgets;
   logger: Logger;
   /** Flushes and closes stores (ledger, cache) at shutdown. */
   close(): Promise<void>;
@@ -40,5 +43,6 @@ export function createServer(deps: ServerDeps): McpServer {
   registerListModelsTool(server, deps);
   registerRouteCompletionTool(server, deps);
   registerProviderHealthTool(server, deps);
+  registerSetSessionBudgetTool(server, deps);
   return server;
 }

@@ -7,6 +7,7 @@ import type { ServerDeps } from "../server.js";
 import { loadTokenizers } from "../tokens/count-tokens.js";
 import { createAdapterPool } from "./adapter-pool.js";
 import { createOrchestrator } from "./orchestrator.js";
+import { composeBudgetGates, createSessionBudgets } from "./session-budgets.js";
 
 const WARM_UP_DELAY_MS = 1000;
 
@@ -31,7 +32,17 @@ export async function createDeps(
     tierOf: (model) => catalog.getModel(model)?.tier,
   });
   const adapters = createAdapterPool(catalog);
-  const orchestrator = createOrchestrator({ config, catalog, health, router, adapters, logger });
+  const sessionBudgets = createSessionBudgets(config.budgets.session?.usd);
+  const budget = composeBudgetGates(sessionBudgets.gate);
+  const orchestrator = createOrchestrator({
+    config,
+    catalog,
+    health,
+    router,
+    adapters,
+    logger,
+    budget,
+  });
   // Load the tokenizers and the provider SDK a moment after start-up, so the first call is fast
   // without slowing the client's first tools/list.
   setTimeout(() => {
@@ -46,6 +57,7 @@ export async function createDeps(
     catalog,
     health,
     orchestrator,
+    sessionBudgets,
     logger,
     async close() {
       for (const close of closers.reverse()) await close();

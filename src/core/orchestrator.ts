@@ -1,13 +1,11 @@
 import type { Catalog } from "../catalog/catalog.js";
-import type { Deployment, Usage } from "../catalog/types.js";
+import { PRICE_DATA } from "../catalog/price-lookup.js";
+import type { Usage } from "../catalog/types.js";
 import type { Config } from "../config/schema.js";
-import { isModelmuxError } from "../errors.js";
+import { isModelmuxError, ModelmuxError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { HealthTracker } from "../router/health-tracker.js";
-import { planRoute, type RoutePlan, worstCaseCost } from "../router/plan-route.js";
 import type { Router } from "../router/router.js";
-import type { ScoredCandidate } from "../router/scorer.js";
-import { countMessageTokens, loadTokenizers } from "../tokens/count-tokens.js";
 import { roundUsd } from "../usage/round-usd.js";
 import type { AdapterPool } from "./adapter-pool.js";
 import {
@@ -19,8 +17,8 @@ import {
   type UsageLedger,
   type UsageRecord,
 } from "./hooks.js";
-import { compileSchema } from "./json-output.js";
-import type { CacheStatus, RouteRequest, RouteResult, RoutingExplanation } from "./route-types.js";
+import { EXPECTED_OUTPUT_TOKENS, prepareRoute } from "./prepare-route.js";
+import type { CacheStatus, RouteQuote, RouteRequest, RouteResult } from "./route-types.js";
 import { type AttemptsOutcome, runAttempts } from "./run-attempts.js";
 
 export interface OrchestratorDeps {
@@ -38,29 +36,11 @@ export interface OrchestratorDeps {
 
 export interface Orchestrator {
   run(request: RouteRequest): Promise<RouteResult>;
+  /** The route and cost range of a request, without calling upstream. */
+  quote(request: RouteRequest): Promise<RouteQuote>;
 }
 
 const ZERO_USAGE: Usage = { input: 0, output: 0, cached: 0 };
-
-function explain(
-  plan: RoutePlan,
-  decisions: { ordered: ScoredCandidate[]; explored: boolean; reason: string }[],
-): RoutingExplanation {
-  const first = decisions[0];
-  return {
-    reason: `${plan.reason}; ${first?.reason ?? "no candidates"}`,
-    explored: first?.explored ?? false,
-    candidates: decisions.flatMap((decision) =>
-      decision.ordered.map((candidate) => ({
-        deployment: candidate.deployment.id,
-        score: Math.round(candidate.score * 1000) / 1000,
-        components: candidate.components,
-        available: candidate.available,
-        ...(candidate.unavailableReason && { unavailable_reason: candidate.unavailableReason }),
-      })),
-    ),
-  };
-}
 
 function toCachedAnswer(outcome: AttemptsOutcome, at: number): CachedAnswer {
   return {
@@ -141,46 +121,9 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   }
 
   async function execute(request: RouteRequest, started: number): Promise<RouteResult> {
-    await loadTokenizers();
-    const validate = request.jsonSchema ? compileSchema(request.jsonSchema) : undefined;
-    const inputTokens = countMessageTokens(request.messages, null).tokens;
-    const plan = planRoute(deps.catalog, {
-      model: request.model,
-      task: request.task,
-      constraints: request.constraints ?? {},
-      fallbackModels: request.fallbackModels ?? [],
-      inputTokens,
-      maxOutputTokens: request.maxTokens ?? 0,
-      latencyOf: (id) => deps.health.peek(id).latencyMs,
-    });
-
-    const outputCap = (deployment: Deployment) =>
-      request.maxTokens ?? deps.catalog.getModel(deployment.model)?.maxOutput ?? 4096;
-    const allDeployments = [...plan.stages, ...(request.cascade ? plan.escalation : [])].flatMap(
-      (stage) => stage.deployments,
-    );
-    const callsBilled = validate || request.cascade ? routing.maxAttempts : 1;
-    const worstCase =
-      Math.max(
-        0,
-        ...allDeployments.map((deployment) =>
-          worstCaseCost(deps.catalog, deployment, inputTokens, outputCap(deployment)),
-        ),
-      ) * callsBilled;
-
-    const decisions = plan.stages.map((stage) =>
-      deps.router.pick(stage.deployments, {
-        preset: request.preset,
-        expectedTokens: { input: inputTokens, output: request.maxTokens ?? 256 },
-        streaming: request.onDelta !== undefined,
-      }),
-    );
-    const escalation = request.cascade
-      ? plan.escalation.map(
-          (stage) => deps.router.pick(stage.deployments, { preset: request.preset }).ordered,
-        )
-      : [];
-    const routingExplanation = explain(plan, decisions);
+    const prepared = await prepareRoute(deps, request);
+    const { decisions, escalation, validate, worstCaseUsd: worstCase } = prepared;
+    const routingExplanation = prepared.explanation;
 
     const upstream = async (): Promise<AttemptsOutcome> => {
       const reservation = budget.reserve(request.caller, roundUsd(worstCase));
@@ -322,5 +265,31 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     }
   }
 
-  return { run };
+  async function quote(request: RouteRequest): Promise<RouteQuote> {
+    const prepared = await prepareRoute(deps, request);
+    const first = prepared.decisions.flatMap((decision) => decision.ordered)[0];
+    if (!first) throw new ModelmuxError("NO_PROVIDER", "no deployment can serve this request");
+    const { deployment } = first;
+    const model = deps.catalog.getModel(deployment.model);
+    const expectedOutput = Math.min(prepared.outputCap(deployment), EXPECTED_OUTPUT_TOKENS);
+    const cost = (output: number) =>
+      deps.catalog.cost(deployment, { input: prepared.inputTokens, output, cached: 0 });
+    return {
+      model: deployment.model,
+      provider: deployment.provider,
+      deployment: deployment.id,
+      routing: prepared.explanation,
+      inputTokens: prepared.inputTokens,
+      tokensExact: model?.encoding !== null && model?.encoding !== undefined,
+      maxOutputTokens: prepared.outputCap(deployment),
+      cost: {
+        minUsd: roundUsd(cost(0)),
+        expectedUsd: roundUsd(cost(expectedOutput)),
+        maxUsd: roundUsd(prepared.worstCaseUsd),
+      },
+      priceData: { ...PRICE_DATA },
+    };
+  }
+
+  return { run, quote };
 }

@@ -76,3 +76,24 @@ export interface RouteResult {
   cache: CacheStatus;
   finishReason: string;
 }
+
+/** What a call would do and cost, decided without calling upstream (dry_run and the approval gate). */
+export interface RouteQuote {
+  model: string;
+  provider: string;
+  deployment: string;
+  routing: RoutingExplanation;
+  inputTokens: number;
+  tokensExact: boolean;
+  /** Output cap the worst case assumes (max_tokens, else the model's max output). */
+  maxOutputTokens: number;
+  cost: {
+    /** Input only, on the chosen deployment. */
+    minUsd: number;
+    /** Input plus the expected output (max_tokens or 256, whichever is smaller). */
+    expectedUsd: number;
+    /** Whole input and full output cap on the priciest reachable candidate, per billed call. */
+    maxUsd: number;
+  };
+  priceData: { source: string; version: string; date: string };
+}

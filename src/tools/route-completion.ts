@@ -1,10 +1,12 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { RouteRequest, RouteResult } from "../core/route-types.js";
+import type { RouteQuote, RouteRequest, RouteResult } from "../core/route-types.js";
+import { sessionOf } from "../core/session-budgets.js";
 import { ModelmuxError } from "../errors.js";
 import type { ChatMessage } from "../providers/types.js";
 import { ROUTING_PRESET_NAMES } from "../router/presets.js";
 import type { ServerDeps } from "../server.js";
+import { quoteOut, requireApproval } from "./approval-gate.js";
 import { capabilitySchema, MAX_TEXT_CHARS, messagesSchema, taskSchema, textSchema } from "./schemas.js";
 import { callerOf, progressReporter, type ToolExtra } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
@@ -81,6 +83,10 @@ const inputSchema = {
     .record(z.string(), z.unknown())
     .optional()
     .describe("free-form tags; never changes routing or the cache key"),
+  dry_run: z
+    .boolean()
+    .optional()
+    .describe("quote only: the route, token counts and cost range, without calling any model"),
 };
 
 const attemptSchema = z.object({
@@ -93,8 +99,32 @@ const attemptSchema = z.object({
   error: z.string().optional(),
 });
 
+const quoteSchema = z.object({
+  model: z.string(),
+  provider: z.string(),
+  deployment: z.string(),
+  input_tokens: z.number(),
+  tokens_exact: z.boolean(),
+  max_output_tokens: z.number(),
+  cost_min_usd: z.number().describe("input only"),
+  cost_expected_usd: z.number().describe("input plus the expected output"),
+  cost_max_usd: z.number().describe("worst case: whole output cap on the priciest reachable candidate"),
+  price_data_date: z.string(),
+});
+
+const budgetSchema = z
+  .object({
+    spent_usd: z.number(),
+    remaining_usd: z.number().nullable().describe("null when the session has no limit"),
+    limit_usd: z.number().nullable(),
+  })
+  .describe("this MCP session's spending envelope (set it with set_session_budget)");
+
 export const routeResultSchema = {
-  text: z.string().describe("the model's answer"),
+  dry_run: z.boolean().optional().describe("true when this is a quote and nothing was called"),
+  quote: quoteSchema.optional(),
+  budget: budgetSchema.optional(),
+  text: z.string().describe("the model's answer (empty for a dry run)"),
   json: z.unknown().optional().describe("the parsed answer when json_schema was given"),
   model: z.string(),
   provider: z.string(),
@@ -175,6 +205,25 @@ export function toRouteRequest(input: Input, extra: ToolExtra, tool: string): Ro
   };
 }
 
+function dryRunResult(quote: RouteQuote, budget: z.infer<typeof budgetSchema>) {
+  return {
+    dry_run: true,
+    quote: quoteOut(quote),
+    budget,
+    text: "",
+    model: quote.model,
+    provider: quote.provider,
+    deployment: quote.deployment,
+    usage: { input: quote.inputTokens, output: 0, cached: 0 },
+    cost_usd: 0,
+    latency_ms: 0,
+    finish_reason: "dry_run",
+    cache: "off" as const,
+    attempts: [],
+    routing: quote.routing,
+  };
+}
+
 export function toStructured(result: RouteResult) {
   return {
     text: result.text,
@@ -192,7 +241,36 @@ export function toStructured(result: RouteResult) {
   };
 }
 
-export function registerRouteCompletionTool(server: McpServer, deps: Pick<ServerDeps, "orchestrator">): void {
+/** Partial-answer progress: at most one notification per 50 ms (or per 400 new characters). */
+const TEXT_PROGRESS_MS = 50;
+const TEXT_PROGRESS_CHARS = 400;
+
+/**
+ * Batches streamed deltas into progress messages, each holding the text since the previous one,
+ * so a client that asked for progress watches the answer grow without one message per token.
+ */
+function throttleText(report: (message: string) => void) {
+  let pending = "";
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending === "") return;
+    report(pending);
+    pending = "";
+  };
+  const push = (text: string) => {
+    pending += text;
+    if (pending.length >= TEXT_PROGRESS_CHARS) flush();
+    else timer ??= setTimeout(flush, TEXT_PROGRESS_MS).unref();
+  };
+  return { push, flush };
+}
+
+export function registerRouteCompletionTool(
+  server: McpServer,
+  deps: Pick<ServerDeps, "orchestrator" | "sessionBudgets" | "config">,
+): void {
   server.registerTool(
     "route_completion",
     {
@@ -214,11 +292,29 @@ export function registerRouteCompletionTool(server: McpServer, deps: Pick<Server
     (input, extra) =>
       guard(async () => {
         const request = toRouteRequest(input, extra, "route_completion");
+        const budget = () => {
+          const { reserved_usd: _reserved, ...status } = deps.sessionBudgets.status(
+            sessionOf(request.caller),
+          );
+          return status;
+        };
+        const approvalAbove = deps.config.approval.aboveUsd;
+        if (input.dry_run || approvalAbove !== undefined) {
+          const quote = await deps.orchestrator.quote(request);
+          if (input.dry_run)
+            return toolResult(
+              dryRunResult(quote, budget()),
+              `Dry run: ${quote.deployment}, cost $${quote.cost.minUsd} – $${quote.cost.maxUsd}.`,
+            );
+          await requireApproval(server, quote, approvalAbove);
+        }
         const progress = progressReporter(extra);
+        const partialText = progress && throttleText(progress);
         if (progress) request.onProgress = progress;
-        const result = await deps.orchestrator.run(request);
+        if (partialText) request.onDelta = partialText.push;
+        const result = await deps.orchestrator.run(request).finally(() => partialText?.flush());
         const summary = `${result.deployment} answered in ${result.latencyMs} ms for $${result.costUsd} (${result.attempts.length} attempt(s), cache ${result.cache}).`;
-        return toolResult(toStructured(result), `${result.text}\n\n— ${summary}`);
+        return toolResult({ ...toStructured(result), budget: budget() }, `${result.text}\n\n— ${summary}`);
       }),
   );
 }

@@ -1,5 +1,6 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import { parseConfig } from "../../src/config/load-config.js";
 import type { ConfigInput } from "../../src/config/schema.js";
 import { createDeps } from "../../src/core/create-deps.js";
@@ -8,7 +9,17 @@ import { createServer, type ServerDeps } from "../../src/server.js";
 import { tempDataDir } from "./cli-process.js";
 
 /** Builds the real server with the given config and links an SDK client to it in memory. */
-export async function connectInMemory(config: ConfigInput = {}, env: NodeJS.ProcessEnv = {}) {
+export interface ClientSetup {
+  capabilities?: ClientCapabilities;
+  /** Registers request handlers (elicitation, sampling) before the client connects. */
+  prepare?: (client: Client) => void;
+}
+
+export async function connectInMemory(
+  config: ConfigInput = {},
+  env: NodeJS.ProcessEnv = {},
+  setup: ClientSetup = {},
+) {
   const deps: ServerDeps = await createDeps(
     { config: parseConfig(config), dataDir: tempDataDir(), source: "test" },
     createLogger("silent"),
@@ -16,7 +27,11 @@ export async function connectInMemory(config: ConfigInput = {}, env: NodeJS.Proc
   );
   const server = createServer(deps);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: "modelmux-test", version: "1.0.0" });
+  const client = new Client(
+    { name: "modelmux-test", version: "1.0.0" },
+    { capabilities: setup.capabilities ?? {} },
+  );
+  setup.prepare?.(client);
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
   return {
     client,

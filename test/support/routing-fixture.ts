@@ -1,6 +1,6 @@
 import type { ConfigInput } from "../../src/config/schema.js";
 import { type FakeUpstream, startFakeUpstream } from "./fake-upstream.js";
-import { connectInMemory } from "./in-memory-server.js";
+import { type ClientSetup, connectInMemory } from "./in-memory-server.js";
 
 /** A distinctive key that must never show up in any answer, error or log. */
 export const SECRET_KEY = "sk-test-SECRET-pa-0123456789abcdef";
@@ -17,7 +17,10 @@ export interface RoutingFixture {
  * Three real fake providers: `pa` and `pb` both serve model `m1` (pa cheaper), `pc` serves the
  * stronger `m2`. Exploration is off so the route order is deterministic.
  */
-export async function startRoutingFixture(overrides: Partial<ConfigInput> = {}): Promise<RoutingFixture> {
+export async function startRoutingFixture(
+  overrides: Partial<ConfigInput> = {},
+  setup: ClientSetup = {},
+): Promise<RoutingFixture> {
   const [pa, pb, pc] = await Promise.all([startFakeUpstream(), startFakeUpstream(), startFakeUpstream()]);
   const config: ConfigInput = {
     providers: {
@@ -42,7 +45,7 @@ export async function startRoutingFixture(overrides: Partial<ConfigInput> = {}):
     cache: { store: "off" },
     ...overrides,
   };
-  const session = await connectInMemory(config, {});
+  const session = await connectInMemory(config, {}, setup);
   return {
     pa,
     pb,

@@ -1,0 +1,103 @@
+import type { ValidateFunction } from "ajv";
+import type { Catalog } from "../catalog/catalog.js";
+import type { Deployment } from "../catalog/types.js";
+import type { Config } from "../config/schema.js";
+import type { HealthTracker } from "../router/health-tracker.js";
+import { planRoute, type RoutePlan, worstCaseCost } from "../router/plan-route.js";
+import type { RouteDecision, Router } from "../router/router.js";
+import type { ScoredCandidate } from "../router/scorer.js";
+import { countMessageTokens, loadTokenizers } from "../tokens/count-tokens.js";
+import { compileSchema } from "./json-output.js";
+import type { RouteRequest, RoutingExplanation } from "./route-types.js";
+
+export interface PreparedRoute {
+  plan: RoutePlan;
+  decisions: RouteDecision[];
+  escalation: ScoredCandidate[][];
+  explanation: RoutingExplanation;
+  validate: ValidateFunction | undefined;
+  /** Estimated input tokens (o200k_base; exact for OpenAI models, a proxy elsewhere). */
+  inputTokens: number;
+  /** Upper bound of what the call may cost: the whole input and the full output cap, on the priciest candidate, per billed call. */
+  worstCaseUsd: number;
+  /** Output tokens each candidate may produce (max_tokens, else the model's max output). */
+  outputCap: (deployment: Deployment) => number;
+}
+
+interface PrepareDeps {
+  config: Config;
+  catalog: Catalog;
+  health: HealthTracker;
+  router: Router;
+}
+
+/** Tokens expected back when the caller sets no max_tokens, for ranking and quotes. */
+export const EXPECTED_OUTPUT_TOKENS = 256;
+
+function explain(plan: RoutePlan, decisions: RouteDecision[]): RoutingExplanation {
+  const first = decisions[0];
+  return {
+    reason: `${plan.reason}; ${first?.reason ?? "no candidates"}`,
+    explored: first?.explored ?? false,
+    candidates: decisions.flatMap((decision) =>
+      decision.ordered.map((candidate) => ({
+        deployment: candidate.deployment.id,
+        score: Math.round(candidate.score * 1000) / 1000,
+        components: candidate.components,
+        available: candidate.available,
+        ...(candidate.unavailableReason && { unavailable_reason: candidate.unavailableReason }),
+      })),
+    ),
+  };
+}
+
+/** Everything decided before any upstream call: the plan, the scored order, the worst-case cost. */
+export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Promise<PreparedRoute> {
+  await loadTokenizers();
+  const validate = request.jsonSchema ? compileSchema(request.jsonSchema) : undefined;
+  const inputTokens = countMessageTokens(request.messages, null).tokens;
+  const plan = planRoute(deps.catalog, {
+    model: request.model,
+    task: request.task,
+    constraints: request.constraints ?? {},
+    fallbackModels: request.fallbackModels ?? [],
+    inputTokens,
+    maxOutputTokens: request.maxTokens ?? 0,
+    latencyOf: (id) => deps.health.peek(id).latencyMs,
+  });
+
+  const outputCap = (deployment: Deployment) =>
+    request.maxTokens ?? deps.catalog.getModel(deployment.model)?.maxOutput ?? 4096;
+  const reachable = [...plan.stages, ...(request.cascade ? plan.escalation : [])].flatMap(
+    (stage) => stage.deployments,
+  );
+  // Failed calls are not billed, but re-asks after invalid output are: they may use the whole cap.
+  const billedCalls = validate || request.cascade ? deps.config.routing.maxAttempts : 1;
+  const perCall = Math.max(
+    0,
+    ...reachable.map((deployment) =>
+      worstCaseCost(deps.catalog, deployment, inputTokens, outputCap(deployment)),
+    ),
+  );
+
+  const decisions = plan.stages.map((stage) =>
+    deps.router.pick(stage.deployments, {
+      preset: request.preset,
+      expectedTokens: { input: inputTokens, output: request.maxTokens ?? EXPECTED_OUTPUT_TOKENS },
+      streaming: request.onDelta !== undefined,
+    }),
+  );
+  const escalation = request.cascade
+    ? plan.escalation.map((stage) => deps.router.pick(stage.deployments, { preset: request.preset }).ordered)
+    : [];
+  return {
+    plan,
+    decisions,
+    escalation,
+    explanation: explain(plan, decisions),
+    validate,
+    inputTokens,
+    worstCaseUsd: perCall * billedCalls,
+    outputCap,
+  };
+}
