@@ -9,6 +9,7 @@ import { registerCompareModelsTool } from "./tools/compare-models.js";
 import { registerEstimateCostTool } from "./tools/estimate-cost.js";
 import { registerListModelsTool } from "./tools/list-models.js";
 import { registerProviderHealthTool } from "./tools/provider-health.js";
+import { registerRouteBatchTool } from "./tools/route-batch.js";
 import { registerRouteCompletionTool } from "./tools/route-completion.js";
 import { registerSetSessionBudgetTool } from "./tools/set-session-budget.js";
 import { VERSION } from "./version.js";
@@ -44,5 +45,6 @@ export function createServer(deps: ServerDeps): McpServer {
   registerRouteCompletionTool(server, deps);
   registerProviderHealthTool(server, deps);
   registerSetSessionBudgetTool(server, deps);
+  registerRouteBatchTool(server, deps);
   return server;
 }
