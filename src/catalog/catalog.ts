@@ -6,6 +6,7 @@ import { BUILTIN_PROVIDERS } from "../providers/registry.js";
 import type { ProviderSpec } from "../providers/types.js";
 import { CURATED_MODELS, type CuratedModel } from "./model-list.js";
 import { costOf, lookupContextWindow, lookupUnitPrice } from "./price-lookup.js";
+import { SAMPLING_MODEL, SAMPLING_PROVIDER } from "./sampling-model.js";
 import type { Deployment, ModelInfo, Usage } from "./types.js";
 
 /** A provider with what this process knows about it: enabled or not, and its key (never shown). */
@@ -35,7 +36,11 @@ export interface Catalog {
   enabledDeployments(model: ModelInfo): Deployment[];
 }
 
-function resolveProviders(config: Config, env: NodeJS.ProcessEnv): ResolvedProvider[] {
+function resolveProviders(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  forceEnabled: readonly string[],
+): ResolvedProvider[] {
   const specs = new Map<string, ProviderSpec>(BUILTIN_PROVIDERS.map((spec) => [spec.id, spec]));
   for (const [id, entry] of Object.entries(config.providers)) {
     if (specs.has(id)) continue;
@@ -47,12 +52,16 @@ function resolveProviders(config: Config, env: NodeJS.ProcessEnv): ResolvedProvi
     }
     specs.set(id, { id, name: id, baseURL: entry.baseURL, keyEnv: null, pricesId: null, local: true });
   }
+  if (config.sampling.enabled) specs.set(SAMPLING_PROVIDER.id, SAMPLING_PROVIDER);
   return [...specs.values()].map((spec) => {
     const entry = config.providers[spec.id];
     const apiKey =
       resolveSecret(entry?.apiKey, env) ?? (spec.keyEnv ? env[spec.keyEnv] || undefined : undefined);
     const configured = entry !== undefined && (spec.local || apiKey !== undefined);
-    const enabled = entry?.enabled ?? (configured || (!spec.local && apiKey !== undefined));
+    const enabled =
+      spec.id === SAMPLING_PROVIDER.id ||
+      forceEnabled.includes(spec.id) ||
+      (entry?.enabled ?? (configured || (!spec.local && apiKey !== undefined)));
     return {
       ...spec,
       baseURL: entry?.baseURL ?? spec.baseURL,
@@ -137,9 +146,13 @@ function customModel(id: string, override: ProviderModelConfig): ModelInfo {
 }
 
 /** Builds the model catalog: curated models priced by genai-prices, plus config additions and overrides. */
-export function createCatalog(config: Config, env: NodeJS.ProcessEnv = process.env): Catalog {
+export function createCatalog(
+  config: Config,
+  env: NodeJS.ProcessEnv = process.env,
+  options: { forceEnabled?: readonly string[] } = {},
+): Catalog {
   const warnings: string[] = [];
-  const providers = resolveProviders(config, env);
+  const providers = resolveProviders(config, env, options.forceEnabled ?? []);
   const providerById = new Map(providers.map((provider) => [provider.id, provider]));
   const models = new Map<string, ModelInfo>();
 
@@ -169,6 +182,9 @@ export function createCatalog(config: Config, env: NodeJS.ProcessEnv = process.e
       model.deployments.push(deployment);
     }
   }
+
+  if (config.sampling.enabled)
+    models.set(SAMPLING_MODEL.id, { ...SAMPLING_MODEL, deployments: [...SAMPLING_MODEL.deployments] });
 
   const modelList = [...models.values()];
   const names = modelList.map((model) => model.id);

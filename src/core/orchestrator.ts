@@ -126,7 +126,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     const routingExplanation = prepared.explanation;
 
     const upstream = async (): Promise<AttemptsOutcome> => {
-      const reservation = budget.reserve(request.caller, roundUsd(worstCase));
+      const reservation = await budget.reserve(request.caller, roundUsd(worstCase));
       try {
         const outcome = await runAttempts(
           { catalog: deps.catalog, health: deps.health, adapters: deps.adapters, now },
@@ -147,6 +147,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
             signal: request.signal,
             onProgress: request.onProgress,
             onDelta: request.onDelta,
+            sampler: request.sampler,
           },
         );
         reservation.settle(outcome.costUsd);

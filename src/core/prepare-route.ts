@@ -1,5 +1,6 @@
 import type { ValidateFunction } from "ajv";
 import type { Catalog } from "../catalog/catalog.js";
+import { SAMPLING_PROVIDER } from "../catalog/sampling-model.js";
 import type { Deployment } from "../catalog/types.js";
 import type { Config } from "../config/schema.js";
 import type { HealthTracker } from "../router/health-tracker.js";
@@ -64,6 +65,7 @@ export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Pr
     inputTokens,
     maxOutputTokens: request.maxTokens ?? 0,
     latencyOf: (id) => deps.health.peek(id).latencyMs,
+    usable: (deployment) => deployment.provider !== SAMPLING_PROVIDER.id || request.sampler !== undefined,
   });
 
   const outputCap = (deployment: Deployment) =>

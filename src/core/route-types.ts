@@ -1,5 +1,5 @@
 import type { Capability, Task, Usage } from "../catalog/types.js";
-import type { ChatMessage } from "../providers/types.js";
+import type { ChatMessage, CompletionRequest, CompletionResult } from "../providers/types.js";
 import type { RouteConstraints } from "../router/plan-route.js";
 import type { RoutingPreset } from "../router/presets.js";
 
@@ -34,6 +34,8 @@ export interface RouteRequest {
   signal?: AbortSignal;
   /** Human-readable progress ("groq: 500 → trying together"). */
   onProgress?: (message: string) => void;
+  /** Answers through the MCP client's own model (`sampling/createMessage`), when it offers sampling. */
+  sampler?: (request: CompletionRequest) => Promise<CompletionResult>;
   /** Streams answer text as it arrives; failover happens only before the first delta. */
   onDelta?: (text: string) => void;
 }

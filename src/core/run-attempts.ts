@@ -1,9 +1,10 @@
 import type { ValidateFunction } from "ajv";
 import type { Catalog } from "../catalog/catalog.js";
+import { SAMPLING_PROVIDER } from "../catalog/sampling-model.js";
 import type { Deployment, Usage } from "../catalog/types.js";
 import { ModelmuxError } from "../errors.js";
 import { ProviderError } from "../providers/provider-error.js";
-import type { ChatMessage, CompletionResult, ResponseFormat } from "../providers/types.js";
+import type { ChatMessage, CompletionRequest, CompletionResult, ResponseFormat } from "../providers/types.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import type { ScoredCandidate } from "../router/scorer.js";
 import type { AdapterPool } from "./adapter-pool.js";
@@ -30,6 +31,7 @@ export interface AttemptCall {
   signal?: AbortSignal;
   onProgress?: (message: string) => void;
   onDelta?: (text: string) => void;
+  sampler?: (request: CompletionRequest) => Promise<CompletionResult>;
 }
 
 export interface AttemptsOutcome {
@@ -141,7 +143,11 @@ export async function runAttempts(
             call.onDelta?.(text);
           }
         : undefined;
-      const result = await (await deps.adapters.get(deployment.provider)).complete({
+      const adapter =
+        deployment.provider === SAMPLING_PROVIDER.id && call.sampler
+          ? { complete: call.sampler }
+          : await deps.adapters.get(deployment.provider);
+      const result = await adapter.complete({
         model: deployment.providerModelId,
         messages,
         temperature: call.temperature,

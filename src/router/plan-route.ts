@@ -17,6 +17,8 @@ export interface RoutePlanInput {
   /** Input tokens of this request (estimated) and the output cap, to price and size-check candidates. */
   inputTokens: number;
   maxOutputTokens: number;
+  /** Deployments this caller may not use (the `client` sampling provider without a sampling-capable client). */
+  usable?: (deployment: Deployment) => boolean;
   /** Known typical latency per deployment id, for max_latency_ms; unknown deployments pass. */
   latencyOf: (deploymentId: string) => number | null;
 }
@@ -105,7 +107,9 @@ function explicitStage(catalog: Catalog, reference: string, input: RoutePlanInpu
   const served = model.deployments.filter(
     (deployment) => !pinnedProvider || deployment.provider === pinnedProvider,
   );
-  const enabled = served.filter((deployment) => catalog.getProvider(deployment.provider)?.enabled);
+  const enabled = served.filter(
+    (deployment) => catalog.getProvider(deployment.provider)?.enabled && (input.usable?.(deployment) ?? true),
+  );
   if (enabled.length === 0) throw noProviderError(catalog, served, `"${reference}"`);
   const problem = fits(model, input);
   if (problem)
@@ -130,7 +134,9 @@ function autoStages(catalog: Catalog, input: RoutePlanInput): { stages: RouteSta
     );
     const deployments = affordable(
       catalog,
-      models.flatMap((model) => catalog.enabledDeployments(model)),
+      models.flatMap((model) =>
+        catalog.enabledDeployments(model).filter((deployment) => input.usable?.(deployment) ?? true),
+      ),
       input,
     );
     if (deployments.length > 0) {

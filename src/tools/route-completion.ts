@@ -7,6 +7,7 @@ import type { ChatMessage } from "../providers/types.js";
 import { ROUTING_PRESET_NAMES } from "../router/presets.js";
 import type { ServerDeps } from "../server.js";
 import { quoteOut, requireApproval } from "./approval-gate.js";
+import { createSampler } from "./sampling.js";
 import { capabilitySchema, MAX_TEXT_CHARS, messagesSchema, taskSchema, textSchema } from "./schemas.js";
 import { callerOf, progressReporter, type ToolExtra } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
@@ -292,6 +293,8 @@ export function registerRouteCompletionTool(
     (input, extra) =>
       guard(async () => {
         const request = toRouteRequest(input, extra, "route_completion");
+        const sampler = createSampler(server, deps.config.sampling.enabled);
+        if (sampler) request.sampler = sampler;
         const budget = () => {
           const { reserved_usd: _reserved, ...status } = deps.sessionBudgets.status(
             sessionOf(request.caller),
