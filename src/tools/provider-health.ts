@@ -1,7 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { resolveWeights } from "../router/presets.js";
-import { scoreCandidates } from "../router/scorer.js";
+import { healthReport } from "../router/health-report.js";
 import type { ServerDeps } from "../server.js";
 import { guard, toolResult } from "./tool-result.js";
 
@@ -40,7 +39,6 @@ export function registerProviderHealthTool(
   server: McpServer,
   deps: Pick<ServerDeps, "catalog" | "health" | "config">,
 ): void {
-  const weights = resolveWeights(deps.config.routing.preset, deps.config.routing.weights);
   server.registerTool(
     "provider_health",
     {
@@ -54,41 +52,11 @@ export function registerProviderHealthTool(
     },
     (input) =>
       guard(() => {
-        const rows: z.infer<typeof deploymentHealthSchema>[] = [];
-        for (const model of deps.catalog.models) {
-          if (input.model && model.id !== input.model) continue;
-          const deployments = model.deployments.filter(
-            (deployment) =>
-              (!input.provider || deployment.provider === input.provider) &&
-              (input.include_disabled || deps.catalog.getProvider(deployment.provider)?.enabled),
-          );
-          const scored = scoreCandidates(deployments, {
-            health: deps.health,
-            weights,
-            tierOf: (id) => deps.catalog.getModel(id)?.tier,
-          });
-          for (const candidate of scored) {
-            const { deployment } = candidate;
-            const snapshot = deps.health.snapshot(deployment.id);
-            rows.push({
-              deployment: deployment.id,
-              model: deployment.model,
-              provider: deployment.provider,
-              enabled: deps.catalog.getProvider(deployment.provider)?.enabled ?? false,
-              uptime: snapshot.uptime,
-              latency_ms: snapshot.latencyMs === null ? null : Math.round(snapshot.latencyMs),
-              ttft_ms: snapshot.ttftMs === null ? null : Math.round(snapshot.ttftMs),
-              throughput_tps:
-                snapshot.throughputTps === null ? null : Math.round(snapshot.throughputTps * 10) / 10,
-              requests: snapshot.requests,
-              failures: snapshot.failures,
-              breaker: snapshot.breaker,
-              available: snapshot.available,
-              ...(snapshot.unavailableReason && { unavailable_reason: snapshot.unavailableReason }),
-              score: Math.round(candidate.score * 1000) / 1000,
-            });
-          }
-        }
+        const rows = healthReport(deps, {
+          model: input.model,
+          provider: input.provider,
+          includeDisabled: input.include_disabled,
+        });
         const text = rows.length
           ? rows
               .map(
