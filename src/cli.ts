@@ -25,13 +25,21 @@ async function main(): Promise<void> {
     return;
   }
   // Loaded only now, so --help and --version answer at once.
-  const [{ loadConfig }, { createDeps }, { createLogger }] = await Promise.all([
+  const [{ loadConfig }, { createDeps }, { createLogger }, { configSecrets }] = await Promise.all([
     import("./config/load-config.js"),
     import("./core/create-deps.js"),
     import("./logger.js"),
+    import("./observability/config-secrets.js"),
   ]);
   const loaded = await loadConfig({ file: args.config });
-  const logger = createLogger();
+  // Provider keys from the config are scrubbed from every log line, whatever their variable's name.
+  const logger = createLogger(undefined, { secrets: configSecrets(loaded.config) });
+  if (args.usage) {
+    // A report on stdout, not a server: no deps, no transports.
+    const { runUsageCommand } = await import("./cli/usage-command.js");
+    runUsageCommand(args.usage, { dataDir: loaded.dataDir, logger });
+    return;
+  }
   const deps = await createDeps(loaded, logger);
 
   if (args.command === "stdio") {

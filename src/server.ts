@@ -1,17 +1,24 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Config } from "./config/schema.js";
+import type { ChangeFeed } from "./core/change-feed.js";
 import type { Orchestrator } from "./core/orchestrator.js";
 import type { SessionBudgets } from "./core/session-budgets.js";
+import type { Guardrails } from "./guardrails/index.js";
 import type { Logger } from "./logger.js";
+import type { Metrics } from "./observability/metrics.js";
+import { registerResources } from "./resources/register-resources.js";
 import type { HealthTracker } from "./router/health-tracker.js";
+import { registerCheckGuardrailsTool } from "./tools/check-guardrails.js";
 import { registerCompareModelsTool } from "./tools/compare-models.js";
 import { registerEstimateCostTool } from "./tools/estimate-cost.js";
+import { registerGetUsageTool } from "./tools/get-usage.js";
 import { registerListModelsTool } from "./tools/list-models.js";
 import { registerProviderHealthTool } from "./tools/provider-health.js";
 import { registerRouteBatchTool } from "./tools/route-batch.js";
 import { registerRouteCompletionTool } from "./tools/route-completion.js";
 import { registerSetSessionBudgetTool } from "./tools/set-session-budget.js";
+import type { Ledger, ManagedBudgetGate } from "./usage/index.js";
 import { VERSION } from "./version.js";
 
 /** Everything the tools need, built once per process and shared by every MCP session. */
@@ -22,6 +29,15 @@ export interface ServerDeps {
   health: HealthTracker;
   orchestrator: Orchestrator;
   sessionBudgets: SessionBudgets;
+  guardrails: Guardrails;
+  /** Fires after every finished request; resource subscriptions listen to it. */
+  changes: ChangeFeed;
+  /** Prometheus registry behind /metrics. */
+  metrics: Metrics;
+  /** The usage ledger: get_usage, `modelmux usage` and the dashboard read it. */
+  ledger: Ledger;
+  /** Global and per-key budgets (day/month); `status()` feeds `modelmux://budget`. */
+  budgets: ManagedBudgetGate;
   logger: Logger;
   /** Flushes and closes stores (ledger, cache) at shutdown. */
   close(): Promise<void>;
@@ -30,8 +46,11 @@ export interface ServerDeps {
 const INSTRUCTIONS =
   "modelmux routes LLM calls to the best model and provider with failover, prices work before it runs, " +
   "compares models and screens text with guardrails. Use route_completion to delegate a sub-call to a cheaper " +
-  "or better model, estimate_cost or compare_models to price a task, list_models to discover models, " +
-  "provider_health to see which deployments are healthy.";
+  "or better model (dry_run: true quotes it first), route_batch for many prompts, estimate_cost or compare_models " +
+  "to price a task, list_models to discover models, check_guardrails to screen documents or tool output for " +
+  "prompt injection, secrets and PII, get_usage for spend and savings, set_session_budget to cap this session, " +
+  "provider_health to see which deployments are healthy. Resources: modelmux://catalog, modelmux://health, " +
+  "modelmux://usage/today, modelmux://budget.";
 
 /** Builds one MCP server (one per session on HTTP; one per process on stdio). Cheap: tools only bind deps. */
 export function createServer(deps: ServerDeps): McpServer {
@@ -46,5 +65,8 @@ export function createServer(deps: ServerDeps): McpServer {
   registerProviderHealthTool(server, deps);
   registerSetSessionBudgetTool(server, deps);
   registerRouteBatchTool(server, deps);
+  registerCheckGuardrailsTool(server, deps);
+  registerResources(server, deps);
+  registerGetUsageTool(server, deps);
   return server;
 }

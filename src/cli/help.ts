@@ -4,12 +4,15 @@ Usage:
   modelmux [--config FILE]                      serve MCP over stdio (for Claude Desktop, Cursor, VS Code)
   modelmux http [--host H] [--port P] [--config FILE]
                                                 serve MCP at http://H:P/mcp (default 127.0.0.1:8787), plus /healthz
+  modelmux usage [--since 7d] [--until T] [--group-by model|provider|key|tool|day] [--format table|json|csv]
+                                                print usage from the ledger (default: the last 24h, as a table)
   modelmux --help | --version
 
 Options:
   --config FILE   JSON or YAML config (default: $MODELMUX_CONFIG, else built-in defaults)
   --host HOST     HTTP bind address (default 127.0.0.1)
   --port PORT     HTTP port (default 8787; 0 picks a free one)
+  --since, --until  ISO 8601 date/time or a duration ago (30m, 24h, 7d, 2w)
 
 Environment:
   MODELMUX_CONFIG, MODELMUX_DATA_DIR (default ~/.modelmux), MODELMUX_REDIS_URL, MODELMUX_LOG_LEVEL,

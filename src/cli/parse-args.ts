@@ -1,7 +1,19 @@
 import { parseArgs } from "node:util";
 import { errorMessage, ModelmuxError } from "../errors.js";
+import { GROUP_BY, type GroupBy } from "../usage/usage-types.js";
 
-export type Command = "stdio" | "http";
+export type Command = "stdio" | "http" | "usage";
+
+export const USAGE_FORMATS = ["table", "json", "csv"] as const;
+export type UsageFormat = (typeof USAGE_FORMATS)[number];
+
+/** `modelmux usage` flags. */
+export interface UsageArgs {
+  since?: string;
+  until?: string;
+  groupBy?: GroupBy;
+  format: UsageFormat;
+}
 
 export interface CliArgs {
   command: Command;
@@ -10,9 +22,11 @@ export interface CliArgs {
   config?: string;
   host?: string;
   port?: number;
+  /** Set for `modelmux usage`. */
+  usage?: UsageArgs;
 }
 
-const COMMANDS: readonly string[] = ["http"];
+const COMMANDS: readonly string[] = ["http", "usage"];
 
 /** Parses argv; unknown flags or commands and bad values throw INVALID_INPUT naming the flag. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -28,6 +42,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
         port: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
+        since: { type: "string" },
+        until: { type: "string" },
+        "group-by": { type: "string" },
+        format: { type: "string" },
       },
     });
   } catch (error) {
@@ -47,6 +65,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     port?: string;
     help?: boolean;
     version?: boolean;
+    since?: string;
+    until?: string;
+    "group-by"?: string;
+    format?: string;
   };
   let port: number | undefined;
   if (values.port !== undefined) {
@@ -61,12 +83,45 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if ((values.host !== undefined || port !== undefined) && command !== "http") {
     throw new ModelmuxError("INVALID_INPUT", "--host and --port apply to `modelmux http` only");
   }
+  const usage = usageArgs(values, command === "usage");
   return {
-    command: command === "http" ? "http" : "stdio",
+    command: command === "http" || command === "usage" ? command : "stdio",
     help: values.help ?? false,
     version: values.version ?? false,
     config: values.config,
     host: values.host,
     port,
+    ...(usage && { usage }),
+  };
+}
+
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined || allowed.includes(value as T)) return value as T | undefined;
+  throw new ModelmuxError("INVALID_INPUT", `${flag}: expected one of ${allowed.join(", ")}; got "${value}"`);
+}
+
+/** Validates the `usage` flags; they are refused on other commands. */
+function usageArgs(
+  values: { since?: string; until?: string; "group-by"?: string; format?: string },
+  isUsage: boolean,
+): UsageArgs | undefined {
+  const given = (["since", "until", "group-by", "format"] as const).filter(
+    (flag) => values[flag] !== undefined,
+  );
+  if (!isUsage) {
+    if (given.length > 0)
+      throw new ModelmuxError("INVALID_INPUT", `--${given[0]} applies to \`modelmux usage\` only`);
+    return undefined;
+  }
+  const groupBy = oneOf("--group-by", values["group-by"], GROUP_BY);
+  return {
+    ...(values.since !== undefined && { since: values.since }),
+    ...(values.until !== undefined && { until: values.until }),
+    ...(groupBy && { groupBy }),
+    format: oneOf("--format", values.format, USAGE_FORMATS) ?? "table",
   };
 }

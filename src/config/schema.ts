@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CAPABILITIES, TASKS, TIERS } from "../catalog/types.js";
+import { guardrailsConfigSchema } from "../guardrails/config.js";
 
 const price = z.strictObject({
   input: z.number().nonnegative().describe("USD per 1M input tokens"),
@@ -93,7 +94,7 @@ export const configSchema = z.strictObject({
   providers: z.record(z.string(), provider).default({}),
   routing: routing.prefault({}),
   cache: cache.prefault({}),
-  guardrails: z.record(z.string(), z.unknown()).default({}),
+  guardrails: guardrailsConfigSchema,
   budgets: z
     .strictObject({
       global: budgetLimits.optional(),

@@ -1,11 +1,19 @@
+import { createResponseCache } from "../cache/index.js";
 import { createCatalog } from "../catalog/catalog.js";
 import type { LoadedConfig } from "../config/load-config.js";
+import { createGuardrails } from "../guardrails/index.js";
 import type { Logger } from "../logger.js";
+import { createMetrics } from "../observability/metrics.js";
+import { createRequestLog } from "../observability/request-log.js";
+import { teeLedger } from "../observability/tee-ledger.js";
+import { recordedProviders, withRecordReplay } from "../providers/record-replay.js";
 import { createHealthTracker } from "../router/health-tracker.js";
 import { createRouter } from "../router/router.js";
 import type { ServerDeps } from "../server.js";
 import { loadTokenizers } from "../tokens/count-tokens.js";
+import { createBudgetGate, createLedger } from "../usage/index.js";
 import { createAdapterPool } from "./adapter-pool.js";
+import { createChangeFeed } from "./change-feed.js";
 import { createOrchestrator } from "./orchestrator.js";
 import { composeBudgetGates, createSessionBudgets } from "./session-budgets.js";
 
@@ -18,7 +26,9 @@ export async function createDeps(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ServerDeps> {
   const { config } = loaded;
-  const catalog = createCatalog(config, env);
+  const replay = env.MODELMUX_REPLAY;
+  // Replay enables exactly the providers on record and never explores, so routes repeat.
+  const catalog = createCatalog(config, env, replay ? { forceEnabled: recordedProviders(replay) } : {});
   for (const warning of catalog.warnings) logger.warn({ warning }, "catalog");
   const health = createHealthTracker({
     failureThreshold: config.routing.breaker.failureThreshold,
@@ -28,12 +38,20 @@ export async function createDeps(
     health,
     preset: config.routing.preset,
     weights: config.routing.weights,
-    exploration: config.routing.exploration,
+    exploration: replay ? 0 : config.routing.exploration,
     tierOf: (model) => catalog.getModel(model)?.tier,
   });
-  const adapters = createAdapterPool(catalog);
+  const adapters = withRecordReplay(createAdapterPool(catalog), { record: env.MODELMUX_RECORD, replay });
+  const guardrails = createGuardrails(config.guardrails);
+  const changes = createChangeFeed();
   const sessionBudgets = createSessionBudgets(config.budgets.session?.usd);
-  const budget = composeBudgetGates(sessionBudgets.gate);
+  const ledger = createLedger({ dataDir: loaded.dataDir, logger });
+  // Global and per-key budgets start from the ledger's spend; with Redis they are shared by every instance.
+  const budgets = createBudgetGate({ config, ledger, redisUrl: config.cache.redisUrl, logger });
+  if (config.cache.redisUrl) await budgets.ready();
+  const budget = composeBudgetGates(sessionBudgets.gate, budgets);
+  const metrics = createMetrics();
+  const cache = await createResponseCache({ config: config.cache, dataDir: loaded.dataDir, logger });
   const orchestrator = createOrchestrator({
     config,
     catalog,
@@ -42,6 +60,12 @@ export async function createDeps(
     adapters,
     logger,
     budget,
+    guardrails,
+    changes,
+    // Every record also feeds /metrics and one structured log line.
+    ledger: teeLedger(ledger, metrics, createRequestLog(logger)),
+    // With the store off, answers report `cache: "off"` rather than misses.
+    ...(cache.store !== "off" && { cache }),
   });
   // Load the tokenizers and the provider SDK a moment after start-up, so the first call is fast
   // without slowing the client's first tools/list.
@@ -50,7 +74,12 @@ export async function createDeps(
       logger.warn({ error: String(error) }, "warm-up failed"),
     );
   }, WARM_UP_DELAY_MS).unref();
-  const closers: (() => Promise<void> | void)[] = [];
+  // Closed in reverse: budgets settle, then the ledger flushes, then the cache.
+  const closers: (() => Promise<void> | void)[] = [
+    () => cache.close(),
+    () => ledger.close(),
+    () => budgets.close(),
+  ];
   return {
     config,
     dataDir: loaded.dataDir,
@@ -58,6 +87,11 @@ export async function createDeps(
     health,
     orchestrator,
     sessionBudgets,
+    guardrails,
+    changes,
+    ledger,
+    budgets,
+    metrics,
     logger,
     async close() {
       for (const close of closers.reverse()) await close();

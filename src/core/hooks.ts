@@ -79,8 +79,11 @@ export interface BudgetReservation {
 }
 
 export interface BudgetGate {
-  /** Reserves the worst case before going upstream; throws BUDGET_EXCEEDED (with the quote) when it does not fit. */
-  reserve(caller: CallerContext, worstCaseUsd: number): BudgetReservation;
+  /**
+   * Reserves the worst case before going upstream; throws BUDGET_EXCEEDED (with the quote) when it
+   * does not fit. A promise when the counters are shared between instances (Redis): always await it.
+   */
+  reserve(caller: CallerContext, worstCaseUsd: number): BudgetReservation | Promise<BudgetReservation>;
 }
 
 export const NO_BUDGET: BudgetGate = { reserve: () => ({ settle() {}, release() {} }) };

@@ -1,13 +1,16 @@
+import { isCacheable, resolveCacheOptions } from "../cache/index.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { PRICE_DATA } from "../catalog/price-lookup.js";
 import type { Usage } from "../catalog/types.js";
 import type { Config } from "../config/schema.js";
 import { isModelmuxError, ModelmuxError } from "../errors.js";
+import type { Guardrails } from "../guardrails/index.js";
 import type { Logger } from "../logger.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import type { Router } from "../router/router.js";
 import { roundUsd } from "../usage/round-usd.js";
 import type { AdapterPool } from "./adapter-pool.js";
+import type { ChangeFeed } from "./change-feed.js";
 import {
   type BudgetGate,
   type CachedAnswer,
@@ -17,9 +20,10 @@ import {
   type UsageLedger,
   type UsageRecord,
 } from "./hooks.js";
-import { EXPECTED_OUTPUT_TOKENS, prepareRoute } from "./prepare-route.js";
+import { EXPECTED_OUTPUT_TOKENS, type PreparedRoute, prepareRoute } from "./prepare-route.js";
 import type { CacheStatus, RouteQuote, RouteRequest, RouteResult } from "./route-types.js";
 import { type AttemptsOutcome, runAttempts } from "./run-attempts.js";
+import { screenInput, screenOutput, strictest } from "./screen-guardrails.js";
 
 export interface OrchestratorDeps {
   config: Config;
@@ -31,6 +35,9 @@ export interface OrchestratorDeps {
   cache?: ResponseCache;
   ledger?: UsageLedger;
   budget?: BudgetGate;
+  guardrails?: Guardrails;
+  /** Told after every finished request (resource subscriptions, metrics). */
+  changes?: ChangeFeed;
   now?: () => number;
 }
 
@@ -41,6 +48,15 @@ export interface Orchestrator {
 }
 
 const ZERO_USAGE: Usage = { input: 0, output: 0, cached: 0 };
+
+/** The parsed answer; re-parsed when output guardrails changed the text (redaction inside JSON strings). */
+function jsonOf(text: string, parsed: unknown): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return parsed;
+  }
+}
 
 function toCachedAnswer(outcome: AttemptsOutcome, at: number): CachedAnswer {
   return {
@@ -77,6 +93,8 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   }
 
   function record(request: RouteRequest, started: number, fields: Partial<UsageRecord>): void {
+    // After the ledger write (below), so readers see this request.
+    queueMicrotask(() => deps.changes?.notify());
     ledger.record({
       time: started,
       key: request.caller.key,
@@ -115,18 +133,28 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         costUsd: roundUsd((data?.costUsd as number | undefined) ?? 0),
         attempts,
         errorClass: isModelmuxError(error) ? error.code : "INTERNAL_ERROR",
+        guardrailAction: isModelmuxError(error) && error.code === "GUARDRAIL_BLOCKED" ? "block" : "none",
       });
       throw error;
     }
   }
 
-  async function execute(request: RouteRequest, started: number): Promise<RouteResult> {
-    const prepared = await prepareRoute(deps, request);
-    const { decisions, escalation, validate, worstCaseUsd: worstCase } = prepared;
-    const routingExplanation = prepared.explanation;
-
+  async function execute(original: RouteRequest, started: number): Promise<RouteResult> {
+    // Guardrails first: a blocked request never reaches a model, a redacted one reaches it (and
+    // the cache key) only with placeholders.
+    const screenedInput = screenInput(deps.guardrails, original.messages);
+    const request: RouteRequest = { ...original, messages: screenedInput.messages };
+    const answer = (text: string, spent: Record<string, unknown>) => {
+      const output = screenOutput(deps.guardrails, text, screenedInput.placeholders, spent);
+      const guardrails = { input: screenedInput.report, output: output.report };
+      return { text: output.text, guardrails, action: strictest(guardrails.input, guardrails.output) };
+    };
+    // Routing is decided only on a cache miss: a hit needs no token counting or scoring.
+    let prepared: PreparedRoute | undefined;
     const upstream = async (): Promise<AttemptsOutcome> => {
-      const reservation = await budget.reserve(request.caller, roundUsd(worstCase));
+      prepared = await prepareRoute(deps, request);
+      const { decisions, escalation, validate, worstCaseUsd } = prepared;
+      const reservation = await budget.reserve(request.caller, roundUsd(worstCaseUsd));
       try {
         const outcome = await runAttempts(
           { catalog: deps.catalog, health: deps.health, adapters: deps.adapters, now },
@@ -159,11 +187,9 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     };
 
     const cache = deps.cache;
-    const mode = request.cache?.mode ?? "use";
-    const sampled = request.temperature !== undefined && request.temperature > 0;
     if (!cache) return finish(await upstream(), "off");
-    if (mode === "bypass" || (sampled && !deps.config.cache.cacheSampled))
-      return finish(await upstream(), "bypass");
+    const { mode, ttlSeconds } = resolveCacheOptions(request.cache, deps.config.cache);
+    if (!isCacheable(request, deps.config.cache)) return finish(await upstream(), "bypass");
 
     const key = cache.key({
       route: {
@@ -186,7 +212,6 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       const hit = await cache.get(key);
       if (hit) return fromCache(hit);
     }
-    const ttlSeconds = request.cache?.ttlSeconds ?? deps.config.cache.ttlSeconds;
     const store = (outcome: AttemptsOutcome) => {
       void cache.set(key, toCachedAnswer(outcome, now()), ttlSeconds);
     };
@@ -206,8 +231,10 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     return finish(outcome, "miss");
 
     function fromCache(hit: CachedAnswer): RouteResult {
+      const screened = answer(hit.text, {});
       const latencyMs = Math.round(now() - started);
       record(request, started, {
+        guardrailAction: screened.action,
         model: hit.model,
         provider: hit.provider,
         tokensIn: hit.usage.input,
@@ -218,8 +245,9 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         cache: "hit",
       });
       return {
-        text: hit.text,
-        ...(hit.json !== undefined && { json: hit.json }),
+        text: screened.text,
+        ...(hit.json !== undefined && { json: jsonOf(screened.text, hit.json) }),
+        guardrails: screened.guardrails,
         model: hit.model,
         provider: hit.provider,
         deployment: hit.deployment,
@@ -227,7 +255,11 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         costUsd: 0,
         latencyMs,
         attempts: [],
-        routing: { ...routingExplanation, reason: `cache hit (originally served by ${hit.deployment})` },
+        routing: {
+          reason: `cache hit (originally served by ${hit.deployment})`,
+          explored: false,
+          candidates: [],
+        },
         cache: "hit",
         finishReason: hit.finishReason,
       };
@@ -236,8 +268,14 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     function finish(outcome: AttemptsOutcome, cacheStatus: CacheStatus): RouteResult {
       const { deployment, result } = outcome;
       const costUsd = roundUsd(outcome.costUsd);
+      const screened = answer(result.text, {
+        usage: outcome.usage,
+        costUsd: outcome.costUsd,
+        attempts: outcome.attempts,
+      });
       const latencyMs = Math.round(now() - started);
       record(request, started, {
+        guardrailAction: screened.action,
         model: deployment.model,
         provider: deployment.provider,
         tokensIn: outcome.usage.input,
@@ -250,8 +288,9 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         cache: cacheStatus,
       });
       return {
-        text: result.text,
-        ...(outcome.json !== undefined && { json: outcome.json }),
+        text: screened.text,
+        ...(outcome.json !== undefined && { json: jsonOf(screened.text, outcome.json) }),
+        guardrails: screened.guardrails,
         model: deployment.model,
         provider: deployment.provider,
         deployment: deployment.id,
@@ -259,7 +298,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         costUsd,
         latencyMs,
         attempts: outcome.attempts,
-        routing: routingExplanation,
+        routing: prepared?.explanation ?? { reason: "", explored: false, candidates: [] },
         cache: cacheStatus,
         finishReason: result.finishReason,
       };

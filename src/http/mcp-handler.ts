@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { createServer, type ServerDeps } from "../server.js";
+import type { Caller } from "./auth.js";
+import { toAuthInfo } from "./caller-key.js";
 import { HttpError, sendJson } from "./http-error.js";
 import { readJsonBody } from "./read-body.js";
 
@@ -13,8 +16,12 @@ import { readJsonBody } from "./read-body.js";
  */
 export function createMcpHandler(deps: ServerDeps, maxBodyBytes: number) {
   const sessions = new Map<string, StreamableHTTPServerTransport>();
+  // The virtual key that opened each session: another key may not use it.
+  const owners = new Map<string, string>();
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /** `caller` is the authenticated key; tools read it as `extra.authInfo` (see caller-key.ts). */
+  async function handle(request: IncomingMessage, response: ServerResponse, caller: Caller): Promise<void> {
+    (request as IncomingMessage & { auth?: AuthInfo }).auth = toAuthInfo(caller);
     const sessionId = request.headers["mcp-session-id"];
     const body = request.method === "POST" ? await readJsonBody(request, maxBodyBytes) : undefined;
 
@@ -22,6 +29,8 @@ export function createMcpHandler(deps: ServerDeps, maxBodyBytes: number) {
       const transport = sessions.get(sessionId);
       if (!transport)
         throw new HttpError(404, "session_not_found", `unknown or expired MCP session ${sessionId}`);
+      if (owners.get(sessionId) !== caller.key)
+        throw new HttpError(403, "session_forbidden", "this MCP session belongs to another key");
       await transport.handleRequest(request, response, body);
       return;
     }
@@ -33,10 +42,14 @@ export function createMcpHandler(deps: ServerDeps, maxBodyBytes: number) {
         sessionIdGenerator: () => randomUUID(),
         onsessioninitialized: (id) => {
           sessions.set(id, transport);
+          owners.set(id, caller.key);
         },
       });
       transport.onclose = () => {
-        if (transport.sessionId) sessions.delete(transport.sessionId);
+        if (transport.sessionId) {
+          sessions.delete(transport.sessionId);
+          owners.delete(transport.sessionId);
+        }
       };
       await createServer(deps).connect(transport);
       await transport.handleRequest(request, response, body);
@@ -60,15 +73,17 @@ export function createMcpHandler(deps: ServerDeps, maxBodyBytes: number) {
   async function closeAll(): Promise<void> {
     await Promise.allSettled([...sessions.values()].map((transport) => transport.close()));
     sessions.clear();
+    owners.clear();
   }
 
   return { handle, closeAll, sessions };
 }
 
 export function sendMcpError(response: ServerResponse, error: HttpError): void {
-  sendJson(response, error.status, {
-    jsonrpc: "2.0",
-    error: { code: -32000, message: error.message },
-    id: null,
-  });
+  sendJson(
+    response,
+    error.status,
+    { jsonrpc: "2.0", error: { code: -32000, message: error.message }, id: null },
+    error.headers,
+  );
 }

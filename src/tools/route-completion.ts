@@ -113,6 +113,19 @@ const quoteSchema = z.object({
   price_data_date: z.string(),
 });
 
+const screenReportSchema = z.object({
+  action: z.enum(["none", "allow", "warn", "redact", "block"]),
+  findings: z.array(
+    z.object({
+      kind: z.string(),
+      type: z.string(),
+      score: z.number(),
+      preview: z.string(),
+      message: z.number().optional(),
+    }),
+  ),
+});
+
 const budgetSchema = z
   .object({
     spent_usd: z.number(),
@@ -126,6 +139,10 @@ export const routeResultSchema = {
   quote: quoteSchema.optional(),
   budget: budgetSchema.optional(),
   text: z.string().describe("the model's answer (empty for a dry run)"),
+  guardrails: z
+    .object({ input: screenReportSchema, output: screenReportSchema })
+    .optional()
+    .describe("what guardrails found in the request and in the answer; previews are masked"),
   json: z.unknown().optional().describe("the parsed answer when json_schema was given"),
   model: z.string(),
   provider: z.string(),
@@ -229,6 +246,7 @@ export function toStructured(result: RouteResult) {
   return {
     text: result.text,
     ...(result.json !== undefined && { json: result.json }),
+    ...(result.guardrails && { guardrails: result.guardrails }),
     model: result.model,
     provider: result.provider,
     deployment: result.deployment,

@@ -1,13 +1,17 @@
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { CallerContext } from "../core/route-types.js";
+import { authenticatedCaller } from "../http/caller-key.js";
 
 export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 /** Who is calling: the virtual key the HTTP layer authenticated (stdio runs as `local`), and the MCP session. */
 export function callerOf(extra: ToolExtra, tool: string): CallerContext {
   const key = extra.authInfo?.clientId ?? "local";
-  return extra.sessionId ? { key, tool, sessionId: extra.sessionId } : { key, tool };
+  const { allowedModels } = authenticatedCaller(extra);
+  return extra.sessionId
+    ? { key, tool, sessionId: extra.sessionId, allowedModels }
+    : { key, tool, allowedModels };
 }
 
 /** A progress callback when the client asked for progress (gave a progressToken); otherwise undefined. */

@@ -5,9 +5,16 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
-import { errorMessage } from "../errors.js";
+import { createV1Handler } from "../api/v1-handler.js";
+import { buildDashboardData } from "../dashboard/dashboard-data.js";
+import { parseWindow } from "../dashboard/parse-window.js";
+import { createStaticHandler } from "../dashboard/serve-static.js";
+import { errorMessage, ModelmuxError } from "../errors.js";
+import { createAuthenticator } from "../http/auth.js";
+import { createHostCheck, isLoopbackHost } from "../http/host-check.js";
 import { HttpError, sendJson } from "../http/http-error.js";
 import { createMcpHandler, sendMcpError } from "../http/mcp-handler.js";
+import { createMetrics, type Metrics } from "../observability/metrics.js";
 import type { ServerDeps } from "../server.js";
 import { VERSION } from "../version.js";
 
@@ -16,6 +23,9 @@ export interface HttpServerOptions {
   port: number;
 }
 
+/** The MCP deps, plus the Prometheus metrics the ledger feeds (a fresh, empty registry when absent). */
+export type HttpServerDeps = ServerDeps & { metrics?: Metrics };
+
 export interface RunningHttpServer {
   url: string;
   mcpUrl: string;
@@ -23,16 +33,35 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/** The HTTP front door: /mcp (streamable HTTP) and /healthz. */
+/**
+ * The HTTP front door: /mcp (streamable HTTP), /v1 (OpenAI-compatible), /metrics, the dashboard
+ * (/, /api/dashboard) and /healthz. Everything but /healthz checks Host/Origin (DNS rebinding) and,
+ * when virtual keys are configured, the bearer token.
+ */
 export async function startHttpServer(
-  deps: ServerDeps,
+  deps: HttpServerDeps,
   options: HttpServerOptions,
 ): Promise<RunningHttpServer> {
-  const mcp = createMcpHandler(deps, deps.config.server.maxBodyBytes);
+  const { server: serverConfig } = deps.config;
+  if (!isLoopbackHost(options.host) && deps.config.keys.length === 0) {
+    throw new ModelmuxError(
+      "INVALID_CONFIG",
+      `refusing to listen on ${options.host} without virtual keys: anyone who can reach it could spend your provider keys. ` +
+        'Add "keys" to the config (README: HTTP server security) or bind 127.0.0.1',
+    );
+  }
+  const mcp = createMcpHandler(deps, serverConfig.maxBodyBytes);
+  const v1 = createV1Handler(deps, serverConfig.maxBodyBytes);
+  const auth = createAuthenticator(deps.config.keys);
+  const metrics = deps.metrics ?? createMetrics();
+  const serveStatic = createStaticHandler();
+  let checkHost: (request: IncomingMessage) => void = () => {
+    throw new HttpError(503, "starting", "server is starting");
+  };
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const path = (request.url ?? "/").split("?")[0];
-    if (path === "/mcp") return mcp.handle(request, response);
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const path = url.pathname;
     if (path === "/healthz" && request.method === "GET") {
       return sendJson(response, 200, {
         status: "ok",
@@ -40,10 +69,44 @@ export async function startHttpServer(
         uptime_s: Math.round(process.uptime()),
       });
     }
+    checkHost(request);
+    if (path === "/mcp") return mcp.handle(request, response, auth.authenticate(request));
+    if (path.startsWith("/v1/")) return v1.handle(request, response, path, auth);
+    const isRead = request.method === "GET" || request.method === "HEAD";
+    if (isRead && path === "/metrics") {
+      auth.identify(request);
+      const body = await metrics.render(deps.health.snapshotAll());
+      response.writeHead(200, { "content-type": metrics.contentType, "cache-control": "no-store" });
+      response.end(body);
+      return;
+    }
+    if (isRead && path === "/api/dashboard") {
+      auth.identify(request);
+      const data = await buildDashboardData(
+        { ledger: deps.ledger, health: deps.health },
+        parseWindow(url.searchParams.get("window")),
+      );
+      return sendJson(response, 200, data, { "cache-control": "no-store" });
+    }
+    // Static files hold no data (the page asks for the token itself), so they need no auth.
+    if (isRead && serveStatic(path, response)) return;
     throw new HttpError(404, "not_found", `no route for ${request.method} ${path}`);
   }
 
   const server = createHttpServer((request, response) => {
+    const started = performance.now();
+    // Access log: method, path (no query string) and status; never headers, so never a token.
+    response.once("finish", () => {
+      deps.logger.debug(
+        {
+          method: request.method,
+          path: (request.url ?? "/").split("?")[0],
+          status: response.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        "http",
+      );
+    });
     route(request, response).catch((error: unknown) => {
       const isMcp = request.url?.startsWith("/mcp");
       const httpError =
@@ -69,6 +132,12 @@ export async function startHttpServer(
     });
   });
   const address = server.address() as AddressInfo;
+  checkHost = createHostCheck({
+    bindHost: options.host,
+    port: address.port,
+    allowedHosts: serverConfig.allowedHosts,
+    allowedOrigins: serverConfig.allowedOrigins,
+  });
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   return {

@@ -1,0 +1,333 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import type { EventEmitter } from "node:events";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CLI, cleanEnv } from "../test/support/cli-process.js";
+import { formatMs, percentile, printTable } from "./stats.js";
+
+/** Seconds of measured load per run, after a short unmeasured warm-up on the same connections. */
+const DURATION_S = 6;
+const WARM_UP_S = 1;
+const CACHE_DURATION_S = 4;
+const CONCURRENCIES = [1, 64] as const;
+const START_TIMEOUT_MS = 20_000;
+const MODEL = "bench-model";
+const BODY = JSON.stringify({
+  model: MODEL,
+  messages: [{ role: "user", content: "Say hello in French, in one short sentence." }],
+});
+
+interface AutocannonOptions {
+  url: string;
+  method: "POST";
+  headers: Record<string, string>;
+  body: string;
+  connections: number;
+  duration: number;
+}
+type AutocannonRun = EventEmitter & PromiseLike<{ errors: number; timeouts: number; duration: number }>;
+// autocannon ships no types; this is the part of its API the bench uses.
+const autocannon = createRequire(import.meta.url)("autocannon") as (
+  options: AutocannonOptions,
+) => AutocannonRun;
+
+interface LoadResult {
+  p50: number;
+  p99: number;
+  rps: number;
+  /** Non-200 answers, connection errors and timeouts. */
+  failures: number;
+}
+
+/**
+ * Drives `connections` concurrent keep-alive clients at `url` for `durationS` seconds. Latencies
+ * are taken from every 200 answer at full (sub-millisecond) precision rather than from
+ * autocannon's histogram, which rounds to whole milliseconds.
+ */
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  durationS: number,
+): Promise<LoadResult> {
+  const samples: number[] = [];
+  let failures = 0;
+  const run = autocannon({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: BODY,
+    connections,
+    duration: durationS,
+  });
+  run.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status === 200) samples.push(ms);
+    else failures++;
+  });
+  const result = await run;
+  return {
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    rps: samples.length / durationS,
+    failures: failures + result.errors + result.timeouts,
+  };
+}
+
+async function measure(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+): Promise<LoadResult> {
+  await load(url, headers, connections, WARM_UP_S);
+  return load(url, headers, connections, DURATION_S);
+}
+
+/** Children to stop at the end, whatever happens. */
+const children = new Set<ChildProcess>();
+
+function startChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+
+/** Resolves with the first match of `pattern` in the child's stdout or stderr. */
+function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${output}`)), START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.stderr?.off("data", onData);
+      resolve(match[1]);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with ${code}: ${output}`));
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function startFakeUpstream(): Promise<number> {
+  const child = startChild(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(import.meta.dirname, "fake-upstream-server.ts"),
+      "--port",
+      "0",
+      "--latency-ms",
+      "0",
+    ],
+    process.env,
+  );
+  return Number(await waitForOutput(child, /\{"port":(\d+)\}/, "fake upstream"));
+}
+
+/** `modelmux http` from dist/, with a config file pointing one custom provider at the fake upstream. */
+async function startModelmux(upstreamPort: number, cache: "off" | "memory" | "sqlite"): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "modelmux-bench-"));
+  const config = join(dir, "modelmux.config.json");
+  writeFileSync(
+    config,
+    JSON.stringify({
+      providers: {
+        fake: {
+          baseURL: `http://127.0.0.1:${upstreamPort}/v1`,
+          models: { [MODEL]: { price: { input: 0.1, output: 0.2 }, tier: "small" } },
+        },
+      },
+      routing: { exploration: 0 },
+      cache: { store: cache },
+    }),
+  );
+  const child = startChild(
+    process.execPath,
+    [CLI, "http", "--port", "0", "--config", config],
+    cleanEnv({ MODELMUX_LOG_LEVEL: "silent", MODELMUX_DATA_DIR: dir }),
+  );
+  return waitForOutput(child, /listening on (http:\/\/\S+)/, `modelmux (cache ${cache})`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Portkey's open-source gateway (Node build), routed to the same fake upstream. */
+async function startPortkey(upstreamPort: number): Promise<{ url: string; headers: Record<string, string> }> {
+  const port = await freePort();
+  const script = join(
+    import.meta.dirname,
+    "..",
+    "node_modules",
+    "@portkey-ai",
+    "gateway",
+    "build",
+    "start-server.js",
+  );
+  startChild(process.execPath, [script, `--port=${port}`, "--headless"], process.env);
+  const url = `http://127.0.0.1:${port}/v1/chat/completions`;
+  const headers = {
+    "x-portkey-provider": "openai",
+    "x-portkey-custom-host": `http://127.0.0.1:${upstreamPort}/v1`,
+    authorization: "Bearer x",
+  };
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const ready = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: BODY,
+    })
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ready) return { url, headers };
+    if (Date.now() > deadline) throw new Error("portkey gateway did not start");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** A cheap check that the path under test answers 200 before loading it (a 4xx would be fast and wrong). */
+async function expectOk(url: string, headers: Record<string, string> = {}): Promise<void> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: BODY,
+  });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+}
+
+/** Asks until the answer comes from the cache (the store may write behind the first answer). */
+async function expectCacheHit(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: BODY,
+    });
+    await response.arrayBuffer();
+    if (response.headers.get("x-modelmux-cache") === "hit") return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} never answered from the cache`);
+}
+
+const rpsText = (result: LoadResult) =>
+  `p50 ${formatMs(result.p50)}  p99 ${formatMs(result.p99)}  ${Math.round(result.rps)} req/s${
+    result.failures > 0 ? `  (${result.failures} failed)` : ""
+  }`;
+
+/**
+ * Issue 8's gateway figures: latency and throughput of POST /v1/chat/completions straight to a
+ * 0 ms fake upstream and through modelmux (and, with `peer: "portkey"`, through Portkey's
+ * gateway), at concurrency 1 and 64; then the cache-hit path. Every process is its own child.
+ */
+export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<void> {
+  try {
+    const upstreamPort = await startFakeUpstream();
+    const direct = `http://127.0.0.1:${upstreamPort}/v1/chat/completions`;
+    const modelmux = `${await startModelmux(upstreamPort, "off")}/v1/chat/completions`;
+    const portkey = options.peer === "portkey" ? await startPortkey(upstreamPort) : undefined;
+    await expectOk(direct);
+    await expectOk(modelmux);
+
+    const rows: [string, string, string?][] = [];
+    const results = new Map<string, LoadResult>();
+    for (const connections of CONCURRENCIES) {
+      const paths: [string, string, Record<string, string>][] = [
+        ["direct", direct, {}],
+        ["modelmux", modelmux, {}],
+        ...(portkey
+          ? [["portkey", portkey.url, portkey.headers] as [string, string, Record<string, string>]]
+          : []),
+      ];
+      for (const [name, url, headers] of paths) {
+        const result = await measure(url, headers, connections);
+        results.set(`${name}@${connections}`, result);
+        rows.push([`c${connections} ${name}`, rpsText(result)]);
+      }
+    }
+    const get = (key: string) => results.get(key) as LoadResult;
+    const overhead = (name: string, connections: number, p: "p50" | "p99") =>
+      get(`${name}@${connections}`)[p] - get(`direct@${connections}`)[p];
+    rows.push(
+      ["c1 modelmux overhead p50", formatMs(overhead("modelmux", 1, "p50")), "< 1 ms"],
+      ["c1 modelmux overhead p99", formatMs(overhead("modelmux", 1, "p99")), "< 3 ms"],
+      [
+        "c64 modelmux overhead p50 / p99",
+        `${formatMs(overhead("modelmux", 64, "p50"))} / ${formatMs(overhead("modelmux", 64, "p99"))}`,
+      ],
+      [
+        "c64 modelmux req/s vs direct",
+        `${((get("modelmux@64").rps / get("direct@64").rps) * 100).toFixed(1)} %`,
+        "≥ 80 %",
+      ],
+    );
+    if (portkey) {
+      for (const connections of CONCURRENCIES) {
+        rows.push([
+          `c${connections} portkey overhead p50 / p99`,
+          `${formatMs(overhead("portkey", connections, "p50"))} / ${formatMs(overhead("portkey", connections, "p99"))}`,
+        ]);
+      }
+      rows.push(
+        [
+          "c1 overhead p50, modelmux / portkey",
+          (overhead("modelmux", 1, "p50") / overhead("portkey", 1, "p50")).toFixed(2),
+          "≤ 0.5",
+        ],
+        [
+          "c64 overhead p50, modelmux / portkey",
+          (overhead("modelmux", 64, "p50") / overhead("portkey", 64, "p50")).toFixed(2),
+        ],
+        ["c64 req/s, modelmux / portkey", (get("modelmux@64").rps / get("portkey@64").rps).toFixed(2)],
+      );
+    }
+
+    for (const store of ["memory", "sqlite"] as const) {
+      const cached = `${await startModelmux(upstreamPort, store)}/v1/chat/completions`;
+      await expectCacheHit(cached);
+      await load(cached, {}, 1, WARM_UP_S);
+      const hit = await load(cached, {}, 1, CACHE_DURATION_S);
+      rows.push([
+        `cache hit via /v1 (${store}), c1`,
+        rpsText(hit),
+        store === "memory" ? "p50 < 1 ms" : undefined,
+      ]);
+    }
+    printTable(
+      `Gateway (issue 8): POST /v1/chat/completions, fake upstream at 0 ms, ${DURATION_S} s per run`,
+      rows,
+    );
+  } finally {
+    await Promise.all([...children].map(stopChild));
+  }
+}

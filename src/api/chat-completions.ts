@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Orchestrator } from "../core/orchestrator.js";
+import type { RouteRequest, RouteResult } from "../core/route-types.js";
+import type { Caller } from "../http/auth.js";
+import { sendJson } from "../http/http-error.js";
+import { readJsonBody } from "../http/read-body.js";
+import { type ChatInput, parseChatBody } from "./chat-request.js";
+import {
+  chunkBody,
+  completionBody,
+  completionId,
+  deltaChoice,
+  finishChoice,
+  openAIUsage,
+  unixSeconds,
+} from "./completion-shape.js";
+import { toApiError } from "./map-error.js";
+import { parseOptionHeaders } from "./parse-options.js";
+import { RESULT_HEADERS, resultHeaders } from "./response-headers.js";
+import { createSseStream } from "./sse.js";
+
+/** The ledger's `tool` column for requests through the OpenAI-compatible API. */
+export const CHAT_COMPLETIONS_TOOL = "v1/chat/completions";
+
+export type ChatCompletionsHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  caller: Caller,
+) => Promise<void>;
+
+/**
+ * POST /v1/chat/completions: the OpenAI request in, the orchestrator's answer out, in OpenAI's
+ * shape (a whole completion, or SSE chunks with `stream: true`). Errors are thrown for the caller
+ * to answer, except once a stream has started: then they end it with an error event.
+ */
+export function createChatCompletionsHandler(
+  deps: { orchestrator: Orchestrator },
+  maxBodyBytes: number,
+): ChatCompletionsHandler {
+  return async (request, response, caller) => {
+    const chat = parseChatBody(await readJsonBody(request, maxBodyBytes));
+    const options = parseOptionHeaders(request.headers);
+
+    // A client that hangs up cancels the upstream call: nobody is left to pay for the answer.
+    const controller = new AbortController();
+    response.once("close", () => {
+      if (!response.writableFinished) controller.abort();
+    });
+    const routeRequest: RouteRequest = {
+      messages: chat.messages,
+      model: chat.model,
+      temperature: chat.temperature,
+      maxTokens: chat.maxTokens,
+      jsonSchema: chat.jsonSchema,
+      ...options,
+      // The orchestrator refuses models the key may not use (and records the refusal).
+      caller: {
+        key: caller.key,
+        tool: CHAT_COMPLETIONS_TOOL,
+        ...(!caller.allowedModels.includes("*") && { allowedModels: caller.allowedModels }),
+      },
+      signal: controller.signal,
+    };
+    if (chat.stream) return stream(deps.orchestrator, chat, routeRequest, response);
+    const result = await deps.orchestrator.run(routeRequest);
+    sendJson(response, 200, completionBody(completionId(), result), resultHeaders(result));
+  };
+}
+
+/**
+ * Streams deltas as they arrive. Headers wait for the first delta, so failover and errors before
+ * it still answer a proper status; what served the answer is only known at the end, so a live
+ * stream sends it as HTTP trailers (a cache hit, which has no deltas, sends it as headers).
+ */
+async function stream(
+  orchestrator: Orchestrator,
+  chat: ChatInput,
+  routeRequest: RouteRequest,
+  response: ServerResponse,
+): Promise<void> {
+  const sse = createSseStream(response);
+  const id = completionId();
+  const created = unixSeconds();
+  routeRequest.onDelta = (text) => {
+    const first = !sse.opened;
+    if (first) sse.open({}, RESULT_HEADERS);
+    sse.send(chunkBody(id, created, chat.model, [deltaChoice(text, first)]));
+  };
+  let result: RouteResult;
+  try {
+    result = await orchestrator.run(routeRequest);
+  } catch (error) {
+    if (!sse.opened) throw error;
+    sse.fail(toApiError(error).body);
+    return;
+  }
+  const headers = resultHeaders(result);
+  const live = sse.opened;
+  if (!live) {
+    sse.open(headers);
+    sse.send(chunkBody(id, created, result.model, [deltaChoice(result.text, true)]));
+  }
+  sse.send(chunkBody(id, created, result.model, [finishChoice(result.finishReason)]));
+  if (chat.includeUsage) sse.send(chunkBody(id, created, result.model, [], openAIUsage(result.usage)));
+  sse.done(live ? headers : undefined);
+}

@@ -1,0 +1,37 @@
+import type { RouteResult } from "../core/route-types.js";
+
+export const RESULT_HEADERS = [
+  "x-modelmux-provider",
+  "x-modelmux-model",
+  "x-modelmux-deployment",
+  "x-modelmux-cost-usd",
+  "x-modelmux-cache",
+  "x-modelmux-attempts",
+  "x-modelmux-latency-ms",
+] as const;
+
+// Header values must be visible ASCII: a provider or model named in config could hold anything.
+const UNSAFE = /[^\x20-\x7e]/;
+const UNSAFE_ALL = /[^\x20-\x7e]/g;
+
+function safe(value: string): string {
+  return UNSAFE.test(value) ? value.replace(UNSAFE_ALL, "?") : value;
+}
+
+/** Plain decimals (never `1.5e-7`), to the 10 places the ledger keeps. */
+function usd(value: number): string {
+  return value === 0 ? "0" : value.toFixed(10).replace(/\.?0+$/, "");
+}
+
+/** What served the answer, what it cost and how many upstream calls it took, as response headers. */
+export function resultHeaders(result: RouteResult): Record<(typeof RESULT_HEADERS)[number], string> {
+  return {
+    "x-modelmux-provider": safe(result.provider),
+    "x-modelmux-model": safe(result.model),
+    "x-modelmux-deployment": safe(result.deployment),
+    "x-modelmux-cost-usd": usd(result.costUsd),
+    "x-modelmux-cache": result.cache,
+    "x-modelmux-attempts": String(result.attempts.length),
+    "x-modelmux-latency-ms": String(result.latencyMs),
+  };
+}

@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isModelmuxError } from "../errors.js";
+import type { Authenticator } from "../http/auth.js";
+import { HttpError } from "../http/http-error.js";
+import type { Logger } from "../logger.js";
+import type { ServerDeps } from "../server.js";
+import { createChatCompletionsHandler } from "./chat-completions.js";
+import { toApiError } from "./map-error.js";
+import { createModelList } from "./models.js";
+
+export interface V1Handler {
+  /** Serves one request under /v1; never throws: every failure is answered in OpenAI's error shape. */
+  handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    auth: Authenticator,
+  ): Promise<void>;
+}
+
+function sendApiError(response: ServerResponse, error: unknown, logger: Logger): void {
+  if (response.destroyed) return; // the client is gone (it cancelled): nobody to answer
+  const apiError = toApiError(error);
+  // Known errors are the caller's answer (and in the ledger); anything else is a bug worth a log line.
+  if (!isModelmuxError(error) && !(error instanceof HttpError))
+    logger.error({ err: apiError.body.error.message }, "/v1 request failed");
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  const payload = JSON.stringify(apiError.body);
+  response.writeHead(apiError.status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(payload),
+    ...apiError.headers,
+  });
+  response.end(payload);
+}
+
+function methodNotAllowed(request: IncomingMessage, allow: string): HttpError {
+  return new HttpError(405, "method_not_allowed", `${request.method} is not allowed here; use ${allow}`, {
+    allow,
+  });
+}
+
+/** The OpenAI-compatible front door: POST /v1/chat/completions and GET /v1/models. */
+export function createV1Handler(
+  deps: Pick<ServerDeps, "orchestrator" | "catalog" | "logger">,
+  maxBodyBytes: number,
+): V1Handler {
+  const chatCompletions = createChatCompletionsHandler(deps, maxBodyBytes);
+  const modelList = createModelList(deps.catalog);
+
+  async function route(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    auth: Authenticator,
+  ): Promise<void> {
+    if (path === "/v1/chat/completions") {
+      if (request.method !== "POST") throw methodNotAllowed(request, "POST");
+      return chatCompletions(request, response, auth.authenticate(request));
+    }
+    if (path === "/v1/models") {
+      if (request.method !== "GET" && request.method !== "HEAD") throw methodNotAllowed(request, "GET");
+      const payload = modelList(auth.identify(request));
+      response.writeHead(200, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(payload),
+      });
+      response.end(request.method === "HEAD" ? undefined : payload);
+      return;
+    }
+    throw new HttpError(404, "not_found", `no route for ${request.method} ${path}`);
+  }
+
+  return {
+    async handle(request, response, path, auth) {
+      try {
+        await route(request, response, path, auth);
+      } catch (error) {
+        sendApiError(response, error, deps.logger);
+      }
+    },
+  };
+}

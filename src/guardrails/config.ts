@@ -1,0 +1,116 @@
+import { type CountryCode, isSupportedCountry } from "libphonenumber-js/max";
+import { z } from "zod";
+
+const actionSchema = z
+  .enum(["block", "redact", "warn", "allow"])
+  .describe(
+    "block: refuse the request; redact: replace with placeholders; warn: pass and report; allow: ignore",
+  );
+
+const thresholdSchema = z.number().min(0).max(1);
+
+/**
+ * Defaults, chosen so nothing sensitive reaches a provider and answers are not mangled needlessly:
+ * - input: secrets and injections/jailbreaks block, PII is redacted (the provider never sees it).
+ * - output: secrets are redacted, PII and injections only warn, jailbreak text in answers is allowed.
+ */
+const DEFAULT_INPUT = {
+  secret: "block",
+  pii: "redact",
+  prompt_injection: "block",
+  jailbreak: "block",
+} as const;
+const DEFAULT_OUTPUT = {
+  secret: "redact",
+  pii: "warn",
+  prompt_injection: "warn",
+  jailbreak: "allow",
+} as const;
+
+/** National-format phone numbers are tried against these regions, in order (ISO 3166-1 alpha-2). */
+export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
+  "US",
+  "GB",
+  "DE",
+  "FR",
+  "IN",
+  "AU",
+  "ES",
+  "IT",
+  "NL",
+  "BR",
+  "JP",
+  "MX",
+];
+
+function directionPolicySchema(defaults: typeof DEFAULT_INPUT | typeof DEFAULT_OUTPUT) {
+  return z
+    .strictObject({
+      secret: actionSchema.default(defaults.secret),
+      pii: actionSchema.default(defaults.pii),
+      prompt_injection: actionSchema.default(defaults.prompt_injection),
+      jailbreak: actionSchema.default(defaults.jailbreak),
+    })
+    .prefault({});
+}
+
+function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The `guardrails` config section; every field is optional and has the default documented beside it. */
+export const guardrailsConfigSchema = z
+  .strictObject({
+    input: directionPolicySchema(DEFAULT_INPUT).describe(
+      "Action per kind for text sent to a model. Default: secret block, pii redact, prompt_injection block, jailbreak block",
+    ),
+    output: directionPolicySchema(DEFAULT_OUTPUT).describe(
+      "Action per kind for model answers. Default: secret redact, pii warn, prompt_injection warn, jailbreak allow",
+    ),
+    thresholds: z
+      .strictObject({
+        secret: thresholdSchema.default(0.5),
+        pii: thresholdSchema.default(0.5),
+        prompt_injection: thresholdSchema.default(0.5),
+        jailbreak: thresholdSchema.default(0.5),
+      })
+      .prefault({})
+      .describe("Findings scoring below the threshold of their kind are dropped. Default 0.5 for every kind"),
+    allow: z
+      .strictObject({
+        values: z
+          .array(z.string())
+          .default([])
+          .describe("Exact values never reported (e.g. a public support address)"),
+        emails: z
+          .array(z.string())
+          .default([])
+          .describe("Email addresses, or `@domain` suffixes, never reported (case-insensitive)"),
+        patterns: z
+          .array(z.string().refine(isValidRegex, "must be a valid regular expression"))
+          .default([])
+          .describe("Regular expressions; a finding whose matched value matches one is dropped"),
+        types: z.array(z.string()).default([]).describe("Finding types never reported, e.g. `ipv4`"),
+      })
+      .prefault({}),
+    phoneRegions: z
+      .array(
+        z.string().refine(isSupportedCountry, "must be an ISO 3166-1 alpha-2 region libphonenumber knows"),
+      )
+      .min(1)
+      .default(() => [...DEFAULT_PHONE_REGIONS])
+      .describe("Regions tried, in order, for phone numbers written without a +country code"),
+    restorePlaceholders: z
+      .boolean()
+      .default(true)
+      .describe("Put the user's own values back where a model answer repeats a placeholder. Default true"),
+  })
+  .prefault({});
+
+export type GuardrailsConfig = z.output<typeof guardrailsConfigSchema>;
+export type GuardrailsConfigInput = z.input<typeof guardrailsConfigSchema>;

@@ -1,0 +1,105 @@
+import { ModelmuxError } from "../errors.js";
+import { type GuardrailsConfigInput, guardrailsConfigSchema } from "./config.js";
+import { createInjectionDetector } from "./injection.js";
+import { createPiiDetector } from "./pii.js";
+import { createPolicy, strictestAction } from "./policy.js";
+import { PlaceholderBook, redactText, restorePlaceholders } from "./redact.js";
+import { createSecretDetector } from "./secrets.js";
+import type {
+  ChatText,
+  Finding,
+  GuardrailAction,
+  Guardrails,
+  GuardrailsCheck,
+  GuardrailsCheckInput,
+} from "./types.js";
+
+/**
+ * Builds the guardrails once (regexes compiled, config parsed) for the hot path of every request.
+ * Accepts the parsed `guardrails` config section or raw input (parsed again; parsing is idempotent).
+ * Everything is synchronous.
+ */
+export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails {
+  const parsed = guardrailsConfigSchema.parse(config);
+  const detectors = [
+    createSecretDetector(),
+    createPiiDetector({ phoneRegions: parsed.phoneRegions }),
+    createInjectionDetector(),
+  ];
+  const policy = createPolicy(parsed);
+
+  function scan(text: string): Finding[] {
+    if (text.length === 0) return [];
+    const findings = detectors.flatMap((detector) => detector.scan(text));
+    return dropPiiInsideSecrets(findings).sort(
+      (left, right) => left.start - right.start || left.end - right.end,
+    );
+  }
+
+  function check(input: GuardrailsCheckInput): GuardrailsCheck {
+    const started = performance.now();
+    if (input.text === undefined && input.messages === undefined) {
+      throw new ModelmuxError("INVALID_INPUT", "guardrails check needs `text` or `messages`");
+    }
+    const book = new PlaceholderBook();
+    const findings: Finding[] = [];
+    const actions: GuardrailAction[] = [];
+    const screen = (content: string, message?: number) => {
+      const counted = scan(content).filter((finding) => policy.counts(finding, content));
+      const hidden: Finding[] = [];
+      for (const finding of counted) {
+        const action = policy.actionFor(finding.kind, input.direction, input.overrides);
+        if (action === "allow") continue;
+        actions.push(action);
+        findings.push(message === undefined ? finding : { ...finding, message });
+        if (action === "redact" || action === "block") hidden.push(finding);
+      }
+      return redactText(content, hidden, book);
+    };
+    const result: GuardrailsCheck = {
+      action: "allow",
+      findings,
+      placeholders: book.placeholders,
+      latencyMs: 0,
+    };
+    if (input.text !== undefined) result.redactedText = screen(input.text);
+    if (input.messages !== undefined) {
+      result.redactedMessages = input.messages.map(
+        (message, index): ChatText => ({ ...message, content: screen(message.content, index) }),
+      );
+    }
+    result.action = strictestAction(actions);
+    result.latencyMs = performance.now() - started;
+    return result;
+  }
+
+  return {
+    scan,
+    check,
+    restore(text, placeholders) {
+      return parsed.restorePlaceholders ? restorePlaceholders(text, placeholders) : text;
+    },
+  };
+}
+
+/** A password inside a database URL can look like an email or a phone number: the secret wins. */
+function dropPiiInsideSecrets(findings: Finding[]): Finding[] {
+  const secrets = findings
+    .filter((finding) => finding.kind === "secret")
+    .sort((left, right) => left.start - right.start);
+  if (secrets.length === 0) return findings;
+  return findings.filter((finding) => finding.kind !== "pii" || !overlapsAny(finding, secrets));
+}
+
+/** `sortedSpans` are disjoint (the secret detector keeps the strongest of overlapping ones), sorted by start. */
+function overlapsAny(finding: Finding, sortedSpans: Finding[]): boolean {
+  let low = 0;
+  let high = sortedSpans.length;
+  // First span starting at or after the finding's end; only the span before it can overlap.
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sortedSpans[middle]?.start ?? 0) < finding.end) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && (sortedSpans[low - 1]?.end ?? 0) > finding.start;
+}

@@ -1,0 +1,20 @@
+export {
+  DEFAULT_PHONE_REGIONS,
+  type GuardrailsConfig,
+  type GuardrailsConfigInput,
+  guardrailsConfigSchema,
+} from "./config.js";
+export { createGuardrails } from "./create-guardrails.js";
+export { strictestAction } from "./policy.js";
+export {
+  type ChatText,
+  type Direction,
+  type Finding,
+  GUARDRAIL_ACTIONS,
+  GUARDRAIL_KINDS,
+  type GuardrailAction,
+  type GuardrailKind,
+  type Guardrails,
+  type GuardrailsCheck,
+  type GuardrailsCheckInput,
+} from "./types.js";

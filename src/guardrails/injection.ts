@@ -1,0 +1,124 @@
+import { INDIRECT_RULES } from "./indirect-rules.js";
+import { INJECTION_RULES } from "./injection-rules.js";
+import { JAILBREAK_RULES } from "./jailbreak-rules.js";
+import { maskPreview } from "./mask.js";
+import { normalizeForMatching } from "./normalize.js";
+import { findEncodedInstructions, findSpacedInstructions } from "./obfuscation.js";
+import { OVERRIDE_RULES } from "./override-rules.js";
+import { keepStrongest } from "./resolve-overlaps.js";
+import { createRuleEngine, type RuleMatch } from "./rule-engine.js";
+import type { Detector, Finding } from "./types.js";
+
+// Text *about* attacks: quoting a phrase in a sentence that discusses injection is not an attack.
+const DISCUSSION =
+  /\b(?:prompt[\s-]injections?|injection\sattacks?|jailbreak(?:s|ing)?\s(?:attempts?|attacks?|prompts?|techniques?)|attack(?:s|ers?)|adversar\w*|examples?\s(?:of|like|such)|such\sas|for\sexample|e\.g\.|phrases?\s(?:like|such)|known\sas|classifier|detect\w*|red[\s-]team\w*|researchers?|mitigat\w*|defen[cs]\w*|guardrails?|security\s(?:training|awareness))\b/;
+const QUOTE = /["'`\u201c\u201d\u2018\u2019]/;
+const CONTEXT_BEFORE = 160;
+const CONTEXT_AFTER = 60;
+
+/**
+ * Prompt-injection and jailbreak detector. Rule weights combine per kind (noisy-OR over distinct
+ * phrases), so two weak signals ("stay in character" + "never refuse") add up while one stays weak.
+ * Matches lowered for being quoted or discussed do not add up: text *about* attacks stays below.
+ */
+export function createInjectionDetector(): Detector {
+  const engine = createRuleEngine([
+    ...OVERRIDE_RULES,
+    ...INJECTION_RULES,
+    ...INDIRECT_RULES,
+    ...JAILBREAK_RULES,
+  ]);
+  return {
+    name: "injection",
+    scan(text) {
+      const normalized = normalizeForMatching(text);
+      const scored: Scored[] = [];
+      for (const match of engine.match(normalized.text)) {
+        const start = normalized.toOriginalStart(match.start);
+        const end = normalized.toOriginalEnd(match.end);
+        const obfuscated =
+          text.slice(start, end).toLowerCase() !== normalized.text.slice(match.start, match.end);
+        const factor = dampingFactor(normalized.text, match);
+        const score = match.score * factor + (obfuscated ? 0.1 : 0);
+        scored.push({
+          finding: toFinding(match, start, end, score, obfuscated ? "+normalized" : "", text),
+          dampened: factor < 1,
+        });
+      }
+      for (const extra of [
+        ...findSpacedInstructions(normalized, text),
+        ...findEncodedInstructions(text, engine),
+      ]) {
+        const finding = { ...extra, preview: maskPreview(extra.kind, text.slice(extra.start, extra.end)) };
+        scored.push({ finding, dampened: false });
+      }
+      return combineScores(scored);
+    },
+  };
+}
+
+interface Scored {
+  finding: Finding;
+  dampened: boolean;
+}
+
+function toFinding(
+  match: RuleMatch,
+  start: number,
+  end: number,
+  score: number,
+  suffix: string,
+  text: string,
+): Finding {
+  const { rule } = match;
+  return {
+    kind: rule.kind,
+    type: rule.type,
+    start,
+    end,
+    score,
+    detector: `injection/${rule.id}${suffix}`,
+    preview: maskPreview(rule.kind, text.slice(start, end)),
+  };
+}
+
+/** Lowers a match that is quoted, or sits in a sentence discussing attacks. */
+function dampingFactor(text: string, match: RuleMatch): number {
+  const before = text.slice(Math.max(0, match.start - CONTEXT_BEFORE), match.start);
+  const after = text.slice(match.end, match.end + CONTEXT_AFTER);
+  const quoted = QUOTE.test(before.slice(-3)) && QUOTE.test(after.slice(0, 20));
+  const discussed = DISCUSSION.test(before) || DISCUSSION.test(after);
+  if (quoted && discussed) return 0.3;
+  if (discussed) return 0.6;
+  if (quoted) return 0.8;
+  return 1;
+}
+
+/**
+ * Per kind: noisy-OR of the strongest score of each distinct undampened phrase, or the strongest
+ * dampened score if that is higher; every finding of the kind carries it, and overlapping findings
+ * of one kind collapse to one.
+ */
+function combineScores(scored: Scored[]): Finding[] {
+  const result: Finding[] = [];
+  for (const kind of ["prompt_injection", "jailbreak"] as const) {
+    const ofKind = scored.filter(({ finding }) => finding.kind === kind);
+    if (ofKind.length === 0) continue;
+    const strongest = new Map<string, number>();
+    let strongestDampened = 0;
+    for (const { finding, dampened } of ofKind) {
+      if (dampened) {
+        strongestDampened = Math.max(strongestDampened, finding.score);
+        continue;
+      }
+      // Distinct phrases count separately ("never refuse" + "never apologize"); repeats of one do not.
+      const key = `${finding.detector}:${finding.preview.toLowerCase()}`;
+      strongest.set(key, Math.max(strongest.get(key) ?? 0, finding.score));
+    }
+    let miss = 1;
+    for (const score of strongest.values()) miss *= 1 - Math.min(score, 0.99);
+    const combined = Math.round(Math.max(1 - miss, strongestDampened) * 100) / 100;
+    result.push(...keepStrongest(ofKind.map(({ finding }) => ({ ...finding, score: combined }))));
+  }
+  return result;
+}

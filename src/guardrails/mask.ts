@@ -1,0 +1,21 @@
+import type { GuardrailKind } from "./types.js";
+
+const MAX_INJECTION_PREVIEW = 60;
+const LONG_TOKEN = /[A-Za-z0-9_+/=-]{20,}/g;
+
+/**
+ * The `preview` of a finding: enough to recognise it, never enough to use it.
+ * Secrets keep their first 4 characters (2 when short) — the vendor prefix, not the key material.
+ * PII keeps 2 characters at each end (1 at the start when short). Injection text is not sensitive, so
+ * it is shown, shortened, with long key-like tokens cut to 4 characters.
+ */
+export function maskPreview(kind: GuardrailKind, value: string): string {
+  if (kind === "prompt_injection" || kind === "jailbreak") {
+    // Injection text is shown, but a long token inside it could be a key it tries to exfiltrate.
+    const flat = value.replace(/\s+/g, " ").replace(LONG_TOKEN, (token) => `${token.slice(0, 4)}…`);
+    return flat.length > MAX_INJECTION_PREVIEW ? `${flat.slice(0, MAX_INJECTION_PREVIEW)}…` : flat;
+  }
+  if (kind === "secret") return `${value.slice(0, value.length >= 12 ? 4 : 2)}…`;
+  if (value.length >= 10) return `${value.slice(0, 2)}…${value.slice(-2)}`;
+  return `${value.slice(0, 1)}…`;
+}

@@ -1,0 +1,167 @@
+/**
+ * Text as injection rules see it: lower case, zero-width and bidi controls removed, Unicode tag
+ * characters (invisible "ASCII smuggling") decoded, accents and compatibility forms folded (NFKD:
+ * full-width, mathematical bold, circled letters), Cyrillic/Greek look-alikes mapped to Latin, and
+ * leetspeak digits inside words read as letters (`1gn0re` → `ignore`).
+ *
+ * Offsets map back to the original. ASCII text (the common case) keeps its length, so the map is the
+ * identity; otherwise each changed character is an anchor and offsets in between move linearly.
+ */
+export interface NormalizedText {
+  text: string;
+  /** Original index of the character at normalized `index`. */
+  toOriginalStart(index: number): number;
+  /** Original index just after the normalized character at `end - 1`. */
+  toOriginalEnd(end: number): number;
+}
+
+// Zero-width, joiner, bidi-control, variation-selector and other invisible code points.
+const INVISIBLE_RANGES: readonly [number, number][] = [
+  [0xad, 0xad],
+  [0x34f, 0x34f],
+  [0x61c, 0x61c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+];
+const TAG_BASE = 0xe0000;
+// Confusables (Unicode TR39 confusables.txt) that NFKD leaves alone: Cyrillic and Greek letters that
+// look Latin, and typographic quotes and dashes. Position i of the first string maps to position i of the second.
+const HOMOGLYPH_FROM = "авеёкмнорстухѕіїјԁԛԝɡɑıοαεικνρτυχωβη\u2018\u2019\u201c\u201d\u2010\u2011\u2013\u2014";
+const HOMOGLYPH_TO = "abeekmhopctyxsiijdqwgaioaeikvptuxwbn''\"\"----";
+const HOMOGLYPHS = new Map(
+  [...HOMOGLYPH_FROM].map((character, index) => [character, HOMOGLYPH_TO[index] ?? character]),
+);
+const LEET: Record<string, string> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "@": "a",
+  $: "s",
+};
+// A leet character next to a letter; the replacement keeps the length, so offsets do not move.
+const LEET_IN_WORD = /(?<=[a-z])[013457@$]|[013457@$](?=[a-z])/g;
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_RUN = /[\u0080-\u{10ffff}]+/gu;
+const MAX_CACHE = 4096;
+const foldCache = new Map<string, string>();
+// Per UTF-16 unit of the Basic Multilingual Plane: 0 = not seen yet, 1 = kept as is, 2 = replaced.
+const BMP_KIND = new Uint8Array(0x10000);
+const bmpReplacement: string[] = [];
+
+export function normalizeForMatching(original: string): NormalizedText {
+  if (!NON_ASCII.test(original)) {
+    const text = unleet(original.toLowerCase());
+    return { text, toOriginalStart: (index) => index, toOriginalEnd: (end) => end };
+  }
+  return foldNonAscii(original);
+}
+
+// String#replace builds its result in one linear pass; collecting slices and joining them does not
+// stay linear for hundreds of thousands of pieces.
+function unleet(text: string): string {
+  return text.replace(LEET_IN_WORD, (character) => LEET[character] ?? character);
+}
+
+/** The replacement of a BMP code unit, or undefined when it is kept as is. */
+function foldBmp(code: number): string | undefined {
+  const kind = BMP_KIND[code];
+  if (kind === 1) return undefined;
+  if (kind === 2) return bmpReplacement[code];
+  const character = String.fromCharCode(code);
+  const replacement = fold(character);
+  BMP_KIND[code] = replacement === character ? 1 : 2;
+  if (replacement !== character) bmpReplacement[code] = replacement;
+  return replacement === character ? undefined : replacement;
+}
+
+/** One character as rules should see it ("" when it is invisible). */
+function fold(character: string): string {
+  const cached = foldCache.get(character);
+  if (cached !== undefined) return cached;
+  const code = character.codePointAt(0) ?? 0;
+  let folded: string;
+  if (INVISIBLE_RANGES.some(([first, last]) => code >= first && code <= last)) folded = "";
+  else if (code >= TAG_BASE + 0x20 && code <= TAG_BASE + 0x7e)
+    folded = String.fromCodePoint(code - TAG_BASE).toLowerCase();
+  else if (code >= TAG_BASE && code <= TAG_BASE + 0x7f) folded = "";
+  else {
+    const lower = character.toLowerCase();
+    folded = HOMOGLYPHS.get(lower) ?? lower.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+    folded = [...folded].map((part) => HOMOGLYPHS.get(part) ?? part).join("");
+  }
+  if (foldCache.size < MAX_CACHE) foldCache.set(character, folded);
+  return folded;
+}
+
+function foldNonAscii(original: string): NormalizedText {
+  // Anchors: normalized offset, original offset, original length of a replaced character (-1: identity run).
+  const normalizedAt: number[] = [0];
+  const originalAt: number[] = [0];
+  const replacedLength: number[] = [-1];
+  let growth = 0;
+  const folded = original.replace(NON_ASCII_RUN, (run: string, runOffset: number) => {
+    // Kept characters are copied as slices; only replaced ones allocate.
+    let out = "";
+    let copiedUpTo = 0;
+    for (let index = 0; index < run.length; ) {
+      const code = run.charCodeAt(index);
+      const width = code >= 0xd800 && code <= 0xdbff && index + 1 < run.length ? 2 : 1;
+      let replacement: string | undefined;
+      if (width === 1) replacement = foldBmp(code);
+      else {
+        const pair = run.slice(index, index + 2);
+        const folded = fold(pair);
+        replacement = folded === pair ? undefined : folded;
+      }
+      if (replacement !== undefined) {
+        out += run.slice(copiedUpTo, index);
+        const at = runOffset + growth + out.length;
+        normalizedAt.push(at, at + replacement.length);
+        originalAt.push(runOffset + index, runOffset + index + width);
+        replacedLength.push(width, -1);
+        out += replacement;
+        copiedUpTo = index + width;
+      }
+      index += width;
+    }
+    if (copiedUpTo === 0) return run;
+    out += run.slice(copiedUpTo);
+    growth += out.length - run.length;
+    return out;
+  });
+  // Replaced characters are lower case already and kept ones are case-stable, so this keeps offsets.
+  const text = unleet(folded.toLowerCase());
+
+  const anchorAt = (index: number) => {
+    let low = 0;
+    let high = normalizedAt.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((normalizedAt[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const toOriginalStart = (index: number) => {
+    const anchor = anchorAt(index);
+    const length = replacedLength[anchor] ?? -1;
+    return (originalAt[anchor] ?? 0) + (length === -1 ? index - (normalizedAt[anchor] ?? 0) : 0);
+  };
+  const toOriginalEnd = (end: number) => {
+    if (end <= 0) return 0;
+    const anchor = anchorAt(end - 1);
+    const length = replacedLength[anchor] ?? -1;
+    if (length !== -1) return (originalAt[anchor] ?? 0) + length;
+    return (originalAt[anchor] ?? 0) + end - (normalizedAt[anchor] ?? 0);
+  };
+  return { text, toOriginalStart, toOriginalEnd };
+}

@@ -1,0 +1,26 @@
+import validator from "validator";
+import type { PiiMatch } from "./pii-match.js";
+
+// Country code, check digits, then up to 30 alphanumerics in optional groups of four (bounded: linear).
+const IBAN_RUN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}(?![a-z0-9])/g;
+
+/**
+ * IBANs confirmed by validator.isIBAN: the country's length and format, and the ISO 13616 mod-97
+ * check digits. The run may swallow an uppercase word after the IBAN ("… 3000 BIC …"), so shorter
+ * group prefixes are tried until one validates.
+ */
+export function findIbans(text: string): PiiMatch[] {
+  const matches: PiiMatch[] = [];
+  IBAN_RUN.lastIndex = 0;
+  for (let run = IBAN_RUN.exec(text); run !== null; run = IBAN_RUN.exec(text)) {
+    const groups = run[0].split(" ");
+    for (let count = groups.length; count > 0; count--) {
+      const candidate = groups.slice(0, count).join(" ");
+      if (validator.isIBAN(candidate.replaceAll(" ", ""))) {
+        matches.push({ type: "iban", start: run.index, end: run.index + candidate.length, score: 0.97 });
+        break;
+      }
+    }
+  }
+  return matches;
+}

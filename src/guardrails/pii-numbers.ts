@@ -1,0 +1,103 @@
+import validator from "validator";
+import { type PiiMatch, textBefore } from "./pii-match.js";
+import type { PhoneScorer } from "./pii-phone.js";
+
+/**
+ * Runs of digits with phone/card separators. The look-behind keeps a run from starting inside a word,
+ * a decimal, a version (`v1.2.3`) or an id (`#123`); bounded length keeps it linear.
+ */
+const NUMBER_RUN = /(?<![\w.+\-#/@$€£])[+(]?\d[\d \-.()\u00a0]{4,40}\d(?![\w@]|[.-]\d)/g;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const HEX_CONTINUES = /^[ .:-](?:[a-fA-F][0-9a-fA-F]|[0-9][a-fA-F])\b/;
+const SSN_CONTEXT = /\b(?:ssn|social security|soc\.? sec|tax ?id|tin)\b[^\n\d]{0,16}$/i;
+const ID_CONTEXT =
+  /\b(?:order|invoice|sku|part|ref|reference|ticket|case|isbn|serial|item|model|tracking|batch|lot|po|build|version|rev|ean|upc|gtin|barcode|imei)\s*(?:no\.?|number|#|id)?\s*[:#=]?\s*$/i;
+const VERSION_CONTEXT = /\b(?:v|version|ver\.?|release|build|firmware|rev|revision)\s*[:=]?\s*$/i;
+
+/** Digit-shaped PII: credit cards, US SSNs, IPv4 addresses and phone numbers, from one pass. */
+export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
+  const matches: PiiMatch[] = [];
+  NUMBER_RUN.lastIndex = 0;
+  for (let run = NUMBER_RUN.exec(text); run !== null; run = NUMBER_RUN.exec(text)) {
+    let candidate = run[0];
+    let start = run.index;
+    // Unbalanced brackets belong to the prose around the number: "(ext. 12", "8 336 817 (2023".
+    if (candidate.startsWith("(") && !candidate.includes(")")) {
+      candidate = candidate.slice(1);
+      start++;
+    }
+    const innerBracket = candidate.indexOf("(", 1);
+    if (innerBracket > 0 && !candidate.includes(")", innerBracket))
+      candidate = candidate.slice(0, innerBracket).trimEnd();
+    // "01 02 03 04 05 ab": the digits are the start of a hex byte sequence (a MAC address), not a number.
+    if (HEX_CONTINUES.test(text.slice(start + candidate.length, start + candidate.length + 4))) continue;
+    const match = classify(text, start, candidate, phoneScore);
+    if (match) matches.push({ ...match, start, end: start + candidate.length });
+  }
+  return matches;
+}
+
+function classify(text: string, start: number, candidate: string, phoneScore: PhoneScorer) {
+  const before = textBefore(text, start);
+  if (IPV4.test(candidate)) return ipv4Score(candidate, before);
+  const digits = candidate.replace(/\D/g, "");
+  const ssn = ssnScore(candidate, digits, before);
+  if (ssn > 0) return { type: "us_ssn", score: ssn };
+  // Written AAA-GG-SSSS but not a valid SSN: no region prints phone numbers that way either.
+  if (/^\d{3}-\d{2}-\d{4}$/.test(candidate)) return undefined;
+  if (digits.length >= 13 && digits.length <= 19 && isCardNumber(candidate, digits)) {
+    return { type: "credit_card", score: 0.95 };
+  }
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  if (ID_CONTEXT.test(before)) return undefined;
+  const score = phoneScore(text, start, candidate);
+  return score > 0 ? { type: "phone", score } : undefined;
+}
+
+/**
+ * Luhn (validator.isCreditCard, which also checks issuer prefixes: Visa, Mastercard, Amex, Discover,
+ * JCB, Diners, UnionPay), written as one block or in the 4-4-4-4 / 4-6-5 groups cards print.
+ */
+function isCardNumber(candidate: string, digits: string): boolean {
+  if (!/^[\d -]+$/.test(candidate)) return false;
+  const groups = candidate.split(/[ -]+/).map((group) => group.length);
+  const printed =
+    groups.length === 1 ||
+    groups.slice(0, -1).every((length) => length === 4) ||
+    (groups.length === 3 && groups[0] === 4 && groups[1] === 6);
+  return printed && validator.isCreditCard(digits);
+}
+
+/**
+ * US SSN `AAA-GG-SSSS`. Never issued: area 000, 666 or 900–999, group 00, serial 0000; also the
+ * advertising numbers 078-05-1120, 219-09-9999 and 123-45-6789 (ssa.gov, "SSN randomization").
+ * Unseparated or space-separated nine digits count only after "SSN"/"social security".
+ */
+function ssnScore(candidate: string, digits: string, before: string): number {
+  if (digits.length !== 9) return 0;
+  const hasContext = SSN_CONTEXT.test(before);
+  const dashed = /^\d{3}-\d{2}-\d{4}$/.test(candidate);
+  if (!dashed && !(hasContext && /^\d{3}[ ]?\d{2}[ ]?\d{4}$/.test(candidate))) return 0;
+  const area = Number(digits.slice(0, 3));
+  if (area === 0 || area === 666 || area >= 900) return 0;
+  if (digits.slice(3, 5) === "00" || digits.slice(5) === "0000") return 0;
+  if (["078051120", "219099999", "123456789"].includes(digits)) return 0;
+  if (!hasContext && ID_CONTEXT.test(before)) return 0;
+  return hasContext ? 0.95 : 0.85;
+}
+
+const PRIVATE_IPV4 =
+  /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/;
+const NOT_AN_ADDRESS = /^(?:0\.|127\.|255\.|22[4-9]\.|2[3-5]\d\.)/;
+
+/**
+ * IPv4 addresses (validator.isIP). Loopback, unspecified, multicast and netmasks (255.…) are not about
+ * anyone; private ranges score under the default threshold — they identify a network, not a person.
+ * Four-part versions (`version 4.2.1.0`) are excluded by the words before them.
+ */
+function ipv4Score(candidate: string, before: string) {
+  if (!validator.isIP(candidate, 4) || NOT_AN_ADDRESS.test(candidate) || VERSION_CONTEXT.test(before)) {
+    return undefined;
+  }
+  return { type: "ipv4", score: PRIVATE_IPV4.test(candidate) ? 0.45 : 0.9 };
+}

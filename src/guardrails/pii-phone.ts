@@ -1,0 +1,107 @@
+import { type CountryCode, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { textBefore } from "./pii-match.js";
+
+/** Words that make a bare digit string a phone number ("call 4155552671", "Tel: 0301234567"). */
+const PHONE_CONTEXT =
+  /(?:phone|tel|telephone|mobile|cell|fax|call|text me|whatsapp|sms|contact|reach|dial|landline|hotline|handy|telefon|téléphone|tél|teléfono|ph|numero|número|numéro|cellulare|móvil|portable)\b[^\n\d]{0,16}$/i;
+const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
+const MAX_REGIONS_TRIED = 8;
+
+/** Confidence in [0, 1] that a digit run is a phone number; 0 when it is not. */
+export type PhoneScorer = (text: string, start: number, candidate: string) => number;
+
+/**
+ * libphonenumber-js with full "max" metadata decides, so valid means a real number range of the
+ * region, not only a plausible length:
+ * - `+44 20 7946 0958`, `0044 …`: parsed as international, must be valid.
+ * - national `(415) 555-2671`, `020 7946 0958`: tried against the configured regions whose possible
+ *   lengths fit, and the way it is grouped must match how that region writes numbers —
+ *   `2023-10-15` is a valid German number but nobody groups one 4-2-2, so dates, SKUs and versions
+ *   are not phones.
+ * - unseparated national digits need a context word before them ("phone", "call", …).
+ * Parsing costs ~15 µs a try, so only regions whose own number formats (from the metadata) group
+ * digits the way the candidate is written are tried.
+ */
+export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer {
+  const signatures = new Map(regions.map((region) => [region, groupSignatures(region)]));
+  // Only regions that print numbers with the written grouping are parsed (~15 µs a parse).
+  const plausibleRegions = (groups: number[]) => {
+    const key = groups.join("-");
+    return regions.filter((region) => signatures.get(region)?.has(key)).slice(0, MAX_REGIONS_TRIED);
+  };
+
+  return (text, start, candidate) => {
+    const hasContext = PHONE_CONTEXT.test(textBefore(text, start));
+    if (candidate.startsWith("+") || candidate.startsWith("00")) {
+      const international = candidate.startsWith("00") ? `+${candidate.slice(2)}` : candidate;
+      return parsePhoneNumberFromString(international)?.isValid() ? (hasContext ? 0.97 : 0.93) : 0;
+    }
+    if (DATE.test(candidate)) return 0;
+    const groups = digitGroups(candidate);
+    if (groups.length === 1 && !hasContext) return 0;
+    // Dots alone separate versions and IP addresses far more often than phone digits.
+    if (!/[ ()\u00a0-]/.test(candidate) && !hasContext) return 0;
+    const tried = groups.length === 1 ? regions.slice(0, MAX_REGIONS_TRIED) : plausibleRegions(groups);
+    for (const region of tried) {
+      const phone = parsePhoneNumberFromString(candidate, region);
+      if (!phone?.isValid()) continue;
+      if (groups.length > 1 && !sameGrouping(groups, digitGroups(phone.formatNational()))) continue;
+      return hasContext ? 0.9 : 0.8;
+    }
+    return 0;
+  };
+}
+
+function digitGroups(value: string): number[] {
+  return (value.match(/\d+/g) ?? []).map((group) => group.length);
+}
+
+/** Equal groups, allowing the first to carry or drop a one-digit trunk prefix (`98765` vs `098765`). */
+function sameGrouping(written: number[], national: number[]): boolean {
+  if (written.length !== national.length) return false;
+  return written.every((length, index) =>
+    index === 0 ? Math.abs(length - (national[0] ?? 0)) <= 1 : length === national[index],
+  );
+}
+
+interface NumberFormat {
+  pattern(): string;
+  nationalPrefixFormattingRule?(): string | undefined;
+}
+
+/**
+ * The digit groupings a region prints national numbers with, from libphonenumber's formats:
+ * `(\d{2})(\d{4})(\d{4})` with trunk rule `0$1` gives 2-4-4, 3-4-4 (`03-1234-5678`) and 1-2-4-4.
+ */
+function groupSignatures(region: CountryCode): Set<string> {
+  const metadata = new Metadata();
+  metadata.selectNumberingPlan(region);
+  const plan = metadata.numberingPlan as unknown as { formats(): NumberFormat[] } | undefined;
+  const signatures = new Set<string>();
+  for (const format of plan?.formats() ?? []) {
+    const trunk = /^0/.test(format.nationalPrefixFormattingRule?.() ?? "");
+    for (const groups of expandGroups(format.pattern())) {
+      signatures.add(groups.join("-"));
+      if (!trunk || groups.length === 0) continue;
+      signatures.add([(groups[0] ?? 0) + 1, ...groups.slice(1)].join("-"));
+      signatures.add([1, ...groups].join("-"));
+    }
+  }
+  return signatures;
+}
+
+/** `(\d{3})(\d{4,5})` → [[3, 4], [3, 5]]; patterns with other syntax are skipped. */
+function expandGroups(pattern: string): number[][] {
+  const group = /\(\\d(?:\{(\d+)(?:,(\d+))?\})?\)/g;
+  if (pattern.replace(group, "") !== "") return [];
+  let expanded: number[][] = [[]];
+  for (const match of pattern.matchAll(group)) {
+    const low = Number(match[1] ?? 1);
+    const high = Number(match[2] ?? low);
+    const next: number[][] = [];
+    for (const prefix of expanded)
+      for (let length = low; length <= high; length++) next.push([...prefix, length]);
+    expanded = next;
+  }
+  return expanded;
+}

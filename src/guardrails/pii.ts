@@ -1,0 +1,57 @@
+import type { CountryCode } from "libphonenumber-js/max";
+import { maskPreview } from "./mask.js";
+import { findEmails } from "./pii-email.js";
+import { findIbans } from "./pii-iban.js";
+import { findIpv6 } from "./pii-ipv6.js";
+import type { PiiMatch } from "./pii-match.js";
+import { findNumbers } from "./pii-numbers.js";
+import { createPhoneScorer } from "./pii-phone.js";
+import { keepStrongest } from "./resolve-overlaps.js";
+import type { Detector, Finding } from "./types.js";
+
+export interface PiiOptions {
+  /** Regions tried for national-format phone numbers, in order. */
+  phoneRegions: readonly CountryCode[];
+}
+
+// When spans overlap, the stronger evidence wins: a checksum beats a format, a format beats a guess.
+const PRIORITY: Record<string, number> = {
+  iban: 6,
+  credit_card: 5,
+  us_ssn: 4,
+  email: 3,
+  ipv4: 2,
+  ipv6: 2,
+  phone: 1,
+};
+
+/**
+ * PII detector: candidates by cheap linear scans, each confirmed by a checksum or a library
+ * (validator, libphonenumber-js) before it becomes a finding.
+ */
+export function createPiiDetector(options: PiiOptions): Detector {
+  const phoneScore = createPhoneScorer(options.phoneRegions);
+  return {
+    name: "pii",
+    scan(text) {
+      const matches: PiiMatch[] = [
+        ...findEmails(text),
+        ...findIbans(text),
+        ...findIpv6(text),
+        ...findNumbers(text, phoneScore),
+      ];
+      const findings = matches.map(
+        (match): Finding => ({
+          kind: "pii",
+          ...match,
+          detector: `pii/${match.type}`,
+          preview: maskPreview("pii", text.slice(match.start, match.end)),
+        }),
+      );
+      return keepStrongest(
+        findings,
+        (left, right) => (PRIORITY[left.type] ?? 0) - (PRIORITY[right.type] ?? 0),
+      );
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { InjectionRule } from "./rule-types.js";
+import { trieRegexSource } from "./trie-regex.js";
+
+/** A rule match in normalized coordinates. */
+export interface RuleMatch {
+  rule: InjectionRule;
+  start: number;
+  end: number;
+  score: number;
+}
+
+export interface RuleEngine {
+  match(normalized: string): RuleMatch[];
+}
+
+const LINE_PREFIX = /[ \t#*>(<[|-]/;
+const MAX_LINE_PREFIX = 6;
+
+/**
+ * Compiles rules once. Matching is one pass of a trigger-word regex over the text, then each rule keyed
+ * by the trigger is tried sticky at that spot: linear in the text, bounded per trigger.
+ */
+export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
+  const byTrigger = new Map<string, { rule: InjectionRule; regex: RegExp }[]>();
+  for (const rule of rules) {
+    const regex = new RegExp(rule.pattern.source, "y");
+    for (const trigger of rule.triggers) {
+      const list = byTrigger.get(trigger) ?? [];
+      list.push({ rule, regex });
+      byTrigger.set(trigger, list);
+    }
+  }
+  // Words need whole-word boundaries; markup triggers (`<|`, `[inst]`, `---`) match anywhere.
+  const isWord = (trigger: string) => /^\w[\w'.-]*$/.test(trigger) && /\w$/.test(trigger);
+  const wordTriggers = [...byTrigger.keys()].filter(isWord);
+  const markupTriggers = [...byTrigger.keys()].filter((trigger) => !isWord(trigger));
+  const triggerRegex = new RegExp(
+    `\\b${trieRegexSource(wordTriggers)}\\b|${trieRegexSource(markupTriggers)}`,
+    "g",
+  );
+
+  return {
+    match(normalized) {
+      const matches: RuleMatch[] = [];
+      triggerRegex.lastIndex = 0;
+      for (let hit = triggerRegex.exec(normalized); hit !== null; hit = triggerRegex.exec(normalized)) {
+        for (const { rule, regex } of byTrigger.get(hit[0]) ?? []) {
+          if (rule.lineStart && !atLineStart(normalized, hit.index)) continue;
+          regex.lastIndex = hit.index;
+          const found = regex.exec(normalized);
+          if (!found) continue;
+          const score = typeof rule.score === "number" ? rule.score : rule.score(found[0]);
+          if (score > 0) matches.push({ rule, start: hit.index, end: hit.index + found[0].length, score });
+        }
+      }
+      return matches;
+    },
+  };
+}
+
+/** True when only markup (`### `, `[`, `<`, `> `) stands between the line start and `index`. */
+function atLineStart(text: string, index: number): boolean {
+  let position = index;
+  while (position > 0 && index - position < MAX_LINE_PREFIX && LINE_PREFIX.test(text[position - 1] ?? ""))
+    position--;
+  return position === 0 || text[position - 1] === "\n";
+}

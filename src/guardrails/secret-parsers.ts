@@ -1,0 +1,149 @@
+/** A secret found by a parser: span of the secret itself (not its label). */
+export interface ParsedSecret {
+  type: string;
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** Like a pattern rule, but code: formats that need a look at their context to be precise. */
+export interface SecretParser {
+  id: string;
+  keywords: string[];
+  source: string;
+  parse(text: string, index: number): ParsedSecret | undefined;
+}
+
+/** Values people write where a real password would go in docs and examples. */
+const PLACEHOLDER_VALUE =
+  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|example|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{|\{\{|%[(s]|^\$[A-Za-z_]|^env:|xxxx|\*\*\*/i;
+
+export function isPlaceholderValue(value: string): boolean {
+  return PLACEHOLDER_VALUE.test(value);
+}
+
+const PEM_HEADER = /-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----/y;
+// Base64 body, optional encryption headers, and JSON-escaped newlines; `-` only when not `-----`.
+const PEM_BODY = /(?:[A-Za-z0-9+/=\s\\:,]|-(?!----))*/y;
+// One base64 line of a key cut off before its footer (raw or JSON-escaped line breaks before it).
+const PEM_LINE = /(?:\s|\\n)*[A-Za-z0-9+/=]{16,}/y;
+const PEM_FOOTER = /-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----/y;
+const MIN_KEY_BASE64 = 64;
+
+/**
+ * PEM private key blocks, including truncated ones and keys inside JSON (GCP service-account files).
+ * Source: RFC 7468 labels; secretlint-rule-privatekey (which requires 100+ body characters).
+ * A header with a short body ("paste your -----BEGIN PRIVATE KEY----- here") is not a key.
+ */
+export const privateKeyParser: SecretParser = {
+  id: "private-key",
+  keywords: ["-----begin"],
+  source: "RFC 7468 PEM labels; secretlint-rule-privatekey",
+  parse(text, index) {
+    PEM_HEADER.lastIndex = index;
+    if (!PEM_HEADER.test(text)) return undefined;
+    const bodyStart = PEM_HEADER.lastIndex;
+    PEM_BODY.lastIndex = bodyStart;
+    PEM_BODY.test(text);
+    PEM_FOOTER.lastIndex = PEM_BODY.lastIndex;
+    const complete = PEM_FOOTER.test(text);
+    // A truncated key ends after its last base64 line, so prose after a bare header is not key material.
+    const end = complete ? PEM_FOOTER.lastIndex : endOfBase64Lines(text, bodyStart);
+    const bodyEnd = complete ? PEM_BODY.lastIndex : end;
+    const base64Count = text.slice(bodyStart, bodyEnd).replace(/\\n|[^A-Za-z0-9+/]/g, "").length;
+    if (base64Count < MIN_KEY_BASE64) return undefined;
+    return { type: "private_key", start: index, end, score: complete ? 0.99 : 0.9 };
+  },
+};
+
+/** Where a truncated key's base64 lines stop, so the prose after it is not swallowed. */
+function endOfBase64Lines(text: string, from: number): number {
+  PEM_LINE.lastIndex = from;
+  let end = from;
+  while (PEM_LINE.test(text)) end = PEM_LINE.lastIndex;
+  return end;
+}
+
+const CONNECTION_SCHEMES = [
+  "postgres",
+  "postgresql",
+  "mysql",
+  "mysqlx",
+  "mariadb",
+  "mongodb",
+  "mongodb+srv",
+  "redis",
+  "rediss",
+  "amqp",
+  "amqps",
+  "mssql",
+  "sqlserver",
+  "clickhouse",
+  "cockroachdb",
+  "couchdb",
+  "neo4j",
+  "neo4j+s",
+  "bolt",
+  "cassandra",
+  "oracle",
+  "snowflake",
+  "http",
+  "https",
+  "ftp",
+  "ftps",
+  "sftp",
+  "smtp",
+  "smtps",
+];
+// scheme://user:password@host — the password excludes `@`, `/` and space, as URL syntax demands.
+const CREDENTIAL_URL = /([a-z0-9+]{2,12}):\/\/([^\s:/@'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@[\w[]/iy;
+
+/**
+ * Passwords inside connection strings and URLs. Source: secretlint-rule-database-connection-string
+ * and secretlint-rule-basicauth (same structure); RFC 3986 userinfo. Only the password is the span,
+ * so redaction keeps `postgres://app:[DATABASE_PASSWORD_1]@db/prod` readable.
+ */
+export const credentialUrlParser: SecretParser = {
+  id: "connection-string",
+  keywords: CONNECTION_SCHEMES.map((scheme) => `${scheme}://`),
+  source: "secretlint-rule-database-connection-string, secretlint-rule-basicauth; RFC 3986 userinfo",
+  parse(text, index) {
+    if (index > 0 && /[a-z0-9+]/i.test(text[index - 1] ?? "")) return undefined;
+    CREDENTIAL_URL.lastIndex = index;
+    const match = CREDENTIAL_URL.exec(text);
+    if (!match) return undefined;
+    const [whole, scheme = "", user = "", password = ""] = match;
+    if (password === user || isPlaceholderValue(password) || isPlaceholderValue(user)) return undefined;
+    const start = index + whole.length - 2 - password.length;
+    const isWeb = /^(?:https?|s?ftps?|smtps?)$/i.test(scheme);
+    return {
+      type: isWeb ? "url_password" : "database_password",
+      start,
+      end: start + password.length,
+      score: isWeb ? 0.85 : 0.92,
+    };
+  },
+};
+
+const BASIC_AUTH = /basic[ \t]{1,5}([A-Za-z0-9+/]{12,400}={0,2})(?![A-Za-z0-9+/=])/iy;
+
+/** `Authorization: Basic base64(user:password)`; confirmed by decoding. Source: RFC 7617. */
+export const basicAuthParser: SecretParser = {
+  id: "http-auth",
+  keywords: ["basic "],
+  source: "RFC 7617 (Basic HTTP authentication scheme)",
+  parse(text, index) {
+    if (index > 0 && /[A-Za-z]/.test(text[index - 1] ?? "")) return undefined;
+    BASIC_AUTH.lastIndex = index;
+    const match = BASIC_AUTH.exec(text);
+    const encoded = match?.[1];
+    if (!match || encoded === undefined) return undefined;
+    const decoded = Buffer.from(encoded, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 1 || !/^[\x20-\x7e]+$/.test(decoded) || isPlaceholderValue(decoded.slice(colon + 1))) {
+      return undefined;
+    }
+    const start = index + match[0].length - encoded.length;
+    return { type: "basic_auth", start, end: start + encoded.length, score: 0.9 };
+  },
+};

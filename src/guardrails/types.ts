@@ -1,0 +1,63 @@
+export type GuardrailKind = "secret" | "pii" | "prompt_injection" | "jailbreak";
+export type GuardrailAction = "block" | "redact" | "warn" | "allow";
+export type Direction = "input" | "output";
+
+export const GUARDRAIL_KINDS: readonly GuardrailKind[] = ["secret", "pii", "prompt_injection", "jailbreak"];
+export const GUARDRAIL_ACTIONS: readonly GuardrailAction[] = ["block", "redact", "warn", "allow"];
+
+/** One detected span. Offsets are UTF-16 indices into the original text (or message content). */
+export interface Finding {
+  kind: GuardrailKind;
+  /** snake_case subtype, e.g. `aws_access_key`, `email`, `instruction_override`; placeholders use it upper-cased. */
+  type: string;
+  start: number;
+  end: number;
+  /** Confidence in [0, 1]; compared with the policy threshold of the kind. */
+  score: number;
+  /** Which detector (and rule) produced it, e.g. `secrets/github`. */
+  detector: string;
+  /** Masked sample, never the whole secret or personal value. */
+  preview: string;
+  /** Index into `messages` when the check was given messages. */
+  message?: number;
+}
+
+export interface ChatText {
+  role: string;
+  content: string;
+}
+
+export interface GuardrailsCheckInput {
+  text?: string;
+  messages?: ChatText[];
+  direction: Direction;
+  /** Replace the configured action of a kind for this one check. */
+  overrides?: Partial<Record<GuardrailKind, GuardrailAction>>;
+}
+
+export interface GuardrailsCheck {
+  /** Strictest action among findings: block > redact > warn > allow. */
+  action: GuardrailAction;
+  findings: Finding[];
+  /** The text with every finding whose action is `redact` or `block` replaced by a placeholder. */
+  redactedText?: string;
+  /** Same, per message, when the check was given messages. */
+  redactedMessages?: ChatText[];
+  /** Placeholder (`[EMAIL_1]`) → original value; stays in memory, never sent to a provider. */
+  placeholders: Map<string, string>;
+  latencyMs: number;
+}
+
+export interface Guardrails {
+  /** Every detector, no policy: raw findings above no threshold. */
+  scan(text: string): Finding[];
+  check(input: GuardrailsCheckInput): GuardrailsCheck;
+  /** Puts the user's own values back into a model answer (no-op when `restorePlaceholders` is off). */
+  restore(text: string, placeholders: Map<string, string>): string;
+}
+
+/** A detector scans one text synchronously; set up once, called on every request. */
+export interface Detector {
+  readonly name: string;
+  scan(text: string): Finding[];
+}

@@ -1,0 +1,107 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { Config } from "../config/schema.js";
+import { ModelmuxError } from "../errors.js";
+import { HttpError } from "./http-error.js";
+import { createRateLimiter, type RateLimiter } from "./rate-limit.js";
+
+/** Who is calling: the virtual key's name (`local` when no keys are configured) and its limits. */
+export interface Caller {
+  key: string;
+  allowedModels: string[];
+  rpm?: number;
+}
+
+export interface Authenticator {
+  /** True when config holds virtual keys, so every request needs `Authorization: Bearer`. */
+  readonly required: boolean;
+  /** Resolves the caller and counts the request against its rpm limit: 401 or 429 as HttpError. */
+  authenticate(request: IncomingMessage): Caller;
+  /** Resolves the caller without counting a request (dashboard data, /metrics). */
+  identify(request: IncomingMessage): Caller;
+}
+
+export const LOCAL_CALLER: Caller = Object.freeze({ key: "local", allowedModels: ["*"] }) as Caller;
+
+interface StoredKey {
+  caller: Caller;
+  digest: Buffer;
+}
+
+export function sha256Hex(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+function unauthorized(message: string): HttpError {
+  return new HttpError(401, "invalid_api_key", message, { "www-authenticate": 'Bearer realm="modelmux"' });
+}
+
+function bearerToken(request: IncomingMessage): string {
+  const header = request.headers.authorization;
+  if (!header) throw unauthorized("missing Authorization header: send `Authorization: Bearer <virtual key>`");
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw unauthorized("malformed Authorization header: expected `Bearer <virtual key>`");
+  return match[1];
+}
+
+/** Bearer auth against `config.keys`: only SHA-256 digests are stored and compared in constant time. */
+export function createAuthenticator(
+  keys: Config["keys"],
+  options: { limiter?: RateLimiter } = {},
+): Authenticator {
+  const limiter = options.limiter ?? createRateLimiter();
+  const stored: StoredKey[] = keys.map((key) => ({
+    digest: Buffer.from(key.sha256.toLowerCase(), "hex"),
+    caller: { key: key.name, allowedModels: key.models, ...(key.rpm !== undefined && { rpm: key.rpm }) },
+  }));
+
+  function identify(request: IncomingMessage): Caller {
+    if (stored.length === 0) return LOCAL_CALLER;
+    const digest = createHash("sha256").update(bearerToken(request), "utf8").digest();
+    let found: Caller | undefined;
+    // Compare with every key, without stopping early, so timing says nothing about which matched.
+    for (const key of stored) {
+      if (timingSafeEqual(key.digest, digest) && !found) found = key.caller;
+    }
+    if (!found) throw unauthorized("invalid bearer token");
+    return found;
+  }
+
+  function authenticate(request: IncomingMessage): Caller {
+    const caller = identify(request);
+    if (caller.rpm !== undefined) {
+      const decision = limiter.take(caller.key, caller.rpm);
+      if (!decision.allowed) {
+        throw new HttpError(
+          429,
+          "rate_limit_exceeded",
+          `key "${caller.key}" is limited to ${caller.rpm} requests per minute; retry in ${decision.retryAfterSeconds} s`,
+          { "retry-after": String(decision.retryAfterSeconds) },
+        );
+      }
+    }
+    return caller;
+  }
+
+  return { required: stored.length > 0, authenticate, identify };
+}
+
+/** True when `model` (a catalog id or `provider/model`) matches an allowed pattern (`*`, `groq/*`, `gpt-4o`). */
+export function isModelAllowed(allowedModels: readonly string[], model: string): boolean {
+  return allowedModels.some((pattern) => {
+    if (pattern === "*" || pattern === model) return true;
+    if (pattern.endsWith("*")) return model.startsWith(pattern.slice(0, -1));
+    // A bare model id allows it on every provider (`gpt-4o` allows `openai/gpt-4o`).
+    return !pattern.includes("/") && model.endsWith(`/${pattern}`);
+  });
+}
+
+/** Throws UNAUTHORIZED naming the model when the caller's key may not use it. */
+export function assertModelAllowed(caller: Pick<Caller, "key" | "allowedModels">, model: string): void {
+  if (isModelAllowed(caller.allowedModels, model)) return;
+  throw new ModelmuxError(
+    "UNAUTHORIZED",
+    `model "${model}" is not allowed for key "${caller.key}"; allowed: ${caller.allowedModels.join(", ")}`,
+    { key: caller.key, model, allowed_models: caller.allowedModels },
+  );
+}

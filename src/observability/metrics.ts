@@ -1,0 +1,112 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { UsageRecord } from "../core/hooks.js";
+import type { BreakerState } from "../router/circuit-breaker.js";
+import type { HealthSnapshot } from "../router/health-tracker.js";
+
+export interface Metrics {
+  readonly registry: Registry;
+  readonly contentType: string;
+  /** Counts one finished request (success, cache hit, block or failure). Never throws. */
+  observe(record: UsageRecord): void;
+  /** The Prometheus text exposition, with breaker states read from `health` at scrape time. */
+  render(health?: Record<string, HealthSnapshot>): Promise<string>;
+}
+
+const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
+
+// Latency of LLM calls spans cache hits (ms) to long generations (a minute).
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120];
+
+/** Labels stay bounded: the served model (from the catalog), never the caller's free-form one. */
+function labelsOf(record: UsageRecord) {
+  return {
+    model: record.model ?? "none",
+    provider: record.provider ?? "none",
+    cache: record.cache,
+  };
+}
+
+/**
+ * One prom-client registry per call (not the global default), so each server instance and
+ * each test owns its metrics.
+ */
+export function createMetrics(options: { processMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
+
+  const requests = new Counter({
+    name: "modelmux_requests_total",
+    help: "Finished requests by served model, provider, outcome (ok or error code) and cache status",
+    labelNames: ["model", "provider", "outcome", "cache"] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: "modelmux_request_duration_seconds",
+    help: "End-to-end request latency, including failover and retries",
+    labelNames: ["model", "provider", "cache"] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const tokens = new Counter({
+    name: "modelmux_tokens_total",
+    help: "Tokens exchanged with providers (cache hits excluded): input (cached included), output, cached input",
+    labelNames: ["direction", "model", "provider"] as const,
+    registers: [registry],
+  });
+  const cost = new Counter({
+    name: "modelmux_cost_usd_total",
+    help: "Spend in USD",
+    labelNames: ["model", "provider"] as const,
+    registers: [registry],
+  });
+  const saved = new Counter({
+    name: "modelmux_cache_saved_usd_total",
+    help: "USD that cache hits avoided spending",
+    labelNames: ["model", "provider"] as const,
+    registers: [registry],
+  });
+  const breaker = new Gauge({
+    name: "modelmux_breaker_state",
+    help: "Circuit breaker per deployment: 0 closed, 1 half-open, 2 open",
+    labelNames: ["deployment"] as const,
+    registers: [registry],
+  });
+  const uptime = new Gauge({
+    name: "modelmux_deployment_uptime_ratio",
+    help: "Share of successful calls in the deployment's rolling health window",
+    labelNames: ["deployment"] as const,
+    registers: [registry],
+  });
+
+  function observe(record: UsageRecord): void {
+    try {
+      const { model, provider, cache } = labelsOf(record);
+      requests.inc({ model, provider, cache, outcome: record.errorClass ?? "ok" });
+      duration.observe({ model, provider, cache }, Math.max(0, record.latencyMs) / 1000);
+      // A cache hit's tokens never went upstream; its saving is counted below instead.
+      const upstream = record.cache !== "hit";
+      if (upstream && record.tokensIn > 0)
+        tokens.inc({ direction: "input", model, provider }, record.tokensIn);
+      if (upstream && record.tokensOut > 0)
+        tokens.inc({ direction: "output", model, provider }, record.tokensOut);
+      if (upstream && record.tokensCached > 0)
+        tokens.inc({ direction: "cached", model, provider }, record.tokensCached);
+      if (record.costUsd > 0) cost.inc({ model, provider }, record.costUsd);
+      if (record.savedByCacheUsd > 0) saved.inc({ model, provider }, record.savedByCacheUsd);
+    } catch {
+      // Metrics must never fail a request; a bad record is simply not counted.
+    }
+  }
+
+  async function render(health: Record<string, HealthSnapshot> = {}): Promise<string> {
+    breaker.reset();
+    uptime.reset();
+    for (const [deployment, snapshot] of Object.entries(health)) {
+      breaker.set({ deployment }, BREAKER_VALUE[snapshot.breaker]);
+      if (snapshot.uptime !== null) uptime.set({ deployment }, snapshot.uptime);
+    }
+    return registry.metrics();
+  }
+
+  return { registry, contentType: registry.contentType, observe, render };
+}

@@ -1,0 +1,140 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { SubscribeRequestSchema, UnsubscribeRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { PRICE_DATA } from "../catalog/price-lookup.js";
+import { sessionOf } from "../core/session-budgets.js";
+import { ModelmuxError } from "../errors.js";
+import { healthReport } from "../router/health-report.js";
+import type { ServerDeps } from "../server.js";
+import { modelSummary } from "../tools/model-summary.js";
+import { callerOf, type ToolExtra } from "../tools/tool-context.js";
+
+export const RESOURCE_URIS = {
+  catalog: "modelmux://catalog",
+  health: "modelmux://health",
+  usageToday: "modelmux://usage/today",
+  budget: "modelmux://budget",
+} as const;
+
+/** Resources that change when a request finishes; the catalog does not change at run time. */
+const LIVE_URIS: readonly string[] = [RESOURCE_URIS.health, RESOURCE_URIS.usageToday, RESOURCE_URIS.budget];
+/** At most one `notifications/resources/updated` per resource per second. */
+export const UPDATE_THROTTLE_MS = 1000;
+
+type ResourceDeps = Pick<
+  ServerDeps,
+  "catalog" | "health" | "config" | "ledger" | "budgets" | "sessionBudgets" | "changes"
+>;
+
+function json(uri: string, value: unknown) {
+  return { contents: [{ uri, mimeType: "application/json", text: JSON.stringify(value, null, 2) }] };
+}
+
+function startOfUtcDay(now: number): number {
+  const date = new Date(now);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+}
+
+/** Catalog, health, today's usage and budgets as MCP resources, with subscriptions. */
+export function registerResources(server: McpServer, deps: ResourceDeps): void {
+  server.registerResource(
+    "catalog",
+    RESOURCE_URIS.catalog,
+    {
+      title: "Model catalog",
+      description:
+        "Every model with providers, prices (USD per 1M tokens), context, capabilities, tier; and the price-data date",
+      mimeType: "application/json",
+    },
+    (uri) =>
+      json(uri.href, {
+        price_data: PRICE_DATA,
+        models: deps.catalog.models.map((model) => modelSummary(model, deps.catalog)),
+      }),
+  );
+  server.registerResource(
+    "health",
+    RESOURCE_URIS.health,
+    {
+      title: "Provider health",
+      description: "Per deployment: uptime, latency, throughput, breaker state, routing score",
+      mimeType: "application/json",
+    },
+    (uri) => json(uri.href, { deployments: healthReport(deps) }),
+  );
+  server.registerResource(
+    "usage-today",
+    RESOURCE_URIS.usageToday,
+    {
+      title: "Usage today",
+      description: "Requests, tokens, cost, cache hit rate and savings since 00:00 UTC, by model",
+      mimeType: "application/json",
+    },
+    (uri) =>
+      json(
+        uri.href,
+        deps.ledger.summarize({ since: startOfUtcDay(Date.now()), until: Date.now(), groupBy: "model" }),
+      ),
+  );
+  server.registerResource(
+    "budget",
+    RESOURCE_URIS.budget,
+    {
+      title: "Budgets",
+      description: "This session's spending envelope, and the global and per-key day/month budgets",
+      mimeType: "application/json",
+    },
+    async (uri, extra) => {
+      const caller = callerOf(extra as ToolExtra, "resource");
+      return json(uri.href, {
+        session: deps.sessionBudgets.status(sessionOf(caller)),
+        ...(await deps.budgets.status(caller)),
+      });
+    },
+  );
+
+  const subscribed = new Set<string>();
+  const lastSent = new Map<string, number>();
+  const pending = new Map<string, NodeJS.Timeout>();
+  const known = new Set<string>(Object.values(RESOURCE_URIS));
+
+  server.server.registerCapabilities({ resources: { subscribe: true, listChanged: true } });
+  server.server.setRequestHandler(SubscribeRequestSchema, async (request) => {
+    if (!known.has(request.params.uri))
+      throw new ModelmuxError(
+        "NOT_FOUND",
+        `uri: unknown resource ${request.params.uri}; known: ${[...known].join(", ")}`,
+      );
+    subscribed.add(request.params.uri);
+    return {};
+  });
+  server.server.setRequestHandler(UnsubscribeRequestSchema, async (request) => {
+    subscribed.delete(request.params.uri);
+    return {};
+  });
+
+  function send(uri: string): void {
+    pending.delete(uri);
+    lastSent.set(uri, Date.now());
+    server.server.sendResourceUpdated({ uri }).catch(() => undefined);
+  }
+
+  const unsubscribe = deps.changes.subscribe(() => {
+    for (const uri of LIVE_URIS) {
+      if (!subscribed.has(uri) || pending.has(uri)) continue;
+      const wait = (lastSent.get(uri) ?? 0) + UPDATE_THROTTLE_MS - Date.now();
+      if (wait <= 0) send(uri);
+      else
+        pending.set(
+          uri,
+          setTimeout(() => send(uri), wait),
+        );
+    }
+  });
+  const previousClose = server.server.onclose;
+  server.server.onclose = () => {
+    unsubscribe();
+    for (const timer of pending.values()) clearTimeout(timer);
+    pending.clear();
+    previousClose?.();
+  };
+}

@@ -1,0 +1,114 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { ModelmuxError } from "../errors.js";
+import type { Finding, Guardrails } from "../guardrails/index.js";
+import { MAX_TEXT_CHARS, messagesSchema, textSchema } from "./schemas.js";
+import { guard, toolResult } from "./tool-result.js";
+
+const actionSchema = z.enum(["block", "redact", "warn", "allow"]);
+const kindSchema = z.enum(["secret", "pii", "prompt_injection", "jailbreak"]);
+
+const inputSchema = {
+  text: textSchema.optional().describe("the text to screen (give this or `messages`)"),
+  messages: messagesSchema.optional(),
+  direction: z
+    .enum(["input", "output"])
+    .default("input")
+    .describe(
+      "`input`: text about to be sent to a model; `output`: a model's answer. Each has its own policy",
+    ),
+  policy: z
+    .strictObject({
+      secret: actionSchema.optional().describe("action for leaked credentials"),
+      pii: actionSchema.optional().describe("action for personal data"),
+      prompt_injection: actionSchema.optional().describe("action for prompt injection"),
+      jailbreak: actionSchema.optional().describe("action for jailbreak attempts"),
+    })
+    .optional()
+    .describe("per-kind overrides of the configured policy for this call: block | redact | warn | allow"),
+};
+
+const findingSchema = z.object({
+  kind: kindSchema.describe("secret | pii | prompt_injection | jailbreak"),
+  type: z.string().describe("subtype, e.g. aws_access_key, email, instruction_override"),
+  start: z.number().int().describe("UTF-16 offset where the finding starts in the text (or message content)"),
+  end: z.number().int().describe("UTF-16 offset just after the finding"),
+  score: z.number().describe("confidence 0–1, at or above the kind's threshold"),
+  detector: z.string().describe("detector and rule that found it"),
+  preview: z.string().describe("masked sample; secrets and personal data are never echoed whole"),
+  message: z.number().int().optional().describe("index into `messages`, when messages were given"),
+});
+
+const outputSchema = {
+  action: actionSchema.describe("strictest action among findings: block > redact > warn > allow"),
+  findings: z.array(findingSchema).describe("what was found, in text order; empty when the text is clean"),
+  redacted_text: z
+    .string()
+    .optional()
+    .describe("the text with redacted and blocked findings replaced by placeholders like [EMAIL_1]"),
+  redacted_messages: z
+    .array(z.object({ role: z.string(), content: z.string() }))
+    .optional()
+    .describe("the messages, redacted the same way"),
+  latency_ms: z.number().describe("time the check took, in milliseconds"),
+};
+
+/** MCP tool `check_guardrails`: screen text or messages for secrets, PII, prompt injection and jailbreaks. */
+export function registerCheckGuardrailsTool(server: McpServer, deps: { guardrails: Guardrails }): void {
+  server.registerTool(
+    "check_guardrails",
+    {
+      title: "Check guardrails",
+      description:
+        "Screen text or chat messages for leaked secrets (cloud keys, tokens, private keys, passwords), personal data " +
+        "(email, phone, card, IBAN, SSN, IP), prompt injection and jailbreak attempts. Returns the policy's action, " +
+        "the findings (masked) and a redacted copy with typed placeholders. Nothing is sent anywhere.",
+      inputSchema,
+      outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (args) =>
+      guard(() => {
+        if (args.text === undefined && args.messages === undefined) {
+          throw new ModelmuxError("INVALID_INPUT", "give `text` or `messages`: there is nothing to check");
+        }
+        const total = (args.messages ?? []).reduce((sum, message) => sum + message.content.length, 0);
+        if (total > MAX_TEXT_CHARS) {
+          throw new ModelmuxError(
+            "INVALID_INPUT",
+            `messages too long: at most ${MAX_TEXT_CHARS} characters in total`,
+          );
+        }
+        const check = deps.guardrails.check({
+          ...(args.text !== undefined && { text: args.text }),
+          ...(args.messages !== undefined && { messages: args.messages }),
+          direction: args.direction,
+          ...(args.policy !== undefined && { overrides: args.policy }),
+        });
+        const structured = {
+          action: check.action,
+          findings: check.findings.map(toOutputFinding),
+          ...(check.redactedText !== undefined && { redacted_text: check.redactedText }),
+          ...(check.redactedMessages !== undefined && { redacted_messages: check.redactedMessages }),
+          latency_ms: Math.round(check.latencyMs * 1000) / 1000,
+        };
+        return toolResult(structured, summarize(check.action, check.findings));
+      }),
+  );
+}
+
+function toOutputFinding(finding: Finding): z.infer<typeof findingSchema> {
+  const { kind, type, start, end, score, detector, preview, message } = finding;
+  return { kind, type, start, end, score, detector, preview, ...(message !== undefined && { message }) };
+}
+
+function summarize(action: string, findings: readonly Finding[]): string {
+  if (findings.length === 0) return `${action}: no findings`;
+  const counts = new Map<string, number>();
+  for (const finding of findings) {
+    const label = `${finding.kind}/${finding.type}`;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([label, count]) => (count > 1 ? `${label} ×${count}` : label));
+  return `${action}: ${findings.length} finding${findings.length === 1 ? "" : "s"} (${parts.join(", ")})`;
+}

@@ -1,0 +1,154 @@
+import { createRequire } from "node:module";
+import type BetterSqlite3 from "better-sqlite3";
+import type { Database } from "better-sqlite3";
+import type { UsageRecord } from "../core/hooks.js";
+import type { StoredUsageRecord } from "./usage-types.js";
+
+const SCHEMA_VERSION = 1;
+
+/** One row per request. Times are epoch ms (request start); money is USD. */
+const CREATE = `
+CREATE TABLE IF NOT EXISTS usage (
+  id INTEGER PRIMARY KEY,
+  time INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  tool TEXT NOT NULL,
+  session_id TEXT,
+  requested_model TEXT NOT NULL,
+  model TEXT,
+  provider TEXT,
+  tokens_in INTEGER NOT NULL,
+  tokens_out INTEGER NOT NULL,
+  tokens_cached INTEGER NOT NULL,
+  cost_usd REAL NOT NULL,
+  baseline_cost_usd REAL,
+  saved_by_cache_usd REAL NOT NULL,
+  latency_ms REAL NOT NULL,
+  attempts INTEGER NOT NULL,
+  cache TEXT NOT NULL,
+  guardrail_action TEXT NOT NULL,
+  error_class TEXT,
+  attempt_log TEXT
+);
+-- Covers window scans and the per-key spend sums budgets start from.
+CREATE INDEX IF NOT EXISTS usage_time_key_cost ON usage (time, key, cost_usd);
+`;
+
+/** Opens the tables (creating them on first use) with the pragmas the ledger relies on. */
+export function prepareSchema(db: Database): void {
+  // WAL + NORMAL: a commit survives a process crash; only an OS crash may lose the last ones.
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  // A reader (`modelmux usage`) or a second writer waits instead of failing with SQLITE_BUSY.
+  db.pragma("busy_timeout = 5000");
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `ledger schema version ${version} is newer than this modelmux understands (${SCHEMA_VERSION})`,
+    );
+  }
+  db.exec(CREATE);
+  if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+export const INSERT_SQL = `INSERT INTO usage (time, key, tool, session_id, requested_model, model, provider,
+  tokens_in, tokens_out, tokens_cached, cost_usd, baseline_cost_usd, saved_by_cache_usd, latency_ms, attempts,
+  cache, guardrail_action, error_class, attempt_log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Positional parameters for INSERT_SQL. */
+export function toRow(record: UsageRecord): unknown[] {
+  return [
+    record.time,
+    record.key,
+    record.tool,
+    record.sessionId ?? null,
+    record.requestedModel,
+    record.model,
+    record.provider,
+    record.tokensIn,
+    record.tokensOut,
+    record.tokensCached,
+    record.costUsd,
+    record.baselineCostUsd,
+    record.savedByCacheUsd,
+    record.latencyMs,
+    record.attempts,
+    record.cache,
+    record.guardrailAction,
+    record.errorClass,
+    record.attemptLog ? JSON.stringify(record.attemptLog) : null,
+  ];
+}
+
+export interface UsageRowData {
+  id: number;
+  time: number;
+  key: string;
+  tool: string;
+  session_id: string | null;
+  requested_model: string;
+  model: string | null;
+  provider: string | null;
+  tokens_in: number;
+  tokens_out: number;
+  tokens_cached: number;
+  cost_usd: number;
+  baseline_cost_usd: number | null;
+  saved_by_cache_usd: number;
+  latency_ms: number;
+  attempts: number;
+  cache: string;
+  guardrail_action: string;
+  error_class: string | null;
+  attempt_log: string | null;
+}
+
+export function fromRow(row: UsageRowData): StoredUsageRecord {
+  return {
+    id: row.id,
+    time: row.time,
+    key: row.key,
+    tool: row.tool,
+    ...(row.session_id !== null && { sessionId: row.session_id }),
+    requestedModel: row.requested_model,
+    model: row.model,
+    provider: row.provider,
+    tokensIn: row.tokens_in,
+    tokensOut: row.tokens_out,
+    tokensCached: row.tokens_cached,
+    costUsd: row.cost_usd,
+    baselineCostUsd: row.baseline_cost_usd,
+    savedByCacheUsd: row.saved_by_cache_usd,
+    latencyMs: row.latency_ms,
+    attempts: row.attempts,
+    cache: row.cache as StoredUsageRecord["cache"],
+    guardrailAction: row.guardrail_action,
+    errorClass: row.error_class,
+    ...(row.attempt_log !== null && {
+      attemptLog: JSON.parse(row.attempt_log) as StoredUsageRecord["attemptLog"],
+    }),
+  };
+}
+
+export interface LedgerDatabase {
+  db: Database;
+  /** Inserts the records in one transaction. */
+  insertBatch(records: UsageRecord[]): void;
+}
+
+/** Opens (creating if needed) the ledger file. The native binding loads here, on first use, not at start-up. */
+export function openLedgerDatabase(path: string): LedgerDatabase {
+  const Sqlite = createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3;
+  const db = new Sqlite(path);
+  try {
+    prepareSchema(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const insert = db.prepare(INSERT_SQL);
+  const insertBatch = db.transaction((records: UsageRecord[]) => {
+    for (const record of records) insert.run(toRow(record));
+  });
+  return { db, insertBatch };
+}

@@ -1,0 +1,178 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { UsageLedger, UsageRecord } from "../core/hooks.js";
+import type { Logger } from "../logger.js";
+import { flushOnExit } from "./exit-flush.js";
+import { fromRow, type LedgerDatabase, openLedgerDatabase, type UsageRowData } from "./ledger-schema.js";
+import { forEachIndexedFields, summarizeDatabase } from "./summarize-database.js";
+import { DAY_MS } from "./usage-aggregate.js";
+import { createUsageIndex, fieldsOf, type UsageIndex } from "./usage-index.js";
+import type { StoredUsageRecord, SummarizeOptions, UsageSummary, UsageWindow } from "./usage-types.js";
+
+export const LEDGER_FILE = "usage.sqlite";
+
+export interface LedgerOptions {
+  /** Directory for `usage.sqlite`; created if missing. `:memory:` keeps the ledger in memory (tests). */
+  dataDir: string;
+  logger: Logger;
+  /** Longest a record waits in memory before its batch is written. Default 100 ms. */
+  flushIntervalMs?: number;
+  /** A batch this big is written on the next tick. Default 500. */
+  batchSize?: number;
+  /** Days of history summarize() serves from memory; older windows read SQLite. Default 32. */
+  memoryDays?: number;
+  now?: () => number;
+}
+
+export interface Ledger extends UsageLedger {
+  /** Writes buffered records now, in one transaction. */
+  flush(): void;
+  /** Flushes and closes the database; later records are dropped with a warning. */
+  close(): void;
+  /** Stored records in the window, oldest first (`key` narrows to one caller; `limit` caps the count). */
+  query(window: UsageWindow & { key?: string; limit?: number }): StoredUsageRecord[];
+  /** Totals and per-group rows for the window; see UsageSummary for what each field means. */
+  summarize(options: SummarizeOptions): UsageSummary;
+  /** The newest `limit` records, newest first (the dashboard's recent requests). */
+  recent(limit: number): StoredUsageRecord[];
+  /** Σ cost_usd of requests started in the window, optionally for one key (budgets start from this). */
+  spentUsd(window: UsageWindow & { key?: string }): number;
+}
+
+/** Named parameters for a window query; `key` only when the SQL names it. */
+function windowParameters(window: UsageWindow & { key?: string }): Record<string, string | number> {
+  const parameters: Record<string, string | number> = { since: window.since, until: window.until };
+  if (window.key !== undefined) parameters.key = window.key;
+  return parameters;
+}
+
+/**
+ * The usage ledger: record() only buffers (no I/O on the request path); batches are written in
+ * one transaction on a short timer or when a batch fills, and synchronously on close, exit and
+ * SIGINT/SIGTERM/SIGHUP. SQLite in WAL with synchronous=NORMAL: durable across process crashes.
+ */
+export function createLedger(options: LedgerOptions): Ledger {
+  const { logger } = options;
+  const flushIntervalMs = options.flushIntervalMs ?? 100;
+  const batchSize = options.batchSize ?? 500;
+  const memoryMs = (options.memoryDays ?? 32) * DAY_MS;
+  const now = options.now ?? Date.now;
+  // Beyond this many unwritable records (disk full, locked file) the oldest are dropped, loudly.
+  const maxBuffered = 100_000;
+
+  const path = options.dataDir === ":memory:" ? ":memory:" : join(options.dataDir, LEDGER_FILE);
+  if (path !== ":memory:") mkdirSync(options.dataDir, { recursive: true });
+  // Opened on first flush or read, so a server's start-up never waits for SQLite.
+  let opened: LedgerDatabase | undefined;
+  function database(): LedgerDatabase {
+    opened ??= openLedgerDatabase(path);
+    return opened;
+  }
+
+  let buffer: UsageRecord[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
+  let index: UsageIndex | undefined;
+  let closed = false;
+  let warnedClosed = false;
+
+  function flush(): void {
+    if (timer) clearTimeout(timer);
+    if (immediate) clearImmediate(immediate);
+    timer = undefined;
+    immediate = undefined;
+    if (closed || buffer.length === 0) return;
+    const batch = buffer;
+    buffer = [];
+    try {
+      database().insertBatch(batch);
+    } catch (error) {
+      // Keep the batch and retry later: a failing write must never lose the records or fail requests.
+      buffer = batch.concat(buffer);
+      if (buffer.length > maxBuffered) {
+        const dropped = buffer.length - maxBuffered;
+        buffer = buffer.slice(dropped);
+        logger.error({ dropped }, "usage ledger: buffer full, dropped the oldest records");
+      }
+      logger.error({ err: error, buffered: buffer.length }, "usage ledger: write failed; will retry");
+      timer = setTimeout(flush, Math.max(flushIntervalMs, 1_000)).unref();
+    }
+  }
+
+  const unregister = flushOnExit(flush);
+
+  function record(record: UsageRecord): void {
+    if (closed) {
+      if (!warnedClosed) logger.warn("usage ledger: record after close was dropped");
+      warnedClosed = true;
+      return;
+    }
+    buffer.push(record);
+    index?.add(fieldsOf(record));
+    if (buffer.length >= batchSize) {
+      immediate ??= setImmediate(flush);
+    } else if (!timer) {
+      // unref: a pending flush never keeps the process alive; exit flushes instead.
+      timer = setTimeout(flush, flushIntervalMs).unref();
+    }
+  }
+
+  /** Loads the recent rows once; from then on record() keeps the index current. */
+  function recentIndex(): UsageIndex {
+    // Rebuilt once it holds two retention periods, so a long-running server's memory stays bounded.
+    if (index && index.coverageStart >= now() - 2 * memoryMs) return index;
+    flush();
+    const coverageStart = now() - memoryMs;
+    const built = createUsageIndex(coverageStart);
+    forEachIndexedFields(database().db, { since: coverageStart }, built.add);
+    index = built;
+    return built;
+  }
+
+  function summarize(summary: SummarizeOptions): UsageSummary {
+    const recentRows = recentIndex();
+    if (summary.since >= recentRows.coverageStart) return recentRows.summarize(summary);
+    flush();
+    return summarizeDatabase(database().db, summary);
+  }
+
+  function query(window: UsageWindow & { key?: string; limit?: number }): StoredUsageRecord[] {
+    flush();
+    const keyClause = window.key === undefined ? "" : " AND key = @key";
+    const rows = database()
+      .db.prepare(
+        `SELECT * FROM usage WHERE time >= @since AND time < @until${keyClause} ORDER BY time, id LIMIT @limit`,
+      )
+      .all({ ...windowParameters(window), limit: window.limit ?? -1 }) as UsageRowData[];
+    return rows.map(fromRow);
+  }
+
+  function recent(limit: number): StoredUsageRecord[] {
+    flush();
+    const rows = database()
+      .db.prepare("SELECT * FROM usage ORDER BY id DESC LIMIT ?")
+      .all(limit) as UsageRowData[];
+    return rows.map(fromRow);
+  }
+
+  function spentUsd(window: UsageWindow & { key?: string }): number {
+    flush();
+    const keyClause = window.key === undefined ? "" : " AND key = @key";
+    const row = database()
+      .db.prepare(
+        `SELECT COALESCE(SUM(cost_usd), 0) AS spent FROM usage WHERE time >= @since AND time < @until${keyClause}`,
+      )
+      .get(windowParameters(window)) as { spent: number };
+    return row.spent;
+  }
+
+  function close(): void {
+    if (closed) return;
+    flush();
+    closed = true;
+    unregister();
+    opened?.db.close();
+  }
+
+  return { record, flush, close, query, summarize, recent, spentUsd };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { createGuardrails } from "../../src/guardrails/index.js";
+
+const guardrails = createGuardrails();
+const SIZE = 512 * 1024;
+// Linear scans of 512 KB take well under a second even on a loaded machine; a quadratic one would need
+// ~10^11 steps (minutes). The bound is generous on purpose: it catches blow-ups, not slowness.
+const BOUND_MS = 5_000;
+
+/** Long runs of near-matches: each almost triggers a rule and fails at the last moment. */
+const adversarial: Record<string, string> = {
+  "vendor key prefixes": "AKIA ghp_ sk-ant- xoxb-1 AIza eyJ ",
+  "token-like run": "AKIAAKIAghp_eyJeyJ",
+  "JWT without dots": "eyJhbGciOiJIUzI1NiJ9eyJ",
+  "PEM headers without body": "-----BEGIN RSA PRIVATE KEY-----",
+  "connection strings": "postgres://a:",
+  assignments: "password=password=",
+  "at signs": "a.b@",
+  "digit runs": "1 2-3.4 ",
+  digits: "4111111111111111",
+  "IBAN-like": "DE89 ",
+  colons: "ab:cd:",
+  "override words": "ignore all the previous ",
+  "letter spacing": "i g n o r e ",
+  "base64 alphabet": "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo",
+  "zero-width": "ig\u200bnore\u200b ",
+  homoglyphs: "Іgnоrе аll ",
+  "chat template": "<|im_start|><|",
+};
+
+function repeatTo(unit: string, size: number): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+describe("no catastrophic backtracking", () => {
+  it.each(Object.entries(adversarial))("scans 512 KB of %s within the bound", (_name, unit) => {
+    const text = repeatTo(unit, SIZE);
+    const started = performance.now();
+    guardrails.scan(text);
+    expect(performance.now() - started).toBeLessThan(BOUND_MS);
+  });
+
+  it("grows about linearly: 4x the input costs far less than 16x the time", () => {
+    // Mixed near-misses of every detector; fastest of three runs to see through scheduling noise.
+    const unit = Object.values(adversarial).join(" ");
+    const fastest = (text: string) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 3; run++) {
+        const started = performance.now();
+        guardrails.scan(text);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    const small = fastest(repeatTo(unit, SIZE / 4));
+    const large = fastest(repeatTo(unit, SIZE));
+    expect(large / Math.max(small, 5)).toBeLessThan(16);
+  });
+});

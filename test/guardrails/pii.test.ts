@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PHONE_REGIONS } from "../../src/guardrails/config.js";
+import { createPiiDetector } from "../../src/guardrails/pii.js";
+import { luhnNumber } from "./fake-values.js";
+
+const detector = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS });
+const found = (text: string) =>
+  detector.scan(text).map((finding) => ({
+    type: finding.type,
+    value: text.slice(finding.start, finding.end),
+    score: finding.score,
+  }));
+const values = (text: string, type: string) =>
+  found(text)
+    .filter((finding) => finding.type === type && finding.score >= 0.5)
+    .map((finding) => finding.value);
+
+describe("pii: email", () => {
+  it("finds addresses and confirms them with validator", () => {
+    expect(values("Mail maria.gonzalez@fastmail.com or j.smith+billing@acme-corp.co.uk.", "email")).toEqual([
+      "maria.gonzalez@fastmail.com",
+      "j.smith+billing@acme-corp.co.uk",
+    ]);
+    expect(values("From: Priya <priya.raman@outlook.in>", "email")).toEqual(["priya.raman@outlook.in"]);
+  });
+  it("ignores SSH remotes, package specs, decorators and machine addresses", () => {
+    expect(found("git@github.com:org/repo.git lodash@4.17.21 @Override user@localhost")).toEqual([]);
+    expect(values("exporter@billing-4471.iam.gserviceaccount.com", "email")).toEqual([]);
+  });
+});
+
+describe("pii: phone numbers (libphonenumber-js)", () => {
+  const phones = [
+    "+44 20 7946 0958",
+    "+1 (415) 555-2671",
+    "+49 151 23456789",
+    "+33 6 12 34 56 78",
+    "+91 98765 43210",
+    "+81 3-1234-5678",
+    "+55 11 91234-5678",
+    "0049 30 901820",
+    "(415) 555-2671",
+    "650-253-0000",
+    "020 7946 0958",
+    "030 12345678",
+    "06 12 34 56 78",
+    "03-1234-5678",
+    "(02) 9876 5432",
+    "612 34 56 78",
+  ];
+  it.each(phones)("finds %s in international or national format", (phone) => {
+    expect(values(`Call me on ${phone} tomorrow.`, "phone")).toEqual([phone]);
+  });
+  it("needs a context word for unseparated national digits", () => {
+    expect(values("phone 4155552671", "phone")).toEqual(["4155552671"]);
+    expect(values("id 4155552671", "phone")).toEqual([]);
+  });
+  it("does not take dates, versions, ISBNs, prices or ids for phones", () => {
+    const text =
+      "Released 2023-10-15, build 10.0.19041.1, ISBN 978-0-306-40615-7, $1,299.99, order #4155552671, 2024.10.15, population 8 336 817 (2023)";
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe("pii: numbers confirmed by checksums", () => {
+  it("finds Luhn-valid cards of every issuer, grouped as printed", () => {
+    const visa = luhnNumber("4", 16, 3);
+    const amex = luhnNumber("37", 15, 4);
+    const grouped = `${visa.slice(0, 4)} ${visa.slice(4, 8)} ${visa.slice(8, 12)} ${visa.slice(12)}`;
+    expect(values(`card ${grouped}`, "credit_card")).toEqual([grouped]);
+    expect(
+      values(`amex ${amex.slice(0, 4)}-${amex.slice(4, 10)}-${amex.slice(10)}`, "credit_card"),
+    ).toHaveLength(1);
+    expect(values("refund to 5555555555554444", "credit_card")).toEqual(["5555555555554444"]);
+  });
+  it("rejects card-like numbers that fail Luhn or carry no issuer prefix", () => {
+    const visa = luhnNumber("4", 16, 5);
+    const broken = visa.slice(0, 15) + String((Number(visa[15]) + 1) % 10);
+    expect(values(`card ${broken}`, "credit_card")).toEqual([]);
+    expect(found("ledger ref 1234 5678 9012 3456")).toEqual([]);
+  });
+  it("finds IBANs with valid mod-97 check digits, spaced or compact", () => {
+    expect(values("IBAN DE89 3704 0044 0532 0130 00 BIC COBADEFFXXX", "iban")).toEqual([
+      "DE89 3704 0044 0532 0130 00",
+    ]);
+    expect(values("pay GB29NWBK60161331926819 now", "iban")).toEqual(["GB29NWBK60161331926819"]);
+    expect(values("wrong DE89 3704 0044 0532 0130 01", "iban")).toEqual([]);
+  });
+  it("finds US SSNs outside the never-issued ranges", () => {
+    expect(values("SSN 536-22-1943", "us_ssn")).toEqual(["536-22-1943"]);
+    expect(values("ssn 536221943", "us_ssn")).toEqual(["536221943"]);
+    for (const invalid of [
+      "000-12-3456",
+      "666-45-1234",
+      "912-34-5678",
+      "536-00-1943",
+      "536-22-0000",
+      "123-45-6789",
+    ]) {
+      expect(found(`SSN ${invalid}`), invalid).toEqual([]);
+    }
+    expect(found("Part number 482-19-5530")).toEqual([]);
+  });
+});
+
+describe("pii: IP addresses", () => {
+  it("finds public IPv4 and IPv6 addresses", () => {
+    expect(values("login from 203.0.113.42 and 2001:db8:85a3::8a2e:370:7334.", "ipv4")).toEqual([
+      "203.0.113.42",
+    ]);
+    expect(values("login from 2001:db8:85a3::8a2e:370:7334.", "ipv6")).toEqual([
+      "2001:db8:85a3::8a2e:370:7334",
+    ]);
+  });
+  it("scores private ranges under the threshold and skips loopback, masks, versions, times and MACs", () => {
+    expect(found("router 192.168.1.1")).toMatchObject([{ type: "ipv4", score: 0.45 }]);
+    const text = "127.0.0.1 0.0.0.0 255.255.255.0 version 4.2.1.0 12:30:45 00:1A:2B:3C:4D:5E std::vector ::1";
+    expect(found(text)).toEqual([]);
+  });
+});
+
+it("masks PII previews", () => {
+  const [finding] = createPiiDetector({ phoneRegions: ["US"] }).scan("mail maria.gonzalez@fastmail.com");
+  expect(finding?.preview).toBe("ma…om");
+});

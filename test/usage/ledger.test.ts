@@ -1,0 +1,162 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/logger.js";
+import { createLedger, type Ledger } from "../../src/usage/index.js";
+import { tempDataDir } from "../support/cli-process.js";
+import { usageRecord } from "./usage-record.js";
+
+const logger = createLogger("silent");
+const ALL_TIME = { since: 0, until: Number.MAX_SAFE_INTEGER };
+const open: Ledger[] = [];
+
+function openLedger(dataDir: string, options: { flushIntervalMs?: number; batchSize?: number } = {}): Ledger {
+  const ledger = createLedger({ dataDir, logger, ...options });
+  open.push(ledger);
+  return ledger;
+}
+
+afterEach(() => {
+  for (const ledger of open.splice(0)) ledger.close();
+});
+
+/** Runs ledger-child.ts; resolves with the child once it has recorded its rows. */
+async function startChild(dataDir: string, count: number, flushIntervalMs: number) {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(import.meta.dirname, "ledger-child.ts"),
+      dataDir,
+      String(count),
+      String(flushIntervalMs),
+    ],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("recorded")) resolve();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once("exit", (code) => reject(new Error(`child exited with ${code}: ${output}`)));
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once("exit", (_, signal) => resolve(signal)),
+  );
+  return { child, exited };
+}
+
+async function waitForRows(dataDir: string, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const reader = createLedger({ dataDir, logger });
+    const rows = reader.query(ALL_TIME).length;
+    reader.close();
+    if (rows >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`ledger never reached ${count} rows`);
+}
+
+describe("usage ledger", () => {
+  it("keeps every one of 1,000 concurrent records across close and reopen", async () => {
+    const dataDir = tempDataDir();
+    const ledger = createLedger({ dataDir, logger, batchSize: 64 });
+    await Promise.all(
+      Array.from({ length: 1_000 }, async (_, index) => {
+        // Interleave the writers with batch flushes on the event loop.
+        await new Promise((resolve) => setImmediate(resolve));
+        ledger.record(usageRecord({ latencyMs: index, key: `key-${index % 7}` }));
+      }),
+    );
+    ledger.close();
+    const reopened = openLedger(dataDir);
+    const rows = reopened.query(ALL_TIME);
+    expect(rows).toHaveLength(1_000);
+    expect(new Set(rows.map((row) => row.latencyMs)).size).toBe(1_000);
+  });
+
+  it("round-trips every field, including the attempt log and nulls", () => {
+    const dataDir = tempDataDir();
+    const ledger = createLedger({ dataDir, logger });
+    const full = usageRecord({
+      sessionId: "session-1",
+      baselineCostUsd: 0.005,
+      savedByCacheUsd: 0.002,
+      tokensCached: 30,
+      attempts: 2,
+      cache: "hit",
+      guardrailAction: "redact",
+      attemptLog: [
+        {
+          provider: "groq",
+          model: "llama",
+          deployment: "groq/llama",
+          outcome: "error",
+          status: 503,
+          latency_ms: 12,
+        },
+        { provider: "openai", model: "gpt-4o", deployment: "openai/gpt-4o", outcome: "ok", latency_ms: 180 },
+      ],
+    });
+    const blocked = usageRecord({
+      time: full.time + 1,
+      model: null,
+      provider: null,
+      costUsd: 0,
+      errorClass: "GUARDRAIL_BLOCKED",
+      guardrailAction: "block",
+      cache: "off",
+    });
+    ledger.record(full);
+    ledger.record(blocked);
+    ledger.close();
+    const [first, second] = openLedger(dataDir).query(ALL_TIME);
+    expect(first).toEqual({ id: 1, ...full });
+    expect(second).toEqual({ id: 2, ...blocked });
+  });
+
+  it("serves query, recent and spentUsd including records not yet flushed", () => {
+    const ledger = openLedger(tempDataDir(), { flushIntervalMs: 60_000 });
+    const start = Date.UTC(2025, 5, 10);
+    ledger.record(usageRecord({ time: start, key: "team-a", costUsd: 0.25 }));
+    ledger.record(usageRecord({ time: start + 1_000, key: "team-b", costUsd: 0.5 }));
+    ledger.record(usageRecord({ time: start + 2_000, key: "team-a", costUsd: 1 }));
+    expect(ledger.spentUsd({ since: start, until: start + 2_000 })).toBeCloseTo(0.75, 12);
+    expect(ledger.spentUsd({ since: start, until: start + 5_000, key: "team-a" })).toBeCloseTo(1.25, 12);
+    expect(
+      ledger.query({ since: start, until: start + 5_000, key: "team-b" }).map((row) => row.costUsd),
+    ).toEqual([0.5]);
+    expect(ledger.query({ ...ALL_TIME, limit: 2 })).toHaveLength(2);
+    expect(ledger.recent(2).map((row) => row.time)).toEqual([start + 2_000, start + 1_000]);
+  });
+
+  it("writes batches on its timer without close: rows survive SIGKILL", async () => {
+    const dataDir = tempDataDir();
+    const { child, exited } = await startChild(dataDir, 250, 20);
+    await waitForRows(dataDir, 250);
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    const rows = openLedger(dataDir).query(ALL_TIME);
+    expect(rows).toHaveLength(250);
+  });
+
+  it("flushes on SIGTERM before the process dies by the signal", async () => {
+    const dataDir = tempDataDir();
+    // A one-minute timer: only the signal handler can have written these rows.
+    const { child, exited } = await startChild(dataDir, 300, 60_000);
+    child.kill("SIGTERM");
+    expect(await exited).toBe("SIGTERM");
+    expect(openLedger(dataDir).query(ALL_TIME)).toHaveLength(300);
+  });
+
+  it("drops records after close with a warning instead of throwing", () => {
+    const ledger = createLedger({ dataDir: tempDataDir(), logger });
+    ledger.close();
+    expect(() => ledger.record(usageRecord())).not.toThrow();
+  });
+});

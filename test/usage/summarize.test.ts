@@ -1,0 +1,207 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { UsageRecord } from "../../src/core/hooks.js";
+import { createLogger } from "../../src/logger.js";
+import { createLedger, type Ledger, type UsageRow } from "../../src/usage/index.js";
+import { tempDataDir } from "../support/cli-process.js";
+import { usageRecord } from "./usage-record.js";
+
+const logger = createLogger("silent");
+const DAY_ONE = Date.UTC(2025, 5, 10);
+const DAY_TWO = Date.UTC(2025, 5, 11);
+const WINDOW = { since: DAY_ONE, until: DAY_TWO + 86_400_000 };
+const open: Ledger[] = [];
+
+afterEach(() => {
+  for (const ledger of open.splice(0)) ledger.close();
+});
+
+/** Seven requests whose aggregates are worked out by hand in the tests below. */
+const RECORDS: UsageRecord[] = [
+  usageRecord({
+    time: DAY_ONE + 1_000,
+    costUsd: 0.01,
+    latencyMs: 100,
+    cache: "miss",
+    tokensIn: 1_000,
+    tokensOut: 200,
+  }),
+  usageRecord({
+    time: DAY_ONE + 2_000,
+    costUsd: 0,
+    savedByCacheUsd: 0.01,
+    latencyMs: 5,
+    cache: "hit",
+    tokensIn: 1_000,
+    tokensOut: 200,
+    tokensCached: 0,
+  }),
+  usageRecord({
+    time: DAY_ONE + 3_000,
+    requestedModel: "auto",
+    model: "llama-3.3-70b",
+    provider: "groq",
+    costUsd: 0.001,
+    baselineCostUsd: 0.01,
+    latencyMs: 400,
+    tokensIn: 1_000,
+    tokensOut: 200,
+    tokensCached: 300,
+  }),
+  usageRecord({
+    time: DAY_ONE + 4_000,
+    requestedModel: "auto",
+    model: "llama-3.3-70b",
+    provider: "groq",
+    costUsd: 0.002,
+    baselineCostUsd: 0.012,
+    latencyMs: 800,
+    tokensIn: 2_000,
+    tokensOut: 100,
+  }),
+  usageRecord({
+    time: DAY_ONE + 5_000,
+    model: null,
+    provider: null,
+    costUsd: 0,
+    latencyMs: 2,
+    cache: "off",
+    tokensIn: 0,
+    tokensOut: 0,
+    errorClass: "GUARDRAIL_BLOCKED",
+    guardrailAction: "block",
+    tool: "chat_completions",
+  }),
+  usageRecord({
+    time: DAY_ONE + 6_000,
+    requestedModel: "claude-sonnet-4-5",
+    model: null,
+    provider: null,
+    costUsd: 0,
+    latencyMs: 1_500,
+    tokensIn: 0,
+    tokensOut: 0,
+    errorClass: "PROVIDER_CALL_FAILED",
+  }),
+  usageRecord({
+    time: DAY_TWO + 1_000,
+    key: "team-b",
+    costUsd: 0.03,
+    latencyMs: 200,
+    tokensIn: 3_000,
+    tokensOut: 500,
+  }),
+];
+
+function seeded(options: { now?: () => number; memoryDays?: number } = {}): Ledger {
+  const ledger = createLedger({ dataDir: tempDataDir(), logger, ...options });
+  open.push(ledger);
+  for (const record of RECORDS) ledger.record(record);
+  return ledger;
+}
+
+describe("ledger summarize", () => {
+  it("totals every request: errors, cache hit rate over lookups, nearest-rank percentiles, savings", () => {
+    const summary = seeded({ now: () => DAY_TWO }).summarize(WINDOW);
+    expect(summary.since).toBe("2025-06-10T00:00:00.000Z");
+    expect(summary.until).toBe("2025-06-12T00:00:00.000Z");
+    expect(summary.group_by).toBeNull();
+    expect(summary.groups).toEqual([]);
+    expect(summary.totals).toEqual<UsageRow>({
+      requests: 7,
+      errors: 2,
+      tokens_in: 8_000,
+      tokens_out: 1_200,
+      tokens_cached: 300,
+      cost_usd: 0.043,
+      error_rate: 0.2857, // 2 / 7
+      cache_hits: 1,
+      cache_hit_rate: 0.1667, // 1 hit / 6 lookups (the blocked request never reached the cache)
+      latency_p50_ms: 200, // sorted 2 5 100 200 400 800 1500: rank ceil(3.5) = 4
+      latency_p95_ms: 1_500, // rank ceil(6.65) = 7
+      saved_by_cache_usd: 0.01,
+      saved_by_routing_usd: 0.019, // (0.01 − 0.001) + (0.012 − 0.002)
+    });
+  });
+
+  it("groups by model (served, else requested), most expensive first", () => {
+    const { groups } = seeded({ now: () => DAY_TWO }).summarize({ ...WINDOW, groupBy: "model" });
+    expect(groups.map((row) => row.group)).toEqual(["gpt-4o", "llama-3.3-70b", "claude-sonnet-4-5"]);
+    const [gpt, llama, claude] = groups;
+    // gpt-4o: the miss, the hit, the blocked request (asked for gpt-4o) and day two's call.
+    expect(gpt).toMatchObject({
+      requests: 4,
+      errors: 1,
+      error_rate: 0.25,
+      cost_usd: 0.04,
+      cache_hit_rate: 0.3333,
+    });
+    expect(gpt).toMatchObject({
+      latency_p50_ms: 5,
+      latency_p95_ms: 200,
+      saved_by_cache_usd: 0.01,
+      saved_by_routing_usd: 0,
+    });
+    expect(llama).toMatchObject({ requests: 2, cost_usd: 0.003, latency_p50_ms: 400, latency_p95_ms: 800 });
+    expect(llama).toMatchObject({ saved_by_routing_usd: 0.019, tokens_cached: 300, cache_hit_rate: 0 });
+    expect(claude).toMatchObject({
+      requests: 1,
+      errors: 1,
+      error_rate: 1,
+      cost_usd: 0,
+      latency_p50_ms: 1_500,
+    });
+  });
+
+  it("groups by provider, key, tool and UTC day", () => {
+    const ledger = seeded({ now: () => DAY_TWO });
+    const by = (groupBy: "provider" | "key" | "tool" | "day") =>
+      Object.fromEntries(
+        ledger.summarize({ ...WINDOW, groupBy }).groups.map((row) => [row.group, row.requests]),
+      );
+    expect(by("provider")).toEqual({ openai: 3, groq: 2, "(none)": 2 });
+    expect(by("key")).toEqual({ local: 6, "team-b": 1 });
+    expect(by("tool")).toEqual({ route_completion: 6, chat_completions: 1 });
+    const days = ledger.summarize({ ...WINDOW, groupBy: "day" }).groups;
+    expect(days.map((row) => [row.group, row.requests, row.cost_usd])).toEqual([
+      ["2025-06-10", 6, 0.013],
+      ["2025-06-11", 1, 0.03],
+    ]);
+  });
+
+  it("windows include since and exclude until; key narrows to one caller", () => {
+    const ledger = seeded({ now: () => DAY_TWO });
+    expect(ledger.summarize({ since: DAY_TWO, until: DAY_TWO + 86_400_000 }).totals.requests).toBe(1);
+    expect(ledger.summarize({ since: DAY_ONE, until: DAY_TWO + 1_000 }).totals.requests).toBe(6);
+    expect(ledger.summarize({ since: DAY_ONE + 1_000, until: DAY_ONE + 1_001 }).totals.requests).toBe(1);
+    expect(ledger.summarize({ ...WINDOW, key: "team-b" }).totals).toMatchObject({
+      requests: 1,
+      cost_usd: 0.03,
+    });
+    expect(ledger.summarize({ ...WINDOW, key: "nobody" }).totals).toMatchObject({
+      requests: 0,
+      latency_p50_ms: 0,
+      error_rate: 0,
+    });
+  });
+
+  it("counts records made after the first summary", () => {
+    const ledger = seeded({ now: () => DAY_TWO });
+    expect(ledger.summarize(WINDOW).totals.requests).toBe(7);
+    ledger.record(usageRecord({ time: DAY_TWO + 2_000, costUsd: 0.5 }));
+    expect(ledger.summarize(WINDOW).totals).toMatchObject({ requests: 8, cost_usd: 0.543 });
+  });
+
+  it("gives the same answer from SQLite for windows older than the in-memory days", () => {
+    const fromMemory = seeded({ now: () => DAY_TWO });
+    // Thirty days later with one day in memory: June 10–11 is only on disk.
+    const fromDisk = seeded({ now: () => DAY_TWO + 30 * 86_400_000, memoryDays: 1 });
+    for (const groupBy of [undefined, "model", "provider", "key", "tool", "day"] as const) {
+      expect(fromDisk.summarize({ ...WINDOW, groupBy })).toEqual(
+        fromMemory.summarize({ ...WINDOW, groupBy }),
+      );
+    }
+    expect(fromDisk.summarize({ ...WINDOW, key: "team-b" })).toEqual(
+      fromMemory.summarize({ ...WINDOW, key: "team-b" }),
+    );
+  });
+});
