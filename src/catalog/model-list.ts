@@ -1,4 +1,4 @@
-import type { Capability, Encoding, Task, Tier } from "./types.js";
+import type { Capability, ModelInfo, Task } from "./types.js";
 
 /**
  * The curated chat models modelmux routes to, and which providers serve each.
@@ -12,16 +12,7 @@ import type { Capability, Encoding, Task, Tier } from "./types.js";
  * docs.together.ai, docs.fireworks.ai, docs.x.ai, openrouter.ai/models), read 2026-11.
  * `contextWindow` is used when the price library has none for a model.
  */
-export interface CuratedModel {
-  id: string;
-  name: string;
-  vendor: string;
-  tier: Tier;
-  capabilities: Capability[];
-  contextWindow: number;
-  maxOutput: number;
-  tasks: Task[];
-  encoding: Encoding | null;
+export interface CuratedModel extends Omit<ModelInfo, "deployments"> {
   /** provider id → that provider's model id. */
   servedBy: Record<string, string>;
 }
