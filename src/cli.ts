@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     runUsageCommand(args.usage, { dataDir: loaded.dataDir, logger });
     return;
   }
-  const deps = await createDeps(loaded, logger);
+  const deps = await createDeps(loaded, logger, process.env, { metrics: args.command === "http" });
 
   if (args.command === "stdio") {
     const { serveStdio } = await import("./transports/stdio.js");

@@ -4,7 +4,7 @@ import type { Config } from "./config/schema.js";
 import type { ChangeFeed } from "./core/change-feed.js";
 import type { Orchestrator } from "./core/orchestrator.js";
 import type { SessionBudgets } from "./core/session-budgets.js";
-import type { Guardrails } from "./guardrails/index.js";
+import type { LazyGuardrails } from "./guardrails/lazy-guardrails.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./observability/metrics.js";
 import { registerResources } from "./resources/register-resources.js";
@@ -29,11 +29,11 @@ export interface ServerDeps {
   health: HealthTracker;
   orchestrator: Orchestrator;
   sessionBudgets: SessionBudgets;
-  guardrails: Guardrails;
+  guardrails: LazyGuardrails;
   /** Fires after every finished request; resource subscriptions listen to it. */
   changes: ChangeFeed;
-  /** Prometheus registry behind /metrics. */
-  metrics: Metrics;
+  /** Prometheus registry behind /metrics (absent on stdio, where nothing serves it). */
+  metrics?: Metrics;
   /** The usage ledger: get_usage, `modelmux usage` and the dashboard read it. */
   ledger: Ledger;
   /** Global and per-key budgets (day/month); `status()` feeds `modelmux://budget`. */

@@ -1,9 +1,8 @@
-import { createResponseCache } from "../cache/index.js";
+import { createLazyCache } from "../cache/lazy-cache.js";
 import { createCatalog } from "../catalog/catalog.js";
 import type { LoadedConfig } from "../config/load-config.js";
-import { createGuardrails } from "../guardrails/index.js";
+import { createLazyGuardrails } from "../guardrails/lazy-guardrails.js";
 import type { Logger } from "../logger.js";
-import { createMetrics } from "../observability/metrics.js";
 import { createRequestLog } from "../observability/request-log.js";
 import { teeLedger } from "../observability/tee-ledger.js";
 import { recordedProviders, withRecordReplay } from "../providers/record-replay.js";
@@ -24,6 +23,7 @@ export async function createDeps(
   loaded: LoadedConfig,
   logger: Logger,
   env: NodeJS.ProcessEnv = process.env,
+  options: { metrics?: boolean } = {},
 ): Promise<ServerDeps> {
   const { config } = loaded;
   const replay = env.MODELMUX_REPLAY;
@@ -42,7 +42,7 @@ export async function createDeps(
     tierOf: (model) => catalog.getModel(model)?.tier,
   });
   const adapters = withRecordReplay(createAdapterPool(catalog), { record: env.MODELMUX_RECORD, replay });
-  const guardrails = createGuardrails(config.guardrails);
+  const guardrails = createLazyGuardrails(config.guardrails);
   const changes = createChangeFeed();
   const sessionBudgets = createSessionBudgets(config.budgets.session?.usd);
   const ledger = createLedger({ dataDir: loaded.dataDir, logger });
@@ -50,8 +50,14 @@ export async function createDeps(
   const budgets = createBudgetGate({ config, ledger, redisUrl: config.cache.redisUrl, logger });
   if (config.cache.redisUrl) await budgets.ready();
   const budget = composeBudgetGates(sessionBudgets.gate, budgets);
-  const metrics = createMetrics();
-  const cache = await createResponseCache({ config: config.cache, dataDir: loaded.dataDir, logger });
+  // prom-client is only worth loading where /metrics is served (HTTP), not on stdio.
+  const metrics =
+    options.metrics === false ? undefined : (await import("../observability/metrics.js")).createMetrics();
+  // The store opens on first use (or at warm-up), not on the start-up path.
+  const cache = createLazyCache(async () => {
+    const { createResponseCache } = await import("../cache/create-response-cache.js");
+    return createResponseCache({ config: config.cache, dataDir: loaded.dataDir, logger });
+  });
   const orchestrator = createOrchestrator({
     config,
     catalog,
@@ -63,15 +69,15 @@ export async function createDeps(
     guardrails,
     changes,
     // Every record also feeds /metrics and one structured log line.
-    ledger: teeLedger(ledger, metrics, createRequestLog(logger)),
+    ledger: teeLedger(ledger, ...(metrics ? [metrics] : []), createRequestLog(logger)),
     // With the store off, answers report `cache: "off"` rather than misses.
-    ...(cache.store !== "off" && { cache }),
+    ...(config.cache.store !== "off" && { cache }),
   });
   // Load the tokenizers and the provider SDK a moment after start-up, so the first call is fast
   // without slowing the client's first tools/list.
   setTimeout(() => {
-    Promise.all([loadTokenizers(), adapters.warmUp()]).catch((error: unknown) =>
-      logger.warn({ error: String(error) }, "warm-up failed"),
+    Promise.all([loadTokenizers(), adapters.warmUp(), guardrails.load(), cache.open()]).catch(
+      (error: unknown) => logger.warn({ error: String(error) }, "warm-up failed"),
     );
   }, WARM_UP_DELAY_MS).unref();
   // Closed in reverse: budgets settle, then the ledger flushes, then the cache.
@@ -91,7 +97,7 @@ export async function createDeps(
     changes,
     ledger,
     budgets,
-    metrics,
+    ...(metrics && { metrics }),
     logger,
     async close() {
       for (const close of closers.reverse()) await close();

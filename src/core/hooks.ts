@@ -40,6 +40,8 @@ export interface ResponseCache {
   /** Concurrent callers with the same key share one run of `work`. */
   singleFlight<T>(key: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** False when the store could not be opened and the cache runs as off (answers say `off`). */
+  enabled?(): Promise<boolean>;
 }
 
 /** One ledger row per request: hits, blocks and failures included. */

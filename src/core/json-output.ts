@@ -1,15 +1,20 @@
-import { Ajv, type ValidateFunction } from "ajv";
+import type { Ajv, ValidateFunction } from "ajv";
 import { ModelmuxError } from "../errors.js";
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Ajv loads on the first request with a schema, not at start-up.
+let ajv: Ajv | undefined;
 // Compiling is the slow part of validation; agents reuse the same few schemas.
 const compiled = new Map<string, ValidateFunction>();
 
 /** Compiles (once) a caller's JSON Schema; a schema that does not compile is an input error. */
-export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
+export async function compileSchema(schema: Record<string, unknown>): Promise<ValidateFunction> {
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
+    if (!ajv) {
+      const { Ajv } = await import("ajv");
+      ajv = new Ajv({ allErrors: true, strict: false });
+    }
     try {
       validate = ajv.compile(schema);
     } catch (error) {

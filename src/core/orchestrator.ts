@@ -1,10 +1,11 @@
-import { isCacheable, resolveCacheOptions } from "../cache/index.js";
+import { isCacheable } from "../cache/is-cacheable.js";
+import { resolveCacheOptions } from "../cache/resolve-cache-options.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { PRICE_DATA } from "../catalog/price-lookup.js";
 import type { Usage } from "../catalog/types.js";
 import type { Config } from "../config/schema.js";
 import { isModelmuxError, ModelmuxError } from "../errors.js";
-import type { Guardrails } from "../guardrails/index.js";
+import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
 import type { Logger } from "../logger.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import type { Router } from "../router/router.js";
@@ -35,7 +36,7 @@ export interface OrchestratorDeps {
   cache?: ResponseCache;
   ledger?: UsageLedger;
   budget?: BudgetGate;
-  guardrails?: Guardrails;
+  guardrails?: LazyGuardrails;
   /** Told after every finished request (resource subscriptions, metrics). */
   changes?: ChangeFeed;
   now?: () => number;
@@ -142,10 +143,11 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   async function execute(original: RouteRequest, started: number): Promise<RouteResult> {
     // Guardrails first: a blocked request never reaches a model, a redacted one reaches it (and
     // the cache key) only with placeholders.
-    const screenedInput = screenInput(deps.guardrails, original.messages);
+    const detectors = await deps.guardrails?.load();
+    const screenedInput = screenInput(detectors, original.messages);
     const request: RouteRequest = { ...original, messages: screenedInput.messages };
     const answer = (text: string, spent: Record<string, unknown>) => {
-      const output = screenOutput(deps.guardrails, text, screenedInput.placeholders, spent);
+      const output = screenOutput(detectors, text, screenedInput.placeholders, spent);
       const guardrails = { input: screenedInput.report, output: output.report };
       return { text: output.text, guardrails, action: strictest(guardrails.input, guardrails.output) };
     };
@@ -187,7 +189,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     };
 
     const cache = deps.cache;
-    if (!cache) return finish(await upstream(), "off");
+    if (!cache || (cache.enabled && !(await cache.enabled()))) return finish(await upstream(), "off");
     const { mode, ttlSeconds } = resolveCacheOptions(request.cache, deps.config.cache);
     if (!isCacheable(request, deps.config.cache)) return finish(await upstream(), "bypass");
 

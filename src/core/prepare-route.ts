@@ -82,7 +82,7 @@ export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Pr
       if (reference !== "auto") assertReferenceAllowed(deps.catalog, request.caller.key, allowed, reference);
     }
   }
-  const validate = request.jsonSchema ? compileSchema(request.jsonSchema) : undefined;
+  const validate = request.jsonSchema ? await compileSchema(request.jsonSchema) : undefined;
   const inputTokens = countMessageTokens(request.messages, null).tokens;
   const plan = planRoute(deps.catalog, {
     model: request.model,

@@ -1,4 +1,4 @@
-import { type CountryCode, isSupportedCountry } from "libphonenumber-js/max";
+import type { CountryCode } from "libphonenumber-js/max";
 import { z } from "zod";
 
 const actionSchema = z
@@ -100,7 +100,9 @@ export const guardrailsConfigSchema = z
       .prefault({}),
     phoneRegions: z
       .array(
-        z.string().refine(isSupportedCountry, "must be an ISO 3166-1 alpha-2 region libphonenumber knows"),
+        // Shape only here: libphonenumber's metadata is too heavy for start-up; unsupported regions
+        // are caught by checkPhoneRegions when a config file sets them.
+        z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region code such as US or DE"),
       )
       .min(1)
       .default(() => [...DEFAULT_PHONE_REGIONS])
@@ -111,6 +113,15 @@ export const guardrailsConfigSchema = z
       .describe("Put the user's own values back where a model answer repeats a placeholder. Default true"),
   })
   .prefault({});
+
+/** Rejects phone regions libphonenumber does not know; loads its metadata, so only call it when regions are configured. */
+export async function checkPhoneRegions(regions: readonly string[]): Promise<string | null> {
+  const { isSupportedCountry } = await import("libphonenumber-js/max");
+  const index = regions.findIndex((region) => !isSupportedCountry(region));
+  return index < 0
+    ? null
+    : `guardrails.phoneRegions[${index}]: "${regions[index]}" is not a region libphonenumber knows`;
+}
 
 export type GuardrailsConfig = z.output<typeof guardrailsConfigSchema>;
 export type GuardrailsConfigInput = z.input<typeof guardrailsConfigSchema>;

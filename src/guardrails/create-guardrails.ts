@@ -1,3 +1,4 @@
+import type { CountryCode } from "libphonenumber-js/max";
 import { ModelmuxError } from "../errors.js";
 import { type GuardrailsConfigInput, guardrailsConfigSchema } from "./config.js";
 import { createInjectionDetector } from "./injection.js";
@@ -23,7 +24,8 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
   const parsed = guardrailsConfigSchema.parse(config);
   const detectors = [
     createSecretDetector(),
-    createPiiDetector({ phoneRegions: parsed.phoneRegions }),
+    // The schema checks only the shape; loadConfig checks configured regions against libphonenumber.
+    createPiiDetector({ phoneRegions: parsed.phoneRegions as CountryCode[] }),
     createInjectionDetector(),
   ];
   const policy = createPolicy(parsed);

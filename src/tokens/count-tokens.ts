@@ -24,15 +24,31 @@ const TOKENS_PER_REPLY = 3;
 const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
 
 const encoders = new Map<Encoding, Encoder>();
-let loading: Promise<void> | undefined;
 
-/** Loads the encoders once (about 0.4 s of CPU), off the start-up path. */
-export function loadTokenizers(): Promise<void> {
-  loading ??= Promise.all([
-    import("gpt-tokenizer/encoding/o200k_base").then((module) => encoders.set("o200k_base", module)),
-    import("gpt-tokenizer/encoding/cl100k_base").then((module) => encoders.set("cl100k_base", module)),
-  ]).then(() => undefined);
-  return loading;
+const LOADERS: Record<Encoding, () => Promise<Encoder>> = {
+  o200k_base: () => import("gpt-tokenizer/encoding/o200k_base"),
+  cl100k_base: () => import("gpt-tokenizer/encoding/cl100k_base"),
+};
+const loading = new Map<Encoding, Promise<void>>();
+
+/**
+ * Loads encoders once (about 0.4 s of CPU and 40 MB each), off the start-up path. Every
+ * catalog model uses o200k_base (exact for OpenAI, the proxy for others), so only it loads
+ * unless another encoding is asked for.
+ */
+export function loadTokenizers(encodings: readonly Encoding[] = ["o200k_base"]): Promise<void> {
+  return Promise.all(
+    encodings.map((encoding) => {
+      let pending = loading.get(encoding);
+      if (!pending) {
+        pending = LOADERS[encoding]().then((module) => {
+          encoders.set(encoding, module);
+        });
+        loading.set(encoding, pending);
+      }
+      return pending;
+    }),
+  ).then(() => undefined);
 }
 
 function encoder(encoding: Encoding): Encoder {

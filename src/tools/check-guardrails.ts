@@ -2,6 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { ModelmuxError } from "../errors.js";
 import type { Finding, Guardrails } from "../guardrails/index.js";
+import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
 import { MAX_TEXT_CHARS, messagesSchema, textSchema } from "./schemas.js";
 import { guard, toolResult } from "./tool-result.js";
 
@@ -54,7 +55,13 @@ const outputSchema = {
 };
 
 /** MCP tool `check_guardrails`: screen text or messages for secrets, PII, prompt injection and jailbreaks. */
-export function registerCheckGuardrailsTool(server: McpServer, deps: { guardrails: Guardrails }): void {
+export function registerCheckGuardrailsTool(
+  server: McpServer,
+  deps: { guardrails: Guardrails | LazyGuardrails },
+): void {
+  // The detectors load on first use (or the start-up warm-up), keeping start-up fast.
+  const resolve = async (): Promise<Guardrails> =>
+    "load" in deps.guardrails ? deps.guardrails.load() : deps.guardrails;
   server.registerTool(
     "check_guardrails",
     {
@@ -68,7 +75,7 @@ export function registerCheckGuardrailsTool(server: McpServer, deps: { guardrail
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args) =>
-      guard(() => {
+      guard(async () => {
         if (args.text === undefined && args.messages === undefined) {
           throw new ModelmuxError("INVALID_INPUT", "give `text` or `messages`: there is nothing to check");
         }
@@ -79,7 +86,7 @@ export function registerCheckGuardrailsTool(server: McpServer, deps: { guardrail
             `messages too long: at most ${MAX_TEXT_CHARS} characters in total`,
           );
         }
-        const check = deps.guardrails.check({
+        const check = (await resolve()).check({
           ...(args.text !== undefined && { text: args.text }),
           ...(args.messages !== undefined && { messages: args.messages }),
           direction: args.direction,
