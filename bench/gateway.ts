@@ -90,6 +90,9 @@ const children = new Set<ChildProcess>();
 
 function startChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  // Keep both pipes drained: a child whose output nobody reads blocks once the pipe is full.
+  child.stdout?.resume();
+  child.stderr?.resume();
   children.add(child);
   child.once("exit", () => children.delete(child));
   return child;
