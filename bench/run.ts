@@ -1,5 +1,6 @@
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
+import { benchBatch } from "./batch.js";
 import { benchCache } from "./cache.js";
 import { benchChaos } from "./chaos.js";
 import { benchGateway } from "./gateway.js";
@@ -23,4 +24,5 @@ await benchChaos();
 await benchGuardrails();
 await benchLedger();
 await benchCache();
+await benchBatch();
 await benchGateway({ peer });

@@ -29,6 +29,14 @@ describe("cancellation", () => {
     await fixture.pa.waitForClosedConnections(1, 5000);
     expect(fixture.pa.requests[0]?.clientClosedEarly).toBe(true);
     expect(fixture.pb.requests).toHaveLength(0);
+    await fixture.session.deps.ledger.flush();
+    const [cancelled] = fixture.session.deps.ledger.recent(1);
+    expect(cancelled).toMatchObject({
+      errorClass: "CANCELLED",
+      costUsd: 0,
+      attempts: 1,
+      requestedModel: "pa/m1",
+    });
     // The server is still fine and the deployment was not blamed for the cancellation.
     const next = structured<{ provider: string }>(
       await fixture.session.client.callTool({
