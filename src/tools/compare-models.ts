@@ -2,13 +2,16 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { Catalog } from "../catalog/catalog.js";
 import { PRICE_DATA } from "../catalog/price-lookup.js";
-import { ModelmuxError } from "../errors.js";
+import type { Orchestrator } from "../core/orchestrator.js";
+import type { CallerContext } from "../core/route-types.js";
+import { errorMessage, isModelmuxError, ModelmuxError } from "../errors.js";
 import { createInputCounter } from "../tokens/count-input.js";
 import { loadTokenizers } from "../tokens/count-tokens.js";
 import { roundUsd } from "../usage/round-usd.js";
 import { DEFAULT_OUTPUT_TOKENS } from "./estimate-cost.js";
 import { modelSummary } from "./model-summary.js";
 import { modelSummarySchema, priceDataSchema, textSchema } from "./schemas.js";
+import { callerOf } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
 
 const inputSchema = {
@@ -24,7 +27,25 @@ const inputSchema = {
     .nonnegative()
     .default(DEFAULT_OUTPUT_TOKENS)
     .describe("output length to price the prompt with"),
+  run: z
+    .boolean()
+    .default(false)
+    .describe(
+      "also run the prompt on every listed model, concurrently, and return each answer with latency, tokens and cost",
+    ),
+  max_tokens: z.number().int().positive().max(100_000).optional().describe("output cap for each live run"),
 };
+
+const runResultSchema = z.object({
+  ok: z.boolean(),
+  text: z.string().optional(),
+  provider: z.string().optional(),
+  latency_ms: z.number(),
+  tokens_in: z.number(),
+  tokens_out: z.number(),
+  cost_usd: z.number(),
+  error: z.string().optional().describe("why this model's run failed (the others still answer)"),
+});
 
 const promptCostSchema = z.object({
   input_tokens: z.number(),
@@ -36,12 +57,55 @@ const promptCostSchema = z.object({
 });
 
 const outputSchema = {
-  models: z.array(modelSummarySchema.extend({ prompt_cost: promptCostSchema.nullable() })),
+  models: z.array(
+    modelSummarySchema.extend({ prompt_cost: promptCostSchema.nullable(), run: runResultSchema.optional() }),
+  ),
   cheapest_for_prompt: z.string().nullable(),
   price_data: priceDataSchema,
 };
 
-export function registerCompareModelsTool(server: McpServer, deps: { catalog: Catalog }): void {
+/** Runs the prompt on one model through the orchestrator; a failure is this model's result, not the tool's. */
+async function runOne(
+  orchestrator: Orchestrator,
+  reference: string,
+  prompt: string,
+  maxTokens: number | undefined,
+  caller: CallerContext,
+) {
+  const started = Date.now();
+  try {
+    const result = await orchestrator.run({
+      messages: [{ role: "user", content: prompt }],
+      model: reference,
+      maxTokens,
+      caller,
+    });
+    return {
+      ok: true,
+      text: result.text,
+      provider: result.provider,
+      latency_ms: result.latencyMs,
+      tokens_in: result.usage.input,
+      tokens_out: result.usage.output,
+      cost_usd: result.costUsd,
+    };
+  } catch (error) {
+    const data = isModelmuxError(error) ? error.data : undefined;
+    return {
+      ok: false,
+      latency_ms: Date.now() - started,
+      tokens_in: 0,
+      tokens_out: 0,
+      cost_usd: roundUsd((data?.costUsd as number | undefined) ?? 0),
+      error: isModelmuxError(error) ? `${error.code}: ${error.message}` : errorMessage(error),
+    };
+  }
+}
+
+export function registerCompareModelsTool(
+  server: McpServer,
+  deps: { catalog: Catalog; orchestrator?: Orchestrator },
+): void {
   server.registerTool(
     "compare_models",
     {
@@ -51,10 +115,13 @@ export function registerCompareModelsTool(server: McpServer, deps: { catalog: Ca
         "providers, and (with `prompt`) what that prompt would cost on each.",
       inputSchema,
       outputSchema,
-      annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
+      annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: false },
     },
-    (input) =>
+    (input, extra) =>
       guard(async () => {
+        if (input.run && input.prompt === undefined) {
+          throw new ModelmuxError("INVALID_INPUT", "prompt: required when run is true");
+        }
         const refs = input.models.map((reference) => deps.catalog.resolve(reference));
         const seen = new Set<string>();
         for (const ref of refs) {
@@ -63,14 +130,28 @@ export function registerCompareModelsTool(server: McpServer, deps: { catalog: Ca
             throw new ModelmuxError("INVALID_INPUT", `models: "${ref.model.id}" is listed twice`);
           seen.add(key);
         }
+        // Live runs go concurrently, and a failing model is that model's result, not the tool's.
+        let runs: Awaited<ReturnType<typeof runOne>>[] | undefined;
+        if (input.run && input.prompt !== undefined) {
+          const { orchestrator } = deps;
+          if (!orchestrator) throw new ModelmuxError("NO_PROVIDER", "live runs need the routing core");
+          const prompt = input.prompt;
+          const caller = callerOf(extra, "compare_models");
+          runs = await Promise.all(
+            input.models.map((reference) =>
+              runOne(orchestrator, reference, prompt, input.max_tokens, caller),
+            ),
+          );
+        }
         if (input.prompt !== undefined) await loadTokenizers();
         const count = input.prompt !== undefined ? createInputCounter({ text: input.prompt }) : null;
-        const models = refs.map(({ model, pinnedProvider }) => {
+        const models = refs.map(({ model, pinnedProvider }, index) => {
           const deployments = model.deployments.filter(
             (deployment) => !pinnedProvider || deployment.provider === pinnedProvider,
           );
           const summary = modelSummary({ ...model, deployments }, deps.catalog);
-          if (!count) return { ...summary, prompt_cost: null };
+          const run = runs?.[index];
+          if (!count) return { ...summary, prompt_cost: null, ...(run && { run }) };
           const tokens = count(model);
           const costs = deployments.map((deployment) => ({
             provider: deployment.provider,
@@ -96,6 +177,7 @@ export function registerCompareModelsTool(server: McpServer, deps: { catalog: Ca
                   cost_by_provider: Object.fromEntries(costs.map((entry) => [entry.provider, entry.cost])),
                 }
               : null,
+            ...(run && { run }),
           };
         });
         const priced = models
@@ -108,7 +190,15 @@ export function registerCompareModelsTool(server: McpServer, deps: { catalog: Ca
               ? `$${model.cheapest_price.input}/$${model.cheapest_price.output} per 1M`
               : "no price";
             const cost = model.prompt_cost ? `, prompt ≈ $${model.prompt_cost.cost_usd}` : "";
-            return `${model.id} (${model.tier}, ${model.context_window} ctx, ${price}${cost})`;
+            const run = (
+              model as { run?: { ok: boolean; latency_ms: number; cost_usd: number; error?: string } }
+            ).run;
+            const ran = run
+              ? run.ok
+                ? `; ran in ${run.latency_ms} ms for $${run.cost_usd}`
+                : `; run failed: ${run.error}`
+              : "";
+            return `${model.id} (${model.tier}, ${model.context_window} ctx, ${price}${cost}${ran})`;
           })
           .join("\n");
         return toolResult({ models, cheapest_for_prompt: cheapest, price_data: { ...PRICE_DATA } }, text);

@@ -235,3 +235,46 @@ describe("route_completion without providers", () => {
     await session.close();
   });
 });
+
+describe("compare_models with run: true", () => {
+  let runFixture: RoutingFixture;
+  beforeEach(async () => {
+    runFixture = await startRoutingFixture();
+  });
+  afterEach(async () => {
+    await runFixture.close();
+  });
+
+  it("runs the prompt on every model concurrently and reports each answer or error", async () => {
+    runFixture.pa.enqueue({
+      type: "ok",
+      text: "answer from m1",
+      usage: { prompt_tokens: 10, completion_tokens: 5 },
+    });
+    runFixture.pc.enqueue({ type: "status", status: 400, body: { error: { message: "model m2 refused" } } });
+    const result = structured<{
+      models: {
+        id: string;
+        run?: { ok: boolean; text?: string; cost_usd: number; error?: string; tokens_in: number };
+      }[];
+    }>(
+      await runFixture.session.client.callTool({
+        name: "compare_models",
+        arguments: { models: ["pa/m1", "m2"], prompt: "Say hi", run: true, max_tokens: 20 },
+      }),
+    );
+    const [m1, m2] = result.models;
+    expect(m1?.run).toMatchObject({ ok: true, text: "answer from m1", tokens_in: 10 });
+    expect(m1?.run?.cost_usd).toBeCloseTo((10 * 1 + 5 * 2) / 1_000_000, 12);
+    expect(m2?.run).toMatchObject({ ok: false });
+    expect(m2?.run?.error).toMatch(/model m2 refused/);
+    expect(
+      errorText(
+        await runFixture.session.client.callTool({
+          name: "compare_models",
+          arguments: { models: ["m1", "m2"], run: true },
+        }),
+      ),
+    ).toMatch(/prompt: required when run is true/);
+  });
+});
