@@ -30,10 +30,18 @@ export async function createDeps(
   // Replay enables exactly the providers on record and never explores, so routes repeat.
   const catalog = createCatalog(config, env, replay ? { forceEnabled: recordedProviders(replay) } : {});
   for (const warning of catalog.warnings) logger.warn({ warning }, "catalog");
-  const health = createHealthTracker({
+  const localHealth = createHealthTracker({
     failureThreshold: config.routing.breaker.failureThreshold,
     cooldownMs: config.routing.breaker.cooldownMs,
   });
+  // With Redis, every instance scores from the same shared outcomes.
+  const sharedHealth = config.cache.redisUrl
+    ? await (await import("../router/shared-health.js")).createSharedHealth(localHealth, {
+        redisUrl: config.cache.redisUrl,
+        logger,
+      })
+    : undefined;
+  const health = sharedHealth ?? localHealth;
   const router = createRouter({
     health,
     preset: config.routing.preset,
@@ -85,6 +93,7 @@ export async function createDeps(
     () => cache.close(),
     () => ledger.close(),
     () => budgets.close(),
+    () => sharedHealth?.close(),
   ];
   return {
     config,

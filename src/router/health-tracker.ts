@@ -93,7 +93,7 @@ const UNKNOWN: Readonly<HealthSnapshot> = Object.freeze({
 
 // Client errors (bad request, too long a prompt) say nothing about the deployment; auth and
 // missing-model errors do: that deployment is misconfigured for everyone.
-function countsAgainstDeployment(failure: FailureSample): boolean {
+export function countsAgainstDeployment(failure: FailureSample): boolean {
   return failure.isRetryable || failure.status === 401 || failure.status === 403 || failure.status === 404;
 }
 
