@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { errorMessage, ModelmuxError } from "../errors.js";
-import { checkPhoneRegions } from "../guardrails/config.js";
 import { formatIssues } from "../validation/format-issues.js";
 import { type Config, configSchema } from "./schema.js";
 
@@ -58,15 +57,6 @@ export async function loadConfig(
   const file = options.file ?? env.MODELMUX_CONFIG;
   const raw = file ? await readConfigFile(resolve(file)) : {};
   const config = parseConfig(raw, file ? `config file ${file}` : "config");
-  const regions = (raw as { guardrails?: { phoneRegions?: string[] } } | null)?.guardrails?.phoneRegions;
-  if (regions) {
-    const problem = await checkPhoneRegions(regions);
-    if (problem)
-      throw new ModelmuxError(
-        "INVALID_CONFIG",
-        `invalid ${file ? `config file ${file}` : "config"}: ${problem}`,
-      );
-  }
   if (env.MODELMUX_REDIS_URL) {
     config.cache.redisUrl = env.MODELMUX_REDIS_URL;
     config.cache.store = "redis";

@@ -1,5 +1,6 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import { z } from "zod";
+import { PHONE_REGIONS } from "./phone-regions.js";
 
 const actionSchema = z
   .enum(["block", "redact", "warn", "allow"])
@@ -100,9 +101,12 @@ export const guardrailsConfigSchema = z
       .prefault({}),
     phoneRegions: z
       .array(
-        // Shape only here: libphonenumber's metadata is too heavy for start-up; unsupported regions
-        // are caught by checkPhoneRegions when a config file sets them.
-        z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region code such as US or DE"),
+        z
+          .string()
+          .refine(
+            (region) => PHONE_REGIONS.has(region),
+            "must be an ISO 3166-1 alpha-2 region libphonenumber knows",
+          ),
       )
       .min(1)
       .default(() => [...DEFAULT_PHONE_REGIONS])
@@ -113,15 +117,6 @@ export const guardrailsConfigSchema = z
       .describe("Put the user's own values back where a model answer repeats a placeholder. Default true"),
   })
   .prefault({});
-
-/** Rejects phone regions libphonenumber does not know; loads its metadata, so only call it when regions are configured. */
-export async function checkPhoneRegions(regions: readonly string[]): Promise<string | null> {
-  const { isSupportedCountry } = await import("libphonenumber-js/max");
-  const index = regions.findIndex((region) => !isSupportedCountry(region));
-  return index < 0
-    ? null
-    : `guardrails.phoneRegions[${index}]: "${regions[index]}" is not a region libphonenumber knows`;
-}
 
 export type GuardrailsConfig = z.output<typeof guardrailsConfigSchema>;
 export type GuardrailsConfigInput = z.input<typeof guardrailsConfigSchema>;
