@@ -1,4 +1,5 @@
 import type { Logger } from "../logger.js";
+import { connectRedis } from "../redis/connect-redis.js";
 import { countsAgainstDeployment, type HealthSnapshot, type HealthTracker } from "./health-tracker.js";
 
 export interface SharedHealthOptions {
@@ -51,21 +52,11 @@ export async function createSharedHealth(
 ): Promise<HealthTracker & { refresh(): Promise<void>; close(): Promise<void> }> {
   const now = options.now ?? Date.now;
   const windowMs = options.windowMs ?? 60_000;
-  const { createClient } = await import("@redis/client");
-  const client = createClient({
-    url: options.redisUrl,
-    disableOfflineQueue: true,
-    commandOptions: { timeout: 2_000 },
-    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
+  const { client, connecting } = await connectRedis(options.redisUrl, {
+    logger: options.logger,
+    purpose: "shared health",
   });
-  let lastError = "";
-  client.on("error", (error: Error) => {
-    if (error.message === lastError) return;
-    lastError = error.message;
-    options.logger?.warn({ err: error.message }, "shared health: Redis error; scoring from local health");
-  });
-  // Wait briefly for the first connection; if Redis is down, start anyway on local health.
-  const connecting = client.connect().catch(() => undefined);
+  // Wait briefly for the first connection; if Redis is down, start anyway and score from local health.
   await Promise.race([connecting, new Promise((resolve) => setTimeout(resolve, CONNECT_WAIT_MS).unref())]);
 
   const shared = new Map<string, SharedStats>();

@@ -1,4 +1,5 @@
 import type { Logger } from "../logger.js";
+import { connectRedis } from "../redis/connect-redis.js";
 import type { BudgetSlot } from "./budget-slots.js";
 import type { Refusal, SeedSpend, SlotState } from "./memory-budget-store.js";
 
@@ -79,28 +80,7 @@ export interface RedisBudgetStoreOptions {
 
 /** Budget counters shared by every instance using this Redis, changed only by atomic Lua scripts. */
 async function connect(options: RedisBudgetStoreOptions) {
-  // Imported on demand: the client library costs ~0.5 s to load, which start-up without Redis never pays.
-  const { createClient } = await import("@redis/client");
-  const client = createClient({
-    url: options.url,
-    // Fail fast while disconnected (the gate falls back to local counters) instead of queueing forever.
-    disableOfflineQueue: true,
-    commandOptions: { timeout: 2_000 },
-    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
-  });
-  let lastError = "";
-  client.on("error", (error: Error) => {
-    // node-redis reports every reconnect attempt; log each distinct problem once.
-    if (error.message === lastError) return;
-    lastError = error.message;
-    options.logger?.warn({ err: error }, "budget store: Redis error");
-  });
-  client.on("ready", () => {
-    lastError = "";
-  });
-  void client.connect().catch((error: unknown) => {
-    options.logger?.warn({ err: error }, "budget store: cannot connect to Redis");
-  });
+  const { client } = await connectRedis(options.url, { logger: options.logger, purpose: "budget store" });
   return client;
 }
 
