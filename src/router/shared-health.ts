@@ -118,8 +118,7 @@ export async function createSharedHealth(
     },
     recordFailure(id, failure) {
       local.recordFailure(id, failure);
-      if (failure.isRetryable || failure.status === 401 || failure.status === 403 || failure.status === 404)
-        add(id, { f: 1 });
+      if (countsAgainstDeployment(failure)) add(id, { f: 1 });
     },
     recordCancelled: (id) => local.recordCancelled(id),
     beginAttempt: (id) => local.beginAttempt(id),
