@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import type { EventEmitter } from "node:events";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CLI, cleanEnv } from "../test/support/cli-process.js";
+import { freePort } from "../test/support/free-port.js";
 import { formatMs, percentile, printTable } from "./stats.js";
 
 /** Seconds of measured load per run, after a short unmeasured warm-up on the same connections. */
@@ -170,18 +170,6 @@ async function startModelmux(upstreamPort: number, cache: "off" | "memory" | "sq
     cleanEnv({ MODELMUX_LOG_LEVEL: "silent", MODELMUX_DATA_DIR: dir }),
   );
   return waitForOutput(child, /listening on (http:\/\/\S+)/, `modelmux (cache ${cache})`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Portkey's open-source gateway (Node build), routed to the same fake upstream. */

@@ -1,9 +1,9 @@
-import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createOpenAICompatibleAdapter } from "../../src/providers/openai-compatible.js";
 import { ProviderError } from "../../src/providers/provider-error.js";
 import type { CompletionRequest } from "../../src/providers/types.js";
 import { type FakeBehavior, type FakeUpstream, startFakeUpstream } from "../support/fake-upstream.js";
+import { freePort } from "../support/free-port.js";
 
 // Distinctive so any leak is unambiguous; not `sk-`-shaped so only the known-secret redaction can hide it.
 const API_KEY = "mmx-live-QX7kP2vL9tR4wZ8nB3yJ6hD1";
@@ -138,7 +138,7 @@ describe("transport faults", () => {
   });
 
   it("a refused connection is a retryable connection error", async () => {
-    const port = await unusedPort();
+    const port = await freePort();
     const closed = createOpenAICompatibleAdapter({
       provider: "down",
       baseURL: `http://127.0.0.1:${port}/v1`,
@@ -202,15 +202,3 @@ describe("timeouts and cancellation close the upstream connection", () => {
     expect(upstream.requests[0]?.clientClosedEarly).toBe(true);
   });
 });
-
-function unusedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
