@@ -5,6 +5,7 @@ import { errorMessage, isModelmuxError, ModelmuxError } from "../errors.js";
 import { ROUTING_PRESET_NAMES } from "../router/presets.js";
 import type { ServerDeps } from "../server.js";
 import { roundUsd } from "../usage/round-usd.js";
+import { toMessages } from "./route-completion.js";
 import { MAX_TEXT_CHARS, taskSchema, textSchema } from "./schemas.js";
 import { callerOf, type ToolExtra } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
@@ -121,10 +122,7 @@ export function registerRouteBatchTool(server: McpServer, deps: Pick<ServerDeps,
         let done = 0;
         await runPool(prompts.length, input.concurrency, extra.signal, async (index) => {
           const request: RouteRequest = {
-            messages: [
-              ...(input.system ? [{ role: "system" as const, content: input.system }] : []),
-              { role: "user", content: prompts[index] as string },
-            ],
+            messages: toMessages({ prompt: prompts[index] as string, system: input.system }),
             model: input.model,
             task: input.task,
             fallbackModels: input.fallback_models,
