@@ -1,3 +1,4 @@
+import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { characterClasses, shannonEntropy } from "./entropy.js";
 import { isPlaceholderValue, type SecretParser } from "./secret-parsers.js";
 
@@ -29,7 +30,7 @@ const KEYWORDS = [
   "master_key",
 ];
 
-const NAME_CHAR = /[A-Za-z0-9_.-]/;
+const isNameChar = asciiClass(`${ALPHANUMERIC}_.-`);
 const MAX_NAME = 60;
 const MAX_VALUE = 200;
 // Names that hold metadata about a secret, not the secret: ids, urls, lengths, types, counts, files…
@@ -47,11 +48,9 @@ export const genericSecretParser: SecretParser = {
     "gitleaks generic.go (generic-api-key) idea and names; entropy and placeholder filters are modelmux's",
   parse(text, index) {
     let nameStart = index;
-    while (nameStart > 0 && index - nameStart < MAX_NAME && NAME_CHAR.test(text[nameStart - 1] ?? ""))
-      nameStart--;
+    while (nameStart > 0 && index - nameStart < MAX_NAME && isNameChar(text, nameStart - 1)) nameStart--;
     let nameEnd = index;
-    while (nameEnd < text.length && nameEnd - index < MAX_NAME && NAME_CHAR.test(text[nameEnd] ?? ""))
-      nameEnd++;
+    while (nameEnd < text.length && nameEnd - index < MAX_NAME && isNameChar(text, nameEnd)) nameEnd++;
     const name = text.slice(nameStart, nameEnd).toLowerCase();
     if (METADATA_NAME.test(name)) return undefined;
     const isPassword = PASSWORD_NAME.test(name);

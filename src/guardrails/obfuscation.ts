@@ -1,3 +1,4 @@
+import { findBase64Runs } from "./base64-runs.js";
 import { type NormalizedText, normalizeForMatching } from "./normalize.js";
 import type { RuleEngine } from "./rule-engine.js";
 import type { Finding } from "./types.js";
@@ -39,7 +40,6 @@ export function findSpacedInstructions(normalized: NormalizedText, text: string)
   return found;
 }
 
-const BASE64_RUN = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])/g;
 const MAX_DECODED_RUNS = 64;
 const MAX_RUN_LENGTH = 16_384;
 const READABLE = /^[\x20-\x7e\t\r\n]+$/;
@@ -51,11 +51,11 @@ const READABLE = /^[\x20-\x7e\t\r\n]+$/;
 export function findEncodedInstructions(text: string, engine: RuleEngine): Unpreviewed[] {
   const found: Unpreviewed[] = [];
   let decodedRuns = 0;
-  BASE64_RUN.lastIndex = 0;
-  for (let run = BASE64_RUN.exec(text); run !== null; run = BASE64_RUN.exec(text)) {
-    if (run[0].length > MAX_RUN_LENGTH) continue;
+  for (const [start, end] of findBase64Runs(text)) {
+    if (end - start > MAX_RUN_LENGTH) continue;
     if (++decodedRuns > MAX_DECODED_RUNS) break;
-    const decoded = Buffer.from(run[0], "base64").toString("utf8");
+    const run = text.slice(start, end);
+    const decoded = Buffer.from(run, "base64").toString("utf8");
     if (!READABLE.test(decoded) || !decoded.includes(" ")) continue;
     const matches = engine.match(normalizeForMatching(decoded).text);
     const strongest = matches.reduce(
@@ -66,8 +66,8 @@ export function findEncodedInstructions(text: string, engine: RuleEngine): Unpre
     found.push({
       kind: strongest.rule.kind,
       type: "encoded_instructions",
-      start: run.index,
-      end: run.index + run[0].length,
+      start,
+      end,
       score: Math.min(0.99, strongest.score + 0.1),
       detector: `injection/base64+${strongest.rule.id}`,
     });

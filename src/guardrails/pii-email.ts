@@ -1,8 +1,9 @@
 import validator from "validator";
+import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import type { PiiMatch } from "./pii-match.js";
 
-const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
-const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
+const isLocalChar = asciiClass(`${ALPHANUMERIC}._%+-`);
+const isDomainChar = asciiClass(`${ALPHANUMERIC}.-`);
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 253;
 // Addresses of machines and robots, not people: scored under the default threshold.
@@ -18,10 +19,10 @@ export function findEmails(text: string): PiiMatch[] {
   const matches: PiiMatch[] = [];
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
     let start = at;
-    while (start > 0 && at - start < MAX_LOCAL && LOCAL_CHAR.test(text[start - 1] ?? "")) start--;
+    while (start > 0 && at - start < MAX_LOCAL && isLocalChar(text, start - 1)) start--;
     while (text[start] === ".") start++;
     let end = at + 1;
-    while (end < text.length && end - at <= MAX_DOMAIN && DOMAIN_CHAR.test(text[end] ?? "")) end++;
+    while (end < text.length && end - at <= MAX_DOMAIN && isDomainChar(text, end)) end++;
     while (end > at + 1 && /[.-]/.test(text[end - 1] ?? "")) end--;
     if (start === at || end === at + 1) continue;
     const local = text.slice(start, at);

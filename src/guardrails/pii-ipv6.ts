@@ -1,7 +1,8 @@
 import validator from "validator";
+import { asciiClass } from "./char-class.js";
 import type { PiiMatch } from "./pii-match.js";
 
-const ADDRESS_CHAR = /[0-9a-fA-F:.]/;
+const isAddressChar = asciiClass("0123456789abcdefABCDEF:.");
 const WORD_CHAR = /\w/;
 const MAX_ADDRESS = 45;
 const NOT_AN_ADDRESS = /^(?:::1?|::ffff:(?:0|127)\.|ff[0-9a-f]{2}:)/i;
@@ -18,9 +19,9 @@ export function findIpv6(text: string): PiiMatch[] {
   let searchFrom = 0;
   for (let colon = text.indexOf(":"); colon !== -1; colon = text.indexOf(":", searchFrom)) {
     let start = colon;
-    while (start > 0 && colon - start < MAX_ADDRESS && ADDRESS_CHAR.test(text[start - 1] ?? "")) start--;
+    while (start > 0 && colon - start < MAX_ADDRESS && isAddressChar(text, start - 1)) start--;
     let end = colon + 1;
-    while (end < text.length && end - start < MAX_ADDRESS && ADDRESS_CHAR.test(text[end] ?? "")) end++;
+    while (end < text.length && end - start < MAX_ADDRESS && isAddressChar(text, end)) end++;
     searchFrom = end + 1;
     while (end > colon + 1 && text[end - 1] === ".") end--;
     if (WORD_CHAR.test(text[start - 1] ?? "") || WORD_CHAR.test(text[end] ?? "")) continue;

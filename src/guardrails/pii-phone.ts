@@ -1,4 +1,5 @@
 import { type CountryCode, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { createPhonePrecheck } from "./phone-precheck.js";
 import { textBefore } from "./pii-match.js";
 
 /** Words that make a bare digit string a phone number ("call 4155552671", "Tel: 0301234567"). */
@@ -6,6 +7,7 @@ const PHONE_CONTEXT =
   /(?:phone|tel|telephone|mobile|cell|fax|call|text me|whatsapp|sms|contact|reach|dial|landline|hotline|handy|telefon|téléphone|tél|teléfono|ph|numero|número|numéro|cellulare|móvil|portable)\b[^\n\d]{0,16}$/i;
 const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 const MAX_REGIONS_TRIED = 8;
+const NON_DIGIT = /\D/g;
 
 /** Confidence in [0, 1] that a digit run is a phone number; 0 when it is not. */
 export type PhoneScorer = (text: string, start: number, candidate: string) => number;
@@ -24,6 +26,7 @@ export type PhoneScorer = (text: string, start: number, candidate: string) => nu
  */
 export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer {
   const signatures = new Map(regions.map((region) => [region, groupSignatures(region)]));
+  const precheck = createPhonePrecheck();
   // Only regions that print numbers with the written grouping are parsed (~15 µs a parse).
   const plausibleRegions = (groups: number[]) => {
     const key = groups.join("-");
@@ -34,6 +37,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     const hasContext = PHONE_CONTEXT.test(textBefore(text, start));
     if (candidate.startsWith("+") || candidate.startsWith("00")) {
       const international = candidate.startsWith("00") ? `+${candidate.slice(2)}` : candidate;
+      if (!precheck.international(international.replace(NON_DIGIT, ""))) return 0;
       return parsePhoneNumberFromString(international)?.isValid() ? (hasContext ? 0.97 : 0.93) : 0;
     }
     if (DATE.test(candidate)) return 0;
@@ -42,7 +46,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // Dots alone separate versions and IP addresses far more often than phone digits.
     if (!/[ ()\u00a0-]/.test(candidate) && !hasContext) return 0;
     const tried = groups.length === 1 ? regions.slice(0, MAX_REGIONS_TRIED) : plausibleRegions(groups);
+    const digits = candidate.replace(NON_DIGIT, "");
     for (const region of tried) {
+      if (!precheck.national(digits, region)) continue;
       const phone = parsePhoneNumberFromString(candidate, region);
       if (!phone?.isValid()) continue;
       if (groups.length > 1 && !sameGrouping(groups, digitGroups(phone.formatNational()))) continue;

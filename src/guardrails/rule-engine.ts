@@ -34,16 +34,15 @@ export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
   const isWord = (trigger: string) => /^\w[\w'.-]*$/.test(trigger) && /\w$/.test(trigger);
   const wordTriggers = [...byTrigger.keys()].filter(isWord);
   const markupTriggers = [...byTrigger.keys()].filter((trigger) => !isWord(trigger));
-  const triggerRegex = new RegExp(
-    `\\b${trieRegexSource(wordTriggers)}\\b|${trieRegexSource(markupTriggers)}`,
-    "g",
-  );
+  // Two regexes scan faster than one alternation of both; `nextTrigger` merges them in order.
+  const wordRegex = new RegExp(`\\b${trieRegexSource(wordTriggers)}\\b`, "g");
+  const markupRegex = new RegExp(markupTriggers.length > 0 ? trieRegexSource(markupTriggers) : "(?!)", "g");
 
   return {
     match(normalized) {
       const matches: RuleMatch[] = [];
-      triggerRegex.lastIndex = 0;
-      for (let hit = triggerRegex.exec(normalized); hit !== null; hit = triggerRegex.exec(normalized)) {
+      const triggers = triggerScanner(normalized, wordRegex, markupRegex);
+      for (let hit = triggers(); hit !== null; hit = triggers()) {
         for (const { rule, regex } of byTrigger.get(hit[0]) ?? []) {
           if (rule.lineStart && !atLineStart(normalized, hit.index)) continue;
           regex.lastIndex = hit.index;
@@ -55,6 +54,31 @@ export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
       }
       return matches;
     },
+  };
+}
+
+/**
+ * Yields what `/word|markup/g` would: the leftmost hit (a word wins a tie), each search starting where
+ * the previous hit ended.
+ */
+function triggerScanner(text: string, wordRegex: RegExp, markupRegex: RegExp): () => RegExpExecArray | null {
+  wordRegex.lastIndex = 0;
+  markupRegex.lastIndex = 0;
+  let word = wordRegex.exec(text);
+  let markup = markupRegex.exec(text);
+  return () => {
+    const hit = word !== null && (markup === null || word.index <= markup.index) ? word : markup;
+    if (hit === null) return null;
+    const from = hit.index + hit[0].length;
+    if (word !== null && word.index < from) {
+      wordRegex.lastIndex = from;
+      word = wordRegex.exec(text);
+    }
+    if (markup !== null && markup.index < from) {
+      markupRegex.lastIndex = from;
+      markup = markupRegex.exec(text);
+    }
+    return hit;
   };
 }
 

@@ -1,0 +1,85 @@
+import {
+  type CountryCode,
+  getCountries,
+  getExampleNumber,
+  parsePhoneNumberFromString,
+} from "libphonenumber-js/max";
+import examples from "libphonenumber-js/mobile/examples";
+import { describe, expect, it } from "vitest";
+import { createPhonePrecheck } from "../../src/guardrails/phone-precheck.js";
+
+/** Deterministic digits, so a failure reproduces. */
+function* randomDigits(seed: number, count: number): Generator<string> {
+  let state = seed;
+  for (let index = 0; index < count; index++) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const length = 6 + (state % 10);
+    let digits = "";
+    for (let position = 0; position < length; position++) {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      digits += String(state % 10);
+    }
+    yield digits;
+  }
+}
+
+describe("phone precheck (a necessary condition for libphonenumber-js validity)", () => {
+  const precheck = createPhonePrecheck();
+  const regions = getCountries();
+
+  it("never rules out an example number of any region, national or international", () => {
+    for (const region of regions) {
+      const example = getExampleNumber(region, examples);
+      if (example === undefined) continue;
+      const national = example.formatNational().replace(/\D/g, "");
+      const nsn = example.nationalNumber as string;
+      for (const digits of [national, nsn, `${example.countryCallingCode}${nsn}`]) {
+        if (parsePhoneNumberFromString(digits, region)?.isValid()) {
+          expect(precheck.national(digits, region), `${region} ${digits}`).toBe(true);
+        }
+      }
+      const international = `${example.countryCallingCode}${nsn}`;
+      expect(precheck.international(international), `+${international}`).toBe(true);
+    }
+  });
+
+  it("never rules out a random digit string libphonenumber-js calls valid", () => {
+    const tried: CountryCode[] = [
+      "US",
+      "GB",
+      "DE",
+      "FR",
+      "IN",
+      "AU",
+      "ES",
+      "IT",
+      "NL",
+      "BR",
+      "JP",
+      "MX",
+      "AR",
+      "RU",
+      "GG",
+      "CA",
+      "CN",
+      "KR",
+    ];
+    let valid = 0;
+    let ruledOut = 0;
+    for (const digits of randomDigits(7, 4000)) {
+      for (const region of tried) {
+        const isValid = parsePhoneNumberFromString(digits, region)?.isValid() === true;
+        const passes = precheck.national(digits, region);
+        if (isValid) {
+          valid++;
+          expect(passes, `${region} ${digits}`).toBe(true);
+        } else if (!passes) ruledOut++;
+      }
+      const isValid = parsePhoneNumberFromString(`+${digits}`)?.isValid() === true;
+      if (isValid) expect(precheck.international(digits), `+${digits}`).toBe(true);
+    }
+    // The check is worth having: most invalid parses are skipped.
+    expect(valid).toBeGreaterThan(100);
+    expect(ruledOut).toBeGreaterThan(4000 * tried.length * 0.5);
+  });
+});
