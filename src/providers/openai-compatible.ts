@@ -5,8 +5,10 @@ import type {
   ChatCompletionCreateParamsBase,
 } from "openai/resources/chat/completions";
 import type { Usage } from "../catalog/types.js";
+import { VERSION } from "../version.js";
 import { mapFinishReason } from "./map-finish-reason.js";
 import { createNodeFetch } from "./node-fetch.js";
+import { createJsonPoster } from "./post-json.js";
 import { ProviderError } from "./provider-error.js";
 import { toProviderError } from "./to-provider-error.js";
 import type { CompletionRequest, CompletionResult, ProviderAdapter, ResponseFormat } from "./types.js";
@@ -38,6 +40,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   const secrets = [apiKey];
   const maxTokensField =
     options.maxTokensField ?? (provider === "openai" ? "max_completion_tokens" : "max_tokens");
+  const fetchImpl = options.fetch ?? createNodeFetch();
   const client = new OpenAI({
     baseURL: options.baseURL,
     // Explicit so the SDK never falls back to OPENAI_API_KEY / OPENAI_ORG_ID and sends them elsewhere.
@@ -49,7 +52,19 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
     logLevel: "off", // stdout is the MCP protocol; we log ourselves
     ...(options.defaultHeaders && { defaultHeaders: options.defaultHeaders }),
     // node:http under the SDK: Node 20's fetch costs ~0.4 ms CPU a call, most of the gateway's overhead.
-    fetch: options.fetch ?? createNodeFetch(),
+    fetch: fetchImpl,
+  });
+  // Non-streaming calls skip the SDK's request pipeline (see post-json.ts); streams keep its SSE reader.
+  const postCompletion = createJsonPoster({
+    url: `${options.baseURL.replace(/\/+$/, "")}/chat/completions`,
+    headers: {
+      ...lowerCaseKeys(options.defaultHeaders ?? {}),
+      accept: "application/json",
+      "content-type": "application/json",
+      "user-agent": `modelmux/${VERSION}`,
+      authorization: `Bearer ${apiKey ?? KEYLESS_PLACEHOLDER}`,
+    },
+    fetch: fetchImpl,
   });
 
   function buildBody(request: CompletionRequest): RequestBody {
@@ -61,16 +76,15 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   }
 
   async function completeOnce(request: CompletionRequest, startedAt: number): Promise<CompletionResult> {
-    const completion: ChatCompletion = await client.chat.completions.create(
-      { ...buildBody(request), stream: false },
-      { signal: request.signal },
-    );
+    const completion = (await postCompletion(buildBody(request), request.signal)) as
+      | ChatCompletion
+      | undefined;
     const choice = completion?.choices?.[0];
     if (!choice?.message) throw malformed(provider, "the answer has no choices");
     const totalMs = performance.now() - startedAt;
     return {
       text: choice.message.content ?? "",
-      usage: normaliseUsage(completion.usage),
+      usage: normaliseUsage(completion?.usage),
       finishReason: mapFinishReason(choice.finish_reason),
       // Non-streaming answers arrive whole: the first token is the last.
       timeToFirstTokenMs: totalMs,
@@ -143,6 +157,10 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
       }
     },
   };
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 function normaliseUsage(usage: ChatCompletion["usage"] | null | undefined): Usage {
