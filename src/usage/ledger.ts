@@ -8,6 +8,7 @@ import { forEachIndexedFields, summarizeDatabase } from "./summarize-database.js
 import { DAY_MS } from "./usage-aggregate.js";
 import { createUsageIndex, fieldsOf, type UsageIndex } from "./usage-index.js";
 import type { StoredUsageRecord, SummarizeOptions, UsageSummary, UsageWindow } from "./usage-types.js";
+import { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer.js";
 
 export const LEDGER_FILE = "usage.sqlite";
 
@@ -19,6 +20,8 @@ export interface LedgerOptions {
   flushIntervalMs?: number;
   /** A batch this big is written on the next tick. Default 500. */
   batchSize?: number;
+  /** How often a worker thread checkpoints the WAL (off the request thread). Default 1,000 ms. */
+  checkpointIntervalMs?: number;
   /** Days of history summarize() serves from memory; older windows read SQLite. Default 32. */
   memoryDays?: number;
   now?: () => number;
@@ -64,9 +67,22 @@ export function createLedger(options: LedgerOptions): Ledger {
   if (path !== ":memory:") mkdirSync(options.dataDir, { recursive: true });
   // Opened on first flush or read, so a server's start-up never waits for SQLite.
   let opened: LedgerDatabase | undefined;
+  let checkpointer: WalCheckpointer | undefined;
   function database(): LedgerDatabase {
-    opened ??= openLedgerDatabase(path);
-    return opened;
+    if (opened) return opened;
+    const db = openLedgerDatabase(path);
+    opened = db;
+    if (path !== ":memory:") {
+      checkpointer = startWalCheckpointer({
+        path,
+        intervalMs: options.checkpointIntervalMs ?? 1_000,
+        logger,
+        setWriterAutoCheckpoint: (on) => {
+          if (db.db.open) db.db.pragma(`wal_autocheckpoint = ${on ? 1000 : 0}`);
+        },
+      });
+    }
+    return db;
   }
 
   let buffer: UsageRecord[] = [];
@@ -171,6 +187,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     flush();
     closed = true;
     unregister();
+    checkpointer?.stop();
     opened?.db.close();
   }
 

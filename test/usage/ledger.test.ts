@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
-import { createLedger, type Ledger } from "../../src/usage/index.js";
+import { createLedger, LEDGER_FILE, type Ledger } from "../../src/usage/index.js";
 import { tempDataDir } from "../support/cli-process.js";
 import { usageRecord } from "./usage-record.js";
 
@@ -10,7 +11,10 @@ const logger = createLogger("silent");
 const ALL_TIME = { since: 0, until: Number.MAX_SAFE_INTEGER };
 const open: Ledger[] = [];
 
-function openLedger(dataDir: string, options: { flushIntervalMs?: number; batchSize?: number } = {}): Ledger {
+function openLedger(
+  dataDir: string,
+  options: { flushIntervalMs?: number; batchSize?: number; checkpointIntervalMs?: number } = {},
+): Ledger {
   const ledger = createLedger({ dataDir, logger, ...options });
   open.push(ledger);
   return ledger;
@@ -158,5 +162,21 @@ describe("usage ledger", () => {
     const ledger = createLedger({ dataDir: tempDataDir(), logger });
     ledger.close();
     expect(() => ledger.record(usageRecord())).not.toThrow();
+  });
+
+  it("checkpoints the WAL from a worker thread, so batch writes on the request thread never do", async () => {
+    const dataDir = tempDataDir();
+    const ledger = openLedger(dataDir, { flushIntervalMs: 3_600_000, checkpointIntervalMs: 50 });
+    const databaseBytes = () => statSync(join(dataDir, LEDGER_FILE)).size;
+    ledger.flush();
+    for (let index = 0; index < 2_000; index++) ledger.record(usageRecord({ time: index }));
+    ledger.flush();
+    const before = databaseBytes();
+    // 2,000 rows fill far fewer than the 1,000 WAL pages SQLite's own checkpoint waits for, and the
+    // writer's is off: only the worker can have copied them into the database file.
+    for (let attempt = 0; attempt < 100 && databaseBytes() <= before + 100_000; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(databaseBytes()).toBeGreaterThan(before + 100_000);
+    expect(ledger.query(ALL_TIME)).toHaveLength(2_000);
   });
 });
