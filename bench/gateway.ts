@@ -13,6 +13,8 @@ const DURATION_S = 6;
 const WARM_UP_S = 1;
 const CACHE_DURATION_S = 4;
 const CONCURRENCIES = [1, 64] as const;
+/** The upstream latency of the throughput run that, like real models, is not CPU-bound. */
+const SLOW_UPSTREAM_MS = 20;
 const START_TIMEOUT_MS = 20_000;
 const MODEL = "bench-model";
 const BODY = JSON.stringify({
@@ -130,7 +132,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function startFakeUpstream(): Promise<number> {
+async function startFakeUpstream(latencyMs: number): Promise<number> {
   const child = startChild(
     process.execPath,
     [
@@ -140,11 +142,28 @@ async function startFakeUpstream(): Promise<number> {
       "--port",
       "0",
       "--latency-ms",
-      "0",
+      String(latencyMs),
     ],
     process.env,
   );
   return Number(await waitForOutput(child, /\{"port":(\d+)\}/, "fake upstream"));
+}
+
+/** The bare node:http proxy (bare-proxy-server.ts): the ceiling for any one Node process here. */
+async function startBareProxy(upstreamPort: number): Promise<string> {
+  const child = startChild(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(import.meta.dirname, "bare-proxy-server.ts"),
+      "--upstream",
+      String(upstreamPort),
+    ],
+    process.env,
+  );
+  const port = await waitForOutput(child, /\{"port":(\d+)\}/, "bare proxy");
+  return `http://127.0.0.1:${port}/v1/chat/completions`;
 }
 
 /** `modelmux http` from dist/, with a config file pointing one custom provider at the fake upstream. */
@@ -236,34 +255,45 @@ const rpsText = (result: LoadResult) =>
     result.failures > 0 ? `  (${result.failures} failed)` : ""
   }`;
 
+interface Target {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+const share = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)} %`;
+
 /**
  * Issue 8's gateway figures: latency and throughput of POST /v1/chat/completions straight to a
- * 0 ms fake upstream and through modelmux (and, with `peer: "portkey"`, through Portkey's
- * gateway), at concurrency 1 and 64; then the cache-hit path. Every process is its own child.
+ * 0 ms fake upstream, through a bare node:http proxy (the ceiling for one Node process here),
+ * through modelmux and, with `peer: "portkey"`, through Portkey's gateway, at concurrency 1 and
+ * 64; then concurrency 64 against a 20 ms upstream, where throughput is bounded by the upstream as
+ * with real models rather than by the CPU the processes share; then the cache-hit path. Every
+ * process is its own child.
  */
 export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<void> {
   try {
-    const upstreamPort = await startFakeUpstream();
-    const direct = `http://127.0.0.1:${upstreamPort}/v1/chat/completions`;
-    const modelmux = `${await startModelmux(upstreamPort, "off")}/v1/chat/completions`;
+    const upstreamPort = await startFakeUpstream(0);
     const portkey = options.peer === "portkey" ? await startPortkey(upstreamPort) : undefined;
-    await expectOk(direct);
-    await expectOk(modelmux);
+    const targets: Target[] = [
+      { name: "direct", url: `http://127.0.0.1:${upstreamPort}/v1/chat/completions`, headers: {} },
+      { name: "node proxy", url: await startBareProxy(upstreamPort), headers: {} },
+      {
+        name: "modelmux",
+        url: `${await startModelmux(upstreamPort, "off")}/v1/chat/completions`,
+        headers: {},
+      },
+      ...(portkey ? [{ name: "portkey", ...portkey }] : []),
+    ];
+    for (const target of targets) await expectOk(target.url, target.headers);
 
     const rows: [string, string, string?][] = [];
     const results = new Map<string, LoadResult>();
     for (const connections of CONCURRENCIES) {
-      const paths: [string, string, Record<string, string>][] = [
-        ["direct", direct, {}],
-        ["modelmux", modelmux, {}],
-        ...(portkey
-          ? [["portkey", portkey.url, portkey.headers] as [string, string, Record<string, string>]]
-          : []),
-      ];
-      for (const [name, url, headers] of paths) {
-        const result = await measure(url, headers, connections);
-        results.set(`${name}@${connections}`, result);
-        rows.push([`c${connections} ${name}`, rpsText(result)]);
+      for (const target of targets) {
+        const result = await measure(target.url, target.headers, connections);
+        results.set(`${target.name}@${connections}`, result);
+        rows.push([`c${connections} ${target.name}`, rpsText(result)]);
       }
     }
     const get = (key: string) => results.get(key) as LoadResult;
@@ -277,10 +307,15 @@ export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<
         `${formatMs(overhead("modelmux", 64, "p50"))} / ${formatMs(overhead("modelmux", 64, "p99"))}`,
       ],
       [
-        "c64 modelmux req/s vs direct",
-        `${((get("modelmux@64").rps / get("direct@64").rps) * 100).toFixed(1)} %`,
+        "c64 req/s vs direct, 0 ms upstream: modelmux",
+        share(get("modelmux@64").rps, get("direct@64").rps),
         "≥ 80 %",
       ],
+      [
+        "c64 req/s vs direct, 0 ms upstream: node proxy",
+        `${share(get("node proxy@64").rps, get("direct@64").rps)}  (the most one Node process gets here)`,
+      ],
+      ["c64 req/s, modelmux / node proxy", share(get("modelmux@64").rps, get("node proxy@64").rps)],
     );
     if (portkey) {
       for (const connections of CONCURRENCIES) {
@@ -303,6 +338,37 @@ export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<
       );
     }
 
+    // With an upstream that takes time, as every real model does, the gateway's job at c64 is to
+    // keep up with it; 20 ms is still far quicker than any real completion.
+    const slowPort = await startFakeUpstream(SLOW_UPSTREAM_MS);
+    const slowDirect = await measure(`http://127.0.0.1:${slowPort}/v1/chat/completions`, {}, 64);
+    const slowModelmuxUrl = `${await startModelmux(slowPort, "off")}/v1/chat/completions`;
+    await load(slowModelmuxUrl, {}, 64, WARM_UP_S * 3); // a freshly started process: let the JIT settle
+    const slowModelmux = await measure(slowModelmuxUrl, {}, 64);
+    rows.push(
+      [`c64 direct, ${SLOW_UPSTREAM_MS} ms upstream`, rpsText(slowDirect)],
+      [`c64 modelmux, ${SLOW_UPSTREAM_MS} ms upstream`, rpsText(slowModelmux)],
+      [
+        `c64 modelmux req/s vs direct, ${SLOW_UPSTREAM_MS} ms upstream`,
+        share(slowModelmux.rps, slowDirect.rps),
+        "≥ 80 %",
+      ],
+    );
+    if (portkey) {
+      const slowPortkey = await measure(
+        portkey.url,
+        { ...portkey.headers, "x-portkey-custom-host": `http://127.0.0.1:${slowPort}/v1` },
+        64,
+      );
+      rows.push(
+        [`c64 portkey, ${SLOW_UPSTREAM_MS} ms upstream`, rpsText(slowPortkey)],
+        [
+          `c64 portkey req/s vs direct, ${SLOW_UPSTREAM_MS} ms upstream`,
+          share(slowPortkey.rps, slowDirect.rps),
+        ],
+      );
+    }
+
     for (const store of ["memory", "sqlite"] as const) {
       const cached = `${await startModelmux(upstreamPort, store)}/v1/chat/completions`;
       await expectCacheHit(cached);
@@ -315,7 +381,7 @@ export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<
       ]);
     }
     printTable(
-      `Gateway (issue 8): POST /v1/chat/completions, fake upstream at 0 ms, ${DURATION_S} s per run`,
+      `Gateway (issue 8): POST /v1/chat/completions, fake upstream at 0 ms unless marked, ${DURATION_S} s per run`,
       rows,
     );
   } finally {
