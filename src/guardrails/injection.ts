@@ -15,6 +15,7 @@ const DISCUSSION =
 const QUOTE = /["'`\u201c\u201d\u2018\u2019]/;
 const CONTEXT_BEFORE = 160;
 const CONTEXT_AFTER = 60;
+const KINDS = ["prompt_injection", "jailbreak"] as const;
 
 /**
  * Prompt-injection and jailbreak detector. Rule weights combine per kind (noisy-OR over distinct
@@ -101,12 +102,13 @@ function dampingFactor(text: string, match: RuleMatch): number {
  */
 function combineScores(scored: Scored[]): Finding[] {
   const result: Finding[] = [];
-  for (const kind of ["prompt_injection", "jailbreak"] as const) {
-    const ofKind = scored.filter(({ finding }) => finding.kind === kind);
-    if (ofKind.length === 0) continue;
+  for (const kind of KINDS) {
+    const ofKind: Finding[] = [];
     const strongest = new Map<string, number>();
     let strongestDampened = 0;
-    for (const { finding, dampened } of ofKind) {
+    for (const { finding, dampened } of scored) {
+      if (finding.kind !== kind) continue;
+      ofKind.push(finding);
       if (dampened) {
         strongestDampened = Math.max(strongestDampened, finding.score);
         continue;
@@ -115,10 +117,13 @@ function combineScores(scored: Scored[]): Finding[] {
       const key = `${finding.detector}:${finding.preview.toLowerCase()}`;
       strongest.set(key, Math.max(strongest.get(key) ?? 0, finding.score));
     }
+    if (ofKind.length === 0) continue;
     let miss = 1;
     for (const score of strongest.values()) miss *= 1 - Math.min(score, 0.99);
     const combined = Math.round(Math.max(1 - miss, strongestDampened) * 100) / 100;
-    result.push(...keepStrongest(ofKind.map(({ finding }) => ({ ...finding, score: combined }))));
+    // The findings were made by this scan and are not shared: set the score in place, no copies.
+    for (const finding of ofKind) finding.score = combined;
+    for (const finding of keepStrongest(ofKind)) result.push(finding);
   }
   return result;
 }

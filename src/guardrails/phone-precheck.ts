@@ -18,6 +18,17 @@ export interface PhonePrecheck {
   national(digits: string, region: CountryCode): boolean;
   /** False only when `parsePhoneNumberFromString("+" + digits)` cannot be valid. */
   international(digits: string): boolean;
+  /**
+   * Every national number `parsePhoneNumberFromString(digits, region)` may take, with the calling code
+   * it keeps; undefined when the digits start with the region's international dialling prefix (then
+   * any calling code may follow).
+   */
+  nationalNumbers(digits: string, region: CountryCode): NationalNumbers | undefined;
+}
+
+export interface NationalNumbers {
+  callingCode: string;
+  candidates: string[];
 }
 
 interface NumberingPlan {
@@ -104,6 +115,14 @@ export function createPhonePrecheck(): PhonePrecheck {
       // The region's calling code written without its `+` (extractCountryCallingCode.js).
       if (!digits.startsWith(callingCode)) return false;
       return fits(callingCode, callingCodeCheck(callingCode).forms(digits.slice(callingCode.length)));
+    },
+    nationalNumbers(digits, region) {
+      const { idd, callingCode, forms } = regionCheck(region);
+      if (idd.test(digits)) return undefined;
+      const candidates = forms(digits);
+      if (digits.startsWith(callingCode))
+        candidates.push(...callingCodeCheck(callingCode).forms(digits.slice(callingCode.length)));
+      return { callingCode, candidates };
     },
     international(digits) {
       // libphonenumber takes the first prefix that is a calling code; trying each is a superset.

@@ -1,4 +1,5 @@
 import { type CountryCode, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { createPhoneGroupingCheck, digitGroups, sameGrouping } from "./phone-grouping.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
 import { textBefore } from "./pii-match.js";
 
@@ -27,6 +28,7 @@ export type PhoneScorer = (text: string, start: number, candidate: string) => nu
 export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer {
   const signatures = new Map(regions.map((region) => [region, groupSignatures(region)]));
   const precheck = createPhonePrecheck();
+  const grouping = createPhoneGroupingCheck(precheck);
   // Only regions that print numbers with the written grouping are parsed (~15 µs a parse).
   const plausibleRegions = (groups: number[]) => {
     const key = groups.join("-");
@@ -49,6 +51,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     const digits = candidate.replace(NON_DIGIT, "");
     for (const region of tried) {
       if (!precheck.national(digits, region)) continue;
+      if (groups.length > 1 && !grouping.mayGroup(groups, digits, region)) continue;
       const phone = parsePhoneNumberFromString(candidate, region);
       if (!phone?.isValid()) continue;
       if (groups.length > 1 && !sameGrouping(groups, digitGroups(phone.formatNational()))) continue;
@@ -56,18 +59,6 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     }
     return 0;
   };
-}
-
-function digitGroups(value: string): number[] {
-  return (value.match(/\d+/g) ?? []).map((group) => group.length);
-}
-
-/** Equal groups, allowing the first to carry or drop a one-digit trunk prefix (`98765` vs `098765`). */
-function sameGrouping(written: number[], national: number[]): boolean {
-  if (written.length !== national.length) return false;
-  return written.every((length, index) =>
-    index === 0 ? Math.abs(length - (national[0] ?? 0)) <= 1 : length === national[index],
-  );
 }
 
 interface NumberFormat {

@@ -1,0 +1,118 @@
+import { type CountryCode, Metadata } from "libphonenumber-js/max";
+import type { PhonePrecheck } from "./phone-precheck.js";
+
+/**
+ * A cheap necessary condition for `parsePhoneNumberFromString(candidate, region).formatNational()` to
+ * group digits the way the candidate is written, so a region whose national format differs (`612 34 56
+ * 78` is `06 12 34 56 78` in France) is never parsed: one parse, validity check and format cost 15–60 µs
+ * because libphonenumber-js compiles a RegExp from its metadata for every pattern test.
+ *
+ * Why it is sound (libphonenumber-js 1.x format.js, formatNationalNumberUsingFormat.js): formatNational
+ * takes the first format of the parsed country (or of the main country of its calling code) whose last
+ * leading-digits pattern matches at the start of the national number and whose pattern matches all of
+ * it, and replaces the pattern in the national number by the format with the national-prefix rule put
+ * in for the first group; with no such format it prints the national number as is. This module does
+ * the same with RegExps compiled once, for every national number the parse may take
+ * (`PhonePrecheck.nationalNumbers`) and every country of the calling code: if none prints the written
+ * grouping, the parse cannot either.
+ */
+export interface PhoneGroupingCheck {
+  /** False only when no national format of `digits` parsed in `region` has the `written` groups. */
+  mayGroup(written: readonly number[], digits: string, region: CountryCode): boolean;
+}
+
+interface FormatMetadata {
+  pattern(): string;
+  format(): string;
+  leadingDigitsPatterns(): string[];
+  nationalPrefixFormattingRule(): string | undefined;
+}
+
+interface CompiledFormat {
+  /** The last leading-digits pattern, anchored at the start (`search(pattern) === 0`). */
+  leading?: RegExp;
+  /** The pattern, anchored at both ends (matchesEntirely.js). */
+  whole: RegExp;
+  /** The pattern as formatNationalNumberUsingFormat.js compiles it for `String#replace`. */
+  replace: RegExp;
+  template: string;
+}
+
+interface FormatsMetadata {
+  selectNumberingPlan(countryOrCallingCode: string): void;
+  countryCallingCodes(): Record<string, string[] | undefined>;
+  numberingPlan?: { formats(): FormatMetadata[] };
+}
+
+// libphonenumber-js helpers/formatNationalNumberUsingFormat.js FIRST_GROUP_PATTERN.
+const FIRST_GROUP_PATTERN = /(\$\d)/;
+
+export function createPhoneGroupingCheck(precheck: PhonePrecheck): PhoneGroupingCheck {
+  const metadata = new Metadata() as unknown as FormatsMetadata;
+  // Per calling code: the format lists of each of its countries (built on first use, from metadata).
+  const formatLists = new Map<string, CompiledFormat[][]>();
+  const formatListsOf = (callingCode: string): CompiledFormat[][] => {
+    let lists = formatLists.get(callingCode);
+    if (lists !== undefined) return lists;
+    const countries = metadata.countryCallingCodes()[callingCode] ?? [];
+    lists = [callingCode, ...countries].map((plan) => {
+      metadata.selectNumberingPlan(plan);
+      return (metadata.numberingPlan?.formats() ?? []).map(compileFormat);
+    });
+    formatLists.set(callingCode, lists);
+    return lists;
+  };
+
+  return {
+    mayGroup(written, digits, region) {
+      const national = precheck.nationalNumbers(digits, region);
+      if (national === undefined) return true;
+      for (const formats of formatListsOf(national.callingCode)) {
+        for (const nationalNumber of national.candidates) {
+          if (sameGrouping(written, digitGroups(formatNational(nationalNumber, formats)))) return true;
+        }
+      }
+      return false;
+    },
+  };
+}
+
+function compileFormat(format: FormatMetadata): CompiledFormat {
+  const leadingPatterns = format.leadingDigitsPatterns();
+  const last = leadingPatterns[leadingPatterns.length - 1];
+  const rule = format.nationalPrefixFormattingRule();
+  return {
+    leading: last === undefined ? undefined : new RegExp(`^(?:${last})`),
+    whole: new RegExp(`^(?:${format.pattern()})$`),
+    replace: new RegExp(format.pattern()),
+    template: rule ? format.format().replace(FIRST_GROUP_PATTERN, rule) : format.format(),
+  };
+}
+
+/** formatNationalNumber of format.js, national format with the national prefix. */
+export function formatNational(nationalNumber: string, formats: readonly CompiledFormat[]): string {
+  for (const format of formats) {
+    if (format.leading !== undefined && !format.leading.test(nationalNumber)) continue;
+    if (!format.whole.test(nationalNumber)) continue;
+    return nationalNumber.replace(format.replace, format.template);
+  }
+  return nationalNumber;
+}
+
+const DIGIT_RUN = /\d+/g;
+
+/** Lengths of the digit runs in `value`: `(415) 555-2671` → [3, 3, 4]. */
+export function digitGroups(value: string): number[] {
+  const groups: number[] = [];
+  DIGIT_RUN.lastIndex = 0;
+  for (let run = DIGIT_RUN.exec(value); run !== null; run = DIGIT_RUN.exec(value)) groups.push(run[0].length);
+  return groups;
+}
+
+/** Equal groups, allowing the first to carry or drop a one-digit trunk prefix (`98765` vs `098765`). */
+export function sameGrouping(written: readonly number[], national: readonly number[]): boolean {
+  if (written.length !== national.length) return false;
+  return written.every((length, index) =>
+    index === 0 ? Math.abs(length - (national[0] ?? 0)) <= 1 : length === national[index],
+  );
+}

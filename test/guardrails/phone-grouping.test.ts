@@ -1,0 +1,117 @@
+import {
+  type CountryCode,
+  getCountries,
+  getExampleNumber,
+  parsePhoneNumberFromString,
+} from "libphonenumber-js/max";
+import examples from "libphonenumber-js/mobile/examples";
+import { describe, expect, it } from "vitest";
+import { createPhoneGroupingCheck, digitGroups, sameGrouping } from "../../src/guardrails/phone-grouping.js";
+import { createPhonePrecheck } from "../../src/guardrails/phone-precheck.js";
+
+/** Deterministic pseudo-random numbers, so a failure reproduces. */
+function* random(seed: number): Generator<number> {
+  let state = seed;
+  for (;;) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    yield state >>> 8;
+  }
+}
+
+/** `digits` split into groups at random places: "4155552671" → "415 5552 671". */
+function regroup(digits: string, next: () => number): string {
+  let written = "";
+  for (let index = 0; index < digits.length; index++) {
+    if (index > 0 && next() % 4 === 0) written += " ";
+    written += digits[index];
+  }
+  return written;
+}
+
+/** What the phone scorer asks of libphonenumber-js: valid, and formatted with the written grouping. */
+function libraryAgrees(written: string, region: CountryCode): boolean {
+  const phone = parsePhoneNumberFromString(written, region);
+  return phone?.isValid() === true && sameGrouping(digitGroups(written), digitGroups(phone.formatNational()));
+}
+
+describe("phone grouping check (a necessary condition for libphonenumber-js national formatting)", () => {
+  const grouping = createPhoneGroupingCheck(createPhonePrecheck());
+  const regions: CountryCode[] = [
+    "US",
+    "GB",
+    "DE",
+    "FR",
+    "IN",
+    "AU",
+    "ES",
+    "IT",
+    "NL",
+    "BR",
+    "JP",
+    "MX",
+    "AR",
+    "RU",
+    "GG",
+    "CA",
+    "CN",
+    "KR",
+  ];
+
+  it("digitGroups and sameGrouping read groups as before", () => {
+    expect(digitGroups("(415) 555-2671")).toEqual([3, 3, 4]);
+    expect(digitGroups("no digits")).toEqual([]);
+    expect(sameGrouping([5, 5], [6, 5])).toBe(true);
+    expect(sameGrouping([5, 5], [5, 6])).toBe(false);
+    expect(sameGrouping([3, 4], [3, 4, 1])).toBe(false);
+  });
+
+  it("keeps every example number of every region, written as libphonenumber-js formats it", () => {
+    for (const region of getCountries()) {
+      const example = getExampleNumber(region, examples);
+      if (example === undefined) continue;
+      const written = example.formatNational();
+      const digits = written.replace(/\D/g, "");
+      const groups = digitGroups(written);
+      if (groups.length < 2 || !libraryAgrees(written, region)) continue;
+      expect(grouping.mayGroup(groups, digits, region), `${region} ${written}`).toBe(true);
+    }
+  });
+
+  it("never rules out a randomly grouped number libphonenumber-js formats that way, and rules out most others", () => {
+    const next = random(11);
+    const draw = () => next.next().value as number;
+    let agreed = 0;
+    let ruledOut = 0;
+    let tried = 0;
+    for (let sample = 0; sample < 300; sample++) {
+      for (const region of regions) {
+        // Random digits are rarely valid: mostly an example number of the region with a random tail.
+        const example = getExampleNumber(region, examples)?.formatNational().replace(/\D/g, "") ?? "";
+        const length = sample % 3 === 0 ? 7 + (draw() % 7) : example.length;
+        let digits = sample % 3 === 0 ? "" : example.slice(0, Math.max(0, length - 4));
+        while (digits.length < length) digits += String(draw() % 10);
+        // Half written at random, half grouped the way the region itself prints the digits.
+        const national = parsePhoneNumberFromString(digits, region)?.formatNational();
+        const written = draw() % 2 === 0 || national === undefined ? regroup(digits, draw) : national;
+        const groups = digitGroups(written);
+        if (groups.length < 2) continue;
+        tried++;
+        const passes = grouping.mayGroup(groups, written.replace(/\D/g, ""), region);
+        if (libraryAgrees(written, region)) {
+          agreed++;
+          expect(passes, `${region} ${written}`).toBe(true);
+        } else if (!passes) ruledOut++;
+      }
+    }
+    expect(agreed).toBeGreaterThan(1000);
+    // The check is worth having: most parses that would fail are skipped.
+    expect(ruledOut).toBeGreaterThan((tried - agreed) * 0.5);
+  });
+
+  it("rules out regions that print the digits differently", () => {
+    // France prints 612345678 as 06 12 34 56 78; Spain as 612 34 56 78.
+    expect(grouping.mayGroup([3, 2, 2, 2], "612345678", "FR")).toBe(false);
+    expect(grouping.mayGroup([3, 2, 2, 2], "612345678", "ES")).toBe(true);
+    expect(grouping.mayGroup([3, 3, 4], "6502530000", "US")).toBe(true);
+  });
+});
