@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/http/auth.js";
 import { connectHttp } from "../support/cli-process.js";
@@ -61,6 +62,24 @@ describe("HTTP server without virtual keys (loopback)", () => {
       }),
     });
     expect(huge.status).toBe(413);
+  });
+
+  it("limits a chunked body that declares no length with 413 too, and keeps serving", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(
+        `${server.url}/v1/chat/completions`,
+        { method: "POST", headers: { "content-type": "application/json" } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on("error", reject);
+      request.write(`{"model":"auto","pad":"${"x".repeat(1500)}`);
+      request.end(`${"x".repeat(1500)}"}`);
+    });
+    expect(status).toBe(413);
+    expect((await fetch(`${server.url}/v1/models`)).status).toBe(200);
   });
 });
 
