@@ -1,4 +1,9 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import {
+  type ClientRequest,
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingMessage,
+} from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
@@ -104,6 +109,18 @@ function targetOf(href: string): Target {
 }
 
 /**
+ * Destroys the request (and a body still streaming) when the signal aborts. By hand rather than
+ * http.request's `signal` option, which watches the request with `finished()`: ~3 % of the
+ * gateway's CPU per call.
+ */
+function abortWith(signal: AbortSignal, request: ClientRequest): void {
+  const onAbort = () =>
+    request.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
+  signal.addEventListener("abort", onAbort, { once: true });
+  request.once("close", () => signal.removeEventListener("abort", onAbort));
+}
+
+/**
  * A `fetch` for the openai SDK on node:http keep-alive agents (one pool per adapter). Node 20's
  * built-in fetch spends about 0.4 ms of CPU a call in WHATWG streams and spec checks, most of a
  * gateway's overhead on a fast upstream; this answers with a NodeResponse (what the SDK reads).
@@ -132,13 +149,7 @@ export function createNodeFetch(fallback: Fetch = globalThis.fetch): Fetch {
         return;
       }
       const request = (secure ? httpsRequest : httpRequest)(
-        {
-          ...target,
-          method,
-          headers,
-          agent: secure ? httpsAgent : httpAgent,
-          ...(signal && { signal }),
-        },
+        { ...target, method, headers, agent: secure ? httpsAgent : httpAgent },
         (message) => {
           const status = message.statusCode ?? 0;
           if (status >= 300 && status < 400 && message.headers.location) {
@@ -155,6 +166,7 @@ export function createNodeFetch(fallback: Fetch = globalThis.fetch): Fetch {
         },
       );
       request.once("error", reject);
+      if (signal) abortWith(signal, request);
       request.end(body ?? undefined);
     });
   };
