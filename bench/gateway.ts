@@ -10,7 +10,7 @@ import { formatMs, percentile, printTable } from "./stats.js";
 
 /** Seconds of measured load per run, after a short unmeasured warm-up on the same connections. */
 const DURATION_S = 6;
-const WARM_UP_S = 1;
+const WARM_UP_S = 3;
 const CACHE_DURATION_S = 4;
 const CONCURRENCIES = [1, 64] as const;
 /** The upstream latency of the throughput run that, like real models, is not CPU-bound. */
@@ -343,7 +343,7 @@ export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<
     const slowPort = await startFakeUpstream(SLOW_UPSTREAM_MS);
     const slowDirect = await measure(`http://127.0.0.1:${slowPort}/v1/chat/completions`, {}, 64);
     const slowModelmuxUrl = `${await startModelmux(slowPort, "off")}/v1/chat/completions`;
-    await load(slowModelmuxUrl, {}, 64, WARM_UP_S * 3); // a freshly started process: let the JIT settle
+    await load(slowModelmuxUrl, {}, 64, WARM_UP_S * 2); // a freshly started process: let the JIT settle
     const slowModelmux = await measure(slowModelmuxUrl, {}, 64);
     rows.push(
       [`c64 direct, ${SLOW_UPSTREAM_MS} ms upstream`, rpsText(slowDirect)],
