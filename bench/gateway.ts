@@ -17,10 +17,14 @@ const CONCURRENCIES = [1, 64] as const;
 const SLOW_UPSTREAM_MS = 20;
 const START_TIMEOUT_MS = 20_000;
 const MODEL = "bench-model";
-const BODY = JSON.stringify({
-  model: MODEL,
-  messages: [{ role: "user", content: "Say hello in French, in one short sentence." }],
-});
+/** The same model name on a second provider, whose upstream answers after SLOW_UPSTREAM_MS. */
+const SLOW_MODEL = "bench-model-slow";
+const bodyFor = (model: string) =>
+  JSON.stringify({
+    model,
+    messages: [{ role: "user", content: "Say hello in French, in one short sentence." }],
+  });
+const BODY = bodyFor(MODEL);
 
 interface AutocannonOptions {
   url: string;
@@ -54,6 +58,7 @@ async function load(
   headers: Record<string, string>,
   connections: number,
   durationS: number,
+  body = BODY,
 ): Promise<LoadResult> {
   const samples: number[] = [];
   let failures = 0;
@@ -61,7 +66,7 @@ async function load(
     url,
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body: BODY,
+    body,
     connections,
     duration: durationS,
   });
@@ -82,9 +87,10 @@ async function measure(
   url: string,
   headers: Record<string, string>,
   connections: number,
+  body = BODY,
 ): Promise<LoadResult> {
-  await load(url, headers, connections, WARM_UP_S);
-  return load(url, headers, connections, DURATION_S);
+  await load(url, headers, connections, WARM_UP_S, body);
+  return load(url, headers, connections, DURATION_S, body);
 }
 
 /** Children to stop at the end, whatever happens. */
@@ -166,8 +172,15 @@ async function startBareProxy(upstreamPort: number): Promise<string> {
   return `http://127.0.0.1:${port}/v1/chat/completions`;
 }
 
-/** `modelmux http` from dist/, with a config file pointing one custom provider at the fake upstream. */
-async function startModelmux(upstreamPort: number, cache: "off" | "memory" | "sqlite"): Promise<string> {
+/**
+ * `modelmux http` from dist/, with a config file pointing a custom provider at the fake upstream
+ * and, when given, a second one serving SLOW_MODEL at the slow upstream.
+ */
+async function startModelmux(
+  upstreamPort: number,
+  cache: "off" | "memory" | "sqlite",
+  slowPort?: number,
+): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "modelmux-bench-"));
   const config = join(dir, "modelmux.config.json");
   writeFileSync(
@@ -178,6 +191,12 @@ async function startModelmux(upstreamPort: number, cache: "off" | "memory" | "sq
           baseURL: `http://127.0.0.1:${upstreamPort}/v1`,
           models: { [MODEL]: { price: { input: 0.1, output: 0.2 }, tier: "small" } },
         },
+        ...(slowPort && {
+          slow: {
+            baseURL: `http://127.0.0.1:${slowPort}/v1`,
+            models: { [SLOW_MODEL]: { price: { input: 0.1, output: 0.2 }, tier: "small" } },
+          },
+        }),
       },
       routing: { exploration: 0 },
       cache: { store: cache },
@@ -274,13 +293,15 @@ const share = (part: number, whole: number) => `${((part / whole) * 100).toFixed
 export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<void> {
   try {
     const upstreamPort = await startFakeUpstream(0);
+    const slowPort = await startFakeUpstream(SLOW_UPSTREAM_MS);
+    const modelmux = `${await startModelmux(upstreamPort, "off", slowPort)}/v1/chat/completions`;
     const portkey = options.peer === "portkey" ? await startPortkey(upstreamPort) : undefined;
     const targets: Target[] = [
       { name: "direct", url: `http://127.0.0.1:${upstreamPort}/v1/chat/completions`, headers: {} },
       { name: "node proxy", url: await startBareProxy(upstreamPort), headers: {} },
       {
         name: "modelmux",
-        url: `${await startModelmux(upstreamPort, "off")}/v1/chat/completions`,
+        url: modelmux,
         headers: {},
       },
       ...(portkey ? [{ name: "portkey", ...portkey }] : []),
@@ -340,11 +361,8 @@ export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<
 
     // With an upstream that takes time, as every real model does, the gateway's job at c64 is to
     // keep up with it; 20 ms is still far quicker than any real completion.
-    const slowPort = await startFakeUpstream(SLOW_UPSTREAM_MS);
     const slowDirect = await measure(`http://127.0.0.1:${slowPort}/v1/chat/completions`, {}, 64);
-    const slowModelmuxUrl = `${await startModelmux(slowPort, "off")}/v1/chat/completions`;
-    await load(slowModelmuxUrl, {}, 64, WARM_UP_S * 2); // a freshly started process: let the JIT settle
-    const slowModelmux = await measure(slowModelmuxUrl, {}, 64);
+    const slowModelmux = await measure(modelmux, {}, 64, bodyFor(SLOW_MODEL));
     rows.push(
       [`c64 direct, ${SLOW_UPSTREAM_MS} ms upstream`, rpsText(slowDirect)],
       [`c64 modelmux, ${SLOW_UPSTREAM_MS} ms upstream`, rpsText(slowModelmux)],
