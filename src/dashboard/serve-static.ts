@@ -3,9 +3,9 @@ import type { ServerResponse } from "node:http";
 import { join } from "node:path";
 
 /**
- * The dashboard's files sit next to this module: `src/dashboard/static` when run from source
- * (tsx, vitest) and `dist/dashboard/static` once built (scripts/copy-static.mjs copies them),
- * which is also what an installed package ships. No lookup of the package root needed.
+ * The dashboard's files sit next to the code that serves them: `src/dashboard/static` when run
+ * from source (tsx, vitest) and `dist/static` next to the bundle once built (scripts/build.mjs
+ * copies them), which is also what an installed package ships.
  */
 export const STATIC_DIRECTORY = join(import.meta.dirname, "static");
 

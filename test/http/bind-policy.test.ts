@@ -27,7 +27,7 @@ describe("modelmux http bind policy (spawned CLI)", () => {
       expect(
         (await fetch(`${local}/metrics`, { headers: { authorization: `Bearer ${token}` } })).status,
       ).toBe(200);
-      // The built package serves the dashboard's files from dist/dashboard/static.
+      // The built package serves the dashboard's files from dist/static.
       const page = await fetch(`${local}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("<title>modelmux dashboard</title>");

@@ -1,0 +1,126 @@
+// `npm run build`: bundles the server into dist/ with esbuild (types are checked by `npm run typecheck`).
+//
+//   dist/modelmux.cjs        src/cli.ts and everything the start-up needs, in one CommonJS file
+//   dist/modelmux.cjs.cache  V8's code cache for it, made by one real start-up (below)
+//   dist/cli.js              src/launcher.ts: runs the bundle through that cache (the `modelmux` bin)
+//   dist/package.json        `"type": "commonjs"` for the two files above
+//   dist/static/             the dashboard's files
+//
+// Why: start-up was dominated by Node's ES module loader reading and compiling ~250 modules one by
+// one, and Node 20 can cache compiled code only for a script compiled with vm.Script, not for ES
+// modules. One bundle is one file to read; the code cache spares compiling it.
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+const root = join(import.meta.dirname, "..");
+const dist = join(root, "dist");
+const bundle = join(dist, "modelmux.cjs");
+
+rmSync(dist, { recursive: true, force: true });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/cli.ts"],
+  outfile: bundle,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  // import() of bundled modules becomes a lazy require of code already in the file: each module's
+  // top level still runs only when first imported, as before.
+  supported: { "dynamic-import": false },
+  // Native addons cannot be bundled. The rest stay in node_modules so that start-up does not read
+  // their code: they load (with require) on first use. gpt-tokenizer is 4.5 MB of token tables; the
+  // others are listed only because importing their CommonJS build gives what the source's import
+  // of their ES build gives: the same named exports, and a default import (which of CommonJS is
+  // module.exports) only where that is the same value. Not so for @keyv/* (default import) or
+  // libphonenumber-js/max (no `Metadata`): they are bundled, like everything else.
+  external: [
+    "better-sqlite3",
+    "sqlite3",
+    "gpt-tokenizer",
+    "openai",
+    "@redis/client",
+    "validator",
+    "yaml",
+    "prom-client",
+  ],
+  // The code reads import.meta to find files next to it; in CommonJS that is __filename.
+  define: { "import.meta.url": "__importMetaUrl", "import.meta.dirname": "__dirname" },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Smaller source is faster to read and hash at every start; keepNames keeps functions' and
+  // classes' `name`. `node --enable-source-maps dist/cli.js` maps stack traces to src/ (see launcher).
+  minify: true,
+  keepNames: true,
+  sourcemap: true,
+  logLevel: "warning",
+});
+// The launcher wraps the bundle in a function, where a `#!` line is a syntax error: make it a comment.
+// esbuild escapes non-ASCII characters everywhere but in regular expressions; one such character
+// makes V8 hold the whole source as UTF-16 (slower to read and scan, twice the memory), so
+// escape those too: `\uXXXX` means the same character in any regular expression or string.
+const output = readFileSync(bundle, "utf8").replace(/^#!/, "//");
+if (/\\[^\t\n\r -~]/.test(output))
+  throw new Error("build: a backslash before a non-ASCII character; cannot escape it");
+writeFileSync(
+  bundle,
+  output.replace(/[^\t\n\r -~]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`),
+);
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/launcher.ts"],
+  outfile: join(dist, "cli.js"),
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  define: { "import.meta.dirname": "__dirname" },
+  logLevel: "warning",
+});
+// dist/ holds CommonJS only: an ES module entry point would set up Node's ES module loader (~10 ms)
+// just to run the launcher. This package.json makes `node dist/cli.js` load it as CommonJS.
+writeFileSync(join(dist, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
+
+cpSync(join(root, "src/dashboard/static"), join(dist, "static"), { recursive: true });
+
+await writeCodeCache();
+
+/**
+ * Starts the built server once over stdio (initialize, tools/list, close) with
+ * MODELMUX_WRITE_CODE_CACHE=1, so the launcher writes the code cache as it exits. Without a cache
+ * the server still works, only starts slower: a failure here warns rather than failing the build.
+ */
+async function writeCodeCache() {
+  const dataDir = mkdtempSync(join(tmpdir(), "modelmux-build-"));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("MODELMUX_")));
+  const child = spawn(process.execPath, [join(dist, "cli.js")], {
+    env: { ...env, MODELMUX_DATA_DIR: dataDir, MODELMUX_LOG_LEVEL: "silent", MODELMUX_WRITE_CODE_CACHE: "1" },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const send = (message) => child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
+  let output = "";
+  let listed = false;
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+    if (!listed && output.includes('"id":1')) {
+      listed = true;
+      send({ method: "notifications/initialized" });
+      send({ id: 2, method: "tools/list" });
+    }
+    // Closing stdin ends the session: the server exits, and the launcher writes the cache.
+    if (output.includes('"id":2')) child.stdin.end();
+  });
+  send({
+    id: 1,
+    method: "initialize",
+    params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "build", version: "1" } },
+  });
+  const timer = setTimeout(() => child.kill(), 30_000);
+  await new Promise((resolve) => child.once("exit", resolve));
+  clearTimeout(timer);
+  rmSync(dataDir, { recursive: true, force: true });
+  if (!existsSync(`${bundle}.cache`)) console.warn("build: no code cache written; start-up will be slower");
+}
