@@ -1,4 +1,6 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Config } from "./config/schema.js";
 import type { ChangeFeed } from "./core/change-feed.js";
@@ -52,11 +54,25 @@ const INSTRUCTIONS =
   "provider_health to see which deployments are healthy. Resources: modelmux://catalog, modelmux://health, " +
   "modelmux://usage/today, modelmux://budget.";
 
+/**
+ * Without a validator the SDK builds an Ajv instance with every string format for each server, ~15 ms
+ * of every session's start; only elicitation (the approval gate) uses it, so build it on first use.
+ */
+function lazyAjvValidator(): jsonSchemaValidator {
+  let ajv: AjvJsonSchemaValidator | undefined;
+  return {
+    getValidator(schema) {
+      ajv ??= new AjvJsonSchemaValidator();
+      return ajv.getValidator(schema);
+    },
+  };
+}
+
 /** Builds one MCP server (one per session on HTTP; one per process on stdio). Cheap: tools only bind deps. */
 export function createServer(deps: ServerDeps): McpServer {
   const server = new McpServer(
     { name: "modelmux", version: VERSION },
-    { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} }, jsonSchemaValidator: lazyAjvValidator() },
   );
   registerEstimateCostTool(server, deps);
   registerCompareModelsTool(server, deps);

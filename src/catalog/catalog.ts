@@ -145,15 +145,99 @@ function customModel(id: string, override: ProviderModelConfig): ModelInfo {
   };
 }
 
-/** Builds the model catalog: curated models priced by genai-prices, plus config additions and overrides. */
+/**
+ * Builds the model catalog: curated models priced by genai-prices, plus config additions and
+ * overrides. Providers (and so every config error) resolve at once; the models are priced on
+ * first use, which keeps genai-prices and ~240 price lookups off the server's start-up path.
+ * `onBuild` hears when that happens, with the warnings (models the price data does not know).
+ */
 export function createCatalog(
   config: Config,
   env: NodeJS.ProcessEnv = process.env,
-  options: { forceEnabled?: readonly string[] } = {},
+  options: { forceEnabled?: readonly string[]; onBuild?: (warnings: readonly string[]) => void } = {},
 ): Catalog {
-  const warnings: string[] = [];
   const providers = resolveProviders(config, env, options.forceEnabled ?? []);
   const providerById = new Map(providers.map((provider) => [provider.id, provider]));
+  let built: ReturnType<typeof buildModels> | undefined;
+  const models = () => {
+    if (!built) {
+      built = buildModels(config, providerById);
+      options.onBuild?.(built.warnings);
+    }
+    return built;
+  };
+
+  function suggest(name: string, count = 3): string[] {
+    const { names, deploymentIds } = models();
+    const needle = name.toLowerCase();
+    const candidates = [...names, ...deploymentIds];
+    const contains = candidates.filter(
+      (candidate) => candidate.includes(needle) || needle.includes(candidate),
+    );
+    const ranked = candidates
+      .map((candidate) => ({ candidate, score: distance(needle, candidate) }))
+      .sort((a, b) => a.score - b.score)
+      .map((entry) => entry.candidate);
+    const best = closest(needle, candidates);
+    return [...new Set([...contains.slice(0, count), best, ...ranked])].slice(0, count);
+  }
+
+  function resolve(reference: string): ModelRef {
+    const { byId } = models();
+    const direct = byId.get(reference);
+    if (direct) return { model: direct };
+    const slash = reference.indexOf("/");
+    if (slash > 0) {
+      const providerId = reference.slice(0, slash);
+      const model = byId.get(reference.slice(slash + 1));
+      if (model && providerById.has(providerId)) {
+        if (!model.deployments.some((deployment) => deployment.provider === providerId)) {
+          const servers = model.deployments.map((deployment) => deployment.provider).join(", ");
+          throw new ModelmuxError(
+            "UNKNOWN_MODEL",
+            `model "${model.id}" is not served by provider "${providerId}"; it is served by: ${servers}`,
+            {
+              model: model.id,
+              provider: providerId,
+            },
+          );
+        }
+        return { model, pinnedProvider: providerId };
+      }
+    }
+    throw new ModelmuxError(
+      "UNKNOWN_MODEL",
+      `unknown model "${reference}"; did you mean ${suggest(reference)
+        .map((name) => `"${name}"`)
+        .join(", ")}? (list_models shows all)`,
+      {
+        model: reference,
+        suggestions: suggest(reference),
+      },
+    );
+  }
+
+  return {
+    get models() {
+      return models().list;
+    },
+    providers,
+    get warnings() {
+      return models().warnings;
+    },
+    getModel: (id) => models().byId.get(id),
+    getProvider: (id) => providerById.get(id),
+    resolve,
+    suggest,
+    cost: (deployment, usage) =>
+      costOf(deployment, providerById.get(deployment.provider)?.pricesId ?? null, usage),
+    enabledDeployments: (model) =>
+      model.deployments.filter((deployment) => providerById.get(deployment.provider)?.enabled),
+  };
+}
+
+function buildModels(config: Config, providerById: ReadonlyMap<string, ResolvedProvider>) {
+  const warnings: string[] = [];
   const models = new Map<string, ModelInfo>();
 
   for (const curated of CURATED_MODELS) {
@@ -186,69 +270,12 @@ export function createCatalog(
   if (config.sampling.enabled)
     models.set(SAMPLING_MODEL.id, { ...SAMPLING_MODEL, deployments: [...SAMPLING_MODEL.deployments] });
 
-  const modelList = [...models.values()];
-  const names = modelList.map((model) => model.id);
-  const deploymentIds = modelList.flatMap((model) => model.deployments.map((deployment) => deployment.id));
-
-  function suggest(name: string, count = 3): string[] {
-    const needle = name.toLowerCase();
-    const candidates = [...names, ...deploymentIds];
-    const contains = candidates.filter(
-      (candidate) => candidate.includes(needle) || needle.includes(candidate),
-    );
-    const ranked = candidates
-      .map((candidate) => ({ candidate, score: distance(needle, candidate) }))
-      .sort((a, b) => a.score - b.score)
-      .map((entry) => entry.candidate);
-    const best = closest(needle, candidates);
-    return [...new Set([...contains.slice(0, count), best, ...ranked])].slice(0, count);
-  }
-
-  function resolve(reference: string): ModelRef {
-    const direct = models.get(reference);
-    if (direct) return { model: direct };
-    const slash = reference.indexOf("/");
-    if (slash > 0) {
-      const providerId = reference.slice(0, slash);
-      const model = models.get(reference.slice(slash + 1));
-      if (model && providerById.has(providerId)) {
-        if (!model.deployments.some((deployment) => deployment.provider === providerId)) {
-          const servers = model.deployments.map((deployment) => deployment.provider).join(", ");
-          throw new ModelmuxError(
-            "UNKNOWN_MODEL",
-            `model "${model.id}" is not served by provider "${providerId}"; it is served by: ${servers}`,
-            {
-              model: model.id,
-              provider: providerId,
-            },
-          );
-        }
-        return { model, pinnedProvider: providerId };
-      }
-    }
-    throw new ModelmuxError(
-      "UNKNOWN_MODEL",
-      `unknown model "${reference}"; did you mean ${suggest(reference)
-        .map((name) => `"${name}"`)
-        .join(", ")}? (list_models shows all)`,
-      {
-        model: reference,
-        suggestions: suggest(reference),
-      },
-    );
-  }
-
+  const list = [...models.values()];
   return {
-    models: modelList,
-    providers,
+    byId: models,
+    list,
     warnings,
-    getModel: (id) => models.get(id),
-    getProvider: (id) => providerById.get(id),
-    resolve,
-    suggest,
-    cost: (deployment, usage) =>
-      costOf(deployment, providerById.get(deployment.provider)?.pricesId ?? null, usage),
-    enabledDeployments: (model) =>
-      model.deployments.filter((deployment) => providerById.get(deployment.provider)?.enabled),
+    names: list.map((model) => model.id),
+    deploymentIds: list.flatMap((model) => model.deployments.map((deployment) => deployment.id)),
   };
 }

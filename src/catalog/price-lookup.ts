@@ -1,5 +1,18 @@
-import { calcPrice } from "@pydantic/genai-prices";
+import { createRequire } from "node:module";
 import type { Deployment, Price, Usage } from "./types.js";
+
+type GenaiPrices = typeof import("@pydantic/genai-prices");
+let library: GenaiPrices | undefined;
+
+/**
+ * genai-prices is ~0.8 MB of price data that takes ~100 ms to load, so it loads on the first
+ * lookup (the catalog builds on first use) instead of on the start-up path. require() loads it
+ * synchronously, so lookups stay plain function calls.
+ */
+function calcPrice(...args: Parameters<GenaiPrices["calcPrice"]>): ReturnType<GenaiPrices["calcPrice"]> {
+  library ??= createRequire(import.meta.url)("@pydantic/genai-prices") as GenaiPrices;
+  return library.calcPrice(...args);
+}
 
 /** Version and publish date of the bundled price data, shown to users next to every quote. */
 export const PRICE_DATA = { source: "@pydantic/genai-prices", version: "0.1.8", date: "2026-09-23" } as const;

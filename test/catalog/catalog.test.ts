@@ -32,6 +32,20 @@ describe("catalog", () => {
     }
   });
 
+  it("checks providers at once but prices the models on first use, once", () => {
+    const builds: (readonly string[])[] = [];
+    const lazy = createCatalog(parseConfig({}), {}, { onBuild: (warnings) => builds.push(warnings) });
+    expect(lazy.getProvider("openai")?.enabled).toBe(false);
+    expect(builds).toEqual([]);
+    expect(lazy.resolve("gpt-4o-mini").model.deployments.length).toBeGreaterThan(0);
+    expect(lazy.models.length).toBe(catalog.models.length);
+    expect(builds).toEqual([[]]);
+    // A custom provider without baseURL is refused at creation, before any model is priced.
+    expect(() => createCatalog(parseConfig({ providers: { mine: {} } }), {})).toThrow(
+      "providers.mine.baseURL: required",
+    );
+  });
+
   it("enables providers by their key variable only", () => {
     const withKey = createCatalog(parseConfig({}), { GROQ_API_KEY: "k" });
     expect(withKey.getProvider("groq")?.enabled).toBe(true);
