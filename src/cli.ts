@@ -40,7 +40,16 @@ async function main(): Promise<void> {
     runUsageCommand(args.usage, { dataDir: loaded.dataDir, logger });
     return;
   }
-  const deps = await createDeps(loaded, logger, process.env, { metrics: args.command === "http" });
+  // MCP clients start every configured stdio server when they launch, and most sit idle all
+  // session: a stdio server loads its heavy pieces (~80 MB: tokenizer, price data, guardrail
+  // detectors, provider SDK, cache store) when first used rather than on a timer, so an idle one
+  // stays small. The price: its first call that counts tokens waits ~0.6 s for the tokenizer, once.
+  // `modelmux http` is a shared, long-running service: it warms up right after start instead.
+  const http = args.command === "http";
+  const deps = await createDeps(loaded, logger, process.env, {
+    metrics: http,
+    warmUp: http ? "soon" : "on-first-use",
+  });
 
   if (args.command === "stdio") {
     const { serveStdio } = await import("./transports/stdio.js");

@@ -23,13 +23,22 @@ export async function createDeps(
   loaded: LoadedConfig,
   logger: Logger,
   env: NodeJS.ProcessEnv = process.env,
-  options: { metrics?: boolean } = {},
+  options: { metrics?: boolean; warmUp?: "soon" | "on-first-use" } = {},
 ): Promise<ServerDeps> {
   const { config } = loaded;
+  const warmUp = options.warmUp ?? "soon";
+  let warmedUp = false;
   const replay = env.MODELMUX_REPLAY;
   // Replay enables exactly the providers on record and never explores, so routes repeat.
-  const catalog = createCatalog(config, env, replay ? { forceEnabled: recordedProviders(replay) } : {});
-  for (const warning of catalog.warnings) logger.warn({ warning }, "catalog");
+  // The models are priced on first use (see createCatalog); that first use also starts the warm-up.
+  const catalog = createCatalog(config, env, {
+    ...(replay && { forceEnabled: recordedProviders(replay) }),
+    onBuild(warnings) {
+      for (const warning of warnings) logger.warn({ warning }, "catalog");
+      // After this first call has answered: its own work comes first.
+      if (warmUp === "on-first-use") setImmediate(startWarmUp);
+    },
+  });
   const localHealth = createHealthTracker({
     failureThreshold: config.routing.breaker.failureThreshold,
     cooldownMs: config.routing.breaker.cooldownMs,
@@ -81,13 +90,23 @@ export async function createDeps(
     // With the store off, answers report `cache: "off"` rather than misses.
     ...(config.cache.store !== "off" && { cache }),
   });
-  // Load the tokenizers and the provider SDK a moment after start-up, so the first call is fast
-  // without slowing the client's first tools/list.
-  setTimeout(() => {
-    Promise.all([loadTokenizers(), adapters.warmUp(), guardrails.load(), cache.open()]).catch(
-      (error: unknown) => logger.warn({ error: String(error) }, "warm-up failed"),
-    );
-  }, WARM_UP_DELAY_MS).unref();
+  // Every heavy piece (price data, tokenizer, provider SDK, guardrail detectors, cache store) loads
+  // on first use anyway; the warm-up loads them all ahead of need so later calls are fast.
+  function startWarmUp(): void {
+    if (warmedUp) return;
+    warmedUp = true;
+    logger.debug("warming up");
+    Promise.all([
+      Promise.resolve().then(() => catalog.models),
+      loadTokenizers(),
+      adapters.warmUp(),
+      guardrails.load(),
+      cache.open(),
+    ]).catch((error: unknown) => logger.warn({ error: String(error) }, "warm-up failed"));
+  }
+  // "soon": a moment after start-up, without slowing the client's first tools/list.
+  // "on-first-use": when the server first does real work (the catalog is first used).
+  if (warmUp === "soon") setTimeout(startWarmUp, WARM_UP_DELAY_MS).unref();
   // Closed in reverse: budgets settle, then the ledger flushes, then the cache.
   const closers: (() => Promise<void> | void)[] = [
     () => cache.close(),
