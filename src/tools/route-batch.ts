@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { RouteRequest } from "../core/route-types.js";
@@ -120,6 +121,9 @@ export function registerRouteBatchTool(server: McpServer, deps: Pick<ServerDeps,
         const results: ItemResult[] = new Array(prompts.length);
         const token = extra._meta?.progressToken;
         let done = 0;
+        // Every item in flight listens for the caller's cancellation: Node's leak warning at 10
+        // listeners would fire for any concurrency above that.
+        setMaxListeners(input.concurrency + 10, extra.signal);
         await runPool(prompts.length, input.concurrency, extra.signal, async (index) => {
           const request: RouteRequest = {
             messages: toMessages({ prompt: prompts[index] as string, system: input.system }),

@@ -53,6 +53,25 @@ describe("route_batch", () => {
     expect(Math.max(...progress)).toBe(12);
   });
 
+  it("runs 40 items at concurrency 32 without Node's listener-leak warning", async () => {
+    fixture.pa.setDefault({ type: "ok", latencyMs: 20 });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    try {
+      const items = Array.from({ length: 40 }, (_, index) => ({ n: index }));
+      const result = await fixture.session.client.callTool({
+        name: "route_batch",
+        arguments: { template: "Item {{n}}", items, model: "pa/m1", concurrency: 32 },
+      });
+      expect(structured<Batch>(result).totals.succeeded).toBe(40);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).not.toContain("MaxListenersExceededWarning");
+  });
+
   it("keeps going when items fail", async () => {
     fixture.pa.enqueue(
       { type: "ok" },
