@@ -406,3 +406,7 @@ export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<
     await Promise.all([...children].map(stopChild));
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchGateway({ peer: process.argv.includes("portkey") ? "portkey" : undefined });
+}
