@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -28,6 +29,50 @@ async function startOnce(): Promise<{ ms: number; client: Client; pid: number }>
   return { ms: performance.now() - started, client, pid: transport.pid ?? 0 };
 }
 
+/**
+ * Spawn → the first tools/list answer arriving whole on the client's end of the pipe, with a bare
+ * JSON-RPC client doing what every MCP client does first: initialize, initialized, tools/list.
+ * The SDK's Client (startOnce) also compiles every tool's output schema once the list arrives:
+ * client work, not the server's start-up, so it is reported as a row of its own.
+ */
+function rawStartOnce(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI], {
+    env: cleanEnv({ MODELMUX_LOG_LEVEL: "silent" }),
+    stdio: ["pipe", "pipe", "ignore"],
+  });
+  const send = (message: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
+  return new Promise((resolve, reject) => {
+    let pending = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      pending += chunk.toString();
+      let newline = pending.indexOf("\n");
+      while (newline >= 0) {
+        const { id } = JSON.parse(pending.slice(0, newline)) as { id?: number };
+        pending = pending.slice(newline + 1);
+        newline = pending.indexOf("\n");
+        if (id === 1) {
+          send({ method: "notifications/initialized" });
+          send({ id: 2, method: "tools/list" });
+        } else if (id === 2) {
+          resolve(performance.now() - started);
+          child.stdin.end(); // the server exits when its input closes
+        }
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`modelmux exited (${code}) before answering tools/list`)));
+    send({
+      id: 1,
+      method: "initialize",
+      params: {
+        protocolVersion: "2025-06-18",
+        capabilities: {},
+        clientInfo: { name: "bench", version: "1" },
+      },
+    });
+  });
+}
+
 /** A 10 KB prompt of mixed prose and code, like a real delegated sub-task. */
 export function tenKilobytePrompt(): string {
   const block =
@@ -38,6 +83,8 @@ export function tenKilobytePrompt(): string {
 }
 
 export async function benchStartup(): Promise<void> {
+  const rawTimes: number[] = [];
+  for (let run = 0; run < 10; run++) rawTimes.push(await rawStartOnce());
   const times: number[] = [];
   let idleRss = 0;
   let warmRss = 0;
@@ -73,8 +120,12 @@ export async function benchStartup(): Promise<void> {
   await session.close();
 
   printTable("Start-up and estimate_cost (issue 3)", [
-    ["start-up, spawn → first tools/list (median of 10)", formatMs(median(times)), "< 300 ms"],
-    ["start-up p90", formatMs(percentile(times, 90))],
+    ["start-up, spawn → first tools/list answer (median of 10)", formatMs(median(rawTimes)), "< 300 ms"],
+    ["start-up p90", formatMs(percentile(rawTimes, 90))],
+    [
+      "start-up with the SDK Client (+ its output-schema compile), median / p90",
+      `${formatMs(median(times))} / ${formatMs(percentile(times, 90))}`,
+    ],
     ["idle RSS after start", `${idleRss.toFixed(1)} MB`, "< 100 MB"],
     ["RSS after first estimate_cost (tokenizers loaded)", `${warmRss.toFixed(1)} MB`],
     [`estimate_cost 10 KB × ${rows} deployments, server-side p50`, formatMs(median(direct)), "< 5 ms"],
