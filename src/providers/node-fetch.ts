@@ -36,6 +36,35 @@ function headerRecord(headers: RequestInit["headers"]): Record<string, string> {
 
 const cutOff = () => new TypeError("terminated", { cause: new Error("other side closed") });
 
+/** The response body, decoded (gzip, deflate, br) when the server encoded it. */
+function decodedBody(message: IncomingMessage): Readable {
+  const decode = DECODERS[String(message.headers["content-encoding"] ?? "").toLowerCase()];
+  if (!decode) return message;
+  const source = message.pipe(decode()) as unknown as Readable;
+  message.once("error", (error) => source.destroy(error));
+  return source;
+}
+
+/**
+ * Reads a whole response body, decoded. A body cut off mid-way ends without `complete`: that is
+ * an error (fetch's `TypeError: terminated`), never a short answer.
+ */
+export function readWholeBody(
+  message: IncomingMessage,
+  resolve: (body: Buffer) => void,
+  reject: (error: unknown) => void,
+): void {
+  const source = decodedBody(message);
+  const chunks: Buffer[] = [];
+  source.on("data", (chunk: Buffer) => chunks.push(chunk));
+  source.once("error", reject);
+  message.once("aborted", () => reject(cutOff()));
+  source.once("end", () => {
+    if (!message.complete) reject(cutOff());
+    else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+  });
+}
+
 /** The body as fetch would hand it over: decoded, streamed for SSE, buffered otherwise (cheaper). */
 function respond(
   message: IncomingMessage,
@@ -55,25 +84,14 @@ function respond(
     resolve(new NodeResponse(init, null));
     return;
   }
-  const decode = DECODERS[String(message.headers["content-encoding"] ?? "").toLowerCase()];
-  const source: Readable = decode ? (message.pipe(decode()) as unknown as Readable) : message;
-  if (decode) message.once("error", (error) => source.destroy(error));
   if (String(message.headers["content-type"] ?? "").includes("text/event-stream")) {
-    resolve(new NodeResponse(init, source));
+    resolve(new NodeResponse(init, decodedBody(message)));
     return;
   }
-  const chunks: Buffer[] = [];
-  source.on("data", (chunk: Buffer) => chunks.push(chunk));
-  source.once("error", reject);
-  // A body cut off mid-way ends without `complete`: fetch reports that as an error too.
-  message.once("aborted", () => reject(cutOff()));
-  source.once("end", () => {
-    if (!message.complete) reject(cutOff());
-    else resolve(new NodeResponse(init, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-  });
+  readWholeBody(message, (body) => resolve(new NodeResponse(init, body)), reject);
 }
 
-interface Target {
+export interface Target {
   protocol: string;
   hostname: string;
   port: string;
@@ -89,7 +107,7 @@ interface Target {
 const targets = new Map<string, Target>();
 const MAX_TARGETS = 256;
 
-function targetOf(href: string): Target {
+export function targetOf(href: string): Target {
   let target = targets.get(href);
   if (target) return target;
   const url = new URL(href);
@@ -113,7 +131,7 @@ function targetOf(href: string): Target {
  * http.request's `signal` option, which watches the request with `finished()`: ~3 % of the
  * gateway's CPU per call.
  */
-function abortWith(signal: AbortSignal, request: ClientRequest): void {
+export function abortWith(signal: AbortSignal, request: ClientRequest): void {
   const onAbort = () =>
     request.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
   signal.addEventListener("abort", onAbort, { once: true });

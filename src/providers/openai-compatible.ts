@@ -21,8 +21,6 @@ export interface OpenAICompatibleAdapterOptions {
   defaultHeaders?: Record<string, string>;
   /** Which field carries `maxTokens`; OpenAI's newer models reject `max_tokens`. */
   maxTokensField?: "max_tokens" | "max_completion_tokens";
-  /** Injectable for tests and custom dispatchers. */
-  fetch?: typeof fetch;
 }
 
 /** Largest delay setTimeout accepts: the SDK's own timer must never fire before the caller's signal. */
@@ -40,7 +38,6 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   const secrets = [apiKey];
   const maxTokensField =
     options.maxTokensField ?? (provider === "openai" ? "max_completion_tokens" : "max_tokens");
-  const fetchImpl = options.fetch ?? createNodeFetch();
   const client = new OpenAI({
     baseURL: options.baseURL,
     // Explicit so the SDK never falls back to OPENAI_API_KEY / OPENAI_ORG_ID and sends them elsewhere.
@@ -52,7 +49,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
     logLevel: "off", // stdout is the MCP protocol; we log ourselves
     ...(options.defaultHeaders && { defaultHeaders: options.defaultHeaders }),
     // node:http under the SDK: Node 20's fetch costs ~0.4 ms CPU a call, most of the gateway's overhead.
-    fetch: fetchImpl,
+    fetch: createNodeFetch(),
   });
   // Non-streaming calls skip the SDK's request pipeline (see post-json.ts); streams keep its SSE reader.
   const postCompletion = createJsonPoster({
@@ -64,7 +61,6 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
       "user-agent": `modelmux/${VERSION}`,
       authorization: `Bearer ${apiKey ?? KEYLESS_PLACEHOLDER}`,
     },
-    fetch: fetchImpl,
   });
 
   function buildBody(request: CompletionRequest): RequestBody {
