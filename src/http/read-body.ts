@@ -1,9 +1,10 @@
 import type { IncomingMessage } from "node:http";
 import { HttpError } from "./http-error.js";
 
-// `connection: close`: the rest of an oversized body is discarded until the 413 is sent, then the socket closes.
+// The rest of an oversized body is read and discarded (node does so after the answer), so a client
+// still uploading gets its 413 instead of a broken pipe; the server's requestTimeout bounds it.
 const tooLarge = (limit: number) =>
-  new HttpError(413, "payload_too_large", `request body over ${limit} bytes`, { connection: "close" });
+  new HttpError(413, "payload_too_large", `request body over ${limit} bytes`);
 
 function parseJson(chunks: Buffer[], size: number): unknown {
   if (size === 0) return undefined;
