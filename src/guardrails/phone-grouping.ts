@@ -19,6 +19,18 @@ import type { PhonePrecheck } from "./phone-precheck.js";
 export interface PhoneGroupingCheck {
   /** False only when no national format of `digits` parsed in `region` has the `written` groups. */
   mayGroup(written: readonly number[], digits: string, region: CountryCode): boolean;
+  /**
+   * `phone.formatNational()` of a parsed number without an extension, with the formats compiled once
+   * (format.js formatNumber: the plan of its country, or of its calling code when it has none).
+   */
+  formatParsed(phone: ParsedPhone): string;
+}
+
+/** The fields of a libphonenumber-js PhoneNumber that its national format depends on. */
+export interface ParsedPhone {
+  country?: string;
+  countryCallingCode: string;
+  nationalNumber: string;
 }
 
 interface FormatMetadata {
@@ -62,6 +74,17 @@ export function createPhoneGroupingCheck(precheck: PhonePrecheck): PhoneGrouping
     formatLists.set(callingCode, lists);
     return lists;
   };
+  // Per numbering plan (a country, or a calling code for its main country), built on first use.
+  const planFormats = new Map<string, CompiledFormat[]>();
+  const formatsOfPlan = (plan: string): CompiledFormat[] => {
+    let formats = planFormats.get(plan);
+    if (formats === undefined) {
+      metadata.selectNumberingPlan(plan);
+      formats = (metadata.numberingPlan?.formats() ?? []).map(compileFormat);
+      planFormats.set(plan, formats);
+    }
+    return formats;
+  };
 
   return {
     mayGroup(written, digits, region) {
@@ -73,6 +96,11 @@ export function createPhoneGroupingCheck(precheck: PhonePrecheck): PhoneGrouping
         }
       }
       return false;
+    },
+    formatParsed(phone) {
+      const plan = phone.country && phone.country !== "001" ? phone.country : phone.countryCallingCode;
+      if (phone.nationalNumber === "") return "";
+      return formatNational(phone.nationalNumber, formatsOfPlan(plan));
     },
   };
 }

@@ -54,7 +54,11 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       if (groups.length > 1 && !grouping.mayGroup(groups, digits, region)) continue;
       const phone = parsePhoneNumberFromString(candidate, region);
       if (!phone?.isValid()) continue;
-      if (groups.length > 1 && !sameGrouping(groups, digitGroups(phone.formatNational()))) continue;
+      if (groups.length > 1) {
+        // Same string as phone.formatNational(), from formats compiled once (an extension is appended by it).
+        const national = phone.ext ? phone.formatNational() : grouping.formatParsed(phone);
+        if (!sameGrouping(groups, digitGroups(national))) continue;
+      }
       return hasContext ? 0.9 : 0.8;
     }
     return 0;

@@ -108,6 +108,35 @@ describe("phone grouping check (a necessary condition for libphonenumber-js nati
     expect(ruledOut).toBeGreaterThan((tried - agreed) * 0.5);
   });
 
+  it("formatParsed prints exactly what phone.formatNational() prints", () => {
+    const next = random(23);
+    const draw = () => next.next().value as number;
+    let compared = 0;
+    const compare = (written: string, region?: CountryCode) => {
+      const phone = parsePhoneNumberFromString(written, region);
+      if (phone === undefined || phone.ext) return;
+      compared++;
+      expect(grouping.formatParsed(phone), `${region ?? "intl"} ${written}`).toBe(phone.formatNational());
+    };
+    for (const region of getCountries()) {
+      const example = getExampleNumber(region, examples);
+      if (example === undefined) continue;
+      compare(example.formatNational(), region);
+      compare(example.number);
+      const digits = example.nationalNumber;
+      for (let sample = 0; sample < 6; sample++) {
+        // The example with a random tail (often valid), in other regions too (+1, +7, +44 share plans).
+        let mutated = digits.slice(0, Math.max(1, digits.length - 1 - (draw() % 4)));
+        while (mutated.length < digits.length + (draw() % 3) - 1) mutated += String(draw() % 10);
+        compare(mutated, region);
+        compare(`0${mutated}`, region);
+        compare(`+${example.countryCallingCode}${mutated}`);
+        compare(mutated, regions[draw() % regions.length]);
+      }
+    }
+    expect(compared).toBeGreaterThan(4000);
+  });
+
   it("rules out regions that print the digits differently", () => {
     // France prints 612345678 as 06 12 34 56 78; Spain as 612 34 56 78.
     expect(grouping.mayGroup([3, 2, 2, 2], "612345678", "FR")).toBe(false);
