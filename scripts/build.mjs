@@ -10,6 +10,7 @@
 // one, and Node 20 can cache compiled code only for a script compiled with vm.Script, not for ES
 // modules. One bundle is one file to read; the code cache spares compiling it.
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,17 +59,21 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
-// The launcher wraps the bundle in a function, where a `#!` line is a syntax error: make it a comment.
+// The launcher wraps the bundle in a function, where a `#!` line is a syntax error: it is replaced (below).
 // esbuild escapes non-ASCII characters everywhere but in regular expressions; one such character
 // makes V8 hold the whole source as UTF-16 (slower to read and scan, twice the memory), so
 // escape those too: `\uXXXX` means the same character in any regular expression or string.
-const output = readFileSync(bundle, "utf8").replace(/^#!/, "//");
+// The launcher decodes the bundle as latin1, which relies on this.
+const output = readFileSync(bundle, "utf8");
+if (!output.startsWith("#!")) throw new Error("build: the bundle does not begin with src/cli.ts's #! line");
 if (/\\[^\t\n\r -~]/.test(output))
   throw new Error("build: a backslash before a non-ASCII character; cannot escape it");
-writeFileSync(
-  bundle,
-  output.replace(/[^\t\n\r -~]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`),
-);
+const ascii = output
+  .slice(output.indexOf("\n"))
+  .replace(/[^\t\n\r -~]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+// The first line names this exact bundle by its SHA-256: the launcher uses a code cache only when
+// the cache begins with the same line (see src/launcher.ts), without hashing the bundle at start.
+writeFileSync(bundle, `//modelmux-build ${createHash("sha256").update(ascii).digest("hex")}${ascii}`);
 
 await build({
   absWorkingDir: root,

@@ -6,11 +6,15 @@
  * code cache for ES modules (`module.enableCompileCache` is Node 22), hence one CommonJS bundle,
  * compiled here with vm.Script, which takes `cachedData`.
  *
- * The cache (`dist/modelmux.cjs.cache`) is written at build time by one real start-up. It begins
- * with the SHA-256 of the bundle it was made from; V8 itself rejects a cache from another Node or
- * V8 version or other flags. A missing, stale or unreadable cache only means a normal compile.
+ * The cache (`dist/modelmux.cjs.cache`) is written at build time by one real start-up. A cache is
+ * valid only for the exact bundle it was made from: V8 checks little more than the source's length,
+ * and bytecode run against other source is wrong code. The build puts the bundle's SHA-256 in its
+ * first line (`//modelmux-build <hex>`); the cache begins with that line, and is used only when it
+ * equals the bundle's. This costs nothing at start (hashing 1.3 MB and loading node:crypto did cost
+ * ~10 ms), and every build, which rewrites the bundle, makes a new line. V8 itself rejects a cache
+ * from another Node or V8 version or other flags. A missing, stale or unreadable cache only means a
+ * normal compile.
  */
-import { createHash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -19,10 +23,18 @@ import { Script } from "node:vm";
 const bundle = join(import.meta.dirname, "modelmux.cjs");
 const cacheFile = `${bundle}.cache`;
 
-function readCache(digest: Buffer): Buffer | undefined {
+/** The bundle's first line with its newline, when it names the build; else undefined (no cache). */
+function buildLine(bytes: Buffer): Buffer | undefined {
+  const end = bytes.indexOf(10);
+  const line = bytes.subarray(0, end + 1);
+  return end > 0 && /^\/\/modelmux-build [0-9a-f]{64}\n$/.test(line.toString("latin1")) ? line : undefined;
+}
+
+function readCache(line: Buffer | undefined): Buffer | undefined {
+  if (!line) return undefined;
   try {
     const file = readFileSync(cacheFile);
-    return file.subarray(0, digest.length).equals(digest) ? file.subarray(digest.length) : undefined;
+    return file.subarray(0, line.length).equals(line) ? file.subarray(line.length) : undefined;
   } catch {
     return undefined;
   }
@@ -30,16 +42,17 @@ function readCache(digest: Buffer): Buffer | undefined {
 
 function runWithCodeCache(): void {
   const bytes = readFileSync(bundle);
-  const digest = createHash("sha256").update(bytes).digest();
-  // The wrapper Node gives every CommonJS module; the bundle's lines keep their numbers.
+  const line = buildLine(bytes);
+  // The wrapper Node gives every CommonJS module; the bundle's lines keep their numbers. The build
+  // makes the bundle pure ASCII, so latin1 decodes it as utf8 would, only faster (~2 ms).
   const script = new Script(
-    `(function (exports, require, module, __filename, __dirname) {${bytes.toString("utf8")}\n})`,
-    { filename: bundle, cachedData: readCache(digest) },
+    `(function (exports, require, module, __filename, __dirname) {${bytes.toString("latin1")}\n})`,
+    { filename: bundle, cachedData: readCache(line) },
   );
   // scripts/build.mjs sets this for its one start-up: at exit the cache holds every function that ran.
-  if (process.env.MODELMUX_WRITE_CODE_CACHE === "1") {
+  if (process.env.MODELMUX_WRITE_CODE_CACHE === "1" && line) {
     process.once("exit", () => {
-      writeFileSync(`${cacheFile}.tmp`, Buffer.concat([digest, script.createCachedData()]));
+      writeFileSync(`${cacheFile}.tmp`, Buffer.concat([line, script.createCachedData()]));
       renameSync(`${cacheFile}.tmp`, cacheFile);
     });
   }
