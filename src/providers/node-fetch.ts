@@ -18,7 +18,8 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
   br: createBrotliDecompress,
 };
 
-function headerRecord(headers: RequestInit["headers"]): Record<string, string> {
+/** Any fetch-style headers as one plain record with lower-case names. */
+export function headerRecord(headers: RequestInit["headers"]): Record<string, string> {
   const record: Record<string, string> = {};
   if (!headers) return record;
   // The SDK sends a Headers object; the other shapes cover any other caller.

@@ -7,7 +7,7 @@ import type {
 import type { Usage } from "../catalog/types.js";
 import { VERSION } from "../version.js";
 import { mapFinishReason } from "./map-finish-reason.js";
-import { createNodeFetch } from "./node-fetch.js";
+import { createNodeFetch, headerRecord } from "./node-fetch.js";
 import { createJsonPoster } from "./post-json.js";
 import { ProviderError } from "./provider-error.js";
 import { toProviderError } from "./to-provider-error.js";
@@ -55,7 +55,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   const postCompletion = createJsonPoster({
     url: `${options.baseURL.replace(/\/+$/, "")}/chat/completions`,
     headers: {
-      ...lowerCaseKeys(options.defaultHeaders ?? {}),
+      ...headerRecord(options.defaultHeaders),
       accept: "application/json",
       "content-type": "application/json",
       "user-agent": `modelmux/${VERSION}`,
@@ -153,10 +153,6 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
       }
     },
   };
-}
-
-function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 function normaliseUsage(usage: ChatCompletion["usage"] | null | undefined): Usage {
