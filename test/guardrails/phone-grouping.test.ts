@@ -8,6 +8,7 @@ import examples from "libphonenumber-js/mobile/examples";
 import { describe, expect, it } from "vitest";
 import { createPhoneGroupingCheck, digitGroups, sameGrouping } from "../../src/guardrails/phone-grouping.js";
 import { createPhonePrecheck } from "../../src/guardrails/phone-precheck.js";
+import { PHONE_TEST_REGIONS } from "./phone-test-regions.js";
 
 /** Deterministic pseudo-random numbers, so a failure reproduces. */
 function* random(seed: number): Generator<number> {
@@ -36,26 +37,7 @@ function libraryAgrees(written: string, region: CountryCode): boolean {
 
 describe("phone grouping check (a necessary condition for libphonenumber-js national formatting)", () => {
   const grouping = createPhoneGroupingCheck(createPhonePrecheck());
-  const regions: CountryCode[] = [
-    "US",
-    "GB",
-    "DE",
-    "FR",
-    "IN",
-    "AU",
-    "ES",
-    "IT",
-    "NL",
-    "BR",
-    "JP",
-    "MX",
-    "AR",
-    "RU",
-    "GG",
-    "CA",
-    "CN",
-    "KR",
-  ];
+  const regions = PHONE_TEST_REGIONS;
 
   it("digitGroups and sameGrouping read groups as before", () => {
     expect(digitGroups("(415) 555-2671")).toEqual([3, 3, 4]);

@@ -1,0 +1,13 @@
+import type { CountryCode } from "libphonenumber-js/max";
+import { DEFAULT_PHONE_REGIONS } from "../../src/guardrails/config.js";
+
+/** Regions the phone shortcut tests check against libphonenumber: the defaults plus a varied few. */
+export const PHONE_TEST_REGIONS: readonly CountryCode[] = [
+  ...DEFAULT_PHONE_REGIONS,
+  "AR",
+  "RU",
+  "GG",
+  "CA",
+  "CN",
+  "KR",
+];
