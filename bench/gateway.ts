@@ -138,37 +138,20 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function startFakeUpstream(latencyMs: number): Promise<number> {
-  const child = startChild(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(import.meta.dirname, "fake-upstream-server.ts"),
-      "--port",
-      "0",
-      "--latency-ms",
-      String(latencyMs),
-    ],
-    process.env,
-  );
-  return Number(await waitForOutput(child, /\{"port":(\d+)\}/, "fake upstream"));
+/** Starts one of the bench's own servers (bench/NAME.ts) and resolves with the port it prints as `{"port":N}`. */
+async function startBenchServer(name: string, args: string[]): Promise<number> {
+  const script = join(import.meta.dirname, `${name}.ts`);
+  const child = startChild(process.execPath, ["--import", "tsx", script, ...args], process.env);
+  return Number(await waitForOutput(child, /\{"port":(\d+)\}/, name));
+}
+
+function startFakeUpstream(latencyMs: number): Promise<number> {
+  return startBenchServer("fake-upstream-server", ["--port", "0", "--latency-ms", String(latencyMs)]);
 }
 
 /** The bare node:http proxy (bare-proxy-server.ts): the ceiling for any one Node process here. */
 async function startBareProxy(upstreamPort: number): Promise<string> {
-  const child = startChild(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(import.meta.dirname, "bare-proxy-server.ts"),
-      "--upstream",
-      String(upstreamPort),
-    ],
-    process.env,
-  );
-  const port = await waitForOutput(child, /\{"port":(\d+)\}/, "bare proxy");
+  const port = await startBenchServer("bare-proxy-server", ["--upstream", String(upstreamPort)]);
   return `http://127.0.0.1:${port}/v1/chat/completions`;
 }
 
