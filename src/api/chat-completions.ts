@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Cancellation } from "../core/cancel-signal.js";
 import type { Orchestrator } from "../core/orchestrator.js";
 import type { RouteRequest, RouteResult } from "../core/route-types.js";
 import type { Caller } from "../http/auth.js";
@@ -42,9 +43,9 @@ export function createChatCompletionsHandler(
     const options = parseOptionHeaders(request.headers);
 
     // A client that hangs up cancels the upstream call: nobody is left to pay for the answer.
-    const controller = new AbortController();
+    const cancellation = new Cancellation();
     response.once("close", () => {
-      if (!response.writableFinished) controller.abort();
+      if (!response.writableFinished) cancellation.abort();
     });
     const routeRequest: RouteRequest = {
       messages: chat.messages,
@@ -59,7 +60,7 @@ export function createChatCompletionsHandler(
         tool: CHAT_COMPLETIONS_TOOL,
         ...(!caller.allowedModels.includes("*") && { allowedModels: caller.allowedModels }),
       },
-      signal: controller.signal,
+      signal: cancellation,
     };
     if (chat.stream) return stream(deps.orchestrator, chat, routeRequest, response);
     const result = await deps.orchestrator.run(routeRequest);

@@ -2,6 +2,7 @@ import type { Capability, Task, Usage } from "../catalog/types.js";
 import type { ChatMessage, CompletionRequest, CompletionResult } from "../providers/types.js";
 import type { RouteConstraints } from "../router/plan-route.js";
 import type { RoutingPreset } from "../router/presets.js";
+import type { CancelSignal } from "./cancel-signal.js";
 import type { ScreenReport } from "./screen-guardrails.js";
 
 export type CacheMode = "use" | "refresh" | "bypass";
@@ -34,7 +35,7 @@ export interface RouteRequest {
   metadata?: Record<string, unknown>;
   caller: CallerContext;
   /** Aborts the upstream call (client cancellation). */
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   /** Human-readable progress ("groq: 500 → trying together"). */
   onProgress?: (message: string) => void;
   /** Answers through the MCP client's own model (`sampling/createMessage`), when it offers sampling. */

@@ -8,6 +8,7 @@ import type { ChatMessage, CompletionRequest, CompletionResult, ResponseFormat }
 import type { HealthTracker } from "../router/health-tracker.js";
 import type { ScoredCandidate } from "../router/scorer.js";
 import type { AdapterPool } from "./adapter-pool.js";
+import type { CancelSignal } from "./cancel-signal.js";
 import { checkJson, repairPrompt } from "./json-output.js";
 import type { Attempt } from "./route-types.js";
 
@@ -28,7 +29,7 @@ export interface AttemptCall {
   validate?: ValidateFunction;
   jsonSchema?: Record<string, unknown>;
   cascade: boolean;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   onProgress?: (message: string) => void;
   onDelta?: (text: string) => void;
   sampler?: (request: CompletionRequest) => Promise<CompletionResult>;
@@ -55,7 +56,7 @@ export interface AttemptDeps {
  * One signal per attempt: aborts with the caller's reason, or with a TimeoutError after `ms`.
  * Cheaper than AbortSignal.any + AbortSignal.timeout, which cost ~3 % of the gateway's CPU.
  */
-function attemptSignal(parent: AbortSignal | undefined, ms: number) {
+function attemptSignal(parent: CancelSignal | undefined, ms: number) {
   const controller = new AbortController();
   const onAbort = () => controller.abort(parent?.reason);
   const timer = setTimeout(
@@ -76,7 +77,7 @@ function attemptSignal(parent: AbortSignal | undefined, ms: number) {
 /** First backoff before retrying the only deployment left; doubles each time. */
 const BACKOFF_BASE_MS = 50;
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function sleep(ms: number, signal?: CancelSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(done, ms);
     function done() {

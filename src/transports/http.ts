@@ -14,9 +14,25 @@ import { createAuthenticator } from "../http/auth.js";
 import { createHostCheck, isLoopbackHost } from "../http/host-check.js";
 import { HttpError, sendJson } from "../http/http-error.js";
 import { createMcpHandler, sendMcpError } from "../http/mcp-handler.js";
+import type { Logger } from "../logger.js";
 import { createMetrics, type Metrics } from "../observability/metrics.js";
 import type { ServerDeps } from "../server.js";
 import { VERSION } from "../version.js";
+
+function logWhenFinished(request: IncomingMessage, response: ServerResponse, logger: Logger): void {
+  const started = performance.now();
+  response.once("finish", () => {
+    logger.debug(
+      {
+        method: request.method,
+        path: (request.url ?? "/").split("?")[0],
+        status: response.statusCode,
+        ms: Math.round(performance.now() - started),
+      },
+      "http",
+    );
+  });
+}
 
 export interface HttpServerOptions {
   host: string;
@@ -94,19 +110,9 @@ export async function startHttpServer(
   }
 
   const server = createHttpServer((request, response) => {
-    const started = performance.now();
     // Access log: method, path (no query string) and status; never headers, so never a token.
-    response.once("finish", () => {
-      deps.logger.debug(
-        {
-          method: request.method,
-          path: (request.url ?? "/").split("?")[0],
-          status: response.statusCode,
-          ms: Math.round(performance.now() - started),
-        },
-        "http",
-      );
-    });
+    // Watched only at debug level: a listener per request is measurable on the /v1 hot path.
+    if (deps.logger.isLevelEnabled("debug")) logWhenFinished(request, response, deps.logger);
     route(request, response).catch((error: unknown) => {
       const isMcp = request.url?.startsWith("/mcp");
       const httpError =
