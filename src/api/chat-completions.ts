@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Cancellation } from "../core/cancel-signal.js";
+import { Cancellation } from "../cancel-signal.js";
 import type { Orchestrator } from "../core/orchestrator.js";
 import type { RouteRequest, RouteResult } from "../core/route-types.js";
 import type { Caller } from "../http/auth.js";

@@ -1,8 +1,8 @@
+import type { CancelSignal } from "../cancel-signal.js";
 import type { Capability, Task, Usage } from "../catalog/types.js";
 import type { ChatMessage, CompletionRequest, CompletionResult } from "../providers/types.js";
 import type { RouteConstraints } from "../router/plan-route.js";
 import type { RoutingPreset } from "../router/presets.js";
-import type { CancelSignal } from "./cancel-signal.js";
 import type { ScreenReport } from "./screen-guardrails.js";
 
 export type CacheMode = "use" | "refresh" | "bypass";

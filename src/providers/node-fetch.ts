@@ -7,6 +7,7 @@ import {
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import type { CancelSignal } from "../cancel-signal.js";
 import { NodeResponse } from "./node-response.js";
 
 type Fetch = typeof globalThis.fetch;
@@ -132,7 +133,7 @@ export function targetOf(href: string): Target {
  * http.request's `signal` option, which watches the request with `finished()`: ~3 % of the
  * gateway's CPU per call.
  */
-export function abortWith(signal: AbortSignal, request: ClientRequest): void {
+export function abortWith(signal: CancelSignal, request: ClientRequest): void {
   const onAbort = () =>
     request.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
   signal.addEventListener("abort", onAbort, { once: true });

@@ -4,6 +4,7 @@ import type {
   ChatCompletionChunk,
   ChatCompletionCreateParamsBase,
 } from "openai/resources/chat/completions";
+import { throwIfCancelled, toAbortSignal } from "../cancel-signal.js";
 import type { Usage } from "../catalog/types.js";
 import { VERSION } from "../version.js";
 import { mapFinishReason } from "./map-finish-reason.js";
@@ -95,7 +96,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   ): Promise<CompletionResult> {
     const stream = await client.chat.completions.create(
       { ...buildBody(request), stream: true, stream_options: { include_usage: true } },
-      { signal: request.signal },
+      { signal: toAbortSignal(request.signal) },
     );
     let text = "";
     let firstTokenAt: number | undefined;
@@ -114,7 +115,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
       }
     }
     // The SDK ends an aborted stream quietly; a partial answer must not pass as a success.
-    request.signal?.throwIfAborted();
+    throwIfCancelled(request.signal);
     if (finishReason === undefined) throw malformed(provider, "the stream ended before the answer finished");
     const totalMs = performance.now() - startedAt;
     return {

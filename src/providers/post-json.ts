@@ -1,11 +1,12 @@
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import type { CancelSignal } from "../cancel-signal.js";
 import { abortWith, readWholeBody, targetOf } from "./node-fetch.js";
 import { NodeHeaders } from "./node-response.js";
 
 /** POSTs `body` as JSON and resolves with the parsed answer; rejects with the openai SDK's own error classes. */
-export type JsonPoster = (body: unknown, signal: AbortSignal | undefined) => Promise<unknown>;
+export type JsonPoster = (body: unknown, signal: CancelSignal | undefined) => Promise<unknown>;
 
 /** What the SDK tests to call a failed connection a timeout (kept identical so both paths map alike). */
 const TIMEOUT_PATTERN = /timed? ?out/i;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { throwIfCancelled } from "../cancel-signal.js";
 import type { AdapterPool } from "../core/adapter-pool.js";
 import { ModelmuxError } from "../errors.js";
 import { ProviderError } from "./provider-error.js";
@@ -85,7 +86,7 @@ function replayAdapter(provider: string, directory: string): ProviderAdapter {
           { provider, kind: "http", isRetryable: false, status: 404, providerCode: "not_recorded" },
         );
       }
-      request.signal?.throwIfAborted();
+      throwIfCancelled(request.signal);
       if (request.onDelta)
         for (const delta of recording.deltas.length ? recording.deltas : [recording.result.text])
           request.onDelta(delta);

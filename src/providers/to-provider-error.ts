@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import type { CancelSignal } from "../cancel-signal.js";
 import { parseRetryAfter } from "./parse-retry-after.js";
 import { isProviderError, isRetryableStatus, ProviderError } from "./provider-error.js";
 import { redactSecrets } from "./redact-secrets.js";
@@ -6,7 +7,7 @@ import { redactSecrets } from "./redact-secrets.js";
 export interface ProviderErrorContext {
   provider: string;
   /** The caller's signal: tells a timeout (retryable) from a cancellation (not). */
-  signal?: AbortSignal | undefined;
+  signal?: CancelSignal | undefined;
   /** Secrets to scrub from messages (the API key). */
   secrets: readonly (string | undefined)[];
 }
@@ -62,7 +63,7 @@ export function toProviderError(error: unknown, context: ProviderErrorContext): 
   });
 }
 
-function abortError(signal: AbortSignal, provider: string): ProviderError {
+function abortError(signal: CancelSignal, provider: string): ProviderError {
   const reason: unknown = signal.reason;
   const timedOut = reason instanceof Error && reason.name === "TimeoutError";
   return timedOut

@@ -1,3 +1,4 @@
+import type { CancelSignal } from "../cancel-signal.js";
 import type { Usage } from "../catalog/types.js";
 
 export interface ChatMessage {
@@ -18,7 +19,7 @@ export interface CompletionRequest {
   maxTokens?: number;
   responseFormat?: ResponseFormat;
   /** Aborts the upstream HTTP call (timeouts, client cancellation). */
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   /** When set the adapter streams and calls this with each text delta. */
   onDelta?: (text: string) => void;
 }

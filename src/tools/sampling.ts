@@ -1,4 +1,5 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { toAbortSignal } from "../cancel-signal.js";
 import { SAMPLING_PROVIDER } from "../catalog/sampling-model.js";
 import { ProviderError } from "../providers/provider-error.js";
 import type { CompletionRequest, CompletionResult, FinishReason } from "../providers/types.js";
@@ -40,7 +41,7 @@ export function createSampler(
           maxTokens: request.maxTokens ?? DEFAULT_SAMPLING_MAX_TOKENS,
           ...(request.temperature !== undefined && { temperature: request.temperature }),
         },
-        { signal: request.signal },
+        { signal: toAbortSignal(request.signal) },
       );
       const text = answer.content.type === "text" ? answer.content.text : "";
       const totalMs = performance.now() - started;

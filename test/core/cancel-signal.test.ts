@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Cancellation, type CancelSignal } from "../../src/core/cancel-signal.js";
+import { Cancellation, type CancelSignal, throwIfCancelled, toAbortSignal } from "../../src/cancel-signal.js";
 
 describe("Cancellation", () => {
   it("runs each listener once, on the first abort, with the reason set before they run", () => {
@@ -36,5 +36,28 @@ describe("Cancellation", () => {
   it("is the shape an AbortSignal already has", () => {
     const signal: CancelSignal = new AbortController().signal;
     expect(signal.aborted).toBe(false);
+  });
+
+  it("becomes an AbortSignal for SDKs: the same one when it already is, a linked one otherwise", () => {
+    const native = new AbortController().signal;
+    expect(toAbortSignal(native)).toBe(native);
+    expect(toAbortSignal(undefined)).toBeUndefined();
+    const cancellation = new Cancellation();
+    const linked = toAbortSignal(cancellation);
+    expect(linked?.aborted).toBe(false);
+    cancellation.abort("timeout");
+    expect(linked?.aborted).toBe(true);
+    expect(linked?.reason).toBe("timeout");
+    const late = new Cancellation();
+    late.abort("early");
+    expect(toAbortSignal(late)?.reason).toBe("early");
+  });
+
+  it("throwIfCancelled throws the reason only once aborted", () => {
+    const cancellation = new Cancellation();
+    expect(() => throwIfCancelled(cancellation)).not.toThrow();
+    expect(() => throwIfCancelled(undefined)).not.toThrow();
+    cancellation.abort(new Error("stop"));
+    expect(() => throwIfCancelled(cancellation)).toThrow("stop");
   });
 });

@@ -38,3 +38,17 @@ export class Cancellation implements CancelSignal {
     for (const listener of listeners) listener();
   }
 }
+
+/** The signal as an AbortSignal, for APIs that need one (the openai SDK, the MCP SDK). */
+export function toAbortSignal(signal: CancelSignal | undefined): AbortSignal | undefined {
+  if (!signal || signal instanceof AbortSignal) return signal;
+  const controller = new AbortController();
+  if (signal.aborted) controller.abort(signal.reason);
+  else signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
+  return controller.signal;
+}
+
+/** AbortSignal#throwIfAborted for any CancelSignal: throws its reason once it has aborted. */
+export function throwIfCancelled(signal: CancelSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason;
+}
