@@ -1,6 +1,7 @@
 import { type CountryCode, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { createPhoneGroupingCheck, digitGroups, sameGrouping } from "./phone-grouping.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
+import { createPhoneValidity } from "./phone-validity.js";
 import { textBefore } from "./pii-match.js";
 
 /** Words that make a bare digit string a phone number ("call 4155552671", "Tel: 0301234567"). */
@@ -29,6 +30,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   const signatures = new Map(regions.map((region) => [region, groupSignatures(region)]));
   const precheck = createPhonePrecheck();
   const grouping = createPhoneGroupingCheck(precheck);
+  const isValid = createPhoneValidity();
   // Only regions that print numbers with the written grouping are parsed (~15 µs a parse).
   const plausibleRegions = (groups: number[]) => {
     const key = groups.join("-");
@@ -40,7 +42,8 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     if (candidate.startsWith("+") || candidate.startsWith("00")) {
       const international = candidate.startsWith("00") ? `+${candidate.slice(2)}` : candidate;
       if (!precheck.international(international.replace(NON_DIGIT, ""))) return 0;
-      return parsePhoneNumberFromString(international)?.isValid() ? (hasContext ? 0.97 : 0.93) : 0;
+      const phone = parsePhoneNumberFromString(international);
+      return phone && isValid(phone) ? (hasContext ? 0.97 : 0.93) : 0;
     }
     if (DATE.test(candidate)) return 0;
     const groups = digitGroups(candidate);
@@ -53,7 +56,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       if (!precheck.national(digits, region)) continue;
       if (groups.length > 1 && !grouping.mayGroup(groups, digits, region)) continue;
       const phone = parsePhoneNumberFromString(candidate, region);
-      if (!phone?.isValid()) continue;
+      if (!phone || !isValid(phone)) continue;
       if (groups.length > 1) {
         // Same string as phone.formatNational(), from formats compiled once (an extension is appended by it).
         const national = phone.ext ? phone.formatNational() : grouping.formatParsed(phone);

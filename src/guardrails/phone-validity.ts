@@ -1,0 +1,89 @@
+import { Metadata } from "libphonenumber-js/max";
+import type { ParsedPhone } from "./phone-grouping.js";
+
+/**
+ * `phone.isValid()` of a parsed libphonenumber-js number, with its metadata patterns compiled once:
+ * the library compiles a fresh RegExp for every pattern it tests (matchesEntirely.js), up to eleven
+ * per call, which made validation cost as much as the parse.
+ *
+ * Same decision as libphonenumber-js 1.x isValid.js and helpers/getNumberType.js: the plan of the
+ * number's country (or of its calling code); without type metadata, the general pattern decides;
+ * with it, the general pattern and one type whose pattern is non-empty, whose possible lengths (its
+ * own, or the plan's) hold the national number's length, and whose pattern matches all of it.
+ */
+export type PhoneValidity = (phone: ParsedPhone) => boolean;
+
+interface PlanMetadata {
+  selectNumberingPlan(countryOrCallingCode: string): void;
+  numberingPlan?: {
+    nationalNumberPattern(): string;
+    possibleLengths(): number[] | undefined;
+    hasTypes(): boolean;
+    type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+  };
+}
+
+interface CompiledType {
+  lengths?: readonly number[];
+  pattern: RegExp;
+}
+
+interface CompiledPlan {
+  general: RegExp;
+  /** Undefined when the plan has no type metadata. */
+  types?: CompiledType[];
+}
+
+// helpers/getNumberType.js: FIXED_LINE, then NON_FIXED_LINE_PHONE_TYPES (the order does not change the answer).
+const NUMBER_TYPES = [
+  "FIXED_LINE",
+  "MOBILE",
+  "PREMIUM_RATE",
+  "TOLL_FREE",
+  "SHARED_COST",
+  "VOIP",
+  "PERSONAL_NUMBER",
+  "PAGER",
+  "UAN",
+  "VOICEMAIL",
+];
+
+/** matchesEntirely.js, compiled once. */
+const entirely = (pattern: string) => new RegExp(`^(?:${pattern})$`);
+
+export function createPhoneValidity(): PhoneValidity {
+  const metadata = new Metadata() as unknown as PlanMetadata;
+  // Per country or calling code, built on first use from metadata only.
+  const plans = new Map<string, CompiledPlan>();
+  const compiledPlan = (key: string): CompiledPlan => {
+    let compiled = plans.get(key);
+    if (compiled !== undefined) return compiled;
+    metadata.selectNumberingPlan(key);
+    const plan = metadata.numberingPlan;
+    if (plan === undefined) throw new Error(`no numbering plan for ${key}`);
+    compiled = { general: entirely(plan.nationalNumberPattern()) };
+    if (plan.hasTypes()) {
+      compiled.types = [];
+      for (const name of NUMBER_TYPES) {
+        const type = plan.type(name);
+        const pattern = type?.pattern();
+        if (type === undefined || !pattern) continue;
+        compiled.types.push({ lengths: type.possibleLengths() || undefined, pattern: entirely(pattern) });
+      }
+    }
+    plans.set(key, compiled);
+    return compiled;
+  };
+
+  return (phone) => {
+    const { general, types } = compiledPlan(phone.country || phone.countryCallingCode);
+    const nationalNumber = phone.nationalNumber || "";
+    if (!general.test(nationalNumber)) return false;
+    if (types === undefined) return true;
+    const length = nationalNumber.length;
+    return types.some(
+      (type) =>
+        (type.lengths === undefined || type.lengths.includes(length)) && type.pattern.test(nationalNumber),
+    );
+  };
+}
