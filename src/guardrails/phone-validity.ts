@@ -11,7 +11,11 @@ import type { ParsedPhone } from "./phone-grouping.js";
  * with it, the general pattern and one type whose pattern is non-empty, whose possible lengths (its
  * own, or the plan's) hold the national number's length, and whose pattern matches all of it.
  */
-export type PhoneValidity = (phone: ParsedPhone) => boolean;
+export interface PhoneValidity {
+  isValid(phone: ParsedPhone): boolean;
+  /** getNumberType(…) !== undefined for a national number in a country's plan (false without type metadata). */
+  hasType(nationalNumber: string, country: string): boolean;
+}
 
 interface PlanMetadata {
   selectNumberingPlan(countryOrCallingCode: string): void;
@@ -75,15 +79,24 @@ export function createPhoneValidity(): PhoneValidity {
     return compiled;
   };
 
-  return (phone) => {
-    const { general, types } = compiledPlan(phone.country || phone.countryCallingCode);
-    const nationalNumber = phone.nationalNumber || "";
-    if (!general.test(nationalNumber)) return false;
-    if (types === undefined) return true;
+  const hasType = (nationalNumber: string, plan: CompiledPlan): boolean => {
+    const { general, types } = plan;
+    if (types === undefined || !general.test(nationalNumber)) return false;
     const length = nationalNumber.length;
     return types.some(
       (type) =>
         (type.lengths === undefined || type.lengths.includes(length)) && type.pattern.test(nationalNumber),
     );
+  };
+
+  return {
+    isValid(phone) {
+      const plan = compiledPlan(phone.country || phone.countryCallingCode);
+      const nationalNumber = phone.nationalNumber || "";
+      return plan.types === undefined ? plan.general.test(nationalNumber) : hasType(nationalNumber, plan);
+    },
+    hasType(nationalNumber, country) {
+      return hasType(nationalNumber || "", compiledPlan(country));
+    },
   };
 }

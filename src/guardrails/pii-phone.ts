@@ -1,5 +1,6 @@
 import { type CountryCode, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { createPhoneGroupingCheck, digitGroups, sameGrouping } from "./phone-grouping.js";
+import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
 import { createPhoneValidity } from "./phone-validity.js";
 import { textBefore } from "./pii-match.js";
@@ -24,13 +25,16 @@ export type PhoneScorer = (text: string, start: number, candidate: string) => nu
  *   are not phones.
  * - unseparated national digits need a context word before them ("phone", "call", …).
  * Parsing costs ~15 µs a try, so only regions whose own number formats (from the metadata) group
- * digits the way the candidate is written are tried.
+ * digits the way the candidate is written are tried, and the common cases are parsed and validated
+ * with the metadata's patterns compiled once (phone-parse.ts, phone-validity.ts; tests hold them
+ * equal to libphonenumber-js).
  */
 export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer {
   const signatures = new Map(regions.map((region) => [region, groupSignatures(region)]));
   const precheck = createPhonePrecheck();
   const grouping = createPhoneGroupingCheck(precheck);
-  const isValid = createPhoneValidity();
+  const validity = createPhoneValidity();
+  const parser = createPhoneParser(validity);
   // Only regions that print numbers with the written grouping are parsed (~15 µs a parse).
   const plausibleRegions = (groups: number[]) => {
     const key = groups.join("-");
@@ -41,9 +45,10 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     const hasContext = PHONE_CONTEXT.test(textBefore(text, start));
     if (candidate.startsWith("+") || candidate.startsWith("00")) {
       const international = candidate.startsWith("00") ? `+${candidate.slice(2)}` : candidate;
-      if (!precheck.international(international.replace(NON_DIGIT, ""))) return 0;
-      const phone = parsePhoneNumberFromString(international);
-      return phone && isValid(phone) ? (hasContext ? 0.97 : 0.93) : 0;
+      const digits = international.replace(NON_DIGIT, "");
+      if (!precheck.international(digits)) return 0;
+      const phone = parser.international(digits) ?? parsePhoneNumberFromString(international);
+      return phone && validity.isValid(phone) ? (hasContext ? 0.97 : 0.93) : 0;
     }
     if (DATE.test(candidate)) return 0;
     const groups = digitGroups(candidate);
@@ -55,11 +60,13 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     for (const region of tried) {
       if (!precheck.national(digits, region)) continue;
       if (groups.length > 1 && !grouping.mayGroup(groups, digits, region)) continue;
-      const phone = parsePhoneNumberFromString(candidate, region);
-      if (!phone || !isValid(phone)) continue;
+      const fast = parser.national(digits, region);
+      const library = fast === undefined ? parsePhoneNumberFromString(candidate, region) : undefined;
+      const phone = fast ?? library;
+      if (!phone || !validity.isValid(phone)) continue;
       if (groups.length > 1) {
         // Same string as phone.formatNational(), from formats compiled once (an extension is appended by it).
-        const national = phone.ext ? phone.formatNational() : grouping.formatParsed(phone);
+        const national = library?.ext ? library.formatNational() : grouping.formatParsed(phone);
         if (!sameGrouping(groups, digitGroups(national))) continue;
       }
       return hasContext ? 0.9 : 0.8;

@@ -20,7 +20,7 @@ function* random(seed: number): Generator<number> {
 }
 
 describe("phone validity (phone.isValid() with patterns compiled once)", () => {
-  const isValid = createPhoneValidity();
+  const validity = createPhoneValidity();
   const regions = getCountries();
   let compared = 0;
   let valid = 0;
@@ -29,7 +29,7 @@ describe("phone validity (phone.isValid() with patterns compiled once)", () => {
     compared++;
     const expected = phone.isValid();
     if (expected) valid++;
-    expect(isValid(phone), label).toBe(expected);
+    expect(validity.isValid(phone), label).toBe(expected);
   };
 
   it("agrees with libphonenumber-js on example numbers of every region and mutations of them", () => {

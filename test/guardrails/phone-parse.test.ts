@@ -1,0 +1,106 @@
+import {
+  type CountryCode,
+  getCountries,
+  getExampleNumber,
+  type PhoneNumber,
+  parsePhoneNumberFromString,
+} from "libphonenumber-js/max";
+import examples from "libphonenumber-js/mobile/examples";
+import { describe, expect, it } from "vitest";
+import type { ParsedPhone } from "../../src/guardrails/phone-grouping.js";
+import { createPhoneParser } from "../../src/guardrails/phone-parse.js";
+import { createPhoneValidity } from "../../src/guardrails/phone-validity.js";
+import { PHONE_TEST_REGIONS } from "./phone-test-regions.js";
+
+/** Deterministic pseudo-random numbers, so a failure reproduces. */
+function* random(seed: number): Generator<number> {
+  let state = seed;
+  for (;;) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    yield state >>> 8;
+  }
+}
+
+// What the number scanner lets through between digits, and a bracket before the first one.
+const SEPARATORS = [" ", " ", "-", ".", "\u00a0", " - ", ") ", "("];
+
+/** `digits` written with separators at random places, sometimes in brackets: "(415) 555.2671". */
+function write(digits: string, next: () => number): string {
+  let written = next() % 5 === 0 ? "(" : "";
+  for (let index = 0; index < digits.length; index++) {
+    if (index > 0 && next() % 3 === 0) written += SEPARATORS[next() % SEPARATORS.length];
+    written += digits[index];
+  }
+  return written;
+}
+
+const fields = (phone: ParsedPhone | PhoneNumber | undefined) =>
+  phone && {
+    country: phone.country,
+    countryCallingCode: phone.countryCallingCode,
+    nationalNumber: phone.nationalNumber,
+    ext: "ext" in phone ? phone.ext : undefined,
+  };
+
+describe("phone parser (parsePhoneNumberFromString for plain digit runs, patterns compiled once)", () => {
+  const parser = createPhoneParser(createPhoneValidity());
+  const regions = getCountries();
+  const next = random(41);
+  const draw = () => next.next().value as number;
+  let compared = 0;
+  let fast = 0;
+  const national = (digits: string, region: CountryCode) => {
+    compared++;
+    const parsed = parser.national(digits, region);
+    if (parsed === undefined) return;
+    fast++;
+    const written = write(digits, draw);
+    expect(fields(parsed), `${region} ${written}`).toEqual(
+      fields(parsePhoneNumberFromString(written, region)),
+    );
+  };
+  const international = (digits: string) => {
+    compared++;
+    const parsed = parser.international(digits);
+    if (parsed === undefined) return;
+    fast++;
+    const written = `+${write(digits, draw)}`;
+    expect(fields(parsed), written).toEqual(fields(parsePhoneNumberFromString(written)));
+  };
+
+  it("agrees with libphonenumber-js on example numbers of every region and mutations of them", () => {
+    for (const region of regions) {
+      const example = getExampleNumber(region, examples);
+      if (example === undefined) continue;
+      const digits = example.nationalNumber;
+      national(example.formatNational().replace(/\D/g, ""), region);
+      national(digits, region);
+      international(`${example.countryCallingCode}${digits}`);
+      for (let sample = 0; sample < 8; sample++) {
+        // The example with a random tail (often valid, sometimes a length off), here and in other regions.
+        let mutated = digits.slice(0, Math.max(1, digits.length - 1 - (draw() % 4)));
+        while (mutated.length < digits.length + (draw() % 3) - 1) mutated += String(draw() % 10);
+        national(mutated, region);
+        national(`0${mutated}`, region);
+        international(`${example.countryCallingCode}${mutated}`);
+        national(mutated, regions[draw() % regions.length] as CountryCode);
+      }
+    }
+    expect(compared).toBeGreaterThan(6000);
+    // The shortcut is worth having: it answers most of them.
+    expect(fast).toBeGreaterThan(compared * 0.5);
+  });
+
+  it("agrees with libphonenumber-js on random digit strings, national and international", () => {
+    compared = 0;
+    fast = 0;
+    for (let sample = 0; sample < 4000; sample++) {
+      let digits = "";
+      const length = 6 + (draw() % 10);
+      while (digits.length < length) digits += String(draw() % 10);
+      for (const region of PHONE_TEST_REGIONS) national(digits, region);
+      international(digits);
+    }
+    expect(fast).toBeGreaterThan(compared * 0.5);
+  });
+});
