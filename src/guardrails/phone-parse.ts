@@ -8,13 +8,16 @@ import type { PhoneValidity } from "./phone-validity.js";
  * so a parse cost ~10 µs). Undefined means "not the common case: ask libphonenumber-js".
  *
  * The common case (libphonenumber-js 1.x parse.js, helpers/extractCountryCallingCode.js,
- * extractNationalNumber.js, getCountryByCallingCode.js): the region's national prefix for parsing
- * does not match, so the national number is the digits as written; for a national number the
- * digits start neither with the region's international dialling prefix nor with its calling code
- * (either would make the library look for a calling code in them); for an international number the
- * calling code is a geographic one. The country is the one the library picks among those sharing the
- * calling code: the first whose leading digits start the number or, without leading digits, for
- * which the number has a type; failing that the region (national) or none (international).
+ * extractNationalNumber.js, getCountryByCallingCode.js): for a national number the digits start
+ * neither with the region's international dialling prefix nor with its calling code (either would
+ * make the library look for a calling code in them); for an international number the calling code is
+ * a geographic one; the plan's national prefix for parsing has no capturing groups (carrier codes and
+ * transform rules are left to the library). The national prefix is stripped as the library does: not
+ * when the digits fit the plan's national pattern and the rest does not, nor when the rest has an
+ * impossible length (too short, or a length between the shortest and longest that is not possible).
+ * The country is the one the library picks among those sharing the calling code: the first whose
+ * leading digits start the number or, without leading digits, for which the number has a type;
+ * failing that the region (national) or none (international).
  */
 export interface PhoneParser {
   /** `parsePhoneNumberFromString(written, region)` for a written number whose digits are `digits`. */
@@ -25,6 +28,7 @@ export interface PhoneParser {
 
 interface Plan {
   callingCode(): string;
+  possibleLengths(): number[] | undefined;
   IDDPrefix(): string;
   nationalPrefixForParsing(): string | undefined;
   leadingDigits(): string | undefined;
@@ -42,6 +46,7 @@ interface RegionPlan {
   callingCode: string;
   /** Matches where a national prefix would be stripped; undefined when the plan has none. */
   nationalPrefix?: RegExp;
+  possibleLengths?: readonly number[];
 }
 
 /** A country sharing a calling code: its leading digits, when its metadata has them. */
@@ -73,6 +78,7 @@ export function createPhoneParser(validity: PhoneValidity): PhoneParser {
         idd: new RegExp(`^(?:${plan.IDDPrefix()})`),
         callingCode: plan.callingCode(),
         nationalPrefix: prefix ? new RegExp(`^(?:${prefix})`) : undefined,
+        possibleLengths: plan.possibleLengths() || undefined,
       };
       regionPlans.set(countryOrCallingCode, compiled);
     }
@@ -102,6 +108,22 @@ export function createPhoneParser(validity: PhoneValidity): PhoneParser {
     }
     return undefined;
   };
+  // extractNationalNumber.js; undefined when the library would keep a carrier code or rewrite the digits.
+  const nationalNumberOf = (digits: string, planKey: string): string | undefined => {
+    const { nationalPrefix, callingCode, possibleLengths } = regionPlan(planKey);
+    const match = nationalPrefix?.exec(digits);
+    if (match === undefined || match === null) return digits;
+    if (match.length > 1) return undefined;
+    const rest = digits.slice(match[0].length);
+    if (rest === digits) return digits;
+    if (validity.fitsPlan(digits, planKey) && !validity.fitsPlan(rest, planKey)) return digits;
+    if (possibleLengths === undefined) return rest;
+    const countries = countriesOf(callingCode);
+    if (countries === null) return undefined;
+    const country = exactCountry(countries, rest);
+    const lengths = country === undefined ? possibleLengths : regionPlan(country).possibleLengths;
+    return lengths === undefined || isPossibleLength(rest.length, lengths) ? rest : digits;
+  };
   const parsed = (
     nationalNumber: string,
     callingCode: string,
@@ -119,10 +141,10 @@ export function createPhoneParser(validity: PhoneValidity): PhoneParser {
 
   return {
     national(digits, region) {
-      const { idd, callingCode, nationalPrefix } = regionPlan(region);
-      if (idd.test(digits) || digits.startsWith(callingCode) || nationalPrefix?.test(digits))
-        return undefined;
-      return parsed(digits, callingCode, region);
+      const { idd, callingCode } = regionPlan(region);
+      if (idd.test(digits) || digits.startsWith(callingCode)) return undefined;
+      const nationalNumber = nationalNumberOf(digits, region);
+      return nationalNumber === undefined ? undefined : parsed(nationalNumber, callingCode, region);
     },
     international(digits) {
       if (digits.length < 2 || digits[0] === "0") return undefined;
@@ -132,11 +154,17 @@ export function createPhoneParser(validity: PhoneValidity): PhoneParser {
         if (!metadata.hasCallingCode(callingCode)) continue;
         // A non-geographic calling code (+800, +881, …) has no countries: left to the library.
         if (countriesOf(callingCode) === null) return undefined;
-        const nationalNumber = digits.slice(length);
-        if (regionPlan(callingCode).nationalPrefix?.test(nationalNumber)) return undefined;
-        return parsed(nationalNumber, callingCode, undefined);
+        const nationalNumber = nationalNumberOf(digits.slice(length), callingCode);
+        return nationalNumber === undefined ? undefined : parsed(nationalNumber, callingCode, undefined);
       }
       return undefined;
     },
   };
+}
+
+/** checkNumberLength.js: anything but TOO_SHORT and INVALID_LENGTH (TOO_LONG passes, as there). */
+function isPossibleLength(length: number, lengths: readonly number[]): boolean {
+  const shortest = lengths[0] ?? 0;
+  if (length < shortest) return false;
+  return length === shortest || length > (lengths[lengths.length - 1] ?? 0) || lengths.includes(length);
 }

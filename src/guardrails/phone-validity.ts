@@ -15,6 +15,8 @@ export interface PhoneValidity {
   isValid(phone: ParsedPhone): boolean;
   /** getNumberType(…) !== undefined for a national number in a country's plan (false without type metadata). */
   hasType(nationalNumber: string, country: string): boolean;
+  /** matchesEntirely(nationalNumber, plan.nationalNumberPattern()) for a country or calling code's plan. */
+  fitsPlan(nationalNumber: string, countryOrCallingCode: string): boolean;
 }
 
 interface PlanMetadata {
@@ -97,6 +99,9 @@ export function createPhoneValidity(): PhoneValidity {
     },
     hasType(nationalNumber, country) {
       return hasType(nationalNumber || "", compiledPlan(country));
+    },
+    fitsPlan(nationalNumber, countryOrCallingCode) {
+      return compiledPlan(countryOrCallingCode).general.test(nationalNumber || "");
     },
   };
 }
