@@ -59,8 +59,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     const digits = candidate.replace(NON_DIGIT, "");
     for (const region of tried) {
       if (!precheck.national(digits, region)) continue;
-      if (groups.length > 1 && !grouping.mayGroup(groups, digits, region)) continue;
       const fast = parser.national(digits, region);
+      // The grouping check only spares a library parse; a fast parse's grouping is checked exactly below.
+      if (fast === undefined && groups.length > 1 && !grouping.mayGroup(groups, digits, region)) continue;
       const library = fast === undefined ? parsePhoneNumberFromString(candidate, region) : undefined;
       const phone = fast ?? library;
       if (!phone || !validity.isValid(phone)) continue;
