@@ -2,6 +2,8 @@ import type { GuardrailKind } from "./types.js";
 
 const MAX_INJECTION_PREVIEW = 60;
 const LONG_TOKEN = /[A-Za-z0-9_+/=-]{20,}/g;
+// What the two replacements below would change: whitespace other than single spaces, a long token.
+const NEEDS_FLATTENING = /[^\S ]| \s|[A-Za-z0-9_+/=-]{20}/;
 
 /**
  * The `preview` of a finding: enough to recognise it, never enough to use it.
@@ -12,7 +14,10 @@ const LONG_TOKEN = /[A-Za-z0-9_+/=-]{20,}/g;
 export function maskPreview(kind: GuardrailKind, value: string): string {
   if (kind === "prompt_injection" || kind === "jailbreak") {
     // Injection text is shown, but a long token inside it could be a key it tries to exfiltrate.
-    const flat = value.replace(/\s+/g, " ").replace(LONG_TOKEN, (token) => `${token.slice(0, 4)}…`);
+    // Most matched phrases have neither (one test); the replacements would return them unchanged.
+    const flat = NEEDS_FLATTENING.test(value)
+      ? value.replace(/\s+/g, " ").replace(LONG_TOKEN, (token) => `${token.slice(0, 4)}…`)
+      : value;
     return flat.length > MAX_INJECTION_PREVIEW ? `${flat.slice(0, MAX_INJECTION_PREVIEW)}…` : flat;
   }
   if (kind === "secret") return `${value.slice(0, value.length >= 12 ? 4 : 2)}…`;
