@@ -12,7 +12,6 @@ import type { Detector, Finding } from "./types.js";
 // Text *about* attacks: quoting a phrase in a sentence that discusses injection is not an attack.
 const DISCUSSION =
   /\b(?:prompt[\s-]injections?|injection\sattacks?|jailbreak(?:s|ing)?\s(?:attempts?|attacks?|prompts?|techniques?)|attack(?:s|ers?)|adversar\w*|examples?\s(?:of|like|such)|such\sas|for\sexample|e\.g\.|phrases?\s(?:like|such)|known\sas|classifier|detect\w*|red[\s-]team\w*|researchers?|mitigat\w*|defen[cs]\w*|guardrails?|security\s(?:training|awareness))\b/;
-const QUOTE = /["'`\u201c\u201d\u2018\u2019]/;
 const CONTEXT_BEFORE = 160;
 const CONTEXT_AFTER = 60;
 const KINDS = ["prompt_injection", "jailbreak"] as const;
@@ -34,12 +33,12 @@ export function createInjectionDetector(): Detector {
     scan(text) {
       const normalized = normalizeForMatching(text);
       const scored: Scored[] = [];
+      const context = new ContextReader(normalized.text);
       for (const match of engine.match(normalized.text)) {
         const start = normalized.toOriginalStart(match.start);
         const end = normalized.toOriginalEnd(match.end);
-        const obfuscated =
-          text.slice(start, end).toLowerCase() !== normalized.text.slice(match.start, match.end);
-        const factor = dampingFactor(normalized.text, match);
+        const obfuscated = !readsAsWritten(text, start, end, normalized.text, match);
+        const factor = context.dampingFactor(match);
         const score = match.score * factor + (obfuscated ? 0.1 : 0);
         scored.push({
           finding: toFinding(match, start, end, score, obfuscated ? "+normalized" : "", text),
@@ -56,6 +55,49 @@ export function createInjectionDetector(): Detector {
       return combineScores(scored);
     },
   };
+}
+
+/** Whether `text[from, to)` holds a quote: `"`, `'`, a backtick or a typographic quote. */
+function hasQuote(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    switch (text.charCodeAt(index)) {
+      case 0x22: // "
+      case 0x27: // '
+      case 0x60: // `
+      case 0x2018: // ‘
+      case 0x2019: // ’
+      case 0x201c: // “
+      case 0x201d: // ”
+        return true;
+    }
+  }
+  return false;
+}
+
+const UPPER_A = 0x41;
+const UPPER_Z = 0x5a;
+
+/**
+ * Whether the original span, lower-cased, is the matched normalized text (the match was not obfuscated).
+ * Most spans differ from it only in ASCII case, which one pass over the codes confirms without copies.
+ */
+function readsAsWritten(
+  text: string,
+  start: number,
+  end: number,
+  normalized: string,
+  match: RuleMatch,
+): boolean {
+  if (end - start === match.end - match.start) {
+    let index = 0;
+    for (; index < end - start; index++) {
+      const code = text.charCodeAt(start + index);
+      const expected = normalized.charCodeAt(match.start + index);
+      if (code !== expected && !(code >= UPPER_A && code <= UPPER_Z && code + 32 === expected)) break;
+    }
+    if (index === end - start) return true;
+  }
+  return text.slice(start, end).toLowerCase() === normalized.slice(match.start, match.end);
 }
 
 interface Scored {
@@ -83,16 +125,40 @@ function toFinding(
   };
 }
 
-/** Lowers a match that is quoted, or sits in a sentence discussing attacks. */
-function dampingFactor(text: string, match: RuleMatch): number {
-  const before = text.slice(Math.max(0, match.start - CONTEXT_BEFORE), match.start);
-  const after = text.slice(match.end, match.end + CONTEXT_AFTER);
-  const quoted = QUOTE.test(before.slice(-3)) && QUOTE.test(after.slice(0, 20));
-  const discussed = DISCUSSION.test(before) || DISCUSSION.test(after);
-  if (quoted && discussed) return 0.3;
-  if (discussed) return 0.6;
-  if (quoted) return 0.8;
-  return 1;
+/**
+ * Lowers a match that is quoted, or sits in a sentence discussing attacks. Rules tried at one trigger
+ * share a start, and overlapping phrases often an end, so the context windows read for the previous
+ * match of this scan are not read again.
+ */
+class ContextReader {
+  private beforeAt = -1;
+  private discussedBefore = false;
+  private afterAt = -1;
+  private discussedAfter = false;
+
+  constructor(private readonly text: string) {}
+
+  dampingFactor(match: RuleMatch): number {
+    const { text } = this;
+    const quoted =
+      hasQuote(text, Math.max(0, match.start - 3), match.start) &&
+      hasQuote(text, match.end, Math.min(text.length, match.end + 20));
+    if (match.start !== this.beforeAt) {
+      this.beforeAt = match.start;
+      this.discussedBefore = DISCUSSION.test(
+        text.slice(Math.max(0, match.start - CONTEXT_BEFORE), match.start),
+      );
+    }
+    if (!this.discussedBefore && match.end !== this.afterAt) {
+      this.afterAt = match.end;
+      this.discussedAfter = DISCUSSION.test(text.slice(match.end, match.end + CONTEXT_AFTER));
+    }
+    const discussed = this.discussedBefore || this.discussedAfter;
+    if (quoted && discussed) return 0.3;
+    if (discussed) return 0.6;
+    if (quoted) return 0.8;
+    return 1;
+  }
 }
 
 /**
