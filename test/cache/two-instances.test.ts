@@ -23,13 +23,16 @@ async function ask(server: HttpProcess, content: string): Promise<{ cache: strin
   return { cache: response.headers.get("x-modelmux-cache"), text: body.choices[0]?.message.content ?? "" };
 }
 
-/** The entry is written behind the answer: wait until it is in Redis. */
+/** The entry is written behind the answer: wait until it is in Redis (a write that never lands fails here, by name). */
 async function entryInRedis(): Promise<void> {
   const client = createClient({ url: redis.url });
   await client.connect();
+  const deadline = Date.now() + 10_000;
   try {
-    while ((await client.keys("modelmux::*")).length === 0)
+    while ((await client.keys("modelmux::*")).length === 0) {
+      if (Date.now() > deadline) throw new Error("the first server's cache entry never reached Redis");
       await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   } finally {
     await client.close();
   }
