@@ -1,5 +1,6 @@
-import { type CountryCode, Metadata } from "libphonenumber-js/max";
+import type { CountryCode } from "libphonenumber-js/max";
 import type { ParsedPhone } from "./phone-grouping.js";
+import { createPhoneMetadata } from "./phone-metadata.js";
 import type { PhoneValidity } from "./phone-validity.js";
 
 /**
@@ -26,21 +27,6 @@ export interface PhoneParser {
   international(digits: string): ParsedPhone | undefined;
 }
 
-interface Plan {
-  callingCode(): string;
-  possibleLengths(): number[] | undefined;
-  IDDPrefix(): string;
-  nationalPrefixForParsing(): string | undefined;
-  leadingDigits(): string | undefined;
-}
-
-interface PlanMetadata {
-  selectNumberingPlan(countryOrCallingCode: string): void;
-  getCountryCodesForCallingCode(callingCode: string): string[] | undefined;
-  hasCallingCode(callingCode: string): boolean;
-  numberingPlan?: Plan;
-}
-
 interface RegionPlan {
   idd: RegExp;
   callingCode: string;
@@ -61,12 +47,8 @@ const MAX_LENGTH_FOR_NSN = 17;
 const MAX_LENGTH_COUNTRY_CODE = 3;
 
 export function createPhoneParser(validity: PhoneValidity): PhoneParser {
-  const metadata = new Metadata() as unknown as PlanMetadata;
-  const planOf = (countryOrCallingCode: string): Plan => {
-    metadata.selectNumberingPlan(countryOrCallingCode);
-    if (!metadata.numberingPlan) throw new Error(`no numbering plan for ${countryOrCallingCode}`);
-    return metadata.numberingPlan;
-  };
+  const metadata = createPhoneMetadata();
+  const { planOf } = metadata;
   // Built on first use, from metadata only (never from scanned text).
   const regionPlans = new Map<string, RegionPlan>();
   const regionPlan = (countryOrCallingCode: string): RegionPlan => {

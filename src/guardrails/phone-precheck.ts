@@ -1,4 +1,5 @@
-import { type CountryCode, Metadata } from "libphonenumber-js/max";
+import type { CountryCode } from "libphonenumber-js/max";
+import { createPhoneMetadata, NUMBER_TYPES, type NumberingPlan } from "./phone-metadata.js";
 
 /**
  * A cheap necessary condition for libphonenumber-js to call a digit string valid, so regions that
@@ -31,23 +32,6 @@ export interface NationalNumbers {
   candidates: string[];
 }
 
-interface NumberingPlan {
-  callingCode(): string;
-  IDDPrefix(): string;
-  nationalNumberPattern(): string;
-  nationalPrefixForParsing(): string | undefined;
-  nationalPrefixTransformRule(): string | undefined;
-  hasTypes(): boolean;
-  type(name: string): { pattern(): string } | undefined;
-}
-
-interface PlanMetadata {
-  selectNumberingPlan(countryOrCallingCode: string): void;
-  countryCallingCodes(): Record<string, string[] | undefined>;
-  nonGeographic(): Record<string, unknown> | undefined;
-  numberingPlan?: NumberingPlan;
-}
-
 /** What the parse may take as the national number: the input and its prefix-stripped forms. */
 type NationalForms = (digits: string) => string[];
 
@@ -69,12 +53,8 @@ interface RegionCheck {
 const MAX_CALLING_CODE = 3;
 
 export function createPhonePrecheck(): PhonePrecheck {
-  const metadata = new Metadata() as unknown as PlanMetadata;
-  const planOf = (countryOrCallingCode: string): NumberingPlan => {
-    metadata.selectNumberingPlan(countryOrCallingCode);
-    if (!metadata.numberingPlan) throw new Error(`no numbering plan for ${countryOrCallingCode}`);
-    return metadata.numberingPlan;
-  };
+  const metadata = createPhoneMetadata();
+  const { planOf } = metadata;
 
   // Built on first use, from metadata only (never from scanned text).
   const callingCodeChecks = new Map<string, CallingCodeCheck>();
@@ -139,20 +119,6 @@ export function createPhonePrecheck(): PhonePrecheck {
     },
   };
 }
-
-// libphonenumber-js helpers/getNumberType.js: a valid number matches one of these types.
-const NUMBER_TYPES = [
-  "FIXED_LINE",
-  "MOBILE",
-  "PREMIUM_RATE",
-  "TOLL_FREE",
-  "SHARED_COST",
-  "VOIP",
-  "PERSONAL_NUMBER",
-  "PAGER",
-  "UAN",
-  "VOICEMAIL",
-];
 
 /**
  * Regex source of what isValid() accepts for the plan's country: the general pattern and, when the

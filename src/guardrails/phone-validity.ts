@@ -1,5 +1,5 @@
-import { Metadata } from "libphonenumber-js/max";
 import type { ParsedPhone } from "./phone-grouping.js";
+import { createPhoneMetadata, NUMBER_TYPES } from "./phone-metadata.js";
 
 /**
  * `phone.isValid()` of a parsed libphonenumber-js number, with its metadata patterns compiled once:
@@ -19,16 +19,6 @@ export interface PhoneValidity {
   fitsPlan(nationalNumber: string, countryOrCallingCode: string): boolean;
 }
 
-interface PlanMetadata {
-  selectNumberingPlan(countryOrCallingCode: string): void;
-  numberingPlan?: {
-    nationalNumberPattern(): string;
-    possibleLengths(): number[] | undefined;
-    hasTypes(): boolean;
-    type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
-  };
-}
-
 interface CompiledType {
   lengths?: readonly number[];
   pattern: RegExp;
@@ -40,33 +30,17 @@ interface CompiledPlan {
   types?: CompiledType[];
 }
 
-// helpers/getNumberType.js: FIXED_LINE, then NON_FIXED_LINE_PHONE_TYPES (the order does not change the answer).
-const NUMBER_TYPES = [
-  "FIXED_LINE",
-  "MOBILE",
-  "PREMIUM_RATE",
-  "TOLL_FREE",
-  "SHARED_COST",
-  "VOIP",
-  "PERSONAL_NUMBER",
-  "PAGER",
-  "UAN",
-  "VOICEMAIL",
-];
-
 /** matchesEntirely.js, compiled once. */
 const entirely = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 
 export function createPhoneValidity(): PhoneValidity {
-  const metadata = new Metadata() as unknown as PlanMetadata;
+  const { planOf } = createPhoneMetadata();
   // Per country or calling code, built on first use from metadata only.
   const plans = new Map<string, CompiledPlan>();
   const compiledPlan = (key: string): CompiledPlan => {
     let compiled = plans.get(key);
     if (compiled !== undefined) return compiled;
-    metadata.selectNumberingPlan(key);
-    const plan = metadata.numberingPlan;
-    if (plan === undefined) throw new Error(`no numbering plan for ${key}`);
+    const plan = planOf(key);
     compiled = { general: entirely(plan.nationalNumberPattern()) };
     if (plan.hasTypes()) {
       compiled.types = [];
