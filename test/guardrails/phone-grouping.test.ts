@@ -8,16 +8,8 @@ import examples from "libphonenumber-js/mobile/examples";
 import { describe, expect, it } from "vitest";
 import { createPhoneGroupingCheck, digitGroups, sameGrouping } from "../../src/guardrails/phone-grouping.js";
 import { createPhonePrecheck } from "../../src/guardrails/phone-precheck.js";
+import { draws, mutateTail } from "./phone-draws.js";
 import { PHONE_TEST_REGIONS } from "./phone-test-regions.js";
-
-/** Deterministic pseudo-random numbers, so a failure reproduces. */
-function* random(seed: number): Generator<number> {
-  let state = seed;
-  for (;;) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    yield state >>> 8;
-  }
-}
 
 /** `digits` split into groups at random places: "4155552671" → "415 5552 671". */
 function regroup(digits: string, next: () => number): string {
@@ -60,8 +52,7 @@ describe("phone grouping check (a necessary condition for libphonenumber-js nati
   });
 
   it("never rules out a randomly grouped number libphonenumber-js formats that way, and rules out most others", () => {
-    const next = random(11);
-    const draw = () => next.next().value as number;
+    const draw = draws(11);
     let agreed = 0;
     let ruledOut = 0;
     let tried = 0;
@@ -91,8 +82,7 @@ describe("phone grouping check (a necessary condition for libphonenumber-js nati
   });
 
   it("formatParsed prints exactly what phone.formatNational() prints", () => {
-    const next = random(23);
-    const draw = () => next.next().value as number;
+    const draw = draws(23);
     let compared = 0;
     const compare = (written: string, region?: CountryCode) => {
       const phone = parsePhoneNumberFromString(written, region);
@@ -108,8 +98,7 @@ describe("phone grouping check (a necessary condition for libphonenumber-js nati
       const digits = example.nationalNumber;
       for (let sample = 0; sample < 6; sample++) {
         // The example with a random tail (often valid), in other regions too (+1, +7, +44 share plans).
-        let mutated = digits.slice(0, Math.max(1, digits.length - 1 - (draw() % 4)));
-        while (mutated.length < digits.length + (draw() % 3) - 1) mutated += String(draw() % 10);
+        const mutated = mutateTail(digits, draw);
         compare(mutated, region);
         compare(`0${mutated}`, region);
         compare(`+${example.countryCallingCode}${mutated}`);

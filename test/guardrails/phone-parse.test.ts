@@ -10,16 +10,8 @@ import { describe, expect, it } from "vitest";
 import type { ParsedPhone } from "../../src/guardrails/phone-grouping.js";
 import { createPhoneParser } from "../../src/guardrails/phone-parse.js";
 import { createPhoneValidity } from "../../src/guardrails/phone-validity.js";
+import { draws, mutateTail, randomDigits } from "./phone-draws.js";
 import { PHONE_TEST_REGIONS } from "./phone-test-regions.js";
-
-/** Deterministic pseudo-random numbers, so a failure reproduces. */
-function* random(seed: number): Generator<number> {
-  let state = seed;
-  for (;;) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    yield state >>> 8;
-  }
-}
 
 // What the number scanner lets through between digits, and a bracket before the first one.
 const SEPARATORS = [" ", " ", "-", ".", "\u00a0", " - ", ") ", "("];
@@ -45,8 +37,7 @@ const fields = (phone: ParsedPhone | PhoneNumber | undefined) =>
 describe("phone parser (parsePhoneNumberFromString for plain digit runs, patterns compiled once)", () => {
   const parser = createPhoneParser(createPhoneValidity());
   const regions = getCountries();
-  const next = random(41);
-  const draw = () => next.next().value as number;
+  const draw = draws(41);
   let compared = 0;
   let fast = 0;
   const national = (digits: string, region: CountryCode) => {
@@ -78,8 +69,7 @@ describe("phone parser (parsePhoneNumberFromString for plain digit runs, pattern
       international(`${example.countryCallingCode}${digits}`);
       for (let sample = 0; sample < 8; sample++) {
         // The example with a random tail (often valid, sometimes a length off), here and in other regions.
-        let mutated = digits.slice(0, Math.max(1, digits.length - 1 - (draw() % 4)));
-        while (mutated.length < digits.length + (draw() % 3) - 1) mutated += String(draw() % 10);
+        const mutated = mutateTail(digits, draw);
         national(mutated, region);
         national(`0${mutated}`, region);
         international(`${example.countryCallingCode}${mutated}`);
@@ -95,9 +85,7 @@ describe("phone parser (parsePhoneNumberFromString for plain digit runs, pattern
     compared = 0;
     fast = 0;
     for (let sample = 0; sample < 4000; sample++) {
-      let digits = "";
-      const length = 6 + (draw() % 10);
-      while (digits.length < length) digits += String(draw() % 10);
+      const digits = randomDigits(draw);
       for (const region of PHONE_TEST_REGIONS) national(digits, region);
       international(digits);
     }

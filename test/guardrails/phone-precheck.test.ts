@@ -2,22 +2,8 @@ import { getCountries, getExampleNumber, parsePhoneNumberFromString } from "libp
 import examples from "libphonenumber-js/mobile/examples";
 import { describe, expect, it } from "vitest";
 import { createPhonePrecheck } from "../../src/guardrails/phone-precheck.js";
+import { draws, randomDigits } from "./phone-draws.js";
 import { PHONE_TEST_REGIONS } from "./phone-test-regions.js";
-
-/** Deterministic digits, so a failure reproduces. */
-function* randomDigits(seed: number, count: number): Generator<string> {
-  let state = seed;
-  for (let index = 0; index < count; index++) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    const length = 6 + (state % 10);
-    let digits = "";
-    for (let position = 0; position < length; position++) {
-      state = (state * 1103515245 + 12345) % 2 ** 31;
-      digits += String(state % 10);
-    }
-    yield digits;
-  }
-}
 
 describe("phone precheck (a necessary condition for libphonenumber-js validity)", () => {
   const precheck = createPhonePrecheck();
@@ -43,7 +29,9 @@ describe("phone precheck (a necessary condition for libphonenumber-js validity)"
     const tried = PHONE_TEST_REGIONS;
     let valid = 0;
     let ruledOut = 0;
-    for (const digits of randomDigits(7, 4000)) {
+    const draw = draws(7);
+    for (let sample = 0; sample < 4000; sample++) {
+      const digits = randomDigits(draw);
       for (const region of tried) {
         const isValid = parsePhoneNumberFromString(digits, region)?.isValid() === true;
         const passes = precheck.national(digits, region);

@@ -8,16 +8,8 @@ import {
 import examples from "libphonenumber-js/mobile/examples";
 import { describe, expect, it } from "vitest";
 import { createPhoneValidity } from "../../src/guardrails/phone-validity.js";
+import { draws, mutateTail, randomDigits } from "./phone-draws.js";
 import { PHONE_TEST_REGIONS } from "./phone-test-regions.js";
-
-/** Deterministic pseudo-random numbers, so a failure reproduces. */
-function* random(seed: number): Generator<number> {
-  let state = seed;
-  for (;;) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    yield state >>> 8;
-  }
-}
 
 describe("phone validity (phone.isValid() with patterns compiled once)", () => {
   const validity = createPhoneValidity();
@@ -33,8 +25,7 @@ describe("phone validity (phone.isValid() with patterns compiled once)", () => {
   };
 
   it("agrees with libphonenumber-js on example numbers of every region and mutations of them", () => {
-    const next = random(31);
-    const draw = () => next.next().value as number;
+    const draw = draws(31);
     for (const region of regions) {
       const example = getExampleNumber(region, examples);
       if (example === undefined) continue;
@@ -43,8 +34,7 @@ describe("phone validity (phone.isValid() with patterns compiled once)", () => {
       const digits = example.nationalNumber;
       for (let sample = 0; sample < 8; sample++) {
         // The example with a random tail (often valid, sometimes a length off), here and in other regions.
-        let mutated = digits.slice(0, Math.max(1, digits.length - 1 - (draw() % 4)));
-        while (mutated.length < digits.length + (draw() % 3) - 1) mutated += String(draw() % 10);
+        const mutated = mutateTail(digits, draw);
         compare(parsePhoneNumberFromString(mutated, region), `${region} ${mutated}`);
         compare(parsePhoneNumberFromString(`0${mutated}`, region), `${region} 0${mutated}`);
         compare(parsePhoneNumberFromString(`+${example.countryCallingCode}${mutated}`), `+${mutated}`);
@@ -57,13 +47,10 @@ describe("phone validity (phone.isValid() with patterns compiled once)", () => {
   });
 
   it("agrees with libphonenumber-js on random digit strings, national and international", () => {
-    const next = random(7);
-    const draw = () => next.next().value as number;
+    const draw = draws(7);
     const before = compared;
     for (let sample = 0; sample < 4000; sample++) {
-      let digits = "";
-      const length = 6 + (draw() % 10);
-      while (digits.length < length) digits += String(draw() % 10);
+      const digits = randomDigits(draw);
       for (const region of PHONE_TEST_REGIONS)
         compare(parsePhoneNumberFromString(digits, region), `${region} ${digits}`);
       compare(parsePhoneNumberFromString(`+${digits}`), `+${digits}`);
