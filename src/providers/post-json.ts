@@ -1,8 +1,6 @@
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import type { CancelSignal } from "../cancel-signal.js";
-import { abortWith, readWholeBody, targetOf } from "./node-fetch.js";
+import { abortWith, type ConnectionPool, readWholeBody, targetOf } from "./node-fetch.js";
 import { NodeHeaders } from "./node-response.js";
 
 /** POSTs `body` as JSON and resolves with the parsed answer; rejects with the openai SDK's own error classes. */
@@ -27,7 +25,7 @@ function parseJsonOrUndefined(text: string): unknown {
 }
 
 /**
- * The non-streaming chat call straight on node:http (one keep-alive agent per adapter): no SDK
+ * The non-streaming chat call straight on node:http (on the adapter's connection pool): no SDK
  * request pipeline (header merging, request logging, retry and timeout wrappers) and no fetch
  * Response emulation, which together were about a fifth of the gateway's CPU on a fast upstream.
  * Headers are built once per adapter. Errors are made the way the SDK makes them
@@ -35,12 +33,15 @@ function parseJsonOrUndefined(text: string): unknown {
  * toProviderError, serves this path and the SDK's streaming one. Redirects are not followed:
  * an OpenAI-compatible API answers POST /chat/completions itself.
  */
-export function createJsonPoster(options: { url: string; headers: Record<string, string> }): JsonPoster {
+export function createJsonPoster(options: {
+  url: string;
+  headers: Record<string, string>;
+  pool: ConnectionPool;
+}): JsonPoster {
   const target = targetOf(options.url);
-  const secure = target.protocol === "https:";
-  if (!secure && target.protocol !== "http:") throw new Error(`unsupported URL scheme: ${target.protocol}`);
-  const send = secure ? httpsRequest : httpRequest;
-  const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  if (target.protocol !== "https:" && target.protocol !== "http:")
+    throw new Error(`unsupported URL scheme: ${target.protocol}`);
+  const { send, agent } = options.pool.connect(target);
   const { headers } = options;
 
   return (body, signal) =>
