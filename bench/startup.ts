@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { listToolsOverStdio } from "../scripts/stdio-handshake.mjs";
 import { loadTokenizers } from "../src/tokens/count-tokens.js";
 import { estimateCost } from "../src/tools/estimate-cost.js";
 import { CLI, cleanEnv } from "../test/support/cli-process.js";
@@ -41,35 +42,10 @@ function rawStartOnce(): Promise<number> {
     env: cleanEnv({ MODELMUX_LOG_LEVEL: "silent" }),
     stdio: ["pipe", "pipe", "ignore"],
   });
-  const send = (message: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
-  return new Promise((resolve, reject) => {
-    let pending = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      pending += chunk.toString();
-      let newline = pending.indexOf("\n");
-      while (newline >= 0) {
-        const { id } = JSON.parse(pending.slice(0, newline)) as { id?: number };
-        pending = pending.slice(newline + 1);
-        newline = pending.indexOf("\n");
-        if (id === 1) {
-          send({ method: "notifications/initialized" });
-          send({ id: 2, method: "tools/list" });
-        } else if (id === 2) {
-          resolve(performance.now() - started);
-          child.stdin.end(); // the server exits when its input closes
-        }
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`modelmux exited (${code}) before answering tools/list`)));
-    send({
-      id: 1,
-      method: "initialize",
-      params: {
-        protocolVersion: "2025-06-18",
-        capabilities: {},
-        clientInfo: { name: "bench", version: "1" },
-      },
-    });
+  return listToolsOverStdio(child, "bench").then(() => {
+    const ms = performance.now() - started;
+    child.stdin.end(); // the server exits when its input closes
+    return ms;
   });
 }
 

@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { listToolsOverStdio } from "./stdio-handshake.mjs";
 
 const root = join(import.meta.dirname, "..");
 const dist = join(root, "dist");
@@ -106,24 +107,11 @@ async function writeCodeCache() {
     env: { ...env, MODELMUX_DATA_DIR: dataDir, MODELMUX_LOG_LEVEL: "silent", MODELMUX_WRITE_CODE_CACHE: "1" },
     stdio: ["pipe", "pipe", "inherit"],
   });
-  const send = (message) => child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
-  let output = "";
-  let listed = false;
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-    if (!listed && output.includes('"id":1')) {
-      listed = true;
-      send({ method: "notifications/initialized" });
-      send({ id: 2, method: "tools/list" });
-    }
-    // Closing stdin ends the session: the server exits, and the launcher writes the cache.
-    if (output.includes('"id":2')) child.stdin.end();
-  });
-  send({
-    id: 1,
-    method: "initialize",
-    params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "build", version: "1" } },
-  });
+  // Closing stdin ends the session: the server exits, and the launcher writes the cache.
+  listToolsOverStdio(child, "build").then(
+    () => child.stdin.end(),
+    () => {}, // it exited early: the warning below says what that means
+  );
   const timer = setTimeout(() => child.kill(), 30_000);
   await new Promise((resolve) => child.once("exit", resolve));
   clearTimeout(timer);
