@@ -1,11 +1,12 @@
 import type { GuardrailKind } from "./types.js";
 
 const MAX_INJECTION_PREVIEW = 60;
-const LONG_TOKEN = /[A-Za-z0-9_+/=-]{20,}/g;
+const TOKEN_CHAR = "[A-Za-z0-9_+/=-]";
+const LONG_TOKEN = new RegExp(`${TOKEN_CHAR}{20,}`, "g");
 // What the two replacements below would change: whitespace other than single spaces, a long token.
 // A long token is looked for only where a token starts (the look-behind): 2.5× faster on phrases,
 // where every letter of every word began an attempt.
-const NEEDS_FLATTENING = /[^\S ]| \s|(?<![A-Za-z0-9_+/=-])[A-Za-z0-9_+/=-]{20}/;
+const NEEDS_FLATTENING = new RegExp(`[^\\S ]| \\s|(?<!${TOKEN_CHAR})${TOKEN_CHAR}{20}`);
 
 /**
  * The `preview` of a finding: enough to recognise it, never enough to use it.
