@@ -1,0 +1,48 @@
+import { countTokens as countCl100k } from "gpt-tokenizer/encoding/cl100k_base";
+import { countTokens as countO200k } from "gpt-tokenizer/encoding/o200k_base";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ChatMessage } from "../../src/providers/types.js";
+import { countMessageTokens, loadTokenizers } from "../../src/tokens/count-tokens.js";
+
+const MESSAGES: ChatMessage[] = [
+  { role: "system", content: "You are terse. <|endoftext|> is just text here." },
+  { role: "user", content: "Name three primes, then say hello in French." },
+  { role: "assistant", content: "2, 3, 5. Bonjour !" },
+  { role: "user", content: "" },
+];
+
+/** OpenAI's cookbook framing: 3 tokens per message, 3 to prime the reply, plus role and content. */
+function expected(count: (text: string) => number, messages: readonly ChatMessage[]): number {
+  return messages.reduce((sum, message) => sum + 3 + count(message.role) + count(message.content), 3);
+}
+
+const countWith = (count: typeof countO200k) => (text: string) =>
+  count(text, { disallowedSpecial: new Set() });
+
+describe("countMessageTokens", () => {
+  beforeAll(() => loadTokenizers(["o200k_base", "cl100k_base"]));
+
+  it("counts every role and content with the model's own encoding, every time it is asked", () => {
+    for (let round = 0; round < 3; round++) {
+      expect(countMessageTokens(MESSAGES, { encoding: "o200k_base" }).tokens).toBe(
+        expected(countWith(countO200k), MESSAGES),
+      );
+      expect(countMessageTokens(MESSAGES, { encoding: "cl100k_base" }).tokens).toBe(
+        expected(countWith(countCl100k), MESSAGES),
+      );
+    }
+  });
+
+  it("counts with o200k_base, labelled approximate, when the model has no tokenizer", () => {
+    const count = countMessageTokens(MESSAGES, null);
+    expect(count.tokens).toBe(expected(countWith(countO200k), MESSAGES));
+    expect(count.exact).toBe(false);
+  });
+
+  it("counts roles it was never given before, unchecked ones included", () => {
+    const odd = [{ role: "narrator", content: "Once upon a time" }] as unknown as ChatMessage[];
+    for (let round = 0; round < 2; round++) {
+      expect(countMessageTokens(odd, null).tokens).toBe(expected(countWith(countO200k), odd));
+    }
+  });
+});
