@@ -15,6 +15,7 @@ export interface HostCheckOptions {
 
 const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "[::]", ""]);
+const MAX_REMEMBERED_HOSTS = 64;
 
 function parseAuthority(value: string): URL | undefined {
   try {
@@ -53,9 +54,23 @@ export function createHostCheck(options: HostCheckOptions): (request: IncomingMe
   const ownNames = new Set([...LOOPBACK_NAMES, ...ownAddresses(options.bindHost)]);
   const origins = new Set(options.allowedOrigins.map((origin) => origin.replace(/\/+$/, "").toLowerCase()));
 
+  // Verdicts by Host header: a server sees the same one or two on nearly every request, and
+  // parsing it as a URL was measurable on the /v1 hot path. Bounded against hosts made up per request.
+  const verdicts = new Map<string, boolean>();
   function hostAllowed(header: string | undefined): boolean {
     if (anyHost) return true;
-    const url = header ? parseAuthority(header.toLowerCase()) : undefined;
+    if (header === undefined) return false;
+    let verdict = verdicts.get(header);
+    if (verdict === undefined) {
+      verdict = isAllowedHost(header);
+      if (verdicts.size >= MAX_REMEMBERED_HOSTS) verdicts.clear();
+      verdicts.set(header, verdict);
+    }
+    return verdict;
+  }
+
+  function isAllowedHost(header: string): boolean {
+    const url = parseAuthority(header.toLowerCase());
     if (!url) return false;
     if (hostsAnyPort.has(url.hostname) || hostsWithPort.has(url.host)) return true;
     const port = url.port === "" ? 80 : Number(url.port);

@@ -44,6 +44,20 @@ describe("createHostCheck (DNS rebinding)", () => {
     expect(verdict(createHostCheck({ ...base, allowedHosts: ["*"] }), { host: "any.where" })).toBe("ok");
   });
 
+  it("keeps its verdicts when asked again, and past many distinct hosts", () => {
+    const check = createHostCheck({ ...base, allowedHosts: ["mux.internal"] });
+    for (let round = 0; round < 3; round++) {
+      // More distinct hosts than it remembers, so later rounds decide some of them afresh.
+      for (let index = 0; index < 100; index++) {
+        expect(verdict(check, { host: `evil${index}.example:8787` })).toBe("403 forbidden_host");
+        expect(verdict(check, { host: "127.0.0.1:8787" })).toBe("ok");
+        expect(verdict(check, { host: `mux.internal:${8000 + index}` })).toBe("ok");
+      }
+      expect(verdict(check, { host: "" })).toBe("403 forbidden_host");
+      expect(verdict(check, {})).toBe("403 forbidden_host");
+    }
+  });
+
   it("accepts the address it is bound to", () => {
     const check = createHostCheck({ ...base, bindHost: "10.1.2.3" });
     expect(verdict(check, { host: "10.1.2.3:8787" })).toBe("ok");
