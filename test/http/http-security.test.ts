@@ -193,5 +193,7 @@ describe("HTTP server with virtual keys", () => {
     expect((await fetch(`${server.url}/dashboard.css`)).status).toBe(200);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${server.url}/../../etc/passwd`)).status).toBe(404);
+    // A target the URL parser refuses is no route, not a server error.
+    expect((await rawRequest(`${server.url}//`, { headers: bearer(TEAM_A) })).status).toBe(404);
   });
 });
