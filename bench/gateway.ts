@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import type { EventEmitter } from "node:events";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,6 +55,8 @@ interface LoadResult {
   rps: number;
   /** Non-200 answers, connection errors and timeouts. */
   failures: number;
+  /** CPU time the server under test spent per answered request (µs), where it could be read. */
+  cpuPerRequestUs: number | undefined;
 }
 
 /** What one load run saw: every 200 answer's latency, and everything else as failures. */
@@ -62,6 +64,27 @@ interface RawLoad {
   samples: number[];
   failures: number;
   seconds: number;
+  /** CPU time (ms) the server process used during the run. */
+  cpuMs: number | undefined;
+}
+
+/** Linux reports process CPU times in clock ticks of 10 ms (USER_HZ 100). */
+const CLOCK_TICK_MS = 10;
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc; undefined without one (not
+ * Linux, or the process is gone). Per request it says what a gateway costs apart from the load
+ * generator and the upstream, whatever else the shared machine is doing.
+ */
+function cpuTimeMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+    return Number.isFinite(ticks) ? ticks * CLOCK_TICK_MS : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -75,8 +98,10 @@ async function loadRaw(
   connections: number,
   durationS: number,
   body = BODY,
+  pid?: number,
 ): Promise<RawLoad> {
   const samples: number[] = [];
+  const cpuBefore = cpuTimeMs(pid);
   let failures = 0;
   const run = autocannon({
     url,
@@ -91,14 +116,25 @@ async function loadRaw(
     else failures++;
   });
   const result = await run;
-  return { samples, failures: failures + result.errors + result.timeouts, seconds: durationS };
+  const cpuAfter = cpuTimeMs(pid);
+  return {
+    samples,
+    failures: failures + result.errors + result.timeouts,
+    seconds: durationS,
+    cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+  };
 }
 
 /** Percentiles and rate over one or more runs, pooled. */
 function summarize(runs: RawLoad[]): LoadResult {
   const samples = runs.flatMap((run) => run.samples);
   const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  const cpuMs = runs.every((run) => run.cpuMs !== undefined)
+    ? runs.reduce((sum, run) => sum + (run.cpuMs ?? 0), 0)
+    : undefined;
   return {
+    cpuPerRequestUs:
+      cpuMs === undefined || samples.length === 0 ? undefined : (cpuMs * 1000) / samples.length,
     p50: percentile(samples, 50),
     p99: percentile(samples, 99),
     rps: samples.length / seconds,
@@ -121,6 +157,8 @@ interface Target {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** The server process under test, whose CPU time is read. */
+  pid?: number;
 }
 
 /**
@@ -135,7 +173,7 @@ async function measureInTurns(targets: Target[], connections: number): Promise<L
   for (let round = 0; round < ROUNDS; round++) {
     for (const [index, target] of targets.entries()) {
       runs[index]?.push(
-        await loadRaw(target.url, target.headers, connections, DURATION_S / ROUNDS, target.body),
+        await loadRaw(target.url, target.headers, connections, DURATION_S / ROUNDS, target.body, target.pid),
       );
     }
   }
@@ -187,21 +225,28 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Starts one of the bench's own servers (bench/NAME.ts) and resolves with the port it prints as `{"port":N}`. */
-async function startBenchServer(name: string, args: string[]): Promise<number> {
-  const script = join(import.meta.dirname, `${name}.ts`);
-  const child = startChild(process.execPath, ["--import", "tsx", script, ...args], process.env);
-  return Number(await waitForOutput(child, /\{"port":(\d+)\}/, name));
+/** A server the bench started: where it listens and its process. */
+interface Started {
+  port: number;
+  pid: number | undefined;
 }
 
-function startFakeUpstream(latencyMs: number): Promise<number> {
+/** Starts one of the bench's own servers (bench/NAME.ts); it prints its port as `{"port":N}`. */
+async function startBenchServer(name: string, args: string[]): Promise<Started> {
+  const script = join(import.meta.dirname, `${name}.ts`);
+  const child = startChild(process.execPath, ["--import", "tsx", script, ...args], process.env);
+  return { port: Number(await waitForOutput(child, /\{"port":(\d+)\}/, name)), pid: child.pid };
+}
+
+function startFakeUpstream(latencyMs: number): Promise<Started> {
   return startBenchServer("fake-upstream-server", ["--port", "0", "--latency-ms", String(latencyMs)]);
 }
 
+const completionsUrl = (port: number) => `http://127.0.0.1:${port}/v1/chat/completions`;
+
 /** The bare node:http proxy (bare-proxy-server.ts): the ceiling for any one Node process here. */
-async function startBareProxy(upstreamPort: number): Promise<string> {
-  const port = await startBenchServer("bare-proxy-server", ["--upstream", String(upstreamPort)]);
-  return `http://127.0.0.1:${port}/v1/chat/completions`;
+function startBareProxy(upstreamPort: number): Promise<Started> {
+  return startBenchServer("bare-proxy-server", ["--upstream", String(upstreamPort)]);
 }
 
 /**
@@ -212,7 +257,7 @@ async function startModelmux(
   upstreamPort: number,
   cache: "off" | "memory" | "sqlite",
   slowPort?: number,
-): Promise<string> {
+): Promise<{ url: string; pid: number | undefined }> {
   const dir = mkdtempSync(join(tmpdir(), "modelmux-bench-"));
   const config = join(dir, "modelmux.config.json");
   writeFileSync(
@@ -239,11 +284,14 @@ async function startModelmux(
     [CLI, "http", "--port", "0", "--config", config],
     cleanEnv({ MODELMUX_LOG_LEVEL: "silent", MODELMUX_DATA_DIR: dir }),
   );
-  return waitForOutput(child, /listening on (http:\/\/\S+)/, `modelmux (cache ${cache})`);
+  const base = await waitForOutput(child, /listening on (http:\/\/\S+)/, `modelmux (cache ${cache})`);
+  return { url: `${base}/v1/chat/completions`, pid: child.pid };
 }
 
 /** Portkey's open-source gateway (Node build), routed to the same fake upstream. */
-async function startPortkey(upstreamPort: number): Promise<{ url: string; headers: Record<string, string> }> {
+async function startPortkey(
+  upstreamPort: number,
+): Promise<{ url: string; headers: Record<string, string>; pid: number | undefined }> {
   const port = await freePort();
   const script = join(
     import.meta.dirname,
@@ -254,7 +302,7 @@ async function startPortkey(upstreamPort: number): Promise<{ url: string; header
     "build",
     "start-server.js",
   );
-  startChild(process.execPath, [script, `--port=${port}`, "--headless"], process.env);
+  const child = startChild(process.execPath, [script, `--port=${port}`, "--headless"], process.env);
   const url = `http://127.0.0.1:${port}/v1/chat/completions`;
   const headers = {
     "x-portkey-provider": "openai",
@@ -270,7 +318,7 @@ async function startPortkey(upstreamPort: number): Promise<{ url: string; header
     })
       .then((response) => response.ok)
       .catch(() => false);
-    if (ready) return { url, headers };
+    if (ready) return { url, headers, pid: child.pid };
     if (Date.now() > deadline) throw new Error("portkey gateway did not start");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -303,8 +351,8 @@ async function expectCacheHit(url: string): Promise<void> {
 
 const rpsText = (result: LoadResult) =>
   `p50 ${formatMs(result.p50)}  p99 ${formatMs(result.p99)}  ${Math.round(result.rps)} req/s${
-    result.failures > 0 ? `  (${result.failures} failed)` : ""
-  }`;
+    result.cpuPerRequestUs === undefined ? "" : `  cpu ${Math.round(result.cpuPerRequestUs)} µs/req`
+  }${result.failures > 0 ? `  (${result.failures} failed)` : ""}`;
 
 const share = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)} %`;
 
@@ -318,24 +366,23 @@ const share = (part: number, whole: number) => `${((part / whole) * 100).toFixed
  */
 export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<void> {
   try {
-    const upstreamPort = await startFakeUpstream(0);
-    const slowPort = await startFakeUpstream(SLOW_UPSTREAM_MS);
-    const modelmux = `${await startModelmux(upstreamPort, "off", slowPort)}/v1/chat/completions`;
+    const upstream = await startFakeUpstream(0);
+    const upstreamPort = upstream.port;
+    const slow = await startFakeUpstream(SLOW_UPSTREAM_MS);
+    const slowPort = slow.port;
+    const modelmux = await startModelmux(upstreamPort, "off", slowPort);
     const portkey = options.peer === "portkey" ? await startPortkey(upstreamPort) : undefined;
+    const proxy = await startBareProxy(upstreamPort);
     const targets: Target[] = [
-      { name: "direct", url: `http://127.0.0.1:${upstreamPort}/v1/chat/completions`, headers: {} },
-      { name: "node proxy", url: await startBareProxy(upstreamPort), headers: {} },
-      {
-        name: "modelmux",
-        url: modelmux,
-        headers: {},
-      },
+      { name: "direct", url: completionsUrl(upstreamPort), headers: {}, pid: upstream.pid },
+      { name: "node proxy", url: completionsUrl(proxy.port), headers: {}, pid: proxy.pid },
+      { name: "modelmux", url: modelmux.url, headers: {}, pid: modelmux.pid },
       ...(portkey ? [{ name: "portkey", ...portkey }] : []),
     ];
     for (const target of targets) await expectOk(target.url, target.headers);
     for (const target of targets)
       await load(target.url, target.headers, PROCESS_WARM_UP_CONNECTIONS, PROCESS_WARM_UP_S);
-    await load(`http://127.0.0.1:${slowPort}/v1/chat/completions`, {}, 64, PROCESS_WARM_UP_S);
+    await load(completionsUrl(slowPort), {}, 64, PROCESS_WARM_UP_S);
 
     const rows: [string, string, string?][] = [];
     const results = new Map<string, LoadResult>();
@@ -392,14 +439,15 @@ export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<
     // With an upstream that takes time, as every real model does, the gateway's job at c64 is to
     // keep up with it; 20 ms is still far quicker than any real completion.
     const slowTargets: Target[] = [
-      { name: "direct", url: `http://127.0.0.1:${slowPort}/v1/chat/completions`, headers: {} },
-      { name: "modelmux", url: modelmux, headers: {}, body: bodyFor(SLOW_MODEL) },
+      { name: "direct", url: completionsUrl(slowPort), headers: {}, pid: slow.pid },
+      { name: "modelmux", url: modelmux.url, headers: {}, body: bodyFor(SLOW_MODEL), pid: modelmux.pid },
       ...(portkey
         ? [
             {
               name: "portkey",
               url: portkey.url,
               headers: { ...portkey.headers, "x-portkey-custom-host": `http://127.0.0.1:${slowPort}/v1` },
+              pid: portkey.pid,
             },
           ]
         : []),
@@ -418,6 +466,15 @@ export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<
         "≥ 80 %",
       ],
     );
+    // One process runs on one core at a time: its CPU per request bounds its requests/s.
+    const cpu = slowModelmux.cpuPerRequestUs;
+    if (cpu !== undefined) {
+      const ceiling = 1_000_000 / cpu;
+      rows.push([
+        `c64 modelmux, ${SLOW_UPSTREAM_MS} ms upstream: one-core ceiling`,
+        `${Math.round(ceiling)} req/s at ${Math.round(cpu)} µs CPU per request (${share(ceiling, slowDirect.rps)} of direct)`,
+      ]);
+    }
     if (slowPortkey) {
       rows.push(
         [`c64 portkey, ${SLOW_UPSTREAM_MS} ms upstream`, rpsText(slowPortkey)],
@@ -429,7 +486,7 @@ export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<
     }
 
     for (const store of ["memory", "sqlite"] as const) {
-      const cached = `${await startModelmux(upstreamPort, store)}/v1/chat/completions`;
+      const { url: cached } = await startModelmux(upstreamPort, store);
       await expectCacheHit(cached);
       await load(cached, {}, PROCESS_WARM_UP_CONNECTIONS, PROCESS_WARM_UP_S);
       await load(cached, {}, 1, WARM_UP_S);
