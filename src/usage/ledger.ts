@@ -6,7 +6,7 @@ import { flushOnExit } from "./exit-flush.js";
 import { fromRow, type LedgerDatabase, openLedgerDatabase, type UsageRowData } from "./ledger-schema.js";
 import { forEachIndexedFields, summarizeDatabase } from "./summarize-database.js";
 import { DAY_MS } from "./usage-aggregate.js";
-import { createUsageIndex, fieldsOf, type UsageIndex } from "./usage-index.js";
+import { createUsageIndex, fieldsOf, MAX_INDEX_ROWS, type UsageIndex } from "./usage-index.js";
 import type { StoredUsageRecord, SummarizeOptions, UsageSummary, UsageWindow } from "./usage-types.js";
 import { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer.js";
 
@@ -24,6 +24,8 @@ export interface LedgerOptions {
   checkpointIntervalMs?: number;
   /** Days of history summarize() serves from memory; older windows read SQLite. Default 32. */
   memoryDays?: number;
+  /** Most rows kept in memory for summarize(); a busy ledger's older rows are read from SQLite. */
+  memoryRows?: number;
   now?: () => number;
 }
 
@@ -54,11 +56,23 @@ function windowParameters(window: UsageWindow & { key?: string }): Record<string
  * one transaction on a short timer or when a batch fills, and synchronously on close, exit and
  * SIGINT/SIGTERM/SIGHUP. SQLite in WAL with synchronous=NORMAL: durable across process crashes.
  */
+/**
+ * Where an index of at most `rows` rows can start: `since`, or later when more rows than that
+ * were recorded since then (just after the newest row that does not fit, so all later ones do).
+ */
+function newestRowsStart(db: LedgerDatabase["db"], since: number, rows: number): number {
+  const firstLeftOut = db
+    .prepare("SELECT time FROM usage WHERE time >= ? ORDER BY time DESC LIMIT 1 OFFSET ?")
+    .get(since, rows) as { time: number } | undefined;
+  return firstLeftOut ? Math.max(since, firstLeftOut.time + 1) : since;
+}
+
 export function createLedger(options: LedgerOptions): Ledger {
   const { logger } = options;
   const flushIntervalMs = options.flushIntervalMs ?? 100;
   const batchSize = options.batchSize ?? 500;
   const memoryMs = (options.memoryDays ?? 32) * DAY_MS;
+  const memoryRows = options.memoryRows ?? MAX_INDEX_ROWS;
   const now = options.now ?? Date.now;
   // Beyond this many unwritable records (disk full, locked file) the oldest are dropped, loudly.
   const maxBuffered = 100_000;
@@ -138,9 +152,10 @@ export function createLedger(options: LedgerOptions): Ledger {
     // Rebuilt once it holds two retention periods, so a long-running server's memory stays bounded.
     if (index && index.coverageStart >= now() - 2 * memoryMs) return index;
     flush();
-    const coverageStart = now() - memoryMs;
-    const built = createUsageIndex(coverageStart);
-    forEachIndexedFields(database().db, { since: coverageStart }, built.add);
+    const db = database().db;
+    const coverageStart = newestRowsStart(db, now() - memoryMs, Math.floor(memoryRows / 2));
+    const built = createUsageIndex(coverageStart, memoryRows);
+    forEachIndexedFields(db, { since: coverageStart }, built.add);
     index = built;
     return built;
   }

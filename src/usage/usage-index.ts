@@ -48,8 +48,15 @@ function toBucket(sums: Float64Array, base: number, latencies: Float64Array): Bu
 const GROUP_COLUMN: Record<GroupBy, number> = { key: 0, tool: 1, model: 2, provider: 3, day: -2 };
 
 /**
+ * Rows an index holds at most (~85 bytes each, so ~42 MB). A busy gateway records tens of requests a
+ * second: without a cap, a month of them would not fit in memory.
+ */
+export const MAX_INDEX_ROWS = 500_000;
+
+/**
  * Columnar, in-memory copy of recent ledger rows, so get_usage scans typed arrays instead of
- * SQLite (100,000 rows in a few ms). ~85 bytes a row; strings are dictionary-coded.
+ * SQLite (100,000 rows in a few ms). ~85 bytes a row; strings are dictionary-coded. At `maxRows`
+ * it drops its older half, and what it covers starts later.
  */
 export interface UsageIndex {
   /** Rows from this time on are all here. */
@@ -78,7 +85,8 @@ export function fieldsOf(record: UsageRecord): IndexedFields {
   };
 }
 
-export function createUsageIndex(coverageStart: number): UsageIndex {
+export function createUsageIndex(start: number, maxRows = MAX_INDEX_ROWS): UsageIndex {
+  let coverageStart = start;
   let capacity = 1024;
   let size = 0;
   // Per row: time, cost, baseline (NaN = unknown), saved by cache, latency, tokens in/out/cached.
@@ -111,7 +119,26 @@ export function createUsageIndex(coverageStart: number): UsageIndex {
     flags = nextFlags;
   }
 
+  /**
+   * Keeps the newer half of the rows (in the order they came). Rows come roughly in time order, not
+   * exactly (a long call is recorded after shorter ones that started later), so coverage moves to
+   * just after the newest dropped row: every row after that is still here.
+   */
+  function dropOlderHalf(): void {
+    const drop = size - Math.floor(maxRows / 2);
+    let newestDropped = Number.NEGATIVE_INFINITY;
+    for (let row = 0; row < drop; row++) {
+      newestDropped = Math.max(newestDropped, numbers[row * NUMBER_COLUMNS] as number);
+    }
+    numbers.copyWithin(0, drop * NUMBER_COLUMNS, size * NUMBER_COLUMNS);
+    strings.copyWithin(0, drop * 4, size * 4);
+    flags.copyWithin(0, drop, size);
+    size -= drop;
+    coverageStart = Math.max(coverageStart, newestDropped + 1);
+  }
+
   function add(fields: IndexedFields): void {
+    if (size >= maxRows) dropOlderHalf();
     if (size === capacity) grow();
     const at = size * NUMBER_COLUMNS;
     numbers[at] = fields.time;
@@ -225,7 +252,9 @@ export function createUsageIndex(coverageStart: number): UsageIndex {
   }
 
   return {
-    coverageStart,
+    get coverageStart() {
+      return coverageStart;
+    },
     get size() {
       return size;
     },

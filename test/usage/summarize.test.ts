@@ -92,7 +92,7 @@ const RECORDS: UsageRecord[] = [
   }),
 ];
 
-function seeded(options: { now?: () => number; memoryDays?: number } = {}): Ledger {
+function seeded(options: { now?: () => number; memoryDays?: number; memoryRows?: number } = {}): Ledger {
   const ledger = createLedger({ dataDir: tempDataDir(), logger, ...options });
   open.push(ledger);
   for (const record of RECORDS) ledger.record(record);
@@ -203,5 +203,38 @@ describe("ledger summarize", () => {
     expect(fromDisk.summarize({ ...WINDOW, key: "team-b" })).toEqual(
       fromMemory.summarize({ ...WINDOW, key: "team-b" }),
     );
+  });
+
+  it("keeps at most memoryRows rows in memory and answers every window as an uncapped ledger does", () => {
+    const now = () => DAY_TWO + 86_400_000;
+    const uncapped = seeded({ now });
+    const capped = seeded({ now, memoryRows: 4 });
+    const windows = [
+      WINDOW,
+      { since: DAY_ONE + 1_500, until: DAY_TWO + 86_400_000 },
+      { since: DAY_TWO, until: DAY_TWO + 86_400_000 },
+      { since: DAY_ONE, until: DAY_ONE + 5_000 },
+    ];
+    const compare = () => {
+      for (const window of windows) {
+        for (const groupBy of [undefined, "model", "key", "day"] as const) {
+          expect(capped.summarize({ ...window, groupBy })).toEqual(
+            uncapped.summarize({ ...window, groupBy }),
+          );
+        }
+      }
+    };
+    compare(); // the index is loaded from SQLite: only the newest rows that fit
+    // Recorded after the index exists, out of time order too, past the cap several times over.
+    for (let index = 0; index < 25; index++) {
+      const record = usageRecord({
+        time: DAY_TWO + 10_000 + ((index * 7_919) % 50) * 1_000,
+        costUsd: 0.001 * index,
+      });
+      capped.record(record);
+      uncapped.record(record);
+    }
+    windows.push({ since: DAY_TWO + 30_000, until: DAY_TWO + 86_400_000 });
+    compare();
   });
 });
