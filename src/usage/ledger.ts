@@ -6,7 +6,7 @@ import { flushOnExit } from "./exit-flush.js";
 import { fromRow, type LedgerDatabase, openLedgerDatabase, type UsageRowData } from "./ledger-schema.js";
 import { forEachIndexedFields, summarizeDatabase } from "./summarize-database.js";
 import { DAY_MS } from "./usage-aggregate.js";
-import { createUsageIndex, fieldsOf, MAX_INDEX_ROWS, type UsageIndex } from "./usage-index.js";
+import { createUsageIndex, fieldsOf, MAX_INDEX_ROWS, rowsKeptAtCap, type UsageIndex } from "./usage-index.js";
 import type { StoredUsageRecord, SummarizeOptions, UsageSummary, UsageWindow } from "./usage-types.js";
 import { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer.js";
 
@@ -52,11 +52,6 @@ function windowParameters(window: UsageWindow & { key?: string }): Record<string
 }
 
 /**
- * The usage ledger: record() only buffers (no I/O on the request path); batches are written in
- * one transaction on a short timer or when a batch fills, and synchronously on close, exit and
- * SIGINT/SIGTERM/SIGHUP. SQLite in WAL with synchronous=NORMAL: durable across process crashes.
- */
-/**
  * Where an index of at most `rows` rows can start: `since`, or later when more rows than that
  * were recorded since then (just after the newest row that does not fit, so all later ones do).
  */
@@ -67,6 +62,11 @@ function newestRowsStart(db: LedgerDatabase["db"], since: number, rows: number):
   return firstLeftOut ? Math.max(since, firstLeftOut.time + 1) : since;
 }
 
+/**
+ * The usage ledger: record() only buffers (no I/O on the request path); batches are written in
+ * one transaction on a short timer or when a batch fills, and synchronously on close, exit and
+ * SIGINT/SIGTERM/SIGHUP. SQLite in WAL with synchronous=NORMAL: durable across process crashes.
+ */
 export function createLedger(options: LedgerOptions): Ledger {
   const { logger } = options;
   const flushIntervalMs = options.flushIntervalMs ?? 100;
@@ -153,7 +153,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     if (index && index.coverageStart >= now() - 2 * memoryMs) return index;
     flush();
     const db = database().db;
-    const coverageStart = newestRowsStart(db, now() - memoryMs, Math.floor(memoryRows / 2));
+    const coverageStart = newestRowsStart(db, now() - memoryMs, rowsKeptAtCap(memoryRows));
     const built = createUsageIndex(coverageStart, memoryRows);
     forEachIndexedFields(db, { since: coverageStart }, built.add);
     index = built;

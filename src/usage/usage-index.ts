@@ -53,6 +53,11 @@ const GROUP_COLUMN: Record<GroupBy, number> = { key: 0, tool: 1, model: 2, provi
  */
 export const MAX_INDEX_ROWS = 500_000;
 
+/** Rows an index keeps when it reaches `maxRows` (the newer half); also what a fresh one loads. */
+export function rowsKeptAtCap(maxRows: number): number {
+  return Math.floor(maxRows / 2);
+}
+
 /**
  * Columnar, in-memory copy of recent ledger rows, so get_usage scans typed arrays instead of
  * SQLite (100,000 rows in a few ms). ~85 bytes a row; strings are dictionary-coded. At `maxRows`
@@ -125,7 +130,7 @@ export function createUsageIndex(start: number, maxRows = MAX_INDEX_ROWS): Usage
    * just after the newest dropped row: every row after that is still here.
    */
   function dropOlderHalf(): void {
-    const drop = size - Math.floor(maxRows / 2);
+    const drop = size - rowsKeptAtCap(maxRows);
     let newestDropped = Number.NEGATIVE_INFINITY;
     for (let row = 0; row < drop; row++) {
       newestDropped = Math.max(newestDropped, numbers[row * NUMBER_COLUMNS] as number);
