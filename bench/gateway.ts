@@ -303,7 +303,7 @@ async function startPortkey(
     "start-server.js",
   );
   const child = startChild(process.execPath, [script, `--port=${port}`, "--headless"], process.env);
-  const url = `http://127.0.0.1:${port}/v1/chat/completions`;
+  const url = completionsUrl(port);
   const headers = {
     "x-portkey-provider": "openai",
     "x-portkey-custom-host": `http://127.0.0.1:${upstreamPort}/v1`,
