@@ -1,6 +1,6 @@
 import { text as readText } from "node:stream/consumers";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
-import { Pool } from "undici";
+import { type Dispatcher, Pool } from "undici";
 import type { CancelSignal } from "../cancel-signal.js";
 import { decodedBody } from "./node-fetch.js";
 import { NodeHeaders } from "./node-response.js";
@@ -26,6 +26,12 @@ function parseJsonOrUndefined(text: string): unknown {
   }
 }
 
+/** The answer's body as text: undici's own reader unless it must be decoded (rare: gzip, deflate, br). */
+function bodyText(answer: Dispatcher.ResponseData): Promise<string> {
+  const encoding = answer.headers["content-encoding"];
+  return encoding === undefined ? answer.body.text() : readText(decodedBody(answer.body, encoding));
+}
+
 /**
  * The non-streaming chat call on an undici connection pool: no SDK request pipeline (header
  * merging, request logging, retry and timeout wrappers), no fetch Response emulation, and not
@@ -45,7 +51,7 @@ export function createJsonPoster(options: { url: string; headers: Record<string,
 
   return async (body, signal) => {
     if (signal?.aborted) throw signal.reason;
-    let answer: Awaited<ReturnType<Pool["request"]>>;
+    let answer: Dispatcher.ResponseData;
     let text: string;
     try {
       // undici accepts any EventTarget-like signal, a Cancellation included, and rejects with its reason.
@@ -56,7 +62,7 @@ export function createJsonPoster(options: { url: string; headers: Record<string,
         body: JSON.stringify(body),
         signal: signal as AbortSignal | undefined,
       });
-      text = await readText(decodedBody(answer.body, answer.headers["content-encoding"]));
+      text = await bodyText(answer);
     } catch (error) {
       // The caller's cancellation or timeout passes through as is: toProviderError reads the signal.
       throw signal?.aborted ? error : connectionError(error);
