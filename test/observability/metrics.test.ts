@@ -82,6 +82,23 @@ describe("createMetrics", () => {
     expect(metrics.contentType).toMatch(/^text\/plain/);
   });
 
+  it("counters keep growing across scrapes, equal to prom-client's own sums, and skip values that are not finite", async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    const costs = [0.1, 0.2, 0.3, 1e-7, 0.7];
+    let expected = 0;
+    for (const [index, costUsd] of costs.entries()) {
+      metrics.observe(usageRecord({ costUsd, tokensIn: 10 }));
+      expected += costUsd; // the order prom-client's inc would add them in
+      if (index === 1 || index === 3) await metrics.render(); // a scrape between requests
+    }
+    metrics.observe(usageRecord({ costUsd: Number.POSITIVE_INFINITY, tokensIn: Number.NaN }));
+    const text = await metrics.render();
+    expect(sample(text, "modelmux_cost_usd_total", { model: "gpt-4o-mini" })).toBe(expected);
+    expect(sample(text, "modelmux_tokens_total", { direction: "input", model: "gpt-4o-mini" })).toBe(50);
+    expect(sample(text, "modelmux_requests_total", { model: "gpt-4o-mini", outcome: "ok" })).toBe(6);
+    expect(sample(await metrics.render(), "modelmux_requests_total", { model: "gpt-4o-mini" })).toBe(6);
+  });
+
   it("reports breaker states from the health tracker at scrape time", async () => {
     let now = 0;
     const health = createHealthTracker({ failureThreshold: 2, cooldownMs: 1000, now: () => now });
