@@ -49,7 +49,6 @@ await build({
     "validator",
     "yaml",
     "prom-client",
-    "undici",
   ],
   // The code reads import.meta to find files next to it; in CommonJS that is __filename.
   define: { "import.meta.url": "__importMetaUrl", "import.meta.dirname": "__dirname" },

@@ -38,12 +38,12 @@ export function headerRecord(headers: RequestInit["headers"]): Record<string, st
 
 const cutOff = () => new TypeError("terminated", { cause: new Error("other side closed") });
 
-/** A response body, decoded (gzip, deflate, br) when the server encoded it. */
-export function decodedBody(body: Readable, contentEncoding: string | string[] | undefined): Readable {
-  const decode = typeof contentEncoding === "string" ? DECODERS[contentEncoding.toLowerCase()] : undefined;
-  if (!decode) return body;
-  const source = body.pipe(decode()) as unknown as Readable;
-  body.once("error", (error) => source.destroy(error));
+/** The response body, decoded (gzip, deflate, br) when the server encoded it. */
+function decodedBody(message: IncomingMessage): Readable {
+  const decode = DECODERS[String(message.headers["content-encoding"] ?? "").toLowerCase()];
+  if (!decode) return message;
+  const source = message.pipe(decode()) as unknown as Readable;
+  message.once("error", (error) => source.destroy(error));
   return source;
 }
 
@@ -51,12 +51,12 @@ export function decodedBody(body: Readable, contentEncoding: string | string[] |
  * Reads a whole response body, decoded. A body cut off mid-way ends without `complete`: that is
  * an error (fetch's `TypeError: terminated`), never a short answer.
  */
-function readWholeBody(
+export function readWholeBody(
   message: IncomingMessage,
   resolve: (body: Buffer) => void,
   reject: (error: unknown) => void,
 ): void {
-  const source = decodedBody(message, message.headers["content-encoding"]);
+  const source = decodedBody(message);
   const chunks: Buffer[] = [];
   source.on("data", (chunk: Buffer) => chunks.push(chunk));
   source.once("error", reject);
@@ -87,13 +87,13 @@ function respond(
     return;
   }
   if (String(message.headers["content-type"] ?? "").includes("text/event-stream")) {
-    resolve(new NodeResponse(init, decodedBody(message, message.headers["content-encoding"])));
+    resolve(new NodeResponse(init, decodedBody(message)));
     return;
   }
   readWholeBody(message, (body) => resolve(new NodeResponse(init, body)), reject);
 }
 
-interface Target {
+export interface Target {
   protocol: string;
   hostname: string;
   port: string;
@@ -109,7 +109,7 @@ interface Target {
 const targets = new Map<string, Target>();
 const MAX_TARGETS = 256;
 
-function targetOf(href: string): Target {
+export function targetOf(href: string): Target {
   let target = targets.get(href);
   if (target) return target;
   const url = new URL(href);
@@ -133,7 +133,7 @@ function targetOf(href: string): Target {
  * http.request's `signal` option, which watches the request with `finished()`: ~3 % of the
  * gateway's CPU per call.
  */
-function abortWith(signal: CancelSignal, request: ClientRequest): void {
+export function abortWith(signal: CancelSignal, request: ClientRequest): void {
   const onAbort = () =>
     request.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
   signal.addEventListener("abort", onAbort, { once: true });
@@ -141,12 +141,12 @@ function abortWith(signal: CancelSignal, request: ClientRequest): void {
 }
 
 /** Keep-alive connections to one provider, shared by its SDK fetch and its plain JSON posts. */
-interface ConnectionPool {
+export interface ConnectionPool {
   /** The request function and keep-alive agent for a target's scheme (http: or https:). */
   connect(target: Target): { send: typeof httpRequest; agent: HttpAgent };
 }
 
-function createConnectionPool(): ConnectionPool {
+export function createConnectionPool(): ConnectionPool {
   const http = { send: httpRequest, agent: new HttpAgent({ keepAlive: true }) };
   const https = { send: httpsRequest, agent: new HttpsAgent({ keepAlive: true }) };
   return { connect: (target) => (target.protocol === "https:" ? https : http) };

@@ -8,7 +8,7 @@ import { throwIfCancelled, toAbortSignal } from "../cancel-signal.js";
 import type { Usage } from "../catalog/types.js";
 import { VERSION } from "../version.js";
 import { mapFinishReason } from "./map-finish-reason.js";
-import { createNodeFetch, headerRecord } from "./node-fetch.js";
+import { createConnectionPool, createNodeFetch, headerRecord } from "./node-fetch.js";
 import { createJsonPoster } from "./post-json.js";
 import { ProviderError } from "./provider-error.js";
 import { toProviderError } from "./to-provider-error.js";
@@ -39,6 +39,8 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   const secrets = [apiKey];
   const maxTokensField =
     options.maxTokensField ?? (provider === "openai" ? "max_completion_tokens" : "max_tokens");
+  // One set of keep-alive connections for both paths below (streams through the SDK, plain posts).
+  const pool = createConnectionPool();
   const client = new OpenAI({
     baseURL: options.baseURL,
     // Explicit so the SDK never falls back to OPENAI_API_KEY / OPENAI_ORG_ID and sends them elsewhere.
@@ -50,7 +52,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
     logLevel: "off", // stdout is the MCP protocol; we log ourselves
     ...(options.defaultHeaders && { defaultHeaders: options.defaultHeaders }),
     // node:http under the SDK: Node 20's fetch costs ~0.4 ms CPU a call, most of the gateway's overhead.
-    fetch: createNodeFetch(globalThis.fetch),
+    fetch: createNodeFetch(globalThis.fetch, pool),
   });
   // Non-streaming calls skip the SDK's request pipeline (see post-json.ts); streams keep its SSE reader.
   const postCompletion = createJsonPoster({
@@ -62,6 +64,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
       "user-agent": `modelmux/${VERSION}`,
       authorization: `Bearer ${apiKey ?? KEYLESS_PLACEHOLDER}`,
     },
+    pool,
   });
 
   function buildBody(request: CompletionRequest): RequestBody {
