@@ -1,7 +1,7 @@
 /**
  * What the pipeline needs of a caller's cancellation: an AbortSignal (MCP requests bring one), or
- * a Cancellation. Only each attempt's own signal, which adapters pass to sockets and the SDK, has to
- * be a real AbortSignal.
+ * a Cancellation. Only a signal handed to an API that insists on an AbortSignal (MCP sampling) has
+ * to be converted, with toAbortSignal.
  */
 export interface CancelSignal {
   readonly aborted: boolean;
@@ -39,7 +39,7 @@ export class Cancellation implements CancelSignal {
   }
 }
 
-/** The signal as an AbortSignal, for APIs that need one (the openai SDK, the MCP SDK). */
+/** The signal as an AbortSignal, for APIs that need one (the MCP SDK's sampling request). */
 export function toAbortSignal(signal: CancelSignal | undefined): AbortSignal | undefined {
   if (!signal || signal instanceof AbortSignal) return signal;
   const controller = new AbortController();

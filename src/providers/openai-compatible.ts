@@ -1,14 +1,13 @@
-import OpenAI from "openai";
 import type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionCreateParamsBase,
 } from "openai/resources/chat/completions";
-import { throwIfCancelled, toAbortSignal } from "../cancel-signal.js";
+import { throwIfCancelled } from "../cancel-signal.js";
 import type { Usage } from "../catalog/types.js";
 import { VERSION } from "../version.js";
 import { mapFinishReason } from "./map-finish-reason.js";
-import { createConnectionPool, createNodeFetch, headerRecord } from "./node-fetch.js";
+import { createConnectionPool, headerRecord } from "./node-http.js";
 import { createJsonPoster } from "./post-json.js";
 import { ProviderError } from "./provider-error.js";
 import { toProviderError } from "./to-provider-error.js";
@@ -24,9 +23,7 @@ export interface OpenAICompatibleAdapterOptions {
   maxTokensField?: "max_tokens" | "max_completion_tokens";
 }
 
-/** Largest delay setTimeout accepts: the SDK's own timer must never fire before the caller's signal. */
-const NO_SDK_TIMEOUT_MS = 2_147_483_647;
-/** The SDK refuses to start without a key; local servers ignore it. */
+/** Sent when no key is configured: local servers ignore it, and it is never a real key. */
 const KEYLESS_PLACEHOLDER = "not-needed";
 
 type RequestBody = Omit<ChatCompletionCreateParamsBase, "stream">;
@@ -34,28 +31,13 @@ type RequestBody = Omit<ChatCompletionCreateParamsBase, "stream">;
 /** One adapter for every OpenAI-compatible API: the provider is just a base URL and a key. */
 export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOptions): ProviderAdapter {
   const { provider } = options;
-  // Read once; it lives only in this closure and the SDK client, never in messages or logs.
+  // Read once; it lives only in this closure and the request headers, never in messages or logs.
   const apiKey = options.apiKey;
   const secrets = [apiKey];
   const maxTokensField =
     options.maxTokensField ?? (provider === "openai" ? "max_completion_tokens" : "max_tokens");
-  // One set of keep-alive connections for both paths below (streams through the SDK, plain posts).
-  const pool = createConnectionPool();
-  const client = new OpenAI({
-    baseURL: options.baseURL,
-    // Explicit so the SDK never falls back to OPENAI_API_KEY / OPENAI_ORG_ID and sends them elsewhere.
-    apiKey: apiKey ?? KEYLESS_PLACEHOLDER,
-    organization: null,
-    project: null,
-    maxRetries: 0, // retries and failover are the router's job
-    timeout: NO_SDK_TIMEOUT_MS,
-    logLevel: "off", // stdout is the MCP protocol; we log ourselves
-    ...(options.defaultHeaders && { defaultHeaders: options.defaultHeaders }),
-    // node:http under the SDK: Node 20's fetch costs ~0.4 ms CPU a call, most of the gateway's overhead.
-    fetch: createNodeFetch(globalThis.fetch, pool),
-  });
-  // Non-streaming calls skip the SDK's request pipeline (see post-json.ts); streams keep its SSE reader.
-  const postCompletion = createJsonPoster({
+  // Calls go straight on node:http (see post-json.ts); the SDK lends its error classes and types.
+  const poster = createJsonPoster({
     url: `${options.baseURL.replace(/\/+$/, "")}/chat/completions`,
     headers: {
       ...headerRecord(options.defaultHeaders),
@@ -64,7 +46,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
       "user-agent": `modelmux/${VERSION}`,
       authorization: `Bearer ${apiKey ?? KEYLESS_PLACEHOLDER}`,
     },
-    pool,
+    pool: createConnectionPool(),
   });
 
   function buildBody(request: CompletionRequest): RequestBody {
@@ -76,9 +58,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   }
 
   async function completeOnce(request: CompletionRequest, startedAt: number): Promise<CompletionResult> {
-    const completion = (await postCompletion(buildBody(request), request.signal)) as
-      | ChatCompletion
-      | undefined;
+    const completion = (await poster.json(buildBody(request), request.signal)) as ChatCompletion | undefined;
     const choice = completion?.choices?.[0];
     if (!choice?.message) throw malformed(provider, "the answer has no choices");
     const totalMs = performance.now() - startedAt;
@@ -97,18 +77,16 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
     onDelta: (text: string) => void,
     startedAt: number,
   ): Promise<CompletionResult> {
-    const stream = await client.chat.completions.create(
-      { ...buildBody(request), stream: true, stream_options: { include_usage: true } },
-      { signal: toAbortSignal(request.signal) },
-    );
     let text = "";
     let firstTokenAt: number | undefined;
     let finishReason: string | null | undefined;
     let usage: ChatCompletionChunk["usage"];
-    for await (const chunk of stream) {
+    const body = { ...buildBody(request), stream: true, stream_options: { include_usage: true } };
+    await poster.stream(body, request.signal, (event) => {
+      const chunk = event as ChatCompletionChunk;
       if (chunk.usage) usage = chunk.usage;
       const choice = chunk.choices?.[0];
-      if (!choice) continue;
+      if (!choice) return;
       if (choice.finish_reason) finishReason = choice.finish_reason;
       const delta = choice.delta?.content;
       if (delta) {
@@ -116,8 +94,8 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
         text += delta;
         onDelta(delta);
       }
-    }
-    // The SDK ends an aborted stream quietly; a partial answer must not pass as a success.
+    });
+    // A partial answer must never pass as a success.
     throwIfCancelled(request.signal);
     if (finishReason === undefined) throw malformed(provider, "the stream ended before the answer finished");
     const totalMs = performance.now() - startedAt;

@@ -1,12 +1,23 @@
+import type { IncomingMessage } from "node:http";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import type { CancelSignal } from "../cancel-signal.js";
-import { abortWith, type ConnectionPool, readWholeBody, targetOf } from "./node-fetch.js";
-import { NodeHeaders } from "./node-response.js";
+import { NodeHeaders } from "./node-headers.js";
+import { abortWith, type ConnectionPool, cutOff, decodedBody, readWholeBody, targetOf } from "./node-http.js";
+import { createSseParser } from "./sse-parser.js";
 
-/** POSTs `body` as JSON and resolves with the parsed answer; rejects with the openai SDK's own error classes. */
-export type JsonPoster = (body: unknown, signal: CancelSignal | undefined) => Promise<unknown>;
+/** One provider's chat completions endpoint, called on its keep-alive connection pool. */
+export interface CompletionPoster {
+  /** POSTs `body` as JSON and resolves with the parsed answer. */
+  json(body: unknown, signal: CancelSignal | undefined): Promise<unknown>;
+  /**
+   * POSTs `body` (with `stream: true`) and calls `onEvent` with each server-sent event's parsed
+   * data until `[DONE]`; resolves when the answer has ended. An error `onEvent` throws ends the
+   * call (and its connection) and rejects with that error as is.
+   */
+  stream(body: unknown, signal: CancelSignal | undefined, onEvent: (event: unknown) => void): Promise<void>;
+}
 
-/** What the SDK tests to call a failed connection a timeout (kept identical so both paths map alike). */
+/** What the openai SDK tests to call a failed connection a timeout (kept identical, so errors read as they did through it). */
 const TIMEOUT_PATTERN = /timed? ?out/i;
 
 function connectionError(error: unknown): Error {
@@ -25,19 +36,19 @@ function parseJsonOrUndefined(text: string): unknown {
 }
 
 /**
- * The non-streaming chat call straight on node:http (on the adapter's connection pool): no SDK
- * request pipeline (header merging, request logging, retry and timeout wrappers) and no fetch
- * Response emulation, which together were about a fifth of the gateway's CPU on a fast upstream.
- * Headers are built once per adapter. Errors are made the way the SDK makes them
- * (APIError.generate with the parsed error body and the response headers), so one mapping,
- * toProviderError, serves this path and the SDK's streaming one. Redirects are not followed:
- * an OpenAI-compatible API answers POST /chat/completions itself.
+ * Chat calls straight on node:http (on the adapter's connection pool): no SDK request pipeline
+ * (header merging, request logging, retry and timeout wrappers), no fetch Response emulation and
+ * no SDK stream reader, which together were most of the gateway's CPU per call. Headers are built
+ * once per adapter. Errors are made the way the openai SDK makes them (APIError.generate with the
+ * parsed error body and the response headers; APIError for an error event mid-stream), so one
+ * mapping, toProviderError, serves every path. Redirects are not followed: an OpenAI-compatible
+ * API answers POST /chat/completions itself.
  */
 export function createJsonPoster(options: {
   url: string;
   headers: Record<string, string>;
   pool: ConnectionPool;
-}): JsonPoster {
+}): CompletionPoster {
   const target = targetOf(options.url);
   if (target.protocol !== "https:" && target.protocol !== "http:")
     throw new Error(`unsupported URL scheme: ${target.protocol}`);
@@ -54,13 +65,21 @@ export function createJsonPoster(options: {
     return headers;
   };
 
-  return (body, signal) =>
-    new Promise((resolve, reject) => {
+  /**
+   * Sends the body; `onAnswer` gets a 2xx answer, anything else rejects: an error status as the
+   * SDK's APIError, a failed connection as APIConnectionError, the caller's cancellation as is.
+   */
+  function post<T>(
+    body: unknown,
+    signal: CancelSignal | undefined,
+    onAnswer: (message: IncomingMessage, settle: Settle<T>) => void,
+  ): Promise<T> {
+    return new Promise((resolve, reject) => {
       if (signal?.aborted) {
         reject(signal.reason);
         return;
       }
-      // The caller's cancellation or timeout passes through as is: toProviderError reads the signal.
+      // toProviderError reads the signal, so a cancellation or timeout passes through untouched.
       const fail = (error: unknown) => reject(signal?.aborted ? error : connectionError(error));
       const payload = JSON.stringify(body);
       const request = send(
@@ -74,29 +93,89 @@ export function createJsonPoster(options: {
           headers: headersWithLength(Buffer.byteLength(payload)),
           agent,
         },
-        (message) =>
+        (message) => {
+          const status = message.statusCode ?? 0;
+          if (status >= 200 && status < 300) {
+            onAnswer(message, { resolve, reject, fail });
+            return;
+          }
           readWholeBody(
             message,
             (bytes) => {
               const text = bytes.toString("utf8");
-              const status = message.statusCode ?? 0;
-              if (status < 200 || status >= 300) {
-                const json = parseJsonOrUndefined(text) as object | undefined;
-                const responseHeaders = new NodeHeaders(message.headers) as unknown as Headers;
-                reject(APIError.generate(status, json, json ? undefined : text, responseHeaders));
-                return;
-              }
-              try {
-                resolve(JSON.parse(text)); // a 200 whose body is not JSON is malformed: the SyntaxError says so
-              } catch (error) {
-                reject(error);
-              }
+              const json = parseJsonOrUndefined(text) as object | undefined;
+              const responseHeaders = new NodeHeaders(message.headers) as unknown as Headers;
+              reject(APIError.generate(status, json, json ? undefined : text, responseHeaders));
             },
             fail,
-          ),
+          );
+        },
       );
       request.once("error", fail);
       if (signal) abortWith(signal, request);
       request.end(payload);
     });
+  }
+
+  return {
+    json: (body, signal) =>
+      post<unknown>(body, signal, (message, { resolve, reject, fail }) =>
+        readWholeBody(
+          message,
+          (bytes) => {
+            try {
+              resolve(JSON.parse(bytes.toString("utf8"))); // a 200 that is not JSON is malformed: the SyntaxError says so
+            } catch (error) {
+              reject(error);
+            }
+          },
+          fail,
+        ),
+      ),
+    stream: (body, signal, onEvent) =>
+      post<void>(body, signal, (message, { resolve, reject, fail }) => {
+        const source = decodedBody(message);
+        let finished = false;
+        // A malformed event, an error event or the caller's own error ends the call here.
+        const stop = (error: unknown) => {
+          finished = true;
+          reject(error); // first: destroying the answer emits "aborted" at once
+          message.destroy();
+        };
+        const parser = createSseParser((data) => {
+          if (finished) return;
+          if (data.startsWith("[DONE]")) {
+            finished = true;
+            return;
+          }
+          const event = JSON.parse(data) as { error?: unknown } | null;
+          if (event?.error) {
+            const headers = new NodeHeaders(message.headers) as unknown as Headers;
+            throw new APIError(undefined, event.error as object, undefined, headers);
+          }
+          onEvent(event);
+        });
+        source.setEncoding("utf8");
+        source.on("data", (text: string) => {
+          try {
+            parser.feed(text);
+          } catch (error) {
+            stop(error);
+          }
+        });
+        source.once("error", fail);
+        message.once("aborted", () => fail(cutOff()));
+        source.once("end", () => {
+          if (!message.complete) fail(cutOff());
+          else resolve();
+        });
+      }),
+  };
+}
+
+interface Settle<T> {
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+  /** Rejects with a connection error, or the caller's cancellation as is. */
+  fail: (error: unknown) => void;
 }

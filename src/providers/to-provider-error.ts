@@ -1,4 +1,4 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import type { CancelSignal } from "../cancel-signal.js";
 import { parseRetryAfter } from "./parse-retry-after.js";
 import { isProviderError, isRetryableStatus, ProviderError } from "./provider-error.js";
@@ -15,20 +15,13 @@ export interface ProviderErrorContext {
 const CONTEXT_LENGTH_PATTERN =
   /context[ _-]?length|maximum context|context window|prompt is too long|too many tokens/i;
 
-/** Maps anything the SDK or the network throws to a ProviderError with a key-free message. */
+/** Maps anything a provider call throws (the SDK's error classes, network errors) to a ProviderError with a key-free message. */
 export function toProviderError(error: unknown, context: ProviderErrorContext): ProviderError {
   if (isProviderError(error)) return error;
   const { provider } = context;
   const clean = (text: string) => redactSecrets(text, context.secrets);
 
   if (context.signal?.aborted) return abortError(context.signal, provider);
-  if (error instanceof APIUserAbortError) {
-    return new ProviderError(`request to ${provider} was aborted`, {
-      provider,
-      kind: "aborted",
-      isRetryable: false,
-    });
-  }
   if (error instanceof APIConnectionTimeoutError) {
     return new ProviderError(`request to ${provider} timed out`, {
       provider,

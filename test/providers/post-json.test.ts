@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { APIConnectionError, APIError } from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { Cancellation } from "../../src/cancel-signal.js";
-import { createConnectionPool } from "../../src/providers/node-fetch.js";
+import { createConnectionPool } from "../../src/providers/node-http.js";
 import { createJsonPoster } from "../../src/providers/post-json.js";
 
 const ANSWER = {
@@ -36,7 +36,7 @@ describe("createJsonPoster", () => {
       response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
       response.end(body);
     });
-    await expect(poster(url)({ model: "m" }, undefined)).resolves.toEqual(ANSWER);
+    await expect(poster(url).json({ model: "m" }, undefined)).resolves.toEqual(ANSWER);
   });
 
   it("a body cut short is a connection error, never a short answer", async () => {
@@ -45,7 +45,7 @@ describe("createJsonPoster", () => {
       response.writeHead(200, { "content-type": "application/json", "content-length": body.length });
       response.write(body.slice(0, 10), () => response.socket?.destroy());
     });
-    await expect(poster(url)({ model: "m" }, undefined)).rejects.toBeInstanceOf(APIConnectionError);
+    await expect(poster(url).json({ model: "m" }, undefined)).rejects.toBeInstanceOf(APIConnectionError);
   });
 
   it("sends the JSON body and headers, and keeps one connection alive", async () => {
@@ -62,7 +62,7 @@ describe("createJsonPoster", () => {
       });
     });
     const post = poster(url);
-    for (let index = 0; index < 10; index++) await post({ index }, undefined);
+    for (let index = 0; index < 10; index++) await post.json({ index }, undefined);
     expect(seen.map((entry) => entry.body)).toEqual(
       Array.from({ length: 10 }, (_, index) => `{"index":${index}}`),
     );
@@ -75,7 +75,9 @@ describe("createJsonPoster", () => {
       response.writeHead(429, { "content-type": "application/json", "retry-after": "7" });
       response.end(JSON.stringify({ error: { message: "slow down", type: "rate_limit" } }));
     });
-    const error = (await poster(url)({}, undefined).catch((thrown: unknown) => thrown)) as APIError;
+    const error = (await poster(url)
+      .json({}, undefined)
+      .catch((thrown: unknown) => thrown)) as APIError;
     expect(error).toBeInstanceOf(APIError);
     expect(error.status).toBe(429);
     expect(error.message).toContain("slow down");
@@ -91,11 +93,73 @@ describe("createJsonPoster", () => {
       request.socket.once("close", closed); // never answers
     });
     const cancellation = new Cancellation();
-    const pending = poster(url)({}, cancellation).catch((thrown: unknown) => thrown);
+    const pending = poster(url)
+      .json({}, cancellation)
+      .catch((thrown: unknown) => thrown);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const reason = new Error("caller left");
     cancellation.abort(reason);
     await expect(pending).resolves.toBe(reason);
+    await connectionClosed;
+  });
+
+  it("streams events in order, decoded, with a character split between two writes", async () => {
+    const frames = ['data: {"delta":"caf\u00e9 "}\n\n', 'data: {"delta":"ol\u00e9"}\n\n', "data: [DONE]\n\n"];
+    const url = await upstream((_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream", "content-encoding": "gzip" });
+      const bytes = gzipSync(Buffer.from(frames.join(""), "utf8"));
+      response.write(bytes.subarray(0, 7));
+      setTimeout(() => response.end(bytes.subarray(7)), 10);
+    });
+    const events: unknown[] = [];
+    await poster(url).stream({ stream: true }, undefined, (event) => events.push(event));
+    expect(events).toEqual([{ delta: "café " }, { delta: "olé" }]);
+
+    const plain = await upstream((_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      const bytes = Buffer.from(frames.join(""), "utf8");
+      const split = bytes.indexOf(0xa9); // the second byte of the first é
+      response.write(bytes.subarray(0, split));
+      setTimeout(() => response.end(bytes.subarray(split)), 10);
+    });
+    events.length = 0;
+    await poster(plain).stream({ stream: true }, undefined, (event) => events.push(event));
+    expect(events).toEqual([{ delta: "café " }, { delta: "olé" }]);
+  });
+
+  it("an error event mid-stream is the SDK's APIError with the provider's error", async () => {
+    const url = await upstream((_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write('data: {"delta":"a"}\n\n');
+      response.end('data: {"error":{"message":"overloaded","type":"server_error"}}\n\n');
+    });
+    const events: unknown[] = [];
+    const error = (await poster(url)
+      .stream({}, undefined, (event) => events.push(event))
+      .catch((thrown: unknown) => thrown)) as APIError;
+    expect(events).toEqual([{ delta: "a" }]);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error.status).toBeUndefined();
+    expect(error.message).toContain("overloaded");
+  });
+
+  it("an error the caller throws ends the stream with that error and closes the connection", async () => {
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const url = await upstream((request, response) => {
+      request.socket.once("close", closed);
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write('data: {"delta":"a"}\n\n'); // and never ends
+    });
+    const mine = new Error("the caller's own");
+    const outcome = poster(url)
+      .stream({}, undefined, () => {
+        throw mine;
+      })
+      .catch((thrown: unknown) => thrown);
+    await expect(outcome).resolves.toBe(mine);
     await connectionClosed;
   });
 });
