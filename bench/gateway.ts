@@ -28,12 +28,15 @@ const START_TIMEOUT_MS = 20_000;
 const MODEL = "bench-model";
 /** The same model name on a second provider, whose upstream answers after SLOW_UPSTREAM_MS. */
 const SLOW_MODEL = "bench-model-slow";
-const bodyFor = (model: string) =>
+const bodyFor = (model: string, stream = false) =>
   JSON.stringify({
     model,
+    ...(stream && { stream: true }),
     messages: [{ role: "user", content: "Say hello in French, in one short sentence." }],
   });
 const BODY = bodyFor(MODEL);
+/** The same request streamed, as chat UIs send it: the fake upstream answers in 11 server-sent events. */
+const STREAM_BODY = bodyFor(MODEL, true);
 
 interface AutocannonOptions {
   url: string;
@@ -435,6 +438,30 @@ export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<
         ["c64 req/s, modelmux / portkey", (get("modelmux@64").rps / get("portkey@64").rps).toFixed(2)],
       );
     }
+
+    // Streamed answers pass through event by event: each delta is re-framed and written as it arrives.
+    const streamTargets: Target[] = [
+      {
+        name: "direct",
+        url: completionsUrl(upstreamPort),
+        headers: {},
+        body: STREAM_BODY,
+        pid: upstream.pid,
+      },
+      { name: "modelmux", url: modelmux.url, headers: {}, body: STREAM_BODY, pid: modelmux.pid },
+    ];
+    const [streamDirect, streamModelmux] = (await measureInTurns(streamTargets, 1)) as [
+      LoadResult,
+      LoadResult,
+    ];
+    rows.push(
+      ["c1 streamed, direct", rpsText(streamDirect)],
+      ["c1 streamed, modelmux", rpsText(streamModelmux)],
+      [
+        "c1 streamed, modelmux overhead p50 / p99",
+        `${formatMs(streamModelmux.p50 - streamDirect.p50)} / ${formatMs(streamModelmux.p99 - streamDirect.p99)}`,
+      ],
+    );
 
     // With an upstream that takes time, as every real model does, the gateway's job at c64 is to
     // keep up with it; 20 ms is still far quicker than any real completion.
