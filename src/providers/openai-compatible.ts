@@ -8,7 +8,7 @@ import type { Usage } from "../catalog/types.js";
 import { VERSION } from "../version.js";
 import { mapFinishReason } from "./map-finish-reason.js";
 import { createConnectionPool, headerRecord } from "./node-http.js";
-import { createJsonPoster } from "./post-json.js";
+import { createCompletionPoster } from "./post-json.js";
 import { ProviderError } from "./provider-error.js";
 import { toProviderError } from "./to-provider-error.js";
 import type { CompletionRequest, CompletionResult, ProviderAdapter, ResponseFormat } from "./types.js";
@@ -37,7 +37,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   const maxTokensField =
     options.maxTokensField ?? (provider === "openai" ? "max_completion_tokens" : "max_tokens");
   // Calls go straight on node:http (see post-json.ts); the SDK lends its error classes and types.
-  const poster = createJsonPoster({
+  const poster = createCompletionPoster({
     url: `${options.baseURL.replace(/\/+$/, "")}/chat/completions`,
     headers: {
       ...headerRecord(options.defaultHeaders),

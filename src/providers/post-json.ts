@@ -44,7 +44,7 @@ function parseJsonOrUndefined(text: string): unknown {
  * mapping, toProviderError, serves every path. Redirects are not followed: an OpenAI-compatible
  * API answers POST /chat/completions itself.
  */
-export function createJsonPoster(options: {
+export function createCompletionPoster(options: {
   url: string;
   headers: Record<string, string>;
   pool: ConnectionPool;

@@ -5,7 +5,7 @@ import { APIConnectionError, APIError } from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { Cancellation } from "../../src/cancel-signal.js";
 import { createConnectionPool } from "../../src/providers/node-http.js";
-import { createJsonPoster } from "../../src/providers/post-json.js";
+import { createCompletionPoster } from "../../src/providers/post-json.js";
 
 const ANSWER = {
   id: "chatcmpl-1",
@@ -27,9 +27,13 @@ async function upstream(handler: Parameters<typeof createServer>[1]): Promise<st
 }
 
 const poster = (url: string) =>
-  createJsonPoster({ url, headers: { "content-type": "application/json" }, pool: createConnectionPool() });
+  createCompletionPoster({
+    url,
+    headers: { "content-type": "application/json" },
+    pool: createConnectionPool(),
+  });
 
-describe("createJsonPoster", () => {
+describe("createCompletionPoster", () => {
   it("decodes a gzip answer", async () => {
     const url = await upstream((_request, response) => {
       const body = gzipSync(JSON.stringify(ANSWER));
