@@ -2,7 +2,7 @@ import type { Catalog } from "../catalog/catalog.js";
 import { ModelmuxError } from "../errors.js";
 import type { ProviderAdapter } from "../providers/types.js";
 
-// The openai SDK takes ~100 ms to import: load it on first use (or warm-up), not at start-up.
+// Adapters pull in the HTTP client and the openai SDK's error classes: load them on first use (or warm-up), not at start-up.
 const loadAdapterModule = () => import("../providers/openai-compatible.js");
 
 /** One adapter (one SDK client, one connection pool) per provider, created on first use. */

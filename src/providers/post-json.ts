@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai/core/error";
 import type { CancelSignal } from "../cancel-signal.js";
 import { NodeHeaders } from "./node-headers.js";
 import { abortWith, type ConnectionPool, cutOff, decodedBody, readWholeBody, targetOf } from "./node-http.js";

@@ -1,4 +1,4 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai/core/error";
 import type { CancelSignal } from "../cancel-signal.js";
 import { parseRetryAfter } from "./parse-retry-after.js";
 import { isProviderError, isRetryableStatus, ProviderError } from "./provider-error.js";
