@@ -5,14 +5,20 @@ import { parseArgs } from "node:util";
 
 /**
  * `npm run bench`: prints every performance figure the issues set targets for, in one run.
- * `npm run bench -- --peer portkey` also runs the gateway load through Portkey's gateway.
+ * `npm run bench -- --peer portkey` also runs the gateway load through Portkey's gateway;
+ * `--instructions` adds instruction counts per /v1 request (bench/instructions.ts, needs valgrind).
  * Each part runs in a process of its own, so one part's heap, timers and children cannot slow the
  * next part's measurements.
  */
-const { values } = parseArgs({ options: { peer: { type: "string" } }, strict: false });
+const { values } = parseArgs({
+  options: { peer: { type: "string" }, instructions: { type: "boolean" } },
+  strict: false,
+});
 if (values.peer !== undefined && values.peer !== "portkey")
   throw new Error("--peer: only `portkey` is known");
 const PARTS = ["startup", "router", "chaos", "guardrails", "ledger", "cache", "batch", "gateway"];
+// Instruction counts need valgrind and take ~2.5 min: only with `--instructions`.
+if (values.instructions) PARTS.push("instructions");
 
 console.log(`modelmux bench — node ${process.version}, ${cpus().length} cores, ${new Date().toISOString()}`);
 let failed = 0;
