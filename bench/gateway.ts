@@ -1,11 +1,22 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import type { EventEmitter } from "node:events";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CLI, cleanEnv } from "../test/support/cli-process.js";
 import { freePort } from "../test/support/free-port.js";
+import {
+  bodyFor,
+  completionsUrl,
+  LISTENING_LINE,
+  MODEL,
+  modelmuxCommand,
+  SLOW_MODEL,
+  START_TIMEOUT_MS,
+  startBareProxy,
+  startChild,
+  startFakeUpstream,
+  stopChildren,
+  waitForOutput,
+} from "./servers.js";
 import { formatMs, percentile, printTable } from "./stats.js";
 
 /** Seconds of measured load per target, after a short unmeasured warm-up on the same connections. */
@@ -24,16 +35,6 @@ const CACHE_DURATION_S = 4;
 const CONCURRENCIES = [1, 64] as const;
 /** The upstream latency of the throughput run that, like real models, is not CPU-bound. */
 const SLOW_UPSTREAM_MS = 20;
-const START_TIMEOUT_MS = 20_000;
-const MODEL = "bench-model";
-/** The same model name on a second provider, whose upstream answers after SLOW_UPSTREAM_MS. */
-const SLOW_MODEL = "bench-model-slow";
-const bodyFor = (model: string, stream = false) =>
-  JSON.stringify({
-    model,
-    ...(stream && { stream: true }),
-    messages: [{ role: "user", content: "Say hello in French, in one short sentence." }],
-  });
 const BODY = bodyFor(MODEL);
 /** The same request streamed, as chat UIs send it: the fake upstream answers in 11 server-sent events. */
 const STREAM_BODY = bodyFor(MODEL, true);
@@ -183,111 +184,18 @@ async function measureInTurns(targets: Target[], connections: number): Promise<L
   return runs.map(summarize);
 }
 
-/** Children to stop at the end, whatever happens. */
-const children = new Set<ChildProcess>();
-
-function startChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  // Keep both pipes drained: a child whose output nobody reads blocks once the pipe is full.
-  child.stdout?.resume();
-  child.stderr?.resume();
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-  return child;
-}
-
-/** Resolves with the first match of `pattern` in the child's stdout or stderr. */
-function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${output}`)), START_TIMEOUT_MS);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      child.stdout?.off("data", onData);
-      child.stderr?.off("data", onData);
-      resolve(match[1]);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${what} exited with ${code}: ${output}`));
-    });
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** A server the bench started: where it listens and its process. */
-interface Started {
-  port: number;
-  pid: number | undefined;
-}
-
-/** Starts one of the bench's own servers (bench/NAME.ts); it prints its port as `{"port":N}`. */
-async function startBenchServer(name: string, args: string[]): Promise<Started> {
-  const script = join(import.meta.dirname, `${name}.ts`);
-  const child = startChild(process.execPath, ["--import", "tsx", script, ...args], process.env);
-  return { port: Number(await waitForOutput(child, /\{"port":(\d+)\}/, name)), pid: child.pid };
-}
-
-function startFakeUpstream(latencyMs: number): Promise<Started> {
-  return startBenchServer("fake-upstream-server", ["--port", "0", "--latency-ms", String(latencyMs)]);
-}
-
-const completionsUrl = (port: number) => `http://127.0.0.1:${port}/v1/chat/completions`;
-
-/** The bare node:http proxy (bare-proxy-server.ts): the ceiling for any one Node process here. */
-function startBareProxy(upstreamPort: number): Promise<Started> {
-  return startBenchServer("bare-proxy-server", ["--upstream", String(upstreamPort)]);
-}
-
 /**
- * `modelmux http` from dist/, with a config file pointing a custom provider at the fake upstream
- * and, when given, a second one serving SLOW_MODEL at the slow upstream.
+ * `modelmux http` from dist/ (see modelmuxCommand), with a second provider serving SLOW_MODEL at
+ * the slow upstream when given.
  */
 async function startModelmux(
   upstreamPort: number,
   cache: "off" | "memory" | "sqlite",
   slowPort?: number,
 ): Promise<{ url: string; pid: number | undefined }> {
-  const dir = mkdtempSync(join(tmpdir(), "modelmux-bench-"));
-  const config = join(dir, "modelmux.config.json");
-  writeFileSync(
-    config,
-    JSON.stringify({
-      providers: {
-        fake: {
-          baseURL: `http://127.0.0.1:${upstreamPort}/v1`,
-          models: { [MODEL]: { price: { input: 0.1, output: 0.2 }, tier: "small" } },
-        },
-        ...(slowPort && {
-          slow: {
-            baseURL: `http://127.0.0.1:${slowPort}/v1`,
-            models: { [SLOW_MODEL]: { price: { input: 0.1, output: 0.2 }, tier: "small" } },
-          },
-        }),
-      },
-      routing: { exploration: 0 },
-      cache: { store: cache },
-    }),
-  );
-  const child = startChild(
-    process.execPath,
-    [CLI, "http", "--port", "0", "--config", config],
-    cleanEnv({ MODELMUX_LOG_LEVEL: "silent", MODELMUX_DATA_DIR: dir }),
-  );
-  const base = await waitForOutput(child, /listening on (http:\/\/\S+)/, `modelmux (cache ${cache})`);
+  const { args, env } = modelmuxCommand(upstreamPort, cache, slowPort);
+  const child = startChild(process.execPath, args, env);
+  const base = await waitForOutput(child, LISTENING_LINE, `modelmux (cache ${cache})`);
   return { url: `${base}/v1/chat/completions`, pid: child.pid };
 }
 
@@ -529,7 +437,7 @@ export async function benchGateway(options: { peer?: "portkey" } = {}): Promise<
       rows,
     );
   } finally {
-    await Promise.all([...children].map(stopChild));
+    await stopChildren();
   }
 }
 

@@ -1,9 +1,21 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CLI, cleanEnv } from "../test/support/cli-process.js";
+import {
+  benchServerArgs,
+  bodyFor,
+  completionsUrl,
+  LISTENING_LINE,
+  MODEL,
+  modelmuxCommand,
+  PORT_LINE,
+  startChild,
+  startFakeUpstream,
+  stopChildren,
+  waitForOutput,
+} from "./servers.js";
 import { printTable } from "./stats.js";
 
 /**
@@ -18,37 +30,6 @@ const WARM_UP = 5_000;
 const MEASURED = 2_000;
 const STREAMED_WARM_UP = 3_000;
 const STREAMED_MEASURED = 1_000;
-const MODEL = "bench-model";
-const bodyFor = (stream: boolean) =>
-  JSON.stringify({
-    model: MODEL,
-    ...(stream && { stream: true }),
-    messages: [{ role: "user", content: "Say hello in French, in one short sentence." }],
-  });
-
-const children = new Set<ChildProcess>();
-
-function start(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  ready: RegExp,
-): Promise<{ pid: number; match: string }> {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (match?.[1] && child.pid !== undefined) resolve({ pid: child.pid, match: match[1] });
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`${command} exited with ${code}: ${output}`)));
-  });
-}
-
 /**
  * One kept-alive connection for the warm-up and the measured requests alike. A fresh connection
  * after the warm-up counted 1.5-2.3x the instructions per request (modelmux 869k against 560k, the
@@ -84,15 +65,15 @@ async function send(url: string, body: string, count: number): Promise<void> {
 async function underCallgrind(name: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp) {
   const dir = mkdtempSync(join(tmpdir(), "modelmux-instructions-"));
   const out = join(dir, "callgrind.out");
-  const server = await start(
+  const server = startChild(
     "valgrind",
     ["--tool=callgrind", "--instr-atstart=no", `--callgrind-out-file=${out}`, process.execPath, ...args],
     env,
-    ready,
   );
+  const match = await waitForOutput(server, ready, name);
   let dumps = 0;
   return {
-    match: server.match,
+    match,
     /** Instructions per request over `measured` requests, after `warmUp` uncounted ones. */
     async measure(url: string, body: string, warmUp: number, measured: number): Promise<number> {
       await send(url, body, warmUp);
@@ -122,57 +103,24 @@ export async function benchInstructions(): Promise<void> {
     throw new Error("bench/instructions.ts needs valgrind (apt-get install -y valgrind)");
   }
   try {
-    const upstream = await start(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        join(import.meta.dirname, "fake-upstream-server.ts"),
-        "--port",
-        "0",
-        "--latency-ms",
-        "0",
-      ],
-      process.env,
-      /\{"port":(\d+)\}/,
-    );
-    const upstreamPort = upstream.match;
-    const dir = mkdtempSync(join(tmpdir(), "modelmux-instructions-"));
-    const config = join(dir, "modelmux.config.json");
-    writeFileSync(
-      config,
-      JSON.stringify({
-        providers: {
-          fake: {
-            baseURL: `http://127.0.0.1:${upstreamPort}/v1`,
-            models: { [MODEL]: { price: { input: 0.1, output: 0.2 }, tier: "small" } },
-          },
-        },
-        routing: { exploration: 0 },
-        cache: { store: "off" },
-      }),
-    );
-    const modelmux = await underCallgrind(
-      "modelmux",
-      [CLI, "http", "--port", "0", "--config", config],
-      cleanEnv({ MODELMUX_LOG_LEVEL: "silent", MODELMUX_DATA_DIR: dir }),
-      /listening on (http:\/\/\S+)/,
-    );
+    const upstream = await startFakeUpstream(0);
+    const command = modelmuxCommand(upstream.port, "off");
+    const modelmux = await underCallgrind("modelmux", command.args, command.env, LISTENING_LINE);
     const modelmuxUrl = `${modelmux.match}/v1/chat/completions`;
-    const whole = await modelmux.measure(modelmuxUrl, bodyFor(false), WARM_UP, MEASURED);
-    const streamed = await modelmux.measure(modelmuxUrl, bodyFor(true), STREAMED_WARM_UP, STREAMED_MEASURED);
+    const whole = await modelmux.measure(modelmuxUrl, bodyFor(MODEL), WARM_UP, MEASURED);
+    const streamed = await modelmux.measure(
+      modelmuxUrl,
+      bodyFor(MODEL, true),
+      STREAMED_WARM_UP,
+      STREAMED_MEASURED,
+    );
     const proxy = await underCallgrind(
       "bare proxy",
-      ["--import", "tsx", join(import.meta.dirname, "bare-proxy-server.ts"), "--upstream", upstreamPort],
+      benchServerArgs("bare-proxy-server", ["--upstream", String(upstream.port)]),
       process.env,
-      /\{"port":(\d+)\}/,
+      PORT_LINE,
     );
-    const bare = await proxy.measure(
-      `http://127.0.0.1:${proxy.match}/v1/chat/completions`,
-      bodyFor(false),
-      WARM_UP,
-      MEASURED,
-    );
+    const bare = await proxy.measure(completionsUrl(Number(proxy.match)), bodyFor(MODEL), WARM_UP, MEASURED);
     const thousands = (count: number) => `${(count / 1000).toFixed(0)}k`;
     printTable("Instructions per /v1 request (callgrind, user space, c1 after warm-up)", [
       ["modelmux, whole answer", thousands(whole)],
@@ -182,7 +130,7 @@ export async function benchInstructions(): Promise<void> {
     ]);
   } finally {
     agent.destroy();
-    for (const child of children) child.kill("SIGKILL");
+    await stopChildren();
   }
 }
 

@@ -1,0 +1,142 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CLI, cleanEnv } from "../test/support/cli-process.js";
+
+/**
+ * The processes the gateway and instruction benches load: the fake upstream, the bare node:http
+ * proxy and `modelmux http` on a config pointing at the fake. Each runs as its own process, so a
+ * bench measures the server and not itself.
+ */
+export const START_TIMEOUT_MS = 20_000;
+export const MODEL = "bench-model";
+/** The same model name on a second provider, whose upstream answers after a delay (the gateway bench's 20 ms one). */
+export const SLOW_MODEL = "bench-model-slow";
+export const bodyFor = (model: string, stream = false) =>
+  JSON.stringify({
+    model,
+    ...(stream && { stream: true }),
+    messages: [{ role: "user", content: "Say hello in French, in one short sentence." }],
+  });
+
+/** Children to stop at the end, whatever happens. */
+const children = new Set<ChildProcess>();
+
+export function startChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  // Keep both pipes drained: a child whose output nobody reads blocks once the pipe is full.
+  child.stdout?.resume();
+  child.stderr?.resume();
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+
+/** Resolves with the first match of `pattern` in the child's stdout or stderr. */
+export function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${output}`)), START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.stderr?.off("data", onData);
+      resolve(match[1]);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with ${code}: ${output}`));
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Stops every child the bench started. */
+export function stopChildren(): Promise<unknown> {
+  return Promise.all([...children].map(stopChild));
+}
+
+/** A server the bench started: where it listens and its process. */
+export interface Started {
+  port: number;
+  pid: number | undefined;
+}
+
+/** Node's arguments for one of the bench's own servers (bench/NAME.ts). */
+export function benchServerArgs(name: string, args: string[]): string[] {
+  return ["--import", "tsx", join(import.meta.dirname, `${name}.ts`), ...args];
+}
+
+/** The pattern a bench server prints once listening: `{"port":N}`. */
+export const PORT_LINE = /\{"port":(\d+)\}/;
+
+/** Starts one of the bench's own servers; it prints its port as `{"port":N}`. */
+async function startBenchServer(name: string, args: string[]): Promise<Started> {
+  const child = startChild(process.execPath, benchServerArgs(name, args), process.env);
+  return { port: Number(await waitForOutput(child, PORT_LINE, name)), pid: child.pid };
+}
+
+export function startFakeUpstream(latencyMs: number): Promise<Started> {
+  return startBenchServer("fake-upstream-server", ["--port", "0", "--latency-ms", String(latencyMs)]);
+}
+
+export const completionsUrl = (port: number) => `http://127.0.0.1:${port}/v1/chat/completions`;
+
+/** The bare node:http proxy (bare-proxy-server.ts): the ceiling for any one Node process here. */
+export function startBareProxy(upstreamPort: number): Promise<Started> {
+  return startBenchServer("bare-proxy-server", ["--upstream", String(upstreamPort)]);
+}
+
+/** What `modelmux http` prints once listening; the match is its base URL. */
+export const LISTENING_LINE = /listening on (http:\/\/\S+)/;
+
+/**
+ * Node's arguments and environment for `modelmux http` from dist/, with a config file pointing a
+ * custom provider at the fake upstream and, when given, a second one serving SLOW_MODEL at the
+ * slow upstream. Logs are silent and the data dir is new.
+ */
+export function modelmuxCommand(
+  upstreamPort: number,
+  cache: "off" | "memory" | "sqlite",
+  slowPort?: number,
+): { args: string[]; env: NodeJS.ProcessEnv } {
+  const dir = mkdtempSync(join(tmpdir(), "modelmux-bench-"));
+  const config = join(dir, "modelmux.config.json");
+  writeFileSync(
+    config,
+    JSON.stringify({
+      providers: {
+        fake: {
+          baseURL: `http://127.0.0.1:${upstreamPort}/v1`,
+          models: { [MODEL]: { price: { input: 0.1, output: 0.2 }, tier: "small" } },
+        },
+        ...(slowPort && {
+          slow: {
+            baseURL: `http://127.0.0.1:${slowPort}/v1`,
+            models: { [SLOW_MODEL]: { price: { input: 0.1, output: 0.2 }, tier: "small" } },
+          },
+        }),
+      },
+      routing: { exploration: 0 },
+      cache: { store: cache },
+    }),
+  );
+  return {
+    args: [CLI, "http", "--port", "0", "--config", config],
+    env: cleanEnv({ MODELMUX_LOG_LEVEL: "silent", MODELMUX_DATA_DIR: dir }),
+  };
+}
