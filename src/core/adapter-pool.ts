@@ -5,7 +5,7 @@ import type { ProviderAdapter } from "../providers/types.js";
 // Adapters pull in the HTTP client and the openai SDK's error classes: load them on first use (or warm-up), not at start-up.
 const loadAdapterModule = () => import("../providers/openai-compatible.js");
 
-/** One adapter (one SDK client, one connection pool) per provider, created on first use. */
+/** One adapter (one connection pool) per provider, created on first use. */
 export function createAdapterPool(catalog: Catalog) {
   const adapters = new Map<string, ProviderAdapter>();
   return {

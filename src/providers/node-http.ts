@@ -16,20 +16,10 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
   br: createBrotliDecompress,
 };
 
-/** Any fetch-style headers as one plain record with lower-case names. */
-export function headerRecord(headers: RequestInit["headers"]): Record<string, string> {
+/** Configured headers with lower-case names, so the adapter's own headers replace any of the same name. */
+export function headerRecord(headers: Record<string, string> | undefined): Record<string, string> {
   const record: Record<string, string> = {};
-  if (!headers) return record;
-  // A Headers object, an array of pairs or a plain record, as fetch accepts.
-  const entries =
-    headers instanceof Headers
-      ? headers.entries()
-      : Array.isArray(headers)
-        ? headers
-        : Object.entries(headers);
-  for (const [name, value] of entries) {
-    if (name !== undefined && value !== undefined) record[name.toLowerCase()] = String(value);
-  }
+  for (const [name, value] of Object.entries(headers ?? {})) record[name.toLowerCase()] = value;
   return record;
 }
 

@@ -156,3 +156,22 @@ describe("openai-compatible adapter, streaming", () => {
     expect(upstream.requests.at(-1)?.clientClosedEarly).toBe(true);
   });
 });
+
+describe("openai-compatible adapter, configured headers", () => {
+  it("sends a provider's headers on whole and streamed calls; its own key always wins", async () => {
+    const withHeaders = createOpenAICompatibleAdapter({
+      provider: "lab",
+      baseURL: upstream.url,
+      apiKey: API_KEY,
+      defaultHeaders: { "X-Team": "search", Authorization: "Bearer someone-else" },
+    });
+    const messages = [{ role: "user" as const, content: "hi" }];
+    await withHeaders.complete({ model: "m", messages });
+    await withHeaders.complete({ model: "m", messages, onDelta: () => {} });
+    expect(upstream.requests).toHaveLength(2);
+    for (const request of upstream.requests) {
+      expect(request.headers["x-team"]).toBe("search");
+      expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    }
+  });
+});
