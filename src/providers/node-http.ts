@@ -59,34 +59,21 @@ export interface Target {
   hostname: string;
   port: string;
   path: string;
-  href: string;
   auth?: string;
 }
 
-/**
- * Request targets by URL: an adapter calls one or two URLs, so each is parsed once. Bounded,
- * in case a caller ever sends many distinct URLs.
- */
-const targets = new Map<string, Target>();
-const MAX_TARGETS = 256;
-
+/** Where a URL's requests go, in http.request's options (parsed once per adapter). */
 export function targetOf(href: string): Target {
-  let target = targets.get(href);
-  if (target) return target;
   const url = new URL(href);
-  target = {
+  return {
     protocol: url.protocol,
     hostname: url.hostname.replace(/^\[|\]$/g, ""),
     port: url.port,
     path: `${url.pathname}${url.search}`,
-    href: url.href,
     ...(url.username && {
       auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`,
     }),
   };
-  if (targets.size >= MAX_TARGETS) targets.clear();
-  targets.set(href, target);
-  return target;
 }
 
 /**
