@@ -41,8 +41,8 @@ export interface Deployment {
   /** The model id the provider's API expects. */
   providerModelId: string;
   price: Price;
-  /** Where the price came from: the genai-prices catalog or the user's config. */
-  priceSource: "genai-prices" | "config";
+  /** Where the price came from: the genai-prices catalog, the user's config, or modelmux's own list (with its source). */
+  priceSource: "genai-prices" | "config" | "curated";
 }
 
 export interface ModelInfo {

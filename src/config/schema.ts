@@ -19,6 +19,18 @@ const providerModel = z.strictObject({
   tasks: z.array(z.enum(TASKS)).optional(),
 });
 
+/** An embedding model a provider serves (local Ollama/vLLM ones, or a price override of a curated one). */
+const providerEmbeddingModel = z.strictObject({
+  id: z.string().min(1).optional().describe("the provider's own model id (default: the key)"),
+  price: z.strictObject({ input: z.number().nonnegative().describe("USD per 1M input tokens") }).optional(),
+  dimensions: z.number().int().positive().optional().describe("vector length (required for a new model)"),
+  /** Range of `dimensions` values this provider accepts; absent: the parameter is not sent there. */
+  dimensionsRange: z
+    .strictObject({ min: z.number().int().positive(), max: z.number().int().positive() })
+    .optional(),
+  maxInputTokens: z.number().int().positive().optional(),
+});
+
 const provider = z.strictObject({
   baseURL: z.url().optional(),
   /** A literal key or `env:NAME`; prefer `env:` so config files never hold keys. */
@@ -26,6 +38,7 @@ const provider = z.strictObject({
   enabled: z.boolean().optional(),
   headers: z.record(z.string(), z.string()).optional(),
   models: z.record(z.string(), providerModel).optional(),
+  embeddingModels: z.record(z.string(), providerEmbeddingModel).optional(),
 });
 
 const weights = z.strictObject({
@@ -111,5 +124,6 @@ export type Config = z.output<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
 export type ProviderConfig = z.output<typeof provider>;
 export type ProviderModelConfig = z.output<typeof providerModel>;
+export type ProviderEmbeddingModelConfig = z.output<typeof providerEmbeddingModel>;
 export type RoutingConfig = z.output<typeof routing>;
 export type RoutingWeights = z.output<typeof weights>;

@@ -6,12 +6,19 @@ import type {
 import { throwIfCancelled } from "../cancel-signal.js";
 import type { Usage } from "../catalog/types.js";
 import { VERSION } from "../version.js";
+import { createEmbeddingCall } from "./embedding-call.js";
 import { mapFinishReason } from "./map-finish-reason.js";
 import { createConnectionPool, headerRecord } from "./node-http.js";
 import { createCompletionPoster } from "./post-json.js";
 import { ProviderError } from "./provider-error.js";
 import { toProviderError } from "./to-provider-error.js";
-import type { CompletionRequest, CompletionResult, ProviderAdapter, ResponseFormat } from "./types.js";
+import type {
+  CompletionRequest,
+  CompletionResult,
+  EmbeddingRequest,
+  ProviderAdapter,
+  ResponseFormat,
+} from "./types.js";
 
 export interface OpenAICompatibleAdapterOptions {
   provider: string;
@@ -37,17 +44,26 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   const maxTokensField =
     options.maxTokensField ?? (provider === "openai" ? "max_completion_tokens" : "max_tokens");
   // Calls go straight on node:http (see post-json.ts); the SDK lends its error classes and types.
-  const poster = createCompletionPoster({
-    url: `${options.baseURL.replace(/\/+$/, "")}/chat/completions`,
-    headers: {
-      ...headerRecord(options.defaultHeaders),
-      accept: "application/json",
-      "content-type": "application/json",
-      "user-agent": `modelmux/${VERSION}`,
-      authorization: `Bearer ${apiKey ?? KEYLESS_PLACEHOLDER}`,
-    },
-    pool: createConnectionPool(),
-  });
+  const baseURL = options.baseURL.replace(/\/+$/, "");
+  const headers = {
+    ...headerRecord(options.defaultHeaders),
+    accept: "application/json",
+    "content-type": "application/json",
+    "user-agent": `modelmux/${VERSION}`,
+    authorization: `Bearer ${apiKey ?? KEYLESS_PLACEHOLDER}`,
+  };
+  const pool = createConnectionPool();
+  const poster = createCompletionPoster({ url: `${baseURL}/chat/completions`, headers, pool });
+  // Embeddings share the provider's connections; their poster is built on first use.
+  let embedCall: ReturnType<typeof createEmbeddingCall> | undefined;
+  const embed = (request: EmbeddingRequest) => {
+    embedCall ??= createEmbeddingCall({
+      provider,
+      poster: createCompletionPoster({ url: `${baseURL}/embeddings`, headers, pool }),
+      secrets,
+    });
+    return embedCall(request);
+  };
 
   function buildBody(request: CompletionRequest): RequestBody {
     const body: RequestBody = { model: request.model, messages: request.messages };
@@ -110,6 +126,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
 
   return {
     provider,
+    embed,
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       const startedAt = performance.now();
       const onDelta = request.onDelta;

@@ -37,6 +37,8 @@ export function exchangeKey(provider: string, request: CompletionRequest): strin
 function recordingAdapter(inner: ProviderAdapter, directory: string): ProviderAdapter {
   return {
     provider: inner.provider,
+    // Embeddings are not recorded (a replay has none): they pass through to the provider.
+    ...(inner.embed && { embed: inner.embed }),
     async complete(request) {
       const deltas: string[] = [];
       const onDelta = request.onDelta;

@@ -86,6 +86,14 @@ export const BUILTIN_PROVIDERS: readonly ProviderSpec[] = [
     local: false,
   },
   {
+    id: "deepinfra",
+    name: "DeepInfra",
+    baseURL: "https://api.deepinfra.com/v1/openai",
+    keyEnv: "DEEPINFRA_API_KEY",
+    pricesId: null,
+    local: false,
+  },
+  {
     id: "ollama",
     name: "Ollama",
     baseURL: "http://127.0.0.1:11434/v1",

@@ -35,10 +35,31 @@ export interface CompletionResult {
   totalMs: number;
 }
 
-/** What every provider adapter does: one chat completion. */
+/** One embeddings call: strings in, one vector per string back, in the same order. */
+export interface EmbeddingRequest {
+  /** The provider's own model id. */
+  model: string;
+  input: string[];
+  /** Only sent to deployments that take it (the router sees to that). */
+  dimensions?: number;
+  user?: string;
+  /** Fields modelmux does not use itself, passed through as the caller sent them. */
+  extra?: Record<string, unknown>;
+  signal?: CancelSignal;
+}
+
+export interface EmbeddingResult {
+  vectors: number[][];
+  /** Input tokens the provider billed for the whole call. */
+  inputTokens: number;
+  totalMs: number;
+}
+
+/** What every provider adapter does: one chat completion (and embeddings, where the API has them). */
 export interface ProviderAdapter {
   readonly provider: string;
   complete(request: CompletionRequest): Promise<CompletionResult>;
+  embed?(request: EmbeddingRequest): Promise<EmbeddingResult>;
 }
 
 /** A provider as data: an OpenAI-compatible API at a base URL with a key from the environment. */

@@ -39,7 +39,7 @@ export const deploymentSchema = z.object({
   provider: z.string(),
   provider_model_id: z.string(),
   price: priceSchema,
-  price_source: z.enum(["genai-prices", "config"]),
+  price_source: z.enum(["genai-prices", "config", "curated"]),
   enabled: z.boolean().describe("true when this process has the provider's key or config"),
 });
 
