@@ -2,8 +2,10 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { Catalog } from "./catalog/catalog.js";
+import type { EmbeddingCatalog } from "./catalog/embedding-catalog.js";
 import type { Config } from "./config/schema.js";
 import type { ChangeFeed } from "./core/change-feed.js";
+import type { Embedder } from "./core/embed.js";
 import type { Orchestrator } from "./core/orchestrator.js";
 import type { SessionBudgets } from "./core/session-budgets.js";
 import type { LazyGuardrails } from "./guardrails/lazy-guardrails.js";
@@ -30,6 +32,9 @@ export interface ServerDeps {
   catalog: Catalog;
   health: HealthTracker;
   orchestrator: Orchestrator;
+  /** Embedding models (apart from the chat catalog) and the embeddings pipeline. */
+  embeddings: EmbeddingCatalog;
+  embedder: Embedder;
   sessionBudgets: SessionBudgets;
   guardrails: LazyGuardrails;
   /** Fires after every finished request; resource subscriptions listen to it. */

@@ -24,7 +24,12 @@ function usd(value: number): string {
 }
 
 /** What served the answer, what it cost and how many upstream calls it took, as response headers. */
-export function resultHeaders(result: RouteResult): Record<(typeof RESULT_HEADERS)[number], string> {
+export function resultHeaders(
+  result: Pick<
+    RouteResult,
+    "provider" | "model" | "deployment" | "costUsd" | "cache" | "attempts" | "latencyMs"
+  >,
+): Record<(typeof RESULT_HEADERS)[number], string> {
   return {
     "x-modelmux-provider": safe(result.provider),
     "x-modelmux-model": safe(result.model),

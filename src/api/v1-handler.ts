@@ -5,6 +5,7 @@ import { HttpError } from "../http/http-error.js";
 import type { Logger } from "../logger.js";
 import type { ServerDeps } from "../server.js";
 import { createChatCompletionsHandler } from "./chat-completions.js";
+import { createEmbeddingsHandler } from "./embeddings.js";
 import { toApiError } from "./map-error.js";
 import { createModelList } from "./models.js";
 
@@ -43,12 +44,13 @@ function methodNotAllowed(request: IncomingMessage, allow: string): HttpError {
   });
 }
 
-/** The OpenAI-compatible front door: POST /v1/chat/completions and GET /v1/models. */
+/** The OpenAI-compatible front door: POST /v1/chat/completions, POST /v1/embeddings and GET /v1/models. */
 export function createV1Handler(
-  deps: Pick<ServerDeps, "orchestrator" | "catalog" | "logger">,
+  deps: Pick<ServerDeps, "orchestrator" | "embedder" | "catalog" | "logger">,
   maxBodyBytes: number,
 ): V1Handler {
   const chatCompletions = createChatCompletionsHandler(deps, maxBodyBytes);
+  const embeddings = createEmbeddingsHandler(deps, maxBodyBytes);
   const modelList = createModelList(deps.catalog);
 
   async function route(
@@ -60,6 +62,10 @@ export function createV1Handler(
     if (path === "/v1/chat/completions") {
       if (request.method !== "POST") throw methodNotAllowed(request, "POST");
       return chatCompletions(request, response, auth.authenticate(request));
+    }
+    if (path === "/v1/embeddings") {
+      if (request.method !== "POST") throw methodNotAllowed(request, "POST");
+      return embeddings(request, response, auth.authenticate(request));
     }
     if (path === "/v1/models") {
       if (request.method !== "GET" && request.method !== "HEAD") throw methodNotAllowed(request, "GET");

@@ -1,5 +1,6 @@
 import { createLazyCache } from "../cache/lazy-cache.js";
 import { createCatalog } from "../catalog/catalog.js";
+import { createEmbeddingCatalog } from "../catalog/embedding-catalog.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { createLazyGuardrails } from "../guardrails/lazy-guardrails.js";
 import type { Logger } from "../logger.js";
@@ -13,6 +14,7 @@ import { loadTokenizers } from "../tokens/count-tokens.js";
 import { createBudgetGate, createLedger } from "../usage/index.js";
 import { createAdapterPool } from "./adapter-pool.js";
 import { createChangeFeed } from "./change-feed.js";
+import { createEmbedder } from "./embed.js";
 import { createOrchestrator } from "./orchestrator.js";
 import { composeBudgetGates, createSessionBudgets } from "./session-budgets.js";
 
@@ -75,6 +77,8 @@ export async function createDeps(
     const { createResponseCache } = await import("../cache/create-response-cache.js");
     return createResponseCache({ config: config.cache, dataDir: loaded.dataDir, logger });
   });
+  // Every record also feeds /metrics and one structured log line.
+  const recorder = teeLedger(ledger, ...(metrics ? [metrics] : []), createRequestLog(logger));
   const orchestrator = createOrchestrator({
     config,
     catalog,
@@ -85,9 +89,23 @@ export async function createDeps(
     budget,
     guardrails,
     changes,
-    // Every record also feeds /metrics and one structured log line.
-    ledger: teeLedger(ledger, ...(metrics ? [metrics] : []), createRequestLog(logger)),
+    ledger: recorder,
     // With the store off, answers report `cache: "off"` rather than misses.
+    ...(config.cache.store !== "off" && { cache }),
+  });
+  // Embeddings go through the same health, router, adapters, cache, budgets, guardrails and ledger.
+  const embeddings = createEmbeddingCatalog(config, catalog);
+  const embedder = createEmbedder({
+    config,
+    catalog,
+    embeddings,
+    health,
+    router,
+    adapters,
+    budget,
+    guardrails,
+    changes,
+    ledger: recorder,
     ...(config.cache.store !== "off" && { cache }),
   });
   // Every heavy piece (price data, tokenizer, provider SDK, guardrail detectors, cache store) loads
@@ -120,6 +138,8 @@ export async function createDeps(
     catalog,
     health,
     orchestrator,
+    embeddings,
+    embedder,
     sessionBudgets,
     guardrails,
     changes,

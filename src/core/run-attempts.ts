@@ -57,7 +57,7 @@ export interface AttemptDeps {
  * A Cancellation rather than AbortSignal.any + AbortSignal.timeout (~3 % of the gateway's CPU) or
  * an AbortController (~2 %); adapters that hand it to an SDK convert it (toAbortSignal).
  */
-function attemptSignal(parent: CancelSignal | undefined, ms: number) {
+export function attemptSignal(parent: CancelSignal | undefined, ms: number) {
   const attempt = new Cancellation();
   const onAbort = () => attempt.abort(parent?.reason);
   const timer = setTimeout(
@@ -76,9 +76,9 @@ function attemptSignal(parent: CancelSignal | undefined, ms: number) {
 }
 
 /** First backoff before retrying the only deployment left; doubles each time. */
-const BACKOFF_BASE_MS = 50;
+export const BACKOFF_BASE_MS = 50;
 
-function sleep(ms: number, signal?: CancelSignal): Promise<void> {
+export function sleep(ms: number, signal?: CancelSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(done, ms);
     function done() {

@@ -1,5 +1,5 @@
 import { ModelmuxError } from "../errors.js";
-import type { Finding, GuardrailAction, Guardrails } from "../guardrails/index.js";
+import type { Finding, GuardrailAction, Guardrails, GuardrailsCheckInput } from "../guardrails/index.js";
 import type { ChatMessage } from "../providers/types.js";
 
 /** What the caller sees of a screening: never the secret itself, only masked previews. */
@@ -43,9 +43,13 @@ function blocked(
 }
 
 /** Screens the request: throws on block; on redact, the provider only ever sees placeholders. */
-export function screenInput(guardrails: Guardrails | undefined, messages: ChatMessage[]) {
+export function screenInput(
+  guardrails: Guardrails | undefined,
+  messages: ChatMessage[],
+  overrides?: GuardrailsCheckInput["overrides"],
+) {
   if (!guardrails) return { messages, placeholders: new Map<string, string>(), report: NOT_SCREENED };
-  const check = guardrails.check({ messages, direction: "input" });
+  const check = guardrails.check({ messages, direction: "input", ...(overrides && { overrides }) });
   const screened = report(check.action, check.findings);
   if (check.action === "block") throw blocked("input", screened);
   const redacted =

@@ -144,7 +144,7 @@ describe("/v1 errors, in OpenAI's error shape", () => {
   });
 
   it("answers 404 and 405 for unknown routes and methods", async () => {
-    const missing = await fetch(`${gateway.server.url}/v1/embeddings`, { method: "POST" });
+    const missing = await fetch(`${gateway.server.url}/v1/audio/speech`, { method: "POST" });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { type: "not_found" } });
     const wrong = await fetch(`${gateway.server.url}/v1/chat/completions`);

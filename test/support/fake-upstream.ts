@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo, Socket } from "node:net";
 import { answerCompletion, send } from "./fake-answer.js";
 import { errorJson, type FakeBehavior, type FakeRequestBody } from "./fake-completion.js";
+import { answerEmbeddings, FAKE_EMBEDDING_DIMENSIONS } from "./fake-embeddings.js";
 
 export type { FakeBehavior, FakeRequestBody, FakeUsageOverride } from "./fake-completion.js";
 
@@ -23,6 +24,8 @@ export interface FakeUpstreamOptions {
   latencyMs?: number;
   /** Ids listed by GET /v1/models. */
   models?: string[];
+  /** Length of the vectors POST /v1/embeddings returns when the request names no `dimensions`. */
+  embeddingDimensions?: number;
   /** Keep a log of requests (turn off for benchmarks). Default true. */
   record?: boolean;
   host?: string;
@@ -109,8 +112,9 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     const json = typeof body === "object" ? body : undefined;
     const model = json?.model;
     const isCompletion = request.method === "POST" && path.endsWith("/chat/completions");
+    const isEmbedding = request.method === "POST" && path.endsWith("/embeddings");
     const isModels = request.method === "GET" && path.endsWith("/models");
-    const behavior = isCompletion ? nextBehavior(model) : undefined;
+    const behavior = isCompletion || isEmbedding ? nextBehavior(model) : undefined;
     const entry: RecordedRequest = {
       method: request.method ?? "GET",
       path,
@@ -130,7 +134,16 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     }
     if (isModels) send(response, 200, listModels());
     else if (!behavior || !json) send(response, 404, errorJson(404, undefined));
-    else {
+    else if (isEmbedding) {
+      answerEmbeddings({
+        response,
+        body: json,
+        behavior,
+        defaultLatencyMs,
+        schedule,
+        dimensions: options.embeddingDimensions ?? FAKE_EMBEDDING_DIMENSIONS,
+      });
+    } else {
       answerCompletion({
         response,
         body: json,

@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Cancellation } from "../cancel-signal.js";
+import type { Embedder, EmbedResult } from "../core/embed.js";
+import { ModelmuxError } from "../errors.js";
+import type { Caller } from "../http/auth.js";
+import { readJsonBody } from "../http/read-body.js";
+import { encodeBase64Floats } from "../providers/base64-floats.js";
+import { parseEmbeddingBody } from "./embedding-request.js";
+import { OPTION_HEADERS, parseOptionHeaders } from "./parse-options.js";
+import { resultHeaders } from "./response-headers.js";
+
+/** The ledger's `tool` column for requests through POST /v1/embeddings. */
+export const EMBEDDINGS_TOOL = "v1/embeddings";
+
+export type EmbeddingsHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  caller: Caller,
+) => Promise<void>;
+
+/** OpenAI's embeddings list; base64 vectors are float32 little-endian, whatever the provider sent. */
+export function embeddingsBody(result: EmbedResult, encodingFormat: "float" | "base64") {
+  return {
+    object: "list",
+    data: result.vectors.map((vector, index) => ({
+      object: "embedding",
+      index,
+      embedding: encodingFormat === "base64" ? encodeBase64Floats(vector) : vector,
+    })),
+    model: result.model,
+    usage: { prompt_tokens: result.inputTokens, total_tokens: result.inputTokens },
+  };
+}
+
+/**
+ * POST /v1/embeddings: OpenAI's request in, the embeddings pipeline's answer out in OpenAI's
+ * shape, with the same `x-modelmux-*` headers as chat. Errors are thrown for the caller to answer.
+ */
+export function createEmbeddingsHandler(
+  deps: { embedder: Embedder },
+  maxBodyBytes: number,
+): EmbeddingsHandler {
+  return async (request, response, caller) => {
+    const body = parseEmbeddingBody(await readJsonBody(request, maxBodyBytes));
+    const options = parseOptionHeaders(request.headers);
+    // Vectors of two models live in different spaces: one answer never mixes them.
+    if (options.fallbackModels)
+      throw new ModelmuxError(
+        "INVALID_INPUT",
+        `${OPTION_HEADERS.fallbackModels}: not supported on /v1/embeddings (vectors of different models cannot be compared); failover stays within the model's providers`,
+        { param: OPTION_HEADERS.fallbackModels },
+      );
+    if (options.task)
+      throw new ModelmuxError("INVALID_INPUT", `${OPTION_HEADERS.task}: only chat requests take a task`, {
+        param: OPTION_HEADERS.task,
+      });
+    const cancellation = new Cancellation();
+    response.once("close", () => {
+      if (!response.writableFinished) cancellation.abort();
+    });
+    const result = await deps.embedder.embed({
+      model: body.model,
+      input: body.input,
+      ...(body.dimensions !== undefined && { dimensions: body.dimensions }),
+      ...(body.user !== undefined && { user: body.user }),
+      ...(Object.keys(body.extra).length > 0 && { extra: body.extra }),
+      ...(options.preset && { preset: options.preset }),
+      ...(options.cache && { cache: options.cache }),
+      caller: {
+        key: caller.key,
+        tool: EMBEDDINGS_TOOL,
+        ...(!caller.allowedModels.includes("*") && { allowedModels: caller.allowedModels }),
+      },
+      signal: cancellation,
+    });
+    const payload = JSON.stringify(embeddingsBody(result, body.encodingFormat));
+    if (response.destroyed) return;
+    response.writeHead(200, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(payload),
+      ...resultHeaders(result),
+      "x-modelmux-cached-inputs": String(result.cachedInputs),
+    });
+    response.end(payload);
+  };
+}

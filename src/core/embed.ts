@@ -1,0 +1,336 @@
+import { isCacheable } from "../cache/is-cacheable.js";
+import { resolveCacheOptions } from "../cache/resolve-cache-options.js";
+import type { CancelSignal } from "../cancel-signal.js";
+import type { Catalog } from "../catalog/catalog.js";
+import type { EmbeddingCatalog, EmbeddingDeployment } from "../catalog/embedding-catalog.js";
+import type { Config } from "../config/schema.js";
+import { isModelmuxError } from "../errors.js";
+import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
+import { ProviderError } from "../providers/provider-error.js";
+import type { HealthTracker } from "../router/health-tracker.js";
+import type { RoutingPreset } from "../router/presets.js";
+import type { Router } from "../router/router.js";
+import { countTextTokens, loadTokenizers } from "../tokens/count-tokens.js";
+import { roundUsd } from "../usage/round-usd.js";
+import type { AdapterPool } from "./adapter-pool.js";
+import type { ChangeFeed } from "./change-feed.js";
+import { type CachedVector, embeddingKey, vectorFromCache, vectorToCache } from "./embed-cache.js";
+import { planEmbedRoute } from "./embed-route.js";
+import { runFailover } from "./failover.js";
+import {
+  type BudgetGate,
+  NO_BUDGET,
+  NO_LEDGER,
+  type ResponseCache,
+  type UsageLedger,
+  type UsageRecord,
+} from "./hooks.js";
+import type { Attempt, CacheMode, CacheStatus, CallerContext } from "./route-types.js";
+import { type ScreenReport, screenInput } from "./screen-guardrails.js";
+
+export interface EmbedRequest {
+  /** A catalog embedding model id, or `provider/model` to pin a provider. */
+  model: string;
+  input: string[];
+  dimensions?: number;
+  user?: string;
+  /** Body fields modelmux does not use, passed through to the provider (and part of the cache key). */
+  extra?: Record<string, unknown>;
+  preset?: RoutingPreset;
+  cache?: { mode?: CacheMode; ttlSeconds?: number };
+  caller: CallerContext;
+  signal?: CancelSignal;
+  onProgress?: (message: string) => void;
+}
+
+export interface EmbedResult {
+  /** One vector per input, in input order. */
+  vectors: number[][];
+  model: string;
+  /** What served the inputs that went upstream; for an all-hit answer, what first served them. */
+  provider: string;
+  deployment: string;
+  /** Tokens of every input, cached ones included (as first billed). */
+  inputTokens: number;
+  /** What this request spent upstream (cache hits cost nothing). */
+  costUsd: number;
+  latencyMs: number;
+  attempts: Attempt[];
+  cache: CacheStatus;
+  /** How many inputs came from the cache. */
+  cachedInputs: number;
+  guardrails: ScreenReport;
+}
+
+export interface Embedder {
+  embed(request: EmbedRequest): Promise<EmbedResult>;
+}
+
+export interface EmbedderDeps {
+  config: Config;
+  catalog: Catalog;
+  embeddings: EmbeddingCatalog;
+  health: HealthTracker;
+  router: Router;
+  adapters: AdapterPool;
+  cache?: ResponseCache;
+  ledger?: UsageLedger;
+  budget?: BudgetGate;
+  guardrails?: LazyGuardrails;
+  changes?: ChangeFeed;
+  now?: () => number;
+}
+
+/** An embedding model follows no instructions: only the secret and PII policies apply to its input. */
+const EMBED_OVERRIDES = { prompt_injection: "allow", jailbreak: "allow" } as const;
+/** Characters tokenized between yields, so a large batch never holds the event loop for long. */
+const YIELD_EVERY_CHARS = 100_000;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function countTokens(texts: readonly string[]): Promise<number[]> {
+  await loadTokenizers();
+  const counts: number[] = [];
+  let sinceYield = 0;
+  for (const text of texts) {
+    counts.push(countTextTokens(text, null).tokens);
+    sinceYield += text.length;
+    if (sinceYield >= YIELD_EVERY_CHARS) {
+      sinceYield = 0;
+      await yieldToLoop();
+    }
+  }
+  return counts;
+}
+
+/** Splits a call's billed tokens over its inputs, in proportion to their own counts. */
+function shares(total: number, counts: readonly number[]): number[] {
+  const sum = counts.reduce((acc, count) => acc + count, 0);
+  return counts.map((count) => (sum === 0 ? 0 : Math.round((total * count) / sum)));
+}
+
+/**
+ * The embeddings pipeline behind /v1/embeddings and the `embed` tool: guardrails on the input,
+ * a cache lookup per input (only the missing, distinct texts go upstream), the budget reserved
+ * for them, routing with failover across the model's providers, the new vectors cached, one
+ * ledger row.
+ */
+export function createEmbedder(deps: EmbedderDeps): Embedder {
+  const now = deps.now ?? Date.now;
+  const ledger = deps.ledger ?? NO_LEDGER;
+  const budget = deps.budget ?? NO_BUDGET;
+  const { routing } = deps.config;
+
+  function record(request: EmbedRequest, started: number, fields: Partial<UsageRecord>): void {
+    queueMicrotask(() => deps.changes?.notify());
+    ledger.record({
+      time: started,
+      key: request.caller.key,
+      tool: request.caller.tool,
+      ...(request.caller.sessionId && { sessionId: request.caller.sessionId }),
+      requestedModel: request.model,
+      model: null,
+      provider: null,
+      tokensIn: 0,
+      tokensOut: 0,
+      tokensCached: 0,
+      costUsd: 0,
+      baselineCostUsd: null,
+      savedByCacheUsd: 0,
+      latencyMs: Math.round(now() - started),
+      attempts: 0,
+      cache: "off",
+      guardrailAction: "none",
+      errorClass: null,
+      ...fields,
+    });
+  }
+
+  async function embed(request: EmbedRequest): Promise<EmbedResult> {
+    const started = now();
+    try {
+      return await execute(request, started);
+    } catch (error) {
+      const data = isModelmuxError(error) ? error.data : undefined;
+      record(request, started, {
+        attempts: (data?.attempts as unknown[] | undefined)?.length ?? 0,
+        errorClass: isModelmuxError(error) ? error.code : "INTERNAL_ERROR",
+        guardrailAction: isModelmuxError(error) && error.code === "GUARDRAIL_BLOCKED" ? "block" : "none",
+      });
+      throw error;
+    }
+  }
+
+  async function execute(request: EmbedRequest, started: number): Promise<EmbedResult> {
+    const route = planEmbedRoute(deps.catalog, deps.embeddings, request);
+    const { model } = route;
+    const detectors = await deps.guardrails?.load();
+    const screened = screenInput(
+      detectors,
+      request.input.map((content) => ({ role: "user" as const, content })),
+      EMBED_OVERRIDES,
+    );
+    const texts = screened.messages.map((message) => message.content);
+    const extra = request.extra ?? {};
+
+    // Per input: a cached vector, or the index of its (distinct) text in the upstream call.
+    const found: (CachedVector | undefined)[] = texts.map(() => undefined);
+    const cache = deps.cache;
+    const cacheOn = cache !== undefined && (!cache.enabled || (await cache.enabled()));
+    const options = resolveCacheOptions(request.cache, deps.config.cache);
+    const useCache =
+      cacheOn && isCacheable({ ...(request.cache && { cache: request.cache }) }, deps.config.cache);
+    const keys = useCache
+      ? texts.map((text) =>
+          embeddingKey(
+            cache,
+            { model: model.id, dimensions: route.dimensions, extra, namespace: request.caller.key },
+            text,
+          ),
+        )
+      : [];
+    if (useCache && options.mode === "use") {
+      const hits = await Promise.all(keys.map((key) => cache.get(key)));
+      hits.forEach((hit, index) => {
+        found[index] = vectorFromCache(hit, route.vectorLength);
+      });
+    }
+    const fromCache = found.map((entry) => entry !== undefined);
+    const missing = [...new Set(texts.filter((_, index) => !fromCache[index]))];
+
+    let attempts: Attempt[] = [];
+    let costUsd = 0;
+    let upstreamTokens = 0;
+    let served: EmbeddingDeployment | undefined;
+    if (missing.length > 0) {
+      const counts = await countTokens(missing);
+      const estimate = counts.reduce((sum, count) => sum + count, 0);
+      const worstCase = Math.max(
+        ...route.deployments.map((deployment) => deps.embeddings.cost(deployment, estimate)),
+      );
+      const reservation = await budget.reserve(request.caller, roundUsd(worstCase));
+      let outcome: Awaited<ReturnType<typeof callUpstream>>;
+      try {
+        outcome = await callUpstream(request, route, missing, estimate, started);
+      } catch (error) {
+        reservation.settle(0); // failed calls are not billed
+        throw error;
+      }
+      served = outcome.deployment as EmbeddingDeployment;
+      attempts = outcome.attempts;
+      upstreamTokens = outcome.value.inputTokens || estimate;
+      costUsd = deps.embeddings.cost(served, upstreamTokens);
+      reservation.settle(costUsd);
+      const tokenShares = shares(upstreamTokens, counts);
+      const fresh = new Map<string, CachedVector>();
+      missing.forEach((text, index) => {
+        const tokens = tokenShares[index] ?? 0;
+        fresh.set(text, {
+          vector: outcome.value.vectors[index] as number[],
+          model: model.id,
+          provider: served?.provider ?? "",
+          deployment: served?.id ?? "",
+          tokens,
+          costUsd: roundUsd(deps.embeddings.cost(served as EmbeddingDeployment, tokens)),
+        });
+      });
+      const at = now();
+      texts.forEach((text, index) => {
+        if (found[index]) return;
+        const entry = fresh.get(text) as CachedVector;
+        found[index] = entry;
+        // Each distinct text is stored once, at its first position.
+        if (useCache && texts.indexOf(text) === index)
+          void cache.set(keys[index] as string, vectorToCache(entry, at), options.ttlSeconds);
+      });
+    }
+
+    const entries = found as CachedVector[];
+    const hits = entries.filter((_, index) => fromCache[index]);
+    const cacheStatus: CacheStatus = !useCache
+      ? cacheOn
+        ? "bypass"
+        : "off"
+      : missing.length === 0
+        ? "hit"
+        : "miss";
+    const latencyMs = Math.round(now() - started);
+    const provider = served?.provider ?? hits[0]?.provider ?? "";
+    const deployment = served?.id ?? hits[0]?.deployment ?? "";
+    record(request, started, {
+      guardrailAction: screened.report.action,
+      model: model.id,
+      provider,
+      tokensIn: upstreamTokens,
+      costUsd: roundUsd(costUsd),
+      savedByCacheUsd: roundUsd(hits.reduce((sum, entry) => sum + entry.costUsd, 0)),
+      latencyMs,
+      attempts: attempts.length,
+      cache: cacheStatus,
+    });
+    return {
+      vectors: entries.map((entry) => entry.vector),
+      model: model.id,
+      provider,
+      deployment,
+      inputTokens: upstreamTokens + hits.reduce((sum, entry) => sum + entry.tokens, 0),
+      costUsd: roundUsd(costUsd),
+      latencyMs,
+      attempts,
+      cache: cacheStatus,
+      cachedInputs: hits.length,
+      guardrails: screened.report,
+    };
+  }
+
+  async function callUpstream(
+    request: EmbedRequest,
+    route: ReturnType<typeof planEmbedRoute>,
+    texts: string[],
+    estimate: number,
+    started: number,
+  ) {
+    const decision = deps.router.pick(route.deployments, {
+      preset: request.preset,
+      expectedTokens: { input: estimate, output: 0 },
+    });
+    return runFailover(
+      deps.health,
+      {
+        queue: decision.ordered,
+        maxAttempts: routing.maxAttempts,
+        deadline: started + routing.timeoutMs,
+        attemptTimeoutMs: routing.attemptTimeoutMs,
+        ...(request.signal && { signal: request.signal }),
+        ...(request.onProgress && { onProgress: request.onProgress }),
+      },
+      async (deployment, signal) => {
+        const adapter = await deps.adapters.get(deployment.provider);
+        if (!adapter.embed)
+          throw new ProviderError(`${deployment.provider} cannot serve embeddings in this mode`, {
+            provider: deployment.provider,
+            kind: "http",
+            isRetryable: true,
+          });
+        const result = await adapter.embed({
+          model: deployment.providerModelId,
+          input: texts,
+          ...(route.dimensions !== undefined && { dimensions: route.dimensions }),
+          ...(request.user !== undefined && { user: request.user }),
+          ...(request.extra && { extra: request.extra }),
+          signal,
+        });
+        const wrong = result.vectors.findIndex((vector) => vector.length !== route.vectorLength);
+        if (wrong >= 0)
+          throw new ProviderError(
+            `${deployment.provider} sent a vector of ${result.vectors[wrong]?.length} dimensions for input ${wrong}; expected ${route.vectorLength}`,
+            { provider: deployment.provider, kind: "malformed", isRetryable: true },
+          );
+        return result;
+      },
+      now,
+    );
+  }
+
+  return { embed };
+}
