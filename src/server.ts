@@ -15,6 +15,7 @@ import { registerResources } from "./resources/register-resources.js";
 import type { HealthTracker } from "./router/health-tracker.js";
 import { registerCheckGuardrailsTool } from "./tools/check-guardrails.js";
 import { registerCompareModelsTool } from "./tools/compare-models.js";
+import { registerEmbedTool } from "./tools/embed.js";
 import { registerEstimateCostTool } from "./tools/estimate-cost.js";
 import { registerGetUsageTool } from "./tools/get-usage.js";
 import { registerListModelsTool } from "./tools/list-models.js";
@@ -56,7 +57,7 @@ const INSTRUCTIONS =
   "or better model (dry_run: true quotes it first), route_batch for many prompts, estimate_cost or compare_models " +
   "to price a task, list_models to discover models, check_guardrails to screen documents or tool output for " +
   "prompt injection, secrets and PII, get_usage for spend and savings, set_session_budget to cap this session, " +
-  "provider_health to see which deployments are healthy. Resources: modelmux://catalog, modelmux://health, " +
+  "provider_health to see which deployments are healthy, embed for embedding vectors or text similarity. Resources: modelmux://catalog, modelmux://health, " +
   "modelmux://usage/today, modelmux://budget.";
 
 /**
@@ -89,5 +90,6 @@ export function createServer(deps: ServerDeps): McpServer {
   registerCheckGuardrailsTool(server, deps);
   registerResources(server, deps);
   registerGetUsageTool(server, deps);
+  registerEmbedTool(server, deps);
   return server;
 }
