@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { Catalog } from "../catalog/catalog.js";
+import type { EmbeddingCatalog } from "../catalog/embedding-catalog.js";
 import { PRICE_DATA } from "../catalog/price-lookup.js";
 import { selectModels } from "../catalog/select-models.js";
 import type { Deployment, ModelInfo } from "../catalog/types.js";
@@ -8,6 +9,7 @@ import { ModelmuxError } from "../errors.js";
 import { createInputCounter } from "../tokens/count-input.js";
 import { loadTokenizers } from "../tokens/count-tokens.js";
 import { roundUsd } from "../usage/round-usd.js";
+import { estimateEmbeddingCost } from "./estimate-embedding-cost.js";
 import { priceOut } from "./model-summary.js";
 import {
   capabilitySchema,
@@ -66,6 +68,12 @@ const inputSchema = {
     .default(0)
     .describe("share of input tokens served from the provider's prompt cache (0–1)"),
   baseline_model: z.string().optional().describe("model to compare savings against (its cheapest provider)"),
+  embedding: z
+    .boolean()
+    .optional()
+    .describe(
+      "true: price an embedding workload (`text` or `input_tokens` per request) on the embedding models: input tokens only",
+    ),
 };
 
 const rowSchema = z.object({
@@ -77,6 +85,7 @@ const rowSchema = z.object({
   tokens_exact: z.boolean().describe("false when the count is an approximation"),
   token_method: z.string(),
   price: priceSchema,
+  price_source: z.string().optional().describe("where a price not from genai-prices came from"),
   cost_per_request_usd: z.number(),
   cost_total_usd: z.number().describe("cost_per_request_usd × requests"),
 });
@@ -223,7 +232,10 @@ function summarize(result: ReturnType<typeof estimateCost>): string {
   return lines.join("\n");
 }
 
-export function registerEstimateCostTool(server: McpServer, deps: { catalog: Catalog }): void {
+export function registerEstimateCostTool(
+  server: McpServer,
+  deps: { catalog: Catalog; embeddings?: EmbeddingCatalog },
+): void {
   server.registerTool(
     "estimate_cost",
     {
@@ -239,8 +251,15 @@ export function registerEstimateCostTool(server: McpServer, deps: { catalog: Cat
     },
     (input) =>
       guard(async () => {
+        const { embedding, ...workload } = input;
+        if (embedding) {
+          if (!deps.embeddings) throw new ModelmuxError("INVALID_INPUT", "embedding: not available here");
+          await loadTokenizers(["o200k_base", "cl100k_base"]);
+          const result = estimateEmbeddingCost(deps.embeddings, workload);
+          return toolResult(result, summarize(result));
+        }
         await loadTokenizers();
-        const result = estimateCost(deps.catalog, input);
+        const result = estimateCost(deps.catalog, workload);
         return toolResult(result, summarize(result));
       }),
   );

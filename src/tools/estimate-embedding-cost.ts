@@ -1,0 +1,127 @@
+import type { EmbeddingCatalog, EmbeddingDeployment, EmbeddingModel } from "../catalog/embedding-catalog.js";
+import { PRICE_DATA } from "../catalog/price-lookup.js";
+import { ModelmuxError } from "../errors.js";
+import { countTextTokens, type TokenCount } from "../tokens/count-tokens.js";
+import { roundUsd } from "../usage/round-usd.js";
+
+/** What estimate_cost takes that applies to an embedding workload. */
+export interface EmbeddingEstimateInput {
+  text?: string;
+  messages?: unknown;
+  input_tokens?: number;
+  expected_output_tokens?: number;
+  output_ratio?: number;
+  models?: string[];
+  provider?: string;
+  tier?: string;
+  capabilities?: string[];
+  requests: number;
+  cached_input_fraction: number;
+  baseline_model?: string;
+}
+
+function pct(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 10_000) / 100 : 0;
+}
+
+/** Fields that mean nothing for embeddings: refused rather than ignored. */
+const CHAT_ONLY = ["messages", "expected_output_tokens", "output_ratio", "tier", "capabilities"] as const;
+
+function tokensFor(input: EmbeddingEstimateInput, model: EmbeddingModel): TokenCount {
+  if (input.input_tokens !== undefined) return { tokens: input.input_tokens, exact: true, method: "given" };
+  // OpenAI's embedding models use cl100k_base; the others publish no tokenizer for JS.
+  return countTextTokens(input.text ?? "", model.cl100kTokens ? { encoding: "cl100k_base" } : null);
+}
+
+/**
+ * estimate_cost with `embedding: true`: prices input tokens (embeddings bill nothing else) on
+ * every embedding deployment, or the models named, in estimate_cost's own answer shape.
+ * Needs the cl100k_base and o200k_base tokenizers loaded when `text` is given.
+ */
+export function estimateEmbeddingCost(embeddings: EmbeddingCatalog, input: EmbeddingEstimateInput) {
+  for (const field of CHAT_ONLY)
+    if (input[field] !== undefined)
+      throw new ModelmuxError(
+        "INVALID_INPUT",
+        `${field}: does not apply to embedding workloads (embedding: true)`,
+      );
+  if ((input.text === undefined) === (input.input_tokens === undefined))
+    throw new ModelmuxError(
+      "INVALID_INPUT",
+      "with embedding: true, give exactly one of `text` or `input_tokens`",
+    );
+  if (input.cached_input_fraction > 0)
+    throw new ModelmuxError(
+      "INVALID_INPUT",
+      "cached_input_fraction: embedding providers have no prompt cache discount",
+    );
+  const targets = input.models
+    ? input.models.map((reference) => {
+        const { model, pinnedProvider } = embeddings.resolve(reference);
+        return {
+          model,
+          deployments: model.deployments.filter((d) => !pinnedProvider || d.provider === pinnedProvider),
+        };
+      })
+    : embeddings.models.map((model) => ({ model, deployments: model.deployments }));
+
+  const price = (model: EmbeddingModel, deployment: EmbeddingDeployment) => {
+    const tokens = tokensFor(input, model);
+    const perRequest = embeddings.cost(deployment, tokens.tokens);
+    return {
+      model: model.id,
+      provider: deployment.provider,
+      deployment: deployment.id,
+      input_tokens: tokens.tokens,
+      output_tokens: 0,
+      tokens_exact: tokens.exact,
+      token_method: tokens.method,
+      price: { input: deployment.price.input, output: 0 },
+      ...(deployment.priceUrl && { price_source: deployment.priceUrl }),
+      cost_per_request_usd: roundUsd(perRequest),
+      cost_total_usd: roundUsd(perRequest * input.requests),
+    };
+  };
+  const rows = targets
+    .flatMap(({ model, deployments }) =>
+      deployments
+        .filter((deployment) => !input.provider || deployment.provider === input.provider)
+        .map((deployment) => price(model, deployment)),
+    )
+    .sort(
+      (a, b) => a.cost_per_request_usd - b.cost_per_request_usd || a.deployment.localeCompare(b.deployment),
+    );
+  const cheapest = rows[0] ?? null;
+  const mostExpensive = rows.at(-1) ?? null;
+  const saving =
+    cheapest && mostExpensive ? roundUsd(mostExpensive.cost_total_usd - cheapest.cost_total_usd) : 0;
+  let baseline = null;
+  if (input.baseline_model) {
+    const { model, pinnedProvider } = embeddings.resolve(input.baseline_model);
+    const base = model.deployments
+      .filter((deployment) => !pinnedProvider || deployment.provider === pinnedProvider)
+      .map((deployment) => price(model, deployment))
+      .sort((a, b) => a.cost_per_request_usd - b.cost_per_request_usd)[0];
+    if (base) {
+      const baselineSaving = cheapest ? roundUsd(base.cost_total_usd - cheapest.cost_total_usd) : 0;
+      baseline = {
+        model: base.model,
+        provider: base.provider,
+        cost_total_usd: base.cost_total_usd,
+        saving_usd: baselineSaving,
+        saving_pct: pct(baselineSaving, base.cost_total_usd),
+      };
+    }
+  }
+  return {
+    requests: input.requests,
+    output_tokens_assumed: false,
+    rows,
+    cheapest,
+    most_expensive: mostExpensive,
+    saving_vs_most_expensive_usd: saving,
+    saving_vs_most_expensive_pct: mostExpensive ? pct(saving, mostExpensive.cost_total_usd) : 0,
+    baseline,
+    price_data: { ...PRICE_DATA },
+  };
+}
