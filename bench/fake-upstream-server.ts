@@ -12,6 +12,7 @@ async function main(): Promise<void> {
       port: { type: "string", default: "0" },
       "latency-ms": { type: "string", default: "0" },
       host: { type: "string", default: "127.0.0.1" },
+      "embedding-dimensions": { type: "string", default: "64" },
     },
   });
   const port = Number(values.port);
@@ -20,7 +21,14 @@ async function main(): Promise<void> {
     throw new Error("usage: fake-upstream-server --port N --latency-ms MS");
   }
   // No request log: a benchmark sends hundreds of thousands of requests.
-  const upstream = await startFakeUpstream({ port, latencyMs, host: values.host, record: false });
+  const embeddingDimensions = Number(values["embedding-dimensions"]);
+  const upstream = await startFakeUpstream({
+    port,
+    latencyMs,
+    host: values.host,
+    record: false,
+    embeddingDimensions,
+  });
   process.stdout.write(`${JSON.stringify({ port: upstream.port })}\n`);
   const stop = () => {
     upstream.close().then(

@@ -53,7 +53,7 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (
   options: AutocannonOptions,
 ) => AutocannonRun;
 
-interface LoadResult {
+export interface LoadResult {
   p50: number;
   p99: number;
   rps: number;
@@ -146,7 +146,7 @@ function summarize(runs: RawLoad[]): LoadResult {
   };
 }
 
-async function load(
+export async function load(
   url: string,
   headers: Record<string, string>,
   connections: number,
@@ -156,7 +156,7 @@ async function load(
   return summarize([await loadRaw(url, headers, connections, durationS, body)]);
 }
 
-interface Target {
+export interface Target {
   name: string;
   url: string;
   headers: Record<string, string>;
@@ -171,7 +171,7 @@ interface Target {
  * taking turns spreads a burst over every target instead of letting it land on one, so the ratios
  * between targets hold even when the absolute figures move.
  */
-async function measureInTurns(targets: Target[], connections: number): Promise<LoadResult[]> {
+export async function measureInTurns(targets: Target[], connections: number): Promise<LoadResult[]> {
   for (const target of targets) await load(target.url, target.headers, connections, WARM_UP_S, target.body);
   const runs: RawLoad[][] = targets.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
@@ -188,7 +188,7 @@ async function measureInTurns(targets: Target[], connections: number): Promise<L
  * `modelmux http` from dist/ (see modelmuxCommand), with a second provider serving SLOW_MODEL at
  * the slow upstream when given.
  */
-async function startModelmux(
+export async function startModelmux(
   upstreamPort: number,
   cache: "off" | "memory" | "sqlite",
   slowPort?: number,
@@ -236,11 +236,15 @@ async function startPortkey(
 }
 
 /** A cheap check that the path under test answers 200 before loading it (a 4xx would be fast and wrong). */
-async function expectOk(url: string, headers: Record<string, string> = {}): Promise<void> {
+export async function expectOk(
+  url: string,
+  headers: Record<string, string> = {},
+  body = BODY,
+): Promise<void> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body: BODY,
+    body,
   });
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
 }
@@ -260,7 +264,7 @@ async function expectCacheHit(url: string): Promise<void> {
   throw new Error(`${url} never answered from the cache`);
 }
 
-const rpsText = (result: LoadResult) =>
+export const rpsText = (result: LoadResult) =>
   `p50 ${formatMs(result.p50)}  p99 ${formatMs(result.p99)}  ${Math.round(result.rps)} req/s${
     result.cpuPerRequestUs === undefined ? "" : `  cpu ${Math.round(result.cpuPerRequestUs)} µs/req`
   }${result.failures > 0 ? `  (${result.failures} failed)` : ""}`;

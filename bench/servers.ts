@@ -13,6 +13,12 @@ export const START_TIMEOUT_MS = 20_000;
 export const MODEL = "bench-model";
 /** The same model name on a second provider, whose upstream answers after a delay (the gateway bench's 20 ms one). */
 export const SLOW_MODEL = "bench-model-slow";
+/** The embedding model the fake provider serves (1,536-dimension vectors, like text-embedding-3-small). */
+export const EMBEDDING_MODEL = "bench-embed";
+export const EMBEDDING_DIMENSIONS = 1536;
+/** One short text, asked in base64 as the openai SDK asks by default. */
+export const embeddingBody = (model: string) =>
+  JSON.stringify({ model, input: "Say hello in French, in one short sentence.", encoding_format: "base64" });
 export const bodyFor = (model: string, stream = false) =>
   JSON.stringify({
     model,
@@ -91,10 +97,18 @@ async function startBenchServer(name: string, args: string[]): Promise<Started> 
 }
 
 export function startFakeUpstream(latencyMs: number): Promise<Started> {
-  return startBenchServer("fake-upstream-server", ["--port", "0", "--latency-ms", String(latencyMs)]);
+  return startBenchServer("fake-upstream-server", [
+    "--port",
+    "0",
+    "--latency-ms",
+    String(latencyMs),
+    "--embedding-dimensions",
+    String(EMBEDDING_DIMENSIONS),
+  ]);
 }
 
 export const completionsUrl = (port: number) => `http://127.0.0.1:${port}/v1/chat/completions`;
+export const embeddingsUrl = (port: number) => `http://127.0.0.1:${port}/v1/embeddings`;
 
 /** The bare node:http proxy (bare-proxy-server.ts): the ceiling for any one Node process here. */
 export function startBareProxy(upstreamPort: number): Promise<Started> {
@@ -123,6 +137,9 @@ export function modelmuxCommand(
         fake: {
           baseURL: `http://127.0.0.1:${upstreamPort}/v1`,
           models: { [MODEL]: { price: { input: 0.1, output: 0.2 }, tier: "small" } },
+          embeddingModels: {
+            [EMBEDDING_MODEL]: { price: { input: 0.02 }, dimensions: EMBEDDING_DIMENSIONS },
+          },
         },
         ...(slowPort && {
           slow: {
