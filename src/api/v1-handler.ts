@@ -46,12 +46,12 @@ function methodNotAllowed(request: IncomingMessage, allow: string): HttpError {
 
 /** The OpenAI-compatible front door: POST /v1/chat/completions, POST /v1/embeddings and GET /v1/models. */
 export function createV1Handler(
-  deps: Pick<ServerDeps, "orchestrator" | "embedder" | "catalog" | "logger">,
+  deps: Pick<ServerDeps, "orchestrator" | "embedder" | "embeddings" | "catalog" | "logger">,
   maxBodyBytes: number,
 ): V1Handler {
   const chatCompletions = createChatCompletionsHandler(deps, maxBodyBytes);
   const embeddings = createEmbeddingsHandler(deps, maxBodyBytes);
-  const modelList = createModelList(deps.catalog);
+  const modelList = createModelList(deps.catalog, deps.embeddings);
 
   async function route(
     request: IncomingMessage,

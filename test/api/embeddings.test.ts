@@ -158,6 +158,13 @@ describe("POST /v1/embeddings (openai SDK embeddings.create as the client)", () 
     expect(gateway.pb.requests.at(-1)?.body).toEqual({ model: "pb-embed", input: ["x"] });
   });
 
+  it("lists the embedding models and their provider pins in GET /v1/models", async () => {
+    gateway = await startEmbeddingsGateway();
+    const ids = (await gateway.client.models.list()).data.map((model) => model.id);
+    expect(ids).toEqual(expect.arrayContaining(["e1", "pa/e1", "pb/e1"]));
+    expect(ids).not.toContain("text-embedding-3-small"); // no OpenAI key here
+  });
+
   it("forwards `user` and fields it does not use, and refuses token arrays and unknown models clearly", async () => {
     gateway = await startEmbeddingsGateway();
     await gateway.client.embeddings.create({
