@@ -18,18 +18,32 @@ export type EmbeddingsHandler = (
   caller: Caller,
 ) => Promise<void>;
 
-/** OpenAI's embeddings list; base64 vectors are float32 little-endian, whatever the provider sent. */
-export function embeddingsBody(result: EmbedResult, encodingFormat: "float" | "base64") {
-  return {
-    object: "list",
-    data: result.vectors.map((vector, index) => ({
-      object: "embedding",
-      index,
-      embedding: encodingFormat === "base64" ? encodeBase64Floats(vector) : vector,
-    })),
-    model: result.model,
-    usage: { prompt_tokens: result.inputTokens, total_tokens: result.inputTokens },
-  };
+/** Vector values serialized between yields: a 2,048 × 3,072 answer must not hold the event loop. */
+const FLOATS_PER_TURN = 100_000;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * OpenAI's embeddings list as JSON text, built item by item with a yield every FLOATS_PER_TURN
+ * values; base64 vectors are float32 little-endian, whatever the provider sent.
+ */
+export async function embeddingsPayload(
+  result: EmbedResult,
+  encodingFormat: "float" | "base64",
+): Promise<string> {
+  const items: string[] = [];
+  let sinceYield = 0;
+  for (const [index, vector] of result.vectors.entries()) {
+    const embedding =
+      encodingFormat === "base64" ? JSON.stringify(encodeBase64Floats(vector)) : JSON.stringify(vector);
+    items.push(`{"object":"embedding","index":${index},"embedding":${embedding}}`);
+    sinceYield += vector.length;
+    if (sinceYield >= FLOATS_PER_TURN) {
+      sinceYield = 0;
+      await yieldToLoop();
+    }
+  }
+  const usage = JSON.stringify({ prompt_tokens: result.inputTokens, total_tokens: result.inputTokens });
+  return `{"object":"list","data":[${items.join(",")}],"model":${JSON.stringify(result.model)},"usage":${usage}}`;
 }
 
 /**
@@ -73,7 +87,7 @@ export function createEmbeddingsHandler(
       },
       signal: cancellation,
     });
-    const payload = JSON.stringify(embeddingsBody(result, body.encodingFormat));
+    const payload = await embeddingsPayload(result, body.encodingFormat);
     if (response.destroyed) return;
     response.writeHead(200, {
       "content-type": "application/json",

@@ -4,7 +4,7 @@ import type { CancelSignal } from "../cancel-signal.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { EmbeddingCatalog, EmbeddingDeployment } from "../catalog/embedding-catalog.js";
 import type { Config } from "../config/schema.js";
-import { isModelmuxError } from "../errors.js";
+import { isModelmuxError, ModelmuxError } from "../errors.js";
 import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
 import { ProviderError } from "../providers/provider-error.js";
 import type { HealthTracker } from "../router/health-tracker.js";
@@ -83,6 +83,10 @@ export interface EmbedderDeps {
 
 /** An embedding model follows no instructions: only the secret and PII policies apply to its input. */
 const EMBED_OVERRIDES = { prompt_injection: "allow", jailbreak: "allow" } as const;
+/** Vector values per upstream call (65 inputs of 1,536 dimensions): each answer parses in ~10 ms. */
+const FLOATS_PER_CALL = 100_000;
+/** Sub-batches of one request in flight at once. */
+const UPSTREAM_CONCURRENCY = 4;
 /** Characters tokenized between yields, so a large batch never holds the event loop for long. */
 const YIELD_EVERY_CHARS = 100_000;
 
@@ -101,6 +105,44 @@ async function countTokens(texts: readonly string[]): Promise<number[]> {
     }
   }
   return counts;
+}
+
+/** Runs `work` on every item, at most `limit` at once; after a failure no new item starts, and it rejects. */
+async function runPooled<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < items.length && !failed) {
+      try {
+        await work(items[next++] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const rejected = results.find((result) => result.status === "rejected");
+  if (rejected) throw rejected.reason;
+}
+
+/** A failure after some sub-batches were answered still carries what they cost, for the ledger. */
+function withSpend(
+  error: ModelmuxError,
+  costUsd: number,
+  tokens: number,
+  attempts: Attempt[],
+): ModelmuxError {
+  return new ModelmuxError(error.code, error.message, {
+    ...error.data,
+    costUsd,
+    usage: { input: tokens, output: 0, cached: 0 },
+    attempts: [...attempts, ...((error.data?.attempts as Attempt[] | undefined) ?? [])],
+  });
 }
 
 /** Splits a call's billed tokens over its inputs, in proportion to their own counts. */
@@ -152,7 +194,10 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
       return await execute(request, started);
     } catch (error) {
       const data = isModelmuxError(error) ? error.data : undefined;
+      const usage = data?.usage as { input: number } | undefined;
       record(request, started, {
+        tokensIn: usage?.input ?? 0,
+        costUsd: roundUsd((data?.costUsd as number | undefined) ?? 0),
         attempts: (data?.attempts as unknown[] | undefined)?.length ?? 0,
         errorClass: isModelmuxError(error) ? error.code : "INTERNAL_ERROR",
         guardrailAction: isModelmuxError(error) && error.code === "GUARDRAIL_BLOCKED" ? "block" : "none",
@@ -209,39 +254,61 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
         ...route.deployments.map((deployment) => deps.embeddings.cost(deployment, estimate)),
       );
       const reservation = await budget.reserve(request.caller, roundUsd(worstCase));
-      let outcome: Awaited<ReturnType<typeof callUpstream>>;
+      const fresh = new Map<string, CachedVector>();
+      const firstIndex = new Map<string, number>();
+      texts.forEach((text, index) => {
+        if (!firstIndex.has(text)) firstIndex.set(text, index);
+      });
+      // Each distinct text is stored once, under the key of its first position.
+      const store = (text: string, entry: CachedVector) => {
+        fresh.set(text, entry);
+        const index = firstIndex.get(text);
+        if (useCache && index !== undefined)
+          void cache.set(keys[index] as string, vectorToCache(entry, now()), options.ttlSeconds);
+      };
+      // Sub-batches keep each upstream answer small enough to parse without holding the event loop.
+      const perCall = Math.max(1, Math.floor(FLOATS_PER_CALL / route.vectorLength));
+      const batches: number[][] = [];
+      for (let first = 0; first < missing.length; first += perCall)
+        batches.push(
+          Array.from({ length: Math.min(perCall, missing.length - first) }, (_, offset) => first + offset),
+        );
       try {
-        outcome = await callUpstream(request, route, missing, estimate, started);
+        await runPooled(batches, UPSTREAM_CONCURRENCY, async (batch) => {
+          const batchTexts = batch.map((index) => missing[index] as string);
+          const batchEstimate = batch.reduce((sum, index) => sum + (counts[index] ?? 0), 0);
+          const outcome = await callUpstream(request, route, batchTexts, batchEstimate, started);
+          const deployment = outcome.deployment as EmbeddingDeployment;
+          served ??= deployment;
+          attempts = [...attempts, ...outcome.attempts];
+          const tokens = outcome.value.inputTokens || batchEstimate;
+          upstreamTokens += tokens;
+          costUsd += deps.embeddings.cost(deployment, tokens);
+          const tokenShares = shares(
+            tokens,
+            batch.map((index) => counts[index] ?? 0),
+          );
+          batch.forEach((index, position) => {
+            const share = tokenShares[position] ?? 0;
+            store(missing[index] as string, {
+              vector: outcome.value.vectors[position] as number[],
+              model: model.id,
+              provider: deployment.provider,
+              deployment: deployment.id,
+              tokens: share,
+              costUsd: roundUsd(deps.embeddings.cost(deployment, share)),
+            });
+          });
+        });
       } catch (error) {
-        reservation.settle(0); // failed calls are not billed
+        // Sub-batches that were answered are billed (and cached); a failed call is not.
+        reservation.settle(costUsd);
+        if (isModelmuxError(error) && costUsd > 0) throw withSpend(error, costUsd, upstreamTokens, attempts);
         throw error;
       }
-      served = outcome.deployment as EmbeddingDeployment;
-      attempts = outcome.attempts;
-      upstreamTokens = outcome.value.inputTokens || estimate;
-      costUsd = deps.embeddings.cost(served, upstreamTokens);
       reservation.settle(costUsd);
-      const tokenShares = shares(upstreamTokens, counts);
-      const fresh = new Map<string, CachedVector>();
-      missing.forEach((text, index) => {
-        const tokens = tokenShares[index] ?? 0;
-        fresh.set(text, {
-          vector: outcome.value.vectors[index] as number[],
-          model: model.id,
-          provider: served?.provider ?? "",
-          deployment: served?.id ?? "",
-          tokens,
-          costUsd: roundUsd(deps.embeddings.cost(served as EmbeddingDeployment, tokens)),
-        });
-      });
-      const at = now();
       texts.forEach((text, index) => {
-        if (found[index]) return;
-        const entry = fresh.get(text) as CachedVector;
-        found[index] = entry;
-        // Each distinct text is stored once, at its first position.
-        if (useCache && texts.indexOf(text) === index)
-          void cache.set(keys[index] as string, vectorToCache(entry, at), options.ttlSeconds);
+        if (!found[index]) found[index] = fresh.get(text);
       });
     }
 

@@ -13,14 +13,14 @@ const MIN_CACHE_TTL_S = 10;
 const MAX_CACHE_TTL_S = 31_536_000;
 /** Pairs listed by `compare`, most similar first. */
 const TOP_PAIRS = 10;
-/** Inputs per call: vectors travel back whole in the tool result, so fewer than /v1/embeddings takes. */
-const MAX_INPUTS = 256;
+/** Inputs per call: the vectors travel back in one tool result, serialized at once, so far fewer than /v1/embeddings takes. */
+const MAX_INPUTS = 64;
 /** Inputs `compare` takes: the matrix grows with the square (100 → 4,950 pairs). */
 const MAX_COMPARE_INPUTS = 100;
 
 const inputSchema = z.strictObject({
   input: z
-    .union([textSchema, z.array(textSchema.min(1)).min(1).max(MAX_INPUTS)])
+    .union([textSchema, z.array(textSchema.min(1)).min(1).max(MAX_COMPARE_INPUTS)])
     .describe(
       `the text to embed, or up to ${MAX_INPUTS} texts (one vector each, in order); compare takes up to ${MAX_COMPARE_INPUTS}`,
     ),
@@ -154,7 +154,7 @@ export function registerEmbedTool(
     {
       title: "Embed text",
       description:
-        "Turn texts into embedding vectors through modelmux's routing (failover across the model's providers, a cache per " +
+        "Turn texts (up to 64) into embedding vectors through modelmux's routing (failover across the model's providers, a cache per " +
         "text, budgets, guardrails, usage ledger). With compare: true, answer the cosine similarity between every pair of " +
         "inputs instead (e.g. to find near-duplicates, or which passage best matches a query: put the query first).",
       inputSchema,
@@ -171,6 +171,11 @@ export function registerEmbedTool(
           throw new ModelmuxError(
             "INVALID_INPUT",
             `input: ${total} characters in total; at most ${MAX_TEXT_CHARS}`,
+          );
+        if (!args.compare && input.length > MAX_INPUTS)
+          throw new ModelmuxError(
+            "INVALID_INPUT",
+            `input: at most ${MAX_INPUTS} texts when the vectors are returned (${input.length} given); use compare, or /v1/embeddings for large batches`,
           );
         if (args.compare && (input.length < 2 || input.length > MAX_COMPARE_INPUTS))
           throw new ModelmuxError(

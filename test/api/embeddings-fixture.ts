@@ -25,9 +25,11 @@ export interface EmbeddingsFixture {
  * Exploration is off, so `pa` goes first while healthy.
  */
 export async function startEmbeddingsGateway(
-  overrides: Partial<ConfigInput> = {},
+  overridesOrFor: Partial<ConfigInput> | ((urls: { pa: string; pb: string }) => Partial<ConfigInput>) = {},
 ): Promise<EmbeddingsFixture> {
   const [pa, pb] = await Promise.all([startFakeUpstream(), startFakeUpstream()]);
+  const overrides =
+    typeof overridesOrFor === "function" ? overridesOrFor({ pa: pa.url, pb: pb.url }) : overridesOrFor;
   const config: ConfigInput = {
     providers: {
       pa: {

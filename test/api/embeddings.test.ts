@@ -158,6 +158,47 @@ describe("POST /v1/embeddings (openai SDK embeddings.create as the client)", () 
     expect(gateway.pb.requests.at(-1)?.body).toEqual({ model: "pb-embed", input: ["x"] });
   });
 
+  it("splits a large batch into sub-batches upstream and answers every vector in place", async () => {
+    gateway = await startEmbeddingsGateway(({ pa }) => ({
+      providers: {
+        pa: {
+          baseURL: pa,
+          embeddingModels: {
+            big: { price: { input: 0.1 }, dimensions: 4096, dimensionsRange: { min: 8, max: 4096 } },
+          },
+        },
+      },
+    }));
+    // 2,048 values per vector: 48 inputs per upstream call (100,000 values), so 100 inputs take 3 calls.
+    const input = Array.from({ length: 100 }, (_, index) => `document number ${index}`);
+    const { data, response } = await gateway.client.embeddings
+      .create({ model: "big", input, dimensions: 2048, encoding_format: "float" })
+      .withResponse();
+    expect(gateway.pa.requests.map((request) => (sentInput(request) as string[]).length).sort()).toEqual([
+      4, 48, 48,
+    ]);
+    expect(data.data.map((item) => item.embedding)).toEqual(
+      input.map((text) => fakeVector("big", text, 2048)),
+    );
+    expect(response.headers.get("x-modelmux-attempts")).toBe("3");
+    expect(data.usage.prompt_tokens).toBe(input.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0));
+  });
+
+  it("refuses a vector of the wrong length as malformed and fails over", async () => {
+    gateway = await startEmbeddingsGateway(({ pa, pb }) => ({
+      providers: {
+        pa: { baseURL: pa, embeddingModels: { e1: { price: { input: 0.1 }, dimensions: 32 } } },
+        pb: { baseURL: pb, embeddingModels: { e1: { price: { input: 0.2 }, dimensions: 32 } } },
+      },
+    }));
+    // Both fakes answer 64 values where the config says 32: every attempt is malformed.
+    await expect(gateway.client.embeddings.create({ model: "e1", input: "x" })).rejects.toMatchObject({
+      status: 502,
+      message: expect.stringContaining("expected 32"),
+    });
+    expect(gateway.pa.requests.length + gateway.pb.requests.length).toBe(3);
+  });
+
   it("lists the embedding models and their provider pins in GET /v1/models", async () => {
     gateway = await startEmbeddingsGateway();
     const ids = (await gateway.client.models.list()).data.map((model) => model.id);
