@@ -7,6 +7,7 @@ import { sendJson } from "../http/http-error.js";
 import { readJsonBody } from "../http/read-body.js";
 import { type ChatInput, parseChatBody } from "./chat-request.js";
 import {
+  choicesOf,
   chunkBody,
   completionBody,
   completionId,
@@ -14,6 +15,7 @@ import {
   finishChoice,
   openAIUsage,
   unixSeconds,
+  wholeDelta,
 } from "./completion-shape.js";
 import { toApiError } from "./map-error.js";
 import { parseOptionHeaders } from "./parse-options.js";
@@ -53,6 +55,7 @@ export function createChatCompletionsHandler(
       temperature: chat.temperature,
       maxTokens: chat.maxTokens,
       jsonSchema: chat.jsonSchema,
+      params: chat.params,
       ...options,
       // The orchestrator refuses models the key may not use (and records the refusal).
       caller: {
@@ -82,10 +85,12 @@ async function stream(
   const sse = createSseStream(response);
   const id = completionId();
   const created = unixSeconds();
-  routeRequest.onDelta = (text) => {
-    const first = !sse.opened;
-    if (first) sse.open({}, RESULT_HEADERS);
-    sse.send(chunkBody(id, created, chat.model, [deltaChoice(text, first)]));
+  const started = new Set<number>();
+  routeRequest.onDelta = (delta) => {
+    if (!sse.opened) sse.open({}, RESULT_HEADERS);
+    const first = !started.has(delta.choice);
+    if (first) started.add(delta.choice);
+    sse.send(chunkBody(id, created, chat.model, [deltaChoice(delta, first)]));
   };
   let result: RouteResult;
   try {
@@ -97,11 +102,17 @@ async function stream(
   }
   const headers = resultHeaders(result);
   const live = sse.opened;
+  const choices = choicesOf(result);
   if (!live) {
     sse.open(headers);
-    sse.send(chunkBody(id, created, result.model, [deltaChoice(result.text, true)]));
+    choices.forEach((choice, index) => {
+      sse.send(chunkBody(id, created, result.model, [deltaChoice(wholeDelta(choice, index), true)]));
+    });
   }
-  sse.send(chunkBody(id, created, result.model, [finishChoice(result.finishReason)]));
+  choices.forEach((choice, index) => {
+    const finish = chunkBody(id, created, result.model, [finishChoice(choice.finishReason, index)]);
+    sse.send(result.systemFingerprint ? { ...finish, system_fingerprint: result.systemFingerprint } : finish);
+  });
   if (chat.includeUsage) sse.send(chunkBody(id, created, result.model, [], openAIUsage(result.usage)));
   sse.done(live ? headers : undefined);
 }

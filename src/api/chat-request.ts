@@ -1,28 +1,96 @@
 import { z } from "zod";
+import type { ChatMessage, ForwardedParams } from "../chat/types.js";
 import { ModelmuxError } from "../errors.js";
-import type { ChatMessage } from "../providers/types.js";
 import { MAX_TEXT_CHARS } from "../tools/schemas.js";
 import { formatIssue, formatPath } from "../validation/format-issues.js";
 
-const textPart = z.object({
-  type: z.literal("text"), // images and audio are not routed yet
-  text: z.string().max(MAX_TEXT_CHARS),
+const text = z.string().max(MAX_TEXT_CHARS);
+
+// Parts keep any extra field (a vendor's `cache_control`, say): it reaches the provider unchanged.
+const contentPart = z.discriminatedUnion(
+  "type",
+  [
+    z.looseObject({ type: z.literal("text"), text }),
+    z.looseObject({
+      type: z.literal("image_url"),
+      image_url: z.looseObject({
+        url: z.string().min(1),
+        detail: z.enum(["auto", "low", "high"]).optional(),
+      }),
+    }),
+    z.looseObject({
+      type: z.literal("input_audio"),
+      input_audio: z.looseObject({ data: z.string().min(1), format: z.string().min(1) }),
+    }),
+    z.looseObject({
+      type: z.literal("file"),
+      file: z.looseObject({
+        file_data: z.string().optional(),
+        file_id: z.string().optional(),
+        filename: z.string().optional(),
+      }),
+    }),
+    z.looseObject({ type: z.literal("refusal"), refusal: text }),
+  ],
+  { error: 'expected a content part of type "text", "image_url", "input_audio", "file" or "refusal"' },
+);
+
+const toolCall = z.looseObject({
+  id: z.string().min(1),
+  type: z.literal("function"),
+  function: z.looseObject({ name: z.string().min(1), arguments: text }),
 });
 
-const message = z.object({
-  // `developer` is what newer OpenAI clients call the system role.
-  role: z.enum(["system", "developer", "user", "assistant"]),
-  content: z.union([z.string().max(MAX_TEXT_CHARS), z.array(textPart).min(1)], {
-    error: "expected a string or an array of text parts",
+const message = z
+  .looseObject({
+    role: z.enum(["system", "developer", "user", "assistant", "tool"]),
+    content: z.union([text, z.array(contentPart).min(1), z.null()], {
+      error: "expected a string or an array of content parts",
+    }),
+    name: z.string().min(1).max(256).optional(),
+    tool_calls: z.array(toolCall).max(128).optional(),
+    tool_call_id: z.string().min(1).optional(),
+    refusal: text.nullish(),
+  })
+  .superRefine((entry, context) => {
+    if (entry.role === "tool" && entry.tool_call_id === undefined)
+      context.addIssue({
+        code: "custom",
+        path: ["tool_call_id"],
+        message: "required on a tool message",
+        input: undefined,
+      });
+    if (entry.content === null && !(entry.role === "assistant" && (entry.tool_calls?.length ?? 0) > 0))
+      context.addIssue({
+        code: "custom",
+        path: ["content"],
+        message: "may be null only on an assistant message with tool_calls",
+        input: null,
+      });
+    if (entry.tool_calls !== undefined && entry.role !== "assistant")
+      context.addIssue({
+        code: "custom",
+        path: ["tool_calls"],
+        message: "only assistant messages call tools",
+      });
+  });
+
+const toolDefinition = z.looseObject({
+  type: z.literal("function"),
+  function: z.looseObject({
+    name: z.string().min(1).max(64),
+    description: z.string().max(MAX_TEXT_CHARS).optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+    strict: z.boolean().nullish(),
   }),
 });
 
 const responseFormat = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("text") }),
-  z.object({ type: z.literal("json_object") }),
-  z.object({
+  z.looseObject({ type: z.literal("text") }),
+  z.looseObject({ type: z.literal("json_object") }),
+  z.looseObject({
     type: z.literal("json_schema"),
-    json_schema: z.object({
+    json_schema: z.looseObject({
       name: z.string().optional(),
       schema: z.record(z.string(), z.unknown()),
       strict: z.boolean().nullish(),
@@ -30,8 +98,11 @@ const responseFormat = z.discriminatedUnion("type", [
   }),
 ]);
 
-/** The body of POST /v1/chat/completions: OpenAI's fields modelmux honours. Others are ignored. */
-const chatBodySchema = z.object({
+/**
+ * The body of POST /v1/chat/completions. The fields modelmux acts on are checked here; `tools`
+ * and `n` are checked because routing reads them; every other field is forwarded as sent.
+ */
+const chatBodySchema = z.looseObject({
   model: z.string().min(1),
   messages: z.array(message).min(1).max(1000),
   temperature: z.number().min(0).max(2).nullish(),
@@ -39,12 +110,21 @@ const chatBodySchema = z.object({
   max_completion_tokens: z.number().int().positive().max(1_000_000).nullish(),
   response_format: responseFormat.nullish(),
   stream: z.boolean().nullish(),
-  stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),
-  n: z.number().int().min(1).max(1, "only n = 1 is supported").nullish(),
+  stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
+  tools: z.array(toolDefinition).max(128).nullish(),
+  n: z.number().int().min(1).max(128).nullish(),
 });
 
-/** Fields that change the answer's shape in ways modelmux cannot honour: refused rather than ignored. */
-const UNSUPPORTED_FIELDS = ["tools", "tool_choice", "functions", "function_call", "audio", "prediction"];
+/** Fields modelmux acts on itself; everything else in the body is forwarded to the provider. */
+const USED_FIELDS = new Set([
+  "model",
+  "messages",
+  "temperature",
+  "max_tokens",
+  "max_completion_tokens",
+  "stream",
+  "stream_options",
+]);
 
 export interface ChatInput {
   model: string;
@@ -52,17 +132,14 @@ export interface ChatInput {
   temperature?: number;
   maxTokens?: number;
   jsonSchema?: Record<string, unknown>;
+  /** Every other field of the body, as sent (tools, stop, seed, response_format, unknown ones…). */
+  params: ForwardedParams;
   stream: boolean;
   includeUsage: boolean;
 }
 
 function invalid(message: string, param: string | undefined): ModelmuxError {
   return new ModelmuxError("INVALID_INPUT", message, param === undefined ? undefined : { param });
-}
-
-function contentText(content: string | { text: string }[]): string {
-  if (typeof content === "string") return content;
-  return content.length === 1 ? (content[0]?.text ?? "") : content.map((part) => part.text).join("");
 }
 
 function jsonSchemaOf(format: z.infer<typeof responseFormat> | null | undefined) {
@@ -73,14 +150,14 @@ function jsonSchemaOf(format: z.infer<typeof responseFormat> | null | undefined)
 
 type Issue = z.core.$ZodIssue;
 
-/** For a union (string or text parts), the branch that got furthest says best what is wrong. */
+/** For a union (string or parts), the branch that got furthest says best what is wrong. */
 function mostSpecific(issue: Issue): Issue {
   if (issue.code !== "invalid_union") return issue;
   let best: Issue = issue;
   for (const branch of issue.errors) {
     const first = branch[0];
     if (first && first.path.length > 0 && first.path.length + issue.path.length > best.path.length)
-      best = { ...first, path: [...issue.path, ...first.path] };
+      best = mostSpecific({ ...first, path: [...issue.path, ...first.path] });
   }
   return best;
 }
@@ -94,25 +171,23 @@ export function parseChatBody(body: unknown): ChatInput {
     const param = issue && issue.path.length > 0 ? formatPath(issue.path) : undefined;
     throw invalid(issue ? formatIssue(issue) : "invalid request body", param);
   }
-  const record = body as Record<string, unknown>;
-  for (const field of UNSUPPORTED_FIELDS) {
-    const value = record[field];
-    if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0))
-      throw invalid(`${field}: not supported by modelmux's /v1/chat/completions`, field);
-  }
   const input = parsed.data;
-  const messages: ChatMessage[] = input.messages.map((entry) => ({
-    role: entry.role === "developer" ? "system" : entry.role,
-    content: contentText(entry.content),
-  }));
+  const params: ForwardedParams = {};
+  for (const [field, value] of Object.entries(input)) {
+    // null means "not set" in OpenAI's API; an empty tools list is the same as none.
+    if (USED_FIELDS.has(field) || value === null || value === undefined) continue;
+    if (field === "tools" && Array.isArray(value) && value.length === 0) continue;
+    params[field] = value;
+  }
   const maxTokens = input.max_completion_tokens ?? input.max_tokens ?? undefined;
   const jsonSchema = jsonSchemaOf(input.response_format);
   return {
     model: input.model,
-    messages,
+    messages: input.messages as ChatMessage[],
     ...(input.temperature != null && { temperature: input.temperature }),
     ...(maxTokens !== undefined && { maxTokens }),
     ...(jsonSchema && { jsonSchema }),
+    params,
     stream: input.stream ?? false,
     includeUsage: input.stream_options?.include_usage ?? false,
   };

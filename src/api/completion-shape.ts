@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Usage } from "../catalog/types.js";
+import type { AnswerChoice, StreamDelta } from "../chat/types.js";
 import type { RouteResult } from "../core/route-types.js";
 
 /** OpenAI's finish reasons; modelmux's `other` has no counterpart, so it reads as `stop`. */
@@ -12,7 +13,16 @@ export function openAIUsage(usage: Usage) {
     prompt_tokens: usage.input,
     completion_tokens: usage.output,
     total_tokens: usage.input + usage.output,
-    prompt_tokens_details: { cached_tokens: usage.cached },
+    prompt_tokens_details: {
+      cached_tokens: usage.cached,
+      ...(usage.audioInput !== undefined && { audio_tokens: usage.audioInput }),
+    },
+    ...((usage.reasoning !== undefined || usage.audioOutput !== undefined) && {
+      completion_tokens_details: {
+        reasoning_tokens: usage.reasoning ?? 0,
+        ...(usage.audioOutput !== undefined && { audio_tokens: usage.audioOutput }),
+      },
+    }),
   };
 }
 
@@ -24,6 +34,21 @@ export function unixSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
+/** Every choice of a result, first one included. */
+export function choicesOf(result: RouteResult): AnswerChoice[] {
+  return result.choices ?? [result];
+}
+
+function messageOf(choice: AnswerChoice) {
+  return {
+    ...choice.extra,
+    role: "assistant",
+    content: choice.textIsNull ? null : choice.text,
+    refusal: choice.refusal ?? null,
+    ...(choice.toolCalls && { tool_calls: choice.toolCalls }),
+  };
+}
+
 /** A whole `chat.completion` object, as OpenAI answers a non-streaming request. */
 export function completionBody(id: string, result: RouteResult) {
   return {
@@ -31,15 +56,15 @@ export function completionBody(id: string, result: RouteResult) {
     object: "chat.completion",
     created: unixSeconds(),
     model: result.model,
-    choices: [
-      {
-        index: 0,
-        message: { role: "assistant", content: result.text, refusal: null },
-        logprobs: null,
-        finish_reason: openAIFinishReason(result.finishReason),
-      },
-    ],
+    choices: choicesOf(result).map((choice, index) => ({
+      index,
+      message: messageOf(choice),
+      logprobs: choice.logprobs ?? null,
+      finish_reason: openAIFinishReason(choice.finishReason),
+    })),
     usage: openAIUsage(result.usage),
+    ...(result.systemFingerprint && { system_fingerprint: result.systemFingerprint }),
+    ...(result.serviceTier && { service_tier: result.serviceTier }),
   };
 }
 
@@ -54,15 +79,36 @@ export function chunkBody(
   return { id, object: "chat.completion.chunk", created, model, choices, ...(usage && { usage }) };
 }
 
-export function deltaChoice(content: string, first: boolean) {
+/** A live delta in OpenAI's chunk shape; the first of each choice names the role. */
+export function deltaChoice(delta: StreamDelta, first: boolean) {
   return {
-    index: 0,
-    delta: first ? { role: "assistant", content } : { content },
-    logprobs: null,
+    index: delta.choice,
+    delta: {
+      ...delta.extra,
+      ...(first && { role: "assistant" }),
+      ...(delta.content !== undefined && { content: delta.content }),
+      ...(delta.refusal !== undefined && { refusal: delta.refusal }),
+      ...(delta.toolCalls && { tool_calls: delta.toolCalls }),
+    },
+    logprobs: delta.logprobs ?? null,
     finish_reason: null,
   };
 }
 
-export function finishChoice(reason: string) {
-  return { index: 0, delta: {}, logprobs: null, finish_reason: openAIFinishReason(reason) };
+/** A whole answer choice as one delta (a cache hit or a buffered answer replayed as a stream). */
+export function wholeDelta(choice: AnswerChoice, index: number): StreamDelta {
+  return {
+    choice: index,
+    ...(!choice.textIsNull && { content: choice.text }),
+    ...(choice.refusal && { refusal: choice.refusal }),
+    ...(choice.toolCalls && {
+      toolCalls: choice.toolCalls.map((call, callIndex) => ({ index: callIndex, ...call })),
+    }),
+    ...(choice.logprobs !== undefined && { logprobs: choice.logprobs }),
+    ...(choice.extra && { extra: choice.extra }),
+  };
+}
+
+export function finishChoice(reason: string, index = 0) {
+  return { index, delta: {}, logprobs: null, finish_reason: openAIFinishReason(reason) };
 }

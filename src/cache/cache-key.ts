@@ -3,7 +3,7 @@ import type { CacheKeyInput } from "../core/hooks.js";
 import { canonicalJson } from "./canonical-json.js";
 
 /** Bumped whenever the key recipe or the stored answer's shape changes: old entries then simply miss. */
-const KEY_VERSION = "v1";
+const KEY_VERSION = "v2";
 
 /**
  * `v1:<namespace>:<sha256>` over the canonical JSON of the parts that change an answer. Only the
@@ -13,7 +13,15 @@ const KEY_VERSION = "v1";
 export function cacheKey(input: CacheKeyInput): string {
   const canonical = canonicalJson({
     route: input.route,
-    messages: input.messages.map(({ role, content }) => ({ role, content })),
+    // Every field that changes the answer (content parts included); stray client fields do not.
+    messages: input.messages.map(({ role, content, name, tool_calls, tool_call_id, refusal }) => ({
+      role,
+      content,
+      name,
+      tool_calls,
+      tool_call_id,
+      refusal,
+    })),
     params: input.params,
     jsonSchema: input.jsonSchema,
   });

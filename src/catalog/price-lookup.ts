@@ -72,6 +72,8 @@ export function costOf(
         input_tokens: usage.input,
         output_tokens: usage.output,
         cache_read_tokens: usage.cached || undefined,
+        input_audio_tokens: usage.audioInput || undefined,
+        output_audio_tokens: usage.audioOutput || undefined,
       },
       deployment.providerModelId,
       at ? { providerId: pricesProviderId, timestamp: at } : { providerId: pricesProviderId },

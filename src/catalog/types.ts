@@ -1,8 +1,8 @@
 export type Tier = "small" | "medium" | "flagship";
 export const TIERS: readonly Tier[] = ["small", "medium", "flagship"];
 
-export type Capability = "json" | "tools" | "vision";
-export const CAPABILITIES: readonly Capability[] = ["json", "tools", "vision"];
+export type Capability = "json" | "tools" | "vision" | "audio";
+export const CAPABILITIES: readonly Capability[] = ["json", "tools", "vision", "audio"];
 
 export type Task = "classification" | "extraction" | "summarization" | "chat" | "code" | "reasoning";
 export const TASKS: readonly Task[] = [
@@ -30,6 +30,11 @@ export interface Usage {
   input: number;
   output: number;
   cached: number;
+  /** Of `output`, tokens spent reasoning (billed at the output price, as OpenAI counts them). */
+  reasoning?: number;
+  /** Of `input` / `output`, audio tokens (priced separately where the price data knows audio). */
+  audioInput?: number;
+  audioOutput?: number;
 }
 
 /** One model served by one provider: the unit the router picks and the health tracker watches. */

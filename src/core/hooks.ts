@@ -1,4 +1,5 @@
 import type { Usage } from "../catalog/types.js";
+import type { AnswerChoice, ChatMessage, FinishReason } from "../chat/types.js";
 import type { Attempt, CacheStatus, CallerContext } from "./route-types.js";
 
 /**
@@ -6,9 +7,12 @@ import type { Attempt, CacheStatus, CallerContext } from "./route-types.js";
  * no-op default so the core runs (and is tested) without them.
  */
 
-/** What the cache stores for one answer. */
-export interface CachedAnswer {
-  text: string;
+/** What the cache stores for one answer: every choice field, so a hit replays it exactly. */
+export interface CachedAnswer extends Omit<AnswerChoice, "finishReason"> {
+  /** A chat answer's finish reason, or `embedding` for a stored vector (see embed-cache). */
+  finishReason: FinishReason | "embedding";
+  choices?: AnswerChoice[];
+  systemFingerprint?: string;
   json?: unknown;
   model: string;
   provider: string;
@@ -16,7 +20,6 @@ export interface CachedAnswer {
   usage: Usage;
   /** What the original call cost: the saving a hit represents. */
   costUsd: number;
-  finishReason: string;
   createdAt: number;
 }
 
@@ -24,7 +27,8 @@ export interface CachedAnswer {
 export interface CacheKeyInput {
   /** Resolved model reference, or the auto-routing inputs. */
   route: Record<string, unknown>;
-  messages: { role: string; content: string }[];
+  /** Chat messages; the embeddings door keys its inputs as `{ role: "input", content }`. */
+  messages: readonly (Omit<ChatMessage, "role"> & { role: ChatMessage["role"] | "input" })[];
   params: Record<string, unknown>;
   jsonSchema?: Record<string, unknown>;
   /** Tenant namespace (virtual key / team): tenants never see each other's entries. */

@@ -3,6 +3,8 @@ import { resolveCacheOptions } from "../cache/resolve-cache-options.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { PRICE_DATA } from "../catalog/price-lookup.js";
 import type { Usage } from "../catalog/types.js";
+import { choiceOf } from "../chat/message-text.js";
+import type { AnswerChoice } from "../chat/types.js";
 import type { Config } from "../config/schema.js";
 import { isModelmuxError, ModelmuxError } from "../errors.js";
 import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
@@ -59,16 +61,36 @@ function jsonOf(text: string, parsed: unknown): unknown {
   }
 }
 
+/** Forwarded parameters that never change the answer (accounting and storage), left out of the cache key. */
+const NOT_OUTPUT_PARAMS = new Set([
+  "user",
+  "metadata",
+  "store",
+  "service_tier",
+  "safety_identifier",
+  "prompt_cache_key",
+  "prompt_cache_retention",
+]);
+
+function outputParams(params: RouteRequest["params"]): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  if (!params) return kept;
+  for (const [name, value] of Object.entries(params)) if (!NOT_OUTPUT_PARAMS.has(name)) kept[name] = value;
+  return kept;
+}
+
 function toCachedAnswer(outcome: AttemptsOutcome, at: number): CachedAnswer {
+  const { result } = outcome;
   return {
-    text: outcome.result.text,
+    ...choiceOf(result),
+    ...(result.choices && { choices: result.choices.map(choiceOf) }),
+    ...(result.systemFingerprint && { systemFingerprint: result.systemFingerprint }),
     ...(outcome.json !== undefined && { json: outcome.json }),
     model: outcome.deployment.model,
     provider: outcome.deployment.provider,
     deployment: outcome.deployment.id,
     usage: outcome.usage,
     costUsd: roundUsd(outcome.costUsd),
-    finishReason: outcome.result.finishReason,
     createdAt: at,
   };
 }
@@ -146,10 +168,18 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     const detectors = await deps.guardrails?.load();
     const screenedInput = screenInput(detectors, original.messages);
     const request: RouteRequest = { ...original, messages: screenedInput.messages };
-    const answer = (text: string, spent: Record<string, unknown>) => {
-      const output = screenOutput(detectors, text, screenedInput.placeholders, spent);
+    /** The answer's choices screened (and placeholders restored), first choice first. */
+    const answer = (source: AnswerChoice & { choices?: AnswerChoice[] }, spent: Record<string, unknown>) => {
+      const choices = source.choices ?? [choiceOf(source)];
+      const output = screenOutput(detectors, choices, screenedInput.placeholders, spent);
       const guardrails = { input: screenedInput.report, output: output.report };
-      return { text: output.text, guardrails, action: strictest(guardrails.input, guardrails.output) };
+      const [first = choiceOf(source)] = output.choices;
+      return {
+        first,
+        ...(source.choices && { choices: output.choices }),
+        guardrails,
+        action: strictest(guardrails.input, guardrails.output),
+      };
     };
     // Routing is decided only on a cache miss: a hit needs no token counting or scoring.
     let prepared: PreparedRoute | undefined;
@@ -173,6 +203,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
             maxTokens: request.maxTokens,
             validate,
             jsonSchema: request.jsonSchema,
+            params: request.params,
             cascade: request.cascade ?? false,
             signal: request.signal,
             onProgress: request.onProgress,
@@ -206,6 +237,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         temperature: request.temperature ?? null,
         maxTokens: request.maxTokens ?? null,
         cascade: request.cascade ?? false,
+        forwarded: outputParams(request.params),
       },
       ...(request.jsonSchema && { jsonSchema: request.jsonSchema }),
       namespace: request.caller.key,
@@ -233,7 +265,9 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     return finish(outcome, "miss");
 
     function fromCache(hit: CachedAnswer): RouteResult {
-      const screened = answer(hit.text, {});
+      // Chat keys never meet a stored vector; the check only narrows the type.
+      const finishReason = hit.finishReason === "embedding" ? "other" : hit.finishReason;
+      const screened = answer({ ...hit, finishReason }, {});
       const latencyMs = Math.round(now() - started);
       record(request, started, {
         guardrailAction: screened.action,
@@ -247,8 +281,10 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         cache: "hit",
       });
       return {
-        text: screened.text,
-        ...(hit.json !== undefined && { json: jsonOf(screened.text, hit.json) }),
+        ...screened.first,
+        ...(screened.choices && { choices: screened.choices }),
+        ...(hit.systemFingerprint && { systemFingerprint: hit.systemFingerprint }),
+        ...(hit.json !== undefined && { json: jsonOf(screened.first.text, hit.json) }),
         guardrails: screened.guardrails,
         model: hit.model,
         provider: hit.provider,
@@ -263,14 +299,13 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
           candidates: [],
         },
         cache: "hit",
-        finishReason: hit.finishReason,
       };
     }
 
     function finish(outcome: AttemptsOutcome, cacheStatus: CacheStatus): RouteResult {
       const { deployment, result } = outcome;
       const costUsd = roundUsd(outcome.costUsd);
-      const screened = answer(result.text, {
+      const screened = answer(result, {
         usage: outcome.usage,
         costUsd: outcome.costUsd,
         attempts: outcome.attempts,
@@ -290,8 +325,11 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         cache: cacheStatus,
       });
       return {
-        text: screened.text,
-        ...(outcome.json !== undefined && { json: jsonOf(screened.text, outcome.json) }),
+        ...screened.first,
+        ...(screened.choices && { choices: screened.choices }),
+        ...(result.systemFingerprint && { systemFingerprint: result.systemFingerprint }),
+        ...(result.serviceTier && { serviceTier: result.serviceTier }),
+        ...(outcome.json !== undefined && { json: jsonOf(screened.first.text, outcome.json) }),
         guardrails: screened.guardrails,
         model: deployment.model,
         provider: deployment.provider,
@@ -302,7 +340,6 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         attempts: outcome.attempts,
         routing: prepared?.explanation ?? { reason: "", explored: false, candidates: [] },
         cache: cacheStatus,
-        finishReason: result.finishReason,
       };
     }
   }

@@ -83,7 +83,7 @@ export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Pr
     }
   }
   const validate = request.jsonSchema ? await compileSchema(request.jsonSchema) : undefined;
-  const inputTokens = countMessageTokens(request.messages, null).tokens;
+  const inputTokens = countMessageTokens(request.messages, null, request.params?.tools).tokens;
   const plan = planRoute(deps.catalog, {
     model: request.model,
     task: request.task,

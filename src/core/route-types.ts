@@ -1,6 +1,7 @@
 import type { CancelSignal } from "../cancel-signal.js";
 import type { Capability, Task, Usage } from "../catalog/types.js";
-import type { ChatMessage, CompletionRequest, CompletionResult } from "../providers/types.js";
+import type { AnswerChoice, ChatMessage, ForwardedParams, StreamDelta } from "../chat/types.js";
+import type { CompletionRequest, CompletionResult } from "../providers/types.js";
 import type { RouteConstraints } from "../router/plan-route.js";
 import type { RoutingPreset } from "../router/presets.js";
 import type { ScreenReport } from "./screen-guardrails.js";
@@ -29,6 +30,8 @@ export interface RouteRequest {
   temperature?: number;
   maxTokens?: number;
   jsonSchema?: Record<string, unknown>;
+  /** Every other chat parameter (tools, tool_choice, stop, seed, …): sent to the provider as given. */
+  params?: ForwardedParams;
   /** Run the cheapest fitting tier first and escalate when its answer fails validation (auto only). */
   cascade?: boolean;
   cache?: { mode?: CacheMode; ttlSeconds?: number };
@@ -40,8 +43,8 @@ export interface RouteRequest {
   onProgress?: (message: string) => void;
   /** Answers through the MCP client's own model (`sampling/createMessage`), when it offers sampling. */
   sampler?: (request: CompletionRequest) => Promise<CompletionResult>;
-  /** Streams answer text as it arrives; failover happens only before the first delta. */
-  onDelta?: (text: string) => void;
+  /** Streams the answer as it arrives (text, tool-call fragments); failover happens only before the first delta. */
+  onDelta?: (delta: StreamDelta) => void;
 }
 
 export type AttemptOutcome = "ok" | "error" | "timeout" | "invalid_output" | "cancelled";
@@ -68,8 +71,12 @@ export interface RoutingExplanation {
   }[];
 }
 
-export interface RouteResult {
-  text: string;
+/** The answer: the first choice's text, tool calls, refusal and logprobs at the top level. */
+export interface RouteResult extends AnswerChoice {
+  /** Every choice, when the caller asked for n > 1. */
+  choices?: AnswerChoice[];
+  systemFingerprint?: string;
+  serviceTier?: string;
   /** What the guardrails found on the way out and on the way back (masked previews only). */
   guardrails?: { input: ScreenReport; output: ScreenReport };
   json?: unknown;
@@ -82,7 +89,6 @@ export interface RouteResult {
   attempts: Attempt[];
   routing: RoutingExplanation;
   cache: CacheStatus;
-  finishReason: string;
 }
 
 /** What a call would do and cost, decided without calling upstream (dry_run and the approval gate). */

@@ -3,9 +3,10 @@ import { Cancellation, type CancelSignal } from "../cancel-signal.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { SAMPLING_PROVIDER } from "../catalog/sampling-model.js";
 import type { Deployment, Usage } from "../catalog/types.js";
+import type { ChatMessage, ForwardedParams, StreamDelta } from "../chat/types.js";
 import { ModelmuxError } from "../errors.js";
 import { ProviderError } from "../providers/provider-error.js";
-import type { ChatMessage, CompletionRequest, CompletionResult, ResponseFormat } from "../providers/types.js";
+import type { CompletionRequest, CompletionResult, ResponseFormat } from "../providers/types.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import type { ScoredCandidate } from "../router/scorer.js";
 import type { AdapterPool } from "./adapter-pool.js";
@@ -28,10 +29,11 @@ export interface AttemptCall {
   maxTokens?: number;
   validate?: ValidateFunction;
   jsonSchema?: Record<string, unknown>;
+  params?: ForwardedParams;
   cascade: boolean;
   signal?: CancelSignal;
   onProgress?: (message: string) => void;
-  onDelta?: (text: string) => void;
+  onDelta?: (delta: StreamDelta) => void;
   sampler?: (request: CompletionRequest) => Promise<CompletionResult>;
 }
 
@@ -162,9 +164,9 @@ export async function runAttempts(
     const signal = attemptAbort.signal;
     try {
       const onDelta = call.onDelta
-        ? (text: string) => {
+        ? (delta: StreamDelta) => {
             streamed = true;
-            call.onDelta?.(text);
+            call.onDelta?.(delta);
           }
         : undefined;
       const adapter =
@@ -177,6 +179,7 @@ export async function runAttempts(
         temperature: call.temperature,
         maxTokens: call.maxTokens,
         responseFormat: responseFormat(call),
+        ...(call.params && { params: call.params }),
         signal,
         onDelta,
       });
@@ -188,6 +191,9 @@ export async function runAttempts(
       usage.input += result.usage.input;
       usage.output += result.usage.output;
       usage.cached += result.usage.cached;
+      if (result.usage.reasoning) usage.reasoning = (usage.reasoning ?? 0) + result.usage.reasoning;
+      if (result.usage.audioInput) usage.audioInput = (usage.audioInput ?? 0) + result.usage.audioInput;
+      if (result.usage.audioOutput) usage.audioOutput = (usage.audioOutput ?? 0) + result.usage.audioOutput;
       costUsd += deps.catalog.cost(deployment, result.usage);
       const verdict = validationErrors(result, call);
       const latency = Math.round(now() - started);

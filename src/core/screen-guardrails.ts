@@ -1,6 +1,12 @@
+import type { AnswerChoice, ChatMessage, ContentPart, ToolCall } from "../chat/types.js";
 import { ModelmuxError } from "../errors.js";
-import type { Finding, GuardrailAction, Guardrails, GuardrailsCheckInput } from "../guardrails/index.js";
-import type { ChatMessage } from "../providers/types.js";
+import type {
+  ChatText,
+  Finding,
+  GuardrailAction,
+  Guardrails,
+  GuardrailsCheckInput,
+} from "../guardrails/index.js";
 
 /** What the caller sees of a screening: never the secret itself, only masked previews. */
 export interface ScreenReport {
@@ -10,16 +16,27 @@ export interface ScreenReport {
 
 export const NOT_SCREENED: ScreenReport = { action: "none", findings: [] };
 
-function report(action: GuardrailAction, findings: readonly Finding[]): ScreenReport {
+/** `owners` maps a checked text to the message it belongs to; null drops the index (one answer). */
+function report(
+  action: GuardrailAction,
+  findings: readonly Finding[],
+  owners: number[] | null,
+): ScreenReport {
   return {
     action: findings.length === 0 ? "none" : action,
-    findings: findings.map((finding) => ({
-      kind: finding.kind,
-      type: finding.type,
-      score: Math.round(finding.score * 100) / 100,
-      preview: finding.preview,
-      ...(finding.message !== undefined && { message: finding.message }),
-    })),
+    findings: findings.map((finding) => {
+      const message =
+        finding.message === undefined || owners === null
+          ? undefined
+          : (owners[finding.message] ?? finding.message);
+      return {
+        kind: finding.kind,
+        type: finding.type,
+        score: Math.round(finding.score * 100) / 100,
+        preview: finding.preview,
+        ...(message !== undefined && { message }),
+      };
+    }),
   };
 }
 
@@ -42,39 +59,151 @@ function blocked(
   });
 }
 
-/** Screens the request: throws on block; on redact, the provider only ever sees placeholders. */
-export function screenInput(
-  guardrails: Guardrails | undefined,
-  messages: ChatMessage[],
-  overrides?: GuardrailsCheckInput["overrides"],
-) {
-  if (!guardrails) return { messages, placeholders: new Map<string, string>(), report: NOT_SCREENED };
-  const check = guardrails.check({ messages, direction: "input", ...(overrides && { overrides }) });
-  const screened = report(check.action, check.findings);
-  if (check.action === "block") throw blocked("input", screened);
-  const redacted =
-    check.action === "redact" && check.redactedMessages
-      ? (check.redactedMessages as ChatMessage[])
-      : messages;
-  return { messages: redacted, placeholders: check.placeholders, report: screened };
+/**
+ * Every text a message carries, in order: its string content or text parts, its refusal and
+ * tool-call arguments. Images, audio and files are not screened.
+ */
+interface TextSlot {
+  message: number;
+  text: string;
+  put(message: ChatMessage, text: string): ChatMessage;
+}
+
+function slotsOf(message: ChatMessage, index: number): TextSlot[] {
+  const slots: TextSlot[] = [];
+  const { content } = message;
+  if (typeof content === "string") {
+    slots.push({ message: index, text: content, put: (target, text) => ({ ...target, content: text }) });
+  } else if (content) {
+    content.forEach((part, partIndex) => {
+      if (part.type !== "text" && part.type !== "refusal") return;
+      const text = part.type === "text" ? part.text : part.refusal;
+      slots.push({
+        message: index,
+        text,
+        put(target, replaced) {
+          const parts = [...(target.content as ContentPart[])];
+          parts[partIndex] =
+            part.type === "text" ? { ...part, text: replaced } : { ...part, refusal: replaced };
+          return { ...target, content: parts };
+        },
+      });
+    });
+  }
+  message.tool_calls?.forEach((call, callIndex) => {
+    slots.push({
+      message: index,
+      text: call.function.arguments,
+      put(target, replaced) {
+        const calls = [...(target.tool_calls ?? [])];
+        const original = calls[callIndex] ?? call;
+        calls[callIndex] = { ...original, function: { ...original.function, arguments: replaced } };
+        return { ...target, tool_calls: calls };
+      },
+    });
+  });
+  return slots;
 }
 
 /**
- * Screens the answer, then puts the user's own values back where the model repeated a
- * placeholder. `spent` rides on a block error so the ledger still records the cost.
+ * Screens the request: throws on block; on redact, the provider only ever sees placeholders.
+ * `role: "tool"` messages are screened under the tool-results policy (see guardrails config).
  */
-export function screenOutput(
+export function screenInput<M extends ChatMessage>(
   guardrails: Guardrails | undefined,
-  text: string,
+  messages: M[],
+  overrides?: GuardrailsCheckInput["overrides"],
+) {
+  if (!guardrails) return { messages, placeholders: new Map<string, string>(), report: NOT_SCREENED };
+  const slots = messages.flatMap(slotsOf);
+  const texts: ChatText[] = slots.map((slot) => ({
+    role: messages[slot.message]?.role ?? "user",
+    content: slot.text,
+  }));
+  const check = guardrails.check({ messages: texts, direction: "input", ...(overrides && { overrides }) });
+  const screened = report(
+    check.action,
+    check.findings,
+    slots.map((slot) => slot.message),
+  );
+  if (check.action === "block") throw blocked("input", screened);
+  let redacted = messages;
+  if (check.action === "redact" && check.redactedMessages) {
+    redacted = [...messages];
+    slots.forEach((slot, index) => {
+      const text = check.redactedMessages?.[index]?.content;
+      const target = redacted[slot.message];
+      if (text !== undefined && text !== slot.text && target)
+        redacted[slot.message] = slot.put(target, text) as M;
+    });
+  }
+  return { messages: redacted, placeholders: check.placeholders, report: screened };
+}
+
+/** Function calls carry JSON arguments; a vendor's other call kinds pass unscreened. */
+function screensArguments(call: ToolCall): boolean {
+  return typeof call.function?.arguments === "string";
+}
+
+/** Placeholders restored inside a JSON string (tool-call arguments) must stay valid JSON. */
+function jsonEscaped(placeholders: Map<string, string>): Map<string, string> {
+  const escaped = new Map<string, string>();
+  for (const [placeholder, value] of placeholders)
+    escaped.set(placeholder, JSON.stringify(value).slice(1, -1));
+  return escaped;
+}
+
+/**
+ * Screens every answer choice (text, refusal, tool-call arguments), then puts the user's own
+ * values back where the model repeated a placeholder. `spent` rides on a block error so the
+ * ledger still records the cost.
+ */
+export function screenOutput<T extends AnswerChoice>(
+  guardrails: Guardrails | undefined,
+  choices: T[],
   placeholders: Map<string, string>,
   spent: Record<string, unknown>,
-): { text: string; report: ScreenReport } {
-  if (!guardrails) return { text, report: NOT_SCREENED };
-  const check = guardrails.check({ text, direction: "output" });
-  const screened = report(check.action, check.findings);
+): { choices: T[]; report: ScreenReport } {
+  if (!guardrails) return { choices, report: NOT_SCREENED };
+  const texts: ChatText[] = [];
+  for (const choice of choices) {
+    texts.push({ role: "assistant", content: choice.text });
+    if (choice.refusal) texts.push({ role: "assistant", content: choice.refusal });
+    for (const call of choice.toolCalls ?? [])
+      texts.push({ role: "assistant", content: call.function.arguments });
+  }
+  const check = guardrails.check({ messages: texts, direction: "output" });
+  // Findings name the choice they came from, not the text slot.
+  const owners: number[] = [];
+  choices.forEach((choice, index) => {
+    const calls = choice.toolCalls?.filter(screensArguments).length ?? 0;
+    for (let count = 1 + (choice.refusal ? 1 : 0) + calls; count > 0; count--) owners.push(index);
+  });
+  const screened = report(check.action, check.findings, choices.length > 1 ? owners : null);
   if (check.action === "block") throw blocked("output", screened, spent);
-  const safe = check.action === "redact" && check.redactedText !== undefined ? check.redactedText : text;
-  return { text: placeholders.size > 0 ? guardrails.restore(safe, placeholders) : safe, report: screened };
+  const safe = check.action === "redact" && check.redactedMessages ? check.redactedMessages : texts;
+  const restore = (text: string) => (placeholders.size > 0 ? guardrails.restore(text, placeholders) : text);
+  const escaped = placeholders.size > 0 ? jsonEscaped(placeholders) : placeholders;
+  let slot = 0;
+  const next = () => safe[slot++]?.content ?? "";
+  const out = choices.map((choice) => {
+    const updated: T = { ...choice, text: restore(next()) };
+    if (choice.refusal) updated.refusal = restore(next());
+    if (choice.toolCalls)
+      updated.toolCalls = choice.toolCalls.map((call) => {
+        if (!screensArguments(call)) return call;
+        const args = next();
+        return {
+          ...call,
+          function: {
+            ...call.function,
+            arguments: escaped.size > 0 ? guardrails.restore(args, escaped) : args,
+          },
+        };
+      });
+    return updated;
+  });
+  return { choices: out, report: screened };
 }
 
 const RANK: Record<ScreenReport["action"], number> = { none: 0, allow: 1, warn: 2, redact: 3, block: 4 };

@@ -73,6 +73,17 @@ export const guardrailsConfigSchema = z
     output: directionPolicySchema(DEFAULT_OUTPUT).describe(
       "Action per kind for model answers. Default: secret redact, pii warn, prompt_injection warn, jailbreak allow",
     ),
+    toolResults: z
+      .strictObject({
+        secret: actionSchema.optional(),
+        pii: actionSchema.optional(),
+        prompt_injection: actionSchema.optional(),
+        jailbreak: actionSchema.optional(),
+      })
+      .default({ prompt_injection: "block" })
+      .describe(
+        'Action per kind for `role: "tool"` messages (tool output, retrieved pages: where indirect prompt injection arrives), over `input`. Default: prompt_injection block',
+      ),
     thresholds: z
       .strictObject({
         secret: thresholdSchema.default(0.5),

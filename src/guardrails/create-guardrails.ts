@@ -46,11 +46,14 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     const book = new PlaceholderBook();
     const findings: Finding[] = [];
     const actions: GuardrailAction[] = [];
-    const screen = (content: string, message?: number) => {
+    // Tool results are untrusted input: their own policy applies over the input one.
+    const toolOverrides = { ...parsed.toolResults, ...input.overrides };
+    const screen = (content: string, message?: number, role?: string) => {
       const counted = scan(content).filter((finding) => policy.counts(finding, content));
       const hidden: Finding[] = [];
+      const overrides = role === "tool" && input.direction === "input" ? toolOverrides : input.overrides;
       for (const finding of counted) {
-        const action = policy.actionFor(finding.kind, input.direction, input.overrides);
+        const action = policy.actionFor(finding.kind, input.direction, overrides);
         if (action === "allow") continue;
         actions.push(action);
         findings.push(message === undefined ? finding : { ...finding, message });
@@ -67,7 +70,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     if (input.text !== undefined) result.redactedText = screen(input.text);
     if (input.messages !== undefined) {
       result.redactedMessages = input.messages.map(
-        (message, index): ChatText => ({ ...message, content: screen(message.content, index) }),
+        (message, index): ChatText => ({ ...message, content: screen(message.content, index, message.role) }),
       );
     }
     result.action = strictestAction(actions);

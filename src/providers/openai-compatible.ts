@@ -1,16 +1,12 @@
-import type {
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatCompletionCreateParamsBase,
-} from "openai/resources/chat/completions";
 import { throwIfCancelled } from "../cancel-signal.js";
-import type { Usage } from "../catalog/types.js";
+import type { ChatMessage, StreamDelta } from "../chat/types.js";
 import { VERSION } from "../version.js";
 import { createEmbeddingCall } from "./embedding-call.js";
-import { mapFinishReason } from "./map-finish-reason.js";
 import { createConnectionPool, headerRecord } from "./node-http.js";
 import { createCompletionPoster } from "./post-json.js";
 import { ProviderError } from "./provider-error.js";
+import { normaliseUsage, readChoice, type WireChoice, type WireUsage } from "./read-answer.js";
+import { createStreamAssembler, type WireChunk } from "./stream-assembler.js";
 import { toProviderError } from "./to-provider-error.js";
 import type {
   CompletionRequest,
@@ -33,7 +29,22 @@ export interface OpenAICompatibleAdapterOptions {
 /** Sent when no key is configured: local servers ignore it, and it is never a real key. */
 const KEYLESS_PLACEHOLDER = "not-needed";
 
-type RequestBody = Omit<ChatCompletionCreateParamsBase, "stream">;
+type RequestBody = Record<string, unknown>;
+
+interface WireCompletion {
+  choices?: WireChoice[];
+  usage?: WireUsage | null;
+  system_fingerprint?: string | null;
+  service_tier?: string | null;
+}
+
+/** Only OpenAI knows the `developer` role; elsewhere it is the system role it replaced. */
+function wireMessages(messages: ChatMessage[], developerRole: boolean): ChatMessage[] {
+  if (developerRole || !messages.some((message) => message.role === "developer")) return messages;
+  return messages.map((message) =>
+    message.role === "developer" ? { ...message, role: "system" as const } : message,
+  );
+}
 
 /** One adapter for every OpenAI-compatible API: the provider is just a base URL and a key. */
 export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOptions): ProviderAdapter {
@@ -66,62 +77,51 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   };
 
   function buildBody(request: CompletionRequest): RequestBody {
-    const body: RequestBody = { model: request.model, messages: request.messages };
+    // Forwarded parameters first, so the fields modelmux sets itself always win.
+    const body: RequestBody = request.params ? { ...request.params } : {};
+    body.model = request.model;
+    body.messages = wireMessages(request.messages, provider === "openai");
     if (request.temperature !== undefined) body.temperature = request.temperature;
     if (request.maxTokens !== undefined) body[maxTokensField] = request.maxTokens;
-    if (request.responseFormat) body.response_format = toResponseFormat(request.responseFormat);
+    if (request.responseFormat && body.response_format === undefined)
+      body.response_format = toResponseFormat(request.responseFormat);
     return body;
   }
 
   async function completeOnce(request: CompletionRequest, startedAt: number): Promise<CompletionResult> {
-    const completion = (await poster.json(buildBody(request), request.signal)) as ChatCompletion | undefined;
-    const choice = completion?.choices?.[0];
-    if (!choice?.message) throw malformed(provider, "the answer has no choices");
+    const completion = (await poster.json(buildBody(request), request.signal)) as WireCompletion | undefined;
+    const wireChoices = completion?.choices;
+    if (!wireChoices?.[0]?.message) throw malformed(provider, "the answer has no choices");
+    const choices = wireChoices.map(readChoice);
     const totalMs = performance.now() - startedAt;
-    return {
-      text: choice.message.content ?? "",
-      usage: normaliseUsage(completion?.usage),
-      finishReason: mapFinishReason(choice.finish_reason),
+    return withMeta(choices, normaliseUsage(completion?.usage), completion ?? {}, {
       // Non-streaming answers arrive whole: the first token is the last.
       timeToFirstTokenMs: totalMs,
       totalMs,
-    };
+    });
   }
 
   async function completeStreaming(
     request: CompletionRequest,
-    onDelta: (text: string) => void,
+    onDelta: (delta: StreamDelta) => void,
     startedAt: number,
   ): Promise<CompletionResult> {
-    let text = "";
     let firstTokenAt: number | undefined;
-    let finishReason: string | null | undefined;
-    let usage: ChatCompletionChunk["usage"];
+    const assembler = createStreamAssembler(onDelta);
     const body = { ...buildBody(request), stream: true, stream_options: { include_usage: true } };
     await poster.stream(body, request.signal, (event) => {
-      const chunk = event as ChatCompletionChunk;
-      if (chunk.usage) usage = chunk.usage;
-      const choice = chunk.choices?.[0];
-      if (!choice) return;
-      if (choice.finish_reason) finishReason = choice.finish_reason;
-      const delta = choice.delta?.content;
-      if (delta) {
-        firstTokenAt ??= performance.now();
-        text += delta;
-        onDelta(delta);
-      }
+      if (assembler.push(event as WireChunk)) firstTokenAt ??= performance.now();
     });
     // A partial answer must never pass as a success.
     throwIfCancelled(request.signal);
-    if (finishReason === undefined) throw malformed(provider, "the stream ended before the answer finished");
+    if (!assembler.finished()) throw malformed(provider, "the stream ended before the answer finished");
     const totalMs = performance.now() - startedAt;
-    return {
-      text,
-      usage: normaliseUsage(usage),
-      finishReason: mapFinishReason(finishReason),
-      timeToFirstTokenMs: (firstTokenAt ?? performance.now()) - startedAt,
-      totalMs,
-    };
+    return withMeta(
+      assembler.choices(),
+      normaliseUsage(assembler.usage()),
+      { system_fingerprint: assembler.systemFingerprint(), service_tier: assembler.serviceTier() },
+      { timeToFirstTokenMs: (firstTokenAt ?? performance.now()) - startedAt, totalMs },
+    );
   }
 
   return {
@@ -133,9 +133,9 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
       let callerError: { error: unknown } | undefined;
       // Errors thrown by the caller's onDelta are theirs, not the provider's: rethrow them untouched.
       const guardedDelta = onDelta
-        ? (text: string) => {
+        ? (delta: StreamDelta) => {
             try {
-              onDelta(text);
+              onDelta(delta);
             } catch (error) {
               callerError = { error };
               throw error;
@@ -154,15 +154,22 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   };
 }
 
-function normaliseUsage(usage: ChatCompletion["usage"] | null | undefined): Usage {
-  return {
-    input: usage?.prompt_tokens ?? 0,
-    output: usage?.completion_tokens ?? 0,
-    cached: usage?.prompt_tokens_details?.cached_tokens ?? 0,
-  };
+/** The first choice at the top, every choice under `choices` when there are several. */
+function withMeta(
+  choices: CompletionResult["choices"] & {},
+  usage: CompletionResult["usage"],
+  meta: Pick<WireCompletion, "system_fingerprint" | "service_tier">,
+  timing: Pick<CompletionResult, "timeToFirstTokenMs" | "totalMs">,
+): CompletionResult {
+  const [first] = choices;
+  const result: CompletionResult = { ...(first ?? { text: "", finishReason: "other" }), usage, ...timing };
+  if (choices.length > 1) result.choices = choices;
+  if (meta.system_fingerprint) result.systemFingerprint = meta.system_fingerprint;
+  if (meta.service_tier) result.serviceTier = meta.service_tier;
+  return result;
 }
 
-function toResponseFormat(format: ResponseFormat): NonNullable<RequestBody["response_format"]> {
+function toResponseFormat(format: ResponseFormat): Record<string, unknown> {
   if (format.type !== "json_schema") return { type: format.type };
   return { type: "json_schema", json_schema: { name: format.name, schema: format.schema } };
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { throwIfCancelled } from "../cancel-signal.js";
+import type { StreamDelta } from "../chat/types.js";
 import type { AdapterPool } from "../core/adapter-pool.js";
 import { ModelmuxError } from "../errors.js";
 import { ProviderError } from "./provider-error.js";
@@ -16,9 +17,11 @@ interface Recording {
     temperature?: number;
     maxTokens?: number;
     responseFormat?: unknown;
+    params?: unknown;
   };
   result: CompletionResult;
-  deltas: string[];
+  /** Older recordings hold plain text deltas. */
+  deltas: (StreamDelta | string)[];
 }
 
 /** The request hash: provider, model and everything in the body that changes the answer. */
@@ -30,6 +33,8 @@ export function exchangeKey(provider: string, request: CompletionRequest): strin
     request.temperature ?? null,
     request.maxTokens ?? null,
     request.responseFormat ?? null,
+    // Only when present, so recordings made before parameters were forwarded keep their hash.
+    ...(request.params && Object.keys(request.params).length > 0 ? [request.params] : []),
   ]);
   return createHash("sha256").update(body).digest("hex").slice(0, 32);
 }
@@ -40,15 +45,15 @@ function recordingAdapter(inner: ProviderAdapter, directory: string): ProviderAd
     // Embeddings are not recorded (a replay has none): they pass through to the provider.
     ...(inner.embed && { embed: inner.embed }),
     async complete(request) {
-      const deltas: string[] = [];
+      const deltas: StreamDelta[] = [];
       const onDelta = request.onDelta;
       const result = await inner.complete(
         onDelta
           ? {
               ...request,
-              onDelta: (text) => {
-                deltas.push(text);
-                onDelta(text);
+              onDelta: (delta) => {
+                deltas.push(delta);
+                onDelta(delta);
               },
             }
           : request,
@@ -61,6 +66,7 @@ function recordingAdapter(inner: ProviderAdapter, directory: string): ProviderAd
           temperature: request.temperature,
           maxTokens: request.maxTokens,
           responseFormat: request.responseFormat,
+          params: request.params,
         },
         result,
         deltas,
@@ -91,7 +97,7 @@ function replayAdapter(provider: string, directory: string): ProviderAdapter {
       throwIfCancelled(request.signal);
       if (request.onDelta)
         for (const delta of recording.deltas.length ? recording.deltas : [recording.result.text])
-          request.onDelta(delta);
+          request.onDelta(typeof delta === "string" ? { choice: 0, content: delta } : delta);
       return recording.result;
     },
   };

@@ -1,10 +1,8 @@
 import type { CancelSignal } from "../cancel-signal.js";
 import type { Usage } from "../catalog/types.js";
+import type { AnswerChoice, ChatMessage, ForwardedParams, StreamDelta } from "../chat/types.js";
 
-export interface ChatMessage {
-  role: "system" | "user" | "assistant";
-  content: string;
-}
+export type { ChatMessage, FinishReason } from "../chat/types.js";
 
 export type ResponseFormat =
   | { type: "text" }
@@ -18,18 +16,21 @@ export interface CompletionRequest {
   temperature?: number;
   maxTokens?: number;
   responseFormat?: ResponseFormat;
+  /** Every other chat parameter, sent as given (a `response_format` here wins over `responseFormat`). */
+  params?: ForwardedParams;
   /** Aborts the upstream HTTP call (timeouts, client cancellation). */
   signal?: CancelSignal;
-  /** When set the adapter streams and calls this with each text delta. */
-  onDelta?: (text: string) => void;
+  /** When set the adapter streams and calls this with each delta (text, tool-call fragments, …). */
+  onDelta?: (delta: StreamDelta) => void;
 }
 
-export type FinishReason = "stop" | "length" | "content_filter" | "tool_calls" | "other";
-
-export interface CompletionResult {
-  text: string;
+/** The first choice's fields at the top; every choice in `choices` when the caller asked for n > 1. */
+export interface CompletionResult extends AnswerChoice {
   usage: Usage;
-  finishReason: FinishReason;
+  choices?: AnswerChoice[];
+  systemFingerprint?: string;
+  /** The service tier the provider says it used, when it says. */
+  serviceTier?: string;
   /** Milliseconds to the first byte/token of the answer. */
   timeToFirstTokenMs: number;
   totalMs: number;

@@ -1,5 +1,7 @@
 import type { Encoding, ModelInfo } from "../catalog/types.js";
-import type { ChatMessage } from "../providers/types.js";
+import { contentText } from "../chat/message-text.js";
+import type { ChatMessage, ToolDefinition } from "../chat/types.js";
+import { messageExtraTokens, toolDefinitionTokens } from "./count-parts.js";
 
 /**
  * Token counting. OpenAI models are counted exactly with their own BPE (gpt-tokenizer,
@@ -97,18 +99,24 @@ function roleTokenCount(encoding: Encoding, role: ChatMessage["role"]): number {
   return count;
 }
 
+/** Messages plus, when given, tool definitions; images by OpenAI's tile formula (see count-parts). */
 export function countMessageTokens(
   messages: readonly ChatMessage[],
   model: Pick<ModelInfo, "encoding"> | null,
+  tools?: readonly ToolDefinition[],
 ): TokenCount {
   const { encoding, exact, method } = methodFor(model);
   const bpe = encoder(encoding);
+  const count = (text: string) => bpe.countTokens(text, NO_SPECIAL);
   let tokens = TOKENS_PER_REPLY;
   for (const message of messages) {
     tokens +=
       TOKENS_PER_MESSAGE +
       roleTokenCount(encoding, message.role) +
-      bpe.countTokens(message.content, NO_SPECIAL);
+      count(typeof message.content === "string" ? message.content : contentText(message.content));
+    if (typeof message.content !== "string" || message.name !== undefined || message.tool_calls)
+      tokens += messageExtraTokens(message, count);
   }
+  tokens += toolDefinitionTokens(tools, count);
   return { tokens, exact, method };
 }

@@ -332,7 +332,7 @@ export function registerRouteCompletionTool(
         const progress = progressReporter(extra);
         const partialText = progress && throttleText(progress);
         if (progress) request.onProgress = progress;
-        if (partialText) request.onDelta = partialText.push;
+        if (partialText) request.onDelta = (delta) => delta.content && partialText.push(delta.content);
         const result = await deps.orchestrator.run(request).finally(() => partialText?.flush());
         const summary = `${result.deployment} answered in ${result.latencyMs} ms for $${result.costUsd} (${result.attempts.length} attempt(s), cache ${result.cache}).`;
         return toolResult({ ...toStructured(result), budget: budget() }, `${result.text}\n\n— ${summary}`);

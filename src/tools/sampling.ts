@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { toAbortSignal } from "../cancel-signal.js";
 import { SAMPLING_PROVIDER } from "../catalog/sampling-model.js";
+import { contentText } from "../chat/message-text.js";
 import { ProviderError } from "../providers/provider-error.js";
 import type { CompletionRequest, CompletionResult, FinishReason } from "../providers/types.js";
 
@@ -24,14 +25,16 @@ export function createSampler(
   if (!enabled || !server.server.getClientCapabilities()?.sampling) return undefined;
   return async (request) => {
     const started = performance.now();
+    const isSystem = (role: string) => role === "system" || role === "developer";
     const system = request.messages
-      .filter((message) => message.role === "system")
-      .map((message) => message.content);
+      .filter((message) => isSystem(message.role))
+      .map((message) => contentText(message.content));
+    // The sampling deployment has no tools, vision or audio capability: only text reaches it.
     const messages = request.messages
-      .filter((message) => message.role !== "system")
+      .filter((message) => !isSystem(message.role))
       .map((message) => ({
-        role: message.role as "user" | "assistant",
-        content: { type: "text" as const, text: message.content },
+        role: message.role === "assistant" ? ("assistant" as const) : ("user" as const),
+        content: { type: "text" as const, text: contentText(message.content) },
       }));
     try {
       const answer = await server.server.createMessage(

@@ -38,7 +38,7 @@ describe("POST /v1/chat/completions (openai SDK as the client)", () => {
     expect(JSON.stringify([...response.headers])).not.toContain(SECRET_KEY);
   });
 
-  it("accepts content-part arrays and the developer role, and passes temperature and max tokens on", async () => {
+  it("accepts content-part arrays and the developer role, and passes every parameter on", async () => {
     const completion = await gateway.client.chat.completions.create({
       model: "pb/m1",
       messages: [
@@ -58,13 +58,18 @@ describe("POST /v1/chat/completions (openai SDK as the client)", () => {
     });
     expect(completion.choices[0]?.message.content).toBe("Hello, world");
     const sent = gateway.pb.requests[0]?.body as Record<string, unknown>;
+    // Parts reach the provider as parts; `developer` is the system role outside OpenAI.
     expect(sent.messages).toEqual([
       { role: "system", content: "Be brief." },
-      { role: "user", content: "Hello, world" },
+      {
+        role: "user",
+        content: [
+          { type: "text", text: "Hello, " },
+          { type: "text", text: "world" },
+        ],
+      },
     ]);
-    expect(sent).toMatchObject({ temperature: 0, max_tokens: 50 });
-    expect(sent).not.toHaveProperty("user");
-    expect(sent).not.toHaveProperty("metadata");
+    expect(sent).toMatchObject({ temperature: 0, max_tokens: 50, user: "someone", metadata: { team: "a" } });
   });
 
   it("fails over to the next deployment and says so in the headers", async () => {

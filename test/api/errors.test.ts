@@ -53,17 +53,35 @@ describe("/v1 errors, in OpenAI's error shape", () => {
       [
         {
           model: "m1",
-          messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: "x" } }] }],
+          messages: [{ role: "user", content: [{ type: "video", video: { url: "x" } }] }],
         },
         "messages[0].content[0].type",
-        /messages\[0\]\.content\[0\]\.type: expected one of "text", got "image_url"/,
+        /messages\[0\]\.content\[0\]\.type: expected a content part of type "text", "image_url", "input_audio", "file" or "refusal"/,
+      ],
+      [
+        {
+          model: "m1",
+          messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: "" } }] }],
+        },
+        "messages[0].content[0].image_url.url",
+        /messages\[0\]\.content\[0\]\.image_url\.url/,
       ],
       [
         { model: "m1", messages: [{ role: "user", content: "hi" }], tools: [{ type: "function" }] },
-        "tools",
-        /tools: not supported/,
+        "tools[0].function",
+        /tools\[0\]\.function: expected object/,
       ],
-      [{ model: "m1", messages: [{ role: "user", content: "hi" }], n: 2 }, "n", /only n = 1/],
+      [
+        { model: "m1", messages: [{ role: "tool", content: "sunny" }] },
+        "messages[0].tool_call_id",
+        /messages\[0\]\.tool_call_id: required on a tool message/,
+      ],
+      [
+        { model: "m1", messages: [{ role: "user", content: null }] },
+        "messages[0].content",
+        /may be null only on an assistant message with tool_calls/,
+      ],
+      [{ model: "m1", messages: [{ role: "user", content: "hi" }], n: 0 }, "n", /n: /],
     ];
     for (const [body, param, message] of cases) {
       const response = await post(body);

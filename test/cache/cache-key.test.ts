@@ -26,7 +26,7 @@ describe("canonicalJson", () => {
 
 describe("cache key", () => {
   it("is a namespaced sha256", () => {
-    expect(cacheKey(base)).toMatch(/^v1:team-a:[0-9a-f]{64}$/);
+    expect(cacheKey(base)).toMatch(/^v2:team-a:[0-9a-f]{64}$/);
   });
 
   it("does not depend on key order", () => {
@@ -57,10 +57,70 @@ describe("cache key", () => {
       { ...base, messages: [...base.messages].reverse() },
       { ...base, messages: [base.messages[0] as CacheKeyInput["messages"][number]] },
       { ...base, messages: base.messages.map((message) => ({ ...message, content: `${message.content} ` })) },
-      { ...base, messages: base.messages.map((message) => ({ ...message, role: "user" })) },
+      { ...base, messages: base.messages.map((message) => ({ ...message, role: "user" as const })) },
       { ...base, params: { ...base.params, temperature: 0.7 } },
       { ...base, params: { ...base.params, maxTokens: 51 } },
       { ...base, params: { ...base.params, cascade: true } },
+      { ...base, params: { ...base.params, forwarded: { seed: 42 } } },
+      { ...base, params: { ...base.params, forwarded: { stop: ["\n"] } } },
+      {
+        ...base,
+        params: {
+          ...base.params,
+          forwarded: { tools: [{ type: "function", function: { name: "get_weather" } }] },
+        },
+      },
+      { ...base, messages: [...base.messages, { role: "user", content: "x", name: "ann" }] },
+      {
+        ...base,
+        messages: [
+          ...base.messages,
+          {
+            role: "user",
+            content: [
+              { type: "text", text: "x" },
+              { type: "image_url", image_url: { url: "https://example.com/a.png" } },
+            ],
+          },
+        ],
+      },
+      {
+        ...base,
+        messages: [
+          ...base.messages,
+          {
+            role: "user",
+            content: [
+              { type: "text", text: "x" },
+              { type: "image_url", image_url: { url: "https://example.com/b.png" } },
+            ],
+          },
+        ],
+      },
+      {
+        ...base,
+        messages: [
+          ...base.messages,
+          {
+            role: "assistant",
+            content: null,
+            tool_calls: [{ id: "call_1", type: "function", function: { name: "f", arguments: "{}" } }],
+          },
+          { role: "tool", tool_call_id: "call_1", content: "sunny" },
+        ],
+      },
+      {
+        ...base,
+        messages: [
+          ...base.messages,
+          {
+            role: "assistant",
+            content: null,
+            tool_calls: [{ id: "call_1", type: "function", function: { name: "f", arguments: '{"a":1}' } }],
+          },
+          { role: "tool", tool_call_id: "call_1", content: "sunny" },
+        ],
+      },
       { ...base, jsonSchema: { type: "object" } },
       { ...base, jsonSchema: undefined },
     ];

@@ -9,6 +9,7 @@ describe("config", () => {
     expect(guardrailsConfigSchema.parse(undefined)).toEqual({
       input: { secret: "block", pii: "redact", prompt_injection: "block", jailbreak: "block" },
       output: { secret: "redact", pii: "warn", prompt_injection: "warn", jailbreak: "allow" },
+      toolResults: { prompt_injection: "block" },
       thresholds: { secret: 0.5, pii: 0.5, prompt_injection: 0.5, jailbreak: 0.5 },
       allow: { values: [], emails: [], patterns: [], types: [] },
       phoneRegions: ["US", "GB", "DE", "FR", "IN", "AU", "ES", "IT", "NL", "BR", "JP", "MX"],

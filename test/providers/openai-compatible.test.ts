@@ -127,7 +127,7 @@ describe("openai-compatible adapter, streaming", () => {
     const result = await adapter().complete({
       model: "m",
       messages: [{ role: "user", content: "count" }],
-      onDelta: (text) => deltas.push(text),
+      onDelta: (delta) => deltas.push(delta.content ?? ""),
     });
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.join("")).toBe("one two three four");

@@ -130,7 +130,10 @@ describe("transport faults", () => {
     const deltas: string[] = [];
     const error = await failure(
       { type: "reset", afterChunks: 3 },
-      { messages: [{ role: "user", content: "a b c d e f" }], onDelta: (text) => deltas.push(text) },
+      {
+        messages: [{ role: "user", content: "a b c d e f" }],
+        onDelta: (delta) => deltas.push(delta.content ?? ""),
+      },
     );
     expect(deltas.length).toBeGreaterThan(0);
     expect(error.kind).toBe("connection");
@@ -188,8 +191,8 @@ describe("timeouts and cancellation close the upstream connection", () => {
       .complete(
         request({
           signal: controller.signal,
-          onDelta: (text) => {
-            deltas.push(text);
+          onDelta: (delta) => {
+            deltas.push(delta.content ?? "");
             controller.abort();
           },
         }),

@@ -1,12 +1,14 @@
 import type { ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import {
+  choiceText,
   completionJson,
   errorJson,
+  type FakeAnswerMeta,
   type FakeBehavior,
   type FakeRequestBody,
   fakeUsage,
-  replyText,
+  replyChoices,
   streamFrames,
 } from "./fake-completion.js";
 
@@ -53,11 +55,14 @@ export function answerCompletion(context: AnswerContext): void {
           streamAnswer(context, undefined);
           return;
         }
-        const text = replyText(body, behavior);
+        const choices = replyChoices(body, behavior);
         const ok = behavior.type === "ok" ? behavior : undefined;
-        const usage = fakeUsage(body, text, ok?.usage);
-        const finish = ok?.finishReason ?? "stop";
-        send(response, 200, completionJson(context.completionId, body.model ?? "", text, usage, finish));
+        const usage = fakeUsage(body, choices.map(choiceText).join(""), ok?.usage);
+        send(
+          response,
+          200,
+          completionJson(context.completionId, body.model ?? "", choices, usage, metaOf(body, behavior)),
+        );
       });
   }
 }
@@ -65,15 +70,11 @@ export function answerCompletion(context: AnswerContext): void {
 function streamAnswer(context: AnswerContext, resetAfter: number | undefined): void {
   const { response, body, behavior } = context;
   const ok = behavior.type === "ok" ? behavior : undefined;
-  const text = replyText(body, behavior);
-  const usage = body.stream_options?.include_usage ? fakeUsage(body, text, ok?.usage) : undefined;
-  const frames = streamFrames(
-    context.completionId,
-    body.model ?? "",
-    text,
-    usage,
-    ok?.finishReason ?? "stop",
-  );
+  const choices = replyChoices(body, behavior);
+  const usage = body.stream_options?.include_usage
+    ? fakeUsage(body, choices.map(choiceText).join(""), ok?.usage)
+    : undefined;
+  const frames = streamFrames(context.completionId, body.model ?? "", choices, usage, metaOf(body, behavior));
   response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   // A cut needs the earlier frames on the wire first, so it waits a little between frames.
   const delayMs = ok?.chunkDelayMs ?? (resetAfter === undefined ? 0 : 2);
@@ -98,6 +99,13 @@ function streamAnswer(context: AnswerContext, resetAfter: number | undefined): v
     context.schedule(delayMs, writeNext);
   };
   writeNext();
+}
+
+function metaOf(body: FakeRequestBody, behavior: FakeBehavior): FakeAnswerMeta {
+  return {
+    logprobs: body.logprobs === true,
+    systemFingerprint: (behavior.type === "ok" && behavior.systemFingerprint) || "fp_fake",
+  };
 }
 
 export function send(

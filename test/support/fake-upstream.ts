@@ -4,7 +4,7 @@ import { answerCompletion, send } from "./fake-answer.js";
 import { errorJson, type FakeBehavior, type FakeRequestBody } from "./fake-completion.js";
 import { answerEmbeddings, FAKE_EMBEDDING_DIMENSIONS } from "./fake-embeddings.js";
 
-export type { FakeBehavior, FakeRequestBody, FakeUsageOverride } from "./fake-completion.js";
+export type { FakeBehavior, FakeRequestBody, FakeToolCall, FakeUsageOverride } from "./fake-completion.js";
 
 export interface RecordedRequest {
   method: string;

@@ -13,7 +13,7 @@ const MESSAGES: ChatMessage[] = [
 
 /** OpenAI's cookbook framing: 3 tokens per message, 3 to prime the reply, plus role and content. */
 function expected(count: (text: string) => number, messages: readonly ChatMessage[]): number {
-  return messages.reduce((sum, message) => sum + 3 + count(message.role) + count(message.content), 3);
+  return messages.reduce((sum, message) => sum + 3 + count(message.role) + count(String(message.content)), 3);
 }
 
 const countWith = (count: typeof countO200k) => (text: string) =>

@@ -1,0 +1,37 @@
+import type { AnswerChoice, ChatMessage, ContentPart } from "./types.js";
+
+/** The text of a content (string or parts) joined, ignoring images, audio and files. */
+export function contentText(content: ChatMessage["content"]): string {
+  if (content === null) return "";
+  if (typeof content === "string") return content;
+  if (content.length === 1) return partText(content[0]);
+  let text = "";
+  for (const part of content) text += partText(part);
+  return text;
+}
+
+function partText(part: ContentPart | undefined): string {
+  if (part?.type === "text") return part.text;
+  if (part?.type === "refusal") return part.refusal;
+  return "";
+}
+
+/** True when any message carries a part of this type (image_url, input_audio, file). */
+export function hasPart(messages: readonly ChatMessage[], type: ContentPart["type"]): boolean {
+  for (const message of messages) {
+    if (typeof message.content === "string" || message.content === null) continue;
+    for (const part of message.content) if (part.type === type) return true;
+  }
+  return false;
+}
+
+/** Only the choice fields of an answer (drops usage, timing and the like), absent ones left out. */
+export function choiceOf(source: AnswerChoice): AnswerChoice {
+  const choice: AnswerChoice = { text: source.text, finishReason: source.finishReason };
+  if (source.textIsNull) choice.textIsNull = true;
+  if (source.toolCalls) choice.toolCalls = source.toolCalls;
+  if (source.refusal) choice.refusal = source.refusal;
+  if (source.logprobs !== undefined) choice.logprobs = source.logprobs;
+  if (source.extra) choice.extra = source.extra;
+  return choice;
+}
