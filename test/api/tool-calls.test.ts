@@ -29,7 +29,12 @@ const timeTool: OpenAI.Chat.ChatCompletionTool = {
   function: { name: "get_time", parameters: { type: "object", properties: { zone: { type: "string" } } } },
 };
 
-type Sent = { messages: unknown[]; tools?: unknown; tool_choice?: unknown; parallel_tool_calls?: unknown };
+type Sent = { messages?: unknown[]; tools?: unknown; tool_choice?: unknown; parallel_tool_calls?: unknown };
+
+/** The JSON body the fake provider received. */
+function sent(request: { body: unknown } | undefined): Sent {
+  return (request?.body ?? {}) as Sent;
+}
 
 describe("tool calling through /v1/chat/completions (openai SDK)", () => {
   it("round-trips call → tool result → final answer, with tools reaching the provider unchanged", async () => {
@@ -51,10 +56,10 @@ describe("tool calling through /v1/chat/completions (openai SDK)", () => {
     expect(choice?.message.tool_calls).toEqual([
       { id: "call_w1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } },
     ]);
-    const sent = gateway.pa.requests[0]?.body as Sent;
-    expect(sent.tools).toEqual([weatherTool]);
-    expect(sent.tool_choice).toBe("auto");
-    expect(sent.parallel_tool_calls).toBe(false);
+    const body = sent(gateway.pa.requests[0]);
+    expect(body.tools).toEqual([weatherTool]);
+    expect(body.tool_choice).toBe("auto");
+    expect(body.parallel_tool_calls).toBe(false);
 
     const assistant = choice?.message as OpenAI.Chat.ChatCompletionAssistantMessageParam;
     const followUp: OpenAI.Chat.ChatCompletionMessageParam[] = [
@@ -70,7 +75,7 @@ describe("tool calling through /v1/chat/completions (openai SDK)", () => {
     });
     expect(final.choices[0]?.message.content).toBe("It is 18 °C and clear in Paris.");
     expect(final.choices[0]?.finish_reason).toBe("stop");
-    expect((gateway.pa.requests[1]?.body as Sent).messages).toEqual(followUp);
+    expect(sent(gateway.pa.requests[1]).messages).toEqual(followUp);
   });
 
   it("streams tool-call deltas in order; the SDK's stream helper reassembles the arguments", async () => {
@@ -129,8 +134,8 @@ describe("tool calling through /v1/chat/completions (openai SDK)", () => {
       .withResponse();
     expect(response.headers.get("x-modelmux-provider")).toBe("pb");
     expect(data.choices[0]?.message.tool_calls?.[0]?.id).toBe("call_f");
-    expect((gateway.pa.requests[0]?.body as Sent).tools).toEqual([weatherTool]);
-    expect((gateway.pb.requests[0]?.body as Sent).tools).toEqual([weatherTool]);
+    expect(sent(gateway.pa.requests[0]).tools).toEqual([weatherTool]);
+    expect(sent(gateway.pb.requests[0]).tools).toEqual([weatherTool]);
   });
 });
 
@@ -150,7 +155,7 @@ describe("content parts and parameters (openai SDK)", () => {
     gateway.pa.enqueue({ type: "ok", text: "A cat." });
     const completion = await gateway.client.chat.completions.create({ model: "m1", messages });
     expect(completion.choices[0]?.message.content).toBe("A cat.");
-    expect((gateway.pa.requests[0]?.body as Sent).messages).toEqual(messages);
+    expect(sent(gateway.pa.requests[0]).messages).toEqual(messages);
   });
 
   it("forwards every parameter it does not use itself byte-for-byte, unknown ones included", async () => {
