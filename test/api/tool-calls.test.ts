@@ -245,6 +245,6 @@ describe("content parts and parameters (openai SDK)", () => {
       [0, "hi"],
       [1, "hi"],
     ]);
-    expect((gateway.pa.requests[0]?.body as { n?: number }).n).toBe(2);
+    expect((sent(gateway.pa.requests[0]) as { n?: number }).n).toBe(2);
   });
 });
