@@ -8,6 +8,7 @@ export const RESULT_HEADERS = [
   "x-modelmux-cache",
   "x-modelmux-attempts",
   "x-modelmux-latency-ms",
+  "x-modelmux-dropped-params",
 ] as const;
 
 // Header values must be visible ASCII: a provider or model named in config could hold anything.
@@ -27,9 +28,11 @@ function usd(value: number): string {
 export function resultHeaders(
   result: Pick<
     RouteResult,
-    "provider" | "model" | "deployment" | "costUsd" | "cache" | "attempts" | "latencyMs"
+    "provider" | "model" | "deployment" | "costUsd" | "cache" | "attempts" | "latencyMs" | "droppedParams"
   >,
-): Record<(typeof RESULT_HEADERS)[number], string> {
+): Record<Exclude<(typeof RESULT_HEADERS)[number], "x-modelmux-dropped-params">, string> & {
+  "x-modelmux-dropped-params"?: string;
+} {
   return {
     "x-modelmux-provider": safe(result.provider),
     "x-modelmux-model": safe(result.model),
@@ -38,5 +41,10 @@ export function resultHeaders(
     "x-modelmux-cache": result.cache,
     "x-modelmux-attempts": String(result.attempts.length),
     "x-modelmux-latency-ms": String(result.latencyMs),
+    // Only when a parameter was removed for the serving deployment (`routing.unsupportedParams: "drop"`).
+    ...(result.droppedParams &&
+      result.droppedParams.length > 0 && {
+        "x-modelmux-dropped-params": safe(result.droppedParams.join(", ")),
+      }),
   };
 }

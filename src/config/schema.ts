@@ -37,6 +37,8 @@ const provider = z.strictObject({
   apiKey: z.string().optional(),
   enabled: z.boolean().optional(),
   headers: z.record(z.string(), z.string()).optional(),
+  /** Chat parameters this provider does not support (`n` means n > 1); replaces the built-in list. */
+  unsupportedParams: z.array(z.string().min(1)).optional(),
   models: z.record(z.string(), providerModel).optional(),
   embeddingModels: z.record(z.string(), providerEmbeddingModel).optional(),
 });
@@ -58,6 +60,11 @@ const routing = z.strictObject({
   timeoutMs: z.number().int().min(100).default(60_000),
   /** Model whose price is the yardstick for "saved by routing" when `model: "auto"` is used. */
   baselineModel: z.string().default("gpt-4o"),
+  /**
+   * A parameter the chosen deployment does not support: `route` keeps to deployments that do (400
+   * naming it when none is left); `drop` removes it for that deployment and says so in a header.
+   */
+  unsupportedParams: z.enum(["route", "drop"]).default("route"),
   /** Longest a single upstream attempt may take before failover (within timeoutMs). */
   attemptTimeoutMs: z.number().int().min(100).default(30_000),
   breaker: z

@@ -13,6 +13,7 @@ export interface CachedAnswer extends Omit<AnswerChoice, "finishReason"> {
   finishReason: FinishReason | "embedding";
   choices?: AnswerChoice[];
   systemFingerprint?: string;
+  droppedParams?: string[];
   json?: unknown;
   model: string;
   provider: string;

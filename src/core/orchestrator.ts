@@ -85,6 +85,7 @@ function toCachedAnswer(outcome: AttemptsOutcome, at: number): CachedAnswer {
     ...choiceOf(result),
     ...(result.choices && { choices: result.choices.map(choiceOf) }),
     ...(result.systemFingerprint && { systemFingerprint: result.systemFingerprint }),
+    ...(outcome.droppedParams && { droppedParams: outcome.droppedParams }),
     ...(outcome.json !== undefined && { json: outcome.json }),
     model: outcome.deployment.model,
     provider: outcome.deployment.provider,
@@ -185,7 +186,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     let prepared: PreparedRoute | undefined;
     const upstream = async (): Promise<AttemptsOutcome> => {
       prepared = await prepareRoute(deps, request);
-      const { decisions, escalation, validate, worstCaseUsd } = prepared;
+      const { decisions, escalation, validate, worstCaseUsd, dropFor } = prepared;
       const reservation = await budget.reserve(request.caller, roundUsd(worstCaseUsd));
       try {
         const outcome = await runAttempts(
@@ -204,6 +205,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
             validate,
             jsonSchema: request.jsonSchema,
             params: request.params,
+            ...(dropFor && { dropFor }),
             cascade: request.cascade ?? false,
             signal: request.signal,
             onProgress: request.onProgress,
@@ -284,6 +286,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         ...screened.first,
         ...(screened.choices && { choices: screened.choices }),
         ...(hit.systemFingerprint && { systemFingerprint: hit.systemFingerprint }),
+        ...(hit.droppedParams && { droppedParams: hit.droppedParams }),
         ...(hit.json !== undefined && { json: jsonOf(screened.first.text, hit.json) }),
         guardrails: screened.guardrails,
         model: hit.model,
@@ -329,6 +332,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         ...(screened.choices && { choices: screened.choices }),
         ...(result.systemFingerprint && { systemFingerprint: result.systemFingerprint }),
         ...(result.serviceTier && { serviceTier: result.serviceTier }),
+        ...(outcome.droppedParams && { droppedParams: outcome.droppedParams }),
         ...(outcome.json !== undefined && { json: jsonOf(screened.first.text, outcome.json) }),
         guardrails: screened.guardrails,
         model: deployment.model,

@@ -2,9 +2,12 @@ import type { ValidateFunction } from "ajv";
 import type { Catalog } from "../catalog/catalog.js";
 import { SAMPLING_PROVIDER } from "../catalog/sampling-model.js";
 import type { Deployment } from "../catalog/types.js";
+import { requiredCapabilities } from "../chat/required-capabilities.js";
 import type { Config } from "../config/schema.js";
+import { ModelmuxError } from "../errors.js";
 import { assertModelAllowed, isModelAllowed } from "../http/auth.js";
 import type { HealthTracker } from "../router/health-tracker.js";
+import { askedParams, createParamSupport, type ParamSupport } from "../router/param-support.js";
 import { planRoute, type RoutePlan, worstCaseCost } from "../router/plan-route.js";
 import type { RouteDecision, Router } from "../router/router.js";
 import type { ScoredCandidate } from "../router/scorer.js";
@@ -24,6 +27,8 @@ export interface PreparedRoute {
   worstCaseUsd: number;
   /** Output tokens each candidate may produce (max_tokens, else the model's max output). */
   outputCap: (deployment: Deployment) => number;
+  /** With `routing.unsupportedParams: "drop"`: the asked parameters a deployment does not support. */
+  dropFor?: (deployment: Deployment) => string[];
 }
 
 interface PrepareDeps {
@@ -31,6 +36,29 @@ interface PrepareDeps {
   catalog: Catalog;
   health: HealthTracker;
   router: Router;
+}
+
+const paramSupports = new WeakMap<Config, ParamSupport>();
+
+function paramSupportOf(config: Config): ParamSupport {
+  let support = paramSupports.get(config);
+  if (!support) {
+    support = createParamSupport(config);
+    paramSupports.set(config, support);
+  }
+  return support;
+}
+
+/** The 400 for `route` mode when every deployment that could serve the request lacks a parameter. */
+function unsupportedParamError(refused: Map<string, Set<string>>): ModelmuxError {
+  const [param, deployments] = [...refused][0] ?? ["", new Set<string>()];
+  return new ModelmuxError(
+    "INVALID_INPUT",
+    `${param}: not supported by any deployment that could serve this request (${[...deployments].join(", ")} ` +
+      `do${deployments.size === 1 ? "es" : ""} not support it); remove it, choose a model served by a provider that supports it, ` +
+      `or set routing.unsupportedParams to "drop"`,
+    { param },
+  );
 }
 
 /** Tokens expected back when the caller sets no max_tokens, for ranking and quotes. */
@@ -84,18 +112,44 @@ export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Pr
   }
   const validate = request.jsonSchema ? await compileSchema(request.jsonSchema) : undefined;
   const inputTokens = countMessageTokens(request.messages, null, request.params?.tools).tokens;
-  const plan = planRoute(deps.catalog, {
-    model: request.model,
-    task: request.task,
-    constraints: request.constraints ?? {},
-    fallbackModels: request.fallbackModels ?? [],
-    inputTokens,
-    maxOutputTokens: request.maxTokens ?? 0,
-    latencyOf: (id) => deps.health.peek(id).latencyMs,
-    usable: (deployment) =>
-      (deployment.provider !== SAMPLING_PROVIDER.id || request.sampler !== undefined) &&
-      (!allowed || isModelAllowed(allowed, deployment.id)),
-  });
+  // What the request itself needs (tools, images, audio, a JSON schema), beside the caller's `needs`.
+  const implied = requiredCapabilities(request.messages, request.params);
+  const constraints = request.constraints ?? {};
+  const needs =
+    implied.length === 0 ? constraints.needs : [...new Set([...(constraints.needs ?? []), ...implied])];
+  const asked = askedParams(request.params);
+  const support = paramSupportOf(deps.config);
+  const routeAround = asked.length > 0 && deps.config.routing.unsupportedParams === "route";
+  const refused = new Map<string, Set<string>>();
+  const supportsAsked = (deployment: Deployment) => {
+    const missing = support.unsupported(deployment, asked);
+    for (const param of missing) {
+      const list = refused.get(param) ?? new Set<string>();
+      list.add(deployment.id);
+      refused.set(param, list);
+    }
+    return missing.length === 0;
+  };
+  let plan: RoutePlan;
+  try {
+    plan = planRoute(deps.catalog, {
+      model: request.model,
+      task: request.task,
+      constraints: needs ? { ...constraints, needs } : constraints,
+      fallbackModels: request.fallbackModels ?? [],
+      inputTokens,
+      maxOutputTokens: request.maxTokens ?? 0,
+      latencyOf: (id) => deps.health.peek(id).latencyMs,
+      usable: (deployment) =>
+        (deployment.provider !== SAMPLING_PROVIDER.id || request.sampler !== undefined) &&
+        (!allowed || isModelAllowed(allowed, deployment.id)) &&
+        (!routeAround || supportsAsked(deployment)),
+    });
+  } catch (error) {
+    if (refused.size > 0 && error instanceof ModelmuxError && error.code !== "UNKNOWN_MODEL")
+      throw unsupportedParamError(refused);
+    throw error;
+  }
 
   const outputCap = (deployment: Deployment) =>
     request.maxTokens ?? deps.catalog.getModel(deployment.model)?.maxOutput ?? 4096;
@@ -130,5 +184,7 @@ export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Pr
     inputTokens,
     worstCaseUsd: perCall * billedCalls,
     outputCap,
+    ...(asked.length > 0 &&
+      !routeAround && { dropFor: (deployment: Deployment) => support.unsupported(deployment, asked) }),
   };
 }

@@ -77,6 +77,8 @@ export interface RouteResult extends AnswerChoice {
   choices?: AnswerChoice[];
   systemFingerprint?: string;
   serviceTier?: string;
+  /** Parameters removed because the serving deployment does not support them (`unsupportedParams: "drop"`). */
+  droppedParams?: string[];
   /** What the guardrails found on the way out and on the way back (masked previews only). */
   guardrails?: { input: ScreenReport; output: ScreenReport };
   json?: unknown;

@@ -8,6 +8,7 @@ import { ModelmuxError } from "../errors.js";
 import { ProviderError } from "../providers/provider-error.js";
 import type { CompletionRequest, CompletionResult, ResponseFormat } from "../providers/types.js";
 import type { HealthTracker } from "../router/health-tracker.js";
+import { dropUnsupported } from "../router/param-support.js";
 import type { ScoredCandidate } from "../router/scorer.js";
 import type { AdapterPool } from "./adapter-pool.js";
 import { checkJson, repairPrompt } from "./json-output.js";
@@ -30,6 +31,8 @@ export interface AttemptCall {
   validate?: ValidateFunction;
   jsonSchema?: Record<string, unknown>;
   params?: ForwardedParams;
+  /** Parameters to remove for a deployment that does not support them (`unsupportedParams: "drop"`). */
+  dropFor?: (deployment: Deployment) => string[];
   cascade: boolean;
   signal?: CancelSignal;
   onProgress?: (message: string) => void;
@@ -42,6 +45,8 @@ export interface AttemptsOutcome {
   deployment: Deployment;
   json?: unknown;
   attempts: Attempt[];
+  /** Parameters removed for the deployment that answered. */
+  droppedParams?: string[];
   /** Usage and cost summed over every answered attempt (re-asks are billed too). */
   usage: Usage;
   costUsd: number;
@@ -173,13 +178,15 @@ export async function runAttempts(
         deployment.provider === SAMPLING_PROVIDER.id && call.sampler
           ? { complete: call.sampler }
           : await deps.adapters.get(deployment.provider);
+      const dropped = call.dropFor?.(deployment) ?? [];
+      const params = call.params && dropped.length > 0 ? dropUnsupported(call.params, dropped) : call.params;
       const result = await adapter.complete({
         model: deployment.providerModelId,
         messages,
         temperature: call.temperature,
         maxTokens: call.maxTokens,
         responseFormat: responseFormat(call),
-        ...(call.params && { params: call.params }),
+        ...(params && { params }),
         signal,
         onDelta,
       });
@@ -205,7 +212,15 @@ export async function runAttempts(
           outcome: "ok",
           latency_ms: latency,
         });
-        return { result, deployment, json: verdict.json, attempts, usage, costUsd };
+        return {
+          result,
+          deployment,
+          json: verdict.json,
+          attempts,
+          usage,
+          costUsd,
+          ...(dropped.length > 0 && { droppedParams: dropped }),
+        };
       }
       lastErrors = verdict.errors;
       attempts.push({

@@ -77,10 +77,24 @@ export function noProviderError(
   );
 }
 
+/** Up to 8 models with every one of `needs` and an enabled provider, for error messages. */
+function modelsWith(catalog: Catalog, needs: readonly Capability[]): string {
+  const ids = catalog.models
+    .filter(
+      (model) =>
+        needs.every((need) => model.capabilities.includes(need)) &&
+        catalog.enabledDeployments(model).length > 0,
+    )
+    .map((model) => model.id);
+  if (ids.length === 0) return "no enabled model has it";
+  return `models with it: ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? `, and ${ids.length - 8} more` : ""}`;
+}
+
 function fits(model: ModelInfo, input: RoutePlanInput): string | null {
   const { constraints } = input;
-  if (constraints.needs?.some((need) => !model.capabilities.includes(need)))
-    return "lacks a required capability";
+  const missing = constraints.needs?.filter((need) => !model.capabilities.includes(need)) ?? [];
+  if (missing.length > 0)
+    return `lacks the ${missing.map((need) => `"${need}"`).join(" and ")} capabilit${missing.length > 1 ? "ies" : "y"}`;
   const context = Math.max(
     constraints.minContext ?? 0,
     input.inputTokens + Math.min(input.maxOutputTokens, model.maxOutput),
@@ -112,8 +126,17 @@ function explicitStage(catalog: Catalog, reference: string, input: RoutePlanInpu
   );
   if (enabled.length === 0) throw noProviderError(catalog, served, `"${reference}"`);
   const problem = fits(model, input);
-  if (problem)
-    throw new ModelmuxError("INVALID_INPUT", `model "${model.id}" does not fit this request: ${problem}`);
+  if (problem) {
+    const missing = input.constraints.needs?.filter((need) => !model.capabilities.includes(need)) ?? [];
+    const hint = missing.length > 0 ? ` (${modelsWith(catalog, missing)})` : "";
+    throw new ModelmuxError(
+      "INVALID_INPUT",
+      `model "${model.id}" does not fit this request: ${problem}${hint}`,
+      {
+        ...(missing.length > 0 && { missing_capabilities: missing }),
+      },
+    );
+  }
   const deployments = affordable(catalog, enabled, input);
   if (deployments.length === 0) {
     throw new ModelmuxError(
@@ -149,9 +172,11 @@ function autoStages(catalog: Catalog, input: RoutePlanInput): { stages: RouteSta
   if (byTier.length === 0) {
     const anyEnabled = catalog.models.some((model) => catalog.enabledDeployments(model).length > 0);
     if (!anyEnabled) throw noProviderError(catalog, [], `model "auto"`);
+    const needs = input.constraints.needs ?? [];
     throw new ModelmuxError(
       "NO_PROVIDER",
-      `no enabled model fits task "${task}" within the constraints; relax max_cost_usd, max_latency_ms, min_context or needs`,
+      `no enabled model fits task "${task}" within the constraints; relax max_cost_usd, max_latency_ms, min_context or needs` +
+        (needs.length > 0 ? ` (needs ${needs.join(", ")}: ${modelsWith(catalog, needs)})` : ""),
     );
   }
   const first = byTier[0] as RouteStage;
@@ -172,8 +197,24 @@ export function planRoute(catalog: Catalog, input: RoutePlanInput): RoutePlan {
     escalation = auto.stages.slice(1);
     reason = auto.reason;
   } else {
-    stages = [explicitStage(catalog, input.model, input)];
+    stages = [];
     reason = `requested ${input.model}`;
+  }
+  // The requested model that cannot serve this request (no capable or usable deployment) gives
+  // way to the fallbacks that can; its error stands when none can.
+  let primaryError: unknown;
+  if (input.model !== "auto") {
+    try {
+      stages.push(explicitStage(catalog, input.model, input));
+    } catch (error) {
+      if (
+        input.fallbackModels.length === 0 ||
+        !(error instanceof ModelmuxError) ||
+        error.code === "UNKNOWN_MODEL"
+      )
+        throw error;
+      primaryError = error;
+    }
   }
   for (const fallback of input.fallbackModels) {
     try {
@@ -183,5 +224,7 @@ export function planRoute(catalog: Catalog, input: RoutePlanInput): RoutePlan {
       // A fallback with no enabled provider is skipped, not fatal: the primary may still serve.
     }
   }
+  if (stages.length === 0) throw primaryError;
+  if (primaryError instanceof ModelmuxError) reason += ` (skipped: ${primaryError.message})`;
   return { stages, reason, escalation };
 }

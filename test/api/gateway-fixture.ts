@@ -24,9 +24,14 @@ export interface GatewayFixture {
 
 /**
  * modelmux's HTTP server in-process, in front of three real fake providers: `pa` and `pb` serve
- * `m1` (pa cheaper, fit for chat and classification only), `pc` serves the stronger `m2`.
+ * `m1` (pa cheaper, fit for chat and classification only; json, tools and vision), `pc` serves
+ * the stronger `m2` (json and tools, no vision).
  */
-export async function startGateway(overrides: Partial<ConfigInput> = {}): Promise<GatewayFixture> {
+export async function startGateway(
+  overrides: Partial<ConfigInput> = {},
+  /** Settings merged into the fixture's own providers (e.g. `{ pa: { unsupportedParams: ["n"] } }`). */
+  providerSettings: Record<string, object> = {},
+): Promise<GatewayFixture> {
   const [pa, pb, pc] = await Promise.all([startFakeUpstream(), startFakeUpstream(), startFakeUpstream()]);
   const config: ConfigInput = {
     providers: {
@@ -34,11 +39,19 @@ export async function startGateway(overrides: Partial<ConfigInput> = {}): Promis
         baseURL: pa.url,
         apiKey: SECRET_KEY,
         models: {
-          m1: { price: { input: 1, output: 2 }, tier: "small", tasks: ["chat", "classification"] },
+          m1: {
+            price: { input: 1, output: 2 },
+            tier: "small",
+            tasks: ["chat", "classification"],
+            capabilities: ["json", "tools", "vision"],
+          },
         },
       },
       pb: { baseURL: pb.url, models: { m1: { price: { input: 2, output: 4 } } } },
-      pc: { baseURL: pc.url, models: { m2: { price: { input: 5, output: 10 }, tier: "medium" } } },
+      pc: {
+        baseURL: pc.url,
+        models: { m2: { price: { input: 5, output: 10 }, tier: "medium", capabilities: ["json", "tools"] } },
+      },
     },
     routing: {
       exploration: 0,
@@ -50,6 +63,10 @@ export async function startGateway(overrides: Partial<ConfigInput> = {}): Promis
     cache: { store: "off" },
     ...overrides,
   };
+  for (const [id, settings] of Object.entries(providerSettings)) {
+    const providers = config.providers as Record<string, object>;
+    providers[id] = { ...providers[id], ...settings };
+  }
   const deps = await createDeps(
     { config: parseConfig(config), dataDir: tempDataDir(), source: "test" },
     createLogger("silent"),
