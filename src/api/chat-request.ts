@@ -1,89 +1,8 @@
 import { z } from "zod";
+import { chatMessageSchema, toolDefinitionSchema } from "../chat/message-schema.js";
 import type { ChatMessage, ForwardedParams } from "../chat/types.js";
 import { ModelmuxError } from "../errors.js";
-import { MAX_TEXT_CHARS } from "../tools/schemas.js";
 import { formatIssue, formatPath } from "../validation/format-issues.js";
-
-const text = z.string().max(MAX_TEXT_CHARS);
-
-// Parts keep any extra field (a vendor's `cache_control`, say): it reaches the provider unchanged.
-const contentPart = z.discriminatedUnion(
-  "type",
-  [
-    z.looseObject({ type: z.literal("text"), text }),
-    z.looseObject({
-      type: z.literal("image_url"),
-      image_url: z.looseObject({
-        url: z.string().min(1),
-        detail: z.enum(["auto", "low", "high"]).optional(),
-      }),
-    }),
-    z.looseObject({
-      type: z.literal("input_audio"),
-      input_audio: z.looseObject({ data: z.string().min(1), format: z.string().min(1) }),
-    }),
-    z.looseObject({
-      type: z.literal("file"),
-      file: z.looseObject({
-        file_data: z.string().optional(),
-        file_id: z.string().optional(),
-        filename: z.string().optional(),
-      }),
-    }),
-    z.looseObject({ type: z.literal("refusal"), refusal: text }),
-  ],
-  { error: 'expected a content part of type "text", "image_url", "input_audio", "file" or "refusal"' },
-);
-
-const toolCall = z.looseObject({
-  id: z.string().min(1),
-  type: z.literal("function"),
-  function: z.looseObject({ name: z.string().min(1), arguments: text }),
-});
-
-const message = z
-  .looseObject({
-    role: z.enum(["system", "developer", "user", "assistant", "tool"]),
-    content: z.union([text, z.array(contentPart).min(1), z.null()], {
-      error: "expected a string or an array of content parts",
-    }),
-    name: z.string().min(1).max(256).optional(),
-    tool_calls: z.array(toolCall).max(128).optional(),
-    tool_call_id: z.string().min(1).optional(),
-    refusal: text.nullish(),
-  })
-  .superRefine((entry, context) => {
-    if (entry.role === "tool" && entry.tool_call_id === undefined)
-      context.addIssue({
-        code: "custom",
-        path: ["tool_call_id"],
-        message: "required on a tool message",
-        input: undefined,
-      });
-    if (entry.content === null && !(entry.role === "assistant" && (entry.tool_calls?.length ?? 0) > 0))
-      context.addIssue({
-        code: "custom",
-        path: ["content"],
-        message: "may be null only on an assistant message with tool_calls",
-        input: null,
-      });
-    if (entry.tool_calls !== undefined && entry.role !== "assistant")
-      context.addIssue({
-        code: "custom",
-        path: ["tool_calls"],
-        message: "only assistant messages call tools",
-      });
-  });
-
-const toolDefinition = z.looseObject({
-  type: z.literal("function"),
-  function: z.looseObject({
-    name: z.string().min(1).max(64),
-    description: z.string().max(MAX_TEXT_CHARS).optional(),
-    parameters: z.record(z.string(), z.unknown()).optional(),
-    strict: z.boolean().nullish(),
-  }),
-});
 
 const responseFormat = z.discriminatedUnion("type", [
   z.looseObject({ type: z.literal("text") }),
@@ -104,14 +23,14 @@ const responseFormat = z.discriminatedUnion("type", [
  */
 const chatBodySchema = z.looseObject({
   model: z.string().min(1),
-  messages: z.array(message).min(1).max(1000),
+  messages: z.array(chatMessageSchema).min(1).max(1000),
   temperature: z.number().min(0).max(2).nullish(),
   max_tokens: z.number().int().positive().max(1_000_000).nullish(),
   max_completion_tokens: z.number().int().positive().max(1_000_000).nullish(),
   response_format: responseFormat.nullish(),
   stream: z.boolean().nullish(),
   stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
-  tools: z.array(toolDefinition).max(128).nullish(),
+  tools: z.array(toolDefinitionSchema).max(128).nullish(),
   n: z.number().int().min(1).max(128).nullish(),
 });
 

@@ -124,6 +124,15 @@ export const configSchema = z.strictObject({
   keys: z.array(virtualKey).default([]),
   approval: z.strictObject({ aboveUsd: z.number().nonnegative().optional() }).prefault({}),
   sampling: z.strictObject({ enabled: z.boolean().default(false) }).prefault({}),
+  /** Local files route_completion may read (`files`, `images`) when the MCP client declares no roots. */
+  files: z
+    .strictObject({
+      allowedDirs: z.array(z.string().min(1)).default([]),
+      maxFileBytes: z.number().int().positive().default(1_000_000),
+      maxTotalBytes: z.number().int().positive().default(4_000_000),
+      maxImageBytes: z.number().int().positive().default(20_000_000),
+    })
+    .prefault({}),
   server: server.prefault({}),
 });
 

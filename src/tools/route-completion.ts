@@ -1,14 +1,16 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { chatMessageSchema, toolDefinitionSchema } from "../chat/message-schema.js";
+import type { ChatMessage, ContentPart, ForwardedParams } from "../chat/types.js";
 import type { RouteQuote, RouteRequest, RouteResult } from "../core/route-types.js";
 import { sessionOf } from "../core/session-budgets.js";
 import { ModelmuxError } from "../errors.js";
-import type { ChatMessage } from "../providers/types.js";
 import { ROUTING_PRESET_NAMES } from "../router/presets.js";
 import type { ServerDeps } from "../server.js";
 import { quoteOut, requireApproval } from "./approval-gate.js";
+import { allowedRoots, type FileLimits, readImageFile, readTextFiles } from "./local-files.js";
 import { createSampler } from "./sampling.js";
-import { capabilitySchema, MAX_TEXT_CHARS, messagesSchema, taskSchema, textSchema } from "./schemas.js";
+import { capabilitySchema, MAX_TEXT_CHARS, taskSchema, textSchema } from "./schemas.js";
 import { callerOf, progressReporter, type ToolExtra } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
 
@@ -18,7 +20,50 @@ export const MAX_CACHE_TTL_S = 31_536_000;
 const inputSchema = {
   prompt: textSchema.optional().describe("the user prompt (give this or `messages`)"),
   system: z.string().max(MAX_TEXT_CHARS).optional().describe("system instructions to go with `prompt`"),
-  messages: messagesSchema.optional(),
+  messages: z
+    .array(chatMessageSchema)
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe(
+      "chat messages in OpenAI's format: roles system, developer, user, assistant, tool; content a string or parts (text, image_url with a URL or data URL and detail, input_audio, file); assistant tool_calls; tool messages with tool_call_id",
+    ),
+  images: z
+    .array(
+      z.union([
+        z.string().min(1),
+        z.object({
+          path: z.string().min(1).describe("local image file (PNG, JPEG, GIF, WebP)"),
+          detail: z.enum(["auto", "low", "high"]).optional().describe("image detail (default auto)"),
+        }),
+      ]),
+    )
+    .max(16)
+    .optional()
+    .describe(
+      "local image files by path, added to the last user message (inside the client's MCP roots, else files.allowedDirs); needs a vision model",
+    ),
+  files: z
+    .array(z.string().min(1))
+    .max(32)
+    .optional()
+    .describe(
+      "local UTF-8 text files by path (logs, code, docs), read by modelmux and put into the prompt, so your own context never holds them; inside the client's MCP roots, else files.allowedDirs; size-limited, binary refused",
+    ),
+  tools: z
+    .array(toolDefinitionSchema)
+    .max(128)
+    .optional()
+    .describe(
+      'function tools the model may call ({type: "function", function: {name, description, parameters}}); the answer then carries tool_calls, and you continue with role "tool" messages',
+    ),
+  tool_choice: z
+    .union([
+      z.enum(["auto", "none", "required"]),
+      z.object({ type: z.literal("function"), function: z.object({ name: z.string().min(1) }) }),
+    ])
+    .optional()
+    .describe("auto (default), none, required, or a named function"),
   model: z
     .string()
     .min(1)
@@ -138,7 +183,18 @@ export const routeResultSchema = {
   dry_run: z.boolean().optional().describe("true when this is a quote and nothing was called"),
   quote: quoteSchema.optional(),
   budget: budgetSchema.optional(),
-  text: z.string().describe("the model's answer (empty for a dry run)"),
+  text: z.string().describe("the model's answer (empty for a dry run or a pure tool call)"),
+  tool_calls: z
+    .array(
+      z.object({
+        id: z.string(),
+        type: z.literal("function"),
+        function: z.object({ name: z.string(), arguments: z.string().describe("JSON text") }),
+      }),
+    )
+    .optional()
+    .describe('tools the model asks you to call; answer each with a role "tool" message carrying its id'),
+  refusal: z.string().optional().describe("the model's refusal, when it refused"),
   guardrails: z
     .object({ input: screenReportSchema, output: screenReportSchema })
     .optional()
@@ -182,8 +238,10 @@ type Input = z.infer<z.ZodObject<typeof inputSchema>>;
 export function toMessages(input: Pick<Input, "prompt" | "system" | "messages">): ChatMessage[] {
   if (input.messages && input.prompt !== undefined)
     throw new ModelmuxError("INVALID_INPUT", "give `prompt` or `messages`, not both");
-  if (input.messages)
-    return input.system ? [{ role: "system", content: input.system }, ...input.messages] : input.messages;
+  if (input.messages) {
+    const messages = input.messages as ChatMessage[];
+    return input.system ? [{ role: "system", content: input.system }, ...messages] : messages;
+  }
   if (input.prompt === undefined)
     throw new ModelmuxError(
       "INVALID_INPUT",
@@ -197,10 +255,55 @@ export function toMessages(input: Pick<Input, "prompt" | "system" | "messages">)
     : [{ role: "user", content: input.prompt }];
 }
 
+/** Tool definitions and tool_choice travel as forwarded parameters, like on /v1. */
+function forwardedOf(input: Pick<Input, "tools" | "tool_choice">): ForwardedParams | undefined {
+  if (!input.tools?.length && input.tool_choice === undefined) return undefined;
+  return {
+    ...(input.tools?.length && { tools: input.tools as ForwardedParams["tools"] }),
+    ...(input.tool_choice !== undefined && { tool_choice: input.tool_choice }),
+  };
+}
+
+/**
+ * Adds local `files` (as text parts, first) and `images` (as image parts, last) to the last user
+ * message, or to a new one, after checking every path against the allowed roots.
+ */
+export async function withLocalContent(
+  messages: ChatMessage[],
+  input: Pick<Input, "files" | "images">,
+  server: McpServer,
+  limits: FileLimits,
+): Promise<ChatMessage[]> {
+  if (!input.files?.length && !input.images?.length) return messages;
+  const roots = await allowedRoots(server, limits);
+  const files = await readTextFiles(input.files ?? [], roots, limits);
+  const images: ContentPart[] = [];
+  for (const [index, image] of (input.images ?? []).entries()) {
+    const path = typeof image === "string" ? image : image.path;
+    const url = await readImageFile(`images[${index}]`, path, roots, limits);
+    const detail = typeof image === "string" ? undefined : image.detail;
+    images.push({ type: "image_url", image_url: { url, ...(detail && { detail }) } });
+  }
+  const fileParts: ContentPart[] = files.map((file) => ({
+    type: "text",
+    text: `<file path="${file.path}">\n${file.text}\n</file>\n`,
+  }));
+  const last = messages.findLastIndex((message) => message.role === "user");
+  if (last < 0) return [...messages, { role: "user", content: [...fileParts, ...images] }];
+  const target = messages[last] as ChatMessage;
+  const own: ContentPart[] =
+    typeof target.content === "string" ? [{ type: "text", text: target.content }] : (target.content ?? []);
+  const updated = [...messages];
+  updated[last] = { ...target, content: [...fileParts, ...own, ...images] };
+  return updated;
+}
+
 /** Maps the tool's snake_case input to the orchestrator's request. */
 export function toRouteRequest(input: Input, extra: ToolExtra, tool: string): RouteRequest {
   const constraints = input.constraints;
+  const params = forwardedOf(input);
   return {
+    ...(params && { params }),
     messages: toMessages(input),
     model: input.model,
     task: input.task,
@@ -245,6 +348,8 @@ function dryRunResult(quote: RouteQuote, budget: z.infer<typeof budgetSchema>) {
 export function toStructured(result: RouteResult) {
   return {
     text: result.text,
+    ...(result.toolCalls && { tool_calls: result.toolCalls }),
+    ...(result.refusal && { refusal: result.refusal }),
     ...(result.json !== undefined && { json: result.json }),
     ...(result.guardrails && { guardrails: result.guardrails }),
     model: result.model,
@@ -311,6 +416,7 @@ export function registerRouteCompletionTool(
     (input, extra) =>
       guard(async () => {
         const request = toRouteRequest(input, extra, "route_completion");
+        request.messages = await withLocalContent(request.messages, input, server, deps.config.files);
         const sampler = createSampler(server, deps.config.sampling.enabled);
         if (sampler) request.sampler = sampler;
         const budget = () => {
@@ -335,7 +441,13 @@ export function registerRouteCompletionTool(
         if (partialText) request.onDelta = (delta) => delta.content && partialText.push(delta.content);
         const result = await deps.orchestrator.run(request).finally(() => partialText?.flush());
         const summary = `${result.deployment} answered in ${result.latencyMs} ms for $${result.costUsd} (${result.attempts.length} attempt(s), cache ${result.cache}).`;
-        return toolResult({ ...toStructured(result), budget: budget() }, `${result.text}\n\n— ${summary}`);
+        const calls = result.toolCalls
+          ?.map((call) => `tool call ${call.id}: ${call.function.name}(${call.function.arguments})`)
+          .join("\n");
+        const answer = [result.text, calls, result.refusal && `refusal: ${result.refusal}`]
+          .filter(Boolean)
+          .join("\n");
+        return toolResult({ ...toStructured(result), budget: budget() }, `${answer}\n\n— ${summary}`);
       }),
   );
 }
