@@ -14,6 +14,7 @@ import {
   startChild,
   startFakeUpstream,
   stopChildren,
+  toolsBodyFor,
   waitForOutput,
 } from "./servers.js";
 import { printTable } from "./stats.js";
@@ -114,6 +115,7 @@ export async function benchInstructions(): Promise<void> {
       STREAMED_WARM_UP,
       STREAMED_MEASURED,
     );
+    const tools = await modelmux.measure(modelmuxUrl, toolsBodyFor(MODEL), WARM_UP, MEASURED);
     const proxy = await underCallgrind(
       "bare proxy",
       benchServerArgs("bare-proxy-server", ["--upstream", String(upstream.port)]),
@@ -125,6 +127,7 @@ export async function benchInstructions(): Promise<void> {
     printTable("Instructions per /v1 request (callgrind, user space, c1 after warm-up)", [
       ["modelmux, whole answer", thousands(whole)],
       ["modelmux, streamed (11 events)", thousands(streamed)],
+      ["modelmux, 5 tools and 10 messages, whole answer", thousands(tools)],
       ["bare node:http proxy, whole answer", thousands(bare)],
       ["modelmux / bare proxy, whole answer", (whole / bare).toFixed(2)],
     ]);

@@ -26,6 +26,51 @@ export const bodyFor = (model: string, stream = false) =>
     messages: [{ role: "user", content: "Say hello in French, in one short sentence." }],
   });
 
+/** A tool-calling conversation: 5 function tools and 10 messages (the agent shape of issue 16). */
+export function toolsBodyFor(model: string): string {
+  const tool = (name: string, description: string, properties: Record<string, object>) => ({
+    type: "function",
+    function: {
+      name,
+      description,
+      parameters: { type: "object", properties, required: Object.keys(properties) },
+    },
+  });
+  const tools = [
+    tool("get_weather", "Current weather for a city.", {
+      city: { type: "string", description: "City name" },
+    }),
+    tool("get_time", "Local time in a time zone.", { zone: { type: "string", description: "IANA zone" } }),
+    tool("search_docs", "Search the product documentation.", {
+      query: { type: "string" },
+      limit: { type: "integer" },
+    }),
+    tool("read_ticket", "Read a support ticket.", { id: { type: "string", description: "Ticket id" } }),
+    tool("convert", "Convert units.", {
+      value: { type: "number" },
+      unit: { type: "string", enum: ["c", "f", "k"] },
+    }),
+  ];
+  const call = (id: string, name: string, args: object) => ({
+    role: "assistant",
+    content: null,
+    tool_calls: [{ id, type: "function", function: { name, arguments: JSON.stringify(args) } }],
+  });
+  const messages = [
+    { role: "system", content: "You are a helpful support agent. Use the tools when they help." },
+    { role: "user", content: "What's the weather in Paris, and what time is it there?" },
+    call("call_1", "get_weather", { city: "Paris" }),
+    { role: "tool", tool_call_id: "call_1", content: '{"temp_c":18,"sky":"clear"}' },
+    call("call_2", "get_time", { zone: "Europe/Paris" }),
+    { role: "tool", tool_call_id: "call_2", content: '{"time":"14:05"}' },
+    { role: "assistant", content: "It is 18 °C and clear in Paris, and 14:05 local time." },
+    { role: "user", content: "Convert 18 °C to Fahrenheit, and look up ticket T-42." },
+    call("call_3", "read_ticket", { id: "T-42" }),
+    { role: "tool", tool_call_id: "call_3", content: "Printer on floor 2 is out of toner." },
+  ];
+  return JSON.stringify({ model, messages, tools, tool_choice: "auto" });
+}
+
 /** Children to stop at the end, whatever happens. */
 const children = new Set<ChildProcess>();
 
@@ -136,7 +181,9 @@ export function modelmuxCommand(
       providers: {
         fake: {
           baseURL: `http://127.0.0.1:${upstreamPort}/v1`,
-          models: { [MODEL]: { price: { input: 0.1, output: 0.2 }, tier: "small" } },
+          models: {
+            [MODEL]: { price: { input: 0.1, output: 0.2 }, tier: "small", capabilities: ["json", "tools"] },
+          },
           embeddingModels: {
             [EMBEDDING_MODEL]: { price: { input: 0.02 }, dimensions: EMBEDDING_DIMENSIONS },
           },
