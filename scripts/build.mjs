@@ -5,6 +5,7 @@
 //   dist/cli.js              src/launcher.ts: runs the bundle through that cache (the `modelmux` bin)
 //   dist/package.json        `"type": "commonjs"` for the two files above
 //   dist/static/             the dashboard's files
+//   dist/attack-model.bin    the learned attack scorer's weights
 //
 // Why: start-up was dominated by Node's ES module loader reading and compiling ~250 modules one by
 // one, and Node 20 can cache compiled code only for a script compiled with vm.Script, not for ES
@@ -92,6 +93,8 @@ await build({
 writeFileSync(join(dist, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
 
 cpSync(join(root, "src/dashboard/static"), join(dist, "static"), { recursive: true });
+// The learned attack scorer's weights, read beside the bundle (src/guardrails/attacks/attack-model.ts).
+cpSync(join(root, "src/guardrails/attacks/attack-model.bin"), join(dist, "attack-model.bin"));
 
 await writeCodeCache();
 

@@ -122,6 +122,12 @@ export const guardrailsConfigSchema = z
       .min(1)
       .default(() => [...DEFAULT_PHONE_REGIONS])
       .describe("Regions tried, in order, for phone numbers written without a +country code"),
+    learnedAttackScorer: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Score prompt injection and jailbreaks with the shipped learned model as well as the rules (catches paraphrases, personas, other languages). Default true",
+      ),
     restorePlaceholders: z
       .boolean()
       .default(true)

@@ -1,5 +1,9 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import { ModelmuxError } from "../errors.js";
+import { loadAttackModel } from "./attacks/attack-model.js";
+import { dropRedundantLearned } from "./attacks/drop-redundant-learned.js";
+import { createEmbeddedInstructionDetector } from "./attacks/embedded-instructions.js";
+import { createLearnedAttackDetector } from "./attacks/learned-detector.js";
 import { type GuardrailsConfigInput, guardrailsConfigSchema } from "./config.js";
 import { createInjectionDetector } from "./injection.js";
 import { createPiiDetector } from "./pii.js";
@@ -8,6 +12,8 @@ import { PlaceholderBook, redactText, restorePlaceholders } from "./redact.js";
 import { createSecretDetector } from "./secrets.js";
 import type {
   ChatText,
+  ContentSource,
+  Detector,
   Finding,
   GuardrailAction,
   Guardrails,
@@ -22,18 +28,20 @@ import type {
  */
 export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails {
   const parsed = guardrailsConfigSchema.parse(config);
-  const detectors = [
+  const detectors: Detector[] = [
     createSecretDetector(),
     // The schema checks only the shape; loadConfig checks configured regions against libphonenumber.
     createPiiDetector({ phoneRegions: parsed.phoneRegions as CountryCode[] }),
     createInjectionDetector(),
+    createEmbeddedInstructionDetector(),
   ];
+  if (parsed.learnedAttackScorer) detectors.push(createLearnedAttackDetector(loadAttackModel()));
   const policy = createPolicy(parsed);
 
-  function scan(text: string): Finding[] {
+  function scan(text: string, source: ContentSource = "user"): Finding[] {
     if (text.length === 0) return [];
-    const findings = detectors.flatMap((detector) => detector.scan(text));
-    return dropPiiInsideSecrets(findings).sort(
+    const findings = detectors.flatMap((detector) => detector.scan(text, source));
+    return dropRedundantLearned(dropPiiInsideSecrets(findings)).sort(
       (left, right) => left.start - right.start || left.end - right.end,
     );
   }
@@ -48,8 +56,8 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     const actions: GuardrailAction[] = [];
     // Tool results are untrusted input: their own policy applies over the input one.
     const toolOverrides = { ...parsed.toolResults, ...input.overrides };
-    const screen = (content: string, message?: number, role?: string) => {
-      const counted = scan(content).filter((finding) => policy.counts(finding, content));
+    const screen = (content: string, source: ContentSource, message?: number, role?: string) => {
+      const counted = scan(content, source).filter((finding) => policy.counts(finding, content));
       const hidden: Finding[] = [];
       const overrides = role === "tool" && input.direction === "input" ? toolOverrides : input.overrides;
       for (const finding of counted) {
@@ -67,10 +75,18 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
       placeholders: book.placeholders,
       latencyMs: 0,
     };
-    if (input.text !== undefined) result.redactedText = screen(input.text);
+    if (input.text !== undefined) result.redactedText = screen(input.text, input.source ?? "user");
     if (input.messages !== undefined) {
       result.redactedMessages = input.messages.map(
-        (message, index): ChatText => ({ ...message, content: screen(message.content, index, message.role) }),
+        (message, index): ChatText => ({
+          ...message,
+          content: screen(
+            message.content,
+            input.source ?? (message.role === "tool" ? "tool_result" : "user"),
+            index,
+            message.role,
+          ),
+        }),
       );
     }
     result.action = strictestAction(actions);

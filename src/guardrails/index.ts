@@ -8,6 +8,8 @@ export { createGuardrails } from "./create-guardrails.js";
 export { strictestAction } from "./policy.js";
 export {
   type ChatText,
+  CONTENT_SOURCES,
+  type ContentSource,
   type Direction,
   type Finding,
   GUARDRAIL_ACTIONS,

@@ -1,6 +1,13 @@
 export type GuardrailKind = "secret" | "pii" | "prompt_injection" | "jailbreak";
 export type GuardrailAction = "block" | "redact" | "warn" | "allow";
 export type Direction = "input" | "output";
+/**
+ * Where a text comes from. `document` (a retrieved page, a file, an email) and `tool_result` (what a
+ * tool returned to an agent) are data the model reads, not requests: an instruction addressed to an
+ * AI inside them is an injection, even where the same words from the user are fine.
+ */
+export type ContentSource = "user" | "document" | "tool_result";
+export const CONTENT_SOURCES: readonly ContentSource[] = ["user", "document", "tool_result"];
 
 export const GUARDRAIL_KINDS: readonly GuardrailKind[] = ["secret", "pii", "prompt_injection", "jailbreak"];
 export const GUARDRAIL_ACTIONS: readonly GuardrailAction[] = ["block", "redact", "warn", "allow"];
@@ -31,6 +38,11 @@ export interface GuardrailsCheckInput {
   text?: string;
   messages?: ChatText[];
   direction: Direction;
+  /**
+   * Where the text comes from; default `user`. With `messages`, a message of role `tool` is read as
+   * `tool_result` unless this is given.
+   */
+  source?: ContentSource;
   /** Replace the configured action of a kind for this one check. */
   overrides?: Partial<Record<GuardrailKind, GuardrailAction>>;
 }
@@ -50,7 +62,7 @@ export interface GuardrailsCheck {
 
 export interface Guardrails {
   /** Every detector, no policy: raw findings above no threshold. */
-  scan(text: string): Finding[];
+  scan(text: string, source?: ContentSource): Finding[];
   check(input: GuardrailsCheckInput): GuardrailsCheck;
   /** Puts the user's own values back into a model answer (no-op when `restorePlaceholders` is off). */
   restore(text: string, placeholders: Map<string, string>): string;
@@ -59,5 +71,5 @@ export interface Guardrails {
 /** A detector scans one text synchronously; set up once, called on every request. */
 export interface Detector {
   readonly name: string;
-  scan(text: string): Finding[];
+  scan(text: string, source?: ContentSource): Finding[];
 }

@@ -18,6 +18,15 @@ const inputSchema = {
     .describe(
       "`input`: text about to be sent to a model; `output`: a model's answer. Each has its own policy",
     ),
+  source: z
+    .enum(["user", "document", "tool_result"])
+    .optional()
+    .describe(
+      "where the text comes from: `user` (default) a person's request; `document` a page, file or email the model will read; " +
+        "`tool_result` what a tool returned to an agent. In documents and tool results, instructions addressed to the AI " +
+        "reading them (and instructions hidden in comments or alt text) are reported as prompt injection. " +
+        "With `messages` and no `source`, messages of role `tool` are read as `tool_result`",
+    ),
   policy: z
     .strictObject({
       secret: actionSchema.optional().describe("action for leaked credentials"),
@@ -90,6 +99,7 @@ export function registerCheckGuardrailsTool(
           ...(args.text !== undefined && { text: args.text }),
           ...(args.messages !== undefined && { messages: args.messages }),
           direction: args.direction,
+          ...(args.source !== undefined && { source: args.source }),
           ...(args.policy !== undefined && { overrides: args.policy }),
         });
         const structured = {

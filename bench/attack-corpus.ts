@@ -1,0 +1,94 @@
+import { type CorpusLine, loadCorpus } from "../scripts/guardrails/load-corpus.js";
+import { loadAttackModel } from "../src/guardrails/attacks/attack-model.js";
+import { createLearnedAttackDetector } from "../src/guardrails/attacks/learned-detector.js";
+import type { ContentSource, Guardrails } from "../src/guardrails/index.js";
+
+interface Tally {
+  lines: number;
+  flagged: number;
+  rightKind: number;
+}
+
+/**
+ * Attack detection on the test split of the attack corpus: sources no rule and no weight ever saw
+ * (scripts/guardrails/corpus-sources.json and authored/). Each line is checked as the input policy
+ * would check it, with its `source` (user, document, tool_result); a line counts as flagged when any
+ * prompt_injection or jailbreak finding survives the policy.
+ */
+export function printAttackCorpus(guardrails: Guardrails): void {
+  const { lines, publicPresent } = loadCorpus();
+  const test = lines.filter((line) => line.split === "test");
+  console.log(
+    `\nattack corpus, test split — ${test.length} lines from ${new Set(test.map((line) => line.source)).size} sources never trained or tuned on`,
+  );
+  if (!publicPresent) {
+    console.log(
+      "(public lines missing: run `npm run corpus:guardrails`; only the authored test lines are measured)",
+    );
+  }
+  const bySource = new Map<string, Tally>();
+  const byKind = new Map<string, Tally>();
+  const byLanguage = new Map<string, Tally>();
+  for (const line of test) {
+    const findings = guardrails
+      .check({ text: line.text, direction: "input", source: (line.context ?? "user") as ContentSource })
+      .findings.filter((finding) => finding.kind === "prompt_injection" || finding.kind === "jailbreak");
+    const flagged = findings.length > 0;
+    const rightKind = findings.some((finding) => finding.kind === line.kind);
+    for (const [map, key] of [
+      [bySource, `${line.source} · ${line.kind}`],
+      [byKind, line.kind],
+      [byLanguage, `${line.lang} · ${line.kind === "benign" ? "benign" : "attack"}`],
+    ] as const) {
+      const tally = map.get(key) ?? { lines: 0, flagged: 0, rightKind: 0 };
+      tally.lines++;
+      if (flagged) tally.flagged++;
+      if (rightKind) tally.rightKind++;
+      map.set(key, tally);
+    }
+  }
+  console.log("source · kind                                         lines  flagged  right kind");
+  for (const [key, tally] of [...bySource].sort()) console.log(formatRow(key, tally));
+  console.log("— per kind (recall for attacks, share flagged for benign)");
+  for (const [key, tally] of [...byKind].sort()) console.log(formatRow(key, tally));
+  console.log("— per language");
+  for (const [key, tally] of [...byLanguage].sort()) console.log(formatRow(key, tally));
+  const attacks = test.filter((line: CorpusLine) => line.kind !== "benign").length;
+  const caught = (byKind.get("prompt_injection")?.flagged ?? 0) + (byKind.get("jailbreak")?.flagged ?? 0);
+  console.log(
+    `injection + jailbreak recall ${(caught / Math.max(1, attacks)).toFixed(3)} over ${attacks} attack lines`,
+  );
+}
+
+function formatRow(key: string, tally: Tally): string {
+  const share = (count: number) => (count / tally.lines).toFixed(3).padStart(9);
+  return `${key.padEnd(52)}${String(tally.lines).padStart(6)}${share(tally.flagged)}${share(tally.rightKind)}`;
+}
+
+/** Model size, load time, and its share of a 10 KB scan (CPU with the learned scorer on vs off). */
+export function printLearnedScorerCost(
+  texts: readonly string[],
+  withModel: Guardrails,
+  without: Guardrails,
+): void {
+  const started = performance.now();
+  const model = loadAttackModel();
+  const loadMs = performance.now() - started;
+  const detector = createLearnedAttackDetector(model);
+  const cpuPerScan = (scan: (text: string) => unknown) => {
+    for (let warmup = 0; warmup < 200; warmup++) scan(texts[warmup % texts.length] ?? "");
+    const before = process.cpuUsage();
+    for (let sample = 0; sample < 400; sample++) scan(texts[sample % texts.length] ?? "");
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000 / 400;
+  };
+  const learnedMs = cpuPerScan((text) => detector.scan(text));
+  const onMs = cpuPerScan((text) => withModel.scan(text));
+  const offMs = cpuPerScan((text) => without.scan(text));
+  console.log(
+    `\nlearned attack scorer: ${(model.bytes / 1024).toFixed(0)} KB (2^${model.bits} buckets × 3 classes, int8), loads in ${loadMs.toFixed(1)} ms, threshold ${model.threshold.toFixed(3)}`,
+  );
+  console.log(
+    `10 KB mixed, cpu/scan: learned scorer alone ${learnedMs.toFixed(3)} ms; every detector ${onMs.toFixed(3)} ms with it, ${offMs.toFixed(3)} ms without (its share ${(((onMs - offMs) / onMs) * 100).toFixed(0)} %)`,
+  );
+}

@@ -1,0 +1,212 @@
+// `npm run corpus:guardrails`: extracts the public part of the attack corpus from git snapshots of the
+// sources in corpus-sources.json (at their pinned commits) into .attack-corpus/public.jsonl.
+// The snapshots are read from MODELMUX_CORPUS_MIRRORS (default /work/.mirror), one bare-ish git
+// directory per repository at `<owner>+<name>/repo`. Nothing here touches the network.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parquetReadObjects } from "hyparquet";
+import type { CorpusKind, CorpusLine } from "./corpus-line.js";
+
+interface Source {
+  id: string;
+  repo: string;
+  commit?: string;
+  paths?: string[];
+  languages?: Record<string, [string, string]>;
+  format: string;
+  kind?: CorpusKind;
+  licence: string;
+  split: string;
+}
+
+const root = join(import.meta.dirname, "../..");
+const mirrors = process.env.MODELMUX_CORPUS_MIRRORS ?? "/work/.mirror";
+const { sources } = JSON.parse(readFileSync(join(import.meta.dirname, "corpus-sources.json"), "utf8")) as {
+  sources: Source[];
+};
+/** Longer texts are cut: the corpus stays small, and a template's first 4,000 characters carry it. */
+const MAX_CHARS = 4000;
+
+function show(repo: string, commit: string, path: string): Buffer {
+  const gitDir = join(mirrors, repo.replace("/", "+"), "repo");
+  return execFileSync("git", ["-C", gitDir, "show", `${commit}:${path}`], { maxBuffer: 64 << 20 });
+}
+
+function listFiles(repo: string, commit: string, folder: string): string[] {
+  const gitDir = join(mirrors, repo.replace("/", "+"), "repo");
+  return execFileSync("git", ["-C", gitDir, "ls-tree", "-r", "--name-only", commit, folder])
+    .toString("utf8")
+    .split("\n")
+    .filter((name) => name.endsWith(".jsonl"));
+}
+
+function jsonLines(data: Buffer): unknown[] {
+  return data
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as unknown);
+}
+
+/** Python literal lists of dicts: only plain string literals are read (ast, never executed). */
+function pythonDicts(source: Buffer, textKey: string, flagKey?: string): { text: string; flag?: boolean }[] {
+  const program = `
+import ast, json, sys
+tree = ast.parse(sys.stdin.read())
+out = []
+for node in ast.walk(tree):
+    if isinstance(node, ast.Dict):
+        entry = {}
+        for key, value in zip(node.keys, node.values):
+            if isinstance(key, ast.Constant) and isinstance(value, ast.Constant):
+                entry[key.value] = value.value
+        if isinstance(entry.get(${JSON.stringify(textKey)}), str):
+            out.append({"text": entry[${JSON.stringify(textKey)}], "flag": entry.get(${JSON.stringify(flagKey ?? "")})})
+print(json.dumps(out))
+`;
+  return JSON.parse(execFileSync("python3", ["-c", program], { input: source }).toString());
+}
+
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      row.push(field);
+      field = "";
+    } else if (char === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else if (char !== "\r") field += char;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+async function extract(source: Source): Promise<CorpusLine[]> {
+  const lines: CorpusLine[] = [];
+  const add = (text: string, kind: CorpusKind, lang: string, split = source.split) => {
+    const trimmed = text.trim().slice(0, MAX_CHARS);
+    if (trimmed.length >= 8)
+      lines.push({ text: trimmed, kind, source: source.id, split, lang, licence: source.licence });
+  };
+  if (source.format === "conllu-paragraphs") {
+    for (const [name, [lang, commit]] of Object.entries(source.languages ?? {})) {
+      const repo = source.repo.replace("{lang}", name);
+      const conllu = show(repo, commit, `${lang}_pud-ud-test.conllu`).toString("utf8");
+      const sentences = [...conllu.matchAll(/^# text = (.*)$/gm)].map((match) => match[1] ?? "");
+      for (let index = 0, paragraph = 0; index < sentences.length; index += 3, paragraph++) {
+        const separator = lang === "zh" || lang === "ja" ? "" : " ";
+        add(
+          sentences.slice(index, index + 3).join(separator),
+          "benign",
+          lang,
+          paragraph % 5 < 3 ? "train" : "dev",
+        );
+      }
+    }
+    return lines;
+  }
+  for (const entry of source.paths ?? []) {
+    const [path = "", pathKind] = entry.split(":") as [string, CorpusKind | undefined];
+    if (source.format === "t0-templates") {
+      for (const file of listFiles(source.repo, source.commit ?? "", path)) {
+        const rows = show(source.repo, source.commit ?? "", file)
+          .toString("utf8")
+          .split("\n")
+          .slice(0, 6);
+        for (const row of rows)
+          if (row.trim() !== "") add((JSON.parse(row) as { prompt: string }).prompt, "benign", "en");
+      }
+      continue;
+    }
+    const data = show(source.repo, source.commit ?? "", path);
+    switch (source.format.split(":")[0]) {
+      case "deepset-parquet": {
+        const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
+        const rows = (await parquetReadObjects({ file: buffer as ArrayBuffer })) as {
+          text: string;
+          label: bigint | number;
+        }[];
+        for (const row of rows) {
+          // deepset counts any change of task as an injection, so it labels plain role requests
+          // ("I want you to act as a linux terminal…") injections; from a user they are ordinary requests.
+          if (Number(row.label) === 1 && /^i want you to act as/i.test(row.text.trim())) continue;
+          add(row.text, Number(row.label) === 1 ? "prompt_injection" : "benign", guessLang(row.text));
+        }
+        break;
+      }
+      case "csv-first-column":
+        for (const row of csvRows(data.toString("utf8"))) add(row[0] ?? "", source.kind ?? "benign", "en");
+        break;
+      case "csv-conversation":
+        for (const row of csvRows(data.toString("utf8"))) add(row[1] ?? "", "benign", "en");
+        break;
+      case "self-instruct":
+        for (const row of jsonLines(data)) {
+          const task = row as { instruction: string; instances: { input: string }[] };
+          const input = task.instances[0]?.input ?? "";
+          add(input === "" ? task.instruction : `${task.instruction}\n${input}`, "benign", "en");
+        }
+        break;
+      case "gsm8k":
+        jsonLines(data).forEach((row, index) => {
+          if (index % 4 === 0) add((row as { question: string }).question, "benign", "en");
+        });
+        break;
+      case "mt-bench":
+        for (const row of jsonLines(data)) {
+          const question = row as { turns?: string[]; text?: string };
+          for (const turn of question.turns ?? [question.text ?? ""]) add(turn, "benign", "en");
+        }
+        break;
+      case "python-dicts": {
+        const [, textKey = "text", flagKey] = source.format.split(":");
+        for (const dict of pythonDicts(data, textKey, flagKey)) {
+          const kind: CorpusKind = pathKind ?? (dict.flag ? "prompt_injection" : "benign");
+          add(dict.text, kind, "en");
+        }
+        break;
+      }
+      default:
+        throw new Error(`unknown format ${source.format}`);
+    }
+  }
+  return lines;
+}
+
+/** deepset mixes English and German; the tag only labels the bench rows. */
+function guessLang(text: string): string {
+  return /\b(?:und|der|die|das|ist|nicht|ich|Sie)\b/.test(text) ? "de" : "en";
+}
+
+const all: CorpusLine[] = [];
+for (const source of sources) {
+  const lines = await extract(source);
+  const seen = new Set<string>();
+  for (const line of lines) {
+    if (seen.has(line.text)) continue;
+    seen.add(line.text);
+    all.push(line);
+  }
+  console.log(`${source.id}: ${seen.size} lines`);
+}
+mkdirSync(join(root, ".attack-corpus"), { recursive: true });
+writeFileSync(
+  join(root, ".attack-corpus/public.jsonl"),
+  `${all.map((line) => JSON.stringify(line)).join("\n")}\n`,
+);
+console.log(`wrote ${all.length} lines to .attack-corpus/public.jsonl`);

@@ -1,0 +1,146 @@
+// `npm run train:guardrails`: trains the learned attack scorer on the train split of the corpus,
+// picks its threshold on the dev split, and writes src/guardrails/attacks/attack-model.bin.
+// Seeded and single-threaded: the same corpus gives the same file, byte for byte.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ATTACK_CLASSES, CLASS_COUNT, encodeAttackModel } from "../../src/guardrails/attacks/attack-model.js";
+import { createAttackScorer } from "../../src/guardrails/attacks/attack-scorer.js";
+import { FEATURE_BITS, featuresOf } from "../../src/guardrails/attacks/features.js";
+import { type CorpusLine, loadCorpus } from "./load-corpus.js";
+
+const SEED = 19;
+const EPOCHS = Number(process.env.EPOCHS ?? 12);
+const LEARNING_RATE = Number(process.env.LR ?? 0.2);
+const L2 = Number(process.env.L2 ?? 1e-3);
+/** Dev benign lines of each source flagged at most this often: the threshold is the lowest that keeps to it. */
+const DEV_BENIGN_FLAG_RATE = 0.035;
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Example {
+  features: Int32Array;
+  label: number;
+}
+
+const { lines, publicPresent } = loadCorpus();
+if (!publicPresent)
+  console.warn(
+    "train: .attack-corpus/public.jsonl is missing (npm run corpus:guardrails); training on authored lines only",
+  );
+const random = mulberry32(SEED);
+const train = lines.filter((line) => line.split === "train");
+const dev = lines.filter((line) => line.split === "dev");
+const labelOf = (line: CorpusLine) => ATTACK_CLASSES.indexOf(line.kind);
+
+// Attacks also arrive inside longer benign text (a web page, an email): half of the training
+// attacks are embedded between benign train lines, and pairs of benign lines stay benign.
+const benignTrain = train.filter((line) => line.kind === "benign");
+const pick = () => benignTrain[Math.floor(random() * benignTrain.length)]?.text ?? "";
+const texts: { text: string; label: number }[] = train.map((line) => ({
+  text: line.text,
+  label: labelOf(line),
+}));
+for (const line of train) {
+  if (line.kind !== "benign" && random() < 0.5)
+    texts.push({ text: `${pick()}\n\n${line.text}\n\n${pick()}`, label: labelOf(line) });
+  if (line.kind === "benign" && random() < 0.2) texts.push({ text: `${line.text}\n${pick()}`, label: 0 });
+}
+const examples: Example[] = texts.map(({ text, label }) => ({ features: featuresOf(text), label }));
+const counts = new Array<number>(CLASS_COUNT).fill(0);
+for (const example of examples) counts[example.label] = (counts[example.label] ?? 0) + 1;
+// Each class weighs as much as the others in total, whatever its number of lines.
+const classWeight = counts.map((count) => examples.length / (CLASS_COUNT * Math.max(1, count)));
+console.log(
+  `train: ${examples.length} examples (${counts.join(" / ")} benign / injection / jailbreak), dev: ${dev.length}`,
+);
+
+const size = CLASS_COUNT << FEATURE_BITS;
+const weights = new Float64Array(size);
+const squared = new Float64Array(size).fill(1e-8);
+const biases = new Float64Array(CLASS_COUNT);
+const biasSquared = new Float64Array(CLASS_COUNT).fill(1e-8);
+const order = examples.map((_, index) => index);
+const scores = new Float64Array(CLASS_COUNT);
+for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  for (let index = order.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [order[index], order[other]] = [order[other] ?? 0, order[index] ?? 0];
+  }
+  let loss = 0;
+  for (const position of order) {
+    const example = examples[position];
+    if (example === undefined || example.features.length === 0) continue;
+    const norm = 1 / Math.sqrt(example.features.length);
+    for (let label = 0; label < CLASS_COUNT; label++) {
+      let total = 0;
+      for (const bucket of example.features) total += weights[bucket * CLASS_COUNT + label] ?? 0;
+      scores[label] = (biases[label] ?? 0) + total * norm;
+    }
+    const top = Math.max(...scores);
+    let sum = 0;
+    for (let label = 0; label < CLASS_COUNT; label++) sum += Math.exp((scores[label] ?? 0) - top);
+    const weight = classWeight[example.label] ?? 1;
+    for (let label = 0; label < CLASS_COUNT; label++) {
+      const probability = Math.exp((scores[label] ?? 0) - top) / sum;
+      const gradient = weight * (probability - (label === example.label ? 1 : 0));
+      if (label === example.label) loss -= weight * Math.log(Math.max(probability, 1e-12));
+      biasSquared[label] = (biasSquared[label] ?? 0) + gradient * gradient;
+      biases[label] = (biases[label] ?? 0) - (LEARNING_RATE * gradient) / Math.sqrt(biasSquared[label] ?? 1);
+      const featureGradient = gradient * norm;
+      for (const bucket of example.features) {
+        const at = bucket * CLASS_COUNT + label;
+        const step = featureGradient + L2 * (weights[at] ?? 0);
+        squared[at] = (squared[at] ?? 0) + step * step;
+        weights[at] = (weights[at] ?? 0) - (LEARNING_RATE * step) / Math.sqrt(squared[at] ?? 1);
+      }
+    }
+  }
+  console.log(`epoch ${epoch + 1}: loss ${(loss / examples.length).toFixed(4)}`);
+}
+
+// int8 weights with one scale per class: a quarter of the float size, and the scores move by < 1 %.
+const scales = new Float64Array(CLASS_COUNT);
+const quantized = new Int8Array(size);
+for (let label = 0; label < CLASS_COUNT; label++) {
+  let largest = 0;
+  for (let bucket = 0; bucket < 1 << FEATURE_BITS; bucket++)
+    largest = Math.max(largest, Math.abs(weights[bucket * CLASS_COUNT + label] ?? 0));
+  const scale = largest / 127 || 1;
+  scales[label] = scale;
+  for (let bucket = 0; bucket < 1 << FEATURE_BITS; bucket++) {
+    const at = bucket * CLASS_COUNT + label;
+    quantized[at] = Math.round((weights[at] ?? 0) / scale);
+  }
+}
+
+const draft = { bits: FEATURE_BITS, biases, scales, weights: quantized, threshold: 0.5, bytes: 0 };
+const scorer = createAttackScorer(draft);
+// The threshold keeps every dev source's benign lines under the rate on its own: one large easy
+// source (news sentences) must not hide a small hard one (text about security, role requests).
+let threshold = 0.5;
+for (const source of new Set(dev.map((line) => line.source))) {
+  const benign = dev
+    .filter((line) => line.source === source && line.kind === "benign")
+    .map((line) => scorer.score(line.text)?.attack ?? 0)
+    .sort((left, right) => right - left);
+  if (benign.length === 0) continue;
+  const allowed = Math.floor(benign.length * DEV_BENIGN_FLAG_RATE);
+  threshold = Math.max(threshold, (benign[allowed] ?? 0) + 1e-3);
+  console.log(`dev ${source}: ${benign.length} benign lines, at most ${allowed} at or above the threshold`);
+}
+threshold = Math.min(0.95, threshold);
+console.log(`threshold ${threshold.toFixed(3)}`);
+
+const file = encodeAttackModel({ bits: FEATURE_BITS, biases, scales, weights: quantized, threshold });
+const out = join(import.meta.dirname, "../../src/guardrails/attacks/attack-model.bin");
+writeFileSync(out, file);
+console.log(`wrote ${out} (${(file.length / 1024).toFixed(0)} KB)`);

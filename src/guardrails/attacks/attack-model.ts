@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FEATURE_BITS } from "./features.js";
+
+/** Classes of the learned scorer, in the order of the model's weights. */
+export const ATTACK_CLASSES = ["benign", "prompt_injection", "jailbreak"] as const;
+export const CLASS_COUNT = ATTACK_CLASSES.length;
+const MAGIC = "MMATK1\n";
+
+/**
+ * A linear softmax model over hashed n-gram features: per class a bias and one int8 weight per
+ * feature bucket with a per-class scale. Weights are interleaved by bucket (`[bucket * 3 + class]`)
+ * so one feature reads one cache line.
+ */
+export interface AttackModel {
+  readonly bits: number;
+  readonly biases: Float64Array;
+  readonly scales: Float64Array;
+  readonly weights: Int8Array;
+  /** Attack probability (1 − P(benign)) at or above which a text is reported, tuned on dev. */
+  readonly threshold: number;
+  readonly bytes: number;
+}
+
+/**
+ * File layout: the magic line, a JSON header line `{bits, classes, biases, scales, threshold}`,
+ * then `classes << bits` int8 weights.
+ */
+export function encodeAttackModel(model: Omit<AttackModel, "bytes">): Buffer {
+  const header = JSON.stringify({
+    bits: model.bits,
+    classes: CLASS_COUNT,
+    biases: [...model.biases],
+    scales: [...model.scales],
+    threshold: model.threshold,
+  });
+  return Buffer.concat([
+    Buffer.from(`${MAGIC}${header}\n`, "utf8"),
+    Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength),
+  ]);
+}
+
+export function decodeAttackModel(file: Buffer): AttackModel {
+  if (file.subarray(0, MAGIC.length).toString("utf8") !== MAGIC) {
+    throw new Error("attack model: not a modelmux attack model file");
+  }
+  const headerEnd = file.indexOf(0x0a, MAGIC.length);
+  const header = JSON.parse(file.subarray(MAGIC.length, headerEnd).toString("utf8")) as {
+    bits: number;
+    classes: number;
+    biases: number[];
+    scales: number[];
+    threshold: number;
+  };
+  if (header.bits !== FEATURE_BITS || header.classes !== CLASS_COUNT) {
+    throw new Error(`attack model: made for ${header.bits} bits and ${header.classes} classes`);
+  }
+  const start = headerEnd + 1;
+  const length = CLASS_COUNT << header.bits;
+  if (file.length - start !== length) throw new Error("attack model: truncated weights");
+  const weights = new Int8Array(length);
+  weights.set(new Int8Array(file.buffer, file.byteOffset + start, length));
+  return {
+    bits: header.bits,
+    biases: Float64Array.from(header.biases),
+    scales: Float64Array.from(header.scales),
+    weights,
+    threshold: header.threshold,
+    bytes: file.length,
+  };
+}
+
+export const ATTACK_MODEL_FILE = "attack-model.bin";
+
+/**
+ * Reads the shipped model: beside this module in the source tree, beside the bundle in dist/
+ * (scripts/build.mjs copies it there).
+ */
+export function loadAttackModel(): AttackModel {
+  const candidates = [
+    join(import.meta.dirname, ATTACK_MODEL_FILE),
+    join(import.meta.dirname, "guardrails/attacks", ATTACK_MODEL_FILE),
+  ];
+  for (const path of candidates) {
+    try {
+      return decodeAttackModel(readFileSync(path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  throw new Error(`attack model file ${ATTACK_MODEL_FILE} not found beside ${import.meta.dirname}`);
+}

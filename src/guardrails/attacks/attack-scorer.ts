@@ -1,0 +1,138 @@
+import { type AttackModel, CLASS_COUNT } from "./attack-model.js";
+import { forEachFeature } from "./features.js";
+
+/** Texts up to this length are also scored whole, as the model was trained on whole lines. */
+const WHOLE_TEXT_CHARS = 4096;
+/**
+ * Texts are cut into sentence blocks; windows of one and two neighbouring blocks are scored, so a
+ * short instruction inside a long page is not diluted by the page around it.
+ */
+const MIN_BLOCK_CHARS = 40;
+const MAX_BLOCK_CHARS = 400;
+const SNAP_CHARS = 48;
+
+export interface AttackScore {
+  /** 1 − P(benign) of the span that scored highest. */
+  attack: number;
+  kind: "prompt_injection" | "jailbreak";
+  start: number;
+  end: number;
+}
+
+/**
+ * Scores a text with the linear model. A text is read as blocks; every block and every pair of
+ * neighbouring blocks is a window, scored from the blocks' sums (the model is linear, so no feature
+ * is computed twice). The highest-scoring window (or the whole text, when short) is the span.
+ */
+export function createAttackScorer(model: AttackModel): { score(text: string): AttackScore | undefined } {
+  const { weights } = model;
+  let sum0 = 0;
+  let sum1 = 0;
+  let sum2 = 0;
+  let count = 0;
+  const sink = (bucket: number) => {
+    const base = bucket * CLASS_COUNT;
+    sum0 += weights[base] ?? 0;
+    sum1 += weights[base + 1] ?? 0;
+    sum2 += weights[base + 2] ?? 0;
+    count++;
+  };
+  const probabilities = new Float64Array(CLASS_COUNT);
+  /** Softmax of the class scores of a span with these sums; returns 1 − P(benign). */
+  const attackOf = (total0: number, total1: number, total2: number, features: number): number => {
+    const norm = features > 0 ? 1 / Math.sqrt(features) : 0;
+    const z0 = (model.biases[0] ?? 0) + (model.scales[0] ?? 0) * total0 * norm;
+    const z1 = (model.biases[1] ?? 0) + (model.scales[1] ?? 0) * total1 * norm;
+    const z2 = (model.biases[2] ?? 0) + (model.scales[2] ?? 0) * total2 * norm;
+    const top = Math.max(z0, z1, z2);
+    const e0 = Math.exp(z0 - top);
+    const e1 = Math.exp(z1 - top);
+    const e2 = Math.exp(z2 - top);
+    const total = e0 + e1 + e2;
+    probabilities[0] = e0 / total;
+    probabilities[1] = e1 / total;
+    probabilities[2] = e2 / total;
+    return 1 - probabilities[0];
+  };
+
+  return {
+    score(text) {
+      const boundaries = blockBoundaries(text);
+      const blocks = boundaries.length - 1;
+      const sums = new Float64Array(blocks * 4);
+      for (let block = 0; block < blocks; block++) {
+        sum0 = sum1 = sum2 = 0;
+        count = 0;
+        forEachFeature(text, boundaries[block] ?? 0, boundaries[block + 1] ?? 0, sink);
+        sums[block * 4] = sum0;
+        sums[block * 4 + 1] = sum1;
+        sums[block * 4 + 2] = sum2;
+        sums[block * 4 + 3] = count;
+      }
+      let best: AttackScore | undefined;
+      const consider = (first: number, last: number) => {
+        let total0 = 0;
+        let total1 = 0;
+        let total2 = 0;
+        let features = 0;
+        for (let block = first; block <= last; block++) {
+          total0 += sums[block * 4] ?? 0;
+          total1 += sums[block * 4 + 1] ?? 0;
+          total2 += sums[block * 4 + 2] ?? 0;
+          features += sums[block * 4 + 3] ?? 0;
+        }
+        if (features === 0) return;
+        const attack = attackOf(total0, total1, total2, features);
+        if (best !== undefined && attack <= best.attack) return;
+        best = {
+          attack,
+          kind: (probabilities[2] ?? 0) > (probabilities[1] ?? 0) ? "jailbreak" : "prompt_injection",
+          start: boundaries[first] ?? 0,
+          end: boundaries[last + 1] ?? text.length,
+        };
+      };
+      if (text.length <= WHOLE_TEXT_CHARS || blocks === 1) consider(0, blocks - 1);
+      if (blocks > 1) {
+        for (let block = 0; block < blocks; block++) {
+          consider(block, block);
+          if (block + 1 < blocks) consider(block, block + 1);
+        }
+      }
+      if (best !== undefined) trimSpan(text, best);
+      return best;
+    },
+  };
+}
+
+/**
+ * Block starts (and the text's end): blocks are sentences (ended by . ! ? or their CJK forms, or a
+ * line break), short ones joined to the next until MIN_BLOCK_CHARS, long ones cut at whitespace
+ * near MAX_BLOCK_CHARS.
+ */
+function blockBoundaries(text: string): number[] {
+  const boundaries = [0];
+  let blockStart = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const length = index + 1 - blockStart;
+    const sentenceEnd =
+      code === 0x0a ||
+      code === 0x3002 || // 。
+      code === 0xff01 || // ！
+      code === 0xff1f || // ？
+      code === 0x964 || // ।
+      ((code === 0x2e || code === 0x21 || code === 0x3f) && text.charCodeAt(index + 1) <= 0x20);
+    const tooLong = length >= MAX_BLOCK_CHARS && code <= 0x20;
+    if ((sentenceEnd && length >= MIN_BLOCK_CHARS) || tooLong || length >= MAX_BLOCK_CHARS + SNAP_CHARS) {
+      if (index + 1 < text.length) boundaries.push(index + 1);
+      blockStart = index + 1;
+    }
+  }
+  boundaries.push(text.length);
+  return boundaries;
+}
+
+function trimSpan(text: string, span: AttackScore): void {
+  while (span.start < span.end && text.charCodeAt(span.start) <= 0x20) span.start++;
+  while (span.end > span.start && text.charCodeAt(span.end - 1) <= 0x20) span.end--;
+}

@@ -1,0 +1,97 @@
+/**
+ * Hashed features of the learned attack scorer, shared by training (scripts/guardrails/) and scanning,
+ * so the two can never disagree. Character 2- to 4-grams of the lower-cased text (whitespace runs
+ * read as one space) carry the model across languages and scripts; word uni- and bigrams carry
+ * phrasing. Each feature is a bucket in [0, 2^bits); the model holds one weight per bucket and class.
+ */
+export const FEATURE_BITS = 17;
+const MASK = (1 << FEATURE_BITS) - 1;
+const CHAR_SEED = 0x811c9dc5;
+const WORD_SEED = 0x9747b28c;
+const PRIME = 0x01000193;
+const MIN_GRAM = 2;
+const MAX_GRAM = 4;
+
+/** Whether a UTF-16 unit is part of a word: ASCII letters and digits, or any non-ASCII letter-like unit. */
+function isWordUnit(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+  // General punctuation, CJK punctuation and full-width ASCII punctuation separate words.
+  if (code >= 0x2000 && code <= 0x206f) return false;
+  if (code >= 0x3000 && code <= 0x303f) return false;
+  if (code >= 0xff00 && code <= 0xff0f) return false;
+  return code !== 0xa0 && code !== 0x60c && code !== 0x6d4 && code !== 0x964;
+}
+
+/** Lower-cases ASCII, Latin-1, Greek and Cyrillic capitals in place of String#toLowerCase, which may change length. */
+function lowerUnit(code: number): number {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 32 : code;
+  if (code >= 0xc0 && code <= 0xde && code !== 0xd7) return code + 32;
+  if (code >= 0x391 && code <= 0x3ab) return code + 32;
+  if (code >= 0x410 && code <= 0x42f) return code + 32;
+  if (code >= 0x400 && code <= 0x40f) return code + 80;
+  return code;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000;
+}
+
+/**
+ * Calls `sink(bucket)` for every feature of `text[from, to)`. Offsets stay those of the text: it is
+ * lower-cased unit by unit, not copied.
+ */
+export function forEachFeature(text: string, from: number, to: number, sink: (bucket: number) => void): void {
+  // Character n-grams over the text with whitespace runs collapsed; `units` holds the collapsed
+  // codes of the last MAX_GRAM - 1 positions so each n-gram is rebuilt from its start in O(n).
+  const ring = new Int32Array(MAX_GRAM);
+  let filled = 0;
+  let previousSpace = true;
+  let wordHash = WORD_SEED;
+  let wordLength = 0;
+  let previousWord = 0;
+  let haveWord = false;
+  const emitWord = () => {
+    if (wordLength === 0) return;
+    const unigram = Math.imul(wordHash ^ 0x5bd1e995, PRIME) >>> 0;
+    sink(unigram & MASK);
+    if (haveWord) sink((Math.imul(previousWord ^ unigram, 0x27d4eb2d) >>> 7) & MASK);
+    previousWord = unigram;
+    haveWord = true;
+    wordHash = WORD_SEED;
+    wordLength = 0;
+  };
+  const pushUnit = (code: number) => {
+    // Shift the window of recent units and emit every n-gram ending at this unit.
+    for (let index = MAX_GRAM - 1; index > 0; index--) ring[index] = ring[index - 1] ?? 0;
+    ring[0] = code;
+    if (filled < MAX_GRAM) filled++;
+    let hash = CHAR_SEED;
+    for (let length = 1; length <= filled; length++) {
+      hash = Math.imul(hash ^ (ring[length - 1] ?? 0), PRIME);
+      // Bigrams only where a character is a word (CJK, kana): elsewhere they are noise and cost.
+      if (length > MIN_GRAM || (length === MIN_GRAM && code >= 0x2e80)) sink((hash >>> 0) & MASK);
+    }
+  };
+  for (let index = from; index < to; index++) {
+    const code = lowerUnit(text.charCodeAt(index));
+    if (isSpace(code)) {
+      if (!previousSpace) pushUnit(0x20);
+      previousSpace = true;
+    } else {
+      pushUnit(code);
+      previousSpace = false;
+    }
+    if (isWordUnit(code)) {
+      wordHash = Math.imul(wordHash ^ code, PRIME);
+      wordLength++;
+    } else emitWord();
+  }
+  emitWord();
+}
+
+/** Every feature bucket of a whole text, for training. */
+export function featuresOf(text: string): Int32Array {
+  const buckets: number[] = [];
+  forEachFeature(text, 0, text.length, (bucket) => buckets.push(bucket));
+  return Int32Array.from(buckets);
+}

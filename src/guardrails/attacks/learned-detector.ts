@@ -1,0 +1,34 @@
+import { maskPreview } from "../mask.js";
+import type { Detector } from "../types.js";
+import type { AttackModel } from "./attack-model.js";
+import { createAttackScorer } from "./attack-scorer.js";
+
+/**
+ * The learned attack scorer as a detector. It reports one finding per text when the model's attack
+ * probability reaches the model's threshold: the kind the model prefers, the span that scored
+ * highest (the whole text, or the window of a long one), and a score mapped so that the model's
+ * threshold is the policy's default 0.5 and certainty is 1.
+ */
+export function createLearnedAttackDetector(model: AttackModel): Detector {
+  const scorer = createAttackScorer(model);
+  const { threshold } = model;
+  return {
+    name: "attacks/learned",
+    scan(text) {
+      const scored = scorer.score(text);
+      if (scored === undefined || scored.attack < threshold) return [];
+      const score = Math.round((0.5 + (0.5 * (scored.attack - threshold)) / (1 - threshold)) * 100) / 100;
+      return [
+        {
+          kind: scored.kind,
+          type: scored.kind === "jailbreak" ? "learned_jailbreak" : "learned_injection",
+          start: scored.start,
+          end: scored.end,
+          score,
+          detector: "attacks/learned",
+          preview: maskPreview(scored.kind, text.slice(scored.start, scored.end)),
+        },
+      ];
+    },
+  };
+}
