@@ -7,6 +7,7 @@ import { choiceOf } from "../chat/message-text.js";
 import type { AnswerChoice } from "../chat/types.js";
 import type { Config } from "../config/schema.js";
 import { isModelmuxError, ModelmuxError } from "../errors.js";
+import { createGuardJudge, type GuardJudge } from "../guardrails/attacks/judge.js";
 import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
 import type { Logger } from "../logger.js";
 import type { HealthTracker } from "../router/health-tracker.js";
@@ -26,7 +27,7 @@ import {
 import { EXPECTED_OUTPUT_TOKENS, type PreparedRoute, prepareRoute } from "./prepare-route.js";
 import type { CacheStatus, RouteQuote, RouteRequest, RouteResult } from "./route-types.js";
 import { type AttemptsOutcome, runAttempts } from "./run-attempts.js";
-import { screenInput, screenOutput, strictest } from "./screen-guardrails.js";
+import { screenInput, screenOutput, strictest, textsToScreen } from "./screen-guardrails.js";
 
 export interface OrchestratorDeps {
   config: Config;
@@ -46,6 +47,8 @@ export interface OrchestratorDeps {
 
 export interface Orchestrator {
   run(request: RouteRequest): Promise<RouteResult>;
+  /** The guard judge, when `guardrails.judge` is configured: asks its model through `run`. */
+  readonly guardJudge?: GuardJudge;
   /** The route and cost range of a request, without calling upstream. */
   quote(request: RouteRequest): Promise<RouteQuote>;
 }
@@ -102,6 +105,23 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   const ledger = deps.ledger ?? NO_LEDGER;
   const budget = deps.budget ?? NO_BUDGET;
   const { routing } = deps.config;
+  const judgeConfig = deps.config.guardrails.judge;
+  // The judge's call goes through this same pipeline (routing, failover, budgets, ledger as tool
+  // `guardrails_judge`), unscreened: its input is the suspect text itself.
+  const guardJudge = judgeConfig
+    ? createGuardJudge(judgeConfig, async (messages, key) => {
+        const answer = await run({
+          messages,
+          model: judgeConfig.model,
+          temperature: 0,
+          maxTokens: 8,
+          cache: { mode: "bypass" },
+          caller: { key: key ?? "local", tool: "guardrails_judge" },
+          skipGuardrails: true,
+        });
+        return answer.text;
+      })
+    : undefined;
 
   /** What the same usage would have cost on the requested model's first-party provider, or the baseline model for auto. */
   function baselineCost(request: RouteRequest, usage: Usage): number | null {
@@ -166,8 +186,12 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   async function execute(original: RouteRequest, started: number): Promise<RouteResult> {
     // Guardrails first: a blocked request never reaches a model, a redacted one reaches it (and
     // the cache key) only with placeholders.
-    const detectors = await deps.guardrails?.load();
-    const screenedInput = screenInput(detectors, original.messages);
+    const detectors = original.skipGuardrails ? undefined : await deps.guardrails?.load();
+    const verdicts =
+      guardJudge && detectors
+        ? await guardJudge.review(detectors, textsToScreen(original.messages), original.caller.key)
+        : undefined;
+    const screenedInput = screenInput(detectors, original.messages, undefined, verdicts);
     const request: RouteRequest = { ...original, messages: screenedInput.messages };
     /** The answer's choices screened (and placeholders restored), first choice first. */
     const answer = (source: AnswerChoice & { choices?: AnswerChoice[] }, spent: Record<string, unknown>) => {
@@ -374,5 +398,5 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     };
   }
 
-  return { run, quote };
+  return { run, quote, ...(guardJudge && { guardJudge }) };
 }

@@ -43,6 +43,8 @@ export interface RouteRequest {
   onProgress?: (message: string) => void;
   /** Answers through the MCP client's own model (`sampling/createMessage`), when it offers sampling. */
   sampler?: (request: CompletionRequest) => Promise<CompletionResult>;
+  /** Internal: the guard judge's own call, whose input is the suspect text itself, is not screened. */
+  skipGuardrails?: boolean;
   /** Streams the answer as it arrives (text, tool-call fragments); failover happens only before the first delta. */
   onDelta?: (delta: StreamDelta) => void;
 }

@@ -6,6 +6,7 @@ import type {
   GuardrailAction,
   Guardrails,
   GuardrailsCheckInput,
+  JudgeVerdict,
 } from "../guardrails/index.js";
 
 /** What the caller sees of a screening: never the secret itself, only masked previews. */
@@ -109,10 +110,16 @@ function slotsOf(message: ChatMessage, index: number): TextSlot[] {
  * Screens the request: throws on block; on redact, the provider only ever sees placeholders.
  * `role: "tool"` messages are screened under the tool-results policy (see guardrails config).
  */
+/** The texts screenInput reads in these messages (what a guard judge may be asked about). */
+export function textsToScreen(messages: readonly ChatMessage[]): string[] {
+  return messages.flatMap(slotsOf).map((slot) => slot.text);
+}
+
 export function screenInput<M extends ChatMessage>(
   guardrails: Guardrails | undefined,
   messages: M[],
   overrides?: GuardrailsCheckInput["overrides"],
+  verdicts?: ReadonlyMap<string, JudgeVerdict>,
 ) {
   if (!guardrails) return { messages, placeholders: new Map<string, string>(), report: NOT_SCREENED };
   const slots = messages.flatMap(slotsOf);
@@ -120,7 +127,12 @@ export function screenInput<M extends ChatMessage>(
     role: messages[slot.message]?.role ?? "user",
     content: slot.text,
   }));
-  const check = guardrails.check({ messages: texts, direction: "input", ...(overrides && { overrides }) });
+  const check = guardrails.check({
+    messages: texts,
+    direction: "input",
+    ...(overrides && { overrides }),
+    ...(verdicts && { verdicts }),
+  });
   const screened = report(
     check.action,
     check.findings,

@@ -122,6 +122,34 @@ export const guardrailsConfigSchema = z
       .min(1)
       .default(() => [...DEFAULT_PHONE_REGIONS])
       .describe("Regions tried, in order, for phone numbers written without a +country code"),
+    judge: z
+      .strictObject({
+        model: z
+          .string()
+          .min(1)
+          .describe(
+            "Model asked through modelmux's own router, e.g. `groq/meta-llama/llama-prompt-guard-2-86m`, `together/meta-llama/Llama-Guard-4-12B` or any configured model",
+          ),
+        lower: thresholdSchema
+          .default(0.3)
+          .describe("Texts whose learned attack probability is at least this are asked about. Default 0.3"),
+        upper: thresholdSchema
+          .optional()
+          .describe(
+            "…and below this (default: the learned scorer's own threshold, so only texts it would let pass are asked about)",
+          ),
+        maxTexts: z
+          .number()
+          .int()
+          .min(1)
+          .max(16)
+          .default(4)
+          .describe("At most this many texts judged per request. Default 4"),
+      })
+      .optional()
+      .describe(
+        "Optional judge model for uncertain texts (off unless set). Its verdict replaces the learned scorer's on the texts it judged; its calls are routed, priced and recorded in the ledger as tool `guardrails_judge`",
+      ),
     learnedAttackScorer: z
       .boolean()
       .default(true)

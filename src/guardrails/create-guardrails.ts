@@ -1,6 +1,8 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import { ModelmuxError } from "../errors.js";
+import { applyVerdict } from "./attacks/apply-verdict.js";
 import { loadAttackModel } from "./attacks/attack-model.js";
+import { createAttackScorer } from "./attacks/attack-scorer.js";
 import { dropRedundantLearned } from "./attacks/drop-redundant-learned.js";
 import { createEmbeddedInstructionDetector } from "./attacks/embedded-instructions.js";
 import { createLearnedAttackDetector } from "./attacks/learned-detector.js";
@@ -35,7 +37,9 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     createInjectionDetector(),
     createEmbeddedInstructionDetector(),
   ];
-  if (parsed.learnedAttackScorer) detectors.push(createLearnedAttackDetector(loadAttackModel()));
+  const model = parsed.learnedAttackScorer ? loadAttackModel() : undefined;
+  if (model) detectors.push(createLearnedAttackDetector(model));
+  const scorer = model ? createAttackScorer(model) : undefined;
   const policy = createPolicy(parsed);
 
   function scan(text: string, source: ContentSource = "user"): Finding[] {
@@ -57,7 +61,10 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     // Tool results are untrusted input: their own policy applies over the input one.
     const toolOverrides = { ...parsed.toolResults, ...input.overrides };
     const screen = (content: string, source: ContentSource, message?: number, role?: string) => {
-      const counted = scan(content, source).filter((finding) => policy.counts(finding, content));
+      const verdict = input.verdicts?.get(content);
+      const scanned = scan(content, source);
+      const judged = verdict ? applyVerdict(scanned, verdict, content, scorer?.score(content)) : scanned;
+      const counted = judged.filter((finding) => policy.counts(finding, content));
       const hidden: Finding[] = [];
       const overrides = role === "tool" && input.direction === "input" ? toolOverrides : input.overrides;
       for (const finding of counted) {
@@ -97,6 +104,8 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
   return {
     scan,
     check,
+    attackScore: (text) => scorer?.score(text),
+    attackThreshold: model?.threshold,
     restore(text, placeholders) {
       return parsed.restorePlaceholders ? restorePlaceholders(text, placeholders) : text;
     },

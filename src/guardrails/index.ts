@@ -1,3 +1,4 @@
+export { type AskJudge, createGuardJudge, type GuardJudge, parseVerdict } from "./attacks/judge.js";
 export {
   DEFAULT_PHONE_REGIONS,
   type GuardrailsConfig,
@@ -7,6 +8,7 @@ export {
 export { createGuardrails } from "./create-guardrails.js";
 export { strictestAction } from "./policy.js";
 export {
+  type AttackOpinion,
   type ChatText,
   CONTENT_SOURCES,
   type ContentSource,
@@ -19,4 +21,5 @@ export {
   type Guardrails,
   type GuardrailsCheck,
   type GuardrailsCheckInput,
+  type JudgeVerdict,
 } from "./types.js";

@@ -29,6 +29,22 @@ export interface Finding {
   message?: number;
 }
 
+/** A judge model's opinion of one text (see `guardrails.judge`). */
+export interface JudgeVerdict {
+  attack: boolean;
+  kind?: "prompt_injection" | "jailbreak";
+  /** The model that judged, as configured. */
+  judge: string;
+}
+
+/** The learned scorer's opinion of a text: attack probability and the span it scored highest. */
+export interface AttackOpinion {
+  attack: number;
+  kind: "prompt_injection" | "jailbreak";
+  start: number;
+  end: number;
+}
+
 export interface ChatText {
   role: string;
   content: string;
@@ -43,6 +59,8 @@ export interface GuardrailsCheckInput {
    * `tool_result` unless this is given.
    */
   source?: ContentSource;
+  /** A judge model's verdicts, keyed by the exact text (or message content) judged. */
+  verdicts?: ReadonlyMap<string, JudgeVerdict>;
   /** Replace the configured action of a kind for this one check. */
   overrides?: Partial<Record<GuardrailKind, GuardrailAction>>;
 }
@@ -64,6 +82,10 @@ export interface Guardrails {
   /** Every detector, no policy: raw findings above no threshold. */
   scan(text: string, source?: ContentSource): Finding[];
   check(input: GuardrailsCheckInput): GuardrailsCheck;
+  /** The learned attack scorer's opinion of a text; undefined when the scorer is off. */
+  attackScore(text: string): AttackOpinion | undefined;
+  /** The attack probability at or above which the learned scorer reports; undefined when it is off. */
+  readonly attackThreshold: number | undefined;
   /** Puts the user's own values back into a model answer (no-op when `restorePlaceholders` is off). */
   restore(text: string, placeholders: Map<string, string>): string;
 }

@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { ModelmuxError } from "../errors.js";
+import type { GuardJudge } from "../guardrails/attacks/judge.js";
 import type { Finding, Guardrails } from "../guardrails/index.js";
 import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
 import { MAX_TEXT_CHARS, messagesSchema, textSchema } from "./schemas.js";
@@ -66,7 +67,7 @@ const outputSchema = {
 /** MCP tool `check_guardrails`: screen text or messages for secrets, PII, prompt injection and jailbreaks. */
 export function registerCheckGuardrailsTool(
   server: McpServer,
-  deps: { guardrails: Guardrails | LazyGuardrails },
+  deps: { guardrails: Guardrails | LazyGuardrails; orchestrator?: { readonly guardJudge?: GuardJudge } },
 ): void {
   // The detectors load on first use (or the start-up warm-up), keeping start-up fast.
   const resolve = async (): Promise<Guardrails> =>
@@ -95,11 +96,21 @@ export function registerCheckGuardrailsTool(
             `messages too long: at most ${MAX_TEXT_CHARS} characters in total`,
           );
         }
-        const check = (await resolve()).check({
+        const guardrails = await resolve();
+        const screened = {
           ...(args.text !== undefined && { text: args.text }),
           ...(args.messages !== undefined && { messages: args.messages }),
-          direction: args.direction,
           ...(args.source !== undefined && { source: args.source }),
+        };
+        // The optional judge (guardrails.judge) is asked about texts the learned scorer is unsure of.
+        const judge = deps.orchestrator?.guardJudge;
+        const texts =
+          args.text !== undefined ? [args.text] : (args.messages ?? []).map((message) => message.content);
+        const verdicts = judge ? await judge.review(guardrails, texts) : undefined;
+        const check = guardrails.check({
+          ...screened,
+          direction: args.direction,
+          ...(verdicts && { verdicts }),
           ...(args.policy !== undefined && { overrides: args.policy }),
         });
         const structured = {
