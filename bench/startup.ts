@@ -83,7 +83,7 @@ export async function benchStartup(): Promise<void> {
   const viaClient: number[] = [];
   for (let i = 0; i < 200; i++) {
     const started = performance.now();
-    estimateCost(session.deps.catalog, { text: prompt, requests: 1, cached_input_fraction: 0 });
+    await estimateCost(session.deps.catalog, { text: prompt, requests: 1, cached_input_fraction: 0 });
     direct.push(performance.now() - started);
   }
   for (let i = 0; i < 100; i++) {
@@ -91,8 +91,9 @@ export async function benchStartup(): Promise<void> {
     await session.client.callTool({ name: "estimate_cost", arguments: { text: prompt } });
     viaClient.push(performance.now() - started);
   }
-  const rows = estimateCost(session.deps.catalog, { text: prompt, requests: 1, cached_input_fraction: 0 })
-    .rows.length;
+  const rows = (
+    await estimateCost(session.deps.catalog, { text: prompt, requests: 1, cached_input_fraction: 0 })
+  ).rows.length;
   await session.close();
 
   printTable("Start-up and estimate_cost (issue 3)", [

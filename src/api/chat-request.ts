@@ -3,6 +3,7 @@ import { chatMessageSchema, toolDefinitionSchema } from "../chat/message-schema.
 import type { ChatMessage, ForwardedParams } from "../chat/types.js";
 import { ModelmuxError } from "../errors.js";
 import { formatIssue, formatPath } from "../validation/format-issues.js";
+import { assertTotalText, requestTexts } from "../validation/text-limits.js";
 
 const responseFormat = z.discriminatedUnion("type", [
   z.looseObject({ type: z.literal("text") }),
@@ -91,6 +92,7 @@ export function parseChatBody(body: unknown): ChatInput {
     throw invalid(issue ? formatIssue(issue) : "invalid request body", param);
   }
   const input = parsed.data;
+  assertTotalText(requestTexts(input.messages), "messages");
   const params: ForwardedParams = {};
   for (const [field, value] of Object.entries(input)) {
     // null means "not set" in OpenAI's API; an empty tools list is the same as none.

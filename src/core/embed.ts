@@ -10,6 +10,7 @@ import { ProviderError } from "../providers/provider-error.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import type { RoutingPreset } from "../router/presets.js";
 import type { Router } from "../router/router.js";
+import { createTurn } from "../tokens/bounded-count.js";
 import { countTextTokens, loadTokenizers } from "../tokens/count-tokens.js";
 import { roundUsd } from "../usage/round-usd.js";
 import type { AdapterPool } from "./adapter-pool.js";
@@ -87,23 +88,13 @@ const EMBED_OVERRIDES = { prompt_injection: "allow", jailbreak: "allow" } as con
 const FLOATS_PER_CALL = 100_000;
 /** Sub-batches of one request in flight at once. */
 const UPSTREAM_CONCURRENCY = 4;
-/** Characters tokenized between yields, so a large batch never holds the event loop for long. */
-const YIELD_EVERY_CHARS = 100_000;
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
+/** Counted with one turn, so the whole batch yields to the event loop as one long text does. */
 async function countTokens(texts: readonly string[]): Promise<number[]> {
   await loadTokenizers();
+  const turn = createTurn();
   const counts: number[] = [];
-  let sinceYield = 0;
-  for (const text of texts) {
-    counts.push(countTextTokens(text, null).tokens);
-    sinceYield += text.length;
-    if (sinceYield >= YIELD_EVERY_CHARS) {
-      sinceYield = 0;
-      await yieldToLoop();
-    }
-  }
+  for (const text of texts) counts.push((await countTextTokens(text, null, turn)).tokens);
   return counts;
 }
 

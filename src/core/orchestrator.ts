@@ -13,6 +13,7 @@ import type { Logger } from "../logger.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import type { Router } from "../router/router.js";
 import { roundUsd } from "../usage/round-usd.js";
+import { assertTotalText, requestTexts } from "../validation/text-limits.js";
 import type { AdapterPool } from "./adapter-pool.js";
 import type { ChangeFeed } from "./change-feed.js";
 import {
@@ -54,6 +55,8 @@ export interface Orchestrator {
 }
 
 const ZERO_USAGE: Usage = { input: 0, output: 0, cached: 0 };
+
+const messageTexts = (request: RouteRequest) => requestTexts(request.messages);
 
 /** The parsed answer; re-parsed when output guardrails changed the text (redaction inside JSON strings). */
 function jsonOf(text: string, parsed: unknown): unknown {
@@ -184,6 +187,8 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   }
 
   async function execute(original: RouteRequest, started: number): Promise<RouteResult> {
+    // Before any scan or count: their cost grows with the text.
+    assertTotalText(messageTexts(original), "messages");
     // Guardrails first: a blocked request never reaches a model, a redacted one reaches it (and
     // the cache key) only with placeholders.
     const detectors = original.skipGuardrails ? undefined : await deps.guardrails?.load();
@@ -373,6 +378,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   }
 
   async function quote(request: RouteRequest): Promise<RouteQuote> {
+    assertTotalText(messageTexts(request), "messages");
     const prepared = await prepareRoute(deps, request);
     const first = prepared.decisions.flatMap((decision) => decision.ordered)[0];
     if (!first) throw new ModelmuxError("NO_PROVIDER", "no deployment can serve this request");

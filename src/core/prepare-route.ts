@@ -111,7 +111,7 @@ export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Pr
     }
   }
   const validate = request.jsonSchema ? await compileSchema(request.jsonSchema) : undefined;
-  const inputTokens = countMessageTokens(request.messages, null, request.params?.tools).tokens;
+  const inputTokens = (await countMessageTokens(request.messages, null, request.params?.tools)).tokens;
   // What the request itself needs (tools, images, audio, a JSON schema), beside the caller's `needs`.
   const implied = requiredCapabilities(request.messages, request.params);
   const constraints = request.constraints ?? {};

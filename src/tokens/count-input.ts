@@ -1,5 +1,6 @@
 import type { ModelInfo } from "../catalog/types.js";
 import type { ChatMessage } from "../providers/types.js";
+import { createTurn } from "./bounded-count.js";
 import { countMessageTokens, countTextTokens, type TokenCount } from "./count-tokens.js";
 
 /** What a caller may give to be counted: text, chat messages, or a known token count. */
@@ -9,22 +10,32 @@ export interface CountableInput {
   inputTokens?: number;
 }
 
+type Countable = Pick<ModelInfo, "encoding">;
+
 /**
  * Counts an input for many models, tokenizing once per distinct method (all approximate
- * models share one count), so pricing a prompt across the whole catalog stays cheap.
+ * models share one count), so pricing a prompt across the whole catalog stays cheap. The counts
+ * are taken up front, yielding to the event loop on long inputs; the returned lookup is sync.
  */
-export function createInputCounter(input: CountableInput): (model: ModelInfo) => TokenCount {
+export async function createInputCounter(
+  input: CountableInput,
+  models: readonly Countable[],
+): Promise<(model: Countable) => TokenCount> {
+  const given = input.inputTokens;
+  if (given !== undefined) return () => ({ tokens: given, exact: true, method: "given" });
+  const turn = createTurn();
   const memo = new Map<string, TokenCount>();
-  return (model) => {
-    if (input.inputTokens !== undefined) return { tokens: input.inputTokens, exact: true, method: "given" };
+  const count = (model: Countable) =>
+    input.messages
+      ? countMessageTokens(input.messages, model, undefined, turn)
+      : countTextTokens(input.text ?? "", model, turn);
+  for (const model of models) {
     const key = model.encoding ?? "approximate";
-    let count = memo.get(key);
-    if (!count) {
-      count = input.messages
-        ? countMessageTokens(input.messages, model)
-        : countTextTokens(input.text ?? "", model);
-      memo.set(key, count);
-    }
-    return count;
+    if (!memo.has(key)) memo.set(key, await count(model));
+  }
+  return (model) => {
+    const counted = memo.get(model.encoding ?? "approximate");
+    if (!counted) throw new Error("createInputCounter: model was not among those counted");
+    return counted;
   };
 }

@@ -1,12 +1,15 @@
+import { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } from "gpt-tokenizer/encodingParams/constants";
 import type { Encoding, ModelInfo } from "../catalog/types.js";
 import { contentText } from "../chat/message-text.js";
 import type { ChatMessage, ToolDefinition } from "../chat/types.js";
+import { countBounded, countBoundedSync, createTurn, MAX_PIECE_CHARS, type Turn } from "./bounded-count.js";
 import { messageExtraTokens, toolDefinitionTokens } from "./count-parts.js";
 
 /**
  * Token counting. OpenAI models are counted exactly with their own BPE (gpt-tokenizer,
  * identical ids to tiktoken). Other vendors publish no tokenizer for current models, so
- * their counts use o200k_base as a proxy and are labelled approximate.
+ * their counts use o200k_base as a proxy and are labelled approximate. Counting is bounded
+ * (bounded-count.ts): linear in the text, yielding to the event loop on long inputs.
  */
 export interface TokenCount {
   tokens: number;
@@ -26,6 +29,12 @@ const TOKENS_PER_REPLY = 3;
 const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
 
 const encoders = new Map<Encoding, Encoder>();
+/** Each encoding's pre-token regex, as gpt-tokenizer splits text before merging. */
+const SPLITS: Record<Encoding, RegExp> = {
+  o200k_base: O200K_TOKEN_SPLIT_REGEX,
+  cl100k_base: CL100K_TOKEN_SPLIT_REGEX,
+};
+const CUT_NOTE = `; pre-tokens over ${MAX_PIECE_CHARS} characters (runs without spaces) counted in pieces, approximate`;
 
 const LOADERS: Record<Encoding, () => Promise<Encoder>> = {
   o200k_base: () => import("gpt-tokenizer/encoding/o200k_base"),
@@ -72,9 +81,24 @@ function methodFor(model: Pick<ModelInfo, "encoding"> | null): {
   };
 }
 
-export function countTextTokens(text: string, model: Pick<ModelInfo, "encoding"> | null): TokenCount {
-  const { encoding, exact, method } = methodFor(model);
-  return { tokens: encoder(encoding).countTokens(text, NO_SPECIAL), exact, method };
+function countWith(encoding: Encoding, text: string, turn: Turn) {
+  const bpe = encoder(encoding);
+  return countBounded((part) => bpe.countTokens(part, NO_SPECIAL), SPLITS[encoding], text, turn);
+}
+
+function labelled(tokens: number, cut: boolean, method: ReturnType<typeof methodFor>): TokenCount {
+  if (!cut) return { tokens, exact: method.exact, method: method.method };
+  return { tokens, exact: false, method: method.method + CUT_NOTE };
+}
+
+export async function countTextTokens(
+  text: string,
+  model: Pick<ModelInfo, "encoding"> | null,
+  turn: Turn = createTurn(),
+): Promise<TokenCount> {
+  const method = methodFor(model);
+  const { tokens, cut } = await countWith(method.encoding, text, turn);
+  return labelled(tokens, cut, method);
 }
 
 /**
@@ -99,24 +123,38 @@ function roleTokenCount(encoding: Encoding, role: ChatMessage["role"]): number {
   return count;
 }
 
-/** Messages plus, when given, tool definitions; images by OpenAI's tile formula (see count-parts). */
-export function countMessageTokens(
+/**
+ * Messages plus, when given, tool definitions; images by OpenAI's tile formula (see count-parts).
+ * Message text yields on long inputs (see bounded-count.ts); names, tool arguments and tool
+ * definitions are counted at once, linearly.
+ */
+export async function countMessageTokens(
   messages: readonly ChatMessage[],
   model: Pick<ModelInfo, "encoding"> | null,
   tools?: readonly ToolDefinition[],
-): TokenCount {
-  const { encoding, exact, method } = methodFor(model);
-  const bpe = encoder(encoding);
-  const count = (text: string) => bpe.countTokens(text, NO_SPECIAL);
+  turn: Turn = createTurn(),
+): Promise<TokenCount> {
+  const method = methodFor(model);
+  const bpe = encoder(method.encoding);
+  let cut = false;
+  const count = (text: string) => {
+    const counted = countBoundedSync(
+      (part) => bpe.countTokens(part, NO_SPECIAL),
+      SPLITS[method.encoding],
+      text,
+    );
+    cut ||= counted.cut;
+    return counted.tokens;
+  };
   let tokens = TOKENS_PER_REPLY;
   for (const message of messages) {
-    tokens +=
-      TOKENS_PER_MESSAGE +
-      roleTokenCount(encoding, message.role) +
-      count(typeof message.content === "string" ? message.content : contentText(message.content));
+    const text = typeof message.content === "string" ? message.content : contentText(message.content);
+    const content = await countWith(method.encoding, text, turn);
+    tokens += TOKENS_PER_MESSAGE + roleTokenCount(method.encoding, message.role) + content.tokens;
+    cut ||= content.cut;
     if (typeof message.content !== "string" || message.name !== undefined || message.tool_calls)
       tokens += messageExtraTokens(message, count);
   }
   tokens += toolDefinitionTokens(tools, count);
-  return { tokens, exact, method };
+  return labelled(tokens, cut, method);
 }

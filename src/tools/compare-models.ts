@@ -144,7 +144,13 @@ export function registerCompareModelsTool(
           );
         }
         if (input.prompt !== undefined) await loadTokenizers();
-        const count = input.prompt !== undefined ? createInputCounter({ text: input.prompt }) : null;
+        const count =
+          input.prompt !== undefined
+            ? await createInputCounter(
+                { text: input.prompt },
+                refs.map((ref) => ref.model),
+              )
+            : null;
         const models = refs.map(({ model, pinnedProvider }, index) => {
           const deployments = model.deployments.filter(
             (deployment) => !pinnedProvider || deployment.provider === pinnedProvider,

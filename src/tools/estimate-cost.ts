@@ -118,7 +118,7 @@ function pct(part: number, whole: number): number {
 }
 
 /** Prices a workload on every matching deployment. Pure: exported for the bench and tests. */
-export function estimateCost(catalog: Catalog, input: Input) {
+export async function estimateCost(catalog: Catalog, input: Input) {
   const sources = [input.text, input.messages, input.input_tokens].filter(
     (value) => value !== undefined,
   ).length;
@@ -143,11 +143,11 @@ export function estimateCost(catalog: Catalog, input: Input) {
         model,
         deployments: model.deployments,
       }));
-  const count = createInputCounter({
-    text: input.text,
-    messages: input.messages,
-    inputTokens: input.input_tokens,
-  });
+  const baselineModel = input.baseline_model ? catalog.resolve(input.baseline_model) : undefined;
+  const count = await createInputCounter(
+    { text: input.text, messages: input.messages, inputTokens: input.input_tokens },
+    [...targets.map((target) => target.model), ...(baselineModel ? [baselineModel.model] : [])],
+  );
   const assumed = input.expected_output_tokens === undefined && input.output_ratio === undefined;
 
   function price(model: ModelInfo, deployment: Deployment): Row {
@@ -185,8 +185,8 @@ export function estimateCost(catalog: Catalog, input: Input) {
     cheapest && mostExpensive ? roundUsd(mostExpensive.cost_total_usd - cheapest.cost_total_usd) : 0;
 
   let baseline = null;
-  if (input.baseline_model) {
-    const { model, pinnedProvider } = catalog.resolve(input.baseline_model);
+  if (baselineModel) {
+    const { model, pinnedProvider } = baselineModel;
     const baseRows = model.deployments
       .filter((deployment) => !pinnedProvider || deployment.provider === pinnedProvider)
       .map((deployment) => price(model, deployment))
@@ -217,7 +217,7 @@ export function estimateCost(catalog: Catalog, input: Input) {
   };
 }
 
-function summarize(result: ReturnType<typeof estimateCost>): string {
+function summarize(result: Awaited<ReturnType<typeof estimateCost>>): string {
   const { cheapest, most_expensive: most, rows } = result;
   if (!cheapest || !most) return "No model matched the filters.";
   const lines = [
@@ -255,11 +255,11 @@ export function registerEstimateCostTool(
         if (embedding) {
           if (!deps.embeddings) throw new ModelmuxError("INVALID_INPUT", "embedding: not available here");
           await loadTokenizers(["o200k_base", "cl100k_base"]);
-          const result = estimateEmbeddingCost(deps.embeddings, workload);
+          const result = await estimateEmbeddingCost(deps.embeddings, workload);
           return toolResult(result, summarize(result));
         }
         await loadTokenizers();
-        const result = estimateCost(deps.catalog, workload);
+        const result = await estimateCost(deps.catalog, workload);
         return toolResult(result, summarize(result));
       }),
   );

@@ -1,7 +1,7 @@
 import type { EmbeddingCatalog, EmbeddingDeployment, EmbeddingModel } from "../catalog/embedding-catalog.js";
 import { PRICE_DATA } from "../catalog/price-lookup.js";
 import { ModelmuxError } from "../errors.js";
-import { countTextTokens, type TokenCount } from "../tokens/count-tokens.js";
+import { createInputCounter } from "../tokens/count-input.js";
 import { roundUsd } from "../usage/round-usd.js";
 
 /** What estimate_cost takes that applies to an embedding workload. */
@@ -27,18 +27,17 @@ function pct(part: number, whole: number): number {
 /** Fields that mean nothing for embeddings: refused rather than ignored. */
 const CHAT_ONLY = ["messages", "expected_output_tokens", "output_ratio", "tier", "capabilities"] as const;
 
-function tokensFor(input: EmbeddingEstimateInput, model: EmbeddingModel): TokenCount {
-  if (input.input_tokens !== undefined) return { tokens: input.input_tokens, exact: true, method: "given" };
-  // OpenAI's embedding models use cl100k_base; the others publish no tokenizer for JS.
-  return countTextTokens(input.text ?? "", model.cl100kTokens ? { encoding: "cl100k_base" } : null);
-}
+// OpenAI's embedding models use cl100k_base; the others publish no tokenizer for JS.
+const encodingOf = (model: EmbeddingModel) => ({
+  encoding: model.cl100kTokens ? ("cl100k_base" as const) : null,
+});
 
 /**
  * estimate_cost with `embedding: true`: prices input tokens (embeddings bill nothing else) on
  * every embedding deployment, or the models named, in estimate_cost's own answer shape.
  * Needs the cl100k_base and o200k_base tokenizers loaded when `text` is given.
  */
-export function estimateEmbeddingCost(embeddings: EmbeddingCatalog, input: EmbeddingEstimateInput) {
+export async function estimateEmbeddingCost(embeddings: EmbeddingCatalog, input: EmbeddingEstimateInput) {
   for (const field of CHAT_ONLY)
     if (input[field] !== undefined)
       throw new ModelmuxError(
@@ -64,9 +63,15 @@ export function estimateEmbeddingCost(embeddings: EmbeddingCatalog, input: Embed
         };
       })
     : embeddings.models.map((model) => ({ model, deployments: model.deployments }));
+  const baselineRef = input.baseline_model ? embeddings.resolve(input.baseline_model) : undefined;
+  // Counted up front, once per encoding, yielding to the event loop on long text.
+  const count = await createInputCounter(
+    { text: input.text, inputTokens: input.input_tokens },
+    [...targets.map((target) => target.model), ...(baselineRef ? [baselineRef.model] : [])].map(encodingOf),
+  );
 
   const price = (model: EmbeddingModel, deployment: EmbeddingDeployment) => {
-    const tokens = tokensFor(input, model);
+    const tokens = count(encodingOf(model));
     const perRequest = embeddings.cost(deployment, tokens.tokens);
     return {
       model: model.id,
@@ -96,8 +101,8 @@ export function estimateEmbeddingCost(embeddings: EmbeddingCatalog, input: Embed
   const saving =
     cheapest && mostExpensive ? roundUsd(mostExpensive.cost_total_usd - cheapest.cost_total_usd) : 0;
   let baseline = null;
-  if (input.baseline_model) {
-    const { model, pinnedProvider } = embeddings.resolve(input.baseline_model);
+  if (baselineRef) {
+    const { model, pinnedProvider } = baselineRef;
     const base = model.deployments
       .filter((deployment) => !pinnedProvider || deployment.provider === pinnedProvider)
       .map((deployment) => price(model, deployment))

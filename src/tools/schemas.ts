@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CAPABILITIES, TASKS, TIERS } from "../catalog/types.js";
+import { totalTextProblem } from "../validation/text-limits.js";
 
 /** Longest text a tool accepts (about 1 MB); larger inputs are refused with a clear error. */
 export const MAX_TEXT_CHARS = 1_000_000;
@@ -13,7 +14,13 @@ export const messagesSchema = z
   .array(messageSchema)
   .min(1)
   .max(1000)
-  .describe("chat messages in order, as sent to an OpenAI-style chat API");
+  .superRefine((messages, context) => {
+    const problem = totalTextProblem(messages.map((message) => message.content));
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  })
+  .describe(
+    "chat messages in order, as sent to an OpenAI-style chat API; at most 1,000,000 characters in all",
+  );
 
 export const textSchema = z
   .string()

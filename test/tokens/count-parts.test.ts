@@ -78,7 +78,7 @@ describe("image tokens (OpenAI's tile formula)", () => {
     expect(imageTokens(REMOTE_IMAGE_SIZE, "auto")).toBe(1445);
   });
 
-  it("counts image parts inside messages from their data-URL header", () => {
+  it("counts image parts inside messages from their data-URL header", async () => {
     const base: ChatMessage[] = [{ role: "user", content: [{ type: "text", text: "Describe." }] }];
     const withImage: ChatMessage[] = [
       {
@@ -89,8 +89,8 @@ describe("image tokens (OpenAI's tile formula)", () => {
         ],
       },
     ];
-    const plain = countMessageTokens(base, null).tokens;
-    expect(countMessageTokens(withImage, null).tokens - plain).toBe(765);
+    const plain = (await countMessageTokens(base, null)).tokens;
+    expect((await countMessageTokens(withImage, null)).tokens - plain).toBe(765);
   });
 });
 
@@ -123,15 +123,15 @@ describe("tool definitions (OpenAI cookbook formula)", () => {
     expect(toolDefinitionTokens([], count)).toBe(0);
   });
 
-  it("raises the message count by exactly the tools' share", () => {
+  it("raises the message count by exactly the tools' share", async () => {
     const messages: ChatMessage[] = [{ role: "user", content: "Weather in Boston?" }];
-    const without = countMessageTokens(messages, null).tokens;
-    expect(countMessageTokens(messages, null, [tool]).tokens - without).toBe(
+    const without = (await countMessageTokens(messages, null)).tokens;
+    expect((await countMessageTokens(messages, null, [tool])).tokens - without).toBe(
       toolDefinitionTokens([tool], count),
     );
   });
 
-  it("counts assistant tool calls and names", () => {
+  it("counts assistant tool calls and names", async () => {
     const call: ChatMessage = {
       role: "assistant",
       content: null,
@@ -143,7 +143,9 @@ describe("tool definitions (OpenAI cookbook formula)", () => {
         },
       ],
     };
-    const empty = countMessageTokens([{ role: "assistant", content: "" }], null).tokens;
-    expect(countMessageTokens([call], null).tokens).toBeGreaterThan(empty + count('{"location":"Boston"}'));
+    const empty = (await countMessageTokens([{ role: "assistant", content: "" }], null)).tokens;
+    expect((await countMessageTokens([call], null)).tokens).toBeGreaterThan(
+      empty + count('{"location":"Boston"}'),
+    );
   });
 });
