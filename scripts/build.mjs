@@ -50,6 +50,7 @@ await build({
     "validator",
     "yaml",
     "prom-client",
+    "re2js",
   ],
   // The code reads import.meta to find files next to it; in CommonJS that is __filename.
   define: { "import.meta.url": "__importMetaUrl", "import.meta.dirname": "__dirname" },

@@ -1,29 +1,40 @@
 import type { Ajv, ValidateFunction } from "ajv";
-import { ModelmuxError } from "../errors.js";
+import { errorMessage, ModelmuxError } from "../errors.js";
+import { assertSchemaWithinLimits } from "./schema-limits.js";
 
 // Ajv loads on the first request with a schema, not at start-up.
 let ajv: Ajv | undefined;
 // Compiling is the slow part of validation; agents reuse the same few schemas.
 const compiled = new Map<string, ValidateFunction>();
+/** Compiled schemas kept; past it both caches start over (Ajv keeps every schema it compiled). */
+const MAX_COMPILED = 500;
 
-/** Compiles (once) a caller's JSON Schema; a schema that does not compile is an input error. */
+/**
+ * Compiles (once) a caller's JSON Schema; a schema that does not compile, or is over the limits
+ * of schema-limits.ts, is an input error. Callers are isolated: with `addUsedSchema: false` no
+ * `$id` is registered, so two callers may use the same `$id` and none can `$ref` another's schema.
+ */
 export async function compileSchema(schema: Record<string, unknown>): Promise<ValidateFunction> {
+  assertSchemaWithinLimits(schema);
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
-    if (!ajv) {
-      const { Ajv } = await import("ajv");
-      ajv = new Ajv({ allErrors: true, strict: false });
+    if (!ajv || compiled.size >= MAX_COMPILED) {
+      const [{ Ajv }, { linearRegExp }] = await Promise.all([import("ajv"), import("./linear-regexp.js")]);
+      ajv = new Ajv({ allErrors: true, strict: false, addUsedSchema: false, code: { regExp: linearRegExp } });
+      compiled.clear();
     }
     try {
       validate = ajv.compile(schema);
     } catch (error) {
       throw new ModelmuxError(
         "INVALID_INPUT",
-        `json_schema: not a valid JSON Schema: ${(error as Error).message}`,
+        `json_schema: not a valid JSON Schema: ${errorMessage(error)}`,
+        {
+          param: "json_schema",
+        },
       );
     }
-    if (compiled.size > 500) compiled.clear();
     compiled.set(key, validate);
   }
   return validate;
