@@ -4,7 +4,7 @@ import type { Orchestrator } from "../core/orchestrator.js";
 import type { RouteRequest, RouteResult } from "../core/route-types.js";
 import type { Caller } from "../http/auth.js";
 import { sendJson } from "../http/http-error.js";
-import { readJsonBody } from "../http/read-body.js";
+import { type BodyLimits, readJsonBody } from "../http/read-body.js";
 import { type ChatInput, parseChatBody } from "./chat-request.js";
 import {
   choicesOf,
@@ -38,10 +38,10 @@ export type ChatCompletionsHandler = (
  */
 export function createChatCompletionsHandler(
   deps: { orchestrator: Orchestrator },
-  maxBodyBytes: number,
+  bodyLimits: BodyLimits,
 ): ChatCompletionsHandler {
   return async (request, response, caller) => {
-    const chat = parseChatBody(await readJsonBody(request, maxBodyBytes));
+    const chat = parseChatBody(await readJsonBody(request, bodyLimits));
     const options = parseOptionHeaders(request.headers);
 
     // A client that hangs up cancels the upstream call: nobody is left to pay for the answer.

@@ -3,7 +3,7 @@ import { Cancellation } from "../cancel-signal.js";
 import type { Embedder, EmbedResult } from "../core/embed.js";
 import { ModelmuxError } from "../errors.js";
 import type { Caller } from "../http/auth.js";
-import { readJsonBody } from "../http/read-body.js";
+import { type BodyLimits, readJsonBody } from "../http/read-body.js";
 import { encodeBase64Floats } from "../providers/base64-floats.js";
 import { parseEmbeddingBody } from "./embedding-request.js";
 import { OPTION_HEADERS, parseOptionHeaders } from "./parse-options.js";
@@ -52,10 +52,10 @@ export async function embeddingsPayload(
  */
 export function createEmbeddingsHandler(
   deps: { embedder: Embedder },
-  maxBodyBytes: number,
+  bodyLimits: BodyLimits,
 ): EmbeddingsHandler {
   return async (request, response, caller) => {
-    const body = parseEmbeddingBody(await readJsonBody(request, maxBodyBytes));
+    const body = parseEmbeddingBody(await readJsonBody(request, bodyLimits));
     const options = parseOptionHeaders(request.headers);
     // Vectors of two models live in different spaces: one answer never mixes them.
     if (options.fallbackModels)

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isModelmuxError } from "../errors.js";
 import type { Authenticator } from "../http/auth.js";
 import { HttpError } from "../http/http-error.js";
+import type { BodyLimits } from "../http/read-body.js";
 import type { Logger } from "../logger.js";
 import type { ServerDeps } from "../server.js";
 import { createChatCompletionsHandler } from "./chat-completions.js";
@@ -47,10 +48,10 @@ function methodNotAllowed(request: IncomingMessage, allow: string): HttpError {
 /** The OpenAI-compatible front door: POST /v1/chat/completions, POST /v1/embeddings and GET /v1/models. */
 export function createV1Handler(
   deps: Pick<ServerDeps, "orchestrator" | "embedder" | "embeddings" | "catalog" | "logger">,
-  maxBodyBytes: number,
+  bodyLimits: BodyLimits,
 ): V1Handler {
-  const chatCompletions = createChatCompletionsHandler(deps, maxBodyBytes);
-  const embeddings = createEmbeddingsHandler(deps, maxBodyBytes);
+  const chatCompletions = createChatCompletionsHandler(deps, bodyLimits);
+  const embeddings = createEmbeddingsHandler(deps, bodyLimits);
   const modelList = createModelList(deps.catalog, deps.embeddings);
 
   async function route(

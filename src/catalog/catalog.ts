@@ -4,10 +4,14 @@ import type { Config, ProviderModelConfig } from "../config/schema.js";
 import { ModelmuxError } from "../errors.js";
 import { BUILTIN_PROVIDERS } from "../providers/registry.js";
 import type { ProviderSpec } from "../providers/types.js";
+import { clip } from "../validation/clip.js";
 import { CURATED_MODELS, type CuratedModel } from "./model-list.js";
 import { costOf, lookupContextWindow, lookupUnitPrice } from "./price-lookup.js";
 import { SAMPLING_MODEL, SAMPLING_PROVIDER } from "./sampling-model.js";
 import type { Deployment, ModelInfo, Usage } from "./types.js";
+
+/** Names longer than any real model id get no "did you mean": it would cost seconds. */
+const MAX_SUGGESTED_NAME = 100;
 
 /** A provider with what this process knows about it: enabled or not, and its key (never shown). */
 export interface ResolvedProvider extends ProviderSpec {
@@ -168,6 +172,8 @@ export function createCatalog(
   };
 
   function suggest(name: string, count = 3): string[] {
+    // Edit distance costs name × candidate length per candidate: 500,000 characters took 6.8 s.
+    if (name.length > MAX_SUGGESTED_NAME) return [];
     const { names, deploymentIds } = models();
     const needle = name.toLowerCase();
     const candidates = [...names, ...deploymentIds];
@@ -205,16 +211,14 @@ export function createCatalog(
         return { model, pinnedProvider: providerId };
       }
     }
-    throw new ModelmuxError(
-      "UNKNOWN_MODEL",
-      `unknown model "${reference}"; did you mean ${suggest(reference)
-        .map((name) => `"${name}"`)
-        .join(", ")}? (list_models shows all)`,
-      {
-        model: reference,
-        suggestions: suggest(reference),
-      },
-    );
+    const suggestions = suggest(reference);
+    const hint = suggestions.length
+      ? `did you mean ${suggestions.map((name) => `"${name}"`).join(", ")}? (list_models shows all)`
+      : "list_models shows all";
+    throw new ModelmuxError("UNKNOWN_MODEL", `unknown model "${clip(reference)}"; ${hint}`, {
+      model: clip(reference),
+      suggestions,
+    });
   }
 
   return {

@@ -105,6 +105,8 @@ const server = z.strictObject({
     .int()
     .positive()
     .default(8 * 1024 * 1024),
+  /** A request body must arrive within this time (a trickled body was held for 300 s). */
+  bodyTimeoutMs: z.number().int().positive().default(30_000),
   allowedOrigins: z.array(z.string()).default([]),
   allowedHosts: z.array(z.string()).default([]),
 });

@@ -13,6 +13,7 @@ import type { Logger } from "../logger.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import type { Router } from "../router/router.js";
 import { roundUsd } from "../usage/round-usd.js";
+import { clip } from "../validation/clip.js";
 import { assertTotalText, requestTexts } from "../validation/text-limits.js";
 import type { AdapterPool } from "./adapter-pool.js";
 import type { ChangeFeed } from "./change-feed.js";
@@ -147,7 +148,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       key: request.caller.key,
       tool: request.caller.tool,
       ...(request.caller.sessionId && { sessionId: request.caller.sessionId }),
-      requestedModel: request.model,
+      requestedModel: clip(request.model),
       model: null,
       provider: null,
       tokensIn: 0,

@@ -33,7 +33,11 @@ export function sha256Hex(token: string): string {
 }
 
 function unauthorized(message: string): HttpError {
-  return new HttpError(401, "invalid_api_key", message, { "www-authenticate": 'Bearer realm="modelmux"' });
+  // The connection closes after the 401, so an unauthenticated body cannot keep trickling in.
+  return new HttpError(401, "invalid_api_key", message, {
+    "www-authenticate": 'Bearer realm="modelmux"',
+    connection: "close",
+  });
 }
 
 function bearerToken(request: IncomingMessage): string {

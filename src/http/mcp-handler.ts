@@ -7,14 +7,14 @@ import { createServer, type ServerDeps } from "../server.js";
 import type { Caller } from "./auth.js";
 import { toAuthInfo } from "./caller-key.js";
 import { HttpError, sendJson } from "./http-error.js";
-import { readJsonBody } from "./read-body.js";
+import { type BodyLimits, readJsonBody } from "./read-body.js";
 
 /**
  * Streamable HTTP at /mcp. An initialize request opens a session (Mcp-Session-Id), as the
  * spec describes; a request without a session id is served statelessly by a throwaway
  * server, so clients that keep no session work too.
  */
-export function createMcpHandler(deps: ServerDeps, maxBodyBytes: number) {
+export function createMcpHandler(deps: ServerDeps, bodyLimits: BodyLimits) {
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   // The virtual key that opened each session: another key may not use it.
   const owners = new Map<string, string>();
@@ -23,7 +23,7 @@ export function createMcpHandler(deps: ServerDeps, maxBodyBytes: number) {
   async function handle(request: IncomingMessage, response: ServerResponse, caller: Caller): Promise<void> {
     (request as IncomingMessage & { auth?: AuthInfo }).auth = toAuthInfo(caller);
     const sessionId = request.headers["mcp-session-id"];
-    const body = request.method === "POST" ? await readJsonBody(request, maxBodyBytes) : undefined;
+    const body = request.method === "POST" ? await readJsonBody(request, bodyLimits) : undefined;
 
     if (typeof sessionId === "string") {
       const transport = sessions.get(sessionId);

@@ -84,8 +84,9 @@ export async function startHttpServer(
         'Add "keys" to the config (README: HTTP server security) or bind 127.0.0.1',
     );
   }
-  const mcp = createMcpHandler(deps, serverConfig.maxBodyBytes);
-  const v1 = createV1Handler(deps, serverConfig.maxBodyBytes);
+  const bodyLimits = { maxBytes: serverConfig.maxBodyBytes, timeoutMs: serverConfig.bodyTimeoutMs };
+  const mcp = createMcpHandler(deps, bodyLimits);
+  const v1 = createV1Handler(deps, bodyLimits);
   const auth = createAuthenticator(deps.config.keys);
   const metrics = deps.metrics ?? createMetrics();
   const serveStatic = createStaticHandler();
