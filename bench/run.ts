@@ -16,7 +16,18 @@ const { values } = parseArgs({
 });
 if (values.peer !== undefined && values.peer !== "portkey")
   throw new Error("--peer: only `portkey` is known");
-const PARTS = ["startup", "router", "chaos", "guardrails", "ledger", "cache", "batch", "gateway", "doors"];
+const PARTS = [
+  "startup",
+  "router",
+  "chaos",
+  "guardrails",
+  "ledger",
+  "cache",
+  "batch",
+  "gateway",
+  "doors",
+  "hostile",
+];
 // Instruction counts need valgrind and take ~2.5 min: only with `--instructions`.
 if (values.instructions) PARTS.push("instructions");
 
