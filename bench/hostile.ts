@@ -188,7 +188,9 @@ async function main() {
       providers: {
         fake: {
           baseURL: upstream.url,
-          models: { m1: { price: { input: 0.1, output: 0.2 }, contextWindow: 2_000_000 } },
+          models: {
+            m1: { price: { input: 0.1, output: 0.2 }, contextWindow: 2_000_000, capabilities: ["json"] },
+          },
         },
       },
       routing: { exploration: 0, maxAttempts: 2 },

@@ -25,7 +25,7 @@ beforeAll(async () => {
         lab: {
           baseURL: upstream.url,
           apiKey: "env:LAB_KEY",
-          models: { m1: { price: { input: 1, output: 2 } } },
+          models: { m1: { price: { input: 1, output: 2 }, capabilities: ["json"] } },
         },
       },
       routing: { maxAttempts: 2 },
