@@ -49,7 +49,7 @@ async function benchRecord(dataDir: string): Promise<[string, string, string?][]
   const samples: number[] = [];
   const start = Date.now();
   // As on a server whose dashboard is open: the in-memory index is live, so record() updates it too.
-  ledger.summarize({ since: start - DAY_MS, until: start + DAY_MS });
+  await ledger.summarize({ since: start - DAY_MS, until: start + DAY_MS });
   let flushTime = 0;
   const ticks = WRITES / 100;
   for (let tick = 0; tick < ticks; tick++) {
@@ -65,7 +65,7 @@ async function benchRecord(dataDir: string): Promise<[string, string, string?][]
     flushTime += performance.now() - before;
   }
   const closing = performance.now();
-  ledger.close();
+  await ledger.close();
   flushTime += performance.now() - closing;
   return [
     ["record() p50", formatMs(median(samples)), "< 50 µs"],
@@ -75,7 +75,7 @@ async function benchRecord(dataDir: string): Promise<[string, string, string?][]
 }
 
 /** Flush throughput: 100,000 buffered records in batched transactions. */
-function benchFlush(dataDir: string): { rows: [string, string][]; now: number } {
+async function benchFlush(dataDir: string): Promise<{ rows: [string, string][]; now: number }> {
   const ledger = createLedger({ dataDir, logger, flushIntervalMs: 3_600_000, batchSize: RECORDS + 1 });
   const now = Date.now();
   for (let index = 0; index < RECORDS; index++) {
@@ -83,9 +83,9 @@ function benchFlush(dataDir: string): { rows: [string, string][]; now: number } 
     ledger.record(syntheticRecord(index, now - 30 * DAY_MS + Math.floor((index / RECORDS) * 30 * DAY_MS)));
   }
   const started = performance.now();
-  ledger.flush();
+  await ledger.flush();
   const elapsed = performance.now() - started;
-  ledger.close();
+  await ledger.close();
   return {
     rows: [
       [
@@ -98,11 +98,11 @@ function benchFlush(dataDir: string): { rows: [string, string][]; now: number } 
 }
 
 /** summarize() (get_usage, `modelmux usage`) over 100,000 records. */
-function benchSummarize(dataDir: string, now: number): [string, string, string?][] {
+async function benchSummarize(dataDir: string, now: number): Promise<[string, string, string?][]> {
   const ledger = createLedger({ dataDir, logger, now: () => now });
   const window = { since: now - 31 * DAY_MS, until: now + 1 };
   const first = performance.now();
-  const summary = ledger.summarize(window);
+  const summary = await ledger.summarize(window);
   const firstMs = performance.now() - first;
   if (summary.totals.requests !== RECORDS)
     throw new Error(`expected ${RECORDS} requests, got ${summary.totals.requests}`);
@@ -113,18 +113,18 @@ function benchSummarize(dataDir: string, now: number): [string, string, string?]
     const samples: number[] = [];
     for (let run = 0; run < 15; run++) {
       const started = performance.now();
-      ledger.summarize({ ...window, groupBy });
+      await ledger.summarize({ ...window, groupBy });
       samples.push(performance.now() - started);
     }
     rows.push([`summarize, group_by ${groupBy ?? "none"}: p50`, formatMs(median(samples)), "< 50 ms"]);
   }
-  ledger.close();
+  await ledger.close();
   // Windows older than the in-memory days read SQLite directly.
   const cold = createLedger({ dataDir, logger, now: () => now + 60 * DAY_MS, memoryDays: 1 });
   const started = performance.now();
-  cold.summarize({ ...window, groupBy: "model" });
+  await cold.summarize({ ...window, groupBy: "model" });
   rows.push(["summarize from SQLite (window older than memory)", formatMs(performance.now() - started)]);
-  cold.close();
+  await cold.close();
   return rows;
 }
 
@@ -133,8 +133,8 @@ export async function benchLedger(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), "modelmux-bench-ledger-"));
   try {
     const record = await benchRecord(join(root, "record"));
-    const flush = benchFlush(join(root, "summary"));
-    const summarize = benchSummarize(join(root, "summary"), flush.now);
+    const flush = await benchFlush(join(root, "summary"));
+    const summarize = await benchSummarize(join(root, "summary"), flush.now);
     printTable("Usage ledger", [...record, ...flush.rows, ...summarize]);
   } finally {
     rmSync(root, { recursive: true, force: true });

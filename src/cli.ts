@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   if (args.usage) {
     // A report on stdout, not a server: no deps, no transports.
     const { runUsageCommand } = await import("./cli/usage-command.js");
-    runUsageCommand(args.usage, { dataDir: loaded.dataDir, logger });
+    await runUsageCommand(args.usage, {
+      dataDir: loaded.dataDir,
+      logger,
+      ...(loaded.config.usage.databaseUrl && { databaseUrl: loaded.config.usage.databaseUrl }),
+    });
     return;
   }
   // MCP clients start every configured stdio server when they launch, and most sit idle all

@@ -84,17 +84,30 @@ function windowOf(options: UsageArgs, now: number | undefined): UsageWindow {
   }
 }
 
-/** `modelmux usage`: reads the ledger in the data dir and prints to stdout (this is not the MCP stdio server). */
-export function runUsageCommand(
+/**
+ * `modelmux usage`: reads the ledger (the shared PostgreSQL one when configured, else the SQLite
+ * file in the data dir) and prints to stdout (this is not the MCP stdio server).
+ */
+export async function runUsageCommand(
   options: UsageArgs,
-  context: { dataDir: string; logger: Logger; now?: number; write?: (text: string) => void },
-): void {
+  context: {
+    dataDir: string;
+    databaseUrl?: string;
+    logger: Logger;
+    now?: number;
+    write?: (text: string) => void;
+  },
+): Promise<void> {
   const window = windowOf(options, context.now);
-  const ledger = createLedger({ dataDir: context.dataDir, logger: context.logger });
+  const ledger = createLedger({
+    dataDir: context.dataDir,
+    logger: context.logger,
+    ...(context.databaseUrl && { databaseUrl: context.databaseUrl }),
+  });
   try {
-    const summary = ledger.summarize({ ...window, groupBy: options.groupBy });
+    const summary = await ledger.summarize({ ...window, groupBy: options.groupBy });
     (context.write ?? ((text) => process.stdout.write(text)))(formatUsage(summary, options.format));
   } finally {
-    ledger.close();
+    await ledger.close();
   }
 }

@@ -48,7 +48,7 @@ export function parseConfig(raw: unknown, source = "config"): Config {
 
 /**
  * Reads the config file (explicit path, else MODELMUX_CONFIG, else none) and applies
- * environment overrides: MODELMUX_DATA_DIR, MODELMUX_REDIS_URL.
+ * environment overrides: MODELMUX_DATA_DIR, MODELMUX_REDIS_URL, MODELMUX_DATABASE_URL.
  */
 export async function loadConfig(
   options: { file?: string; env?: NodeJS.ProcessEnv } = {},
@@ -61,8 +61,22 @@ export async function loadConfig(
     config.cache.redisUrl = env.MODELMUX_REDIS_URL;
     config.cache.store = "redis";
   }
+  config.usage.databaseUrl = databaseUrlOf(env.MODELMUX_DATABASE_URL ?? config.usage.databaseUrl, env);
   const dataDir = resolve(env.MODELMUX_DATA_DIR ?? config.dataDir ?? join(homedir(), ".modelmux"));
   return { config, dataDir, source: file ? resolve(file) : "defaults" };
+}
+
+/** The ledger's PostgreSQL URL with `env:NAME` resolved; undefined (SQLite) when none is set. */
+function databaseUrlOf(value: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  const url = resolveSecret(value, env);
+  if (!url) return undefined;
+  if (!/^postgres(?:ql)?:\/\//.test(url)) {
+    throw new ModelmuxError(
+      "INVALID_CONFIG",
+      "usage.databaseUrl (or MODELMUX_DATABASE_URL): expected a postgres:// or postgresql:// URL",
+    );
+  }
+  return url;
 }
 
 /** Resolves `env:NAME` to the variable's value; returns literals unchanged. */

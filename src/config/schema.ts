@@ -83,6 +83,14 @@ const cache = z.strictObject({
   cacheSampled: z.boolean().default(false),
 });
 
+const usage = z.strictObject({
+  /** PostgreSQL URL (`postgres://…`, or `env:NAME`) for a ledger shared by every instance; SQLite in the data dir when absent. */
+  databaseUrl: z
+    .string()
+    .regex(/^(?:postgres(?:ql)?:\/\/|env:)/, "expected a postgres:// or postgresql:// URL, or env:NAME")
+    .optional(),
+});
+
 const budgetLimits = z.strictObject({
   dailyUsd: z.number().positive().optional(),
   monthlyUsd: z.number().positive().optional(),
@@ -116,6 +124,7 @@ export const configSchema = z.strictObject({
   providers: z.record(z.string(), provider).default({}),
   routing: routing.prefault({}),
   cache: cache.prefault({}),
+  usage: usage.prefault({}),
   guardrails: guardrailsConfigSchema,
   budgets: z
     .strictObject({

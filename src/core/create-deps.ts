@@ -64,10 +64,15 @@ export async function createDeps(
   const guardrails = createLazyGuardrails(config.guardrails);
   const changes = createChangeFeed();
   const sessionBudgets = createSessionBudgets(config.budgets.session?.usd);
-  const ledger = createLedger({ dataDir: loaded.dataDir, logger });
+  // PostgreSQL when configured (one ledger for every instance), else SQLite in the data dir.
+  const ledger = createLedger({
+    dataDir: loaded.dataDir,
+    logger,
+    ...(config.usage.databaseUrl && { databaseUrl: config.usage.databaseUrl }),
+  });
   // Global and per-key budgets start from the ledger's spend; with Redis they are shared by every instance.
   const budgets = createBudgetGate({ config, ledger, redisUrl: config.cache.redisUrl, logger });
-  if (config.cache.redisUrl) await budgets.ready();
+  if (config.cache.redisUrl || config.usage.databaseUrl) await budgets.ready();
   const budget = composeBudgetGates(sessionBudgets.gate, budgets);
   // prom-client is only worth loading where /metrics is served (HTTP), not on stdio.
   const metrics =

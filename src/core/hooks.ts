@@ -51,6 +51,8 @@ export interface ResponseCache {
 
 /** One ledger row per request: hits, blocks and failures included. */
 export interface UsageRecord {
+  /** Unique per request; the ledger assigns one when absent. A record is stored once per id. */
+  requestId?: string;
   time: number;
   key: string;
   tool: string;

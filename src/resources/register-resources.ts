@@ -69,10 +69,14 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
       description: "Requests, tokens, cost, cache hit rate and savings since 00:00 UTC, by model",
       mimeType: "application/json",
     },
-    (uri) =>
+    async (uri) =>
       json(
         uri.href,
-        deps.ledger.summarize({ since: startOfUtcDay(Date.now()), until: Date.now(), groupBy: "model" }),
+        await deps.ledger.summarize({
+          since: startOfUtcDay(Date.now()),
+          until: Date.now(),
+          groupBy: "model",
+        }),
       ),
   );
   server.registerResource(

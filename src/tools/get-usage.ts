@@ -107,13 +107,13 @@ export function registerGetUsageTool(server: McpServer, deps: { ledger: Pick<Led
       description:
         "Report what modelmux has done over a time window: requests, tokens, cost, error rate, cache hit rate and " +
         "latency p50/p95, with the savings story (cost avoided by cache hits and by routing to a cheaper model than " +
-        "the one requested). Optionally grouped by model, provider, key, tool or day. Reads the local usage ledger.",
+        "the one requested). Optionally grouped by model, provider, key, tool or day. Reads the usage ledger (shared by every instance when it is on PostgreSQL).",
       inputSchema,
       outputSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (input, extra) =>
-      guard(() => {
+      guard(async () => {
         const window = parseWindow(input);
         const caller = callerOf(extra, "get_usage");
         // A virtual key sees only its own usage; the local operator (stdio, or HTTP without keys) sees everything.
@@ -124,7 +124,7 @@ export function registerGetUsageTool(server: McpServer, deps: { ledger: Pick<Led
           );
         }
         const key = caller.key !== "local" ? caller.key : input.key;
-        const summary = deps.ledger.summarize({ ...window, groupBy: input.group_by, key });
+        const summary = await deps.ledger.summarize({ ...window, groupBy: input.group_by, key });
         return toolResult({ ...summary, key: key ?? null }, describeUsage(summary));
       }),
   );

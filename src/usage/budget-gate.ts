@@ -13,7 +13,7 @@ import { createRedisBudgetStore, type RedisBudgetStore } from "./redis-budget-st
 export interface BudgetGateOptions {
   config: Pick<Config, "budgets" | "keys" | "routing">;
   /** Where spend-so-far comes from when a period is first seen (so budgets survive restarts). */
-  ledger: Pick<Ledger, "spentUsd">;
+  ledger: Pick<Ledger, "spentUsd" | "spentUsdSync">;
   /** Share budgets across instances through this Redis (atomic Lua scripts). */
   redisUrl?: string;
   logger?: Logger;
@@ -48,14 +48,47 @@ const FREE: BudgetReservation = { settle() {}, release() {} };
 export function createBudgetGate(options: BudgetGateOptions): ManagedBudgetGate {
   const { config, ledger, logger } = options;
   const now = options.now ?? Date.now;
+  // Spend so far per slot, read from the ledger once per period (asynchronously: it may be PostgreSQL).
   const seeds = new Map<string, number>();
+  const loading = new Map<string, Promise<void>>();
   function seed(slot: BudgetSlot): number {
-    let value = seeds.get(slot.id);
-    if (value === undefined) {
-      value = toNano(ledger.spentUsd({ since: slot.span.start, until: slot.span.end, key: slot.key }));
-      seeds.set(slot.id, value);
+    return seeds.get(slot.id) ?? 0;
+  }
+  function loadSeed(slot: BudgetSlot): Promise<void> {
+    let load = loading.get(slot.id);
+    if (!load) {
+      load = ledger.spentUsd({ since: slot.span.start, until: slot.span.end, key: slot.key }).then(
+        (spent) => {
+          seeds.set(slot.id, toNano(spent));
+        },
+        (error: unknown) => {
+          // Unknown spend counts as none this time; the next request asks the ledger again.
+          loading.delete(slot.id);
+          logger?.warn(
+            { err: String(error), budget: slot.id },
+            "budget: cannot read spend so far from the ledger",
+          );
+        },
+      );
+      loading.set(slot.id, load);
     }
-    return value;
+    return load;
+  }
+  /** Resolves once every slot's spend so far is known (at once when it already is). */
+  function unseeded(slots: BudgetSlot[]): Promise<void> | undefined {
+    const { spentUsdSync } = ledger;
+    if (spentUsdSync) {
+      for (const slot of slots) {
+        if (seeds.has(slot.id)) continue;
+        seeds.set(
+          slot.id,
+          toNano(spentUsdSync({ since: slot.span.start, until: slot.span.end, key: slot.key })),
+        );
+      }
+      return undefined;
+    }
+    const missing = slots.filter((slot) => !seeds.has(slot.id));
+    return missing.length === 0 ? undefined : Promise.all(missing.map(loadSeed)).then(() => {});
   }
   const memory = createMemoryBudgetStore(seed);
   const redis: RedisBudgetStore | undefined = options.redisUrl
@@ -143,6 +176,15 @@ export function createBudgetGate(options: BudgetGateOptions): ManagedBudgetGate 
     if (slots.length === 0) return FREE;
     // Round the quote up: a reservation never holds less than the call may cost.
     const amountNano = Math.max(0, Math.ceil(worstCaseUsd * 1e9 - 1e-6));
+    const seeding = unseeded(slots);
+    if (seeding) return seeding.then(() => reserveSeeded(slots, amountNano));
+    return reserveSeeded(slots, amountNano);
+  }
+
+  function reserveSeeded(
+    slots: BudgetSlot[],
+    amountNano: number,
+  ): BudgetReservation | Promise<BudgetReservation> {
     if (!redis) return localReservation(slots, amountNano);
     if (!redis.isReady) {
       fallBack(new Error("not connected"));
@@ -153,6 +195,7 @@ export function createBudgetGate(options: BudgetGateOptions): ManagedBudgetGate 
 
   async function status(caller?: Pick<CallerContext, "key">): Promise<BudgetStatus> {
     const slots = caller ? slotsFor(config, caller.key, now()) : allSlots(config, now());
+    await unseeded(slots);
     let states: SlotState[];
     let shared = false;
     try {
@@ -168,7 +211,7 @@ export function createBudgetGate(options: BudgetGateOptions): ManagedBudgetGate 
     reserve,
     status,
     async ready() {
-      await redis?.ready();
+      await Promise.all([redis?.ready(), unseeded(allSlots(config, now()))]);
     },
     async close() {
       await Promise.all(pending);

@@ -4,7 +4,7 @@ import type { Database } from "better-sqlite3";
 import type { UsageRecord } from "../core/hooks.js";
 import type { StoredUsageRecord } from "./usage-types.js";
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /** One row per request. Times are epoch ms (request start); money is USD. */
 const CREATE = `
@@ -34,6 +34,12 @@ CREATE TABLE IF NOT EXISTS usage (
 CREATE INDEX IF NOT EXISTS usage_time_key_cost ON usage (time, key, cost_usd);
 `;
 
+/** Version 2: each record carries a request id, so a batch written twice (a retry, a replayed spill) lands once. */
+const ADD_REQUEST_ID = `
+ALTER TABLE usage ADD COLUMN request_id TEXT;
+CREATE UNIQUE INDEX IF NOT EXISTS usage_request_id ON usage (request_id);
+`;
+
 /** Opens the tables (creating them on first use) with the pragmas the ledger relies on. */
 export function prepareSchema(db: Database): void {
   // WAL + NORMAL: a commit survives a process crash; only an OS crash may lose the last ones.
@@ -47,17 +53,22 @@ export function prepareSchema(db: Database): void {
       `ledger schema version ${version} is newer than this modelmux understands (${SCHEMA_VERSION})`,
     );
   }
-  db.exec(CREATE);
-  if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  if (version >= SCHEMA_VERSION) return;
+  db.transaction(() => {
+    if (version < 1) db.exec(CREATE);
+    if (version < 2) db.exec(ADD_REQUEST_ID);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
 }
 
-export const INSERT_SQL = `INSERT INTO usage (time, key, tool, session_id, requested_model, model, provider,
+export const INSERT_SQL = `INSERT OR IGNORE INTO usage (request_id, time, key, tool, session_id, requested_model, model, provider,
   tokens_in, tokens_out, tokens_cached, cost_usd, baseline_cost_usd, saved_by_cache_usd, latency_ms, attempts,
-  cache, guardrail_action, error_class, attempt_log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  cache, guardrail_action, error_class, attempt_log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** Positional parameters for INSERT_SQL. */
+/** Positional parameters for INSERT_SQL; the record must have its request id by now. */
 export function toRow(record: UsageRecord): unknown[] {
   return [
+    record.requestId ?? null,
     record.time,
     record.key,
     record.tool,
@@ -82,6 +93,7 @@ export function toRow(record: UsageRecord): unknown[] {
 
 export interface UsageRowData {
   id: number;
+  request_id: string | null;
   time: number;
   key: string;
   tool: string;
@@ -106,6 +118,7 @@ export interface UsageRowData {
 export function fromRow(row: UsageRowData): StoredUsageRecord {
   return {
     id: row.id,
+    ...(row.request_id !== null && { requestId: row.request_id }),
     time: row.time,
     key: row.key,
     tool: row.tool,

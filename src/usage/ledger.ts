@@ -4,6 +4,8 @@ import type { UsageLedger, UsageRecord } from "../core/hooks.js";
 import type { Logger } from "../logger.js";
 import { flushOnExit } from "./exit-flush.js";
 import { fromRow, type LedgerDatabase, openLedgerDatabase, type UsageRowData } from "./ledger-schema.js";
+import { createPostgresLedger } from "./postgres/postgres-ledger.js";
+import { withRequestId } from "./request-id.js";
 import { forEachIndexedFields, summarizeDatabase } from "./summarize-database.js";
 import { DAY_MS } from "./usage-aggregate.js";
 import { createUsageIndex, fieldsOf, MAX_INDEX_ROWS, rowsKeptAtCap, type UsageIndex } from "./usage-index.js";
@@ -29,19 +31,30 @@ export interface LedgerOptions {
   now?: () => number;
 }
 
+/**
+ * The usage ledger, whatever stores it (SQLite in the data dir, or a shared PostgreSQL). record()
+ * never waits and never fails; reads include every record made before them, flushed first.
+ */
 export interface Ledger extends UsageLedger {
-  /** Writes buffered records now, in one transaction. */
-  flush(): void;
-  /** Flushes and closes the database; later records are dropped with a warning. */
-  close(): void;
+  /** Where rows live: `sqlite` (this instance's file) or `postgres` (shared by every instance). */
+  readonly backend: "sqlite" | "postgres";
+  /** Writes buffered records now (PostgreSQL: or to the spill file, when the database is down). */
+  flush(): Promise<void>;
+  /** Flushes and closes the store; later records are dropped with a warning. */
+  close(): Promise<void>;
   /** Stored records in the window, oldest first (`key` narrows to one caller; `limit` caps the count). */
-  query(window: UsageWindow & { key?: string; limit?: number }): StoredUsageRecord[];
+  query(window: UsageWindow & { key?: string; limit?: number }): Promise<StoredUsageRecord[]>;
   /** Totals and per-group rows for the window; see UsageSummary for what each field means. */
-  summarize(options: SummarizeOptions): UsageSummary;
+  summarize(options: SummarizeOptions): Promise<UsageSummary>;
   /** The newest `limit` records, newest first (the dashboard's recent requests). */
-  recent(limit: number): StoredUsageRecord[];
+  recent(limit: number): Promise<StoredUsageRecord[]>;
   /** Σ cost_usd of requests started in the window, optionally for one key (budgets start from this). */
-  spentUsd(window: UsageWindow & { key?: string }): number;
+  spentUsd(window: UsageWindow & { key?: string }): Promise<number>;
+  /**
+   * spentUsd answered synchronously, where the store can (SQLite): budgets then check and hold in
+   * one event-loop turn even for a period they have not seen yet. Absent on PostgreSQL.
+   */
+  spentUsdSync?(window: UsageWindow & { key?: string }): number;
 }
 
 /** Named parameters for a window query; `key` only when the SQL names it. */
@@ -63,11 +76,11 @@ function newestRowsStart(db: LedgerDatabase["db"], since: number, rows: number):
 }
 
 /**
- * The usage ledger: record() only buffers (no I/O on the request path); batches are written in
+ * The SQLite usage ledger (the embedded default): record() only buffers (no I/O on the request path); batches are written in
  * one transaction on a short timer or when a batch fills, and synchronously on close, exit and
  * SIGINT/SIGTERM/SIGHUP. SQLite in WAL with synchronous=NORMAL: durable across process crashes.
  */
-export function createLedger(options: LedgerOptions): Ledger {
+export function createSqliteLedger(options: LedgerOptions): Ledger {
   const { logger } = options;
   const flushIntervalMs = options.flushIntervalMs ?? 100;
   const batchSize = options.batchSize ?? 500;
@@ -137,7 +150,7 @@ export function createLedger(options: LedgerOptions): Ledger {
       warnedClosed = true;
       return;
     }
-    buffer.push(record);
+    buffer.push(withRequestId(record));
     index?.add(fieldsOf(record));
     if (buffer.length >= batchSize) {
       immediate ??= setImmediate(flush);
@@ -206,5 +219,34 @@ export function createLedger(options: LedgerOptions): Ledger {
     opened?.db.close();
   }
 
-  return { record, flush, close, query, summarize, recent, spentUsd };
+  return {
+    backend: "sqlite",
+    record,
+    flush: async () => flush(),
+    close: async () => close(),
+    query: async (window) => query(window),
+    summarize: async (summary) => summarize(summary),
+    recent: async (limit) => recent(limit),
+    spentUsd: async (window) => spentUsd(window),
+    spentUsdSync: spentUsd,
+  };
+}
+
+export interface CreateLedgerOptions extends LedgerOptions {
+  /** A PostgreSQL URL: the ledger every instance shares. Absent: SQLite in the data dir. */
+  databaseUrl?: string;
+}
+
+/** The ledger for this configuration: PostgreSQL when a database URL is set, else SQLite. */
+export function createLedger(options: CreateLedgerOptions): Ledger {
+  if (options.databaseUrl) {
+    return createPostgresLedger({
+      databaseUrl: options.databaseUrl,
+      dataDir: options.dataDir,
+      logger: options.logger,
+      ...(options.flushIntervalMs !== undefined && { flushIntervalMs: options.flushIntervalMs }),
+      ...(options.batchSize !== undefined && { batchSize: options.batchSize }),
+    });
+  }
+  return createSqliteLedger(options);
 }

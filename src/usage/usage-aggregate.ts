@@ -82,7 +82,7 @@ export function addSample(bucket: Bucket, sample: Sample): void {
   (bucket.latencies as number[]).push(sample.latencyMs);
 }
 
-function ratio(part: number, whole: number): number {
+export function ratio(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0;
 }
 
@@ -120,6 +120,16 @@ export function buildSummary(
 ): UsageSummary {
   const rows: UsageGroupRow[] = [];
   for (const [group, bucket] of groups) rows.push({ group, ...finishBucket(bucket) });
+  return summaryOf(window, groupBy, finishBucket(totals), rows);
+}
+
+/** The UsageSummary for finished totals and group rows (sorted here: by day, else by cost then requests). */
+export function summaryOf(
+  window: UsageWindow,
+  groupBy: GroupBy | undefined,
+  totals: UsageRow,
+  rows: UsageGroupRow[],
+): UsageSummary {
   if (groupBy === "day") rows.sort((a, b) => a.group.localeCompare(b.group));
   else
     rows.sort((a, b) => b.cost_usd - a.cost_usd || b.requests - a.requests || a.group.localeCompare(b.group));
@@ -127,7 +137,7 @@ export function buildSummary(
     since: new Date(window.since).toISOString(),
     until: new Date(window.until).toISOString(),
     group_by: groupBy ?? null,
-    totals: finishBucket(totals),
+    totals,
     groups: rows,
   };
 }

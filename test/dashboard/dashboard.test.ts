@@ -54,7 +54,7 @@ function figure(page: Page, name: string) {
 
 describe("dashboard in headless Chromium", () => {
   it("asks for the key, then shows the ledger's figures, charts, health and recent requests", async () => {
-    const summary = ledger.summarize({ since: Date.now() - 86_400_000, until: Date.now() + 1 });
+    const summary = await ledger.summarize({ since: Date.now() - 86_400_000, until: Date.now() + 1 });
     expect(summary.totals).toMatchObject({ requests: 6, cost_usd: 0.5, cache_hit_rate: 0.25 });
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });

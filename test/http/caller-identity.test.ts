@@ -39,8 +39,8 @@ describe("the caller's virtual key reaches the core", () => {
     expect(answer.isError).toBeFalsy();
     await client.close();
 
-    server.deps.ledger.flush();
-    const [latest] = server.deps.ledger.recent(1);
+    await server.deps.ledger.flush();
+    const [latest] = await server.deps.ledger.recent(1);
     expect(latest).toMatchObject({ key: "team-a", tool: "route_completion", model: "m1", provider: "lab" });
 
     const data = (await (

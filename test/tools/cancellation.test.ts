@@ -30,7 +30,7 @@ describe("cancellation", () => {
     expect(fixture.pa.requests[0]?.clientClosedEarly).toBe(true);
     expect(fixture.pb.requests).toHaveLength(0);
     await fixture.session.deps.ledger.flush();
-    const [cancelled] = fixture.session.deps.ledger.recent(1);
+    const [cancelled] = await fixture.session.deps.ledger.recent(1);
     expect(cancelled).toMatchObject({
       errorClass: "CANCELLED",
       costUsd: 0,

@@ -61,7 +61,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   for (const session of sessions) await session.close();
-  ledger.close();
+  await ledger.close();
 });
 
 describe("get_usage", () => {

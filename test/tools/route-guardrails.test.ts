@@ -37,7 +37,7 @@ describe("guardrails inside route_completion", () => {
     expect(text).not.toContain(GITHUB_TOKEN);
     expect(fixture.pa.requests.length + fixture.pb.requests.length).toBe(0);
     await fixture.session.deps.ledger.flush();
-    const [row] = fixture.session.deps.ledger.recent(1);
+    const [row] = await fixture.session.deps.ledger.recent(1);
     expect(row).toMatchObject({ errorClass: "GUARDRAIL_BLOCKED", guardrailAction: "block" });
   });
 

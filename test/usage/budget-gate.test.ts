@@ -179,7 +179,7 @@ describe("budget gate (local counters)", () => {
     before.record(usageRecord({ time: Date.UTC(2025, 5, 10, 9), key: "team-a", costUsd: 0.7 }));
     before.record(usageRecord({ time: Date.UTC(2025, 5, 10, 10), key: "local", costUsd: 0.2 }));
     before.record(usageRecord({ time: Date.UTC(2025, 5, 9, 10), key: "team-a", costUsd: 5 })); // yesterday
-    before.close();
+    await before.close();
     const config = {
       budgets: { global: { dailyUsd: 1 } },
       keys: [{ name: "team-a", sha256: KEY_HASH, dailyUsd: 0.75 }],

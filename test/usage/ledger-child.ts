@@ -4,10 +4,11 @@ import { createLogger } from "../../src/logger.js";
 import { createLedger } from "../../src/usage/index.js";
 import { usageRecord } from "./usage-record.js";
 
-const [dataDir, count, flushIntervalMs] = process.argv.slice(2);
-if (!dataDir) throw new Error("usage: ledger-child DATA_DIR COUNT FLUSH_INTERVAL_MS");
+const [dataDir, count, flushIntervalMs, databaseUrl] = process.argv.slice(2);
+if (!dataDir) throw new Error("usage: ledger-child DATA_DIR COUNT FLUSH_INTERVAL_MS [DATABASE_URL]");
 const ledger = createLedger({
   dataDir,
+  ...(databaseUrl && { databaseUrl }),
   logger: createLogger("silent"),
   flushIntervalMs: Number(flushIntervalMs),
 });

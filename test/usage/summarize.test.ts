@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { UsageRecord } from "../../src/core/hooks.js";
-import { createLogger } from "../../src/logger.js";
-import { createLedger, type Ledger, type UsageRow } from "../../src/usage/index.js";
-import { tempDataDir } from "../support/cli-process.js";
+import type { Ledger, UsageRow } from "../../src/usage/index.js";
+import { BACKENDS, type BackendName, useLedgerFixture } from "./ledger-backends.js";
 import { usageRecord } from "./usage-record.js";
 
-const logger = createLogger("silent");
 const DAY_ONE = Date.UTC(2025, 5, 10);
 const DAY_TWO = Date.UTC(2025, 5, 11);
 const WINDOW = { since: DAY_ONE, until: DAY_TWO + 86_400_000 };
-const open: Ledger[] = [];
-
-afterEach(() => {
-  for (const ledger of open.splice(0)) ledger.close();
-});
+const fixture = useLedgerFixture();
 
 /** Seven requests whose aggregates are worked out by hand in the tests below. */
 const RECORDS: UsageRecord[] = [
@@ -92,16 +86,19 @@ const RECORDS: UsageRecord[] = [
   }),
 ];
 
-function seeded(options: { now?: () => number; memoryDays?: number; memoryRows?: number } = {}): Ledger {
-  const ledger = createLedger({ dataDir: tempDataDir(), logger, ...options });
-  open.push(ledger);
+async function seeded(
+  backend: BackendName,
+  options: { now?: () => number; memoryDays?: number; memoryRows?: number } = {},
+): Promise<Ledger> {
+  const ledger = await fixture.open(backend, options);
   for (const record of RECORDS) ledger.record(record);
   return ledger;
 }
 
-describe("ledger summarize", () => {
-  it("totals every request: errors, cache hit rate over lookups, nearest-rank percentiles, savings", () => {
-    const summary = seeded({ now: () => DAY_TWO }).summarize(WINDOW);
+// The same answers from both backends: SQLite (in-memory index, else SQL scans) and PostgreSQL (SQL aggregates).
+describe.each(BACKENDS)("ledger summarize on %s", (backend) => {
+  it("totals every request: errors, cache hit rate over lookups, nearest-rank percentiles, savings", async () => {
+    const summary = await (await seeded(backend, { now: () => DAY_TWO })).summarize(WINDOW);
     expect(summary.since).toBe("2025-06-10T00:00:00.000Z");
     expect(summary.until).toBe("2025-06-12T00:00:00.000Z");
     expect(summary.group_by).toBeNull();
@@ -123,8 +120,9 @@ describe("ledger summarize", () => {
     });
   });
 
-  it("groups by model (served, else requested), most expensive first", () => {
-    const { groups } = seeded({ now: () => DAY_TWO }).summarize({ ...WINDOW, groupBy: "model" });
+  it("groups by model (served, else requested), most expensive first", async () => {
+    const ledger = await seeded(backend, { now: () => DAY_TWO });
+    const { groups } = await ledger.summarize({ ...WINDOW, groupBy: "model" });
     expect(groups.map((row) => row.group)).toEqual(["gpt-4o", "llama-3.3-70b", "claude-sonnet-4-5"]);
     const [gpt, llama, claude] = groups;
     // gpt-4o: the miss, the hit, the blocked request (asked for gpt-4o) and day two's call.
@@ -152,79 +150,83 @@ describe("ledger summarize", () => {
     });
   });
 
-  it("groups by provider, key, tool and UTC day", () => {
-    const ledger = seeded({ now: () => DAY_TWO });
-    const by = (groupBy: "provider" | "key" | "tool" | "day") =>
+  it("groups by provider, key, tool and UTC day", async () => {
+    const ledger = await seeded(backend, { now: () => DAY_TWO });
+    const by = async (groupBy: "provider" | "key" | "tool" | "day") =>
       Object.fromEntries(
-        ledger.summarize({ ...WINDOW, groupBy }).groups.map((row) => [row.group, row.requests]),
+        (await ledger.summarize({ ...WINDOW, groupBy })).groups.map((row) => [row.group, row.requests]),
       );
-    expect(by("provider")).toEqual({ openai: 3, groq: 2, "(none)": 2 });
-    expect(by("key")).toEqual({ local: 6, "team-b": 1 });
-    expect(by("tool")).toEqual({ route_completion: 6, chat_completions: 1 });
-    const days = ledger.summarize({ ...WINDOW, groupBy: "day" }).groups;
+    expect(await by("provider")).toEqual({ openai: 3, groq: 2, "(none)": 2 });
+    expect(await by("key")).toEqual({ local: 6, "team-b": 1 });
+    expect(await by("tool")).toEqual({ route_completion: 6, chat_completions: 1 });
+    const days = (await ledger.summarize({ ...WINDOW, groupBy: "day" })).groups;
     expect(days.map((row) => [row.group, row.requests, row.cost_usd])).toEqual([
       ["2025-06-10", 6, 0.013],
       ["2025-06-11", 1, 0.03],
     ]);
   });
 
-  it("windows include since and exclude until; key narrows to one caller", () => {
-    const ledger = seeded({ now: () => DAY_TWO });
-    expect(ledger.summarize({ since: DAY_TWO, until: DAY_TWO + 86_400_000 }).totals.requests).toBe(1);
-    expect(ledger.summarize({ since: DAY_ONE, until: DAY_TWO + 1_000 }).totals.requests).toBe(6);
-    expect(ledger.summarize({ since: DAY_ONE + 1_000, until: DAY_ONE + 1_001 }).totals.requests).toBe(1);
-    expect(ledger.summarize({ ...WINDOW, key: "team-b" }).totals).toMatchObject({
+  it("windows include since and exclude until; key narrows to one caller", async () => {
+    const ledger = await seeded(backend, { now: () => DAY_TWO });
+    const totals = async (options: Parameters<Ledger["summarize"]>[0]) =>
+      (await ledger.summarize(options)).totals;
+    expect((await totals({ since: DAY_TWO, until: DAY_TWO + 86_400_000 })).requests).toBe(1);
+    expect((await totals({ since: DAY_ONE, until: DAY_TWO + 1_000 })).requests).toBe(6);
+    expect((await totals({ since: DAY_ONE + 1_000, until: DAY_ONE + 1_001 })).requests).toBe(1);
+    expect(await totals({ ...WINDOW, key: "team-b" })).toMatchObject({
       requests: 1,
       cost_usd: 0.03,
     });
-    expect(ledger.summarize({ ...WINDOW, key: "nobody" }).totals).toMatchObject({
+    expect(await totals({ ...WINDOW, key: "nobody" })).toMatchObject({
       requests: 0,
       latency_p50_ms: 0,
       error_rate: 0,
     });
   });
 
-  it("counts records made after the first summary", () => {
-    const ledger = seeded({ now: () => DAY_TWO });
-    expect(ledger.summarize(WINDOW).totals.requests).toBe(7);
+  it("counts records made after the first summary", async () => {
+    const ledger = await seeded(backend, { now: () => DAY_TWO });
+    expect((await ledger.summarize(WINDOW)).totals.requests).toBe(7);
     ledger.record(usageRecord({ time: DAY_TWO + 2_000, costUsd: 0.5 }));
-    expect(ledger.summarize(WINDOW).totals).toMatchObject({ requests: 8, cost_usd: 0.543 });
+    expect((await ledger.summarize(WINDOW)).totals).toMatchObject({ requests: 8, cost_usd: 0.543 });
   });
+});
 
-  it("gives the same answer from SQLite for windows older than the in-memory days", () => {
-    const fromMemory = seeded({ now: () => DAY_TWO });
+describe("SQLite ledger summarize", () => {
+  it("gives the same answer from SQLite for windows older than the in-memory days", async () => {
+    const fromMemory = await seeded("sqlite", { now: () => DAY_TWO });
     // Thirty days later with one day in memory: June 10–11 is only on disk.
-    const fromDisk = seeded({ now: () => DAY_TWO + 30 * 86_400_000, memoryDays: 1 });
+    const fromDisk = await seeded("sqlite", { now: () => DAY_TWO + 30 * 86_400_000, memoryDays: 1 });
     for (const groupBy of [undefined, "model", "provider", "key", "tool", "day"] as const) {
-      expect(fromDisk.summarize({ ...WINDOW, groupBy })).toEqual(
-        fromMemory.summarize({ ...WINDOW, groupBy }),
+      expect(await fromDisk.summarize({ ...WINDOW, groupBy })).toEqual(
+        await fromMemory.summarize({ ...WINDOW, groupBy }),
       );
     }
-    expect(fromDisk.summarize({ ...WINDOW, key: "team-b" })).toEqual(
-      fromMemory.summarize({ ...WINDOW, key: "team-b" }),
+    expect(await fromDisk.summarize({ ...WINDOW, key: "team-b" })).toEqual(
+      await fromMemory.summarize({ ...WINDOW, key: "team-b" }),
     );
   });
 
-  it("keeps at most memoryRows rows in memory and answers every window as an uncapped ledger does", () => {
+  it("keeps at most memoryRows rows in memory and answers every window as an uncapped ledger does", async () => {
     const now = () => DAY_TWO + 86_400_000;
-    const uncapped = seeded({ now });
-    const capped = seeded({ now, memoryRows: 4 });
+    const uncapped = await seeded("sqlite", { now });
+    const capped = await seeded("sqlite", { now, memoryRows: 4 });
     const windows = [
       WINDOW,
       { since: DAY_ONE + 1_500, until: DAY_TWO + 86_400_000 },
       { since: DAY_TWO, until: DAY_TWO + 86_400_000 },
       { since: DAY_ONE, until: DAY_ONE + 5_000 },
     ];
-    const compare = () => {
+    const compare = async () => {
       for (const window of windows) {
         for (const groupBy of [undefined, "model", "key", "day"] as const) {
-          expect(capped.summarize({ ...window, groupBy })).toEqual(
-            uncapped.summarize({ ...window, groupBy }),
+          expect(await capped.summarize({ ...window, groupBy })).toEqual(
+            await uncapped.summarize({ ...window, groupBy }),
           );
         }
       }
     };
-    compare(); // the index is loaded from SQLite: only the newest rows that fit
+    await compare(); // the index is loaded from SQLite: only the newest rows that fit
     // Recorded after the index exists, out of time order too, past the cap several times over.
     for (let index = 0; index < 25; index++) {
       const record = usageRecord({
@@ -235,6 +237,6 @@ describe("ledger summarize", () => {
       uncapped.record(record);
     }
     windows.push({ since: DAY_TWO + 30_000, until: DAY_TWO + 86_400_000 });
-    compare();
+    await compare();
   });
 });

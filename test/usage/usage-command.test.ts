@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseCliArgs } from "../../src/cli/parse-args.js";
 import { formatUsage, runUsageCommand } from "../../src/cli/usage-command.js";
 import { createLogger } from "../../src/logger.js";
@@ -9,7 +9,7 @@ import { usageRecord } from "./usage-record.js";
 const logger = createLogger("silent");
 const HOUR = 3_600_000;
 
-function seededDataDir(now: number): string {
+async function seededDataDir(now: number): Promise<string> {
   const dataDir = tempDataDir();
   const ledger = createLedger({ dataDir, logger });
   ledger.record(usageRecord({ time: now - HOUR, costUsd: 0.25, latencyMs: 120 }));
@@ -23,24 +23,27 @@ function seededDataDir(now: number): string {
     }),
   );
   ledger.record(usageRecord({ time: now - 3 * 24 * HOUR, costUsd: 1 }));
-  ledger.close();
+  await ledger.close();
   return dataDir;
 }
 
-function run(args: string[], dataDir: string, now: number): string {
+async function run(args: string[], dataDir: string, now: number): Promise<string> {
   const parsed = parseCliArgs(args);
   if (!parsed.usage) throw new Error("not a usage command");
   let output = "";
-  runUsageCommand(parsed.usage, { dataDir, logger, now, write: (text) => (output += text) });
+  await runUsageCommand(parsed.usage, { dataDir, logger, now, write: (text) => (output += text) });
   return output;
 }
 
 describe("modelmux usage", () => {
   const now = Date.UTC(2025, 5, 10, 12);
-  const dataDir = seededDataDir(now);
+  let dataDir = "";
+  beforeAll(async () => {
+    dataDir = await seededDataDir(now);
+  });
 
-  it("prints a table with a total row, defaulting to the last 24 hours", () => {
-    const lines = run(["usage", "--group-by", "model"], dataDir, now).trimEnd().split("\n");
+  it("prints a table with a total row, defaulting to the last 24 hours", async () => {
+    const lines = (await run(["usage", "--group-by", "model"], dataDir, now)).trimEnd().split("\n");
     expect(lines[0]).toBe("modelmux usage 2025-06-09T12:00:00.000Z → 2025-06-10T12:00:00.000Z");
     expect(lines[1]).toMatch(
       /^model\s+requests\s+errors\s+tokens in\s+tokens out\s+cached\s+cost USD\s+cache hits\s+p50 ms/,
@@ -50,12 +53,12 @@ describe("modelmux usage", () => {
     expect(lines.at(-1)).toMatch(/^total\s+2\s+0%\s+200\s+100\s+0\s+0.3\s+/);
   });
 
-  it("prints the summary as JSON and as CSV", () => {
+  it("prints the summary as JSON and as CSV", async () => {
     const json = JSON.parse(
-      run(["usage", "--since", "7d", "--format", "json"], dataDir, now),
+      await run(["usage", "--since", "7d", "--format", "json"], dataDir, now),
     ) as UsageSummary;
     expect(json.totals).toMatchObject({ requests: 3, cost_usd: 1.3 });
-    const csv = run(
+    const csv = await run(
       ["usage", "--since", "2025-06-10", "--group-by", "provider", "--format", "csv"],
       dataDir,
       now,
@@ -72,7 +75,7 @@ describe("modelmux usage", () => {
     );
   });
 
-  it("refuses bad flags naming the flag", () => {
+  it("refuses bad flags naming the flag", async () => {
     expect(() => parseCliArgs(["usage", "--format", "xml"])).toThrow(
       '--format: expected one of table, json, csv; got "xml"',
     );
@@ -80,16 +83,16 @@ describe("modelmux usage", () => {
       /^--group-by: expected one of model, provider, key, tool, day/,
     );
     expect(() => parseCliArgs(["http", "--since", "7d"])).toThrow("--since applies to `modelmux usage` only");
-    expect(() => run(["usage", "--since", "last week"], dataDir, now)).toThrow(
+    await expect(run(["usage", "--since", "last week"], dataDir, now)).rejects.toThrow(
       /^--since: expected an ISO 8601 date/,
     );
-    expect(() => run(["usage", "--until", "2000-01-01"], dataDir, now)).toThrow(
+    await expect(run(["usage", "--until", "2000-01-01"], dataDir, now)).rejects.toThrow(
       /^--since: must be before until/,
     );
   });
 
   it("runs as a process: report on stdout, exit 2 on a bad flag", async () => {
-    const processDir = seededDataDir(Date.now());
+    const processDir = await seededDataDir(Date.now());
     const report = await runCli(["usage", "--since", "7d", "--format", "json"], {
       MODELMUX_DATA_DIR: processDir,
     });

@@ -70,8 +70,8 @@ describe("ledger and budgets end to end (real SDK client, fake upstream)", () =>
     expect(errorText(await complete(session, "Hello?"))).toMatch(/^PROVIDER_CALL_FAILED/);
     await session.close();
     const ledger = createLedger({ dataDir: session.deps.dataDir, logger: createLogger("silent") });
-    const [row] = ledger.recent(1);
-    ledger.close();
+    const [row] = await ledger.recent(1);
+    await ledger.close();
     expect(row).toMatchObject({
       tool: "route_completion",
       requestedModel: "m1",
@@ -89,8 +89,8 @@ describe("ledger and budgets end to end (real SDK client, fake upstream)", () =>
     const failed = answers.filter((answer) => answer.isError).length;
     await session.close();
     const ledger = createLedger({ dataDir: session.deps.dataDir, logger: createLogger("silent") });
-    const rows = ledger.query({ since: 0, until: Number.MAX_SAFE_INTEGER });
-    ledger.close();
+    const rows = await ledger.query({ since: 0, until: Number.MAX_SAFE_INTEGER });
+    await ledger.close();
     expect(rows).toHaveLength(1_000);
     expect(rows.filter((row) => row.errorClass !== null)).toHaveLength(failed);
   });
