@@ -9,6 +9,7 @@ export const RESULT_HEADERS = [
   "x-modelmux-attempts",
   "x-modelmux-latency-ms",
   "x-modelmux-dropped-params",
+  "x-modelmux-request-id",
 ] as const;
 
 // Header values must be visible ASCII: a provider or model named in config could hold anything.
@@ -28,12 +29,19 @@ function usd(value: number): string {
 export function resultHeaders(
   result: Pick<
     RouteResult,
-    "provider" | "model" | "deployment" | "costUsd" | "cache" | "attempts" | "latencyMs" | "droppedParams"
+    | "requestId"
+    | "provider"
+    | "model"
+    | "deployment"
+    | "costUsd"
+    | "cache"
+    | "attempts"
+    | "latencyMs"
+    | "droppedParams"
   >,
-): Record<Exclude<(typeof RESULT_HEADERS)[number], "x-modelmux-dropped-params">, string> & {
-  "x-modelmux-dropped-params"?: string;
-} {
+): Partial<Record<(typeof RESULT_HEADERS)[number], string>> {
   return {
+    ...(result.requestId && { "x-modelmux-request-id": result.requestId }),
     "x-modelmux-provider": safe(result.provider),
     "x-modelmux-model": safe(result.model),
     "x-modelmux-deployment": safe(result.deployment),

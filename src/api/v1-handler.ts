@@ -62,11 +62,11 @@ export function createV1Handler(
   ): Promise<void> {
     if (path === "/v1/chat/completions") {
       if (request.method !== "POST") throw methodNotAllowed(request, "POST");
-      return chatCompletions(request, response, auth.authenticate(request));
+      return chatCompletions(request, response, await auth.authenticate(request));
     }
     if (path === "/v1/embeddings") {
       if (request.method !== "POST") throw methodNotAllowed(request, "POST");
-      return embeddings(request, response, auth.authenticate(request));
+      return embeddings(request, response, await auth.authenticate(request));
     }
     if (path === "/v1/models") {
       if (request.method !== "GET" && request.method !== "HEAD") throw methodNotAllowed(request, "GET");

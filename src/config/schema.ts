@@ -117,6 +117,11 @@ const server = z.strictObject({
   bodyTimeoutMs: z.number().int().positive().default(30_000),
   allowedOrigins: z.array(z.string()).default([]),
   allowedHosts: z.array(z.string()).default([]),
+  /**
+   * `stateful`: initialize opens an Mcp-Session-Id session held by this process (several instances
+   * need session affinity). `stateless`: no sessions, so any instance serves any request.
+   */
+  mcpSessions: z.enum(["stateful", "stateless"]).default("stateful"),
 });
 
 export const configSchema = z.strictObject({

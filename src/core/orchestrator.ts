@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { isCacheable } from "../cache/is-cacheable.js";
 import { resolveCacheOptions } from "../cache/resolve-cache-options.js";
 import type { Catalog } from "../catalog/catalog.js";
@@ -140,10 +141,13 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     }
   }
 
-  function record(request: RouteRequest, started: number, fields: Partial<UsageRecord>): void {
+  /** Appends the request's ledger row; returns its request id (answers carry it, so a row can be found). */
+  function record(request: RouteRequest, started: number, fields: Partial<UsageRecord>): string {
     // After the ledger write (below), so readers see this request.
     queueMicrotask(() => deps.changes?.notify());
+    const requestId = randomUUID();
     ledger.record({
+      requestId,
       time: started,
       key: request.caller.key,
       tool: request.caller.tool,
@@ -164,6 +168,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       errorClass: null,
       ...fields,
     });
+    return requestId;
   }
 
   async function run(request: RouteRequest): Promise<RouteResult> {
@@ -301,7 +306,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       const finishReason = hit.finishReason === "embedding" ? "other" : hit.finishReason;
       const screened = answer({ ...hit, finishReason }, {});
       const latencyMs = Math.round(now() - started);
-      record(request, started, {
+      const requestId = record(request, started, {
         guardrailAction: screened.action,
         model: hit.model,
         provider: hit.provider,
@@ -313,6 +318,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         cache: "hit",
       });
       return {
+        requestId,
         ...screened.first,
         ...(screened.choices && { choices: screened.choices }),
         ...(hit.systemFingerprint && { systemFingerprint: hit.systemFingerprint }),
@@ -344,7 +350,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         attempts: outcome.attempts,
       });
       const latencyMs = Math.round(now() - started);
-      record(request, started, {
+      const requestId = record(request, started, {
         guardrailAction: screened.action,
         model: deployment.model,
         provider: deployment.provider,
@@ -358,6 +364,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         cache: cacheStatus,
       });
       return {
+        requestId,
         ...screened.first,
         ...(screened.choices && { choices: screened.choices }),
         ...(result.systemFingerprint && { systemFingerprint: result.systemFingerprint }),

@@ -75,6 +75,8 @@ export interface RoutingExplanation {
 
 /** The answer: the first choice's text, tool calls, refusal and logprobs at the top level. */
 export interface RouteResult extends AnswerChoice {
+  /** The request's id in the usage ledger (also the `x-modelmux-request-id` header on /v1). */
+  requestId?: string;
   /** Every choice, when the caller asked for n > 1. */
   choices?: AnswerChoice[];
   systemFingerprint?: string;

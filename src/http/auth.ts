@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 import type { Config } from "../config/schema.js";
 import { ModelmuxError } from "../errors.js";
 import { HttpError } from "./http-error.js";
-import { createRateLimiter, type RateLimiter } from "./rate-limit.js";
+import { createRateLimiter, type RateDecision, type RateLimiter } from "./rate-limit.js";
 
 /** Who is calling: the virtual key's name (`local` when no keys are configured) and its limits. */
 export interface Caller {
@@ -15,8 +15,11 @@ export interface Caller {
 export interface Authenticator {
   /** True when config holds virtual keys, so every request needs `Authorization: Bearer`. */
   readonly required: boolean;
-  /** Resolves the caller and counts the request against its rpm limit: 401 or 429 as HttpError. */
-  authenticate(request: IncomingMessage): Caller;
+  /**
+   * Resolves the caller and counts the request against its rpm limit: 401 or 429 as HttpError.
+   * A promise when the rpm window is shared through Redis.
+   */
+  authenticate(request: IncomingMessage): Caller | Promise<Caller>;
   /** Resolves the caller without counting a request (dashboard data, /metrics). */
   identify(request: IncomingMessage): Caller;
 }
@@ -71,20 +74,23 @@ export function createAuthenticator(
     return found;
   }
 
-  function authenticate(request: IncomingMessage): Caller {
+  function admit(caller: Caller, decision: RateDecision): Caller {
+    if (decision.allowed) return caller;
+    throw new HttpError(
+      429,
+      "rate_limit_exceeded",
+      `key "${caller.key}" is limited to ${caller.rpm} requests per minute; retry in ${decision.retryAfterSeconds} s`,
+      { "retry-after": String(decision.retryAfterSeconds) },
+    );
+  }
+
+  function authenticate(request: IncomingMessage): Caller | Promise<Caller> {
     const caller = identify(request);
-    if (caller.rpm !== undefined) {
-      const decision = limiter.take(caller.key, caller.rpm);
-      if (!decision.allowed) {
-        throw new HttpError(
-          429,
-          "rate_limit_exceeded",
-          `key "${caller.key}" is limited to ${caller.rpm} requests per minute; retry in ${decision.retryAfterSeconds} s`,
-          { "retry-after": String(decision.retryAfterSeconds) },
-        );
-      }
-    }
-    return caller;
+    if (caller.rpm === undefined) return caller;
+    const decision = limiter.take(caller.key, caller.rpm);
+    return decision instanceof Promise
+      ? decision.then((shared) => admit(caller, shared))
+      : admit(caller, decision);
   }
 
   return { required: stored.length > 0, authenticate, identify };

@@ -12,7 +12,8 @@ import { type BodyLimits, readJsonBody } from "./read-body.js";
 /**
  * Streamable HTTP at /mcp. An initialize request opens a session (Mcp-Session-Id), as the
  * spec describes; a request without a session id is served statelessly by a throwaway
- * server, so clients that keep no session work too.
+ * server, so clients that keep no session work too. With `server.mcpSessions: "stateless"`
+ * no request opens a session.
  */
 export function createMcpHandler(deps: ServerDeps, bodyLimits: BodyLimits) {
   const sessions = new Map<string, StreamableHTTPServerTransport>();
@@ -37,7 +38,9 @@ export function createMcpHandler(deps: ServerDeps, bodyLimits: BodyLimits) {
     if (request.method !== "POST")
       throw new HttpError(400, "session_required", "GET and DELETE on /mcp need an Mcp-Session-Id header");
 
-    if (isInitializeRequest(body)) {
+    // Stateless mode (server.mcpSessions): initialize opens no session either, so any instance
+    // behind a load balancer can serve every request of a client.
+    if (isInitializeRequest(body) && deps.config.server.mcpSessions === "stateful") {
       const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
         onsessioninitialized: (id) => {

@@ -1,8 +1,11 @@
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export interface RateLimiter {
-  /** Counts one request for `key` when it fits in `perMinute`; otherwise says how long to wait. */
-  take(key: string, perMinute: number): RateDecision;
+  /**
+   * Counts one request for `key` when it fits in `perMinute`; otherwise says how long to wait.
+   * Synchronous in memory; a promise when the window is shared through Redis.
+   */
+  take(key: string, perMinute: number): RateDecision | Promise<RateDecision>;
 }
 
 const WINDOW_MS = 60_000;
@@ -11,7 +14,9 @@ const WINDOW_MS = 60_000;
  * A sliding-window log per key, in memory: exact (no burst at window edges, unlike fixed
  * windows) and small, since a key never keeps more than its own rpm timestamps.
  */
-export function createRateLimiter(options: { now?: () => number } = {}): RateLimiter {
+export function createRateLimiter(options: { now?: () => number } = {}): {
+  take(key: string, perMinute: number): RateDecision;
+} {
   const now = options.now ?? Date.now;
   const logs = new Map<string, number[]>();
 

@@ -87,7 +87,16 @@ export async function startHttpServer(
   const bodyLimits = { maxBytes: serverConfig.maxBodyBytes, timeoutMs: serverConfig.bodyTimeoutMs };
   const mcp = createMcpHandler(deps, bodyLimits);
   const v1 = createV1Handler(deps, bodyLimits);
-  const auth = createAuthenticator(deps.config.keys);
+  // With Redis, a key's rpm is one window shared by every instance (not one per instance).
+  const { redisUrl } = deps.config.cache;
+  const limiter =
+    redisUrl && deps.config.keys.some((key) => key.rpm !== undefined)
+      ? (await import("../http/redis-rate-limit.js")).createRedisRateLimiter({
+          url: redisUrl,
+          logger: deps.logger,
+        })
+      : undefined;
+  const auth = createAuthenticator(deps.config.keys, limiter ? { limiter } : {});
   const metrics = deps.metrics ?? createMetrics();
   const serveStatic = createStaticHandler();
   let checkHost: (request: IncomingMessage) => void = () => {
@@ -104,7 +113,7 @@ export async function startHttpServer(
       });
     }
     checkHost(request);
-    if (path === "/mcp") return mcp.handle(request, response, auth.authenticate(request));
+    if (path === "/mcp") return mcp.handle(request, response, await auth.authenticate(request));
     if (path.startsWith("/v1/")) return v1.handle(request, response, path, auth);
     const isRead = request.method === "GET" || request.method === "HEAD";
     if (isRead && path === "/metrics") {
@@ -169,6 +178,7 @@ export async function startHttpServer(
     mcpUrl: `${url}/mcp`,
     server,
     async close() {
+      await limiter?.close();
       await mcp.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

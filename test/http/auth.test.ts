@@ -46,7 +46,7 @@ describe("createAuthenticator", () => {
     expect(LOCAL_CALLER).toEqual({ key: "local", allowedModels: ["*"] });
   });
 
-  it("resolves the bearer token's SHA-256 to the key name and its limits", () => {
+  it("resolves the bearer token's SHA-256 to the key name and its limits", async () => {
     const auth = createAuthenticator(keys);
     expect(auth.required).toBe(true);
     expect(auth.authenticate(requestWith({ authorization: `Bearer ${TEAM_A_TOKEN}` }))).toEqual({
@@ -55,7 +55,9 @@ describe("createAuthenticator", () => {
       rpm: 2,
     });
     // Upper-case hex in config and a lower-case scheme both work.
-    expect(auth.authenticate(requestWith({ authorization: `bearer ${TEAM_B_TOKEN}` })).key).toBe("team-b");
+    expect(await auth.authenticate(requestWith({ authorization: `bearer ${TEAM_B_TOKEN}` }))).toMatchObject({
+      key: "team-b",
+    });
   });
 
   it("answers 401 with a WWW-Authenticate challenge for missing, malformed or unknown tokens", () => {
@@ -77,17 +79,20 @@ describe("createAuthenticator", () => {
     let now = 0;
     const auth = createAuthenticator(keys, { limiter: createRateLimiter({ now: () => now }) });
     const teamA = requestWith({ authorization: `Bearer ${TEAM_A_TOKEN}` });
-    auth.authenticate(teamA);
+    // A limiter in memory answers at once: no promise.
+    expect(auth.authenticate(teamA)).toMatchObject({ key: "team-a" });
     for (let index = 0; index < 5; index++) auth.identify(teamA);
     now = 30_000;
-    auth.authenticate(teamA);
+    expect(auth.authenticate(teamA)).toMatchObject({ key: "team-a" });
     const limited = thrown(() => auth.authenticate(teamA));
     expect(limited.status).toBe(429);
     expect(limited.headers["retry-after"]).toBe("30");
     expect(limited.message).toContain('key "team-a" is limited to 2 requests per minute');
     // team-b has no rpm
     for (let index = 0; index < 10; index++)
-      auth.authenticate(requestWith({ authorization: `Bearer ${TEAM_B_TOKEN}` }));
+      expect(auth.authenticate(requestWith({ authorization: `Bearer ${TEAM_B_TOKEN}` }))).toMatchObject({
+        key: "team-b",
+      });
   });
 });
 
