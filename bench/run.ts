@@ -22,6 +22,7 @@ const PARTS = [
   "chaos",
   "guardrails",
   "ledger",
+  "ledger-postgres",
   "cache",
   "batch",
   "gateway",

@@ -44,6 +44,11 @@ async function main(): Promise<void> {
     });
     return;
   }
+  if (args.migrate) {
+    const { runMigrateLedger } = await import("./cli/migrate-ledger.js");
+    await runMigrateLedger(args.migrate, { dataDir: loaded.dataDir, logger });
+    return;
+  }
   // MCP clients start every configured stdio server when they launch, and most sit idle all
   // session: a stdio server loads its heavy pieces (~80 MB: tokenizer, price data, guardrail
   // detectors, provider SDK, cache store) when first used rather than on a timer, so an idle one

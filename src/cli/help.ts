@@ -6,6 +6,9 @@ Usage:
                                                 serve MCP at http://H:P/mcp (default 127.0.0.1:8787), plus /healthz
   modelmux usage [--since 7d] [--until T] [--group-by model|provider|key|tool|day] [--format table|json|csv]
                                                 print usage from the ledger (default: the last 24h, as a table)
+  modelmux migrate-ledger --to postgres://… [--from FILE]
+                                                copy the SQLite ledger (default: usage.sqlite in the data dir)
+                                                into PostgreSQL, then verify the counts
   modelmux --help | --version
 
 Options:
@@ -15,7 +18,8 @@ Options:
   --since, --until  ISO 8601 date/time or a duration ago (30m, 24h, 7d, 2w)
 
 Environment:
-  MODELMUX_CONFIG, MODELMUX_DATA_DIR (default ~/.modelmux), MODELMUX_REDIS_URL, MODELMUX_LOG_LEVEL,
+  MODELMUX_CONFIG, MODELMUX_DATA_DIR (default ~/.modelmux), MODELMUX_REDIS_URL, MODELMUX_DATABASE_URL,
+  MODELMUX_LOG_LEVEL,
   and each provider's key: OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, GROQ_API_KEY, TOGETHER_API_KEY,
   FIREWORKS_API_KEY, DEEPSEEK_API_KEY, MISTRAL_API_KEY, XAI_API_KEY, OPENROUTER_API_KEY
 `;

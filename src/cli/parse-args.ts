@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { errorMessage, ModelmuxError } from "../errors.js";
 import { GROUP_BY, type GroupBy } from "../usage/usage-types.js";
 
-export type Command = "stdio" | "http" | "usage";
+export type Command = "stdio" | "http" | "usage" | "migrate-ledger";
 
 export const USAGE_FORMATS = ["table", "json", "csv"] as const;
 export type UsageFormat = (typeof USAGE_FORMATS)[number];
@@ -24,9 +24,11 @@ export interface CliArgs {
   port?: number;
   /** Set for `modelmux usage`. */
   usage?: UsageArgs;
+  /** Set for `modelmux migrate-ledger`. */
+  migrate?: { to: string; from?: string };
 }
 
-const COMMANDS: readonly string[] = ["http", "usage"];
+const COMMANDS: readonly string[] = ["http", "usage", "migrate-ledger"];
 
 /** Parses argv; unknown flags or commands and bad values throw INVALID_INPUT naming the flag. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -46,6 +48,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         until: { type: "string" },
         "group-by": { type: "string" },
         format: { type: "string" },
+        to: { type: "string" },
+        from: { type: "string" },
       },
     });
   } catch (error) {
@@ -69,6 +73,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     until?: string;
     "group-by"?: string;
     format?: string;
+    to?: string;
+    from?: string;
   };
   let port: number | undefined;
   if (values.port !== undefined) {
@@ -84,15 +90,37 @@ export function parseCliArgs(argv: string[]): CliArgs {
     throw new ModelmuxError("INVALID_INPUT", "--host and --port apply to `modelmux http` only");
   }
   const usage = usageArgs(values, command === "usage");
+  const migrate = migrateArgs(values, command === "migrate-ledger");
   return {
-    command: command === "http" || command === "usage" ? command : "stdio",
+    command: command === "http" || command === "usage" || command === "migrate-ledger" ? command : "stdio",
     help: values.help ?? false,
     version: values.version ?? false,
     config: values.config,
     host: values.host,
     port,
     ...(usage && { usage }),
+    ...(migrate && { migrate }),
   };
+}
+
+/** `migrate-ledger` needs --to; --to and --from belong to it alone. */
+function migrateArgs(
+  values: { to?: string; from?: string },
+  isMigrate: boolean,
+): { to: string; from?: string } | undefined {
+  if (!isMigrate) {
+    const given = (["to", "from"] as const).find((flag) => values[flag] !== undefined);
+    if (given)
+      throw new ModelmuxError("INVALID_INPUT", `--${given} applies to \`modelmux migrate-ledger\` only`);
+    return undefined;
+  }
+  if (!values.to) {
+    throw new ModelmuxError(
+      "INVALID_INPUT",
+      "--to: expected the PostgreSQL URL to copy the ledger into (postgres://…)",
+    );
+  }
+  return { to: values.to, ...(values.from !== undefined && { from: values.from }) };
 }
 
 function oneOf<T extends string>(

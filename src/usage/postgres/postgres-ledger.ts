@@ -200,7 +200,7 @@ export function createPostgresLedger(options: PostgresLedgerOptions): Ledger {
     try {
       return await work(await database());
     } catch (error) {
-      throw new Error(`usage ledger database unavailable: ${describe(error)}`);
+      throw new Error(`usage ledger: cannot read from PostgreSQL: ${describe(error)}`);
     }
   }
 

@@ -1,0 +1,81 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { runMigrateLedger } from "../../src/cli/migrate-ledger.js";
+import { createLogger } from "../../src/logger.js";
+import { createLedger, LEDGER_FILE } from "../../src/usage/index.js";
+import { runCli, tempDataDir } from "../support/cli-process.js";
+import { useLedgerFixture } from "../usage/ledger-backends.js";
+import { usageRecord } from "../usage/usage-record.js";
+
+const fixture = useLedgerFixture();
+const logger = createLogger("silent");
+const START = Date.UTC(2025, 5, 10);
+const ALL_TIME = { since: START, until: START + 30 * 86_400_000 };
+
+/** A SQLite ledger with `count` rows; the first 10 written as a schema-1 file did, with no request id. */
+async function sqliteLedger(count: number): Promise<string> {
+  const dataDir = tempDataDir();
+  const ledger = createLedger({ dataDir, logger });
+  for (let index = 0; index < count; index++) {
+    ledger.record(
+      usageRecord({
+        time: START + index * 60_000,
+        key: `team-${index % 3}`,
+        model: index % 2 === 0 ? "gpt-4o" : "llama-3.3-70b",
+        costUsd: 0.001 * (1 + (index % 7)),
+        latencyMs: 50 + ((index * 37) % 900),
+        cache: index % 5 === 0 ? "hit" : "miss",
+      }),
+    );
+  }
+  await ledger.close();
+  const db = new Database(join(dataDir, LEDGER_FILE));
+  db.prepare("UPDATE usage SET request_id = NULL WHERE id <= 10").run();
+  db.close();
+  return dataDir;
+}
+
+describe("modelmux migrate-ledger", () => {
+  it("copies every row into PostgreSQL, verifies the counts, and adds nothing when run again", async () => {
+    const dataDir = await sqliteLedger(1_234);
+    const target = await fixture.open("postgres");
+    const { databaseUrl } = fixture.settingsOf(target);
+    let output = "";
+    const write = (text: string) => {
+      output += text;
+    };
+    await runMigrateLedger({ to: `${databaseUrl}` }, { dataDir, logger, write });
+    expect(output).toContain("1,234 new, 0 already in PostgreSQL");
+    expect(output).toContain("verified: all 1,234 rows are in PostgreSQL");
+    output = "";
+    await runMigrateLedger({ to: `${databaseUrl}` }, { dataDir, logger, write });
+    expect(output).toContain("0 new, 1,234 already in PostgreSQL");
+    expect(await target.query(ALL_TIME)).toHaveLength(1_234);
+    // The same report from both stores.
+    const source = createLedger({ dataDir, logger });
+    for (const groupBy of [undefined, "model", "key", "day"] as const) {
+      expect(await target.summarize({ ...ALL_TIME, groupBy })).toEqual(
+        await source.summarize({ ...ALL_TIME, groupBy }),
+      );
+    }
+    await source.close();
+  });
+
+  it("runs as a command: exit 0 with the verification on stdout, exit 2 without --to", async () => {
+    const dataDir = await sqliteLedger(25);
+    const target = await fixture.open("postgres");
+    const { databaseUrl } = fixture.settingsOf(target);
+    const copied = await runCli(["migrate-ledger", "--to", `${databaseUrl}`], { MODELMUX_DATA_DIR: dataDir });
+    expect(copied.code).toBe(0);
+    expect(copied.stdout).toContain("verified: all 25 rows are in PostgreSQL");
+    const missing = await runCli(["migrate-ledger"], { MODELMUX_DATA_DIR: dataDir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--to: expected the PostgreSQL URL");
+    const noLedger = await runCli(["migrate-ledger", "--to", `${databaseUrl}`], {
+      MODELMUX_DATA_DIR: tempDataDir(),
+    });
+    expect(noLedger.code).toBe(2);
+    expect(noLedger.stderr).toContain("--from: no SQLite ledger at");
+  });
+});
