@@ -58,8 +58,8 @@ describe("MCP tool embed (real SDK client)", () => {
     );
     expect(again).toMatchObject({ cache: "hit", cached_inputs: 1, cost_usd: 0 });
     expect(upstream.requests).toHaveLength(1);
-    session.deps.ledger.flush();
-    expect(session.deps.ledger.recent(10).map((row) => [row.tool, row.cache])).toEqual([
+    await session.deps.ledger.flush();
+    expect((await session.deps.ledger.recent(10)).map((row) => [row.tool, row.cache])).toEqual([
       ["embed", "hit"],
       ["embed", "miss"],
     ]);
