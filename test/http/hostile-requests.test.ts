@@ -102,8 +102,8 @@ describe("hostile requests (issue 21)", () => {
     expect(text).toContain("(500001 characters)");
     // The "did you mean" search over this name took 6.8 s.
     expect(elapsed).toBeLessThan(3000);
-    open.deps.ledger.flush();
-    const [latest] = open.deps.ledger.recent(1);
+    await open.deps.ledger.flush();
+    const [latest] = await open.deps.ledger.recent(1);
     expect(latest?.requestedModel.length).toBeLessThan(300);
     expect(latest?.requestedModel).toMatch(/^xyyy.*\(500001 characters\)$/);
   }, 30_000);

@@ -60,7 +60,7 @@ describe("guard judge through the router", () => {
     expect(body.messages[0]?.role).toBe("system");
     expect(body.messages[1]?.content).toBe(UNSURE);
     await fixture.session.deps.ledger.flush();
-    const rows = fixture.session.deps.ledger.recent(5);
+    const rows = await fixture.session.deps.ledger.recent(5);
     const judgeRow = rows.find((row) => row.tool === "guardrails_judge");
     expect(judgeRow).toMatchObject({ provider: "pc", errorClass: null });
     expect(judgeRow?.costUsd).toBeGreaterThan(0);
