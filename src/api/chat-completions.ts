@@ -62,6 +62,7 @@ export function createChatCompletionsHandler(
         key: caller.key,
         tool: CHAT_COMPLETIONS_TOOL,
         ...(!caller.allowedModels.includes("*") && { allowedModels: caller.allowedModels }),
+        ...(caller.admin && { admin: true }),
       },
       signal: cancellation,
     };

@@ -97,12 +97,19 @@ const budgetLimits = z.strictObject({
 });
 
 const virtualKey = z.strictObject({
-  name: z.string().min(1),
+  name: z
+    .string()
+    .min(1)
+    .refine((name) => name !== "local", {
+      message: '"local" is the name of the keyless local operator; choose another name',
+    }),
   sha256: z.string().regex(/^[0-9a-f]{64}$/i, "expected 64 hex characters (SHA-256 of the bearer token)"),
   dailyUsd: z.number().positive().optional(),
   monthlyUsd: z.number().positive().optional(),
   models: z.array(z.string()).default(["*"]),
   rpm: z.number().int().positive().optional(),
+  /** The operator's key: sees every tenant's usage, budgets, dashboard data and /metrics. */
+  admin: z.boolean().default(false),
 });
 
 const server = z.strictObject({

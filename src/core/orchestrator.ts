@@ -16,6 +16,7 @@ import type { Router } from "../router/router.js";
 import { roundUsd } from "../usage/round-usd.js";
 import { clip } from "../validation/clip.js";
 import { assertTotalText, requestTexts } from "../validation/text-limits.js";
+import { mayUseModel } from "./access-policy.js";
 import type { AdapterPool } from "./adapter-pool.js";
 import type { ChangeFeed } from "./change-feed.js";
 import {
@@ -27,7 +28,12 @@ import {
   type UsageLedger,
   type UsageRecord,
 } from "./hooks.js";
-import { EXPECTED_OUTPUT_TOKENS, type PreparedRoute, prepareRoute } from "./prepare-route.js";
+import {
+  assertRequestAllowed,
+  EXPECTED_OUTPUT_TOKENS,
+  type PreparedRoute,
+  prepareRoute,
+} from "./prepare-route.js";
 import type { CacheStatus, RouteQuote, RouteRequest, RouteResult } from "./route-types.js";
 import { type AttemptsOutcome, runAttempts } from "./run-attempts.js";
 import { screenInput, screenOutput, strictest, textsToScreen } from "./screen-guardrails.js";
@@ -280,8 +286,11 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       namespace: request.caller.key,
     });
     if (mode === "use") {
+      // A hit is checked against the key's allow-list like a fresh call: the same refusal for a
+      // model the key may no longer use, and a miss when the answer came from such a deployment.
+      assertRequestAllowed(deps.catalog, request);
       const hit = await cache.get(key);
-      if (hit) return fromCache(hit);
+      if (hit && mayUseModel(request.caller, hit.deployment)) return fromCache(hit);
     }
     const store = (outcome: AttemptsOutcome) => {
       void cache.set(key, toCachedAnswer(outcome, now()), ttlSeconds);

@@ -5,13 +5,13 @@ import type { Deployment } from "../catalog/types.js";
 import { requiredCapabilities } from "../chat/required-capabilities.js";
 import type { Config } from "../config/schema.js";
 import { ModelmuxError } from "../errors.js";
-import { assertModelAllowed, isModelAllowed } from "../http/auth.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import { askedParams, createParamSupport, type ParamSupport } from "../router/param-support.js";
 import { planRoute, type RoutePlan, worstCaseCost } from "../router/plan-route.js";
 import type { RouteDecision, Router } from "../router/router.js";
 import type { ScoredCandidate } from "../router/scorer.js";
 import { countMessageTokens, loadTokenizers } from "../tokens/count-tokens.js";
+import { assertModelAllowed, isModelAllowed } from "./access-policy.js";
 import { compileSchema } from "./json-output.js";
 import type { RouteRequest, RoutingExplanation } from "./route-types.js";
 
@@ -101,15 +101,23 @@ function assertReferenceAllowed(
     assertModelAllowed({ key, allowedModels: [...allowed] }, reference);
 }
 
+/**
+ * Refuses a request naming a model (or fallback) the caller's key may not use, with the same
+ * UNAUTHORIZED before routing and before a cache lookup: a cached answer is no way around it.
+ */
+export function assertRequestAllowed(catalog: Catalog, request: RouteRequest): void {
+  const allowed = request.caller.allowedModels;
+  if (!allowed) return;
+  for (const reference of [request.model, ...(request.fallbackModels ?? [])]) {
+    if (reference !== "auto") assertReferenceAllowed(catalog, request.caller.key, allowed, reference);
+  }
+}
+
 /** Everything decided before any upstream call: the plan, the scored order, the worst-case cost. */
 export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Promise<PreparedRoute> {
   await loadTokenizers();
+  assertRequestAllowed(deps.catalog, request);
   const allowed = request.caller.allowedModels;
-  if (allowed) {
-    for (const reference of [request.model, ...(request.fallbackModels ?? [])]) {
-      if (reference !== "auto") assertReferenceAllowed(deps.catalog, request.caller.key, allowed, reference);
-    }
-  }
   const validate = request.jsonSchema ? await compileSchema(request.jsonSchema) : undefined;
   const inputTokens = (await countMessageTokens(request.messages, null, request.params?.tools)).tokens;
   // What the request itself needs (tools, images, audio, a JSON schema), beside the caller's `needs`.

@@ -16,6 +16,8 @@ export interface CallerContext {
   sessionId?: string;
   /** Models the virtual key may use (`*`, `provider/*`, `provider/model`, bare ids); absent means all. */
   allowedModels?: readonly string[];
+  /** The operator, who sees every tenant (core/access-policy.ts); absent for a tenant's key. */
+  admin?: boolean;
 }
 
 /** One orchestrated completion, as both front doors (MCP tools and /v1) describe it. */

@@ -7,13 +7,15 @@ import type { DashboardWindow } from "./parse-window.js";
 /** The part of the usage ledger the dashboard reads (sync or async, whichever the ledger is). */
 export interface DashboardLedger {
   summarize(options: SummarizeOptions): UsageSummary | Promise<UsageSummary>;
-  recent(limit: number): UsageRecord[] | Promise<UsageRecord[]>;
+  recent(limit: number, key?: string): UsageRecord[] | Promise<UsageRecord[]>;
 }
 
 export interface DashboardSources {
   ledger?: DashboardLedger;
   health?: { snapshotAll(): Record<string, HealthSnapshot> };
   now?: () => number;
+  /** Only this virtual key's requests (a tenant's view); every key's when absent (the operator's). */
+  key?: string;
 }
 
 export interface SpendBucket {
@@ -24,6 +26,8 @@ export interface SpendBucket {
 
 export interface DashboardData {
   generated_at: string;
+  /** The virtual key the figures are limited to, or null for every caller. */
+  key: string | null;
   window: string;
   since: string;
   until: string;
@@ -84,8 +88,17 @@ function emptySummary(since: number, until: number): UsageSummary {
   };
 }
 
+function keyed(key: string | undefined): { key?: string } {
+  return key === undefined ? {} : { key };
+}
+
 /** Buckets aligned to whole hours (or UTC days), oldest first, zero-filled so the chart has no gaps. */
-async function spendOverTime(ledger: DashboardLedger | undefined, window: DashboardWindow, until: number) {
+async function spendOverTime(
+  ledger: DashboardLedger | undefined,
+  window: DashboardWindow,
+  until: number,
+  key: string | undefined,
+) {
   const first = Math.floor((until - window.durationMs) / window.bucketMs) * window.bucketMs;
   const starts: number[] = [];
   for (let start = first; start < until; start += window.bucketMs) starts.push(start);
@@ -94,7 +107,7 @@ async function spendOverTime(ledger: DashboardLedger | undefined, window: Dashbo
 
   if (window.bucket === "day") {
     // One scan grouped by UTC day, matched to the buckets by date label.
-    const byDay = await ledger.summarize({ since: first, until, groupBy: "day" });
+    const byDay = await ledger.summarize({ since: first, until, groupBy: "day", ...keyed(key) });
     const rows = new Map(byDay.groups.map((row) => [row.group, row]));
     return starts.map((start) => {
       const row = rows.get(new Date(start).toISOString().slice(0, 10));
@@ -110,6 +123,7 @@ async function spendOverTime(ledger: DashboardLedger | undefined, window: Dashbo
       const { totals } = await ledger.summarize({
         since: start,
         until: Math.min(start + window.bucketMs, until),
+        ...keyed(key),
       });
       return { start: new Date(start).toISOString(), requests: totals.requests, cost_usd: totals.cost_usd };
     }),
@@ -154,16 +168,19 @@ export async function buildDashboardData(
 ): Promise<DashboardData> {
   const until = (sources.now ?? Date.now)();
   const since = until - window.durationMs;
-  const { ledger } = sources;
+  const { ledger, key } = sources;
   const [byModel, byProvider, timeline, recent] = await Promise.all([
-    ledger ? ledger.summarize({ since, until, groupBy: "model" }) : emptySummary(since, until),
-    ledger ? ledger.summarize({ since, until, groupBy: "provider" }) : emptySummary(since, until),
-    spendOverTime(ledger, window, until),
-    ledger ? ledger.recent(RECENT_LIMIT) : [],
+    ledger ? ledger.summarize({ since, until, groupBy: "model", ...keyed(key) }) : emptySummary(since, until),
+    ledger
+      ? ledger.summarize({ since, until, groupBy: "provider", ...keyed(key) })
+      : emptySummary(since, until),
+    spendOverTime(ledger, window, until, key),
+    ledger ? ledger.recent(RECENT_LIMIT, key) : [],
   ]);
   const totals = byModel.totals;
   return {
     generated_at: new Date(until).toISOString(),
+    key: key ?? null,
     window: window.name,
     since: byModel.since,
     until: byModel.until,

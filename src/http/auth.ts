@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Config } from "../config/schema.js";
-import { ModelmuxError } from "../errors.js";
+import { LOCAL_KEY } from "../core/access-policy.js";
 import { HttpError } from "./http-error.js";
 import { createRateLimiter, type RateDecision, type RateLimiter } from "./rate-limit.js";
 
@@ -9,6 +9,8 @@ import { createRateLimiter, type RateDecision, type RateLimiter } from "./rate-l
 export interface Caller {
   key: string;
   allowedModels: string[];
+  /** The operator: sees every tenant's usage (core/access-policy.ts). The local caller is one. */
+  admin: boolean;
   rpm?: number;
 }
 
@@ -24,7 +26,11 @@ export interface Authenticator {
   identify(request: IncomingMessage): Caller;
 }
 
-export const LOCAL_CALLER: Caller = Object.freeze({ key: "local", allowedModels: ["*"] }) as Caller;
+export const LOCAL_CALLER: Caller = Object.freeze({
+  key: LOCAL_KEY,
+  allowedModels: ["*"],
+  admin: true,
+}) as Caller;
 
 interface StoredKey {
   caller: Caller;
@@ -59,7 +65,12 @@ export function createAuthenticator(
   const limiter = options.limiter ?? createRateLimiter();
   const stored: StoredKey[] = keys.map((key) => ({
     digest: Buffer.from(key.sha256.toLowerCase(), "hex"),
-    caller: { key: key.name, allowedModels: key.models, ...(key.rpm !== undefined && { rpm: key.rpm }) },
+    caller: {
+      key: key.name,
+      allowedModels: key.models,
+      admin: key.admin,
+      ...(key.rpm !== undefined && { rpm: key.rpm }),
+    },
   }));
 
   function identify(request: IncomingMessage): Caller {
@@ -96,22 +107,5 @@ export function createAuthenticator(
   return { required: stored.length > 0, authenticate, identify };
 }
 
-/** True when `model` (a catalog id or `provider/model`) matches an allowed pattern (`*`, `groq/*`, `gpt-4o`). */
-export function isModelAllowed(allowedModels: readonly string[], model: string): boolean {
-  return allowedModels.some((pattern) => {
-    if (pattern === "*" || pattern === model) return true;
-    if (pattern.endsWith("*")) return model.startsWith(pattern.slice(0, -1));
-    // A bare model id allows it on every provider (`gpt-4o` allows `openai/gpt-4o`).
-    return !pattern.includes("/") && model.endsWith(`/${pattern}`);
-  });
-}
-
-/** Throws UNAUTHORIZED naming the model when the caller's key may not use it. */
-export function assertModelAllowed(caller: Pick<Caller, "key" | "allowedModels">, model: string): void {
-  if (isModelAllowed(caller.allowedModels, model)) return;
-  throw new ModelmuxError(
-    "UNAUTHORIZED",
-    `model "${model}" is not allowed for key "${caller.key}"; allowed: ${caller.allowedModels.join(", ")}`,
-    { key: caller.key, model, allowed_models: caller.allowedModels },
-  );
-}
+// Moved to the core, which decides who may use what; re-exported for existing importers.
+export { assertModelAllowed, isModelAllowed } from "../core/access-policy.js";

@@ -17,8 +17,11 @@ export function callerKey(extra: { authInfo?: AuthInfo } | undefined): string {
 
 /** The whole caller (key name and allowed models), for `assertModelAllowed`. */
 export function authenticatedCaller(extra: { authInfo?: AuthInfo } | undefined): Caller {
-  const caller = extra?.authInfo?.extra?.caller as Caller | undefined;
-  return caller ?? LOCAL_CALLER;
+  const authInfo = extra?.authInfo;
+  if (!authInfo) return LOCAL_CALLER;
+  const caller = authInfo.extra?.caller as Caller | undefined;
+  // Auth without a caller record (another transport's) is a tenant, never the operator: fail closed.
+  return caller ?? { key: authInfo.clientId, allowedModels: ["*"], admin: false };
 }
 
 /** What `request.auth` holds: never the token itself, so nothing downstream can log it. */

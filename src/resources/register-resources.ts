@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { SubscribeRequestSchema, UnsubscribeRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { PRICE_DATA } from "../catalog/price-lookup.js";
+import { seesAllTenants, usageKeyFor } from "../core/access-policy.js";
 import { sessionOf } from "../core/session-budgets.js";
 import { ModelmuxError } from "../errors.js";
 import { healthReport } from "../router/health-report.js";
@@ -66,32 +67,43 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
     RESOURCE_URIS.usageToday,
     {
       title: "Usage today",
-      description: "Requests, tokens, cost, cache hit rate and savings since 00:00 UTC, by model",
+      description:
+        "Requests, tokens, cost, cache hit rate and savings since 00:00 UTC, by model (a virtual key sees only its own)",
       mimeType: "application/json",
     },
-    async (uri) =>
-      json(
-        uri.href,
-        await deps.ledger.summarize({
-          since: startOfUtcDay(Date.now()),
-          until: Date.now(),
-          groupBy: "model",
-        }),
-      ),
+    async (uri, extra) => {
+      // A virtual key reads only its own requests; the operator reads every key's.
+      const key = usageKeyFor(callerOf(extra as ToolExtra, "resource"));
+      const summary = await deps.ledger.summarize({
+        since: startOfUtcDay(Date.now()),
+        until: Date.now(),
+        groupBy: "model",
+        ...(key !== undefined && { key }),
+      });
+      return json(uri.href, { ...summary, key: key ?? null });
+    },
   );
   server.registerResource(
     "budget",
     RESOURCE_URIS.budget,
     {
       title: "Budgets",
-      description: "This session's spending envelope, and the global and per-key day/month budgets",
+      description:
+        "This session's spending envelope and your key's day/month budgets (the operator sees the global and every key's)",
       mimeType: "application/json",
     },
     async (uri, extra) => {
       const caller = callerOf(extra as ToolExtra, "resource");
+      // The global budget's spend is every tenant's spend: only the operator sees it (and every key's).
+      const all = seesAllTenants(caller);
+      const status = await deps.budgets.status(all ? undefined : caller);
+      const budgets = all
+        ? status.budgets
+        : status.budgets.filter((line) => line.scope === "key" && line.key === caller.key);
       return json(uri.href, {
         session: deps.sessionBudgets.status(sessionOf(caller)),
-        ...(await deps.budgets.status(caller)),
+        ...status,
+        budgets,
       });
     },
   );

@@ -1,6 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { ModelmuxError } from "../errors.js";
+import { usageKeyFor } from "../core/access-policy.js";
 import { GROUP_BY, type Ledger, parseWindow, type UsageRow, type UsageSummary } from "../usage/index.js";
 import { callerOf } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
@@ -115,15 +115,8 @@ export function registerGetUsageTool(server: McpServer, deps: { ledger: Pick<Led
     (input, extra) =>
       guard(async () => {
         const window = parseWindow(input);
-        const caller = callerOf(extra, "get_usage");
-        // A virtual key sees only its own usage; the local operator (stdio, or HTTP without keys) sees everything.
-        if (caller.key !== "local" && input.key !== undefined && input.key !== caller.key) {
-          throw new ModelmuxError(
-            "UNAUTHORIZED",
-            `key: a virtual key can read only its own usage ("${caller.key}")`,
-          );
-        }
-        const key = caller.key !== "local" ? caller.key : input.key;
+        // A virtual key sees only its own usage; the operator sees everything (core/access-policy.ts).
+        const key = usageKeyFor(callerOf(extra, "get_usage"), input.key);
         const summary = await deps.ledger.summarize({ ...window, groupBy: input.group_by, key });
         return toolResult({ ...summary, key: key ?? null }, describeUsage(summary));
       }),

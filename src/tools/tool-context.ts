@@ -7,11 +7,14 @@ export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 /** Who is calling: the virtual key the HTTP layer authenticated (stdio runs as `local`), and the MCP session. */
 export function callerOf(extra: ToolExtra, tool: string): CallerContext {
-  const key = extra.authInfo?.clientId ?? "local";
-  const { allowedModels } = authenticatedCaller(extra);
-  return extra.sessionId
-    ? { key, tool, sessionId: extra.sessionId, allowedModels }
-    : { key, tool, allowedModels };
+  const { key, allowedModels, admin } = authenticatedCaller(extra);
+  return {
+    key,
+    tool,
+    ...(extra.sessionId && { sessionId: extra.sessionId }),
+    allowedModels,
+    ...(admin && { admin }),
+  };
 }
 
 /** A progress callback when the client asked for progress (gave a progressToken); otherwise undefined. */

@@ -6,10 +6,11 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createV1Handler } from "../api/v1-handler.js";
+import { assertSeesAllTenants, usageKeyFor } from "../core/access-policy.js";
 import { buildDashboardData } from "../dashboard/dashboard-data.js";
 import { parseWindow } from "../dashboard/parse-window.js";
 import { createStaticHandler } from "../dashboard/serve-static.js";
-import { errorMessage, ModelmuxError } from "../errors.js";
+import { errorMessage, isModelmuxError, ModelmuxError } from "../errors.js";
 import { createAuthenticator } from "../http/auth.js";
 import { createHostCheck, isLoopbackHost } from "../http/host-check.js";
 import { HttpError, sendJson } from "../http/http-error.js";
@@ -32,6 +33,17 @@ function logWhenFinished(request: IncomingMessage, response: ServerResponse, log
       "http",
     );
   });
+}
+
+/** Runs an access check (core/access-policy.ts); its refusal is a 403: the caller is known but may not. */
+function asForbidden<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (isModelmuxError(error) && error.code === "UNAUTHORIZED")
+      throw new HttpError(403, "permission_error", error.message);
+    throw error;
+  }
 }
 
 const LOCAL_BASE = "http://localhost";
@@ -117,16 +129,18 @@ export async function startHttpServer(
     if (path.startsWith("/v1/")) return v1.handle(request, response, path, auth);
     const isRead = request.method === "GET" || request.method === "HEAD";
     if (isRead && path === "/metrics") {
-      auth.identify(request);
+      // Process-wide counters are every tenant's traffic: the operator's view only.
+      asForbidden(() => assertSeesAllTenants(auth.identify(request), "/metrics"));
       const body = await metrics.render(deps.health.snapshotAll());
       response.writeHead(200, { "content-type": metrics.contentType, "cache-control": "no-store" });
       response.end(body);
       return;
     }
     if (isRead && path === "/api/dashboard") {
-      auth.identify(request);
+      // A virtual key's dashboard shows its own requests; the operator's shows everyone's.
+      const key = usageKeyFor(auth.identify(request));
       const data = await buildDashboardData(
-        { ledger: deps.ledger, health: deps.health },
+        { ledger: deps.ledger, health: deps.health, ...(key !== undefined && { key }) },
         parseWindow(new URL(request.url ?? "/", LOCAL_BASE).searchParams.get("window")),
       );
       return sendJson(response, 200, data, { "cache-control": "no-store" });

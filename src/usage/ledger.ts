@@ -46,8 +46,8 @@ export interface Ledger extends UsageLedger {
   query(window: UsageWindow & { key?: string; limit?: number }): Promise<StoredUsageRecord[]>;
   /** Totals and per-group rows for the window; see UsageSummary for what each field means. */
   summarize(options: SummarizeOptions): Promise<UsageSummary>;
-  /** The newest `limit` records, newest first (the dashboard's recent requests). */
-  recent(limit: number): Promise<StoredUsageRecord[]>;
+  /** The newest `limit` records, newest first (the dashboard's recent requests); `key` narrows to one caller. */
+  recent(limit: number, key?: string): Promise<StoredUsageRecord[]>;
   /** Σ cost_usd of requests started in the window, optionally for one key (budgets start from this). */
   spentUsd(window: UsageWindow & { key?: string }): Promise<number>;
   /**
@@ -191,12 +191,15 @@ export function createSqliteLedger(options: LedgerOptions): Ledger {
     return rows.map(fromRow);
   }
 
-  function recent(limit: number): StoredUsageRecord[] {
+  function recent(limit: number, key?: string): StoredUsageRecord[] {
     flush();
-    const rows = database()
-      .db.prepare("SELECT * FROM usage ORDER BY id DESC LIMIT ?")
-      .all(limit) as UsageRowData[];
-    return rows.map(fromRow);
+    const statement =
+      key === undefined
+        ? database().db.prepare("SELECT * FROM usage ORDER BY id DESC LIMIT ?").bind(limit)
+        : database()
+            .db.prepare("SELECT * FROM usage WHERE key = ? ORDER BY id DESC LIMIT ?")
+            .bind(key, limit);
+    return (statement.all() as UsageRowData[]).map(fromRow);
   }
 
   function spentUsd(window: UsageWindow & { key?: string }): number {
@@ -226,7 +229,7 @@ export function createSqliteLedger(options: LedgerOptions): Ledger {
     close: async () => close(),
     query: async (window) => query(window),
     summarize: async (summary) => summarize(summary),
-    recent: async (limit) => recent(limit),
+    recent: async (limit, key) => recent(limit, key),
     spentUsd: async (window) => spentUsd(window),
     spentUsdSync: spentUsd,
   };

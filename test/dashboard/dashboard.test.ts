@@ -20,7 +20,8 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does)`);
   }
-  server = await startTestHttp({ keys: [{ name: "viewer", sha256: sha256Hex(TOKEN) }] });
+  // The operator's key: the sample records belong to several keys, and only an admin sees them all.
+  server = await startTestHttp({ keys: [{ name: "viewer", sha256: sha256Hex(TOKEN), admin: true }] });
   ledger = server.deps.ledger;
   for (const record of knownRecords(Date.now())) ledger.record(record);
   server.deps.health.recordSuccess("groq/llama-3.3-70b", { latencyMs: 310 });

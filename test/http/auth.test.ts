@@ -43,7 +43,7 @@ describe("createAuthenticator", () => {
     const auth = createAuthenticator([]);
     expect(auth.required).toBe(false);
     expect(auth.authenticate(requestWith({}))).toEqual(LOCAL_CALLER);
-    expect(LOCAL_CALLER).toEqual({ key: "local", allowedModels: ["*"] });
+    expect(LOCAL_CALLER).toEqual({ key: "local", allowedModels: ["*"], admin: true });
   });
 
   it("resolves the bearer token's SHA-256 to the key name and its limits", async () => {
@@ -52,6 +52,7 @@ describe("createAuthenticator", () => {
     expect(auth.authenticate(requestWith({ authorization: `Bearer ${TEAM_A_TOKEN}` }))).toEqual({
       key: "team-a",
       allowedModels: ["groq/*", "gpt-4o-mini"],
+      admin: false,
       rpm: 2,
     });
     // Upper-case hex in config and a lower-case scheme both work.
@@ -124,12 +125,16 @@ describe("allowed models", () => {
 
 describe("caller key for MCP tools", () => {
   it("reads the key from extra.authInfo and falls back to local (stdio)", () => {
-    const caller = { key: "team-a", allowedModels: ["groq/*"] };
+    const caller = { key: "team-a", allowedModels: ["groq/*"], admin: false };
     const authInfo = toAuthInfo(caller);
     expect(authInfo.token).toBe("[redacted]");
     expect(callerKey({ authInfo })).toBe("team-a");
     expect(authenticatedCaller({ authInfo })).toEqual(caller);
     expect(callerKey({})).toBe("local");
     expect(authenticatedCaller(undefined)).toEqual(LOCAL_CALLER);
+    // Auth from elsewhere without the caller record is a tenant, never the operator.
+    expect(
+      authenticatedCaller({ authInfo: { token: "[redacted]", clientId: "team-z", scopes: [] } }),
+    ).toEqual({ key: "team-z", allowedModels: ["*"], admin: false });
   });
 });

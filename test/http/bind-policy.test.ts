@@ -6,7 +6,7 @@ import { runCli, spawnHttp, tempDataDir } from "../support/cli-process.js";
 
 function configWithKey(token: string): string {
   const file = join(tempDataDir(), "keys.json");
-  writeFileSync(file, JSON.stringify({ keys: [{ name: "ops", sha256: sha256Hex(token) }] }));
+  writeFileSync(file, JSON.stringify({ keys: [{ name: "ops", sha256: sha256Hex(token), admin: true }] }));
   return file;
 }
 

@@ -133,11 +133,18 @@ export async function queryRecords(
 }
 
 /** Newest first by request time: ids interleave across instances, times do not. */
-export async function recentRecords(pool: Pool, limit: number): Promise<StoredUsageRecord[]> {
-  const result = await pool.query<PgUsageRow>(
-    "SELECT * FROM modelmux_usage ORDER BY time DESC, id DESC LIMIT $1",
-    [Math.max(0, Math.floor(limit))],
-  );
+export async function recentRecords(pool: Pool, limit: number, key?: string): Promise<StoredUsageRecord[]> {
+  const count = Math.max(0, Math.floor(limit));
+  // `key` narrows to one caller's rows (a tenant's dashboard).
+  const result =
+    key === undefined
+      ? await pool.query<PgUsageRow>("SELECT * FROM modelmux_usage ORDER BY time DESC, id DESC LIMIT $1", [
+          count,
+        ])
+      : await pool.query<PgUsageRow>(
+          "SELECT * FROM modelmux_usage WHERE key = $2 ORDER BY time DESC, id DESC LIMIT $1",
+          [count, key],
+        );
   return result.rows.map(fromPgRow);
 }
 

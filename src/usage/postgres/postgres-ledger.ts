@@ -221,7 +221,7 @@ export function createPostgresLedger(options: PostgresLedgerOptions): Ledger {
     },
     query: (window) => read((db) => queryRecords(db, window)),
     summarize: (summary) => read((db) => summarizePostgres(db, summary)),
-    recent: (limit) => read((db) => recentRecords(db, limit)),
+    recent: (limit, key) => read((db) => recentRecords(db, limit, key)),
     spentUsd: (window) => read((db) => spentUsd(db, window)),
   };
 }
