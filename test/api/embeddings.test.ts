@@ -264,6 +264,8 @@ describe("POST /v1/embeddings (openai SDK embeddings.create as the client)", () 
       keys: [
         { name: "only-pb", sha256: sha256Hex(token), models: ["pb/*"], dailyUsd: 0.000001 },
         { name: "chat-only", sha256: sha256Hex(`${token}-2`), models: ["m1"] },
+        // /metrics counts every tenant's traffic: the operator's key reads it.
+        { name: "ops", sha256: sha256Hex(`${token}-ops`), admin: true },
       ],
     });
     const limited = gateway.clientWith(token);
@@ -282,7 +284,7 @@ describe("POST /v1/embeddings (openai SDK embeddings.create as the client)", () 
       code: "budget_exceeded",
     });
     const metrics = await (
-      await fetch(`${gateway.server.url}/metrics`, { headers: { authorization: `Bearer ${token}` } })
+      await fetch(`${gateway.server.url}/metrics`, { headers: { authorization: `Bearer ${token}-ops` } })
     ).text();
     expect(metrics).toMatch(
       /modelmux_requests_total\{model="e1",provider="pb",cache="miss",outcome="ok"\} 1/,
