@@ -1,5 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
-import { resolveSecret } from "../config/load-config.js";
+import { resolveHeaders, resolveSecret } from "../config/load-config.js";
 import type { Config, ProviderModelConfig } from "../config/schema.js";
 import { ModelmuxError } from "../errors.js";
 import { BUILTIN_PROVIDERS } from "../providers/registry.js";
@@ -71,7 +71,7 @@ function resolveProviders(
       baseURL: entry?.baseURL ?? spec.baseURL,
       enabled,
       apiKey,
-      headers: entry?.headers ?? {},
+      headers: resolveHeaders(entry?.headers, env),
     };
   });
 }

@@ -85,3 +85,16 @@ export function resolveSecret(value: string | undefined, env: NodeJS.ProcessEnv)
   if (value.startsWith("env:")) return env[value.slice(4)] || undefined;
   return value;
 }
+
+/** Header values with `env:NAME` read from the environment; a header whose variable is unset is left out. */
+export function resolveHeaders(
+  headers: Record<string, string> | undefined,
+  env: NodeJS.ProcessEnv,
+): Record<string, string> {
+  const resolved: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const secret = resolveSecret(value, env);
+    if (secret !== undefined) resolved[name] = secret;
+  }
+  return resolved;
+}

@@ -5,6 +5,7 @@ import { createEmbeddingCall } from "./embedding-call.js";
 import { createConnectionPool, headerRecord } from "./node-http.js";
 import { createCompletionPoster } from "./post-json.js";
 import { ProviderError } from "./provider-error.js";
+import { providerSecrets } from "./provider-secrets.js";
 import { normaliseUsage, readChoice, type WireChoice, type WireUsage } from "./read-answer.js";
 import { createStreamAssembler, type WireChunk } from "./stream-assembler.js";
 import { toProviderError } from "./to-provider-error.js";
@@ -46,16 +47,23 @@ function wireMessages(messages: ChatMessage[], developerRole: boolean): ChatMess
   );
 }
 
+/** `path` appended to the base URL's path; its query (Azure's `?api-version=…&api-key=…`) is kept. */
+function endpointUrl(baseURL: string, path: string): string {
+  const url = new URL(baseURL);
+  url.pathname = `${url.pathname.replace(/\/+$/, "")}${path}`;
+  return url.href;
+}
+
 /** One adapter for every OpenAI-compatible API: the provider is just a base URL and a key. */
 export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOptions): ProviderAdapter {
   const { provider } = options;
   // Read once; it lives only in this closure and the request headers, never in messages or logs.
   const apiKey = options.apiKey;
-  const secrets = [apiKey];
+  // Every credential the provider is configured with: key, header values, base URL query values.
+  const secrets = providerSecrets({ apiKey, headers: options.defaultHeaders, baseURL: options.baseURL });
   const maxTokensField =
     options.maxTokensField ?? (provider === "openai" ? "max_completion_tokens" : "max_tokens");
   // Calls go straight on node:http (see post-json.ts); the SDK lends its error classes and types.
-  const baseURL = options.baseURL.replace(/\/+$/, "");
   const headers = {
     ...headerRecord(options.defaultHeaders),
     accept: "application/json",
@@ -64,13 +72,17 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
     authorization: `Bearer ${apiKey ?? KEYLESS_PLACEHOLDER}`,
   };
   const pool = createConnectionPool();
-  const poster = createCompletionPoster({ url: `${baseURL}/chat/completions`, headers, pool });
+  const poster = createCompletionPoster({
+    url: endpointUrl(options.baseURL, "/chat/completions"),
+    headers,
+    pool,
+  });
   // Embeddings share the provider's connections; their poster is built on first use.
   let embedCall: ReturnType<typeof createEmbeddingCall> | undefined;
   const embed = (request: EmbeddingRequest) => {
     embedCall ??= createEmbeddingCall({
       provider,
-      poster: createCompletionPoster({ url: `${baseURL}/embeddings`, headers, pool }),
+      poster: createCompletionPoster({ url: endpointUrl(options.baseURL, "/embeddings"), headers, pool }),
       secrets,
     });
     return embedCall(request);

@@ -46,7 +46,8 @@ export function answerCompletion(context: AnswerContext): void {
         const headers: Record<string, string> = {};
         if (behavior.retryAfter !== undefined) headers["retry-after"] = String(behavior.retryAfter);
         if (behavior.retryAfterMs !== undefined) headers["retry-after-ms"] = String(behavior.retryAfterMs);
-        send(response, behavior.status, errorJson(behavior.status, behavior.body), headers);
+        const body = behavior.echoRequest ? echoedRequest(response, behavior.status) : behavior.body;
+        send(response, behavior.status, errorJson(behavior.status, body), headers);
       });
       return;
     default:
@@ -124,4 +125,13 @@ export function destroySocket(socket: Socket | null): void {
   if (!socket) return;
   if (typeof socket.resetAndDestroy === "function") socket.resetAndDestroy();
   else socket.destroy();
+}
+
+/** An error body quoting the request back: its URL (query included) and every header. */
+function echoedRequest(response: ServerResponse, status: number): unknown {
+  const request = response.req;
+  const message = `invalid credentials for ${request.url}; request headers: ${JSON.stringify(request.headers)}`;
+  return {
+    error: { message, type: "invalid_request_error", code: status === 401 ? "invalid_api_key" : null },
+  };
 }

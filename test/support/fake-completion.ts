@@ -43,6 +43,8 @@ export type FakeBehavior =
       type: "status";
       status: number;
       body?: unknown;
+      /** Puts the request's URL and headers in the error message, as some providers' 401s do. */
+      echoRequest?: boolean;
       retryAfter?: number | string;
       retryAfterMs?: number;
       latencyMs?: number;
