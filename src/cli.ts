@@ -72,14 +72,12 @@ async function main(): Promise<void> {
   process.stderr.write(
     `modelmux ${VERSION} listening on ${running.url}\nMCP endpoint: ${running.mcpUrl}\nPaste into your MCP client config:\n${httpClientConfig(running.mcpUrl)}\n`,
   );
-  const stop = () => {
-    void running
-      .close()
-      .then(() => deps.close())
-      .then(() => process.exit(0));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  const { exitGracefullyOnSignals } = await import("./cli/graceful-shutdown.js");
+  // Stop taking work, let requests in flight finish (they record themselves), then flush the ledger.
+  exitGracefullyOnSignals(async () => {
+    await running.drain(loaded.config.server.drainTimeoutMs);
+    await deps.close();
+  }, logger);
 }
 
 main().catch(fail);

@@ -129,6 +129,8 @@ const server = z.strictObject({
    * need session affinity). `stateless`: no sessions, so any instance serves any request.
    */
   mcpSessions: z.enum(["stateful", "stateless"]).default("stateful"),
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut. */
+  drainTimeoutMs: z.number().int().min(0).default(30_000),
 });
 
 export const configSchema = z.strictObject({

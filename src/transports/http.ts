@@ -15,6 +15,7 @@ import { createAuthenticator } from "../http/auth.js";
 import { createHostCheck, isLoopbackHost } from "../http/host-check.js";
 import { HttpError, sendJson } from "../http/http-error.js";
 import { createMcpHandler, sendMcpError } from "../http/mcp-handler.js";
+import { createRequestDrain, isIdleStream } from "../http/request-drain.js";
 import type { Logger } from "../logger.js";
 import { createMetrics, type Metrics } from "../observability/metrics.js";
 import type { ServerDeps } from "../server.js";
@@ -47,6 +48,8 @@ function asForbidden<T>(check: () => T): T {
 }
 
 const LOCAL_BASE = "http://localhost";
+/** After a drain timeout, how long cut requests get to record their outcome. */
+const CUT_SETTLE_MS = 2_000;
 /** A path of plain segments (letters, digits, `_`, `-`): no query, escapes, dots or empty segments. */
 const PLAIN_PATH = /^\/(?:[\w-]+\/)*[\w-]*$/;
 
@@ -76,7 +79,14 @@ export interface RunningHttpServer {
   url: string;
   mcpUrl: string;
   server: Server;
+  /** Closes at once: connections, requests in flight and MCP sessions are cut. */
   close(): Promise<void>;
+  /**
+   * Graceful stop: takes no new connections or requests (503), waits up to `timeoutMs` for the
+   * requests in flight to finish, then cuts what is left and waits (briefly) for those handlers
+   * to record their outcome, and closes. Resolves true when nothing had to be cut.
+   */
+  drain(timeoutMs: number): Promise<boolean>;
 }
 
 /**
@@ -150,11 +160,22 @@ export async function startHttpServer(
     throw new HttpError(404, "not_found", `no route for ${request.method} ${path}`);
   }
 
+  const requests = createRequestDrain();
   const server = createHttpServer((request, response) => {
     // Access log: method, path (no query string) and status; never headers, so never a token.
     // Watched only at debug level: a listener per request is measurable on the /v1 hot path.
     if (deps.logger.isLevelEnabled("debug")) logWhenFinished(request, response, deps.logger);
-    route(request, response).catch((error: unknown) => {
+    if (requests.draining) {
+      response.shouldKeepAlive = false;
+      sendJson(
+        response,
+        503,
+        { error: { message: "modelmux is shutting down; retry on another instance", type: "unavailable" } },
+        { "retry-after": "1" },
+      );
+      return;
+    }
+    const work = route(request, response).catch((error: unknown) => {
       const isMcp = request.url?.startsWith("/mcp");
       const httpError =
         error instanceof HttpError ? error : new HttpError(500, "internal_error", errorMessage(error));
@@ -169,6 +190,7 @@ export async function startHttpServer(
           httpError.headers,
         );
     });
+    if (!isIdleStream(request)) requests.track(response, work);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -196,6 +218,22 @@ export async function startHttpServer(
       await mcp.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    async drain(timeoutMs) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const finished = await requests.drain(timeoutMs);
+      if (!finished)
+        deps.logger.warn(
+          { in_flight: requests.inFlight(), drain_timeout_ms: timeoutMs },
+          "drain timeout: cutting the requests still in flight",
+        );
+      await mcp.closeAll();
+      server.closeAllConnections();
+      // A cut request's handler sees its client gone, cancels upstream and records the request.
+      await requests.settled(CUT_SETTLE_MS);
+      await closed;
+      return finished;
     },
   };
 }
