@@ -228,7 +228,8 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     const upstream = async (): Promise<AttemptsOutcome> => {
       prepared = await prepareRoute(deps, request);
       const { decisions, escalation, validate, worstCaseUsd, dropFor } = prepared;
-      const reservation = await budget.reserve(request.caller, roundUsd(worstCaseUsd));
+      const reservedUsd = roundUsd(worstCaseUsd);
+      const reservation = await budget.reserve(request.caller, reservedUsd);
       try {
         const outcome = await runAttempts(
           { catalog: deps.catalog, health: deps.health, adapters: deps.adapters, now },
@@ -238,6 +239,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
             maxAttempts: routing.maxAttempts,
             deadline: started + routing.timeoutMs,
             attemptTimeoutMs: routing.attemptTimeoutMs,
+            reservedUsd,
           },
           {
             messages: request.messages,
@@ -254,11 +256,20 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
             sampler: request.sampler,
           },
         );
-        reservation.settle(outcome.costUsd);
+        settle(outcome.costUsd);
         return outcome;
       } catch (error) {
-        reservation.settle(isModelmuxError(error) ? ((error.data?.costUsd as number | undefined) ?? 0) : 0);
+        settle(isModelmuxError(error) ? ((error.data?.costUsd as number | undefined) ?? 0) : 0);
         throw error;
+      }
+      /** Settles the true cost, never capped: budgets then refuse later calls if it broke them. */
+      function settle(actualUsd: number): void {
+        reservation.settle(actualUsd);
+        if (actualUsd > reservedUsd)
+          deps.logger.warn(
+            { key: request.caller.key, reserved_usd: reservedUsd, actual_usd: roundUsd(actualUsd) },
+            "reported usage cost more than the call reserved; recorded at its true cost",
+          );
       }
     };
 

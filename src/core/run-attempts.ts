@@ -10,6 +10,7 @@ import type { CompletionRequest, CompletionResult, ResponseFormat } from "../pro
 import type { HealthTracker } from "../router/health-tracker.js";
 import { dropUnsupported } from "../router/param-support.js";
 import type { ScoredCandidate } from "../router/scorer.js";
+import { roundUsd } from "../usage/round-usd.js";
 import type { AdapterPool } from "./adapter-pool.js";
 import { checkJson, repairPrompt } from "./json-output.js";
 import type { Attempt } from "./route-types.js";
@@ -22,6 +23,11 @@ export interface AttemptPlan {
   maxAttempts: number;
   deadline: number;
   attemptTimeoutMs: number;
+  /**
+   * What the call reserved against budgets (its worst case). Once the usage providers report
+   * costs more, no further attempt is made: an over-reporting provider cannot multiply the bill.
+   */
+  reservedUsd?: number;
 }
 
 export interface AttemptCall {
@@ -80,6 +86,19 @@ export function attemptSignal(parent: CancelSignal | undefined, ms: number) {
       parent?.removeEventListener("abort", onAbort);
     },
   };
+}
+
+/** BUDGET_EXCEEDED when the usage reported so far cost more than the call reserved. */
+function overReservation(
+  reservedUsd: number,
+  spent: { attempts: Attempt[]; usage: Usage; costUsd: number },
+): ModelmuxError {
+  return new ModelmuxError(
+    "BUDGET_EXCEEDED",
+    `the usage providers reported for this call cost $${roundUsd(spent.costUsd)}, more than the ` +
+      `$${roundUsd(reservedUsd)} reserved for it: no further attempt was made`,
+    { ...spent, reserved_usd: reservedUsd },
+  );
 }
 
 /** First backoff before retrying the only deployment left; doubles each time. */
@@ -148,6 +167,8 @@ export async function runAttempts(
 
   while (attempts.length < plan.maxAttempts) {
     if (call.signal?.aborted) throw new ModelmuxError("CANCELLED", "the request was cancelled");
+    if (plan.reservedUsd !== undefined && costUsd > plan.reservedUsd)
+      throw overReservation(plan.reservedUsd, { attempts, usage, costUsd });
     const remaining = plan.deadline - now();
     if (remaining <= 0) break;
     const candidate = pickNext();
