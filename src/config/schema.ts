@@ -131,6 +131,15 @@ const server = z.strictObject({
   mcpSessions: z.enum(["stateful", "stateless"]).default("stateful"),
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut. */
   drainTimeoutMs: z.number().int().min(0).default(30_000),
+  /** An MCP session unused this long is closed (its client gets 404 and initializes again). */
+  mcpSessionIdleMs: z
+    .number()
+    .int()
+    .min(1_000)
+    .default(30 * 60_000),
+  /** Most MCP sessions open at once, and per virtual key; beyond, the least recently used idle one is closed. */
+  maxMcpSessions: z.number().int().min(1).default(1_000),
+  maxMcpSessionsPerKey: z.number().int().min(1).default(100),
 });
 
 export const configSchema = z.strictObject({

@@ -7,18 +7,18 @@ import { createServer, type ServerDeps } from "../server.js";
 import type { Caller } from "./auth.js";
 import { toAuthInfo } from "./caller-key.js";
 import { HttpError, sendJson } from "./http-error.js";
+import { createSessionRegistry, type SessionLimits } from "./mcp-sessions.js";
 import { type BodyLimits, readJsonBody } from "./read-body.js";
 
 /**
  * Streamable HTTP at /mcp. An initialize request opens a session (Mcp-Session-Id), as the
  * spec describes; a request without a session id is served statelessly by a throwaway
  * server, so clients that keep no session work too. With `server.mcpSessions: "stateless"`
- * no request opens a session.
+ * no request opens a session. Sessions are bounded (mcp-sessions.ts): an expired or evicted one
+ * answers 404, and the client initializes again.
  */
-export function createMcpHandler(deps: ServerDeps, bodyLimits: BodyLimits) {
-  const sessions = new Map<string, StreamableHTTPServerTransport>();
-  // The virtual key that opened each session: another key may not use it.
-  const owners = new Map<string, string>();
+export function createMcpHandler(deps: ServerDeps, bodyLimits: BodyLimits, limits: SessionLimits) {
+  const sessions = createSessionRegistry(limits);
 
   /** `caller` is the authenticated key; tools read it as `extra.authInfo` (see caller-key.ts). */
   async function handle(request: IncomingMessage, response: ServerResponse, caller: Caller): Promise<void> {
@@ -27,12 +27,15 @@ export function createMcpHandler(deps: ServerDeps, bodyLimits: BodyLimits) {
     const body = request.method === "POST" ? await readJsonBody(request, bodyLimits) : undefined;
 
     if (typeof sessionId === "string") {
-      const transport = sessions.get(sessionId);
-      if (!transport)
+      const session = sessions.get(sessionId);
+      // The spec's answer to an unknown session: 404, upon which the client initializes anew.
+      if (!session)
         throw new HttpError(404, "session_not_found", `unknown or expired MCP session ${sessionId}`);
-      if (owners.get(sessionId) !== caller.key)
+      if (session.key !== caller.key)
         throw new HttpError(403, "session_forbidden", "this MCP session belongs to another key");
-      await transport.handleRequest(request, response, body);
+      // A request being served keeps its session from expiring or being evicted (not the GET stream).
+      if (request.method !== "GET") sessions.hold(session, response);
+      await session.transport.handleRequest(request, response, body);
       return;
     }
     if (request.method !== "POST")
@@ -41,18 +44,25 @@ export function createMcpHandler(deps: ServerDeps, bodyLimits: BodyLimits) {
     // Stateless mode (server.mcpSessions): initialize opens no session either, so any instance
     // behind a load balancer can serve every request of a client.
     if (isInitializeRequest(body) && deps.config.server.mcpSessions === "stateful") {
+      if (!sessions.makeRoom(caller.key))
+        throw new HttpError(
+          503,
+          "too_many_sessions",
+          "every MCP session allowed is busy; retry shortly, or close sessions you no longer use (DELETE /mcp)",
+          { "retry-after": "1" },
+        );
       const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
         onsessioninitialized: (id) => {
-          sessions.set(id, transport);
-          owners.set(id, caller.key);
+          // Concurrent initializes may have filled the room made above: make it again.
+          sessions.makeRoom(caller.key);
+          sessions.add(id, transport, caller.key);
         },
       });
       transport.onclose = () => {
-        if (transport.sessionId) {
-          sessions.delete(transport.sessionId);
-          owners.delete(transport.sessionId);
-        }
+        if (!transport.sessionId) return;
+        sessions.remove(transport.sessionId);
+        deps.sessionBudgets.forget(transport.sessionId);
       };
       await createServer(deps).connect(transport);
       await transport.handleRequest(request, response, body);
@@ -73,13 +83,7 @@ export function createMcpHandler(deps: ServerDeps, bodyLimits: BodyLimits) {
     await transport.handleRequest(request, response, body);
   }
 
-  async function closeAll(): Promise<void> {
-    await Promise.allSettled([...sessions.values()].map((transport) => transport.close()));
-    sessions.clear();
-    owners.clear();
-  }
-
-  return { handle, closeAll, sessions };
+  return { handle, closeAll: () => sessions.closeAll(), sessions };
 }
 
 export function sendMcpError(response: ServerResponse, error: HttpError): void {

@@ -87,6 +87,8 @@ export interface RunningHttpServer {
    * to record their outcome, and closes. Resolves true when nothing had to be cut.
    */
   drain(timeoutMs: number): Promise<boolean>;
+  /** MCP sessions open now (bounded by server.maxMcpSessions). */
+  mcpSessions(): number;
 }
 
 /**
@@ -107,7 +109,11 @@ export async function startHttpServer(
     );
   }
   const bodyLimits = { maxBytes: serverConfig.maxBodyBytes, timeoutMs: serverConfig.bodyTimeoutMs };
-  const mcp = createMcpHandler(deps, bodyLimits);
+  const mcp = createMcpHandler(deps, bodyLimits, {
+    idleMs: serverConfig.mcpSessionIdleMs,
+    maxSessions: serverConfig.maxMcpSessions,
+    maxSessionsPerKey: serverConfig.maxMcpSessionsPerKey,
+  });
   const v1 = createV1Handler(deps, bodyLimits);
   // With Redis, a key's rpm is one window shared by every instance (not one per instance).
   const { redisUrl } = deps.config.cache;
@@ -219,6 +225,7 @@ export async function startHttpServer(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+    mcpSessions: () => mcp.sessions.size,
     async drain(timeoutMs) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
