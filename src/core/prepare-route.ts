@@ -4,7 +4,7 @@ import { SAMPLING_PROVIDER } from "../catalog/sampling-model.js";
 import type { Deployment } from "../catalog/types.js";
 import { requiredCapabilities } from "../chat/required-capabilities.js";
 import type { Config } from "../config/schema.js";
-import { ModelmuxError } from "../errors.js";
+import { isModelmuxError, ModelmuxError } from "../errors.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import { askedParams, createParamSupport, type ParamSupport } from "../router/param-support.js";
 import { planRoute, type RoutePlan, worstCaseCost } from "../router/plan-route.js";
@@ -129,6 +129,46 @@ export function assertRequestAllowed(catalog: Catalog, request: RouteRequest): v
   }
 }
 
+/** How many of the catalog's nearest names are weighed for a key's "did you mean". */
+const SUGGESTION_POOL = 50;
+
+/**
+ * Runs `plan`; an UNKNOWN_MODEL it throws suggests only models the caller's key may use (on at
+ * least one provider), so "did you mean" never advertises what the key would be refused.
+ */
+function withCallerSuggestions<T>(catalog: Catalog, request: RouteRequest, plan: () => T): T {
+  try {
+    return plan();
+  } catch (error) {
+    const allowed = request.caller.allowedModels;
+    if (!allowed || allowed.includes("*") || !isModelmuxError(error) || error.code !== "UNKNOWN_MODEL")
+      throw error;
+    const reference = typeof error.data?.model === "string" ? error.data.model : request.model;
+    const usable = catalog
+      .suggest(reference, SUGGESTION_POOL)
+      .filter((name) => {
+        try {
+          return (
+            catalog
+              .resolve(name)
+              .model.deployments.some((deployment) => isModelAllowed(allowed, deployment.id)) &&
+            (!name.includes("/") || isModelAllowed(allowed, name))
+          );
+        } catch {
+          return false;
+        }
+      })
+      .slice(0, 3);
+    const head = error.message.split("; did you mean")[0] ?? error.message;
+    const tail = usable.length > 0 ? `; did you mean ${usable.map((name) => `"${name}"`).join(", ")}?` : "";
+    throw new ModelmuxError(
+      "UNKNOWN_MODEL",
+      `${head}${tail} (list_models shows the models key "${request.caller.key}" may use)`,
+      { ...error.data, suggestions: usable },
+    );
+  }
+}
+
 /** Everything decided before any upstream call: the plan, the scored order, the worst-case cost. */
 export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Promise<PreparedRoute> {
   await loadTokenizers();
@@ -156,19 +196,21 @@ export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Pr
   };
   let plan: RoutePlan;
   try {
-    plan = planRoute(deps.catalog, {
-      model: request.model,
-      task: request.task,
-      constraints: needs ? { ...constraints, needs } : constraints,
-      fallbackModels: request.fallbackModels ?? [],
-      inputTokens,
-      maxOutputTokens: request.maxTokens ?? 0,
-      latencyOf: (id) => deps.health.peek(id).latencyMs,
-      usable: (deployment) =>
-        (deployment.provider !== SAMPLING_PROVIDER.id || request.sampler !== undefined) &&
-        (!allowed || isModelAllowed(allowed, deployment.id)) &&
-        (!routeAround || supportsAsked(deployment)),
-    });
+    plan = withCallerSuggestions(deps.catalog, request, () =>
+      planRoute(deps.catalog, {
+        model: request.model,
+        task: request.task,
+        constraints: needs ? { ...constraints, needs } : constraints,
+        fallbackModels: request.fallbackModels ?? [],
+        inputTokens,
+        maxOutputTokens: request.maxTokens ?? 0,
+        latencyOf: (id) => deps.health.peek(id).latencyMs,
+        usable: (deployment) =>
+          (deployment.provider !== SAMPLING_PROVIDER.id || request.sampler !== undefined) &&
+          (!allowed || isModelAllowed(allowed, deployment.id)) &&
+          (!routeAround || supportsAsked(deployment)),
+      }),
+    );
   } catch (error) {
     if (refused.size > 0 && error instanceof ModelmuxError && error.code !== "UNKNOWN_MODEL")
       throw unsupportedParamError(refused);

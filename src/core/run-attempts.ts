@@ -101,6 +101,28 @@ function overReservation(
   );
 }
 
+/** Why nothing could be tried: each candidate's open breaker (and when it cools down) or Retry-After. */
+function unavailableMessage(deps: AttemptDeps, queue: readonly ScoredCandidate[], at: number): string {
+  const reasons = queue.map(({ deployment }) => {
+    const health = deps.health.snapshot(deployment.id);
+    const when = (time: number) =>
+      `${new Date(time).toISOString()} (in ${Math.max(0, Math.ceil((time - at) / 1000))} s)`;
+    if (health.unavailableReason === "retry_after" && health.retryAfterUntil !== undefined)
+      return `${deployment.id} asked to wait (Retry-After) until ${when(health.retryAfterUntil)}`;
+    if (health.unavailableReason === "breaker_open")
+      return (
+        `the circuit breaker for ${deployment.id} is open after ${health.consecutiveFailures} consecutive failures` +
+        (health.breakerCoolsDownAt === undefined
+          ? ""
+          : `; it cools down at ${when(health.breakerCoolsDownAt)}`)
+      );
+    if (health.unavailableReason === "probe_in_flight")
+      return `the circuit breaker for ${deployment.id} is half-open and its one probe call is in flight`;
+    return `${deployment.id} is unavailable`;
+  });
+  return `no deployment could be tried: ${reasons.join("; ")}`;
+}
+
 /** First backoff before retrying the only deployment left; doubles each time. */
 export const BACKOFF_BASE_MS = 50;
 
@@ -157,6 +179,8 @@ export async function runAttempts(
   let lastError: ProviderError | undefined;
   let streamed = false;
   let retries = 0;
+  // True when the loop ended because every candidate left was cooling down (breaker, Retry-After).
+  let nothingAvailable = false;
 
   const pickNext = (): ScoredCandidate | undefined => {
     const index = queue.findIndex((candidate) => deps.health.beginAttempt(candidate.deployment.id));
@@ -179,7 +203,10 @@ export async function runAttempts(
           (entry) => deps.health.snapshot(entry.deployment.id).retryAfterUntil ?? Number.POSITIVE_INFINITY,
         ),
       );
-      if (!Number.isFinite(until) || until - now() >= remaining) break;
+      if (!Number.isFinite(until) || until - now() >= remaining) {
+        nothingAvailable = true;
+        break;
+      }
       call.onProgress?.(`all deployments cooling down; waiting ${Math.ceil(until - now())} ms (Retry-After)`);
       await sleep(Math.max(0, until - now()), call.signal);
       continue;
@@ -339,6 +366,13 @@ export async function runAttempts(
         costUsd,
       },
     );
+  }
+  if (nothingAvailable && attempts.length === 0) {
+    throw new ModelmuxError("PROVIDER_CALL_FAILED", unavailableMessage(deps, queue, now()), {
+      attempts,
+      usage,
+      costUsd,
+    });
   }
   const why =
     attempts.length >= plan.maxAttempts

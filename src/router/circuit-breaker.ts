@@ -23,6 +23,8 @@ export interface CircuitBreaker {
   onFailure(now: number): void;
   /** A call that ended without a verdict (cancelled by the caller) frees the probe slot. */
   onCancel(): void;
+  /** When an open breaker lets its next probe through (epoch ms); undefined when closed. */
+  coolsDownAt(): number | undefined;
 }
 
 export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBreaker {
@@ -73,6 +75,9 @@ export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBre
     },
     onCancel() {
       probeStartedAt = undefined;
+    },
+    coolsDownAt() {
+      return openedAt === undefined ? undefined : openedAt + options.cooldownMs;
     },
   };
 }

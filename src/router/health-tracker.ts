@@ -47,6 +47,8 @@ export interface HealthSnapshot {
   unavailableReason?: UnavailableReason;
   /** Epoch ms until which the provider asked us to wait. */
   retryAfterUntil?: number;
+  /** While the breaker is open: when it cools down and lets one probe through (epoch ms). */
+  breakerCoolsDownAt?: number;
 }
 
 export interface HealthTracker {
@@ -143,6 +145,7 @@ export function createHealthTracker(options: HealthTrackerOptions = {}): HealthT
   function refreshAvailability(entry: Entry, at: number): HealthSnapshot {
     const { view, breaker } = entry;
     view.breaker = breaker.state(at);
+    view.breakerCoolsDownAt = view.breaker === "open" ? breaker.coolsDownAt() : undefined;
     const waiting = entry.retryAfterUntil > at;
     view.retryAfterUntil = waiting ? entry.retryAfterUntil : undefined;
     view.available = !waiting && breaker.canAttempt(at);

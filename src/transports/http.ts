@@ -201,7 +201,8 @@ export async function startHttpServer(
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, options.host, () => {
+    // `[::1]` is how a URL writes an IPv6 address; the socket takes it bare (`::1`).
+    server.listen(options.port, options.host.replace(/^\[(.*)\]$/, "$1"), () => {
       server.off("error", reject);
       resolve();
     });
