@@ -85,7 +85,7 @@ describe("MCP sessions are bounded", () => {
 
 describe("MCP sessions expire when idle", () => {
   it("the real SDK client gets 404 after mcpSessionIdleMs, and initializes a new session that works", async () => {
-    server = await startTestHttp({ server: { mcpSessionIdleMs: 1_000 } });
+    server = await startTestHttp({ server: { mcpSessionIdleMs: 3_000 } });
     const client = new Client({ name: "modelmux-test", version: "1.0.0" });
     const transport = new StreamableHTTPClientTransport(new URL(server.mcpUrl));
     await client.connect(transport);
@@ -93,7 +93,7 @@ describe("MCP sessions expire when idle", () => {
     expect((await client.listTools()).tools.length).toBeGreaterThan(0);
     expect(server.mcpSessions()).toBe(1);
 
-    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
     await expect(client.listTools()).rejects.toMatchObject({
       code: 404,
       message: /unknown or expired MCP session/,

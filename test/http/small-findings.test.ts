@@ -30,7 +30,7 @@ describe("the open-breaker error", () => {
       const refused = await chat(server.url, "lab/m1");
       expect(refused.status).toBe(502);
       expect(await errorMessage(refused)).toMatch(
-        /the circuit breaker for lab\/m1 is open after 2 consecutive failures; it cools down at \d{4}-\d\d-\d\dT[\d:.]+Z \(in (59|60) s\)/,
+        /the circuit breaker for lab\/m1 is open after 2 consecutive failures; it cools down at \d{4}-\d\d-\d\dT[\d:.]+Z \(in \d+ s\)/,
       );
       expect(upstream.requests).toHaveLength(2);
     } finally {
