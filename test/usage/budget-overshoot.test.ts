@@ -30,7 +30,10 @@ async function start(budgetUsd: number, routing: ConfigInput["routing"] = {}) {
   upstream = await startFakeUpstream();
   server = await startTestHttp({
     providers: {
-      lab: { baseURL: upstream.url, models: { m1: { price: { input: 100, output: 100 } } } },
+      lab: {
+        baseURL: upstream.url,
+        models: { m1: { price: { input: 100, output: 100 }, capabilities: ["json"] } },
+      },
     },
     budgets: { global: { dailyUsd: budgetUsd } },
     routing: { exploration: 0, ...routing },
