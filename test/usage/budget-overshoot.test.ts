@@ -17,7 +17,7 @@ let server: Awaited<ReturnType<typeof startTestHttp>> | undefined;
 beforeAll(async () => {
   await loadTokenizers();
   // What modelmux counts for this prompt (o200k_base): a proxy for the custom model's tokenizer.
-  estimate = countMessageTokens(MESSAGES, null).tokens;
+  estimate = (await countMessageTokens(MESSAGES, null)).tokens;
 });
 afterEach(async () => {
   await server?.stop();
