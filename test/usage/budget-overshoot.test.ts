@@ -50,9 +50,9 @@ function chat(url: string, extra: Record<string, unknown> = {}) {
   });
 }
 
-function spentUsd(): number {
+async function spentUsd(): Promise<number> {
   if (!server) throw new Error("no server");
-  server.deps.ledger.flush();
+  await server.deps.ledger.flush();
   return server.deps.ledger.spentUsd({ since: 0, until: Date.now() + 1 });
 }
 
@@ -72,7 +72,7 @@ describe("budget overshoot is bounded", () => {
     expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(0);
     expect(statuses).toContain(429);
     for (let call = 0; call < 10; call++) if ((await chat(server.url)).status === 429) break;
-    expect(spentUsd()).toBeLessThanOrEqual(1);
+    expect(await spentUsd()).toBeLessThanOrEqual(1);
   });
 
   it("3x the estimated usage: the truth is recorded, re-asks stop past the reservation, later calls are refused", async () => {
@@ -90,7 +90,7 @@ describe("budget overshoot is bounded", () => {
     // Two attempts fit the reservation's count, but their reported cost passed it: no third.
     expect(upstream.requests).toHaveLength(2);
     const truth = 2 * (usage.prompt_tokens + usage.completion_tokens) * PER_TOKEN;
-    expect(spentUsd()).toBeCloseTo(truth, 9);
+    expect(await spentUsd()).toBeCloseTo(truth, 9);
     expect(truth).toBeGreaterThan(reservedUsd);
 
     const later = await chat(server.url);
@@ -110,7 +110,7 @@ describe("budget overshoot is bounded", () => {
     expect(upstream.requests).toHaveLength(1);
     // Never capped: the ledger and the budget hold what the provider reported.
     const truth = (usage.prompt_tokens + usage.completion_tokens) * PER_TOKEN;
-    expect(spentUsd()).toBeCloseTo(truth, 6);
+    expect(await spentUsd()).toBeCloseTo(truth, 6);
     const status = await server.deps.budgets.status();
     expect(status.budgets[0]?.spent_usd).toBeCloseTo(truth, 6);
 
