@@ -47,6 +47,12 @@ function pieceEnd(text: string, start: number): number {
   return end < text.length && last >= 0xd800 && last <= 0xdbff ? end - 1 : end;
 }
 
+/**
+ * A whitespace pre-token's length depends on what follows (`\s+(?!\S)` leaves the last space to
+ * the next word), so a slice never ends on one: alone, it would be counted as one longer run.
+ */
+const ENDS_IN_SPACE = /\s$/u;
+
 function* countLongPiece(count: (text: string) => number, piece: string): Generator<void, number> {
   let tokens = 0;
   for (let start = 0, pieces = 0; start < piece.length; pieces++) {
@@ -75,7 +81,7 @@ function* countSteps(
       if (start > sliceStart) tokens += count(text.slice(sliceStart, start));
       tokens += yield* countLongPiece(count, match[0]);
       cut = true;
-    } else if (end - sliceStart >= SLICE_CHARS) {
+    } else if (end - sliceStart >= SLICE_CHARS && !ENDS_IN_SPACE.test(match[0])) {
       tokens += count(text.slice(sliceStart, end));
     } else continue;
     sliceStart = end;
