@@ -27,6 +27,7 @@ import { printTable } from "./stats.js";
  * warm-up (V8 optimizes the hot code), then on for the measured requests, one at a time.
  * `npm run bench -- --instructions`, or alone: `npx tsx bench/instructions.ts` (needs valgrind).
  */
+const CALLGRIND_START_TIMEOUT_MS = 300_000;
 const WARM_UP = 5_000;
 const MEASURED = 2_000;
 const STREAMED_WARM_UP = 3_000;
@@ -71,7 +72,8 @@ async function underCallgrind(name: string, args: string[], env: NodeJS.ProcessE
     ["--tool=callgrind", "--instr-atstart=no", `--callgrind-out-file=${out}`, process.execPath, ...args],
     env,
   );
-  const match = await waitForOutput(server, ready, name);
+  // Start-up under callgrind is ~50x slower than plain node: on a busy machine it takes minutes.
+  const match = await waitForOutput(server, ready, name, CALLGRIND_START_TIMEOUT_MS);
   let dumps = 0;
   return {
     match,

@@ -85,10 +85,15 @@ export function startChild(command: string, args: string[], env: NodeJS.ProcessE
 }
 
 /** Resolves with the first match of `pattern` in the child's stdout or stderr. */
-export function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
+export function waitForOutput(
+  child: ChildProcess,
+  pattern: RegExp,
+  what: string,
+  timeoutMs = START_TIMEOUT_MS,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${output}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = pattern.exec(output);

@@ -36,11 +36,22 @@ const contentPart = z.discriminatedUnion(
   { error: 'expected a content part of type "text", "image_url", "input_audio", "file" or "refusal"' },
 );
 
-const toolCall = z.looseObject({
-  id: z.string().min(1),
-  type: z.literal("function"),
-  function: z.looseObject({ name: z.string().min(1), arguments: text }),
-});
+const toolCall = z.discriminatedUnion(
+  "type",
+  [
+    z.looseObject({
+      id: z.string().min(1),
+      type: z.literal("function"),
+      function: z.looseObject({ name: z.string().min(1), arguments: text }),
+    }),
+    z.looseObject({
+      id: z.string().min(1),
+      type: z.literal("custom"),
+      custom: z.looseObject({ name: z.string().min(1), input: text }),
+    }),
+  ],
+  { error: 'expected a tool call of type "function" or "custom"' },
+);
 
 export const chatMessageSchema = z
   .looseObject({
@@ -76,12 +87,26 @@ export const chatMessageSchema = z
       });
   });
 
-export const toolDefinitionSchema = z.looseObject({
-  type: z.literal("function"),
-  function: z.looseObject({
-    name: z.string().min(1).max(64),
-    description: z.string().max(MAX_TEXT_CHARS).optional(),
-    parameters: z.record(z.string(), z.unknown()).optional(),
-    strict: z.boolean().nullish(),
-  }),
-});
+export const toolDefinitionSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.looseObject({
+      type: z.literal("function"),
+      function: z.looseObject({
+        name: z.string().min(1).max(64),
+        description: z.string().max(MAX_TEXT_CHARS).optional(),
+        parameters: z.record(z.string(), z.unknown()).optional(),
+        strict: z.boolean().nullish(),
+      }),
+    }),
+    z.looseObject({
+      type: z.literal("custom"),
+      custom: z.looseObject({
+        name: z.string().min(1).max(64),
+        description: z.string().max(MAX_TEXT_CHARS).optional(),
+        format: z.unknown().optional(),
+      }),
+    }),
+  ],
+  { error: 'expected a tool of type "function" or "custom"' },
+);

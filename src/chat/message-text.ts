@@ -1,4 +1,4 @@
-import type { AnswerChoice, ChatMessage, ContentPart } from "./types.js";
+import type { AnswerChoice, ChatMessage, ContentPart, ToolCall } from "./types.js";
 
 /** The text of a content (string or parts) joined, ignoring images, audio and files. */
 export function contentText(content: ChatMessage["content"]): string {
@@ -34,4 +34,20 @@ export function choiceOf(source: AnswerChoice): AnswerChoice {
   if (source.logprobs !== undefined) choice.logprobs = source.logprobs;
   if (source.extra) choice.extra = source.extra;
   return choice;
+}
+
+/** A tool call's name and its input text (a function's JSON arguments, a custom tool's free text). */
+export function toolCallName(call: ToolCall): string {
+  return call.type === "custom" ? call.custom.name : call.function.name;
+}
+
+export function toolCallText(call: ToolCall): string {
+  return call.type === "custom" ? call.custom.input : call.function.arguments;
+}
+
+/** The same call with its input text replaced (redaction, placeholder restoring). */
+export function withToolCallText(call: ToolCall, text: string): ToolCall {
+  return call.type === "custom"
+    ? { ...call, custom: { ...call.custom, input: text } }
+    : { ...call, function: { ...call.function, arguments: text } };
 }

@@ -14,11 +14,20 @@ export type ContentPart =
   /** Assistant messages may carry a refusal as a part. */
   | { type: "refusal"; refusal: string };
 
-export interface ToolCall {
+export interface FunctionToolCall {
   id: string;
   type: "function";
   function: { name: string; arguments: string };
 }
+
+/** A call of a custom (free-form input) tool. */
+export interface CustomToolCall {
+  id: string;
+  type: "custom";
+  custom: { name: string; input: string };
+}
+
+export type ToolCall = FunctionToolCall | CustomToolCall;
 
 export type ChatRole = "system" | "developer" | "user" | "assistant" | "tool";
 
@@ -34,10 +43,18 @@ export interface ChatMessage {
   refusal?: string | null;
 }
 
-export interface ToolDefinition {
-  type: "function";
-  function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean };
-}
+export type ToolDefinition =
+  | {
+      type: "function";
+      function: {
+        name: string;
+        description?: string;
+        parameters?: Record<string, unknown>;
+        strict?: boolean;
+      };
+    }
+  /** A custom tool: free-form text input, optionally constrained by a grammar `format`. */
+  | { type: "custom"; custom: { name: string; description?: string; format?: unknown } };
 
 /**
  * Chat parameters modelmux does not act on itself: sent to the provider unchanged (tools,
@@ -68,8 +85,9 @@ export type FinishReason = "stop" | "length" | "content_filter" | "tool_calls" |
 export interface ToolCallDelta {
   index: number;
   id?: string;
-  type?: "function";
+  type?: "function" | "custom";
   function?: { name?: string; arguments?: string };
+  custom?: { name?: string; input?: string };
 }
 
 /** One streamed piece of an answer, for one choice. */

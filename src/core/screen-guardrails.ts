@@ -1,4 +1,5 @@
-import type { AnswerChoice, ChatMessage, ContentPart, ToolCall } from "../chat/types.js";
+import { toolCallText, withToolCallText } from "../chat/message-text.js";
+import type { AnswerChoice, ChatMessage, ContentPart } from "../chat/types.js";
 import { ModelmuxError } from "../errors.js";
 import type {
   ChatText,
@@ -94,11 +95,10 @@ function slotsOf(message: ChatMessage, index: number): TextSlot[] {
   message.tool_calls?.forEach((call, callIndex) => {
     slots.push({
       message: index,
-      text: call.function.arguments,
+      text: toolCallText(call),
       put(target, replaced) {
         const calls = [...(target.tool_calls ?? [])];
-        const original = calls[callIndex] ?? call;
-        calls[callIndex] = { ...original, function: { ...original.function, arguments: replaced } };
+        calls[callIndex] = withToolCallText(calls[callIndex] ?? call, replaced);
         return { ...target, tool_calls: calls };
       },
     });
@@ -152,11 +152,6 @@ export function screenInput<M extends ChatMessage>(
   return { messages: redacted, placeholders: check.placeholders, report: screened };
 }
 
-/** Function calls carry JSON arguments; a vendor's other call kinds pass unscreened. */
-function screensArguments(call: ToolCall): boolean {
-  return typeof call.function?.arguments === "string";
-}
-
 /** Placeholders restored inside a JSON string (tool-call arguments) must stay valid JSON. */
 function jsonEscaped(placeholders: Map<string, string>): Map<string, string> {
   const escaped = new Map<string, string>();
@@ -181,14 +176,13 @@ export function screenOutput<T extends AnswerChoice>(
   for (const choice of choices) {
     texts.push({ role: "assistant", content: choice.text });
     if (choice.refusal) texts.push({ role: "assistant", content: choice.refusal });
-    for (const call of choice.toolCalls ?? [])
-      texts.push({ role: "assistant", content: call.function.arguments });
+    for (const call of choice.toolCalls ?? []) texts.push({ role: "assistant", content: toolCallText(call) });
   }
   const check = guardrails.check({ messages: texts, direction: "output" });
   // Findings name the choice they came from, not the text slot.
   const owners: number[] = [];
   choices.forEach((choice, index) => {
-    const calls = choice.toolCalls?.filter(screensArguments).length ?? 0;
+    const calls = choice.toolCalls?.length ?? 0;
     for (let count = 1 + (choice.refusal ? 1 : 0) + calls; count > 0; count--) owners.push(index);
   });
   const screened = report(check.action, check.findings, choices.length > 1 ? owners : null);
@@ -203,15 +197,10 @@ export function screenOutput<T extends AnswerChoice>(
     if (choice.refusal) updated.refusal = restore(next());
     if (choice.toolCalls)
       updated.toolCalls = choice.toolCalls.map((call) => {
-        if (!screensArguments(call)) return call;
-        const args = next();
-        return {
-          ...call,
-          function: {
-            ...call.function,
-            arguments: escaped.size > 0 ? guardrails.restore(args, escaped) : args,
-          },
-        };
+        const input = next();
+        // A function's arguments are JSON: restored values are escaped; a custom tool's input is text.
+        const values = call.type === "custom" ? placeholders : escaped;
+        return withToolCallText(call, values.size > 0 ? guardrails.restore(input, values) : input);
       });
     return updated;
   });

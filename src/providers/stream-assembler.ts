@@ -58,12 +58,20 @@ export function createStreamAssembler(onDelta: (delta: StreamDelta) => void) {
     for (const fragment of fragments) {
       let call = state.toolCalls[fragment.index];
       if (!call) {
-        call = { id: "", type: "function", function: { name: "", arguments: "" } };
+        call =
+          fragment.type === "custom" || fragment.custom
+            ? { id: "", type: "custom", custom: { name: "", input: "" } }
+            : { id: "", type: "function", function: { name: "", arguments: "" } };
         state.toolCalls[fragment.index] = call;
       }
       if (fragment.id) call.id = fragment.id;
-      if (fragment.function?.name) call.function.name += fragment.function.name;
-      if (fragment.function?.arguments) call.function.arguments += fragment.function.arguments;
+      if (call.type === "custom") {
+        if (fragment.custom?.name) call.custom.name += fragment.custom.name;
+        if (fragment.custom?.input) call.custom.input += fragment.custom.input;
+      } else {
+        if (fragment.function?.name) call.function.name += fragment.function.name;
+        if (fragment.function?.arguments) call.function.arguments += fragment.function.arguments;
+      }
     }
   }
 

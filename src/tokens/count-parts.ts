@@ -1,4 +1,5 @@
 import { dataUrlImageSize, type ImageSize } from "../chat/image-size.js";
+import { toolCallName, toolCallText } from "../chat/message-text.js";
 import type { ChatMessage, ImageDetail, ToolDefinition } from "../chat/types.js";
 
 /** Counts text with one encoding (the caller's BPE). */
@@ -43,7 +44,7 @@ export function messageExtraTokens(message: ChatMessage, count: TextCounter): nu
     }
   }
   for (const call of message.tool_calls ?? [])
-    tokens += 3 + count(call.function.name) + count(call.function.arguments);
+    tokens += 3 + count(toolCallName(call)) + count(toolCallText(call));
   return tokens;
 }
 
@@ -69,6 +70,13 @@ export function toolDefinitionTokens(
   if (!tools || tools.length === 0) return 0;
   let tokens = FUNCTIONS_END;
   for (const tool of tools) {
+    if (tool.type === "custom") {
+      // No published formula for custom tools: counted like a function, plus the grammar's text.
+      const { name, description, format } = tool.custom;
+      tokens += FUNCTION_INIT + count(`${name}:${withoutFinalPeriod(description ?? "")}`);
+      if (format !== undefined) tokens += count(JSON.stringify(format));
+      continue;
+    }
     const definition = tool.function;
     tokens += FUNCTION_INIT + count(`${definition.name}:${withoutFinalPeriod(definition.description ?? "")}`);
     const properties = (definition.parameters?.properties ?? {}) as Record<string, Record<string, unknown>>;

@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { chatMessageSchema, toolDefinitionSchema } from "../chat/message-schema.js";
+import { toolCallName, toolCallText } from "../chat/message-text.js";
 import type { ChatMessage, ContentPart, ForwardedParams } from "../chat/types.js";
 import type { RouteQuote, RouteRequest, RouteResult } from "../core/route-types.js";
 import { sessionOf } from "../core/session-budgets.js";
@@ -186,11 +187,18 @@ export const routeResultSchema = {
   text: z.string().describe("the model's answer (empty for a dry run or a pure tool call)"),
   tool_calls: z
     .array(
-      z.object({
-        id: z.string(),
-        type: z.literal("function"),
-        function: z.object({ name: z.string(), arguments: z.string().describe("JSON text") }),
-      }),
+      z.union([
+        z.object({
+          id: z.string(),
+          type: z.literal("function"),
+          function: z.object({ name: z.string(), arguments: z.string().describe("JSON text") }),
+        }),
+        z.object({
+          id: z.string(),
+          type: z.literal("custom"),
+          custom: z.object({ name: z.string(), input: z.string().describe("free-form text") }),
+        }),
+      ]),
     )
     .optional()
     .describe('tools the model asks you to call; answer each with a role "tool" message carrying its id'),
@@ -442,7 +450,7 @@ export function registerRouteCompletionTool(
         const result = await deps.orchestrator.run(request).finally(() => partialText?.flush());
         const summary = `${result.deployment} answered in ${result.latencyMs} ms for $${result.costUsd} (${result.attempts.length} attempt(s), cache ${result.cache}).`;
         const calls = result.toolCalls
-          ?.map((call) => `tool call ${call.id}: ${call.function.name}(${call.function.arguments})`)
+          ?.map((call) => `tool call ${call.id}: ${toolCallName(call)}(${toolCallText(call)})`)
           .join("\n");
         const answer = [result.text, calls, result.refusal && `refusal: ${result.refusal}`]
           .filter(Boolean)

@@ -139,6 +139,56 @@ describe("tool calling through /v1/chat/completions (openai SDK)", () => {
   });
 });
 
+describe("custom tools (free-form input)", () => {
+  it("forwards custom tool definitions and returns custom tool calls, whole and streamed", async () => {
+    const tools = [
+      {
+        type: "custom" as const,
+        custom: {
+          name: "run_sql",
+          description: "Run a read-only SQL query.",
+          format: { type: "text" as const },
+        },
+      },
+    ];
+    const input = "SELECT count(*) FROM orders WHERE status = 'late'";
+    gateway.pa.enqueue(
+      { type: "ok", toolCalls: [{ id: "call_c1", name: "run_sql", arguments: input, custom: true }] },
+      { type: "ok", toolCalls: [{ id: "call_c2", name: "run_sql", arguments: input, custom: true }] },
+    );
+    const request = {
+      model: "m1",
+      messages: [{ role: "user" as const, content: "How many late orders?" }],
+      tools,
+    };
+    const whole = await gateway.client.chat.completions.create(request);
+    expect(whole.choices[0]?.message.tool_calls).toEqual([
+      { id: "call_c1", type: "custom", custom: { name: "run_sql", input } },
+    ]);
+    expect(sent(gateway.pa.requests[0]).tools).toEqual(tools);
+
+    const response = await fetch(`${gateway.server.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...request, stream: true }),
+    });
+    const events = (await response.text())
+      .split("\n\n")
+      .filter((frame) => frame.startsWith("data: {"))
+      .map(
+        (frame) =>
+          JSON.parse(frame.slice(6)) as {
+            choices: { delta: { tool_calls?: { custom?: { input?: string } }[] } }[];
+          },
+      );
+    const pieces = events.flatMap((event) =>
+      event.choices.flatMap((choice) => choice.delta.tool_calls ?? []),
+    );
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.map((piece) => piece.custom?.input ?? "").join("")).toBe(input);
+  });
+});
+
 describe("content parts and parameters (openai SDK)", () => {
   it("sends a vision message to the provider part for part", async () => {
     const png = `data:image/png;base64,${Buffer.from("89504e470d0a1a0a0000000d49484452000002000000010008060000001f15c489", "hex").toString("base64")}`;

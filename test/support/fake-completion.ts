@@ -13,7 +13,10 @@ export interface FakeUsageOverride {
 export interface FakeToolCall {
   id?: string;
   name: string;
+  /** JSON arguments of a function call, or the free-form input of a custom tool call. */
   arguments: string;
+  /** A custom tool call (`type: "custom"`, `custom: {name, input}`) instead of a function call. */
+  custom?: boolean;
 }
 
 export type FakeBehavior =
@@ -81,7 +84,12 @@ export interface FakeUsage {
 /** One answer choice as the fake sends it. */
 export interface FakeChoice {
   text: string | null;
-  toolCalls?: { id: string; type: "function"; function: { name: string; arguments: string } }[];
+  toolCalls?: {
+    id: string;
+    type: "function";
+    function: { name: string; arguments: string };
+    custom?: boolean;
+  }[];
   refusal?: string;
   finishReason: string;
 }
@@ -105,6 +113,7 @@ export function replyChoices(body: FakeRequestBody, behavior: FakeBehavior): Fak
     id: call.id ?? `call_${index + 1}`,
     type: "function" as const,
     function: { name: call.name, arguments: call.arguments },
+    ...(call.custom && { custom: true }),
   }));
   const text = toolCalls && ok?.text === undefined ? null : replyText(body, behavior);
   const choice: FakeChoice = {
@@ -203,13 +212,20 @@ export function completionJson(
         role: "assistant",
         content: choice.text,
         refusal: choice.refusal ?? null,
-        ...(choice.toolCalls && { tool_calls: choice.toolCalls }),
+        ...(choice.toolCalls && { tool_calls: choice.toolCalls.map(wireCall) }),
       },
       logprobs: meta.logprobs ? logprobsOf(choice.text) : null,
       finish_reason: choice.finishReason,
     })),
     usage,
   });
+}
+
+/** A scripted call in OpenAI's wire shape: a function call, or a custom tool call. */
+function wireCall(call: NonNullable<FakeChoice["toolCalls"]>[number]) {
+  return call.custom
+    ? { id: call.id, type: "custom", custom: { name: call.function.name, input: call.function.arguments } }
+    : { id: call.id, type: "function", function: call.function };
 }
 
 /** Argument fragments as OpenAI streams them: a few characters at a time. */
@@ -240,6 +256,17 @@ export function streamFrames(
       frames.push(delta({ content: piece }, meta.logprobs ? logprobsOf(piece) : null));
     for (const piece of words(choice.refusal ?? "")) frames.push(delta({ refusal: piece }));
     choice.toolCalls?.forEach((call, callIndex) => {
+      if (call.custom) {
+        const { name, arguments: input } = call.function;
+        frames.push(
+          delta({
+            tool_calls: [{ index: callIndex, id: call.id, type: "custom", custom: { name, input: "" } }],
+          }),
+        );
+        for (const piece of fragments(input))
+          frames.push(delta({ tool_calls: [{ index: callIndex, custom: { input: piece } }] }));
+        return;
+      }
       frames.push(
         delta({
           tool_calls: [
