@@ -39,19 +39,19 @@ export function choicesOf(result: RouteResult): AnswerChoice[] {
   return result.choices ?? [result];
 }
 
+/** OpenAI's assistant message; built by assignment (see copyOptionalChoiceFields on spreads). */
 function messageOf(choice: AnswerChoice) {
-  return {
-    ...choice.extra,
-    role: "assistant",
-    content: choice.textIsNull ? null : choice.text,
-    refusal: choice.refusal ?? null,
-    ...(choice.toolCalls && { tool_calls: choice.toolCalls }),
-  };
+  const message: Record<string, unknown> = choice.extra ? { ...choice.extra } : {};
+  message.role = "assistant";
+  message.content = choice.textIsNull ? null : choice.text;
+  message.refusal = choice.refusal ?? null;
+  if (choice.toolCalls) message.tool_calls = choice.toolCalls;
+  return message;
 }
 
 /** A whole `chat.completion` object, as OpenAI answers a non-streaming request. */
 export function completionBody(id: string, result: RouteResult) {
-  return {
+  const body: Record<string, unknown> = {
     id,
     object: "chat.completion",
     created: unixSeconds(),
@@ -63,9 +63,10 @@ export function completionBody(id: string, result: RouteResult) {
       finish_reason: openAIFinishReason(choice.finishReason),
     })),
     usage: openAIUsage(result.usage),
-    ...(result.systemFingerprint && { system_fingerprint: result.systemFingerprint }),
-    ...(result.serviceTier && { service_tier: result.serviceTier }),
   };
+  if (result.systemFingerprint) body.system_fingerprint = result.systemFingerprint;
+  if (result.serviceTier) body.service_tier = result.serviceTier;
+  return body;
 }
 
 /** One `chat.completion.chunk` SSE payload. */
@@ -81,18 +82,12 @@ export function chunkBody(
 
 /** A live delta in OpenAI's chunk shape; the first of each choice names the role. */
 export function deltaChoice(delta: StreamDelta, first: boolean) {
-  return {
-    index: delta.choice,
-    delta: {
-      ...delta.extra,
-      ...(first && { role: "assistant" }),
-      ...(delta.content !== undefined && { content: delta.content }),
-      ...(delta.refusal !== undefined && { refusal: delta.refusal }),
-      ...(delta.toolCalls && { tool_calls: delta.toolCalls }),
-    },
-    logprobs: delta.logprobs ?? null,
-    finish_reason: null,
-  };
+  const fields: Record<string, unknown> = delta.extra ? { ...delta.extra } : {};
+  if (first) fields.role = "assistant";
+  if (delta.content !== undefined) fields.content = delta.content;
+  if (delta.refusal !== undefined) fields.refusal = delta.refusal;
+  if (delta.toolCalls) fields.tool_calls = delta.toolCalls;
+  return { index: delta.choice, delta: fields, logprobs: delta.logprobs ?? null, finish_reason: null };
 }
 
 /** A whole answer choice as one delta (a cache hit or a buffered answer replayed as a stream). */

@@ -4,7 +4,7 @@ import { resolveCacheOptions } from "../cache/resolve-cache-options.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { PRICE_DATA } from "../catalog/price-lookup.js";
 import type { Usage } from "../catalog/types.js";
-import { choiceOf } from "../chat/message-text.js";
+import { choiceOf, copyOptionalChoiceFields } from "../chat/message-text.js";
 import type { AnswerChoice } from "../chat/types.js";
 import type { Config } from "../config/schema.js";
 import { isModelmuxError, ModelmuxError } from "../errors.js";
@@ -218,7 +218,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       const [first = choiceOf(source)] = output.choices;
       return {
         first,
-        ...(source.choices && { choices: output.choices }),
+        choices: source.choices ? output.choices : undefined,
         guardrails,
         action: strictest(guardrails.input, guardrails.output),
       };
@@ -383,14 +383,10 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         attempts: outcome.attempts.length,
         cache: cacheStatus,
       });
-      return {
+      const routeResult: RouteResult = {
         requestId,
-        ...screened.first,
-        ...(screened.choices && { choices: screened.choices }),
-        ...(result.systemFingerprint && { systemFingerprint: result.systemFingerprint }),
-        ...(result.serviceTier && { serviceTier: result.serviceTier }),
-        ...(outcome.droppedParams && { droppedParams: outcome.droppedParams }),
-        ...(outcome.json !== undefined && { json: jsonOf(screened.first.text, outcome.json) }),
+        text: screened.first.text,
+        finishReason: screened.first.finishReason,
         guardrails: screened.guardrails,
         model: deployment.model,
         provider: deployment.provider,
@@ -402,6 +398,13 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         routing: prepared?.explanation ?? { reason: "", explored: false, candidates: [] },
         cache: cacheStatus,
       };
+      copyOptionalChoiceFields(routeResult, screened.first);
+      if (screened.choices) routeResult.choices = screened.choices;
+      if (result.systemFingerprint) routeResult.systemFingerprint = result.systemFingerprint;
+      if (result.serviceTier) routeResult.serviceTier = result.serviceTier;
+      if (outcome.droppedParams) routeResult.droppedParams = outcome.droppedParams;
+      if (outcome.json !== undefined) routeResult.json = jsonOf(screened.first.text, outcome.json);
+      return routeResult;
     }
   }
 

@@ -1,4 +1,5 @@
 import { throwIfCancelled } from "../cancel-signal.js";
+import { copyOptionalChoiceFields } from "../chat/message-text.js";
 import type { ChatMessage, StreamDelta } from "../chat/types.js";
 import { VERSION } from "../version.js";
 import { createEmbeddingCall } from "./embedding-call.js";
@@ -173,8 +174,15 @@ function withMeta(
   meta: Pick<WireCompletion, "system_fingerprint" | "service_tier">,
   timing: Pick<CompletionResult, "timeToFirstTokenMs" | "totalMs">,
 ): CompletionResult {
-  const [first] = choices;
-  const result: CompletionResult = { ...(first ?? { text: "", finishReason: "other" }), usage, ...timing };
+  const first = choices[0] ?? { text: "", finishReason: "other" as const };
+  const result: CompletionResult = {
+    text: first.text,
+    finishReason: first.finishReason,
+    usage,
+    timeToFirstTokenMs: timing.timeToFirstTokenMs,
+    totalMs: timing.totalMs,
+  };
+  copyOptionalChoiceFields(result, first);
   if (choices.length > 1) result.choices = choices;
   if (meta.system_fingerprint) result.systemFingerprint = meta.system_fingerprint;
   if (meta.service_tier) result.serviceTier = meta.service_tier;
