@@ -18,11 +18,14 @@ export interface ScreenReport {
 
 export const NOT_SCREENED: ScreenReport = { action: "none", findings: [] };
 
-/** `owners` maps a checked text to the message it belongs to; null drops the index (one answer). */
+/**
+ * `owners` maps a checked text to the message it belongs to; undefined keeps the index as it is
+ * (the texts are the messages); null drops it (one answer).
+ */
 function report(
   action: GuardrailAction,
   findings: readonly Finding[],
-  owners: number[] | null,
+  owners: number[] | null | undefined,
 ): ScreenReport {
   return {
     action: findings.length === 0 ? "none" : action,
@@ -30,7 +33,7 @@ function report(
       const message =
         finding.message === undefined || owners === null
           ? undefined
-          : (owners[finding.message] ?? finding.message);
+          : (owners?.[finding.message] ?? finding.message);
       return {
         kind: finding.kind,
         type: finding.type,
@@ -106,6 +109,10 @@ function slotsOf(message: ChatMessage, index: number): TextSlot[] {
   return slots;
 }
 
+function isPlainText(message: ChatMessage): boolean {
+  return typeof message.content === "string" && message.tool_calls === undefined;
+}
+
 /**
  * Screens the request: throws on block; on redact, the provider only ever sees placeholders.
  * `role: "tool"` messages are screened under the tool-results policy (see guardrails config).
@@ -122,6 +129,21 @@ export function screenInput<M extends ChatMessage>(
   verdicts?: ReadonlyMap<string, JudgeVerdict>,
 ) {
   if (!guardrails) return { messages, placeholders: new Map<string, string>(), report: NOT_SCREENED };
+  if (messages.every(isPlainText)) {
+    // The common case, text-only messages: they are the check's input as they are.
+    const check = guardrails.check({
+      messages: messages as ChatText[],
+      direction: "input",
+      ...(overrides && { overrides }),
+    });
+    const screened = report(check.action, check.findings, undefined);
+    if (check.action === "block") throw blocked("input", screened);
+    const redacted =
+      check.action === "redact" && check.redactedMessages
+        ? (check.redactedMessages as unknown as M[])
+        : messages;
+    return { messages: redacted, placeholders: check.placeholders, report: screened };
+  }
   const slots = messages.flatMap(slotsOf);
   const texts: ChatText[] = slots.map((slot) => ({
     role: messages[slot.message]?.role ?? "user",
