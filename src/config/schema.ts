@@ -163,7 +163,8 @@ export const configSchema = z.strictObject({
     .strictObject({
       allowedDirs: z.array(z.string().min(1)).default([]),
       maxFileBytes: z.number().int().positive().default(1_000_000),
-      maxTotalBytes: z.number().int().positive().default(4_000_000),
+      // Within the per-request text cap (validation/text-limits.ts), which the files count towards.
+      maxTotalBytes: z.number().int().positive().default(1_000_000),
       maxImageBytes: z.number().int().positive().default(20_000_000),
     })
     .prefault({}),

@@ -1,3 +1,4 @@
+import { toolCallText } from "../chat/message-text.js";
 import type { ChatMessage } from "../chat/types.js";
 import { ModelmuxError } from "../errors.js";
 
@@ -44,6 +45,6 @@ export function* requestTexts(
       }
     if (message.name) yield message.name;
     if (message.refusal) yield message.refusal;
-    for (const call of message.tool_calls ?? []) yield call.function.arguments;
+    for (const call of message.tool_calls ?? []) yield toolCallText(call);
   }
 }
