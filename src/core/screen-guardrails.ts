@@ -113,15 +113,15 @@ function isPlainText(message: ChatMessage): boolean {
   return typeof message.content === "string" && message.tool_calls === undefined;
 }
 
-/**
- * Screens the request: throws on block; on redact, the provider only ever sees placeholders.
- * `role: "tool"` messages are screened under the tool-results policy (see guardrails config).
- */
 /** The texts screenInput reads in these messages (what a guard judge may be asked about). */
 export function textsToScreen(messages: readonly ChatMessage[]): string[] {
   return messages.flatMap(slotsOf).map((slot) => slot.text);
 }
 
+/**
+ * Screens the request: throws on block; on redact, the provider only ever sees placeholders.
+ * `role: "tool"` messages are screened under the tool-results policy (see guardrails config).
+ */
 export function screenInput<M extends ChatMessage>(
   guardrails: Guardrails | undefined,
   messages: M[],
@@ -135,6 +135,7 @@ export function screenInput<M extends ChatMessage>(
       messages: messages as ChatText[],
       direction: "input",
       ...(overrides && { overrides }),
+      ...(verdicts && { verdicts }),
     });
     const screened = report(check.action, check.findings, undefined);
     if (check.action === "block") throw blocked("input", screened);
