@@ -72,6 +72,7 @@ export function costOf(
         input_tokens: usage.input,
         output_tokens: usage.output,
         cache_read_tokens: usage.cached || undefined,
+        cache_write_tokens: usage.cacheWrite || undefined,
         input_audio_tokens: usage.audioInput || undefined,
         output_audio_tokens: usage.audioOutput || undefined,
       },
@@ -82,6 +83,7 @@ export function costOf(
   }
   const { price } = deployment;
   const cachedPrice = price.cachedInput ?? price.input;
+  // Config prices have no cache-write rate: those tokens are billed at the input price.
   const uncached = Math.max(0, usage.input - usage.cached);
   return round(
     (uncached * price.input + usage.cached * cachedPrice + usage.output * price.output) / 1_000_000,

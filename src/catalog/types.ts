@@ -25,11 +25,14 @@ export interface Price {
   cachedInput?: number;
 }
 
-/** Token usage of one call. `input` is the total input including `cached`. */
+/** Token usage of one call. `input` is the total input including `cached` and `cacheWrite`. */
 export interface Usage {
   input: number;
   output: number;
+  /** Of `input`, tokens read from the provider's prompt cache. */
   cached: number;
+  /** Of `input`, tokens written to the provider's prompt cache (Anthropic bills them above the input price). */
+  cacheWrite?: number;
   /** Of `output`, tokens spent reasoning (billed at the output price, as OpenAI counts them). */
   reasoning?: number;
   /** Of `input` / `output`, audio tokens (priced separately where the price data knows audio). */
