@@ -49,9 +49,16 @@ function unauthorized(message: string): HttpError {
   });
 }
 
+/** The virtual key from `Authorization: Bearer …`, or from `x-api-key` (how Anthropic's SDKs send it). */
 function bearerToken(request: IncomingMessage): string {
   const header = request.headers.authorization;
-  if (!header) throw unauthorized("missing Authorization header: send `Authorization: Bearer <virtual key>`");
+  if (!header) {
+    const apiKey = request.headers["x-api-key"];
+    if (typeof apiKey === "string" && apiKey.trim() !== "") return apiKey.trim();
+    throw unauthorized(
+      "missing Authorization header: send `Authorization: Bearer <virtual key>` (or `x-api-key: <virtual key>`)",
+    );
+  }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) throw unauthorized("malformed Authorization header: expected `Bearer <virtual key>`");
   return match[1];
