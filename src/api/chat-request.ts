@@ -71,7 +71,7 @@ function jsonSchemaOf(format: z.infer<typeof responseFormat> | null | undefined)
 type Issue = z.core.$ZodIssue;
 
 /** For a union (string or parts), the branch that got furthest says best what is wrong. */
-function mostSpecific(issue: Issue): Issue {
+export function mostSpecific(issue: Issue): Issue {
   if (issue.code !== "invalid_union") return issue;
   let best: Issue = issue;
   for (const branch of issue.errors) {

@@ -8,6 +8,7 @@ import type { ServerDeps } from "../server.js";
 import { createChatCompletionsHandler } from "./chat-completions.js";
 import { createEmbeddingsHandler } from "./embeddings.js";
 import { toApiError } from "./map-error.js";
+import { COUNT_TOKENS_PATH, createMessagesHandler, MESSAGES_PATH } from "./messages/messages-handler.js";
 import { createModelList } from "./models.js";
 
 export interface V1Handler {
@@ -53,6 +54,7 @@ export function createV1Handler(
   const chatCompletions = createChatCompletionsHandler(deps, bodyLimits);
   const embeddings = createEmbeddingsHandler(deps, bodyLimits);
   const modelList = createModelList(deps.catalog, deps.embeddings);
+  const messages = createMessagesHandler(deps, bodyLimits);
 
   async function route(
     request: IncomingMessage,
@@ -64,6 +66,9 @@ export function createV1Handler(
       if (request.method !== "POST") throw methodNotAllowed(request, "POST");
       return chatCompletions(request, response, await auth.authenticate(request));
     }
+    // Anthropic's Messages API answers its own errors, in Anthropic's shape.
+    if (path === MESSAGES_PATH || path === COUNT_TOKENS_PATH)
+      return messages.handle(request, response, path, auth);
     if (path === "/v1/embeddings") {
       if (request.method !== "POST") throw methodNotAllowed(request, "POST");
       return embeddings(request, response, await auth.authenticate(request));
