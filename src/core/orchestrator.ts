@@ -36,7 +36,8 @@ import {
 } from "./prepare-route.js";
 import type { CacheStatus, RouteQuote, RouteRequest, RouteResult } from "./route-types.js";
 import { type AttemptsOutcome, runAttempts } from "./run-attempts.js";
-import { screenInput, screenOutput, strictest, textsToScreen } from "./screen-guardrails.js";
+import { screenInput, screenOutput, streamBlocked, strictest, textsToScreen } from "./screen-guardrails.js";
+import { createStreamScreen } from "./screen-stream.js";
 
 export interface OrchestratorDeps {
   config: Config;
@@ -209,7 +210,13 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         ? await guardJudge.review(detectors, textsToScreen(original.messages), original.caller.key)
         : undefined;
     const screenedInput = screenInput(detectors, original.messages, undefined, verdicts);
+    // A streamed answer is screened as it goes: the caller gets its deltas through the screen.
+    const streamScreen =
+      detectors && original.onDelta
+        ? createStreamScreen(detectors, screenedInput.placeholders, original.onDelta)
+        : undefined;
     const request: RouteRequest = { ...original, messages: screenedInput.messages };
+    if (streamScreen) request.onDelta = streamScreen.push;
     /** The answer's choices screened (and placeholders restored), first choice first. */
     const answer = (source: AnswerChoice & { choices?: AnswerChoice[] }, spent: Record<string, unknown>) => {
       const choices = source.choices ?? [choiceOf(source)];
@@ -364,11 +371,12 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     function finish(outcome: AttemptsOutcome, cacheStatus: CacheStatus): RouteResult {
       const { deployment, result } = outcome;
       const costUsd = roundUsd(outcome.costUsd);
-      const screened = answer(result, {
-        usage: outcome.usage,
-        costUsd: outcome.costUsd,
-        attempts: outcome.attempts,
-      });
+      const spent = { usage: outcome.usage, costUsd: outcome.costUsd, attempts: outcome.attempts };
+      const screened = answer(result, spent);
+      if (streamScreen) {
+        streamScreen.end();
+        if (streamScreen.blockedBy) throw streamBlocked(streamScreen.blockedBy, spent);
+      }
       const latencyMs = Math.round(now() - started);
       const requestId = record(request, started, {
         guardrailAction: screened.action,

@@ -176,7 +176,7 @@ export function screenInput<M extends ChatMessage>(
 }
 
 /** Placeholders restored inside a JSON string (tool-call arguments) must stay valid JSON. */
-function jsonEscaped(placeholders: Map<string, string>): Map<string, string> {
+export function jsonEscaped(placeholders: Map<string, string>): Map<string, string> {
   const escaped = new Map<string, string>();
   for (const [placeholder, value] of placeholders)
     escaped.set(placeholder, JSON.stringify(value).slice(1, -1));
@@ -228,6 +228,11 @@ export function screenOutput<T extends AnswerChoice>(
     return updated;
   });
   return { choices: out, report: screened };
+}
+
+/** The error ending a streamed answer whose screened segment was blocked (see screen-stream). */
+export function streamBlocked(findings: readonly Finding[], spent: Record<string, unknown>): ModelmuxError {
+  return blocked("output", report("block", findings, null), spent);
 }
 
 const RANK: Record<ScreenReport["action"], number> = { none: 0, allow: 1, warn: 2, redact: 3, block: 4 };

@@ -106,6 +106,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     check,
     attackScore: (text) => scorer?.score(text),
     attackThreshold: model?.threshold,
+    actionFor: (kind, direction) => policy.actionFor(kind, direction),
     restore(text, placeholders) {
       return parsed.restorePlaceholders ? restorePlaceholders(text, placeholders) : text;
     },

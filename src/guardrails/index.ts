@@ -7,6 +7,7 @@ export {
 } from "./config.js";
 export { createGuardrails } from "./create-guardrails.js";
 export { strictestAction } from "./policy.js";
+export { PlaceholderBook, redactText } from "./redact.js";
 export {
   type AttackOpinion,
   type ChatText,

@@ -86,6 +86,8 @@ export interface Guardrails {
   attackScore(text: string): AttackOpinion | undefined;
   /** The attack probability at or above which the learned scorer reports; undefined when it is off. */
   readonly attackThreshold: number | undefined;
+  /** The configured action for a kind of finding in one direction. */
+  actionFor(kind: GuardrailKind, direction: Direction): GuardrailAction;
   /** Puts the user's own values back into a model answer (no-op when `restorePlaceholders` is off). */
   restore(text: string, placeholders: Map<string, string>): string;
 }
