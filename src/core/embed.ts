@@ -201,7 +201,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
     const route = planEmbedRoute(deps.catalog, deps.embeddings, request);
     const { model } = route;
     const detectors = await deps.guardrails?.load();
-    const screened = screenInput(
+    const screened = await screenInput(
       detectors,
       request.input.map((content) => ({ role: "user" as const, content })),
       EMBED_OVERRIDES,

@@ -209,7 +209,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       guardJudge && detectors
         ? await guardJudge.review(detectors, textsToScreen(original.messages), original.caller.key)
         : undefined;
-    const screenedInput = screenInput(detectors, original.messages, undefined, verdicts);
+    const screenedInput = await screenInput(detectors, original.messages, undefined, verdicts);
     // A streamed answer is screened as it goes: the caller gets its deltas through the screen.
     const streamScreen =
       detectors && original.onDelta
@@ -218,9 +218,12 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     const request: RouteRequest = { ...original, messages: screenedInput.messages };
     if (streamScreen) request.onDelta = streamScreen.push;
     /** The answer's choices screened (and placeholders restored), first choice first. */
-    const answer = (source: AnswerChoice & { choices?: AnswerChoice[] }, spent: Record<string, unknown>) => {
+    const answer = async (
+      source: AnswerChoice & { choices?: AnswerChoice[] },
+      spent: Record<string, unknown>,
+    ) => {
       const choices = source.choices ?? [choiceOf(source)];
-      const output = screenOutput(detectors, choices, screenedInput.placeholders, spent);
+      const output = await screenOutput(detectors, choices, screenedInput.placeholders, spent);
       const guardrails = { input: screenedInput.report, output: output.report };
       const [first = choiceOf(source)] = output.choices;
       return {
@@ -328,10 +331,10 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     store(outcome);
     return finish(outcome, "miss");
 
-    function fromCache(hit: CachedAnswer): RouteResult {
+    async function fromCache(hit: CachedAnswer): Promise<RouteResult> {
       // Chat keys never meet a stored vector; the check only narrows the type.
       const finishReason = hit.finishReason === "embedding" ? "other" : hit.finishReason;
-      const screened = answer({ ...hit, finishReason }, {});
+      const screened = await answer({ ...hit, finishReason }, {});
       const latencyMs = Math.round(now() - started);
       const requestId = record(request, started, {
         guardrailAction: screened.action,
@@ -368,11 +371,11 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       };
     }
 
-    function finish(outcome: AttemptsOutcome, cacheStatus: CacheStatus): RouteResult {
+    async function finish(outcome: AttemptsOutcome, cacheStatus: CacheStatus): Promise<RouteResult> {
       const { deployment, result } = outcome;
       const costUsd = roundUsd(outcome.costUsd);
       const spent = { usage: outcome.usage, costUsd: outcome.costUsd, attempts: outcome.attempts };
-      const screened = answer(result, spent);
+      const screened = await answer(result, spent);
       if (streamScreen) {
         streamScreen.end();
         if (streamScreen.blockedBy) throw streamBlocked(streamScreen.blockedBy, spent);

@@ -9,6 +9,7 @@ import type {
   GuardrailsCheckInput,
   JudgeVerdict,
 } from "../guardrails/index.js";
+import { createTurn } from "../tokens/bounded-count.js";
 
 /** What the caller sees of a screening: never the secret itself, only masked previews. */
 export interface ScreenReport {
@@ -118,11 +119,21 @@ export function textsToScreen(messages: readonly ChatMessage[]): string[] {
   return messages.flatMap(slotsOf).map((slot) => slot.text);
 }
 
+/** Text screened in one go; past it the scan yields to the event loop between detectors. */
+const SYNC_SCAN_CHARS = 64 * 1024;
+
+/** Runs a check, in steps that let other requests run when the text is long. */
+function runCheck(guardrails: Guardrails, input: GuardrailsCheckInput & { messages: ChatText[] }) {
+  const chars = input.messages.reduce((sum, message) => sum + message.content.length, 0);
+  if (chars <= SYNC_SCAN_CHARS) return guardrails.check(input);
+  return guardrails.checkAsync(input, createTurn().pause);
+}
+
 /**
  * Screens the request: throws on block; on redact, the provider only ever sees placeholders.
  * `role: "tool"` messages are screened under the tool-results policy (see guardrails config).
  */
-export function screenInput<M extends ChatMessage>(
+export async function screenInput<M extends ChatMessage>(
   guardrails: Guardrails | undefined,
   messages: M[],
   overrides?: GuardrailsCheckInput["overrides"],
@@ -131,7 +142,7 @@ export function screenInput<M extends ChatMessage>(
   if (!guardrails) return { messages, placeholders: new Map<string, string>(), report: NOT_SCREENED };
   if (messages.every(isPlainText)) {
     // The common case, text-only messages: they are the check's input as they are.
-    const check = guardrails.check({
+    const check = await runCheck(guardrails, {
       messages: messages as ChatText[],
       direction: "input",
       ...(overrides && { overrides }),
@@ -150,7 +161,7 @@ export function screenInput<M extends ChatMessage>(
     role: messages[slot.message]?.role ?? "user",
     content: slot.text,
   }));
-  const check = guardrails.check({
+  const check = await runCheck(guardrails, {
     messages: texts,
     direction: "input",
     ...(overrides && { overrides }),
@@ -188,12 +199,12 @@ export function jsonEscaped(placeholders: Map<string, string>): Map<string, stri
  * values back where the model repeated a placeholder. `spent` rides on a block error so the
  * ledger still records the cost.
  */
-export function screenOutput<T extends AnswerChoice>(
+export async function screenOutput<T extends AnswerChoice>(
   guardrails: Guardrails | undefined,
   choices: T[],
   placeholders: Map<string, string>,
   spent: Record<string, unknown>,
-): { choices: T[]; report: ScreenReport } {
+): Promise<{ choices: T[]; report: ScreenReport }> {
   if (!guardrails) return { choices, report: NOT_SCREENED };
   const texts: ChatText[] = [];
   for (const choice of choices) {
@@ -201,7 +212,7 @@ export function screenOutput<T extends AnswerChoice>(
     if (choice.refusal) texts.push({ role: "assistant", content: choice.refusal });
     for (const call of choice.toolCalls ?? []) texts.push({ role: "assistant", content: toolCallText(call) });
   }
-  const check = guardrails.check({ messages: texts, direction: "output" });
+  const check = await runCheck(guardrails, { messages: texts, direction: "output" });
   // Findings name the choice they came from, not the text slot.
   const owners: number[] = [];
   choices.forEach((choice, index) => {

@@ -26,7 +26,8 @@ import type {
 /**
  * Builds the guardrails once (regexes compiled, config parsed) for the hot path of every request.
  * Accepts the parsed `guardrails` config section or raw input (parsed again; parsing is idempotent).
- * Everything is synchronous.
+ * `check` is synchronous; `checkAsync` lets the event loop run between detectors and messages,
+ * so screening a megabyte does not hold other requests up.
  */
 export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails {
   const parsed = guardrailsConfigSchema.parse(config);
@@ -42,15 +43,20 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
   const scorer = model ? createAttackScorer(model) : undefined;
   const policy = createPolicy(parsed);
 
-  function scan(text: string, source: ContentSource = "user"): Finding[] {
+  /** The scan, one detector per step: a caller may yield to the event loop between steps. */
+  function* scanSteps(text: string, source: ContentSource = "user"): Generator<void, Finding[]> {
     if (text.length === 0) return [];
-    const findings = detectors.flatMap((detector) => detector.scan(text, source));
+    const findings: Finding[] = [];
+    for (const detector of detectors) {
+      findings.push(...detector.scan(text, source));
+      yield;
+    }
     return dropRedundantLearned(dropPiiInsideSecrets(findings)).sort(
       (left, right) => left.start - right.start || left.end - right.end,
     );
   }
 
-  function check(input: GuardrailsCheckInput): GuardrailsCheck {
+  function* checkSteps(input: GuardrailsCheckInput): Generator<void, GuardrailsCheck> {
     const started = performance.now();
     if (input.text === undefined && input.messages === undefined) {
       throw new ModelmuxError("INVALID_INPUT", "guardrails check needs `text` or `messages`");
@@ -60,9 +66,14 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     const actions: GuardrailAction[] = [];
     // Tool results are untrusted input: their own policy applies over the input one.
     const toolOverrides = { ...parsed.toolResults, ...input.overrides };
-    const screen = (content: string, source: ContentSource, message?: number, role?: string) => {
+    function* screen(
+      content: string,
+      source: ContentSource,
+      message?: number,
+      role?: string,
+    ): Generator<void, string> {
       const verdict = input.verdicts?.get(content);
-      const scanned = scan(content, source);
+      const scanned = yield* scanSteps(content, source);
       const judged = verdict ? applyVerdict(scanned, verdict, content, scorer?.score(content)) : scanned;
       const counted = judged.filter((finding) => policy.counts(finding, content));
       const hidden: Finding[] = [];
@@ -75,35 +86,47 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
         if (action === "redact" || action === "block") hidden.push(finding);
       }
       return redactText(content, hidden, book);
-    };
+    }
     const result: GuardrailsCheck = {
       action: "allow",
       findings,
       placeholders: book.placeholders,
       latencyMs: 0,
     };
-    if (input.text !== undefined) result.redactedText = screen(input.text, input.source ?? "user");
+    if (input.text !== undefined) result.redactedText = yield* screen(input.text, input.source ?? "user");
     if (input.messages !== undefined) {
-      result.redactedMessages = input.messages.map(
-        (message, index): ChatText => ({
-          ...message,
-          content: screen(
-            message.content,
-            input.source ?? (message.role === "tool" ? "tool_result" : "user"),
-            index,
-            message.role,
-          ),
-        }),
-      );
+      const redacted: ChatText[] = [];
+      for (const [index, message] of input.messages.entries()) {
+        const source = input.source ?? (message.role === "tool" ? "tool_result" : "user");
+        redacted.push({ ...message, content: yield* screen(message.content, source, index, message.role) });
+      }
+      result.redactedMessages = redacted;
     }
     result.action = strictestAction(actions);
     result.latencyMs = performance.now() - started;
     return result;
   }
 
+  /** Runs the steps to the end at once. */
+  function run<T>(steps: Generator<void, T>): T {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  async function runPausing<T>(steps: Generator<void, T>, pause: () => Promise<void>): Promise<T> {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await pause();
+    }
+  }
+
   return {
-    scan,
-    check,
+    scan: (text, source) => run(scanSteps(text, source)),
+    check: (input) => run(checkSteps(input)),
+    checkAsync: (input, pause) => runPausing(checkSteps(input), pause),
     attackScore: (text) => scorer?.score(text),
     attackThreshold: model?.threshold,
     actionFor: (kind, direction) => policy.actionFor(kind, direction),

@@ -4,6 +4,7 @@ import { ModelmuxError } from "../errors.js";
 import type { GuardJudge } from "../guardrails/attacks/judge.js";
 import type { Finding, Guardrails } from "../guardrails/index.js";
 import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
+import { createTurn } from "../tokens/bounded-count.js";
 import { MAX_TEXT_CHARS, messagesSchema, textSchema } from "./schemas.js";
 import { guard, toolResult } from "./tool-result.js";
 
@@ -107,12 +108,16 @@ export function registerCheckGuardrailsTool(
         const texts =
           args.text !== undefined ? [args.text] : (args.messages ?? []).map((message) => message.content);
         const verdicts = judge ? await judge.review(guardrails, texts) : undefined;
-        const check = guardrails.check({
-          ...screened,
-          direction: args.direction,
-          ...(verdicts && { verdicts }),
-          ...(args.policy !== undefined && { overrides: args.policy }),
-        });
+        // Yields between detectors and messages: a megabyte of text does not hold the server up.
+        const check = await guardrails.checkAsync(
+          {
+            ...screened,
+            direction: args.direction,
+            ...(verdicts && { verdicts }),
+            ...(args.policy !== undefined && { overrides: args.policy }),
+          },
+          createTurn().pause,
+        );
         const structured = {
           action: check.action,
           findings: check.findings.map(toOutputFinding),
