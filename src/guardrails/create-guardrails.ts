@@ -43,6 +43,18 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
   const scorer = model ? createAttackScorer(model) : undefined;
   const policy = createPolicy(parsed);
 
+  function ordered(findings: Finding[]): Finding[] {
+    return dropRedundantLearned(dropPiiInsideSecrets(findings)).sort(
+      (left, right) => left.start - right.start || left.end - right.end,
+    );
+  }
+
+  /** The plain scan: the hot path of every short request, kept free of the steps' machinery. */
+  function scan(text: string, source: ContentSource = "user"): Finding[] {
+    if (text.length === 0) return [];
+    return ordered(detectors.flatMap((detector) => detector.scan(text, source)));
+  }
+
   /** The scan, one detector per step: a caller may yield to the event loop between steps. */
   function* scanSteps(text: string, source: ContentSource = "user"): Generator<void, Finding[]> {
     if (text.length === 0) return [];
@@ -51,9 +63,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
       findings.push(...detector.scan(text, source));
       yield;
     }
-    return dropRedundantLearned(dropPiiInsideSecrets(findings)).sort(
-      (left, right) => left.start - right.start || left.end - right.end,
-    );
+    return ordered(findings);
   }
 
   function* checkSteps(input: GuardrailsCheckInput): Generator<void, GuardrailsCheck> {
@@ -124,7 +134,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
   }
 
   return {
-    scan: (text, source) => run(scanSteps(text, source)),
+    scan,
     check: (input) => run(checkSteps(input)),
     checkAsync: (input, pause) => runPausing(checkSteps(input), pause),
     attackScore: (text) => scorer?.score(text),
