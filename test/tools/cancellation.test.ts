@@ -23,7 +23,8 @@ describe("cancellation", () => {
         signal: controller.signal,
       },
     );
-    await fixture.pa.waitForRequests(1);
+    // The first request loads the detectors (~3 s on a busy machine) before it goes upstream.
+    await fixture.pa.waitForRequests(1, 20_000);
     controller.abort("user pressed stop");
     await expect(call).rejects.toThrow();
     await fixture.pa.waitForClosedConnections(1, 5000);
