@@ -79,6 +79,24 @@ const ascii = output
 // the cache begins with the same line (see src/launcher.ts), without hashing the bundle at start.
 writeFileSync(bundle, `//modelmux-build ${createHash("sha256").update(ascii).digest("hex")}${ascii}`);
 
+// The worker thread for long guardrail checks and large caller schemas (src/workers/offload.ts
+// starts it from beside the bundle). Loaded only when a request needs it, so outside the bundle.
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/workers/offload-worker.ts"],
+  outfile: join(dist, "offload-worker.cjs"),
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  external: ["re2js", "validator"],
+  define: { "import.meta.url": "__importMetaUrl", "import.meta.dirname": "__dirname" },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  minify: true,
+  sourcemap: true,
+  logLevel: "warning",
+});
+
 await build({
   absWorkingDir: root,
   entryPoints: ["src/launcher.ts"],

@@ -115,11 +115,17 @@ const virtualKey = z.strictObject({
 const server = z.strictObject({
   host: z.string().default("127.0.0.1"),
   port: z.number().int().min(0).max(65_535).default(8787),
+  /**
+   * Parsing a body is one synchronous call: 4 MiB keeps it near the 50 ms stall budget and holds
+   * the largest text a request may carry (2,000,000 bytes); images and files beyond go by URL.
+   */
   maxBodyBytes: z
     .number()
     .int()
     .positive()
-    .default(8 * 1024 * 1024),
+    .default(4 * 1024 * 1024),
+  /** JSON values a body may hold (parsing costs per value; see src/http/read-body.ts). */
+  maxBodyValues: z.number().int().positive().default(50_000),
   /** A request body must arrive within this time (a trickled body was held for 300 s). */
   bodyTimeoutMs: z.number().int().positive().default(30_000),
   allowedOrigins: z.array(z.string()).default([]),

@@ -1,66 +1,40 @@
-import type { Ajv, ValidateFunction } from "ajv";
-import { errorMessage, ModelmuxError } from "../errors.js";
+import { runOffThread } from "../workers/offload.js";
 import { assertSchemaWithinLimits } from "./schema-limits.js";
+import { checkAgainstSchema, compiledSchema, type JsonCheck } from "./schema-validation.js";
 
-// Ajv loads on the first request with a schema, not at start-up.
-let ajv: Ajv | undefined;
-// Compiling is the slow part of validation; agents reuse the same few schemas.
-const compiled = new Map<string, ValidateFunction>();
-/** Compiled schemas kept; past it both caches start over (Ajv keeps every schema it compiled). */
-const MAX_COMPILED = 500;
+export type { JsonCheck } from "./schema-validation.js";
+
+/**
+ * Objects and arrays a schema may have and still compile on the request thread: compiling costs
+ * 0.3-1 ms per property here, so past this it runs on the worker thread (src/workers/offload.ts).
+ */
+const INLINE_SCHEMA_NODES = 24;
+
+/** A caller's compiled JSON Schema, and where checks against it run. */
+export interface SchemaValidator {
+  readonly schemaJson: string;
+  /** Large schemas, and any with `uniqueItems` (its check is quadratic in the answer). */
+  readonly offThread: boolean;
+}
 
 /**
  * Compiles (once) a caller's JSON Schema; a schema that does not compile, or is over the limits
- * of schema-limits.ts, is an input error. Callers are isolated: with `addUsedSchema: false` no
- * `$id` is registered, so two callers may use the same `$id` and none can `$ref` another's schema.
+ * of schema-limits.ts, is an input error (INVALID_INPUT naming json_schema).
  */
-export async function compileSchema(schema: Record<string, unknown>): Promise<ValidateFunction> {
-  assertSchemaWithinLimits(schema);
-  const key = JSON.stringify(schema);
-  let validate = compiled.get(key);
-  if (!validate) {
-    if (!ajv || compiled.size >= MAX_COMPILED) {
-      const [{ Ajv }, { linearRegExp }] = await Promise.all([import("ajv"), import("./linear-regexp.js")]);
-      ajv = new Ajv({ allErrors: true, strict: false, addUsedSchema: false, code: { regExp: linearRegExp } });
-      compiled.clear();
-    }
-    try {
-      validate = ajv.compile(schema);
-    } catch (error) {
-      throw new ModelmuxError(
-        "INVALID_INPUT",
-        `json_schema: not a valid JSON Schema: ${errorMessage(error)}`,
-        {
-          param: "json_schema",
-        },
-      );
-    }
-    compiled.set(key, validate);
-  }
-  return validate;
-}
-
-export type JsonCheck = { ok: true; value: unknown } | { ok: false; errors: string[] };
-
-/** Strips a Markdown code fence some models wrap JSON in. */
-function unfence(text: string): string {
-  const match = /^\s*```(?:json)?\s*\n([\s\S]*?)\n?```\s*$/.exec(text);
-  return match?.[1] ?? text;
+export async function compileSchema(schema: Record<string, unknown>): Promise<SchemaValidator> {
+  const { nodes, uniqueItems } = assertSchemaWithinLimits(schema);
+  const schemaJson = JSON.stringify(schema);
+  const offThread = nodes > INLINE_SCHEMA_NODES || uniqueItems;
+  if (offThread) await runOffThread("compileSchema", schemaJson);
+  else await compiledSchema(schemaJson);
+  return { schemaJson, offThread };
 }
 
 /** Parses a model's answer as JSON and validates it, with readable errors to re-ask with. */
-export function checkJson(text: string, validate: ValidateFunction): JsonCheck {
-  let value: unknown;
-  try {
-    value = JSON.parse(unfence(text));
-  } catch (error) {
-    return { ok: false, errors: [`not valid JSON: ${(error as Error).message}`] };
-  }
-  if (validate(value)) return { ok: true, value };
-  const errors = (validate.errors ?? []).map(
-    (issue) => `${issue.instancePath || "(root)"} ${issue.message ?? "is invalid"}`,
-  );
-  return { ok: false, errors: errors.length ? errors : ["does not match the schema"] };
+export function checkJson(text: string, validator: SchemaValidator): Promise<JsonCheck> {
+  return validator.offThread
+    ? runOffThread("checkJson", { schemaJson: validator.schemaJson, text })
+    : checkAgainstSchema(validator.schemaJson, text);
 }
 
 /** The follow-up message that asks a model to fix its JSON. */

@@ -1,4 +1,3 @@
-import type { ValidateFunction } from "ajv";
 import type { Catalog } from "../catalog/catalog.js";
 import { SAMPLING_PROVIDER } from "../catalog/sampling-model.js";
 import type { Deployment } from "../catalog/types.js";
@@ -12,7 +11,7 @@ import type { RouteDecision, Router } from "../router/router.js";
 import type { ScoredCandidate } from "../router/scorer.js";
 import { countMessageTokens, loadTokenizers } from "../tokens/count-tokens.js";
 import { assertModelAllowed, isModelAllowed } from "./access-policy.js";
-import { compileSchema } from "./json-output.js";
+import { compileSchema, type SchemaValidator } from "./json-output.js";
 import type { RouteRequest, RoutingExplanation } from "./route-types.js";
 
 export interface PreparedRoute {
@@ -20,7 +19,7 @@ export interface PreparedRoute {
   decisions: RouteDecision[];
   escalation: ScoredCandidate[][];
   explanation: RoutingExplanation;
-  validate: ValidateFunction | undefined;
+  validate: SchemaValidator | undefined;
   /** Estimated input tokens (o200k_base; exact for OpenAI models, a proxy elsewhere). */
   inputTokens: number;
   /**

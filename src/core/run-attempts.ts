@@ -1,4 +1,3 @@
-import type { ValidateFunction } from "ajv";
 import { Cancellation, type CancelSignal } from "../cancel-signal.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { SAMPLING_PROVIDER } from "../catalog/sampling-model.js";
@@ -12,7 +11,7 @@ import { dropUnsupported } from "../router/param-support.js";
 import type { ScoredCandidate } from "../router/scorer.js";
 import { roundUsd } from "../usage/round-usd.js";
 import type { AdapterPool } from "./adapter-pool.js";
-import { checkJson, repairPrompt } from "./json-output.js";
+import { checkJson, repairPrompt, type SchemaValidator } from "./json-output.js";
 import type { Attempt } from "./route-types.js";
 
 export interface AttemptPlan {
@@ -34,7 +33,7 @@ export interface AttemptCall {
   messages: ChatMessage[];
   temperature?: number;
   maxTokens?: number;
-  validate?: ValidateFunction;
+  validate?: SchemaValidator;
   jsonSchema?: Record<string, unknown>;
   params?: ForwardedParams;
   /** Parameters to remove for a deployment that does not support them (`unsupportedParams: "drop"`). */
@@ -147,9 +146,12 @@ function responseFormat(call: AttemptCall): ResponseFormat | undefined {
 }
 
 /** Why an answer is not good enough: schema errors, or (for cascade without a schema) empty or cut off. */
-function validationErrors(result: CompletionResult, call: AttemptCall): { errors: string[]; json?: unknown } {
+async function validationErrors(
+  result: CompletionResult,
+  call: AttemptCall,
+): Promise<{ errors: string[]; json?: unknown }> {
   if (call.validate) {
-    const check = checkJson(result.text, call.validate);
+    const check = await checkJson(result.text, call.validate);
     return check.ok ? { errors: [], json: check.value } : { errors: check.errors };
   }
   if (call.cascade && (result.text.trim() === "" || result.finishReason === "length")) {
@@ -250,7 +252,7 @@ export async function runAttempts(
       if (result.usage.audioInput) usage.audioInput = (usage.audioInput ?? 0) + result.usage.audioInput;
       if (result.usage.audioOutput) usage.audioOutput = (usage.audioOutput ?? 0) + result.usage.audioOutput;
       costUsd += deps.catalog.cost(deployment, result.usage);
-      const verdict = validationErrors(result, call);
+      const verdict = await validationErrors(result, call);
       const latency = Math.round(now() - started);
       if (verdict.errors.length === 0) {
         attempts.push({

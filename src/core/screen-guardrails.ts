@@ -9,13 +9,20 @@ import type {
   GuardrailsCheckInput,
   JudgeVerdict,
 } from "../guardrails/index.js";
-import { createTurn } from "../tokens/bounded-count.js";
 
 /** What the caller sees of a screening: never the secret itself, only masked previews. */
 export interface ScreenReport {
   action: GuardrailAction | "none";
   findings: { kind: string; type: string; score: number; preview: string; message?: number }[];
+  /** Findings beyond the first MAX_LISTED_FINDINGS, counted but not listed. */
+  findings_omitted?: number;
 }
+
+/**
+ * Findings listed in an answer; the rest are counted. A megabyte of e-mail addresses has 40,000:
+ * listing them all made an answer whose encoding and validation held the server up for a second.
+ */
+export const MAX_LISTED_FINDINGS = 1000;
 
 export const NOT_SCREENED: ScreenReport = { action: "none", findings: [] };
 
@@ -28,9 +35,11 @@ function report(
   findings: readonly Finding[],
   owners: number[] | null | undefined,
 ): ScreenReport {
+  const omitted = findings.length - MAX_LISTED_FINDINGS;
   return {
     action: findings.length === 0 ? "none" : action,
-    findings: findings.map((finding) => {
+    ...(omitted > 0 && { findings_omitted: omitted }),
+    findings: findings.slice(0, MAX_LISTED_FINDINGS).map((finding) => {
       const message =
         finding.message === undefined || owners === null
           ? undefined
@@ -51,9 +60,11 @@ function blocked(
   screened: ScreenReport,
   extra: Record<string, unknown> = {},
 ): ModelmuxError {
-  const list = screened.findings
-    .map((finding) => `${finding.kind}/${finding.type} (${finding.preview})`)
-    .join(", ");
+  const list =
+    screened.findings
+      .slice(0, 20)
+      .map((finding) => `${finding.kind}/${finding.type} (${finding.preview})`)
+      .join(", ") + (screened.findings.length > 20 || screened.findings_omitted ? ", …" : "");
   const what =
     direction === "input"
       ? "the request was blocked before any model saw it"
@@ -119,16 +130,6 @@ export function textsToScreen(messages: readonly ChatMessage[]): string[] {
   return messages.flatMap(slotsOf).map((slot) => slot.text);
 }
 
-/** Text screened in one go; past it the scan yields to the event loop between detectors. */
-const SYNC_SCAN_CHARS = 64 * 1024;
-
-/** Runs a check, in steps that let other requests run when the text is long. */
-function runCheck(guardrails: Guardrails, input: GuardrailsCheckInput & { messages: ChatText[] }) {
-  const chars = input.messages.reduce((sum, message) => sum + message.content.length, 0);
-  if (chars <= SYNC_SCAN_CHARS) return guardrails.check(input);
-  return guardrails.checkAsync(input, createTurn().pause);
-}
-
 /**
  * Screens the request: throws on block; on redact, the provider only ever sees placeholders.
  * `role: "tool"` messages are screened under the tool-results policy (see guardrails config).
@@ -142,7 +143,7 @@ export async function screenInput<M extends ChatMessage>(
   if (!guardrails) return { messages, placeholders: new Map<string, string>(), report: NOT_SCREENED };
   if (messages.every(isPlainText)) {
     // The common case, text-only messages: they are the check's input as they are.
-    const check = await runCheck(guardrails, {
+    const check = await guardrails.checkAsync({
       messages: messages as ChatText[],
       direction: "input",
       ...(overrides && { overrides }),
@@ -161,7 +162,7 @@ export async function screenInput<M extends ChatMessage>(
     role: messages[slot.message]?.role ?? "user",
     content: slot.text,
   }));
-  const check = await runCheck(guardrails, {
+  const check = await guardrails.checkAsync({
     messages: texts,
     direction: "input",
     ...(overrides && { overrides }),
@@ -212,7 +213,7 @@ export async function screenOutput<T extends AnswerChoice>(
     if (choice.refusal) texts.push({ role: "assistant", content: choice.refusal });
     for (const call of choice.toolCalls ?? []) texts.push({ role: "assistant", content: toolCallText(call) });
   }
-  const check = await runCheck(guardrails, { messages: texts, direction: "output" });
+  const check = await guardrails.checkAsync({ messages: texts, direction: "output" });
   // Findings name the choice they came from, not the text slot.
   const owners: number[] = [];
   choices.forEach((choice, index) => {

@@ -82,8 +82,8 @@ export interface Guardrails {
   /** Every detector, no policy: raw findings above no threshold. */
   scan(text: string, source?: ContentSource): Finding[];
   check(input: GuardrailsCheckInput): GuardrailsCheck;
-  /** The same check, awaiting `pause` between detectors and messages (to yield to the event loop). */
-  checkAsync(input: GuardrailsCheckInput, pause: () => Promise<void>): Promise<GuardrailsCheck>;
+  /** The same check; over 64 KB of text it runs on the worker thread, so the event loop stays free. */
+  checkAsync(input: GuardrailsCheckInput): Promise<GuardrailsCheck>;
   /** The learned attack scorer's opinion of a text; undefined when the scorer is off. */
   attackScore(text: string): AttackOpinion | undefined;
   /** The attack probability at or above which the learned scorer reports; undefined when it is off. */

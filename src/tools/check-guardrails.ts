@@ -1,10 +1,10 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { MAX_LISTED_FINDINGS } from "../core/screen-guardrails.js";
 import { ModelmuxError } from "../errors.js";
 import type { GuardJudge } from "../guardrails/attacks/judge.js";
 import type { Finding, Guardrails } from "../guardrails/index.js";
 import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
-import { createTurn } from "../tokens/bounded-count.js";
 import { MAX_TEXT_CHARS, messagesSchema, textSchema } from "./schemas.js";
 import { guard, toolResult } from "./tool-result.js";
 
@@ -53,7 +53,14 @@ const findingSchema = z.object({
 
 const outputSchema = {
   action: actionSchema.describe("strictest action among findings: block > redact > warn > allow"),
-  findings: z.array(findingSchema).describe("what was found, in text order; empty when the text is clean"),
+  findings: z
+    .array(findingSchema)
+    .describe("what was found, in text order (the first 1,000); empty when the text is clean"),
+  findings_omitted: z
+    .number()
+    .int()
+    .optional()
+    .describe("findings beyond the first 1,000, counted but not listed"),
   redacted_text: z
     .string()
     .optional()
@@ -108,19 +115,18 @@ export function registerCheckGuardrailsTool(
         const texts =
           args.text !== undefined ? [args.text] : (args.messages ?? []).map((message) => message.content);
         const verdicts = judge ? await judge.review(guardrails, texts) : undefined;
-        // Yields between detectors and messages: a megabyte of text does not hold the server up.
-        const check = await guardrails.checkAsync(
-          {
-            ...screened,
-            direction: args.direction,
-            ...(verdicts && { verdicts }),
-            ...(args.policy !== undefined && { overrides: args.policy }),
-          },
-          createTurn().pause,
-        );
+        // Long text is checked on the worker thread: a megabyte does not hold the server up.
+        const check = await guardrails.checkAsync({
+          ...screened,
+          direction: args.direction,
+          ...(verdicts && { verdicts }),
+          ...(args.policy !== undefined && { overrides: args.policy }),
+        });
+        const omitted = check.findings.length - MAX_LISTED_FINDINGS;
         const structured = {
           action: check.action,
-          findings: check.findings.map(toOutputFinding),
+          findings: check.findings.slice(0, MAX_LISTED_FINDINGS).map(toOutputFinding),
+          ...(omitted > 0 && { findings_omitted: omitted }),
           ...(check.redactedText !== undefined && { redacted_text: check.redactedText }),
           ...(check.redactedMessages !== undefined && { redacted_messages: check.redactedMessages }),
           latency_ms: Math.round(check.latencyMs * 1000) / 1000,

@@ -170,6 +170,7 @@ const screenReportSchema = z.object({
       message: z.number().optional(),
     }),
   ),
+  findings_omitted: z.number().optional().describe("findings beyond the first 1,000, counted but not listed"),
 });
 
 const budgetSchema = z

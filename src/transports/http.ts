@@ -108,7 +108,11 @@ export async function startHttpServer(
         'Add "keys" to the config (README: HTTP server security) or bind 127.0.0.1',
     );
   }
-  const bodyLimits = { maxBytes: serverConfig.maxBodyBytes, timeoutMs: serverConfig.bodyTimeoutMs };
+  const bodyLimits = {
+    maxBytes: serverConfig.maxBodyBytes,
+    maxValues: serverConfig.maxBodyValues,
+    timeoutMs: serverConfig.bodyTimeoutMs,
+  };
   const mcp = createMcpHandler(deps, bodyLimits, {
     idleMs: serverConfig.mcpSessionIdleMs,
     maxSessions: serverConfig.maxMcpSessions,

@@ -1,0 +1,31 @@
+import { checkAgainstSchema, compiledSchema } from "../core/schema-validation.js";
+import type { GuardrailsConfigInput } from "../guardrails/config.js";
+import { createGuardrails } from "../guardrails/create-guardrails.js";
+import type { Guardrails, GuardrailsCheckInput } from "../guardrails/types.js";
+
+/** The detectors of each guardrails config seen, built once per thread (a process has one or two). */
+const guardrailsByConfig = new Map<string, Guardrails>();
+
+function guardrailsFor(config: GuardrailsConfigInput): Guardrails {
+  const key = JSON.stringify(config);
+  let guardrails = guardrailsByConfig.get(key);
+  if (!guardrails) {
+    guardrails = createGuardrails(config);
+    guardrailsByConfig.set(key, guardrails);
+  }
+  return guardrails;
+}
+
+/** What the worker thread runs: the same functions the request thread runs for small inputs. */
+export const OFF_THREAD_JOBS = {
+  checkGuardrails: (input: { config: GuardrailsConfigInput; check: GuardrailsCheckInput }) =>
+    guardrailsFor(input.config).check(input.check),
+  compileSchema: async (schemaJson: string) => {
+    await compiledSchema(schemaJson);
+    return true;
+  },
+  checkJson: (input: { schemaJson: string; text: string }) =>
+    checkAgainstSchema(input.schemaJson, input.text),
+};
+
+export type OffThreadJobs = typeof OFF_THREAD_JOBS;
