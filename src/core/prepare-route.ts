@@ -66,19 +66,6 @@ function unsupportedParamError(refused: Map<string, Set<string>>): ModelmuxError
 /** Tokens expected back when the caller sets no max_tokens, for ranking and quotes. */
 export const EXPECTED_OUTPUT_TOKENS = 256;
 
-/**
- * The input is counted with o200k_base. That is exact for models on it; for every other model it
- * is a proxy that was measured up to 73 % under other vendors' tokenizers, so worst cases and
- * budget reservations count such input this many times over.
- */
-export const APPROXIMATE_INPUT_MARGIN = 2;
-
-/** Input tokens a deployment may bill at most: the count where it is exact, else with the margin. */
-function billableInputTokens(catalog: Catalog, deployment: Deployment, inputTokens: number): number {
-  const exact = catalog.getModel(deployment.model)?.encoding === "o200k_base";
-  return exact ? inputTokens : Math.ceil(inputTokens * APPROXIMATE_INPUT_MARGIN);
-}
-
 function explain(plan: RoutePlan, decisions: RouteDecision[]): RoutingExplanation {
   const first = decisions[0];
   return {
@@ -226,12 +213,7 @@ export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Pr
   const perCall = Math.max(
     0,
     ...reachable.map((deployment) =>
-      worstCaseCost(
-        deps.catalog,
-        deployment,
-        billableInputTokens(deps.catalog, deployment, inputTokens),
-        outputCap(deployment),
-      ),
+      worstCaseCost(deps.catalog, deployment, inputTokens, outputCap(deployment)),
     ),
   );
 

@@ -37,14 +37,26 @@ export interface RoutePlan {
   escalation: RouteStage[];
 }
 
-/** Worst-case cost of one call on a deployment: the whole input plus the full output cap. */
+/**
+ * The input is counted with o200k_base. That is exact for models on it; for every other model it
+ * is a proxy that was measured up to 73 % under other vendors' tokenizers, so worst cases (budget
+ * reservations and max_cost_usd alike) count such input this many times over.
+ */
+export const APPROXIMATE_INPUT_MARGIN = 2;
+
+/**
+ * Worst-case cost of one call on a deployment: the whole input (with the margin where its count
+ * is approximate for the model) plus the full output cap.
+ */
 export function worstCaseCost(
   catalog: Catalog,
   deployment: Deployment,
   inputTokens: number,
   maxOutputTokens: number,
 ): number {
-  return catalog.cost(deployment, { input: inputTokens, output: maxOutputTokens, cached: 0 });
+  const exact = catalog.getModel(deployment.model)?.encoding === "o200k_base";
+  const billable = exact ? inputTokens : Math.ceil(inputTokens * APPROXIMATE_INPUT_MARGIN);
+  return catalog.cost(deployment, { input: billable, output: maxOutputTokens, cached: 0 });
 }
 
 function enableHint(catalog: Catalog, deployments: readonly Deployment[]): string {
