@@ -16,25 +16,38 @@ export function budgetName(slot: BudgetSlot): string {
   return `${owner} ${slot.span.period === "day" ? "daily" : "monthly"} budget`;
 }
 
-/** BUDGET_EXCEEDED naming the budget, its limit, what is spent and held, and this call's quote. */
-export function budgetExceeded(slot: BudgetSlot, state: SlotState, quoteNano: number): ModelmuxError {
+/**
+ * BUDGET_EXCEEDED naming the budget, its limit, what is spent and held, and this call's quote.
+ * The global budget's spend is every tenant's spend: only a caller that sees all tenants (the
+ * operator, see core/access-policy.ts) is told it; a tenant's key learns the limit, its quote and
+ * the reset time.
+ */
+export function budgetExceeded(
+  slot: BudgetSlot,
+  state: SlotState,
+  quoteNano: number,
+  seesAllTenants: boolean,
+): ModelmuxError {
   const limit = fromNano(slot.limitNano);
   const spent = fromNano(state.spentNano);
   const reserved = fromNano(state.reservedNano);
   const quote = fromNano(quoteNano);
   const resetsAt = new Date(slot.span.end).toISOString();
+  const showsSpend = slot.scope === "key" || seesAllTenants;
+  const spend = showsSpend
+    ? `spent ${formatUsd(spent)}, reserved ${formatUsd(reserved)} by calls in flight, `
+    : "with what every key has spent and holds in flight, ";
   return new ModelmuxError(
     "BUDGET_EXCEEDED",
-    `${budgetName(slot)} exceeded: limit ${formatUsd(limit)} for ${slot.span.id}, spent ${formatUsd(spent)}, ` +
-      `reserved ${formatUsd(reserved)} by calls in flight, this call needs up to ${formatUsd(quote)}; resets ${resetsAt}`,
+    `${budgetName(slot)} exceeded: limit ${formatUsd(limit)} for ${slot.span.id}, ${spend}` +
+      `this call needs up to ${formatUsd(quote)}; resets ${resetsAt}`,
     {
       budget: slot.scope,
       ...(slot.key !== undefined && { key: slot.key }),
       period: slot.span.period,
       period_id: slot.span.id,
       limit_usd: limit,
-      spent_usd: spent,
-      reserved_usd: reserved,
+      ...(showsSpend && { spent_usd: spent, reserved_usd: reserved }),
       quote_usd: quote,
       resets_at: resetsAt,
     },

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Config } from "../config/schema.js";
+import { seesAllTenants } from "../core/access-policy.js";
 import type { BudgetGate, BudgetReservation } from "../core/hooks.js";
 import type { CallerContext } from "../core/route-types.js";
 import type { Logger } from "../logger.js";
@@ -107,9 +108,9 @@ export function createBudgetGate(options: BudgetGateOptions): ManagedBudgetGate 
     void work.finally(() => pending.delete(work));
   }
 
-  function localReservation(slots: BudgetSlot[], amountNano: number): BudgetReservation {
+  function localReservation(slots: BudgetSlot[], amountNano: number, seesAll: boolean): BudgetReservation {
     const refusal = memory.reserve(slots, amountNano);
-    if (refusal) throw budgetExceeded(refusal.slot, refusal.state, amountNano);
+    if (refusal) throw budgetExceeded(refusal.slot, refusal.state, amountNano, seesAll);
     let open = true;
     const settle = (actualUsd: number) => {
       if (!open) return;
@@ -154,6 +155,7 @@ export function createBudgetGate(options: BudgetGateOptions): ManagedBudgetGate 
     store: RedisBudgetStore,
     slots: BudgetSlot[],
     amountNano: number,
+    seesAll: boolean,
   ): Promise<BudgetReservation> {
     const id = randomUUID();
     let refusal: Awaited<ReturnType<RedisBudgetStore["reserve"]>>;
@@ -161,10 +163,10 @@ export function createBudgetGate(options: BudgetGateOptions): ManagedBudgetGate 
       refusal = await store.reserve(slots, amountNano, id);
     } catch (error) {
       fallBack(error);
-      return localReservation(slots, amountNano);
+      return localReservation(slots, amountNano, seesAll);
     }
     fallbackWarned = false;
-    if (refusal) throw budgetExceeded(refusal.slot, refusal.state, amountNano);
+    if (refusal) throw budgetExceeded(refusal.slot, refusal.state, amountNano, seesAll);
     return sharedReservation(store, slots, amountNano, id);
   }
 
@@ -176,21 +178,24 @@ export function createBudgetGate(options: BudgetGateOptions): ManagedBudgetGate 
     if (slots.length === 0) return FREE;
     // Round the quote up: a reservation never holds less than the call may cost.
     const amountNano = Math.max(0, Math.ceil(worstCaseUsd * 1e9 - 1e-6));
+    // What a refusal may say of the global budget's spend depends on who asks.
+    const seesAll = seesAllTenants(caller);
     const seeding = unseeded(slots);
-    if (seeding) return seeding.then(() => reserveSeeded(slots, amountNano));
-    return reserveSeeded(slots, amountNano);
+    if (seeding) return seeding.then(() => reserveSeeded(slots, amountNano, seesAll));
+    return reserveSeeded(slots, amountNano, seesAll);
   }
 
   function reserveSeeded(
     slots: BudgetSlot[],
     amountNano: number,
+    seesAll: boolean,
   ): BudgetReservation | Promise<BudgetReservation> {
-    if (!redis) return localReservation(slots, amountNano);
+    if (!redis) return localReservation(slots, amountNano, seesAll);
     if (!redis.isReady) {
       fallBack(new Error("not connected"));
-      return localReservation(slots, amountNano);
+      return localReservation(slots, amountNano, seesAll);
     }
-    return reserveShared(redis, slots, amountNano);
+    return reserveShared(redis, slots, amountNano, seesAll);
   }
 
   async function status(caller?: Pick<CallerContext, "key">): Promise<BudgetStatus> {

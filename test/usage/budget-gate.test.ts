@@ -15,7 +15,8 @@ import { usageRecord } from "./usage-record.js";
 
 const logger = createLogger("silent");
 const KEY_HASH = "a".repeat(64);
-const LOCAL = { key: "local", tool: "route_completion" };
+/** The local caller is the operator (core/access-policy.ts): it sees every tenant's spend. */
+const LOCAL = { key: "local", tool: "route_completion", admin: true };
 const TEAM = { key: "team-a", tool: "route_completion" };
 const cleanup: (() => unknown)[] = [];
 
@@ -190,7 +191,15 @@ describe("budget gate (local counters)", () => {
       ["global", 0.9],
       ["key", 0.7],
     ]);
-    expect(refusal(() => gate.reserve(TEAM, 0.15)).message).toMatch(
+    // The global spend is every tenant's: a tenant's refusal does not show it, the operator's does.
+    const refused = refusal(() => gate.reserve(TEAM, 0.15));
+    expect(refused.message).toMatch(
+      /^global daily budget exceeded: limit \$1 for .*, with what every key has spent and holds in flight, this call needs up to \$0.15;/,
+    );
+    expect(refused.message).not.toMatch(/0\.9/);
+    expect(refused.data).not.toHaveProperty("spent_usd");
+    expect(refused.data).not.toHaveProperty("reserved_usd");
+    expect(refusal(() => gate.reserve(LOCAL, 0.15)).message).toMatch(
       /^global daily budget exceeded: .*spent \$0.9,/,
     );
     expect(refusal(() => gate.reserve(TEAM, 0.09)).message).toMatch(/^key "team-a" daily budget exceeded/);

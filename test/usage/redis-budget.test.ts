@@ -15,7 +15,8 @@ import { type RedisServer, startRedisServer } from "../support/redis-server.js";
 import { usageRecord } from "./usage-record.js";
 
 const logger = createLogger("silent");
-const LOCAL = { key: "local", tool: "route_completion" };
+/** The local caller is the operator (core/access-policy.ts): it sees every tenant's spend. */
+const LOCAL = { key: "local", tool: "route_completion", admin: true };
 const cleanup: (() => unknown)[] = [];
 let redis: RedisServer;
 
