@@ -52,6 +52,26 @@ export function seesAllTenants(principal: Pick<Principal, "admin">): boolean {
   return principal.admin === true;
 }
 
+/** True when the principal may see a deployment's health: the operator all, a key those it may use. */
+export function seesDeployment(
+  principal: Pick<Principal, "admin" | "allowedModels">,
+  deployment: string,
+): boolean {
+  return seesAllTenants(principal) || mayUseModel(principal, deployment);
+}
+
+/**
+ * True when the principal may learn that a request of `key` just finished (a resource-updated
+ * notification says as much): its own requests, or anyone's for the operator. A change of no
+ * particular key (undefined) is the operator's to see.
+ */
+export function seesActivityOf(
+  principal: Pick<Principal, "key" | "admin">,
+  key: string | undefined,
+): boolean {
+  return seesAllTenants(principal) || (key !== undefined && key === principal.key);
+}
+
 /**
  * The key whose usage the principal reads: a tenant reads only its own (asking for another key
  * is UNAUTHORIZED); the operator reads `requested`, or every key when it names none (undefined).

@@ -1,11 +1,15 @@
-/** Tells listeners that usage, budgets or health changed (after every finished request). */
+/**
+ * Tells listeners that usage, budgets or health changed (after every finished request), and whose
+ * request it was, so a tenant is told only of its own (core/access-policy.ts `seesActivityOf`).
+ */
 export function createChangeFeed() {
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(key: string | undefined) => void>();
   return {
-    notify(): void {
-      for (const listener of listeners) listener();
+    /** `key`: the virtual key whose request finished. */
+    notify(key?: string): void {
+      for (const listener of listeners) listener(key);
     },
-    subscribe(listener: () => void): () => void {
+    subscribe(listener: (key: string | undefined) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

@@ -155,7 +155,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
   const { routing } = deps.config;
 
   function record(request: EmbedRequest, started: number, fields: Partial<UsageRecord>): void {
-    queueMicrotask(() => deps.changes?.notify());
+    queueMicrotask(() => deps.changes?.notify(request.caller.key));
     ledger.record({
       time: started,
       key: request.caller.key,

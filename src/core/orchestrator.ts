@@ -151,7 +151,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   /** Appends the request's ledger row; returns its request id (answers carry it, so a row can be found). */
   function record(request: RouteRequest, started: number, fields: Partial<UsageRecord>): string {
     // After the ledger write (below), so readers see this request.
-    queueMicrotask(() => deps.changes?.notify());
+    queueMicrotask(() => deps.changes?.notify(request.caller.key));
     const requestId = randomUUID();
     ledger.record({
       requestId,

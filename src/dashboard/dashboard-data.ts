@@ -16,6 +16,8 @@ export interface DashboardSources {
   now?: () => number;
   /** Only this virtual key's requests (a tenant's view); every key's when absent (the operator's). */
   key?: string;
+  /** Deployments whose health the caller may see (core/access-policy.ts `seesDeployment`); all when absent. */
+  seesDeployment?: (deployment: string) => boolean;
 }
 
 export interface SpendBucket {
@@ -130,8 +132,12 @@ async function spendOverTime(
   );
 }
 
-function healthRows(snapshots: Record<string, HealthSnapshot>): DashboardData["health"] {
+function healthRows(
+  snapshots: Record<string, HealthSnapshot>,
+  visible: (deployment: string) => boolean = () => true,
+): DashboardData["health"] {
   return Object.entries(snapshots)
+    .filter(([deployment]) => visible(deployment))
     .map(([deployment, snapshot]) => ({
       deployment,
       breaker: snapshot.breaker,
@@ -192,7 +198,7 @@ export async function buildDashboardData(
     spend_over_time: timeline,
     by_model: byModel.groups.map(({ group, ...row }) => ({ model: group, ...row })),
     by_provider: byProvider.groups.map(({ group, ...row }) => ({ provider: group, ...row })),
-    health: healthRows(sources.health?.snapshotAll() ?? {}),
+    health: healthRows(sources.health?.snapshotAll() ?? {}, sources.seesDeployment),
     recent: recent.map(recentRow),
   };
 }

@@ -1,7 +1,13 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { SubscribeRequestSchema, UnsubscribeRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { PRICE_DATA } from "../catalog/price-lookup.js";
-import { seesAllTenants, usageKeyFor } from "../core/access-policy.js";
+import {
+  type Principal,
+  seesActivityOf,
+  seesAllTenants,
+  seesDeployment,
+  usageKeyFor,
+} from "../core/access-policy.js";
 import { sessionOf } from "../core/session-budgets.js";
 import { ModelmuxError } from "../errors.js";
 import { healthReport } from "../router/health-report.js";
@@ -57,10 +63,15 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
     RESOURCE_URIS.health,
     {
       title: "Provider health",
-      description: "Per deployment: uptime, latency, throughput, breaker state, routing score",
+      description:
+        "Per deployment: uptime, latency, throughput, breaker state, routing score (a virtual key sees the deployments it may use)",
       mimeType: "application/json",
     },
-    (uri) => json(uri.href, { deployments: healthReport(deps) }),
+    (uri, extra) => {
+      const caller = callerOf(extra as ToolExtra, "resource");
+      const visible = (deployment: string) => seesDeployment(caller, deployment);
+      return json(uri.href, { deployments: healthReport(deps, { visible }) });
+    },
   );
   server.registerResource(
     "usage-today",
@@ -112,15 +123,18 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
   const lastSent = new Map<string, number>();
   const pending = new Map<string, NodeJS.Timeout>();
   const known = new Set<string>(Object.values(RESOURCE_URIS));
+  // Who subscribed (one caller per MCP session): told only of changes it may see.
+  let subscriber: Principal | undefined;
 
   server.server.registerCapabilities({ resources: { subscribe: true, listChanged: true } });
-  server.server.setRequestHandler(SubscribeRequestSchema, async (request) => {
+  server.server.setRequestHandler(SubscribeRequestSchema, async (request, extra) => {
     if (!known.has(request.params.uri))
       throw new ModelmuxError(
         "NOT_FOUND",
         `uri: unknown resource ${request.params.uri}; known: ${[...known].join(", ")}`,
       );
     subscribed.add(request.params.uri);
+    subscriber = callerOf(extra as ToolExtra, "resource");
     return {};
   });
   server.server.setRequestHandler(UnsubscribeRequestSchema, async (request) => {
@@ -134,7 +148,9 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
     server.server.sendResourceUpdated({ uri }).catch(() => undefined);
   }
 
-  const unsubscribe = deps.changes.subscribe(() => {
+  const unsubscribe = deps.changes.subscribe((key) => {
+    // Another tenant's request finishing is that tenant's activity: not this session's to hear of.
+    if (!subscriber || !seesActivityOf(subscriber, key)) return;
     for (const uri of LIVE_URIS) {
       if (!subscribed.has(uri) || pending.has(uri)) continue;
       const wait = (lastSent.get(uri) ?? 0) + UPDATE_THROTTLE_MS - Date.now();

@@ -33,7 +33,13 @@ const round = (value: number | null, places = 0) =>
 /** Health of every deployment (filtered), with its current score among the model's deployments. */
 export function healthReport(
   deps: HealthReportDeps,
-  filter: { model?: string; provider?: string; includeDisabled?: boolean } = {},
+  filter: {
+    model?: string;
+    provider?: string;
+    includeDisabled?: boolean;
+    /** Deployments the caller may see (core/access-policy.ts `seesDeployment`); all when absent. */
+    visible?: (deployment: string) => boolean;
+  } = {},
 ): DeploymentHealthRow[] {
   const weights = resolveWeights(deps.config.routing.preset, deps.config.routing.weights);
   const rows: DeploymentHealthRow[] = [];
@@ -42,6 +48,7 @@ export function healthReport(
     const deployments = model.deployments.filter(
       (deployment) =>
         (!filter.provider || deployment.provider === filter.provider) &&
+        (!filter.visible || filter.visible(deployment.id)) &&
         (filter.includeDisabled || deps.catalog.getProvider(deployment.provider)?.enabled),
     );
     const scored = scoreCandidates(deployments, {

@@ -1,7 +1,9 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { seesDeployment } from "../core/access-policy.js";
 import { healthReport } from "../router/health-report.js";
 import type { ServerDeps } from "../server.js";
+import { callerOf } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
 
 const inputSchema = {
@@ -50,12 +52,14 @@ export function registerProviderHealthTool(
       outputSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (input) =>
+    (input, extra) =>
       guard(() => {
+        const caller = callerOf(extra, "provider_health");
         const rows = healthReport(deps, {
           model: input.model,
           provider: input.provider,
           includeDisabled: input.include_disabled,
+          visible: (deployment) => seesDeployment(caller, deployment),
         });
         const text = rows.length
           ? rows

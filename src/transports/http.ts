@@ -6,7 +6,7 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createV1Handler } from "../api/v1-handler.js";
-import { assertSeesAllTenants, usageKeyFor } from "../core/access-policy.js";
+import { assertSeesAllTenants, seesDeployment, usageKeyFor } from "../core/access-policy.js";
 import { buildDashboardData } from "../dashboard/dashboard-data.js";
 import { parseWindow } from "../dashboard/parse-window.js";
 import { createStaticHandler } from "../dashboard/serve-static.js";
@@ -158,9 +158,15 @@ export async function startHttpServer(
     }
     if (isRead && path === "/api/dashboard") {
       // A virtual key's dashboard shows its own requests; the operator's shows everyone's.
-      const key = usageKeyFor(auth.identify(request));
+      const caller = auth.identify(request);
+      const key = usageKeyFor(caller);
       const data = await buildDashboardData(
-        { ledger: deps.ledger, health: deps.health, ...(key !== undefined && { key }) },
+        {
+          ledger: deps.ledger,
+          health: deps.health,
+          ...(key !== undefined && { key }),
+          seesDeployment: (deployment) => seesDeployment(caller, deployment),
+        },
         parseWindow(new URL(request.url ?? "/", LOCAL_BASE).searchParams.get("window")),
       );
       return sendJson(response, 200, data, { "cache-control": "no-store" });
