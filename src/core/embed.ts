@@ -17,7 +17,6 @@ import type { AdapterPool } from "./adapter-pool.js";
 import type { ChangeFeed } from "./change-feed.js";
 import { type CachedVector, embeddingKey, vectorFromCache, vectorToCache } from "./embed-cache.js";
 import { planEmbedRoute } from "./embed-route.js";
-import { runFailover } from "./failover.js";
 import {
   type BudgetGate,
   NO_BUDGET,
@@ -27,6 +26,7 @@ import {
   type UsageRecord,
 } from "./hooks.js";
 import type { Attempt, CacheMode, CacheStatus, CallerContext } from "./route-types.js";
+import { overReservation, runAttempts } from "./run-attempts.js";
 import { type ScreenReport, screenInput } from "./screen-guardrails.js";
 
 export interface EmbedRequest {
@@ -244,7 +244,8 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
       const worstCase = Math.max(
         ...route.deployments.map((deployment) => deps.embeddings.cost(deployment, estimate)),
       );
-      const reservation = await budget.reserve(request.caller, roundUsd(worstCase));
+      const reservedUsd = roundUsd(worstCase);
+      const reservation = await budget.reserve(request.caller, reservedUsd);
       const fresh = new Map<string, CachedVector>();
       const firstIndex = new Map<string, number>();
       texts.forEach((text, index) => {
@@ -266,15 +267,25 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
         );
       try {
         await runPooled(batches, UPSTREAM_CONCURRENCY, async (batch) => {
+          // As in chat: once reported usage cost more than the reservation, no further call is made.
+          if (costUsd > reservedUsd)
+            throw overReservation(reservedUsd, {
+              attempts,
+              usage: { input: upstreamTokens, output: 0, cached: 0 },
+              costUsd,
+            });
           const batchTexts = batch.map((index) => missing[index] as string);
           const batchEstimate = batch.reduce((sum, index) => sum + (counts[index] ?? 0), 0);
-          const outcome = await callUpstream(request, route, batchTexts, batchEstimate, started);
+          const { outcome, vectors } = await callUpstream(request, route, batchTexts, batchEstimate, {
+            started,
+            reservedUsd: reservedUsd - costUsd,
+          });
           const deployment = outcome.deployment as EmbeddingDeployment;
           served ??= deployment;
           attempts = [...attempts, ...outcome.attempts];
-          const tokens = outcome.value.inputTokens || batchEstimate;
+          const tokens = outcome.usage.input;
           upstreamTokens += tokens;
-          costUsd += deps.embeddings.cost(deployment, tokens);
+          costUsd += outcome.costUsd;
           const tokenShares = shares(
             tokens,
             batch.map((index) => counts[index] ?? 0),
@@ -282,7 +293,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
           batch.forEach((index, position) => {
             const share = tokenShares[position] ?? 0;
             store(missing[index] as string, {
-              vector: outcome.value.vectors[position] as number[],
+              vector: vectors[position] as number[],
               model: model.id,
               provider: deployment.provider,
               deployment: deployment.id,
@@ -341,53 +352,72 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
     };
   }
 
+  /** One sub-batch through chat's attempt loop (src/core/run-attempts.ts): one set of failover rules. */
   async function callUpstream(
     request: EmbedRequest,
     route: ReturnType<typeof planEmbedRoute>,
     texts: string[],
     estimate: number,
-    started: number,
+    budget: { started: number; reservedUsd: number },
   ) {
     const decision = deps.router.pick(route.deployments, {
       preset: request.preset,
       expectedTokens: { input: estimate, output: 0 },
     });
-    return runFailover(
-      deps.health,
+    // The vectors of the attempt that answered (an answered attempt ends the loop).
+    let vectors: number[][] = [];
+    const outcome = await runAttempts(
+      { catalog: deps.catalog, health: deps.health, adapters: deps.adapters, now },
       {
         queue: decision.ordered,
+        escalation: [],
         maxAttempts: routing.maxAttempts,
-        deadline: started + routing.timeoutMs,
+        deadline: budget.started + routing.timeoutMs,
         attemptTimeoutMs: routing.attemptTimeoutMs,
+        reservedUsd: budget.reservedUsd,
+      },
+      {
+        messages: [],
+        cascade: false,
         ...(request.signal && { signal: request.signal }),
         ...(request.onProgress && { onProgress: request.onProgress }),
-      },
-      async (deployment, signal) => {
-        const adapter = await deps.adapters.get(deployment.provider);
-        if (!adapter.embed)
-          throw new ProviderError(`${deployment.provider} cannot serve embeddings in this mode`, {
-            provider: deployment.provider,
-            kind: "http",
-            isRetryable: true,
+        costOf: (deployment, usage) => deps.embeddings.cost(deployment as EmbeddingDeployment, usage.input),
+        async invoke(deployment, signal) {
+          const adapter = await deps.adapters.get(deployment.provider);
+          if (!adapter.embed)
+            throw new ProviderError(`${deployment.provider} cannot serve embeddings in this mode`, {
+              provider: deployment.provider,
+              kind: "http",
+              isRetryable: true,
+            });
+          const result = await adapter.embed({
+            model: deployment.providerModelId,
+            input: texts,
+            ...(route.dimensions !== undefined && { dimensions: route.dimensions }),
+            ...(request.user !== undefined && { user: request.user }),
+            ...(request.extra && { extra: request.extra }),
+            signal,
           });
-        const result = await adapter.embed({
-          model: deployment.providerModelId,
-          input: texts,
-          ...(route.dimensions !== undefined && { dimensions: route.dimensions }),
-          ...(request.user !== undefined && { user: request.user }),
-          ...(request.extra && { extra: request.extra }),
-          signal,
-        });
-        const wrong = result.vectors.findIndex((vector) => vector.length !== route.vectorLength);
-        if (wrong >= 0)
-          throw new ProviderError(
-            `${deployment.provider} sent a vector of ${result.vectors[wrong]?.length} dimensions for input ${wrong}; expected ${route.vectorLength}`,
-            { provider: deployment.provider, kind: "malformed", isRetryable: true },
-          );
-        return result;
+          const wrong = result.vectors.findIndex((vector) => vector.length !== route.vectorLength);
+          if (wrong >= 0)
+            throw new ProviderError(
+              `${deployment.provider} sent a vector of ${result.vectors[wrong]?.length} dimensions for input ${wrong}; expected ${route.vectorLength}`,
+              { provider: deployment.provider, kind: "malformed", isRetryable: true },
+            );
+          vectors = result.vectors;
+          // A provider that reports no usage is billed at modelmux's own count.
+          const usage = { input: result.inputTokens || estimate, output: 0, cached: 0 };
+          return {
+            text: "",
+            finishReason: "stop",
+            usage,
+            timeToFirstTokenMs: result.totalMs,
+            totalMs: result.totalMs,
+          };
+        },
       },
-      now,
     );
+    return { outcome, vectors };
   }
 
   return { embed };

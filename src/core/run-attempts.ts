@@ -43,6 +43,13 @@ export interface AttemptCall {
   onProgress?: (message: string) => void;
   onDelta?: (delta: StreamDelta) => void;
   sampler?: (request: CompletionRequest) => Promise<CompletionResult>;
+  /**
+   * One attempt's upstream call when it is not a chat completion (embeddings): the loop calls it
+   * instead, under the same rules (attempt cap, deadline, breaker, Retry-After, reservation).
+   */
+  invoke?: (deployment: Deployment, signal: CancelSignal) => Promise<CompletionResult>;
+  /** What an answered attempt's usage costs; by default the catalog's chat price. */
+  costOf?: (deployment: Deployment, usage: Usage) => number;
 }
 
 export interface AttemptsOutcome {
@@ -88,7 +95,7 @@ export function attemptSignal(parent: CancelSignal | undefined, ms: number) {
 }
 
 /** BUDGET_EXCEEDED when the usage reported so far cost more than the call reserved. */
-function overReservation(
+export function overReservation(
   reservedUsd: number,
   spent: { attempts: Attempt[]; usage: Usage; costUsd: number },
 ): ModelmuxError {
@@ -184,6 +191,30 @@ export async function runAttempts(
   // True when the loop ended because every candidate left was cooling down (breaker, Retry-After).
   let nothingAvailable = false;
 
+  /** The chat completion of one attempt (the sampler for the client's own model). */
+  async function complete(
+    deployment: Deployment,
+    dropped: string[],
+    signal: CancelSignal,
+    onDelta: ((delta: StreamDelta) => void) | undefined,
+  ): Promise<CompletionResult> {
+    const adapter =
+      deployment.provider === SAMPLING_PROVIDER.id && call.sampler
+        ? { complete: call.sampler }
+        : await deps.adapters.get(deployment.provider);
+    const params = call.params && dropped.length > 0 ? dropUnsupported(call.params, dropped) : call.params;
+    return adapter.complete({
+      model: deployment.providerModelId,
+      messages,
+      temperature: call.temperature,
+      maxTokens: call.maxTokens,
+      responseFormat: responseFormat(call),
+      ...(params && { params }),
+      signal,
+      onDelta,
+    });
+  }
+
   const pickNext = (): ScoredCandidate | undefined => {
     const index = queue.findIndex((candidate) => deps.health.beginAttempt(candidate.deployment.id));
     if (index < 0) return undefined;
@@ -224,22 +255,10 @@ export async function runAttempts(
             call.onDelta?.(delta);
           }
         : undefined;
-      const adapter =
-        deployment.provider === SAMPLING_PROVIDER.id && call.sampler
-          ? { complete: call.sampler }
-          : await deps.adapters.get(deployment.provider);
       const dropped = call.dropFor?.(deployment) ?? [];
-      const params = call.params && dropped.length > 0 ? dropUnsupported(call.params, dropped) : call.params;
-      const result = await adapter.complete({
-        model: deployment.providerModelId,
-        messages,
-        temperature: call.temperature,
-        maxTokens: call.maxTokens,
-        responseFormat: responseFormat(call),
-        ...(params && { params }),
-        signal,
-        onDelta,
-      });
+      const result = call.invoke
+        ? await call.invoke(deployment, signal)
+        : await complete(deployment, dropped, signal, onDelta);
       deps.health.recordSuccess(deployment.id, {
         latencyMs: result.totalMs,
         ttftMs: result.timeToFirstTokenMs,
@@ -251,7 +270,9 @@ export async function runAttempts(
       if (result.usage.reasoning) usage.reasoning = (usage.reasoning ?? 0) + result.usage.reasoning;
       if (result.usage.audioInput) usage.audioInput = (usage.audioInput ?? 0) + result.usage.audioInput;
       if (result.usage.audioOutput) usage.audioOutput = (usage.audioOutput ?? 0) + result.usage.audioOutput;
-      costUsd += deps.catalog.cost(deployment, result.usage);
+      costUsd += call.costOf
+        ? call.costOf(deployment, result.usage)
+        : deps.catalog.cost(deployment, result.usage);
       const verdict = await validationErrors(result, call);
       const latency = Math.round(now() - started);
       if (verdict.errors.length === 0) {
