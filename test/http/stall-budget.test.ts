@@ -70,8 +70,20 @@ describe("no request stalls the server (issue 21)", () => {
     expect(stallMs).toBeLessThan(STALL_BOUND_MS);
   }, 60_000);
 
-  it("refuses ten text parts of 500,000 `b`s by their total, naming the field, without a stall", async () => {
+  it("refuses ten text parts of 500,000 `b`s (5 MB) by the body cap, naming it, without a stall", async () => {
     const part = { type: "text", text: "b".repeat(500_000) };
+    const { result, stallMs } = await withStallProbe(server.url, async () => {
+      const response = await chat([{ role: "user", content: Array.from({ length: 10 }, () => part) }]);
+      return { status: response.status, body: await response.text() };
+    });
+    expect(result.status).toBe(413);
+    expect(result.body).toMatch(/server\.maxBodyBytes/);
+    expect(stallMs).toBeLessThan(STALL_BOUND_MS);
+  }, 60_000);
+
+  it("refuses ten text parts of 150,000 `b`s by their total, naming the field, without a stall", async () => {
+    // 1,500,000 characters: under the body cap, over the total-text cap.
+    const part = { type: "text", text: "b".repeat(150_000) };
     const { result, stallMs } = await withStallProbe(server.url, async () => {
       const response = await chat([{ role: "user", content: Array.from({ length: 10 }, () => part) }]);
       return {
