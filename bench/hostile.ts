@@ -94,13 +94,31 @@ const randomCjk = (length: number) => {
   return text;
 };
 
+/** 990 KB of e-mail addresses: the PII detector's slowest input found. */
+const EMAILS = "jane.doe@example.com and ".repeat(39_600);
+/** A body of `values` JSON values: distinct keys of one object, JSON.parse's slowest shape. */
+const keysBody = (values: number) =>
+  `{"model":"fake/m1","messages":[{"role":"user","content":"hi"}],"metadata":{${Array.from(
+    { length: Math.floor(values / 2) - 4 },
+    (_, index) => `"k${index}":0`,
+  ).join(",")}}}`;
+const uniqueItemsSchema = {
+  type: "object",
+  properties: { items: { type: "array", uniqueItems: true, items: { type: "object" } } },
+};
+const SIX_THOUSAND_ITEMS = Array.from({ length: 6000 }, (_, index) => ({ id: index, name: `item ${index}` }));
+
 const CASES: Case[] = [
+  {
+    name: "nothing sent (the machine's noise floor)",
+    prepare: () => () => new Promise((resolve) => setTimeout(() => resolve(0), 500)),
+  },
   {
     name: "one message of 200,000 `b`s (/v1)",
     prepare: () => chatOf(chatBody([{ role: "user", content: "b".repeat(200_000) }])),
   },
   {
-    name: "10 text parts of 500,000 `b`s (/v1, over the total cap)",
+    name: "10 text parts of 500,000 `b`s (/v1, over the body cap)",
     prepare: () =>
       chatOf(
         chatBody([
@@ -166,6 +184,52 @@ const CASES: Case[] = [
       ),
   },
   {
+    name: "uniqueItems, answer of 6,000 objects (/v1)",
+    upstream: { type: "json", value: { items: SIX_THOUSAND_ITEMS } },
+    prepare: () =>
+      chatOf(
+        schemaBody(JSON.stringify(uniqueItemsSchema)).replace('"model":', '"max_tokens":200000,"model":'),
+      ),
+  },
+  {
+    name: "990 KB of e-mail addresses (/v1, PII blocked)",
+    prepare: () => chatOf(chatBody([{ role: "user", content: EMAILS }])),
+  },
+  {
+    name: "990 KB of e-mail addresses (check_guardrails, redact)",
+    prepare: () => toolOf("check_guardrails", { text: EMAILS, policy: { pii: "redact" } }),
+  },
+  { name: "body of 50,000 JSON values, distinct keys (/v1)", prepare: () => chatOf(keysBody(50_000)) },
+  { name: "body of 60,000 JSON values (/v1, over the cap)", prepare: () => chatOf(keysBody(60_000)) },
+  {
+    name: "4 MiB body: an image of 3 MB base64 (/v1)",
+    prepare: () =>
+      chatOf(
+        chatBody([
+          {
+            role: "user",
+            content: [
+              { type: "text", text: "what is this?" },
+              { type: "image_url", image_url: { url: `data:image/png;base64,${"QUJD".repeat(1_000_000)}` } },
+            ],
+          },
+        ]),
+      ),
+  },
+  {
+    name: "embeddings, 2,048 inputs of 400 characters",
+    prepare: () => {
+      const body = JSON.stringify({
+        model: "fake/e1",
+        input: Array.from(
+          { length: 2048 },
+          (_, index) => `${index} ${"lorem ipsum dolor sit amet ".repeat(15)}`,
+        ),
+      });
+      return (url: string) => post(url, "/v1/embeddings", body);
+    },
+  },
+  {
     name: "model name of 500,000 characters (/v1)",
     prepare: () => chatOf(chatBody([{ role: "user", content: "hi" }], {}, "m".repeat(500_000))),
   },
@@ -189,12 +253,18 @@ async function main() {
         fake: {
           baseURL: upstream.url,
           models: {
-            m1: { price: { input: 0.1, output: 0.2 }, contextWindow: 2_000_000, capabilities: ["json"] },
+            m1: {
+              price: { input: 0.1, output: 0.2 },
+              contextWindow: 2_000_000,
+              capabilities: ["json", "vision"],
+            },
           },
+          embeddingModels: { e1: { id: "fake-embed", price: { input: 0.1 }, dimensions: 256 } },
         },
       },
       routing: { exploration: 0, maxAttempts: 2 },
       cache: { store: "off" },
+      guardrails: { input: { pii: "block" } },
       server: { bodyTimeoutMs: BODY_TIMEOUT_MS },
     }),
   );
