@@ -99,7 +99,8 @@ const EMAILS = "jane.doe@example.com and ".repeat(39_600);
 /** A body of `values` JSON values: distinct keys of one object, JSON.parse's slowest shape. */
 const keysBody = (values: number) =>
   `{"model":"fake/m1","messages":[{"role":"user","content":"hi"}],"metadata":{${Array.from(
-    { length: Math.floor(values / 2) - 4 },
+    // Two counted per member (its colon and comma); the rest of the body has about 15.
+    { length: Math.floor(values / 2) - 10 },
     (_, index) => `"k${index}":0`,
   ).join(",")}}}`;
 const uniqueItemsSchema = {
@@ -259,7 +260,7 @@ async function main() {
               capabilities: ["json", "vision"],
             },
           },
-          embeddingModels: { e1: { id: "fake-embed", price: { input: 0.1 }, dimensions: 256 } },
+          embeddingModels: { e1: { id: "fake-embed", price: { input: 0.1 }, dimensions: 64 } },
         },
       },
       routing: { exploration: 0, maxAttempts: 2 },
