@@ -1,5 +1,11 @@
 import type { StreamDelta, ToolCallDelta } from "../chat/types.js";
-import { type Finding, type Guardrails, PlaceholderBook, redactText } from "../guardrails/index.js";
+import {
+  type Finding,
+  GUARDRAIL_KINDS,
+  type Guardrails,
+  PlaceholderBook,
+  redactText,
+} from "../guardrails/index.js";
 import { jsonEscaped } from "./screen-guardrails.js";
 
 /**
@@ -52,6 +58,12 @@ export function createStreamScreen(
       ? PII_HOLD_CHARS
       : 0;
   const escaped = jsonEscaped(placeholders);
+  // Only kinds the output policy redacts or blocks can change a piece: warnings are the whole
+  // answer's business (screenOutput reports them at the end).
+  const only = GUARDRAIL_KINDS.filter((kind) => {
+    const action = guardrails.actionFor(kind, "output");
+    return action === "redact" || action === "block";
+  });
   let blockedBy: Finding[] | undefined;
 
   const channelOf = (name: string, isArguments: boolean, escapeRestored = false): Channel => {
@@ -69,7 +81,8 @@ export function createStreamScreen(
     let cut = all ? text.length : cutPoint(text, hold, channel.isArguments);
     if (cut === 0) return "";
     const context = channel.context;
-    const findings = guardrails.check({ text: context + text, direction: "output" }).findings;
+    const findings =
+      only.length === 0 ? [] : guardrails.check({ text: context + text, direction: "output", only }).findings;
     // A finding across the cut is not whole yet: release only what comes before it.
     for (const finding of findings) {
       const start = finding.start - context.length;

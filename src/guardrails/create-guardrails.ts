@@ -19,6 +19,7 @@ import type {
   Detector,
   Finding,
   GuardrailAction,
+  GuardrailKind,
   Guardrails,
   GuardrailsCheck,
   GuardrailsCheckInput,
@@ -32,10 +33,12 @@ import type {
  */
 export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails {
   const parsed = guardrailsConfigSchema.parse(config);
+  const secretDetector = createSecretDetector();
+  // The schema checks only the shape; loadConfig checks configured regions against libphonenumber.
+  const piiDetector = createPiiDetector({ phoneRegions: parsed.phoneRegions as CountryCode[] });
   const detectors: Detector[] = [
-    createSecretDetector(),
-    // The schema checks only the shape; loadConfig checks configured regions against libphonenumber.
-    createPiiDetector({ phoneRegions: parsed.phoneRegions as CountryCode[] }),
+    secretDetector,
+    piiDetector,
     createInjectionDetector(),
     createEmbeddedInstructionDetector(),
   ];
@@ -44,9 +47,21 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
   const scorer = model ? createAttackScorer(model) : undefined;
   const policy = createPolicy(parsed);
 
-  function scan(text: string, source: ContentSource = "user"): Finding[] {
+  /** The detectors that can find these kinds (the secret and PII detectors, or the attack ones). */
+  const detectorsFor = (kinds: readonly GuardrailKind[]) =>
+    detectors.filter((detector) =>
+      detector === secretDetector
+        ? kinds.includes("secret")
+        : detector === piiDetector
+          ? kinds.includes("pii")
+          : kinds.includes("prompt_injection") || kinds.includes("jailbreak"),
+    );
+
+  function scan(text: string, source: ContentSource = "user", only?: readonly GuardrailKind[]): Finding[] {
     if (text.length === 0) return [];
-    const findings = detectors.flatMap((detector) => detector.scan(text, source));
+    const findings = (only ? detectorsFor(only) : detectors).flatMap((detector) =>
+      detector.scan(text, source),
+    );
     return dropRedundantLearned(dropPiiInsideSecrets(findings)).sort(
       (left, right) => left.start - right.start || left.end - right.end,
     );
@@ -64,7 +79,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     const toolOverrides = { ...parsed.toolResults, ...input.overrides };
     const screen = (content: string, source: ContentSource, message?: number, role?: string) => {
       const verdict = input.verdicts?.get(content);
-      const scanned = scan(content, source);
+      const scanned = scan(content, source, input.only);
       const judged = verdict ? applyVerdict(scanned, verdict, content, scorer?.score(content)) : scanned;
       const counted = judged.filter((finding) => policy.counts(finding, content));
       const hidden: Finding[] = [];

@@ -61,6 +61,8 @@ export interface GuardrailsCheckInput {
   source?: ContentSource;
   /** A judge model's verdicts, keyed by the exact text (or message content) judged. */
   verdicts?: ReadonlyMap<string, JudgeVerdict>;
+  /** Run only the detectors of these kinds (a streamed piece needs only what the policy changes). */
+  only?: readonly GuardrailKind[];
   /** Replace the configured action of a kind for this one check. */
   overrides?: Partial<Record<GuardrailKind, GuardrailAction>>;
 }
