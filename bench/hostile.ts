@@ -200,8 +200,8 @@ const CASES: Case[] = [
     name: "990 KB of e-mail addresses (check_guardrails, redact)",
     prepare: () => toolOf("check_guardrails", { text: EMAILS, policy: { pii: "redact" } }),
   },
-  { name: "body of 50,000 JSON values, distinct keys (/v1)", prepare: () => chatOf(keysBody(50_000)) },
-  { name: "body of 60,000 JSON values (/v1, over the cap)", prepare: () => chatOf(keysBody(60_000)) },
+  { name: "body of 20,000 JSON values, distinct keys (/v1)", prepare: () => chatOf(keysBody(20_000)) },
+  { name: "body of 60,000 JSON values (/v1, over the 20,000 cap)", prepare: () => chatOf(keysBody(60_000)) },
   {
     name: "4 MiB body: an image of 3 MB base64 (/v1)",
     prepare: () =>

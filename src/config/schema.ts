@@ -125,7 +125,7 @@ const server = z.strictObject({
     .positive()
     .default(4 * 1024 * 1024),
   /** JSON values a body may hold (parsing costs per value; see src/http/read-body.ts). */
-  maxBodyValues: z.number().int().positive().default(50_000),
+  maxBodyValues: z.number().int().positive().default(20_000),
   /** A request body must arrive within this time (a trickled body was held for 300 s). */
   bodyTimeoutMs: z.number().int().positive().default(30_000),
   allowedOrigins: z.array(z.string()).default([]),

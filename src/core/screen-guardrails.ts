@@ -9,6 +9,8 @@ import type {
   GuardrailsCheckInput,
   JudgeVerdict,
 } from "../guardrails/index.js";
+// From types.js itself: the index would load every detector at start-up.
+import { MAX_LISTED_FINDINGS } from "../guardrails/types.js";
 
 /** What the caller sees of a screening: never the secret itself, only masked previews. */
 export interface ScreenReport {
@@ -17,12 +19,6 @@ export interface ScreenReport {
   /** Findings beyond the first MAX_LISTED_FINDINGS, counted but not listed. */
   findings_omitted?: number;
 }
-
-/**
- * Findings listed in an answer; the rest are counted. A megabyte of e-mail addresses has 40,000:
- * listing them all made an answer whose encoding and validation held the server up for a second.
- */
-export const MAX_LISTED_FINDINGS = 1000;
 
 export const NOT_SCREENED: ScreenReport = { action: "none", findings: [] };
 
@@ -34,8 +30,10 @@ function report(
   action: GuardrailAction,
   findings: readonly Finding[],
   owners: number[] | null | undefined,
+  /** Findings the check counted but did not list (GuardrailsCheck.findingsOmitted). */
+  uncounted = 0,
 ): ScreenReport {
-  const omitted = findings.length - MAX_LISTED_FINDINGS;
+  const omitted = findings.length - MAX_LISTED_FINDINGS + uncounted;
   return {
     action: findings.length === 0 ? "none" : action,
     ...(omitted > 0 && { findings_omitted: omitted }),
@@ -149,7 +147,7 @@ export async function screenInput<M extends ChatMessage>(
       ...(overrides && { overrides }),
       ...(verdicts && { verdicts }),
     });
-    const screened = report(check.action, check.findings, undefined);
+    const screened = report(check.action, check.findings, undefined, check.findingsOmitted);
     if (check.action === "block") throw blocked("input", screened);
     const redacted =
       check.action === "redact" && check.redactedMessages
@@ -172,6 +170,7 @@ export async function screenInput<M extends ChatMessage>(
     check.action,
     check.findings,
     slots.map((slot) => slot.message),
+    check.findingsOmitted,
   );
   if (check.action === "block") throw blocked("input", screened);
   let redacted = messages;
@@ -220,7 +219,12 @@ export async function screenOutput<T extends AnswerChoice>(
     const calls = choice.toolCalls?.length ?? 0;
     for (let count = 1 + (choice.refusal ? 1 : 0) + calls; count > 0; count--) owners.push(index);
   });
-  const screened = report(check.action, check.findings, choices.length > 1 ? owners : null);
+  const screened = report(
+    check.action,
+    check.findings,
+    choices.length > 1 ? owners : null,
+    check.findingsOmitted,
+  );
   if (check.action === "block") throw blocked("output", screened, spent);
   const safe = check.action === "redact" && check.redactedMessages ? check.redactedMessages : texts;
   const restore = (text: string) => (placeholders.size > 0 ? guardrails.restore(text, placeholders) : text);

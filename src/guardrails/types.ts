@@ -67,6 +67,12 @@ export interface GuardrailsCheckInput {
   overrides?: Partial<Record<GuardrailKind, GuardrailAction>>;
 }
 
+/**
+ * Findings an answer lists; the rest are counted. A megabyte of e-mail addresses has 40,000:
+ * listing them all (or sending them back from the worker thread) held the server up for a second.
+ */
+export const MAX_LISTED_FINDINGS = 1000;
+
 export interface GuardrailsCheck {
   /** Strictest action among findings: block > redact > warn > allow. */
   action: GuardrailAction;
@@ -78,6 +84,8 @@ export interface GuardrailsCheck {
   /** Placeholder (`[EMAIL_1]`) → original value; stays in memory, never sent to a provider. */
   placeholders: Map<string, string>;
   latencyMs: number;
+  /** Findings past the first MAX_LISTED_FINDINGS that a worker-thread check counted but did not send back. */
+  findingsOmitted?: number;
 }
 
 export interface Guardrails {

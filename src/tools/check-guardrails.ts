@@ -1,10 +1,10 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { MAX_LISTED_FINDINGS } from "../core/screen-guardrails.js";
 import { ModelmuxError } from "../errors.js";
 import type { GuardJudge } from "../guardrails/attacks/judge.js";
 import type { Finding, Guardrails } from "../guardrails/index.js";
 import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
+import { MAX_LISTED_FINDINGS } from "../guardrails/types.js";
 import { MAX_TEXT_CHARS, messagesSchema, textSchema } from "./schemas.js";
 import { guard, toolResult } from "./tool-result.js";
 
@@ -122,7 +122,7 @@ export function registerCheckGuardrailsTool(
           ...(verdicts && { verdicts }),
           ...(args.policy !== undefined && { overrides: args.policy }),
         });
-        const omitted = check.findings.length - MAX_LISTED_FINDINGS;
+        const omitted = check.findings.length - MAX_LISTED_FINDINGS + (check.findingsOmitted ?? 0);
         const structured = {
           action: check.action,
           findings: check.findings.slice(0, MAX_LISTED_FINDINGS).map(toOutputFinding),
@@ -131,7 +131,7 @@ export function registerCheckGuardrailsTool(
           ...(check.redactedMessages !== undefined && { redacted_messages: check.redactedMessages }),
           latency_ms: Math.round(check.latencyMs * 1000) / 1000,
         };
-        return toolResult(structured, summarize(check.action, check.findings));
+        return toolResult(structured, summarize(check.action, check.findings, Math.max(0, omitted)));
       }),
   );
 }
@@ -141,7 +141,7 @@ function toOutputFinding(finding: Finding): z.infer<typeof findingSchema> {
   return { kind, type, start, end, score, detector, preview, ...(message !== undefined && { message }) };
 }
 
-function summarize(action: string, findings: readonly Finding[]): string {
+function summarize(action: string, findings: readonly Finding[], omitted: number): string {
   if (findings.length === 0) return `${action}: no findings`;
   const counts = new Map<string, number>();
   for (const finding of findings) {
@@ -149,5 +149,7 @@ function summarize(action: string, findings: readonly Finding[]): string {
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   const parts = [...counts].map(([label, count]) => (count > 1 ? `${label} ×${count}` : label));
-  return `${action}: ${findings.length} finding${findings.length === 1 ? "" : "s"} (${parts.join(", ")})`;
+  const total = findings.length + omitted;
+  const listed = omitted > 0 ? `; the first ${findings.length}: ` : " (";
+  return `${action}: ${total} finding${total === 1 ? "" : "s"}${listed}${parts.join(", ")}${omitted > 0 ? "" : ")"}`;
 }

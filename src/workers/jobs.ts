@@ -1,7 +1,7 @@
 import { checkAgainstSchema, compiledSchema } from "../core/schema-validation.js";
 import type { GuardrailsConfigInput } from "../guardrails/config.js";
 import { createGuardrails } from "../guardrails/create-guardrails.js";
-import type { Guardrails, GuardrailsCheckInput } from "../guardrails/types.js";
+import { type Guardrails, type GuardrailsCheckInput, MAX_LISTED_FINDINGS } from "../guardrails/types.js";
 
 /** The detectors of each guardrails config seen, built once per thread (a process has one or two). */
 const guardrailsByConfig = new Map<string, Guardrails>();
@@ -18,8 +18,13 @@ function guardrailsFor(config: GuardrailsConfigInput): Guardrails {
 
 /** What the worker thread runs: the same functions the request thread runs for small inputs. */
 export const OFF_THREAD_JOBS = {
-  checkGuardrails: (input: { config: GuardrailsConfigInput; check: GuardrailsCheckInput }) =>
-    guardrailsFor(input.config).check(input.check),
+  checkGuardrails(input: { config: GuardrailsConfigInput; check: GuardrailsCheckInput }) {
+    const check = guardrailsFor(input.config).check(input.check);
+    const omitted = check.findings.length - MAX_LISTED_FINDINGS;
+    if (omitted <= 0) return check;
+    // Reading 40,000 findings back costs the request thread what listing them did: send the first.
+    return { ...check, findings: check.findings.slice(0, MAX_LISTED_FINDINGS), findingsOmitted: omitted };
+  },
   compileSchema: async (schemaJson: string) => {
     await compiledSchema(schemaJson);
     return true;
