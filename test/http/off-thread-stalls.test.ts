@@ -29,6 +29,7 @@ beforeAll(async () => {
           models: {
             m1: { price: { input: 1, output: 2 }, contextWindow: 2_000_000, capabilities: ["json"] },
           },
+          embeddingModels: { e1: { price: { input: 0.1 }, dimensions: 64 } },
         },
       },
       guardrails: { input: { pii: "block" } },
@@ -198,4 +199,32 @@ describe("request bodies are bounded by what parsing them costs (issue 21)", () 
     expect(result).toBe(200);
     expect(stallMs).toBeLessThan(STALL_BOUND_MS);
   }, 60_000);
+});
+
+describe("embeddings at the largest batch (issue 21)", () => {
+  it("embeds 2,048 inputs of 400 characters with no long event-loop delay on the server", async () => {
+    const input = Array.from(
+      { length: 2048 },
+      (_, index) => `${index} ${"lorem ipsum dolor sit amet ".repeat(15)}`,
+    );
+    // The fake upstream answers 2,048 vectors from this very process, which a /healthz probe from
+    // here would count as the server's stall: the server's own event-loop delay is read instead
+    // (prom-client's lag maximum, reset by each /metrics scrape).
+    const lagMaxMs = async () => {
+      const metrics = await (await fetch(`${server.url}/metrics`)).text();
+      return Number(/^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(metrics)?.[1]) * 1000;
+    };
+    const body = JSON.stringify({ model: "lab/e1", input, encoding_format: "base64" });
+    await lagMaxMs();
+    const response = await fetch(`${server.url}/v1/embeddings`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    const answer = (await response.json()) as { data: unknown[] };
+    const stallMs = await lagMaxMs();
+    expect(response.status).toBe(200);
+    expect(answer.data).toHaveLength(2048);
+    expect(stallMs).toBeLessThan(STALL_BOUND_MS);
+  }, 120_000);
 });
