@@ -161,11 +161,11 @@ const CASES: Case[] = [
       ),
   },
   {
-    name: "schema nested 5,000 deep (/v1)",
+    name: "schema nested 3,000 deep (/v1)",
     prepare: () =>
       chatOf(
         schemaBody(
-          `${'{"type":"object","properties":{"a":'.repeat(5000)}{"type":"string"}${"}}".repeat(5000)}`,
+          `${'{"type":"object","properties":{"a":'.repeat(3000)}{"type":"string"}${"}}".repeat(3000)}`,
         ),
       ),
   },
