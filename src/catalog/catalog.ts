@@ -1,14 +1,20 @@
-import { closest, distance } from "fastest-levenshtein";
+import type { Provider } from "@pydantic/genai-prices";
 import { resolveHeaders, resolveSecret } from "../config/load-config.js";
 import type { Config, ProviderModelConfig } from "../config/schema.js";
 import { ModelmuxError } from "../errors.js";
 import { BUILTIN_PROVIDERS } from "../providers/registry.js";
 import type { ProviderSpec } from "../providers/types.js";
 import { clip } from "../validation/clip.js";
+import { costOf, type DeploymentQuote, type PriceQuery, quoteDeployment } from "./deployment-price.js";
+import { findPricedModel } from "./match-rule.js";
 import { CURATED_MODELS, type CuratedModel } from "./model-list.js";
-import { costOf, lookupContextWindow, lookupUnitPrice } from "./price-lookup.js";
+import { modelKey } from "./model-names.js";
+import { createNameIndex, type NameIndex } from "./name-index.js";
+import { loadPriceData, type PriceDataInfo } from "./price-data.js";
+import { type PriceSheet, quoteSheet } from "./price-sheet.js";
+import { buildPricedModels } from "./priced-models.js";
 import { SAMPLING_MODEL, SAMPLING_PROVIDER } from "./sampling-model.js";
-import type { Deployment, ModelInfo, Usage } from "./types.js";
+import type { CatalogEntry, Deployment, ModelInfo, Usage } from "./types.js";
 
 /** Names longer than any real model id get no "did you mean": it would cost seconds. */
 const MAX_SUGGESTED_NAME = 100;
@@ -26,17 +32,35 @@ export interface ModelRef {
   pinnedProvider?: string;
 }
 
+export interface EntryRef {
+  entry: CatalogEntry;
+  pinnedProvider?: string;
+}
+
 export interface Catalog {
+  /** The routable models: curated or configured, with tier and capabilities. */
   readonly models: readonly ModelInfo[];
+  /** Every priced model: the routable ones, then priced-only ones (built on first use). */
+  readonly entries: readonly CatalogEntry[];
   readonly providers: readonly ResolvedProvider[];
   /** Problems found while building (a model the price data does not know); shown in logs. */
   readonly warnings: readonly string[];
+  /** Source, version and date of the price data in use. */
+  readonly priceData: PriceDataInfo;
   getModel(id: string): ModelInfo | undefined;
   getProvider(id: string): ResolvedProvider | undefined;
-  /** Resolves `model` or `provider/model`; throws UNKNOWN_MODEL with the closest names. */
+  /**
+   * Resolves a name to a routable model (`model` or `provider/model`); UNKNOWN_MODEL with the
+   * closest names, or NO_PROVIDER for a priced-only model, saying how to make it routable.
+   */
   resolve(reference: string): ModelRef;
+  /** Resolves a name to any entry, routable or priced-only; throws UNKNOWN_MODEL. */
+  lookup(reference: string): EntryRef;
   suggest(name: string, count?: number): string[];
-  cost(deployment: Deployment, usage: Usage): number;
+  /** The one price function: deployment D at time T for N input tokens (default now, N = 0). */
+  quote(deployment: Deployment, query?: PriceQuery): DeploymentQuote;
+  /** USD of one call, unrounded, priced at `at` (default now). */
+  cost(deployment: Deployment, usage: Usage, at?: Date): number;
   enabledDeployments(model: ModelInfo): Deployment[];
 }
 
@@ -81,47 +105,35 @@ function curatedToInfo(curated: CuratedModel): ModelInfo {
   return { ...info, capabilities: [...info.capabilities], tasks: [...info.tasks], deployments: [] };
 }
 
+interface BuildContext {
+  priceData: readonly Provider[];
+  providerById: ReadonlyMap<string, ResolvedProvider>;
+  now: Date;
+  warnings: string[];
+}
+
 function priceDeployment(
   model: ModelInfo,
   provider: ResolvedProvider,
   providerModelId: string,
   override: ProviderModelConfig | undefined,
-  warnings: string[],
+  context: BuildContext,
 ): Deployment | null {
-  const id = `${provider.id}/${model.id}`;
-  if (override?.price) {
-    return {
-      id,
-      model: model.id,
-      provider: provider.id,
-      providerModelId,
-      price: override.price,
-      priceSource: "config",
-    };
+  const base = { id: `${provider.id}/${model.id}`, model: model.id, provider: provider.id, providerModelId };
+  if (override?.price) return { ...base, price: override.price, priceSource: "config" };
+  const data = provider.pricesId
+    ? findPricedModel(context.priceData, provider.pricesId, providerModelId)
+    : undefined;
+  if (data) {
+    const sheet = data.prices as PriceSheet;
+    if (model.contextWindow === 0) model.contextWindow = data.context_window ?? 0;
+    if (data.deprecated) model.deprecated = true;
+    return { ...base, price: quoteSheet(sheet, context.now, 0), priceSource: "genai-prices", sheet };
   }
-  const price = provider.pricesId ? lookupUnitPrice(providerModelId, provider.pricesId) : null;
-  if (price)
-    return {
-      id,
-      model: model.id,
-      provider: provider.id,
-      providerModelId,
-      price,
-      priceSource: "genai-prices",
-    };
-  if (provider.local) {
-    // Self-hosted models cost nothing per token unless the config says otherwise.
-    return {
-      id,
-      model: model.id,
-      provider: provider.id,
-      providerModelId,
-      price: { input: 0, output: 0 },
-      priceSource: "config",
-    };
-  }
-  warnings.push(
-    `no price for ${providerModelId} on ${provider.id}: deployment ${id} left out (set providers.${provider.id}.models.${model.id}.price)`,
+  // Self-hosted models cost nothing per token unless the config says otherwise.
+  if (provider.local) return { ...base, price: { input: 0, output: 0 }, priceSource: "config" };
+  context.warnings.push(
+    `no price for ${providerModelId} on ${provider.id}: deployment ${base.id} left out (set providers.${provider.id}.models.${model.id}.price)`,
   );
   return null;
 }
@@ -149,99 +161,165 @@ function customModel(id: string, override: ProviderModelConfig): ModelInfo {
   };
 }
 
+function priceOnlyError(entry: CatalogEntry): ModelmuxError {
+  const offers = entry.deployments
+    .slice(0, 5)
+    .map((deployment) => `${deployment.provider} ("${deployment.providerModelId}")`);
+  const example = entry.deployments[0];
+  return new ModelmuxError(
+    "NO_PROVIDER",
+    `model "${entry.id}" is priced only: modelmux knows its price (${offers.join(", ")}) but routes only curated or configured models, ` +
+      `so no enabled provider serves it. Add it in the config under the provider you have a key for, e.g. ` +
+      `providers.${example?.provider ?? "<provider>"}.models["${entry.id}"] = { "id": "${example?.providerModelId ?? entry.id}", "tier": "medium" } ` +
+      `(a provider outside the built-in list also needs baseURL and apiKey)`,
+    {
+      model: entry.id,
+      kind: "priced",
+      providers: entry.deployments.map((deployment) => deployment.provider),
+    },
+  );
+}
+
 /**
- * Builds the model catalog: curated models priced by genai-prices, plus config additions and
- * overrides. Providers (and so every config error) resolve at once; the models are priced on
- * first use, which keeps genai-prices and ~240 price lookups off the server's start-up path.
- * `onBuild` hears when that happens, with the warnings (models the price data does not know).
+ * Builds the model catalog: curated models priced from the price data, config additions and
+ * overrides, and (on first need) every other chat model the price data prices. Providers (and
+ * so every config error) resolve at once; the price data loads on first use, which keeps it
+ * (~100 ms) off the server's start-up path. `onBuild` hears when that happens, with the
+ * warnings (models the price data does not know).
  */
 export function createCatalog(
   config: Config,
   env: NodeJS.ProcessEnv = process.env,
-  options: { forceEnabled?: readonly string[]; onBuild?: (warnings: readonly string[]) => void } = {},
+  options: {
+    forceEnabled?: readonly string[];
+    onBuild?: (warnings: readonly string[]) => void;
+    /** Where `modelmux prices update` stores fresher price data. */
+    dataDir?: string;
+  } = {},
 ): Catalog {
   const providers = resolveProviders(config, env, options.forceEnabled ?? []);
   const providerById = new Map(providers.map((provider) => [provider.id, provider]));
+  const providerIdByPricesId = new Map(
+    providers.flatMap((provider) => (provider.pricesId ? [[provider.pricesId, provider.id] as const] : [])),
+  );
   let built: ReturnType<typeof buildModels> | undefined;
   const models = () => {
     if (!built) {
-      built = buildModels(config, providerById);
+      built = buildModels(config, providerById, options.dataDir);
       options.onBuild?.(built.warnings);
     }
     return built;
+  };
+  let everything: { entries: CatalogEntry[]; names: NameIndex } | undefined;
+  const all = () => {
+    if (!everything) {
+      const { list, priceData } = models();
+      const routableByKey = new Map<string, CatalogEntry>();
+      const claimed = new Set<string>();
+      for (const model of list) {
+        // Aliases are claimed as names only: the price data's older `mistral-large` stays its own entry.
+        for (const name of model.aliases ?? []) claimed.add(name.toLowerCase());
+        for (const name of [model.id, ...model.deployments.map((deployment) => deployment.providerModelId)]) {
+          if (!routableByKey.has(modelKey(name))) routableByKey.set(modelKey(name), model);
+          claimed.add(name.toLowerCase());
+        }
+      }
+      const priced = buildPricedModels(priceData.providers, {
+        routableByKey,
+        claimedNames: claimed,
+        providerIdOf: (pricesId) => providerIdByPricesId.get(pricesId) ?? pricesId,
+        now: new Date(),
+      });
+      const entries: CatalogEntry[] = [...list, ...priced.models];
+      everything = { entries, names: createNameIndex(entries, priced.rules) };
+    }
+    return everything;
   };
 
   function suggest(name: string, count = 3): string[] {
     // Edit distance costs name × candidate length per candidate: 500,000 characters took 6.8 s.
     if (name.length > MAX_SUGGESTED_NAME) return [];
-    const { names, deploymentIds } = models();
-    const needle = name.toLowerCase();
-    const candidates = [...names, ...deploymentIds];
-    const contains = candidates.filter(
-      (candidate) => candidate.includes(needle) || needle.includes(candidate),
-    );
-    const ranked = candidates
-      .map((candidate) => ({ candidate, score: distance(needle, candidate) }))
-      .sort((a, b) => a.score - b.score)
-      .map((entry) => entry.candidate);
-    const best = closest(needle, candidates);
-    return [...new Set([...contains.slice(0, count), best, ...ranked])].slice(0, count);
+    return all().names.suggest(name, count);
   }
 
-  function resolve(reference: string): ModelRef {
-    const { byId } = models();
-    const direct = byId.get(reference);
-    if (direct) return { model: direct };
-    const slash = reference.indexOf("/");
-    if (slash > 0) {
-      const providerId = reference.slice(0, slash);
-      const model = byId.get(reference.slice(slash + 1));
-      if (model && providerById.has(providerId)) {
-        if (!model.deployments.some((deployment) => deployment.provider === providerId)) {
-          const servers = model.deployments.map((deployment) => deployment.provider).join(", ");
-          throw new ModelmuxError(
-            "UNKNOWN_MODEL",
-            `model "${model.id}" is not served by provider "${providerId}"; it is served by: ${servers}`,
-            {
-              model: model.id,
-              provider: providerId,
-            },
-          );
-        }
-        return { model, pinnedProvider: providerId };
-      }
-    }
+  function unknown(reference: string): ModelmuxError {
     const suggestions = suggest(reference);
     const hint = suggestions.length
       ? `did you mean ${suggestions.map((name) => `"${name}"`).join(", ")}? (list_models shows all)`
       : "list_models shows all";
-    throw new ModelmuxError("UNKNOWN_MODEL", `unknown model "${clip(reference)}"; ${hint}`, {
+    return new ModelmuxError("UNKNOWN_MODEL", `unknown model "${clip(reference)}"; ${hint}`, {
       model: clip(reference),
       suggestions,
     });
+  }
+
+  function lookup(reference: string): EntryRef {
+    const direct = models().byId.get(reference);
+    if (direct) return { entry: direct };
+    const slash = reference.indexOf("/");
+    const providerId = slash > 0 ? reference.slice(0, slash) : "";
+    const pinned = providerById.get(providerId)?.id ?? providerIdByPricesId.get(providerId);
+    if (pinned) {
+      const entry = all().names.find(reference.slice(slash + 1));
+      if (entry?.deployments.some((deployment) => deployment.provider === pinned))
+        return { entry, pinnedProvider: pinned };
+      // `openai/gpt-oss-120b` is also a host's name for the model itself.
+      const whole = all().names.findExact(reference);
+      if (whole) return { entry: whole };
+      if (entry) {
+        const servers = entry.deployments.map((deployment) => deployment.provider).join(", ");
+        throw new ModelmuxError(
+          "UNKNOWN_MODEL",
+          `model "${entry.id}" is not served by provider "${pinned}"; it is served by: ${servers}`,
+          { model: entry.id, provider: pinned },
+        );
+      }
+    }
+    const entry = all().names.find(reference);
+    if (entry) return { entry };
+    throw unknown(reference);
+  }
+
+  function resolve(reference: string): ModelRef {
+    const { entry, pinnedProvider } = lookup(reference);
+    if (entry.kind === "priced") throw priceOnlyError(entry);
+    return pinnedProvider ? { model: entry, pinnedProvider } : { model: entry };
   }
 
   return {
     get models() {
       return models().list;
     },
+    get entries() {
+      return all().entries;
+    },
     providers,
     get warnings() {
       return models().warnings;
     },
+    get priceData() {
+      return models().priceData.info;
+    },
     getModel: (id) => models().byId.get(id),
     getProvider: (id) => providerById.get(id),
     resolve,
+    lookup,
     suggest,
-    cost: (deployment, usage) =>
-      costOf(deployment, providerById.get(deployment.provider)?.pricesId ?? null, usage),
+    quote: quoteDeployment,
+    cost: (deployment, usage, at) => costOf(deployment, usage, at),
     enabledDeployments: (model) =>
       model.deployments.filter((deployment) => providerById.get(deployment.provider)?.enabled),
   };
 }
 
-function buildModels(config: Config, providerById: ReadonlyMap<string, ResolvedProvider>) {
-  const warnings: string[] = [];
+function buildModels(config: Config, providerById: ReadonlyMap<string, ResolvedProvider>, dataDir?: string) {
+  const priceData = loadPriceData(dataDir);
+  const context: BuildContext = {
+    priceData: priceData.providers,
+    providerById,
+    now: new Date(),
+    warnings: [],
+  };
   const models = new Map<string, ModelInfo>();
 
   for (const curated of CURATED_MODELS) {
@@ -249,10 +327,8 @@ function buildModels(config: Config, providerById: ReadonlyMap<string, ResolvedP
     for (const [providerId, providerModelId] of Object.entries(curated.servedBy)) {
       const provider = providerById.get(providerId);
       if (!provider) continue;
-      const deployment = priceDeployment(model, provider, providerModelId, undefined, warnings);
+      const deployment = priceDeployment(model, provider, providerModelId, undefined, context);
       if (deployment) model.deployments.push(deployment);
-      if (provider.pricesId && model.contextWindow === 0)
-        model.contextWindow = lookupContextWindow(providerModelId, provider.pricesId) ?? 0;
     }
     models.set(model.id, model);
   }
@@ -264,7 +340,7 @@ function buildModels(config: Config, providerById: ReadonlyMap<string, ResolvedP
       const model = models.get(modelId) ?? customModel(modelId, override);
       applyOverride(model, override);
       models.set(modelId, model);
-      const deployment = priceDeployment(model, provider, override.id ?? modelId, override, warnings);
+      const deployment = priceDeployment(model, provider, override.id ?? modelId, override, context);
       if (!deployment) continue;
       model.deployments = model.deployments.filter((existing) => existing.provider !== providerId);
       model.deployments.push(deployment);
@@ -274,12 +350,5 @@ function buildModels(config: Config, providerById: ReadonlyMap<string, ResolvedP
   if (config.sampling.enabled)
     models.set(SAMPLING_MODEL.id, { ...SAMPLING_MODEL, deployments: [...SAMPLING_MODEL.deployments] });
 
-  const list = [...models.values()];
-  return {
-    byId: models,
-    list,
-    warnings,
-    names: list.map((model) => model.id),
-    deploymentIds: list.flatMap((model) => model.deployments.map((deployment) => deployment.id)),
-  };
+  return { byId: models, list: [...models.values()], warnings: context.warnings, priceData };
 }

@@ -10,7 +10,9 @@ import type { Capability, ModelInfo, Task } from "./types.js";
  * docs.anthropic.com/en/docs/about-claude/models, ai.google.dev/gemini-api/docs/models,
  * docs.mistral.ai, api-docs.deepseek.com, console.groq.com/docs/models,
  * docs.together.ai, docs.fireworks.ai, docs.x.ai, openrouter.ai/models), read 2026-11.
- * `contextWindow` is used when the price library has none for a model.
+ * `contextWindow` is used when the price library has none for a model. `aliases` name the
+ * vendor's moving names for a model (`mistral-large-latest` points at Large 3 since 2025-12,
+ * docs.mistral.ai/getting-started/models), which win over older price-data entries of that name.
  */
 export interface CuratedModel extends Omit<ModelInfo, "deployments"> {
   /** provider id → that provider's model id. */
@@ -314,6 +316,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
   // Mistral
   {
     id: "mistral-large-2512",
+    aliases: ["mistral-large", "mistral-large-latest"],
     name: "Mistral Large 3",
     vendor: "mistral",
     tier: "flagship",
@@ -326,6 +329,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
   },
   {
     id: "mistral-medium-3.5",
+    aliases: ["mistral-medium", "mistral-medium-latest"],
     name: "Mistral Medium 3.5",
     vendor: "mistral",
     tier: "medium",
@@ -338,6 +342,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
   },
   {
     id: "mistral-small-2603",
+    aliases: ["mistral-small", "mistral-small-latest"],
     name: "Mistral Small 4",
     vendor: "mistral",
     tier: "small",
@@ -350,6 +355,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
   },
   {
     id: "codestral-2508",
+    aliases: ["codestral", "codestral-latest"],
     name: "Codestral",
     vendor: "mistral",
     tier: "medium",
@@ -362,6 +368,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
   },
   {
     id: "ministral-8b-2512",
+    aliases: ["ministral-8b", "ministral-8b-latest"],
     name: "Ministral 8B",
     vendor: "mistral",
     tier: "small",

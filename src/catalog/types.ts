@@ -1,3 +1,5 @@
+import type { PriceSheet } from "./price-sheet.js";
+
 export type Tier = "small" | "medium" | "flagship";
 export const TIERS: readonly Tier[] = ["small", "medium", "flagship"];
 
@@ -23,6 +25,8 @@ export interface Price {
   output: number;
   /** Price of cache-read input tokens, when the provider discounts them. */
   cachedInput?: number;
+  /** A fixed fee per request in USD (e.g. search-grounded models). */
+  perRequest?: number;
 }
 
 /** Token usage of one call. `input` is the total input including `cached` and `cacheWrite`. */
@@ -48,12 +52,20 @@ export interface Deployment {
   provider: string;
   /** The model id the provider's API expects. */
   providerModelId: string;
+  /**
+   * Price of a small request when the catalog was built: for ranking and filters only. Quotes
+   * and costs go through quoteDeployment (time of day, long-context tiers).
+   */
   price: Price;
   /** Where the price came from: the genai-prices catalog, the user's config, or modelmux's own list (with its source). */
   priceSource: "genai-prices" | "config" | "curated";
+  /** The price data's full statement (schedules, tiers) when priceSource is genai-prices. */
+  sheet?: PriceSheet;
 }
 
+/** A model modelmux can route to: curated (or configured) with tier and capabilities. */
 export interface ModelInfo {
+  kind?: "routable";
   /** Catalog id, provider-neutral (e.g. `llama-3.3-70b`). */
   id: string;
   name: string;
@@ -67,5 +79,36 @@ export interface ModelInfo {
   tasks: Task[];
   /** Exact tokenizer, when the vendor's is public. */
   encoding: Encoding | null;
+  /** The price data marks it deprecated. */
+  deprecated?: boolean;
+  /** Other names that resolve to this model (`mistral-large` → `mistral-large-2512`). */
+  aliases?: readonly string[];
   deployments: Deployment[];
 }
+
+/**
+ * A model the price data prices but modelmux has not curated: estimate_cost and
+ * compare_models price it; routing needs a provider configured for it. Tier, capabilities
+ * and tasks are unknown (null), never guessed.
+ */
+export interface PricedModel {
+  kind: "priced";
+  id: string;
+  name: string;
+  vendor: string;
+  tier: null;
+  capabilities: null;
+  tasks: null;
+  /** From the price data, when it says. */
+  contextWindow: number | null;
+  maxOutput: number | null;
+  encoding: Encoding | null;
+  deprecated: boolean;
+  /** Every name the price data matches for it (snapshots, host ids). */
+  aliases: readonly string[];
+  /** Priced offers: one per provider in the price data (not routable as they stand). */
+  deployments: Deployment[];
+}
+
+/** Every model modelmux can price: routable ones and priced-only ones. */
+export type CatalogEntry = ModelInfo | PricedModel;

@@ -35,6 +35,8 @@ export async function createDeps(
   // The models are priced on first use (see createCatalog); that first use also starts the warm-up.
   const catalog = createCatalog(config, env, {
     ...(replay && { forceEnabled: recordedProviders(replay) }),
+    // `modelmux prices update` leaves fresher price data here.
+    dataDir: loaded.dataDir,
     onBuild(warnings) {
       for (const warning of warnings) logger.warn({ warning }, "catalog");
       // After this first call has answered: its own work comes first.

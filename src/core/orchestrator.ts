@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { isCacheable } from "../cache/is-cacheable.js";
 import { resolveCacheOptions } from "../cache/resolve-cache-options.js";
 import type { Catalog } from "../catalog/catalog.js";
-import { PRICE_DATA } from "../catalog/price-lookup.js";
 import type { Usage } from "../catalog/types.js";
 import { choiceOf, copyOptionalChoiceFields } from "../chat/message-text.js";
 import type { AnswerChoice } from "../chat/types.js";
@@ -442,7 +441,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         expectedUsd: roundUsd(cost(expectedOutput)),
         maxUsd: roundUsd(prepared.worstCaseUsd),
       },
-      priceData: { ...PRICE_DATA },
+      priceData: { ...deps.catalog.priceData },
     };
   }
 

@@ -1,6 +1,5 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { SubscribeRequestSchema, UnsubscribeRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { PRICE_DATA } from "../catalog/price-lookup.js";
 import {
   type Principal,
   seesActivityOf,
@@ -49,13 +48,13 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
     {
       title: "Model catalog",
       description:
-        "Every model with providers, prices (USD per 1M tokens), context, capabilities, tier; and the price-data date",
+        "Every priced model (routable or priced only) with providers, prices now (USD per 1M tokens), context, capabilities, tier; and the price-data date",
       mimeType: "application/json",
     },
     (uri) =>
       json(uri.href, {
-        price_data: PRICE_DATA,
-        models: deps.catalog.models.map((model) => modelSummary(model, deps.catalog)),
+        price_data: deps.catalog.priceData,
+        models: deps.catalog.entries.map((model) => modelSummary(model, deps.catalog)),
       }),
   );
   server.registerResource(

@@ -1,7 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import type { Catalog } from "../catalog/catalog.js";
-import { PRICE_DATA } from "../catalog/price-lookup.js";
+import type { Catalog, EntryRef } from "../catalog/catalog.js";
 import type { Orchestrator } from "../core/orchestrator.js";
 import type { CallerContext } from "../core/route-types.js";
 import { errorMessage, isModelmuxError, ModelmuxError } from "../errors.js";
@@ -10,6 +9,7 @@ import { loadTokenizers } from "../tokens/count-tokens.js";
 import { roundUsd } from "../usage/round-usd.js";
 import { DEFAULT_OUTPUT_TOKENS } from "./estimate-cost.js";
 import { modelSummary } from "./model-summary.js";
+import { priceRow } from "./price-row.js";
 import { modelSummarySchema, priceDataSchema, textSchema } from "./schemas.js";
 import { callerOf } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
@@ -19,7 +19,9 @@ const inputSchema = {
     .array(z.string().min(1))
     .min(2)
     .max(10)
-    .describe("2 to 10 catalog ids or `provider/model` references"),
+    .describe(
+      "2 to 10 model names (catalog ids, vendor or host ids, `provider/model`); an unknown one gets an entry in `errors`, the others still answer",
+    ),
   prompt: textSchema.optional().describe("a prompt to price on each model"),
   expected_output_tokens: z
     .number()
@@ -54,6 +56,9 @@ const promptCostSchema = z.object({
   cheapest_provider: z.string(),
   cost_usd: z.number().describe("on the cheapest provider"),
   cost_by_provider: z.record(z.string(), z.number()),
+  warnings: z
+    .array(z.string())
+    .describe("on the cheapest provider: context/output limits, deprecation, stale prices"),
 });
 
 const outputSchema = {
@@ -62,6 +67,9 @@ const outputSchema = {
   ),
   cheapest_for_prompt: z.string().nullable(),
   price_data: priceDataSchema,
+  errors: z
+    .array(z.object({ model: z.string(), error: z.string(), suggestions: z.array(z.string()) }))
+    .describe("names that could not be resolved; the other models still answer"),
 };
 
 /** Runs the prompt on one model through the orchestrator; a failure is this model's result, not the tool's. */
@@ -122,12 +130,24 @@ export function registerCompareModelsTool(
         if (input.run && input.prompt === undefined) {
           throw new ModelmuxError("INVALID_INPUT", "prompt: required when run is true");
         }
-        const refs = input.models.map((reference) => deps.catalog.resolve(reference));
+        const refs: (EntryRef & { reference: string })[] = [];
+        const errors: { model: string; error: string; suggestions: string[] }[] = [];
+        for (const reference of input.models) {
+          try {
+            refs.push({ ...deps.catalog.lookup(reference), reference });
+          } catch (error) {
+            if (!isModelmuxError(error) || error.code !== "UNKNOWN_MODEL") throw error;
+            const suggestions = (error.data?.suggestions as string[] | undefined) ?? [];
+            errors.push({ model: reference, error: error.message, suggestions });
+          }
+        }
+        if (refs.length === 0)
+          throw new ModelmuxError("UNKNOWN_MODEL", errors.map((entry) => entry.error).join("; "));
         const seen = new Set<string>();
         for (const ref of refs) {
-          const key = `${ref.pinnedProvider ?? "*"}/${ref.model.id}`;
+          const key = `${ref.pinnedProvider ?? "*"}/${ref.entry.id}`;
           if (seen.has(key))
-            throw new ModelmuxError("INVALID_INPUT", `models: "${ref.model.id}" is listed twice`);
+            throw new ModelmuxError("INVALID_INPUT", `models: "${ref.entry.id}" is listed twice`);
           seen.add(key);
         }
         // Live runs go concurrently, and a failing model is that model's result, not the tool's.
@@ -138,9 +158,7 @@ export function registerCompareModelsTool(
           const prompt = input.prompt;
           const caller = callerOf(extra, "compare_models");
           runs = await Promise.all(
-            input.models.map((reference) =>
-              runOne(orchestrator, reference, prompt, input.max_tokens, caller),
-            ),
+            refs.map(({ reference }) => runOne(orchestrator, reference, prompt, input.max_tokens, caller)),
           );
         }
         if (input.prompt !== undefined) await loadTokenizers();
@@ -148,29 +166,30 @@ export function registerCompareModelsTool(
           input.prompt !== undefined
             ? await createInputCounter(
                 { text: input.prompt },
-                refs.map((ref) => ref.model),
+                refs.map((ref) => ref.entry),
               )
             : null;
-        const models = refs.map(({ model, pinnedProvider }, index) => {
+        const at = new Date();
+        const models = refs.map(({ entry: model, pinnedProvider }, index) => {
           const deployments = model.deployments.filter(
             (deployment) => !pinnedProvider || deployment.provider === pinnedProvider,
           );
-          const summary = modelSummary({ ...model, deployments }, deps.catalog);
+          const summary = modelSummary({ ...model, deployments } as typeof model, deps.catalog, { at });
           const run = runs?.[index];
           if (!count) return { ...summary, prompt_cost: null, ...(run && { run }) };
           const tokens = count(model);
-          const costs = deployments.map((deployment) => ({
-            provider: deployment.provider,
-            cost: roundUsd(
-              deps.catalog.cost(deployment, {
-                input: tokens.tokens,
-                output: input.expected_output_tokens,
-                cached: 0,
-              }),
-            ),
-          }));
-          costs.sort((a, b) => a.cost - b.cost);
-          const best = costs[0];
+          const rows = deployments.map((deployment) =>
+            priceRow(deps.catalog, model, deployment, {
+              tokens,
+              output: input.expected_output_tokens,
+              cached: 0,
+              requests: 1,
+              at,
+              basis: "at",
+            }),
+          );
+          rows.sort((a, b) => a.cost_per_request_usd - b.cost_per_request_usd);
+          const best = rows[0];
           return {
             ...summary,
             prompt_cost: best
@@ -179,8 +198,11 @@ export function registerCompareModelsTool(
                   output_tokens: input.expected_output_tokens,
                   tokens_exact: tokens.exact,
                   cheapest_provider: best.provider,
-                  cost_usd: best.cost,
-                  cost_by_provider: Object.fromEntries(costs.map((entry) => [entry.provider, entry.cost])),
+                  cost_usd: best.cost_per_request_usd,
+                  cost_by_provider: Object.fromEntries(
+                    rows.map((row) => [row.provider, row.cost_per_request_usd]),
+                  ),
+                  warnings: best.warnings,
                 }
               : null,
             ...(run && { run }),
@@ -204,10 +226,15 @@ export function registerCompareModelsTool(
                 ? `; ran in ${run.latency_ms} ms for $${run.cost_usd}`
                 : `; run failed: ${run.error}`
               : "";
-            return `${model.id} (${model.tier}, ${model.context_window} ctx, ${price}${cost}${ran})`;
+            const kind = model.kind === "priced" ? "priced only" : model.tier;
+            return `${model.id} (${kind}, ${model.context_window ?? "?"} ctx, ${price}${cost}${ran})`;
           })
+          .concat(errors.map((entry) => entry.error))
           .join("\n");
-        return toolResult({ models, cheapest_for_prompt: cheapest, price_data: { ...PRICE_DATA } }, text);
+        return toolResult(
+          { models, cheapest_for_prompt: cheapest, price_data: { ...deps.catalog.priceData }, errors },
+          text,
+        );
       }),
   );
 }

@@ -2,20 +2,21 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { Catalog } from "../catalog/catalog.js";
 import type { EmbeddingCatalog } from "../catalog/embedding-catalog.js";
-import { PRICE_DATA } from "../catalog/price-lookup.js";
 import { selectModels } from "../catalog/select-models.js";
-import type { Deployment, ModelInfo } from "../catalog/types.js";
-import { ModelmuxError } from "../errors.js";
+import type { CatalogEntry, Deployment } from "../catalog/types.js";
+import { isModelmuxError, ModelmuxError } from "../errors.js";
 import { createInputCounter } from "../tokens/count-input.js";
 import { loadTokenizers } from "../tokens/count-tokens.js";
 import { roundUsd } from "../usage/round-usd.js";
 import { estimateEmbeddingCost } from "./estimate-embedding-cost.js";
-import { priceOut } from "./model-summary.js";
+import { priceRow } from "./price-row.js";
 import {
   capabilitySchema,
+  entryKindSchema,
   messagesSchema,
   priceDataSchema,
   priceSchema,
+  quoteFactsSchema,
   textSchema,
   tierSchema,
 } from "./schemas.js";
@@ -50,7 +51,13 @@ const inputSchema = {
     .min(1)
     .max(100)
     .optional()
-    .describe("catalog ids or `provider/model`; default: every model passing the filters"),
+    .describe(
+      "model names (catalog ids, vendor or host ids, `provider/model`); default: every model passing the filters. An unknown name gets an entry in `errors`; the others still answer",
+    ),
+  kind: z
+    .enum(["routable", "priced", "all"])
+    .default("routable")
+    .describe("without `models`: routable models (default), priced-only ones, or all priced models"),
   provider: z.string().optional().describe("only deployments on this provider"),
   tier: tierSchema.optional().describe("only models of this tier"),
   capabilities: z.array(capabilitySchema).optional().describe("only models with all of these"),
@@ -74,20 +81,35 @@ const inputSchema = {
     .describe(
       "true: price an embedding workload (`text` or `input_tokens` per request) on the embedding models: input tokens only",
     ),
+  at: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe("price at this moment (ISO 8601, e.g. 2026-12-04T07:00:00Z); default now"),
+  price_basis: z
+    .enum(["peak", "off_peak", "average"])
+    .optional()
+    .describe(
+      "for prices that change by time of day: the day's peak or off-peak price, or the time-weighted average (instead of the price at `at`)",
+    ),
 };
 
 const rowSchema = z.object({
   model: z.string(),
+  kind: entryKindSchema,
   provider: z.string(),
   deployment: z.string().describe("`provider/model`; pass as `model` to pin this provider"),
   input_tokens: z.number(),
   output_tokens: z.number(),
   tokens_exact: z.boolean().describe("false when the count is an approximation"),
   token_method: z.string(),
-  price: priceSchema,
+  price: priceSchema.describe("the price this row's cost uses (its time of day and size tier)"),
   price_source: z.string().optional().describe("where a price not from genai-prices came from"),
+  ...quoteFactsSchema,
   cost_per_request_usd: z.number(),
-  cost_total_usd: z.number().describe("cost_per_request_usd × requests"),
+  cost_total_usd: z.number().describe("unrounded cost per request × requests, rounded once"),
+  warnings: z
+    .array(z.string())
+    .describe("context window or max output exceeded, deprecated model, stale price data"),
 });
 
 const outputSchema = {
@@ -108,6 +130,11 @@ const outputSchema = {
     })
     .nullable(),
   price_data: priceDataSchema,
+  priced_at: z.string().describe("the moment prices were taken at (ISO)"),
+  price_basis: z.enum(["at", "peak", "off_peak", "average"]),
+  errors: z
+    .array(z.object({ model: z.string(), error: z.string(), suggestions: z.array(z.string()) }))
+    .describe("names in `models` that could not be priced; the other models still answer"),
 };
 
 type Row = z.infer<typeof rowSchema>;
@@ -125,32 +152,45 @@ export async function estimateCost(catalog: Catalog, input: Input) {
   if (sources !== 1) {
     throw new ModelmuxError("INVALID_INPUT", "give exactly one of `text`, `messages` or `input_tokens`");
   }
-  const targets: { model: ModelInfo; deployments: readonly Deployment[] }[] = input.models
-    ? input.models.map((reference) => {
-        const { model, pinnedProvider } = catalog.resolve(reference);
-        const deployments = model.deployments.filter(
+  const errors: { model: string; error: string; suggestions: string[] }[] = [];
+  const targets: { model: CatalogEntry; deployments: readonly Deployment[] }[] = [];
+  if (input.models) {
+    for (const reference of input.models) {
+      try {
+        const { entry, pinnedProvider } = catalog.lookup(reference);
+        const deployments = entry.deployments.filter(
           (deployment) =>
             (!pinnedProvider || deployment.provider === pinnedProvider) &&
             (!input.provider || deployment.provider === input.provider),
         );
-        return { model, deployments };
-      })
-    : selectModels(catalog, {
-        provider: input.provider,
-        tier: input.tier,
-        capabilities: input.capabilities,
-      }).map((model) => ({
-        model,
-        deployments: model.deployments,
-      }));
-  const baselineModel = input.baseline_model ? catalog.resolve(input.baseline_model) : undefined;
+        targets.push({ model: entry, deployments });
+      } catch (error) {
+        if (!isModelmuxError(error) || error.code !== "UNKNOWN_MODEL") throw error;
+        const suggestions = (error.data?.suggestions as string[] | undefined) ?? [];
+        errors.push({ model: reference, error: error.message, suggestions });
+      }
+    }
+    if (targets.length === 0)
+      throw new ModelmuxError("UNKNOWN_MODEL", errors.map((entry) => entry.error).join("; "));
+  } else {
+    for (const model of selectModels(catalog, {
+      kind: input.kind,
+      provider: input.provider,
+      tier: input.tier,
+      capabilities: input.capabilities,
+    }))
+      targets.push({ model, deployments: model.deployments });
+  }
+  const at = input.at ? new Date(input.at) : new Date();
+  const basis = input.price_basis ?? "at";
+  const baselineRef = input.baseline_model ? catalog.lookup(input.baseline_model) : undefined;
   const count = await createInputCounter(
     { text: input.text, messages: input.messages, inputTokens: input.input_tokens },
-    [...targets.map((target) => target.model), ...(baselineModel ? [baselineModel.model] : [])],
+    [...targets.map((target) => target.model), ...(baselineRef ? [baselineRef.entry] : [])],
   );
   const assumed = input.expected_output_tokens === undefined && input.output_ratio === undefined;
 
-  function price(model: ModelInfo, deployment: Deployment): Row {
+  function price(model: CatalogEntry, deployment: Deployment): Row {
     const tokens = count(model);
     const output =
       input.expected_output_tokens ??
@@ -158,19 +198,14 @@ export async function estimateCost(catalog: Catalog, input: Input) {
         ? Math.round(tokens.tokens * input.output_ratio)
         : DEFAULT_OUTPUT_TOKENS);
     const cached = Math.round(tokens.tokens * input.cached_input_fraction);
-    const perRequest = catalog.cost(deployment, { input: tokens.tokens, output, cached });
-    return {
-      model: model.id,
-      provider: deployment.provider,
-      deployment: deployment.id,
-      input_tokens: tokens.tokens,
-      output_tokens: output,
-      tokens_exact: tokens.exact,
-      token_method: tokens.method,
-      price: priceOut(deployment.price),
-      cost_per_request_usd: roundUsd(perRequest),
-      cost_total_usd: roundUsd(perRequest * input.requests),
-    };
+    return priceRow(catalog, model, deployment, {
+      tokens,
+      output,
+      cached,
+      requests: input.requests,
+      at,
+      basis,
+    });
   }
 
   const rows = targets.flatMap(({ model, deployments }) =>
@@ -185,8 +220,8 @@ export async function estimateCost(catalog: Catalog, input: Input) {
     cheapest && mostExpensive ? roundUsd(mostExpensive.cost_total_usd - cheapest.cost_total_usd) : 0;
 
   let baseline = null;
-  if (baselineModel) {
-    const { model, pinnedProvider } = baselineModel;
+  if (baselineRef) {
+    const { entry: model, pinnedProvider } = baselineRef;
     const baseRows = model.deployments
       .filter((deployment) => !pinnedProvider || deployment.provider === pinnedProvider)
       .map((deployment) => price(model, deployment))
@@ -213,15 +248,19 @@ export async function estimateCost(catalog: Catalog, input: Input) {
     saving_vs_most_expensive_usd: saving,
     saving_vs_most_expensive_pct: mostExpensive ? pct(saving, mostExpensive.cost_total_usd) : 0,
     baseline,
-    price_data: { ...PRICE_DATA },
+    price_data: { ...catalog.priceData },
+    priced_at: at.toISOString(),
+    price_basis: basis,
+    errors,
   };
 }
 
 function summarize(result: Awaited<ReturnType<typeof estimateCost>>): string {
   const { cheapest, most_expensive: most, rows } = result;
-  if (!cheapest || !most) return "No model matched the filters.";
+  const unknown = result.errors.map((entry) => entry.error);
+  if (!cheapest || !most) return ["No model matched the filters.", ...unknown].join("\n");
   const lines = [
-    `${rows.length} deployments priced for ${result.requests} request(s).`,
+    `${rows.length} deployments priced for ${result.requests} request(s) at ${result.priced_at}${result.price_basis === "at" ? "" : ` (${result.price_basis} prices)`}.`,
     `Cheapest: ${cheapest.deployment} at $${cheapest.cost_total_usd} ($${cheapest.cost_per_request_usd}/request, ${cheapest.input_tokens} in${cheapest.tokens_exact ? "" : " approx."} + ${cheapest.output_tokens} out).`,
     `Most expensive: ${most.deployment} at $${most.cost_total_usd}; saving $${result.saving_vs_most_expensive_usd} (${result.saving_vs_most_expensive_pct}%).`,
   ];
@@ -229,7 +268,9 @@ function summarize(result: Awaited<ReturnType<typeof estimateCost>>): string {
     lines.push(
       `Versus ${result.baseline.model} on ${result.baseline.provider}: saving $${result.baseline.saving_usd} (${result.baseline.saving_pct}%).`,
     );
-  return lines.join("\n");
+  const warned = rows.filter((row) => row.warnings.length > 0).length;
+  if (warned > 0) lines.push(`${warned} row(s) carry warnings (see each row's warnings).`);
+  return [...lines, ...unknown].join("\n");
 }
 
 export function registerEstimateCostTool(
@@ -254,6 +295,11 @@ export function registerEstimateCostTool(
         const { embedding, ...workload } = input;
         if (embedding) {
           if (!deps.embeddings) throw new ModelmuxError("INVALID_INPUT", "embedding: not available here");
+          if (workload.at !== undefined || workload.price_basis !== undefined)
+            throw new ModelmuxError(
+              "INVALID_INPUT",
+              "at, price_basis: embedding prices do not change by time of day",
+            );
           await loadTokenizers(["o200k_base", "cl100k_base"]);
           const result = await estimateEmbeddingCost(deps.embeddings, workload);
           return toolResult(result, summarize(result));

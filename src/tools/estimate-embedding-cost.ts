@@ -75,6 +75,7 @@ export async function estimateEmbeddingCost(embeddings: EmbeddingCatalog, input:
     const perRequest = embeddings.cost(deployment, tokens.tokens);
     return {
       model: model.id,
+      kind: "routable" as const,
       provider: deployment.provider,
       deployment: deployment.id,
       input_tokens: tokens.tokens,
@@ -85,6 +86,7 @@ export async function estimateEmbeddingCost(embeddings: EmbeddingCatalog, input:
       ...(deployment.priceUrl && { price_source: deployment.priceUrl }),
       cost_per_request_usd: roundUsd(perRequest),
       cost_total_usd: roundUsd(perRequest * input.requests),
+      warnings: [] as string[],
     };
   };
   const rows = targets
@@ -128,5 +130,8 @@ export async function estimateEmbeddingCost(embeddings: EmbeddingCatalog, input:
     saving_vs_most_expensive_pct: mostExpensive ? pct(saving, mostExpensive.cost_total_usd) : 0,
     baseline,
     price_data: { ...PRICE_DATA },
+    priced_at: new Date().toISOString(),
+    price_basis: "at" as const,
+    errors: [] as { model: string; error: string; suggestions: string[] }[],
   };
 }

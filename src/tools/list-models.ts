@@ -1,15 +1,20 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { Catalog } from "../catalog/catalog.js";
-import { PRICE_DATA } from "../catalog/price-lookup.js";
 import { selectModels } from "../catalog/select-models.js";
 import { TIERS } from "../catalog/types.js";
 import { ModelmuxError } from "../errors.js";
-import { blendedPrice, cheapestDeployment, modelSummary } from "./model-summary.js";
+import { blendedPrice, modelSummary } from "./model-summary.js";
 import { capabilitySchema, modelSummarySchema, priceDataSchema, taskSchema, tierSchema } from "./schemas.js";
 import { guard, toolResult } from "./tool-result.js";
 
 const inputSchema = {
+  kind: z
+    .enum(["routable", "priced", "all"])
+    .default("all")
+    .describe(
+      "routable: modelmux can route to them; priced: priced only (estimate/compare work); all (default)",
+    ),
   provider: z.string().optional().describe("only models this provider serves (e.g. `groq`)"),
   capabilities: z
     .array(capabilitySchema)
@@ -26,6 +31,7 @@ const inputSchema = {
 
 const outputSchema = {
   count: z.number().describe("models matching the filters (before limit)"),
+  routable: z.number().describe("of which routable"),
   models: z.array(modelSummarySchema),
   price_data: priceDataSchema,
 };
@@ -36,8 +42,8 @@ export function registerListModelsTool(server: McpServer, deps: { catalog: Catal
     {
       title: "List models",
       description:
-        "List the models modelmux knows with their providers, prices (USD per 1M tokens), context window, max output, " +
-        "capabilities and tier. Filter by provider, capability, tier, task, price or context size; sort by price, context, name or tier.",
+        "List the models modelmux knows with their providers, prices now (USD per 1M tokens), context window, max output, " +
+        "capabilities and tier; each is routable (modelmux can route to it) or priced only. Filter by kind, provider, capability, tier, task, price or context size; sort by price, context, name or tier.",
       inputSchema,
       outputSchema,
       annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
@@ -53,6 +59,7 @@ export function registerListModelsTool(server: McpServer, deps: { catalog: Catal
         }
         const models = selectModels(deps.catalog, {
           provider: input.provider,
+          kind: input.kind,
           capabilities: input.capabilities,
           tier: input.tier,
           task: input.task,
@@ -60,26 +67,30 @@ export function registerListModelsTool(server: McpServer, deps: { catalog: Catal
           minContext: input.min_context,
           enabledOnly: input.enabled_only,
         });
-        const price = (id: string) => {
-          const cheapest = cheapestDeployment(models.find((model) => model.id === id)?.deployments ?? []);
-          return cheapest ? blendedPrice(cheapest.price) : Number.POSITIVE_INFINITY;
-        };
         const summaries = models.map((model) => modelSummary(model, deps.catalog));
+        const price = (summary: (typeof summaries)[number]) =>
+          summary.cheapest_price ? blendedPrice(summary.cheapest_price) : Number.POSITIVE_INFINITY;
+        const tierRank = (summary: (typeof summaries)[number]) =>
+          summary.tier ? TIERS.indexOf(summary.tier) : TIERS.length;
         const order: Record<
           typeof input.sort,
           (a: (typeof summaries)[number], b: (typeof summaries)[number]) => number
         > = {
-          price: (a, b) => price(a.id) - price(b.id),
-          context: (a, b) => b.context_window - a.context_window,
+          price: (a, b) => price(a) - price(b),
+          context: (a, b) => (b.context_window ?? 0) - (a.context_window ?? 0),
           name: (a, b) => a.id.localeCompare(b.id),
-          tier: (a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) || price(a.id) - price(b.id),
+          tier: (a, b) => tierRank(a) - tierRank(b) || price(a) - price(b),
         };
         summaries.sort((a, b) => order[input.sort](a, b) || a.id.localeCompare(b.id));
         const shown = summaries.slice(0, input.limit);
         const text = shown.length
           ? `${summaries.length} models${shown.length < summaries.length ? ` (showing ${shown.length})` : ""}: ${shown.map((model) => model.id).join(", ")}`
           : "No model matched the filters.";
-        return toolResult({ count: summaries.length, models: shown, price_data: { ...PRICE_DATA } }, text);
+        const routable = summaries.filter((summary) => summary.kind === "routable").length;
+        return toolResult(
+          { count: summaries.length, routable, models: shown, price_data: { ...deps.catalog.priceData } },
+          text,
+        );
       }),
   );
 }

@@ -34,7 +34,40 @@ export const priceSchema = z.object({
   input: z.number().describe("USD per 1M input tokens"),
   output: z.number().describe("USD per 1M output tokens"),
   cached_input: z.number().optional().describe("USD per 1M cache-read input tokens"),
+  per_request: z.number().optional().describe("USD per request on top of tokens"),
 });
+
+const priceWindowSchema = z.object({
+  hours_utc: z.string().describe("UTC hours at this price, e.g. `16:30-00:30` (comma-separated stretches)"),
+  input: z.number().describe("USD per 1M input tokens"),
+  output: z.number().describe("USD per 1M output tokens"),
+});
+
+/** Present only when the price changes within the day or with the request's size. */
+export const quoteFactsSchema = {
+  off_peak: priceWindowSchema
+    .optional()
+    .describe("the cheapest hours of the UTC day, when prices change by time of day"),
+  peak: priceWindowSchema
+    .optional()
+    .describe("the dearest hours of the UTC day, when prices change by time of day"),
+  tiers: z
+    .array(
+      z.object({
+        above_tokens: z
+          .number()
+          .describe("requests with more input tokens than this pay this price for all tokens"),
+        input: z.number(),
+        output: z.number(),
+      }),
+    )
+    .optional()
+    .describe("long-context price tiers"),
+};
+
+export const entryKindSchema = z
+  .enum(["routable", "priced"])
+  .describe("routable: modelmux can route to it; priced: priced only (configure a provider to route it)");
 
 export const priceDataSchema = z.object({
   source: z.string(),
@@ -45,20 +78,23 @@ export const priceDataSchema = z.object({
 export const deploymentSchema = z.object({
   provider: z.string(),
   provider_model_id: z.string(),
-  price: priceSchema,
+  price: priceSchema.describe("at the moment of the quote"),
+  ...quoteFactsSchema,
   price_source: z.enum(["genai-prices", "config", "curated"]),
   enabled: z.boolean().describe("true when this process has the provider's key or config"),
 });
 
 export const modelSummarySchema = z.object({
   id: z.string().describe("catalog model id; pass it as `model` to other tools"),
+  kind: entryKindSchema,
   name: z.string(),
   vendor: z.string(),
-  tier: tierSchema,
-  context_window: z.number(),
-  max_output: z.number(),
-  capabilities: z.array(capabilitySchema),
-  tasks: z.array(taskSchema),
+  tier: tierSchema.nullable().describe("null when unknown (priced-only models)"),
+  context_window: z.number().nullable().describe("null when unknown"),
+  max_output: z.number().nullable().describe("null when unknown"),
+  capabilities: z.array(capabilitySchema).nullable().describe("null when unknown (priced-only models)"),
+  tasks: z.array(taskSchema).nullable().describe("null when unknown (priced-only models)"),
+  deprecated: z.boolean(),
   tokenizer: z.string().describe("exact encoding name, or `approximate`"),
   cheapest_price: priceSchema.nullable(),
   providers: z.array(deploymentSchema),

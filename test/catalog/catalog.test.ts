@@ -90,7 +90,7 @@ describe("catalog", () => {
   });
 
   it("suggests close names for unknown models", () => {
-    expect(() => catalog.resolve("gpt-4-o")).toThrow(/did you mean "gpt-4o"/);
+    expect(() => catalog.resolve("gpt-4oo")).toThrow(/did you mean "gpt-4o"/);
     expect(catalog.suggest("llama 70b")[0]).toBe("llama-3.3-70b");
   });
 });

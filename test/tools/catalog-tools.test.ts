@@ -105,13 +105,28 @@ describe("compare_models", () => {
     expect(
       errorText(await session.client.callTool({ name: "compare_models", arguments: { models: ["gpt-4o"] } })),
     ).toMatch(/models/);
+    // An unknown name is that model's error entry; the others still answer.
+    const partial = await session.client.callTool({
+      name: "compare_models",
+      arguments: { models: ["gpt-4o", "claude-sonet-4-5"] },
+    });
+    expect(partial.isError).toBeFalsy();
+    const data = partial.structuredContent as {
+      models: { id: string }[];
+      errors: { model: string; error: string; suggestions: string[] }[];
+    };
+    expect(data.models.map((model) => model.id)).toEqual(["gpt-4o"]);
+    expect(data.errors).toHaveLength(1);
+    expect(data.errors[0]?.model).toBe("claude-sonet-4-5");
+    expect(data.errors[0]?.error).toMatch(/did you mean "claude-sonnet-4-5"/);
+    // Only unknown names: the call itself fails, naming them.
     expect(
       errorText(
         await session.client.callTool({
           name: "compare_models",
-          arguments: { models: ["gpt-4o", "claude-sonet-4-5"] },
+          arguments: { models: ["no-such-model-a", "no-such-model-b"] },
         }),
       ),
-    ).toMatch(/did you mean "claude-sonnet-4-5"/);
+    ).toMatch(/unknown model "no-such-model-a".*unknown model "no-such-model-b"/);
   });
 });
