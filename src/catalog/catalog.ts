@@ -7,7 +7,7 @@ import type { ProviderSpec } from "../providers/types.js";
 import { clip } from "../validation/clip.js";
 import { costOf, type DeploymentQuote, type PriceQuery, quoteDeployment } from "./deployment-price.js";
 import { findPricedModel } from "./match-rule.js";
-import { CURATED_MODELS, type CuratedModel } from "./model-list.js";
+import { CURATED_MODELS, type CuratedModel, type Serving } from "./model-list.js";
 import { modelKey } from "./model-names.js";
 import { createNameIndex, type NameIndex } from "./name-index.js";
 import { loadPriceData, type PriceDataInfo } from "./price-data.js";
@@ -86,13 +86,16 @@ function resolveProviders(
     const apiKey =
       resolveSecret(entry?.apiKey, env) ?? (spec.keyEnv ? env[spec.keyEnv] || undefined : undefined);
     const configured = entry !== undefined && (spec.local || apiKey !== undefined);
+    // A per-account URL (Azure's resource) has no usable default: without one the provider stays off.
+    const accountURL = entry?.baseURL ?? (spec.baseURLEnv ? env[spec.baseURLEnv] || undefined : undefined);
+    const reachable = !spec.baseURLEnv || accountURL !== undefined;
     const enabled =
       spec.id === SAMPLING_PROVIDER.id ||
       forceEnabled.includes(spec.id) ||
-      (entry?.enabled ?? (configured || (!spec.local && apiKey !== undefined)));
+      (reachable && (entry?.enabled ?? (configured || (!spec.local && apiKey !== undefined))));
     return {
       ...spec,
-      baseURL: entry?.baseURL ?? spec.baseURL,
+      baseURL: accountURL ?? spec.baseURL,
       enabled,
       apiKey,
       headers: resolveHeaders(entry?.headers, env),
@@ -115,20 +118,26 @@ interface BuildContext {
 function priceDeployment(
   model: ModelInfo,
   provider: ResolvedProvider,
-  providerModelId: string,
+  serving: Serving,
   override: ProviderModelConfig | undefined,
   context: BuildContext,
 ): Deployment | null {
+  const how = typeof serving === "string" ? { id: serving } : serving;
+  const providerModelId = how.id;
   const base = { id: `${provider.id}/${model.id}`, model: model.id, provider: provider.id, providerModelId };
   if (override?.price) return { ...base, price: override.price, priceSource: "config" };
-  const data = provider.pricesId
-    ? findPricedModel(context.priceData, provider.pricesId, providerModelId)
-    : undefined;
+  const pricesProvider = how.priceFrom?.provider ?? provider.pricesId;
+  const pricesModel = how.priceFrom?.id ?? how.priceId ?? providerModelId;
+  const data = pricesProvider ? findPricedModel(context.priceData, pricesProvider, pricesModel) : undefined;
   if (data) {
     const sheet = data.prices as PriceSheet;
     if (model.contextWindow === 0) model.contextWindow = data.context_window ?? 0;
     if (data.deprecated) model.deprecated = true;
     return { ...base, price: quoteSheet(sheet, context.now, 0), priceSource: "genai-prices", sheet };
+  }
+  if (how.price) {
+    const { source, ...price } = how.price;
+    return { ...base, price, priceSource: "curated", priceUrl: source };
   }
   // Self-hosted models cost nothing per token unless the config says otherwise.
   if (provider.local) return { ...base, price: { input: 0, output: 0 }, priceSource: "config" };
@@ -324,10 +333,10 @@ function buildModels(config: Config, providerById: ReadonlyMap<string, ResolvedP
 
   for (const curated of CURATED_MODELS) {
     const model = curatedToInfo(curated);
-    for (const [providerId, providerModelId] of Object.entries(curated.servedBy)) {
+    for (const [providerId, serving] of Object.entries(curated.servedBy)) {
       const provider = providerById.get(providerId);
       if (!provider) continue;
-      const deployment = priceDeployment(model, provider, providerModelId, undefined, context);
+      const deployment = priceDeployment(model, provider, serving, undefined, context);
       if (deployment) model.deployments.push(deployment);
     }
     models.set(model.id, model);

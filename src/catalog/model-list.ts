@@ -1,4 +1,4 @@
-import type { Capability, ModelInfo, Task } from "./types.js";
+import type { Capability, ModelInfo, Price, Task } from "./types.js";
 
 /**
  * The curated chat models modelmux routes to, and which providers serve each.
@@ -14,9 +14,25 @@ import type { Capability, ModelInfo, Task } from "./types.js";
  * vendor's moving names for a model (`mistral-large-latest` points at Large 3 since 2025-12,
  * docs.mistral.ai/getting-started/models), which win over older price-data entries of that name.
  */
+/**
+ * How one provider serves a model: its model id, or that id with where its price comes from
+ * when the price data names it differently (`priceId`: SambaNova's `Meta-Llama-3.3-70B-Instruct`
+ * is `meta-llama/Llama-3.3-70B-Instruct` in the Hugging Face router's list), lists it under
+ * another provider (`priceFrom`: Alibaba's own Qwen models at the rate OpenRouter passes on), or
+ * not at all (`price`, curated with the page it was read from).
+ */
+export type Serving =
+  | string
+  | {
+      id: string;
+      priceId?: string;
+      priceFrom?: { provider: string; id: string };
+      price?: Price & { source: string };
+    };
+
 export interface CuratedModel extends Omit<ModelInfo, "deployments"> {
-  /** provider id → that provider's model id. */
-  servedBy: Record<string, string>;
+  /** provider id → how that provider serves it. */
+  servedBy: Record<string, Serving>;
 }
 
 const ALL: Task[] = ["classification", "extraction", "summarization", "chat", "code", "reasoning"];
@@ -109,7 +125,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     maxOutput: 32_768,
     tasks: GENERAL,
     encoding: "o200k_base",
-    servedBy: { openai: "gpt-4.1", openrouter: "openai/gpt-4.1" },
+    servedBy: { openai: "gpt-4.1", openrouter: "openai/gpt-4.1", azure: "gpt-4.1" },
   },
   {
     id: "gpt-4.1-mini",
@@ -121,7 +137,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     maxOutput: 32_768,
     tasks: GENERAL,
     encoding: "o200k_base",
-    servedBy: { openai: "gpt-4.1-mini", openrouter: "openai/gpt-4.1-mini" },
+    servedBy: { openai: "gpt-4.1-mini", openrouter: "openai/gpt-4.1-mini", azure: "gpt-4.1-mini" },
   },
   {
     id: "gpt-4.1-nano",
@@ -145,7 +161,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     maxOutput: 16_384,
     tasks: GENERAL,
     encoding: "o200k_base",
-    servedBy: { openai: "gpt-4o", openrouter: "openai/gpt-4o" },
+    servedBy: { openai: "gpt-4o", openrouter: "openai/gpt-4o", azure: "gpt-4o" },
   },
   {
     id: "gpt-4o-mini",
@@ -157,7 +173,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     maxOutput: 16_384,
     tasks: LIGHT,
     encoding: "o200k_base",
-    servedBy: { openai: "gpt-4o-mini", openrouter: "openai/gpt-4o-mini" },
+    servedBy: { openai: "gpt-4o-mini", openrouter: "openai/gpt-4o-mini", azure: "gpt-4o-mini" },
   },
   {
     id: "o3",
@@ -181,7 +197,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     maxOutput: 100_000,
     tasks: ["code", "reasoning", "extraction"],
     encoding: "o200k_base",
-    servedBy: { openai: "o4-mini" },
+    servedBy: { openai: "o4-mini", azure: "o4-mini" },
   },
   {
     id: "gpt-oss-120b",
@@ -197,6 +213,12 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
       groq: "openai/gpt-oss-120b",
       fireworks: "accounts/fireworks/models/gpt-oss-120b",
       openrouter: "openai/gpt-oss-120b",
+      cerebras: "gpt-oss-120b",
+      sambanova: { id: "gpt-oss-120b", priceId: "openai/gpt-oss-120b" },
+      nebius: "openai/gpt-oss-120b",
+      hyperbolic: "openai/gpt-oss-120b",
+      baseten: "openai/gpt-oss-120b",
+      ovhcloud: "gpt-oss-120b",
     },
   },
   {
@@ -213,6 +235,8 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
       groq: "openai/gpt-oss-20b",
       fireworks: "accounts/fireworks/models/gpt-oss-20b",
       openrouter: "openai/gpt-oss-20b",
+      hyperbolic: "openai/gpt-oss-20b",
+      ovhcloud: "gpt-oss-20b",
     },
   },
   // Anthropic (OpenAI-compatible endpoint)
@@ -468,6 +492,19 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
       groq: "llama-3.3-70b-versatile",
       together: "meta-llama/Llama-3.3-70B-Instruct-Turbo",
       openrouter: "meta-llama/llama-3.3-70b-instruct",
+      sambanova: { id: "Meta-Llama-3.3-70B-Instruct", priceId: "meta-llama/Llama-3.3-70B-Instruct" },
+      nebius: "meta-llama/Llama-3.3-70B-Instruct",
+      hyperbolic: "meta-llama/Llama-3.3-70B-Instruct",
+      novita: "meta-llama/llama-3.3-70b-instruct",
+      ovhcloud: "Meta-Llama-3_3-70B-Instruct",
+      deepinfra: {
+        id: "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+        price: {
+          input: 0.13,
+          output: 0.4,
+          source: "https://deepinfra.com/meta-llama/Llama-3.3-70B-Instruct-Turbo (read 2026-12)",
+        },
+      },
     },
   },
   {
@@ -485,6 +522,10 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
       together: "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo",
       fireworks: "accounts/fireworks/models/llama-v3p1-8b-instruct",
       openrouter: "meta-llama/llama-3.1-8b-instruct",
+      sambanova: { id: "Meta-Llama-3.1-8B-Instruct", priceId: "meta-llama/Llama-3.1-8B-Instruct" },
+      nebius: "meta-llama/Llama-3.1-8B-Instruct",
+      novita: "meta-llama/llama-3.1-8b-instruct",
+      ovhcloud: "Llama-3.1-8B-Instruct",
     },
   },
   {
@@ -531,7 +572,13 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     maxOutput: 16_384,
     tasks: GENERAL,
     encoding: null,
-    servedBy: { groq: "qwen/qwen3-32b", openrouter: "qwen/qwen3-32b" },
+    servedBy: {
+      groq: "qwen/qwen3-32b",
+      openrouter: "qwen/qwen3-32b",
+      sambanova: { id: "Qwen3-32B", priceId: "Qwen/Qwen3-32B" },
+      nebius: "Qwen/Qwen3-32B",
+      ovhcloud: "Qwen3-32B",
+    },
   },
   {
     id: "qwen3-235b-a22b",
@@ -544,5 +591,147 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     tasks: ALL,
     encoding: null,
     servedBy: { fireworks: "accounts/fireworks/models/qwen3-235b-a22b", openrouter: "qwen/qwen3-235b-a22b" },
+  },
+  {
+    id: "qwen3-coder-480b",
+    name: "Qwen3 Coder 480B A35B",
+    vendor: "alibaba",
+    tier: "flagship",
+    capabilities: JT,
+    contextWindow: 262_144,
+    maxOutput: 65_536,
+    tasks: ["code", "reasoning", "extraction"],
+    encoding: null,
+    servedBy: {
+      nebius: "Qwen/Qwen3-Coder-480B-A35B-Instruct",
+      hyperbolic: "Qwen/Qwen3-Coder-480B-A35B-Instruct",
+    },
+  },
+  {
+    id: "qwen-plus",
+    name: "Qwen Plus",
+    vendor: "alibaba",
+    tier: "medium",
+    capabilities: JT,
+    contextWindow: 1_000_000,
+    maxOutput: 32_768,
+    tasks: ALL,
+    encoding: null,
+    servedBy: {
+      alibaba: { id: "qwen-plus", priceFrom: { provider: "openrouter", id: "qwen/qwen-plus" } },
+      openrouter: "qwen/qwen-plus",
+    },
+  },
+  {
+    id: "qwen3-max",
+    name: "Qwen3 Max",
+    vendor: "alibaba",
+    tier: "flagship",
+    capabilities: JT,
+    contextWindow: 262_144,
+    maxOutput: 65_536,
+    tasks: ALL,
+    encoding: null,
+    servedBy: {
+      alibaba: { id: "qwen3-max", priceFrom: { provider: "openrouter", id: "qwen/qwen3-max" } },
+      openrouter: "qwen/qwen3-max",
+    },
+  },
+  // Moonshot, Z.ai, MiniMax, Cohere, Perplexity: vendors' own OpenAI-compatible APIs
+  // (platform.moonshot.ai/docs, docs.z.ai, platform.minimax.io/docs, docs.cohere.com/docs/compatibility-api,
+  // docs.perplexity.ai), read 2026-12.
+  {
+    id: "kimi-k2.6",
+    name: "Kimi K2.6",
+    vendor: "moonshot",
+    tier: "flagship",
+    capabilities: JT,
+    contextWindow: 262_144,
+    maxOutput: 32_768,
+    tasks: ALL,
+    encoding: null,
+    servedBy: {
+      moonshot: "kimi-k2.6",
+      baseten: "moonshotai/Kimi-K2.6",
+      avian: "moonshotai/kimi-k2.6",
+      openrouter: "moonshotai/kimi-k2.6",
+    },
+  },
+  {
+    id: "glm-5.3",
+    name: "GLM-5.3",
+    vendor: "zhipu",
+    tier: "flagship",
+    capabilities: JT,
+    contextWindow: 1_000_000,
+    maxOutput: 131_072,
+    tasks: ALL,
+    encoding: null,
+    servedBy: {
+      zai: "glm-5.3",
+      zhipu: "glm-5.3",
+      baseten: "zai-org/GLM-5.3",
+      openrouter: "z-ai/glm-5.3",
+    },
+  },
+  {
+    id: "minimax-m2.7",
+    name: "MiniMax M2.7",
+    vendor: "minimax",
+    tier: "medium",
+    capabilities: JT,
+    contextWindow: 204_800,
+    maxOutput: 131_072,
+    tasks: ALL,
+    encoding: null,
+    servedBy: { minimax: "MiniMax-M2.7" },
+  },
+  {
+    id: "command-a",
+    name: "Command A",
+    vendor: "cohere",
+    tier: "flagship",
+    capabilities: JT,
+    contextWindow: 256_000,
+    maxOutput: 8_000,
+    tasks: GENERAL,
+    encoding: null,
+    servedBy: { cohere: "command-a-03-2025" },
+  },
+  {
+    id: "command-r7b",
+    name: "Command R7B",
+    vendor: "cohere",
+    tier: "small",
+    capabilities: JT,
+    contextWindow: 128_000,
+    maxOutput: 4_000,
+    tasks: LIGHT,
+    encoding: null,
+    servedBy: { cohere: "command-r7b-12-2024" },
+  },
+  {
+    id: "sonar-pro",
+    name: "Perplexity Sonar Pro (web search)",
+    vendor: "perplexity",
+    tier: "medium",
+    capabilities: ["json"],
+    contextWindow: 200_000,
+    maxOutput: 8_000,
+    tasks: ["summarization", "chat", "extraction"],
+    encoding: null,
+    servedBy: { perplexity: "sonar-pro" },
+  },
+  {
+    id: "sonar",
+    name: "Perplexity Sonar (web search)",
+    vendor: "perplexity",
+    tier: "small",
+    capabilities: ["json"],
+    contextWindow: 128_000,
+    maxOutput: 8_000,
+    tasks: ["summarization", "chat"],
+    encoding: null,
+    servedBy: { perplexity: "sonar" },
   },
 ];

@@ -61,6 +61,8 @@ export interface Deployment {
   priceSource: "genai-prices" | "config" | "curated";
   /** The price data's full statement (schedules, tiers) when priceSource is genai-prices. */
   sheet?: PriceSheet;
+  /** Where a curated price was read. */
+  priceUrl?: string;
 }
 
 /** A model modelmux can route to: curated (or configured) with tier and capabilities. */

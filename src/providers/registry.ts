@@ -2,7 +2,12 @@ import type { ProviderSpec } from "./types.js";
 
 /**
  * Built-in OpenAI-compatible providers. Base URLs are each vendor's documented
- * OpenAI-compatible endpoint; local servers use their default ports.
+ * OpenAI-compatible endpoint (read 2026-12); local servers use their default ports.
+ * `pricesId` names the provider in the price data: SambaNova, Nebius and Hyperbolic are priced
+ * from the Hugging Face router's list for them (which bills those providers' own rates);
+ * Alibaba and DeepInfra are not in the price data, so their models carry curated prices.
+ * Azure is reached through its OpenAI-compatible v1 API at the resource's own URL
+ * (AZURE_OPENAI_BASE_URL or providers.azure.baseURL); the model id is the deployment name.
  */
 export const BUILTIN_PROVIDERS: readonly ProviderSpec[] = [
   {
@@ -91,6 +96,135 @@ export const BUILTIN_PROVIDERS: readonly ProviderSpec[] = [
     baseURL: "https://api.deepinfra.com/v1/openai",
     keyEnv: "DEEPINFRA_API_KEY",
     pricesId: null,
+    local: false,
+  },
+  {
+    id: "cerebras",
+    name: "Cerebras",
+    baseURL: "https://api.cerebras.ai/v1",
+    keyEnv: "CEREBRAS_API_KEY",
+    pricesId: "cerebras",
+    local: false,
+  },
+  {
+    id: "sambanova",
+    name: "SambaNova Cloud",
+    baseURL: "https://api.sambanova.ai/v1",
+    keyEnv: "SAMBANOVA_API_KEY",
+    pricesId: "huggingface_sambanova",
+    local: false,
+  },
+  {
+    id: "novita",
+    name: "Novita AI",
+    baseURL: "https://api.novita.ai/v3/openai",
+    keyEnv: "NOVITA_API_KEY",
+    pricesId: "novita",
+    local: false,
+  },
+  {
+    id: "nebius",
+    name: "Nebius AI Studio",
+    baseURL: "https://api.studio.nebius.com/v1",
+    keyEnv: "NEBIUS_API_KEY",
+    pricesId: "huggingface_nebius",
+    local: false,
+  },
+  {
+    id: "hyperbolic",
+    name: "Hyperbolic",
+    baseURL: "https://api.hyperbolic.xyz/v1",
+    keyEnv: "HYPERBOLIC_API_KEY",
+    pricesId: "huggingface_hyperbolic",
+    local: false,
+  },
+  {
+    id: "perplexity",
+    name: "Perplexity",
+    baseURL: "https://api.perplexity.ai",
+    keyEnv: "PERPLEXITY_API_KEY",
+    pricesId: "perplexity",
+    local: false,
+  },
+  {
+    id: "moonshot",
+    name: "Moonshot AI (Kimi)",
+    baseURL: "https://api.moonshot.ai/v1",
+    keyEnv: "MOONSHOT_API_KEY",
+    pricesId: "moonshotai",
+    local: false,
+  },
+  {
+    id: "zai",
+    name: "Z.ai (GLM)",
+    baseURL: "https://api.z.ai/api/paas/v4",
+    keyEnv: "ZAI_API_KEY",
+    pricesId: "zai",
+    local: false,
+  },
+  {
+    id: "zhipu",
+    name: "Zhipu BigModel (GLM, China)",
+    baseURL: "https://open.bigmodel.cn/api/paas/v4",
+    keyEnv: "ZHIPUAI_API_KEY",
+    pricesId: "zhipuai",
+    local: false,
+  },
+  {
+    id: "alibaba",
+    name: "Alibaba Cloud Model Studio (Qwen, international)",
+    baseURL: "https://dashscope-intl.aliyuncs.com/compatible-mode/v1",
+    keyEnv: "DASHSCOPE_API_KEY",
+    pricesId: null,
+    local: false,
+  },
+  {
+    id: "azure",
+    name: "Azure OpenAI (v1 API)",
+    baseURL: "https://YOUR-RESOURCE.openai.azure.com/openai/v1",
+    baseURLEnv: "AZURE_OPENAI_BASE_URL",
+    keyEnv: "AZURE_OPENAI_API_KEY",
+    pricesId: "azure",
+    local: false,
+  },
+  {
+    id: "cohere",
+    name: "Cohere (compatibility API)",
+    baseURL: "https://api.cohere.ai/compatibility/v1",
+    keyEnv: "COHERE_API_KEY",
+    pricesId: "cohere",
+    local: false,
+  },
+  {
+    id: "minimax",
+    name: "MiniMax",
+    baseURL: "https://api.minimax.io/v1",
+    keyEnv: "MINIMAX_API_KEY",
+    pricesId: "minimax",
+    local: false,
+  },
+  {
+    id: "baseten",
+    name: "Baseten Model APIs",
+    baseURL: "https://inference.baseten.co/v1",
+    keyEnv: "BASETEN_API_KEY",
+    pricesId: "baseten",
+    local: false,
+  },
+  {
+    id: "avian",
+    name: "Avian",
+    baseURL: "https://api.avian.io/v1",
+    keyEnv: "AVIAN_API_KEY",
+    pricesId: "avian",
+    local: false,
+  },
+  {
+    id: "ovhcloud",
+    name: "OVHcloud AI Endpoints",
+    baseURL: "https://oai.endpoints.kepler.ai.cloud.ovh.net/v1",
+    keyEnv: "OVHCLOUD_API_KEY",
+    pricesId: "ovhcloud",
     local: false,
   },
   {

@@ -68,6 +68,8 @@ export interface ProviderSpec {
   id: string;
   name: string;
   baseURL: string;
+  /** Environment variable with the base URL, for providers whose URL is per account (Azure). */
+  baseURLEnv?: string;
   /** Environment variable holding the API key; null for keyless local servers. */
   keyEnv: string | null;
   /** The provider id in @pydantic/genai-prices, when it prices this provider. */

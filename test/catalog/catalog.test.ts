@@ -27,7 +27,10 @@ describe("catalog", () => {
       expect(model.deployments.length, model.id).toBeGreaterThan(0);
       for (const deployment of model.deployments) {
         expect(deployment.price.output, deployment.id).toBeGreaterThan(0);
-        expect(deployment.priceSource).toBe("genai-prices");
+        // From the price data, or curated with the page it was read from.
+        if (deployment.priceSource === "curated")
+          expect(deployment.priceUrl, deployment.id).toMatch(/^https:\/\//);
+        else expect(deployment.priceSource, deployment.id).toBe("genai-prices");
       }
     }
   });
@@ -92,5 +95,44 @@ describe("catalog", () => {
   it("suggests close names for unknown models", () => {
     expect(() => catalog.resolve("gpt-4oo")).toThrow(/did you mean "gpt-4o"/);
     expect(catalog.suggest("llama 70b")[0]).toBe("llama-3.3-70b");
+  });
+
+  it("routes to at least 25 OpenAI-compatible providers", () => {
+    const serving = new Set(catalog.models.flatMap((model) => model.deployments.map((d) => d.provider)));
+    expect(catalog.providers.length).toBeGreaterThanOrEqual(25);
+    expect(serving.size).toBeGreaterThanOrEqual(25);
+    for (const id of [
+      "cerebras",
+      "sambanova",
+      "deepinfra",
+      "novita",
+      "nebius",
+      "hyperbolic",
+      "perplexity",
+      "moonshot",
+      "zai",
+      "alibaba",
+      "azure",
+      "cohere",
+    ])
+      expect(serving, id).toContain(id);
+  });
+
+  it("enables Azure only with its resource URL, from the environment or the config", () => {
+    const keyOnly = createCatalog(parseConfig({}), { AZURE_OPENAI_API_KEY: "k" });
+    expect(keyOnly.getProvider("azure")?.enabled).toBe(false);
+    const withUrl = createCatalog(parseConfig({}), {
+      AZURE_OPENAI_API_KEY: "k",
+      AZURE_OPENAI_BASE_URL: "https://mine.openai.azure.com/openai/v1",
+    });
+    expect(withUrl.getProvider("azure")).toMatchObject({
+      enabled: true,
+      baseURL: "https://mine.openai.azure.com/openai/v1",
+    });
+    const fromConfig = createCatalog(
+      parseConfig({ providers: { azure: { baseURL: "https://other.openai.azure.com/openai/v1" } } }),
+      { AZURE_OPENAI_API_KEY: "k" },
+    );
+    expect(fromConfig.getProvider("azure")?.enabled).toBe(true);
   });
 });

@@ -123,7 +123,7 @@ describe("estimate_cost quotes", () => {
     const gpt = result.rows.find((row) => row.model === "gpt-4o");
     expect(gpt?.warnings.join(" ")).toMatch(/exceeds the context window of 128000/);
     expect(gpt?.warnings.join(" ")).toMatch(/exceeds the max output of 16384/);
-    const kimi = result.rows.find((row) => row.deployment === "moonshotai/kimi-k2");
+    const kimi = result.rows.find((row) => row.deployment === "moonshot/kimi-k2");
     expect(kimi?.warnings.join(" ")).toMatch(/deprecated/);
   });
 
