@@ -34,6 +34,12 @@ async function main(): Promise<void> {
   const loaded = await loadConfig({ file: args.config });
   // Provider keys from the config are scrubbed from every log line, whatever their variable's name.
   const logger = createLogger(undefined, { secrets: configSecrets(loaded.config) });
+  if (args.prices) {
+    // Stores fresher price data in the data dir; servers read it from their next start.
+    const { runPricesUpdate } = await import("./cli/prices-command.js");
+    await runPricesUpdate(args.prices, { dataDir: loaded.dataDir });
+    return;
+  }
   if (args.usage) {
     // A report on stdout, not a server: no deps, no transports.
     const { runUsageCommand } = await import("./cli/usage-command.js");

@@ -9,6 +9,9 @@ Usage:
   modelmux migrate-ledger --to postgres://… [--from FILE]
                                                 copy the SQLite ledger (default: usage.sqlite in the data dir)
                                                 into PostgreSQL, then verify the counts
+  modelmux prices update [--from FILE | --url URL]
+                                                store genai-prices' latest price data in the data dir
+                                                (used from the next start; --from reads a local file)
   modelmux --help | --version
 
 Options:
@@ -21,5 +24,8 @@ Environment:
   MODELMUX_CONFIG, MODELMUX_DATA_DIR (default ~/.modelmux), MODELMUX_REDIS_URL, MODELMUX_DATABASE_URL,
   MODELMUX_LOG_LEVEL,
   and each provider's key: OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, GROQ_API_KEY, TOGETHER_API_KEY,
-  FIREWORKS_API_KEY, DEEPSEEK_API_KEY, MISTRAL_API_KEY, XAI_API_KEY, OPENROUTER_API_KEY
+  FIREWORKS_API_KEY, DEEPSEEK_API_KEY, MISTRAL_API_KEY, XAI_API_KEY, OPENROUTER_API_KEY, DEEPINFRA_API_KEY,
+  CEREBRAS_API_KEY, SAMBANOVA_API_KEY, NOVITA_API_KEY, NEBIUS_API_KEY, HYPERBOLIC_API_KEY, PERPLEXITY_API_KEY,
+  MOONSHOT_API_KEY, ZAI_API_KEY, ZHIPUAI_API_KEY, DASHSCOPE_API_KEY, AZURE_OPENAI_API_KEY (+ AZURE_OPENAI_BASE_URL),
+  COHERE_API_KEY, MINIMAX_API_KEY, BASETEN_API_KEY, AVIAN_API_KEY, OVHCLOUD_API_KEY
 `;

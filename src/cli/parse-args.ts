@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { errorMessage, ModelmuxError } from "../errors.js";
 import { GROUP_BY, type GroupBy } from "../usage/usage-types.js";
 
-export type Command = "stdio" | "http" | "usage" | "migrate-ledger";
+export type Command = "stdio" | "http" | "usage" | "migrate-ledger" | "prices";
 
 export const USAGE_FORMATS = ["table", "json", "csv"] as const;
 export type UsageFormat = (typeof USAGE_FORMATS)[number];
@@ -26,9 +26,11 @@ export interface CliArgs {
   usage?: UsageArgs;
   /** Set for `modelmux migrate-ledger`. */
   migrate?: { to: string; from?: string };
+  /** Set for `modelmux prices update`. */
+  prices?: { from?: string; url?: string };
 }
 
-const COMMANDS: readonly string[] = ["http", "usage", "migrate-ledger"];
+const COMMANDS: readonly string[] = ["http", "usage", "migrate-ledger", "prices"];
 
 /** Parses argv; unknown flags or commands and bad values throw INVALID_INPUT naming the flag. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -50,6 +52,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         format: { type: "string" },
         to: { type: "string" },
         from: { type: "string" },
+        url: { type: "string" },
       },
     });
   } catch (error) {
@@ -62,6 +65,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
       `unknown command "${command}"; expected one of: ${COMMANDS.join(", ")} (or none for stdio)`,
     );
   }
+  if (command === "prices" && rest[0] !== "update")
+    throw new ModelmuxError(
+      "INVALID_INPUT",
+      "prices: expected `modelmux prices update [--from FILE | --url URL]`",
+    );
+  if (command === "prices") rest.shift();
   if (rest.length > 0) throw new ModelmuxError("INVALID_INPUT", `unexpected argument "${rest[0]}"`);
   const values = parsed.values as {
     config?: string;
@@ -75,7 +84,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
     format?: string;
     to?: string;
     from?: string;
+    url?: string;
   };
+  if (values.url !== undefined && command !== "prices")
+    throw new ModelmuxError("INVALID_INPUT", "--url applies to `modelmux prices update` only");
+  if (command === "prices" && values.to !== undefined)
+    throw new ModelmuxError("INVALID_INPUT", "--to applies to `modelmux migrate-ledger` only");
+  if (command === "prices" && values.from !== undefined && values.url !== undefined)
+    throw new ModelmuxError("INVALID_INPUT", "--from and --url: give one, not both");
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
@@ -90,9 +106,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
     throw new ModelmuxError("INVALID_INPUT", "--host and --port apply to `modelmux http` only");
   }
   const usage = usageArgs(values, command === "usage");
-  const migrate = migrateArgs(values, command === "migrate-ledger");
+  // --from belongs to migrate-ledger and prices update; prices checks its own flags above.
+  const migrate = command === "prices" ? undefined : migrateArgs(values, command === "migrate-ledger");
   return {
-    command: command === "http" || command === "usage" || command === "migrate-ledger" ? command : "stdio",
+    command:
+      command === "http" || command === "usage" || command === "migrate-ledger" || command === "prices"
+        ? command
+        : "stdio",
     help: values.help ?? false,
     version: values.version ?? false,
     config: values.config,
@@ -100,6 +120,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
     port,
     ...(usage && { usage }),
     ...(migrate && { migrate }),
+    ...(command === "prices" && {
+      prices: {
+        ...(values.from !== undefined && { from: values.from }),
+        ...(values.url !== undefined && { url: values.url }),
+      },
+    }),
   };
 }
 
