@@ -122,7 +122,8 @@ export async function createDeps(
     warmedUp = true;
     logger.debug("warming up");
     Promise.all([
-      Promise.resolve().then(() => catalog.models),
+      // All entries, not only the routable ones: the priced-only layer takes a few hundred ms to build.
+      Promise.resolve().then(() => catalog.entries),
       loadTokenizers(),
       adapters.warmUp(),
       guardrails.load(),
