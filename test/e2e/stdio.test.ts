@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCatalog } from "../../src/catalog/catalog.js";
+import { parseConfig } from "../../src/config/load-config.js";
 import { connectStdio } from "../support/cli-process.js";
 import { errorText, structured } from "../support/in-memory-server.js";
 
@@ -32,7 +34,11 @@ describe("modelmux over stdio (spawned CLI, real SDK client)", () => {
         arguments: { text: "hello there", models: ["gpt-4o-mini", "qwen3-32b"] },
       }),
     );
-    expect(estimate.rows.length).toBe(4);
+    // One row per deployment of each model, as the same catalog built here has them.
+    const catalog = createCatalog(parseConfig({}), {});
+    const deployments = ["gpt-4o-mini", "qwen3-32b"].map((id) => catalog.lookup(id).entry.deployments.length);
+    expect(estimate.rows.length).toBe((deployments[0] ?? 0) + (deployments[1] ?? 0));
+    expect(deployments.every((count) => count >= 2)).toBe(true);
     const compare = structured<{ models: unknown[] }>(
       await session.client.callTool({
         name: "compare_models",
