@@ -77,9 +77,16 @@ export function quoteDeployment(deployment: Deployment, query: PriceQuery = {}):
 /** USD for one call at a unit price, unrounded (volume totals multiply this, then round once). */
 export function costAt(price: UnitPrice, usage: Usage): number {
   const cached = Math.min(usage.cached, usage.input);
-  const uncached = usage.input - cached;
+  // Audio tokens are part of input/output and priced apart where the data says (else as text).
+  const audioIn = Math.min(usage.audioInput ?? 0, usage.input - cached);
+  const audioOut = Math.min(usage.audioOutput ?? 0, usage.output);
+  const text = usage.input - cached - audioIn;
   return (
-    (uncached * price.input + cached * (price.cachedInput ?? price.input) + usage.output * price.output) /
+    (text * price.input +
+      cached * (price.cachedInput ?? price.input) +
+      audioIn * (price.inputAudio ?? price.input) +
+      (usage.output - audioOut) * price.output +
+      audioOut * (price.outputAudio ?? price.output)) /
       1_000_000 +
     (price.perRequest ?? 0)
   );

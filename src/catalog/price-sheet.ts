@@ -14,6 +14,9 @@ export interface UnitPrice {
   output: number;
   cachedInput?: number;
   perRequest?: number;
+  /** Audio tokens, where the price data prices them apart from text. */
+  inputAudio?: number;
+  outputAudio?: number;
 }
 
 interface RawTiered {
@@ -84,6 +87,10 @@ function unitPriceOf(prices: ModelPrice, inputTokens: number): UnitPrice {
   };
   const cached = unitValue(prices.cache_read_mtok, inputTokens);
   if (cached !== undefined) price.cachedInput = cached;
+  const inputAudio = unitValue(prices.input_audio_mtok, inputTokens);
+  if (inputAudio !== undefined) price.inputAudio = inputAudio;
+  const outputAudio = unitValue(prices.output_audio_mtok, inputTokens);
+  if (outputAudio !== undefined) price.outputAudio = outputAudio;
   const perThousand = unitValue(prices.requests_kcount, inputTokens);
   if (perThousand) price.perRequest = perThousand / 1000;
   return price;

@@ -35,9 +35,16 @@ describe("price data", () => {
         for (const iso of moments)
           for (const input of [1000, 300_000]) {
             const at = new Date(iso);
-            const usage = { input, output: 2000, cached: input / 2 };
+            const usage = { input, output: 2000, cached: input / 2, audioInput: 100, audioOutput: 50 };
             const reference = calcPrice(
-              { input_tokens: usage.input, output_tokens: usage.output, cache_read_tokens: usage.cached },
+              {
+                input_tokens: usage.input,
+                output_tokens: usage.output,
+                cache_read_tokens: usage.cached,
+                input_audio_tokens: usage.audioInput,
+                cache_audio_read_tokens: 0,
+                output_audio_tokens: usage.audioOutput,
+              },
               model.id,
               { provider, timestamp: at },
             );
@@ -55,6 +62,8 @@ describe("price data", () => {
                     "cache_write_1h_mtok",
                     "web_searches_kcount",
                     "requests_kcount",
+                    "input_audio_mtok",
+                    "output_audio_mtok",
                   ].includes(key),
               )
             )
