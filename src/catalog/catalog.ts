@@ -1,4 +1,5 @@
 import type { Provider } from "@pydantic/genai-prices";
+import { distance } from "fastest-levenshtein";
 import { resolveHeaders, resolveSecret } from "../config/load-config.js";
 import type { Config, ProviderModelConfig } from "../config/schema.js";
 import { ModelmuxError } from "../errors.js";
@@ -248,6 +249,20 @@ export function createCatalog(
   function suggest(name: string, count = 3): string[] {
     // Edit distance costs name × candidate length per candidate: 500,000 characters took 6.8 s.
     if (name.length > MAX_SUGGESTED_NAME) return [];
+    // `lab/m2`: the closest models that provider serves, as `provider/model`.
+    const slash = name.indexOf("/");
+    const pinned =
+      slash > 0
+        ? (providerById.get(name.slice(0, slash))?.id ?? providerIdByPricesId.get(name.slice(0, slash)))
+        : undefined;
+    if (pinned) {
+      const wanted = modelKey(name.slice(slash + 1));
+      const served = all()
+        .entries.filter((entry) => entry.deployments.some((deployment) => deployment.provider === pinned))
+        .map((entry) => ({ id: `${pinned}/${entry.id}`, distance: distance(wanted, modelKey(entry.id)) }))
+        .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id));
+      if (served.length > 0) return served.slice(0, count).map((entry) => entry.id);
+    }
     return all().names.suggest(name, count);
   }
 
