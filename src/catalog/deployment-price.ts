@@ -77,13 +77,16 @@ export function quoteDeployment(deployment: Deployment, query: PriceQuery = {}):
 /** USD for one call at a unit price, unrounded (volume totals multiply this, then round once). */
 export function costAt(price: UnitPrice, usage: Usage): number {
   const cached = Math.min(usage.cached, usage.input);
+  // Prompt-cache writes are part of input, at the cache-write rate where the data states one.
+  const written = Math.min(usage.cacheWrite ?? 0, usage.input - cached);
   // Audio tokens are part of input/output and priced apart where the data says (else as text).
-  const audioIn = Math.min(usage.audioInput ?? 0, usage.input - cached);
+  const audioIn = Math.min(usage.audioInput ?? 0, usage.input - cached - written);
   const audioOut = Math.min(usage.audioOutput ?? 0, usage.output);
-  const text = usage.input - cached - audioIn;
+  const text = usage.input - cached - written - audioIn;
   return (
     (text * price.input +
       cached * (price.cachedInput ?? price.input) +
+      written * (price.cacheWrite ?? price.input) +
       audioIn * (price.inputAudio ?? price.input) +
       (usage.output - audioOut) * price.output +
       audioOut * (price.outputAudio ?? price.output)) /

@@ -13,6 +13,8 @@ export interface UnitPrice {
   input: number;
   output: number;
   cachedInput?: number;
+  /** Tokens written to the provider's prompt cache (Anthropic bills them above the input price). */
+  cacheWrite?: number;
   perRequest?: number;
   /** Audio tokens, where the price data prices them apart from text. */
   inputAudio?: number;
@@ -87,6 +89,8 @@ function unitPriceOf(prices: ModelPrice, inputTokens: number): UnitPrice {
   };
   const cached = unitValue(prices.cache_read_mtok, inputTokens);
   if (cached !== undefined) price.cachedInput = cached;
+  const written = unitValue(prices.cache_write_mtok, inputTokens);
+  if (written !== undefined) price.cacheWrite = written;
   const inputAudio = unitValue(prices.input_audio_mtok, inputTokens);
   if (inputAudio !== undefined) price.inputAudio = inputAudio;
   const outputAudio = unitValue(prices.output_audio_mtok, inputTokens);

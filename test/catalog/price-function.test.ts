@@ -35,12 +35,20 @@ describe("price data", () => {
         for (const iso of moments)
           for (const input of [1000, 300_000]) {
             const at = new Date(iso);
-            const usage = { input, output: 2000, cached: input / 2, audioInput: 100, audioOutput: 50 };
+            const usage = {
+              input,
+              output: 2000,
+              cached: input / 2,
+              cacheWrite: input / 4,
+              audioInput: 100,
+              audioOutput: 50,
+            };
             const reference = calcPrice(
               {
                 input_tokens: usage.input,
                 output_tokens: usage.output,
                 cache_read_tokens: usage.cached,
+                cache_write_tokens: usage.cacheWrite,
                 input_audio_tokens: usage.audioInput,
                 cache_audio_read_tokens: 0,
                 output_audio_tokens: usage.audioOutput,
