@@ -10,11 +10,12 @@ import { costOf, type DeploymentQuote, type PriceQuery, quoteDeployment } from "
 import { findPricedModel } from "./match-rule.js";
 import { CURATED_MODELS, type CuratedModel, type Serving } from "./model-list.js";
 import { modelKey } from "./model-names.js";
-import { createNameIndex, type NameIndex } from "./name-index.js";
-import { loadPriceData, type PriceDataInfo } from "./price-data.js";
+import { createNameIndex } from "./name-index.js";
+import { loadPriceData, type PriceData, type PriceDataInfo } from "./price-data.js";
 import { type PriceSheet, quoteSheet } from "./price-sheet.js";
 import { buildPricedModels } from "./priced-models.js";
 import { SAMPLING_MODEL, SAMPLING_PROVIDER } from "./sampling-model.js";
+import { createStepwise, type Steps } from "./stepwise.js";
 import type { CatalogEntry, Deployment, ModelInfo, Usage } from "./types.js";
 
 /** Names longer than any real model id get no "did you mean": it would cost seconds. */
@@ -43,6 +44,13 @@ export interface Catalog {
   readonly models: readonly ModelInfo[];
   /** Every priced model: the routable ones, then priced-only ones (built on first use). */
   readonly entries: readonly CatalogEntry[];
+  /**
+   * Resolves once every entry is built, building what is left in short turns that give the event
+   * loop back (the whole catalog takes a few hundred ms): await it before a request needs
+   * `entries` or a name outside the routable models, so that request does not stall others.
+   * `routable`: only the routable models (curated and configured), which build first.
+   */
+  ready(scope?: "routable" | "all"): Promise<void>;
   readonly providers: readonly ResolvedProvider[];
   /** Problems found while building (a model the price data does not know); shown in logs. */
   readonly warnings: readonly string[];
@@ -212,39 +220,33 @@ export function createCatalog(
   const providerIdByPricesId = new Map(
     providers.flatMap((provider) => (provider.pricesId ? [[provider.pricesId, provider.id] as const] : [])),
   );
-  let built: ReturnType<typeof buildModels> | undefined;
-  const models = () => {
-    if (!built) {
-      built = buildModels(config, providerById, options.dataDir);
-      options.onBuild?.(built.warnings);
-    }
-    return built;
-  };
-  let everything: { entries: CatalogEntry[]; names: NameIndex } | undefined;
-  const all = () => {
-    if (!everything) {
-      const { list, priceData } = models();
-      const routableByKey = new Map<string, CatalogEntry>();
-      const claimed = new Set<string>();
-      for (const model of list) {
-        // Aliases are claimed as names only: the price data's older `mistral-large` stays its own entry.
-        for (const name of model.aliases ?? []) claimed.add(name.toLowerCase());
-        for (const name of [model.id, ...model.deployments.map((deployment) => deployment.providerModelId)]) {
-          if (!routableByKey.has(modelKey(name))) routableByKey.set(modelKey(name), model);
-          claimed.add(name.toLowerCase());
-        }
+  // Both layers build in steps: at once for a caller that needs them now, or in short turns
+  // (ready(), the warm-up) that never hold the event loop for long.
+  const built = createStepwise(() => buildModels(config, providerById, options.dataDir, options.onBuild));
+  const models = () => built.get();
+  const everything = createStepwise(function* () {
+    const { list, priceData } = yield* built.steps();
+    const routableByKey = new Map<string, CatalogEntry>();
+    const claimed = new Set<string>();
+    for (const model of list) {
+      // Aliases are claimed as names only: the price data's older `mistral-large` stays its own entry.
+      for (const name of model.aliases ?? []) claimed.add(name.toLowerCase());
+      for (const name of [model.id, ...model.deployments.map((deployment) => deployment.providerModelId)]) {
+        if (!routableByKey.has(modelKey(name))) routableByKey.set(modelKey(name), model);
+        claimed.add(name.toLowerCase());
       }
-      const priced = buildPricedModels(priceData.providers, {
-        routableByKey,
-        claimedNames: claimed,
-        providerIdOf: (pricesId) => providerIdByPricesId.get(pricesId) ?? pricesId,
-        now: new Date(),
-      });
-      const entries: CatalogEntry[] = [...list, ...priced.models];
-      everything = { entries, names: createNameIndex(entries, priced.rules) };
     }
-    return everything;
-  };
+    yield;
+    const priced = yield* buildPricedModels(priceData.providers, {
+      routableByKey,
+      claimedNames: claimed,
+      providerIdOf: (pricesId) => providerIdByPricesId.get(pricesId) ?? pricesId,
+      now: new Date(),
+    });
+    const entries: CatalogEntry[] = [...list, ...priced.models];
+    return { entries, names: yield* createNameIndex(entries, priced.rules) };
+  });
+  const all = () => everything.get();
 
   function suggest(name: string, count = 3): string[] {
     // Edit distance costs name × candidate length per candidate: 500,000 characters took 6.8 s.
@@ -317,6 +319,7 @@ export function createCatalog(
     get entries() {
       return all().entries;
     },
+    ready: (scope = "all") => (scope === "routable" ? built : everything).ready().then(() => undefined),
     providers,
     get warnings() {
       return models().warnings;
@@ -336,8 +339,14 @@ export function createCatalog(
   };
 }
 
-function buildModels(config: Config, providerById: ReadonlyMap<string, ResolvedProvider>, dataDir?: string) {
+function* buildModels(
+  config: Config,
+  providerById: ReadonlyMap<string, ResolvedProvider>,
+  dataDir: string | undefined,
+  onBuild: ((warnings: readonly string[]) => void) | undefined,
+): Steps<BuiltModels> {
   const priceData = loadPriceData(dataDir);
+  yield;
   const context: BuildContext = {
     priceData: priceData.providers,
     providerById,
@@ -355,6 +364,7 @@ function buildModels(config: Config, providerById: ReadonlyMap<string, ResolvedP
       if (deployment) model.deployments.push(deployment);
     }
     models.set(model.id, model);
+    yield;
   }
 
   for (const [providerId, entry] of Object.entries(config.providers)) {
@@ -374,5 +384,13 @@ function buildModels(config: Config, providerById: ReadonlyMap<string, ResolvedP
   if (config.sampling.enabled)
     models.set(SAMPLING_MODEL.id, { ...SAMPLING_MODEL, deployments: [...SAMPLING_MODEL.deployments] });
 
+  onBuild?.(context.warnings);
   return { byId: models, list: [...models.values()], warnings: context.warnings, priceData };
+}
+
+interface BuiltModels {
+  byId: Map<string, ModelInfo>;
+  list: ModelInfo[];
+  warnings: string[];
+  priceData: PriceData;
 }

@@ -2,6 +2,7 @@ import { distance } from "fastest-levenshtein";
 import { dashedSnapshot, matchesRule } from "./match-rule.js";
 import { familyOf, MAX_NAME_LENGTH, modelKey, vendorOfName } from "./model-names.js";
 import type { NameRule } from "./priced-models.js";
+import type { Steps } from "./stepwise.js";
 import type { CatalogEntry } from "./types.js";
 
 export interface NameIndex {
@@ -19,8 +20,12 @@ export interface NameIndex {
  * (first-party providers first); the model key (dots/dashes, prefixes, host suffixes); and a
  * bare family name (`mistral-large`) when exactly one current entry continues it with a version.
  * Routable entries are indexed first, so a name both kinds know goes to the routable one.
+ * Built in steps (see stepwise.ts).
  */
-export function createNameIndex(entries: readonly CatalogEntry[], rules: readonly NameRule[]): NameIndex {
+export function* createNameIndex(
+  entries: readonly CatalogEntry[],
+  rules: readonly NameRule[],
+): Steps<NameIndex> {
   const byName = new Map<string, CatalogEntry>();
   const byKey = new Map<string, CatalogEntry>();
   const keys = new Map<CatalogEntry, string>();
@@ -33,13 +38,17 @@ export function createNameIndex(entries: readonly CatalogEntry[], rules: readonl
     for (const deployment of entry.deployments)
       claim(byName, deployment.providerModelId.toLowerCase(), entry);
   }
+  yield;
   for (const entry of entries) {
     const key = modelKey(entry.id);
     keys.set(entry, key);
     claim(byKey, key, entry);
   }
-  for (const entry of entries)
+  yield;
+  for (const [index, entry] of entries.entries()) {
     for (const deployment of entry.deployments) claim(byKey, modelKey(deployment.providerModelId), entry);
+    if (index % 200 === 199) yield;
+  }
   const families = new Map<CatalogEntry, string>();
   for (const [entry, key] of keys) families.set(entry, /^[a-z]+/.exec(key)?.[0] ?? key);
 

@@ -2,7 +2,11 @@ import type { MatchLogic, ModelInfo as PricedModelData, Provider } from "@pydant
 import { equalsOf } from "./match-rule.js";
 import { modelKey, vendorOfName } from "./model-names.js";
 import { type PriceSheet, quoteSheet } from "./price-sheet.js";
+import type { Steps } from "./stepwise.js";
 import type { CatalogEntry, Deployment, PricedModel } from "./types.js";
+
+/** Price-data models handled between two yields of the build (about a millisecond). */
+const MODELS_PER_STEP = 40;
 
 /** Price-data providers that train the models they sell: their ids are the canonical names. */
 const FIRST_PARTY: Record<string, string> = {
@@ -47,8 +51,9 @@ function bareId(id: string): string {
  * Every chat model the price data prices, one entry per model key (see modelKey), each with
  * one priced offer per provider. Keys that a routable model already holds are left to it.
  * OpenRouter's `:free` variants are left out: rate-limited copies of entries that are here.
+ * Built in steps (see stepwise.ts).
  */
-export function buildPricedModels(
+export function* buildPricedModels(
   providers: readonly Provider[],
   options: {
     /** Routable entries by key: their names resolve there, not to a priced-only copy. */
@@ -59,7 +64,7 @@ export function buildPricedModels(
     claimedNames: ReadonlySet<string>;
     now: Date;
   },
-): PricedCatalog {
+): Steps<PricedCatalog> {
   const ordered = [
     ...providers.filter((provider) => provider.id in FIRST_PARTY),
     ...providers.filter((provider) => !(provider.id in FIRST_PARTY)),
@@ -68,9 +73,11 @@ export function buildPricedModels(
   const byAlias = new Map<string, PricedModel>();
   const ids = new Set<string>(options.claimedNames);
   const rules: NameRule[] = [];
+  let handled = 0;
   for (const provider of ordered) {
     const providerId = options.providerIdOf(provider.id);
     for (const data of provider.models) {
+      if (++handled % MODELS_PER_STEP === 0) yield;
       if (data.id.includes(":free") || !isChatModel(data)) continue;
       let key = modelKey(data.id);
       const routable = options.routableByKey.get(key);

@@ -123,7 +123,7 @@ export async function createDeps(
     logger.debug("warming up");
     Promise.all([
       // All entries, not only the routable ones: the priced-only layer takes a few hundred ms to build.
-      Promise.resolve().then(() => catalog.entries),
+      catalog.ready(),
       loadTokenizers(),
       adapters.warmUp(),
       guardrails.load(),

@@ -155,9 +155,20 @@ function withCallerSuggestions<T>(catalog: Catalog, request: RouteRequest, plan:
   }
 }
 
+/**
+ * Builds (in short turns, see Catalog.ready) what resolving the request's names needs: the routable
+ * models for their own ids and `auto`, the whole catalog for any other name (an alias, a host's id).
+ */
+async function catalogReadyFor(catalog: Catalog, request: RouteRequest): Promise<void> {
+  await catalog.ready("routable");
+  const names = [request.model, ...(request.fallbackModels ?? [])];
+  if (names.some((name) => name !== "auto" && !catalog.getModel(name))) await catalog.ready();
+}
+
 /** Everything decided before any upstream call: the plan, the scored order, the worst-case cost. */
 export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Promise<PreparedRoute> {
   await loadTokenizers();
+  await catalogReadyFor(deps.catalog, request);
   assertRequestAllowed(deps.catalog, request);
   const allowed = request.caller.allowedModels;
   const validate = request.jsonSchema ? await compileSchema(request.jsonSchema) : undefined;

@@ -51,11 +51,13 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
         "Every priced model (routable or priced only) with providers, prices now (USD per 1M tokens), context, capabilities, tier; and the price-data date",
       mimeType: "application/json",
     },
-    (uri) =>
-      json(uri.href, {
+    async (uri) => {
+      await deps.catalog.ready(); // built in short turns if the warm-up has not finished it
+      return json(uri.href, {
         price_data: deps.catalog.priceData,
         models: deps.catalog.entries.map((model) => modelSummary(model, deps.catalog)),
-      }),
+      });
+    },
   );
   server.registerResource(
     "health",

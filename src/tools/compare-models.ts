@@ -127,6 +127,7 @@ export function registerCompareModelsTool(
     },
     (input, extra) =>
       guard(async () => {
+        await deps.catalog.ready(); // built in short turns if the warm-up has not finished it
         if (input.run && input.prompt === undefined) {
           throw new ModelmuxError("INVALID_INPUT", "prompt: required when run is true");
         }

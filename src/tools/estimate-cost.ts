@@ -292,6 +292,8 @@ export function registerEstimateCostTool(
     },
     (input) =>
       guard(async () => {
+        // Built in short turns if a call comes before the warm-up finished it (see Catalog.ready).
+        await deps.catalog.ready();
         const { embedding, ...workload } = input;
         if (embedding) {
           if (!deps.embeddings) throw new ModelmuxError("INVALID_INPUT", "embedding: not available here");

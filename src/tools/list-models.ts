@@ -49,7 +49,8 @@ export function registerListModelsTool(server: McpServer, deps: { catalog: Catal
       annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
     },
     (input) =>
-      guard(() => {
+      guard(async () => {
+        await deps.catalog.ready(); // built in short turns if the warm-up has not finished it
         if (input.provider && !deps.catalog.getProvider(input.provider)) {
           const known = deps.catalog.providers.map((provider) => provider.id).join(", ");
           throw new ModelmuxError(
