@@ -23,7 +23,7 @@ export interface PreparedRoute {
   /** Estimated input tokens (o200k_base; exact for OpenAI models, a proxy elsewhere). */
   inputTokens: number;
   /**
-   * Upper bound of what the call may cost: the whole input (×APPROXIMATE_INPUT_MARGIN where the
+   * Upper bound of what the call may cost: the whole input (× the vendor's proxy margin where the
    * count is approximate) and the full output cap, on the priciest candidate, per billed call.
    */
   worstCaseUsd: number;

@@ -1,6 +1,7 @@
 import type { Catalog } from "../catalog/catalog.js";
 import { type Capability, type Deployment, type ModelInfo, type Task, TIERS } from "../catalog/types.js";
 import { ModelmuxError } from "../errors.js";
+import { proxyFactorOf } from "../tokens/proxy-margin.js";
 
 export interface RouteConstraints {
   maxCostUsd?: number;
@@ -39,11 +40,9 @@ export interface RoutePlan {
 
 /**
  * The input is counted with o200k_base. That is exact for models on it; for every other model it
- * is a proxy that was measured up to 73 % under other vendors' tokenizers, so worst cases (budget
- * reservations and max_cost_usd alike) count such input this many times over.
+ * is a proxy that the vendor's own tokenizer may exceed, so worst cases (budget reservations and
+ * max_cost_usd alike) count such input the vendor's measured margin over (tokens/proxy-margin.ts).
  */
-export const APPROXIMATE_INPUT_MARGIN = 2;
-
 /**
  * Worst-case cost of one call on a deployment: the whole input (with the margin where its count
  * is approximate for the model) plus the full output cap.
@@ -54,8 +53,9 @@ export function worstCaseCost(
   inputTokens: number,
   maxOutputTokens: number,
 ): number {
-  const exact = catalog.getModel(deployment.model)?.encoding === "o200k_base";
-  const billable = exact ? inputTokens : Math.ceil(inputTokens * APPROXIMATE_INPUT_MARGIN);
+  const model = catalog.getModel(deployment.model);
+  const exact = model?.encoding === "o200k_base";
+  const billable = exact ? inputTokens : Math.ceil(inputTokens * proxyFactorOf(model?.vendor));
   return catalog.cost(deployment, { input: billable, output: maxOutputTokens, cached: 0 });
 }
 

@@ -51,7 +51,7 @@ function pieceEnd(text: string, start: number): number {
  * A whitespace pre-token's length depends on what follows (`\s+(?!\S)` leaves the last space to
  * the next word), so a slice never ends on one: alone, it would be counted as one longer run.
  */
-const ENDS_IN_SPACE = /\s$/u;
+const ENDS_IN_SPACE = /\p{White_Space}$/u;
 
 function* countLongPiece(count: (text: string) => number, piece: string): Generator<void, number> {
   let tokens = 0;

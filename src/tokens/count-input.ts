@@ -1,7 +1,12 @@
-import type { ModelInfo } from "../catalog/types.js";
 import type { ChatMessage } from "../providers/types.js";
 import { createTurn } from "./bounded-count.js";
-import { countMessageTokens, countTextTokens, type TokenCount } from "./count-tokens.js";
+import {
+  type Countable,
+  countMessageTokens,
+  countTextTokens,
+  relabel,
+  type TokenCount,
+} from "./count-tokens.js";
 
 /** What a caller may give to be counted: text, chat messages, or a known token count. */
 export interface CountableInput {
@@ -9,8 +14,6 @@ export interface CountableInput {
   messages?: ChatMessage[];
   inputTokens?: number;
 }
-
-type Countable = Pick<ModelInfo, "encoding">;
 
 /**
  * Counts an input for many models, tokenizing once per distinct method (all approximate
@@ -36,6 +39,6 @@ export async function createInputCounter(
   return (model) => {
     const counted = memo.get(model.encoding ?? "approximate");
     if (!counted) throw new Error("createInputCounter: model was not among those counted");
-    return counted;
+    return relabel(counted, model);
   };
 }

@@ -4,6 +4,8 @@ import { contentText } from "../chat/message-text.js";
 import type { ChatMessage, ToolDefinition } from "../chat/types.js";
 import { countBounded, countBoundedSync, createTurn, MAX_PIECE_CHARS, type Turn } from "./bounded-count.js";
 import { messageExtraTokens, toolDefinitionTokens } from "./count-parts.js";
+import { proxyMarginOf } from "./proxy-margin.js";
+import { matchTiktoken, withUnicodeWhitespace } from "./tiktoken-parity.js";
 
 /**
  * Token counting. OpenAI models are counted exactly with their own BPE (gpt-tokenizer,
@@ -29,10 +31,10 @@ const TOKENS_PER_REPLY = 3;
 const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
 
 const encoders = new Map<Encoding, Encoder>();
-/** Each encoding's pre-token regex, as gpt-tokenizer splits text before merging. */
+/** Each encoding's pre-token regex, with whitespace as tiktoken has it (see tiktoken-parity.ts). */
 const SPLITS: Record<Encoding, RegExp> = {
-  o200k_base: O200K_TOKEN_SPLIT_REGEX,
-  cl100k_base: CL100K_TOKEN_SPLIT_REGEX,
+  o200k_base: withUnicodeWhitespace(O200K_TOKEN_SPLIT_REGEX),
+  cl100k_base: withUnicodeWhitespace(CL100K_TOKEN_SPLIT_REGEX),
 };
 const CUT_NOTE = `; pre-tokens over ${MAX_PIECE_CHARS} characters (runs without spaces) counted in pieces, approximate`;
 
@@ -41,6 +43,17 @@ const LOADERS: Record<Encoding, () => Promise<Encoder>> = {
   cl100k_base: () => import("gpt-tokenizer/encoding/cl100k_base"),
 };
 const loading = new Map<Encoding, Promise<void>>();
+
+/**
+ * The module's GptEncoding (its default export). Imported as an ES module that is `default`; the
+ * bundle requires the CommonJS build, whose whole exports object becomes `default`, holding it
+ * as `default` in turn.
+ */
+function encodingOf(module: unknown): unknown {
+  const outer = (module as { default?: unknown }).default;
+  if (typeof outer === "object" && outer !== null && "bytePairEncodingCoreProcessor" in outer) return outer;
+  return (outer as { default?: unknown } | undefined)?.default;
+}
 
 /**
  * Loads encoders once (about 0.4 s of CPU and 40 MB each), off the start-up path. Every
@@ -53,6 +66,7 @@ export function loadTokenizers(encodings: readonly Encoding[] = ["o200k_base"]):
       let pending = loading.get(encoding);
       if (!pending) {
         pending = LOADERS[encoding]().then((module) => {
+          matchTiktoken(encodingOf(module), SPLITS[encoding]);
           encoders.set(encoding, module);
         });
         loading.set(encoding, pending);
@@ -68,16 +82,33 @@ function encoder(encoding: Encoding): Encoder {
   return loaded;
 }
 
-function methodFor(model: Pick<ModelInfo, "encoding"> | null): {
+/** A model as counting needs it: its exact encoding, if any, else its vendor (for the proxy's label). */
+export type Countable = Pick<ModelInfo, "encoding"> & { vendor?: string };
+
+function methodFor(model: Countable | null): {
   encoding: Encoding;
   exact: boolean;
   method: string;
 } {
   if (model?.encoding) return { encoding: model.encoding, exact: true, method: model.encoding };
+  const margin = proxyMarginOf(model?.vendor);
   return {
     encoding: "o200k_base",
     exact: false,
-    method: "approximate (o200k_base proxy; the vendor publishes no tokenizer)",
+    method: margin
+      ? `approximate (o200k_base proxy for the ${margin.tokenizer} tokenizer, which modelmux does not bundle; its own count measured ${margin.measured} the proxy's)`
+      : "approximate (o200k_base proxy; modelmux has no tokenizer for this vendor)",
+  };
+}
+
+/** The same count labelled for another model that is counted the same way (one proxy count, many vendors). */
+export function relabel(count: TokenCount, model: Countable): TokenCount {
+  if (model.encoding || count.exact || count.method === "given") return count;
+  const method = methodFor(model).method;
+  return {
+    tokens: count.tokens,
+    exact: false,
+    method: count.method.endsWith(CUT_NOTE) ? method + CUT_NOTE : method,
   };
 }
 
@@ -93,7 +124,7 @@ function labelled(tokens: number, cut: boolean, method: ReturnType<typeof method
 
 export async function countTextTokens(
   text: string,
-  model: Pick<ModelInfo, "encoding"> | null,
+  model: Countable | null,
   turn: Turn = createTurn(),
 ): Promise<TokenCount> {
   const method = methodFor(model);
@@ -130,7 +161,7 @@ function roleTokenCount(encoding: Encoding, role: ChatMessage["role"]): number {
  */
 export async function countMessageTokens(
   messages: readonly ChatMessage[],
-  model: Pick<ModelInfo, "encoding"> | null,
+  model: Countable | null,
   tools?: readonly ToolDefinition[],
   turn: Turn = createTurn(),
 ): Promise<TokenCount> {
