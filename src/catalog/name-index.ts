@@ -22,6 +22,8 @@ export interface NameIndex {
  * Routable entries are indexed first, so a name both kinds know goes to the routable one.
  * Built in steps (see stepwise.ts).
  */
+const ENTRIES_PER_STEP = 50;
+
 export function* createNameIndex(
   entries: readonly CatalogEntry[],
   rules: readonly NameRule[],
@@ -32,22 +34,24 @@ export function* createNameIndex(
   const claim = (map: Map<string, CatalogEntry>, name: string, entry: CatalogEntry) => {
     if (!map.has(name)) map.set(name, entry);
   };
+  // Steps of ENTRIES_PER_STEP entries: the first build runs cold, a few ms per 100 entries.
   for (const entry of entries) claim(byName, entry.id.toLowerCase(), entry);
-  for (const entry of entries) {
+  yield;
+  for (const [index, entry] of entries.entries()) {
     for (const alias of entry.aliases ?? []) claim(byName, alias.toLowerCase(), entry);
     for (const deployment of entry.deployments)
       claim(byName, deployment.providerModelId.toLowerCase(), entry);
+    if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
   }
-  yield;
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
     const key = modelKey(entry.id);
     keys.set(entry, key);
     claim(byKey, key, entry);
+    if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
   }
-  yield;
   for (const [index, entry] of entries.entries()) {
     for (const deployment of entry.deployments) claim(byKey, modelKey(deployment.providerModelId), entry);
-    if (index % 200 === 199) yield;
+    if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
   }
   const families = new Map<CatalogEntry, string>();
   for (const [entry, key] of keys) families.set(entry, /^[a-z]+/.exec(key)?.[0] ?? key);
