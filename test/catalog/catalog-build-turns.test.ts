@@ -27,9 +27,10 @@ describe("catalog built in turns", () => {
     loadPriceData();
     const catalog = createCatalog(parseConfig({}), {});
     const gaps = await loopGaps(() => catalog.ready());
-    // It gave the loop back many times (a build at once would show one long gap), and never for long:
-    // each turn is ~8 ms of work; the bound is generous for a loaded machine.
-    expect(gaps.length).toBeGreaterThan(10);
+    // It gave the loop back (a build at once would show a single gap) and never for long: each
+    // turn is ~8 ms of work (a warm build takes a few turns, a cold one dozens); the bound is
+    // generous for a loaded machine.
+    expect(gaps.length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...gaps)).toBeLessThan(150);
     const whole = createCatalog(parseConfig({}), {});
     expect(catalog.entries.map((entry) => entry.id)).toEqual(whole.entries.map((entry) => entry.id));
