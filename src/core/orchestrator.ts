@@ -262,6 +262,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
             signal: request.signal,
             onProgress: request.onProgress,
             onDelta: request.onDelta,
+            ...(streamScreen && { stream: streamScreen }),
             sampler: request.sampler,
           },
         );

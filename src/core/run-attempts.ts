@@ -42,6 +42,12 @@ export interface AttemptCall {
   signal?: CancelSignal;
   onProgress?: (message: string) => void;
   onDelta?: (delta: StreamDelta) => void;
+  /**
+   * A screened stream holds text back (see screen-stream): `started` says whether any of it has
+   * reached the caller, and `discard` drops what a failed attempt left held, so an attempt whose
+   * text was all still held can fail over. Without it, any delta counts as sent.
+   */
+  stream?: { started(): boolean; discard(): void };
   sampler?: (request: CompletionRequest) => Promise<CompletionResult>;
   /**
    * One attempt's upstream call when it is not a chat completion (embeddings): the loop calls it
@@ -187,6 +193,7 @@ export async function runAttempts(
   let lastErrors: string[] = [];
   let lastError: ProviderError | undefined;
   let streamed = false;
+  const reachedCaller = () => (call.stream ? call.stream.started() : streamed);
   let retries = 0;
   // True when the loop ended because every candidate left was cooling down (breaker, Retry-After).
   let nothingAvailable = false;
@@ -302,7 +309,8 @@ export async function runAttempts(
         latency_ms: latency,
         error: verdict.errors.slice(0, 5).join("; "),
       });
-      if (streamed) break; // the caller already has this answer's text: nothing can replace it
+      if (reachedCaller()) break; // the caller already has this answer's text: nothing can replace it
+      call.stream?.discard();
       const stronger = call.cascade ? escalation.shift() : undefined;
       if (stronger) {
         call.onProgress?.(
@@ -353,13 +361,14 @@ export async function runAttempts(
         error: error.message,
       });
       lastError = error;
-      if (!error.isRetryable || streamed) {
+      if (!error.isRetryable || reachedCaller()) {
         throw new ModelmuxError("PROVIDER_CALL_FAILED", `${deployment.id} failed: ${error.message}`, {
           attempts,
           usage,
           costUsd,
         });
       }
+      call.stream?.discard();
       if (queue.length === 0) {
         // Last deployment standing: try it again, after its Retry-After or a short backoff.
         queue.push(candidate);

@@ -33,6 +33,10 @@ export interface StreamScreen {
   push(delta: StreamDelta): void;
   /** Releases what is still held (the answer is complete). */
   end(): void;
+  /** True once any delta has gone to the caller (held text has not). */
+  started(): boolean;
+  /** Drops every held piece: the attempt that sent them failed, another one answers. */
+  discard(): void;
   /** The findings that blocked the answer; nothing more is released once set. */
   readonly blockedBy: readonly Finding[] | undefined;
 }
@@ -65,6 +69,7 @@ export function createStreamScreen(
     return action === "redact" || action === "block";
   });
   let blockedBy: Finding[] | undefined;
+  let sent = false;
 
   const channelOf = (name: string, isArguments: boolean, escapeRestored = false): Channel => {
     let found = channels.get(name);
@@ -132,14 +137,18 @@ export function createStreamScreen(
       out.toolCalls !== undefined ||
       out.logprobs !== undefined ||
       out.extra
-    )
+    ) {
+      sent = true;
       send(out);
+    }
   };
 
   return {
     get blockedBy() {
       return blockedBy;
     },
+    started: () => sent,
+    discard: () => channels.clear(),
     push(delta) {
       if (blockedBy) return;
       const out: StreamDelta = { choice: delta.choice };

@@ -175,4 +175,20 @@ describe("output guardrails on streamed answers", () => {
     expect(result.text).toContain("and it expires next year.");
     expect(result.text).not.toContain(card.slice(0, 9));
   });
+
+  it("fails over when an upstream breaks while everything it sent is still held back", async () => {
+    gateway = await startGateway();
+    // pa streams "Hello" (no delimiter yet, so nothing reached the client) and then drops the
+    // connection: pb answers instead, in the same stream, and nothing of pa's attempt shows.
+    gateway.pa.enqueue({ type: "reset", afterChunks: 2 });
+    const result = await streamed(gateway.client, {
+      model: "m1",
+      messages: [{ role: "user", content: "Hello" }],
+      stream: true,
+    });
+    expect(result.failure).toBeUndefined();
+    expect(result.text).toBe("Hello");
+    expect(gateway.pa.requests).toHaveLength(1);
+    expect(gateway.pb.requests).toHaveLength(1);
+  });
 });
