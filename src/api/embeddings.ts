@@ -23,19 +23,22 @@ const FLOATS_PER_TURN = 100_000;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * OpenAI's embeddings list as JSON text, built item by item with a yield every FLOATS_PER_TURN
- * values; base64 vectors are float32 little-endian, whatever the provider sent.
+ * OpenAI's embeddings list as JSON bytes, built item by item (each encoded as it is made, so no
+ * long string is ever flattened or measured at once) with a yield every FLOATS_PER_TURN values;
+ * base64 vectors are float32 little-endian, whatever the provider sent.
  */
 export async function embeddingsPayload(
   result: EmbedResult,
   encodingFormat: "float" | "base64",
-): Promise<string> {
-  const items: string[] = [];
+): Promise<Buffer> {
+  const parts: Buffer[] = [Buffer.from('{"object":"list","data":[')];
   let sinceYield = 0;
   for (const [index, vector] of result.vectors.entries()) {
     const embedding =
-      encodingFormat === "base64" ? JSON.stringify(encodeBase64Floats(vector)) : JSON.stringify(vector);
-    items.push(`{"object":"embedding","index":${index},"embedding":${embedding}}`);
+      encodingFormat === "base64" ? `"${encodeBase64Floats(vector)}"` : JSON.stringify(vector);
+    parts.push(
+      Buffer.from(`${index > 0 ? "," : ""}{"object":"embedding","index":${index},"embedding":${embedding}}`),
+    );
     sinceYield += vector.length;
     if (sinceYield >= FLOATS_PER_TURN) {
       sinceYield = 0;
@@ -43,7 +46,8 @@ export async function embeddingsPayload(
     }
   }
   const usage = JSON.stringify({ prompt_tokens: result.inputTokens, total_tokens: result.inputTokens });
-  return `{"object":"list","data":[${items.join(",")}],"model":${JSON.stringify(result.model)},"usage":${usage}}`;
+  parts.push(Buffer.from(`],"model":${JSON.stringify(result.model)},"usage":${usage}}`));
+  return Buffer.concat(parts);
 }
 
 /**
@@ -91,7 +95,7 @@ export function createEmbeddingsHandler(
     if (response.destroyed) return;
     response.writeHead(200, {
       "content-type": "application/json",
-      "content-length": Buffer.byteLength(payload),
+      "content-length": payload.length,
       ...resultHeaders(result),
       "x-modelmux-cached-inputs": String(result.cachedInputs),
     });
