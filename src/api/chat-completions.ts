@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Cancellation } from "../cancel-signal.js";
 import type { Orchestrator } from "../core/orchestrator.js";
 import type { RouteRequest, RouteResult } from "../core/route-types.js";
 import type { Caller } from "../http/auth.js";
 import { sendJson } from "../http/http-error.js";
 import { type BodyLimits, readJsonBody } from "../http/read-body.js";
+import { callerContext, cancelOnHangUp } from "./caller-context.js";
 import { type ChatInput, parseChatBody } from "./chat-request.js";
 import {
   choicesOf,
@@ -44,11 +44,7 @@ export function createChatCompletionsHandler(
     const chat = parseChatBody(await readJsonBody(request, bodyLimits));
     const options = parseOptionHeaders(request.headers);
 
-    // A client that hangs up cancels the upstream call: nobody is left to pay for the answer.
-    const cancellation = new Cancellation();
-    response.once("close", () => {
-      if (!response.writableFinished) cancellation.abort();
-    });
+    const cancellation = cancelOnHangUp(response);
     const routeRequest: RouteRequest = {
       messages: chat.messages,
       model: chat.model,
@@ -57,13 +53,7 @@ export function createChatCompletionsHandler(
       jsonSchema: chat.jsonSchema,
       params: chat.params,
       ...options,
-      // The orchestrator refuses models the key may not use (and records the refusal).
-      caller: {
-        key: caller.key,
-        tool: CHAT_COMPLETIONS_TOOL,
-        ...(!caller.allowedModels.includes("*") && { allowedModels: caller.allowedModels }),
-        ...(caller.admin && { admin: true }),
-      },
+      caller: callerContext(caller, CHAT_COMPLETIONS_TOOL),
       signal: cancellation,
     };
     if (chat.stream) return stream(deps.orchestrator, chat, routeRequest, response);
