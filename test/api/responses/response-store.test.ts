@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createResponseStore,
+  RESPONSES_FILE,
+  type ResponseStore,
+} from "../../../src/api/responses/response-store.js";
+import { createLogger } from "../../../src/logger.js";
+
+const DAY_MS = 86_400_000;
+let clock = Date.UTC(2026, 0, 1);
+const stores: ResponseStore[] = [];
+const dirs: string[] = [];
+
+function openStore(dataDir: string, ttlDays = 30): ResponseStore {
+  const store = createResponseStore({ dataDir, ttlDays, logger: createLogger("silent"), now: () => clock });
+  stores.push(store);
+  return store;
+}
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "modelmux-responses-"));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const entry = (id: string, key: string) => ({
+  id,
+  key,
+  createdAt: clock,
+  response: { id, object: "response", output: [] },
+  history: [
+    { role: "user" as const, content: "hi" },
+    { role: "assistant" as const, content: "hello" },
+  ],
+});
+
+describe("the stored-responses file", () => {
+  it("keeps a response for its key only, survives a restart, and expires after the TTL", () => {
+    const dir = tempDir();
+    const first = openStore(dir, 2);
+    first.put(entry("resp_a", "alice"));
+    expect(first.get("resp_a", "bob")).toBeUndefined();
+    first.close();
+
+    const reopened = openStore(dir, 2);
+    expect(reopened.get("resp_a", "alice")?.history).toEqual(entry("resp_a", "alice").history);
+    clock += 2 * DAY_MS - 1;
+    expect(reopened.get("resp_a", "alice")).toBeDefined();
+    clock += 1;
+    expect(reopened.get("resp_a", "alice")).toBeUndefined();
+    expect(reopened.delete("resp_a", "alice")).toBe(false);
+  });
+
+  it("deletes only for the owner, and purges expired rows when it opens", () => {
+    const dir = tempDir();
+    const store = openStore(dir, 1);
+    store.put(entry("resp_b", "alice"));
+    store.put(entry("resp_c", "alice"));
+    expect(store.delete("resp_b", "bob")).toBe(false);
+    expect(store.delete("resp_b", "alice")).toBe(true);
+    expect(store.get("resp_b", "alice")).toBeUndefined();
+    store.close();
+    clock += 2 * DAY_MS;
+    const later = openStore(dir, 1);
+    expect(later.get("resp_c", "alice")).toBeUndefined();
+    const db = new Database(join(dir, RESPONSES_FILE), { readonly: true });
+    expect(db.prepare("SELECT COUNT(*) AS rows FROM responses").get()).toEqual({ rows: 0 });
+    db.close();
+  });
+});
