@@ -1,6 +1,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import type { ResponseStore } from "./api/responses/response-store.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { EmbeddingCatalog } from "./catalog/embedding-catalog.js";
 import type { Config } from "./config/schema.js";
@@ -36,6 +37,8 @@ export interface ServerDeps {
   /** Embedding models (apart from the chat catalog) and the embeddings pipeline. */
   embeddings: EmbeddingCatalog;
   embedder: Embedder;
+  /** Responses kept for GET /v1/responses/{id} and `previous_response_id` (opened on first use). */
+  responseStore: ResponseStore;
   sessionBudgets: SessionBudgets;
   guardrails: LazyGuardrails;
   /** Fires after every finished request; resource subscriptions listen to it. */

@@ -10,6 +10,20 @@ import { createEmbeddingsHandler } from "./embeddings.js";
 import { toApiError } from "./map-error.js";
 import { COUNT_TOKENS_PATH, createMessagesHandler, MESSAGES_PATH } from "./messages/messages-handler.js";
 import { createModelList } from "./models.js";
+import { createResponsesHandlers } from "./responses/responses-handler.js";
+
+const RESPONSE_PATH = "/v1/responses/";
+
+/** The id in /v1/responses/{id}; undefined for deeper paths (input_items, cancel: not served) or bad escapes. */
+function responseIdOf(path: string): string | undefined {
+  const rest = path.slice(RESPONSE_PATH.length);
+  if (rest === "" || rest.includes("/")) return undefined;
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface V1Handler {
   /** Serves one request under /v1; never throws: every failure is answered in OpenAI's error shape. */
@@ -46,15 +60,16 @@ function methodNotAllowed(request: IncomingMessage, allow: string): HttpError {
   });
 }
 
-/** The OpenAI-compatible front door: POST /v1/chat/completions, POST /v1/embeddings and GET /v1/models. */
+/** The OpenAI-compatible front door: chat completions, responses, embeddings and the model list. */
 export function createV1Handler(
-  deps: Pick<ServerDeps, "orchestrator" | "embedder" | "embeddings" | "catalog" | "logger">,
+  deps: Pick<ServerDeps, "orchestrator" | "embedder" | "embeddings" | "catalog" | "logger" | "responseStore">,
   bodyLimits: BodyLimits,
 ): V1Handler {
   const chatCompletions = createChatCompletionsHandler(deps, bodyLimits);
   const embeddings = createEmbeddingsHandler(deps, bodyLimits);
   const modelList = createModelList(deps.catalog, deps.embeddings);
   const messages = createMessagesHandler(deps, bodyLimits);
+  const responses = createResponsesHandlers(deps, bodyLimits);
 
   async function route(
     request: IncomingMessage,
@@ -73,6 +88,11 @@ export function createV1Handler(
       if (request.method !== "POST") throw methodNotAllowed(request, "POST");
       return embeddings(request, response, await auth.authenticate(request));
     }
+    if (path === "/v1/responses") {
+      if (request.method !== "POST") throw methodNotAllowed(request, "POST");
+      return responses.create(request, response, await auth.authenticate(request));
+    }
+    if (path.startsWith(RESPONSE_PATH)) return storedResponse(request, response, path, auth);
     if (path === "/v1/models") {
       if (request.method !== "GET" && request.method !== "HEAD") throw methodNotAllowed(request, "GET");
       const payload = modelList(auth.identify(request));
@@ -84,6 +104,20 @@ export function createV1Handler(
       return;
     }
     throw new HttpError(404, "not_found", `no route for ${request.method} ${path}`);
+  }
+
+  /** GET or DELETE /v1/responses/{id}. */
+  async function storedResponse(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    auth: Authenticator,
+  ): Promise<void> {
+    const id = responseIdOf(path);
+    if (id === undefined) throw new HttpError(404, "not_found", `no route for ${request.method} ${path}`);
+    if (request.method === "GET") return responses.retrieve(response, id, await auth.authenticate(request));
+    if (request.method === "DELETE") return responses.remove(response, id, await auth.authenticate(request));
+    throw methodNotAllowed(request, "GET, DELETE");
   }
 
   return {

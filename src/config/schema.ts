@@ -175,6 +175,8 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   server: server.prefault({}),
+  /** POST /v1/responses: stored responses (`store: true`, the default) live this long. */
+  responses: z.strictObject({ storeTtlDays: z.number().positive().max(3650).default(30) }).prefault({}),
 });
 
 export type Config = z.output<typeof configSchema>;

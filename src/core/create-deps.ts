@@ -1,3 +1,4 @@
+import { createResponseStore } from "../api/responses/response-store.js";
 import { createLazyCache } from "../cache/lazy-cache.js";
 import { createCatalog } from "../catalog/catalog.js";
 import { createEmbeddingCatalog } from "../catalog/embedding-catalog.js";
@@ -115,6 +116,11 @@ export async function createDeps(
     ledger: recorder,
     ...(config.cache.store !== "off" && { cache }),
   });
+  const responseStore = createResponseStore({
+    dataDir: loaded.dataDir,
+    ttlDays: config.responses.storeTtlDays,
+    logger,
+  });
   // Every heavy piece (price data, tokenizer, provider SDK, guardrail detectors, cache store) loads
   // on first use anyway; the warm-up loads them all ahead of need so later calls are fast.
   function startWarmUp(): void {
@@ -136,6 +142,7 @@ export async function createDeps(
   // Closed in reverse: budgets settle, then the ledger flushes, then the cache.
   const closers: (() => Promise<void> | void)[] = [
     () => cache.close(),
+    () => responseStore.close(),
     () => ledger.close(),
     () => budgets.close(),
     () => sharedHealth?.close(),
@@ -148,6 +155,7 @@ export async function createDeps(
     orchestrator,
     embeddings,
     embedder,
+    responseStore,
     sessionBudgets,
     guardrails,
     changes,

@@ -33,6 +33,8 @@ export type FakeBehavior =
       echoBody?: boolean;
       toolCalls?: FakeToolCall[];
       refusal?: string;
+      /** Sent as the message's `reasoning_content` (streamed before the text), as DeepSeek and vLLM do. */
+      reasoning?: string;
       systemFingerprint?: string;
       usage?: FakeUsageOverride;
       finishReason?: string;
@@ -91,6 +93,7 @@ export interface FakeChoice {
     custom?: boolean;
   }[];
   refusal?: string;
+  reasoning?: string;
   finishReason: string;
 }
 
@@ -120,6 +123,7 @@ export function replyChoices(body: FakeRequestBody, behavior: FakeBehavior): Fak
     text: ok?.refusal !== undefined ? null : text,
     ...(toolCalls && { toolCalls }),
     ...(ok?.refusal !== undefined && { refusal: ok.refusal }),
+    ...(ok?.reasoning !== undefined && { reasoning: ok.reasoning }),
     finishReason: ok?.finishReason ?? (toolCalls ? "tool_calls" : "stop"),
   };
   const n = typeof body.n === "number" && body.n > 1 ? Math.min(body.n, 16) : 1;
@@ -212,6 +216,7 @@ export function completionJson(
         role: "assistant",
         content: choice.text,
         refusal: choice.refusal ?? null,
+        ...(choice.reasoning !== undefined && { reasoning_content: choice.reasoning }),
         ...(choice.toolCalls && { tool_calls: choice.toolCalls.map(wireCall) }),
       },
       logprobs: meta.logprobs ? logprobsOf(choice.text) : null,
@@ -252,6 +257,7 @@ export function streamFrames(
     const delta = (fields: object, logprobs: unknown = null) =>
       chunk([{ index, delta: fields, logprobs, finish_reason: null }]);
     frames.push(delta({ role: "assistant", content: choice.text === null ? null : "" }));
+    for (const piece of words(choice.reasoning ?? "")) frames.push(delta({ reasoning_content: piece }));
     for (const piece of words(choice.text ?? ""))
       frames.push(delta({ content: piece }, meta.logprobs ? logprobsOf(piece) : null));
     for (const piece of words(choice.refusal ?? "")) frames.push(delta({ refusal: piece }));

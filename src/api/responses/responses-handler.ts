@@ -1,0 +1,143 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ChatMessage } from "../../chat/types.js";
+import type { Orchestrator } from "../../core/orchestrator.js";
+import type { RouteRequest, RouteResult } from "../../core/route-types.js";
+import { ModelmuxError } from "../../errors.js";
+import type { Caller } from "../../http/auth.js";
+import { sendJson } from "../../http/http-error.js";
+import { type BodyLimits, readJsonBody } from "../../http/read-body.js";
+import { callerContext, cancelOnHangUp } from "../caller-context.js";
+import { wholeDelta } from "../completion-shape.js";
+import { toApiError } from "../map-error.js";
+import { parseOptionHeaders } from "../parse-options.js";
+import { resultHeaders } from "../response-headers.js";
+import { invalidField } from "./invalid-field.js";
+import { createItemIds, newId } from "./output-items.js";
+import { parseResponsesBody, type ResponsesRequest } from "./parse-request.js";
+import { createResponseEvents } from "./response-events.js";
+import { finishedResponse, type ResponseFrame } from "./response-object.js";
+import type { ResponseStore } from "./response-store.js";
+
+/** The ledger's `tool` column for requests through POST /v1/responses. */
+export const RESPONSES_TOOL = "v1/responses";
+
+type Handler = (request: IncomingMessage, response: ServerResponse, caller: Caller) => Promise<void>;
+
+export interface ResponsesHandlers {
+  create: Handler;
+  /** GET and DELETE /v1/responses/{id}: only the key that stored a response sees it. */
+  retrieve(response: ServerResponse, id: string, caller: Caller): void;
+  remove(response: ServerResponse, id: string, caller: Caller): void;
+}
+
+function notFound(id: string): ModelmuxError {
+  return new ModelmuxError("NOT_FOUND", `no stored response with id "${id.slice(0, 200)}"`);
+}
+
+/** The answer as the assistant turn a follow-up request chains onto. */
+function assistantTurn(result: RouteResult): ChatMessage {
+  const turn: ChatMessage = { role: "assistant", content: result.textIsNull ? null : result.text };
+  if (result.toolCalls) turn.tool_calls = result.toolCalls;
+  if (result.refusal) turn.refusal = result.refusal;
+  return turn;
+}
+
+/**
+ * POST /v1/responses: the Responses request translated onto the one chat pipeline (routing,
+ * failover, cache, guardrails, budgets, ledger) and its answer translated back, whole or as the
+ * Responses event stream. With `store` (the default) the Response and its conversation are kept
+ * for GET and for `previous_response_id`.
+ */
+export function createResponsesHandlers(
+  deps: { orchestrator: Orchestrator; responseStore: ResponseStore },
+  bodyLimits: BodyLimits,
+): ResponsesHandlers {
+  const store = deps.responseStore;
+
+  /** Earlier turns, from the stored response this one continues. */
+  function earlierTurns(request: ResponsesRequest, caller: Caller): ChatMessage[] {
+    if (!request.previousResponseId) return [];
+    const previous = store.get(request.previousResponseId, caller.key);
+    if (!previous)
+      throw invalidField(
+        "previous_response_id",
+        `no stored response "${request.previousResponseId.slice(0, 200)}" for this key (it may have expired, been deleted, or been created with store: false)`,
+      );
+    return previous.history;
+  }
+
+  async function create(request: IncomingMessage, response: ServerResponse, caller: Caller): Promise<void> {
+    const parsed = parseResponsesBody(await readJsonBody(request, bodyLimits));
+    const options = parseOptionHeaders(request.headers);
+    const history = [...earlierTurns(parsed, caller), ...parsed.input];
+    const cancellation = cancelOnHangUp(response);
+    const routeRequest: RouteRequest = {
+      messages: parsed.instructions
+        ? [{ role: "system", content: parsed.instructions }, ...history]
+        : history,
+      model: parsed.model,
+      temperature: parsed.temperature,
+      maxTokens: parsed.maxTokens,
+      jsonSchema: parsed.jsonSchema,
+      params: parsed.params,
+      ...options,
+      caller: callerContext(caller, RESPONSES_TOOL),
+      signal: cancellation,
+    };
+    const frame: ResponseFrame = {
+      id: newId("resp"),
+      createdAt: Math.floor(Date.now() / 1000),
+      request: parsed,
+      model: parsed.model,
+    };
+    const keep = (result: RouteResult, body: Record<string, unknown>) => {
+      if (parsed.store)
+        store.put({
+          id: frame.id,
+          key: caller.key,
+          createdAt: Date.now(),
+          response: body,
+          history: [...history, assistantTurn(result)],
+        });
+    };
+    const ids = createItemIds();
+    if (!parsed.stream) {
+      const result = await deps.orchestrator.run(routeRequest);
+      const body = finishedResponse(frame, result, ids);
+      keep(result, body);
+      sendJson(response, 200, body, resultHeaders(result));
+      return;
+    }
+    const events = createResponseEvents(response, frame, ids);
+    routeRequest.onDelta = events.delta;
+    let result: RouteResult;
+    try {
+      result = await deps.orchestrator.run(routeRequest);
+    } catch (error) {
+      if (!events.opened) throw error;
+      events.fail(toApiError(error).body.error);
+      return;
+    }
+    const headers = resultHeaders(result);
+    const live = events.opened;
+    // Nothing streamed live (a cache hit): the whole answer is replayed as events.
+    if (!live) {
+      events.openWith(headers);
+      events.delta(wholeDelta(result, 0));
+    }
+    keep(result, events.finish(result, live ? headers : undefined));
+  }
+
+  return {
+    create,
+    retrieve(response, id, caller) {
+      const stored = store.get(id, caller.key);
+      if (!stored) throw notFound(id);
+      sendJson(response, 200, stored.response);
+    },
+    remove(response, id, caller) {
+      if (!store.delete(id, caller.key)) throw notFound(id);
+      sendJson(response, 200, { id, object: "response", deleted: true });
+    },
+  };
+}
