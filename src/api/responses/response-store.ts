@@ -7,12 +7,30 @@ import type { Logger } from "../../logger.js";
 
 export const RESPONSES_FILE = "responses.sqlite";
 const HOUR_MS = 3_600_000;
+/**
+ * Longest conversation kept for chaining, in JSON characters. A chain grows by up to a request
+ * body (8 MB by default) a turn; reading back a much longer one would hold the event loop, so
+ * beyond this the response is kept without its conversation and cannot be chained.
+ */
+export const MAX_HISTORY_CHARS = 16_000_000;
+/** Writes wait at most this long, or until this many are waiting. */
+const FLUSH_DELAY_MS = 50;
+const FLUSH_BATCH = 200;
+
+/** A row waiting for its write, already as the JSON text it is stored as. */
+interface PendingRow {
+  key: string;
+  createdAt: number;
+  expiresAt: number;
+  response: string;
+  history: string;
+}
 
 /** A stored Response and the conversation it ends (chat messages, instructions apart). */
 export interface StoredResponse {
   response: Record<string, unknown>;
-  /** Every earlier turn, this request's input and its answer: what a follow-up chains onto. */
-  history: ChatMessage[];
+  /** Every earlier turn, this request's input and its answer: what a follow-up chains onto; null when over MAX_HISTORY_CHARS. */
+  history: ChatMessage[] | null;
 }
 
 /**
@@ -97,19 +115,64 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
     return statements;
   }
 
+  // Writes wait here (read back from here) and go to SQLite in one transaction a moment later: a
+  // synchronous insert per answer held the event loop for milliseconds on a busy disk.
+  const pending = new Map<string, PendingRow>();
+  let flushTimer: NodeJS.Timeout | undefined;
+
+  function flush(): void {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (pending.size === 0) return;
+    const batch = [...pending];
+    pending.clear();
+    try {
+      const { insert } = open();
+      db?.transaction(() => {
+        for (const [id, row] of batch)
+          insert.run(id, row.key, row.createdAt, row.expiresAt, row.response, row.history);
+      })();
+    } catch (error) {
+      options.logger.warn(
+        { error: String(error), responses: batch.length },
+        "storing responses failed; they cannot be fetched or chained",
+      );
+    }
+  }
+
   return {
     put({ id, key, createdAt, response, history }) {
-      open().insert.run(id, key, createdAt, now() + ttlMs, JSON.stringify(response), JSON.stringify(history));
+      const conversation = JSON.stringify(history);
+      pending.set(id, {
+        key,
+        createdAt,
+        expiresAt: now() + ttlMs,
+        response: JSON.stringify(response),
+        history: conversation.length <= MAX_HISTORY_CHARS ? conversation : "null",
+      });
+      if (pending.size >= FLUSH_BATCH) flush();
+      else flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS).unref();
     },
     get(id, key) {
-      const row = open().select.get(id, key, now()) as { response: string; history: string } | undefined;
+      const waiting = pending.get(id);
+      const row = waiting
+        ? waiting.key === key && waiting.expiresAt > now()
+          ? waiting
+          : undefined
+        : (open().select.get(id, key, now()) as { response: string; history: string } | undefined);
       if (!row) return undefined;
       return { response: JSON.parse(row.response), history: JSON.parse(row.history) };
     },
     delete(id, key) {
+      const waiting = pending.get(id);
+      if (waiting?.key === key && waiting.expiresAt > now()) {
+        pending.delete(id);
+        return true;
+      }
       return open().remove.run(id, key, now()).changes > 0;
     },
     close() {
+      flush();
       if (purgeTimer) clearInterval(purgeTimer);
       db?.close();
       db = undefined;

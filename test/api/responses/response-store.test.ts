@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   createResponseStore,
+  MAX_HISTORY_CHARS,
   RESPONSES_FILE,
   type ResponseStore,
 } from "../../../src/api/responses/response-store.js";
@@ -75,5 +76,25 @@ describe("the stored-responses file", () => {
     const db = new Database(join(dir, RESPONSES_FILE), { readonly: true });
     expect(db.prepare("SELECT COUNT(*) AS rows FROM responses").get()).toEqual({ rows: 0 });
     db.close();
+  });
+
+  it("keeps a response without its conversation when the conversation is too long to chain", () => {
+    const store = openStore(tempDir());
+    const long = "x".repeat(MAX_HISTORY_CHARS);
+    store.put({ ...entry("resp_long", "alice"), history: [{ role: "user", content: long }] });
+    const stored = store.get("resp_long", "alice");
+    expect(stored?.response).toMatchObject({ id: "resp_long" });
+    expect(stored?.history).toBeNull();
+  });
+
+  it("writes behind the answer: read back at once here, in the file for other instances a moment later", async () => {
+    const dir = tempDir();
+    const writer = openStore(dir);
+    const reader = openStore(dir);
+    writer.put(entry("resp_w", "alice"));
+    expect(writer.get("resp_w", "alice")).toBeDefined();
+    expect(reader.get("resp_w", "alice")).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reader.get("resp_w", "alice")?.response).toMatchObject({ id: "resp_w" });
   });
 });
