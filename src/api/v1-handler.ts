@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isModelmuxError } from "../errors.js";
+import { isModelmuxError, ModelmuxError } from "../errors.js";
 import type { Authenticator } from "../http/auth.js";
 import { HttpError } from "../http/http-error.js";
 import type { BodyLimits } from "../http/read-body.js";
@@ -115,9 +115,20 @@ export function createV1Handler(
   ): Promise<void> {
     const id = responseIdOf(path);
     if (id === undefined) throw new HttpError(404, "not_found", `no route for ${request.method} ${path}`);
-    if (request.method === "GET") return responses.retrieve(response, id, await auth.authenticate(request));
-    if (request.method === "DELETE") return responses.remove(response, id, await auth.authenticate(request));
-    throw methodNotAllowed(request, "GET, DELETE");
+    if (request.method !== "GET" && request.method !== "DELETE")
+      throw methodNotAllowed(request, "GET, DELETE");
+    const caller = await auth.authenticate(request);
+    if (request.method === "DELETE") return responses.remove(response, id, caller);
+    // A stored response is answered whole; replaying it as events (`?stream=true`) is not served.
+    if (new URL(request.url ?? "", "http://localhost").searchParams.get("stream") === "true")
+      throw new ModelmuxError(
+        "INVALID_INPUT",
+        "stream: a stored response is answered whole, not replayed as events",
+        {
+          param: "stream",
+        },
+      );
+    return responses.retrieve(response, id, caller);
   }
 
   return {

@@ -339,12 +339,18 @@ describe("stored responses", () => {
     ]);
   });
 
-  it("answer 405 for other methods and 404 for paths below an id", async () => {
+  it("answer 405 for other methods, 404 for paths below an id, 400 for a replay as events", async () => {
     const url = `${gateway.server.url}/v1/responses`;
     expect((await fetch(url)).status).toBe(405);
     expect((await fetch(`${url}/resp_x`, { method: "POST" })).status).toBe(405);
     expect((await fetch(`${url}/resp_x/input_items`)).status).toBe(404);
     expect((await fetch(`${url}/%E0%A4%A`)).status).toBe(404);
+    gateway.pa.enqueue({ type: "ok", text: "kept" });
+    const stored = await gateway.client.responses.create({ model: "m1", input: "keep" });
+    const replay = await fetch(`${url}/${stored.id}?stream=true`);
+    expect(replay.status).toBe(400);
+    expect(await replay.json()).toMatchObject({ error: { param: "stream" } });
+    expect((await fetch(`${url}/${stored.id}?include[]=x`)).status).toBe(200);
   });
 });
 

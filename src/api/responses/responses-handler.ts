@@ -63,6 +63,11 @@ export function createResponsesHandlers(
         "previous_response_id",
         `no stored response "${request.previousResponseId.slice(0, 200)}" for this key (it may have expired, been deleted, or been created with store: false)`,
       );
+    if (!previous.history)
+      throw invalidField(
+        "previous_response_id",
+        `the conversation of "${request.previousResponseId.slice(0, 200)}" was too large to keep for chaining; send its items in input instead`,
+      );
     return previous.history;
   }
 
