@@ -51,8 +51,21 @@ export function createResponseEvents(response: ServerResponse, frame: ResponseFr
   let message: Extract<LiveItem, { kind: "message" }> | undefined;
   const calls: Extract<LiveItem, { kind: "call" }>[] = [];
 
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    response.uncork();
+  };
+
   function emit(type: string, fields: Record<string, unknown>): void {
     if (response.destroyed || response.writableEnded) return;
+    // Events made in one turn (an item's added events and first delta, the .done events at the
+    // end) leave in one write: one chunk a turn instead of one per event.
+    if (!corked) {
+      corked = true;
+      response.cork();
+      process.nextTick(uncork);
+    }
     const data = JSON.stringify({ type, sequence_number: sequence++, ...fields });
     response.write(`event: ${type}\ndata: ${data}\n\n`);
   }
