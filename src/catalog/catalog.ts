@@ -105,6 +105,7 @@ function resolveProviders(
     return {
       ...spec,
       baseURL: accountURL ?? spec.baseURL,
+      api: entry?.api ?? spec.api ?? "openai",
       enabled,
       apiKey,
       headers: resolveHeaders(entry?.headers, env),

@@ -37,6 +37,8 @@ const provider = z.strictObject({
   apiKey: z.string().optional(),
   enabled: z.boolean().optional(),
   headers: z.record(z.string(), z.string()).optional(),
+  /** The API the provider speaks: `openai` (chat completions, the default) or `anthropic` (Messages API). */
+  api: z.enum(["openai", "anthropic"]).optional(),
   /** Chat parameters this provider does not support (`n` means n > 1); replaces the built-in list. */
   unsupportedParams: z.array(z.string().min(1)).optional(),
   models: z.record(z.string(), providerModel).optional(),

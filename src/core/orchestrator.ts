@@ -60,6 +60,11 @@ export interface Orchestrator {
   readonly guardJudge?: GuardJudge;
   /** The route and cost range of a request, without calling upstream. */
   quote(request: RouteRequest): Promise<RouteQuote>;
+  /**
+   * Input tokens of a request on the deployment routing would pick: the provider's own count where
+   * its API has one (Anthropic), else modelmux's estimate (`exact` says which).
+   */
+  countInputTokens(request: RouteRequest): Promise<{ tokens: number; exact: boolean; model: string }>;
 }
 
 const ZERO_USAGE: Usage = { input: 0, output: 0, cached: 0 };
@@ -257,6 +262,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
             validate,
             jsonSchema: request.jsonSchema,
             params: request.params,
+            ...(request.anthropicBeta && { anthropicBeta: request.anthropicBeta }),
             ...(dropFor && { dropFor }),
             cascade: request.cascade ?? false,
             signal: request.signal,
@@ -446,5 +452,34 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     };
   }
 
-  return { run, quote, ...(guardJudge && { guardJudge }) };
+  async function countInputTokens(request: RouteRequest) {
+    const quoted = await quote(request);
+    const estimate = { tokens: quoted.inputTokens, exact: quoted.tokensExact, model: quoted.model };
+    const deployment = deps.catalog
+      .getModel(quoted.model)
+      ?.deployments.find((entry) => entry.id === quoted.deployment);
+    const adapter = deployment
+      ? await deps.adapters.get(deployment.provider).catch(() => undefined)
+      : undefined;
+    if (!deployment || !adapter?.countTokens) return estimate;
+    try {
+      const tokens = await adapter.countTokens({
+        model: deployment.providerModelId,
+        messages: request.messages,
+        ...(request.params && { params: request.params }),
+        ...(request.anthropicBeta && { anthropicBeta: request.anthropicBeta }),
+        ...(request.signal && { signal: request.signal }),
+      });
+      return { tokens, exact: true, model: quoted.model };
+    } catch (error) {
+      // Counting is advisory: the estimate still answers when the provider's count fails.
+      deps.logger.debug(
+        { err: isModelmuxError(error) ? error.message : String(error) },
+        "provider token count failed; estimating",
+      );
+      return estimate;
+    }
+  }
+
+  return { run, quote, countInputTokens, ...(guardJudge && { guardJudge }) };
 }

@@ -47,6 +47,8 @@ export interface RouteRequest {
   sampler?: (request: CompletionRequest) => Promise<CompletionResult>;
   /** Internal: the guard judge's own call, whose input is the suspect text itself, is not screened. */
   skipGuardrails?: boolean;
+  /** Anthropic beta flags (a /v1/messages request's `anthropic-beta` header): sent on to Anthropic-API deployments. */
+  anthropicBeta?: string[];
   /** Streams the answer as it arrives (text, tool-call fragments); failover happens only before the first delta. */
   onDelta?: (delta: StreamDelta) => void;
 }

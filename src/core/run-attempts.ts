@@ -36,6 +36,7 @@ export interface AttemptCall {
   validate?: SchemaValidator;
   jsonSchema?: Record<string, unknown>;
   params?: ForwardedParams;
+  anthropicBeta?: string[];
   /** Parameters to remove for a deployment that does not support them (`unsupportedParams: "drop"`). */
   dropFor?: (deployment: Deployment) => string[];
   cascade: boolean;
@@ -217,6 +218,7 @@ export async function runAttempts(
       maxTokens: call.maxTokens,
       responseFormat: responseFormat(call),
       ...(params && { params }),
+      ...(call.anthropicBeta && { anthropicBeta: call.anthropicBeta }),
       signal,
       onDelta,
     });
@@ -274,6 +276,7 @@ export async function runAttempts(
       usage.input += result.usage.input;
       usage.output += result.usage.output;
       usage.cached += result.usage.cached;
+      if (result.usage.cacheWrite) usage.cacheWrite = (usage.cacheWrite ?? 0) + result.usage.cacheWrite;
       if (result.usage.reasoning) usage.reasoning = (usage.reasoning ?? 0) + result.usage.reasoning;
       if (result.usage.audioInput) usage.audioInput = (usage.audioInput ?? 0) + result.usage.audioInput;
       if (result.usage.audioOutput) usage.audioOutput = (usage.audioOutput ?? 0) + result.usage.audioOutput;

@@ -40,16 +40,49 @@ interface WireCompletion {
   service_tier?: string | null;
 }
 
-/** Only OpenAI knows the `developer` role; elsewhere it is the system role it replaced. */
+/**
+ * Messages in OpenAI's wire format. Only OpenAI knows the `developer` role; elsewhere it is the
+ * system role it replaced. Two Anthropic details have no OpenAI field: a tool result's `is_error`
+ * becomes an "Error:" prefix of its text, and earlier turns' `thinking_blocks` are left out
+ * (Anthropic's own API ignores them too, and only it can check their signatures).
+ */
 function wireMessages(messages: ChatMessage[], developerRole: boolean): ChatMessage[] {
-  if (developerRole || !messages.some((message) => message.role === "developer")) return messages;
-  return messages.map((message) =>
-    message.role === "developer" ? { ...message, role: "system" as const } : message,
-  );
+  let changes = false;
+  for (const message of messages) {
+    if (
+      (message.role === "developer" && !developerRole) ||
+      "is_error" in message ||
+      "thinking_blocks" in message
+    ) {
+      changes = true;
+      break;
+    }
+  }
+  return changes ? messages.map((message) => wireMessage(message, developerRole)) : messages;
+}
+
+function wireMessage(message: ChatMessage, developerRole: boolean): ChatMessage {
+  const {
+    is_error: isError,
+    thinking_blocks: _thinking,
+    ...rest
+  } = message as ChatMessage & {
+    is_error?: unknown;
+    thinking_blocks?: unknown;
+  };
+  const wire: ChatMessage = rest;
+  if (wire.role === "developer" && !developerRole) wire.role = "system";
+  if (isError === true) wire.content = errorContent(wire.content);
+  return wire;
+}
+
+function errorContent(content: ChatMessage["content"]): ChatMessage["content"] {
+  if (content === null || typeof content === "string") return `Error: ${content ?? ""}`;
+  return [{ type: "text", text: "Error:" }, ...content];
 }
 
 /** `path` appended to the base URL's path; its query (Azure's `?api-version=…&api-key=…`) is kept. */
-function endpointUrl(baseURL: string, path: string): string {
+export function endpointUrl(baseURL: string, path: string): string {
   const url = new URL(baseURL);
   url.pathname = `${url.pathname.replace(/\/+$/, "")}${path}`;
   return url.href;

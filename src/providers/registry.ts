@@ -25,6 +25,8 @@ export const BUILTIN_PROVIDERS: readonly ProviderSpec[] = [
     keyEnv: "ANTHROPIC_API_KEY",
     pricesId: "anthropic",
     local: false,
+    // The native Messages API: prompt caching and thinking blocks survive (its OpenAI endpoint drops them).
+    api: "anthropic",
   },
   {
     id: "google",

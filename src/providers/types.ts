@@ -18,6 +18,8 @@ export interface CompletionRequest {
   responseFormat?: ResponseFormat;
   /** Every other chat parameter, sent as given (a `response_format` here wins over `responseFormat`). */
   params?: ForwardedParams;
+  /** Anthropic beta flags, sent as the `anthropic-beta` header by the native Anthropic adapter (others have no such header). */
+  anthropicBeta?: string[];
   /** Aborts the upstream HTTP call (timeouts, client cancellation). */
   signal?: CancelSignal;
   /** When set the adapter streams and calls this with each delta (text, tool-call fragments, …). */
@@ -61,6 +63,8 @@ export interface ProviderAdapter {
   readonly provider: string;
   complete(request: CompletionRequest): Promise<CompletionResult>;
   embed?(request: EmbeddingRequest): Promise<EmbeddingResult>;
+  /** The provider's own count of a request's input tokens, where its API has one (Anthropic's count_tokens). */
+  countTokens?(request: CompletionRequest): Promise<number>;
 }
 
 /** A provider as data: an OpenAI-compatible API at a base URL with a key from the environment. */
@@ -76,4 +80,8 @@ export interface ProviderSpec {
   pricesId: string | null;
   /** Local servers are enabled by configuring them, never by default. */
   local: boolean;
+  /** The API spoken: OpenAI's chat completions (default) or Anthropic's native Messages API. */
+  api?: ProviderApi;
 }
+
+export type ProviderApi = "openai" | "anthropic";

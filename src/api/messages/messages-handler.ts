@@ -72,6 +72,7 @@ export function createMessagesHandler(
       ...(translated.jsonSchema && { jsonSchema: translated.jsonSchema }),
       params: translated.params,
       ...parseOptionHeaders(request.headers),
+      ...anthropicBetaOf(request),
       caller: {
         key: caller.key,
         tool: MESSAGES_TOOL,
@@ -155,15 +156,17 @@ export function createMessagesHandler(
     const body = parse(countTokensBodySchema, await readJsonBody(request, bodyLimits));
     const translated = toChatRequest(body);
     assertTotalText(requestTexts(translated.messages), "messages");
-    const quote = await deps.orchestrator.quote(routeRequest(translated, body.model, request, caller));
+    const counted = await deps.orchestrator.countInputTokens(
+      routeRequest(translated, body.model, request, caller),
+    );
     sendJson(
       response,
       200,
-      { input_tokens: quote.inputTokens },
+      { input_tokens: counted.tokens },
       {
-        "x-modelmux-model": quote.model,
-        // Claude's tokenizer is not public: its counts are o200k_base's, an approximation.
-        "x-modelmux-tokens-exact": String(quote.tokensExact),
+        "x-modelmux-model": counted.model,
+        // Anthropic counts exactly; elsewhere a model without a public tokenizer is estimated with o200k_base.
+        "x-modelmux-tokens-exact": String(counted.exact),
       },
     );
   }
@@ -195,4 +198,24 @@ function headersOf(result: RouteResult): Record<string, string> {
   const headers: Record<string, string> = resultHeaders(result);
   if (result.requestId) headers["request-id"] = result.requestId;
   return headers;
+}
+
+const BETA_FLAG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const MAX_BETA_FLAGS = 32;
+
+/** The `anthropic-beta` header's flags (Claude Code sends several), checked: they go on upstream as a header. */
+function anthropicBetaOf(request: IncomingMessage): { anthropicBeta?: string[] } {
+  const header = request.headers["anthropic-beta"];
+  if (header === undefined) return {};
+  const flags = (Array.isArray(header) ? header.join(",") : header)
+    .split(",")
+    .map((flag) => flag.trim())
+    .filter((flag) => flag !== "");
+  if (flags.length > MAX_BETA_FLAGS || flags.some((flag) => !BETA_FLAG.test(flag)))
+    throw new ModelmuxError(
+      "INVALID_INPUT",
+      `anthropic-beta: expected up to ${MAX_BETA_FLAGS} comma-separated flags of letters, digits, ".", "_" and "-"`,
+      { param: "anthropic-beta" },
+    );
+  return flags.length > 0 ? { anthropicBeta: flags } : {};
 }

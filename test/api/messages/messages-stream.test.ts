@@ -89,4 +89,29 @@ describe("POST /v1/messages with stream: true through @anthropic-ai/sdk", () => 
     expect(message.content).toEqual([{ type: "text", text: "still here" }]);
     expect(gateway.pb.requests).toHaveLength(1);
   });
+
+  it("replays a cached answer as a stream of whole blocks", async () => {
+    await gateway.close();
+    gateway = await startMessagesGateway({ cache: { store: "memory" } });
+    const request = {
+      model: "m1",
+      max_tokens: 50,
+      tools: [weatherTool],
+      messages: [{ role: "user" as const, content: "Weather in Lima?" }],
+    };
+    gateway.pa.enqueue({
+      type: "ok",
+      text: "Looking.",
+      toolCalls: [{ id: "toolu_c", name: "get_weather", arguments: '{"city":"Lima"}' }],
+    });
+    const first = await gateway.anthropic.messages.create(request);
+    const { data: replayed, response } = await gateway.anthropic.messages
+      .stream(request)
+      .withResponse()
+      .then(async ({ data, response }) => ({ data: await data.finalMessage(), response }));
+    expect(response.headers.get("x-modelmux-cache")).toBe("hit");
+    expect(replayed.content).toEqual(first.content);
+    expect(replayed.stop_reason).toBe("tool_use");
+    expect(gateway.pa.requests).toHaveLength(1);
+  });
 });

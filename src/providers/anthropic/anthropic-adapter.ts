@@ -1,0 +1,176 @@
+import { throwIfCancelled } from "../../cancel-signal.js";
+import type { StreamDelta } from "../../chat/types.js";
+import { VERSION } from "../../version.js";
+import { createConnectionPool, headerRecord } from "../node-http.js";
+import { endpointUrl } from "../openai-compatible.js";
+import { createCompletionPoster } from "../post-json.js";
+import { ProviderError } from "../provider-error.js";
+import { providerSecrets } from "../provider-secrets.js";
+import { toProviderError } from "../to-provider-error.js";
+import type { CompletionRequest, CompletionResult, ProviderAdapter } from "../types.js";
+import { createAnthropicStreamReader } from "./anthropic-stream.js";
+import { type AnthropicMessage, readAnthropicAnswer, usageOf } from "./read-anthropic-answer.js";
+import { toAnthropicBody } from "./to-anthropic-body.js";
+
+export interface AnthropicAdapterOptions {
+  provider: string;
+  /** Ends in `/v1`; the adapter calls `{baseURL}/messages`. */
+  baseURL: string;
+  apiKey?: string;
+  defaultHeaders?: Record<string, string>;
+  /** max_tokens when the caller sets none (Anthropic requires it): the model's output limit. */
+  maxOutputOf?: (providerModelId: string) => number | undefined;
+}
+
+/** The Messages API version this adapter speaks. */
+export const ANTHROPIC_VERSION = "2023-06-01";
+const FALLBACK_MAX_TOKENS = 4096;
+/** Distinct `anthropic-beta` sets whose posters are kept (clients send a handful). */
+const MAX_BETA_SETS = 32;
+
+function malformed(provider: string, detail: string): ProviderError {
+  return new ProviderError(`${provider} sent a malformed response: ${detail}`, {
+    provider,
+    kind: "malformed",
+    isRetryable: true,
+  });
+}
+
+/**
+ * Anthropic's native Messages API (not its OpenAI-compatible endpoint), so prompt caching
+ * (`cache_control`), thinking blocks with their signatures and cache-write usage survive. Calls
+ * share the same node:http poster, SSE parser and error mapping as the OpenAI-compatible adapter.
+ */
+export function createAnthropicAdapter(options: AnthropicAdapterOptions): ProviderAdapter {
+  const { provider } = options;
+  const secrets = providerSecrets({
+    apiKey: options.apiKey,
+    headers: options.defaultHeaders,
+    baseURL: options.baseURL,
+  });
+  const url = endpointUrl(options.baseURL, "/messages");
+  const headers = {
+    "anthropic-version": ANTHROPIC_VERSION,
+    ...headerRecord(options.defaultHeaders),
+    accept: "application/json",
+    "content-type": "application/json",
+    "user-agent": `modelmux/${VERSION}`,
+    ...(options.apiKey !== undefined && { "x-api-key": options.apiKey }),
+  };
+  const pool = createConnectionPool();
+  const poster = createCompletionPoster({ url, headers, pool });
+  // Headers are fixed per poster: one more poster (same connections) per set of beta flags seen.
+  const betaPosters = new Map<string, ReturnType<typeof createCompletionPoster>>();
+  const posterFor = (request: CompletionRequest) => {
+    if (!request.anthropicBeta || request.anthropicBeta.length === 0) return poster;
+    const beta = request.anthropicBeta.join(",");
+    let found = betaPosters.get(beta);
+    if (!found) {
+      found = createCompletionPoster({ url, headers: { ...headers, "anthropic-beta": beta }, pool });
+      if (betaPosters.size < MAX_BETA_SETS) betaPosters.set(beta, found);
+    }
+    return found;
+  };
+  let countPoster: ReturnType<typeof createCompletionPoster> | undefined;
+  const bodyOf = (request: CompletionRequest) =>
+    toAnthropicBody(request, provider, options.maxOutputOf?.(request.model) ?? FALLBACK_MAX_TOKENS);
+
+  async function completeOnce(request: CompletionRequest, startedAt: number): Promise<CompletionResult> {
+    const message = (await posterFor(request).json(bodyOf(request), request.signal)) as
+      | AnthropicMessage
+      | undefined;
+    if (!message || !Array.isArray(message.content)) throw malformed(provider, "the answer has no content");
+    const totalMs = performance.now() - startedAt;
+    return {
+      ...readAnthropicAnswer(message),
+      usage: usageOf(message.usage),
+      timeToFirstTokenMs: totalMs,
+      totalMs,
+    };
+  }
+
+  async function completeStreaming(
+    request: CompletionRequest,
+    onDelta: (delta: StreamDelta) => void,
+    startedAt: number,
+  ): Promise<CompletionResult> {
+    let firstTokenAt: number | undefined;
+    const reader = createAnthropicStreamReader(onDelta);
+    await posterFor(request).stream({ ...bodyOf(request), stream: true }, request.signal, (event) => {
+      if (reader.push(event as Parameters<typeof reader.push>[0])) firstTokenAt ??= performance.now();
+    });
+    throwIfCancelled(request.signal);
+    if (!reader.finished()) throw malformed(provider, "the stream ended before message_stop");
+    const totalMs = performance.now() - startedAt;
+    return {
+      ...reader.answer(),
+      usage: usageOf(reader.usage()),
+      timeToFirstTokenMs: (firstTokenAt ?? performance.now()) - startedAt,
+      totalMs,
+    };
+  }
+
+  return {
+    provider,
+    async countTokens(request) {
+      countPoster ??= createCompletionPoster({
+        url: endpointUrl(options.baseURL, "/messages/count_tokens"),
+        headers,
+        pool,
+      });
+      try {
+        const counted = (await countPoster.json(countTokensBody(bodyOf(request)), request.signal)) as
+          | { input_tokens?: unknown }
+          | undefined;
+        if (typeof counted?.input_tokens !== "number")
+          throw malformed(provider, "count_tokens answered no input_tokens");
+        return counted.input_tokens;
+      } catch (error) {
+        throw toProviderError(error, { provider, signal: request.signal, secrets });
+      }
+    },
+    async complete(request) {
+      const startedAt = performance.now();
+      const onDelta = request.onDelta;
+      let callerError: { error: unknown } | undefined;
+      // Errors thrown by the caller's onDelta are theirs, not the provider's: rethrow them untouched.
+      const guardedDelta = onDelta
+        ? (delta: StreamDelta) => {
+            try {
+              onDelta(delta);
+            } catch (error) {
+              callerError = { error };
+              throw error;
+            }
+          }
+        : undefined;
+      try {
+        return guardedDelta
+          ? await completeStreaming(request, guardedDelta, startedAt)
+          : await completeOnce(request, startedAt);
+      } catch (error) {
+        if (callerError) throw callerError.error;
+        throw toProviderError(error, { provider, signal: request.signal, secrets });
+      }
+    },
+  };
+}
+
+/** Fields Anthropic's count_tokens takes; the output controls (max_tokens, sampling, stop) it refuses. */
+const COUNTED_FIELDS = [
+  "model",
+  "messages",
+  "system",
+  "tools",
+  "tool_choice",
+  "thinking",
+  "output_config",
+  "mcp_servers",
+  "context_management",
+];
+
+function countTokensBody(body: Record<string, unknown>): Record<string, unknown> {
+  const counted: Record<string, unknown> = {};
+  for (const field of COUNTED_FIELDS) if (body[field] !== undefined) counted[field] = body[field];
+  return counted;
+}
