@@ -7,6 +7,7 @@ import {
   startModelmux,
   type Target,
 } from "./gateway.js";
+import { benchMessagesDoor } from "./messages-door.js";
 import {
   bodyFor,
   completionsUrl,
@@ -139,6 +140,7 @@ export async function benchDoors(): Promise<void> {
   } finally {
     await stopChildren();
   }
+  await benchMessagesDoor();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchDoors();
