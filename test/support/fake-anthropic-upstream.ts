@@ -20,6 +20,8 @@ export type FakeAnthropicBehavior =
         cache_read_input_tokens?: number;
       };
       stopReason?: string;
+      /** The stop sequence reported with `stopReason: "stop_sequence"`. */
+      stopSequence?: string;
     }
   | { type: "status"; status: number; errorType?: string; message?: string };
 
@@ -107,6 +109,7 @@ function streamEvents(
   content: Block[],
   usage: ReturnType<typeof usageOf>,
   stopReason: string,
+  stopSequence: string | null,
 ) {
   const events: Block[] = [
     {
@@ -161,7 +164,7 @@ function streamEvents(
   });
   events.push({
     type: "message_delta",
-    delta: { stop_reason: stopReason, stop_sequence: null },
+    delta: { stop_reason: stopReason, stop_sequence: stopSequence },
     usage: { output_tokens: usage.output_tokens },
   });
   events.push({ type: "message_stop" });
@@ -227,7 +230,7 @@ export async function startFakeAnthropicUpstream(
       const model = String(body.model ?? "");
       if (body.stream === true) {
         response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-        const events = streamEvents(id, model, content, usage, stopReason);
+        const events = streamEvents(id, model, content, usage, stopReason, behavior.stopSequence ?? null);
         response.end(
           events.map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`).join(""),
         );
@@ -242,7 +245,7 @@ export async function startFakeAnthropicUpstream(
           model,
           content,
           stop_reason: stopReason,
-          stop_sequence: null,
+          stop_sequence: behavior.stopSequence ?? null,
           usage,
         }),
       );

@@ -1,6 +1,6 @@
 import type { Usage } from "../../catalog/types.js";
 import type { AnswerChoice, StreamDelta } from "../../chat/types.js";
-import { anthropicUsage, contentBlocks, stopReason } from "./message-shape.js";
+import { anthropicUsage, contentBlocks, stopReasonOf, stopSequenceOf } from "./message-shape.js";
 
 type Send = (event: { type: string; [field: string]: unknown }) => void;
 
@@ -122,7 +122,7 @@ export function createMessageEvents(send: Send) {
       close();
       send({
         type: "message_delta",
-        delta: { stop_reason: stopReason(choice.finishReason), stop_sequence: null },
+        delta: { stop_reason: stopReasonOf(choice), stop_sequence: stopSequenceOf(choice) },
         usage: anthropicUsage(usage),
       });
       send({ type: "message_stop" });

@@ -4,6 +4,19 @@ import { toolCallName, toolCallText } from "../../chat/message-text.js";
 import type { AnswerChoice, FinishReason, ToolCall } from "../../chat/types.js";
 import type { RouteResult } from "../../core/route-types.js";
 
+/** The stop sequence that ended the answer, when the provider said (Anthropic does). */
+export function stopSequenceOf(choice: AnswerChoice): string | null {
+  const sequence = choice.extra?.stop_sequence;
+  return typeof sequence === "string" && sequence !== "" ? sequence : null;
+}
+
+/** Anthropic's stop reason for a choice. */
+export function stopReasonOf(choice: AnswerChoice) {
+  return stopSequenceOf(choice) !== null && choice.finishReason === "stop"
+    ? "stop_sequence"
+    : stopReason(choice.finishReason);
+}
+
 /** Anthropic's stop reasons for modelmux's finish reasons. */
 export function stopReason(reason: FinishReason): "end_turn" | "max_tokens" | "tool_use" | "refusal" {
   if (reason === "length") return "max_tokens";
@@ -74,8 +87,8 @@ export function messageBody(id: string, result: RouteResult) {
     role: "assistant",
     model: result.model,
     content: contentBlocks(result),
-    stop_reason: stopReason(result.finishReason),
-    stop_sequence: null,
+    stop_reason: stopReasonOf(result),
+    stop_sequence: stopSequenceOf(result),
     usage: anthropicUsage(result.usage),
   };
 }

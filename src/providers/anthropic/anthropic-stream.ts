@@ -34,6 +34,7 @@ export function createAnthropicStreamReader(onDelta: (delta: StreamDelta) => voi
   const toolIndex = new Map<number, number>();
   let usage: AnthropicUsage = {};
   let stopReason: string | null | undefined;
+  let stopSequence: string | null | undefined;
   let stopped = false;
 
   return {
@@ -98,6 +99,7 @@ export function createAnthropicStreamReader(onDelta: (delta: StreamDelta) => voi
         }
         case "message_delta":
           stopReason = event.delta?.stop_reason;
+          stopSequence = event.delta?.stop_sequence;
           // Counts here are cumulative totals: they replace, never add.
           for (const [field, value] of Object.entries(event.usage ?? {}))
             if (value !== null && value !== undefined) (usage as Record<string, unknown>)[field] = value;
@@ -128,7 +130,12 @@ export function createAnthropicStreamReader(onDelta: (delta: StreamDelta) => voi
         }
         content.push({ ...block, input });
       });
-      return readAnthropicAnswer({ content, stop_reason: stopReason ?? null, usage });
+      return readAnthropicAnswer({
+        content,
+        stop_reason: stopReason ?? null,
+        stop_sequence: stopSequence ?? null,
+        usage,
+      });
     },
   };
 }

@@ -95,6 +95,9 @@ export function readAnthropicAnswer(message: AnthropicMessage): AnswerChoice {
     extra.reasoning_content = thinking.map((block) => block.thinking ?? "").join("");
   }
   if (other.length > 0) extra.content = other;
+  // Which stop sequence ended the answer: chat has no field for it, the Messages door reports it.
+  if (message.stop_reason === "stop_sequence" && message.stop_sequence)
+    extra.stop_sequence = message.stop_sequence;
   if (Object.keys(extra).length > 0) answer.extra = extra;
   return answer;
 }

@@ -187,6 +187,24 @@ describe("/v1/messages through the native Anthropic adapter (fake Anthropic upst
     expect(response.headers.get("x-modelmux-tokens-exact")).toBe("true");
   });
 
+  it("reports which stop sequence ended the answer, whole and streamed", async () => {
+    const request = {
+      model: "claude-sonnet-4-5",
+      max_tokens: 50,
+      stop_sequences: ["END", "STOP"],
+      messages: [{ role: "user" as const, content: "Count" }],
+    };
+    gateway.upstream.enqueue(
+      { type: "ok", text: "1 2 3 ", stopReason: "stop_sequence", stopSequence: "STOP" },
+      { type: "ok", text: "1 2 3 ", stopReason: "stop_sequence", stopSequence: "END" },
+    );
+    const whole = await gateway.anthropic.messages.create(request);
+    expect(whole).toMatchObject({ stop_reason: "stop_sequence", stop_sequence: "STOP" });
+    const streamed = await gateway.anthropic.messages.stream(request).finalMessage();
+    expect(streamed).toMatchObject({ stop_reason: "stop_sequence", stop_sequence: "END" });
+    expect(gateway.upstream.requests[0]?.body.stop_sequences).toEqual(["END", "STOP"]);
+  });
+
   it("passes Anthropic's own 400 back in Anthropic's shape, and fails over on 529 overloaded", async () => {
     gateway.upstream.enqueue({
       type: "status",
