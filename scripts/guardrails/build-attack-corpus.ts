@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import type { CorpusKind, CorpusLine } from "./corpus-line.js";
+import { reservedName } from "./reserved-sources.js";
 
 interface Source {
   id: string;
@@ -98,10 +99,12 @@ function csvRows(text: string): string[][] {
 
 async function extract(source: Source): Promise<CorpusLine[]> {
   const lines: CorpusLine[] = [];
-  const add = (text: string, kind: CorpusKind, lang: string, split = source.split) => {
+  const add = (text: string, kind: CorpusKind, lang: string, split = source.split, context?: string) => {
     const trimmed = text.trim().slice(0, MAX_CHARS);
-    if (trimmed.length >= 8)
-      lines.push({ text: trimmed, kind, source: source.id, split, lang, licence: source.licence });
+    if (trimmed.length < 8) return;
+    const line: CorpusLine = { text: trimmed, kind, source: source.id, split, lang, licence: source.licence };
+    if (context !== undefined) line.context = context;
+    lines.push(line);
   };
   if (source.format === "conllu-paragraphs") {
     for (const [name, [lang, commit]] of Object.entries(source.languages ?? {})) {
@@ -144,8 +147,30 @@ async function extract(source: Source): Promise<CorpusLine[]> {
         for (const row of rows) {
           // deepset counts any change of task as an injection, so it labels plain role requests
           // ("I want you to act as a linux terminal…") injections; from a user they are ordinary requests.
-          if (Number(row.label) === 1 && /^i want you to act as/i.test(row.text.trim())) continue;
+          // Both labels' "I want you to act as" lines are left out: they come from f/awesome-chatgpt-prompts,
+          // a source reserved for the owners' evaluation.
+          if (/^i want you to act as/i.test(row.text.trim())) continue;
           add(row.text, Number(row.label) === 1 ? "prompt_injection" : "benign", guessLang(row.text));
+        }
+        break;
+      }
+      case "xstest":
+        for (const [, prompt = "", , label] of csvRows(data.toString("utf8")).slice(1)) {
+          if (label === "safe") add(prompt, "benign", "en");
+        }
+        break;
+      case "xquad": {
+        const lang: string = pathKind ?? "en";
+        const squad = JSON.parse(data.toString("utf8")) as {
+          data: { paragraphs: { context: string; qas: { question: string }[] }[] }[];
+        };
+        let paragraph = 0;
+        let question = 0;
+        for (const article of squad.data) {
+          for (const entry of article.paragraphs) {
+            if (paragraph++ % 4 === 0) add(entry.context, "benign", lang, source.split, "document");
+            for (const qa of entry.qas) if (question++ % 8 === 0) add(qa.question, "benign", lang);
+          }
         }
         break;
       }
@@ -195,6 +220,8 @@ function guessLang(text: string): string {
 
 const all: CorpusLine[] = [];
 for (const source of sources) {
+  const name = reservedName(source.repo);
+  if (name !== undefined) throw new Error(`${source.id}: ${name} is reserved for the owners' evaluation`);
   const lines = await extract(source);
   const seen = new Set<string>();
   for (const line of lines) {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { composedLines } from "./compose-attacks.js";
 import type { CorpusKind, CorpusLine } from "./corpus-line.js";
 
 export type { CorpusKind, CorpusLine } from "./corpus-line.js";
@@ -15,8 +16,12 @@ const AUTHORED: { file: string; source: string; split: string; lang?: string }[]
   { file: "train-en.txt", source: "authored-train-en", split: "train", lang: "en" },
   { file: "train-multi.txt", source: "authored-train-multilingual", split: "train" },
   { file: "train-multi-2.txt", source: "authored-train-multilingual", split: "train" },
+  { file: "train-multi-3.txt", source: "authored-train-multilingual", split: "train" },
+  { file: "train-multi-4.txt", source: "authored-train-multilingual", split: "train" },
   { file: "dev-mixed.txt", source: "authored-dev-mixed", split: "dev" },
+  { file: "dev-multi-2.txt", source: "authored-dev-mixed", split: "dev" },
   { file: "test-multi.txt", source: "authored-test-multilingual", split: "test" },
+  { file: "test-multi-2.txt", source: "authored-test-multilingual-2", split: "test" },
 ];
 const KINDS: Record<string, CorpusKind> = { I: "prompt_injection", J: "jailbreak", B: "benign" };
 const CONTEXTS: Record<string, string> = { u: "user", d: "document", t: "tool_result" };
@@ -76,5 +81,8 @@ export function loadCorpus(): { lines: CorpusLine[]; publicPresent: boolean } {
         .filter((line) => line.trim() !== "")
         .map((line) => JSON.parse(line) as CorpusLine)
     : [];
-  return { lines: [...publicLines, ...authoredLines(), ...evalSetLines()], publicPresent };
+  return {
+    lines: [...publicLines, ...authoredLines(), ...composedLines(), ...evalSetLines()],
+    publicPresent,
+  };
 }

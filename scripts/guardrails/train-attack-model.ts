@@ -7,24 +7,14 @@ import { ATTACK_CLASSES, CLASS_COUNT, encodeAttackModel } from "../../src/guardr
 import { createAttackScorer } from "../../src/guardrails/attacks/attack-scorer.js";
 import { FEATURE_BITS, featuresOf } from "../../src/guardrails/attacks/features.js";
 import { type CorpusLine, loadCorpus } from "./load-corpus.js";
+import { mulberry32 } from "./seeded-random.js";
 
 const SEED = 19;
-const EPOCHS = Number(process.env.EPOCHS ?? 12);
+const EPOCHS = Number(process.env.EPOCHS ?? 20);
 const LEARNING_RATE = Number(process.env.LR ?? 0.2);
 const L2 = Number(process.env.L2 ?? 1e-3);
 /** Dev benign lines of each source flagged at most this often: the threshold is the lowest that keeps to it. */
 const DEV_BENIGN_FLAG_RATE = 0.035;
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Example {
   features: Int32Array;
@@ -134,11 +124,20 @@ for (const source of new Set(dev.map((line) => line.source))) {
     .sort((left, right) => right - left);
   if (benign.length === 0) continue;
   const allowed = Math.floor(benign.length * DEV_BENIGN_FLAG_RATE);
-  threshold = Math.max(threshold, (benign[allowed] ?? 0) + 1e-3);
-  console.log(`dev ${source}: ${benign.length} benign lines, at most ${allowed} at or above the threshold`);
+  const needed = (benign[allowed] ?? 0) + 1e-3;
+  threshold = Math.max(threshold, needed);
+  console.log(
+    `dev ${source}: ${benign.length} benign lines, at most ${allowed} flagged: needs ${needed.toFixed(3)}`,
+  );
 }
 threshold = Math.min(0.95, threshold);
-console.log(`threshold ${threshold.toFixed(3)}`);
+console.log(`threshold ${threshold.toFixed(3)}; dev attack recall of the learned scorer alone:`);
+for (const source of new Set(dev.map((line) => line.source))) {
+  const attacks = dev.filter((line) => line.source === source && line.kind !== "benign");
+  if (attacks.length === 0) continue;
+  const caught = attacks.filter((line) => (scorer.score(line.text)?.attack ?? 0) >= threshold).length;
+  console.log(`  ${source}: ${(caught / attacks.length).toFixed(3)} over ${attacks.length} lines`);
+}
 
 const file = encodeAttackModel({ bits: FEATURE_BITS, biases, scales, weights: quantized, threshold });
 const out = join(import.meta.dirname, "../../src/guardrails/attacks/attack-model.bin");

@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { composedLines } from "../../../scripts/guardrails/compose-attacks.js";
+import { loadCorpus } from "../../../scripts/guardrails/load-corpus.js";
+import { reservedName } from "../../../scripts/guardrails/reserved-sources.js";
+
+const sourcesFile = join(import.meta.dirname, "../../../scripts/guardrails/corpus-sources.json");
+const { sources } = JSON.parse(readFileSync(sourcesFile, "utf8")) as {
+  sources: { id: string; repo: string; split: string; licence: string }[];
+};
+
+/** Character 4-grams of the lower-cased text, for near-duplicate checks between splits. */
+function grams(text: string): Set<string> {
+  const flat = text.toLowerCase().replace(/\s+/g, " ");
+  const set = new Set<string>();
+  for (let index = 0; index + 4 <= flat.length; index++) set.add(flat.slice(index, index + 4));
+  return set;
+}
+
+function jaccard(left: Set<string>, right: Set<string>): number {
+  let shared = 0;
+  for (const gram of left) if (right.has(gram)) shared++;
+  return shared / (left.size + right.size - shared);
+}
+
+describe("attack corpus", () => {
+  it("refuses the sources reserved for the owners' evaluation, and uses none of them", () => {
+    expect(reservedName("NVIDIA/garak")).toBe("NVIDIA/garak");
+    expect(reservedName("sherdencooper/GPTFuzz")).toBeDefined();
+    expect(reservedName("Giskard-AI/prompt-injections")).toBeDefined();
+    expect(reservedName("paul-rottger/exaggerated-safety")).toBeUndefined();
+    for (const source of sources) expect(reservedName(source.repo), source.id).toBeUndefined();
+  });
+
+  it("names a licence and a split for every public source", () => {
+    for (const source of sources) {
+      expect(source.licence, source.id).not.toBe("");
+      expect(["train", "dev", "test", "train+dev"], source.id).toContain(source.split);
+    }
+  });
+
+  it("keeps every source on one side of the train/dev | test line", () => {
+    const { lines } = loadCorpus();
+    const sides = new Map<string, Set<string>>();
+    for (const line of lines) {
+      const side = line.split === "test" ? "test" : "train/dev";
+      sides.set(line.source, (sides.get(line.source) ?? new Set()).add(side));
+    }
+    for (const [source, side] of sides) expect(side.size, source).toBe(1);
+  });
+
+  it("has no authored test attack that nearly repeats a training or dev attack", () => {
+    const { lines } = loadCorpus();
+    const seen = lines
+      .filter((line) => line.split !== "test" && line.kind !== "benign")
+      .map((line) => grams(line.text));
+    const test = lines.filter((line) => line.split === "test" && line.source.startsWith("authored"));
+    for (const line of test) {
+      const own = grams(line.text);
+      const closest = Math.max(...seen.map((other) => jaccard(own, other)));
+      expect(closest, line.text).toBeLessThan(0.5);
+    }
+  });
+
+  it("composes the same training lines every time, in nine languages", () => {
+    const first = composedLines();
+    expect(composedLines()).toEqual(first);
+    expect(new Set(first.map((line) => line.lang))).toEqual(
+      new Set(["en", "de", "fr", "es", "zh", "ja", "ru", "ar", "hi"]),
+    );
+    expect(first.every((line) => line.split === "train")).toBe(true);
+  });
+});
