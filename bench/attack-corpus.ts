@@ -15,11 +15,13 @@ interface Tally {
  * would check it, with its `source` (user, document, tool_result); a line counts as flagged when any
  * prompt_injection or jailbreak finding survives the policy.
  */
-export function printAttackCorpus(guardrails: Guardrails): void {
+export function printAttackCorpus(guardrails: Guardrails, split = "test"): void {
   const { lines, publicPresent } = loadCorpus();
-  const test = lines.filter((line) => line.split === "test");
+  const test = lines.filter((line) => line.split === split);
   console.log(
-    `\nattack corpus, test split — ${test.length} lines from ${new Set(test.map((line) => line.source)).size} sources never trained or tuned on`,
+    split === "test"
+      ? `\nattack corpus, test split — ${test.length} lines from ${new Set(test.map((line) => line.source)).size} sources never trained or tuned on`
+      : `\nattack corpus, ${split} split — ${test.length} lines`,
   );
   if (!publicPresent) {
     console.log(
@@ -29,6 +31,7 @@ export function printAttackCorpus(guardrails: Guardrails): void {
   const bySource = new Map<string, Tally>();
   const byKind = new Map<string, Tally>();
   const byLanguage = new Map<string, Tally>();
+  const byContext = new Map<string, Tally>();
   for (const line of test) {
     const findings = guardrails
       .check({ text: line.text, direction: "input", source: (line.context ?? "user") as ContentSource })
@@ -39,6 +42,7 @@ export function printAttackCorpus(guardrails: Guardrails): void {
       [bySource, `${line.source} · ${line.kind}`],
       [byKind, line.kind],
       [byLanguage, `${line.lang} · ${line.kind === "benign" ? "benign" : "attack"}`],
+      [byContext, `${line.context ?? "user"} · ${line.kind === "benign" ? "benign" : "attack"}`],
     ] as const) {
       const tally = map.get(key) ?? { lines: 0, flagged: 0, rightKind: 0 };
       tally.lines++;
@@ -53,6 +57,8 @@ export function printAttackCorpus(guardrails: Guardrails): void {
   for (const [key, tally] of [...byKind].sort()) console.log(formatRow(key, tally));
   console.log("— per language");
   for (const [key, tally] of [...byLanguage].sort()) console.log(formatRow(key, tally));
+  console.log("— per context (source given to the check)");
+  for (const [key, tally] of [...byContext].sort()) console.log(formatRow(key, tally));
   const attacks = test.filter((line: CorpusLine) => line.kind !== "benign").length;
   const caught = (byKind.get("prompt_injection")?.flagged ?? 0) + (byKind.get("jailbreak")?.flagged ?? 0);
   console.log(

@@ -4,7 +4,7 @@
  * read as one space) carry the model across languages and scripts; word uni- and bigrams carry
  * phrasing. Each feature is a bucket in [0, 2^bits); the model holds one weight per bucket and class.
  */
-export const FEATURE_BITS = 17;
+export const FEATURE_BITS = 18;
 const MASK = (1 << FEATURE_BITS) - 1;
 const CHAR_SEED = 0x811c9dc5;
 const WORD_SEED = 0x9747b28c;
