@@ -9,7 +9,6 @@ const MASK = (1 << FEATURE_BITS) - 1;
 const CHAR_SEED = 0x811c9dc5;
 const WORD_SEED = 0x9747b28c;
 const PRIME = 0x01000193;
-const MIN_GRAM = 2;
 const MAX_GRAM = 4;
 
 /** Whether a UTF-16 unit is part of a word: ASCII letters and digits, or any non-ASCII letter-like unit. */
@@ -41,9 +40,11 @@ function isSpace(code: number): boolean {
  * lower-cased unit by unit, not copied.
  */
 export function forEachFeature(text: string, from: number, to: number, sink: (bucket: number) => void): void {
-  // Character n-grams over the text with whitespace runs collapsed; `units` holds the collapsed
-  // codes of the last MAX_GRAM - 1 positions so each n-gram is rebuilt from its start in O(n).
-  const ring = new Int32Array(MAX_GRAM);
+  // Character n-grams over the text with whitespace runs collapsed: the last three units are kept
+  // in locals, so each n-gram ending at a unit is hashed from that unit backwards in O(1).
+  let unit1 = 0;
+  let unit2 = 0;
+  let unit3 = 0;
   let filled = 0;
   let previousSpace = true;
   let wordHash = WORD_SEED;
@@ -61,16 +62,20 @@ export function forEachFeature(text: string, from: number, to: number, sink: (bu
     wordLength = 0;
   };
   const pushUnit = (code: number) => {
-    // Shift the window of recent units and emit every n-gram ending at this unit.
-    for (let index = MAX_GRAM - 1; index > 0; index--) ring[index] = ring[index - 1] ?? 0;
-    ring[0] = code;
     if (filled < MAX_GRAM) filled++;
-    let hash = CHAR_SEED;
-    for (let length = 1; length <= filled; length++) {
-      hash = Math.imul(hash ^ (ring[length - 1] ?? 0), PRIME);
-      // Bigrams only where a character is a word (CJK, kana): elsewhere they are noise and cost.
-      if (length > MIN_GRAM || (length === MIN_GRAM && code >= 0x2e80)) sink((hash >>> 0) & MASK);
+    // The hash of the n-gram ending here reads this unit first, then the ones before it.
+    const hash1 = Math.imul(CHAR_SEED ^ code, PRIME);
+    const hash2 = Math.imul(hash1 ^ unit1, PRIME);
+    // Bigrams only where a character is a word (CJK, kana): elsewhere they are noise and cost.
+    if (filled >= 2 && code >= 0x2e80) sink((hash2 >>> 0) & MASK);
+    if (filled >= 3) {
+      const hash3 = Math.imul(hash2 ^ unit2, PRIME);
+      sink((hash3 >>> 0) & MASK);
+      if (filled >= 4) sink((Math.imul(hash3 ^ unit3, PRIME) >>> 0) & MASK);
     }
+    unit3 = unit2;
+    unit2 = unit1;
+    unit1 = code;
   };
   for (let index = from; index < to; index++) {
     const code = lowerUnit(text.charCodeAt(index));
