@@ -44,7 +44,11 @@ for (const line of train) {
     texts.push({ text: `${pick()}\n\n${line.text}\n\n${pick()}`, label: labelOf(line) });
   if (line.kind === "benign" && random() < 0.2) texts.push({ text: `${line.text}\n${pick()}`, label: 0 });
 }
-const examples: Example[] = texts.map(({ text, label }) => ({ features: featuresOf(text), label }));
+// Each feature counts once per text, as the scorer counts it once per block.
+const examples: Example[] = texts.map(({ text, label }) => ({
+  features: Int32Array.from(new Set(featuresOf(text))),
+  label,
+}));
 const counts = new Array<number>(CLASS_COUNT).fill(0);
 for (const example of examples) counts[example.label] = (counts[example.label] ?? 0) + 1;
 // Each class weighs as much as the others in total, whatever its number of lines.

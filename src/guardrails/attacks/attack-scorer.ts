@@ -30,7 +30,13 @@ export function createAttackScorer(model: AttackModel): { score(text: string): A
   let sum1 = 0;
   let sum2 = 0;
   let count = 0;
+  // A feature counts once per block, as in training: with counts, a word repeated a thousand times
+  // ("word word word …") would weigh √1000 times its weight and any slight lean would flag it.
+  const seen = new Uint16Array(1 << model.bits);
+  let stamp = 0;
   const sink = (bucket: number) => {
+    if (seen[bucket] === stamp) return;
+    seen[bucket] = stamp;
     const base = bucket * CLASS_COUNT;
     sum0 += weights[base] ?? 0;
     sum1 += weights[base + 1] ?? 0;
@@ -63,6 +69,10 @@ export function createAttackScorer(model: AttackModel): { score(text: string): A
       for (let block = 0; block < blocks; block++) {
         sum0 = sum1 = sum2 = 0;
         count = 0;
+        if (++stamp === 0x10000) {
+          seen.fill(0);
+          stamp = 1;
+        }
         forEachFeature(text, boundaries[block] ?? 0, boundaries[block + 1] ?? 0, sink);
         sums[block * 4] = sum0;
         sums[block * 4 + 1] = sum1;

@@ -99,3 +99,11 @@ describe("learned attack detector", () => {
     expect(withoutModel.scan(text).some((finding) => finding.detector === "attacks/learned")).toBe(false);
   });
 });
+
+describe("learned attack detector on repeated filler", () => {
+  it("does not flag a word repeated thousands of times: a feature counts once per block", () => {
+    for (const filler of ["word ", "test ", "the ", "a ", "hello world ", "lorem ipsum dolor sit amet "]) {
+      expect(detector.scan(filler.repeat(20_000 / filler.length)), filler).toEqual([]);
+    }
+  });
+});
