@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { isCacheable } from "../cache/is-cacheable.js";
 import { resolveCacheOptions } from "../cache/resolve-cache-options.js";
 import type { CancelSignal } from "../cancel-signal.js";
@@ -45,6 +46,8 @@ export interface EmbedRequest {
 }
 
 export interface EmbedResult {
+  /** The request's ledger row id (the `x-modelmux-request-id` header), as on chat answers. */
+  requestId: string;
   /** One vector per input, in input order. */
   vectors: number[][];
   model: string;
@@ -154,9 +157,12 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
   const budget = deps.budget ?? NO_BUDGET;
   const { routing } = deps.config;
 
-  function record(request: EmbedRequest, started: number, fields: Partial<UsageRecord>): void {
+  /** Appends the request's ledger row; returns its request id (answers carry it, so a row can be found). */
+  function record(request: EmbedRequest, started: number, fields: Partial<UsageRecord>): string {
     queueMicrotask(() => deps.changes?.notify(request.caller.key));
+    const requestId = randomUUID();
     ledger.record({
+      requestId,
       time: started,
       key: request.caller.key,
       tool: request.caller.tool,
@@ -177,6 +183,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
       errorClass: null,
       ...fields,
     });
+    return requestId;
   }
 
   async function embed(request: EmbedRequest): Promise<EmbedResult> {
@@ -326,7 +333,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
     const latencyMs = Math.round(now() - started);
     const provider = served?.provider ?? hits[0]?.provider ?? "";
     const deployment = served?.id ?? hits[0]?.deployment ?? "";
-    record(request, started, {
+    const requestId = record(request, started, {
       guardrailAction: screened.report.action,
       model: model.id,
       provider,
@@ -338,6 +345,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
       cache: cacheStatus,
     });
     return {
+      requestId,
       vectors: entries.map((entry) => entry.vector),
       model: model.id,
       provider,

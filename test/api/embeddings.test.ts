@@ -38,6 +38,10 @@ describe("POST /v1/embeddings (openai SDK embeddings.create as the client)", () 
     expect(response.headers.get("x-modelmux-cache")).toBe("miss");
     expect(gateway.pa.requests[0]?.headers.authorization).toBe(`Bearer ${SECRET_KEY}`);
     expect(JSON.stringify([...response.headers])).not.toContain(SECRET_KEY);
+    // As on chat: the answer names its ledger row.
+    const requestId = response.headers.get("x-modelmux-request-id");
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await ledgerRows()).map((row) => row.requestId)).toEqual([requestId]);
   });
 
   it("answers encoding_format float as numbers and base64 as float32 little-endian text", async () => {
