@@ -48,8 +48,12 @@ const rowShape = {
   cache_hit_rate: z
     .number()
     .describe("cache hits / cache lookups (0–1); bypassed and uncached requests do not count"),
-  latency_p50_ms: z.number().describe("median latency, ms (nearest rank; 0 without requests)"),
-  latency_p95_ms: z.number().describe("95th percentile latency, ms"),
+  latency_p50_ms: z
+    .number()
+    .describe(
+      "median latency, ms (percentile_cont: interpolated between the two middle requests; 0 without requests)",
+    ),
+  latency_p95_ms: z.number().describe("95th percentile latency, ms (percentile_cont)"),
   saved_by_cache_usd: z.number().describe("what cache hits would have cost upstream, USD"),
   saved_by_routing_usd: z
     .number()

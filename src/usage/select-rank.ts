@@ -35,17 +35,37 @@ function medianOfThree(a: number, b: number, c: number): number {
   return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
 
-/** Nearest-rank index of a percentile in a sample of `length` values. */
-export function rankIndex(length: number, percent: number): number {
-  return Math.min(length - 1, Math.max(0, Math.ceil((percent / 100) * length) - 1));
+/** The least of `values[from..to]`. */
+function minimum(values: Float64Array, from: number, to: number): number {
+  let least = values[from] as number;
+  for (let index = from + 1; index <= to; index++)
+    if ((values[index] as number) < least) least = values[index] as number;
+  return least;
 }
 
-/** Nearest-rank p50 and p95 of a sample (reordered in place); 0 and 0 for an empty one. */
+/** PostgreSQL's float8_lerp, term for term, so both ledgers give the same double. */
+function lerp(low: number, high: number, fraction: number): number {
+  return low + fraction * (high - low);
+}
+
+/**
+ * p50 and p95 as PostgreSQL's `percentile_cont` computes them: the value at rank p·(n−1) (0-based),
+ * interpolated linearly between the two requests around it. Reorders `values`; 0 and 0 when empty.
+ */
 export function medianAndP95(values: Float64Array): { p50: number; p95: number } {
-  if (values.length === 0) return { p50: 0, p95: 0 };
-  const i95 = rankIndex(values.length, 95);
-  const p95 = selectRank(values, i95);
-  // Everything at or below rank i95 now sits in [0, i95]: the median is in there.
-  const p50 = selectRank(values, rankIndex(values.length, 50), 0, i95);
-  return { p50, p95 };
+  const count = values.length;
+  if (count === 0) return { p50: 0, p95: 0 };
+  const at95 = 0.95 * (count - 1);
+  const low95 = Math.floor(at95);
+  const below95 = selectRank(values, low95);
+  // Everything after low95 is at least its value: the next rank holds the least of them.
+  const above95 = low95 + 1 < count ? minimum(values, low95 + 1, count - 1) : below95;
+  const at50 = 0.5 * (count - 1);
+  const low50 = Math.floor(at50);
+  if (low50 === low95)
+    return { p50: lerp(below95, above95, at50 - low50), p95: lerp(below95, above95, at95 - low95) };
+  // Ranks 0..low95 now sit in [0, low95]: the median and the rank after it are in there.
+  const below50 = selectRank(values, low50, 0, low95);
+  const above50 = minimum(values, low50 + 1, low95);
+  return { p50: lerp(below50, above50, at50 - low50), p95: lerp(below95, above95, at95 - low95) };
 }

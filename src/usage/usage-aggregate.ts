@@ -82,6 +82,14 @@ export function addSample(bucket: Bucket, sample: Sample): void {
   (bucket.latencies as number[]).push(sample.latencyMs);
 }
 
+/**
+ * Latency percentiles to 0.01 ms: interpolation leaves float noise (1289.9999999999998), and both
+ * ledgers round the same doubles the same way.
+ */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
 export function ratio(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0;
 }
@@ -100,8 +108,8 @@ export function finishBucket(bucket: Bucket): UsageRow {
     error_rate: ratio(bucket.errors, bucket.requests),
     cache_hits: bucket.cacheHits,
     cache_hit_rate: ratio(bucket.cacheHits, bucket.cacheLookups),
-    latency_p50_ms: latency.p50,
-    latency_p95_ms: latency.p95,
+    latency_p50_ms: roundMs(latency.p50),
+    latency_p95_ms: roundMs(latency.p95),
     saved_by_cache_usd: roundUsd(bucket.savedByCacheUsd),
     saved_by_routing_usd: roundUsd(bucket.savedByRoutingUsd),
   };

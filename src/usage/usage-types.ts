@@ -23,7 +23,8 @@ export interface SummarizeOptions extends UsageWindow {
  * - `requests` counts every ledger row: successes, cache hits, blocked requests and failures.
  * - `errors` / `error_rate`: rows with an error class (failures and blocks), over `requests`.
  * - `cache_hit_rate`: hits over cache lookups (`hit` + `miss`); bypassed or uncached requests do not count.
- * - `latency_p50_ms` / `latency_p95_ms`: nearest-rank percentiles over every request; 0 when there are none.
+ * - `latency_p50_ms` / `latency_p95_ms`: percentiles over every request as PostgreSQL's `percentile_cont`
+ *   computes them (interpolated between the two requests around rank p·(n−1)), to 0.01 ms; 0 when there are none.
  * - `saved_by_cache_usd`: what cache hits would have cost upstream (the original calls' cost).
  * - `saved_by_routing_usd`: Σ (baselineCostUsd − costUsd) over requests with a known baseline
  *   (the requested model on its first-party provider, or the configured baseline model for `auto`);

@@ -44,8 +44,9 @@ describe("buildDashboardData", () => {
       cache_hit_rate: 0.25,
       saved_usd: 0.1,
     });
-    expect(data.totals.latency_p50_ms).toBe(300);
-    expect(data.totals.latency_p95_ms).toBe(900);
+    // Latencies sorted 3 50 300 350 700 900: p50 at rank 2.5, p95 at rank 4.75 (percentile_cont).
+    expect(data.totals.latency_p50_ms).toBe(325);
+    expect(data.totals.latency_p95_ms).toBe(850);
     // 24 whole hours plus the current partial one, oldest first, zero-filled.
     expect(data.spend_over_time).toHaveLength(25);
     expect(data.spend_over_time[0]?.start).toBe(new Date(Date.UTC(2026, 4, 31, 12)).toISOString());

@@ -73,7 +73,7 @@ describe("dashboard in headless Chromium", () => {
     await expect.poll(() => figure(page, "requests").textContent()).toBe("6");
     expect(await figure(page, "spend").textContent()).toBe("$0.5000");
     expect(await figure(page, "cache-hit-rate").textContent()).toBe("25.0%");
-    expect(await figure(page, "latency").textContent()).toBe("300 / 900 ms");
+    expect(await figure(page, "latency").textContent()).toBe("325 / 850 ms"); // percentile_cont of 3 50 300 350 700 900
     expect(await figure(page, "errors").textContent()).toBe("1 failed (16.7%)");
     expect(await figure(page, "saved").textContent()).toContain("cache $0.1000");
 

@@ -78,7 +78,7 @@ describe("get_usage", () => {
       cache_hits: 1,
       cache_hit_rate: 0.3333,
       latency_p50_ms: 100,
-      latency_p95_ms: 300,
+      latency_p95_ms: 280, // 4 100 300: rank 1.9, 100 + 0.9 × 200
       saved_by_cache_usd: 0.01,
       saved_by_routing_usd: 0.008,
     });

@@ -97,7 +97,7 @@ async function seeded(
 
 // The same answers from both backends: SQLite (in-memory index, else SQL scans) and PostgreSQL (SQL aggregates).
 describe.each(BACKENDS)("ledger summarize on %s", (backend) => {
-  it("totals every request: errors, cache hit rate over lookups, nearest-rank percentiles, savings", async () => {
+  it("totals every request: errors, cache hit rate over lookups, percentile_cont latencies, savings", async () => {
     const summary = await (await seeded(backend, { now: () => DAY_TWO })).summarize(WINDOW);
     expect(summary.since).toBe("2025-06-10T00:00:00.000Z");
     expect(summary.until).toBe("2025-06-12T00:00:00.000Z");
@@ -113,8 +113,8 @@ describe.each(BACKENDS)("ledger summarize on %s", (backend) => {
       error_rate: 0.2857, // 2 / 7
       cache_hits: 1,
       cache_hit_rate: 0.1667, // 1 hit / 6 lookups (the blocked request never reached the cache)
-      latency_p50_ms: 200, // sorted 2 5 100 200 400 800 1500: rank ceil(3.5) = 4
-      latency_p95_ms: 1_500, // rank ceil(6.65) = 7
+      latency_p50_ms: 200, // sorted 2 5 100 200 400 800 1500: rank 0.5 × 6 = 3 (0-based)
+      latency_p95_ms: 1_290, // rank 0.95 × 6 = 5.7: 800 + 0.7 × (1500 − 800)
       saved_by_cache_usd: 0.01,
       saved_by_routing_usd: 0.019, // (0.01 − 0.001) + (0.012 − 0.002)
     });
@@ -133,13 +133,14 @@ describe.each(BACKENDS)("ledger summarize on %s", (backend) => {
       cost_usd: 0.04,
       cache_hit_rate: 0.3333,
     });
+    // Its latencies sorted: 2 5 100 200. p50 at rank 1.5: 5 + 0.5 × 95; p95 at rank 2.85: 100 + 0.85 × 100.
     expect(gpt).toMatchObject({
-      latency_p50_ms: 5,
-      latency_p95_ms: 200,
+      latency_p50_ms: 52.5,
+      latency_p95_ms: 185,
       saved_by_cache_usd: 0.01,
       saved_by_routing_usd: 0,
     });
-    expect(llama).toMatchObject({ requests: 2, cost_usd: 0.003, latency_p50_ms: 400, latency_p95_ms: 800 });
+    expect(llama).toMatchObject({ requests: 2, cost_usd: 0.003, latency_p50_ms: 600, latency_p95_ms: 780 });
     expect(llama).toMatchObject({ saved_by_routing_usd: 0.019, tokens_cached: 300, cache_hit_rate: 0 });
     expect(claude).toMatchObject({
       requests: 1,

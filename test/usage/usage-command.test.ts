@@ -67,7 +67,7 @@ describe("modelmux usage", () => {
       "group,requests,error_rate,tokens_in,tokens_out,tokens_cached,cost_usd,cache_hit_rate,latency_p50_ms,latency_p95_ms,saved_by_cache_usd,saved_by_routing_usd",
       "openai,1,0,100,50,0,0.25,0,120,120,0,0",
       "groq,1,0,100,50,0,0.05,0,80,80,0,0",
-      "(total),2,0,200,100,0,0.3,0,80,120,0,0",
+      "(total),2,0,200,100,0,0.3,0,100,118,0,0", // p50 and p95 of 80 and 120, interpolated
       "",
     ]);
     expect(formatUsage({ ...json, groups: [{ ...json.totals, group: 'a "b"' }] }, "csv")).toContain(

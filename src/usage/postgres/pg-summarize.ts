@@ -1,6 +1,6 @@
 import type { Pool } from "pg";
 import { roundUsd } from "../round-usd.js";
-import { DAY_MS, dayLabel, NONE, ratio, summaryOf } from "../usage-aggregate.js";
+import { DAY_MS, dayLabel, NONE, ratio, roundMs, summaryOf } from "../usage-aggregate.js";
 import type { GroupBy, SummarizeOptions, UsageGroupRow, UsageRow, UsageSummary } from "../usage-types.js";
 import { windowWhere } from "./pg-statements.js";
 
@@ -14,9 +14,8 @@ const GROUP_EXPRESSION: Record<GroupBy, string> = {
 };
 
 /**
- * Every figure of a UsageRow, computed by PostgreSQL. Latency percentiles are nearest-rank, as on
- * SQLite: percentile_disc picks the first value whose rank reaches ⌈p·n⌉ (percentile_cont would
- * interpolate between two requests' latencies and report one no request had).
+ * Every figure of a UsageRow, computed by PostgreSQL. Latency percentiles are percentile_cont
+ * (rank p·(n−1), interpolated between the two requests around it); SQLite computes the same.
  */
 const AGGREGATES = `COUNT(*)::float8 AS requests,
   COUNT(error_class)::float8 AS errors,
@@ -28,8 +27,8 @@ const AGGREGATES = `COUNT(*)::float8 AS requests,
   (COUNT(*) FILTER (WHERE cache IN ('hit', 'miss')))::float8 AS cache_lookups,
   COALESCE(SUM(saved_by_cache_usd), 0)::float8 AS saved_by_cache_usd,
   COALESCE(SUM(baseline_cost_usd - cost_usd), 0)::float8 AS saved_by_routing_usd,
-  COALESCE(percentile_disc(0.5) WITHIN GROUP (ORDER BY latency_ms), 0)::float8 AS p50,
-  COALESCE(percentile_disc(0.95) WITHIN GROUP (ORDER BY latency_ms), 0)::float8 AS p95`;
+  COALESCE(percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms), 0)::float8 AS p50,
+  COALESCE(percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms), 0)::float8 AS p95`;
 
 interface AggregateRow {
   grp: string | null;
@@ -76,8 +75,8 @@ function usageRow(row: AggregateRow | undefined): UsageRow {
     error_rate: ratio(row.errors, row.requests),
     cache_hits: row.cache_hits,
     cache_hit_rate: ratio(row.cache_hits, row.cache_lookups),
-    latency_p50_ms: row.p50,
-    latency_p95_ms: row.p95,
+    latency_p50_ms: roundMs(row.p50),
+    latency_p95_ms: roundMs(row.p95),
     saved_by_cache_usd: roundUsd(row.saved_by_cache_usd),
     saved_by_routing_usd: roundUsd(row.saved_by_routing_usd),
   };
