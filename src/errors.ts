@@ -12,7 +12,8 @@ export type ErrorCode =
   | "APPROVAL_REQUIRED"
   | "CANCELLED"
   | "UNAUTHORIZED"
-  | "NOT_FOUND";
+  | "NOT_FOUND"
+  | "LEDGER_UNAVAILABLE";
 
 /** The one base error of modelmux: a string code, a message safe to show, and typed data. */
 export class ModelmuxError extends Error {

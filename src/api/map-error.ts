@@ -34,6 +34,7 @@ const MAPPINGS: Record<ErrorCode, Mapping> = {
   CANCELLED: { status: 499, type: "cancelled", code: "cancelled" },
   UNAUTHORIZED: { status: 401, type: "invalid_request_error", code: "unauthorized" },
   NOT_FOUND: { status: 404, type: "invalid_request_error", code: "not_found" },
+  LEDGER_UNAVAILABLE: { status: 503, type: "server_error", code: "ledger_unavailable" },
 };
 
 /** Upstream statuses that mean the caller's request was at fault: passed through rather than 502. */

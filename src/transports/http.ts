@@ -47,6 +47,13 @@ function asForbidden<T>(check: () => T): T {
   }
 }
 
+/** The shared ledger database is down: a 503 the page can show, not a 500. */
+function asLedgerUnavailable(error: unknown): never {
+  if (isModelmuxError(error) && error.code === "LEDGER_UNAVAILABLE")
+    throw new HttpError(503, "ledger_unavailable", error.message, { "retry-after": "1" });
+  throw error;
+}
+
 const LOCAL_BASE = "http://localhost";
 /** After a drain timeout, how long cut requests get to record their outcome. */
 const CUT_SETTLE_MS = 2_000;
@@ -168,7 +175,7 @@ export async function startHttpServer(
           seesDeployment: (deployment) => seesDeployment(caller, deployment),
         },
         parseWindow(new URL(request.url ?? "/", LOCAL_BASE).searchParams.get("window")),
-      );
+      ).catch(asLedgerUnavailable);
       return sendJson(response, 200, data, { "cache-control": "no-store" });
     }
     // Static files hold no data (the page asks for the token itself), so they need no auth.

@@ -22,7 +22,7 @@ export function spillRecords(dataDir: string, records: readonly UsageRecord[]): 
 export interface ClaimedSpill {
   path: string;
   records: UsageRecord[];
-  /** Lines that did not parse (a line torn by a crash mid-append). */
+  /** Lines that did not parse as a JSON object (a line torn by a crash mid-append). */
   unreadable: number;
 }
 
@@ -51,7 +51,11 @@ export function claimSpills(dataDir: string): ClaimedSpill[] {
     for (const line of readFileSync(path, "utf8").split("\n")) {
       if (line === "") continue;
       try {
-        records.push(JSON.parse(line) as UsageRecord);
+        const record: unknown = JSON.parse(line);
+        // Only an object can be a record; anything else would fail every replay.
+        if (typeof record === "object" && record !== null && !Array.isArray(record))
+          records.push(record as UsageRecord);
+        else unreadable += 1;
       } catch {
         unreadable += 1;
       }

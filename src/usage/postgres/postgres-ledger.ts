@@ -1,13 +1,17 @@
 import type { Pool } from "pg";
 import type { UsageRecord } from "../../core/hooks.js";
+import { ModelmuxError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
+import { appendDeadLetters, DEAD_LETTER_FILE } from "../dead-letter-file.js";
 import { flushOnExit } from "../exit-flush.js";
 import type { Ledger } from "../ledger.js";
 import { withRequestId } from "../request-id.js";
 import { claimSpills, removeSpill, spillRecords } from "../spill-file.js";
+import { isUnreachable } from "./classify-pg-error.js";
+import { insertIsolating } from "./insert-isolating.js";
 import { migrate } from "./migrations.js";
 import { openPool } from "./open-pool.js";
-import { insertRecords, queryRecords, recentRecords, spentUsd } from "./pg-statements.js";
+import { queryRecords, recentRecords, spentUsd } from "./pg-statements.js";
 import { summarizePostgres } from "./pg-summarize.js";
 
 export interface PostgresLedgerOptions {
@@ -39,6 +43,10 @@ function describe(error: unknown): string {
  * go to a spill file in the data dir instead and are replayed, in the background, once it is back
  * (and at the next start). Requests never wait for the database and never fail because of it.
  *
+ * A record the database refuses for its data (a NUL byte in a text column, say) never blocks the
+ * others: the batch is split until it stands alone, and it goes to the dead-letter file in the data
+ * dir. Reads fail at once, with LEDGER_UNAVAILABLE, while the database is known to be down.
+ *
  * What a `kill -9` can lose: the records buffered since the last write started, that is those
  * answered in the last flush interval (100 ms by default), plus one batch whose INSERT had not
  * committed. Everything written or spilled before is kept.
@@ -58,6 +66,9 @@ export function createPostgresLedger(options: PostgresLedgerOptions): Ledger {
   let timer: NodeJS.Timeout | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let down = false;
+  /** Why and since when the database is down, for read errors. */
+  let downReason = "";
+  let downSince = 0;
   let closed = false;
   let warnedClosed = false;
 
@@ -80,10 +91,31 @@ export function createPostgresLedger(options: PostgresLedgerOptions): Ledger {
   }
 
   function markDown(error: unknown): void {
-    if (!down)
+    if (!down) {
       logger.error({ err: describe(error) }, "usage ledger: database unavailable; spilling records to disk");
+      downSince = Date.now();
+    }
+    downReason = describe(error);
     down = true;
     scheduleRetry();
+  }
+
+  /**
+   * Stores the records; what the database refuses for its data goes to the dead-letter file, logged
+   * by request id and SQLSTATE only (the refused values stay out of logs). Throws when the database
+   * cannot take records at all.
+   */
+  async function store(db: Pool, records: readonly UsageRecord[]): Promise<number> {
+    const { added, rejected } = await insertIsolating(db, records);
+    if (rejected.length > 0) {
+      appendDeadLetters(dataDir, rejected);
+      for (const { record, code, column, constraint } of rejected)
+        logger.error(
+          { requestId: record.requestId, code, column, constraint, file: DEAD_LETTER_FILE },
+          "usage ledger: the database refused a record; moved it to the dead-letter file",
+        );
+    }
+    return added;
   }
 
   function scheduleRetry(): void {
@@ -99,6 +131,8 @@ export function createPostgresLedger(options: PostgresLedgerOptions): Ledger {
     let db: Pool;
     try {
       db = await database();
+      // A pool that worked before the outage is at hand at once: ask the server before calling it back.
+      if (down) await db.query("SELECT 1");
     } catch (error) {
       markDown(error);
       return;
@@ -107,7 +141,7 @@ export function createPostgresLedger(options: PostgresLedgerOptions): Ledger {
       try {
         let added = 0;
         for (let at = 0; at < spill.records.length; at += 1_000) {
-          added += await insertRecords(db, spill.records.slice(at, at + 1_000));
+          added += await store(db, spill.records.slice(at, at + 1_000));
         }
         removeSpill(spill);
         logger.info(
@@ -133,7 +167,7 @@ export function createPostgresLedger(options: PostgresLedgerOptions): Ledger {
       }
       inFlight = batch;
       try {
-        await insertRecords(await database(), batch);
+        await store(await database(), batch);
       } catch (error) {
         spillRecords(dataDir, batch);
         markDown(error);
@@ -194,13 +228,32 @@ export function createPostgresLedger(options: PostgresLedgerOptions): Ledger {
     }
   }
 
-  /** Reads see every record made before them: flush first, then ask the database. */
+  function unavailable(): ModelmuxError {
+    return new ModelmuxError(
+      "LEDGER_UNAVAILABLE",
+      `usage ledger: cannot read from PostgreSQL: it has been unavailable since ${new Date(downSince).toISOString()} (${downReason}); requests are still served and their records kept, and usage can be read again once it is back (tried every ${retryMs} ms)`,
+    );
+  }
+
+  /**
+   * Reads see every record made before them: flush first, then ask the database. While it is known
+   * to be down a read fails at once, without waiting for a connection (budgets then seed from zero,
+   * get_usage and the dashboard say why).
+   */
   async function read<T>(work: (db: Pool) => Promise<T>): Promise<T> {
+    if (down) throw unavailable();
     await flush();
+    if (down) throw unavailable();
     try {
       return await work(await database());
     } catch (error) {
-      throw new Error(`usage ledger: cannot read from PostgreSQL: ${describe(error)}`);
+      if (!isUnreachable(error))
+        throw new ModelmuxError(
+          "LEDGER_UNAVAILABLE",
+          `usage ledger: cannot read from PostgreSQL: ${describe(error)}`,
+        );
+      markDown(error);
+      throw unavailable();
     }
   }
 
