@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { ModelmuxError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { LEDGER_FILE } from "../usage/ledger.js";
-import { fromRow, openLedgerDatabase, type UsageRowData } from "../usage/ledger-schema.js";
+import { openLedgerDatabase } from "../usage/ledger-schema.js";
 import { migrate } from "../usage/postgres/migrations.js";
 import { openPool } from "../usage/postgres/open-pool.js";
 import { insertRecords } from "../usage/postgres/pg-statements.js";
+import { recordFromRow, type StoredRow } from "../usage/usage-columns.js";
 
 const BATCH = 5_000;
 
@@ -22,7 +23,7 @@ export interface MigrateLedgerArgs {
  * A row's request id: its own, or, for rows written before ledgers kept one, a digest of the row
  * (its id included), so running the copy again finds the same ids and adds nothing twice.
  */
-function requestIdOf(row: UsageRowData): string {
+function requestIdOf(row: StoredRow): string {
   if (row.request_id) return row.request_id;
   return `sqlite-${createHash("sha256").update(JSON.stringify(row)).digest("hex").slice(0, 32)}`;
 }
@@ -54,10 +55,10 @@ export async function runMigrateLedger(
     let sourceCost = 0;
     let targetCost = 0;
     for (;;) {
-      const rows = select.all(lastId, BATCH) as UsageRowData[];
+      const rows = select.all(lastId, BATCH) as StoredRow[];
       if (rows.length === 0) break;
       lastId = rows[rows.length - 1]?.id ?? lastId;
-      const records = rows.map((row) => ({ ...fromRow(row), requestId: requestIdOf(row) }));
+      const records = rows.map((row) => ({ ...recordFromRow(row), requestId: requestIdOf(row) }));
       added += await insertRecords(
         pool,
         records.map(({ id: _, ...record }) => record),

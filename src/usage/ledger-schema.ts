@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Database } from "better-sqlite3";
 import type { UsageRecord } from "../core/hooks.js";
-import type { StoredUsageRecord } from "./usage-types.js";
+import { RECORD_COLUMN_NAMES, RECORD_COLUMNS, recordValues } from "./usage-columns.js";
 
 const SCHEMA_VERSION = 2;
 
@@ -61,87 +61,8 @@ export function prepareSchema(db: Database): void {
   })();
 }
 
-export const INSERT_SQL = `INSERT OR IGNORE INTO usage (request_id, time, key, tool, session_id, requested_model, model, provider,
-  tokens_in, tokens_out, tokens_cached, cost_usd, baseline_cost_usd, saved_by_cache_usd, latency_ms, attempts,
-  cache, guardrail_action, error_class, attempt_log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-
-/** Positional parameters for INSERT_SQL; the record must have its request id by now. */
-export function toRow(record: UsageRecord): unknown[] {
-  return [
-    record.requestId ?? null,
-    record.time,
-    record.key,
-    record.tool,
-    record.sessionId ?? null,
-    record.requestedModel,
-    record.model,
-    record.provider,
-    record.tokensIn,
-    record.tokensOut,
-    record.tokensCached,
-    record.costUsd,
-    record.baselineCostUsd,
-    record.savedByCacheUsd,
-    record.latencyMs,
-    record.attempts,
-    record.cache,
-    record.guardrailAction,
-    record.errorClass,
-    record.attemptLog ? JSON.stringify(record.attemptLog) : null,
-  ];
-}
-
-export interface UsageRowData {
-  id: number;
-  request_id: string | null;
-  time: number;
-  key: string;
-  tool: string;
-  session_id: string | null;
-  requested_model: string;
-  model: string | null;
-  provider: string | null;
-  tokens_in: number;
-  tokens_out: number;
-  tokens_cached: number;
-  cost_usd: number;
-  baseline_cost_usd: number | null;
-  saved_by_cache_usd: number;
-  latency_ms: number;
-  attempts: number;
-  cache: string;
-  guardrail_action: string;
-  error_class: string | null;
-  attempt_log: string | null;
-}
-
-export function fromRow(row: UsageRowData): StoredUsageRecord {
-  return {
-    id: row.id,
-    ...(row.request_id !== null && { requestId: row.request_id }),
-    time: row.time,
-    key: row.key,
-    tool: row.tool,
-    ...(row.session_id !== null && { sessionId: row.session_id }),
-    requestedModel: row.requested_model,
-    model: row.model,
-    provider: row.provider,
-    tokensIn: row.tokens_in,
-    tokensOut: row.tokens_out,
-    tokensCached: row.tokens_cached,
-    costUsd: row.cost_usd,
-    baselineCostUsd: row.baseline_cost_usd,
-    savedByCacheUsd: row.saved_by_cache_usd,
-    latencyMs: row.latency_ms,
-    attempts: row.attempts,
-    cache: row.cache as StoredUsageRecord["cache"],
-    guardrailAction: row.guardrail_action,
-    errorClass: row.error_class,
-    ...(row.attempt_log !== null && {
-      attemptLog: JSON.parse(row.attempt_log) as StoredUsageRecord["attemptLog"],
-    }),
-  };
-}
+export const INSERT_SQL = `INSERT OR IGNORE INTO usage (${RECORD_COLUMN_NAMES})
+  VALUES (${RECORD_COLUMNS.map(() => "?").join(", ")})`;
 
 export interface LedgerDatabase {
   db: Database;
@@ -161,7 +82,8 @@ export function openLedgerDatabase(path: string): LedgerDatabase {
   }
   const insert = db.prepare(INSERT_SQL);
   const insertBatch = db.transaction((records: UsageRecord[]) => {
-    for (const record of records) insert.run(toRow(record));
+    // The record must have its request id by now (the ledger gives one).
+    for (const record of records) insert.run(recordValues(record));
   });
   return { db, insertBatch };
 }

@@ -3,11 +3,12 @@ import { join } from "node:path";
 import type { UsageLedger, UsageRecord } from "../core/hooks.js";
 import type { Logger } from "../logger.js";
 import { flushOnExit } from "./exit-flush.js";
-import { fromRow, type LedgerDatabase, openLedgerDatabase, type UsageRowData } from "./ledger-schema.js";
+import { type LedgerDatabase, openLedgerDatabase } from "./ledger-schema.js";
 import { createPostgresLedger } from "./postgres/postgres-ledger.js";
 import { withRequestId } from "./request-id.js";
 import { forEachIndexedFields, summarizeDatabase } from "./summarize-database.js";
 import { DAY_MS } from "./usage-aggregate.js";
+import { recordFromRow, type StoredRow } from "./usage-columns.js";
 import { createUsageIndex, fieldsOf, MAX_INDEX_ROWS, rowsKeptAtCap, type UsageIndex } from "./usage-index.js";
 import type { StoredUsageRecord, SummarizeOptions, UsageSummary, UsageWindow } from "./usage-types.js";
 import { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer.js";
@@ -187,8 +188,8 @@ export function createSqliteLedger(options: LedgerOptions): Ledger {
       .db.prepare(
         `SELECT * FROM usage WHERE time >= @since AND time < @until${keyClause} ORDER BY time, id LIMIT @limit`,
       )
-      .all({ ...windowParameters(window), limit: window.limit ?? -1 }) as UsageRowData[];
-    return rows.map(fromRow);
+      .all({ ...windowParameters(window), limit: window.limit ?? -1 }) as StoredRow[];
+    return rows.map(recordFromRow);
   }
 
   function recent(limit: number, key?: string): StoredUsageRecord[] {
@@ -199,7 +200,7 @@ export function createSqliteLedger(options: LedgerOptions): Ledger {
         : database()
             .db.prepare("SELECT * FROM usage WHERE key = ? ORDER BY id DESC LIMIT ?")
             .bind(key, limit);
-    return (statement.all() as UsageRowData[]).map(fromRow);
+    return (statement.all() as StoredRow[]).map(recordFromRow);
   }
 
   function spentUsd(window: UsageWindow & { key?: string }): number {

@@ -1,0 +1,108 @@
+import type { UsageRecord } from "../core/hooks.js";
+import type { StoredUsageRecord } from "./usage-types.js";
+
+/** The SQL types a ledger column takes in PostgreSQL; SQLite stores the same values. */
+type PgType = "text" | "int8" | "int4" | "float8" | "jsonb";
+
+/** One column of a ledger row: its name, its PostgreSQL type, and the value a record gives it. */
+interface RecordColumn {
+  name: string;
+  pgType: PgType;
+  value(record: UsageRecord): unknown;
+}
+
+/**
+ * Every stored field of a usage record, in one order, for both ledgers (SQLite's `usage` table and
+ * PostgreSQL's `modelmux_usage`): inserts bind values in this order and name these columns.
+ * Token counts are whole numbers; the attempt log is stored as JSON text (jsonb on PostgreSQL).
+ */
+export const RECORD_COLUMNS: readonly RecordColumn[] = [
+  { name: "request_id", pgType: "text", value: (record) => record.requestId ?? null },
+  { name: "time", pgType: "int8", value: (record) => record.time },
+  { name: "key", pgType: "text", value: (record) => record.key },
+  { name: "tool", pgType: "text", value: (record) => record.tool },
+  { name: "session_id", pgType: "text", value: (record) => record.sessionId ?? null },
+  { name: "requested_model", pgType: "text", value: (record) => record.requestedModel },
+  { name: "model", pgType: "text", value: (record) => record.model },
+  { name: "provider", pgType: "text", value: (record) => record.provider },
+  { name: "tokens_in", pgType: "int8", value: (record) => Math.round(record.tokensIn) },
+  { name: "tokens_out", pgType: "int8", value: (record) => Math.round(record.tokensOut) },
+  { name: "tokens_cached", pgType: "int8", value: (record) => Math.round(record.tokensCached) },
+  { name: "cost_usd", pgType: "float8", value: (record) => record.costUsd },
+  { name: "baseline_cost_usd", pgType: "float8", value: (record) => record.baselineCostUsd },
+  { name: "saved_by_cache_usd", pgType: "float8", value: (record) => record.savedByCacheUsd },
+  { name: "latency_ms", pgType: "float8", value: (record) => record.latencyMs },
+  { name: "attempts", pgType: "int4", value: (record) => record.attempts },
+  { name: "cache", pgType: "text", value: (record) => record.cache },
+  { name: "guardrail_action", pgType: "text", value: (record) => record.guardrailAction },
+  { name: "error_class", pgType: "text", value: (record) => record.errorClass },
+  {
+    name: "attempt_log",
+    pgType: "jsonb",
+    value: (record) => (record.attemptLog ? JSON.stringify(record.attemptLog) : null),
+  },
+];
+
+/** `request_id, time, key, …`: the column list of an INSERT. */
+export const RECORD_COLUMN_NAMES = RECORD_COLUMNS.map((column) => column.name).join(", ");
+
+/** A record's values in RECORD_COLUMNS order. */
+export function recordValues(record: UsageRecord): unknown[] {
+  return RECORD_COLUMNS.map((column) => column.value(record));
+}
+
+/** A stored row as either database returns it (SQLite: attempt_log as text; PostgreSQL: parsed jsonb). */
+export interface StoredRow {
+  id: number;
+  request_id: string | null;
+  time: number;
+  key: string;
+  tool: string;
+  session_id: string | null;
+  requested_model: string;
+  model: string | null;
+  provider: string | null;
+  tokens_in: number;
+  tokens_out: number;
+  tokens_cached: number;
+  cost_usd: number;
+  baseline_cost_usd: number | null;
+  saved_by_cache_usd: number;
+  latency_ms: number;
+  attempts: number;
+  cache: string;
+  guardrail_action: string;
+  error_class: string | null;
+  attempt_log: string | StoredUsageRecord["attemptLog"] | null;
+}
+
+/** The record a stored row holds (optional fields absent when the row has none). */
+export function recordFromRow(row: StoredRow): StoredUsageRecord {
+  const attemptLog =
+    typeof row.attempt_log === "string"
+      ? (JSON.parse(row.attempt_log) as StoredUsageRecord["attemptLog"])
+      : row.attempt_log;
+  return {
+    id: row.id,
+    ...(row.request_id !== null && { requestId: row.request_id }),
+    time: row.time,
+    key: row.key,
+    tool: row.tool,
+    ...(row.session_id !== null && { sessionId: row.session_id }),
+    requestedModel: row.requested_model,
+    model: row.model,
+    provider: row.provider,
+    tokensIn: row.tokens_in,
+    tokensOut: row.tokens_out,
+    tokensCached: row.tokens_cached,
+    costUsd: row.cost_usd,
+    baselineCostUsd: row.baseline_cost_usd,
+    savedByCacheUsd: row.saved_by_cache_usd,
+    latencyMs: row.latency_ms,
+    attempts: row.attempts,
+    cache: row.cache as StoredUsageRecord["cache"],
+    guardrailAction: row.guardrail_action,
+    errorClass: row.error_class,
+    ...(attemptLog !== null && attemptLog !== undefined && { attemptLog }),
+  };
+}
