@@ -12,8 +12,9 @@ import {
 import { formatMs, median, printTable } from "./stats.js";
 
 /**
- * The shared ledger on PostgreSQL: get_usage over 24 h and 30 d windows of 1,000,000 rows (SQL
- * aggregates with percentile_disc, no rows loaded), and write throughput through the ledger.
+ * The shared ledger on PostgreSQL: get_usage over 24 h windows (SQL aggregates over the rows, exact
+ * percentile_cont) and 30 d windows (whole days from the daily rollup, the partial days from the
+ * rows) of 1,000,000 rows, and write throughput through the ledger (each INSERT also feeds the rollup).
  * Starts its own throwaway PostgreSQL (Debian's `postgresql` package); skips, saying so, without it.
  */
 const ROWS = 1_000_000;
@@ -115,6 +116,31 @@ async function benchReads(ledger: Ledger, now: number): Promise<[string, string,
   return rows;
 }
 
+/** How far the 30 d percentiles from the rollup are from percentile_cont over the rows, and what the rows cost. */
+async function rollupAccuracy(client: pg.Client, ledger: Ledger, now: number): Promise<[string, string][]> {
+  const window = { since: now - 30 * DAY_MS, until: now + 1 };
+  const started = performance.now();
+  const exact = await client.query<{ requests: number; p50: number; p95: number }>(
+    `SELECT COUNT(*)::float8 AS requests, percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
+       percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95
+     FROM modelmux_usage WHERE time >= $1 AND time < $2`,
+    [window.since, window.until],
+  );
+  const rowsMs = performance.now() - started;
+  const { totals } = await ledger.summarize(window);
+  const row = exact.rows[0];
+  if (!row || row.requests !== totals.requests)
+    throw new Error("the rollup's 30 d count differs from the rows'");
+  const off = (estimate: number, truth: number) => `${((100 * (estimate - truth)) / truth).toFixed(2)} %`;
+  return [
+    ["30 d from the rows alone (COUNT + percentile_cont over 1,000,000 rows), once", formatMs(rowsMs)],
+    [
+      "30 d p50 / p95 from the rollup against exact percentile_cont",
+      `${totals.latency_p50_ms} / ${totals.latency_p95_ms} ms vs ${row.p50.toFixed(2)} / ${row.p95.toFixed(2)} ms (${off(totals.latency_p50_ms, row.p50)} / ${off(totals.latency_p95_ms, row.p95)})`,
+    ],
+  ];
+}
+
 export async function benchLedgerPostgres(): Promise<void> {
   if (!findPostgresBin()) {
     console.log(
@@ -142,17 +168,19 @@ export async function benchLedgerPostgres(): Promise<void> {
     await client.connect();
     const filling = performance.now();
     await client.query(FILL, [now]);
-    await client.query("ANALYZE modelmux_usage");
+    await client.query("ANALYZE modelmux_usage, modelmux_usage_daily, modelmux_usage_daily_latency");
     const fillMs = performance.now() - filling;
-    await client.end();
     const total = (await ledger.summarize({ since: 0, until: now + 1 })).totals.requests;
     if (total !== ROWS) throw new Error(`expected ${ROWS} rows, got ${total}`);
     const reads = await benchReads(ledger, now);
+    const accuracy = await rollupAccuracy(client, ledger, now);
+    await client.end();
     await ledger.close();
     printTable("Usage ledger on PostgreSQL (1,000,000 rows over 30 days)", [
-      ["load 1,000,000 rows (generate_series) + ANALYZE", formatMs(fillMs)],
+      ["load 1,000,000 rows (generate_series, rolled up by the trigger) + ANALYZE", formatMs(fillMs)],
       ...writes,
       ...reads,
+      ...accuracy,
     ]);
   } finally {
     await server.destroy();

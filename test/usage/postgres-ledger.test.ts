@@ -47,7 +47,7 @@ describe("PostgreSQL ledger", () => {
       `${databaseUrl}`,
       "SELECT version FROM modelmux_migrations",
     );
-    expect(versions.map((row) => row.version)).toEqual([1]);
+    expect(versions.map((row) => row.version)).toEqual([1, 2]);
     const indexes = await sql<{ indexname: string }>(
       `${databaseUrl}`,
       "SELECT indexname FROM pg_indexes WHERE tablename = 'modelmux_usage' ORDER BY indexname",

@@ -33,6 +33,14 @@ export function isUnreachable(error: unknown): boolean {
   return fields === undefined || fields.code.startsWith("08") || fields.code.startsWith("57P");
 }
 
+/**
+ * True when the transaction lost a race and a retry may pass: class 40 (deadlock detected,
+ * serialization failure), as two instances adding to the same rollup rows at once may.
+ */
+export function isTransient(error: unknown): boolean {
+  return databaseError(error)?.code.startsWith("40") ?? false;
+}
+
 /** True when the database refused the records (their data), false when it could not take any (down, busy). */
 export function isRejection(error: unknown): boolean {
   const fields = databaseError(error);
