@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { runMigrateLedger } from "../../src/cli/migrate-ledger.js";
 import { createLogger } from "../../src/logger.js";
-import { createLedger, LEDGER_FILE } from "../../src/usage/index.js";
+import { createLedger, LEDGER_FILE, type UsageRow } from "../../src/usage/index.js";
 import { runCli, tempDataDir } from "../support/cli-process.js";
 import { useLedgerFixture } from "../usage/ledger-backends.js";
 import { usageRecord } from "../usage/usage-record.js";
@@ -52,12 +52,22 @@ describe("modelmux migrate-ledger", () => {
     await runMigrateLedger({ to: `${databaseUrl}` }, { dataDir, logger, write });
     expect(output).toContain("0 new, 1,234 already in PostgreSQL");
     expect(await target.query(ALL_TIME)).toHaveLength(1_234);
-    // The same report from both stores.
+    // The same report from both stores: exactly over two days (PostgreSQL reads the rows), and over
+    // 30 days (whole days from its rollup) the same sums, with percentiles within the rollup's 5 %.
     const source = createLedger({ dataDir, logger });
+    const twoDays = { since: START, until: START + 2 * 86_400_000 };
     for (const groupBy of [undefined, "model", "key", "day"] as const) {
-      expect(await target.summarize({ ...ALL_TIME, groupBy })).toEqual(
-        await source.summarize({ ...ALL_TIME, groupBy }),
+      expect(await target.summarize({ ...twoDays, groupBy })).toEqual(
+        await source.summarize({ ...twoDays, groupBy }),
       );
+      const fromRollup = await target.summarize({ ...ALL_TIME, groupBy });
+      const fromSource = await source.summarize({ ...ALL_TIME, groupBy });
+      const withoutPercentiles = ({ latency_p50_ms: _, latency_p95_ms: __, ...sums }: UsageRow) => sums;
+      expect(fromRollup.groups.map(withoutPercentiles)).toEqual(fromSource.groups.map(withoutPercentiles));
+      expect(withoutPercentiles(fromRollup.totals)).toEqual(withoutPercentiles(fromSource.totals));
+      const { latency_p50_ms: p50, latency_p95_ms: p95 } = fromSource.totals;
+      expect(Math.abs(fromRollup.totals.latency_p50_ms - p50)).toBeLessThanOrEqual(0.05 * p50);
+      expect(Math.abs(fromRollup.totals.latency_p95_ms - p95)).toBeLessThanOrEqual(0.05 * p95);
     }
     await source.close();
   });
