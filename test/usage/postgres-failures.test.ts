@@ -1,14 +1,19 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { DestinationStream } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load-config.js";
 import { createLogger } from "../../src/logger.js";
+import { registerGetUsageTool } from "../../src/tools/get-usage.js";
 import { DEAD_LETTER_FILE } from "../../src/usage/dead-letter-file.js";
 import { createBudgetGate, createLedger, type Ledger } from "../../src/usage/index.js";
 import { spillRecords } from "../../src/usage/spill-file.js";
 import { tempDataDir } from "../support/cli-process.js";
+import { errorText } from "../support/in-memory-server.js";
 import { useLedgerFixture } from "./ledger-backends.js";
 import { usageRecord } from "./usage-record.js";
 
@@ -119,6 +124,15 @@ describe("PostgreSQL ledger failures", () => {
         expect(ms).toBeLessThan(1_000);
         await new Promise((resolve) => setTimeout(resolve, 400)); // across a retry attempt
       }
+      // get_usage says why, as a tool error (the server stays up).
+      const server = new McpServer({ name: "modelmux-test", version: "1.0.0" });
+      registerGetUsageTool(server, { ledger });
+      const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+      const client = new Client({ name: "modelmux-test", version: "1.0.0" });
+      await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+      const answer = await client.callTool({ name: "get_usage", arguments: { last: "7d" } });
+      expect(errorText(answer)).toMatch(/LEDGER_UNAVAILABLE.*unavailable since/s);
+      await client.close();
       // A budget's first reservation of the period seeds from the ledger: it counts zero and goes on.
       const gate = createBudgetGate({
         config: parseConfig({ budgets: { global: { dailyUsd: 1 } } }),
