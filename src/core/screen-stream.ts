@@ -160,6 +160,9 @@ export function createStreamScreen(
         channelOf(`${delta.choice}:${field}`, false).pending += piece;
         releaseText(delta.choice, field, false, out);
       }
+      // The text before a tool call is complete once the call starts: it goes out first, in order.
+      if (delta.toolCalls?.length)
+        for (const field of ["content", "refusal"] as const) releaseText(delta.choice, field, true, out);
       for (const call of delta.toolCalls ?? []) {
         const isCustom = call.type === "custom" || call.custom !== undefined;
         const channel = channelOf(`${delta.choice}:tool:${call.index}`, true, !isCustom);

@@ -191,4 +191,28 @@ describe("output guardrails on streamed answers", () => {
     expect(gateway.pa.requests).toHaveLength(1);
     expect(gateway.pb.requests).toHaveLength(1);
   });
+
+  it("sends the text before a tool call ahead of the call, not after it", async () => {
+    gateway = await startGateway();
+    gateway.pa.enqueue({
+      type: "ok",
+      text: "Let me check the weather",
+      toolCalls: [{ id: "call_w", name: "send_mail", arguments: '{"to":"a@b.example"}' }],
+    });
+    const order: string[] = [];
+    const stream = await gateway.client.chat.completions.create({
+      model: "m1",
+      messages: [{ role: "user", content: "weather?" }],
+      tools,
+      stream: true,
+    });
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta;
+      if (delta?.content) order.push(`text:${delta.content}`);
+      if (delta?.tool_calls?.length) order.push("tool");
+    }
+    const firstTool = order.indexOf("tool");
+    expect(firstTool).toBeGreaterThan(0);
+    expect(order.slice(0, firstTool).join("").replaceAll("text:", "")).toBe("Let me check the weather");
+  });
 });
