@@ -7,6 +7,7 @@ import { parseConfig } from "../../src/config/load-config.js";
 import type { ModelmuxError } from "../../src/errors.js";
 import { createLogger } from "../../src/logger.js";
 import { createBudgetGate, createLedger } from "../../src/usage/index.js";
+import { createPostgresLedger } from "../../src/usage/postgres/postgres-ledger.js";
 import { SPILL_FILE } from "../../src/usage/spill-file.js";
 import { tempDataDir } from "../support/cli-process.js";
 import { useLedgerFixture } from "./ledger-backends.js";
@@ -94,6 +95,33 @@ describe("PostgreSQL ledger", () => {
     );
     const ids = (await ledger.query(ALL_TIME)).map((row) => row.requestId);
     expect(new Set(ids).size).toBe(275);
+  });
+
+  it("a read sees records that traffic spilled past maxQueued while the database was up", async () => {
+    const dataDir = tempDataDir();
+    const databaseUrl = await fixture.server().createDatabase("overflow");
+    const ledger = createPostgresLedger({
+      databaseUrl,
+      dataDir,
+      logger,
+      batchSize: 10,
+      maxQueued: 25,
+      retryMs: 60_000,
+    });
+    // One synchronous burst: the buffer passes maxQueued before any write can start.
+    for (let index = 0; index < 200; index++) ledger.record(usageRecord({ requestId: `burst-${index}` }));
+    expect(spillFiles(dataDir).length).toBeGreaterThan(0);
+    expect(await ledger.query(ALL_TIME)).toHaveLength(200);
+    expect(spillFiles(dataDir)).toEqual([]);
+    await ledger.close();
+  });
+
+  it("a read that fails in modelmux's own code does not mark the database down for the next read", async () => {
+    const ledger = await fixture.open("postgres");
+    ledger.record(usageRecord({ requestId: "kept" }));
+    // An until past JavaScript's last date makes summarize throw a RangeError before any SQL runs.
+    await expect(ledger.summarize(ALL_TIME)).rejects.toThrow(/Invalid time value/);
+    expect(await ledger.query(ALL_TIME)).toHaveLength(1);
   });
 
   it("replays at the next start what a stop during an outage left in the spill file", async () => {

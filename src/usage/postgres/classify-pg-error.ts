@@ -29,6 +29,9 @@ function databaseError(error: unknown): DatabaseErrorFields | undefined {
  * exception, 57P admin or crash shutdown, cannot connect now).
  */
 export function isUnreachable(error: unknown): boolean {
+  // A fault in our own code (a bad Date, a missing field) says nothing about the database.
+  if (error instanceof RangeError || error instanceof TypeError || error instanceof ReferenceError)
+    return false;
   const fields = databaseError(error);
   return fields === undefined || fields.code.startsWith("08") || fields.code.startsWith("57P");
 }

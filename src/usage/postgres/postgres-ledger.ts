@@ -71,6 +71,8 @@ export function createPostgresLedger(options: PostgresLedgerOptions): Ledger {
   let downSince = 0;
   let closed = false;
   let warnedClosed = false;
+  /** Records went to the spill file because traffic outran the database (not an outage). */
+  let overflowed = false;
 
   // Connect and migrate now, in the background: a server's start never waits for the database.
   let ready: Promise<Pool> = start();
@@ -186,10 +188,14 @@ export function createPostgresLedger(options: PostgresLedgerOptions): Ledger {
     return writing;
   }
 
+  /** Writes the buffer, then what traffic spilled past maxQueued, so a read after it sees both. */
   function flush(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    return enqueue(writeBuffered);
+    const written = enqueue(writeBuffered);
+    if (!overflowed) return written;
+    overflowed = false;
+    return enqueue(replaySpills);
   }
 
   /** At exit only synchronous work runs: whatever is not in the database goes to the spill file. */
@@ -219,6 +225,7 @@ export function createPostgresLedger(options: PostgresLedgerOptions): Ledger {
     if (buffer.length >= maxQueued) {
       // The database is slower than the traffic: keep memory bounded, lose nothing.
       spillRecords(dataDir, buffer.splice(0));
+      overflowed = true;
       scheduleRetry();
     } else if (buffer.length >= batchSize) {
       void flush();
