@@ -1,38 +1,17 @@
 import type { Deployment } from "../catalog/types.js";
+import { isDefaultValue } from "../chat/default-params.js";
 import type { ForwardedParams } from "../chat/types.js";
 import type { Config } from "../config/schema.js";
+import { BUILTIN_PROVIDERS } from "../providers/registry.js";
+import { builtinUnsupportedParams } from "./builtin-unsupported-params.js";
 
-/**
- * Chat parameters that change the answer and that a built-in provider's OpenAI-compatible
- * endpoint documents as unsupported or ignored (`n` means n > 1). A provider's
- * `unsupportedParams` in config replaces its entry; providers not listed support everything.
- */
-export const BUILTIN_UNSUPPORTED_PARAMS: Readonly<Record<string, readonly string[]>> = {
-  // docs.anthropic.com, "OpenAI SDK compatibility": ignored fields; n must be 1.
-  anthropic: [
-    "logprobs",
-    "top_logprobs",
-    "logit_bias",
-    "presence_penalty",
-    "frequency_penalty",
-    "seed",
-    "n",
-    "prediction",
-    "audio",
-    "modalities",
-  ],
-  // console.groq.com, "OpenAI compatibility": not supported; n must be 1.
-  groq: ["logprobs", "top_logprobs", "logit_bias", "n"],
-};
-
-/** Forwarded parameters the request really sets (`n` only above 1). */
+/** Forwarded parameters the request really sets (not null, not the API's default value). */
 export function askedParams(params: ForwardedParams | undefined): string[] {
   if (!params) return [];
   const names: string[] = [];
   for (const name in params) {
     const value = params[name];
-    if (value === undefined || value === null) continue;
-    if (name === "n" && !(typeof value === "number" && value > 1)) continue;
+    if (value === undefined || value === null || isDefaultValue(name, value)) continue;
     names.push(name);
   }
   return names;
@@ -43,14 +22,16 @@ export interface ParamSupport {
   unsupported(deployment: Deployment, asked: readonly string[]): string[];
 }
 
+/** What each provider does not support: its config list, else the built-in one for its API. */
 export function createParamSupport(config: Pick<Config, "providers">): ParamSupport {
   const lists = new Map<string, Set<string>>();
   const listOf = (provider: string) => {
     let list = lists.get(provider);
     if (!list) {
-      list = new Set(
-        config.providers[provider]?.unsupportedParams ?? BUILTIN_UNSUPPORTED_PARAMS[provider] ?? [],
-      );
+      const entry = config.providers[provider];
+      const spec = BUILTIN_PROVIDERS.find((builtin) => builtin.id === provider);
+      const api = entry?.api ?? spec?.api ?? "openai";
+      list = new Set(entry?.unsupportedParams ?? builtinUnsupportedParams(provider, api, spec !== undefined));
       lists.set(provider, list);
     }
     return list;

@@ -176,6 +176,37 @@ export function fakeTokenCount(body: Record<string, unknown>): number {
   return Math.ceil(JSON.stringify(body).length / 3);
 }
 
+/** The Messages API's top-level fields: like the real API, the fake refuses any other. */
+const MESSAGES_FIELDS = new Set([
+  "model",
+  "messages",
+  "max_tokens",
+  "system",
+  "metadata",
+  "stop_sequences",
+  "stream",
+  "temperature",
+  "top_p",
+  "top_k",
+  "tools",
+  "tool_choice",
+  "thinking",
+  "service_tier",
+  "container",
+  "mcp_servers",
+  "context_management",
+  "output_config",
+]);
+
+/** The first field Anthropic would refuse as an extra input, with its path. */
+function extraField(body: Record<string, unknown>): string | undefined {
+  const top = Object.keys(body).find((field) => !MESSAGES_FIELDS.has(field));
+  if (top) return top;
+  const metadata = body.metadata as Record<string, unknown> | undefined;
+  const inner = Object.keys(metadata ?? {}).find((field) => field !== "user_id");
+  return inner && `metadata.${inner}`;
+}
+
 function countTokens(response: ServerResponse, body: Record<string, unknown>): void {
   // As Anthropic's endpoint: output controls are not part of counting.
   for (const field of ["max_tokens", "stream", "temperature", "top_p", "top_k", "stop_sequences", "metadata"])
@@ -215,6 +246,14 @@ export async function startFakeAnthropicUpstream(
         return anthropicError(response, 400, "invalid_request_error", "anthropic-version header is required");
       if (typeof body.max_tokens !== "number")
         return anthropicError(response, 400, "invalid_request_error", "max_tokens: Field required");
+      const extra = extraField(body);
+      if (extra)
+        return anthropicError(
+          response,
+          400,
+          "invalid_request_error",
+          `${extra}: Extra inputs are not permitted`,
+        );
       const behavior = queue.shift() ?? { type: "ok" };
       if (behavior.type === "status")
         return anthropicError(

@@ -1,3 +1,4 @@
+import { isDefaultValue } from "../../chat/default-params.js";
 import type { ChatMessage, ContentPart, ToolCall, ToolDefinition } from "../../chat/types.js";
 import { ProviderError } from "../provider-error.js";
 import type { CompletionRequest, ResponseFormat } from "../types.js";
@@ -6,7 +7,8 @@ import type { CompletionRequest, ResponseFormat } from "../types.js";
  * The pipeline's chat request as an Anthropic Messages API body. Fields the Messages door carried
  * as extras come back as Anthropic fields (cache_control, is_error, thinking_blocks); OpenAI
  * parameters with an Anthropic counterpart are mapped (stop, user, tool_choice,
- * parallel_tool_calls, response_format, reasoning_effort); every other parameter is forwarded as is.
+ * parallel_tool_calls, response_format, reasoning_effort); every other parameter is forwarded as is
+ * (routing keeps the OpenAI-only ones away, see NATIVE_ANTHROPIC_UNSUPPORTED).
  */
 type Block = Record<string, unknown>;
 type Body = Record<string, unknown>;
@@ -188,8 +190,10 @@ export function toAnthropicBody(
 ): Body {
   const params = request.params ?? {};
   const body: Body = {};
+  // A default value (store: false, n: 1…) asks for nothing the Messages API would need to hear.
   for (const [field, value] of Object.entries(params))
-    if (!MAPPED.has(field) && value !== undefined && value !== null) body[field] = value;
+    if (!MAPPED.has(field) && value !== undefined && value !== null && !isDefaultValue(field, value))
+      body[field] = value;
   const { system, turns } = splitMessages(request.messages, provider);
   body.model = request.model;
   body.messages = turns;

@@ -27,13 +27,15 @@ export interface NativeGateway {
  * modelmux with the built-in `anthropic` provider (native Messages API adapter, prices from
  * genai-prices) pointed at a fake Anthropic server, and only that provider enabled.
  */
-export async function startNativeGateway(): Promise<NativeGateway> {
+export async function startNativeGateway(
+  routing: { unsupportedParams?: "route" | "drop" } = {},
+): Promise<NativeGateway> {
   const upstream = await startFakeAnthropicUpstream();
   const deps = await createDeps(
     {
       config: parseConfig({
         providers: { anthropic: { baseURL: upstream.url, apiKey: ANTHROPIC_TEST_KEY } },
-        routing: { exploration: 0, maxAttempts: 2, timeoutMs: 10_000, attemptTimeoutMs: 5_000 },
+        routing: { exploration: 0, maxAttempts: 2, timeoutMs: 10_000, attemptTimeoutMs: 5_000, ...routing },
         cache: { store: "off" },
       }),
       dataDir: tempDataDir(),
