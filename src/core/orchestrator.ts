@@ -256,6 +256,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
             reservedUsd,
           },
           {
+            requestedModel: request.model,
             messages: request.messages,
             temperature: request.temperature,
             maxTokens: request.maxTokens,
@@ -465,6 +466,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     try {
       const tokens = await adapter.countTokens({
         model: deployment.providerModelId,
+        requestedModel: request.model,
         messages: request.messages,
         ...(request.params && { params: request.params }),
         ...(request.anthropicBeta && { anthropicBeta: request.anthropicBeta }),

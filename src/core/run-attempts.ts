@@ -30,6 +30,8 @@ export interface AttemptPlan {
 }
 
 export interface AttemptCall {
+  /** The model name the caller asked for (see CompletionRequest.requestedModel). */
+  requestedModel?: string;
   messages: ChatMessage[];
   temperature?: number;
   maxTokens?: number;
@@ -213,6 +215,7 @@ export async function runAttempts(
     const params = call.params && dropped.length > 0 ? dropUnsupported(call.params, dropped) : call.params;
     return adapter.complete({
       model: deployment.providerModelId,
+      ...(call.requestedModel && { requestedModel: call.requestedModel }),
       messages,
       temperature: call.temperature,
       maxTokens: call.maxTokens,

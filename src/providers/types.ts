@@ -12,6 +12,8 @@ export type ResponseFormat =
 export interface CompletionRequest {
   /** The provider's own model id. */
   model: string;
+  /** The name the caller asked for (the native Anthropic adapter sends a dated snapshot as named). */
+  requestedModel?: string;
   messages: ChatMessage[];
   temperature?: number;
   maxTokens?: number;

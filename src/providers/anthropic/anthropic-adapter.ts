@@ -8,6 +8,7 @@ import { ProviderError } from "../provider-error.js";
 import { providerSecrets } from "../provider-secrets.js";
 import { toProviderError } from "../to-provider-error.js";
 import type { CompletionRequest, CompletionResult, ProviderAdapter } from "../types.js";
+import { anthropicSnapshot } from "./anthropic-snapshot.js";
 import { createAnthropicStreamReader } from "./anthropic-stream.js";
 import { type AnthropicMessage, readAnthropicAnswer, usageOf } from "./read-anthropic-answer.js";
 import { toAnthropicBody } from "./to-anthropic-body.js";
@@ -72,8 +73,17 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Provid
     return found;
   };
   let countPoster: ReturnType<typeof createCompletionPoster> | undefined;
-  const bodyOf = (request: CompletionRequest) =>
-    toAnthropicBody(request, provider, options.maxOutputOf?.(request.model) ?? FALLBACK_MAX_TOKENS);
+  const bodyOf = (request: CompletionRequest) => {
+    const body = toAnthropicBody(
+      request,
+      provider,
+      options.maxOutputOf?.(request.model) ?? FALLBACK_MAX_TOKENS,
+    );
+    // A dated snapshot the caller pinned resolves to its alias in the catalog: send the snapshot.
+    const snapshot = anthropicSnapshot(request.model, request.requestedModel);
+    if (snapshot) body.model = snapshot;
+    return body;
+  };
 
   async function completeOnce(request: CompletionRequest, startedAt: number): Promise<CompletionResult> {
     const message = (await posterFor(request).json(bodyOf(request), request.signal)) as
