@@ -32,7 +32,8 @@ const MAPPINGS: Record<ErrorCode, Mapping> = {
   RATE_LIMITED: { status: 429, type: "rate_limit_error", code: "rate_limit_exceeded" },
   APPROVAL_REQUIRED: { status: 403, type: "permission_error", code: "approval_required" },
   CANCELLED: { status: 499, type: "cancelled", code: "cancelled" },
-  UNAUTHORIZED: { status: 401, type: "invalid_request_error", code: "unauthorized" },
+  // Access policy refusals: the key is known (authentication passed) but may not do this.
+  UNAUTHORIZED: { status: 403, type: "permission_error", code: "permission_denied" },
   NOT_FOUND: { status: 404, type: "invalid_request_error", code: "not_found" },
   LEDGER_UNAVAILABLE: { status: 503, type: "server_error", code: "ledger_unavailable" },
 };

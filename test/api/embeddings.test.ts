@@ -278,7 +278,7 @@ describe("POST /v1/embeddings (openai SDK embeddings.create as the client)", () 
     await expect(
       gateway.clientWith(`${token}-2`).embeddings.create({ model: "e1", input: "x" }),
     ).rejects.toMatchObject({
-      status: 401,
+      status: 403,
     });
     // 0.2 USD per 1M tokens: about 5 tokens of budget; this batch's worst case does not fit.
     await expect(

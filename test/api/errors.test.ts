@@ -192,12 +192,12 @@ describe("/v1 with virtual keys", () => {
     const teamA = keyed.clientWith("token-a");
     expect((await teamA.chat.completions.create(hi)).choices[0]?.message.content).toBe("hi");
     const forbidden = await failureOf(teamA.chat.completions.create({ ...hi, model: "m2" }));
-    expect(forbidden.status).toBe(401);
+    expect(forbidden.status).toBe(403);
     expect(forbidden.message).toMatch(/model "m2" is not allowed for key "team-a"/);
     const fallback = await failureOf(
       teamA.chat.completions.create(hi, { headers: { "x-modelmux-fallback-models": "m2" } }),
     );
-    expect(fallback.status).toBe(401);
+    expect(fallback.status).toBe(403);
     const models = await teamA.models.list();
     // A bare model id allows it on every provider.
     expect(models.data.map((model) => model.id).sort()).toEqual(["m1", "pa/m1", "pb/m1"]);

@@ -314,7 +314,7 @@ describe("the Responses door on the shared pipeline", () => {
     });
     const client = gateway.clientWith("key-m2");
     await expect(client.responses.create({ model: "m1", input: "hi" })).rejects.toMatchObject({
-      status: 401,
+      status: 403,
     });
     gateway.pc.enqueue({ type: "ok", text: "from m2" });
     expect((await client.responses.create({ model: "m2", input: "hi" })).output_text).toBe("from m2");

@@ -171,7 +171,7 @@ describe("a cache hit is checked against the key's allowed models", () => {
     try {
       const cached = await post(after.url, "fake/m1");
       const fresh = await post(after.url, "fake/m1", { "x-modelmux-cache": "bypass" });
-      expect(cached.status).toBe(401);
+      expect(cached.status).toBe(403);
       expect(await cached.json()).toEqual(await fresh.json());
       // `auto` cached an m1 answer: it is not served, the call routes to m2 instead.
       const auto = await post(after.url, "auto");

@@ -335,7 +335,7 @@ describe("virtual keys on /v1/messages", () => {
     expect(rows.map((row) => row.key)).toEqual(["team-a", "team-a"]);
   });
 
-  it("refuses a wrong key with authentication_error, and a model outside the key's list with 401 as the chat door does", async () => {
+  it("refuses a wrong key with authentication_error, and a model outside the key's list with 403 permission_error as the chat door does", async () => {
     const wrong = await gateway
       .anthropicWith({ apiKey: "wrong" })
       .messages.create({ model: "m1", max_tokens: 10, messages: [{ role: "user", content: "hi" }] })
@@ -348,8 +348,8 @@ describe("virtual keys on /v1/messages", () => {
       .anthropicWith({ apiKey: token })
       .messages.create({ model: "m2", max_tokens: 10, messages: [{ role: "user", content: "hi" }] })
       .catch((error: unknown) => error);
-    expect(forbidden).toBeInstanceOf(Anthropic.APIError);
-    expect((forbidden as InstanceType<typeof Anthropic.APIError>).status).toBe(401);
+    expect(forbidden).toBeInstanceOf(Anthropic.PermissionDeniedError);
+    expect((forbidden as InstanceType<typeof Anthropic.APIError>).status).toBe(403);
     expect(gateway.pa.requests).toHaveLength(0);
   });
 });
