@@ -3,11 +3,12 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ModelmuxError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { appendDeadLetters, DEAD_LETTER_FILE } from "../usage/dead-letter-file.js";
 import { LEDGER_FILE } from "../usage/ledger.js";
 import { openLedgerDatabase } from "../usage/ledger-schema.js";
+import { insertIsolating } from "../usage/postgres/insert-isolating.js";
 import { migrate } from "../usage/postgres/migrations.js";
 import { openPool } from "../usage/postgres/open-pool.js";
-import { insertRecords } from "../usage/postgres/pg-statements.js";
 import { recordFromRow, type StoredRow } from "../usage/usage-columns.js";
 
 const BATCH = 5_000;
@@ -32,6 +33,9 @@ function requestIdOf(row: StoredRow): string {
  * `modelmux migrate-ledger --to postgres://…`: copies every row of the SQLite ledger into the
  * PostgreSQL ledger (schema created if needed) in batches, skipping rows already there, then
  * checks that every copied request id is in PostgreSQL and that the costs add up to the same.
+ * A row PostgreSQL refuses for its data (SQLite keeps a NUL byte in text, PostgreSQL does not)
+ * does not stop the copy: it goes to the dead-letter file in the data dir, and the command fails
+ * at the end naming how many, after copying and verifying everything else.
  */
 export async function runMigrateLedger(
   args: MigrateLedgerArgs,
@@ -54,24 +58,32 @@ export async function runMigrateLedger(
     let present = 0;
     let sourceCost = 0;
     let targetCost = 0;
+    const refusedCodes = new Set<string>();
+    let refused = 0;
     for (;;) {
       const rows = select.all(lastId, BATCH) as StoredRow[];
       if (rows.length === 0) break;
       lastId = rows[rows.length - 1]?.id ?? lastId;
       const records = rows.map((row) => ({ ...recordFromRow(row), requestId: requestIdOf(row) }));
-      added += await insertRecords(
+      const outcome = await insertIsolating(
         pool,
         records.map(({ id: _, ...record }) => record),
       );
-      const ids = records.map((record) => record.requestId);
+      added += outcome.added;
+      appendDeadLetters(context.dataDir, outcome.rejected);
+      const refusedIds = new Set(outcome.rejected.map((letter) => letter.record.requestId));
+      for (const letter of outcome.rejected) refusedCodes.add(letter.code ?? "unknown");
+      refused += refusedIds.size;
+      const kept = records.filter((record) => !refusedIds.has(record.requestId));
+      const ids = kept.map((record) => record.requestId);
       const check = await pool.query<{ count: number; cost: number }>(
         "SELECT count(*)::int8 AS count, COALESCE(SUM(cost_usd), 0)::float8 AS cost FROM modelmux_usage WHERE request_id = ANY($1)",
         [ids],
       );
       present += check.rows[0]?.count ?? 0;
       targetCost += check.rows[0]?.cost ?? 0;
-      for (const record of records) sourceCost += record.costUsd;
-      copied += rows.length;
+      for (const record of kept) sourceCost += record.costUsd;
+      copied += kept.length;
       write(`\rcopied ${copied.toLocaleString("en")} rows`);
     }
     write(
@@ -87,6 +99,11 @@ export async function runMigrateLedger(
     write(
       `verified: all ${copied.toLocaleString("en")} rows are in PostgreSQL, total cost $${sourceCost.toFixed(6)} on both sides\n`,
     );
+    if (refused > 0) {
+      throw new Error(
+        `${refused.toLocaleString("en")} rows were refused by PostgreSQL (SQLSTATE ${[...refusedCodes].join(", ")}) and written to ${join(context.dataDir, DEAD_LETTER_FILE)}; every other row is copied and verified`,
+      );
+    }
   } finally {
     sqlite.db.close();
     await pool.end();

@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { runMigrateLedger } from "../../src/cli/migrate-ledger.js";
 import { createLogger } from "../../src/logger.js";
+import { DEAD_LETTER_FILE } from "../../src/usage/dead-letter-file.js";
 import { createLedger, LEDGER_FILE, type UsageRow } from "../../src/usage/index.js";
 import { runCli, tempDataDir } from "../support/cli-process.js";
 import { useLedgerFixture } from "../usage/ledger-backends.js";
@@ -70,6 +72,28 @@ describe("modelmux migrate-ledger", () => {
       expect(Math.abs(fromRollup.totals.latency_p95_ms - p95)).toBeLessThanOrEqual(0.05 * p95);
     }
     await source.close();
+  });
+
+  it("copies and verifies every other row when PostgreSQL refuses some, and fails naming the dead-letter file", async () => {
+    const dataDir = await sqliteLedger(40);
+    const db = new Database(join(dataDir, LEDGER_FILE));
+    // SQLite keeps a NUL byte in text; PostgreSQL refuses it (SQLSTATE 22021).
+    db.prepare("UPDATE usage SET key = 'team' || char(0) || 'x' WHERE id IN (5, 17)").run();
+    db.close();
+    const target = await fixture.open("postgres");
+    const { databaseUrl } = fixture.settingsOf(target);
+    let output = "";
+    const run = runMigrateLedger(
+      { to: `${databaseUrl}` },
+      { dataDir, logger, write: (text) => (output += text) },
+    );
+    await expect(run).rejects.toThrow(
+      /^2 rows were refused by PostgreSQL \(SQLSTATE 22021\) and written to .*usage-dead-letter\.jsonl/,
+    );
+    expect(output).toContain("verified: all 38 rows are in PostgreSQL");
+    expect(await target.query(ALL_TIME)).toHaveLength(38);
+    const letters = readFileSync(join(dataDir, DEAD_LETTER_FILE), "utf8").trim().split("\n");
+    expect(letters.map((line) => JSON.parse(line).record.key)).toEqual(["team\u0000x", "team\u0000x"]);
   });
 
   it("runs as a command: exit 0 with the verification on stdout, exit 2 without --to", async () => {
