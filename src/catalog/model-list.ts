@@ -487,7 +487,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     contextWindow: 131_072,
     maxOutput: 32_768,
     tasks: GENERAL,
-    encoding: null,
+    encoding: "llama3",
     servedBy: {
       groq: "llama-3.3-70b-versatile",
       together: "meta-llama/Llama-3.3-70B-Instruct-Turbo",
@@ -516,7 +516,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     contextWindow: 131_072,
     maxOutput: 8_192,
     tasks: LIGHT,
-    encoding: null,
+    encoding: "llama3",
     servedBy: {
       groq: "llama-3.1-8b-instant",
       together: "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo",
@@ -571,7 +571,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     contextWindow: 131_072,
     maxOutput: 16_384,
     tasks: GENERAL,
-    encoding: null,
+    encoding: "qwen3",
     servedBy: {
       groq: "qwen/qwen3-32b",
       openrouter: "qwen/qwen3-32b",
@@ -589,7 +589,7 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     contextWindow: 131_072,
     maxOutput: 32_768,
     tasks: ALL,
-    encoding: null,
+    encoding: "qwen3",
     servedBy: { fireworks: "accounts/fireworks/models/qwen3-235b-a22b", openrouter: "qwen/qwen3-235b-a22b" },
   },
   {

@@ -1,4 +1,5 @@
 import type { MatchLogic, ModelInfo as PricedModelData, Provider } from "@pydantic/genai-prices";
+import { familyOfModel } from "./family-of-model.js";
 import { equalsOf } from "./match-rule.js";
 import { modelKey, vendorOfName } from "./model-names.js";
 import { type PriceSheet, quoteSheet } from "./price-sheet.js";
@@ -125,7 +126,7 @@ function newEntry(data: PricedModelData, pricesProvider: string, ids: Set<string
     tasks: null,
     contextWindow: data.context_window ?? null,
     maxOutput: null,
-    encoding: null,
+    encoding: familyOfModel(data.id),
     deprecated: data.deprecated === true,
     aliases: [],
     deployments: [],

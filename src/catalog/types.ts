@@ -1,3 +1,4 @@
+import type { FamilyEncoding } from "../tokens/family-encodings.js";
 import type { PriceSheet } from "./price-sheet.js";
 
 export type Tier = "small" | "medium" | "flagship";
@@ -16,8 +17,11 @@ export const TASKS: readonly Task[] = [
   "reasoning",
 ];
 
-/** Exact tokenizer encodings we ship; models without one are counted approximately. */
-export type Encoding = "o200k_base" | "cl100k_base";
+/**
+ * Exact tokenizer encodings we ship (OpenAI's, and the open families' in tokens/family-encodings.ts);
+ * models without one are counted approximately.
+ */
+export type Encoding = "o200k_base" | "cl100k_base" | FamilyEncoding;
 
 /** USD per 1M tokens. */
 export interface Price {

@@ -442,7 +442,8 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       deployment: deployment.id,
       routing: prepared.explanation,
       inputTokens: prepared.inputTokens,
-      tokensExact: model?.encoding !== null && model?.encoding !== undefined,
+      // Routing counts with o200k_base (prepare-route.ts): exact only for the models on it.
+      tokensExact: model?.encoding === "o200k_base",
       maxOutputTokens: prepared.outputCap(deployment),
       cost: {
         minUsd: roundUsd(cost(0)),

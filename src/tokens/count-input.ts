@@ -7,6 +7,7 @@ import {
   relabel,
   type TokenCount,
 } from "./count-tokens.js";
+import { isFamilyEncoding } from "./family-encodings.js";
 
 /** What a caller may give to be counted: text, chat messages, or a known token count. */
 export interface CountableInput {
@@ -32,10 +33,19 @@ export async function createInputCounter(
     input.messages
       ? countMessageTokens(input.messages, model, undefined, turn)
       : countTextTokens(input.text ?? "", model, turn);
+  // The open families count on the worker thread: started first, they run while this thread counts the rest.
+  const offThread: Promise<unknown>[] = [];
+  for (const model of models) {
+    const key = model.encoding ?? "approximate";
+    if (!isFamilyEncoding(model.encoding) || memo.has(key)) continue;
+    memo.set(key, { tokens: 0, exact: false, method: "pending" });
+    offThread.push(count(model).then((counted) => memo.set(key, counted)));
+  }
   for (const model of models) {
     const key = model.encoding ?? "approximate";
     if (!memo.has(key)) memo.set(key, await count(model));
   }
+  await Promise.all(offThread);
   return (model) => {
     const counted = memo.get(model.encoding ?? "approximate");
     if (!counted) throw new Error("createInputCounter: model was not among those counted");

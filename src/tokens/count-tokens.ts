@@ -2,16 +2,20 @@ import { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } from "gpt-tokenizer
 import type { Encoding, ModelInfo } from "../catalog/types.js";
 import { contentText } from "../chat/message-text.js";
 import type { ChatMessage, ToolDefinition } from "../chat/types.js";
+import { runOffThread } from "../workers/offload.js";
 import { countBounded, countBoundedSync, createTurn, MAX_PIECE_CHARS, type Turn } from "./bounded-count.js";
 import { messageExtraTokens, toolDefinitionTokens } from "./count-parts.js";
+import { FAMILY_SPECS, type FamilyEncoding, isFamilyEncoding } from "./family-encodings.js";
+import type { FamilyChatMessage } from "./family-tokenizer.js";
 import { proxyMarginOf } from "./proxy-margin.js";
 import { matchTiktoken, withUnicodeWhitespace } from "./tiktoken-parity.js";
 
 /**
  * Token counting. OpenAI models are counted exactly with their own BPE (gpt-tokenizer,
- * identical ids to tiktoken). Other vendors publish no tokenizer for current models, so
- * their counts use o200k_base as a proxy and are labelled approximate. Counting is bounded
- * (bounded-count.ts): linear in the text, yielding to the event loop on long inputs.
+ * identical ids to tiktoken); Llama 3.1/3.3, Qwen3 and DeepSeek V3 with their own tokenizer and
+ * chat template, on the worker thread (family-tokenizer.ts). Other models' counts use o200k_base
+ * as a proxy and are labelled approximate. Counting is bounded (bounded-count.ts): linear in the
+ * text, yielding to the event loop on long inputs.
  */
 export interface TokenCount {
   tokens: number;
@@ -30,19 +34,21 @@ const TOKENS_PER_REPLY = 3;
 // User text may contain `<|endoftext|>`; count it as text instead of throwing.
 const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
 
-const encoders = new Map<Encoding, Encoder>();
+/** The encodings counted on this thread with gpt-tokenizer's own tables. */
+export type BpeEncoding = Exclude<Encoding, FamilyEncoding>;
+const encoders = new Map<BpeEncoding, Encoder>();
 /** Each encoding's pre-token regex, with whitespace as tiktoken has it (see tiktoken-parity.ts). */
-const SPLITS: Record<Encoding, RegExp> = {
+const SPLITS: Record<BpeEncoding, RegExp> = {
   o200k_base: withUnicodeWhitespace(O200K_TOKEN_SPLIT_REGEX),
   cl100k_base: withUnicodeWhitespace(CL100K_TOKEN_SPLIT_REGEX),
 };
 const CUT_NOTE = `; pre-tokens over ${MAX_PIECE_CHARS} characters (runs without spaces) counted in pieces, approximate`;
 
-const LOADERS: Record<Encoding, () => Promise<Encoder>> = {
+const LOADERS: Record<BpeEncoding, () => Promise<Encoder>> = {
   o200k_base: () => import("gpt-tokenizer/encoding/o200k_base"),
   cl100k_base: () => import("gpt-tokenizer/encoding/cl100k_base"),
 };
-const loading = new Map<Encoding, Promise<void>>();
+const loading = new Map<BpeEncoding, Promise<void>>();
 
 /**
  * The module's GptEncoding (its default export). Imported as an ES module that is `default`; the
@@ -60,7 +66,7 @@ function encodingOf(module: unknown): unknown {
  * catalog model uses o200k_base (exact for OpenAI, the proxy for others), so only it loads
  * unless another encoding is asked for.
  */
-export function loadTokenizers(encodings: readonly Encoding[] = ["o200k_base"]): Promise<void> {
+export function loadTokenizers(encodings: readonly BpeEncoding[] = ["o200k_base"]): Promise<void> {
   return Promise.all(
     encodings.map((encoding) => {
       let pending = loading.get(encoding);
@@ -76,7 +82,7 @@ export function loadTokenizers(encodings: readonly Encoding[] = ["o200k_base"]):
   ).then(() => undefined);
 }
 
-function encoder(encoding: Encoding): Encoder {
+function encoder(encoding: BpeEncoding): Encoder {
   const loaded = encoders.get(encoding);
   if (!loaded) throw new Error("tokenizers not loaded: await loadTokenizers() first");
   return loaded;
@@ -90,6 +96,12 @@ function methodFor(model: Countable | null): {
   exact: boolean;
   method: string;
 } {
+  if (isFamilyEncoding(model?.encoding))
+    return {
+      encoding: model.encoding,
+      exact: true,
+      method: `${model.encoding} (${FAMILY_SPECS[model.encoding].label})`,
+    };
   if (model?.encoding) return { encoding: model.encoding, exact: true, method: model.encoding };
   const margin = proxyMarginOf(model?.vendor);
   return {
@@ -112,7 +124,7 @@ export function relabel(count: TokenCount, model: Countable): TokenCount {
   };
 }
 
-function countWith(encoding: Encoding, text: string, turn: Turn) {
+function countWith(encoding: BpeEncoding, text: string, turn: Turn) {
   const bpe = encoder(encoding);
   return countBounded((part) => bpe.countTokens(part, NO_SPECIAL), SPLITS[encoding], text, turn);
 }
@@ -128,8 +140,56 @@ export async function countTextTokens(
   turn: Turn = createTurn(),
 ): Promise<TokenCount> {
   const method = methodFor(model);
+  if (isFamilyEncoding(method.encoding)) {
+    const counted = await runOffThread("countFamilyText", { family: method.encoding, text });
+    return labelled(counted.tokens, counted.approximate, method);
+  }
   const { tokens, cut } = await countWith(method.encoding, text, turn);
   return labelled(tokens, cut, method);
+}
+
+/** A chat as the family tokenizers' templates take it: text content, tool-call arguments as sent. */
+function familyMessages(messages: readonly ChatMessage[]): {
+  messages: FamilyChatMessage[];
+  textOnly: boolean;
+} {
+  let textOnly = true;
+  const converted = messages.map((message): FamilyChatMessage => {
+    let content: string | null;
+    if (typeof message.content === "string" || message.content === null) content = message.content;
+    else {
+      textOnly &&= message.content.every((part) => part.type === "text");
+      content = contentText(message.content);
+    }
+    const calls = message.tool_calls?.flatMap((call) => (call.type === "function" ? [call] : []));
+    if (calls && calls.length !== message.tool_calls?.length) textOnly = false;
+    return {
+      role: message.role === "developer" ? "system" : message.role,
+      content,
+      ...(message.name !== undefined && { name: message.name }),
+      ...(message.tool_call_id !== undefined && { tool_call_id: message.tool_call_id }),
+      ...(calls?.length && { tool_calls: calls }),
+    };
+  });
+  return { messages: converted, textOnly };
+}
+
+async function countFamilyMessages(
+  messages: readonly ChatMessage[],
+  family: FamilyEncoding,
+  tools: readonly ToolDefinition[] | undefined,
+  method: ReturnType<typeof methodFor>,
+): Promise<TokenCount> {
+  const chat = familyMessages(messages);
+  const counted = await runOffThread("countFamilyChat", {
+    family,
+    messages: chat.messages,
+    ...(tools?.length && { tools: [...tools] }),
+  });
+  // Images and files are not text the template can place: their tokens are not counted exactly.
+  if (!chat.textOnly && !counted.approximate)
+    return { ...labelled(counted.tokens, false, method), exact: false };
+  return labelled(counted.tokens, counted.approximate, method);
 }
 
 /**
@@ -137,9 +197,9 @@ export async function countTextTokens(
  * the BPE on every message was half of the tokenizer calls for a short prompt.
  */
 const MAX_ROLES = 8;
-const roleTokens = new Map<Encoding, Map<ChatMessage["role"], number>>();
+const roleTokens = new Map<BpeEncoding, Map<ChatMessage["role"], number>>();
 
-function roleTokenCount(encoding: Encoding, role: ChatMessage["role"]): number {
+function roleTokenCount(encoding: BpeEncoding, role: ChatMessage["role"]): number {
   let counts = roleTokens.get(encoding);
   if (!counts) {
     counts = new Map();
@@ -166,22 +226,20 @@ export async function countMessageTokens(
   turn: Turn = createTurn(),
 ): Promise<TokenCount> {
   const method = methodFor(model);
-  const bpe = encoder(method.encoding);
+  if (isFamilyEncoding(method.encoding)) return countFamilyMessages(messages, method.encoding, tools, method);
+  const encoding: BpeEncoding = method.encoding;
+  const bpe = encoder(encoding);
   let cut = false;
   const count = (text: string) => {
-    const counted = countBoundedSync(
-      (part) => bpe.countTokens(part, NO_SPECIAL),
-      SPLITS[method.encoding],
-      text,
-    );
+    const counted = countBoundedSync((part) => bpe.countTokens(part, NO_SPECIAL), SPLITS[encoding], text);
     cut ||= counted.cut;
     return counted.tokens;
   };
   let tokens = TOKENS_PER_REPLY;
   for (const message of messages) {
     const text = typeof message.content === "string" ? message.content : contentText(message.content);
-    const content = await countWith(method.encoding, text, turn);
-    tokens += TOKENS_PER_MESSAGE + roleTokenCount(method.encoding, message.role) + content.tokens;
+    const content = await countWith(encoding, text, turn);
+    tokens += TOKENS_PER_MESSAGE + roleTokenCount(encoding, message.role) + content.tokens;
     cut ||= content.cut;
     if (typeof message.content !== "string" || message.name !== undefined || message.tool_calls)
       tokens += messageExtraTokens(message, count);

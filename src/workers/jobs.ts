@@ -2,6 +2,7 @@ import { checkAgainstSchema, compiledSchema } from "../core/schema-validation.js
 import type { GuardrailsConfigInput } from "../guardrails/config.js";
 import { createGuardrails } from "../guardrails/create-guardrails.js";
 import { type Guardrails, type GuardrailsCheckInput, MAX_LISTED_FINDINGS } from "../guardrails/types.js";
+import { countFamilyChat, countFamilyText } from "../tokens/family-tokenizer.js";
 
 /** The detectors of each guardrails config seen, built once per thread (a process has one or two). */
 const guardrailsByConfig = new Map<string, Guardrails>();
@@ -31,6 +32,9 @@ export const OFF_THREAD_JOBS = {
   },
   checkJson: (input: { schemaJson: string; text: string }) =>
     checkAgainstSchema(input.schemaJson, input.text),
+  /** Open model families' own tokenizers: loading one takes about a second (family-tokenizer.ts). */
+  countFamilyText,
+  countFamilyChat,
 };
 
 export type OffThreadJobs = typeof OFF_THREAD_JOBS;

@@ -1,19 +1,18 @@
 import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Encoding } from "../../src/catalog/types.js";
-import { countTextTokens, loadTokenizers } from "../../src/tokens/count-tokens.js";
+import { type BpeEncoding, countTextTokens, loadTokenizers } from "../../src/tokens/count-tokens.js";
 
 // tiktoken itself (OpenAI's Rust core, as WebAssembly): the reference our counts must equal.
 // Its CommonJS entry loads the WebAssembly from disk; the ES one needs a bundler.
 const tiktoken = createRequire(import.meta.url)("tiktoken") as typeof import("tiktoken");
 
-const ENCODINGS: Encoding[] = ["o200k_base", "cl100k_base"];
+const ENCODINGS: BpeEncoding[] = ["o200k_base", "cl100k_base"];
 /**
  * Each code point after a space and before a letter (where whitespace rules show), and doubled
  * between letters (where merges across it show). Rare code points are slow to count (a few
  * seconds per pass over all of them), so o200k_base, which every model uses, gets both.
  */
-const CONTEXTS: Record<Encoding, ((char: string) => string)[]> = {
+const CONTEXTS: Record<BpeEncoding, ((char: string) => string)[]> = {
   o200k_base: [(char) => ` ${char}x`, (char) => `a${char}${char} b`],
   cl100k_base: [(char) => ` ${char}x`],
 };

