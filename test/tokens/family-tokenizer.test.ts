@@ -192,6 +192,7 @@ describe("models counted with their own tokenizer", () => {
     // <|im_start|> user \n Hi  there <|im_end|> \n <|im_start|> assistant \n
     expect(chat.tokens).toBe(10);
     expect(chat.exact).toBe(true);
-    expect(longest).toBeLessThan(50);
+    // Generous for a shared machine: loading on this thread would hold it for a second or more.
+    expect(longest).toBeLessThan(300);
   }, 60_000);
 });
