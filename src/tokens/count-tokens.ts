@@ -108,7 +108,7 @@ function methodFor(model: Countable | null): {
     encoding: "o200k_base",
     exact: false,
     method: margin
-      ? `approximate (o200k_base proxy for the ${margin.tokenizer} tokenizer, which modelmux does not bundle; its own count measured ${margin.measured} the proxy's)`
+      ? `approximate (o200k_base proxy; this model's own tokenizer and template are not bundled; the ${margin.tokenizer} tokenizer counted ${margin.measured} the proxy's)`
       : "approximate (o200k_base proxy; modelmux has no tokenizer for this vendor)",
   };
 }

@@ -2,7 +2,6 @@ import { createRequire } from "node:module";
 import { Template } from "@huggingface/jinja";
 import { describe, expect, it } from "vitest";
 import { familyOfModel } from "../../src/catalog/family-of-model.js";
-import { countMessageTokens, countTextTokens } from "../../src/tokens/count-tokens.js";
 import { countFamilyChat, countFamilyText, encodeFamilyText } from "../../src/tokens/family-tokenizer.js";
 
 const require = createRequire(import.meta.url);
@@ -164,35 +163,4 @@ describe("models counted with their own tokenizer", () => {
     ])
       expect(familyOfModel(other), other).toBeNull();
   });
-
-  it("count on the worker thread and say exact, without holding the event loop", async () => {
-    let longest = 0;
-    let last = performance.now();
-    let running = true;
-    const tick = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-      if (running) setTimeout(tick, 1);
-    };
-    tick();
-    const llama = { encoding: "llama3" as const, vendor: "meta" };
-    // The first count loads the vocabulary (about a second, on the worker).
-    const text = await countTextTokens("Hello world", llama);
-    const chat = await countMessageTokens([{ role: "user", content: "Hi there" }], {
-      encoding: "qwen3",
-      vendor: "alibaba",
-    });
-    running = false;
-    expect(text).toEqual({
-      tokens: 2,
-      exact: true,
-      method: "llama3 (Llama 3.1 tokenizer and chat template)",
-    });
-    // <|im_start|> user \n Hi  there <|im_end|> \n <|im_start|> assistant \n
-    expect(chat.tokens).toBe(10);
-    expect(chat.exact).toBe(true);
-    // Generous for a shared machine: loading on this thread would hold it for a second or more.
-    expect(longest).toBeLessThan(300);
-  }, 60_000);
 });
