@@ -3,6 +3,7 @@ import { distance } from "fastest-levenshtein";
 import { resolveHeaders, resolveSecret } from "../config/load-config.js";
 import type { Config, ProviderModelConfig } from "../config/schema.js";
 import { ModelmuxError } from "../errors.js";
+import { type AzureDeploymentsConfig, azureEndpoint } from "../providers/azure-deployments.js";
 import { BUILTIN_PROVIDERS } from "../providers/registry.js";
 import type { ProviderSpec } from "../providers/types.js";
 import { clip } from "../validation/clip.js";
@@ -26,6 +27,8 @@ export interface ResolvedProvider extends ProviderSpec {
   enabled: boolean;
   apiKey: string | undefined;
   headers: Record<string, string>;
+  /** Set for Azure's deployment-style API (`providers.<id>.azure`): the `api-version` every call names. */
+  azureApiVersion?: string;
 }
 
 export interface ModelRef {
@@ -81,22 +84,31 @@ function resolveProviders(
   const specs = new Map<string, ProviderSpec>(BUILTIN_PROVIDERS.map((spec) => [spec.id, spec]));
   for (const [id, entry] of Object.entries(config.providers)) {
     if (specs.has(id)) continue;
-    if (!entry.baseURL) {
+    if (!entry.baseURL && !entry.azure) {
       throw new ModelmuxError(
         "INVALID_CONFIG",
         `providers.${id}.baseURL: required for a custom provider (not one of ${[...specs.keys()].join(", ")})`,
       );
     }
-    specs.set(id, { id, name: id, baseURL: entry.baseURL, keyEnv: null, pricesId: null, local: true });
+    const baseURL = entry.baseURL ?? azureEndpoint(entry.azure as AzureDeploymentsConfig);
+    specs.set(id, { id, name: id, baseURL, keyEnv: null, pricesId: null, local: !entry.azure });
   }
   if (config.sampling.enabled) specs.set(SAMPLING_PROVIDER.id, SAMPLING_PROVIDER);
   return [...specs.values()].map((spec) => {
     const entry = config.providers[spec.id];
+    if (entry?.baseURL && entry.azure)
+      throw new ModelmuxError(
+        "INVALID_CONFIG",
+        `providers.${spec.id}: give baseURL (an OpenAI-compatible URL, Azure's v1 API included) or azure (deployment-style URLs), not both`,
+      );
     const apiKey =
       resolveSecret(entry?.apiKey, env) ?? (spec.keyEnv ? env[spec.keyEnv] || undefined : undefined);
     const configured = entry !== undefined && (spec.local || apiKey !== undefined);
     // A per-account URL (Azure's resource) has no usable default: without one the provider stays off.
-    const accountURL = entry?.baseURL ?? (spec.baseURLEnv ? env[spec.baseURLEnv] || undefined : undefined);
+    const accountURL =
+      entry?.baseURL ??
+      (entry?.azure && azureEndpoint(entry.azure)) ??
+      (spec.baseURLEnv ? env[spec.baseURLEnv] || undefined : undefined);
     const reachable = !spec.baseURLEnv || accountURL !== undefined;
     const enabled =
       spec.id === SAMPLING_PROVIDER.id ||
@@ -109,6 +121,7 @@ function resolveProviders(
       enabled,
       apiKey,
       headers: resolveHeaders(entry?.headers, env),
+      ...(entry?.azure && { azureApiVersion: entry.azure.apiVersion }),
     };
   });
 }
@@ -375,7 +388,13 @@ function* buildModels(
       const model = models.get(modelId) ?? customModel(modelId, override);
       applyOverride(model, override);
       models.set(modelId, model);
-      const deployment = priceDeployment(model, provider, override.id ?? modelId, override, context);
+      // An Azure deployment's name is the caller's own: its price is the model's at Azure.
+      const previous = model.deployments.find((existing) => existing.provider === providerId);
+      const serving: Serving =
+        override.id && provider.azureApiVersion
+          ? { id: override.id, priceId: previous?.providerModelId ?? modelId }
+          : (override.id ?? modelId);
+      const deployment = priceDeployment(model, provider, serving, override, context);
       if (!deployment) continue;
       model.deployments = model.deployments.filter((existing) => existing.provider !== providerId);
       model.deployments.push(deployment);

@@ -31,8 +31,31 @@ const providerEmbeddingModel = z.strictObject({
   maxInputTokens: z.number().int().positive().optional(),
 });
 
+/**
+ * Azure OpenAI's deployment-style API: `{endpoint}/openai/deployments/{deployment}/chat/completions
+ * ?api-version=…` with an `api-key` header. The deployment is the model's provider id
+ * (`models.<model>.id`).
+ */
+const azureDeployments = z
+  .strictObject({
+    resource: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, "a resource name: letters, digits and hyphens")
+      .optional()
+      .describe("the Azure OpenAI resource: https://{resource}.openai.azure.com"),
+    endpoint: z
+      .url()
+      .optional()
+      .describe("the resource's endpoint, when it is not {resource}.openai.azure.com"),
+    apiVersion: z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, "a date such as 2024-10-21"),
+  })
+  .refine((azure) => (azure.resource === undefined) !== (azure.endpoint === undefined), {
+    message: "give one of resource or endpoint",
+  });
+
 const provider = z.strictObject({
   baseURL: z.url().optional(),
+  azure: azureDeployments.optional(),
   /** A literal key or `env:NAME`; prefer `env:` so config files never hold keys. */
   apiKey: z.string().optional(),
   enabled: z.boolean().optional(),

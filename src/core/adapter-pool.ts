@@ -35,7 +35,10 @@ async function createAdapter(catalog: Catalog, provider: ResolvedProvider): Prom
     return createAnthropicAdapter({ ...common, maxOutputOf: maxOutputLookup(catalog, provider.id) });
   }
   const { createOpenAICompatibleAdapter } = await loadAdapterModule();
-  return createOpenAICompatibleAdapter(common);
+  return createOpenAICompatibleAdapter({
+    ...common,
+    ...(provider.azureApiVersion && { azureApiVersion: provider.azureApiVersion }),
+  });
 }
 
 /** One adapter (one connection pool) per provider, created on first use. */

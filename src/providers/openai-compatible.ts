@@ -2,6 +2,7 @@ import { throwIfCancelled } from "../cancel-signal.js";
 import { copyOptionalChoiceFields } from "../chat/message-text.js";
 import type { ChatMessage, StreamDelta } from "../chat/types.js";
 import { VERSION } from "../version.js";
+import { azureDeploymentUrl } from "./azure-deployments.js";
 import { createEmbeddingCall } from "./embedding-call.js";
 import { createConnectionPool, headerRecord } from "./node-http.js";
 import { createCompletionPoster } from "./post-json.js";
@@ -26,6 +27,12 @@ export interface OpenAICompatibleAdapterOptions {
   defaultHeaders?: Record<string, string>;
   /** Which field carries `maxTokens`; OpenAI's newer models reject `max_tokens`. */
   maxTokensField?: "max_tokens" | "max_completion_tokens";
+  /**
+   * Azure's deployment-style API (azure-deployments.ts): `baseURL` is the resource's endpoint,
+   * each call goes to its deployment (the request's model id) with this `api-version`, and the key
+   * is sent as `api-key`.
+   */
+  azureApiVersion?: string;
 }
 
 /** Sent when no key is configured: local servers ignore it, and it is never a real key. */
@@ -98,28 +105,42 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   const maxTokensField =
     options.maxTokensField ?? (provider === "openai" ? "max_completion_tokens" : "max_tokens");
   // Calls go straight on node:http (see post-json.ts); the SDK lends its error classes and types.
+  const azureVersion = options.azureApiVersion;
   const headers = {
     ...headerRecord(options.defaultHeaders),
     accept: "application/json",
     "content-type": "application/json",
     "user-agent": `modelmux/${VERSION}`,
-    authorization: `Bearer ${apiKey ?? KEYLESS_PLACEHOLDER}`,
+    ...(azureVersion
+      ? { "api-key": apiKey ?? KEYLESS_PLACEHOLDER }
+      : { authorization: `Bearer ${apiKey ?? KEYLESS_PLACEHOLDER}` }),
   };
   const pool = createConnectionPool();
-  const poster = createCompletionPoster({
-    url: endpointUrl(options.baseURL, "/chat/completions"),
-    headers,
-    pool,
-  });
-  // Embeddings share the provider's connections; their poster is built on first use.
-  let embedCall: ReturnType<typeof createEmbeddingCall> | undefined;
+  // One poster per URL: one for the provider, or one per Azure deployment (built on first use).
+  const posters = new Map<string, ReturnType<typeof createCompletionPoster>>();
+  const urlFor = (model: string, path: "/chat/completions" | "/embeddings") =>
+    azureVersion
+      ? azureDeploymentUrl(options.baseURL, model, path, azureVersion)
+      : endpointUrl(options.baseURL, path);
+  function posterFor(model: string, path: "/chat/completions" | "/embeddings") {
+    const key = azureVersion ? `${path} ${model}` : path;
+    let poster = posters.get(key);
+    if (!poster) {
+      poster = createCompletionPoster({ url: urlFor(model, path), headers, pool });
+      posters.set(key, poster);
+    }
+    return poster;
+  }
+  // Embeddings share the provider's connections; their call is built on first use (per deployment on Azure).
+  const embedCalls = new Map<string, ReturnType<typeof createEmbeddingCall>>();
   const embed = (request: EmbeddingRequest) => {
-    embedCall ??= createEmbeddingCall({
-      provider,
-      poster: createCompletionPoster({ url: endpointUrl(options.baseURL, "/embeddings"), headers, pool }),
-      secrets,
-    });
-    return embedCall(request);
+    const key = azureVersion ? request.model : "";
+    let call = embedCalls.get(key);
+    if (!call) {
+      call = createEmbeddingCall({ provider, poster: posterFor(request.model, "/embeddings"), secrets });
+      embedCalls.set(key, call);
+    }
+    return call(request);
   };
 
   function buildBody(request: CompletionRequest): RequestBody {
@@ -135,6 +156,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   }
 
   async function completeOnce(request: CompletionRequest, startedAt: number): Promise<CompletionResult> {
+    const poster = posterFor(request.model, "/chat/completions");
     const completion = (await poster.json(buildBody(request), request.signal)) as WireCompletion | undefined;
     const wireChoices = completion?.choices;
     if (!wireChoices?.[0]?.message) throw malformed(provider, "the answer has no choices");
@@ -155,7 +177,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
     let firstTokenAt: number | undefined;
     const assembler = createStreamAssembler(onDelta);
     const body = { ...buildBody(request), stream: true, stream_options: { include_usage: true } };
-    await poster.stream(body, request.signal, (event) => {
+    await posterFor(request.model, "/chat/completions").stream(body, request.signal, (event) => {
       if (assembler.push(event as WireChunk)) firstTokenAt ??= performance.now();
     });
     // A partial answer must never pass as a success.

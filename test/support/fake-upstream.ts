@@ -9,6 +9,8 @@ export type { FakeBehavior, FakeRequestBody, FakeToolCall, FakeUsageOverride } f
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string without its `?` ("" when none): Azure's `api-version` arrives here. */
+  query: string;
   headers: IncomingHttpHeaders;
   /** Parsed JSON body; the raw text when it is not JSON; undefined when empty. */
   body: FakeRequestBody | string | undefined;
@@ -107,7 +109,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   });
 
   function handle(request: IncomingMessage, response: ServerResponse, raw: string): void {
-    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    const [path = "/", query = ""] = (request.url ?? "/").split("?", 2);
     const body = parseBody(raw);
     const json = typeof body === "object" ? body : undefined;
     const model = json?.model;
@@ -118,6 +120,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     const entry: RecordedRequest = {
       method: request.method ?? "GET",
       path,
+      query,
       headers: request.headers,
       body,
       model,
