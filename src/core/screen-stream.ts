@@ -1,11 +1,8 @@
 import type { StreamDelta, ToolCallDelta } from "../chat/types.js";
-import {
-  type Finding,
-  GUARDRAIL_KINDS,
-  type Guardrails,
-  PlaceholderBook,
-  redactText,
-} from "../guardrails/index.js";
+// From the modules themselves: the index would load every detector (validator, libphonenumber's
+// metadata) at start-up.
+import { PlaceholderBook, redactText } from "../guardrails/redact.js";
+import { type Finding, GUARDRAIL_KINDS, type Guardrails } from "../guardrails/types.js";
 import { jsonEscaped } from "./screen-guardrails.js";
 
 /**
