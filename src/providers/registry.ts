@@ -7,7 +7,8 @@ import type { ProviderSpec } from "./types.js";
  * from the Hugging Face router's list for them (which bills those providers' own rates);
  * Alibaba and DeepInfra are not in the price data, so their models carry curated prices.
  * Azure is reached through its OpenAI-compatible v1 API at the resource's own URL
- * (AZURE_OPENAI_BASE_URL or providers.azure.baseURL); the model id is the deployment name.
+ * (AZURE_OPENAI_BASE_URL or providers.azure.baseURL); the model id is the deployment name. Its
+ * deployment-style API is `providers.azure.azure` instead (providers/azure-deployments.ts).
  */
 export const BUILTIN_PROVIDERS: readonly ProviderSpec[] = [
   {

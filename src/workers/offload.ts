@@ -11,11 +11,15 @@ import type { OffThreadJobs } from "./jobs.js";
  * text in one go), compiling a large caller JSON Schema, validating against one with
  * `uniqueItems` (quadratic in the answer). Jobs run one at a time, in order; the thread starts on
  * the first job and is shared by the whole process (like the JSON Schema cache it serves), so a
- * burst of long requests costs one thread, not one per request.
+ * burst of long requests costs one thread, not one per request. The open families' token counts
+ * run on a second thread of their own: loading a vocabulary takes a second or more, which no
+ * guardrail check should wait behind.
  */
-let worker: Worker | undefined;
+type Lane = "default" | "tokens";
+const TOKEN_JOBS = new Set<keyof OffThreadJobs>(["countFamilyText", "countFamilyChat"]);
+const workers = new Map<Lane, Worker>();
 let nextId = 0;
-const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+const pending = new Map<number, { lane: Lane; resolve(value: unknown): void; reject(error: Error): void }>();
 
 interface Reply {
   id: number;
@@ -37,31 +41,35 @@ function startWorker(): Worker {
   );
 }
 
-function failAll(error: Error): void {
-  for (const job of pending.values()) job.reject(error);
-  pending.clear();
+function failAll(lane: Lane, error: Error): void {
+  for (const [id, job] of pending)
+    if (job.lane === lane) {
+      pending.delete(id);
+      job.reject(error);
+    }
 }
 
-function ensureWorker(): Worker {
-  if (worker) return worker;
+function ensureWorker(lane: Lane): Worker {
+  const running = workers.get(lane);
+  if (running) return running;
   const started = startWorker();
   started.on("message", (reply: Reply) => {
     const job = pending.get(reply.id);
     if (!job) return;
     pending.delete(reply.id);
-    if (pending.size === 0) started.unref();
+    if (![...pending.values()].some((job) => job.lane === lane)) started.unref();
     if (!reply.error) return job.resolve(reply.output);
     const { message, code, data } = reply.error;
     job.reject(code ? new ModelmuxError(code, message, data) : new Error(message));
   });
   // A crashed thread fails its jobs; the next job starts a new one.
   const lost = (error: Error) => {
-    if (worker === started) worker = undefined;
-    failAll(error);
+    if (workers.get(lane) === started) workers.delete(lane);
+    failAll(lane, error);
   };
   started.on("error", lost);
   started.on("exit", (code) => lost(new Error(`off-thread worker exited (code ${code})`)));
-  worker = started;
+  workers.set(lane, started);
   return started;
 }
 
@@ -70,19 +78,20 @@ export function runOffThread<K extends keyof OffThreadJobs>(
   job: K,
   input: Parameters<OffThreadJobs[K]>[0],
 ): Promise<Awaited<ReturnType<OffThreadJobs[K]>>> {
-  const target = ensureWorker();
+  const lane: Lane = TOKEN_JOBS.has(job) ? "tokens" : "default";
+  const target = ensureWorker(lane);
   const id = nextId++;
   // Referenced only while a job runs: an idle thread never keeps the process alive.
   target.ref();
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    pending.set(id, { lane, resolve: resolve as (value: unknown) => void, reject });
     target.postMessage({ id, job, input });
   });
 }
 
-/** Stops the thread (graceful shutdown, tests); a later job starts a new one. */
+/** Stops the threads (graceful shutdown, tests); a later job starts a new one. */
 export async function stopOffThreadWorker(): Promise<void> {
-  const stopping = worker;
-  worker = undefined;
-  if (stopping) await stopping.terminate();
+  const stopping = [...workers.values()];
+  workers.clear();
+  await Promise.all(stopping.map((worker) => worker.terminate()));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countMessageTokens, countTextTokens } from "../../src/tokens/count-tokens.js";
+import { runOffThread } from "../../src/workers/offload.js";
 import { connectInMemory, structured } from "../support/in-memory-server.js";
 
 interface Row {
@@ -84,5 +85,19 @@ describe("models counted with their own tokenizer", () => {
     } finally {
       await session.close();
     }
+  }, 60_000);
+
+  it("a vocabulary loading on its thread does not hold up other off-thread jobs", async () => {
+    const check = () =>
+      runOffThread("checkJson", { schemaJson: JSON.stringify({ type: "object" }), text: "{}" });
+    await check(); // both threads started (the tokens one by the tests above)
+    const finished: string[] = [];
+    // DeepSeek's vocabulary is not loaded yet in this file: its first count takes a second or more.
+    const counting = countTextTokens("Hello", { encoding: "deepseek_v3", vendor: "deepseek" }).then(() =>
+      finished.push("count"),
+    );
+    const checking = check().then(() => finished.push("check"));
+    await Promise.all([counting, checking]);
+    expect(finished).toEqual(["check", "count"]);
   }, 60_000);
 });
