@@ -1,16 +1,15 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { Template } from "@huggingface/jinja";
 import { BytePairEncodingCore } from "gpt-tokenizer/BytePairEncodingCore";
 import { countBoundedSync } from "./bounded-count.js";
 import { FAMILY_SPECS, type FamilyEncoding, type FamilySpec } from "./family-encodings.js";
+import { loadVocabulary } from "./family-vocabulary.js";
 import { renderLlama31Chat } from "./llama31-chat.js";
 import { matchTiktoken, withUnicodeWhitespace } from "./tiktoken-parity.js";
 
 /**
  * Counts text and chats with an open model family's own tokenizer. Runs on the worker thread
- * (src/workers/jobs.ts): loading a vocabulary parses 8-11 MB of JSON and builds ~150,000 map
- * entries (about a second), which the request thread must never wait on.
+ * (src/workers/jobs.ts): loading a vocabulary builds ~150,000 map entries from a few MB of JSON
+ * (half a second to a second), which the request thread must never wait on.
  */
 export interface FamilyCount {
   tokens: number;
@@ -34,52 +33,6 @@ interface Tokenizer {
 }
 
 const tokenizers = new Map<FamilyEncoding, Tokenizer>();
-const require = createRequire(import.meta.url);
-
-/** GPT-2's byte-level alphabet: the character each byte is written as in tokenizer.json. */
-function byteLevelDecoder(): Map<string, number> {
-  const printable = (byte: number) =>
-    (byte >= 0x21 && byte <= 0x7e) || (byte >= 0xa1 && byte <= 0xac) || (byte >= 0xae && byte <= 0xff);
-  const decoder = new Map<string, number>();
-  let next = 256;
-  for (let byte = 0; byte < 256; byte++)
-    decoder.set(String.fromCharCode(printable(byte) ? byte : next++), byte);
-  return decoder;
-}
-
-interface TokenizerJson {
-  model: { vocab: Record<string, number> };
-  added_tokens: { id: number; content: string }[];
-}
-
-interface TokenizerConfig {
-  chat_template?: string;
-  bos_token?: string | { content: string };
-  eos_token?: string | { content: string };
-}
-
-/** Ranks as gpt-tokenizer takes them: the token's text where it is valid UTF-8, else its bytes. */
-function rankDecoder(json: TokenizerJson): (string | number[])[] {
-  const bytesOf = byteLevelDecoder();
-  const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  const added = new Set(json.added_tokens.map((token) => token.id));
-  const ranks: (string | number[])[] = [];
-  for (const [token, id] of Object.entries(json.model.vocab)) {
-    if (added.has(id)) continue; // special tokens live in the vocab of some families; matched separately
-    const bytes: number[] = [];
-    for (const char of token) {
-      const byte = bytesOf.get(char);
-      if (byte === undefined) throw new Error(`tokenizer.json: token ${id} is not byte-level`);
-      bytes.push(byte);
-    }
-    try {
-      ranks[id] = utf8.decode(new Uint8Array(bytes));
-    } catch {
-      ranks[id] = bytes;
-    }
-  }
-  return ranks;
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -105,18 +58,9 @@ function* preTokenize(text: string, splits: readonly RegExp[], depth = 0): Gener
   for (const piece of splitIsolated(text, split)) yield* preTokenize(piece, splits, depth + 1);
 }
 
-function tokenText(token: string | { content: string } | undefined): string {
-  return typeof token === "string" ? token : (token?.content ?? "");
-}
-
 function loadTokenizer(family: FamilyEncoding): Tokenizer {
   const spec: FamilySpec = FAMILY_SPECS[family];
-  const json = JSON.parse(
-    readFileSync(require.resolve(`${spec.package}/models/tokenizer.json`), "utf8"),
-  ) as TokenizerJson;
-  const config = JSON.parse(
-    readFileSync(require.resolve(`${spec.package}/models/tokenizer_config.json`), "utf8"),
-  ) as TokenizerConfig;
+  const vocabulary = loadVocabulary(family);
   const patterns = spec.splits.map((pattern) => withUnicodeWhitespace(new RegExp(pattern, "gu")));
   // The last split runs inside the merger's own loop; text that none of its alternatives matches
   // is one piece there too (the `Isolated` split keeps it), not dropped as a plain regex scan would.
@@ -124,14 +68,11 @@ function loadTokenizer(family: FamilyEncoding): Tokenizer {
   const lastSplit = new RegExp(`${last.source}|(?:(?!${last.source})[^])+`, "gu");
   const earlier = patterns.slice(0, -1);
   const core = new BytePairEncodingCore({
-    bytePairRankDecoder: rankDecoder(json),
+    bytePairRankDecoder: vocabulary.ranks,
     tokenSplitRegex: lastSplit,
   });
   matchTiktoken({ bytePairEncodingCoreProcessor: core }, lastSplit);
-  const specials = json.added_tokens
-    .map((token) => token.content)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp);
+  const specials = [...vocabulary.specials].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const specialSplit = new RegExp(specials.join("|"), "gu");
   const none = new Set<string>();
   const merge = (piece: string) => core.countNative(piece, none);
@@ -145,9 +86,8 @@ function loadTokenizer(family: FamilyEncoding): Tokenizer {
     }
   }
 
-  const template = config.chat_template ? new Template(config.chat_template) : undefined;
-  const bos = tokenText(config.bos_token);
-  const eos = tokenText(config.eos_token);
+  const template = vocabulary.chatTemplate ? new Template(vocabulary.chatTemplate) : undefined;
+  const { bos, eos } = vocabulary;
   return {
     encode(text) {
       const normalized = spec.normalize ? text.normalize(spec.normalize) : text;

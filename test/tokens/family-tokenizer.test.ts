@@ -1,8 +1,18 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Template } from "@huggingface/jinja";
 import { describe, expect, it } from "vitest";
 import { familyOfModel } from "../../src/catalog/family-of-model.js";
+import { FAMILY_ENCODINGS } from "../../src/tokens/family-encodings.js";
 import { countFamilyChat, countFamilyText, encodeFamilyText } from "../../src/tokens/family-tokenizer.js";
+import {
+  compactVocabularyFile,
+  loadVocabulary,
+  readPackageVocabulary,
+} from "../../src/tokens/family-vocabulary.js";
 
 const require = createRequire(import.meta.url);
 
@@ -163,4 +173,31 @@ describe("models counted with their own tokenizer", () => {
     ])
       expect(familyOfModel(other), other).toBeNull();
   });
+});
+
+describe("the compact vocabulary the build writes", () => {
+  it("loads to the same ranks, specials and template as the package's files", () => {
+    const directory = mkdtempSync(join(tmpdir(), "modelmux-vocab-"));
+    try {
+      for (const family of FAMILY_ENCODINGS) {
+        const fromPackage = readPackageVocabulary(family);
+        const file = join(directory, compactVocabularyFile(family));
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify(fromPackage));
+        const loaded = loadVocabulary(family, pathToFileURL(`${directory}/`));
+        expect(loaded.ranks.length).toBe(fromPackage.ranks.length);
+        // Holes stay holes (JSON wrote them as null): the merger skips only holes.
+        expect(Object.keys(loaded.ranks).length).toBe(Object.keys(fromPackage.ranks).length);
+        expect(loaded.ranks).toEqual(fromPackage.ranks);
+        expect(loaded).toMatchObject({
+          specials: fromPackage.specials,
+          bos: fromPackage.bos,
+          eos: fromPackage.eos,
+        });
+        expect(loaded.chatTemplate).toBe(fromPackage.chatTemplate);
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

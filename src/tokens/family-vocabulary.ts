@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { FAMILY_SPECS, type FamilyEncoding } from "./family-encodings.js";
+
+/**
+ * What counting with a family's tokenizer needs from its package: the byte-pair ranks, the
+ * special tokens and the chat template. Read from the package's Hugging Face files (8-11 MB of
+ * JSON, most of it the merge list, which ranks make redundant) or, in the built server, from the
+ * compact copy `npm run build` writes beside the worker (dist/tokenizers/<family>.json), which
+ * parses several times faster.
+ */
+export interface FamilyVocabulary {
+  /** Index = rank = token id: the token's text where it is valid UTF-8, else its bytes; holes for special ids. */
+  ranks: (string | number[])[];
+  /** Added tokens (special or not): each is one token wherever it appears. */
+  specials: string[];
+  chatTemplate?: string;
+  bos: string;
+  eos: string;
+}
+
+interface TokenizerJson {
+  model: { vocab: Record<string, number> };
+  added_tokens: { id: number; content: string }[];
+}
+
+interface TokenizerConfig {
+  chat_template?: string;
+  bos_token?: string | { content: string } | null;
+  eos_token?: string | { content: string } | null;
+}
+
+const require = createRequire(import.meta.url);
+
+function tokenText(token: TokenizerConfig["bos_token"]): string {
+  return typeof token === "string" ? token : (token?.content ?? "");
+}
+
+/** GPT-2's byte-level alphabet: the character each byte is written as in tokenizer.json. */
+function byteLevelDecoder(): Map<string, number> {
+  const printable = (byte: number) =>
+    (byte >= 0x21 && byte <= 0x7e) || (byte >= 0xa1 && byte <= 0xac) || (byte >= 0xae && byte <= 0xff);
+  const decoder = new Map<string, number>();
+  let next = 256;
+  for (let byte = 0; byte < 256; byte++)
+    decoder.set(String.fromCharCode(printable(byte) ? byte : next++), byte);
+  return decoder;
+}
+
+/** Ranks as gpt-tokenizer takes them: the token's text where it is valid UTF-8, else its bytes. */
+function rankDecoder(json: TokenizerJson): (string | number[])[] {
+  const bytesOf = byteLevelDecoder();
+  const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const added = new Set(json.added_tokens.map((token) => token.id));
+  const ranks: (string | number[])[] = [];
+  for (const [token, id] of Object.entries(json.model.vocab)) {
+    if (added.has(id)) continue; // special tokens live in the vocab of some families; matched separately
+    const bytes: number[] = [];
+    for (const char of token) {
+      const byte = bytesOf.get(char);
+      if (byte === undefined) throw new Error(`tokenizer.json: token ${id} is not byte-level`);
+      bytes.push(byte);
+    }
+    try {
+      ranks[id] = utf8.decode(new Uint8Array(bytes));
+    } catch {
+      ranks[id] = bytes;
+    }
+  }
+  return ranks;
+}
+
+export function readPackageVocabulary(family: FamilyEncoding): FamilyVocabulary {
+  const { package: name } = FAMILY_SPECS[family];
+  const json = JSON.parse(
+    readFileSync(require.resolve(`${name}/models/tokenizer.json`), "utf8"),
+  ) as TokenizerJson;
+  const config = JSON.parse(
+    readFileSync(require.resolve(`${name}/models/tokenizer_config.json`), "utf8"),
+  ) as TokenizerConfig;
+  return {
+    ranks: rankDecoder(json),
+    specials: json.added_tokens.map((token) => token.content),
+    ...(config.chat_template && { chatTemplate: config.chat_template }),
+    bos: tokenText(config.bos_token),
+    eos: tokenText(config.eos_token),
+  };
+}
+
+/** The compact copy's file name beside the worker bundle. */
+export function compactVocabularyFile(family: FamilyEncoding): string {
+  return `tokenizers/${family}.json`;
+}
+
+/** The compact copy in `directory` (beside this module, by default) when there is one, else the package's files. */
+export function loadVocabulary(
+  family: FamilyEncoding,
+  directory: URL = new URL(".", import.meta.url),
+): FamilyVocabulary {
+  const compact = new URL(compactVocabularyFile(family), directory);
+  if (!existsSync(compact)) return readPackageVocabulary(family);
+  const vocabulary = JSON.parse(readFileSync(compact, "utf8")) as FamilyVocabulary;
+  // JSON writes the holes as null; gpt-tokenizer skips holes only.
+  const ranks = vocabulary.ranks as (string | number[] | null)[];
+  for (let rank = 0; rank < ranks.length; rank++) if (ranks[rank] === null) delete ranks[rank];
+  return vocabulary;
+}
