@@ -15,6 +15,8 @@ interface Source {
   commit?: string;
   paths?: string[];
   languages?: Record<string, [string, string]>;
+  /** AgentDojo suites as `name=split`. */
+  suites?: string[];
   format: string;
   kind?: CorpusKind;
   licence: string;
@@ -123,6 +125,23 @@ async function extract(source: Source): Promise<CorpusLine[]> {
     }
     return lines;
   }
+  if (source.format === "agentdojo") {
+    const gitDir = join(mirrors, source.repo.replace("/", "+"), "repo");
+    const script = join(import.meta.dirname, "extract-agentdojo.py");
+    const output = execFileSync("python3", [script, gitDir, source.commit ?? "", ...(source.suites ?? [])], {
+      maxBuffer: 64 << 20,
+    });
+    const extracted = JSON.parse(output.toString("utf8")) as {
+      text: string;
+      kind: CorpusKind;
+      context: string;
+      split: string;
+    }[];
+    for (const line of extracted) {
+      add(line.text, line.kind, "en", line.split, line.context === "user" ? undefined : line.context);
+    }
+    return lines;
+  }
   for (const entry of source.paths ?? []) {
     const [path = "", pathKind] = entry.split(":") as [string, CorpusKind | undefined];
     if (source.format === "t0-templates") {
@@ -152,6 +171,23 @@ async function extract(source: Source): Promise<CorpusLine[]> {
           if (/^i want you to act as/i.test(row.text.trim())) continue;
           add(row.text, Number(row.label) === 1 ? "prompt_injection" : "benign", guessLang(row.text));
         }
+        break;
+      }
+      case "bfcl": {
+        // `path:split:every`: the user turns of every n-th entry of a BFCL file.
+        const [, split = source.split, every = "1"] = entry.split(":");
+        jsonLines(data).forEach((row, index) => {
+          if (index % Number(every) !== 0) return;
+          for (const turn of (row as { question: { role: string; content: string }[][] }).question)
+            for (const message of turn)
+              if (message.role === "user") add(message.content, "benign", guessLang(message.content), split);
+        });
+        break;
+      }
+      case "notinject": {
+        const split = entry.split(":")[1] ?? source.split;
+        for (const row of JSON.parse(data.toString("utf8")) as { prompt: string }[])
+          add(row.prompt, "benign", guessLang(row.prompt), split);
         break;
       }
       case "xstest":
@@ -213,8 +249,12 @@ async function extract(source: Source): Promise<CorpusLine[]> {
   return lines;
 }
 
-/** deepset mixes English and German; the tag only labels the bench rows. */
+/** deepset mixes English and German, BFCL has some Chinese; the tag only labels the bench rows. */
 function guessLang(text: string): string {
+  if (/[\u4e00-\u9fff\u3040-\u30ff]/.test(text)) return /[\u3040-\u30ff]/.test(text) ? "ja" : "zh";
+  if (/[\u0400-\u04ff]/.test(text)) return "ru";
+  if (/[\u0600-\u06ff]/.test(text)) return "ar";
+  if (/[\u0900-\u097f]/.test(text)) return "hi";
   return /\b(?:und|der|die|das|ist|nicht|ich|Sie)\b/.test(text) ? "de" : "en";
 }
 

@@ -18,6 +18,7 @@ const AUTHORED: { file: string; source: string; split: string; lang?: string }[]
   { file: "train-multi-2.txt", source: "authored-train-multilingual", split: "train" },
   { file: "train-multi-3.txt", source: "authored-train-multilingual", split: "train" },
   { file: "train-multi-4.txt", source: "authored-train-multilingual", split: "train" },
+  { file: "train-multi-5.txt", source: "authored-train-multilingual", split: "train" },
   { file: "dev-mixed.txt", source: "authored-dev-mixed", split: "dev" },
   { file: "dev-multi-2.txt", source: "authored-dev-mixed", split: "dev" },
   { file: "test-multi.txt", source: "authored-test-multilingual", split: "test" },
