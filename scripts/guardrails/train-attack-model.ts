@@ -13,12 +13,20 @@ const SEED = 19;
 const EPOCHS = Number(process.env.EPOCHS ?? 20);
 const LEARNING_RATE = Number(process.env.LR ?? 0.2);
 const L2 = Number(process.env.L2 ?? 1e-3);
+const SOURCE_BALANCE = (process.env.SOURCE_BALANCE ?? "1") === "1";
+const SOURCE_POWER = Number(process.env.SOURCE_POWER ?? 0.5);
 /** Dev benign lines of each source flagged at most this often: the threshold is the lowest that keeps to it. */
-const DEV_BENIGN_FLAG_RATE = 0.035;
+const DEV_BENIGN_FLAG_RATE = 0.03;
+/** The same for text an agent reads: a request carries many pages and tool results, each a chance to misfire. */
+const DEV_DOCUMENT_FLAG_RATE = 0.01;
+const MIN_THRESHOLD = 0.25;
+/** News and Wikipedia paragraphs: what a retrieved page says; their dev lines also set the document threshold. */
+const PARAGRAPH_SOURCES = ["ud-pud-8-languages"];
 
 interface Example {
   features: Int32Array;
   label: number;
+  weight: number;
 }
 
 const { lines, publicPresent } = loadCorpus();
@@ -35,24 +43,43 @@ const labelOf = (line: CorpusLine) => ATTACK_CLASSES.indexOf(line.kind);
 // attacks are embedded between benign train lines, and pairs of benign lines stay benign.
 const benignTrain = train.filter((line) => line.kind === "benign");
 const pick = () => benignTrain[Math.floor(random() * benignTrain.length)]?.text ?? "";
-const texts: { text: string; label: number }[] = train.map((line) => ({
+const texts: { text: string; label: number; source: string }[] = train.map((line) => ({
   text: line.text,
   label: labelOf(line),
+  source: line.source,
 }));
 for (const line of train) {
   if (line.kind !== "benign" && random() < 0.5)
-    texts.push({ text: `${pick()}\n\n${line.text}\n\n${pick()}`, label: labelOf(line) });
-  if (line.kind === "benign" && random() < 0.2) texts.push({ text: `${line.text}\n${pick()}`, label: 0 });
+    texts.push({ text: `${pick()}\n\n${line.text}\n\n${pick()}`, label: labelOf(line), source: line.source });
+  if (line.kind === "benign" && random() < 0.2)
+    texts.push({ text: `${line.text}\n${pick()}`, label: 0, source: line.source });
 }
+const counts = new Array<number>(CLASS_COUNT).fill(0);
+const perSource = new Map<string, number>();
+for (const { label, source } of texts) {
+  counts[label] = (counts[label] ?? 0) + 1;
+  perSource.set(`${label} ${source}`, (perSource.get(`${label} ${source}`) ?? 0) + 1);
+}
+// Each class weighs as much as the others in total, whatever its number of lines; within a class a
+// source weighs as the square root of its size, so a thousand easy lines (maths questions, API
+// requests) do not drown the few hard ones (requests that use an attack's words).
+const rootSum = new Array<number>(CLASS_COUNT).fill(0);
+for (const [key, count] of perSource) {
+  const label = Number(key.slice(0, key.indexOf(" ")));
+  rootSum[label] = (rootSum[label] ?? 0) + count ** SOURCE_POWER;
+}
+const exampleWeight = (label: number, source: string): number => {
+  const classTotal = texts.length / CLASS_COUNT;
+  if (!SOURCE_BALANCE) return classTotal / Math.max(1, counts[label] ?? 0);
+  const count = perSource.get(`${label} ${source}`) ?? 1;
+  return (classTotal * count ** SOURCE_POWER) / (rootSum[label] ?? 1) / count;
+};
 // Each feature counts once per text, as the scorer counts it once per block.
-const examples: Example[] = texts.map(({ text, label }) => ({
+const examples: Example[] = texts.map(({ text, label, source }) => ({
   features: Int32Array.from(new Set(featuresOf(text))),
   label,
+  weight: exampleWeight(label, source),
 }));
-const counts = new Array<number>(CLASS_COUNT).fill(0);
-for (const example of examples) counts[example.label] = (counts[example.label] ?? 0) + 1;
-// Each class weighs as much as the others in total, whatever its number of lines.
-const classWeight = counts.map((count) => examples.length / (CLASS_COUNT * Math.max(1, count)));
 console.log(
   `train: ${examples.length} examples (${counts.join(" / ")} benign / injection / jailbreak), dev: ${dev.length}`,
 );
@@ -82,7 +109,7 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
     const top = Math.max(...scores);
     let sum = 0;
     for (let label = 0; label < CLASS_COUNT; label++) sum += Math.exp((scores[label] ?? 0) - top);
-    const weight = classWeight[example.label] ?? 1;
+    const { weight } = example;
     for (let label = 0; label < CLASS_COUNT; label++) {
       const probability = Math.exp((scores[label] ?? 0) - top) / sum;
       const gradient = weight * (probability - (label === example.label ? 1 : 0));
@@ -116,34 +143,69 @@ for (let label = 0; label < CLASS_COUNT; label++) {
   }
 }
 
-const draft = { bits: FEATURE_BITS, biases, scales, weights: quantized, threshold: 0.5, bytes: 0 };
-const scorer = createAttackScorer(draft);
-// The threshold keeps every dev source's benign lines under the rate on its own: one large easy
-// source (news sentences) must not hide a small hard one (text about security, role requests).
-let threshold = 0.5;
-for (const source of new Set(dev.map((line) => line.source))) {
-  const benign = dev
-    .filter((line) => line.source === source && line.kind === "benign")
-    .map((line) => scorer.score(line.text)?.attack ?? 0)
-    .sort((left, right) => right - left);
-  if (benign.length === 0) continue;
-  const allowed = Math.floor(benign.length * DEV_BENIGN_FLAG_RATE);
-  const needed = (benign[allowed] ?? 0) + 1e-3;
-  threshold = Math.max(threshold, needed);
-  console.log(
-    `dev ${source}: ${benign.length} benign lines, at most ${allowed} flagged: needs ${needed.toFixed(3)}`,
-  );
+const userThresholdOnly = { user: 0.5, document: 0.5, tool_result: 0.5 };
+const draft = {
+  bits: FEATURE_BITS,
+  biases,
+  scales,
+  weights: quantized,
+  threshold: 0.5,
+  thresholds: userThresholdOnly,
+};
+const scorer = createAttackScorer({ ...draft, bytes: 0 });
+const scoreOf = (line: CorpusLine) => scorer.score(line.text)?.attack ?? 0;
+const readByAgent = (line: CorpusLine) =>
+  line.context === "document" || line.context === "tool_result" || PARAGRAPH_SOURCES.includes(line.source);
+
+/**
+ * The lowest threshold that keeps every dev source's benign lines under `rate` on its own: one large
+ * easy source (news sentences) must not hide a small hard one (text about security, role requests).
+ */
+function thresholdFor(label: string, benignLines: CorpusLine[], rate: number): number {
+  let threshold = MIN_THRESHOLD;
+  for (const source of new Set(benignLines.map((line) => line.source))) {
+    const benign = benignLines
+      .filter((line) => line.source === source)
+      .map(scoreOf)
+      .sort((left, right) => right - left);
+    const allowed = Math.floor(benign.length * rate);
+    const needed = (benign[allowed] ?? 0) + 1e-3;
+    threshold = Math.max(threshold, needed);
+    console.log(
+      `dev ${label} ${source}: ${benign.length} benign lines, at most ${allowed} flagged: needs ${needed.toFixed(3)}`,
+    );
+  }
+  return Math.min(0.95, threshold);
 }
-threshold = Math.min(0.95, threshold);
-console.log(`threshold ${threshold.toFixed(3)}; dev attack recall of the learned scorer alone:`);
+
+const devBenign = dev.filter((line) => line.kind === "benign");
+const userThreshold = thresholdFor(
+  "user",
+  devBenign.filter((line) => line.context === undefined || line.context === "user"),
+  DEV_BENIGN_FLAG_RATE,
+);
+const documentThreshold = thresholdFor("document", devBenign.filter(readByAgent), DEV_DOCUMENT_FLAG_RATE);
+const thresholds = { user: userThreshold, document: documentThreshold, tool_result: documentThreshold };
+console.log(
+  `thresholds: user ${userThreshold.toFixed(3)}, document and tool_result ${documentThreshold.toFixed(3)}; dev attack recall of the learned scorer alone:`,
+);
 for (const source of new Set(dev.map((line) => line.source))) {
   const attacks = dev.filter((line) => line.source === source && line.kind !== "benign");
   if (attacks.length === 0) continue;
-  const caught = attacks.filter((line) => (scorer.score(line.text)?.attack ?? 0) >= threshold).length;
+  const caught = attacks.filter(
+    (line) => scoreOf(line) >= thresholds[(line.context ?? "user") as keyof typeof thresholds],
+  ).length;
   console.log(`  ${source}: ${(caught / attacks.length).toFixed(3)} over ${attacks.length} lines`);
 }
+const devAttacks = dev.filter((line) => line.kind !== "benign");
+const devCaught = devAttacks.filter(
+  (line) => scoreOf(line) >= thresholds[(line.context ?? "user") as keyof typeof thresholds],
+).length;
+console.log(
+  `  all dev attacks: ${(devCaught / devAttacks.length).toFixed(3)} over ${devAttacks.length} lines`,
+);
 
-const file = encodeAttackModel({ bits: FEATURE_BITS, biases, scales, weights: quantized, threshold });
+const file = encodeAttackModel({ ...draft, threshold: userThreshold, thresholds });
 const out = join(import.meta.dirname, "../../src/guardrails/attacks/attack-model.bin");
 writeFileSync(out, file);
 console.log(`wrote ${out} (${(file.length / 1024).toFixed(0)} KB)`);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ContentSource } from "../types.js";
 import { FEATURE_BITS } from "./features.js";
 
 /** Classes of the learned scorer, in the order of the model's weights. */
@@ -17,14 +18,19 @@ export interface AttackModel {
   readonly biases: Float64Array;
   readonly scales: Float64Array;
   readonly weights: Int8Array;
-  /** Attack probability (1 − P(benign)) at or above which a text is reported, tuned on dev. */
+  /** Attack probability (1 − P(benign)) at or above which a user's text is reported, tuned on dev. */
   readonly threshold: number;
+  /**
+   * The same per source: content an agent reads (documents, tool output) is rarely written as
+   * instructions, so an instruction in it needs less certainty than one among a user's requests.
+   */
+  readonly thresholds: Readonly<Record<ContentSource, number>>;
   readonly bytes: number;
 }
 
 /**
- * File layout: the magic line, a JSON header line `{bits, classes, biases, scales, threshold}`,
- * then `classes << bits` int8 weights.
+ * File layout: the magic line, a JSON header line `{bits, classes, biases, scales, threshold,
+ * thresholds}`, then `classes << bits` int8 weights.
  */
 export function encodeAttackModel(model: Omit<AttackModel, "bytes">): Buffer {
   const header = JSON.stringify({
@@ -33,6 +39,7 @@ export function encodeAttackModel(model: Omit<AttackModel, "bytes">): Buffer {
     biases: [...model.biases],
     scales: [...model.scales],
     threshold: model.threshold,
+    thresholds: model.thresholds,
   });
   return Buffer.concat([
     Buffer.from(`${MAGIC}${header}\n`, "utf8"),
@@ -51,6 +58,7 @@ export function decodeAttackModel(file: Buffer): AttackModel {
     biases: number[];
     scales: number[];
     threshold: number;
+    thresholds?: Record<ContentSource, number>;
   };
   if (header.bits !== FEATURE_BITS || header.classes !== CLASS_COUNT) {
     throw new Error(`attack model: made for ${header.bits} bits and ${header.classes} classes`);
@@ -66,6 +74,11 @@ export function decodeAttackModel(file: Buffer): AttackModel {
     scales: Float64Array.from(header.scales),
     weights,
     threshold: header.threshold,
+    thresholds: header.thresholds ?? {
+      user: header.threshold,
+      document: header.threshold,
+      tool_result: header.threshold,
+    },
     bytes: file.length,
   };
 }

@@ -5,16 +5,16 @@ import { createAttackScorer } from "./attack-scorer.js";
 
 /**
  * The learned attack scorer as a detector. It reports one finding per text when the model's attack
- * probability reaches the model's threshold: the kind the model prefers, the span that scored
- * highest (the whole text, or the window of a long one), and a score mapped so that the model's
- * threshold is the policy's default 0.5 and certainty is 1.
+ * probability reaches the model's threshold for the text's source (user, document, tool_result): the
+ * kind the model prefers, the span that scored highest (the whole text, or the window of a long one),
+ * and a score mapped so that the threshold is the policy's default 0.5 and certainty is 1.
  */
 export function createLearnedAttackDetector(model: AttackModel): Detector {
   const scorer = createAttackScorer(model);
-  const { threshold } = model;
   return {
     name: "attacks/learned",
-    scan(text) {
+    scan(text, source) {
+      const threshold = model.thresholds[source ?? "user"];
       const scored = scorer.score(text);
       if (scored === undefined || scored.attack < threshold) return [];
       const score = Math.round((0.5 + (0.5 * (scored.attack - threshold)) / (1 - threshold)) * 100) / 100;
