@@ -18,53 +18,82 @@ const ADDRESSES = new RegExp(
   ].join("|"),
   "gi",
 );
-// The same addresses in German, French, Spanish, Russian, Arabic, Hindi, Chinese and Japanese. No
-// \b here: JavaScript's word boundary only knows ASCII letters.
 const READER_OTHER = String.raw`(?:ki|k\.i\.|ia|ai|llm|assistent(?:in|en)?|sprachmodell|assistant(?:e)?|asistente|modèle(?:\s+de\s+langage)?|modelo(?:\s+de\s+lenguaje)?|agent(?:en)?|agente|chatbot|ии|ассистент[ау]?|модел[иь]|нейросет[иь]|бот[ау]?|агент[ау]?|искусственн\S+\s+интеллект\S*|الذكاء\s+الاصطناعي|المساعد|النموذج|एआई|सहायक|मॉडल|人工智能|助手|大模型|语言模型|模型|智能体|人工知能|アシスタント|言語モデル|モデル|エージェント)`;
-const ADDRESSES_OTHER = new RegExp(
-  [
-    // de
-    String.raw`(?:hinweis|nachricht|notiz|anweisung(?:en)?|achtung|wichtig)\s+(?:an|für)\s+(?:die\s+|den\s+|das\s+|alle\s+|jede[nrs]?\s+)?${READER_OTHER}`,
-    String.raw`(?:wenn|falls|sobald)\s+(?:du|sie)\s+(?:dies(?:en|es)?|das)\s+(?:\S+\s+)?(?:liest|lesen|verarbeitest|verarbeiten|zusammenfasst|zusammenfassen)`,
-    String.raw`(?:wenn|falls)\s+(?:du|sie)\s+(?:eine?\s+)?${READER_OTHER}\s+(?:bist|sind)`,
-    String.raw`(?:liebe[rs]?|hallo|hey)\s+(?:ki|assistent|chatbot|sprachmodell)(?![a-zäöüß])`,
-    // fr
-    String.raw`(?:note|message|instructions?|attention|remarque|avis)\s+(?:à|a|pour)\s+(?:l['’]|la\s+|le\s+|les\s+|toute?s?\s+|tout\s+)?${READER_OTHER}(?![a-zà-ÿ])`,
-    String.raw`(?:si|lorsque|quand)\s+(?:vous|tu)\s+(?:lisez|lis|traitez|traites|résumez|résumes)\s+(?:ceci|ce\s+(?:texte|document|message|courriel|e-mail|page))`,
-    String.raw`(?:si|lorsque)\s+(?:vous\s+êtes|tu\s+es)\s+(?:une?\s+|l['’])?${READER_OTHER}(?![a-zà-ÿ])`,
-    String.raw`(?:chère?|bonjour|salut)\s+(?:ia|assistant|modèle)(?![a-zà-ÿ])`,
-    // es
-    String.raw`(?:nota|mensaje|instrucci[oó]n(?:es)?|atenci[oó]n|aviso)\s+(?:para|a)\s+(?:la\s+|el\s+|los\s+|las\s+|cualquier\s+|todo\s+)?${READER_OTHER}(?![a-zá-ú])`,
-    String.raw`(?:si|cuando)\s+(?:lees|leas|procesas|proceses|resumes|est[aá]s\s+leyendo)\s+(?:esto|este\s+(?:texto|documento|mensaje|correo))`,
-    String.raw`si\s+(?:eres|usted\s+es)\s+(?:una?\s+)?${READER_OTHER}(?![a-zá-ú])`,
-    String.raw`(?:querid[oa]|hola)\s+(?:ia|asistente|modelo)(?![a-zá-ú])`,
-    // ru
-    String.raw`(?:примечание|заметка|сообщение|инструкция|инструкции|внимание|указание|записка)\s+(?:для|к)\s+${READER_OTHER}`,
-    String.raw`(?:если|когда)\s+(?:ты|вы)\s+(?:—\s*|-\s*)?(?:ии|языковая\s+модель|ассистент|бот|нейросеть)(?![а-яё])`,
-    String.raw`(?:если|когда)\s+(?:ты|вы)\s+(?:читаешь|читаете|обрабатываешь|обрабатываете|пересказываешь)\s+(?:это|этот|эту|данн)`,
-    String.raw`(?:дорогой|привет|уважаемый)\s*,?\s+(?:ии|ассистент|бот)(?![а-яё])`,
-    // ar
-    String.raw`(?:ملاحظة|رسالة|تعليمات|تنبيه)\s+(?:إلى|الى|لل|ل)\s*${READER_OTHER}`,
-    String.raw`(?:إذا|اذا)\s+كنت\s+(?:نموذج|مساعد|ذكاء|الذكاء)`,
-    String.raw`عندما\s+تقرأ\s+هذ[اه]`,
-    String.raw`عزيزي\s+(?:المساعد|الذكاء|النموذج)`,
-    // hi
-    String.raw`(?:एआई|ai|सहायक|मॉडल)\s+(?:के\s+लिए|को)\s+(?:नोट|संदेश|निर्देश|सूचना)`,
-    String.raw`(?:यदि|अगर)\s+आप\s+(?:एक\s+)?(?:एआई|ai|सहायक|भाषा\s+मॉडल)`,
-    String.raw`जब\s+(?:आप|तुम)\s+(?:इसे|यह|इस)\s+\S{0,12}\s*पढ़`,
-    // zh
-    String.raw`(?:给|致|写给|对)\s*(?:所有|任何|正在阅读的)?\s*(?:ai|人工智能|助手|大模型|语言模型|模型|智能体)(?:助手|模型|系统)?\s*(?:的)?\s*(?:提示|说明|指示|指令|消息|备注|留言|话)?\s*[:：，,]`,
-    String.raw`(?:如果|若|假如|当)\s*你\s*(?:是|作为)\s*(?:一个|一名)?\s*(?:ai|人工智能|助手|大模型|语言模型|模型|智能体)`,
-    String.raw`(?:当|在)\s*你\s*(?:读到|阅读|看到|处理|总结|分析)\s*(?:这|此)`,
-    String.raw`(?:ai|人工智能|助手|模型)(?:助手)?\s*(?:请注意|注意|须知)\s*[:：，,]`,
-    String.raw`(?:正在)?(?:阅读|处理|总结|分析)(?:这|此)(?:段|篇|份|个|封)?(?:文字|文本|文档|内容|页面|网页|邮件)的\s*(?:ai|人工智能|助手|模型|智能体)`,
-    // ja
-    "(?:ai|人工知能|アシスタント|モデル|エージェント)(?:への|に対する|向けの)(?:注意|メモ|指示|メッセージ|お知らせ|注記)",
-    String.raw`(?:もし)?あなたが\s*(?:ai|人工知能|アシスタント|言語モデル)(?:なら|であれば|の場合)`,
-    String.raw`(?:これ|この(?:文書|文章|テキスト|ページ|メール))を(?:読んで|処理して|要約して)いる\s*(?:ai|人工知能|アシスタント|モデル)`,
-  ].join("|"),
-  "gi",
-);
+// German, French and Spanish addresses: each starts at a word, and the boundary in front lets the
+// engine skip most positions fast (a third of the time without it).
+const LATIN_ADDRESSES = [
+  String.raw`(?:hinweis|nachricht|notiz|anweisung(?:en)?|achtung|wichtig)\s+(?:an|für)\s+(?:die\s+|den\s+|das\s+|alle\s+|jede[nrs]?\s+)?${READER_OTHER}`,
+  String.raw`(?:wenn|falls|sobald)\s+(?:du|sie)\s+(?:dies(?:en|es)?|das)\s+(?:\S+\s+)?(?:liest|lesen|verarbeitest|verarbeiten|zusammenfasst|zusammenfassen)`,
+  String.raw`(?:wenn|falls)\s+(?:du|sie)\s+(?:eine?\s+)?${READER_OTHER}\s+(?:bist|sind)`,
+  String.raw`(?:liebe[rs]?|hallo|hey)\s+(?:ki|assistent|chatbot|sprachmodell)(?![a-zäöüß])`,
+  String.raw`(?:note|message|instructions?|attention|remarque|avis)\s+(?:à|a|pour)\s+(?:l['’]|la\s+|le\s+|les\s+|toute?s?\s+|tout\s+)?${READER_OTHER}(?![a-zà-ÿ])`,
+  String.raw`(?:si|lorsque|quand)\s+(?:vous|tu)\s+(?:lisez|lis|traitez|traites|résumez|résumes)\s+(?:ceci|ce\s+(?:texte|document|message|courriel|e-mail|page))`,
+  String.raw`(?:si|lorsque)\s+(?:vous\s+êtes|tu\s+es)\s+(?:une?\s+|l['’])?${READER_OTHER}(?![a-zà-ÿ])`,
+  String.raw`(?:chère?|bonjour|salut)\s+(?:ia|assistant|modèle)(?![a-zà-ÿ])`,
+  String.raw`(?:nota|mensaje|instrucci[oó]n(?:es)?|atenci[oó]n|aviso)\s+(?:para|a)\s+(?:la\s+|el\s+|los\s+|las\s+|cualquier\s+|todo\s+)?${READER_OTHER}(?![a-zá-ú])`,
+  String.raw`(?:si|cuando)\s+(?:lees|leas|procesas|proceses|resumes|est[aá]s\s+leyendo)\s+(?:esto|este\s+(?:texto|documento|mensaje|correo))`,
+  String.raw`si\s+(?:eres|usted\s+es)\s+(?:una?\s+)?${READER_OTHER}(?![a-zá-ú])`,
+  String.raw`(?:querid[oa]|hola)\s+(?:ia|asistente|modelo)(?![a-zá-ú])`,
+];
+/**
+ * The same addresses in German, French, Spanish, Russian, Arabic, Hindi, Chinese and Japanese, one
+ * pattern per script, each tried only when the text has a letter of its script. No \b in the
+ * others: JavaScript's word boundary only knows ASCII letters.
+ */
+const ADDRESSES_OTHER: { script?: RegExp; pattern: RegExp }[] = [
+  { pattern: new RegExp(String.raw`\b(?:${LATIN_ADDRESSES.join("|")})`, "gi") },
+  {
+    script: /[\u0400-\u04ff]/,
+    pattern: new RegExp(
+      [
+        String.raw`(?:примечание|заметка|сообщение|инструкция|инструкции|внимание|указание|записка)\s+(?:для|к)\s+${READER_OTHER}`,
+        String.raw`(?:если|когда)\s+(?:ты|вы)\s+(?:—\s*|-\s*)?(?:ии|языковая\s+модель|ассистент|бот|нейросеть)(?![а-яё])`,
+        String.raw`(?:если|когда)\s+(?:ты|вы)\s+(?:читаешь|читаете|обрабатываешь|обрабатываете|пересказываешь)\s+(?:это|этот|эту|данн)`,
+        String.raw`(?:дорогой|привет|уважаемый)\s*,?\s+(?:ии|ассистент|бот)(?![а-яё])`,
+      ].join("|"),
+      "gi",
+    ),
+  },
+  {
+    script: /[\u0600-\u06ff]/,
+    pattern: new RegExp(
+      [
+        String.raw`(?:ملاحظة|رسالة|تعليمات|تنبيه)\s+(?:إلى|الى|لل|ل)\s*${READER_OTHER}`,
+        String.raw`(?:إذا|اذا)\s+كنت\s+(?:نموذج|مساعد|ذكاء|الذكاء)`,
+        String.raw`عندما\s+تقرأ\s+هذ[اه]`,
+        String.raw`عزيزي\s+(?:المساعد|الذكاء|النموذج)`,
+      ].join("|"),
+      "gi",
+    ),
+  },
+  {
+    script: /[\u0900-\u097f]/,
+    pattern: new RegExp(
+      [
+        String.raw`(?:एआई|ai|सहायक|मॉडल)\s+(?:के\s+लिए|को)\s+(?:नोट|संदेश|निर्देश|सूचना)`,
+        String.raw`(?:यदि|अगर)\s+आप\s+(?:एक\s+)?(?:एआई|ai|सहायक|भाषा\s+मॉडल)`,
+        String.raw`जब\s+(?:आप|तुम)\s+(?:इसे|यह|इस)\s+\S{0,12}\s*पढ़`,
+      ].join("|"),
+      "gi",
+    ),
+  },
+  {
+    script: /[\u3040-\u30ff\u3400-\u9fff]/,
+    pattern: new RegExp(
+      [
+        String.raw`(?:给|致|写给|对)\s*(?:所有|任何|正在阅读的)?\s*(?:ai|人工智能|助手|大模型|语言模型|模型|智能体)(?:助手|模型|系统)?\s*(?:的)?\s*(?:提示|说明|指示|指令|消息|备注|留言|话)?\s*[:：，,]`,
+        String.raw`(?:如果|若|假如|当)\s*你\s*(?:是|作为)\s*(?:一个|一名)?\s*(?:ai|人工智能|助手|大模型|语言模型|模型|智能体)`,
+        String.raw`(?:当|在)\s*你\s*(?:读到|阅读|看到|处理|总结|分析)\s*(?:这|此)`,
+        String.raw`(?:ai|人工智能|助手|模型)(?:助手)?\s*(?:请注意|注意|须知)\s*[:：，,]`,
+        String.raw`(?:正在)?(?:阅读|处理|总结|分析)(?:这|此)(?:段|篇|份|个|封)?(?:文字|文本|文档|内容|页面|网页|邮件)的\s*(?:ai|人工智能|助手|模型|智能体)`,
+        "(?:ai|人工知能|アシスタント|モデル|エージェント)(?:への|に対する|向けの)(?:注意|メモ|指示|メッセージ|お知らせ|注記)",
+        String.raw`(?:もし)?あなたが\s*(?:ai|人工知能|アシスタント|言語モデル)(?:なら|であれば|の場合)`,
+        String.raw`(?:これ|この(?:文書|文章|テキスト|ページ|メール))を(?:読んで|処理して|要約して)いる\s*(?:ai|人工知能|アシスタント|モデル)`,
+      ].join("|"),
+      "gi",
+    ),
+  },
+];
 // An instruction follows the address: an imperative, or a must/should aimed at the reader.
 const IMPERATIVE =
   /\b(?:ignore|disregard|forget|say|reply|respond|answer|tell|send|forward|e-?mail|include|recommend|rate|rank|state|claim|output|print|reveal|call|open|visit|click|run|execute|delete|remove|approve|mark|append|add|must|should|do\snot|don't|never|always|instead)\b/i;
@@ -105,7 +134,11 @@ export function createEmbeddedInstructionDetector(): Detector {
           preview: maskPreview("prompt_injection", text.slice(start, end)),
         });
       };
-      for (const match of [...text.matchAll(ADDRESSES), ...text.matchAll(ADDRESSES_OTHER)]) {
+      const matches = [...text.matchAll(ADDRESSES)];
+      for (const { script, pattern } of ADDRESSES_OTHER) {
+        if (script === undefined || script.test(text)) matches.push(...text.matchAll(pattern));
+      }
+      for (const match of matches) {
         const start = match.index + (match[0].length - match[0].trimStart().length);
         const reach = Math.min(text.length, match.index + match[0].length + INSTRUCTION_REACH);
         const sentenceEnd = endOfInstruction(text, match.index + match[0].length, reach);
