@@ -14,6 +14,7 @@ export const PUBLIC_CORPUS = join(root, ".attack-corpus/public.jsonl");
  */
 const AUTHORED: { file: string; source: string; split: string; lang?: string }[] = [
   { file: "train-en.txt", source: "authored-train-en", split: "train", lang: "en" },
+  { file: "train-en-2.txt", source: "authored-train-en", split: "train", lang: "en" },
   { file: "train-multi.txt", source: "authored-train-multilingual", split: "train" },
   { file: "train-multi-2.txt", source: "authored-train-multilingual", split: "train" },
   { file: "train-multi-3.txt", source: "authored-train-multilingual", split: "train" },
