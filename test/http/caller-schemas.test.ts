@@ -1,8 +1,6 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HttpProcess, spawnHttp, tempDataDir } from "../support/cli-process.js";
-import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream.js";
+import { type HttpProcess, type LabServer, spawnLabServer } from "../support/cli-process.js";
+import type { FakeUpstream } from "../support/fake-upstream.js";
 import { withStallProbe } from "../support/stall-probe.js";
 
 /**
@@ -12,27 +10,16 @@ import { withStallProbe } from "../support/stall-probe.js";
  */
 const STALL_BOUND_MS = 1000;
 
+let lab: LabServer;
 let upstream: FakeUpstream;
 let server: HttpProcess;
 
 beforeAll(async () => {
-  upstream = await startFakeUpstream();
-  const file = join(tempDataDir(), "config.json");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      providers: {
-        lab: {
-          baseURL: upstream.url,
-          apiKey: "env:LAB_KEY",
-          models: { m1: { price: { input: 1, output: 2 }, capabilities: ["json"] } },
-        },
-      },
-      routing: { maxAttempts: 2 },
-      cache: { store: "off" },
-    }),
-  );
-  server = await spawnHttp({ args: ["--config", file], env: { LAB_KEY: "lab-key" } });
+  lab = await spawnLabServer({
+    lab: { models: { m1: { price: { input: 1, output: 2 }, capabilities: ["json"] } } },
+    config: { routing: { maxAttempts: 2 } },
+  });
+  ({ server, upstream } = lab);
   // Loading Ajv, the regex engine and the tokenizer is start-up work, not a request's.
   upstream.setDefault({ type: "json", value: { a: "x" } });
   expect((await ask({ type: "object", properties: { a: { type: "string", pattern: "^x" } } })).status).toBe(
@@ -41,8 +28,7 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  await server?.stop();
-  await upstream?.close();
+  await lab?.stop();
 });
 
 /** Asks for JSON matching `schema` (an object, or its JSON text when too deep for JSON.stringify). */

@@ -1,8 +1,6 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HttpProcess, spawnHttp, tempDataDir } from "../support/cli-process.js";
-import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream.js";
+import { type HttpProcess, type LabServer, spawnLabServer } from "../support/cli-process.js";
+import type { FakeUpstream } from "../support/fake-upstream.js";
 import { withStallProbe } from "../support/stall-probe.js";
 
 /**
@@ -14,36 +12,25 @@ import { withStallProbe } from "../support/stall-probe.js";
  */
 const STALL_BOUND_MS = 1000;
 
+let lab: LabServer;
 let upstream: FakeUpstream;
 let server: HttpProcess;
 
 beforeAll(async () => {
-  upstream = await startFakeUpstream();
-  const file = join(tempDataDir(), "config.json");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      providers: {
-        lab: {
-          baseURL: upstream.url,
-          models: {
-            m1: { price: { input: 1, output: 2 }, contextWindow: 2_000_000, capabilities: ["json"] },
-          },
-          embeddingModels: { e1: { price: { input: 0.1 }, dimensions: 64 } },
-        },
-      },
-      guardrails: { input: { pii: "block" } },
-      cache: { store: "off" },
-    }),
-  );
-  server = await spawnHttp({ args: ["--config", file] });
+  lab = await spawnLabServer({
+    lab: {
+      models: { m1: { price: { input: 1, output: 2 }, contextWindow: 2_000_000, capabilities: ["json"] } },
+      embeddingModels: { e1: { price: { input: 0.1 }, dimensions: 64 } },
+    },
+    config: { guardrails: { input: { pii: "block" } } },
+  });
+  ({ server, upstream } = lab);
   // Loading the tokenizer, the detectors and Ajv is start-up work, not a request's.
   expect((await chat([{ role: "user", content: "warm up" }])).status).toBe(200);
 }, 30_000);
 
 afterAll(async () => {
-  await server?.stop();
-  await upstream?.close();
+  await lab?.stop();
 });
 
 function chat(messages: unknown[], extra: Record<string, unknown> = {}) {

@@ -1,9 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HttpProcess, spawnHttp, tempDataDir } from "../support/cli-process.js";
-import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream.js";
+import { type HttpProcess, type LabServer, spawnLabServer } from "../support/cli-process.js";
 import { withStallProbe } from "../support/stall-probe.js";
 
 /**
@@ -14,34 +11,21 @@ import { withStallProbe } from "../support/stall-probe.js";
  */
 const STALL_BOUND_MS = 1000;
 
-let upstream: FakeUpstream;
+let lab: LabServer;
 let server: HttpProcess;
 
 beforeAll(async () => {
-  upstream = await startFakeUpstream();
-  const file = join(tempDataDir(), "config.json");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      providers: {
-        lab: {
-          baseURL: upstream.url,
-          apiKey: "env:LAB_KEY",
-          models: { m1: { price: { input: 1, output: 2 }, contextWindow: 2_000_000 } },
-        },
-      },
-      cache: { store: "off" },
-    }),
-  );
-  server = await spawnHttp({ args: ["--config", file], env: { LAB_KEY: "lab-key" } });
+  lab = await spawnLabServer({
+    lab: { models: { m1: { price: { input: 1, output: 2 }, contextWindow: 2_000_000 } } },
+  });
+  ({ server } = lab);
   // Loading the tokenizer and the detectors is start-up work, not a request's: let it finish first.
   expect((await chat([{ role: "user", content: "warm up" }])).status).toBe(200);
   expect((await mcpCall("estimate_cost", { text: "warm up" })).status).toBe(200);
 }, 30_000);
 
 afterAll(async () => {
-  await server?.stop();
-  await upstream?.close();
+  await lab?.stop();
 });
 
 function chat(messages: unknown[]) {

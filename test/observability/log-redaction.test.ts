@@ -2,44 +2,32 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/http/auth.js";
-import { connectHttp, type HttpProcess, spawnHttp, tempDataDir } from "../support/cli-process.js";
-import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream.js";
+import { connectHttp, type HttpProcess, type LabServer, spawnLabServer } from "../support/cli-process.js";
+import type { FakeUpstream } from "../support/fake-upstream.js";
 
 // Shaped like no vendor key, so only the logger's knowledge of the configured key can hide it.
 const PROVIDER_KEY = "labkey-7d1e0c2b9a8f4e3d5c6b";
 const BEARER = "mmx-bearer-0f9e8d7c6b5a4f3e";
 const OUTPUT = join(import.meta.dirname, "..", "..", "test-output");
 
+let lab: LabServer;
 let upstream: FakeUpstream;
 let server: HttpProcess;
 
 beforeAll(async () => {
-  upstream = await startFakeUpstream();
-  const file = join(tempDataDir(), "config.json");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      providers: {
-        lab: {
-          baseURL: upstream.url,
-          apiKey: "env:LAB_KEY",
-          models: { m1: { price: { input: 1, output: 2 } } },
-        },
-      },
+  lab = await spawnLabServer({
+    lab: { models: { m1: { price: { input: 1, output: 2 } } } },
+    config: {
       keys: [{ name: "team-a", sha256: sha256Hex(BEARER) }],
       routing: { maxAttempts: 2, timeoutMs: 5000, attemptTimeoutMs: 2000 },
-      cache: { store: "off" },
-    }),
-  );
-  server = await spawnHttp({
-    args: ["--config", file],
+    },
     env: { LAB_KEY: PROVIDER_KEY, MODELMUX_LOG_LEVEL: "trace" },
   });
+  ({ server, upstream } = lab);
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await upstream?.close();
+  await lab?.stop();
 });
 
 describe("logs never hold keys or tokens", () => {

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { type FakeUpstream, startFakeUpstream } from "./fake-upstream.js";
 
 export const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
 
@@ -84,6 +85,56 @@ export async function spawnHttp(
       await exited;
     },
   };
+}
+
+export interface LabServerOptions {
+  /** The `lab` provider's entry besides its URL and key: `models`, `embeddingModels`, `headers`. */
+  lab: Record<string, unknown>;
+  /** Every other config section; the cache is off unless given. */
+  config?: Record<string, unknown>;
+  /** The server's environment; `LAB_KEY` (the provider key) is `lab-key` unless given. */
+  env?: Record<string, string>;
+}
+
+export interface LabServer {
+  server: HttpProcess;
+  upstream: FakeUpstream;
+  /** Stops the server, then the upstream. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns the built `modelmux http` with one provider, `lab`, whose base URL is a fresh fake
+ * upstream and whose key is `env:LAB_KEY`; the config file goes to a fresh temp dir.
+ */
+export async function spawnLabServer(options: LabServerOptions): Promise<LabServer> {
+  const upstream = await startFakeUpstream();
+  const file = join(tempDataDir(), "config.json");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      cache: { store: "off" },
+      ...options.config,
+      providers: { lab: { baseURL: upstream.url, apiKey: "env:LAB_KEY", ...options.lab } },
+    }),
+  );
+  try {
+    const server = await spawnHttp({
+      args: ["--config", file],
+      env: { LAB_KEY: "lab-key", ...options.env },
+    });
+    return {
+      server,
+      upstream,
+      async stop() {
+        await server.stop();
+        await upstream.close();
+      },
+    };
+  } catch (error) {
+    await upstream.close();
+    throw error;
+  }
 }
 
 export async function connectHttp(mcpUrl: string, headers: Record<string, string> = {}) {
