@@ -7,15 +7,35 @@
  * MAX_PIECE_CHARS are therefore counted in pieces of that length (the count is then approximate,
  * and said so); ordinary text never has such pre-tokens and keeps its exact count. Text is also
  * counted in slices cut between pre-tokens (where the tokenizer itself cuts, so the sum is exact),
- * and the counter gives the event loop back between slices once it has run for TURN_MS.
+ * and the counter gives the event loop back between slices once it has run for TURN_MS. The
+ * pre-tokens themselves are found in windows of WINDOW_CHARS: the split regex is superlinear on one
+ * long run (600,000 CJK characters without punctuation: 124 ms in one call, 60,000: 2 ms).
  */
 
 /** Longest pre-token handed to the tokenizer whole: beyond ~512 characters its cost grows fast. */
 export const MAX_PIECE_CHARS = 256;
-/** Text counted between looks at the clock: about 10 ms of the slowest text (random CJK). */
-const SLICE_CHARS = 4096;
+/**
+ * Work counted between looks at the clock, in characters of short pre-tokens: a few ms of the
+ * slowest text. Merging a pre-token is quadratic in its length, so a pre-token longer than
+ * SHORT_PRETOKEN_CHARS weighs more than its length (a 256-character run of CJK, as much as 4,096
+ * characters of prose).
+ */
+const SLICE_WEIGHT = 4096;
+const SHORT_PRETOKEN_CHARS = 16;
+
+function weightOf(length: number): number {
+  return length <= SHORT_PRETOKEN_CHARS ? length : (length * length) / SHORT_PRETOKEN_CHARS;
+}
 /** How long counting may hold the event loop before it lets other requests run. */
 const TURN_MS = 8;
+
+/** Text the split regex sees at once: a few ms of the slowest text. */
+const WINDOW_CHARS = 16_384;
+/**
+ * A pre-token ending this close to a window's end may go on past it (a run, a contraction's `'ll`,
+ * the lookahead of `\s+(?!\S)`): it is found again from its start in the next window.
+ */
+const WINDOW_MARGIN = 16;
 
 /** Shared by the counts of one request, so many small messages yield as one long one does. */
 export interface Turn {
@@ -40,11 +60,15 @@ export interface BoundedCount {
   cut: boolean;
 }
 
+/** `index` moved back one if it would split a surrogate pair. */
+function notInPair(text: string, index: number): number {
+  const before = text.charCodeAt(index - 1);
+  return index < text.length && before >= 0xd800 && before <= 0xdbff ? index - 1 : index;
+}
+
 /** End of the next piece of a long pre-token, not splitting a surrogate pair. */
 function pieceEnd(text: string, start: number): number {
-  const end = Math.min(start + MAX_PIECE_CHARS, text.length);
-  const last = text.charCodeAt(end - 1);
-  return end < text.length && last >= 0xd800 && last <= 0xdbff ? end - 1 : end;
+  return notInPair(text, Math.min(start + MAX_PIECE_CHARS, text.length));
 }
 
 /**
@@ -53,18 +77,44 @@ function pieceEnd(text: string, start: number): number {
  */
 const ENDS_IN_SPACE = /\p{White_Space}$/u;
 
+/**
+ * The spans of `text.matchAll(split)`, found in windows of WINDOW_CHARS so that no regex call runs
+ * over more: the same spans, except that a pre-token longer than a window is cut at the window's
+ * end (such a pre-token is counted in pieces anyway).
+ */
+function* preTokenSpans(split: RegExp, text: string): Generator<[number, number]> {
+  let position = 0;
+  while (position < text.length) {
+    const windowEnd = Math.min(position + WINDOW_CHARS, text.length);
+    const trusted = windowEnd === text.length ? windowEnd : windowEnd - WINDOW_MARGIN;
+    let next = position;
+    for (const match of text.slice(position, windowEnd).matchAll(split)) {
+      const start = position + match.index;
+      const end = start + match[0].length;
+      if (end > trusted) break;
+      yield [start, end];
+      next = end;
+    }
+    if (next === position) {
+      next = notInPair(text, trusted);
+      yield [position, next];
+    }
+    position = next;
+  }
+}
+
 function* countLongPiece(count: (text: string) => number, piece: string): Generator<void, number> {
   let tokens = 0;
-  for (let start = 0, pieces = 0; start < piece.length; pieces++) {
+  for (let start = 0; start < piece.length; ) {
     const end = pieceEnd(piece, start);
     tokens += count(piece.slice(start, end));
     start = end;
-    if (pieces % 16 === 15) yield;
+    yield;
   }
   return tokens;
 }
 
-/** The count in steps of about SLICE_CHARS: a caller may yield to the event loop between them. */
+/** The count in steps of about SLICE_WEIGHT: a caller may yield to the event loop between them. */
 function* countSteps(
   count: (text: string) => number,
   split: RegExp,
@@ -74,17 +124,19 @@ function* countSteps(
   let tokens = 0;
   let cut = false;
   let sliceStart = 0;
-  for (const match of text.matchAll(split)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (match[0].length > MAX_PIECE_CHARS) {
+  let weight = 0;
+  for (const [start, end] of preTokenSpans(split, text)) {
+    if (end - start > MAX_PIECE_CHARS) {
       if (start > sliceStart) tokens += count(text.slice(sliceStart, start));
-      tokens += yield* countLongPiece(count, match[0]);
+      tokens += yield* countLongPiece(count, text.slice(start, end));
       cut = true;
-    } else if (end - sliceStart >= SLICE_CHARS && !ENDS_IN_SPACE.test(match[0])) {
+    } else {
+      weight += weightOf(end - start);
+      if (weight < SLICE_WEIGHT || ENDS_IN_SPACE.test(text.charAt(end - 1))) continue;
       tokens += count(text.slice(sliceStart, end));
-    } else continue;
+    }
     sliceStart = end;
+    weight = 0;
     yield;
   }
   if (sliceStart < text.length) tokens += count(sliceStart === 0 ? text : text.slice(sliceStart));

@@ -25,7 +25,15 @@ export interface TokenCount {
 
 interface Encoder {
   countTokens(text: string, options: { disallowedSpecial: Set<string> }): number;
+  setMergeCacheSize(size: number): void;
 }
+
+/**
+ * gpt-tokenizer keeps the merges of up to 100,000 pre-tokens by default, each up to MAX_PIECE_CHARS
+ * long: hostile text (every piece new) could fill it with ~300 MB that every major GC walks. A
+ * few thousand entries keep the common words' merges.
+ */
+const MERGE_CACHE_ENTRIES = 4096;
 
 // Chat framing per OpenAI's cookbook ("How to count tokens with tiktoken"): every message
 // costs 3 tokens of framing, and the reply is primed with 3 more.
@@ -73,6 +81,7 @@ export function loadTokenizers(encodings: readonly BpeEncoding[] = ["o200k_base"
       if (!pending) {
         pending = LOADERS[encoding]().then((module) => {
           matchTiktoken(encodingOf(module), SPLITS[encoding]);
+          module.setMergeCacheSize(MERGE_CACHE_ENTRIES);
           encoders.set(encoding, module);
         });
         loading.set(encoding, pending);
