@@ -19,18 +19,41 @@ const UNCOUNTED_BYTES = 64 * 1024;
  * values, checked chunk by chunk before the parse, bounds the stall. Multi-byte UTF-8 never
  * contains the ASCII bytes looked at, so bytes can be scanned as they come.
  */
-function createValueCounter() {
+/** Where `byte` next stands in `chunk` from `from`, or the chunk's length. */
+function nextOf(chunk: Buffer, byte: number, from: number): number {
+  const found = chunk.indexOf(byte, from);
+  return found === -1 ? chunk.length : found;
+}
+
+export function createValueCounter(): (chunk: Buffer) => number {
   let inString = false;
   let escaped = false;
   let values = 0;
   return (chunk: Buffer): number => {
+    // Inside a string only `"` and `\` matter: Buffer.indexOf (memchr) skips to them, so a long
+    // string (a base64 image) costs a native scan, not a JavaScript loop over its bytes. The next
+    // of each is remembered, so a string with many escapes is still scanned once.
+    let nextQuote = -1;
+    let nextBackslash = -1;
     for (let index = 0; index < chunk.length; index++) {
-      const byte = chunk[index] as number;
       if (inString) {
-        if (escaped) escaped = false;
-        else if (byte === 0x5c) escaped = true;
-        else if (byte === 0x22) inString = false;
-      } else if (byte === 0x22) inString = true;
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        if (nextQuote < index) nextQuote = nextOf(chunk, 0x22, index);
+        if (nextBackslash < index) nextBackslash = nextOf(chunk, 0x5c, index);
+        if (nextBackslash < nextQuote) {
+          index = nextBackslash;
+          escaped = true;
+        } else {
+          index = nextQuote;
+          inString = nextQuote === chunk.length;
+        }
+        continue;
+      }
+      const byte = chunk[index] as number;
+      if (byte === 0x22) inString = true;
       else if (byte === 0x2c || byte === 0x3a || byte === 0x5b || byte === 0x7b) values++;
     }
     return values;

@@ -81,7 +81,8 @@ export function createCompletionPoster(options: {
       }
       // toProviderError reads the signal, so a cancellation or timeout passes through untouched.
       const fail = (error: unknown) => reject(signal?.aborted ? error : connectionError(error));
-      const payload = JSON.stringify(body);
+      // Encoded once: measuring the string and then writing it encoded a 4 MB body twice.
+      const payload = Buffer.from(JSON.stringify(body));
       const request = send(
         {
           protocol: target.protocol,
@@ -90,7 +91,7 @@ export function createCompletionPoster(options: {
           path: target.path,
           auth: target.auth,
           method: "POST",
-          headers: headersWithLength(Buffer.byteLength(payload)),
+          headers: headersWithLength(payload.length),
           agent,
         },
         (message) => {
