@@ -1,6 +1,7 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import { ModelmuxError } from "../errors.js";
 import { runOffThread } from "../workers/offload.js";
+import { unpackMap } from "../workers/packed-strings.js";
 import { applyVerdict } from "./attacks/apply-verdict.js";
 import { loadAttackModel } from "./attacks/attack-model.js";
 import { createAttackScorer } from "./attacks/attack-scorer.js";
@@ -119,7 +120,11 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     checkAsync: (input) =>
       checkedChars(input) <= INLINE_CHECK_CHARS
         ? Promise.resolve(check(input))
-        : runOffThread("checkGuardrails", { config: parsed, check: input }),
+        : runOffThread("checkGuardrails", { config: parsed, check: input }).then((check) => ({
+            ...check,
+            placeholders: unpackMap(check.placeholders),
+          })),
+    warmUpOffThread: () => runOffThread("warmUp", parsed).then(() => undefined),
     attackScore: (text) => scorer?.score(text),
     attackThreshold: model?.threshold,
     actionFor: (kind, direction) => policy.actionFor(kind, direction),

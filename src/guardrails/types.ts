@@ -94,6 +94,8 @@ export interface Guardrails {
   check(input: GuardrailsCheckInput): GuardrailsCheck;
   /** The same check; over 64 KB of text it runs on the worker thread, so the event loop stays free. */
   checkAsync(input: GuardrailsCheckInput): Promise<GuardrailsCheck>;
+  /** Starts a worker thread and builds the detectors there, so the first long check pays neither. */
+  warmUpOffThread(): Promise<void>;
   /** The learned attack scorer's opinion of a text; undefined when the scorer is off. */
   attackScore(text: string): AttackOpinion | undefined;
   /** The attack probability at or above which the learned scorer reports; undefined when it is off. */

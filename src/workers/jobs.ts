@@ -3,6 +3,7 @@ import type { GuardrailsConfigInput } from "../guardrails/config.js";
 import { createGuardrails } from "../guardrails/create-guardrails.js";
 import { type Guardrails, type GuardrailsCheckInput, MAX_LISTED_FINDINGS } from "../guardrails/types.js";
 import { countFamilyChat, countFamilyText } from "../tokens/family-tokenizer.js";
+import { packMap } from "./packed-strings.js";
 
 /** The detectors of each guardrails config seen, built once per thread (a process has one or two). */
 const guardrailsByConfig = new Map<string, Guardrails>();
@@ -19,12 +20,23 @@ function guardrailsFor(config: GuardrailsConfigInput): Guardrails {
 
 /** What the worker thread runs: the same functions the request thread runs for small inputs. */
 export const OFF_THREAD_JOBS = {
+  /** Builds a config's detectors ahead of the first long check (at the server's warm-up). */
+  warmUp(config: GuardrailsConfigInput) {
+    guardrailsFor(config);
+    return true;
+  },
   checkGuardrails(input: { config: GuardrailsConfigInput; check: GuardrailsCheckInput }) {
-    const check = guardrailsFor(input.config).check(input.check);
+    const { placeholders, ...check } = guardrailsFor(input.config).check(input.check);
     const omitted = check.findings.length - MAX_LISTED_FINDINGS;
-    if (omitted <= 0) return check;
-    // Reading 40,000 findings back costs the request thread what listing them did: send the first.
-    return { ...check, findings: check.findings.slice(0, MAX_LISTED_FINDINGS), findingsOmitted: omitted };
+    return {
+      ...check,
+      placeholders: packMap(placeholders),
+      // Reading 40,000 findings back costs the request thread what listing them did: send the first.
+      ...(omitted > 0 && {
+        findings: check.findings.slice(0, MAX_LISTED_FINDINGS),
+        findingsOmitted: omitted,
+      }),
+    };
   },
   compileSchema: async (schemaJson: string) => {
     await compiledSchema(schemaJson);

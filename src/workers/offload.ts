@@ -6,20 +6,32 @@ import { type ErrorCode, ModelmuxError } from "../errors.js";
 import type { OffThreadJobs } from "./jobs.js";
 
 /**
- * One worker thread for work that cannot be cut into short steps and would otherwise hold the
- * event loop past the 50 ms stall budget: a guardrail check of long text (one detector scans one
- * text in one go), compiling a large caller JSON Schema, validating against one with
- * `uniqueItems` (quadratic in the answer). Jobs run one at a time, in order; the thread starts on
- * the first job and is shared by the whole process (like the JSON Schema cache it serves), so a
- * burst of long requests costs one thread, not one per request. The open families' token counts
- * run on a second thread of their own: loading a vocabulary takes a second or more, which no
- * guardrail check should wait behind.
+ * Worker threads for work that cannot be cut into short steps and would otherwise hold the event
+ * loop past the 50 ms stall budget: a guardrail check of long text (one detector scans one text in
+ * one go), compiling a large caller JSON Schema, validating against one with `uniqueItems`
+ * (quadratic in the answer). A small pool shared by the whole process: the first thread starts at
+ * the server's warm-up (or on the first job), a second only when a job arrives while every thread
+ * is busy, so one long check does not queue another behind it, and a burst of long requests costs
+ * two threads, not one per request. The open families' token counts run on a thread of their own
+ * (their lane): loading a vocabulary takes a second or more, which no guardrail check should wait
+ * behind. Each thread runs its jobs one at a time, in order.
  */
 type Lane = "default" | "tokens";
 const TOKEN_JOBS = new Set<keyof OffThreadJobs>(["countFamilyText", "countFamilyChat"]);
-const workers = new Map<Lane, Worker>();
+const MAX_THREADS: Record<Lane, number> = { default: 2, tokens: 1 };
+
+interface Job {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+interface Thread {
+  worker: Worker;
+  pending: Map<number, Job>;
+}
+
+const lanes: Record<Lane, Thread[]> = { default: [], tokens: [] };
 let nextId = 0;
-const pending = new Map<number, { lane: Lane; resolve(value: unknown): void; reject(error: Error): void }>();
 
 interface Reply {
   id: number;
@@ -41,57 +53,65 @@ function startWorker(): Worker {
   );
 }
 
-function failAll(lane: Lane, error: Error): void {
-  for (const [id, job] of pending)
-    if (job.lane === lane) {
-      pending.delete(id);
-      job.reject(error);
-    }
-}
-
-function ensureWorker(lane: Lane): Worker {
-  const running = workers.get(lane);
-  if (running) return running;
-  const started = startWorker();
-  started.on("message", (reply: Reply) => {
+function startThread(lane: Lane): Thread {
+  const threads = lanes[lane];
+  const thread: Thread = { worker: startWorker(), pending: new Map() };
+  const { worker, pending } = thread;
+  worker.on("message", (reply: Reply) => {
     const job = pending.get(reply.id);
     if (!job) return;
     pending.delete(reply.id);
-    if (![...pending.values()].some((job) => job.lane === lane)) started.unref();
+    if (pending.size === 0) worker.unref();
     if (!reply.error) return job.resolve(reply.output);
     const { message, code, data } = reply.error;
     job.reject(code ? new ModelmuxError(code, message, data) : new Error(message));
   });
   // A crashed thread fails its jobs; the next job starts a new one.
   const lost = (error: Error) => {
-    if (workers.get(lane) === started) workers.delete(lane);
-    failAll(lane, error);
+    const index = threads.indexOf(thread);
+    if (index >= 0) threads.splice(index, 1);
+    for (const job of pending.values()) job.reject(error);
+    pending.clear();
   };
-  started.on("error", lost);
-  started.on("exit", (code) => lost(new Error(`off-thread worker exited (code ${code})`)));
-  workers.set(lane, started);
-  return started;
+  worker.on("error", lost);
+  worker.on("exit", (code) => lost(new Error(`off-thread worker exited (code ${code})`)));
+  // Idle until its first job: an idle thread never keeps the process alive.
+  worker.unref();
+  threads.push(thread);
+  return thread;
 }
 
-/** Runs a job on the worker thread; its errors come back as they were thrown there. */
+/** An idle thread of the lane, else a new one while under its maximum, else the one with the fewest jobs. */
+function pickThread(lane: Lane): Thread {
+  const threads = lanes[lane];
+  const idle = threads.find((thread) => thread.pending.size === 0);
+  if (idle) return idle;
+  if (threads.length < MAX_THREADS[lane]) return startThread(lane);
+  return threads.reduce((fewest, thread) => (thread.pending.size < fewest.pending.size ? thread : fewest));
+}
+
+/** Runs a job on a worker thread; its errors come back as they were thrown there. */
 export function runOffThread<K extends keyof OffThreadJobs>(
   job: K,
   input: Parameters<OffThreadJobs[K]>[0],
 ): Promise<Awaited<ReturnType<OffThreadJobs[K]>>> {
-  const lane: Lane = TOKEN_JOBS.has(job) ? "tokens" : "default";
-  const target = ensureWorker(lane);
+  const { worker, pending } = pickThread(TOKEN_JOBS.has(job) ? "tokens" : "default");
   const id = nextId++;
   // Referenced only while a job runs: an idle thread never keeps the process alive.
-  target.ref();
+  worker.ref();
   return new Promise((resolve, reject) => {
-    pending.set(id, { lane, resolve: resolve as (value: unknown) => void, reject });
-    target.postMessage({ id, job, input });
+    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    worker.postMessage({ id, job, input });
   });
 }
 
-/** Stops the threads (graceful shutdown, tests); a later job starts a new one. */
+/** Threads running now in a lane (tests, diagnostics). */
+export function offThreadWorkerCount(lane: Lane = "default"): number {
+  return lanes[lane].length;
+}
+
+/** Stops every thread (graceful shutdown, tests); a later job starts a new one. */
 export async function stopOffThreadWorker(): Promise<void> {
-  const stopping = [...workers.values()];
-  workers.clear();
-  await Promise.all(stopping.map((worker) => worker.terminate()));
+  const stopping = [...lanes.default.splice(0), ...lanes.tokens.splice(0)];
+  await Promise.all(stopping.map((thread) => thread.worker.terminate()));
 }
