@@ -284,7 +284,10 @@ async function main() {
   await tool(url, "estimate_cost", { text: "warm up" });
 
   const rows: string[][] = [];
-  for (const input of CASES) {
+  // `--only WORD`: the cases whose name holds WORD (case-insensitive), for measuring one fix.
+  const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+  const cases = only ? CASES.filter((input) => input.name.toLowerCase().includes(only.toLowerCase())) : CASES;
+  for (const input of cases) {
     upstream.setDefault(input.upstream ?? { type: "ok", text: "A short answer." });
     await new Promise((resolve) => setTimeout(resolve, 200));
     await serverLagMaxMs(url); // resets the server's histogram
