@@ -4,6 +4,7 @@ import type { Embedder, EmbedResult } from "../core/embed.js";
 import { ModelmuxError } from "../errors.js";
 import type { Caller } from "../http/auth.js";
 import { type BodyLimits, readJsonBody } from "../http/read-body.js";
+import { nextTurn } from "../next-turn.js";
 import { encodeBase64Floats } from "../providers/base64-floats.js";
 import { parseEmbeddingBody } from "./embedding-request.js";
 import { OPTION_HEADERS, parseOptionHeaders } from "./parse-options.js";
@@ -20,7 +21,6 @@ export type EmbeddingsHandler = (
 
 /** Vector values serialized between yields: a 2,048 × 3,072 answer must not hold the event loop. */
 const FLOATS_PER_TURN = 100_000;
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * OpenAI's embeddings list as JSON bytes, built item by item (each encoded as it is made, so no
@@ -42,7 +42,7 @@ export async function embeddingsPayload(
     sinceYield += vector.length;
     if (sinceYield >= FLOATS_PER_TURN) {
       sinceYield = 0;
-      await yieldToLoop();
+      await nextTurn();
     }
   }
   const usage = JSON.stringify({ prompt_tokens: result.inputTokens, total_tokens: result.inputTokens });

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { nextTurn } from "../next-turn.js";
 import { HttpError } from "./http-error.js";
 
 /** How much body a request may send, and how long it may take to send it. */
@@ -81,16 +82,35 @@ const tooSlow = (timeoutMs: number) =>
     connection: "close",
   });
 
-function parseJson(chunks: Buffer[], size: number): unknown {
-  if (size === 0) return undefined;
+function bodyText(chunks: Buffer[], size: number): string {
   const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
   // A UTF-8 byte-order mark (EF BB BF), as some Windows tools write, is not part of the JSON.
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return bytes.toString("utf8", start);
+}
+
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(bytes.toString("utf8", start));
+    return JSON.parse(text);
   } catch {
     throw new HttpError(400, "invalid_json", "request body is not valid JSON");
   }
+}
+
+/**
+ * Past this, decoding, parsing and handling a body each get a turn of the event loop of their own:
+ * run back to back, a 4 MiB body's decode, parse and the request's first steps held it as one stall.
+ */
+const STEPPED_BYTES = 512 * 1024;
+
+async function parseBody(chunks: Buffer[], size: number): Promise<unknown> {
+  if (size === 0) return undefined;
+  if (size <= STEPPED_BYTES) return parseJson(bodyText(chunks, size));
+  const text = bodyText(chunks, size);
+  await nextTurn();
+  const value = parseJson(text);
+  await nextTurn();
+  return value;
 }
 
 /**
@@ -107,12 +127,15 @@ export function readJsonBody(request: IncomingMessage, limits: BodyLimits): Prom
     let size = 0;
     let count: ((chunk: Buffer) => number) | undefined;
     const timer = setTimeout(() => settle(tooSlow(limits.timeoutMs)), limits.timeoutMs);
-    const settle = (error: unknown, value?: unknown) => {
+    const detach = () => {
       clearTimeout(timer);
       request.off("data", onData);
       request.off("end", onEnd);
       request.off("error", settle);
       request.off("close", onClose);
+    };
+    const settle = (error: unknown, value?: unknown) => {
+      detach();
       if (error) reject(error);
       else resolve(value);
     };
@@ -136,11 +159,9 @@ export function readJsonBody(request: IncomingMessage, limits: BodyLimits): Prom
       request.resume();
     }
     function onEnd() {
-      try {
-        settle(undefined, parseJson(chunks, size));
-      } catch (error) {
-        settle(error);
-      }
+      // All of it is here: the stream's `close` (next) no longer means a client gone mid-body.
+      detach();
+      parseBody(chunks, size).then(resolve, reject);
     }
     function onClose() {
       settle(new Error("the client closed the connection before sending the whole body"));

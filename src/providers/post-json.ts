@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai/core/error";
 import type { CancelSignal } from "../cancel-signal.js";
+import { nextTurn } from "../next-turn.js";
 import { NodeHeaders } from "./node-headers.js";
 import { abortWith, type ConnectionPool, cutOff, decodedBody, readWholeBody, targetOf } from "./node-http.js";
 import { createSseParser } from "./sse-parser.js";
@@ -33,6 +34,19 @@ function parseJsonOrUndefined(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Past this, serializing, encoding and sending a body each get a turn of the event loop: run back
+ * to back with the request's other steps, a 4 MiB body (an image) made one long stall.
+ */
+const STEPPED_CHARS = 512 * 1024;
+
+async function encodeInTurns(text: string): Promise<Buffer> {
+  await nextTurn();
+  const payload = Buffer.from(text);
+  await nextTurn();
+  return payload;
 }
 
 /**
@@ -74,6 +88,17 @@ export function createCompletionPoster(options: {
     signal: CancelSignal | undefined,
     onAnswer: (message: IncomingMessage, settle: Settle<T>) => void,
   ): Promise<T> {
+    const text = JSON.stringify(body);
+    // Encoded once: measuring the string and then writing it encoded a 4 MB body twice.
+    if (text.length <= STEPPED_CHARS) return sendPayload(Buffer.from(text), signal, onAnswer);
+    return encodeInTurns(text).then((payload) => sendPayload(payload, signal, onAnswer));
+  }
+
+  function sendPayload<T>(
+    payload: Buffer,
+    signal: CancelSignal | undefined,
+    onAnswer: (message: IncomingMessage, settle: Settle<T>) => void,
+  ): Promise<T> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) {
         reject(signal.reason);
@@ -81,8 +106,6 @@ export function createCompletionPoster(options: {
       }
       // toProviderError reads the signal, so a cancellation or timeout passes through untouched.
       const fail = (error: unknown) => reject(signal?.aborted ? error : connectionError(error));
-      // Encoded once: measuring the string and then writing it encoded a 4 MB body twice.
-      const payload = Buffer.from(JSON.stringify(body));
       const request = send(
         {
           protocol: target.protocol,
