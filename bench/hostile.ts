@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CLI, cleanEnv } from "../test/support/cli-process.js";
 import { type FakeBehavior, startFakeUpstream } from "../test/support/fake-upstream.js";
-import { probeHealthz } from "../test/support/stall-probe.js";
+import { probeHealthz, serverLagMaxMs } from "../test/support/stall-probe.js";
 import { LISTENING_LINE, startChild, stopChildren, waitForOutput } from "./servers.js";
 
 /**
@@ -236,12 +236,6 @@ const CASES: Case[] = [
   },
   { name: `trickled body, 1 byte / 100 ms (bodyTimeoutMs ${BODY_TIMEOUT_MS})`, prepare: () => trickle },
 ];
-
-async function serverLagMaxMs(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const match = /^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text);
-  return match?.[1] ? Number(match[1]) * 1000 : Number.NaN;
-}
 
 async function main() {
   const upstream = await startFakeUpstream({ record: false });

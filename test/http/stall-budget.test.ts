@@ -45,6 +45,22 @@ function mcpCall(name: string, args: Record<string, unknown>) {
 }
 
 describe("no request stalls the server (issue 21)", () => {
+  it("counts 650,000 CJK characters without punctuation, and 600,000 cut every 250, while /healthz stays quick", async () => {
+    // One pre-token of 650,000 characters: the split regex alone took ~150 ms over it in one call;
+    // runs of 250 were counted 4,096 characters at a time, each merge quadratic in its run.
+    const cjk = (length: number) =>
+      Array.from({ length }, (_, index) => String.fromCharCode(0x4e00 + ((index * 7919) % 20_000))).join("");
+    const punctuated = Array.from({ length: 2400 }, (_, index) => `${cjk(250 + (index % 7))}，`).join("");
+    for (const content of [cjk(650_000), punctuated]) {
+      const { result, stallMs } = await withStallProbe(server.url, async () => {
+        const response = await chat([{ role: "user", content }]);
+        return { status: response.status, body: await response.text() };
+      });
+      expect(result.status, result.body.slice(0, 300)).toBe(200);
+      expect(stallMs).toBeLessThan(STALL_BOUND_MS);
+    }
+  }, 120_000);
+
   it("answers one message of 200,000 `b`s while /healthz stays quick", async () => {
     const { result, stallMs } = await withStallProbe(server.url, async () => {
       const response = await chat([{ role: "user", content: "b".repeat(200_000) }]);

@@ -60,3 +60,15 @@ export async function withStallProbe<T>(
     throw error;
   }
 }
+
+/**
+ * The server's own longest event-loop delay since the last scrape, in ms (prom-client's
+ * `nodejs_eventloop_lag_max_seconds`, which each /metrics scrape resets). For work whose fake
+ * upstream runs in this process, where a /healthz probe from here would count the upstream's own
+ * work as the server's stall.
+ */
+export async function serverLagMaxMs(baseUrl: string): Promise<number> {
+  const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+  const match = /^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(metrics);
+  return match?.[1] ? Number(match[1]) * 1000 : Number.NaN;
+}

@@ -15,7 +15,9 @@ describe("packed string maps (placeholders crossing threads)", () => {
   });
 
   it("survives a structured clone, as a worker's reply", () => {
-    const map = new Map(Array.from({ length: 40_000 }, (_, index) => [`[EMAIL_${index}]`, `user${index}@x.io`]));
+    const map = new Map(
+      Array.from({ length: 40_000 }, (_, index) => [`[EMAIL_${index}]`, `user${index}@x.io`]),
+    );
     expect(unpackMap(structuredClone(packMap(map)))).toEqual(map);
   });
 });
