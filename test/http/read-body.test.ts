@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createValueCounter } from "../../src/http/read-body.js";
+import { seededRandom } from "../support/seeded-random.js";
 
 /** The byte-by-byte count the fast counter must equal: `,` `:` `[` `{` outside strings. */
 function plainCount(text: string): number {
@@ -15,15 +16,6 @@ function plainCount(text: string): number {
     else if (",:[{".includes(char)) values++;
   }
   return values;
-}
-
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 const STRINGS = [
@@ -52,7 +44,7 @@ function randomJson(next: () => number, depth = 0): unknown {
 describe("the body's JSON value counter", () => {
   it("counts what a byte-by-byte scan counts, wherever chunks are cut (escapes across a cut too)", () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const text = JSON.stringify(randomJson(next));
       const bytes = Buffer.from(text);
       const count = createValueCounter();

@@ -4,17 +4,9 @@ import { countTokens as countO200k } from "gpt-tokenizer/encoding/o200k_base";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_PIECE_CHARS } from "../../src/tokens/bounded-count.js";
 import { countTextTokens, loadTokenizers } from "../../src/tokens/count-tokens.js";
+import { seededRandom } from "../support/seeded-random.js";
 
 const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
-
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const ATOMS = [
   "word",
@@ -55,7 +47,7 @@ const ATOMS = [
 ];
 
 function mixedText(seed: number, length: number): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   let text = "";
   while (text.length < length) text += ATOMS[Math.floor(next() * ATOMS.length)];
   return text;
@@ -66,7 +58,7 @@ function mixedText(seed: number, length: number): string {
  * fall after a run of spaces followed by a digit (where the tokenizer leaves one space over).
  */
 function tableText(padding: number): string {
-  const next = random(padding);
+  const next = seededRandom(padding);
   const rows: string[] = [];
   for (let row = 0; row < 600; row++) {
     const cells = Array.from({ length: 5 }, () => (next() * 10_000).toFixed(Math.floor(next() * 4)));
