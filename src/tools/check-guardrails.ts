@@ -1,5 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import * as z4mini from "zod/v4-mini";
 import { ModelmuxError } from "../errors.js";
 import type { GuardJudge } from "../guardrails/attacks/judge.js";
 import type { Finding, Guardrails } from "../guardrails/index.js";
@@ -72,6 +73,15 @@ const outputSchema = {
   latency_ms: z.number().describe("time the check took, in milliseconds"),
 };
 
+/**
+ * Object schemas built once, not per registration: from a raw shape the SDK builds a new object
+ * schema for every server it registers the tool on (one per MCP session or stateless request),
+ * whose parser zod compiles anew on first use, and validating 1,000 findings through a freshly
+ * compiled parser held the event loop for tens of ms. `zod/v4-mini` is what the SDK itself uses.
+ */
+const inputObject = z4mini.object(inputSchema);
+const outputObject = z4mini.object(outputSchema);
+
 /** MCP tool `check_guardrails`: screen text or messages for secrets, PII, prompt injection and jailbreaks. */
 export function registerCheckGuardrailsTool(
   server: McpServer,
@@ -88,8 +98,8 @@ export function registerCheckGuardrailsTool(
         "Screen text or chat messages for leaked secrets (cloud keys, tokens, private keys, passwords), personal data " +
         "(email, phone, card, IBAN, SSN, IP), prompt injection and jailbreak attempts. Returns the policy's action, " +
         "the findings (masked) and a redacted copy with typed placeholders. Nothing is sent anywhere.",
-      inputSchema,
-      outputSchema,
+      inputSchema: inputObject,
+      outputSchema: outputObject,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args) =>
