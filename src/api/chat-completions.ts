@@ -101,8 +101,11 @@ async function stream(
     });
   }
   choices.forEach((choice, index) => {
-    const finish = chunkBody(id, created, result.model, [finishChoice(choice.finishReason, index)]);
-    sse.send(result.systemFingerprint ? { ...finish, system_fingerprint: result.systemFingerprint } : finish);
+    const finish: Record<string, unknown> = chunkBody(id, created, result.model, [
+      finishChoice(choice.finishReason, index),
+    ]);
+    if (result.systemFingerprint) finish.system_fingerprint = result.systemFingerprint;
+    sse.send(finish);
   });
   if (chat.includeUsage) sse.send(chunkBody(id, created, result.model, [], openAIUsage(result.usage)));
   sse.done(live ? headers : undefined);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Usage } from "../catalog/types.js";
 import type { AnswerChoice, StreamDelta } from "../chat/types.js";
 import type { RouteResult } from "../core/route-types.js";
+import { extendableCopy } from "../extendable-copy.js";
 
 /** OpenAI's finish reasons; modelmux's `other` has no counterpart, so it reads as `stop`. */
 export function openAIFinishReason(reason: string): "stop" | "length" | "content_filter" | "tool_calls" {
@@ -41,7 +42,7 @@ export function choicesOf(result: RouteResult): AnswerChoice[] {
 
 /** OpenAI's assistant message; built by assignment (see copyOptionalChoiceFields on spreads). */
 function messageOf(choice: AnswerChoice) {
-  const message: Record<string, unknown> = choice.extra ? { ...choice.extra } : {};
+  const message: Record<string, unknown> = choice.extra ? extendableCopy(choice.extra) : {};
   message.role = "assistant";
   message.content = choice.textIsNull ? null : choice.text;
   message.refusal = choice.refusal ?? null;
@@ -82,7 +83,7 @@ export function chunkBody(
 
 /** A live delta in OpenAI's chunk shape; the first of each choice names the role. */
 export function deltaChoice(delta: StreamDelta, first: boolean) {
-  const fields: Record<string, unknown> = delta.extra ? { ...delta.extra } : {};
+  const fields: Record<string, unknown> = delta.extra ? extendableCopy(delta.extra) : {};
   if (first) fields.role = "assistant";
   if (delta.content !== undefined) fields.content = delta.content;
   if (delta.refusal !== undefined) fields.refusal = delta.refusal;

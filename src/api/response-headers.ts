@@ -40,19 +40,18 @@ export function resultHeaders(
     | "droppedParams"
   >,
 ): Partial<Record<(typeof RESULT_HEADERS)[number], string>> {
-  return {
-    ...(result.requestId && { "x-modelmux-request-id": result.requestId }),
-    "x-modelmux-provider": safe(result.provider),
-    "x-modelmux-model": safe(result.model),
-    "x-modelmux-deployment": safe(result.deployment),
-    "x-modelmux-cost-usd": usd(result.costUsd),
-    "x-modelmux-cache": result.cache,
-    "x-modelmux-attempts": String(result.attempts.length),
-    "x-modelmux-latency-ms": String(result.latencyMs),
-    // Only when a parameter was removed for the serving deployment (`routing.unsupportedParams: "drop"`).
-    ...(result.droppedParams &&
-      result.droppedParams.length > 0 && {
-        "x-modelmux-dropped-params": safe(result.droppedParams.join(", ")),
-      }),
-  };
+  // Built by assignment: a literal that begins with a spread is ~30x slower on Node 20 (see extendable-copy.ts).
+  const headers: Partial<Record<(typeof RESULT_HEADERS)[number], string>> = {};
+  if (result.requestId) headers["x-modelmux-request-id"] = result.requestId;
+  headers["x-modelmux-provider"] = safe(result.provider);
+  headers["x-modelmux-model"] = safe(result.model);
+  headers["x-modelmux-deployment"] = safe(result.deployment);
+  headers["x-modelmux-cost-usd"] = usd(result.costUsd);
+  headers["x-modelmux-cache"] = result.cache;
+  headers["x-modelmux-attempts"] = String(result.attempts.length);
+  headers["x-modelmux-latency-ms"] = String(result.latencyMs);
+  // Only when a parameter was removed for the serving deployment (`routing.unsupportedParams: "drop"`).
+  if (result.droppedParams && result.droppedParams.length > 0)
+    headers["x-modelmux-dropped-params"] = safe(result.droppedParams.join(", "));
+  return headers;
 }

@@ -35,7 +35,10 @@ export function choiceOf(source: AnswerChoice): AnswerChoice {
  * object spreads of varying shapes after the first property cost V8 a slow runtime copy, and on
  * the per-request path they added a third to the instructions of a plain answer.
  */
-export function copyOptionalChoiceFields<T extends AnswerChoice>(target: T, source: AnswerChoice): T {
+export function copyOptionalChoiceFields<T extends Omit<AnswerChoice, "finishReason">>(
+  target: T,
+  source: AnswerChoice,
+): T {
   if (source.textIsNull) target.textIsNull = true;
   if (source.toolCalls) target.toolCalls = source.toolCalls;
   if (source.refusal) target.refusal = source.refusal;

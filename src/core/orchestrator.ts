@@ -104,12 +104,10 @@ function outputParams(params: RouteRequest["params"]): Record<string, unknown> {
 
 function toCachedAnswer(outcome: AttemptsOutcome, at: number): CachedAnswer {
   const { result } = outcome;
-  return {
-    ...choiceOf(result),
-    ...(result.choices && { choices: result.choices.map(choiceOf) }),
-    ...(result.systemFingerprint && { systemFingerprint: result.systemFingerprint }),
-    ...(outcome.droppedParams && { droppedParams: outcome.droppedParams }),
-    ...(outcome.json !== undefined && { json: outcome.json }),
+  // Built by assignment, not spreads: see copyOptionalChoiceFields.
+  const answer: CachedAnswer = {
+    text: result.text,
+    finishReason: result.finishReason,
     model: outcome.deployment.model,
     provider: outcome.deployment.provider,
     deployment: outcome.deployment.id,
@@ -117,6 +115,12 @@ function toCachedAnswer(outcome: AttemptsOutcome, at: number): CachedAnswer {
     costUsd: roundUsd(outcome.costUsd),
     createdAt: at,
   };
+  copyOptionalChoiceFields(answer, result);
+  if (result.choices) answer.choices = result.choices.map(choiceOf);
+  if (result.systemFingerprint) answer.systemFingerprint = result.systemFingerprint;
+  if (outcome.droppedParams) answer.droppedParams = outcome.droppedParams;
+  if (outcome.json !== undefined) answer.json = outcome.json;
+  return answer;
 }
 
 /** The whole pipeline behind route_completion and /v1/chat/completions. */

@@ -1,6 +1,7 @@
 import { throwIfCancelled } from "../cancel-signal.js";
 import { copyOptionalChoiceFields } from "../chat/message-text.js";
 import type { ChatMessage, StreamDelta } from "../chat/types.js";
+import { extendableCopy } from "../extendable-copy.js";
 import { VERSION } from "../version.js";
 import { azureDeploymentUrl } from "./azure-deployments.js";
 import { createEmbeddingCall } from "./embedding-call.js";
@@ -145,7 +146,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
 
   function buildBody(request: CompletionRequest): RequestBody {
     // Forwarded parameters first, so the fields modelmux sets itself always win.
-    const body: RequestBody = request.params ? { ...request.params } : {};
+    const body: RequestBody = request.params ? extendableCopy(request.params) : {};
     body.model = request.model;
     body.messages = wireMessages(request.messages, provider === "openai");
     if (request.temperature !== undefined) body.temperature = request.temperature;
@@ -176,7 +177,9 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   ): Promise<CompletionResult> {
     let firstTokenAt: number | undefined;
     const assembler = createStreamAssembler(onDelta);
-    const body = { ...buildBody(request), stream: true, stream_options: { include_usage: true } };
+    const body = buildBody(request);
+    body.stream = true;
+    body.stream_options = { include_usage: true };
     await posterFor(request.model, "/chat/completions").stream(body, request.signal, (event) => {
       if (assembler.push(event as WireChunk)) firstTokenAt ??= performance.now();
     });
