@@ -4,14 +4,13 @@ import type { ChatMessage, StreamDelta } from "../chat/types.js";
 import { extendableCopy } from "../extendable-copy.js";
 import { VERSION } from "../version.js";
 import { azureDeploymentUrl } from "./azure-deployments.js";
+import { completeGuarded, malformedAnswer } from "./complete-guarded.js";
 import { createEmbeddingCall } from "./embedding-call.js";
 import { createConnectionPool, headerRecord } from "./node-http.js";
 import { createCompletionPoster } from "./post-json.js";
-import { ProviderError } from "./provider-error.js";
 import { providerSecrets } from "./provider-secrets.js";
 import { normaliseUsage, readChoice, type WireChoice, type WireUsage } from "./read-answer.js";
 import { createStreamAssembler, type WireChunk } from "./stream-assembler.js";
-import { toProviderError } from "./to-provider-error.js";
 import type {
   CompletionRequest,
   CompletionResult,
@@ -160,7 +159,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
     const poster = posterFor(request.model, "/chat/completions");
     const completion = (await poster.json(buildBody(request), request.signal)) as WireCompletion | undefined;
     const wireChoices = completion?.choices;
-    if (!wireChoices?.[0]?.message) throw malformed(provider, "the answer has no choices");
+    if (!wireChoices?.[0]?.message) throw malformedAnswer(provider, "the answer has no choices");
     const choices = wireChoices.map(readChoice);
     const totalMs = performance.now() - startedAt;
     return withMeta(choices, normaliseUsage(completion?.usage), completion ?? {}, {
@@ -185,7 +184,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
     });
     // A partial answer must never pass as a success.
     throwIfCancelled(request.signal);
-    if (!assembler.finished()) throw malformed(provider, "the stream ended before the answer finished");
+    if (!assembler.finished()) throw malformedAnswer(provider, "the stream ended before the answer finished");
     const totalMs = performance.now() - startedAt;
     return withMeta(
       assembler.choices(),
@@ -198,30 +197,8 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   return {
     provider,
     embed,
-    async complete(request: CompletionRequest): Promise<CompletionResult> {
-      const startedAt = performance.now();
-      const onDelta = request.onDelta;
-      let callerError: { error: unknown } | undefined;
-      // Errors thrown by the caller's onDelta are theirs, not the provider's: rethrow them untouched.
-      const guardedDelta = onDelta
-        ? (delta: StreamDelta) => {
-            try {
-              onDelta(delta);
-            } catch (error) {
-              callerError = { error };
-              throw error;
-            }
-          }
-        : undefined;
-      try {
-        return guardedDelta
-          ? await completeStreaming(request, guardedDelta, startedAt)
-          : await completeOnce(request, startedAt);
-      } catch (error) {
-        if (callerError) throw callerError.error;
-        throw toProviderError(error, { provider, signal: request.signal, secrets });
-      }
-    },
+    complete: (request: CompletionRequest) =>
+      completeGuarded(request, { once: completeOnce, streaming: completeStreaming }, { provider, secrets }),
   };
 }
 
@@ -250,12 +227,4 @@ function withMeta(
 function toResponseFormat(format: ResponseFormat): Record<string, unknown> {
   if (format.type !== "json_schema") return { type: format.type };
   return { type: "json_schema", json_schema: { name: format.name, schema: format.schema } };
-}
-
-function malformed(provider: string, detail: string): ProviderError {
-  return new ProviderError(`${provider} sent a malformed response: ${detail}`, {
-    provider,
-    kind: "malformed",
-    isRetryable: true,
-  });
 }

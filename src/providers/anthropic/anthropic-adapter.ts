@@ -1,10 +1,10 @@
 import { throwIfCancelled } from "../../cancel-signal.js";
 import type { StreamDelta } from "../../chat/types.js";
 import { VERSION } from "../../version.js";
+import { completeGuarded, malformedAnswer } from "../complete-guarded.js";
 import { createConnectionPool, headerRecord } from "../node-http.js";
 import { endpointUrl } from "../openai-compatible.js";
 import { createCompletionPoster } from "../post-json.js";
-import { ProviderError } from "../provider-error.js";
 import { providerSecrets } from "../provider-secrets.js";
 import { toProviderError } from "../to-provider-error.js";
 import type { CompletionRequest, CompletionResult, ProviderAdapter } from "../types.js";
@@ -28,14 +28,6 @@ export const ANTHROPIC_VERSION = "2023-06-01";
 const FALLBACK_MAX_TOKENS = 4096;
 /** Distinct `anthropic-beta` sets whose posters are kept (clients send a handful). */
 const MAX_BETA_SETS = 32;
-
-function malformed(provider: string, detail: string): ProviderError {
-  return new ProviderError(`${provider} sent a malformed response: ${detail}`, {
-    provider,
-    kind: "malformed",
-    isRetryable: true,
-  });
-}
 
 /**
  * Anthropic's native Messages API (not its OpenAI-compatible endpoint), so prompt caching
@@ -89,7 +81,8 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Provid
     const message = (await posterFor(request).json(bodyOf(request), request.signal)) as
       | AnthropicMessage
       | undefined;
-    if (!message || !Array.isArray(message.content)) throw malformed(provider, "the answer has no content");
+    if (!message || !Array.isArray(message.content))
+      throw malformedAnswer(provider, "the answer has no content");
     const totalMs = performance.now() - startedAt;
     return {
       ...readAnthropicAnswer(message),
@@ -110,7 +103,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Provid
       if (reader.push(event as Parameters<typeof reader.push>[0])) firstTokenAt ??= performance.now();
     });
     throwIfCancelled(request.signal);
-    if (!reader.finished()) throw malformed(provider, "the stream ended before message_stop");
+    if (!reader.finished()) throw malformedAnswer(provider, "the stream ended before message_stop");
     const totalMs = performance.now() - startedAt;
     return {
       ...reader.answer(),
@@ -133,36 +126,14 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Provid
           | { input_tokens?: unknown }
           | undefined;
         if (typeof counted?.input_tokens !== "number")
-          throw malformed(provider, "count_tokens answered no input_tokens");
+          throw malformedAnswer(provider, "count_tokens answered no input_tokens");
         return counted.input_tokens;
       } catch (error) {
         throw toProviderError(error, { provider, signal: request.signal, secrets });
       }
     },
-    async complete(request) {
-      const startedAt = performance.now();
-      const onDelta = request.onDelta;
-      let callerError: { error: unknown } | undefined;
-      // Errors thrown by the caller's onDelta are theirs, not the provider's: rethrow them untouched.
-      const guardedDelta = onDelta
-        ? (delta: StreamDelta) => {
-            try {
-              onDelta(delta);
-            } catch (error) {
-              callerError = { error };
-              throw error;
-            }
-          }
-        : undefined;
-      try {
-        return guardedDelta
-          ? await completeStreaming(request, guardedDelta, startedAt)
-          : await completeOnce(request, startedAt);
-      } catch (error) {
-        if (callerError) throw callerError.error;
-        throw toProviderError(error, { provider, signal: request.signal, secrets });
-      }
-    },
+    complete: (request) =>
+      completeGuarded(request, { once: completeOnce, streaming: completeStreaming }, { provider, secrets }),
   };
 }
 
