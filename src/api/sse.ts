@@ -7,6 +7,19 @@ const SSE_HEADERS = {
   "x-accel-buffering": "no", // proxies must not hold events back
 };
 
+/** How a door's events are written. */
+export interface SseFormat {
+  /** Each event is named after its data's `type` (`event: message_start`), as Anthropic's and the Responses API's are. */
+  named: boolean;
+  /** What ends the stream: OpenAI's chat stream ends with `data: [DONE]`, the named ones with nothing. */
+  doneLine?: string;
+}
+
+/** Chat completions: unnamed `data:` events, then `data: [DONE]`. */
+export const CHAT_SSE: SseFormat = { named: false, doneLine: "data: [DONE]\n\n" };
+/** Anthropic's Messages and OpenAI's Responses events: named by their `type`, no end marker. */
+export const NAMED_SSE: SseFormat = { named: true };
+
 /**
  * Server-sent events on a response that opens lazily: the status line and headers go out with
  * the first event, so until then the request can still fail with a proper HTTP status.
@@ -16,15 +29,21 @@ export interface SseStream {
   /** Sends the status line and headers (once); `trailers` names headers sent after the last event. */
   open(headers: Record<string, string>, trailers?: readonly string[]): void;
   send(data: unknown): void;
-  /** Ends the stream with `data: [DONE]`, and the trailers if any. */
+  /** Ends the stream (with the format's end line), and the trailers if any. */
   done(trailers?: Record<string, string>): void;
-  /** Ends the stream after an error event (OpenAI's SDKs throw on `{"error": …}`). */
+  /** Ends the stream after an error event (the SDKs throw it: OpenAI's `{"error": …}`, Anthropic's `event: error`). */
   fail(error: unknown): void;
 }
 
-export function createSseStream(response: ServerResponse): SseStream {
+export function createSseStream(response: ServerResponse, format: SseFormat = CHAT_SSE): SseStream {
   let opened = false;
   const writable = () => !response.destroyed && !response.writableEnded;
+  const event = (data: unknown) => {
+    const json = JSON.stringify(data);
+    return format.named
+      ? `event: ${(data as { type: string }).type}\ndata: ${json}\n\n`
+      : `data: ${json}\n\n`;
+  };
   return {
     get opened() {
       return opened;
@@ -39,17 +58,16 @@ export function createSseStream(response: ServerResponse): SseStream {
       });
     },
     send(data) {
-      if (writable()) response.write(`data: ${JSON.stringify(data)}\n\n`);
+      if (writable()) response.write(event(data));
     },
     done(trailers) {
       if (!writable()) return;
-      response.write("data: [DONE]\n\n");
+      if (format.doneLine) response.write(format.doneLine);
       if (trailers) response.addTrailers(trailers);
       response.end();
     },
     fail(error) {
-      if (!writable()) return;
-      response.end(`data: ${JSON.stringify(error)}\n\n`);
+      if (writable()) response.end(event(error));
     },
   };
 }

@@ -14,8 +14,8 @@ import { mostSpecific } from "../chat-request.js";
 import { toApiError } from "../map-error.js";
 import { parseOptionHeaders } from "../parse-options.js";
 import { RESULT_HEADERS, resultHeaders } from "../response-headers.js";
+import { createSseStream, NAMED_SSE } from "../sse.js";
 import { toAnthropicError } from "./anthropic-error.js";
-import { createAnthropicSse } from "./anthropic-sse.js";
 import { createMessageEvents } from "./message-events.js";
 import { messageBody, messageId } from "./message-shape.js";
 import { countTokensBodySchema, messagesBodySchema } from "./messages-schema.js";
@@ -100,7 +100,7 @@ export function createMessagesHandler(
 
   /** Events go out as deltas arrive; headers wait for the first one so failover can still answer a status. */
   async function stream(route: RouteRequest, model: string, response: ServerResponse): Promise<void> {
-    const sse = createAnthropicSse(response);
+    const sse = createSseStream(response, NAMED_SSE);
     const id = messageId();
     const events = createMessageEvents((event) => sse.send(event));
     const begin = (headers: Record<string, string>, trailers?: readonly string[]) => {
@@ -145,7 +145,7 @@ export function createMessagesHandler(
       events.whole(result);
     }
     events.finish(result, result.usage);
-    sse.end(live ? headers : undefined);
+    sse.done(live ? headers : undefined);
   }
 
   async function countTokens(

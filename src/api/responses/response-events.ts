@@ -3,7 +3,7 @@ import type { StreamDelta, ToolCallDelta } from "../../chat/types.js";
 import type { RouteResult } from "../../core/route-types.js";
 import type { OpenAIErrorBody } from "../map-error.js";
 import { RESULT_HEADERS } from "../response-headers.js";
-import { createSseStream } from "../sse.js";
+import { createSseStream, NAMED_SSE } from "../sse.js";
 import { callItem, type ItemIds, messageItem, outputTextPart, reasoningItem } from "./output-items.js";
 import {
   type FinishedResponse,
@@ -44,30 +44,16 @@ type LiveItem =
  * still answer a proper HTTP status; what served the answer goes out as trailers.
  */
 export function createResponseEvents(response: ServerResponse, frame: ResponseFrame, ids: ItemIds) {
-  const sse = createSseStream(response);
+  const sse = createSseStream(response, NAMED_SSE);
   let sequence = 0;
   const items: LiveItem[] = [];
   let reasoning: Extract<LiveItem, { kind: "reasoning" }> | undefined;
   let message: Extract<LiveItem, { kind: "message" }> | undefined;
   const calls: Extract<LiveItem, { kind: "call" }>[] = [];
 
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    response.uncork();
-  };
-
   function emit(type: string, fields: Record<string, unknown>): void {
-    if (response.destroyed || response.writableEnded) return;
-    // Events made in one turn (an item's added events and first delta, the .done events at the
-    // end) leave in one write: one chunk a turn instead of one per event.
-    if (!corked) {
-      corked = true;
-      response.cork();
-      process.nextTick(uncork);
-    }
-    const data = JSON.stringify({ type, sequence_number: sequence++, ...fields });
-    response.write(`event: ${type}\ndata: ${data}\n\n`);
+    // Events of one turn leave in one write: node's HTTP response corks the socket until the next tick.
+    sse.send({ type, sequence_number: sequence++, ...fields });
   }
 
   function open(headers: Record<string, string>, trailers?: readonly string[]): void {
@@ -260,17 +246,14 @@ export function createResponseEvents(response: ServerResponse, frame: ResponseFr
       const finals = new Map(done.output.map((item) => [item.id as string, item]));
       for (const item of items) closeItem(item, finals.get(item.id));
       emit(done.status === "incomplete" ? "response.incomplete" : "response.completed", { response: done });
-      if (!response.destroyed && !response.writableEnded) {
-        if (trailers) response.addTrailers(trailers);
-        response.end();
-      }
+      sse.done(trailers);
       return done;
     },
     /** Ends a started stream after an error: an `error` event, then `response.failed`. */
     fail(error: OpenAIErrorBody["error"]): void {
       emit("error", { code: error.code, message: error.message, param: error.param });
       emit("response.failed", { response: failedResponse(frame, error) });
-      if (!response.destroyed && !response.writableEnded) response.end();
+      sse.done();
     },
   };
 }
