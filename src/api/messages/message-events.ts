@@ -13,7 +13,6 @@ export function createMessageEvents(send: Send) {
   let open: { kind: "text" | "thinking" | "tool"; index: number; call?: number } | undefined;
   let next = 0;
   const toolBlocks = new Map<number, number>();
-  let lastText: number | undefined;
 
   function close(): void {
     if (open) send({ type: "content_block_stop", index: open.index });
@@ -64,12 +63,8 @@ export function createMessageEvents(send: Send) {
       thinking(delta);
       const text = delta.content ?? delta.refusal;
       if (text !== undefined && text !== "") {
-        // Output guardrails hold a text's tail until the answer ends, so it can arrive after a tool
-        // call began: it belongs to the text block before the call, not to a new one.
-        if (open?.kind === "text") lastText = open.index;
-        else if (lastText === undefined || open?.kind !== "tool")
-          lastText = start("text", { type: "text", text: "" });
-        send({ type: "content_block_delta", index: lastText, delta: { type: "text_delta", text } });
+        if (open?.kind !== "text") start("text", { type: "text", text: "" });
+        send({ type: "content_block_delta", index: open?.index, delta: { type: "text_delta", text } });
       }
       for (const call of delta.toolCalls ?? []) {
         let index = toolBlocks.get(call.index);

@@ -47,6 +47,31 @@ describe("POST /v1/messages with stream: true through @anthropic-ai/sdk", () => 
     expect(rows[0]).toMatchObject({ tokensIn: 20, tokensOut: 4, provider: "pa" });
   });
 
+  it("keeps the text before a tool call in one text block ahead of the tool_use block, output guardrails on", async () => {
+    gateway.pa.enqueue({
+      type: "ok",
+      text: "Let me check the weather",
+      chunkDelayMs: 1,
+      toolCalls: [{ id: "toolu_w", name: "get_weather", arguments: '{"city":"Oslo"}' }],
+    });
+    const stream = gateway.anthropic.messages.stream({
+      model: "m1",
+      max_tokens: 50,
+      tools: [weatherTool],
+      messages: [{ role: "user", content: "Weather in Oslo?" }],
+    });
+    const starts: string[] = [];
+    stream.on("streamEvent", (event) => {
+      if (event.type === "content_block_start") starts.push(`${event.index}:${event.content_block.type}`);
+    });
+    const message = await stream.finalMessage();
+    expect(starts).toEqual(["0:text", "1:tool_use"]);
+    expect(message.content).toEqual([
+      { type: "text", text: "Let me check the weather" },
+      { type: "tool_use", id: "toolu_w", name: "get_weather", input: { city: "Oslo" } },
+    ]);
+  });
+
   it("streams a tool call as a tool_use block with input_json_delta pieces", async () => {
     gateway.pa.enqueue({
       type: "ok",
