@@ -4,12 +4,11 @@
  */
 
 /**
- * OpenAI chat parameters the native Anthropic adapter neither maps (stop, user, tool_choice,
- * response_format, reasoning_effort… see to-anthropic-body.ts) nor can forward: the Messages API
- * has no such field and refuses unknown ones. `metadata` is OpenAI's string map (Anthropic's
- * takes only `user_id`, which `user` fills). `n` means n > 1.
+ * OpenAI sampling and output options Anthropic has no counterpart for: its OpenAI-compatible
+ * endpoint ignores them (docs.anthropic.com, "OpenAI SDK compatibility"), its Messages API refuses
+ * them. `n` means n > 1.
  */
-export const NATIVE_ANTHROPIC_UNSUPPORTED: readonly string[] = [
+const NO_ANTHROPIC_COUNTERPART = [
   "logprobs",
   "top_logprobs",
   "logit_bias",
@@ -20,6 +19,16 @@ export const NATIVE_ANTHROPIC_UNSUPPORTED: readonly string[] = [
   "prediction",
   "audio",
   "modalities",
+];
+
+/**
+ * OpenAI chat parameters the native Anthropic adapter neither maps (stop, user, tool_choice,
+ * response_format, reasoning_effort… see to-anthropic-body.ts) nor can forward: the Messages API
+ * has no such field and refuses unknown ones. `metadata` is OpenAI's string map (Anthropic's
+ * takes only `user_id`, which `user` fills).
+ */
+export const NATIVE_ANTHROPIC_UNSUPPORTED: readonly string[] = [
+  ...NO_ANTHROPIC_COUNTERPART,
   "metadata",
   "store",
   "prompt_cache_key",
@@ -60,19 +69,8 @@ const TAKES_ANTHROPIC_FIELD: Record<(typeof ANTHROPIC_ONLY)[number], readonly st
 
 /** What a built-in OpenAI-compatible provider's own docs list as unsupported or ignored. */
 const DOCUMENTED: Readonly<Record<string, readonly string[]>> = {
-  // docs.anthropic.com, "OpenAI SDK compatibility" (its OpenAI endpoint): ignored fields; n must be 1.
-  anthropic: [
-    "logprobs",
-    "top_logprobs",
-    "logit_bias",
-    "presence_penalty",
-    "frequency_penalty",
-    "seed",
-    "n",
-    "prediction",
-    "audio",
-    "modalities",
-  ],
+  // Anthropic's OpenAI-compatible endpoint (`"api": "openai"` on it) ignores these; n must be 1.
+  anthropic: NO_ANTHROPIC_COUNTERPART,
   // console.groq.com, "OpenAI compatibility": not supported; n must be 1.
   groq: ["logprobs", "top_logprobs", "logit_bias", "n"],
 };
