@@ -1,3 +1,4 @@
+import { type CancelSignal, throwIfCancelled } from "../cancel-signal.js";
 import type { StreamDelta } from "../chat/types.js";
 import { ProviderError } from "./provider-error.js";
 import { type ProviderErrorContext, toProviderError } from "./to-provider-error.js";
@@ -53,4 +54,30 @@ export function malformedAnswer(provider: string, detail: string): ProviderError
     kind: "malformed",
     isRetryable: true,
   });
+}
+
+/** What turns a provider's stream events into an answer: both adapters' readers have this shape. */
+export interface StreamEventReader<Event> {
+  /** Takes one event; true when it carried part of the answer (a token). */
+  push(event: Event): boolean;
+  finished(): boolean;
+}
+
+/**
+ * Feeds a whole stream to `reader`, then refuses a stream the caller cancelled or that ended
+ * before the answer did (a partial answer must never pass as a success). Returns the timings.
+ */
+export async function readWholeStream<Event>(
+  stream: (onEvent: (event: unknown) => void) => Promise<void>,
+  reader: StreamEventReader<Event>,
+  context: { provider: string; signal: CancelSignal | undefined; startedAt: number; unfinished: string },
+): Promise<{ timeToFirstTokenMs: number; totalMs: number }> {
+  let firstTokenAt: number | undefined;
+  await stream((event) => {
+    if (reader.push(event as Event)) firstTokenAt ??= performance.now();
+  });
+  throwIfCancelled(context.signal);
+  if (!reader.finished()) throw malformedAnswer(context.provider, context.unfinished);
+  const now = performance.now();
+  return { timeToFirstTokenMs: (firstTokenAt ?? now) - context.startedAt, totalMs: now - context.startedAt };
 }

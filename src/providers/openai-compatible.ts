@@ -1,10 +1,9 @@
-import { throwIfCancelled } from "../cancel-signal.js";
 import { copyOptionalChoiceFields } from "../chat/message-text.js";
 import type { ChatMessage, StreamDelta } from "../chat/types.js";
 import { extendableCopy } from "../extendable-copy.js";
 import { VERSION } from "../version.js";
 import { azureDeploymentUrl } from "./azure-deployments.js";
-import { completeGuarded, malformedAnswer } from "./complete-guarded.js";
+import { completeGuarded, malformedAnswer, readWholeStream } from "./complete-guarded.js";
 import { createEmbeddingCall } from "./embedding-call.js";
 import { createConnectionPool, headerRecord } from "./node-http.js";
 import { createCompletionPoster } from "./post-json.js";
@@ -174,23 +173,25 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
     onDelta: (delta: StreamDelta) => void,
     startedAt: number,
   ): Promise<CompletionResult> {
-    let firstTokenAt: number | undefined;
     const assembler = createStreamAssembler(onDelta);
     const body = buildBody(request);
     body.stream = true;
     body.stream_options = { include_usage: true };
-    await posterFor(request.model, "/chat/completions").stream(body, request.signal, (event) => {
-      if (assembler.push(event as WireChunk)) firstTokenAt ??= performance.now();
-    });
-    // A partial answer must never pass as a success.
-    throwIfCancelled(request.signal);
-    if (!assembler.finished()) throw malformedAnswer(provider, "the stream ended before the answer finished");
-    const totalMs = performance.now() - startedAt;
+    const timings = await readWholeStream<WireChunk>(
+      (onEvent) => posterFor(request.model, "/chat/completions").stream(body, request.signal, onEvent),
+      assembler,
+      {
+        provider,
+        signal: request.signal,
+        startedAt,
+        unfinished: "the stream ended before the answer finished",
+      },
+    );
     return withMeta(
       assembler.choices(),
       normaliseUsage(assembler.usage()),
       { system_fingerprint: assembler.systemFingerprint(), service_tier: assembler.serviceTier() },
-      { timeToFirstTokenMs: (firstTokenAt ?? performance.now()) - startedAt, totalMs },
+      timings,
     );
   }
 

@@ -1,7 +1,6 @@
-import { throwIfCancelled } from "../../cancel-signal.js";
 import type { StreamDelta } from "../../chat/types.js";
 import { VERSION } from "../../version.js";
-import { completeGuarded, malformedAnswer } from "../complete-guarded.js";
+import { completeGuarded, malformedAnswer, readWholeStream } from "../complete-guarded.js";
 import { createConnectionPool, headerRecord } from "../node-http.js";
 import { endpointUrl } from "../openai-compatible.js";
 import { createCompletionPoster } from "../post-json.js";
@@ -97,20 +96,13 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Provid
     onDelta: (delta: StreamDelta) => void,
     startedAt: number,
   ): Promise<CompletionResult> {
-    let firstTokenAt: number | undefined;
     const reader = createAnthropicStreamReader(onDelta);
-    await posterFor(request).stream({ ...bodyOf(request), stream: true }, request.signal, (event) => {
-      if (reader.push(event as Parameters<typeof reader.push>[0])) firstTokenAt ??= performance.now();
-    });
-    throwIfCancelled(request.signal);
-    if (!reader.finished()) throw malformedAnswer(provider, "the stream ended before message_stop");
-    const totalMs = performance.now() - startedAt;
-    return {
-      ...reader.answer(),
-      usage: usageOf(reader.usage()),
-      timeToFirstTokenMs: (firstTokenAt ?? performance.now()) - startedAt,
-      totalMs,
-    };
+    const timings = await readWholeStream(
+      (onEvent) => posterFor(request).stream({ ...bodyOf(request), stream: true }, request.signal, onEvent),
+      reader,
+      { provider, signal: request.signal, startedAt, unfinished: "the stream ended before message_stop" },
+    );
+    return { ...reader.answer(), usage: usageOf(reader.usage()), ...timings };
   }
 
   return {
