@@ -17,7 +17,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { build, buildSync } from "esbuild";
 import { listToolsOverStdio } from "./stdio-handshake.mjs";
 
 const root = join(import.meta.dirname, "..");
@@ -115,12 +115,12 @@ await build({
 // just to run the launcher. This package.json makes `node dist/cli.js` load it as CommonJS.
 writeFileSync(join(dist, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
 
-await writeCompactVocabularies();
+writeCompactVocabularies();
 
 cpSync(join(root, "src/dashboard/static"), join(dist, "static"), { recursive: true });
 // The learned attack scorer's weights, read beside the bundle (src/guardrails/attacks/attack-model.ts).
 cpSync(join(root, "src/guardrails/attacks/attack-model.bin"), join(dist, "attack-model.bin"));
-await writeBundledPriceData();
+writeBundledPriceData();
 
 await writeCodeCache();
 
@@ -129,37 +129,21 @@ await writeCodeCache();
  * worker that loads them: a tenth of the packages' tokenizer.json, so a family's first count
  * waits for a fraction of the parsing.
  */
-async function writeCompactVocabularies() {
-  const dump = await build({
-    absWorkingDir: root,
-    stdin: {
-      contents:
-        'import { FAMILY_ENCODINGS } from "./src/tokens/family-encodings.ts";\n' +
-        'import { compactVocabularyFile, readPackageVocabulary } from "./src/tokens/family-vocabulary.ts";\n' +
-        'import { mkdirSync, writeFileSync } from "node:fs";\n' +
-        'import { dirname, join } from "node:path";\n' +
-        "for (const family of FAMILY_ENCODINGS) {\n" +
-        "  const file = join(process.argv[2], compactVocabularyFile(family));\n" +
-        "  mkdirSync(dirname(file), { recursive: true });\n" +
-        "  writeFileSync(file, JSON.stringify(readPackageVocabulary(family)));\n" +
-        "}\n",
-      resolveDir: root,
-      loader: "ts",
-    },
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    define: { "import.meta.url": "__importMetaUrl", "import.meta.dirname": "__dirname" },
-    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    write: false,
-    logLevel: "warning",
-  });
-  // In dist/ for a moment, where the packages resolve from node_modules.
-  const script = join(dist, "dump-vocabularies.cjs");
-  writeFileSync(script, dump.outputFiles[0].text);
-  execFileSync(process.execPath, [script, dist], { stdio: "inherit" });
-  rmSync(script);
+function writeCompactVocabularies() {
+  runBuildScript(
+    "dump-vocabularies.cjs",
+    'import { FAMILY_ENCODINGS } from "./src/tokens/family-encodings.ts";\n' +
+      'import { compactVocabularyFile, readPackageVocabulary } from "./src/tokens/family-vocabulary.ts";\n' +
+      'import { mkdirSync, writeFileSync } from "node:fs";\n' +
+      'import { dirname, join } from "node:path";\n' +
+      "for (const family of FAMILY_ENCODINGS) {\n" +
+      "  const file = join(process.argv[2], compactVocabularyFile(family));\n" +
+      "  mkdirSync(dirname(file), { recursive: true });\n" +
+      "  writeFileSync(file, JSON.stringify(readPackageVocabulary(family)));\n" +
+      "}\n",
+    [dist],
+    { stdio: "inherit" },
+  );
 }
 
 /**
@@ -167,33 +151,43 @@ async function writeCompactVocabularies() {
  * src/catalog/price-data.ts): JSON.parse takes about a tenth of the time of running the library's
  * module, which builds the same data as one long stall of the event loop.
  */
-async function writeBundledPriceData() {
-  const dump = await build({
+function writeBundledPriceData() {
+  // No data file beside this throwaway script: the library's own data is read.
+  const json = runBuildScript(
+    "dump-price-data.cjs",
+    'import { loadPriceData } from "./src/catalog/price-data.ts";\n' +
+      "process.stdout.write(JSON.stringify(loadPriceData().providers));\n",
+    [],
+    { maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
+  );
+  JSON.parse(json); // fails the build rather than ship a broken file
+  writeFileSync(join(dist, BUNDLED_PRICES_JSON), json);
+}
+
+/**
+ * Bundles `source` (TypeScript importing from src/) into a throwaway CommonJS script and runs it
+ * from dist/, where the packages it uses resolve from node_modules; returns what execFileSync does.
+ */
+function runBuildScript(name, source, args, options) {
+  const bundled = buildSync({
     absWorkingDir: root,
-    stdin: {
-      contents:
-        'import { loadPriceData } from "./src/catalog/price-data.ts";\n' +
-        "process.stdout.write(JSON.stringify(loadPriceData().providers));\n",
-      resolveDir: root,
-      loader: "ts",
-    },
+    stdin: { contents: source, resolveDir: root, loader: "ts" },
     bundle: true,
     format: "cjs",
     platform: "node",
     target: "node20",
-    // No data file beside this throwaway script: the library's own data is read.
     define: { "import.meta.url": "__importMetaUrl", "import.meta.dirname": "__dirname" },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     write: false,
     logLevel: "warning",
   });
-  // In dist/ for a moment, where the library resolves from node_modules.
-  const script = join(dist, "dump-price-data.cjs");
-  writeFileSync(script, dump.outputFiles[0].text);
-  const json = execFileSync(process.execPath, [script], { maxBuffer: 64 * 1024 * 1024, encoding: "utf8" });
-  rmSync(script);
-  JSON.parse(json); // fails the build rather than ship a broken file
-  writeFileSync(join(dist, BUNDLED_PRICES_JSON), json);
+  const script = join(dist, name);
+  writeFileSync(script, bundled.outputFiles[0].text);
+  try {
+    return execFileSync(process.execPath, [script, ...args], options);
+  } finally {
+    rmSync(script);
+  }
 }
 
 /**
