@@ -6,6 +6,7 @@ import { runOffThread } from "../workers/offload.js";
 import { countBounded, countBoundedSync, createTurn, MAX_PIECE_CHARS, type Turn } from "./bounded-count.js";
 import { messageExtraTokens, toolDefinitionTokens } from "./count-parts.js";
 import { FAMILY_SPECS, type FamilyEncoding, isFamilyEncoding } from "./family-encodings.js";
+import { warmFamilyTokenizer } from "./family-readiness.js";
 import type { FamilyChatMessage } from "./family-tokenizer.js";
 import { proxyMarginOf } from "./proxy-margin.js";
 import { matchTiktoken, withUnicodeWhitespace } from "./tiktoken-parity.js";
@@ -133,6 +134,21 @@ export function relabel(count: TokenCount, model: Countable): TokenCount {
   };
 }
 
+/**
+ * A proxy count labelled for a model of an open family whose tokenizer is still loading on its
+ * thread (count-input.ts answers with it rather than wait): which proxy, why, and its margin.
+ */
+export function whileTokenizerLoads(count: TokenCount, family: FamilyEncoding, vendor?: string): TokenCount {
+  const margin = proxyMarginOf(vendor);
+  const measured = margin ? `; the ${margin.tokenizer} tokenizer counted ${margin.measured} the proxy's` : "";
+  const method = `approximate (o200k_base proxy while the ${FAMILY_SPECS[family].label} load, about a second: ask again for the exact count${measured})`;
+  return {
+    tokens: count.tokens,
+    exact: false,
+    method: count.method.endsWith(CUT_NOTE) ? method + CUT_NOTE : method,
+  };
+}
+
 function countWith(encoding: BpeEncoding, text: string, turn: Turn) {
   const bpe = encoder(encoding);
   return countBounded((part) => bpe.countTokens(part, NO_SPECIAL), SPLITS[encoding], text, turn);
@@ -150,6 +166,7 @@ export async function countTextTokens(
 ): Promise<TokenCount> {
   const method = methodFor(model);
   if (isFamilyEncoding(method.encoding)) {
+    await warmFamilyTokenizer(method.encoding);
     const counted = await runOffThread("countFamilyText", { family: method.encoding, text });
     return labelled(counted.tokens, counted.approximate, method);
   }
@@ -190,6 +207,7 @@ async function countFamilyMessages(
   method: ReturnType<typeof methodFor>,
 ): Promise<TokenCount> {
   const chat = familyMessages(messages);
+  await warmFamilyTokenizer(family);
   const counted = await runOffThread("countFamilyChat", {
     family,
     messages: chat.messages,

@@ -33,6 +33,7 @@ interface Tokenizer {
 }
 
 const tokenizers = new Map<FamilyEncoding, Tokenizer>();
+const MERGE_CACHE_ENTRIES = 4096;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -70,6 +71,9 @@ function loadTokenizer(family: FamilyEncoding): Tokenizer {
   const core = new BytePairEncodingCore({
     bytePairRankDecoder: vocabulary.ranks,
     tokenSplitRegex: lastSplit,
+    // As for o200k_base (count-tokens.ts): the default 100,000 merged pre-tokens could grow to
+    // hundreds of MB on hostile text; a few thousand keep the common words.
+    mergeCacheSize: MERGE_CACHE_ENTRIES,
   });
   matchTiktoken({ bytePairEncodingCoreProcessor: core }, lastSplit);
   const specials = [...vocabulary.specials].sort((a, b) => b.length - a.length).map(escapeRegExp);
@@ -126,6 +130,12 @@ function tokenizerFor(family: FamilyEncoding): Tokenizer {
     tokenizers.set(family, tokenizer);
   }
   return tokenizer;
+}
+
+/** Loads a family's vocabulary ahead of its first count (at warm-up, or while a proxy answers). */
+export function loadFamilyTokenizer(family: FamilyEncoding): true {
+  tokenizerFor(family);
+  return true;
 }
 
 export function encodeFamilyText(family: FamilyEncoding, text: string): number[] {

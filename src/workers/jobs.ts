@@ -2,7 +2,7 @@ import { checkAgainstSchema, compiledSchema } from "../core/schema-validation.js
 import type { GuardrailsConfigInput } from "../guardrails/config.js";
 import { createGuardrails } from "../guardrails/create-guardrails.js";
 import { type Guardrails, type GuardrailsCheckInput, MAX_LISTED_FINDINGS } from "../guardrails/types.js";
-import { countFamilyChat, countFamilyText } from "../tokens/family-tokenizer.js";
+import { countFamilyChat, countFamilyText, loadFamilyTokenizer } from "../tokens/family-tokenizer.js";
 import { packMap } from "./packed-strings.js";
 
 /** The detectors of each guardrails config seen, built once per thread (a process has one or two). */
@@ -45,6 +45,7 @@ export const OFF_THREAD_JOBS = {
   checkJson: (input: { schemaJson: string; text: string }) =>
     checkAgainstSchema(input.schemaJson, input.text),
   /** Open model families' own tokenizers: loading one takes about a second (family-tokenizer.ts). */
+  loadFamilyTokenizer,
   countFamilyText,
   countFamilyChat,
 };

@@ -17,7 +17,11 @@ import type { OffThreadJobs } from "./jobs.js";
  * behind. Each thread runs its jobs one at a time, in order.
  */
 type Lane = "default" | "tokens";
-const TOKEN_JOBS = new Set<keyof OffThreadJobs>(["countFamilyText", "countFamilyChat"]);
+const TOKEN_JOBS = new Set<keyof OffThreadJobs>([
+  "loadFamilyTokenizer",
+  "countFamilyText",
+  "countFamilyChat",
+]);
 const MAX_THREADS: Record<Lane, number> = { default: 2, tokens: 1 };
 
 interface Job {
@@ -32,6 +36,8 @@ interface Thread {
 
 const lanes: Record<Lane, Thread[]> = { default: [], tokens: [] };
 let nextId = 0;
+/** Counts the tokens-lane threads ever lost or stopped: what one of them had loaded is gone with it. */
+let tokensLaneLosses = 0;
 
 interface Reply {
   id: number;
@@ -70,6 +76,7 @@ function startThread(lane: Lane): Thread {
   const lost = (error: Error) => {
     const index = threads.indexOf(thread);
     if (index >= 0) threads.splice(index, 1);
+    if (lane === "tokens") tokensLaneLosses++;
     for (const job of pending.values()) job.reject(error);
     pending.clear();
   };
@@ -110,8 +117,14 @@ export function offThreadWorkerCount(lane: Lane = "default"): number {
   return lanes[lane].length;
 }
 
+/** Changes whenever a tokens-lane thread is lost or stopped (see family-readiness.ts). */
+export function tokensLaneEpoch(): number {
+  return tokensLaneLosses;
+}
+
 /** Stops every thread (graceful shutdown, tests); a later job starts a new one. */
 export async function stopOffThreadWorker(): Promise<void> {
+  if (lanes.tokens.length > 0) tokensLaneLosses++;
   const stopping = [...lanes.default.splice(0), ...lanes.tokens.splice(0)];
   await Promise.all(stopping.map((thread) => thread.worker.terminate()));
 }

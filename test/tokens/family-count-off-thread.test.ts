@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countMessageTokens, countTextTokens } from "../../src/tokens/count-tokens.js";
-import { runOffThread } from "../../src/workers/offload.js";
+import { warmFamilyTokenizers } from "../../src/tokens/family-readiness.js";
+import { runOffThread, stopOffThreadWorker } from "../../src/workers/offload.js";
 import { connectInMemory, structured } from "../support/in-memory-server.js";
 
 interface Row {
@@ -45,11 +46,34 @@ describe("models counted with their own tokenizer", () => {
   }, 60_000);
 
   it("estimate_cost and compare_models rows say which models were counted exactly", async () => {
+    // A fresh tokens thread: no vocabulary loaded.
+    await stopOffThreadWorker();
     const session = await connectInMemory();
     try {
       // Hindi, where the o200k_base proxy and the families' tokenizers differ most.
       const prompt = "नमस्ते दुनिया, यह एक परीक्षण है। Summarise it.";
       const models = ["llama-3.3-70b", "qwen3-32b", "gpt-4o-mini", "llama-4-maverick"];
+      // Before the vocabularies are loaded, the rows come at once with the proxy, saying so; the
+      // call starts their load.
+      const early = structured<{ rows: Row[] }>(
+        await session.client.callTool({ name: "estimate_cost", arguments: { text: prompt, models } }),
+      );
+      const earlyByModel = new Map(early.rows.map((row) => [row.model, row]));
+      const proxied = earlyByModel.get("llama-4-maverick")?.input_tokens;
+      expect(earlyByModel.get("llama-3.3-70b")).toMatchObject({
+        tokens_exact: false,
+        input_tokens: proxied,
+        token_method: expect.stringMatching(
+          /^approximate \(o200k_base proxy while the Llama 3\.1 tokenizer and chat template load.*ask again.*the Llama 3 tokenizer counted .*Hebrew 2\.81×/,
+        ),
+      });
+      expect(earlyByModel.get("qwen3-32b")).toMatchObject({
+        tokens_exact: false,
+        input_tokens: proxied,
+        token_method: expect.stringMatching(/while the Qwen3 tokenizer .*Hindi 3\.45×/),
+      });
+      expect(earlyByModel.get("gpt-4o-mini")?.tokens_exact).toBe(true);
+      await warmFamilyTokenizers(["llama3", "qwen3"]);
       const estimate = structured<{ rows: Row[] }>(
         await session.client.callTool({ name: "estimate_cost", arguments: { text: prompt, models } }),
       );
@@ -90,9 +114,11 @@ describe("models counted with their own tokenizer", () => {
   it("a vocabulary loading on its thread does not hold up other off-thread jobs", async () => {
     const check = () =>
       runOffThread("checkJson", { schemaJson: JSON.stringify({ type: "object" }), text: "{}" });
-    await check(); // both threads started (the tokens one by the tests above)
+    // Fresh threads: no vocabulary loaded on the tokens one.
+    await stopOffThreadWorker();
+    await check();
     const finished: string[] = [];
-    // DeepSeek's vocabulary is not loaded yet in this file: its first count takes a second or more.
+    // No vocabulary is loaded on the new tokens thread: DeepSeek's first count takes a second or more.
     const counting = countTextTokens("Hello", { encoding: "deepseek_v3", vendor: "deepseek" }).then(() =>
       finished.push("count"),
     );
