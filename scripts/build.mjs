@@ -7,7 +7,8 @@
 //   dist/static/             the dashboard's files
 //   dist/attack-model.bin    the learned attack scorer's weights
 //   dist/genai-prices-bundled.json  the price library's bundled data, as JSON (faster to load)
-//   dist/tokenizers/         the open families' vocabularies as ranks (faster to load than tokenizer.json)
+//   dist/tokenizers/         the open families' vocabularies as ranks (faster to load than tokenizer.json),
+//                            and OpenAI's o200k_base and cl100k_base ranks as JSON lines (loaded in steps)
 //
 // Why: start-up was dominated by Node's ES module loader reading and compiling ~250 modules one by
 // one, and Node 20 can cache compiled code only for a script compiled with vm.Script, not for ES
@@ -127,7 +128,9 @@ await writeCodeCache();
 /**
  * The open families' vocabularies as ranks only (src/tokens/family-vocabulary.ts), beside the
  * worker that loads them: a tenth of the packages' tokenizer.json, so a family's first count
- * waits for a fraction of the parsing.
+ * waits for a fraction of the parsing. OpenAI's encodings' ranks as JSON lines beside the bundle
+ * (src/tokens/bpe-core.ts): parsed a line per step, where gpt-tokenizer's module compiles as one
+ * long stall.
  */
 function writeCompactVocabularies() {
   runBuildScript(
@@ -136,11 +139,14 @@ function writeCompactVocabularies() {
       'import { compactVocabularyFile, readPackageVocabulary } from "./src/tokens/family-vocabulary.ts";\n' +
       'import { mkdirSync, writeFileSync } from "node:fs";\n' +
       'import { dirname, join } from "node:path";\n' +
+      'import { compactRanksFile, compactRanksText } from "./src/tokens/bpe-core.ts";\n' +
       "for (const family of FAMILY_ENCODINGS) {\n" +
       "  const file = join(process.argv[2], compactVocabularyFile(family));\n" +
       "  mkdirSync(dirname(file), { recursive: true });\n" +
       "  writeFileSync(file, JSON.stringify(readPackageVocabulary(family)));\n" +
-      "}\n",
+      "}\n" +
+      "for (const encoding of ['o200k_base', 'cl100k_base'])\n" +
+      "  compactRanksText(encoding).then((text) => writeFileSync(join(process.argv[2], compactRanksFile(encoding)), text));\n",
     [dist],
     { stdio: "inherit" },
   );

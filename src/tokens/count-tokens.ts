@@ -4,6 +4,7 @@ import { contentText } from "../chat/message-text.js";
 import type { ChatMessage, ToolDefinition } from "../chat/types.js";
 import { runOffThread } from "../workers/offload.js";
 import { countBounded, countBoundedSync, createTurn, MAX_PIECE_CHARS, type Turn } from "./bounded-count.js";
+import { loadBpeCore } from "./bpe-core.js";
 import { messageExtraTokens, toolDefinitionTokens } from "./count-parts.js";
 import { FAMILY_SPECS, type FamilyEncoding, isFamilyEncoding } from "./family-encodings.js";
 import { warmFamilyTokenizer } from "./family-readiness.js";
@@ -24,9 +25,9 @@ export interface TokenCount {
   method: string;
 }
 
+/** One encoding's counter: gpt-tokenizer's byte-pair core, special-token strings counted as text. */
 interface Encoder {
-  countTokens(text: string, options: { disallowedSpecial: Set<string> }): number;
-  setMergeCacheSize(size: number): void;
+  countTokens(text: string): number;
 }
 
 /**
@@ -40,8 +41,8 @@ const MERGE_CACHE_ENTRIES = 4096;
 // costs 3 tokens of framing, and the reply is primed with 3 more.
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_REPLY = 3;
-// User text may contain `<|endoftext|>`; count it as text instead of throwing.
-const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
+// User text may contain `<|endoftext|>`: the core is given no special tokens, so it counts as text.
+const NO_SPECIAL = new Set<string>();
 
 /** The encodings counted on this thread with gpt-tokenizer's own tables. */
 export type BpeEncoding = Exclude<Encoding, FamilyEncoding>;
@@ -53,38 +54,27 @@ const SPLITS: Record<BpeEncoding, RegExp> = {
 };
 const CUT_NOTE = `; pre-tokens over ${MAX_PIECE_CHARS} characters (runs without spaces) counted in pieces, approximate`;
 
-const LOADERS: Record<BpeEncoding, () => Promise<Encoder>> = {
-  o200k_base: () => import("gpt-tokenizer/encoding/o200k_base"),
-  cl100k_base: () => import("gpt-tokenizer/encoding/cl100k_base"),
-};
 const loading = new Map<BpeEncoding, Promise<void>>();
 
 /**
- * The module's GptEncoding (its default export). Imported as an ES module that is `default`; the
- * bundle requires the CommonJS build, whose whole exports object becomes `default`, holding it
- * as `default` in turn.
- */
-function encodingOf(module: unknown): unknown {
-  const outer = (module as { default?: unknown }).default;
-  if (typeof outer === "object" && outer !== null && "bytePairEncodingCoreProcessor" in outer) return outer;
-  return (outer as { default?: unknown } | undefined)?.default;
-}
-
-/**
- * Loads encoders once (about 0.4 s of CPU and 40 MB each), off the start-up path. Every
- * catalog model uses o200k_base (exact for OpenAI, the proxy for others), so only it loads
- * unless another encoding is asked for.
+ * Loads encoders once (about 0.3 s and 40 MB each), off the start-up path and in steps that give
+ * the event loop back (bpe-core.ts). Every catalog model uses o200k_base (exact for OpenAI, the
+ * proxy for others), so only it loads unless another encoding is asked for.
  */
 export function loadTokenizers(encodings: readonly BpeEncoding[] = ["o200k_base"]): Promise<void> {
   return Promise.all(
     encodings.map((encoding) => {
       let pending = loading.get(encoding);
       if (!pending) {
-        pending = LOADERS[encoding]().then((module) => {
-          matchTiktoken(encodingOf(module), SPLITS[encoding]);
-          module.setMergeCacheSize(MERGE_CACHE_ENTRIES);
-          encoders.set(encoding, module);
+        pending = loadBpeCore(encoding, {
+          split: SPLITS[encoding],
+          mergeCacheSize: MERGE_CACHE_ENTRIES,
+        }).then((core) => {
+          matchTiktoken({ bytePairEncodingCoreProcessor: core }, SPLITS[encoding]);
+          encoders.set(encoding, { countTokens: (text) => core.countNative(text, NO_SPECIAL) });
         });
+        // A failed load (a damaged file) is tried again by the next caller.
+        pending.catch(() => loading.delete(encoding));
         loading.set(encoding, pending);
       }
       return pending;
@@ -151,7 +141,7 @@ export function whileTokenizerLoads(count: TokenCount, family: FamilyEncoding, v
 
 function countWith(encoding: BpeEncoding, text: string, turn: Turn) {
   const bpe = encoder(encoding);
-  return countBounded((part) => bpe.countTokens(part, NO_SPECIAL), SPLITS[encoding], text, turn);
+  return countBounded((part) => bpe.countTokens(part), SPLITS[encoding], text, turn);
 }
 
 function labelled(tokens: number, cut: boolean, method: ReturnType<typeof methodFor>): TokenCount {
@@ -234,7 +224,7 @@ function roleTokenCount(encoding: BpeEncoding, role: ChatMessage["role"]): numbe
   }
   let count = counts.get(role);
   if (count === undefined) {
-    count = encoder(encoding).countTokens(role, NO_SPECIAL);
+    count = encoder(encoding).countTokens(role);
     // Bounded in case a caller ever passes roles unchecked: only the few real ones are kept.
     if (counts.size < MAX_ROLES) counts.set(role, count);
   }
@@ -258,7 +248,7 @@ export async function countMessageTokens(
   const bpe = encoder(encoding);
   let cut = false;
   const count = (text: string) => {
-    const counted = countBoundedSync((part) => bpe.countTokens(part, NO_SPECIAL), SPLITS[encoding], text);
+    const counted = countBoundedSync((part) => bpe.countTokens(part), SPLITS[encoding], text);
     cut ||= counted.cut;
     return counted.tokens;
   };
