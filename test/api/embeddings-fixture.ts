@@ -1,22 +1,11 @@
-import OpenAI from "openai";
-import { parseConfig } from "../../src/config/load-config.js";
 import type { ConfigInput } from "../../src/config/schema.js";
-import { createDeps } from "../../src/core/create-deps.js";
-import { createLogger } from "../../src/logger.js";
-import type { ServerDeps } from "../../src/server.js";
-import { type RunningHttpServer, startHttpServer } from "../../src/transports/http.js";
-import { tempDataDir } from "../support/cli-process.js";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream.js";
 import { SECRET_KEY } from "../support/routing-fixture.js";
+import { type ServedGateway, serveGateway } from "./serve-gateway.js";
 
-export interface EmbeddingsFixture {
+export interface EmbeddingsFixture extends ServedGateway {
   pa: FakeUpstream;
   pb: FakeUpstream;
-  deps: ServerDeps;
-  server: RunningHttpServer;
-  client: OpenAI;
-  clientWith(apiKey: string): OpenAI;
-  close(): Promise<void>;
 }
 
 /**
@@ -54,24 +43,5 @@ export async function startEmbeddingsGateway(
     cache: { store: "memory" },
     ...overrides,
   };
-  const deps = await createDeps(
-    { config: parseConfig(config), dataDir: tempDataDir(), source: "test" },
-    createLogger("silent"),
-    {},
-  );
-  const server = await startHttpServer(deps, { host: "127.0.0.1", port: 0 });
-  const clientWith = (apiKey: string) => new OpenAI({ baseURL: `${server.url}/v1`, apiKey, maxRetries: 0 });
-  return {
-    pa,
-    pb,
-    deps,
-    server,
-    client: clientWith("unused"),
-    clientWith,
-    async close() {
-      await server.close();
-      await deps.close();
-      await Promise.all([pa.close(), pb.close()]);
-    },
-  };
+  return { pa, pb, ...(await serveGateway(config, [pa, pb])) };
 }
