@@ -94,6 +94,28 @@ export function endpointUrl(baseURL: string, path: string): string {
   return url.href;
 }
 
+/**
+ * Azure's first api-version that takes `max_completion_tokens` (2024-09-01-preview). Its o-series
+ * and GPT-5 deployments refuse `max_tokens`, like OpenAI's; older api-versions know only `max_tokens`.
+ */
+const AZURE_MAX_COMPLETION_TOKENS_SINCE = "2024-09-01";
+
+/**
+ * OpenAI, and Azure's v1 API (the built-in `azure` provider), take `max_completion_tokens`; Azure's
+ * deployment-style API does from AZURE_MAX_COMPLETION_TOKENS_SINCE; other compatible servers mostly
+ * know only `max_tokens`.
+ */
+function defaultMaxTokensField(
+  provider: string,
+  azureApiVersion: string | undefined,
+): "max_tokens" | "max_completion_tokens" {
+  const newer =
+    azureApiVersion !== undefined
+      ? azureApiVersion >= AZURE_MAX_COMPLETION_TOKENS_SINCE
+      : provider === "openai" || provider === "azure";
+  return newer ? "max_completion_tokens" : "max_tokens";
+}
+
 /** One adapter for every OpenAI-compatible API: the provider is just a base URL and a key. */
 export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOptions): ProviderAdapter {
   const { provider } = options;
@@ -101,10 +123,9 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   const apiKey = options.apiKey;
   // Every credential the provider is configured with: key, header values, base URL query values.
   const secrets = providerSecrets({ apiKey, headers: options.defaultHeaders, baseURL: options.baseURL });
-  const maxTokensField =
-    options.maxTokensField ?? (provider === "openai" ? "max_completion_tokens" : "max_tokens");
   // Calls go straight on node:http (see post-json.ts); the SDK lends its error classes and types.
   const azureVersion = options.azureApiVersion;
+  const maxTokensField = options.maxTokensField ?? defaultMaxTokensField(provider, azureVersion);
   const headers = {
     ...headerRecord(options.defaultHeaders),
     accept: "application/json",

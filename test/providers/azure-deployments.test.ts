@@ -123,6 +123,33 @@ describe("Azure configuration", () => {
     ).toThrow(/not both/);
   });
 
+  it("asks for max_completion_tokens from 2024-09-01-preview on (o-series refuse max_tokens), max_tokens before", async () => {
+    // No api-version: Azure's v1 API (the built-in `azure` provider at …/openai/v1).
+    const sentFields = async (apiVersion?: string) => {
+      const adapter = createOpenAICompatibleAdapter({
+        provider: "azure",
+        baseURL: `http://127.0.0.1:${upstream.port}${apiVersion ? "" : "/openai/v1"}`,
+        apiKey: KEY,
+        ...(apiVersion && { azureApiVersion: apiVersion }),
+      });
+      await adapter.complete({
+        model: "o4-mini-eu",
+        messages: [{ role: "user", content: "hi" }],
+        maxTokens: 50,
+      });
+      const body = upstream.requests.at(-1)?.body as Record<string, unknown>;
+      return { max_tokens: body.max_tokens, max_completion_tokens: body.max_completion_tokens };
+    };
+    expect(await sentFields(API_VERSION)).toEqual({ max_tokens: undefined, max_completion_tokens: 50 });
+    expect(await sentFields("2024-09-01-preview")).toEqual({
+      max_tokens: undefined,
+      max_completion_tokens: 50,
+    });
+    expect(await sentFields("2024-06-01")).toEqual({ max_tokens: 50, max_completion_tokens: undefined });
+    expect(await sentFields()).toEqual({ max_tokens: undefined, max_completion_tokens: 50 });
+    expect(upstream.requests.at(-1)?.path).toBe("/openai/v1/chat/completions");
+  });
+
   it("sends embeddings to the deployment's /embeddings", async () => {
     const adapter = createOpenAICompatibleAdapter({
       provider: "azure",
