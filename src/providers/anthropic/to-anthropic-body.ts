@@ -7,7 +7,7 @@ import type { CompletionRequest, ResponseFormat } from "../types.js";
  * The pipeline's chat request as an Anthropic Messages API body. Fields the Messages door carried
  * as extras come back as Anthropic fields (cache_control, is_error, thinking_blocks); OpenAI
  * parameters with an Anthropic counterpart are mapped (stop, user, tool_choice,
- * parallel_tool_calls, response_format, reasoning_effort); every other parameter is forwarded as is
+ * parallel_tool_calls, response_format, reasoning_effort, service_tier); every other parameter is forwarded as is
  * (routing keeps the OpenAI-only ones away, see NATIVE_ANTHROPIC_UNSUPPORTED).
  */
 type Block = Record<string, unknown>;
@@ -25,6 +25,7 @@ const MAPPED = new Set([
   "max_tokens",
   "max_completion_tokens",
   "stream_options",
+  "service_tier",
 ]);
 
 /** Part and message fields the chat model defines; any other field is an Anthropic extra (cache_control…). */
@@ -182,6 +183,20 @@ function outputFormat(format: unknown, fallback: ResponseFormat | undefined): Bl
   return undefined;
 }
 
+/**
+ * Anthropic's service tiers are `auto` (priority capacity when the organisation has it) and
+ * `standard_only`; OpenAI's `default` (standard processing) is `standard_only`. OpenAI's `flex`,
+ * `scale` and `priority` have no counterpart and are refused rather than quietly changed.
+ */
+function serviceTierOf(tier: unknown, provider: string): unknown {
+  if (tier === "default") return "standard_only";
+  if (tier === undefined || tier === null || tier === "auto" || tier === "standard_only") return tier;
+  throw refuse(
+    provider,
+    `service_tier ${JSON.stringify(tier)} has no Anthropic counterpart: the Messages API takes "auto" or "standard_only" (OpenAI's "default" is sent as "standard_only")`,
+  );
+}
+
 /** The body for POST /v1/messages; `defaultMaxTokens` fills Anthropic's required max_tokens. */
 export function toAnthropicBody(
   request: CompletionRequest,
@@ -208,6 +223,8 @@ export function toAnthropicBody(
   if (params.stop !== undefined)
     body.stop_sequences = Array.isArray(params.stop) ? params.stop : [params.stop];
   if (typeof params.user === "string") body.metadata = { user_id: params.user };
+  const serviceTier = serviceTierOf(params.service_tier, provider);
+  if (serviceTier !== undefined && serviceTier !== null) body.service_tier = serviceTier;
   if (params.tools && params.tools.length > 0)
     body.tools = params.tools.map((tool) => toolOf(tool, provider));
   const toolChoice = toolChoiceOf(params.tool_choice, params.parallel_tool_calls);

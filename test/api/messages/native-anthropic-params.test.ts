@@ -60,6 +60,32 @@ describe("OpenAI-only parameters and the native Anthropic adapter", () => {
       expect(sent).not.toHaveProperty(field);
   });
 
+  it("maps OpenAI's service_tier default to standard_only, keeps auto, refuses flex naming the field", async () => {
+    gateway = await startNativeGateway();
+    for (const [asked, sent] of [
+      ["default", "standard_only"],
+      ["auto", "auto"],
+    ] as const) {
+      await gateway.openai.chat.completions.create({
+        model: "claude-sonnet-4-5",
+        messages: [hello],
+        service_tier: asked,
+      });
+      expect(gateway.upstream.requests.at(-1)?.body.service_tier, asked).toBe(sent);
+    }
+    const calls = gateway.upstream.requests.length;
+    const refusal = await statusOf(
+      gateway.openai.chat.completions.create({
+        model: "claude-sonnet-4-5",
+        messages: [hello],
+        service_tier: "flex",
+      }),
+    );
+    expect(refusal.status).toBe(400);
+    expect(refusal.message).toContain('service_tier "flex" has no Anthropic counterpart');
+    expect(gateway.upstream.requests).toHaveLength(calls);
+  });
+
   it('with routing.unsupportedParams "drop": removes them for Anthropic and names them in a header', async () => {
     gateway = await startNativeGateway({ unsupportedParams: "drop" });
     const { data, response } = await gateway.openai.chat.completions
