@@ -20,9 +20,11 @@ import {
 import { printTable } from "./stats.js";
 
 /**
- * Instructions per /v1 request, counted by valgrind's callgrind: unlike timings, the count hardly
- * moves with the shared machine's load or speed (repeated runs agree within about 1 %), so it shows
- * a 2 % change that timings cannot. User-space instructions only: the kernel's share (loopback
+ * Instructions per /v1 request, counted by valgrind's callgrind: the steady-state count (without
+ * V8's GC and JIT compiles, see V8_OVERHEAD) hardly moves with the shared machine's load, so it
+ * shows a 2 % change that timings cannot. The whole count does move: on a loaded machine the same
+ * build counted 1,056k against 744k quiet, of which +195k GC and +99k TurboFan (V8's memory reducer
+ * starts major GCs on timers, and they flush code that is then compiled again). User-space instructions only: the kernel's share (loopback
  * TCP, wake-ups) is not counted. Each server runs under callgrind with counting off through a
  * warm-up (V8 optimizes the hot code), then on for the measured requests, one at a time.
  * `npm run bench -- --instructions`, or alone: `npx tsx bench/instructions.ts` (needs valgrind).
@@ -78,12 +80,7 @@ async function underCallgrind(name: string, args: string[], env: NodeJS.ProcessE
   return {
     match,
     /** Instructions per request over `measured` requests, after `warmUp` uncounted ones. */
-    async measure(
-      url: string,
-      body: string,
-      warmUp: number,
-      measured: number,
-    ): Promise<{ all: number; withoutGc: number }> {
+    async measure(url: string, body: string, warmUp: number, measured: number): Promise<Count> {
       await send(url, body, warmUp);
       execFileSync("callgrind_control", ["--instr=on", String(server.pid)], { stdio: "ignore" });
       await send(url, body, measured);
@@ -94,35 +91,50 @@ async function underCallgrind(name: string, args: string[], env: NodeJS.ProcessE
       const totals = /^totals: (\d+)/m.exec(readFileSync(dump, "utf8"));
       if (!totals?.[1]) throw new Error(`${name}: callgrind wrote no totals`);
       const all = Number(totals[1]);
+      const overhead = v8Overhead(dump);
       return {
         all: Math.round(all / measured),
-        withoutGc: Math.round((all - gcInstructions(dump)) / measured),
+        withoutGc: Math.round((all - overhead.gc) / measured),
+        steady: Math.round((all - overhead.gc - overhead.compiles) / measured),
       };
     },
   };
 }
 
+interface Count {
+  all: number;
+  withoutGc: number;
+  /** Without GC and without JIT compiles: the request's own work once V8 has settled. */
+  steady: number;
+}
+
 /** V8's garbage collector in callgrind's per-function listing: scavenges, marking, sweeping, heap bookkeeping. */
 const GC_FUNCTION =
   /Scaveng|Mark|Sweep|heap::|Heap::|HeapObject::SizeFromMap|Evacuat|RememberedSet|IterateObjectCache|RecordMigrated|LiveObject|BodyDescriptor|PretenuringHandler|StringTableCleaner|Concurrent|MemoryChunk|RecordWrite|ActiveSystemPages|RootVisitor|VisitRootPointer/;
+/** V8's optimizing compilers (TurboFan, Maglev): compiling code, not running it. */
+const COMPILE_FUNCTION = /v8::internal::compiler::|v8::internal::maglev::|OptimizingCompileDispatcher/;
 
 /**
- * Instructions V8's garbage collector spent in a dump. Whether a major collection falls inside the
- * counted window moves the total by up to ±30 % between runs of one build (one mark-compact added
- * ~500k per request to a 2,000-request window), so builds compare by the count without it.
+ * Instructions V8's garbage collector and its optimizing compilers spent in a dump. Whether a major
+ * collection falls inside the counted window moves the total by up to ±30 % between runs of one
+ * build (one mark-compact added ~500k per request to a 2,000-request window), and code flushed by
+ * a collection is compiled again; so builds compare by the steady count, without either.
  */
-function gcInstructions(dump: string): number {
+function v8Overhead(dump: string): { gc: number; compiles: number } {
   const listing = execFileSync("callgrind_annotate", ["--inclusive=no", "--threshold=100", dump], {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
   let gc = 0;
+  let compiles = 0;
   for (const line of listing.split("\n")) {
     const match = /^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+(.*)$/.exec(line);
-    if (match?.[1] && match[2] && !match[2].includes("PROGRAM TOTALS") && GC_FUNCTION.test(match[2]))
-      gc += Number(match[1].replaceAll(",", ""));
+    if (!match?.[1] || !match[2] || match[2].includes("PROGRAM TOTALS")) continue;
+    const count = Number(match[1].replaceAll(",", ""));
+    if (GC_FUNCTION.test(match[2])) gc += count;
+    else if (COMPILE_FUNCTION.test(match[2])) compiles += count;
   }
-  return gc;
+  return { gc, compiles };
 }
 
 function hasValgrind(): boolean {
@@ -159,16 +171,20 @@ export async function benchInstructions(): Promise<void> {
     );
     const bare = await proxy.measure(completionsUrl(Number(proxy.match)), bodyFor(MODEL), WARM_UP, MEASURED);
     const thousands = (count: number) => `${(count / 1000).toFixed(0)}k`;
-    const both = (count: { all: number; withoutGc: number }) =>
-      `${thousands(count.all)}  (without GC ${thousands(count.withoutGc)})`;
-    printTable("Instructions per /v1 request (callgrind, user space, c1 after warm-up)", [
-      ["modelmux, whole answer", both(whole)],
-      ["modelmux, streamed (11 events)", both(streamed)],
-      ["modelmux, 5 tools and 10 messages, whole answer", both(tools)],
-      ["bare node:http proxy, whole answer", both(bare)],
-      ["modelmux / bare proxy, whole answer", (whole.all / bare.all).toFixed(2)],
-      ["modelmux / bare proxy, whole answer, without GC", (whole.withoutGc / bare.withoutGc).toFixed(2)],
-    ]);
+    const both = (count: Count) =>
+      `${thousands(count.all)}  (without GC ${thousands(count.withoutGc)}, steady ${thousands(count.steady)})`;
+    printTable(
+      "Instructions per /v1 request (callgrind, user space, c1 after warm-up; steady: without V8's GC and JIT compiles)",
+      [
+        ["modelmux, whole answer", both(whole)],
+        ["modelmux, streamed (11 events)", both(streamed)],
+        ["modelmux, 5 tools and 10 messages, whole answer", both(tools)],
+        ["bare node:http proxy, whole answer", both(bare)],
+        ["modelmux / bare proxy, whole answer", (whole.all / bare.all).toFixed(2)],
+        ["modelmux / bare proxy, whole answer, without GC", (whole.withoutGc / bare.withoutGc).toFixed(2)],
+        ["modelmux / bare proxy, whole answer, steady", (whole.steady / bare.steady).toFixed(2)],
+      ],
+    );
   } finally {
     agent.destroy();
     await stopChildren();
