@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { chatMessageSchema, toolDefinitionSchema } from "../chat/message-schema.js";
+import { chatSchemas } from "../chat/message-schema.js";
 import type { ChatMessage, ForwardedParams } from "../chat/types.js";
 import { ModelmuxError } from "../errors.js";
 import { formatIssue, formatPath } from "../validation/format-issues.js";
 import { assertTotalText, requestTexts } from "../validation/text-limits.js";
+
+const { chatMessageSchema, toolDefinitionSchema } = chatSchemas();
 
 const responseFormat = z.discriminatedUnion("type", [
   z.looseObject({ type: z.literal("text") }),

@@ -6,81 +6,84 @@ import type { GuardJudge } from "../guardrails/attacks/judge.js";
 import type { Finding, Guardrails } from "../guardrails/index.js";
 import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
 import { MAX_LISTED_FINDINGS } from "../guardrails/types.js";
-import { MAX_TEXT_CHARS, messagesSchema, textSchema } from "./schemas.js";
+import { once } from "../once.js";
+import { registerTool } from "./register-tool.js";
+import { MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
 import { guard, toolResult } from "./tool-result.js";
 
-const actionSchema = z.enum(["block", "redact", "warn", "allow"]);
-const kindSchema = z.enum(["secret", "pii", "prompt_injection", "jailbreak"]);
+const schemas = once(() => {
+  const { messagesSchema, textSchema } = sharedSchemas();
+  const actionSchema = z.enum(["block", "redact", "warn", "allow"]);
+  const kindSchema = z.enum(["secret", "pii", "prompt_injection", "jailbreak"]);
 
-const inputSchema = {
-  text: textSchema.optional().describe("the text to screen (give this or `messages`)"),
-  messages: messagesSchema.optional(),
-  direction: z
-    .enum(["input", "output"])
-    .default("input")
-    .describe(
-      "`input`: text about to be sent to a model; `output`: a model's answer. Each has its own policy",
-    ),
-  source: z
-    .enum(["user", "document", "tool_result"])
-    .optional()
-    .describe(
-      "where the text comes from: `user` (default) a person's request; `document` a page, file or email the model will read; " +
-        "`tool_result` what a tool returned to an agent. In documents and tool results, instructions addressed to the AI " +
-        "reading them (and instructions hidden in comments or alt text) are reported as prompt injection. " +
-        "With `messages` and no `source`, messages of role `tool` are read as `tool_result`",
-    ),
-  policy: z
-    .strictObject({
-      secret: actionSchema.optional().describe("action for leaked credentials"),
-      pii: actionSchema.optional().describe("action for personal data"),
-      prompt_injection: actionSchema.optional().describe("action for prompt injection"),
-      jailbreak: actionSchema.optional().describe("action for jailbreak attempts"),
-    })
-    .optional()
-    .describe("per-kind overrides of the configured policy for this call: block | redact | warn | allow"),
-};
+  const inputSchema = {
+    text: textSchema.optional().describe("the text to screen (give this or `messages`)"),
+    messages: messagesSchema.optional(),
+    direction: z
+      .enum(["input", "output"])
+      .default("input")
+      .describe(
+        "`input`: text about to be sent to a model; `output`: a model's answer. Each has its own policy",
+      ),
+    source: z
+      .enum(["user", "document", "tool_result"])
+      .optional()
+      .describe(
+        "where the text comes from: `user` (default) a person's request; `document` a page, file or email the model will read; " +
+          "`tool_result` what a tool returned to an agent. In documents and tool results, instructions addressed to the AI " +
+          "reading them (and instructions hidden in comments or alt text) are reported as prompt injection. " +
+          "With `messages` and no `source`, messages of role `tool` are read as `tool_result`",
+      ),
+    policy: z
+      .strictObject({
+        secret: actionSchema.optional().describe("action for leaked credentials"),
+        pii: actionSchema.optional().describe("action for personal data"),
+        prompt_injection: actionSchema.optional().describe("action for prompt injection"),
+        jailbreak: actionSchema.optional().describe("action for jailbreak attempts"),
+      })
+      .optional()
+      .describe("per-kind overrides of the configured policy for this call: block | redact | warn | allow"),
+  };
 
-const findingSchema = z.object({
-  kind: kindSchema.describe("secret | pii | prompt_injection | jailbreak"),
-  type: z.string().describe("subtype, e.g. aws_access_key, email, instruction_override"),
-  start: z.number().int().describe("UTF-16 offset where the finding starts in the text (or message content)"),
-  end: z.number().int().describe("UTF-16 offset just after the finding"),
-  score: z.number().describe("confidence 0–1, at or above the kind's threshold"),
-  detector: z.string().describe("detector and rule that found it"),
-  preview: z.string().describe("masked sample; secrets and personal data are never echoed whole"),
-  message: z.number().int().optional().describe("index into `messages`, when messages were given"),
+  const findingSchema = z.object({
+    kind: kindSchema.describe("secret | pii | prompt_injection | jailbreak"),
+    type: z.string().describe("subtype, e.g. aws_access_key, email, instruction_override"),
+    start: z
+      .number()
+      .int()
+      .describe("UTF-16 offset where the finding starts in the text (or message content)"),
+    end: z.number().int().describe("UTF-16 offset just after the finding"),
+    score: z.number().describe("confidence 0–1, at or above the kind's threshold"),
+    detector: z.string().describe("detector and rule that found it"),
+    preview: z.string().describe("masked sample; secrets and personal data are never echoed whole"),
+    message: z.number().int().optional().describe("index into `messages`, when messages were given"),
+  });
+
+  const outputSchema = {
+    action: actionSchema.describe("strictest action among findings: block > redact > warn > allow"),
+    findings: z
+      .array(findingSchema)
+      .describe("what was found, in text order (the first 1,000); empty when the text is clean"),
+    findings_omitted: z
+      .number()
+      .int()
+      .optional()
+      .describe("findings beyond the first 1,000, counted but not listed"),
+    redacted_text: z
+      .string()
+      .optional()
+      .describe("the text with redacted and blocked findings replaced by placeholders like [EMAIL_1]"),
+    redacted_messages: z
+      .array(z.object({ role: z.string(), content: z.string() }))
+      .optional()
+      .describe("the messages, redacted the same way"),
+    latency_ms: z.number().describe("time the check took, in milliseconds"),
+  };
+
+  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
 });
 
-const outputSchema = {
-  action: actionSchema.describe("strictest action among findings: block > redact > warn > allow"),
-  findings: z
-    .array(findingSchema)
-    .describe("what was found, in text order (the first 1,000); empty when the text is clean"),
-  findings_omitted: z
-    .number()
-    .int()
-    .optional()
-    .describe("findings beyond the first 1,000, counted but not listed"),
-  redacted_text: z
-    .string()
-    .optional()
-    .describe("the text with redacted and blocked findings replaced by placeholders like [EMAIL_1]"),
-  redacted_messages: z
-    .array(z.object({ role: z.string(), content: z.string() }))
-    .optional()
-    .describe("the messages, redacted the same way"),
-  latency_ms: z.number().describe("time the check took, in milliseconds"),
-};
-
-/**
- * Object schemas built once, not per registration: from a raw shape the SDK builds a new object
- * schema for every server it registers the tool on (one per MCP session or stateless request),
- * whose parser zod compiles anew on first use, and validating 1,000 findings through a freshly
- * compiled parser held the event loop for tens of ms. `zod/v4-mini` is what the SDK itself uses.
- */
-const inputObject = z4mini.object(inputSchema);
-const outputObject = z4mini.object(outputSchema);
+type OutputFinding = z.output<ReturnType<typeof schemas>["output"]>["findings"][number];
 
 /** MCP tool `check_guardrails`: screen text or messages for secrets, PII, prompt injection and jailbreaks. */
 export function registerCheckGuardrailsTool(
@@ -90,16 +93,16 @@ export function registerCheckGuardrailsTool(
   // The detectors load on first use (or the start-up warm-up), keeping start-up fast.
   const resolve = async (): Promise<Guardrails> =>
     "load" in deps.guardrails ? deps.guardrails.load() : deps.guardrails;
-  server.registerTool(
-    "check_guardrails",
+  registerTool(
+    server,
     {
+      name: "check_guardrails",
       title: "Check guardrails",
       description:
         "Screen text or chat messages for leaked secrets (cloud keys, tokens, private keys, passwords), personal data " +
         "(email, phone, card, IBAN, SSN, IP), prompt injection and jailbreak attempts. Returns the policy's action, " +
         "the findings (masked) and a redacted copy with typed placeholders. Nothing is sent anywhere.",
-      inputSchema: inputObject,
-      outputSchema: outputObject,
+      schemas,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args) =>
@@ -146,7 +149,7 @@ export function registerCheckGuardrailsTool(
   );
 }
 
-function toOutputFinding(finding: Finding): z.infer<typeof findingSchema> {
+function toOutputFinding(finding: Finding): OutputFinding {
   const { kind, type, start, end, score, detector, preview, message } = finding;
   return { kind, type, start, end, score, detector, preview, ...(message !== undefined && { message }) };
 }

@@ -1,76 +1,86 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import * as z4mini from "zod/v4-mini";
 import type { Catalog, EntryRef } from "../catalog/catalog.js";
 import type { Orchestrator } from "../core/orchestrator.js";
 import type { CallerContext } from "../core/route-types.js";
 import { errorMessage, isModelmuxError, ModelmuxError } from "../errors.js";
+import { once } from "../once.js";
 import { createInputCounter } from "../tokens/count-input.js";
 import { loadTokenizers } from "../tokens/count-tokens.js";
 import { roundUsd } from "../usage/round-usd.js";
 import { DEFAULT_OUTPUT_TOKENS } from "./estimate-cost.js";
 import { modelSummary } from "./model-summary.js";
 import { priceRow } from "./price-row.js";
-import { modelSummarySchema, priceDataSchema, textSchema } from "./schemas.js";
+import { registerTool } from "./register-tool.js";
+import { sharedSchemas } from "./schemas.js";
 import { callerOf } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
 
-const inputSchema = {
-  models: z
-    .array(z.string().min(1))
-    .min(2)
-    .max(10)
-    .describe(
-      "2 to 10 model names (catalog ids, vendor or host ids, `provider/model`); an unknown one gets an entry in `errors`, the others still answer",
+const schemas = once(() => {
+  const { modelSummarySchema, priceDataSchema, textSchema } = sharedSchemas();
+  const inputSchema = {
+    models: z
+      .array(z.string().min(1))
+      .min(2)
+      .max(10)
+      .describe(
+        "2 to 10 model names (catalog ids, vendor or host ids, `provider/model`); an unknown one gets an entry in `errors`, the others still answer",
+      ),
+    prompt: textSchema.optional().describe("a prompt to price on each model"),
+    expected_output_tokens: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(DEFAULT_OUTPUT_TOKENS)
+      .describe("output length to price the prompt with"),
+    run: z
+      .boolean()
+      .default(false)
+      .describe(
+        "also run the prompt on every listed model, concurrently, and return each answer with latency, tokens and cost",
+      ),
+    max_tokens: z.number().int().positive().max(100_000).optional().describe("output cap for each live run"),
+  };
+
+  const runResultSchema = z.object({
+    ok: z.boolean(),
+    text: z.string().optional(),
+    provider: z.string().optional(),
+    latency_ms: z.number(),
+    tokens_in: z.number(),
+    tokens_out: z.number(),
+    cost_usd: z.number(),
+    error: z.string().optional().describe("why this model's run failed (the others still answer)"),
+  });
+
+  const promptCostSchema = z.object({
+    input_tokens: z.number(),
+    output_tokens: z.number(),
+    tokens_exact: z.boolean(),
+    cheapest_provider: z.string(),
+    cost_usd: z.number().describe("on the cheapest provider"),
+    cost_by_provider: z.record(z.string(), z.number()),
+    warnings: z
+      .array(z.string())
+      .describe("on the cheapest provider: context/output limits, deprecation, stale prices"),
+  });
+
+  const outputSchema = {
+    models: z.array(
+      modelSummarySchema.extend({
+        prompt_cost: promptCostSchema.nullable(),
+        run: runResultSchema.optional(),
+      }),
     ),
-  prompt: textSchema.optional().describe("a prompt to price on each model"),
-  expected_output_tokens: z
-    .number()
-    .int()
-    .nonnegative()
-    .default(DEFAULT_OUTPUT_TOKENS)
-    .describe("output length to price the prompt with"),
-  run: z
-    .boolean()
-    .default(false)
-    .describe(
-      "also run the prompt on every listed model, concurrently, and return each answer with latency, tokens and cost",
-    ),
-  max_tokens: z.number().int().positive().max(100_000).optional().describe("output cap for each live run"),
-};
-
-const runResultSchema = z.object({
-  ok: z.boolean(),
-  text: z.string().optional(),
-  provider: z.string().optional(),
-  latency_ms: z.number(),
-  tokens_in: z.number(),
-  tokens_out: z.number(),
-  cost_usd: z.number(),
-  error: z.string().optional().describe("why this model's run failed (the others still answer)"),
+    cheapest_for_prompt: z.string().nullable(),
+    price_data: priceDataSchema,
+    errors: z
+      .array(z.object({ model: z.string(), error: z.string(), suggestions: z.array(z.string()) }))
+      .describe("names that could not be resolved; the other models still answer"),
+  };
+  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
 });
-
-const promptCostSchema = z.object({
-  input_tokens: z.number(),
-  output_tokens: z.number(),
-  tokens_exact: z.boolean(),
-  cheapest_provider: z.string(),
-  cost_usd: z.number().describe("on the cheapest provider"),
-  cost_by_provider: z.record(z.string(), z.number()),
-  warnings: z
-    .array(z.string())
-    .describe("on the cheapest provider: context/output limits, deprecation, stale prices"),
-});
-
-const outputSchema = {
-  models: z.array(
-    modelSummarySchema.extend({ prompt_cost: promptCostSchema.nullable(), run: runResultSchema.optional() }),
-  ),
-  cheapest_for_prompt: z.string().nullable(),
-  price_data: priceDataSchema,
-  errors: z
-    .array(z.object({ model: z.string(), error: z.string(), suggestions: z.array(z.string()) }))
-    .describe("names that could not be resolved; the other models still answer"),
-};
 
 /** Runs the prompt on one model through the orchestrator; a failure is this model's result, not the tool's. */
 async function runOne(
@@ -114,15 +124,15 @@ export function registerCompareModelsTool(
   server: McpServer,
   deps: { catalog: Catalog; orchestrator?: Orchestrator },
 ): void {
-  server.registerTool(
-    "compare_models",
+  registerTool(
+    server,
     {
+      name: "compare_models",
       title: "Compare models",
       description:
         "Put 2–10 models side by side: prices per provider, context window, max output, capabilities, tier and " +
         "providers, and (with `prompt`) what that prompt would cost on each.",
-      inputSchema,
-      outputSchema,
+      schemas,
       annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: false },
     },
     (input, extra) =>

@@ -3,9 +3,11 @@ import { z } from "zod";
 import type { EmbeddingCatalog } from "../catalog/embedding-catalog.js";
 import type { Embedder, EmbedResult } from "../core/embed.js";
 import { ModelmuxError } from "../errors.js";
+import { once } from "../once.js";
 import { ROUTING_PRESET_NAMES } from "../router/presets.js";
 import { cosineMatrix, mostSimilarPairs } from "./cosine.js";
-import { MAX_TEXT_CHARS, textSchema } from "./schemas.js";
+import { registerTool } from "./register-tool.js";
+import { MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
 import { callerOf, progressReporter } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
 
@@ -18,88 +20,98 @@ const MAX_INPUTS = 64;
 /** Inputs `compare` takes: the matrix grows with the square (100 → 4,950 pairs). */
 const MAX_COMPARE_INPUTS = 100;
 
-const inputSchema = z.strictObject({
-  input: z
-    .union([textSchema, z.array(textSchema.min(1)).min(1).max(MAX_COMPARE_INPUTS)])
-    .describe(
-      `the text to embed, or up to ${MAX_INPUTS} texts (one vector each, in order); compare takes up to ${MAX_COMPARE_INPUTS}`,
-    ),
-  model: z
-    .string()
-    .min(1)
-    .optional()
-    .describe(
-      "embedding model id (`text-embedding-3-small`, `mistral-embed`, `bge-m3`, …) or `provider/model` to pin a provider; default: the cheapest one this server has a provider for",
-    ),
-  dimensions: z
-    .number()
-    .int()
-    .positive()
-    .max(65_536)
-    .optional()
-    .describe("shorter vectors, on models that support it (text-embedding-3-*, gemini-embedding-001, nomic)"),
-  compare: z
-    .boolean()
-    .default(false)
-    .describe("true: return the cosine similarity between every pair of inputs instead of the vectors"),
-  routing: z
-    .enum(ROUTING_PRESET_NAMES)
-    .optional()
-    .describe("routing preset: balanced (default), cheapest, fastest, quality"),
-  cache: z
-    .strictObject({
-      mode: z
-        .enum(["use", "refresh", "bypass"])
-        .optional()
-        .describe(
-          "use (default): cached vectors are reused per input; refresh: embed again and overwrite; bypass: no cache",
+const schemas = once(() => {
+  const { textSchema } = sharedSchemas();
+  const inputSchema = z.strictObject({
+    input: z
+      .union([textSchema, z.array(textSchema.min(1)).min(1).max(MAX_COMPARE_INPUTS)])
+      .describe(
+        `the text to embed, or up to ${MAX_INPUTS} texts (one vector each, in order); compare takes up to ${MAX_COMPARE_INPUTS}`,
+      ),
+    model: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "embedding model id (`text-embedding-3-small`, `mistral-embed`, `bge-m3`, …) or `provider/model` to pin a provider; default: the cheapest one this server has a provider for",
+      ),
+    dimensions: z
+      .number()
+      .int()
+      .positive()
+      .max(65_536)
+      .optional()
+      .describe(
+        "shorter vectors, on models that support it (text-embedding-3-*, gemini-embedding-001, nomic)",
+      ),
+    compare: z
+      .boolean()
+      .default(false)
+      .describe("true: return the cosine similarity between every pair of inputs instead of the vectors"),
+    routing: z
+      .enum(ROUTING_PRESET_NAMES)
+      .optional()
+      .describe("routing preset: balanced (default), cheapest, fastest, quality"),
+    cache: z
+      .strictObject({
+        mode: z
+          .enum(["use", "refresh", "bypass"])
+          .optional()
+          .describe(
+            "use (default): cached vectors are reused per input; refresh: embed again and overwrite; bypass: no cache",
+          ),
+        ttl_s: z
+          .number()
+          .int()
+          .min(MIN_CACHE_TTL_S)
+          .max(MAX_CACHE_TTL_S)
+          .optional()
+          .describe("how long to keep the vectors (10 s – 1 year)"),
+      })
+      .optional()
+      .describe("per-call cache options; each input text is cached on its own"),
+  });
+
+  const outputSchema = z.object({
+    model: z.string().describe("embedding model that made the vectors"),
+    provider: z.string(),
+    deployment: z.string(),
+    dimensions: z.number().describe("length of each vector"),
+    input_tokens: z.number(),
+    cost_usd: z.number().describe("spent on this call (cached inputs cost nothing)"),
+    cache: z.enum(["hit", "miss", "bypass", "off"]),
+    cached_inputs: z.number().describe("inputs served from the cache"),
+    latency_ms: z.number(),
+    attempts: z.number().describe("upstream calls made (failover included)"),
+    vectors: z
+      .array(z.array(z.number()))
+      .optional()
+      .describe("one vector per input, in input order (without compare)"),
+    similarity: z
+      .array(z.array(z.number()))
+      .optional()
+      .describe(
+        "with compare: cosine similarity matrix, similarity[i][j] between input i and input j (−1 to 1)",
+      ),
+    most_similar: z
+      .array(z.object({ a: z.number(), b: z.number(), similarity: z.number() }))
+      .optional()
+      .describe(
+        `with compare: the ${TOP_PAIRS} most similar pairs of inputs (indices into input), best first`,
+      ),
+    guardrails: z
+      .object({
+        action: z.string(),
+        findings: z.array(
+          z.object({ kind: z.string(), type: z.string(), preview: z.string() }).passthrough(),
         ),
-      ttl_s: z
-        .number()
-        .int()
-        .min(MIN_CACHE_TTL_S)
-        .max(MAX_CACHE_TTL_S)
-        .optional()
-        .describe("how long to keep the vectors (10 s – 1 year)"),
-    })
-    .optional()
-    .describe("per-call cache options; each input text is cached on its own"),
+      })
+      .describe("what the input guardrails found (secrets block, personal data is redacted by default)"),
+  });
+  return { input: inputSchema, output: outputSchema };
 });
 
-const outputSchema = z.object({
-  model: z.string().describe("embedding model that made the vectors"),
-  provider: z.string(),
-  deployment: z.string(),
-  dimensions: z.number().describe("length of each vector"),
-  input_tokens: z.number(),
-  cost_usd: z.number().describe("spent on this call (cached inputs cost nothing)"),
-  cache: z.enum(["hit", "miss", "bypass", "off"]),
-  cached_inputs: z.number().describe("inputs served from the cache"),
-  latency_ms: z.number(),
-  attempts: z.number().describe("upstream calls made (failover included)"),
-  vectors: z
-    .array(z.array(z.number()))
-    .optional()
-    .describe("one vector per input, in input order (without compare)"),
-  similarity: z
-    .array(z.array(z.number()))
-    .optional()
-    .describe(
-      "with compare: cosine similarity matrix, similarity[i][j] between input i and input j (−1 to 1)",
-    ),
-  most_similar: z
-    .array(z.object({ a: z.number(), b: z.number(), similarity: z.number() }))
-    .optional()
-    .describe(`with compare: the ${TOP_PAIRS} most similar pairs of inputs (indices into input), best first`),
-  guardrails: z
-    .object({
-      action: z.string(),
-      findings: z.array(z.object({ kind: z.string(), type: z.string(), preview: z.string() }).passthrough()),
-    })
-    .describe("what the input guardrails found (secrets block, personal data is redacted by default)"),
-});
-
-type Output = z.infer<typeof outputSchema>;
+type Output = z.output<ReturnType<typeof schemas>["output"]>;
 
 /** The cheapest embedding model with an enabled deployment the caller may use. */
 function defaultModel(embeddings: EmbeddingCatalog): string {
@@ -149,16 +161,16 @@ export function registerEmbedTool(
   server: McpServer,
   deps: { embedder: Embedder; embeddings: EmbeddingCatalog },
 ): void {
-  server.registerTool(
-    "embed",
+  registerTool(
+    server,
     {
+      name: "embed",
       title: "Embed text",
       description:
         "Turn texts (up to 64) into embedding vectors through modelmux's routing (failover across the model's providers, a cache per " +
         "text, budgets, guardrails, usage ledger). With compare: true, answer the cosine similarity between every pair of " +
         "inputs instead (e.g. to find near-duplicates, or which passage best matches a query: put the query first).",
-      inputSchema,
-      outputSchema,
+      schemas,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     (args, extra) =>

@@ -1,144 +1,157 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import * as z4mini from "zod/v4-mini";
 import type { Catalog } from "../catalog/catalog.js";
 import type { EmbeddingCatalog } from "../catalog/embedding-catalog.js";
 import { selectModels } from "../catalog/select-models.js";
 import type { CatalogEntry, Deployment } from "../catalog/types.js";
 import { isModelmuxError, ModelmuxError } from "../errors.js";
+import { once } from "../once.js";
 import { createInputCounter } from "../tokens/count-input.js";
 import { loadTokenizers } from "../tokens/count-tokens.js";
 import { roundUsd } from "../usage/round-usd.js";
 import { estimateEmbeddingCost } from "./estimate-embedding-cost.js";
 import { priceRow } from "./price-row.js";
-import {
-  capabilitySchema,
-  entryKindSchema,
-  messagesSchema,
-  priceDataSchema,
-  priceSchema,
-  quoteFactsSchema,
-  textSchema,
-  tierSchema,
-} from "./schemas.js";
+import { registerTool } from "./register-tool.js";
+import { sharedSchemas } from "./schemas.js";
 import { guard, toolResult } from "./tool-result.js";
 
 /** Output length assumed when the caller gives neither a count nor a ratio. */
 export const DEFAULT_OUTPUT_TOKENS = 256;
 
-const inputSchema = {
-  text: textSchema.optional().describe("the prompt text to price (give this, `messages` or `input_tokens`)"),
-  messages: messagesSchema.optional(),
-  input_tokens: z
-    .number()
-    .int()
-    .nonnegative()
-    .optional()
-    .describe("input size in tokens, when already known"),
-  expected_output_tokens: z
-    .number()
-    .int()
-    .nonnegative()
-    .optional()
-    .describe(`tokens you expect back per request (default ${DEFAULT_OUTPUT_TOKENS})`),
-  output_ratio: z
-    .number()
-    .nonnegative()
-    .max(100)
-    .optional()
-    .describe("expected output as a multiple of input tokens, instead of expected_output_tokens"),
-  models: z
-    .array(z.string().min(1))
-    .min(1)
-    .max(100)
-    .optional()
-    .describe(
-      "model names (catalog ids, vendor or host ids, `provider/model`); default: every model passing the filters. An unknown name gets an entry in `errors`; the others still answer",
-    ),
-  kind: z
-    .enum(["routable", "priced", "all"])
-    .default("routable")
-    .describe("without `models`: routable models (default), priced-only ones, or all priced models"),
-  provider: z.string().optional().describe("only deployments on this provider"),
-  tier: tierSchema.optional().describe("only models of this tier"),
-  capabilities: z.array(capabilitySchema).optional().describe("only models with all of these"),
-  requests: z
-    .number()
-    .int()
-    .positive()
-    .max(1e12)
-    .default(1)
-    .describe("how many such requests (e.g. per month), for the volume cost"),
-  cached_input_fraction: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0)
-    .describe("share of input tokens served from the provider's prompt cache (0–1)"),
-  baseline_model: z.string().optional().describe("model to compare savings against (its cheapest provider)"),
-  embedding: z
-    .boolean()
-    .optional()
-    .describe(
-      "true: price an embedding workload (`text` or `input_tokens` per request) on the embedding models: input tokens only",
-    ),
-  at: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe("price at this moment (ISO 8601, e.g. 2026-12-04T07:00:00Z); default now"),
-  price_basis: z
-    .enum(["peak", "off_peak", "average"])
-    .optional()
-    .describe(
-      "for prices that change by time of day: the day's peak or off-peak price, or the time-weighted average (instead of the price at `at`)",
-    ),
-};
+const schemas = once(() => {
+  const {
+    capabilitySchema,
+    entryKindSchema,
+    messagesSchema,
+    priceDataSchema,
+    priceSchema,
+    quoteFactsSchema,
+    textSchema,
+    tierSchema,
+  } = sharedSchemas();
+  const inputSchema = {
+    text: textSchema
+      .optional()
+      .describe("the prompt text to price (give this, `messages` or `input_tokens`)"),
+    messages: messagesSchema.optional(),
+    input_tokens: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe("input size in tokens, when already known"),
+    expected_output_tokens: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe(`tokens you expect back per request (default ${DEFAULT_OUTPUT_TOKENS})`),
+    output_ratio: z
+      .number()
+      .nonnegative()
+      .max(100)
+      .optional()
+      .describe("expected output as a multiple of input tokens, instead of expected_output_tokens"),
+    models: z
+      .array(z.string().min(1))
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        "model names (catalog ids, vendor or host ids, `provider/model`); default: every model passing the filters. An unknown name gets an entry in `errors`; the others still answer",
+      ),
+    kind: z
+      .enum(["routable", "priced", "all"])
+      .default("routable")
+      .describe("without `models`: routable models (default), priced-only ones, or all priced models"),
+    provider: z.string().optional().describe("only deployments on this provider"),
+    tier: tierSchema.optional().describe("only models of this tier"),
+    capabilities: z.array(capabilitySchema).optional().describe("only models with all of these"),
+    requests: z
+      .number()
+      .int()
+      .positive()
+      .max(1e12)
+      .default(1)
+      .describe("how many such requests (e.g. per month), for the volume cost"),
+    cached_input_fraction: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe("share of input tokens served from the provider's prompt cache (0–1)"),
+    baseline_model: z
+      .string()
+      .optional()
+      .describe("model to compare savings against (its cheapest provider)"),
+    embedding: z
+      .boolean()
+      .optional()
+      .describe(
+        "true: price an embedding workload (`text` or `input_tokens` per request) on the embedding models: input tokens only",
+      ),
+    at: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe("price at this moment (ISO 8601, e.g. 2026-12-04T07:00:00Z); default now"),
+    price_basis: z
+      .enum(["peak", "off_peak", "average"])
+      .optional()
+      .describe(
+        "for prices that change by time of day: the day's peak or off-peak price, or the time-weighted average (instead of the price at `at`)",
+      ),
+  };
 
-const rowSchema = z.object({
-  model: z.string(),
-  kind: entryKindSchema,
-  provider: z.string(),
-  deployment: z.string().describe("`provider/model`; pass as `model` to pin this provider"),
-  input_tokens: z.number(),
-  output_tokens: z.number(),
-  tokens_exact: z.boolean().describe("false when the count is an approximation"),
-  token_method: z.string(),
-  price: priceSchema.describe("the price this row's cost uses (its time of day and size tier)"),
-  price_source: z.string().optional().describe("where a price not from genai-prices came from"),
-  ...quoteFactsSchema,
-  cost_per_request_usd: z.number(),
-  cost_total_usd: z.number().describe("unrounded cost per request × requests, rounded once"),
-  warnings: z
-    .array(z.string())
-    .describe("context window or max output exceeded, deprecated model, stale price data"),
+  const rowSchema = z.object({
+    model: z.string(),
+    kind: entryKindSchema,
+    provider: z.string(),
+    deployment: z.string().describe("`provider/model`; pass as `model` to pin this provider"),
+    input_tokens: z.number(),
+    output_tokens: z.number(),
+    tokens_exact: z.boolean().describe("false when the count is an approximation"),
+    token_method: z.string(),
+    price: priceSchema.describe("the price this row's cost uses (its time of day and size tier)"),
+    price_source: z.string().optional().describe("where a price not from genai-prices came from"),
+    ...quoteFactsSchema,
+    cost_per_request_usd: z.number(),
+    cost_total_usd: z.number().describe("unrounded cost per request × requests, rounded once"),
+    warnings: z
+      .array(z.string())
+      .describe("context window or max output exceeded, deprecated model, stale price data"),
+  });
+
+  const outputSchema = {
+    requests: z.number(),
+    output_tokens_assumed: z.boolean().describe("true when the output length is the default guess"),
+    rows: z.array(rowSchema).describe("one row per model and provider, cheapest first"),
+    cheapest: rowSchema.nullable(),
+    most_expensive: rowSchema.nullable(),
+    saving_vs_most_expensive_usd: z.number(),
+    saving_vs_most_expensive_pct: z.number(),
+    baseline: z
+      .object({
+        model: z.string(),
+        provider: z.string(),
+        cost_total_usd: z.number(),
+        saving_usd: z.number(),
+        saving_pct: z.number(),
+      })
+      .nullable(),
+    price_data: priceDataSchema,
+    priced_at: z.string().describe("the moment prices were taken at (ISO)"),
+    price_basis: z.enum(["at", "peak", "off_peak", "average"]),
+    errors: z
+      .array(z.object({ model: z.string(), error: z.string(), suggestions: z.array(z.string()) }))
+      .describe("names in `models` that could not be priced; the other models still answer"),
+  };
+  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
 });
 
-const outputSchema = {
-  requests: z.number(),
-  output_tokens_assumed: z.boolean().describe("true when the output length is the default guess"),
-  rows: z.array(rowSchema).describe("one row per model and provider, cheapest first"),
-  cheapest: rowSchema.nullable(),
-  most_expensive: rowSchema.nullable(),
-  saving_vs_most_expensive_usd: z.number(),
-  saving_vs_most_expensive_pct: z.number(),
-  baseline: z
-    .object({
-      model: z.string(),
-      provider: z.string(),
-      cost_total_usd: z.number(),
-      saving_usd: z.number(),
-      saving_pct: z.number(),
-    })
-    .nullable(),
-  price_data: priceDataSchema,
-  priced_at: z.string().describe("the moment prices were taken at (ISO)"),
-  price_basis: z.enum(["at", "peak", "off_peak", "average"]),
-  errors: z
-    .array(z.object({ model: z.string(), error: z.string(), suggestions: z.array(z.string()) }))
-    .describe("names in `models` that could not be priced; the other models still answer"),
-};
-
-type Row = z.infer<typeof rowSchema>;
-type Input = z.infer<z.ZodObject<typeof inputSchema>>;
+type Output = z.output<ReturnType<typeof schemas>["output"]>;
+type Row = Output["rows"][number];
+type Input = z.output<ReturnType<typeof schemas>["input"]>;
 
 function pct(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 10_000) / 100 : 0;
@@ -277,17 +290,17 @@ export function registerEstimateCostTool(
   server: McpServer,
   deps: { catalog: Catalog; embeddings?: EmbeddingCatalog },
 ): void {
-  server.registerTool(
-    "estimate_cost",
+  registerTool(
+    server,
     {
+      name: "estimate_cost",
       title: "Estimate cost",
       description:
         "Price a prompt or a workload on every model and provider (or the ones you name) before running it. " +
         "Counts tokens exactly for OpenAI models and approximately elsewhere (labelled), applies provider prompt-cache " +
         "discounts, multiplies by a request volume, and names the cheapest option and the saving versus the priciest " +
         "or a baseline model. Needs no API key.",
-      inputSchema,
-      outputSchema,
+      schemas,
       annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
     },
     (input) =>

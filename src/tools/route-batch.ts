@@ -1,67 +1,74 @@
 import { setMaxListeners } from "node:events";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import * as z4mini from "zod/v4-mini";
 import type { RouteRequest } from "../core/route-types.js";
 import { errorMessage, isModelmuxError, ModelmuxError } from "../errors.js";
+import { once } from "../once.js";
 import { ROUTING_PRESET_NAMES } from "../router/presets.js";
 import type { ServerDeps } from "../server.js";
 import { roundUsd } from "../usage/round-usd.js";
+import { registerTool } from "./register-tool.js";
 import { toMessages } from "./route-completion.js";
-import { MAX_TEXT_CHARS, taskSchema, textSchema } from "./schemas.js";
+import { MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
 import { callerOf, type ToolExtra } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
 
 export const MAX_BATCH_ITEMS = 1000;
 
-const inputSchema = {
-  template: textSchema.describe("the prompt, with {{name}} placeholders filled from each item's vars"),
-  items: z
-    .array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])))
-    .min(1)
-    .max(MAX_BATCH_ITEMS)
-    .describe(`one object of placeholder values per prompt (1–${MAX_BATCH_ITEMS})`),
-  system: z.string().max(MAX_TEXT_CHARS).optional().describe("system instructions for every item"),
-  model: z.string().min(1).default("auto").describe("`auto`, a catalog id or `provider/model`"),
-  task: taskSchema.optional(),
-  fallback_models: z.array(z.string().min(1)).max(5).optional(),
-  routing: z.enum(ROUTING_PRESET_NAMES).optional(),
-  temperature: z.number().min(0).max(2).optional(),
-  max_tokens: z.number().int().positive().max(1_000_000).optional(),
-  json_schema: z.record(z.string(), z.unknown()).optional().describe("JSON Schema every answer must match"),
-  concurrency: z.number().int().min(1).max(64).default(8).describe("items in flight at once"),
-};
+const schemas = once(() => {
+  const { taskSchema, textSchema } = sharedSchemas();
+  const inputSchema = {
+    template: textSchema.describe("the prompt, with {{name}} placeholders filled from each item's vars"),
+    items: z
+      .array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])))
+      .min(1)
+      .max(MAX_BATCH_ITEMS)
+      .describe(`one object of placeholder values per prompt (1–${MAX_BATCH_ITEMS})`),
+    system: z.string().max(MAX_TEXT_CHARS).optional().describe("system instructions for every item"),
+    model: z.string().min(1).default("auto").describe("`auto`, a catalog id or `provider/model`"),
+    task: taskSchema.optional(),
+    fallback_models: z.array(z.string().min(1)).max(5).optional(),
+    routing: z.enum(ROUTING_PRESET_NAMES).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    max_tokens: z.number().int().positive().max(1_000_000).optional(),
+    json_schema: z.record(z.string(), z.unknown()).optional().describe("JSON Schema every answer must match"),
+    concurrency: z.number().int().min(1).max(64).default(8).describe("items in flight at once"),
+  };
 
-const itemResultSchema = z.object({
-  index: z.number(),
-  ok: z.boolean(),
-  text: z.string().optional(),
-  json: z.unknown().optional(),
-  model: z.string().optional(),
-  provider: z.string().optional(),
-  cost_usd: z.number(),
-  tokens_in: z.number(),
-  tokens_out: z.number(),
-  cache: z.string().optional(),
-  attempts: z.number(),
-  error: z.string().optional().describe("why this item failed (the batch goes on)"),
-});
-
-const outputSchema = {
-  results: z.array(itemResultSchema).describe("one per item, in input order"),
-  totals: z.object({
-    items: z.number(),
-    succeeded: z.number(),
-    failed: z.number(),
+  const itemResultSchema = z.object({
+    index: z.number(),
+    ok: z.boolean(),
+    text: z.string().optional(),
+    json: z.unknown().optional(),
+    model: z.string().optional(),
+    provider: z.string().optional(),
     cost_usd: z.number(),
     tokens_in: z.number(),
     tokens_out: z.number(),
-    cache_hits: z.number(),
-    wall_ms: z.number(),
-  }),
-};
+    cache: z.string().optional(),
+    attempts: z.number(),
+    error: z.string().optional().describe("why this item failed (the batch goes on)"),
+  });
 
-type ItemResult = z.infer<typeof itemResultSchema>;
-type Input = z.infer<z.ZodObject<typeof inputSchema>>;
+  const outputSchema = {
+    results: z.array(itemResultSchema).describe("one per item, in input order"),
+    totals: z.object({
+      items: z.number(),
+      succeeded: z.number(),
+      failed: z.number(),
+      cost_usd: z.number(),
+      tokens_in: z.number(),
+      tokens_out: z.number(),
+      cache_hits: z.number(),
+      wall_ms: z.number(),
+    }),
+  };
+  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
+});
+
+type ItemResult = z.output<ReturnType<typeof schemas>["output"]>["results"][number];
+type Input = z.output<ReturnType<typeof schemas>["input"]>;
 
 const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
 
@@ -97,16 +104,16 @@ async function runPool(
 }
 
 export function registerRouteBatchTool(server: McpServer, deps: Pick<ServerDeps, "orchestrator">): void {
-  server.registerTool(
-    "route_batch",
+  registerTool(
+    server,
     {
+      name: "route_batch",
       title: "Route a batch",
       description:
         "Run one prompt template over many items (up to 1,000), each routed like route_completion (cache, failover, " +
         "JSON validation) with a concurrency limit. A failed item never fails the batch: every item gets its answer or " +
         "its error, in order, plus totals (cost, tokens, cache hits, time). Sends a progress notification per finished item.",
-      inputSchema,
-      outputSchema,
+      schemas,
       annotations: {
         readOnlyHint: false,
         openWorldHint: true,

@@ -1,247 +1,259 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { chatMessageSchema, toolDefinitionSchema } from "../chat/message-schema.js";
+import * as z4mini from "zod/v4-mini";
+import { chatSchemas } from "../chat/message-schema.js";
 import { toolCallName, toolCallText } from "../chat/message-text.js";
 import type { ChatMessage, ContentPart, ForwardedParams } from "../chat/types.js";
 import type { RouteQuote, RouteRequest, RouteResult } from "../core/route-types.js";
 import { sessionOf } from "../core/session-budgets.js";
 import { ModelmuxError } from "../errors.js";
+import { once } from "../once.js";
 import { ROUTING_PRESET_NAMES } from "../router/presets.js";
 import type { ServerDeps } from "../server.js";
 import { quoteOut, requireApproval } from "./approval-gate.js";
 import { allowedRoots, type FileLimits, readImageFile, readTextFiles } from "./local-files.js";
+import { registerTool } from "./register-tool.js";
 import { createSampler } from "./sampling.js";
-import { capabilitySchema, MAX_TEXT_CHARS, taskSchema, textSchema } from "./schemas.js";
+import { MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
 import { callerOf, progressReporter, type ToolExtra } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
 
 export const MIN_CACHE_TTL_S = 10;
 export const MAX_CACHE_TTL_S = 31_536_000;
 
-const inputSchema = {
-  prompt: textSchema.optional().describe("the user prompt (give this or `messages`)"),
-  system: z.string().max(MAX_TEXT_CHARS).optional().describe("system instructions to go with `prompt`"),
-  messages: z
-    .array(chatMessageSchema)
-    .min(1)
-    .max(1000)
-    .optional()
-    .describe(
-      "chat messages in OpenAI's format: roles system, developer, user, assistant, tool; content a string or parts (text, image_url with a URL or data URL and detail, input_audio, file); assistant tool_calls; tool messages with tool_call_id",
-    ),
-  images: z
-    .array(
-      z.union([
-        z.string().min(1),
-        z.object({
-          path: z.string().min(1).describe("local image file (PNG, JPEG, GIF, WebP)"),
-          detail: z.enum(["auto", "low", "high"]).optional().describe("image detail (default auto)"),
-        }),
-      ]),
-    )
-    .max(16)
-    .optional()
-    .describe(
-      "local image files by path, added to the last user message (inside the client's MCP roots, else files.allowedDirs); needs a vision model",
-    ),
-  files: z
-    .array(z.string().min(1))
-    .max(32)
-    .optional()
-    .describe(
-      "local UTF-8 text files by path (logs, code, docs), read by modelmux and put into the prompt, so your own context never holds them; inside the client's MCP roots, else files.allowedDirs; size-limited, binary refused",
-    ),
-  tools: z
-    .array(toolDefinitionSchema)
-    .max(128)
-    .optional()
-    .describe(
-      'function tools the model may call ({type: "function", function: {name, description, parameters}}); the answer then carries tool_calls, and you continue with role "tool" messages',
-    ),
-  tool_choice: z
-    .union([
-      z.enum(["auto", "none", "required"]),
-      z.object({ type: z.literal("function"), function: z.object({ name: z.string().min(1) }) }),
-    ])
-    .optional()
-    .describe("auto (default), none, required, or a named function"),
-  model: z
-    .string()
-    .min(1)
-    .default("auto")
-    .describe(
-      "`auto` (cheapest tier fit for `task`), a catalog id (`llama-3.3-70b`) or `provider/model` to pin a provider",
-    ),
-  task: taskSchema.optional().describe("what the call is for; drives `auto` routing (default chat)"),
-  fallback_models: z
-    .array(z.string().min(1))
-    .max(5)
-    .optional()
-    .describe("models to try, in order, when every provider of `model` fails"),
-  routing: z
-    .enum(ROUTING_PRESET_NAMES)
-    .optional()
-    .describe("routing preset: balanced (default), cheapest, fastest, quality"),
-  constraints: z
-    .object({
-      max_cost_usd: z.number().positive().optional().describe("worst-case cost ceiling for this call"),
-      max_latency_ms: z
-        .number()
-        .int()
-        .positive()
-        .optional()
-        .describe("skip deployments whose observed latency is higher"),
-      min_context: z.number().int().positive().optional().describe("minimum context window in tokens"),
-      needs: z.array(capabilitySchema).optional().describe("required capabilities: json, tools, vision"),
-    })
-    .optional(),
-  temperature: z.number().min(0).max(2).optional().describe("sampling temperature (0–2)"),
-  max_tokens: z
-    .number()
-    .int()
-    .positive()
-    .max(1_000_000)
-    .optional()
-    .describe("output token cap (also bounds the worst-case cost)"),
-  json_schema: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .describe("JSON Schema the answer must match; invalid answers are re-asked"),
-  cascade: z
-    .boolean()
-    .optional()
-    .describe("with model auto: try the cheap tier first, escalate if its answer fails validation"),
-  cache: z
-    .object({
-      mode: z
-        .enum(["use", "refresh", "bypass"])
-        .optional()
-        .describe("use (default): serve hits; refresh: call and overwrite; bypass: no cache"),
-      ttl_s: z
-        .number()
-        .int()
-        .min(MIN_CACHE_TTL_S)
-        .max(MAX_CACHE_TTL_S)
-        .optional()
-        .describe("how long to keep this answer (10 s – 1 year)"),
-    })
-    .optional(),
-  metadata: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .describe("free-form tags; never changes routing or the cache key"),
-  dry_run: z
-    .boolean()
-    .optional()
-    .describe("quote only: the route, token counts and cost range, without calling any model"),
-};
+const schemas = once(() => {
+  const { capabilitySchema, taskSchema, textSchema } = sharedSchemas();
+  const { chatMessageSchema, toolDefinitionSchema } = chatSchemas();
+  const inputSchema = {
+    prompt: textSchema.optional().describe("the user prompt (give this or `messages`)"),
+    system: z.string().max(MAX_TEXT_CHARS).optional().describe("system instructions to go with `prompt`"),
+    messages: z
+      .array(chatMessageSchema)
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe(
+        "chat messages in OpenAI's format: roles system, developer, user, assistant, tool; content a string or parts (text, image_url with a URL or data URL and detail, input_audio, file); assistant tool_calls; tool messages with tool_call_id",
+      ),
+    images: z
+      .array(
+        z.union([
+          z.string().min(1),
+          z.object({
+            path: z.string().min(1).describe("local image file (PNG, JPEG, GIF, WebP)"),
+            detail: z.enum(["auto", "low", "high"]).optional().describe("image detail (default auto)"),
+          }),
+        ]),
+      )
+      .max(16)
+      .optional()
+      .describe(
+        "local image files by path, added to the last user message (inside the client's MCP roots, else files.allowedDirs); needs a vision model",
+      ),
+    files: z
+      .array(z.string().min(1))
+      .max(32)
+      .optional()
+      .describe(
+        "local UTF-8 text files by path (logs, code, docs), read by modelmux and put into the prompt, so your own context never holds them; inside the client's MCP roots, else files.allowedDirs; size-limited, binary refused",
+      ),
+    tools: z
+      .array(toolDefinitionSchema)
+      .max(128)
+      .optional()
+      .describe(
+        'function tools the model may call ({type: "function", function: {name, description, parameters}}); the answer then carries tool_calls, and you continue with role "tool" messages',
+      ),
+    tool_choice: z
+      .union([
+        z.enum(["auto", "none", "required"]),
+        z.object({ type: z.literal("function"), function: z.object({ name: z.string().min(1) }) }),
+      ])
+      .optional()
+      .describe("auto (default), none, required, or a named function"),
+    model: z
+      .string()
+      .min(1)
+      .default("auto")
+      .describe(
+        "`auto` (cheapest tier fit for `task`), a catalog id (`llama-3.3-70b`) or `provider/model` to pin a provider",
+      ),
+    task: taskSchema.optional().describe("what the call is for; drives `auto` routing (default chat)"),
+    fallback_models: z
+      .array(z.string().min(1))
+      .max(5)
+      .optional()
+      .describe("models to try, in order, when every provider of `model` fails"),
+    routing: z
+      .enum(ROUTING_PRESET_NAMES)
+      .optional()
+      .describe("routing preset: balanced (default), cheapest, fastest, quality"),
+    constraints: z
+      .object({
+        max_cost_usd: z.number().positive().optional().describe("worst-case cost ceiling for this call"),
+        max_latency_ms: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe("skip deployments whose observed latency is higher"),
+        min_context: z.number().int().positive().optional().describe("minimum context window in tokens"),
+        needs: z.array(capabilitySchema).optional().describe("required capabilities: json, tools, vision"),
+      })
+      .optional(),
+    temperature: z.number().min(0).max(2).optional().describe("sampling temperature (0–2)"),
+    max_tokens: z
+      .number()
+      .int()
+      .positive()
+      .max(1_000_000)
+      .optional()
+      .describe("output token cap (also bounds the worst-case cost)"),
+    json_schema: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe("JSON Schema the answer must match; invalid answers are re-asked"),
+    cascade: z
+      .boolean()
+      .optional()
+      .describe("with model auto: try the cheap tier first, escalate if its answer fails validation"),
+    cache: z
+      .object({
+        mode: z
+          .enum(["use", "refresh", "bypass"])
+          .optional()
+          .describe("use (default): serve hits; refresh: call and overwrite; bypass: no cache"),
+        ttl_s: z
+          .number()
+          .int()
+          .min(MIN_CACHE_TTL_S)
+          .max(MAX_CACHE_TTL_S)
+          .optional()
+          .describe("how long to keep this answer (10 s – 1 year)"),
+      })
+      .optional(),
+    metadata: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe("free-form tags; never changes routing or the cache key"),
+    dry_run: z
+      .boolean()
+      .optional()
+      .describe("quote only: the route, token counts and cost range, without calling any model"),
+  };
 
-const attemptSchema = z.object({
-  provider: z.string(),
-  model: z.string(),
-  deployment: z.string(),
-  outcome: z.enum(["ok", "error", "timeout", "invalid_output", "cancelled"]),
-  status: z.number().optional(),
-  latency_ms: z.number(),
-  error: z.string().optional(),
-});
+  const attemptSchema = z.object({
+    provider: z.string(),
+    model: z.string(),
+    deployment: z.string(),
+    outcome: z.enum(["ok", "error", "timeout", "invalid_output", "cancelled"]),
+    status: z.number().optional(),
+    latency_ms: z.number(),
+    error: z.string().optional(),
+  });
 
-const quoteSchema = z.object({
-  model: z.string(),
-  provider: z.string(),
-  deployment: z.string(),
-  input_tokens: z.number(),
-  tokens_exact: z.boolean(),
-  max_output_tokens: z.number(),
-  cost_min_usd: z.number().describe("input only"),
-  cost_expected_usd: z.number().describe("input plus the expected output"),
-  cost_max_usd: z.number().describe("worst case: whole output cap on the priciest reachable candidate"),
-  price_data_date: z.string(),
-});
+  const quoteSchema = z.object({
+    model: z.string(),
+    provider: z.string(),
+    deployment: z.string(),
+    input_tokens: z.number(),
+    tokens_exact: z.boolean(),
+    max_output_tokens: z.number(),
+    cost_min_usd: z.number().describe("input only"),
+    cost_expected_usd: z.number().describe("input plus the expected output"),
+    cost_max_usd: z.number().describe("worst case: whole output cap on the priciest reachable candidate"),
+    price_data_date: z.string(),
+  });
 
-const screenReportSchema = z.object({
-  action: z.enum(["none", "allow", "warn", "redact", "block"]),
-  findings: z.array(
-    z.object({
-      kind: z.string(),
-      type: z.string(),
-      score: z.number(),
-      preview: z.string(),
-      message: z.number().optional(),
-    }),
-  ),
-  findings_omitted: z.number().optional().describe("findings beyond the first 1,000, counted but not listed"),
-});
-
-const budgetSchema = z
-  .object({
-    spent_usd: z.number(),
-    remaining_usd: z.number().nullable().describe("null when the session has no limit"),
-    limit_usd: z.number().nullable(),
-  })
-  .describe("this MCP session's spending envelope (set it with set_session_budget)");
-
-export const routeResultSchema = {
-  dry_run: z.boolean().optional().describe("true when this is a quote and nothing was called"),
-  quote: quoteSchema.optional(),
-  budget: budgetSchema.optional(),
-  text: z.string().describe("the model's answer (empty for a dry run or a pure tool call)"),
-  tool_calls: z
-    .array(
-      z.union([
-        z.object({
-          id: z.string(),
-          type: z.literal("function"),
-          function: z.object({ name: z.string(), arguments: z.string().describe("JSON text") }),
-        }),
-        z.object({
-          id: z.string(),
-          type: z.literal("custom"),
-          custom: z.object({ name: z.string(), input: z.string().describe("free-form text") }),
-        }),
-      ]),
-    )
-    .optional()
-    .describe('tools the model asks you to call; answer each with a role "tool" message carrying its id'),
-  refusal: z.string().optional().describe("the model's refusal, when it refused"),
-  guardrails: z
-    .object({ input: screenReportSchema, output: screenReportSchema })
-    .optional()
-    .describe("what guardrails found in the request and in the answer; previews are masked"),
-  json: z.unknown().optional().describe("the parsed answer when json_schema was given"),
-  model: z.string(),
-  provider: z.string(),
-  deployment: z.string(),
-  usage: z
-    .object({ input: z.number(), output: z.number(), cached: z.number() })
-    .describe("tokens the provider reported"),
-  cost_usd: z.number().describe("from the provider's real usage; 0 on a cache hit"),
-  latency_ms: z.number(),
-  finish_reason: z.string(),
-  cache: z.enum(["hit", "miss", "bypass", "off"]),
-  attempts: z.array(attemptSchema).describe("every upstream call made, in order, and why each ended"),
-  routing: z.object({
-    reason: z.string(),
-    explored: z.boolean(),
-    candidates: z.array(
+  const screenReportSchema = z.object({
+    action: z.enum(["none", "allow", "warn", "redact", "block"]),
+    findings: z.array(
       z.object({
-        deployment: z.string(),
+        kind: z.string(),
+        type: z.string(),
         score: z.number(),
-        components: z.object({
-          uptime: z.number(),
-          throughput: z.number(),
-          price: z.number(),
-          latency: z.number(),
-          tier: z.number(),
-        }),
-        available: z.boolean(),
-        unavailable_reason: z.string().optional(),
+        preview: z.string(),
+        message: z.number().optional(),
       }),
     ),
-  }),
-};
+    findings_omitted: z
+      .number()
+      .optional()
+      .describe("findings beyond the first 1,000, counted but not listed"),
+  });
 
-type Input = z.infer<z.ZodObject<typeof inputSchema>>;
+  const budgetSchema = z
+    .object({
+      spent_usd: z.number(),
+      remaining_usd: z.number().nullable().describe("null when the session has no limit"),
+      limit_usd: z.number().nullable(),
+    })
+    .describe("this MCP session's spending envelope (set it with set_session_budget)");
+
+  const routeResultSchema = {
+    dry_run: z.boolean().optional().describe("true when this is a quote and nothing was called"),
+    quote: quoteSchema.optional(),
+    budget: budgetSchema.optional(),
+    text: z.string().describe("the model's answer (empty for a dry run or a pure tool call)"),
+    tool_calls: z
+      .array(
+        z.union([
+          z.object({
+            id: z.string(),
+            type: z.literal("function"),
+            function: z.object({ name: z.string(), arguments: z.string().describe("JSON text") }),
+          }),
+          z.object({
+            id: z.string(),
+            type: z.literal("custom"),
+            custom: z.object({ name: z.string(), input: z.string().describe("free-form text") }),
+          }),
+        ]),
+      )
+      .optional()
+      .describe('tools the model asks you to call; answer each with a role "tool" message carrying its id'),
+    refusal: z.string().optional().describe("the model's refusal, when it refused"),
+    guardrails: z
+      .object({ input: screenReportSchema, output: screenReportSchema })
+      .optional()
+      .describe("what guardrails found in the request and in the answer; previews are masked"),
+    json: z.unknown().optional().describe("the parsed answer when json_schema was given"),
+    model: z.string(),
+    provider: z.string(),
+    deployment: z.string(),
+    usage: z
+      .object({ input: z.number(), output: z.number(), cached: z.number() })
+      .describe("tokens the provider reported"),
+    cost_usd: z.number().describe("from the provider's real usage; 0 on a cache hit"),
+    latency_ms: z.number(),
+    finish_reason: z.string(),
+    cache: z.enum(["hit", "miss", "bypass", "off"]),
+    attempts: z.array(attemptSchema).describe("every upstream call made, in order, and why each ended"),
+    routing: z.object({
+      reason: z.string(),
+      explored: z.boolean(),
+      candidates: z.array(
+        z.object({
+          deployment: z.string(),
+          score: z.number(),
+          components: z.object({
+            uptime: z.number(),
+            throughput: z.number(),
+            price: z.number(),
+            latency: z.number(),
+            tier: z.number(),
+          }),
+          available: z.boolean(),
+          unavailable_reason: z.string().optional(),
+        }),
+      ),
+    }),
+  };
+  return { input: z4mini.object(inputSchema), output: z4mini.object(routeResultSchema) };
+});
+
+type Input = z.output<ReturnType<typeof schemas>["input"]>;
+type Output = z.output<ReturnType<typeof schemas>["output"]>;
 
 /** `prompt` (+ `system`) or `messages`, never both. */
 export function toMessages(input: Pick<Input, "prompt" | "system" | "messages">): ChatMessage[] {
@@ -335,7 +347,7 @@ export function toRouteRequest(input: Input, extra: ToolExtra, tool: string): Ro
   };
 }
 
-function dryRunResult(quote: RouteQuote, budget: z.infer<typeof budgetSchema>) {
+function dryRunResult(quote: RouteQuote, budget: NonNullable<Output["budget"]>) {
   return {
     dry_run: true,
     quote: quoteOut(quote),
@@ -404,17 +416,17 @@ export function registerRouteCompletionTool(
   server: McpServer,
   deps: Pick<ServerDeps, "orchestrator" | "sessionBudgets" | "config">,
 ): void {
-  server.registerTool(
-    "route_completion",
+  registerTool(
+    server,
     {
+      name: "route_completion",
       title: "Route a completion",
       description:
         "Delegate an LLM call: modelmux picks the model and provider (model `auto` takes the cheapest tier fit for the task " +
         "and constraints), fails over across providers and fallback models on errors, timeouts and rate limits, validates " +
         "JSON against a schema and re-asks on invalid output, and reports cost, latency, tokens and every attempt. " +
         "Needs at least one provider key (OPENAI_API_KEY, GROQ_API_KEY, …).",
-      inputSchema,
-      outputSchema: routeResultSchema,
+      schemas,
       annotations: {
         readOnlyHint: false,
         openWorldHint: true,
