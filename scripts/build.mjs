@@ -7,6 +7,7 @@
 //   dist/static/             the dashboard's files
 //   dist/attack-model.bin    the learned attack scorer's weights
 //   dist/genai-prices-bundled.json  the price library's bundled data, as JSON (faster to load)
+//   dist/tool-list.json      the server's tools/list answer (served as is: no zod → JSON Schema at start)
 //   dist/tokenizers/         the open families' vocabularies as ranks (faster to load than tokenizer.json),
 //                            and OpenAI's o200k_base and cl100k_base ranks as JSON lines (loaded in steps)
 //
@@ -26,6 +27,8 @@ const dist = join(root, "dist");
 const bundle = join(dist, "modelmux.cjs");
 /** Same name as BUNDLED_PRICES_FILE in src/catalog/price-data.ts. */
 const BUNDLED_PRICES_JSON = "genai-prices-bundled.json";
+/** Same name as BUILT_TOOL_LIST_FILE in src/tools/built-tool-list.ts. */
+const TOOL_LIST_JSON = "tool-list.json";
 
 rmSync(dist, { recursive: true, force: true });
 
@@ -123,6 +126,7 @@ cpSync(join(root, "src/dashboard/static"), join(dist, "static"), { recursive: tr
 cpSync(join(root, "src/guardrails/attacks/attack-model.bin"), join(dist, "attack-model.bin"));
 writeBundledPriceData();
 
+await writeToolList();
 await writeCodeCache();
 
 /**
@@ -197,25 +201,51 @@ function runBuildScript(name, source, args, options) {
 }
 
 /**
- * Starts the built server once over stdio (initialize, tools/list, close) with
- * MODELMUX_WRITE_CODE_CACHE=1, so the launcher writes the code cache as it exits. Without a cache
- * the server still works, only starts slower: a failure here warns rather than failing the build.
+ * The built server's tools/list answer, beside the bundle: src/tools/built-tool-list.ts serves it
+ * as is, where the SDK converted every tool's zod schemas to JSON Schema at each start-up (~45 ms).
+ * No list is beside the bundle yet, so the SDK itself makes this one; a test checks that it equals
+ * what the SDK makes of the schemas in src/. Without it the server would still work: a build whose
+ * server cannot answer tools/list is broken, so that fails the build.
+ */
+async function writeToolList() {
+  const list = await startBuiltServer({});
+  if (!list) throw new Error("build: the built server did not answer tools/list");
+  writeFileSync(join(dist, TOOL_LIST_JSON), JSON.stringify(list));
+}
+
+/**
+ * Starts the built server once over stdio with MODELMUX_WRITE_CODE_CACHE=1, so the launcher writes
+ * the code cache as it exits. Without a cache the server still works, only starts slower: a failure
+ * here warns rather than failing the build.
  */
 async function writeCodeCache() {
+  await startBuiltServer({ MODELMUX_WRITE_CODE_CACHE: "1" });
+  if (!existsSync(`${bundle}.cache`)) console.warn("build: no code cache written; start-up will be slower");
+}
+
+/**
+ * Starts the built server over stdio (with `extraEnv`), asks for its tool list (initialize,
+ * tools/list), closes its input, which ends it, and waits for it to exit. Resolves with the
+ * tools/list result, or undefined when the server exited before answering.
+ */
+async function startBuiltServer(extraEnv) {
   const dataDir = mkdtempSync(join(tmpdir(), "modelmux-build-"));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("MODELMUX_")));
   const child = spawn(process.execPath, [join(dist, "cli.js")], {
-    env: { ...env, MODELMUX_DATA_DIR: dataDir, MODELMUX_LOG_LEVEL: "silent", MODELMUX_WRITE_CODE_CACHE: "1" },
+    env: { ...env, MODELMUX_DATA_DIR: dataDir, MODELMUX_LOG_LEVEL: "silent", ...extraEnv },
     stdio: ["pipe", "pipe", "inherit"],
   });
-  // Closing stdin ends the session: the server exits, and the launcher writes the cache.
+  let list;
   listToolsOverStdio(child, "build").then(
-    () => child.stdin.end(),
-    () => {}, // it exited early: the warning below says what that means
+    (result) => {
+      list = result;
+      child.stdin.end();
+    },
+    () => {}, // it exited early: the caller says what that means
   );
   const timer = setTimeout(() => child.kill(), 30_000);
   await new Promise((resolve) => child.once("exit", resolve));
   clearTimeout(timer);
   rmSync(dataDir, { recursive: true, force: true });
-  if (!existsSync(`${bundle}.cache`)) console.warn("build: no code cache written; start-up will be slower");
+  return list;
 }

@@ -14,6 +14,7 @@ import type { Logger } from "./logger.js";
 import type { Metrics } from "./observability/metrics.js";
 import { registerResources } from "./resources/register-resources.js";
 import type { HealthTracker } from "./router/health-tracker.js";
+import { serveBuiltToolList } from "./tools/built-tool-list.js";
 import { registerCheckGuardrailsTool } from "./tools/check-guardrails.js";
 import { registerCompareModelsTool } from "./tools/compare-models.js";
 import { registerEmbedTool } from "./tools/embed.js";
@@ -94,5 +95,6 @@ export function createServer(deps: ServerDeps): McpServer {
   registerResources(server, deps);
   registerGetUsageTool(server, deps);
   registerEmbedTool(server, deps);
+  serveBuiltToolList(server);
   return server;
 }
