@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-// @ts-expect-error: a plain ES module of the build's, without types
 import { listToolsOverStdio } from "../../scripts/stdio-handshake.mjs";
 import { BUILT_TOOL_LIST_FILE } from "../../src/tools/built-tool-list.js";
 import { CLI, cleanEnv } from "../support/cli-process.js";
