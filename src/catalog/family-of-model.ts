@@ -13,6 +13,9 @@ const FAMILIES: readonly [RegExp, FamilyEncoding][] = [
   [/^(?:meta-)?llama-3\.[13]-(?:8|70|405)b(?:-instruct|-turbo|-versatile|-instant|-fp8|-fast)+$/, "llama3"],
   [/^qwen3-\d+(?:\.\d+)?b(?:-a\d+(?:\.\d+)?b)?(?:-fp8)?$/, "qwen3"],
   [/^deepseek-(?:v3|chat-v3)(?:-0324)?$/, "deepseek_v3"],
+  // Mistral NeMo 2407 (mistral-common maps `mistral-nemo` to Tekken 240718); not Mistral's later
+  // Tekken models, whose files and instruct formats differ.
+  [/^(?:open-)?mistral-nemo(?:-instruct)?(?:-2407)?$/, "mistral_nemo"],
 ];
 
 export function familyOfModel(id: string): FamilyEncoding | null {

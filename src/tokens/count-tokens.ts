@@ -109,7 +109,7 @@ function methodFor(model: Countable | null): {
     exact: false,
     method: margin
       ? `approximate (o200k_base proxy; this model's own tokenizer and template are not bundled; the ${margin.tokenizer} tokenizer counted ${margin.measured} the proxy's)`
-      : "approximate (o200k_base proxy; modelmux has no tokenizer for this vendor)",
+      : "approximate (o200k_base proxy; this model's own tokenizer is not bundled)",
   };
 }
 

