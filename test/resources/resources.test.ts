@@ -40,6 +40,10 @@ describe("MCP resources", () => {
     const catalog = await read("modelmux://catalog");
     expect(catalog.price_data.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(catalog.models.find((model: { id: string }) => model.id === "m1")).toBeDefined();
+    // Every priced model, the priced-only ones too, each saying which kind it is.
+    const byId = new Map(catalog.models.map((model: { id: string; kind: string }) => [model.id, model.kind]));
+    expect(byId.get("gpt-5.1")).toBe("priced");
+    expect(byId.size).toBeGreaterThan(800);
 
     structured(
       await fixture.session.client.callTool({

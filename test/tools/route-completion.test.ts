@@ -228,6 +228,14 @@ describe("route_completion without providers", () => {
       }),
     );
     expect(pinned).toMatch(/GROQ_API_KEY \(groq\)/);
+    // A priced-only model: the answer says no enabled provider serves it and how to add one.
+    const pricedOnly = errorText(
+      await session.client.callTool({
+        name: "route_completion",
+        arguments: { prompt: "hi", model: "gpt-5.1" },
+      }),
+    );
+    expect(pricedOnly).toMatch(/priced only.*providers\.openai\.models\["gpt-5\.1"\]/);
     const estimate = structured<{ rows: unknown[] }>(
       await session.client.callTool({ name: "estimate_cost", arguments: { text: "hi", models: ["gpt-4o"] } }),
     );
