@@ -15,8 +15,8 @@ import { createTurn } from "./bounded-count.js";
 export type BpeRanks = (string | number[])[];
 export type RankedEncoding = "o200k_base" | "cl100k_base";
 
-export const RANKS_PER_LINE = 8192;
-const RANKS_PER_STEP = 4096;
+export const RANKS_PER_LINE = 4096;
+const RANKS_PER_STEP = 2048;
 
 const RANK_MODULES: Record<RankedEncoding, () => Promise<{ default: BpeRanks }>> = {
   o200k_base: () => import("gpt-tokenizer/bpeRanks/o200k_base"),
