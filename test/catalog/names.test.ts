@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCatalog } from "../../src/catalog/catalog.js";
 import { modelKey } from "../../src/catalog/model-names.js";
+import { loadPriceData } from "../../src/catalog/price-data.js";
 import { parseConfig } from "../../src/config/load-config.js";
 
 const catalog = createCatalog(parseConfig({}), {});
@@ -102,6 +103,22 @@ describe("kinds", () => {
     expect(catalog.resolve("claude-sonnet-4.5").model.id).toBe("claude-sonnet-4-5");
     expect(catalog.lookup("gpt-5.1").entry.kind).toBe("priced");
     expect(() => catalog.resolve("gpt-5.1")).toThrow(/priced only.*providers\.openai\.models\["gpt-5\.1"\]/);
+  });
+
+  it("takes a priced-only model's name and context window from the price library", () => {
+    const models = loadPriceData().providers.flatMap((provider) =>
+      provider.models.map((model) => ({ provider: provider.id, model })),
+    );
+    const gpt = models.find((offer) => offer.provider === "openai" && offer.model.id === "gpt-5.1")?.model;
+    expect(catalog.lookup("gpt-5.1").entry).toMatchObject({
+      kind: "priced",
+      name: gpt?.name,
+      contextWindow: gpt?.context_window,
+      deprecated: false,
+    });
+    expect(gpt?.name).toBe("GPT-5.1");
+    // Deprecation is per offer (a host may retire a model its vendor still serves): see the rows'
+    // warnings in test/tools/price-quotes.test.ts.
   });
 
   it("keeps tier and capabilities of priced-only models unknown", () => {
