@@ -7,6 +7,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import type { CorpusKind, CorpusLine } from "./corpus-line.js";
+import { type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
+import { extractSpikee } from "./extract-spikee.js";
 import { reservedName } from "./reserved-sources.js";
 
 interface Source {
@@ -36,12 +38,12 @@ function show(repo: string, commit: string, path: string): Buffer {
   return execFileSync("git", ["-C", gitDir, "show", `${commit}:${path}`], { maxBuffer: 64 << 20 });
 }
 
-function listFiles(repo: string, commit: string, folder: string): string[] {
+function listFiles(repo: string, commit: string, folder: string, ending = ".jsonl"): string[] {
   const gitDir = join(mirrors, repo.replace("/", "+"), "repo");
   return execFileSync("git", ["-C", gitDir, "ls-tree", "-r", "--name-only", commit, folder])
     .toString("utf8")
     .split("\n")
-    .filter((name) => name.endsWith(".jsonl"));
+    .filter((name) => name.endsWith(ending));
 }
 
 function jsonLines(data: Buffer): unknown[] {
@@ -125,6 +127,25 @@ async function extract(source: Source): Promise<CorpusLine[]> {
     }
     return lines;
   }
+  if (source.format === "injecagent" || source.format === "spikee") {
+    const read = (path: string) => show(source.repo, source.commit ?? "", path).toString("utf8");
+    const extracted: ExtractedLine[] =
+      source.format === "injecagent"
+        ? extractInjecAgent(
+            {
+              base: (source.paths ?? [])
+                .filter((path) => path.endsWith("_base.json"))
+                .map((path) => JSON.parse(read(path))),
+              enhanced: (source.paths ?? [])
+                .filter((path) => path.endsWith("_enhanced.json"))
+                .map((path) => JSON.parse(read(path))),
+            },
+            paragraphsBySplit("en"),
+          )
+        : extractSpikee(spikeeSeeds(source, read), paragraphsBySplit());
+    for (const line of extracted) add(line.text, line.kind, guessLang(line.text), line.split, line.context);
+    return lines;
+  }
   if (source.format === "agentdojo") {
     const gitDir = join(mirrors, source.repo.replace("/", "+"), "repo");
     const script = join(import.meta.dirname, "extract-agentdojo.py");
@@ -144,6 +165,17 @@ async function extract(source: Source): Promise<CorpusLine[]> {
   }
   for (const entry of source.paths ?? []) {
     const [path = "", pathKind] = entry.split(":") as [string, CorpusKind | undefined];
+    if (source.format === "markdown-paragraphs") {
+      // `path:split`: a Markdown file, or every .md file under a folder ending in "/".
+      const split = entry.split(":")[1] ?? source.split;
+      const files = path.endsWith("/") ? listFiles(source.repo, source.commit ?? "", path, ".md") : [path];
+      for (const file of files)
+        for (const paragraph of proseParagraphs(
+          show(source.repo, source.commit ?? "", file).toString("utf8"),
+        ))
+          add(paragraph, "benign", guessLang(paragraph), split, "document");
+      continue;
+    }
     if (source.format === "t0-templates") {
       for (const file of listFiles(source.repo, source.commit ?? "", path)) {
         const rows = show(source.repo, source.commit ?? "", file)
@@ -188,6 +220,26 @@ async function extract(source: Source): Promise<CorpusLine[]> {
         const split = entry.split(":")[1] ?? source.split;
         for (const row of JSON.parse(data.toString("utf8")) as { prompt: string }[])
           add(row.prompt, "benign", guessLang(row.prompt), split);
+        break;
+      }
+      case "cyberseceval": {
+        // Split by injection variant (sorted, every third dev), so dev techniques are unseen in training.
+        const rows = JSON.parse(data.toString("utf8")) as {
+          user_input: string;
+          injection_variant: string;
+          speaking_language: string;
+        }[];
+        const variants = [...new Set(rows.map((row) => row.injection_variant))].sort();
+        for (const row of rows) {
+          const split = variants.indexOf(row.injection_variant) % 3 === 2 ? "dev" : "train";
+          const kind = PERSONA_VARIANTS.has(row.injection_variant) ? "jailbreak" : "prompt_injection";
+          add(
+            row.user_input,
+            kind,
+            LANGUAGE_CODES[row.speaking_language] ?? guessLang(row.user_input),
+            split,
+          );
+        }
         break;
       }
       case "xstest":
@@ -247,6 +299,85 @@ async function extract(source: Source): Promise<CorpusLine[]> {
     }
   }
   return lines;
+}
+
+/** CyberSecEval's variants that make the model play a part or believe it is in another mode: jailbreaks. */
+const PERSONA_VARIANTS = new Set(["virtualization", "hypothetical_scenario", "system_mode"]);
+const LANGUAGE_CODES: Record<string, string> = {
+  English: "en",
+  German: "de",
+  French: "fr",
+  Spanish: "es",
+  Chinese: "zh",
+  Japanese: "ja",
+  Russian: "ru",
+  Arabic: "ar",
+  Hindi: "hi",
+};
+
+/** Benign news paragraphs already extracted (UD PUD), train and dev apart: hosts for attacks written into documents. */
+function paragraphsBySplit(lang?: string): { train: string[]; dev: string[] } {
+  const paragraphs = all.filter(
+    (line) => line.source === "ud-pud-8-languages" && (lang === undefined || line.lang === lang),
+  );
+  const of = (split: string) => paragraphs.filter((line) => line.split === split).map((line) => line.text);
+  if (paragraphs.length === 0)
+    throw new Error("the UD PUD paragraphs must be extracted before sources that use them");
+  return { train: of("train"), dev: of("dev") };
+}
+
+/** spikee's seed folders (`<folder>/` paths): wrappers, instructions, false-positive questions, documents. */
+function spikeeSeeds(source: Source, read: (path: string) => string) {
+  const rows = (file: string) =>
+    (source.paths ?? []).flatMap((folder) => {
+      const files = listFiles(source.repo, source.commit ?? "", folder, ".jsonl").filter((name) =>
+        name.endsWith(`/${file}`),
+      );
+      return files.flatMap((name) =>
+        read(name)
+          .split("\n")
+          .filter((line) => line.trim() !== "")
+          .map((line) => ({ ...(JSON.parse(line) as Record<string, string>), folder: name })),
+      );
+    });
+  return {
+    wrappers: rows("jailbreaks.jsonl").map((row) => ({
+      id: row.id ?? "",
+      text: row.text ?? "",
+      lang: row.lang,
+    })),
+    instructions: rows("instructions.jsonl").map((row) => ({
+      instruction: row.instruction ?? "",
+      instruction_type: row.instruction_type ?? "",
+      lang: row.lang,
+    })),
+    benignQuestions: rows("standalone_attacks.jsonl")
+      .filter((row) => row.folder.includes("-fp/") || row.jailbreak_type === "financial-adv-chat")
+      .map((row) => row.text ?? ""),
+    documents: rows("base_documents.jsonl").map((row) => row.document ?? ""),
+  };
+}
+
+/**
+ * The prose of a Markdown page, one paragraph per line: code blocks, tables, lists of links and
+ * headings are left out, so what remains is what a retrieved documentation page says in sentences.
+ */
+function proseParagraphs(markdown: string): string[] {
+  const withoutCode = markdown.replace(/^```[\s\S]*?^```/gm, "\n");
+  return withoutCode
+    .split(/\n\s*\n/)
+    .map((paragraph) =>
+      paragraph
+        .split("\n")
+        .filter((line) => !/^\s*(?:#|\||<|!\[|\[!|---)/.test(line))
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
+    .filter(
+      (paragraph) =>
+        paragraph.length >= 150 && (paragraph.match(/[a-z]/gi)?.length ?? 0) > paragraph.length * 0.6,
+    );
 }
 
 /** deepset mixes English and German, BFCL has some Chinese; the tag only labels the bench rows. */

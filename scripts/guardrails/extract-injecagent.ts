@@ -1,0 +1,82 @@
+// InjecAgent (uiuc-kang-lab/InjecAgent, MIT; read from a fork's snapshot that keeps its data files):
+// attacker instructions written into the tool responses of 17 user tools (product reviews, notes,
+// e-mails, calendar events, repository descriptions…), plain ("base") or behind its "IMPORTANT!!!
+// Ignore all previous instructions" prefix ("enhanced"): prompt_injection, context tool_result. The
+// same responses with a harmless sentence in the attacker's slot are benign tool_result, and the
+// user instructions are benign requests. Split by user tool and by attacker case, so a dev line
+// shares neither its envelope nor its attacker goal with a training line.
+import type { CorpusKind } from "./corpus-line.js";
+import { mulberry32 } from "./seeded-random.js";
+
+interface TestCase {
+  "User Tool": string;
+  "User Instruction": string;
+  "Attacker Instruction": string;
+  "Tool Response Template": string;
+  "Tool Response": string;
+}
+
+export interface ExtractedLine {
+  text: string;
+  kind: CorpusKind;
+  split: string;
+  context?: string;
+}
+
+/** User tools from this index on are dev; attacker cases whose index is 2 mod 3 are dev. */
+const DEV_USER_TOOL_FROM = 12;
+
+export function extractInjecAgent(
+  files: { base: TestCase[][]; enhanced: TestCase[][] },
+  benignFill: { train: string[]; dev: string[] },
+): ExtractedLine[] {
+  const random = mulberry32(1919);
+  const lines: ExtractedLine[] = [];
+  const userTools = [...new Set(files.base.flat().map((testCase) => testCase["User Tool"]))];
+  const attackerCases = [...new Set(files.base.flat().map((testCase) => testCase["Attacker Instruction"]))];
+  const splitOf = (testCase: TestCase): string | undefined => {
+    const devTool = userTools.indexOf(testCase["User Tool"]) >= DEV_USER_TOOL_FROM;
+    const devAttack = attackerCases.indexOf(testCase["Attacker Instruction"]) % 3 === 2;
+    if (devTool && devAttack) return "dev";
+    if (!devTool && !devAttack) return "train";
+    return undefined;
+  };
+  const enhanced = new Map(
+    files.enhanced
+      .flat()
+      .map((testCase) => [`${testCase["User Tool"]}|${testCase["Attacker Instruction"]}`, testCase]),
+  );
+  for (const testCase of files.base.flat()) {
+    const split = splitOf(testCase);
+    if (split === undefined) continue;
+    const other = enhanced.get(`${testCase["User Tool"]}|${testCase["Attacker Instruction"]}`);
+    const chosen = other !== undefined && random() < 0.5 ? other : testCase;
+    lines.push({
+      text: unquote(chosen["Tool Response"]),
+      kind: "prompt_injection",
+      split,
+      context: "tool_result",
+    });
+  }
+  for (const [index, tool] of userTools.entries()) {
+    const split = index >= DEV_USER_TOOL_FROM ? "dev" : "train";
+    const testCase = files.base.flat().find((candidate) => candidate["User Tool"] === tool);
+    if (testCase === undefined) continue;
+    lines.push({ text: testCase["User Instruction"], kind: "benign", split });
+    const fills = benignFill[split as "train" | "dev"];
+    for (let copy = 0; copy < 4 && fills.length > 0; copy++) {
+      const fill = fills[Math.floor(random() * fills.length)] ?? "";
+      const text = testCase["Tool Response Template"].replace(
+        "<Attacker Instruction>",
+        fill.replace(/'/g, "’"),
+      );
+      lines.push({ text, kind: "benign", split, context: "tool_result" });
+    }
+  }
+  return lines;
+}
+
+/** Tool responses are stored as a quoted Python literal: `"{'a': …}"`. */
+function unquote(text: string): string {
+  return text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
+}
