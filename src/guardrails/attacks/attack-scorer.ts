@@ -1,5 +1,5 @@
 import { type AttackModel, CLASS_COUNT } from "./attack-model.js";
-import { forEachFeature } from "./features.js";
+import { featureCapacity, writeFeatures } from "./features.js";
 
 /** Texts up to this length are also scored whole, as the model was trained on whole lines. */
 const WHOLE_TEXT_CHARS = 4096;
@@ -10,6 +10,9 @@ const WHOLE_TEXT_CHARS = 4096;
 const MIN_BLOCK_CHARS = 40;
 const MAX_BLOCK_CHARS = 400;
 const SNAP_CHARS = 48;
+/** Slots of the per-block set of seen buckets: a power of two over twice a block's most features. */
+const SEEN_BITS = 13;
+const SEEN_SLOTS = 1 << SEEN_BITS;
 
 export interface AttackScore {
   /** 1 − P(benign) of the span that scored highest. */
@@ -26,23 +29,16 @@ export interface AttackScore {
  */
 export function createAttackScorer(model: AttackModel): { score(text: string): AttackScore | undefined } {
   const { weights } = model;
-  let sum0 = 0;
-  let sum1 = 0;
-  let sum2 = 0;
-  let count = 0;
   // A feature counts once per block, as in training: with counts, a word repeated a thousand times
   // ("word word word …") would weigh √1000 times its weight and any slight lean would flag it.
-  const seen = new Uint16Array(1 << model.bits);
+  // Blocks are at most MAX_BLOCK_CHARS + SNAP_CHARS units; a short text is one block.
+  const buckets = new Int32Array(featureCapacity(MAX_BLOCK_CHARS + SNAP_CHARS));
+  // The block's distinct buckets, in a small open-addressing set (at most half full) stamped per
+  // block: it stays in the L1 cache, where one flag per model bucket (512 KB) cost a miss a feature.
+  const seenKeys = new Int32Array(SEEN_SLOTS);
+  const seenStamps = new Uint16Array(SEEN_SLOTS);
   let stamp = 0;
-  const sink = (bucket: number) => {
-    if (seen[bucket] === stamp) return;
-    seen[bucket] = stamp;
-    const base = bucket * CLASS_COUNT;
-    sum0 += weights[base] ?? 0;
-    sum1 += weights[base + 1] ?? 0;
-    sum2 += weights[base + 2] ?? 0;
-    count++;
-  };
+  let sums = new Float64Array(64);
   const probabilities = new Float64Array(CLASS_COUNT);
   /** Softmax of the class scores of a span with these sums; returns 1 − P(benign). */
   const attackOf = (total0: number, total1: number, total2: number, features: number): number => {
@@ -65,15 +61,32 @@ export function createAttackScorer(model: AttackModel): { score(text: string): A
     score(text) {
       const boundaries = blockBoundaries(text);
       const blocks = boundaries.length - 1;
-      const sums = new Float64Array(blocks * 4);
+      // Per block: the three class sums and the number of distinct features; reused between texts.
+      if (sums.length < blocks * 4) sums = new Float64Array(blocks * 8);
       for (let block = 0; block < blocks; block++) {
-        sum0 = sum1 = sum2 = 0;
-        count = 0;
+        let sum0 = 0;
+        let sum1 = 0;
+        let sum2 = 0;
+        let count = 0;
         if (++stamp === 0x10000) {
-          seen.fill(0);
+          seenStamps.fill(0);
           stamp = 1;
         }
-        forEachFeature(text, boundaries[block] ?? 0, boundaries[block + 1] ?? 0, sink);
+        const written = writeFeatures(text, boundaries[block] ?? 0, boundaries[block + 1] ?? 0, buckets);
+        for (let index = 0; index < written; index++) {
+          const bucket = buckets[index] ?? 0;
+          let slot = Math.imul(bucket, 0x9e3779b1) >>> (32 - SEEN_BITS);
+          while (seenStamps[slot] === stamp && seenKeys[slot] !== bucket)
+            slot = (slot + 1) & (SEEN_SLOTS - 1);
+          if (seenStamps[slot] === stamp) continue;
+          seenStamps[slot] = stamp;
+          seenKeys[slot] = bucket;
+          const base = bucket * CLASS_COUNT;
+          sum0 += weights[base] ?? 0;
+          sum1 += weights[base + 1] ?? 0;
+          sum2 += weights[base + 2] ?? 0;
+          count++;
+        }
         sums[block * 4] = sum0;
         sums[block * 4 + 1] = sum1;
         sums[block * 4 + 2] = sum2;
