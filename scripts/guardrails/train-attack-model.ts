@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { ATTACK_CLASSES, CLASS_COUNT, encodeAttackModel } from "../../src/guardrails/attacks/attack-model.js";
 import { createAttackScorer } from "../../src/guardrails/attacks/attack-scorer.js";
 import { FEATURE_BITS, featuresOf } from "../../src/guardrails/attacks/features.js";
+import type { ContentSource } from "../../src/guardrails/types.js";
 import { type CorpusLine, loadCorpus } from "./load-corpus.js";
 import { mulberry32 } from "./seeded-random.js";
 
@@ -15,6 +16,8 @@ const LEARNING_RATE = Number(process.env.LR ?? 0.2);
 const L2 = Number(process.env.L2 ?? 1e-3);
 const SOURCE_BALANCE = (process.env.SOURCE_BALANCE ?? "1") === "1";
 const SOURCE_POWER = Number(process.env.SOURCE_POWER ?? 0.5);
+/** Balance by source and language: a language's benign lines weigh against its attacks on their own. */
+const BY_LANGUAGE = (process.env.BY_LANGUAGE ?? "1") === "1";
 /** Dev benign lines of each source flagged at most this often: the threshold is the lowest that keeps to it. */
 const DEV_BENIGN_FLAG_RATE = 0.03;
 /** The same for text an agent reads: a request carries many pages and tool results, each a chance to misfire. */
@@ -43,16 +46,21 @@ const labelOf = (line: CorpusLine) => ATTACK_CLASSES.indexOf(line.kind);
 // attacks are embedded between benign train lines, and pairs of benign lines stay benign.
 const benignTrain = train.filter((line) => line.kind === "benign");
 const pick = () => benignTrain[Math.floor(random() * benignTrain.length)]?.text ?? "";
+const balanceKey = (line: CorpusLine) => (BY_LANGUAGE ? `${line.source}|${line.lang}` : line.source);
 const texts: { text: string; label: number; source: string }[] = train.map((line) => ({
   text: line.text,
   label: labelOf(line),
-  source: line.source,
+  source: balanceKey(line),
 }));
 for (const line of train) {
   if (line.kind !== "benign" && random() < 0.5)
-    texts.push({ text: `${pick()}\n\n${line.text}\n\n${pick()}`, label: labelOf(line), source: line.source });
+    texts.push({
+      text: `${pick()}\n\n${line.text}\n\n${pick()}`,
+      label: labelOf(line),
+      source: balanceKey(line),
+    });
   if (line.kind === "benign" && random() < 0.2)
-    texts.push({ text: `${line.text}\n${pick()}`, label: 0, source: line.source });
+    texts.push({ text: `${line.text}\n${pick()}`, label: 0, source: balanceKey(line) });
 }
 const counts = new Array<number>(CLASS_COUNT).fill(0);
 const perSource = new Map<string, number>();
@@ -153,7 +161,8 @@ const draft = {
   thresholds: userThresholdOnly,
 };
 const scorer = createAttackScorer({ ...draft, bytes: 0 });
-const scoreOf = (line: CorpusLine) => scorer.score(line.text)?.attack ?? 0;
+const scoreOf = (line: CorpusLine, asDocument = false) =>
+  scorer.score(line.text, asDocument ? "document" : ((line.context ?? "user") as ContentSource))?.attack ?? 0;
 const readByAgent = (line: CorpusLine) =>
   line.context === "document" || line.context === "tool_result" || PARAGRAPH_SOURCES.includes(line.source);
 
@@ -162,11 +171,16 @@ const readByAgent = (line: CorpusLine) =>
  * easy source (news sentences) must not hide a small hard one (text about security, role requests).
  */
 function thresholdFor(label: string, benignLines: CorpusLine[], rate: number): number {
+  // For the document threshold every line is read as a page would be (news paragraphs included).
+  const asDocument = label === "document";
   let threshold = MIN_THRESHOLD;
-  for (const source of new Set(benignLines.map((line) => line.source))) {
+  // A source's documents and its short lines apart: its long pages must not hide among its sentences.
+  const groupOf = (line: CorpusLine) =>
+    line.context === undefined ? line.source : `${line.source} (${line.context})`;
+  for (const source of new Set(benignLines.map(groupOf))) {
     const benign = benignLines
-      .filter((line) => line.source === source)
-      .map(scoreOf)
+      .filter((line) => groupOf(line) === source)
+      .map((line) => scoreOf(line, asDocument))
       .sort((left, right) => right - left);
     const allowed = Math.floor(benign.length * rate);
     const needed = (benign[allowed] ?? 0) + 1e-3;

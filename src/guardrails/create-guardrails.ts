@@ -81,7 +81,9 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     const screen = (content: string, source: ContentSource, message?: number, role?: string) => {
       const verdict = input.verdicts?.get(content);
       const scanned = scan(content, source, input.only);
-      const judged = verdict ? applyVerdict(scanned, verdict, content, scorer?.score(content)) : scanned;
+      const judged = verdict
+        ? applyVerdict(scanned, verdict, content, scorer?.score(content, source))
+        : scanned;
       const counted = judged.filter((finding) => policy.counts(finding, content));
       const hidden: Finding[] = [];
       const overrides = role === "tool" && input.direction === "input" ? toolOverrides : input.overrides;

@@ -1,3 +1,4 @@
+import type { ContentSource } from "../types.js";
 import { type AttackModel, CLASS_COUNT } from "./attack-model.js";
 import { featureCapacity, writeFeatures } from "./features.js";
 
@@ -27,7 +28,9 @@ export interface AttackScore {
  * neighbouring blocks is a window, scored from the blocks' sums (the model is linear, so no feature
  * is computed twice). The highest-scoring window (or the whole text, when short) is the span.
  */
-export function createAttackScorer(model: AttackModel): { score(text: string): AttackScore | undefined } {
+export function createAttackScorer(model: AttackModel): {
+  score(text: string, source?: ContentSource): AttackScore | undefined;
+} {
   const { weights } = model;
   // A feature counts once per block, as in training: with counts, a word repeated a thousand times
   // ("word word word …") would weigh √1000 times its weight and any slight lean would flag it.
@@ -58,7 +61,7 @@ export function createAttackScorer(model: AttackModel): { score(text: string): A
   };
 
   return {
-    score(text) {
+    score(text, source = "user") {
       const boundaries = blockBoundaries(text);
       const blocks = boundaries.length - 1;
       // Per block: the three class sums and the number of distinct features; reused between texts.
@@ -114,7 +117,10 @@ export function createAttackScorer(model: AttackModel): { score(text: string): A
           end: boundaries[last + 1] ?? text.length,
         };
       };
-      if (text.length <= WHOLE_TEXT_CHARS || blocks === 1) consider(0, blocks - 1);
+      // A page or a tool's output is read by its windows only: an instruction planted in it is a
+      // sentence or two, while over a whole page the slight lean of a language's common words adds up.
+      const wholeText = source === "user" ? text.length <= WHOLE_TEXT_CHARS : blocks <= 2;
+      if (wholeText || blocks === 1) consider(0, blocks - 1);
       if (blocks > 1) {
         for (let block = 0; block < blocks; block++) {
           consider(block, block);

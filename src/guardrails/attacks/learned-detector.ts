@@ -15,7 +15,7 @@ export function createLearnedAttackDetector(model: AttackModel): Detector {
     name: "attacks/learned",
     scan(text, source) {
       const threshold = model.thresholds[source ?? "user"];
-      const scored = scorer.score(text);
+      const scored = scorer.score(text, source);
       if (scored === undefined || scored.attack < threshold) return [];
       const score = Math.round((0.5 + (0.5 * (scored.attack - threshold)) / (1 - threshold)) * 100) / 100;
       return [
