@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { isCacheable } from "../cache/is-cacheable.js";
 import { resolveCacheOptions } from "../cache/resolve-cache-options.js";
 import type { CancelSignal } from "../cancel-signal.js";
@@ -26,6 +25,7 @@ import {
   type UsageLedger,
   type UsageRecord,
 } from "./hooks.js";
+import { createRequestRecorder } from "./record-request.js";
 import type { Attempt, CacheMode, CacheStatus, CallerContext } from "./route-types.js";
 import { overReservation, runAttempts } from "./run-attempts.js";
 import { type ScreenReport, screenInput } from "./screen-guardrails.js";
@@ -157,34 +157,10 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
   const budget = deps.budget ?? NO_BUDGET;
   const { routing } = deps.config;
 
-  /** Appends the request's ledger row; returns its request id (answers carry it, so a row can be found). */
-  function record(request: EmbedRequest, started: number, fields: Partial<UsageRecord>): string {
-    queueMicrotask(() => deps.changes?.notify(request.caller.key));
-    const requestId = randomUUID();
-    ledger.record({
-      requestId,
-      time: started,
-      key: request.caller.key,
-      tool: request.caller.tool,
-      ...(request.caller.sessionId && { sessionId: request.caller.sessionId }),
-      requestedModel: request.model,
-      model: null,
-      provider: null,
-      tokensIn: 0,
-      tokensOut: 0,
-      tokensCached: 0,
-      costUsd: 0,
-      baselineCostUsd: null,
-      savedByCacheUsd: 0,
-      latencyMs: Math.round(now() - started),
-      attempts: 0,
-      cache: "off",
-      guardrailAction: "none",
-      errorClass: null,
-      ...fields,
-    });
-    return requestId;
-  }
+  const recorder = createRequestRecorder({ ledger, changes: deps.changes, now });
+  /** Appends the request's ledger row; returns its request id. */
+  const record = (request: EmbedRequest, started: number, fields: Partial<UsageRecord>): string =>
+    recorder.record(request.caller, request.model, started, fields);
 
   async function embed(request: EmbedRequest): Promise<EmbedResult> {
     const started = now();

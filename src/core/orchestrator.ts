@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { isCacheable } from "../cache/is-cacheable.js";
 import { resolveCacheOptions } from "../cache/resolve-cache-options.js";
 import type { Catalog } from "../catalog/catalog.js";
@@ -13,7 +12,6 @@ import type { Logger } from "../logger.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import type { Router } from "../router/router.js";
 import { roundUsd } from "../usage/round-usd.js";
-import { clip } from "../validation/clip.js";
 import { assertTotalText, requestTexts } from "../validation/text-limits.js";
 import { mayUseModel } from "./access-policy.js";
 import type { AdapterPool } from "./adapter-pool.js";
@@ -33,6 +31,7 @@ import {
   type PreparedRoute,
   prepareRoute,
 } from "./prepare-route.js";
+import { createRequestRecorder } from "./record-request.js";
 import type { CacheStatus, RouteQuote, RouteRequest, RouteResult } from "./route-types.js";
 import { type AttemptsOutcome, runAttempts } from "./run-attempts.js";
 import { screenInput, screenOutput, streamBlocked, strictest, textsToScreen } from "./screen-guardrails.js";
@@ -160,35 +159,10 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     }
   }
 
-  /** Appends the request's ledger row; returns its request id (answers carry it, so a row can be found). */
-  function record(request: RouteRequest, started: number, fields: Partial<UsageRecord>): string {
-    // After the ledger write (below), so readers see this request.
-    queueMicrotask(() => deps.changes?.notify(request.caller.key));
-    const requestId = randomUUID();
-    ledger.record({
-      requestId,
-      time: started,
-      key: request.caller.key,
-      tool: request.caller.tool,
-      ...(request.caller.sessionId && { sessionId: request.caller.sessionId }),
-      requestedModel: clip(request.model),
-      model: null,
-      provider: null,
-      tokensIn: 0,
-      tokensOut: 0,
-      tokensCached: 0,
-      costUsd: 0,
-      baselineCostUsd: null,
-      savedByCacheUsd: 0,
-      latencyMs: Math.round(now() - started),
-      attempts: 0,
-      cache: "off",
-      guardrailAction: "none",
-      errorClass: null,
-      ...fields,
-    });
-    return requestId;
-  }
+  const recorder = createRequestRecorder({ ledger, changes: deps.changes, now });
+  /** Appends the request's ledger row; returns its request id. */
+  const record = (request: RouteRequest, started: number, fields: Partial<UsageRecord>): string =>
+    recorder.record(request.caller, request.model, started, fields);
 
   async function run(request: RouteRequest): Promise<RouteResult> {
     const started = now();
