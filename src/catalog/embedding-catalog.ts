@@ -1,8 +1,10 @@
 import { closest } from "fastest-levenshtein";
 import type { Config, ProviderEmbeddingModelConfig } from "../config/schema.js";
 import { ModelmuxError } from "../errors.js";
+import { clip } from "../validation/clip.js";
 import type { Catalog, ResolvedProvider } from "./catalog.js";
 import { EMBEDDING_MODELS, type EmbeddingModelSpec, type EmbeddingServing } from "./embedding-models.js";
+import { MAX_NAME_LENGTH } from "./model-names.js";
 import { lookupUnitPrice } from "./price-lookup.js";
 import type { Deployment } from "./types.js";
 
@@ -160,11 +162,15 @@ export function createEmbeddingCatalog(config: Config, catalog: Catalog): Embedd
 
   function unknown(reference: string): ModelmuxError {
     const names = models().list.map((model) => model.id);
-    const near = names.length > 0 ? closest(reference.toLowerCase(), names) : undefined;
+    // A name longer than any model name has no near one, and an edit distance over it costs its length.
+    const near =
+      names.length > 0 && reference.length <= MAX_NAME_LENGTH
+        ? closest(reference.toLowerCase(), names)
+        : undefined;
     return new ModelmuxError(
       "UNKNOWN_MODEL",
-      `unknown embedding model "${reference}"${near ? `; did you mean "${near}"?` : ""} (embedding models: ${names.join(", ")})`,
-      { model: reference, ...(near && { suggestions: [near] }) },
+      `unknown embedding model "${clip(reference)}"${near ? `; did you mean "${near}"?` : ""} (embedding models: ${names.join(", ")})`,
+      { model: clip(reference), ...(near && { suggestions: [near] }) },
     );
   }
 

@@ -108,6 +108,21 @@ describe("hostile requests (issue 21)", () => {
     expect(latest?.requestedModel).toMatch(/^xyyy.*\(500001 characters\)$/);
   }, 30_000);
 
+  it("keeps only the start of a 500,000-character embedding model name in the ledger", async () => {
+    const name = `e${"z".repeat(500_000)}`;
+    const response = await fetch(`${open.url}/v1/embeddings`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: name, input: "hi" }),
+    });
+    expect(response.status).toBe(404);
+    expect((await response.text()).length).toBeLessThan(2000);
+    await open.deps.ledger.flush();
+    const [latest] = await open.deps.ledger.recent(1);
+    expect(latest?.tool).toBe("v1/embeddings");
+    expect(latest?.requestedModel).toMatch(/^ezzz.*\(500001 characters\)$/);
+  }, 30_000);
+
   it("still suggests close names for an ordinary typo", async () => {
     const response = await fetch(`${open.url}/v1/chat/completions`, {
       method: "POST",
