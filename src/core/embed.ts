@@ -167,15 +167,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
     try {
       return await execute(request, started);
     } catch (error) {
-      const data = isModelmuxError(error) ? error.data : undefined;
-      const usage = data?.usage as { input: number } | undefined;
-      record(request, started, {
-        tokensIn: usage?.input ?? 0,
-        costUsd: roundUsd((data?.costUsd as number | undefined) ?? 0),
-        attempts: (data?.attempts as unknown[] | undefined)?.length ?? 0,
-        errorClass: isModelmuxError(error) ? error.code : "INTERNAL_ERROR",
-        guardrailAction: isModelmuxError(error) && error.code === "GUARDRAIL_BLOCKED" ? "block" : "none",
-      });
+      recorder.recordFailure(request.caller, request.model, started, error);
       throw error;
     }
   }

@@ -66,8 +66,6 @@ export interface Orchestrator {
   countInputTokens(request: RouteRequest): Promise<{ tokens: number; exact: boolean; model: string }>;
 }
 
-const ZERO_USAGE: Usage = { input: 0, output: 0, cached: 0 };
-
 const messageTexts = (request: RouteRequest) => requestTexts(request.messages);
 
 /**
@@ -169,18 +167,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     try {
       return await execute(request, started);
     } catch (error) {
-      const data = isModelmuxError(error) ? error.data : undefined;
-      const usage = (data?.usage as Usage | undefined) ?? ZERO_USAGE;
-      const attempts = (data?.attempts as unknown[] | undefined)?.length ?? 0;
-      record(request, started, {
-        tokensIn: usage.input,
-        tokensOut: usage.output,
-        tokensCached: usage.cached,
-        costUsd: roundUsd((data?.costUsd as number | undefined) ?? 0),
-        attempts,
-        errorClass: isModelmuxError(error) ? error.code : "INTERNAL_ERROR",
-        guardrailAction: isModelmuxError(error) && error.code === "GUARDRAIL_BLOCKED" ? "block" : "none",
-      });
+      recorder.recordFailure(request.caller, request.model, started, error);
       throw error;
     }
   }

@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Usage } from "../catalog/types.js";
+import { isModelmuxError } from "../errors.js";
+import { roundUsd } from "../usage/round-usd.js";
 import { clip } from "../validation/clip.js";
 import type { ChangeFeed } from "./change-feed.js";
 import type { UsageLedger, UsageRecord } from "./hooks.js";
@@ -15,6 +18,8 @@ export interface RequestRecorder {
     started: number,
     fields: Partial<UsageRecord>,
   ): string;
+  /** The row of a request that failed with `error`: the usage, cost and attempts it carries, and its code. */
+  recordFailure(caller: CallerContext, requestedModel: string, started: number, error: unknown): string;
 }
 
 /** One ledger row per request, for every pipeline (chat completions, embeddings). */
@@ -52,6 +57,19 @@ export function createRequestRecorder(deps: {
         ...fields,
       });
       return requestId;
+    },
+    recordFailure(caller, requestedModel, started, error) {
+      const data = isModelmuxError(error) ? error.data : undefined;
+      const usage = data?.usage as Partial<Usage> | undefined;
+      return this.record(caller, requestedModel, started, {
+        tokensIn: usage?.input ?? 0,
+        tokensOut: usage?.output ?? 0,
+        tokensCached: usage?.cached ?? 0,
+        costUsd: roundUsd((data?.costUsd as number | undefined) ?? 0),
+        attempts: (data?.attempts as unknown[] | undefined)?.length ?? 0,
+        errorClass: isModelmuxError(error) ? error.code : "INTERNAL_ERROR",
+        guardrailAction: isModelmuxError(error) && error.code === "GUARDRAIL_BLOCKED" ? "block" : "none",
+      });
     },
   };
 }
