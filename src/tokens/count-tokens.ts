@@ -9,6 +9,7 @@ import { messageExtraTokens, toolDefinitionTokens } from "./count-parts.js";
 import { FAMILY_SPECS, type FamilyEncoding, isFamilyEncoding } from "./family-encodings.js";
 import { warmFamilyTokenizer } from "./family-readiness.js";
 import type { FamilyChatMessage } from "./family-tokenizer.js";
+import { preTokenCounter, type TextCounter } from "./pre-token-counter.js";
 import { proxyMarginOf } from "./proxy-margin.js";
 import { matchTiktoken, withUnicodeWhitespace } from "./tiktoken-parity.js";
 
@@ -27,7 +28,7 @@ export interface TokenCount {
 
 /** One encoding's counter: gpt-tokenizer's byte-pair core, special-token strings counted as text. */
 interface Encoder {
-  countTokens(text: string): number;
+  countTokens: TextCounter;
 }
 
 /**
@@ -41,8 +42,8 @@ const MERGE_CACHE_ENTRIES = 4096;
 // costs 3 tokens of framing, and the reply is primed with 3 more.
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_REPLY = 3;
-// User text may contain `<|endoftext|>`: the core is given no special tokens, so it counts as text.
-const NO_SPECIAL = new Set<string>();
+// User text may contain `<|endoftext|>`: the core is given no special tokens, and the counter
+// (pre-token-counter.ts) looks for none, so it counts as text.
 
 /** The encodings counted on this thread with gpt-tokenizer's own tables. */
 export type BpeEncoding = Exclude<Encoding, FamilyEncoding>;
@@ -71,7 +72,7 @@ export function loadTokenizers(encodings: readonly BpeEncoding[] = ["o200k_base"
           mergeCacheSize: MERGE_CACHE_ENTRIES,
         }).then((core) => {
           matchTiktoken({ bytePairEncodingCoreProcessor: core }, SPLITS[encoding]);
-          encoders.set(encoding, { countTokens: (text) => core.countNative(text, NO_SPECIAL) });
+          encoders.set(encoding, { countTokens: preTokenCounter(core) });
         });
         // A failed load (a damaged file) is tried again by the next caller.
         pending.catch(() => loading.delete(encoding));
@@ -140,8 +141,7 @@ export function whileTokenizerLoads(count: TokenCount, family: FamilyEncoding, v
 }
 
 function countWith(encoding: BpeEncoding, text: string, turn: Turn) {
-  const bpe = encoder(encoding);
-  return countBounded((part) => bpe.countTokens(part), SPLITS[encoding], text, turn);
+  return countBounded(encoder(encoding).countTokens, SPLITS[encoding], text, turn);
 }
 
 function labelled(tokens: number, cut: boolean, method: ReturnType<typeof methodFor>): TokenCount {
@@ -245,10 +245,10 @@ export async function countMessageTokens(
   const method = methodFor(model);
   if (isFamilyEncoding(method.encoding)) return countFamilyMessages(messages, method.encoding, tools, method);
   const encoding: BpeEncoding = method.encoding;
-  const bpe = encoder(encoding);
+  const countText = encoder(encoding).countTokens;
   let cut = false;
   const count = (text: string) => {
-    const counted = countBoundedSync((part) => bpe.countTokens(part), SPLITS[encoding], text);
+    const counted = countBoundedSync(countText, SPLITS[encoding], text);
     cut ||= counted.cut;
     return counted.tokens;
   };
