@@ -3,7 +3,15 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai/
 import type { CancelSignal } from "../cancel-signal.js";
 import { nextTurn } from "../next-turn.js";
 import { NodeHeaders } from "./node-headers.js";
-import { abortWith, type ConnectionPool, cutOff, decodedBody, readWholeBody, targetOf } from "./node-http.js";
+import {
+  abortWith,
+  type ConnectionPool,
+  cutOff,
+  decodedBody,
+  readWholeBody,
+  type Target,
+  targetOf,
+} from "./node-http.js";
 import { createSseParser } from "./sse-parser.js";
 
 /** One provider's chat completions endpoint, called on its keep-alive connection pool. */
@@ -50,6 +58,49 @@ async function encodeInTurns(text: string): Promise<Buffer> {
 }
 
 /**
+ * The request's headers as a flat `[name, value, …]` list, in the order and form http.request
+ * would write them from a headers object: the given ones (one per name, case aside, the last value
+ * winning as setHeader has it), content-length (its value set per request at `lengthAt`), then the
+ * Host header and, for a URL with credentials, Basic authorization, where no header of that name
+ * was given. From a list node writes each header once, validated, instead of first storing each
+ * through setHeader (~6,000 instructions a request).
+ */
+export function fixedHeaderList(
+  headers: Record<string, string>,
+  target: Target,
+): { list: string[]; lengthAt: number } {
+  const list: string[] = [];
+  const at = new Map<string, number>();
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    const index = at.get(lower);
+    if (index === undefined) {
+      at.set(lower, list.length);
+      list.push(name, value);
+    } else list.splice(index, 2, name, value);
+  }
+  let lengthAt = at.get("content-length");
+  if (lengthAt === undefined) {
+    lengthAt = list.length;
+    list.push("content-length", "0");
+  }
+  if (!at.has("host")) {
+    const { hostname, port } = target;
+    // As node writes it: an IPv6 address in brackets, the port only when not the scheme's default.
+    const colon = hostname.indexOf(":");
+    let host =
+      colon !== -1 && hostname.includes(":", colon + 1) && !hostname.startsWith("[")
+        ? `[${hostname}]`
+        : hostname;
+    if (port && Number(port) !== (target.protocol === "https:" ? 443 : 80)) host += `:${port}`;
+    list.push("Host", host);
+  }
+  if (target.auth && !at.has("authorization"))
+    list.push("Authorization", `Basic ${Buffer.from(target.auth).toString("base64")}`);
+  return { list, lengthAt: lengthAt + 1 };
+}
+
+/**
  * Chat calls straight on node:http (on the adapter's connection pool): no SDK request pipeline
  * (header merging, request logging, retry and timeout wrappers), no fetch Response emulation and
  * no SDK stream reader, which together were most of the gateway's CPU per call. Headers are built
@@ -67,16 +118,19 @@ export function createCompletionPoster(options: {
   if (target.protocol !== "https:" && target.protocol !== "http:")
     throw new Error(`unsupported URL scheme: ${target.protocol}`);
   const { send, agent } = options.pool.connect(target);
-  const headerNames = Object.keys(options.headers);
-  const headerValues = headerNames.map((name) => options.headers[name]);
-  // Plain literals, not spreads: a property added after a spread misses V8's inline caches and
-  // took ~20,000 instructions a request (4 % of the gateway's CPU).
-  const headersWithLength = (length: number) => {
-    const headers: Record<string, string | number> = {};
-    for (let index = 0; index < headerNames.length; index++)
-      headers[headerNames[index] as string] = headerValues[index] as string;
-    headers["content-length"] = length;
-    return headers;
+  const { list: fixedHeaders, lengthAt } = fixedHeaderList(options.headers, target);
+  // Only what http.request reads: each option is copied four times inside node per request.
+  const requestOptions = (length: number) => {
+    const headers = fixedHeaders.slice();
+    headers[lengthAt] = String(length);
+    return {
+      hostname: target.hostname,
+      port: target.port,
+      path: target.path,
+      method: "POST",
+      headers,
+      agent,
+    };
   };
 
   /**
@@ -106,35 +160,23 @@ export function createCompletionPoster(options: {
       }
       // toProviderError reads the signal, so a cancellation or timeout passes through untouched.
       const fail = (error: unknown) => reject(signal?.aborted ? error : connectionError(error));
-      const request = send(
-        {
-          protocol: target.protocol,
-          hostname: target.hostname,
-          port: target.port,
-          path: target.path,
-          auth: target.auth,
-          method: "POST",
-          headers: headersWithLength(payload.length),
-          agent,
-        },
-        (message) => {
-          const status = message.statusCode ?? 0;
-          if (status >= 200 && status < 300) {
-            onAnswer(message, { resolve, reject, fail });
-            return;
-          }
-          readWholeBody(
-            message,
-            (bytes) => {
-              const text = bytes.toString("utf8");
-              const json = parseJsonOrUndefined(text) as object | undefined;
-              const responseHeaders = new NodeHeaders(message.headers) as unknown as Headers;
-              reject(APIError.generate(status, json, json ? undefined : text, responseHeaders));
-            },
-            fail,
-          );
-        },
-      );
+      const request = send(requestOptions(payload.length), (message) => {
+        const status = message.statusCode ?? 0;
+        if (status >= 200 && status < 300) {
+          onAnswer(message, { resolve, reject, fail });
+          return;
+        }
+        readWholeBody(
+          message,
+          (bytes) => {
+            const text = bytes.toString("utf8");
+            const json = parseJsonOrUndefined(text) as object | undefined;
+            const responseHeaders = new NodeHeaders(message.headers) as unknown as Headers;
+            reject(APIError.generate(status, json, json ? undefined : text, responseHeaders));
+          },
+          fail,
+        );
+      });
       request.once("error", fail);
       if (signal) abortWith(signal, request);
       request.end(payload);
