@@ -25,9 +25,28 @@ export function headerRecord(headers: Record<string, string> | undefined): Recor
 
 export const cutOff = () => new TypeError("terminated", { cause: new Error("other side closed") });
 
+const CONTENT_ENCODING = "content-encoding";
+
+/**
+ * The Content-Encoding header as `message.headers` has it (repeated ones joined by ", "), read
+ * from the raw header lines: touching `message.headers` builds an object of every header the
+ * provider sent (a dozen or more), on every call, for this one.
+ */
+export function contentEncodingOf(message: IncomingMessage): string | undefined {
+  const raw = message.rawHeaders;
+  let value: string | undefined;
+  for (let index = 0; index < raw.length - 1; index += 2) {
+    const name = raw[index] as string;
+    if (name.length !== CONTENT_ENCODING.length || name.toLowerCase() !== CONTENT_ENCODING) continue;
+    const line = raw[index + 1] as string;
+    value = value === undefined ? line : `${value}, ${line}`;
+  }
+  return value;
+}
+
 /** The response body, decoded (gzip, deflate, br) when the server encoded it. */
 export function decodedBody(message: IncomingMessage): Readable {
-  const decode = DECODERS[String(message.headers["content-encoding"] ?? "").toLowerCase()];
+  const decode = DECODERS[(contentEncodingOf(message) ?? "").toLowerCase()];
   if (!decode) return message;
   const source = message.pipe(decode()) as unknown as Readable;
   message.once("error", (error) => source.destroy(error));
