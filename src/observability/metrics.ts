@@ -34,11 +34,21 @@ function labelsOf(record: UsageRecord) {
   };
 }
 
+/** One label set's running sum in a ScrapeTimeCounter. */
+interface Sum {
+  value: number;
+}
+
 /** A counter whose sums are kept here and handed to prom-client only when /metrics is scraped. */
 interface ScrapeTimeCounter<Label extends string> {
-  /** Adds `value` (a finite number above 0; anything else is not counted). */
-  add(labels: Record<Label, string>, value: number): void;
+  /**
+   * Adds `value` (a finite number above 0; anything else is not counted) to the labels' sum, and
+   * returns that sum (undefined while nothing was counted): adding to it directly skips the lookup.
+   */
+  add(labels: Record<Label, string>, value: number): Sum | undefined;
 }
+
+const counts = (value: number) => value > 0 && Number.isFinite(value);
 
 /**
  * prom-client validates and hashes the labels on every `inc` (about 2,500 instructions, five times
@@ -59,12 +69,16 @@ function scrapeTimeCounter<Label extends string>(
   });
   return {
     add(labels, value) {
-      if (!(value > 0 && Number.isFinite(value))) return;
+      if (!counts(value)) return undefined;
       let key = "";
       for (const name of config.labelNames) key += `${labels[name]}\u0000`;
-      const sum = sums.get(key);
+      let sum = sums.get(key);
       if (sum) sum.value += value;
-      else sums.set(key, { labels: { ...labels }, value });
+      else {
+        sum = { labels: { ...labels }, value };
+        sums.set(key, sum);
+      }
+      return sum;
     },
   };
 }
@@ -121,20 +135,51 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     registers: [registry],
   });
 
+  /**
+   * A request's label values and the sums they add to, found with one lookup per request rather
+   * than one per counter. A sum is filled in when its first value is counted (as `add` makes it).
+   */
+  interface Slot {
+    labels: { model: string; provider: string; cache: string };
+    requests?: Sum;
+    input?: Sum;
+    output?: Sum;
+    cached?: Sum;
+    cost?: Sum;
+    saved?: Sum;
+  }
+  const slots = new Map<string, Slot>();
+  const more = (sum: Sum, value: number) => {
+    if (counts(value)) sum.value += value;
+  };
+
   function observe(record: UsageRecord): void {
     try {
       const { model, provider, cache } = labelsOf(record);
-      requests.add({ model, provider, cache, outcome: record.errorClass ?? "ok" }, 1);
-      duration.observe({ model, provider, cache }, Math.max(0, record.latencyMs) / 1000);
-      // A cache hit's tokens never went upstream; its saving is counted below instead.
-      const upstream = record.cache !== "hit";
-      if (upstream) {
-        tokens.add({ direction: "input", model, provider }, record.tokensIn);
-        tokens.add({ direction: "output", model, provider }, record.tokensOut);
-        tokens.add({ direction: "cached", model, provider }, record.tokensCached);
+      const outcome = record.errorClass ?? "ok";
+      const key = `${model}\u0000${provider}\u0000${cache}\u0000${outcome}`;
+      let slot = slots.get(key);
+      if (!slot) {
+        slot = { labels: { model, provider, cache } };
+        slots.set(key, slot);
       }
-      cost.add({ model, provider }, record.costUsd);
-      saved.add({ model, provider }, record.savedByCacheUsd);
+      if (slot.requests) more(slot.requests, 1);
+      else slot.requests = requests.add({ model, provider, cache, outcome }, 1);
+      duration.observe(slot.labels, Math.max(0, record.latencyMs) / 1000);
+      // A cache hit's tokens never went upstream; its saving is counted below instead.
+      if (cache !== "hit") {
+        const { tokensIn, tokensOut, tokensCached } = record;
+        if (slot.input) more(slot.input, tokensIn);
+        else slot.input = tokens.add({ direction: "input", model, provider }, tokensIn);
+        if (slot.output) more(slot.output, tokensOut);
+        else slot.output = tokens.add({ direction: "output", model, provider }, tokensOut);
+        if (slot.cached) more(slot.cached, tokensCached);
+        else slot.cached = tokens.add({ direction: "cached", model, provider }, tokensCached);
+      }
+      if (slot.cost) more(slot.cost, record.costUsd);
+      else slot.cost = cost.add({ model, provider }, record.costUsd);
+      if (slot.saved) more(slot.saved, record.savedByCacheUsd);
+      else slot.saved = saved.add({ model, provider }, record.savedByCacheUsd);
     } catch {
       // Metrics must never fail a request; a bad record is simply not counted.
     }

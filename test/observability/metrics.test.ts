@@ -82,6 +82,25 @@ describe("createMetrics", () => {
     expect(metrics.contentType).toMatch(/^text\/plain/);
   });
 
+  it("sums one model's tokens and cost across cache states and outcomes, and lists no series before its first count", async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    metrics.observe(usageRecord({ cache: "miss", costUsd: 0, tokensIn: 5, tokensCached: 0 }));
+    expect(await metrics.render()).not.toContain('direction="cached"');
+    metrics.observe(usageRecord({ cache: "off", costUsd: 0.5, tokensIn: 7, tokensCached: 2 }));
+    metrics.observe(
+      usageRecord({ cache: "miss", costUsd: 0.25, tokensIn: 1, errorClass: "PROVIDER_CALL_FAILED" }),
+    );
+    metrics.observe(usageRecord({ cache: "miss", costUsd: 0.25, tokensIn: 3, tokensCached: 1 }));
+    const text = await metrics.render();
+    expect(sample(text, "modelmux_tokens_total", { direction: "input", model: "gpt-4o-mini" })).toBe(16);
+    expect(sample(text, "modelmux_tokens_total", { direction: "cached", model: "gpt-4o-mini" })).toBe(3);
+    expect(sample(text, "modelmux_cost_usd_total", { model: "gpt-4o-mini" })).toBe(1);
+    expect(sample(text, "modelmux_requests_total", { cache: "miss", outcome: "ok" })).toBe(2);
+    expect(sample(text, "modelmux_requests_total", { cache: "off", outcome: "ok" })).toBe(1);
+    expect(sample(text, "modelmux_requests_total", { outcome: "PROVIDER_CALL_FAILED" })).toBe(1);
+    expect(sample(text, "modelmux_request_duration_seconds_count", { cache: "miss" })).toBe(3);
+  });
+
   it("counters keep growing across scrapes, equal to prom-client's own sums, and skip values that are not finite", async () => {
     const metrics = createMetrics({ processMetrics: false });
     const costs = [0.1, 0.2, 0.3, 1e-7, 0.7];
