@@ -82,8 +82,9 @@ export function openLedgerDatabase(path: string): LedgerDatabase {
   }
   const insert = db.prepare(INSERT_SQL);
   const insertBatch = db.transaction((records: UsageRecord[]) => {
-    // The record must have its request id by now (the ledger gives one).
-    for (const record of records) insert.run(recordValues(record));
+    // The record must have its request id by now (the ledger gives one). Values as arguments, not
+    // one array: the binding reads an array's items back one by one through V8's API.
+    for (const record of records) insert.run(...recordValues(record));
   });
   return { db, insertBatch };
 }
