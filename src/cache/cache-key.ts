@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import type { CacheKeyInput } from "../core/hooks.js";
+import { nodeCrypto } from "../node-crypto.js";
 import { canonicalJson } from "./canonical-json.js";
 
 /** Bumped whenever the key recipe or the stored answer's shape changes: old entries then simply miss. */
@@ -25,6 +25,6 @@ export function cacheKey(input: CacheKeyInput): string {
     params: input.params,
     jsonSchema: input.jsonSchema,
   });
-  const digest = createHash("sha256").update(canonical).digest("hex");
+  const digest = nodeCrypto().createHash("sha256").update(canonical).digest("hex");
   return `${KEY_VERSION}:${encodeURIComponent(input.namespace)}:${digest}`;
 }

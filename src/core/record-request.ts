@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { Usage } from "../catalog/types.js";
 import { isModelmuxError } from "../errors.js";
+import { nodeCrypto } from "../node-crypto.js";
 import { roundUsd } from "../usage/round-usd.js";
 import { clip } from "../validation/clip.js";
 import type { ChangeFeed } from "./change-feed.js";
@@ -33,7 +33,7 @@ export function createRequestRecorder(deps: {
     record(caller, requestedModel, started, fields) {
       // After the ledger write (below), so readers see this request.
       queueMicrotask(() => changes?.notify(caller.key));
-      const requestId = randomUUID();
+      const requestId = nodeCrypto().randomUUID();
       ledger.record({
         requestId,
         time: started,

@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Config } from "../config/schema.js";
 import { LOCAL_KEY } from "../core/access-policy.js";
+import { nodeCrypto } from "../node-crypto.js";
 import { HttpError } from "./http-error.js";
 import { createRateLimiter, type RateDecision, type RateLimiter } from "./rate-limit.js";
 
@@ -38,7 +38,7 @@ interface StoredKey {
 }
 
 export function sha256Hex(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+  return nodeCrypto().createHash("sha256").update(token, "utf8").digest("hex");
 }
 
 function unauthorized(message: string): HttpError {
@@ -82,11 +82,11 @@ export function createAuthenticator(
 
   function identify(request: IncomingMessage): Caller {
     if (stored.length === 0) return LOCAL_CALLER;
-    const digest = createHash("sha256").update(bearerToken(request), "utf8").digest();
+    const digest = nodeCrypto().createHash("sha256").update(bearerToken(request), "utf8").digest();
     let found: Caller | undefined;
     // Compare with every key, without stopping early, so timing says nothing about which matched.
     for (const key of stored) {
-      if (timingSafeEqual(key.digest, digest) && !found) found = key.caller;
+      if (nodeCrypto().timingSafeEqual(key.digest, digest) && !found) found = key.caller;
     }
     if (!found) throw unauthorized("invalid bearer token");
     return found;

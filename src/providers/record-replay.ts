@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { throwIfCancelled } from "../cancel-signal.js";
 import type { StreamDelta } from "../chat/types.js";
 import type { AdapterPool } from "../core/adapter-pool.js";
 import { ModelmuxError } from "../errors.js";
+import { nodeCrypto } from "../node-crypto.js";
 import { ProviderError } from "./provider-error.js";
 import type { CompletionRequest, CompletionResult, ProviderAdapter } from "./types.js";
 
@@ -36,7 +36,7 @@ export function exchangeKey(provider: string, request: CompletionRequest): strin
     // Only when present, so recordings made before parameters were forwarded keep their hash.
     ...(request.params && Object.keys(request.params).length > 0 ? [request.params] : []),
   ]);
-  return createHash("sha256").update(body).digest("hex").slice(0, 32);
+  return nodeCrypto().createHash("sha256").update(body).digest("hex").slice(0, 32);
 }
 
 function recordingAdapter(inner: ProviderAdapter, directory: string): ProviderAdapter {

@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { Config } from "../config/schema.js";
 import { seesAllTenants } from "../core/access-policy.js";
 import type { BudgetGate, BudgetReservation } from "../core/hooks.js";
 import type { CallerContext } from "../core/route-types.js";
 import type { Logger } from "../logger.js";
+import { nodeCrypto } from "../node-crypto.js";
 import { budgetExceeded } from "./budget-exceeded.js";
 import { allSlots, type BudgetSlot, slotsFor, toNano } from "./budget-slots.js";
 import { type BudgetStatus, budgetLine } from "./budget-status.js";
@@ -157,7 +157,7 @@ export function createBudgetGate(options: BudgetGateOptions): ManagedBudgetGate 
     amountNano: number,
     seesAll: boolean,
   ): Promise<BudgetReservation> {
-    const id = randomUUID();
+    const id = nodeCrypto().randomUUID();
     let refusal: Awaited<ReturnType<RedisBudgetStore["reserve"]>>;
     try {
       refusal = await store.reserve(slots, amountNano, id);

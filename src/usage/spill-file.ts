@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { UsageRecord } from "../core/hooks.js";
+import { nodeCrypto } from "../node-crypto.js";
 
 /** Where records wait while the shared ledger database is down: one JSON record per line. */
 export const SPILL_FILE = "usage-spill.jsonl";
@@ -40,7 +40,7 @@ export function claimSpills(dataDir: string): ClaimedSpill[] {
   }
   const claimed: ClaimedSpill[] = [];
   for (const name of names) {
-    const path = join(dataDir, `usage-spill-replay-${randomUUID()}.jsonl`);
+    const path = join(dataDir, `usage-spill-replay-${nodeCrypto().randomUUID()}.jsonl`);
     try {
       renameSync(join(dataDir, name), path);
     } catch {
