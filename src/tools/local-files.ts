@@ -1,4 +1,3 @@
-import { open, realpath, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
@@ -7,6 +6,9 @@ import type { Config } from "../config/schema.js";
 import { ModelmuxError } from "../errors.js";
 
 export type FileLimits = Config["files"];
+
+/** node:fs/promises, loaded by the first local file a call names rather than at start-up. */
+const fs = () => import("node:fs/promises");
 
 /** Directories a local path must lie inside, and where that list came from (for errors). */
 export interface AllowedRoots {
@@ -30,6 +32,7 @@ export async function allowedRoots(server: McpServer, limits: FileLimits): Promi
 }
 
 async function realDirs(dirs: readonly string[]): Promise<string[]> {
+  const { realpath } = await fs();
   const real = await Promise.all(dirs.map((dir) => realpath(resolve(dir)).catch(() => undefined)));
   return real.filter((dir): dir is string => dir !== undefined);
 }
@@ -57,6 +60,7 @@ async function checkedPath(
         : "no local files may be read: set files.allowedDirs in the config, or use a client that declares MCP roots",
     );
   const absolute = isAbsolute(path) ? path : resolve(roots.dirs[0] as string, path);
+  const { realpath, stat } = await fs();
   let real: string;
   try {
     real = await realpath(absolute);
@@ -74,7 +78,7 @@ async function checkedPath(
 }
 
 async function readAll(path: string, size: number): Promise<Buffer> {
-  const handle = await open(path, "r");
+  const handle = await (await fs()).open(path, "r");
   try {
     const buffer = Buffer.alloc(size);
     const { bytesRead } = await handle.read(buffer, 0, size, 0);

@@ -1,5 +1,4 @@
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
 import type { Logger } from "../logger.js";
 
 export interface WalCheckpointer {
@@ -33,7 +32,10 @@ export function startWalCheckpointer(options: {
   /** Turns the writer's own automatic checkpoint off (true) or back on (false). */
   setWriterAutoCheckpoint: (on: boolean) => void;
 }): WalCheckpointer {
-  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+  const require = createRequire(import.meta.url);
+  const driver = require.resolve("better-sqlite3");
+  // Required here, not imported: node:worker_threads is not needed before the ledger opens.
+  const { Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { driver, path: options.path, intervalMs: options.intervalMs },

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { type ErrorCode, ModelmuxError } from "../errors.js";
 import type { OffThreadJobs } from "./jobs.js";
 
@@ -45,9 +45,13 @@ interface Reply {
   error?: { message: string; code?: ErrorCode; data?: Record<string, unknown> };
 }
 
-/** src/ (tests, tsx) loads the TypeScript entry through tsx; the bundle has its worker beside it. */
+/**
+ * src/ (tests, tsx) loads the TypeScript entry through tsx; the bundle has its worker beside it.
+ * node:worker_threads loads with the first thread, not at start-up.
+ */
 function startWorker(): Worker {
   const here = import.meta.url;
+  const { Worker } = createRequire(here)("node:worker_threads") as typeof import("node:worker_threads");
   if (!here.endsWith(".ts")) return new Worker(new URL("./offload-worker.cjs", here));
   // tsx's ES module API (its `exports` map: ./esm/api → dist/esm/api/index.mjs).
   const tsxRoot = dirname(createRequire(here).resolve("tsx/package.json"));
