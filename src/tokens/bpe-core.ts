@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { BytePairEncodingCore } from "gpt-tokenizer/BytePairEncodingCore";
+import type { BytePairEncodingCore } from "gpt-tokenizer/BytePairEncodingCore";
 import { createTurn } from "./bounded-count.js";
 
 /**
@@ -59,6 +58,8 @@ async function readRanks(encoding: RankedEncoding, directory: URL): Promise<BpeR
   if (!existsSync(compact)) return (await RANK_MODULES[encoding]()).default;
   const turn = createTurn();
   const ranks: BpeRanks = [];
+  // Imported here: node:fs/promises is not needed before the first count (start-up loads this module).
+  const { readFile } = await import("node:fs/promises");
   for (const line of (await readFile(compact, "utf8")).split("\n")) {
     for (const rank of JSON.parse(line) as BpeRanks) ranks.push(rank);
     await turn.pause();
@@ -75,8 +76,10 @@ export async function loadBpeCore(
   options: { split: RegExp; mergeCacheSize: number; directory?: URL },
 ): Promise<BytePairEncodingCore> {
   const ranks = await readRanks(encoding, options.directory ?? new URL(".", import.meta.url));
+  // Imported here, not at the top: the server's start-up loads this module, the library only its first count.
+  const { BytePairEncodingCore: Core } = await import("gpt-tokenizer/BytePairEncodingCore");
   const turn = createTurn();
-  const core = new BytePairEncodingCore({
+  const core = new Core({
     bytePairRankDecoder: [],
     tokenSplitRegex: options.split,
     mergeCacheSize: options.mergeCacheSize,

@@ -1,4 +1,4 @@
-import { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } from "gpt-tokenizer/encodingParams/constants";
+import { createRequire } from "node:module";
 import type { Encoding, ModelInfo } from "../catalog/types.js";
 import { contentText } from "../chat/message-text.js";
 import type { ChatMessage, ToolDefinition } from "../chat/types.js";
@@ -49,10 +49,33 @@ const TOKENS_PER_REPLY = 3;
 export type BpeEncoding = Exclude<Encoding, FamilyEncoding>;
 const encoders = new Map<BpeEncoding, Encoder>();
 /** Each encoding's pre-token regex, with whitespace as tiktoken has it (see tiktoken-parity.ts). */
-const SPLITS: Record<BpeEncoding, RegExp> = {
-  o200k_base: withUnicodeWhitespace(O200K_TOKEN_SPLIT_REGEX),
-  cl100k_base: withUnicodeWhitespace(CL100K_TOKEN_SPLIT_REGEX),
-};
+const SPLITS = {
+  get o200k_base() {
+    return splitOf("o200k_base");
+  },
+  get cl100k_base() {
+    return splitOf("cl100k_base");
+  },
+} satisfies Record<BpeEncoding, RegExp>;
+const splits = new Map<BpeEncoding, RegExp>();
+
+/**
+ * Built on first use, not at start-up: the library's constants module (required outside the
+ * bundle) and compiling the Unicode regex cost ~10 ms of every start.
+ */
+function splitOf(encoding: BpeEncoding): RegExp {
+  let split = splits.get(encoding);
+  if (!split) {
+    const constants = createRequire(import.meta.url)(
+      "gpt-tokenizer/encodingParams/constants",
+    ) as typeof import("gpt-tokenizer/encodingParams/constants");
+    split = withUnicodeWhitespace(
+      encoding === "o200k_base" ? constants.O200K_TOKEN_SPLIT_REGEX : constants.CL100K_TOKEN_SPLIT_REGEX,
+    );
+    splits.set(encoding, split);
+  }
+  return split;
+}
 const CUT_NOTE = `; pre-tokens over ${MAX_PIECE_CHARS} characters (runs without spaces) counted in pieces, approximate`;
 
 const loading = new Map<BpeEncoding, Promise<void>>();
