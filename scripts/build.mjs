@@ -7,6 +7,7 @@
 //   dist/static/             the dashboard's files
 //   dist/attack-model.bin    the learned attack scorer's weights
 //   dist/genai-prices-bundled.json  the price library's bundled data, as JSON (faster to load)
+//   dist/default-config.json the config's defaults, parsed (a start without a config file builds no config schema)
 //   dist/tool-list.json      the server's tools/list answer (served as is: no zod → JSON Schema at start)
 //   dist/tokenizers/         the open families' vocabularies as ranks (faster to load than tokenizer.json),
 //                            and OpenAI's o200k_base and cl100k_base ranks as JSON lines (loaded in steps)
@@ -27,6 +28,8 @@ const dist = join(root, "dist");
 const bundle = join(dist, "modelmux.cjs");
 /** Same name as BUNDLED_PRICES_FILE in src/catalog/price-data.ts. */
 const BUNDLED_PRICES_JSON = "genai-prices-bundled.json";
+/** Same name as BUILT_DEFAULT_CONFIG_FILE in src/config/load-config.ts. */
+const DEFAULT_CONFIG_JSON = "default-config.json";
 /** Same name as BUILT_TOOL_LIST_FILE in src/tools/built-tool-list.ts. */
 const TOOL_LIST_JSON = "tool-list.json";
 
@@ -125,6 +128,7 @@ cpSync(join(root, "src/dashboard/static"), join(dist, "static"), { recursive: tr
 // The learned attack scorer's weights, read beside the bundle (src/guardrails/attacks/attack-model.ts).
 cpSync(join(root, "src/guardrails/attacks/attack-model.bin"), join(dist, "attack-model.bin"));
 writeBundledPriceData();
+writeDefaultConfig();
 
 await writeToolList();
 await writeCodeCache();
@@ -172,6 +176,23 @@ function writeBundledPriceData() {
   );
   JSON.parse(json); // fails the build rather than ship a broken file
   writeFileSync(join(dist, BUNDLED_PRICES_JSON), json);
+}
+
+/**
+ * parseConfig({}) beside the bundle: src/config/load-config.ts's defaultConfig() reads it when no
+ * config file is given, rather than building the config's zod schemas to parse nothing.
+ */
+function writeDefaultConfig() {
+  // No default-config.json beside this throwaway script yet: parseConfig runs zod.
+  const json = runBuildScript(
+    "dump-default-config.cjs",
+    'import { parseConfig } from "./src/config/load-config.ts";\n' +
+      "process.stdout.write(JSON.stringify(parseConfig({})));\n",
+    [],
+    { encoding: "utf8" },
+  );
+  JSON.parse(json); // fails the build rather than ship a broken file
+  writeFileSync(join(dist, DEFAULT_CONFIG_JSON), json);
 }
 
 /**
