@@ -3,23 +3,7 @@ import { createCatalog } from "../../src/catalog/catalog.js";
 import { loadPriceData } from "../../src/catalog/price-data.js";
 import { createStepwise } from "../../src/catalog/stepwise.js";
 import { parseConfig } from "../../src/config/load-config.js";
-
-/** Gaps between event-loop turns while `work` runs: how long the loop was held each time. */
-async function loopGaps(work: () => Promise<unknown>): Promise<number[]> {
-  const gaps: number[] = [];
-  let running = true;
-  let last = performance.now();
-  const tick = () => {
-    const now = performance.now();
-    gaps.push(now - last);
-    last = now;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  await work();
-  running = false;
-  return gaps;
-}
+import { loopGaps } from "../support/loop-gaps.js";
 
 describe("catalog built in turns", () => {
   it("ready() builds every entry while other work keeps running", async () => {

@@ -7,6 +7,7 @@ import o200kRanks from "gpt-tokenizer/bpeRanks/o200k_base";
 import { O200K_TOKEN_SPLIT_REGEX } from "gpt-tokenizer/encodingParams/constants";
 import { afterAll, describe, expect, it } from "vitest";
 import { compactRanksFile, compactRanksText, loadBpeCore } from "../../src/tokens/bpe-core.js";
+import { longestStall } from "../support/loop-gaps.js";
 
 /** The members loadBpeCore fills (private in the library's types). */
 interface CoreMaps {
@@ -20,23 +21,6 @@ const mapsOf = (core: BytePairEncodingCore) => core as unknown as CoreMaps;
 const TEXT =
   "Hello world! Ünïcödé, 日本語のテキスト, नमस्ते, שלום, 12345678901234567890, \u{1F600}\u{1F601} " +
   "function f(x) { return x ** 2; }\n\n\t  trailing   spaces   \u0085\uFEFF end";
-
-/** The longest the event loop was held while `work` ran. */
-async function longestStall(work: () => Promise<unknown>): Promise<number> {
-  let longest = 0;
-  let last = performance.now();
-  let running = true;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  await work();
-  running = false;
-  return longest;
-}
 
 describe("o200k_base built in steps", () => {
   const reference = new BytePairEncodingCore({
