@@ -80,7 +80,7 @@ const schemas = once(() => {
     latency_ms: z.number().describe("time the check took, in milliseconds"),
   };
 
-  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
+  return { input: z4mini.strictObject(inputSchema), output: z4mini.object(outputSchema) };
 });
 
 type OutputFinding = z.output<ReturnType<typeof schemas>["output"]>["findings"][number];

@@ -79,7 +79,7 @@ const schemas = once(() => {
       .array(z.object({ model: z.string(), error: z.string(), suggestions: z.array(z.string()) }))
       .describe("names that could not be resolved; the other models still answer"),
   };
-  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
+  return { input: z4mini.strictObject(inputSchema), output: z4mini.object(outputSchema) };
 });
 
 /** Runs the prompt on one model through the orchestrator; a failure is this model's result, not the tool's. */

@@ -146,7 +146,7 @@ const schemas = once(() => {
       .array(z.object({ model: z.string(), error: z.string(), suggestions: z.array(z.string()) }))
       .describe("names in `models` that could not be priced; the other models still answer"),
   };
-  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
+  return { input: z4mini.strictObject(inputSchema), output: z4mini.object(outputSchema) };
 });
 
 type Output = z.output<ReturnType<typeof schemas>["output"]>;

@@ -86,7 +86,7 @@ const schemas = once(() => {
         "one row per group: by day ascending, otherwise most expensive first; empty without group_by",
       ),
   };
-  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
+  return { input: z4mini.strictObject(inputSchema), output: z4mini.object(outputSchema) };
 });
 
 function percent(rate: number): string {

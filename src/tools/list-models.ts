@@ -40,7 +40,7 @@ const schemas = once(() => {
     models: z.array(modelSummarySchema),
     price_data: priceDataSchema,
   };
-  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
+  return { input: z4mini.strictObject(inputSchema), output: z4mini.object(outputSchema) };
 });
 
 export function registerListModelsTool(server: McpServer, deps: { catalog: Catalog }): void {

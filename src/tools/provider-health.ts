@@ -40,7 +40,7 @@ const schemas = once(() => {
   });
 
   const outputSchema = { deployments: z.array(deploymentHealthSchema) };
-  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
+  return { input: z4mini.strictObject(inputSchema), output: z4mini.object(outputSchema) };
 });
 
 export function registerProviderHealthTool(

@@ -64,7 +64,7 @@ const schemas = once(() => {
       wall_ms: z.number(),
     }),
   };
-  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
+  return { input: z4mini.strictObject(inputSchema), output: z4mini.object(outputSchema) };
 });
 
 type ItemResult = z.output<ReturnType<typeof schemas>["output"]>["results"][number];

@@ -39,7 +39,7 @@ const schemas = once(() => {
       .array(
         z.union([
           z.string().min(1),
-          z.object({
+          z.strictObject({
             path: z.string().min(1).describe("local image file (PNG, JPEG, GIF, WebP)"),
             detail: z.enum(["auto", "low", "high"]).optional().describe("image detail (default auto)"),
           }),
@@ -67,7 +67,10 @@ const schemas = once(() => {
     tool_choice: z
       .union([
         z.enum(["auto", "none", "required"]),
-        z.object({ type: z.literal("function"), function: z.object({ name: z.string().min(1) }) }),
+        z.strictObject({
+          type: z.literal("function"),
+          function: z.strictObject({ name: z.string().min(1) }),
+        }),
       ])
       .optional()
       .describe("auto (default), none, required, or a named function"),
@@ -89,7 +92,7 @@ const schemas = once(() => {
       .optional()
       .describe("routing preset: balanced (default), cheapest, fastest, quality"),
     constraints: z
-      .object({
+      .strictObject({
         max_cost_usd: z.number().positive().optional().describe("worst-case cost ceiling for this call"),
         max_latency_ms: z
           .number()
@@ -118,7 +121,7 @@ const schemas = once(() => {
       .optional()
       .describe("with model auto: try the cheap tier first, escalate if its answer fails validation"),
     cache: z
-      .object({
+      .strictObject({
         mode: z
           .enum(["use", "refresh", "bypass"])
           .optional()
@@ -249,7 +252,7 @@ const schemas = once(() => {
       ),
     }),
   };
-  return { input: z4mini.object(inputSchema), output: z4mini.object(routeResultSchema) };
+  return { input: z4mini.strictObject(inputSchema), output: z4mini.object(routeResultSchema) };
 });
 
 type Input = z.output<ReturnType<typeof schemas>["input"]>;

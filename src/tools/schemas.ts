@@ -11,7 +11,7 @@ export const MAX_TEXT_CHARS = 1_000_000;
  * register-tool.ts), not at start-up.
  */
 export const sharedSchemas = once(() => {
-  const messageSchema = z.object({
+  const messageSchema = z.strictObject({
     role: z.enum(["system", "user", "assistant"]).describe("who says it"),
     content: z.string().max(MAX_TEXT_CHARS).describe("the message text"),
   });

@@ -26,7 +26,7 @@ const schemas = once(() => {
     limit_usd: z.number().nullable(),
     reserved_usd: z.number().describe("held by calls in flight"),
   };
-  return { input: z4mini.object(inputSchema), output: z4mini.object(outputSchema) };
+  return { input: z4mini.strictObject(inputSchema), output: z4mini.object(outputSchema) };
 });
 
 export function registerSetSessionBudgetTool(
