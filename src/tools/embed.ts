@@ -7,12 +7,10 @@ import { once } from "../once.js";
 import { ROUTING_PRESET_NAMES } from "../router/presets.js";
 import { cosineMatrix, mostSimilarPairs } from "./cosine.js";
 import { registerTool } from "./register-tool.js";
-import { MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
+import { cacheOptionsSchema, MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
 import { callerOf, progressReporter } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
 
-const MIN_CACHE_TTL_S = 10;
-const MAX_CACHE_TTL_S = 31_536_000;
 /** Pairs listed by `compare`, most similar first. */
 const TOP_PAIRS = 10;
 /** Inputs per call: the vectors travel back in one tool result, serialized at once, so far fewer than /v1/embeddings takes. */
@@ -52,22 +50,10 @@ const schemas = once(() => {
       .enum(ROUTING_PRESET_NAMES)
       .optional()
       .describe("routing preset: balanced (default), cheapest, fastest, quality"),
-    cache: z
-      .strictObject({
-        mode: z
-          .enum(["use", "refresh", "bypass"])
-          .optional()
-          .describe(
-            "use (default): cached vectors are reused per input; refresh: embed again and overwrite; bypass: no cache",
-          ),
-        ttl_s: z
-          .number()
-          .int()
-          .min(MIN_CACHE_TTL_S)
-          .max(MAX_CACHE_TTL_S)
-          .optional()
-          .describe("how long to keep the vectors (10 s – 1 year)"),
-      })
+    cache: cacheOptionsSchema({
+      mode: "use (default): cached vectors are reused per input; refresh: embed again and overwrite; bypass: no cache",
+      ttl: "how long to keep the vectors (10 s – 1 year)",
+    })
       .optional()
       .describe("per-call cache options; each input text is cached on its own"),
   });

@@ -14,12 +14,9 @@ import { quoteOut, requireApproval } from "./approval-gate.js";
 import { allowedRoots, type FileLimits, readImageFile, readTextFiles } from "./local-files.js";
 import { registerTool } from "./register-tool.js";
 import { createSampler } from "./sampling.js";
-import { MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
+import { cacheOptionsSchema, MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
 import { callerOf, progressReporter, type ToolExtra } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
-
-export const MIN_CACHE_TTL_S = 10;
-export const MAX_CACHE_TTL_S = 31_536_000;
 
 const schemas = once(() => {
   const { capabilitySchema, taskSchema, textSchema } = sharedSchemas();
@@ -120,21 +117,10 @@ const schemas = once(() => {
       .boolean()
       .optional()
       .describe("with model auto: try the cheap tier first, escalate if its answer fails validation"),
-    cache: z
-      .strictObject({
-        mode: z
-          .enum(["use", "refresh", "bypass"])
-          .optional()
-          .describe("use (default): serve hits; refresh: call and overwrite; bypass: no cache"),
-        ttl_s: z
-          .number()
-          .int()
-          .min(MIN_CACHE_TTL_S)
-          .max(MAX_CACHE_TTL_S)
-          .optional()
-          .describe("how long to keep this answer (10 s – 1 year)"),
-      })
-      .optional(),
+    cache: cacheOptionsSchema({
+      mode: "use (default): serve hits; refresh: call and overwrite; bypass: no cache",
+      ttl: "how long to keep this answer (10 s – 1 year)",
+    }).optional(),
     metadata: z
       .record(z.string(), z.unknown())
       .optional()

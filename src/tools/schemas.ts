@@ -6,6 +6,21 @@ import { totalTextProblem } from "../validation/text-limits.js";
 /** Longest text a tool accepts (about 1 MB); larger inputs are refused with a clear error. */
 export const MAX_TEXT_CHARS = 1_000_000;
 
+/** Bounds of a per-call cache `ttl_s`: 10 s to one year. */
+const MIN_CACHE_TTL_S = 10;
+const MAX_CACHE_TTL_S = 31_536_000;
+
+/**
+ * A tool's per-call `cache` options (route_completion, embed): `mode` and `ttl_s`, described for
+ * what that tool caches.
+ */
+export function cacheOptionsSchema(help: { mode: string; ttl: string }) {
+  return z.strictObject({
+    mode: z.enum(["use", "refresh", "bypass"]).optional().describe(help.mode),
+    ttl_s: z.number().int().min(MIN_CACHE_TTL_S).max(MAX_CACHE_TTL_S).optional().describe(help.ttl),
+  });
+}
+
 /**
  * The zod schemas several tools share, built when a tool's schemas are first built (see
  * register-tool.ts), not at start-up.
