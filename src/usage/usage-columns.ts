@@ -46,9 +46,34 @@ export const RECORD_COLUMNS: readonly RecordColumn[] = [
 /** `request_id, time, key, …`: the column list of an INSERT. */
 export const RECORD_COLUMN_NAMES = RECORD_COLUMNS.map((column) => column.name).join(", ");
 
-/** A record's values in RECORD_COLUMNS order. */
-export function recordValues(record: UsageRecord): unknown[] {
-  return RECORD_COLUMNS.map((column) => column.value(record));
+/**
+ * Appends a record's values in RECORD_COLUMNS order to `values`: their `value`s written out, for the
+ * SQLite batch insert (one call per row through 20 column closures was a measurable share of a
+ * request). A test holds the two to the same values for every column.
+ */
+export function pushRecordValues(record: UsageRecord, values: unknown[]): void {
+  values.push(
+    record.requestId ?? null,
+    record.time,
+    record.key,
+    record.tool,
+    record.sessionId ?? null,
+    record.requestedModel,
+    record.model,
+    record.provider,
+    Math.round(record.tokensIn),
+    Math.round(record.tokensOut),
+    Math.round(record.tokensCached),
+    record.costUsd,
+    record.baselineCostUsd,
+    record.savedByCacheUsd,
+    record.latencyMs,
+    record.attempts,
+    record.cache,
+    record.guardrailAction,
+    record.errorClass,
+    record.attemptLog ? JSON.stringify(record.attemptLog) : null,
+  );
 }
 
 /** A stored row as either database returns it (SQLite: attempt_log as text; PostgreSQL: parsed jsonb). */
