@@ -4,6 +4,7 @@ import type { ChatMessage, ForwardedParams } from "../chat/types.js";
 import { ModelmuxError } from "../errors.js";
 import { formatIssue, formatPath } from "../validation/format-issues.js";
 import { assertTotalText, requestTexts } from "../validation/text-limits.js";
+import { plainChatInput } from "./plain-chat-body.js";
 
 const { chatMessageSchema, toolDefinitionSchema } = chatSchemas();
 
@@ -86,6 +87,11 @@ export function mostSpecific(issue: Issue): Issue {
 
 /** Validates an OpenAI chat body; a bad one is INVALID_INPUT naming the field (`messages[0].role: …`). */
 export function parseChatBody(body: unknown): ChatInput {
+  return plainChatInput(body) ?? parseChatBodyWithSchema(body);
+}
+
+/** parseChatBody through the zod schema alone: every shape, every error. */
+export function parseChatBodyWithSchema(body: unknown): ChatInput {
   const parsed = chatBodySchema.safeParse(body, { reportInput: true });
   if (!parsed.success) {
     const first = parsed.error.issues[0];
