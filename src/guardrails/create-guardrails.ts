@@ -60,9 +60,12 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
 
   function scan(text: string, source: ContentSource = "user", only?: readonly GuardrailKind[]): Finding[] {
     if (text.length === 0) return [];
-    const findings = (only ? detectorsFor(only) : detectors).flatMap((detector) =>
-      detector.scan(text, source),
-    );
+    // A loop, not flatMap: the generic builtin cost ~3k instructions per text, a tenth of a short
+    // prompt's whole scan.
+    const findings: Finding[] = [];
+    for (const detector of only ? detectorsFor(only) : detectors) {
+      for (const finding of detector.scan(text, source)) findings.push(finding);
+    }
     return dropRedundantLearned(dropPiiInsideSecrets(findings)).sort(
       (left, right) => left.start - right.start || left.end - right.end,
     );

@@ -23,14 +23,15 @@ const SPACED_RUN_AT = new RegExp(SPACED_RUN.source, "y");
  * What `SPACED_RUN` (global) finds, in order: it is tried (sticky) only where `SPACED_START` says a
  * match may start, and at the start of the text. Same leftmost matches, same resumption after each.
  */
-export function* spacedRuns(text: string): Generator<RegExpExecArray> {
+export function forEachSpacedRun(text: string, visit: (run: RegExpExecArray) => void): void {
+  // A callback, not a generator: a generator's object and resumptions cost more on every short text.
   let from = 0;
   if (text.length > 0) {
     SPACED_RUN_AT.lastIndex = 0;
     const run = SPACED_RUN_AT.exec(text);
     if (run !== null) {
       from = run.index + run[0].length;
-      yield run;
+      visit(run);
     }
   }
   SPACED_START.lastIndex = from;
@@ -41,24 +42,24 @@ export function* spacedRuns(text: string): Generator<RegExpExecArray> {
     // A match ends on a letter, so the next one cannot start before its end + 1 (where SPACED_START, one
     // character earlier, may begin).
     SPACED_START.lastIndex = run === null ? candidate : candidate + run[0].length;
-    if (run !== null) yield run;
+    if (run !== null) visit(run);
   }
 }
 
 /** Letter-spaced instructions, matched after squashing the spacing out. */
 export function findSpacedInstructions(normalized: NormalizedText, text: string): Unpreviewed[] {
   const found: Unpreviewed[] = [];
-  for (const run of spacedRuns(normalized.text)) {
+  forEachSpacedRun(normalized.text, (run) => {
     const squashed = run[0].replace(/[^a-z]/g, "");
     const kind = SQUASHED_INJECTION.test(squashed)
       ? "prompt_injection"
       : SQUASHED_JAILBREAK.test(squashed)
         ? "jailbreak"
         : undefined;
-    if (kind === undefined) continue;
+    if (kind === undefined) return;
     const start = normalized.toOriginalStart(run.index);
     const end = normalized.toOriginalEnd(run.index + run[0].length);
-    if (start >= end || end > text.length) continue;
+    if (start >= end || end > text.length) return;
     found.push({
       kind,
       type: "obfuscated_instructions",
@@ -67,7 +68,7 @@ export function findSpacedInstructions(normalized: NormalizedText, text: string)
       score: 0.85,
       detector: "injection/spacing",
     });
-  }
+  });
   return found;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findBase64Runs } from "../../src/guardrails/base64-runs.js";
 import { normalizeForMatching } from "../../src/guardrails/normalize.js";
-import { mayDecodeReadable, spacedRuns } from "../../src/guardrails/obfuscation.js";
+import { forEachSpacedRun, mayDecodeReadable } from "../../src/guardrails/obfuscation.js";
 import { loadEvalCases } from "./eval-harness.js";
 
 /** Deterministic pseudo-random numbers, so a failure reproduces. */
@@ -20,7 +20,14 @@ function globalRuns(text: string): [number, string][] {
   return [...text.matchAll(SPACED_RUN)].map((run) => [run.index, run[0]]);
 }
 
-describe("spacedRuns (SPACED_RUN tried only where a match can start)", () => {
+/** The runs `forEachSpacedRun` visits, in order, as [index, text]. */
+function spacedRuns(text: string): [number, string][] {
+  const runs: [number, string][] = [];
+  forEachSpacedRun(text, (run) => runs.push([run.index, run[0]]));
+  return runs;
+}
+
+describe("forEachSpacedRun (SPACED_RUN tried only where a match can start)", () => {
   it("finds exactly what the global regex finds, on random text dense in near-matches", () => {
     const next = random(5);
     const draw = () => next.next().value as number;
@@ -39,10 +46,7 @@ describe("spacedRuns (SPACED_RUN tried only where a match can start)", () => {
       }
       const expected = globalRuns(text);
       found += expected.length;
-      expect(
-        [...spacedRuns(text)].map((run): [number, string] => [run.index, run[0]]),
-        JSON.stringify(text),
-      ).toEqual(expected);
+      expect(spacedRuns(text), JSON.stringify(text)).toEqual(expected);
     }
     expect(found).toBeGreaterThan(100);
   });
@@ -57,9 +61,7 @@ describe("spacedRuns (SPACED_RUN tried only where a match can start)", () => {
       "aa b c d e f g",
     ];
     for (const text of texts) {
-      expect([...spacedRuns(text)].map((run): [number, string] => [run.index, run[0]])).toEqual(
-        globalRuns(text),
-      );
+      expect(spacedRuns(text)).toEqual(globalRuns(text));
     }
   });
 });
