@@ -98,7 +98,8 @@ export function writeUnitFeatures(units: Uint16Array, from: number, to: number, 
   let unit3 = 0;
   let filled = 0;
   let previousSpace = true;
-  let wordHash = WORD_SEED;
+  // As an int32 (the same 32 bits; every use reads it through ^): the loop keeps it out of doubles.
+  let wordHash = WORD_SEED | 0;
   let wordLength = 0;
   let previousWord = 0;
   let haveWord = false;
@@ -134,7 +135,7 @@ export function writeUnitFeatures(units: Uint16Array, from: number, to: number, 
       if (haveWord) out[written++] = (Math.imul(previousWord ^ unigram, 0x27d4eb2d) >>> 7) & MASK;
       previousWord = unigram;
       haveWord = true;
-      wordHash = WORD_SEED;
+      wordHash = WORD_SEED | 0;
       wordLength = 0;
     }
   }
