@@ -1,13 +1,15 @@
 import {
   type ClientRequest,
-  Agent as HttpAgent,
+  type Agent as HttpAgent,
   request as httpRequest,
   type IncomingMessage,
 } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { request as httpsRequest } from "node:https";
 import type { Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { CancelSignal } from "../cancel-signal.js";
+import { FastReuseHttpAgent, FastReuseHttpsAgent } from "./keep-alive-agent.js";
+import { headerLine } from "./raw-header.js";
 
 const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
   gzip: createGunzip,
@@ -25,23 +27,9 @@ export function headerRecord(headers: Record<string, string> | undefined): Recor
 
 export const cutOff = () => new TypeError("terminated", { cause: new Error("other side closed") });
 
-const CONTENT_ENCODING = "content-encoding";
-
-/**
- * The Content-Encoding header as `message.headers` has it (repeated ones joined by ", "), read
- * from the raw header lines: touching `message.headers` builds an object of every header the
- * provider sent (a dozen or more), on every call, for this one.
- */
+/** The Content-Encoding header as `message.headers` has it, read from the raw header lines (raw-header.ts). */
 export function contentEncodingOf(message: IncomingMessage): string | undefined {
-  const raw = message.rawHeaders;
-  let value: string | undefined;
-  for (let index = 0; index < raw.length - 1; index += 2) {
-    const name = raw[index] as string;
-    if (name.length !== CONTENT_ENCODING.length || name.toLowerCase() !== CONTENT_ENCODING) continue;
-    const line = raw[index + 1] as string;
-    value = value === undefined ? line : `${value}, ${line}`;
-  }
-  return value;
+  return headerLine(message.rawHeaders, "content-encoding");
 }
 
 /** The response body, decoded (gzip, deflate, br) when the server encoded it. */
@@ -114,7 +102,7 @@ export interface ConnectionPool {
 }
 
 export function createConnectionPool(): ConnectionPool {
-  const http = { send: httpRequest, agent: new HttpAgent({ keepAlive: true }) };
-  const https = { send: httpsRequest, agent: new HttpsAgent({ keepAlive: true }) };
+  const http = { send: httpRequest, agent: new FastReuseHttpAgent({ keepAlive: true }) };
+  const https = { send: httpsRequest, agent: new FastReuseHttpsAgent({ keepAlive: true }) };
   return { connect: (target) => (target.protocol === "https:" ? https : http) };
 }
