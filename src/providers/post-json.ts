@@ -143,13 +143,19 @@ export function createCompletionPoster(options: {
     onAnswer: (message: IncomingMessage, settle: Settle<T>) => void,
   ): Promise<T> {
     const text = JSON.stringify(body);
+    if (text.length <= STEPPED_CHARS) {
+      // An ASCII body (as many bytes as characters) goes as a latin1 string: node then writes the
+      // header and body as one string, where a Buffer body is a second chunk of a gathered write.
+      // The same bytes either way; the header is latin1 in both.
+      const length = Buffer.byteLength(text);
+      return sendPayload(length === text.length ? text : Buffer.from(text), signal, onAnswer);
+    }
     // Encoded once: measuring the string and then writing it encoded a 4 MB body twice.
-    if (text.length <= STEPPED_CHARS) return sendPayload(Buffer.from(text), signal, onAnswer);
     return encodeInTurns(text).then((payload) => sendPayload(payload, signal, onAnswer));
   }
 
   function sendPayload<T>(
-    payload: Buffer,
+    payload: Buffer | string,
     signal: CancelSignal | undefined,
     onAnswer: (message: IncomingMessage, settle: Settle<T>) => void,
   ): Promise<T> {
@@ -179,7 +185,8 @@ export function createCompletionPoster(options: {
       });
       request.once("error", fail);
       if (signal) abortWith(signal, request);
-      request.end(payload);
+      if (typeof payload === "string") request.end(payload, "latin1");
+      else request.end(payload);
     });
   }
 

@@ -1,12 +1,14 @@
-import { createServer, type IncomingMessage, request, type Server } from "node:http";
+import { Agent, createServer, type IncomingMessage, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createConnectionPool, targetOf } from "../../src/providers/node-http.js";
-import { createCompletionPoster } from "../../src/providers/post-json.js";
+import { createCompletionPoster, fixedHeaderList } from "../../src/providers/post-json.js";
 
 let server: Server | undefined;
 afterEach(async () => {
-  server?.closeAllConnections();
+  if (!server) return;
+  server.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
   server = undefined;
 });
@@ -82,4 +84,77 @@ describe("the poster's request headers", () => {
       expect(withoutConnection(actual)).toEqual(withoutConnection(expected));
     });
   }
+});
+
+/** A TCP upstream that keeps every byte a request sends and answers `{}` once it has the body. */
+async function byteRecorder(): Promise<{ port: number; requests: Buffer[]; close(): void }> {
+  const requests: Buffer[] = [];
+  const sockets = new Set<Socket>();
+  const raw = createNetServer((socket) => {
+    sockets.add(socket);
+    let bytes = Buffer.alloc(0);
+    socket.on("data", (chunk: Buffer) => {
+      bytes = Buffer.concat([bytes, chunk]);
+      const end = bytes.indexOf("\r\n\r\n");
+      const length = /\r\ncontent-length: (\d+)/i.exec(bytes.subarray(0, end).toString("latin1"));
+      if (end === -1 || !length || bytes.length < end + 4 + Number(length[1])) return;
+      requests.push(bytes);
+      bytes = Buffer.alloc(0);
+      socket.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}");
+    });
+  });
+  await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (raw.address() as AddressInfo).port,
+    requests,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      raw.close();
+    },
+  };
+}
+
+describe("the poster's request bytes", () => {
+  it("are the ones http.request writes for the body as a Buffer, ASCII or not, with a latin1 header value", async () => {
+    const { port, requests, close } = await byteRecorder();
+    const url = `http://127.0.0.1:${port}/v1/chat/completions`;
+    const headers = { ...HEADERS, "x-note": "caf\u00e9" };
+    const bodies = [
+      { model: "m", text: "hello" },
+      { model: "m", text: "h\u00e9llo \u{1f600}" },
+    ];
+    const agent = new Agent({ keepAlive: true });
+    for (const body of bodies) {
+      const text = JSON.stringify(body);
+      const { list } = fixedHeaderList(headers, targetOf(url));
+      await new Promise<void>((resolve, reject) => {
+        const outgoing = request(
+          {
+            hostname: "127.0.0.1",
+            port,
+            path: "/v1/chat/completions",
+            method: "POST",
+            headers: list.map((value, index) =>
+              value === "0" && list[index - 1] === "content-length" ? String(Buffer.byteLength(text)) : value,
+            ),
+            agent,
+          },
+          (answer) => {
+            answer.resume();
+            answer.once("end", resolve);
+          },
+        );
+        outgoing.once("error", reject);
+        outgoing.end(Buffer.from(text));
+      });
+    }
+    agent.destroy();
+    const poster = createCompletionPoster({ url, headers, pool: createConnectionPool() });
+    for (const body of bodies) await poster.json(body, undefined);
+    close();
+    expect(requests).toHaveLength(4);
+    expect(requests[2]?.toString("latin1")).toContain("x-note: caf\u00e9\r\n");
+    expect(requests[2]).toEqual(requests[0]);
+    expect(requests[3]).toEqual(requests[1]);
+  });
 });
