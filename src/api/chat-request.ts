@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { chatSchemas } from "../chat/message-schema.js";
+import { MAX_MESSAGES, MAX_TEMPERATURE, MAX_TOKEN_CAP } from "../chat/request-limits.js";
 import type { ChatMessage, ForwardedParams } from "../chat/types.js";
 import { ModelmuxError } from "../errors.js";
 import { formatIssue, formatPath } from "../validation/format-issues.js";
@@ -27,10 +28,10 @@ const responseFormat = z.discriminatedUnion("type", [
  */
 const chatBodySchema = z.looseObject({
   model: z.string().min(1),
-  messages: z.array(chatMessageSchema).min(1).max(1000),
-  temperature: z.number().min(0).max(2).nullish(),
-  max_tokens: z.number().int().positive().max(1_000_000).nullish(),
-  max_completion_tokens: z.number().int().positive().max(1_000_000).nullish(),
+  messages: z.array(chatMessageSchema).min(1).max(MAX_MESSAGES),
+  temperature: z.number().min(0).max(MAX_TEMPERATURE).nullish(),
+  max_tokens: z.number().int().positive().max(MAX_TOKEN_CAP).nullish(),
+  max_completion_tokens: z.number().int().positive().max(MAX_TOKEN_CAP).nullish(),
   response_format: responseFormat.nullish(),
   stream: z.boolean().nullish(),
   stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),

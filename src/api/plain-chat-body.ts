@@ -1,3 +1,4 @@
+import { MAX_MESSAGES, MAX_NAME_CHARS, MAX_TEMPERATURE, MAX_TOKEN_CAP } from "../chat/request-limits.js";
 import type { ChatMessage, ForwardedParams } from "../chat/types.js";
 import { MAX_TEXT_CHARS } from "../tools/schemas.js";
 import { MAX_TOTAL_TEXT_BYTES, MAX_TOTAL_TEXT_CHARS } from "../validation/text-limits.js";
@@ -33,7 +34,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 const isTokenCap = (value: unknown) =>
   value === undefined ||
   value === null ||
-  (Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= 1_000_000);
+  (Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TOKEN_CAP);
 
 /** `{role, content[, name]}` with a string content, as the schema would give it back; else undefined. */
 function plainMessage(value: unknown): (ChatMessage & { content: string }) | undefined {
@@ -45,7 +46,12 @@ function plainMessage(value: unknown): (ChatMessage & { content: string }) | und
     if (Object.keys(value).length !== 2) return undefined;
     return { role, content } as ChatMessage & { content: string };
   }
-  if (typeof name !== "string" || name.length < 1 || name.length > 256 || Object.keys(value).length !== 3)
+  if (
+    typeof name !== "string" ||
+    name.length < 1 ||
+    name.length > MAX_NAME_CHARS ||
+    Object.keys(value).length !== 3
+  )
     return undefined;
   return { role, content, name } as ChatMessage & { content: string };
 }
@@ -61,9 +67,12 @@ export function plainChatInput(body: unknown): ChatInput | undefined {
   if (!isPlainObject(body)) return undefined;
   const { model, messages, temperature, max_tokens, max_completion_tokens, stream, stream_options } = body;
   if (typeof model !== "string" || model.length === 0) return undefined;
-  if (!Array.isArray(messages) || messages.length === 0 || messages.length > 1000) return undefined;
+  if (!Array.isArray(messages) || messages.length === 0 || messages.length > MAX_MESSAGES) return undefined;
   if (body.response_format != null || body.tools != null || body.n != null) return undefined;
-  if (temperature != null && !(typeof temperature === "number" && temperature >= 0 && temperature <= 2))
+  if (
+    temperature != null &&
+    !(typeof temperature === "number" && temperature >= 0 && temperature <= MAX_TEMPERATURE)
+  )
     return undefined;
   if (!isTokenCap(max_tokens) || !isTokenCap(max_completion_tokens)) return undefined;
   if (stream != null && typeof stream !== "boolean") return undefined;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { once } from "../once.js";
 import { MAX_TEXT_CHARS } from "../tools/schemas.js";
+import { MAX_NAME_CHARS } from "./request-limits.js";
 
 /**
  * OpenAI's chat message and tool definition, as zod schemas shared by every front door
@@ -62,7 +63,7 @@ export const chatSchemas = once(() => {
       content: z.union([text, z.array(contentPart).min(1), z.null()], {
         error: "expected a string or an array of content parts",
       }),
-      name: z.string().min(1).max(256).optional(),
+      name: z.string().min(1).max(MAX_NAME_CHARS).optional(),
       tool_calls: z.array(toolCall).max(128).optional(),
       tool_call_id: z.string().min(1).optional(),
       refusal: text.nullish(),

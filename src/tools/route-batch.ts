@@ -2,6 +2,7 @@ import { setMaxListeners } from "node:events";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import * as z4mini from "zod/v4-mini";
+import { MAX_TEMPERATURE, MAX_TOKEN_CAP } from "../chat/request-limits.js";
 import type { RouteRequest } from "../core/route-types.js";
 import { errorMessage, isModelmuxError, ModelmuxError } from "../errors.js";
 import { once } from "../once.js";
@@ -30,8 +31,8 @@ const schemas = once(() => {
     task: taskSchema.optional(),
     fallback_models: z.array(z.string().min(1)).max(5).optional(),
     routing: z.enum(ROUTING_PRESET_NAMES).optional(),
-    temperature: z.number().min(0).max(2).optional(),
-    max_tokens: z.number().int().positive().max(1_000_000).optional(),
+    temperature: z.number().min(0).max(MAX_TEMPERATURE).optional(),
+    max_tokens: z.number().int().positive().max(MAX_TOKEN_CAP).optional(),
     json_schema: z.record(z.string(), z.unknown()).optional().describe("JSON Schema every answer must match"),
     concurrency: z.number().int().min(1).max(64).default(8).describe("items in flight at once"),
   };

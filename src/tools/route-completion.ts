@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as z4mini from "zod/v4-mini";
 import { chatSchemas } from "../chat/message-schema.js";
 import { toolCallName, toolCallText } from "../chat/message-text.js";
+import { MAX_MESSAGES, MAX_TEMPERATURE, MAX_TOKEN_CAP } from "../chat/request-limits.js";
 import type { ChatMessage, ContentPart, ForwardedParams } from "../chat/types.js";
 import type { RouteQuote, RouteRequest, RouteResult } from "../core/route-types.js";
 import { sessionOf } from "../core/session-budgets.js";
@@ -27,7 +28,7 @@ const schemas = once(() => {
     messages: z
       .array(chatMessageSchema)
       .min(1)
-      .max(1000)
+      .max(MAX_MESSAGES)
       .optional()
       .describe(
         "chat messages in OpenAI's format: roles system, developer, user, assistant, tool; content a string or parts (text, image_url with a URL or data URL and detail, input_audio, file); assistant tool_calls; tool messages with tool_call_id",
@@ -101,12 +102,12 @@ const schemas = once(() => {
         needs: z.array(capabilitySchema).optional().describe("required capabilities: json, tools, vision"),
       })
       .optional(),
-    temperature: z.number().min(0).max(2).optional().describe("sampling temperature (0–2)"),
+    temperature: z.number().min(0).max(MAX_TEMPERATURE).optional().describe("sampling temperature (0–2)"),
     max_tokens: z
       .number()
       .int()
       .positive()
-      .max(1_000_000)
+      .max(MAX_TOKEN_CAP)
       .optional()
       .describe("output token cap (also bounds the worst-case cost)"),
     json_schema: z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CAPABILITIES, TASKS, TIERS } from "../catalog/types.js";
+import { MAX_MESSAGES } from "../chat/request-limits.js";
 import { once } from "../once.js";
 import { totalTextProblem } from "../validation/text-limits.js";
 
@@ -34,7 +35,7 @@ export const sharedSchemas = once(() => {
   const messagesSchema = z
     .array(messageSchema)
     .min(1)
-    .max(1000)
+    .max(MAX_MESSAGES)
     .superRefine((messages, context) => {
       const problem = totalTextProblem(messages.map((message) => message.content));
       if (problem) context.addIssue({ code: "custom", message: problem });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TOKEN_CAP } from "../../chat/request-limits.js";
 import { MAX_TEXT_CHARS } from "../../tools/schemas.js";
 
 /**
@@ -99,7 +100,7 @@ export const messagesBodySchema = z.looseObject({
   model: z.string().min(1),
   messages: z.array(messageSchema).min(1).max(10_000),
   system: z.union([text, z.array(textBlock)]).optional(),
-  max_tokens: z.number().int().positive().max(1_000_000),
+  max_tokens: z.number().int().positive().max(MAX_TOKEN_CAP),
   stop_sequences: z.array(z.string().min(1)).max(64).optional(),
   temperature: z.number().min(0).max(1).optional(),
   top_p: z.number().min(0).max(1).optional(),

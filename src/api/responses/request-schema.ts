@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TOKEN_CAP } from "../../chat/request-limits.js";
 import { MAX_TEXT_CHARS } from "../../tools/schemas.js";
 
 /**
@@ -36,7 +37,7 @@ export const responsesBodySchema = z.looseObject({
   stream_options: z.looseObject({ include_obfuscation: z.boolean().nullish() }).nullish(),
   temperature: z.number().min(0).max(2).nullish(),
   top_p: z.number().min(0).max(1).nullish(),
-  max_output_tokens: z.number().int().positive().max(1_000_000).nullish(),
+  max_output_tokens: z.number().int().positive().max(MAX_TOKEN_CAP).nullish(),
   top_logprobs: z.number().int().min(0).max(20).nullish(),
   metadata: z.record(z.string().max(64), z.string().max(512)).nullish(),
   reasoning: z
