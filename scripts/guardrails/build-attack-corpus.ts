@@ -220,6 +220,14 @@ async function extract(source: Source): Promise<CorpusLine[]> {
         });
         break;
       }
+      case "toolalpaca": {
+        // `path:split`: the user instructions written for each API of a ToolAlpaca evaluation file.
+        const split = entry.split(":")[1] ?? source.split;
+        for (const api of JSON.parse(data.toString("utf8")) as { Instructions?: string[] }[])
+          for (const instruction of api.Instructions ?? [])
+            add(instruction.replace(/^"+|"+$/g, ""), "benign", guessLang(instruction), split);
+        break;
+      }
       case "notinject": {
         const split = entry.split(":")[1] ?? source.split;
         for (const row of JSON.parse(data.toString("utf8")) as { prompt: string }[])

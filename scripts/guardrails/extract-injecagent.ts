@@ -73,6 +73,10 @@ export function extractInjecAgent(
       lines.push({ text, kind: "benign", split, context: "tool_result" });
     }
   }
+  // The attacker's instruction on its own, from the user, is an ordinary request to the user's own agent
+  // ("Please transfer $3,000 to account 123-1234-1234"): benign user lines, split as their attacker case.
+  for (const [index, instruction] of attackerCases.entries())
+    lines.push({ text: instruction, kind: "benign", split: index % 3 === 2 ? "dev" : "train" });
   return lines;
 }
 
