@@ -11,7 +11,7 @@ import { type CorpusLine, loadCorpus } from "./load-corpus.js";
 import { mulberry32 } from "./seeded-random.js";
 
 const SEED = 19;
-const EPOCHS = Number(process.env.EPOCHS ?? 20);
+const EPOCHS = Number(process.env.EPOCHS ?? 30);
 const LEARNING_RATE = Number(process.env.LR ?? 0.2);
 const L2 = Number(process.env.L2 ?? 1e-3);
 const SOURCE_BALANCE = (process.env.SOURCE_BALANCE ?? "1") === "1";
@@ -22,6 +22,17 @@ const BY_LANGUAGE = (process.env.BY_LANGUAGE ?? "1") === "1";
 const DEV_BENIGN_FLAG_RATE = 0.03;
 /** The same for text an agent reads: a request carries many pages and tool results, each a chance to misfire. */
 const DEV_DOCUMENT_FLAG_RATE = 0.01;
+/**
+ * Requests a user makes to a tool-using agent ("send the report to Bob"): an agent gateway screens every
+ * one, so a dev source of them may have at most 2 % flagged (the other sources of user lines 3 %).
+ */
+const DEV_AGENT_REQUEST_FLAG_RATE = 0.02;
+const AGENT_REQUEST_SOURCES = new Set([
+  "bfcl-agent-requests",
+  "toolalpaca-agent-requests",
+  "agentdojo-tool-outputs",
+  "injecagent-tool-responses",
+]);
 const MIN_THRESHOLD = 0.25;
 /** News and Wikipedia paragraphs: what a retrieved page says; their dev lines also set the document threshold. */
 const PARAGRAPH_SOURCES = ["ud-pud-8-languages"];
@@ -182,7 +193,10 @@ function thresholdFor(label: string, benignLines: CorpusLine[], rate: number): n
       .filter((line) => groupOf(line) === source)
       .map((line) => scoreOf(line, asDocument))
       .sort((left, right) => right - left);
-    const allowed = Math.floor(benign.length * rate);
+    const agentRequests = label === "user" && AGENT_REQUEST_SOURCES.has(source);
+    const allowed = Math.floor(
+      benign.length * (agentRequests ? Math.min(rate, DEV_AGENT_REQUEST_FLAG_RATE) : rate),
+    );
     const needed = (benign[allowed] ?? 0) + 1e-3;
     threshold = Math.max(threshold, needed);
     console.log(
