@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { codeLines } from "./code-lines.js";
 import { composedLines } from "./compose-attacks.js";
 import type { CorpusKind, CorpusLine } from "./corpus-line.js";
 
@@ -84,7 +85,7 @@ export function loadCorpus(): { lines: CorpusLine[]; publicPresent: boolean } {
         .map((line) => JSON.parse(line) as CorpusLine)
     : [];
   return {
-    lines: [...publicLines, ...authoredLines(), ...composedLines(), ...evalSetLines()],
+    lines: [...publicLines, ...authoredLines(), ...composedLines(), ...evalSetLines(), ...codeLines()],
     publicPresent,
   };
 }
