@@ -4,10 +4,15 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ATTACK_CLASSES, CLASS_COUNT, encodeAttackModel } from "../../src/guardrails/attacks/attack-model.js";
-import { createAttackScorer } from "../../src/guardrails/attacks/attack-scorer.js";
+import { createAttackScorer, LONG_TEXT_CHARS } from "../../src/guardrails/attacks/attack-scorer.js";
+import {
+  crossedBucket,
+  readByAgent as readByAgentSource,
+} from "../../src/guardrails/attacks/context-features.js";
 import { FEATURE_BITS, featuresOf } from "../../src/guardrails/attacks/features.js";
 import type { ContentSource } from "../../src/guardrails/types.js";
 import { type CorpusLine, loadCorpus } from "./load-corpus.js";
+import { randomTexts, trainingNoise } from "./random-texts.js";
 import { mulberry32 } from "./seeded-random.js";
 
 const SEED = 19;
@@ -18,6 +23,14 @@ const SOURCE_BALANCE = (process.env.SOURCE_BALANCE ?? "1") === "1";
 const SOURCE_POWER = Number(process.env.SOURCE_POWER ?? 0.5);
 /** Balance by source and language: a language's benign lines weigh against its attacks on their own. */
 const BY_LANGUAGE = (process.env.BY_LANGUAGE ?? "1") === "1";
+/** Documents and tool results also carry their features crossed with that context (context-features.ts). */
+const CONTEXT_FEATURES = (process.env.CONTEXT_FEATURES ?? "1") === "1";
+/**
+ * Keep each class's mean weight over all buckets at zero. Features never seen in training land in
+ * buckets at random; a class whose weights lean positive on average would gain √n of that lean over
+ * n such features, so long random text (a page of random CJK, a base64 blob) drifted to "attack".
+ */
+const CENTER = (process.env.CENTER ?? "1") === "1";
 /** Dev benign lines of each source flagged at most this often: the threshold is the lowest that keeps to it. */
 const DEV_BENIGN_FLAG_RATE = 0.03;
 /** The same for text an agent reads: a request carries many pages and tool results, each a chance to misfire. */
@@ -39,6 +52,8 @@ const PARAGRAPH_SOURCES = ["ud-pud-8-languages"];
 
 interface Example {
   features: Int32Array;
+  /** 1 / √(distinct plain features): crossed features add to the sum but not to the count, as in the scorer. */
+  norm: number;
   label: number;
   weight: number;
 }
@@ -58,21 +73,43 @@ const labelOf = (line: CorpusLine) => ATTACK_CLASSES.indexOf(line.kind);
 const benignTrain = train.filter((line) => line.kind === "benign");
 const pick = () => benignTrain[Math.floor(random() * benignTrain.length)]?.text ?? "";
 const balanceKey = (line: CorpusLine) => (BY_LANGUAGE ? `${line.source}|${line.lang}` : line.source);
-const texts: { text: string; label: number; source: string }[] = train.map((line) => ({
-  text: line.text,
-  label: labelOf(line),
-  source: balanceKey(line),
-}));
+const contextOf = (line: CorpusLine) => (line.context ?? "user") as ContentSource;
+const texts: { text: string; label: number; source: string; context: ContentSource; lang: string }[] =
+  train.map((line) => ({
+    text: line.text,
+    label: labelOf(line),
+    source: balanceKey(line),
+    context: contextOf(line),
+    lang: line.lang,
+  }));
 for (const line of train) {
   if (line.kind !== "benign" && random() < 0.5)
     texts.push({
       text: `${pick()}\n\n${line.text}\n\n${pick()}`,
       label: labelOf(line),
       source: balanceKey(line),
+      context: contextOf(line),
+      lang: line.lang,
     });
   if (line.kind === "benign" && random() < 0.2)
-    texts.push({ text: `${line.text}\n${pick()}`, label: 0, source: balanceKey(line) });
+    texts.push({
+      text: `${line.text}\n${pick()}`,
+      label: 0,
+      source: balanceKey(line),
+      context: contextOf(line),
+      lang: line.lang,
+    });
 }
+/** Benign lines of random mixed-script noise (random-texts.ts), read in each context in turn. */
+const NOISE_LINES = Number(process.env.NOISE_LINES ?? 600);
+for (const [index, text] of trainingNoise(NOISE_LINES, SEED).entries())
+  texts.push({
+    text,
+    label: 0,
+    source: "training-noise",
+    context: (["user", "document", "tool_result"] as const)[index % 3] ?? "user",
+    lang: "",
+  });
 const counts = new Array<number>(CLASS_COUNT).fill(0);
 const perSource = new Map<string, number>();
 for (const { label, source } of texts) {
@@ -94,11 +131,43 @@ const exampleWeight = (label: number, source: string): number => {
   return (classTotal * count ** SOURCE_POWER) / (rootSum[label] ?? 1) / count;
 };
 // Each feature counts once per text, as the scorer counts it once per block.
-const examples: Example[] = texts.map(({ text, label, source }) => ({
-  features: Int32Array.from(new Set(featuresOf(text))),
-  label,
-  weight: exampleWeight(label, source),
-}));
+/**
+ * Within each language, benign lines weigh as much in total as attacks (each side scaled towards
+ * their mean, by at most LANGUAGE_BALANCE_LIMIT): otherwise a language with more attacks than benign
+ * text (English) leans to "attack" as a whole, and over a long text its common n-grams add up.
+ */
+const LANGUAGE_BALANCE = (process.env.LANGUAGE_BALANCE ?? "1") === "1";
+const LANGUAGE_BALANCE_LIMIT = Number(process.env.LANGUAGE_BALANCE_LIMIT ?? 2);
+const languageTotals = new Map<string, { benign: number; attack: number }>();
+for (const { label, source, lang } of texts) {
+  const totals = languageTotals.get(lang) ?? { benign: 0, attack: 0 };
+  if (label === 0) totals.benign += exampleWeight(label, source);
+  else totals.attack += exampleWeight(label, source);
+  languageTotals.set(lang, totals);
+}
+const languageFactor = (label: number, lang: string): number => {
+  const totals = languageTotals.get(lang);
+  if (!LANGUAGE_BALANCE || lang === "" || totals === undefined || totals.benign === 0 || totals.attack === 0)
+    return 1;
+  const mean = (totals.benign + totals.attack) / 2;
+  const factor = mean / (label === 0 ? totals.benign : totals.attack);
+  return Math.min(LANGUAGE_BALANCE_LIMIT, Math.max(1 / LANGUAGE_BALANCE_LIMIT, factor));
+};
+for (const [lang, totals] of languageTotals)
+  console.log(
+    `language ${lang || "(none)"}: benign weight ${totals.benign.toFixed(0)}, attacks ${totals.attack.toFixed(0)}`,
+  );
+const examples: Example[] = texts.map(({ text, label, source, context, lang }) => {
+  const plain = [...new Set(featuresOf(text))];
+  const crossed = CONTEXT_FEATURES && readByAgentSource(context);
+  const features = crossed ? [...plain, ...plain.map(crossedBucket)] : plain;
+  return {
+    features: Int32Array.from(features),
+    norm: plain.length > 0 ? 1 / Math.sqrt(plain.length) : 0,
+    label,
+    weight: exampleWeight(label, source) * languageFactor(label, lang),
+  };
+});
 console.log(
   `train: ${examples.length} examples (${counts.join(" / ")} benign / injection / jailbreak), dev: ${dev.length}`,
 );
@@ -109,6 +178,10 @@ const squared = new Float64Array(size).fill(1e-8);
 const biases = new Float64Array(CLASS_COUNT);
 const biasSquared = new Float64Array(CLASS_COUNT).fill(1e-8);
 const order = examples.map((_, index) => index);
+// CENTER: every class's weights are read as `weights - offset[class]`, offset kept at their mean over
+// all buckets (updated with each step, so the centring is exact and costs nothing per step).
+const BUCKETS = 1 << FEATURE_BITS;
+const offset = new Float64Array(CLASS_COUNT);
 const scores = new Float64Array(CLASS_COUNT);
 for (let epoch = 0; epoch < EPOCHS; epoch++) {
   for (let index = order.length - 1; index > 0; index--) {
@@ -119,10 +192,11 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
   for (const position of order) {
     const example = examples[position];
     if (example === undefined || example.features.length === 0) continue;
-    const norm = 1 / Math.sqrt(example.features.length);
+    const { norm } = example;
     for (let label = 0; label < CLASS_COUNT; label++) {
       let total = 0;
       for (const bucket of example.features) total += weights[bucket * CLASS_COUNT + label] ?? 0;
+      total -= example.features.length * (offset[label] ?? 0);
       scores[label] = (biases[label] ?? 0) + total * norm;
     }
     const top = Math.max(...scores);
@@ -136,16 +210,27 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
       biasSquared[label] = (biasSquared[label] ?? 0) + gradient * gradient;
       biases[label] = (biases[label] ?? 0) - (LEARNING_RATE * gradient) / Math.sqrt(biasSquared[label] ?? 1);
       const featureGradient = gradient * norm;
+      const shift = offset[label] ?? 0;
+      let moved = 0;
       for (const bucket of example.features) {
         const at = bucket * CLASS_COUNT + label;
-        const step = featureGradient + L2 * (weights[at] ?? 0);
+        const step = featureGradient + L2 * ((weights[at] ?? 0) - shift);
         squared[at] = (squared[at] ?? 0) + step * step;
-        weights[at] = (weights[at] ?? 0) - (LEARNING_RATE * step) / Math.sqrt(squared[at] ?? 1);
+        const change = (LEARNING_RATE * step) / Math.sqrt(squared[at] ?? 1);
+        weights[at] = (weights[at] ?? 0) - change;
+        moved -= change;
       }
+      if (CENTER) offset[label] = shift + moved / BUCKETS;
     }
   }
   console.log(`epoch ${epoch + 1}: loss ${(loss / examples.length).toFixed(4)}`);
 }
+
+for (let label = 0; label < CLASS_COUNT; label++)
+  for (let bucket = 0; bucket < BUCKETS; bucket++) {
+    const at = bucket * CLASS_COUNT + label;
+    weights[at] = (weights[at] ?? 0) - (offset[label] ?? 0);
+  }
 
 // int8 weights with one scale per class: a quarter of the float size, and the scores move by < 1 %.
 const scales = new Float64Array(CLASS_COUNT);
@@ -170,6 +255,8 @@ const draft = {
   weights: quantized,
   threshold: 0.5,
   thresholds: userThresholdOnly,
+  longThresholds: userThresholdOnly,
+  contextFeatures: CONTEXT_FEATURES,
 };
 const scorer = createAttackScorer({ ...draft, bytes: 0 });
 const scoreOf = (line: CorpusLine, asDocument = false) =>
@@ -207,33 +294,78 @@ function thresholdFor(label: string, benignLines: CorpusLine[], rate: number): n
 }
 
 const devBenign = dev.filter((line) => line.kind === "benign");
-const userThreshold = thresholdFor(
+let userThreshold = thresholdFor(
   "user",
   devBenign.filter((line) => line.context === undefined || line.context === "user"),
   DEV_BENIGN_FLAG_RATE,
 );
-const documentThreshold = thresholdFor("document", devBenign.filter(readByAgent), DEV_DOCUMENT_FLAG_RATE);
-const thresholds = { user: userThreshold, document: documentThreshold, tool_result: documentThreshold };
+let documentThreshold = thresholdFor("document", devBenign.filter(readByAgent), DEV_DOCUMENT_FLAG_RATE);
+// Random text (random-texts.ts: random characters in several scripts, blobs, code, logs, JSON, at up
+// to 1,000,000 characters) is a dev set of its own: every threshold stays above all of it. A text
+// longer than LONG_TEXT_CHARS is read as many windows, each a chance for noise to score high, so long
+// texts get thresholds of their own, set by the long random texts (dev pages are shorter).
+const RANDOM_GUARD = (process.env.RANDOM_GUARD ?? "1") === "1";
+/** Two seeds of every kind and length; the test of the shipped model draws others. */
+const DEV_RANDOM_SEEDS = [7, 500];
+/** How far above the highest dev random text a threshold stays: other seeds score a little higher. */
+const RANDOM_MARGIN = Number(process.env.RANDOM_MARGIN ?? 0.02);
+const devRandomTexts = DEV_RANDOM_SEEDS.flatMap((seed) => randomTexts(undefined, seed));
+const randomHighest = { short: { user: 0, document: 0 }, long: { user: 0, document: 0 } };
+for (const { text } of devRandomTexts)
+  for (const source of ["user", "document"] as const) {
+    const highest = randomHighest[text.length > LONG_TEXT_CHARS ? "long" : "short"];
+    highest[source] = Math.max(highest[source], scorer.score(text, source)?.attack ?? 0);
+  }
 console.log(
-  `thresholds: user ${userThreshold.toFixed(3)}, document and tool_result ${documentThreshold.toFixed(3)}; dev attack recall of the learned scorer alone:`,
+  `dev random text, highest: up to ${LONG_TEXT_CHARS} characters user ${randomHighest.short.user.toFixed(3)}, document and tool_result ${randomHighest.short.document.toFixed(3)}; longer user ${randomHighest.long.user.toFixed(3)}, document and tool_result ${randomHighest.long.document.toFixed(3)}`,
 );
+const guarded = (threshold: number, highest: number) =>
+  RANDOM_GUARD ? Math.max(threshold, highest + RANDOM_MARGIN) : threshold;
+userThreshold = guarded(userThreshold, randomHighest.short.user);
+documentThreshold = guarded(documentThreshold, randomHighest.short.document);
+const thresholds = { user: userThreshold, document: documentThreshold, tool_result: documentThreshold };
+const longDocumentThreshold = guarded(documentThreshold, randomHighest.long.document);
+const longThresholds = {
+  user: guarded(userThreshold, randomHighest.long.user),
+  document: longDocumentThreshold,
+  tool_result: longDocumentThreshold,
+};
+const thresholdOf = (text: string, source: ContentSource) =>
+  (text.length > LONG_TEXT_CHARS ? longThresholds : thresholds)[source];
+console.log(
+  `thresholds: user ${userThreshold.toFixed(3)}, document and tool_result ${documentThreshold.toFixed(3)}; over ${LONG_TEXT_CHARS} characters ${longThresholds.user.toFixed(3)} and ${longDocumentThreshold.toFixed(3)}; dev attack recall of the learned scorer alone:`,
+);
+const caughtOf = (line: CorpusLine) => scoreOf(line) >= thresholdOf(line.text, contextOf(line));
 for (const source of new Set(dev.map((line) => line.source))) {
   const attacks = dev.filter((line) => line.source === source && line.kind !== "benign");
   if (attacks.length === 0) continue;
-  const caught = attacks.filter(
-    (line) => scoreOf(line) >= thresholds[(line.context ?? "user") as keyof typeof thresholds],
-  ).length;
+  const caught = attacks.filter(caughtOf).length;
   console.log(`  ${source}: ${(caught / attacks.length).toFixed(3)} over ${attacks.length} lines`);
 }
 const devAttacks = dev.filter((line) => line.kind !== "benign");
-const devCaught = devAttacks.filter(
-  (line) => scoreOf(line) >= thresholds[(line.context ?? "user") as keyof typeof thresholds],
-).length;
+const devCaught = devAttacks.filter(caughtOf).length;
 console.log(
   `  all dev attacks: ${(devCaught / devAttacks.length).toFixed(3)} over ${devAttacks.length} lines`,
 );
 
-const file = encodeAttackModel({ ...draft, threshold: userThreshold, thresholds });
-const out = join(import.meta.dirname, "../../src/guardrails/attacks/attack-model.bin");
+// Random text says nothing: no context may flag any of it.
+let randomFlagged = 0;
+let closest = { ratio: 0, what: "" };
+for (const { kind, length, text } of devRandomTexts) {
+  for (const source of ["user", "document", "tool_result"] as const) {
+    const attack = scorer.score(text, source)?.attack ?? 0;
+    const ratio = attack / thresholdOf(text, source);
+    if (ratio > closest.ratio) closest = { ratio, what: `${kind}, ${length} characters, as ${source}` };
+    if (ratio >= 1 && randomFlagged++ < 8) {
+      console.log(`  random text flagged: ${kind}, ${length} characters, as ${source}: ${attack.toFixed(3)}`);
+    }
+  }
+}
+console.log(
+  `random text: ${randomFlagged} flagged; highest at ${(closest.ratio * 100).toFixed(0)} % of its threshold (${closest.what})`,
+);
+
+const file = encodeAttackModel({ ...draft, threshold: userThreshold, thresholds, longThresholds });
+const out = process.env.OUT ?? join(import.meta.dirname, "../../src/guardrails/attacks/attack-model.bin");
 writeFileSync(out, file);
 console.log(`wrote ${out} (${(file.length / 1024).toFixed(0)} KB)`);

@@ -25,12 +25,19 @@ export interface AttackModel {
    * instructions, so an instruction in it needs less certainty than one among a user's requests.
    */
   readonly thresholds: Readonly<Record<ContentSource, number>>;
+  /**
+   * The same for texts longer than LONG_TEXT_CHARS: they are read as many more windows, each a chance
+   * for noise (random characters, a blob) to score high, so the highest of them needs more certainty.
+   */
+  readonly longThresholds: Readonly<Record<ContentSource, number>>;
+  /** Whether documents and tool results also read their features crossed with that context (context-features.ts). */
+  readonly contextFeatures: boolean;
   readonly bytes: number;
 }
 
 /**
  * File layout: the magic line, a JSON header line `{bits, classes, biases, scales, threshold,
- * thresholds}`, then `classes << bits` int8 weights.
+ * thresholds, longThresholds, contextFeatures}`, then `classes << bits` int8 weights.
  */
 export function encodeAttackModel(model: Omit<AttackModel, "bytes">): Buffer {
   const header = JSON.stringify({
@@ -40,6 +47,8 @@ export function encodeAttackModel(model: Omit<AttackModel, "bytes">): Buffer {
     scales: [...model.scales],
     threshold: model.threshold,
     thresholds: model.thresholds,
+    longThresholds: model.longThresholds,
+    contextFeatures: model.contextFeatures,
   });
   return Buffer.concat([
     Buffer.from(`${MAGIC}${header}\n`, "utf8"),
@@ -59,6 +68,8 @@ export function decodeAttackModel(file: Buffer): AttackModel {
     scales: number[];
     threshold: number;
     thresholds?: Record<ContentSource, number>;
+    longThresholds?: Record<ContentSource, number>;
+    contextFeatures?: boolean;
   };
   if (header.bits !== FEATURE_BITS || header.classes !== CLASS_COUNT) {
     throw new Error(`attack model: made for ${header.bits} bits and ${header.classes} classes`);
@@ -68,17 +79,20 @@ export function decodeAttackModel(file: Buffer): AttackModel {
   if (file.length - start !== length) throw new Error("attack model: truncated weights");
   const weights = new Int8Array(length);
   weights.set(new Int8Array(file.buffer, file.byteOffset + start, length));
+  const thresholds = header.thresholds ?? {
+    user: header.threshold,
+    document: header.threshold,
+    tool_result: header.threshold,
+  };
   return {
     bits: header.bits,
     biases: Float64Array.from(header.biases),
     scales: Float64Array.from(header.scales),
     weights,
     threshold: header.threshold,
-    thresholds: header.thresholds ?? {
-      user: header.threshold,
-      document: header.threshold,
-      tool_result: header.threshold,
-    },
+    thresholds,
+    longThresholds: header.longThresholds ?? thresholds,
+    contextFeatures: header.contextFeatures === true,
     bytes: file.length,
   };
 }

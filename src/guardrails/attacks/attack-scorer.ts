@@ -1,9 +1,12 @@
 import type { ContentSource } from "../types.js";
 import { type AttackModel, CLASS_COUNT } from "./attack-model.js";
+import { crossedBucket, readByAgent } from "./context-features.js";
 import { FEATURE_BITS, featureCapacity, TextUnits, writeUnitFeatures } from "./features.js";
 
 /** Texts up to this length are also scored whole, as the model was trained on whole lines. */
 const WHOLE_TEXT_CHARS = 4096;
+/** Longer texts are held to the model's `longThresholds` (attack-model.ts). */
+export const LONG_TEXT_CHARS = WHOLE_TEXT_CHARS;
 /**
  * Texts are cut into sentence blocks; windows of one and two neighbouring blocks are scored, so a
  * short instruction inside a long page is not diluted by the page around it.
@@ -14,6 +17,8 @@ const SNAP_CHARS = 48;
 /** Slots of the per-block set of seen buckets: a power of two over twice a block's most features. */
 const SEEN_BITS = 13;
 const SEEN_SLOTS = 1 << SEEN_BITS;
+/** The same for a whole text of several blocks, up to WHOLE_TEXT_CHARS (at most 5 features a unit). */
+const WHOLE_SEEN_BITS = 16;
 /**
  * A slot holds `stamp << FEATURE_BITS | bucket` (0: empty), so one read tells both whether it was
  * filled in this block and by which bucket; stamps run up to this limit, then the set is wiped.
@@ -46,6 +51,10 @@ export function createAttackScorer(model: AttackModel): {
   const seen = new Int32Array(SEEN_SLOTS);
   let stamp = 0;
   let sums = new Float64Array(64);
+  // A whole text of several blocks is summed again over its own distinct features: a line repeated
+  // in every block (code, a log, a template) counts once, as in training. Made on first use.
+  let whole: { seen: Int32Array; buckets: Int32Array; stamp: number } | undefined;
+  const wholeSums = new Float64Array(4);
   const probabilities = new Float64Array(CLASS_COUNT);
   const textUnits = new TextUnits();
   /** Softmax of the class scores of a span with these sums; returns 1 − P(benign). */
@@ -67,6 +76,8 @@ export function createAttackScorer(model: AttackModel): {
 
   return {
     score(text, source = "user") {
+      // Text an agent reads also adds each feature's weights crossed with that context.
+      const crossed = model.contextFeatures && readByAgent(source);
       const units = textUnits.of(text);
       const boundaries = blockBoundaries(units, text.length);
       const blocks = boundaries.length - 1;
@@ -78,7 +89,17 @@ export function createAttackScorer(model: AttackModel): {
           stamp = 1;
         }
         const written = writeUnitFeatures(units, boundaries[block] ?? 0, boundaries[block + 1] ?? 0, buckets);
-        sumDistinct(buckets, written, weights, seen, stamp * 2 ** FEATURE_BITS, sums, block * 4);
+        sumDistinct(
+          buckets,
+          written,
+          weights,
+          seen,
+          SEEN_BITS,
+          stamp * 2 ** FEATURE_BITS,
+          crossed,
+          sums,
+          block * 4,
+        );
       }
       let best: AttackScore | undefined;
       const consider = (first: number, last: number) => {
@@ -105,7 +126,30 @@ export function createAttackScorer(model: AttackModel): {
       // A page or a tool's output is read by its windows only: an instruction planted in it is a
       // sentence or two, while over a whole page the slight lean of a language's common words adds up.
       const wholeText = source === "user" ? text.length <= WHOLE_TEXT_CHARS : blocks <= 2;
-      if (wholeText || blocks === 1) consider(0, blocks - 1);
+      if (blocks === 1) consider(0, 0);
+      else if (wholeText) {
+        whole ??= {
+          seen: new Int32Array(1 << WHOLE_SEEN_BITS),
+          buckets: new Int32Array(featureCapacity(WHOLE_TEXT_CHARS)),
+          stamp: 0,
+        };
+        if (++whole.stamp === STAMP_LIMIT) {
+          whole.seen.fill(0);
+          whole.stamp = 1;
+        }
+        const written = writeUnitFeatures(units, 0, text.length, whole.buckets);
+        const tag = whole.stamp * 2 ** FEATURE_BITS;
+        sumDistinct(whole.buckets, written, weights, whole.seen, WHOLE_SEEN_BITS, tag, crossed, wholeSums, 0);
+        const features = wholeSums[3] ?? 0;
+        if (features > 0) {
+          best = {
+            attack: attackOf(wholeSums[0] ?? 0, wholeSums[1] ?? 0, wholeSums[2] ?? 0, features),
+            kind: (probabilities[2] ?? 0) > (probabilities[1] ?? 0) ? "jailbreak" : "prompt_injection",
+            start: 0,
+            end: text.length,
+          };
+        }
+      }
       if (blocks > 1) {
         for (let block = 0; block < blocks; block++) {
           consider(block, block);
@@ -120,7 +164,8 @@ export function createAttackScorer(model: AttackModel): {
 
 /**
  * Adds the weights of the distinct buckets among `buckets[0, written)` to `sums[at, at + 3)` and
- * their number to `sums[at + 3]`, marking them in the set `seen` with this block's `tag`.
+ * their number to `sums[at + 3]`, marking them in the set `seen` (2^seenBits slots) with this span's
+ * `tag`; with `crossed`, each bucket's crossed weights too (context-features.ts), counted once.
  * A function of its parameters, not a closure over the scorer's state: read from a closure's
  * context, that state cost a reload and a hole check per feature (~190 instructions a feature).
  */
@@ -129,12 +174,14 @@ function sumDistinct(
   written: number,
   weights: Int8Array,
   seen: Int32Array,
+  seenBits: number,
   tag: number,
+  crossed: boolean,
   sums: Float64Array,
   at: number,
 ): void {
-  const slotMask = SEEN_SLOTS - 1;
-  const shift = 32 - SEEN_BITS;
+  const slotMask = (1 << seenBits) - 1;
+  const shift = 32 - seenBits;
   let sum0 = 0;
   let sum1 = 0;
   let sum2 = 0;
@@ -156,6 +203,12 @@ function sumDistinct(
     sum0 += weights[base] ?? 0;
     sum1 += weights[base + 1] ?? 0;
     sum2 += weights[base + 2] ?? 0;
+    if (crossed) {
+      const across = crossedBucket(bucket) * CLASS_COUNT;
+      sum0 += weights[across] ?? 0;
+      sum1 += weights[across + 1] ?? 0;
+      sum2 += weights[across + 2] ?? 0;
+    }
     count++;
   }
   sums[at] = sum0;

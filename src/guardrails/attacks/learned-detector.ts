@@ -1,7 +1,7 @@
 import { maskPreview } from "../mask.js";
 import type { Detector } from "../types.js";
 import type { AttackModel } from "./attack-model.js";
-import { createAttackScorer } from "./attack-scorer.js";
+import { createAttackScorer, LONG_TEXT_CHARS } from "./attack-scorer.js";
 
 /**
  * The learned attack scorer as a detector. It reports one finding per text when the model's attack
@@ -14,7 +14,9 @@ export function createLearnedAttackDetector(model: AttackModel): Detector {
   return {
     name: "attacks/learned",
     scan(text, source) {
-      const threshold = model.thresholds[source ?? "user"];
+      const threshold = (text.length > LONG_TEXT_CHARS ? model.longThresholds : model.thresholds)[
+        source ?? "user"
+      ];
       const scored = scorer.score(text, source);
       if (scored === undefined || scored.attack < threshold) return [];
       const score = Math.round((0.5 + (0.5 * (scored.attack - threshold)) / (1 - threshold)) * 100) / 100;

@@ -7,7 +7,9 @@ import type { ContentSource } from "../../../src/guardrails/types.js";
  * The learned attack scorer as it was before its units were read from a typed array (main 7325cad:
  * features.ts and attack-scorer.ts, reading the text with charCodeAt), kept verbatim as the reference
  * of the parity test: the scorer may get faster, never different. When the scoring itself changes
- * (a retrained feature set, another windowing), change this copy in the same commit.
+ * (a retrained feature set, another windowing), change this copy in the same commit. Changed since:
+ * context features (a document's or tool result's buckets also read crossed) and a user's whole
+ * text summed over its own distinct features (h19), written here the plain way.
  */
 const MASK = (1 << FEATURE_BITS) - 1;
 const CHAR_SEED = 0x811c9dc5;
@@ -160,8 +162,11 @@ export function createReferenceScorer(model: AttackModel): {
     return 1 - probabilities[0];
   };
 
+  const crossedOf = (bucket: number) =>
+    (Math.imul(bucket ^ 0x2c1b3c6d, 0x9e3779b1) >>> (32 - FEATURE_BITS)) & MASK;
   return {
     score(text, source = "user") {
+      const crossed = model.contextFeatures && (source === "document" || source === "tool_result");
       const boundaries = blockBoundaries(text);
       const blocks = boundaries.length - 1;
       // Per block: the three class sums and the number of distinct features; reused between texts.
@@ -188,6 +193,12 @@ export function createReferenceScorer(model: AttackModel): {
           sum0 += weights[base] ?? 0;
           sum1 += weights[base + 1] ?? 0;
           sum2 += weights[base + 2] ?? 0;
+          if (crossed) {
+            const across = crossedOf(bucket) * CLASS_COUNT;
+            sum0 += weights[across] ?? 0;
+            sum1 += weights[across + 1] ?? 0;
+            sum2 += weights[across + 2] ?? 0;
+          }
           count++;
         }
         sums[block * 4] = sum0;
@@ -196,17 +207,19 @@ export function createReferenceScorer(model: AttackModel): {
         sums[block * 4 + 3] = count;
       }
       let best: AttackScore | undefined;
-      const consider = (first: number, last: number) => {
+      const consider = (first: number, last: number, totals?: number[]) => {
         let total0 = 0;
         let total1 = 0;
         let total2 = 0;
         let features = 0;
-        for (let block = first; block <= last; block++) {
+        for (let block = first; block <= last && totals === undefined; block++) {
           total0 += sums[block * 4] ?? 0;
           total1 += sums[block * 4 + 1] ?? 0;
           total2 += sums[block * 4 + 2] ?? 0;
           features += sums[block * 4 + 3] ?? 0;
         }
+        if (totals !== undefined)
+          [total0, total1, total2, features] = totals as [number, number, number, number];
         if (features === 0) return;
         const attack = attackOf(total0, total1, total2, features);
         if (best !== undefined && attack <= best.attack) return;
@@ -220,7 +233,17 @@ export function createReferenceScorer(model: AttackModel): {
       // A page or a tool's output is read by its windows only: an instruction planted in it is a
       // sentence or two, while over a whole page the slight lean of a language's common words adds up.
       const wholeText = source === "user" ? text.length <= WHOLE_TEXT_CHARS : blocks <= 2;
-      if (wholeText || blocks === 1) consider(0, blocks - 1);
+      if (blocks === 1) consider(0, 0);
+      else if (wholeText) {
+        const all = new Int32Array(featureCapacity(text.length));
+        const distinct = new Set(all.subarray(0, writeFeatures(text, 0, text.length, all)));
+        const totals = [0, 0, 0, distinct.size];
+        for (const bucket of distinct)
+          for (const at of crossed ? [bucket, crossedOf(bucket)] : [bucket])
+            for (let label = 0; label < CLASS_COUNT; label++)
+              totals[label] = (totals[label] ?? 0) + (weights[at * CLASS_COUNT + label] ?? 0);
+        consider(0, blocks - 1, totals);
+      }
       if (blocks > 1) {
         for (let block = 0; block < blocks; block++) {
           consider(block, block);

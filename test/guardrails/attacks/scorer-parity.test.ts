@@ -31,6 +31,8 @@ function randomModel(seed: number): AttackModel {
     weights,
     threshold,
     thresholds: { user: threshold, document: threshold * 0.9, tool_result: threshold * 0.8 },
+    longThresholds: { user: threshold, document: threshold, tool_result: threshold },
+    contextFeatures: seed % 2 === 0,
     bytes: weights.length,
   };
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { randomTexts } from "../../../scripts/guardrails/random-texts.js";
+import { CONTENT_SOURCES, createGuardrails } from "../../../src/guardrails/index.js";
+
+/**
+ * Text that says nothing is no attack: random characters in several scripts, random words, base64
+ * and hex blobs, code, logs, JSON and runs of one character, up to the 1,000,000 characters
+ * check_guardrails accepts, as a user's message, a document and a tool result. Training keeps its
+ * thresholds above two seeds of these texts (its dev check); this draws other seeds, so it measures
+ * the shipped model on random texts it was not tuned on.
+ */
+const guardrails = createGuardrails();
+
+describe("the learned attack scorer on random text", () => {
+  it("flags none of it, in any context, at any length", () => {
+    const flagged: string[] = [];
+    for (const seed of [1000, 2000]) {
+      for (const { kind, length, text } of randomTexts(undefined, seed)) {
+        for (const source of CONTENT_SOURCES) {
+          const findings = guardrails
+            .scan(text, source)
+            .filter((finding) => finding.detector === "attacks/learned");
+          if (findings.length > 0)
+            flagged.push(
+              `${kind}, ${length} characters, as ${source}: ${findings.map((f) => f.type).join(", ")}`,
+            );
+        }
+      }
+    }
+    expect(flagged).toEqual([]);
+  }, 120_000);
+
+  it("reads the hardening test's 650,000 CJK characters as nothing", () => {
+    const cjk = Array.from({ length: 650_000 }, (_, index) =>
+      String.fromCharCode(0x4e00 + ((index * 7919) % 20_000)),
+    ).join("");
+    for (const source of CONTENT_SOURCES)
+      expect(guardrails.check({ text: cjk, direction: "input", source }).findings).toEqual([]);
+  });
+});
