@@ -54,6 +54,8 @@ export interface Catalog {
    * `routable`: only the routable models (curated and configured), which build first.
    */
   ready(scope?: "routable" | "all"): Promise<void>;
+  /** True once `ready(scope)` would resolve at once: a request then need not wait a turn for it. */
+  isReady(scope?: "routable" | "all"): boolean;
   readonly providers: readonly ResolvedProvider[];
   /** Problems found while building (a model the price data does not know); shown in logs. */
   readonly warnings: readonly string[];
@@ -334,6 +336,7 @@ export function createCatalog(
       return all().entries;
     },
     ready: (scope = "all") => (scope === "routable" ? built : everything).ready().then(() => undefined),
+    isReady: (scope = "all") => (scope === "routable" ? built : everything).done,
     providers,
     get warnings() {
       return models().warnings;

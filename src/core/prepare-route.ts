@@ -9,7 +9,7 @@ import { askedParams, createParamSupport, type ParamSupport } from "../router/pa
 import { planRoute, type RoutePlan, worstCaseCost } from "../router/plan-route.js";
 import type { RouteDecision, Router } from "../router/router.js";
 import type { ScoredCandidate } from "../router/scorer.js";
-import { countMessageTokens, loadTokenizers } from "../tokens/count-tokens.js";
+import { countMessageTokens, loadTokenizers, tokenizersLoaded } from "../tokens/count-tokens.js";
 import { assertModelAllowed, isModelAllowed } from "./access-policy.js";
 import { compileSchema, type SchemaValidator } from "./json-output.js";
 import type { RouteRequest, RoutingExplanation } from "./route-types.js";
@@ -161,14 +161,27 @@ function withCallerSuggestions<T>(catalog: Catalog, request: RouteRequest, plan:
  */
 async function catalogReadyFor(catalog: Catalog, request: RouteRequest): Promise<void> {
   await catalog.ready("routable");
-  const names = [request.model, ...(request.fallbackModels ?? [])];
-  if (names.some((name) => name !== "auto" && !catalog.getModel(name))) await catalog.ready();
+  if (!namesRoutable(catalog, request)) await catalog.ready();
+}
+
+/** Whether every name the request gives is `auto` or a routable model's id. */
+function namesRoutable(catalog: Catalog, request: RouteRequest): boolean {
+  if (request.model !== "auto" && !catalog.getModel(request.model)) return false;
+  return (request.fallbackModels ?? []).every((name) => name === "auto" || catalog.getModel(name));
+}
+
+/** catalogReadyFor's condition, known at once: undefined when nothing is left to wait for. */
+function catalogWait(catalog: Catalog, request: RouteRequest): Promise<void> | undefined {
+  if (catalog.isReady() || (catalog.isReady("routable") && namesRoutable(catalog, request))) return undefined;
+  return catalogReadyFor(catalog, request);
 }
 
 /** Everything decided before any upstream call: the plan, the scored order, the worst-case cost. */
 export async function prepareRoute(deps: PrepareDeps, request: RouteRequest): Promise<PreparedRoute> {
-  await loadTokenizers();
-  await catalogReadyFor(deps.catalog, request);
+  // Awaited only while loading: each await is a turn of the microtask queue on every request.
+  if (!tokenizersLoaded()) await loadTokenizers();
+  const catalogLoading = catalogWait(deps.catalog, request);
+  if (catalogLoading) await catalogLoading;
   assertRequestAllowed(deps.catalog, request);
   const allowed = request.caller.allowedModels;
   const validate = request.jsonSchema ? await compileSchema(request.jsonSchema) : undefined;

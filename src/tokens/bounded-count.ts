@@ -41,13 +41,17 @@ const WINDOW_MARGIN = 16;
 export interface Turn {
   /** Yields to the event loop when the current turn has lasted TURN_MS. */
   pause(): Promise<void>;
+  /** Whether pause() would yield now: a caller may skip awaiting it when not. */
+  due(): boolean;
 }
 
 export function createTurn(turnMs = TURN_MS): Turn {
   let started = performance.now();
+  const due = () => performance.now() - started >= turnMs;
   return {
+    due,
     async pause() {
-      if (performance.now() - started < turnMs) return;
+      if (!due()) return;
       await new Promise((resolve) => setImmediate(resolve));
       started = performance.now();
     },

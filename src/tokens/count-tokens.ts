@@ -106,6 +106,11 @@ export function loadTokenizers(encodings: readonly BpeEncoding[] = ["o200k_base"
   ).then(() => undefined);
 }
 
+/** True once loadTokenizers() (o200k_base) has finished: a request then need not await it. */
+export function tokenizersLoaded(): boolean {
+  return encoders.has("o200k_base");
+}
+
 function encoder(encoding: BpeEncoding): Encoder {
   const loaded = encoders.get(encoding);
   if (!loaded) throw new Error("tokenizers not loaded: await loadTokenizers() first");
@@ -278,9 +283,16 @@ export async function countMessageTokens(
   let tokens = TOKENS_PER_REPLY;
   for (const message of messages) {
     const text = typeof message.content === "string" ? message.content : contentText(message.content);
-    const content = await countWith(encoding, text, turn);
-    tokens += TOKENS_PER_MESSAGE + roleTokenCount(encoding, message.role) + content.tokens;
-    cut ||= content.cut;
+    if (text.length <= MAX_PIECE_CHARS) {
+      // What countBounded does for a text of one piece, without its generator and promise (most
+      // messages are this short); the turn still pauses after it when it has run long.
+      tokens += TOKENS_PER_MESSAGE + roleTokenCount(encoding, message.role) + countText(text);
+      if (turn.due()) await turn.pause();
+    } else {
+      const content = await countWith(encoding, text, turn);
+      tokens += TOKENS_PER_MESSAGE + roleTokenCount(encoding, message.role) + content.tokens;
+      cut ||= content.cut;
+    }
     if (typeof message.content !== "string" || message.name !== undefined || message.tool_calls)
       tokens += messageExtraTokens(message, count);
   }

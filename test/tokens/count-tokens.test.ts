@@ -2,7 +2,8 @@ import { countTokens as countCl100k } from "gpt-tokenizer/encoding/cl100k_base";
 import { countTokens as countO200k } from "gpt-tokenizer/encoding/o200k_base";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessage } from "../../src/providers/types.js";
-import { countMessageTokens, loadTokenizers } from "../../src/tokens/count-tokens.js";
+import { MAX_PIECE_CHARS } from "../../src/tokens/bounded-count.js";
+import { countMessageTokens, countTextTokens, loadTokenizers } from "../../src/tokens/count-tokens.js";
 
 const MESSAGES: ChatMessage[] = [
   { role: "system", content: "You are terse. <|endoftext|> is just text here." },
@@ -44,5 +45,26 @@ describe("countMessageTokens", () => {
     for (let round = 0; round < 2; round++) {
       expect((await countMessageTokens(odd, null)).tokens).toBe(expected(countWith(countO200k), odd));
     }
+  });
+
+  it("counts short and long messages alike, either side of the one-piece length, and labels a cut count", async () => {
+    const prose = (length: number) =>
+      "Bonjour, le monde ! 漢字 and more words. ".repeat(length).slice(0, length);
+    const messages: ChatMessage[] = [MAX_PIECE_CHARS - 1, MAX_PIECE_CHARS, MAX_PIECE_CHARS + 1, 5_000].map(
+      (length, index) => ({ role: index % 2 ? "assistant" : "user", content: prose(length) }),
+    );
+    expect((await countMessageTokens(messages, null)).tokens).toBe(expected(countWith(countO200k), messages));
+    for (const message of messages) {
+      const alone = await countTextTokens(String(message.content), null);
+      expect((await countMessageTokens([message], null)).tokens).toBe(
+        3 + 3 + countO200k(message.role) + alone.tokens,
+      );
+    }
+    // One pre-token over the piece length: counted in pieces, labelled approximate, short ones beside it.
+    const cut = await countMessageTokens(
+      [MESSAGES[0] as ChatMessage, { role: "user", content: "b".repeat(3_000) }],
+      null,
+    );
+    expect(cut.method).toMatch(/counted in pieces/);
   });
 });
