@@ -156,24 +156,21 @@ function withCallerSuggestions<T>(catalog: Catalog, request: RouteRequest, plan:
 }
 
 /**
- * Builds (in short turns, see Catalog.ready) what resolving the request's names needs: the routable
- * models for their own ids and `auto`, the whole catalog for any other name (an alias, a host's id).
+ * What resolving the request's names waits for, built in short turns (see Catalog.ready): the
+ * routable models for their own ids and `auto`, the whole catalog for any other name (an alias, a
+ * host's id). Undefined when it is all built already, so a request need not await a turn for it.
  */
-async function catalogReadyFor(catalog: Catalog, request: RouteRequest): Promise<void> {
-  await catalog.ready("routable");
-  if (!namesRoutable(catalog, request)) await catalog.ready();
+function catalogWait(catalog: Catalog, request: RouteRequest): Promise<void> | undefined {
+  if (!catalog.isReady("routable"))
+    return catalog.ready("routable").then(() => catalogWait(catalog, request));
+  if (catalog.isReady() || namesRoutable(catalog, request)) return undefined;
+  return catalog.ready();
 }
 
 /** Whether every name the request gives is `auto` or a routable model's id. */
 function namesRoutable(catalog: Catalog, request: RouteRequest): boolean {
   if (request.model !== "auto" && !catalog.getModel(request.model)) return false;
   return (request.fallbackModels ?? []).every((name) => name === "auto" || catalog.getModel(name));
-}
-
-/** catalogReadyFor's condition, known at once: undefined when nothing is left to wait for. */
-function catalogWait(catalog: Catalog, request: RouteRequest): Promise<void> | undefined {
-  if (catalog.isReady() || (catalog.isReady("routable") && namesRoutable(catalog, request))) return undefined;
-  return catalogReadyFor(catalog, request);
 }
 
 /** Everything decided before any upstream call: the plan, the scored order, the worst-case cost. */
