@@ -34,7 +34,7 @@ export function createInjectionDetector(): Detector {
       const normalized = normalizeForMatching(text);
       const scored: Scored[] = [];
       const context = new ContextReader(normalized.text);
-      for (const match of engine.match(normalized.text)) {
+      for (const match of engine.match(normalized, text)) {
         const start = normalized.toOriginalStart(match.start);
         const end = normalized.toOriginalEnd(match.end);
         const obfuscated = !readsAsWritten(text, start, end, normalized.text, match);

@@ -15,6 +15,17 @@ const AI_NOUN = String.raw`(?:ai|assistant|chatbot|bot|model|language\smodel|ver
 const RESTRICTION_BOOST =
   /\b(?:ethical|moral|content|safety|openai|openai's|anthropic|anthropic's|programmed|built-in)\b|(?:ethics|morals|morality|content polic(?:y|ies)|guardrails|safeguards)$/;
 
+/**
+ * The persona is "DAN" in capitals (or leet, "D4N"); rules see lower-cased text, so they read the original.
+ * A "Dan" at either end of a match is a person: "Dan 2 will be there at 5", "imagine you are Dan, a teacher".
+ */
+const DAN_AT_EDGE = /^[Dd][Aa4@][Nn](?![A-Za-z0-9])|(?<![A-Za-z0-9])[Dd][Aa4@][Nn]$/g;
+const DAN_IN_CAPITALS = /^D[A4@]N$/;
+function danInCapitals(original: string): boolean {
+  for (const [word] of original.matchAll(DAN_AT_EDGE)) if (!DAN_IN_CAPITALS.test(word)) return false;
+  return true;
+}
+
 export const JAILBREAK_RULES: InjectionRule[] = [
   {
     id: "dan",
@@ -29,7 +40,18 @@ export const JAILBREAK_RULES: InjectionRule[] = [
     kind: "jailbreak",
     type: "persona_jailbreak",
     triggers: ["dan"],
-    pattern: /dan(?:\s(?:mode|prompt|jailbreak|\d{1,2}(?:\.\d)?)\b|,\s(?:which|who)\sstands\sfor)/,
+    pattern: /dan(?:\s(?:mode|prompt|jailbreak)\b|,\s(?:which|who)\sstands\sfor)/,
+    confirm: danInCapitals,
+    score: 0.8,
+  },
+  {
+    id: "dan",
+    kind: "jailbreak",
+    type: "persona_jailbreak",
+    triggers: ["dan"],
+    pattern: /dan\s\d{1,2}(?:\.\d)?\b/,
+    // A version ("DAN 11.0") is spelt out: leet here ("D@N 94") is as likely noise as a disguise.
+    confirm: (original) => original.startsWith("DAN") || original.charCodeAt(0) > 0x7f,
     score: 0.8,
   },
   {
@@ -40,6 +62,7 @@ export const JAILBREAK_RULES: InjectionRule[] = [
     pattern: new RegExp(
       String.raw`you(?:'re|\sare|\swill\sbe|'ll\sbe)\s(?:now\s|going\sto\sbe\s|to\sbe\s|free\snow\s)?(?:dan|an?\s(?:(?:completely|totally|fully|truly)\s)?(?:${STRONG_ADJECTIVE})\s${AI_NOUN}|evil\s?bot|in\s(?:developer|jailbreak|god|unrestricted)\smode|jailbroken|unfiltered|uncensored|unrestricted|no\slonger\s(?:bound|restricted|limited|an?\s(?:ai|assistant)|chatgpt|claude)|free(?:\sfrom|\sof)\s(?:all\s|any\s)?(?:restrictions|rules|limitations|guidelines|filters|censorship))\b|you(?:'ve|\shave)\sbeen\s(?:freed|liberated|jailbroken|unchained|unshackled|released\sfrom|unlocked)`,
     ),
+    confirm: danInCapitals,
     score: 0.85,
   },
   {
@@ -64,6 +87,7 @@ export const JAILBREAK_RULES: InjectionRule[] = [
       `(?:act|acting|pretend|roleplay|role-play|play|simulate|become|behave|respond|answer|imagine)(?:${S}(?:as|to|be|like|the|a|an|role|of|you|are|were|if|that|named|called|completely|totally|an))` +
         String.raw`{0,5}${S}(?:dan\b|(${STRONG_ADJECTIVE}|${WEAK_ADJECTIVE})\s${AI_NOUN}\b|you\s(?:have|had)\sno\s(?:restrictions|rules|limits|limitations|filters|guidelines|ethics|morals))`,
     ),
+    confirm: danInCapitals,
     score: (match) => (new RegExp(`(?:${WEAK_ADJECTIVE})\\s`).test(match) ? 0.55 : 0.85),
   },
   {
@@ -117,6 +141,7 @@ export const JAILBREAK_RULES: InjectionRule[] = [
     ],
     pattern:
       /(?:developer|dev|god|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|chaos|opposite|sudo|debug|maintenance|dan)\smode(?:[^a-z0-9\n]{1,3}(?:enabled|activated|engaged|unlocked|is\s(?:now\s)?(?:enabled|active|on))|\s?[:=]\s?on\b)?/,
+    confirm: danInCapitals,
     score: (match) => {
       if (/(?:enabled|activated|on|engaged|unlocked|active)$/.test(match)) return 0.85;
       return /^(?:jailbr|unrestricted|unfiltered|uncensored|evil|chaos|opposite|dan)/.test(match) ? 0.7 : 0.3;
@@ -146,6 +171,7 @@ export const JAILBREAK_RULES: InjectionRule[] = [
     triggers: ["two", "2", "both", "dual"],
     pattern:
       /(?:two|2|both|dual)\s(?:different\s|separate\s)?(?:responses|answers|replies|outputs|paragraphs)[^.\n]{0,80}?\b(?:jailbr\w*|dan|unfiltered|uncensored|developer\smode|unlocked|unrestricted)\b/,
+    confirm: danInCapitals,
     score: 0.8,
   },
   {

@@ -107,7 +107,7 @@ export function findEncodedInstructions(text: string, engine: RuleEngine): Unpre
     const run = text.slice(start, end);
     const decoded = Buffer.from(run, "base64").toString("utf8");
     if (!READABLE.test(decoded) || !decoded.includes(" ")) continue;
-    const matches = engine.match(normalizeForMatching(decoded).text);
+    const matches = engine.match(normalizeForMatching(decoded), decoded);
     const strongest = matches.reduce(
       (best, match) => (match.score > (best?.score ?? 0) ? match : best),
       matches[0],

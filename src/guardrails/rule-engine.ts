@@ -1,3 +1,4 @@
+import type { NormalizedText } from "./normalize.js";
 import type { InjectionRule } from "./rule-types.js";
 import { trieRegexSource } from "./trie-regex.js";
 
@@ -10,7 +11,8 @@ export interface RuleMatch {
 }
 
 export interface RuleEngine {
-  match(normalized: string): RuleMatch[];
+  /** Matches in `normalized.text`; a rule with `confirm` also reads the original span (`original` is what was normalized). */
+  match(normalized: NormalizedText, original: string): RuleMatch[];
 }
 
 const LINE_PREFIX = /[ \t#*>(<[|-]/;
@@ -39,7 +41,8 @@ export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
   const markupRegex = new RegExp(markupTriggers.length > 0 ? trieRegexSource(markupTriggers) : "(?!)", "g");
 
   return {
-    match(normalized) {
+    match(normalizedText, original) {
+      const normalized = normalizedText.text;
       const matches: RuleMatch[] = [];
       const triggers = triggerScanner(normalized, wordRegex, markupRegex);
       for (let hit = triggers(); hit !== null; hit = triggers()) {
@@ -48,8 +51,10 @@ export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
           regex.lastIndex = hit.index;
           const found = regex.exec(normalized);
           if (!found) continue;
+          const end = hit.index + found[0].length;
+          if (rule.confirm && !rule.confirm(originalSpan(normalizedText, original, hit.index, end))) continue;
           const score = typeof rule.score === "number" ? rule.score : rule.score(found[0]);
-          if (score > 0) matches.push({ rule, start: hit.index, end: hit.index + found[0].length, score });
+          if (score > 0) matches.push({ rule, start: hit.index, end, score });
         }
       }
       return matches;
@@ -80,6 +85,10 @@ function triggerScanner(text: string, wordRegex: RegExp, markupRegex: RegExp): (
     }
     return hit;
   };
+}
+
+function originalSpan(normalized: NormalizedText, original: string, start: number, end: number): string {
+  return original.slice(normalized.toOriginalStart(start), normalized.toOriginalEnd(end));
 }
 
 /** True when only markup (`### `, `[`, `<`, `> `) stands between the line start and `index`. */

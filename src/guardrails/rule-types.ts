@@ -14,6 +14,8 @@ export interface InjectionRule {
   score: number | ((match: string) => number);
   /** Only counts at the start of a line (fake chat turns). */
   lineStart?: boolean;
+  /** A test on the original text of the match, for what normalizing hides (case: "DAN" is not "Dan"). */
+  confirm?: (original: string) => boolean;
 }
 
 /** Separator between words: whitespace and light punctuation, a few characters at most. */

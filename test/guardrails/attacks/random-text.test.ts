@@ -30,6 +30,23 @@ describe("the learned attack scorer on random text", () => {
     expect(flagged).toEqual([]);
   }, 120_000);
 
+  it("sets off no attack rule either, in any context, at any length", () => {
+    const flagged: string[] = [];
+    // Seed 2000 once held "D@N 94" in its random printable ASCII, read as the persona "DAN 94".
+    for (const { kind, length, text } of randomTexts(undefined, 2000)) {
+      for (const source of CONTENT_SOURCES) {
+        const findings = guardrails
+          .scan(text, source)
+          .filter((finding) => finding.detector.startsWith("injection/"));
+        if (findings.length > 0)
+          flagged.push(
+            `${kind}, ${length} characters, as ${source}: ${findings.map((f) => f.detector).join(", ")}`,
+          );
+      }
+    }
+    expect(flagged).toEqual([]);
+  }, 120_000);
+
   it("reads the hardening test's 650,000 CJK characters as nothing", () => {
     const cjk = Array.from({ length: 650_000 }, (_, index) =>
       String.fromCharCode(0x4e00 + ((index * 7919) % 20_000)),
