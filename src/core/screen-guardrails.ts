@@ -8,9 +8,10 @@ import type {
   Guardrails,
   GuardrailsCheckInput,
   JudgeVerdict,
+  SourcedText,
 } from "../guardrails/index.js";
 // From types.js itself: the index would load every detector at start-up.
-import { MAX_LISTED_FINDINGS } from "../guardrails/types.js";
+import { MAX_LISTED_FINDINGS, messageSource } from "../guardrails/types.js";
 
 /** What the caller sees of a screening: never the secret itself, only masked previews. */
 export interface ScreenReport {
@@ -123,9 +124,12 @@ function isPlainText(message: ChatMessage): boolean {
   return typeof message.content === "string" && message.tool_calls === undefined;
 }
 
-/** The texts screenInput reads in these messages (what a guard judge may be asked about). */
-export function textsToScreen(messages: readonly ChatMessage[]): string[] {
-  return messages.flatMap(slotsOf).map((slot) => slot.text);
+/** The texts screenInput reads in these messages, with their source (what a guard judge may be asked about). */
+export function textsToScreen(messages: readonly ChatMessage[]): SourcedText[] {
+  return messages.flatMap((message, index) => {
+    const source = messageSource(message.role);
+    return slotsOf(message, index).map((slot) => ({ text: slot.text, source }));
+  });
 }
 
 /**

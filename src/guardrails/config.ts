@@ -131,12 +131,14 @@ export const guardrailsConfigSchema = z
             "Model asked through modelmux's own router, e.g. `groq/meta-llama/llama-prompt-guard-2-86m`, `together/meta-llama/Llama-Guard-4-12B` or any configured model",
           ),
         lower: thresholdSchema
-          .default(0.3)
-          .describe("Texts whose learned attack probability is at least this are asked about. Default 0.3"),
+          .optional()
+          .describe(
+            "Texts whose learned attack probability is at least this are asked about, whatever their source. Default: 0.2 below the scorer's threshold for the text's source (user, document, tool_result) and length",
+          ),
         upper: thresholdSchema
           .optional()
           .describe(
-            "…and below this (default: the learned scorer's own threshold, so only texts it would let pass are asked about)",
+            "…and below this (default: the scorer's own threshold for the text's source and length, so only texts it would let pass are asked about)",
           ),
         maxTexts: z
           .number()

@@ -7,7 +7,7 @@ import { loadAttackModel } from "./attacks/attack-model.js";
 import { createAttackScorer } from "./attacks/attack-scorer.js";
 import { dropRedundantLearned } from "./attacks/drop-redundant-learned.js";
 import { createEmbeddedInstructionDetector } from "./attacks/embedded-instructions.js";
-import { createLearnedAttackDetector } from "./attacks/learned-detector.js";
+import { createLearnedAttackDetector, thresholdFor } from "./attacks/learned-detector.js";
 import { type GuardrailsConfigInput, guardrailsConfigSchema } from "./config.js";
 import { createInjectionDetector } from "./injection.js";
 import { createPiiDetector } from "./pii.js";
@@ -25,6 +25,7 @@ import type {
   GuardrailsCheck,
   GuardrailsCheckInput,
 } from "./types.js";
+import { messageSource } from "./types.js";
 
 /**
  * Builds the guardrails once (regexes compiled, config parsed) for the hot path of every request.
@@ -109,7 +110,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     if (input.messages !== undefined) {
       const redacted: ChatText[] = [];
       for (const [index, message] of input.messages.entries()) {
-        const source = input.source ?? (message.role === "tool" ? "tool_result" : "user");
+        const source = messageSource(message.role, input.source);
         redacted.push({ ...message, content: screen(message.content, source, index, message.role) });
       }
       result.redactedMessages = redacted;
@@ -130,8 +131,10 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
             placeholders: unpackMap(check.placeholders),
           })),
     warmUpOffThread: () => runOffThread("warmUp", parsed).then(() => undefined),
-    attackScore: (text) => scorer?.score(text),
-    attackThreshold: model?.threshold,
+    attackScore(text, source = "user") {
+      const scored = scorer?.score(text, source);
+      return scored && model && { ...scored, threshold: thresholdFor(model, text, source) };
+    },
     actionFor: (kind, direction) => policy.actionFor(kind, direction),
     restore(text, placeholders) {
       return parsed.restorePlaceholders ? restorePlaceholders(text, placeholders) : text;

@@ -23,4 +23,6 @@ export {
   type GuardrailsCheck,
   type GuardrailsCheckInput,
   type JudgeVerdict,
+  messageSource,
+  type SourcedText,
 } from "./types.js";

@@ -9,6 +9,11 @@ export type Direction = "input" | "output";
 export type ContentSource = "user" | "document" | "tool_result";
 export const CONTENT_SOURCES: readonly ContentSource[] = ["user", "document", "tool_result"];
 
+/** Where a message's text comes from: as given, else a `role: "tool"` message is a tool's output. */
+export function messageSource(role: string, given?: ContentSource): ContentSource {
+  return given ?? (role === "tool" ? "tool_result" : "user");
+}
+
 export const GUARDRAIL_KINDS: readonly GuardrailKind[] = ["secret", "pii", "prompt_injection", "jailbreak"];
 export const GUARDRAIL_ACTIONS: readonly GuardrailAction[] = ["block", "redact", "warn", "allow"];
 
@@ -43,6 +48,14 @@ export interface AttackOpinion {
   kind: "prompt_injection" | "jailbreak";
   start: number;
   end: number;
+  /** The probability at or above which the scorer reports this text from its source (and at its length). */
+  threshold: number;
+}
+
+/** A text and where it comes from, as screened. */
+export interface SourcedText {
+  text: string;
+  source: ContentSource;
 }
 
 export interface ChatText {
@@ -96,10 +109,8 @@ export interface Guardrails {
   checkAsync(input: GuardrailsCheckInput): Promise<GuardrailsCheck>;
   /** Starts a worker thread and builds the detectors there, so the first long check pays neither. */
   warmUpOffThread(): Promise<void>;
-  /** The learned attack scorer's opinion of a text; undefined when the scorer is off. */
-  attackScore(text: string): AttackOpinion | undefined;
-  /** The attack probability at or above which the learned scorer reports; undefined when it is off. */
-  readonly attackThreshold: number | undefined;
+  /** The learned attack scorer's opinion of a text from `source` (default user); undefined when the scorer is off. */
+  attackScore(text: string, source?: ContentSource): AttackOpinion | undefined;
   /** The configured action for a kind of finding in one direction. */
   actionFor(kind: GuardrailKind, direction: Direction): GuardrailAction;
   /** Puts the user's own values back into a model answer (no-op when `restorePlaceholders` is off). */

@@ -5,20 +5,20 @@ import { ModelmuxError } from "../errors.js";
 import type { GuardJudge } from "../guardrails/attacks/judge.js";
 import type { Finding, Guardrails } from "../guardrails/index.js";
 import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
-import { MAX_LISTED_FINDINGS } from "../guardrails/types.js";
+import { MAX_LISTED_FINDINGS, messageSource } from "../guardrails/types.js";
 import { once } from "../once.js";
 import { registerTool } from "./register-tool.js";
 import { MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
 import { guard, toolResult } from "./tool-result.js";
 
 const schemas = once(() => {
-  const { messagesSchema, textSchema } = sharedSchemas();
+  const { screenedMessagesSchema, textSchema } = sharedSchemas();
   const actionSchema = z.enum(["block", "redact", "warn", "allow"]);
   const kindSchema = z.enum(["secret", "pii", "prompt_injection", "jailbreak"]);
 
   const inputSchema = {
     text: textSchema.optional().describe("the text to screen (give this or `messages`)"),
-    messages: messagesSchema.optional(),
+    messages: screenedMessagesSchema.optional(),
     direction: z
       .enum(["input", "output"])
       .default("input")
@@ -126,7 +126,12 @@ export function registerCheckGuardrailsTool(
         // The optional judge (guardrails.judge) is asked about texts the learned scorer is unsure of.
         const judge = deps.orchestrator?.guardJudge;
         const texts =
-          args.text !== undefined ? [args.text] : (args.messages ?? []).map((message) => message.content);
+          args.text !== undefined
+            ? [{ text: args.text, source: args.source ?? "user" }]
+            : (args.messages ?? []).map((message) => ({
+                text: message.content,
+                source: messageSource(message.role, args.source),
+              }));
         const verdicts = judge ? await judge.review(guardrails, texts) : undefined;
         // Long text is checked on the worker thread: a megabyte does not hold the server up.
         const check = await guardrails.checkAsync({

@@ -27,22 +27,29 @@ export function cacheOptionsSchema(help: { mode: string; ttl: string }) {
  * register-tool.ts), not at start-up.
  */
 export const sharedSchemas = once(() => {
-  const messageSchema = z.strictObject({
-    role: z.enum(["system", "user", "assistant"]).describe("who says it"),
-    content: z.string().max(MAX_TEXT_CHARS).describe("the message text"),
-  });
-
-  const messagesSchema = z
-    .array(messageSchema)
-    .min(1)
-    .max(MAX_MESSAGES)
-    .superRefine((messages, context) => {
-      const problem = totalTextProblem(messages.map((message) => message.content));
-      if (problem) context.addIssue({ code: "custom", message: problem });
-    })
-    .describe(
-      "chat messages in order, as sent to an OpenAI-style chat API; at most 1,000,000 characters in all",
-    );
+  const messagesOf = <Role extends string>(roles: readonly [Role, ...Role[]], who: string) =>
+    z
+      .array(
+        z.strictObject({
+          role: z.enum(roles).describe(who),
+          content: z.string().max(MAX_TEXT_CHARS).describe("the message text"),
+        }),
+      )
+      .min(1)
+      .max(MAX_MESSAGES)
+      .superRefine((messages, context) => {
+        const problem = totalTextProblem(messages.map((message) => message.content));
+        if (problem) context.addIssue({ code: "custom", message: problem });
+      })
+      .describe(
+        "chat messages in order, as sent to an OpenAI-style chat API; at most 1,000,000 characters in all",
+      );
+  const messagesSchema = messagesOf(["system", "user", "assistant"], "who says it");
+  /** Messages to screen: a `tool` message is what a tool returned to the agent. */
+  const screenedMessagesSchema = messagesOf(
+    ["system", "user", "assistant", "tool"],
+    "who says it; `tool`: what a tool returned to an agent",
+  );
 
   const textSchema = z.string().max(MAX_TEXT_CHARS, `text too long: at most ${MAX_TEXT_CHARS} characters`);
 
@@ -120,8 +127,8 @@ export const sharedSchemas = once(() => {
     providers: z.array(deploymentSchema),
   });
   return {
-    messageSchema,
     messagesSchema,
+    screenedMessagesSchema,
     textSchema,
     tierSchema,
     capabilitySchema,

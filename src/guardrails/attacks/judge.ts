@@ -1,12 +1,21 @@
-import type { Guardrails, JudgeVerdict } from "../types.js";
+import type { Guardrails, JudgeVerdict, SourcedText } from "../types.js";
 
 /** The `guardrails.judge` config section, parsed. */
 export interface JudgeConfig {
   model: string;
-  lower: number;
+  /** Absolute, for every source; unset: DEFAULT_BAND below the text's own threshold. */
+  lower?: number;
+  /** Absolute, for every source; unset: the text's own threshold (its source's, at its length). */
   upper?: number;
   maxTexts: number;
 }
+
+/**
+ * How far below its threshold a text is still worth a judge's look, by default. Thresholds differ by
+ * source (a tool result's is lower than a user's), so one absolute band would ask about texts the
+ * scorer already reports in one source and never about near misses in another.
+ */
+export const DEFAULT_BAND = 0.2;
 
 /** Asks the judge model one chat completion through modelmux's own router; returns its answer text. */
 export type AskJudge = (
@@ -46,22 +55,29 @@ export interface GuardJudge {
   readonly model: string;
   /**
    * Asks the judge about each of these texts (a check's `text`, or each message's texts) whose learned
-   * attack probability lies in [lower, upper): its verdicts, keyed by the text, for `check({ verdicts })`.
-   * A judge that fails or answers out of form gives no verdict; the request is not failed for it.
+   * attack probability, read from its source, lies in [lower, upper): its verdicts, keyed by the text,
+   * for `check({ verdicts })`. A judge that fails or answers out of form gives no verdict; the request
+   * is not failed for it.
    */
-  review(guardrails: Guardrails, texts: readonly string[], key?: string): Promise<Map<string, JudgeVerdict>>;
+  review(
+    guardrails: Guardrails,
+    texts: readonly SourcedText[],
+    key?: string,
+  ): Promise<Map<string, JudgeVerdict>>;
 }
 
 export function createGuardJudge(config: JudgeConfig, ask: AskJudge): GuardJudge {
   return {
     model: config.model,
     async review(guardrails, texts, key) {
-      const upper = config.upper ?? guardrails.attackThreshold ?? 1;
       const uncertain: string[] = [];
-      for (const content of texts) {
+      for (const { text: content, source } of texts) {
         if (uncertain.length >= config.maxTexts || uncertain.includes(content)) continue;
-        const attack = guardrails.attackScore(content)?.attack ?? 0;
-        if (attack >= config.lower && attack < upper) uncertain.push(content);
+        const opinion = guardrails.attackScore(content, source);
+        if (opinion === undefined) continue;
+        const upper = config.upper ?? opinion.threshold;
+        const lower = config.lower ?? Math.max(0, opinion.threshold - DEFAULT_BAND);
+        if (opinion.attack >= lower && opinion.attack < upper) uncertain.push(content);
       }
       const verdicts = new Map<string, JudgeVerdict>();
       await Promise.all(
