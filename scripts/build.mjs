@@ -10,7 +10,7 @@
 //   dist/default-config.json the config's defaults, parsed (a start without a config file builds no config schema)
 //   dist/tool-list.json      the server's tools/list answer (served as is: no zod → JSON Schema at start)
 //   dist/tokenizers/         the open families' vocabularies as ranks (faster to load than tokenizer.json),
-//                            and OpenAI's o200k_base and cl100k_base ranks as JSON lines (loaded in steps)
+//                            and OpenAI's o200k_base and cl100k_base ranks as bytes (rank files, hashed in steps)
 //
 // Why: start-up was dominated by Node's ES module loader reading and compiling ~250 modules one by
 // one, and Node 20 can cache compiled code only for a script compiled with vm.Script, not for ES
@@ -136,9 +136,9 @@ await writeCodeCache();
 /**
  * The open families' vocabularies as ranks only (src/tokens/family-vocabulary.ts), beside the
  * worker that loads them: a tenth of the packages' tokenizer.json, so a family's first count
- * waits for a fraction of the parsing. OpenAI's encodings' ranks as JSON lines beside the bundle
- * (src/tokens/bpe-core.ts): parsed a line per step, where gpt-tokenizer's module compiles as one
- * long stall.
+ * waits for a fraction of the parsing. OpenAI's encodings' ranks as rank files beside the bundle
+ * (src/tokens/rank-table.ts): read as one Buffer and hashed in steps, without a string per token,
+ * where gpt-tokenizer's module compiles as one long stall.
  */
 function writeCompactVocabularies() {
   runBuildScript(
@@ -147,14 +147,14 @@ function writeCompactVocabularies() {
       'import { compactVocabularyFile, readPackageVocabulary } from "./src/tokens/family-vocabulary.ts";\n' +
       'import { mkdirSync, writeFileSync } from "node:fs";\n' +
       'import { dirname, join } from "node:path";\n' +
-      'import { compactRanksFile, compactRanksText } from "./src/tokens/bpe-core.ts";\n' +
+      'import { libraryRankFile, rankFileName } from "./src/tokens/openai-ranks.ts";\n' +
       "for (const family of FAMILY_ENCODINGS) {\n" +
       "  const file = join(process.argv[2], compactVocabularyFile(family));\n" +
       "  mkdirSync(dirname(file), { recursive: true });\n" +
       "  writeFileSync(file, JSON.stringify(readPackageVocabulary(family)));\n" +
       "}\n" +
       "for (const encoding of ['o200k_base', 'cl100k_base'])\n" +
-      "  compactRanksText(encoding).then((text) => writeFileSync(join(process.argv[2], compactRanksFile(encoding)), text));\n",
+      "  libraryRankFile(encoding).then((file) => writeFileSync(join(process.argv[2], rankFileName(encoding)), file));\n",
     [dist],
     { stdio: "inherit" },
   );

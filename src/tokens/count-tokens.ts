@@ -4,18 +4,18 @@ import { contentText } from "../chat/message-text.js";
 import type { ChatMessage, ToolDefinition } from "../chat/types.js";
 import { runOffThread } from "../workers/offload.js";
 import { countBounded, countBoundedSync, createTurn, MAX_PIECE_CHARS, type Turn } from "./bounded-count.js";
-import { loadBpeCore } from "./bpe-core.js";
+import { bytePairCounter } from "./byte-pair-counter.js";
 import { messageExtraTokens, toolDefinitionTokens } from "./count-parts.js";
 import { FAMILY_SPECS, type FamilyEncoding, isFamilyEncoding } from "./family-encodings.js";
 import { warmFamilyTokenizer } from "./family-readiness.js";
 import type { FamilyChatMessage } from "./family-tokenizer.js";
-import { preTokenCounter, type TextCounter } from "./pre-token-counter.js";
+import { loadRankTable } from "./openai-ranks.js";
 import { proxyMarginOf } from "./proxy-margin.js";
-import { matchTiktoken, withUnicodeWhitespace } from "./tiktoken-parity.js";
+import { withUnicodeWhitespace } from "./tiktoken-parity.js";
 
 /**
- * Token counting. OpenAI models are counted exactly with their own BPE (gpt-tokenizer,
- * identical ids to tiktoken); Llama 3.1/3.3, Qwen3 and DeepSeek V3 with their own tokenizer and
+ * Token counting. OpenAI models are counted exactly with their own BPE (gpt-tokenizer's ranks held
+ * as bytes, byte-pair-counter.ts: identical ids to tiktoken); Llama 3.1/3.3, Qwen3 and DeepSeek V3 with their own tokenizer and
  * chat template, on the worker thread (family-tokenizer.ts). Other models' counts use o200k_base
  * as a proxy and are labelled approximate. Counting is bounded (bounded-count.ts): linear in the
  * text, yielding to the event loop on long inputs.
@@ -26,26 +26,19 @@ export interface TokenCount {
   method: string;
 }
 
-/** One encoding's counter: gpt-tokenizer's byte-pair core, special-token strings counted as text. */
+/** One encoding's counter (byte-pair-counter.ts): special-token strings counted as text. */
 interface Encoder {
-  countTokens: TextCounter;
+  countTokens: (text: string) => number;
 }
-
-/**
- * gpt-tokenizer keeps the merges of up to 100,000 pre-tokens by default, each up to MAX_PIECE_CHARS
- * long: hostile text (every piece new) could fill it with ~300 MB that every major GC walks. A
- * few thousand entries keep the common words' merges.
- */
-const MERGE_CACHE_ENTRIES = 4096;
 
 // Chat framing per OpenAI's cookbook ("How to count tokens with tiktoken"): every message
 // costs 3 tokens of framing, and the reply is primed with 3 more.
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_REPLY = 3;
-// User text may contain `<|endoftext|>`: the core is given no special tokens, and the counter
-// (pre-token-counter.ts) looks for none, so it counts as text.
+// User text may contain `<|endoftext|>`: the counter (byte-pair-counter.ts) looks for no special
+// token, so it counts as text.
 
-/** The encodings counted on this thread with gpt-tokenizer's own tables. */
+/** The encodings counted on this thread (OpenAI's, ranks from gpt-tokenizer). */
 export type BpeEncoding = Exclude<Encoding, FamilyEncoding>;
 const encoders = new Map<BpeEncoding, Encoder>();
 /** Each encoding's pre-token regex, with whitespace as tiktoken has it (see tiktoken-parity.ts). */
@@ -81,8 +74,8 @@ const CUT_NOTE = `; pre-tokens over ${MAX_PIECE_CHARS} characters (runs without 
 const loading = new Map<BpeEncoding, Promise<void>>();
 
 /**
- * Loads encoders once (about 0.3 s and 40 MB each), off the start-up path and in steps that give
- * the event loop back (bpe-core.ts). Every catalog model uses o200k_base (exact for OpenAI, the
+ * Loads encoders once (tens of ms and ~5 MB each, see openai-ranks.ts), off the start-up path and
+ * in steps that give the event loop back. Every catalog model uses o200k_base (exact for OpenAI, the
  * proxy for others), so only it loads unless another encoding is asked for.
  */
 export function loadTokenizers(encodings: readonly BpeEncoding[] = ["o200k_base"]): Promise<void> {
@@ -90,12 +83,8 @@ export function loadTokenizers(encodings: readonly BpeEncoding[] = ["o200k_base"
     encodings.map((encoding) => {
       let pending = loading.get(encoding);
       if (!pending) {
-        pending = loadBpeCore(encoding, {
-          split: SPLITS[encoding],
-          mergeCacheSize: MERGE_CACHE_ENTRIES,
-        }).then((core) => {
-          matchTiktoken({ bytePairEncodingCoreProcessor: core }, SPLITS[encoding]);
-          encoders.set(encoding, { countTokens: preTokenCounter(core) });
+        pending = loadRankTable(encoding).then((table) => {
+          encoders.set(encoding, { countTokens: bytePairCounter(table, SPLITS[encoding]).count });
         });
         // A failed load (a damaged file) is tried again by the next caller.
         pending.catch(() => loading.delete(encoding));
