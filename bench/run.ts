@@ -21,6 +21,7 @@ const PARTS = [
   "router",
   "chaos",
   "guardrails",
+  "tokens",
   "ledger",
   "ledger-postgres",
   "cache",
