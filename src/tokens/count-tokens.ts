@@ -272,16 +272,18 @@ export async function countMessageTokens(
   let tokens = TOKENS_PER_REPLY;
   for (const message of messages) {
     const text = typeof message.content === "string" ? message.content : contentText(message.content);
+    let content: number;
     if (text.length <= MAX_PIECE_CHARS) {
       // What countBounded does for a text of one piece, without its generator and promise (most
       // messages are this short); the turn still pauses after it when it has run long.
-      tokens += TOKENS_PER_MESSAGE + roleTokenCount(encoding, message.role) + countText(text);
+      content = countText(text);
       if (turn.due()) await turn.pause();
     } else {
-      const content = await countWith(encoding, text, turn);
-      tokens += TOKENS_PER_MESSAGE + roleTokenCount(encoding, message.role) + content.tokens;
-      cut ||= content.cut;
+      const counted = await countWith(encoding, text, turn);
+      content = counted.tokens;
+      cut ||= counted.cut;
     }
+    tokens += TOKENS_PER_MESSAGE + roleTokenCount(encoding, message.role) + content;
     if (typeof message.content !== "string" || message.name !== undefined || message.tool_calls)
       tokens += messageExtraTokens(message, count);
   }
