@@ -29,6 +29,8 @@ export interface SseStream {
   /** Sends the status line and headers (once); `trailers` names headers sent after the last event. */
   open(headers: Record<string, string>, trailers?: readonly string[]): void;
   send(data: unknown): void;
+  /** send() for an event already serialized; `type` names it in a named format. */
+  sendJsonText(type: string, json: string): void;
   /** Ends the stream (with the format's end line), and the trailers if any. */
   done(trailers?: Record<string, string>): void;
   /** Ends the stream after an error event (the SDKs throw it: OpenAI's `{"error": …}`, Anthropic's `event: error`). */
@@ -38,12 +40,12 @@ export interface SseStream {
 export function createSseStream(response: ServerResponse, format: SseFormat = CHAT_SSE): SseStream {
   let opened = false;
   const writable = () => !response.destroyed && !response.writableEnded;
-  const event = (data: unknown) => {
-    const json = JSON.stringify(data);
-    return format.named
-      ? `event: ${(data as { type: string }).type}\ndata: ${json}\n\n`
-      : `data: ${json}\n\n`;
-  };
+  const framed = (type: string, json: string) =>
+    format.named ? `event: ${type}\ndata: ${json}\n\n` : `data: ${json}\n\n`;
+  const event = (data: unknown) =>
+    format.named
+      ? framed((data as { type: string }).type, JSON.stringify(data))
+      : `data: ${JSON.stringify(data)}\n\n`;
   return {
     get opened() {
       return opened;
@@ -59,6 +61,9 @@ export function createSseStream(response: ServerResponse, format: SseFormat = CH
     },
     send(data) {
       if (writable()) response.write(event(data));
+    },
+    sendJsonText(type, json) {
+      if (writable()) response.write(framed(type, json));
     },
     done(trailers) {
       if (!writable()) return;

@@ -23,7 +23,20 @@ export function sendJson(
     response.end();
     return;
   }
-  const payload = JSON.stringify(body);
+  sendJsonText(response, status, JSON.stringify(body), headers);
+}
+
+/** sendJson for a body already serialized (sent and also kept, so it is serialized once). */
+export function sendJsonText(
+  response: ServerResponse,
+  status: number,
+  payload: string,
+  headers: Record<string, string> = {},
+): void {
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
   response.writeHead(status, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(payload),

@@ -81,5 +81,3 @@ export function failedResponse(frame: ResponseFrame, error: { code: string | nul
   response.error = { code: error.code ?? "server_error", message: error.message };
   return response;
 }
-
-export type FinishedResponse = ReturnType<typeof finishedResponse>;

@@ -26,11 +26,30 @@ interface PendingRow {
   history: string;
 }
 
-/** A stored Response and the conversation it ends (chat messages, instructions apart). */
+/**
+ * A stored Response and the conversation it ends (chat messages, instructions apart), as the JSON
+ * texts they are stored as: GET answers the Response's text as it is, and only a follow-up
+ * parses the conversation.
+ */
 export interface StoredResponse {
-  response: Record<string, unknown>;
-  /** Every earlier turn, this request's input and its answer: what a follow-up chains onto; null when over MAX_HISTORY_CHARS. */
-  history: ChatMessage[] | null;
+  /** The Response's JSON, byte for byte as POST answered it. */
+  responseJson: string;
+  /** Every earlier turn, this request's input and its answer: what a follow-up chains onto; `null` when over MAX_HISTORY_CHARS. */
+  historyJson: string;
+}
+
+/** What put() takes: the Response already serialized (as it was sent), the conversation as messages. */
+export interface ResponseEntry {
+  id: string;
+  key: string;
+  createdAt: number;
+  responseJson: string;
+  history: ChatMessage[];
+}
+
+/** The conversation a stored response ends, or null when it was too long to keep. */
+export function storedHistory(stored: StoredResponse): ChatMessage[] | null {
+  return JSON.parse(stored.historyJson) as ChatMessage[] | null;
 }
 
 /**
@@ -38,7 +57,7 @@ export interface StoredResponse {
  * belongs to the key that created it: another key reads it as missing. Rows expire after the TTL.
  */
 export interface ResponseStore {
-  put(entry: { id: string; key: string; createdAt: number } & StoredResponse): void;
+  put(entry: ResponseEntry): void;
   get(id: string, key: string): StoredResponse | undefined;
   /** True when the key's response existed and is now gone. */
   delete(id: string, key: string): boolean;
@@ -141,13 +160,13 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
   }
 
   return {
-    put({ id, key, createdAt, response, history }) {
+    put({ id, key, createdAt, responseJson, history }) {
       const conversation = JSON.stringify(history);
       pending.set(id, {
         key,
         createdAt,
         expiresAt: now() + ttlMs,
-        response: JSON.stringify(response),
+        response: responseJson,
         history: conversation.length <= MAX_HISTORY_CHARS ? conversation : "null",
       });
       if (pending.size >= FLUSH_BATCH) flush();
@@ -161,7 +180,7 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
           : undefined
         : (open().select.get(id, key, now()) as { response: string; history: string } | undefined);
       if (!row) return undefined;
-      return { response: JSON.parse(row.response), history: JSON.parse(row.history) };
+      return { responseJson: row.response, historyJson: row.history };
     },
     delete(id, key) {
       const waiting = pending.get(id);

@@ -4,7 +4,7 @@ import type { Orchestrator } from "../../core/orchestrator.js";
 import type { RouteRequest, RouteResult } from "../../core/route-types.js";
 import { ModelmuxError } from "../../errors.js";
 import type { Caller } from "../../http/auth.js";
-import { sendJson } from "../../http/http-error.js";
+import { sendJson, sendJsonText } from "../../http/http-error.js";
 import { type BodyLimits, readJsonBody } from "../../http/read-body.js";
 import { callerContext, cancelOnHangUp } from "../caller-context.js";
 import { wholeDelta } from "../completion-shape.js";
@@ -16,7 +16,7 @@ import { createItemIds, newId } from "./output-items.js";
 import { parseResponsesBody, type ResponsesRequest } from "./parse-request.js";
 import { createResponseEvents } from "./response-events.js";
 import { finishedResponse, type ResponseFrame } from "./response-object.js";
-import type { ResponseStore } from "./response-store.js";
+import { type ResponseStore, storedHistory } from "./response-store.js";
 
 /** The ledger's `tool` column for requests through POST /v1/responses. */
 export const RESPONSES_TOOL = "v1/responses";
@@ -63,12 +63,13 @@ export function createResponsesHandlers(
         "previous_response_id",
         `no stored response "${request.previousResponseId.slice(0, 200)}" for this key (it may have expired, been deleted, or been created with store: false)`,
       );
-    if (!previous.history)
+    const history = storedHistory(previous);
+    if (!history)
       throw invalidField(
         "previous_response_id",
         `the conversation of "${request.previousResponseId.slice(0, 200)}" was too large to keep for chaining; send its items in input instead`,
       );
-    return previous.history;
+    return history;
   }
 
   async function create(request: IncomingMessage, response: ServerResponse, caller: Caller): Promise<void> {
@@ -95,22 +96,24 @@ export function createResponsesHandlers(
       request: parsed,
       model: parsed.model,
     };
-    const keep = (result: RouteResult, body: Record<string, unknown>) => {
+    /** Stores the Response as the JSON text the caller received. */
+    const keep = (result: RouteResult, responseJson: string) => {
       if (parsed.store)
         store.put({
           id: frame.id,
           key: caller.key,
           createdAt: Date.now(),
-          response: body,
+          responseJson,
           history: [...history, assistantTurn(result)],
         });
     };
     const ids = createItemIds();
     if (!parsed.stream) {
       const result = await deps.orchestrator.run(routeRequest);
-      const body = finishedResponse(frame, result, ids);
-      keep(result, body);
-      sendJson(response, 200, body, resultHeaders(result));
+      // Serialized once: the same text is sent and stored.
+      const json = JSON.stringify(finishedResponse(frame, result, ids));
+      keep(result, json);
+      sendJsonText(response, 200, json, resultHeaders(result));
       return;
     }
     const events = createResponseEvents(response, frame, ids);
@@ -138,7 +141,7 @@ export function createResponsesHandlers(
     retrieve(response, id, caller) {
       const stored = store.get(id, caller.key);
       if (!stored) throw notFound(id);
-      sendJson(response, 200, stored.response);
+      sendJsonText(response, 200, stored.responseJson);
     },
     remove(response, id, caller) {
       if (!store.delete(id, caller.key)) throw notFound(id);

@@ -8,6 +8,8 @@ import {
   MAX_HISTORY_CHARS,
   RESPONSES_FILE,
   type ResponseStore,
+  type StoredResponse,
+  storedHistory,
 } from "../../../src/api/responses/response-store.js";
 import { createLogger } from "../../../src/logger.js";
 
@@ -37,12 +39,15 @@ const entry = (id: string, key: string) => ({
   id,
   key,
   createdAt: clock,
-  response: { id, object: "response", output: [] },
+  responseJson: JSON.stringify({ id, object: "response", output: [] }),
   history: [
     { role: "user" as const, content: "hi" },
     { role: "assistant" as const, content: "hello" },
   ],
 });
+
+const responseOf = (stored: StoredResponse | undefined) => JSON.parse(stored?.responseJson ?? "null");
+const historyOf = (stored: StoredResponse | undefined) => (stored ? storedHistory(stored) : undefined);
 
 describe("the stored-responses file", () => {
   it("keeps a response for its key only, survives a restart, and expires after the TTL", () => {
@@ -53,7 +58,7 @@ describe("the stored-responses file", () => {
     first.close();
 
     const reopened = openStore(dir, 2);
-    expect(reopened.get("resp_a", "alice")?.history).toEqual(entry("resp_a", "alice").history);
+    expect(historyOf(reopened.get("resp_a", "alice"))).toEqual(entry("resp_a", "alice").history);
     clock += 2 * DAY_MS - 1;
     expect(reopened.get("resp_a", "alice")).toBeDefined();
     clock += 1;
@@ -83,8 +88,8 @@ describe("the stored-responses file", () => {
     const long = "x".repeat(MAX_HISTORY_CHARS);
     store.put({ ...entry("resp_long", "alice"), history: [{ role: "user", content: long }] });
     const stored = store.get("resp_long", "alice");
-    expect(stored?.response).toMatchObject({ id: "resp_long" });
-    expect(stored?.history).toBeNull();
+    expect(responseOf(stored)).toMatchObject({ id: "resp_long" });
+    expect(historyOf(stored)).toBeNull();
   });
 
   it("writes behind the answer: read back at once here, in the file for other instances a moment later", async () => {
@@ -95,6 +100,6 @@ describe("the stored-responses file", () => {
     expect(writer.get("resp_w", "alice")).toBeDefined();
     expect(reader.get("resp_w", "alice")).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(reader.get("resp_w", "alice")?.response).toMatchObject({ id: "resp_w" });
+    expect(responseOf(reader.get("resp_w", "alice"))).toMatchObject({ id: "resp_w" });
   });
 });
