@@ -14,7 +14,9 @@ import { createResponsesHandlers } from "./responses/responses-handler.js";
 
 const RESPONSE_PATH = "/v1/responses/";
 
-/** The id in /v1/responses/{id}; undefined for deeper paths (input_items, cancel: not served) or bad escapes. */
+const INPUT_ITEMS = "/input_items";
+
+/** The id in /v1/responses/{id}; undefined for other deeper paths (cancel: not served) or bad escapes. */
 function responseIdOf(path: string): string | undefined {
   const rest = path.slice(RESPONSE_PATH.length);
   if (rest === "" || rest.includes("/")) return undefined;
@@ -106,13 +108,21 @@ export function createV1Handler(
     throw new HttpError(404, "not_found", `no route for ${request.method} ${path}`);
   }
 
-  /** GET or DELETE /v1/responses/{id}. */
+  /** GET or DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items. */
   async function storedResponse(
     request: IncomingMessage,
     response: ServerResponse,
     path: string,
     auth: Authenticator,
   ): Promise<void> {
+    if (path.endsWith(INPUT_ITEMS)) {
+      const id = responseIdOf(path.slice(0, -INPUT_ITEMS.length));
+      if (id === undefined) throw new HttpError(404, "not_found", `no route for ${request.method} ${path}`);
+      if (request.method !== "GET") throw methodNotAllowed(request, "GET");
+      const caller = await auth.authenticate(request);
+      const query = new URL(request.url ?? "", "http://localhost").searchParams;
+      return responses.listInputItems(response, id, caller, query);
+    }
     const id = responseIdOf(path);
     if (id === undefined) throw new HttpError(404, "not_found", `no route for ${request.method} ${path}`);
     if (request.method !== "GET" && request.method !== "DELETE")

@@ -24,6 +24,7 @@ interface PendingRow {
   expiresAt: number;
   response: string;
   history: string;
+  inputItems: string;
 }
 
 /**
@@ -36,6 +37,8 @@ export interface StoredResponse {
   responseJson: string;
   /** Every earlier turn, this request's input and its answer: what a follow-up chains onto; `null` when over MAX_HISTORY_CHARS. */
   historyJson: string;
+  /** The items GET …/input_items lists, oldest first; null when over MAX_HISTORY_CHARS or stored before they were kept. */
+  inputItemsJson: string | null;
 }
 
 /** What put() takes: the Response already serialized (as it was sent), the conversation as messages. */
@@ -45,6 +48,8 @@ export interface ResponseEntry {
   createdAt: number;
   responseJson: string;
   history: ChatMessage[];
+  /** The listed input items' JSON array (see stored-input-items.ts). */
+  inputItemsJson: string;
 }
 
 /** The conversation a stored response ends, or null when it was too long to keep. */
@@ -71,10 +76,23 @@ CREATE TABLE IF NOT EXISTS responses (
   created_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL,
   response TEXT NOT NULL,
-  history TEXT NOT NULL
+  history TEXT NOT NULL,
+  input_items TEXT
 );
 CREATE INDEX IF NOT EXISTS responses_expires_at ON responses (expires_at);
 `;
+
+/** Files written before input items were kept get the column (their rows list no items). */
+function addInputItemsColumn(db: BetterSqlite3.Database): void {
+  const columns = db.pragma("table_info(responses)") as { name: string }[];
+  if (columns.some((column) => column.name === "input_items")) return;
+  try {
+    db.exec("ALTER TABLE responses ADD COLUMN input_items TEXT");
+  } catch (error) {
+    // Another instance on the same file may have added it first.
+    if (!String(error).includes("duplicate column")) throw error;
+  }
+}
 
 export interface ResponseStoreOptions {
   /** Directory for the file; `:memory:` keeps responses in memory. */
@@ -118,12 +136,13 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
     db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 5000");
     db.exec(CREATE);
+    addInputItemsColumn(db);
     statements = {
       insert: db.prepare(
-        "INSERT OR REPLACE INTO responses (id, key, created_at, expires_at, response, history) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO responses (id, key, created_at, expires_at, response, history, input_items) VALUES (?, ?, ?, ?, ?, ?, ?)",
       ),
       select: db.prepare(
-        "SELECT response, history FROM responses WHERE id = ? AND key = ? AND expires_at > ?",
+        "SELECT response, history, input_items AS inputItems FROM responses WHERE id = ? AND key = ? AND expires_at > ?",
       ),
       remove: db.prepare("DELETE FROM responses WHERE id = ? AND key = ? AND expires_at > ?"),
       purge: db.prepare("DELETE FROM responses WHERE expires_at <= ?"),
@@ -149,7 +168,7 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
       const { insert } = open();
       db?.transaction(() => {
         for (const [id, row] of batch)
-          insert.run(id, row.key, row.createdAt, row.expiresAt, row.response, row.history);
+          insert.run(id, row.key, row.createdAt, row.expiresAt, row.response, row.history, row.inputItems);
       })();
     } catch (error) {
       options.logger.warn(
@@ -160,7 +179,7 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
   }
 
   return {
-    put({ id, key, createdAt, responseJson, history }) {
+    put({ id, key, createdAt, responseJson, history, inputItemsJson }) {
       const conversation = JSON.stringify(history);
       pending.set(id, {
         key,
@@ -168,6 +187,7 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
         expiresAt: now() + ttlMs,
         response: responseJson,
         history: conversation.length <= MAX_HISTORY_CHARS ? conversation : "null",
+        inputItems: inputItemsJson.length <= MAX_HISTORY_CHARS ? inputItemsJson : "null",
       });
       if (pending.size >= FLUSH_BATCH) flush();
       else flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS).unref();
@@ -178,9 +198,12 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
         ? waiting.key === key && waiting.expiresAt > now()
           ? waiting
           : undefined
-        : (open().select.get(id, key, now()) as { response: string; history: string } | undefined);
+        : (open().select.get(id, key, now()) as
+            | { response: string; history: string; inputItems: string | null }
+            | undefined);
       if (!row) return undefined;
-      return { responseJson: row.response, historyJson: row.history };
+      const inputItemsJson = row.inputItems === "null" ? null : row.inputItems;
+      return { responseJson: row.response, historyJson: row.history, inputItemsJson };
     },
     delete(id, key) {
       const waiting = pending.get(id);

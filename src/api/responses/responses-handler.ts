@@ -11,12 +11,14 @@ import { wholeDelta } from "../completion-shape.js";
 import { toApiError } from "../map-error.js";
 import { parseOptionHeaders } from "../parse-options.js";
 import { resultHeaders } from "../response-headers.js";
+import { type InputItemQuery, inputItemPage, parseInputItemQuery } from "./input-item-page.js";
 import { invalidField } from "./invalid-field.js";
 import { createItemIds, newId } from "./output-items.js";
 import { parseResponsesBody, type ResponsesRequest } from "./parse-request.js";
 import { createResponseEvents } from "./response-events.js";
 import { finishedResponse, type ResponseFrame } from "./response-object.js";
-import { type ResponseStore, storedHistory } from "./response-store.js";
+import { type ResponseStore, type StoredResponse, storedHistory } from "./response-store.js";
+import { joinJsonArrays, ownInputItems } from "./stored-input-items.js";
 
 /** The ledger's `tool` column for requests through POST /v1/responses. */
 export const RESPONSES_TOOL = "v1/responses";
@@ -28,6 +30,8 @@ export interface ResponsesHandlers {
   /** GET and DELETE /v1/responses/{id}: only the key that stored a response sees it. */
   retrieve(response: ServerResponse, id: string, caller: Caller): void;
   remove(response: ServerResponse, id: string, caller: Caller): void;
+  /** GET /v1/responses/{id}/input_items: the items the stored response was given, a page at a time. */
+  listInputItems(response: ServerResponse, id: string, caller: Caller, query: URLSearchParams): void;
 }
 
 function notFound(id: string): ModelmuxError {
@@ -54,28 +58,44 @@ export function createResponsesHandlers(
 ): ResponsesHandlers {
   const store = deps.responseStore;
 
-  /** Earlier turns, from the stored response this one continues. */
-  function earlierTurns(request: ResponsesRequest, caller: Caller): ChatMessage[] {
-    if (!request.previousResponseId) return [];
+  /** The stored response this one continues, if any. */
+  function previousOf(request: ResponsesRequest, caller: Caller): StoredResponse | undefined {
+    if (!request.previousResponseId) return undefined;
     const previous = store.get(request.previousResponseId, caller.key);
     if (!previous)
       throw invalidField(
         "previous_response_id",
         `no stored response "${request.previousResponseId.slice(0, 200)}" for this key (it may have expired, been deleted, or been created with store: false)`,
       );
+    return previous;
+  }
+
+  /** Earlier turns, from the stored response this one continues. */
+  function earlierTurns(request: ResponsesRequest, previous: StoredResponse | undefined): ChatMessage[] {
+    if (!previous) return [];
     const history = storedHistory(previous);
     if (!history)
       throw invalidField(
         "previous_response_id",
-        `the conversation of "${request.previousResponseId.slice(0, 200)}" was too large to keep for chaining; send its items in input instead`,
+        `the conversation of "${request.previousResponseId?.slice(0, 200)}" was too large to keep for chaining; send its items in input instead`,
       );
     return history;
+  }
+
+  /** The items this response lists: the previous one's items and output, then this input; "null" when those were not kept. */
+  function inputItemsJson(request: ResponsesRequest, previous: StoredResponse | undefined): string {
+    const own = JSON.stringify(ownInputItems(request.body.input));
+    if (!previous) return own;
+    if (previous.inputItemsJson === null) return "null";
+    const { output } = JSON.parse(previous.responseJson) as { output: unknown[] };
+    return joinJsonArrays([previous.inputItemsJson, JSON.stringify(output), own]);
   }
 
   async function create(request: IncomingMessage, response: ServerResponse, caller: Caller): Promise<void> {
     const parsed = parseResponsesBody(await readJsonBody(request, bodyLimits));
     const options = parseOptionHeaders(request.headers);
-    const history = [...earlierTurns(parsed, caller), ...parsed.input];
+    const previous = previousOf(parsed, caller);
+    const history = [...earlierTurns(parsed, previous), ...parsed.input];
     const cancellation = cancelOnHangUp(response);
     const routeRequest: RouteRequest = {
       messages: parsed.instructions
@@ -105,6 +125,7 @@ export function createResponsesHandlers(
           createdAt: Date.now(),
           responseJson,
           history: [...history, assistantTurn(result)],
+          inputItemsJson: inputItemsJson(parsed, previous),
         });
     };
     const ids = createItemIds();
@@ -142,6 +163,17 @@ export function createResponsesHandlers(
       const stored = store.get(id, caller.key);
       if (!stored) throw notFound(id);
       sendJsonText(response, 200, stored.responseJson);
+    },
+    listInputItems(response, id, caller, params) {
+      const query: InputItemQuery = parseInputItemQuery(params);
+      const stored = store.get(id, caller.key);
+      if (!stored) throw notFound(id);
+      if (stored.inputItemsJson === null)
+        throw invalidField(
+          "response_id",
+          `the input items of "${id.slice(0, 200)}" were not kept (too large, or stored by a modelmux that did not keep them)`,
+        );
+      sendJson(response, 200, inputItemPage(JSON.parse(stored.inputItemsJson), query));
     },
     remove(response, id, caller) {
       if (!store.delete(id, caller.key)) throw notFound(id);

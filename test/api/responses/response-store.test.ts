@@ -44,6 +44,8 @@ const entry = (id: string, key: string) => ({
     { role: "user" as const, content: "hi" },
     { role: "assistant" as const, content: "hello" },
   ],
+  inputItemsJson:
+    '[{"id":"msg_1","type":"message","role":"user","content":[{"type":"input_text","text":"hi"}]}]',
 });
 
 const responseOf = (stored: StoredResponse | undefined) => JSON.parse(stored?.responseJson ?? "null");
@@ -90,6 +92,34 @@ describe("the stored-responses file", () => {
     const stored = store.get("resp_long", "alice");
     expect(responseOf(stored)).toMatchObject({ id: "resp_long" });
     expect(historyOf(stored)).toBeNull();
+  });
+
+  it("keeps a response without its input items when they are too long to list", () => {
+    const store = openStore(tempDir());
+    const long = JSON.stringify(["x".repeat(MAX_HISTORY_CHARS)]);
+    store.put({ ...entry("resp_items", "alice"), inputItemsJson: long });
+    const stored = store.get("resp_items", "alice");
+    expect(historyOf(stored)).toEqual(entry("resp_items", "alice").history);
+    expect(stored?.inputItemsJson).toBeNull();
+  });
+
+  it("opens a file written before input items were kept: its rows list none, new rows do", () => {
+    const dir = tempDir();
+    const old = new Database(join(dir, RESPONSES_FILE));
+    old.exec(
+      "CREATE TABLE responses (id TEXT PRIMARY KEY, key TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, response TEXT NOT NULL, history TEXT NOT NULL)",
+    );
+    old
+      .prepare("INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?)")
+      .run("resp_old", "alice", clock, clock + DAY_MS, '{"id":"resp_old"}', "[]");
+    old.close();
+    const store = openStore(dir);
+    const stored = store.get("resp_old", "alice");
+    expect(stored).toEqual({ responseJson: '{"id":"resp_old"}', historyJson: "[]", inputItemsJson: null });
+    store.put(entry("resp_new", "alice"));
+    store.close();
+    const reopened = openStore(dir);
+    expect(reopened.get("resp_new", "alice")?.inputItemsJson).toBe(entry("resp_new", "alice").inputItemsJson);
   });
 
   it("writes behind the answer: read back at once here, in the file for other instances a moment later", async () => {
