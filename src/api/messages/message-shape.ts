@@ -3,6 +3,7 @@ import type { Usage } from "../../catalog/types.js";
 import { toolCallName, toolCallText } from "../../chat/message-text.js";
 import type { AnswerChoice, FinishReason, ToolCall } from "../../chat/types.js";
 import type { RouteResult } from "../../core/route-types.js";
+import { anthropicSnapshot } from "../../providers/anthropic/anthropic-snapshot.js";
 
 /** The stop sequence that ended the answer, when the provider said (Anthropic does). */
 export function stopSequenceOf(choice: AnswerChoice): string | null {
@@ -79,13 +80,22 @@ export function contentBlocks(choice: AnswerChoice): Record<string, unknown>[] {
   return blocks;
 }
 
-/** A whole Messages API answer. */
-export function messageBody(id: string, result: RouteResult) {
+/**
+ * The model a Messages answer names: the dated snapshot the caller asked for when it is a
+ * snapshot of the model that served (Anthropic answers `claude-sonnet-4-5-20250929` when asked for
+ * it, and the upstream was sent it), else the serving model's id.
+ */
+export function answeredModel(result: RouteResult, requested: string): string {
+  return anthropicSnapshot(result.model, requested) ?? result.model;
+}
+
+/** A whole Messages API answer to a request for `requested`. */
+export function messageBody(id: string, result: RouteResult, requested: string) {
   return {
     id,
     type: "message",
     role: "assistant",
-    model: result.model,
+    model: answeredModel(result, requested),
     content: contentBlocks(result),
     stop_reason: stopReasonOf(result),
     stop_sequence: stopSequenceOf(result),

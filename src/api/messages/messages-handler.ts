@@ -95,7 +95,7 @@ export function createMessagesHandler(
     route.signal = cancellation;
     if (body.stream) return stream(route, body.model, response);
     const result = await deps.orchestrator.run(route);
-    sendJson(response, 200, messageBody(messageId(), result), headersOf(result));
+    sendJson(response, 200, messageBody(messageId(), result, body.model), headersOf(result));
   }
 
   /** Events go out as deltas arrive; headers wait for the first one so failover can still answer a status. */

@@ -148,6 +148,22 @@ describe("dated Claude snapshots", () => {
     ]);
   });
 
+  it("answers with the snapshot the caller named, as Anthropic does, and the alias otherwise", async () => {
+    gateway = await startNativeGateway();
+    const answered = async (model: string) =>
+      (await gateway.anthropic.messages.create({ model, max_tokens: 20, messages: [hello] })).model;
+    expect(await answered("claude-sonnet-4-5-20250929")).toBe("claude-sonnet-4-5-20250929");
+    expect(await answered("claude-sonnet-4-5")).toBe("claude-sonnet-4-5");
+    // A date no snapshot can have was sent as the alias, and the answer says so.
+    expect(await answered("claude-sonnet-4-5-20991231")).toBe("claude-sonnet-4-5");
+    const stream = gateway.anthropic.messages.stream({
+      model: "claude-sonnet-4-5-20250929",
+      max_tokens: 20,
+      messages: [hello],
+    });
+    expect((await stream.finalMessage()).model).toBe("claude-sonnet-4-5-20250929");
+  });
+
   it("sends the alias for a date that no snapshot can have (in the future, or not a calendar day)", async () => {
     gateway = await startNativeGateway();
     for (const model of ["claude-sonnet-4-5-20991231", "claude-sonnet-4-5-20250230"])
