@@ -41,6 +41,34 @@ const GENERAL: Task[] = ["classification", "extraction", "summarization", "chat"
 const JTV: Capability[] = ["json", "tools", "vision"];
 const JT: Capability[] = ["json", "tools"];
 
+/**
+ * A Mistral model: its moving names are `<family>` and `<family>-latest`
+ * (docs.mistral.ai/getting-started/models), and each answers at most 32,768 tokens. The fields
+ * keep the order of every other entry (model listings show them in it).
+ */
+function mistralModel(
+  model: Pick<
+    CuratedModel,
+    "id" | "name" | "tier" | "capabilities" | "contextWindow" | "tasks" | "servedBy"
+  > & {
+    family: string;
+  },
+): CuratedModel {
+  return {
+    id: model.id,
+    aliases: [model.family, `${model.family}-latest`],
+    name: model.name,
+    vendor: "mistral",
+    tier: model.tier,
+    capabilities: model.capabilities,
+    contextWindow: model.contextWindow,
+    maxOutput: 32_768,
+    tasks: model.tasks,
+    encoding: null,
+    servedBy: model.servedBy,
+  };
+}
+
 export const CURATED_MODELS: readonly CuratedModel[] = [
   // OpenAI
   {
@@ -338,71 +366,56 @@ export const CURATED_MODELS: readonly CuratedModel[] = [
     servedBy: { google: "gemini-2.5-flash-lite", openrouter: "google/gemini-2.5-flash-lite" },
   },
   // Mistral
-  {
+  mistralModel({
     id: "mistral-large-2512",
-    aliases: ["mistral-large", "mistral-large-latest"],
+    family: "mistral-large",
     name: "Mistral Large 3",
-    vendor: "mistral",
     tier: "flagship",
     capabilities: JTV,
     contextWindow: 262_144,
-    maxOutput: 32_768,
     tasks: ALL,
-    encoding: null,
     servedBy: { mistral: "mistral-large-2512", openrouter: "mistralai/mistral-large-2512" },
-  },
-  {
+  }),
+  mistralModel({
     id: "mistral-medium-3.5",
-    aliases: ["mistral-medium", "mistral-medium-latest"],
+    family: "mistral-medium",
     name: "Mistral Medium 3.5",
-    vendor: "mistral",
     tier: "medium",
     capabilities: JTV,
     contextWindow: 262_144,
-    maxOutput: 32_768,
     tasks: GENERAL,
-    encoding: null,
     servedBy: { mistral: "mistral-medium-latest", openrouter: "mistralai/mistral-medium-3-5" },
-  },
-  {
+  }),
+  mistralModel({
     id: "mistral-small-2603",
-    aliases: ["mistral-small", "mistral-small-latest"],
+    family: "mistral-small",
     name: "Mistral Small 4",
-    vendor: "mistral",
     tier: "small",
     capabilities: JTV,
     contextWindow: 262_144,
-    maxOutput: 32_768,
     tasks: LIGHT,
-    encoding: null,
     servedBy: { mistral: "mistral-small-2603", openrouter: "mistralai/mistral-small-2603" },
-  },
-  {
+  }),
+  mistralModel({
     id: "codestral-2508",
-    aliases: ["codestral", "codestral-latest"],
+    family: "codestral",
     name: "Codestral",
-    vendor: "mistral",
     tier: "medium",
     capabilities: JT,
     contextWindow: 256_000,
-    maxOutput: 32_768,
     tasks: ["code"],
-    encoding: null,
     servedBy: { mistral: "codestral-2508" },
-  },
-  {
+  }),
+  mistralModel({
     id: "ministral-8b-2512",
-    aliases: ["ministral-8b", "ministral-8b-latest"],
+    family: "ministral-8b",
     name: "Ministral 8B",
-    vendor: "mistral",
     tier: "small",
     capabilities: JT,
     contextWindow: 262_144,
-    maxOutput: 32_768,
     tasks: LIGHT,
-    encoding: null,
     servedBy: { mistral: "ministral-8b-2512" },
-  },
+  }),
   // DeepSeek
   {
     id: "deepseek-chat",

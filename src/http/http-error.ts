@@ -19,11 +19,8 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  if (response.headersSent) {
-    response.end();
-    return;
-  }
-  sendJsonText(response, status, JSON.stringify(body), headers);
+  // A response already answered only ends: nothing is serialized for it.
+  sendJsonText(response, status, response.headersSent ? "" : JSON.stringify(body), headers);
 }
 
 /** sendJson for a body already serialized (sent and also kept, so it is serialized once). */

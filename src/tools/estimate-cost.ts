@@ -9,7 +9,7 @@ import { isModelmuxError, ModelmuxError } from "../errors.js";
 import { once } from "../once.js";
 import { createInputCounter } from "../tokens/count-input.js";
 import { loadTokenizers } from "../tokens/count-tokens.js";
-import { roundUsd } from "../usage/round-usd.js";
+import { cheapestFirst, compareCosts, onProvider } from "./cost-comparison.js";
 import { estimateEmbeddingCost } from "./estimate-embedding-cost.js";
 import { priceRow } from "./price-row.js";
 import { registerTool } from "./register-tool.js";
@@ -153,10 +153,6 @@ type Output = z.output<ReturnType<typeof schemas>["output"]>;
 type Row = Output["rows"][number];
 type Input = z.output<ReturnType<typeof schemas>["input"]>;
 
-function pct(part: number, whole: number): number {
-  return whole > 0 ? Math.round((part / whole) * 10_000) / 100 : 0;
-}
-
 /** Prices a workload on every matching deployment. Pure: exported for the bench and tests. */
 export async function estimateCost(catalog: Catalog, input: Input) {
   const sources = [input.text, input.messages, input.input_tokens].filter(
@@ -221,46 +217,20 @@ export async function estimateCost(catalog: Catalog, input: Input) {
     });
   }
 
-  const rows = targets.flatMap(({ model, deployments }) =>
-    deployments.map((deployment) => price(model, deployment)),
+  const rows = cheapestFirst(
+    targets.flatMap(({ model, deployments }) => deployments.map((deployment) => price(model, deployment))),
   );
-  rows.sort(
-    (a, b) => a.cost_per_request_usd - b.cost_per_request_usd || a.deployment.localeCompare(b.deployment),
-  );
-  const cheapest = rows[0] ?? null;
-  const mostExpensive = rows.at(-1) ?? null;
-  const saving =
-    cheapest && mostExpensive ? roundUsd(mostExpensive.cost_total_usd - cheapest.cost_total_usd) : 0;
-
-  let baseline = null;
-  if (baselineRef) {
-    const { entry: model, pinnedProvider } = baselineRef;
-    const baseRows = model.deployments
-      .filter((deployment) => !pinnedProvider || deployment.provider === pinnedProvider)
-      .map((deployment) => price(model, deployment))
-      .sort((a, b) => a.cost_per_request_usd - b.cost_per_request_usd);
-    const base = baseRows[0];
-    if (base) {
-      const baselineSaving = cheapest ? roundUsd(base.cost_total_usd - cheapest.cost_total_usd) : 0;
-      baseline = {
-        model: base.model,
-        provider: base.provider,
-        cost_total_usd: base.cost_total_usd,
-        saving_usd: baselineSaving,
-        saving_pct: pct(baselineSaving, base.cost_total_usd),
-      };
-    }
-  }
+  const baselineRows =
+    baselineRef &&
+    onProvider(baselineRef.entry.deployments, baselineRef.pinnedProvider).map((deployment) =>
+      price(baselineRef.entry, deployment),
+    );
 
   return {
     requests: input.requests,
     output_tokens_assumed: assumed,
     rows,
-    cheapest,
-    most_expensive: mostExpensive,
-    saving_vs_most_expensive_usd: saving,
-    saving_vs_most_expensive_pct: mostExpensive ? pct(saving, mostExpensive.cost_total_usd) : 0,
-    baseline,
+    ...compareCosts(rows, baselineRows),
     price_data: { ...catalog.priceData },
     priced_at: at.toISOString(),
     price_basis: basis,

@@ -3,6 +3,7 @@ import { PRICE_DATA } from "../catalog/price-lookup.js";
 import { ModelmuxError } from "../errors.js";
 import { createInputCounter } from "../tokens/count-input.js";
 import { roundUsd } from "../usage/round-usd.js";
+import { cheapestFirst, compareCosts, onProvider } from "./cost-comparison.js";
 
 /** What estimate_cost takes that applies to an embedding workload. */
 export interface EmbeddingEstimateInput {
@@ -18,10 +19,6 @@ export interface EmbeddingEstimateInput {
   requests: number;
   cached_input_fraction: number;
   baseline_model?: string;
-}
-
-function pct(part: number, whole: number): number {
-  return whole > 0 ? Math.round((part / whole) * 10_000) / 100 : 0;
 }
 
 /** Fields that mean nothing for embeddings: refused rather than ignored. */
@@ -89,46 +86,23 @@ export async function estimateEmbeddingCost(embeddings: EmbeddingCatalog, input:
       warnings: [] as string[],
     };
   };
-  const rows = targets
-    .flatMap(({ model, deployments }) =>
+  const rows = cheapestFirst(
+    targets.flatMap(({ model, deployments }) =>
       deployments
         .filter((deployment) => !input.provider || deployment.provider === input.provider)
         .map((deployment) => price(model, deployment)),
-    )
-    .sort(
-      (a, b) => a.cost_per_request_usd - b.cost_per_request_usd || a.deployment.localeCompare(b.deployment),
+    ),
+  );
+  const baselineRows =
+    baselineRef &&
+    onProvider(baselineRef.model.deployments, baselineRef.pinnedProvider).map((deployment) =>
+      price(baselineRef.model, deployment),
     );
-  const cheapest = rows[0] ?? null;
-  const mostExpensive = rows.at(-1) ?? null;
-  const saving =
-    cheapest && mostExpensive ? roundUsd(mostExpensive.cost_total_usd - cheapest.cost_total_usd) : 0;
-  let baseline = null;
-  if (baselineRef) {
-    const { model, pinnedProvider } = baselineRef;
-    const base = model.deployments
-      .filter((deployment) => !pinnedProvider || deployment.provider === pinnedProvider)
-      .map((deployment) => price(model, deployment))
-      .sort((a, b) => a.cost_per_request_usd - b.cost_per_request_usd)[0];
-    if (base) {
-      const baselineSaving = cheapest ? roundUsd(base.cost_total_usd - cheapest.cost_total_usd) : 0;
-      baseline = {
-        model: base.model,
-        provider: base.provider,
-        cost_total_usd: base.cost_total_usd,
-        saving_usd: baselineSaving,
-        saving_pct: pct(baselineSaving, base.cost_total_usd),
-      };
-    }
-  }
   return {
     requests: input.requests,
     output_tokens_assumed: false,
     rows,
-    cheapest,
-    most_expensive: mostExpensive,
-    saving_vs_most_expensive_usd: saving,
-    saving_vs_most_expensive_pct: mostExpensive ? pct(saving, mostExpensive.cost_total_usd) : 0,
-    baseline,
+    ...compareCosts(rows, baselineRows),
     price_data: { ...PRICE_DATA },
     priced_at: new Date().toISOString(),
     price_basis: "at" as const,
