@@ -5,7 +5,12 @@ import type { Deployment, Usage } from "../catalog/types.js";
 import type { ChatMessage, ForwardedParams, StreamDelta } from "../chat/types.js";
 import { ModelmuxError } from "../errors.js";
 import { ProviderError } from "../providers/provider-error.js";
-import type { CompletionRequest, CompletionResult, ResponseFormat } from "../providers/types.js";
+import type {
+  CompletionRequest,
+  CompletionResult,
+  ProviderAdapter,
+  ResponseFormat,
+} from "../providers/types.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import { dropUnsupported } from "../router/param-support.js";
 import type { ScoredCandidate } from "../router/scorer.js";
@@ -201,17 +206,21 @@ export async function runAttempts(
   // True when the loop ended because every candidate left was cooling down (breaker, Retry-After).
   let nothingAvailable = false;
 
-  /** The chat completion of one attempt (the sampler for the client's own model). */
-  async function complete(
+  /** The adapter of a deployment (the sampler for the client's own model). */
+  async function adapterFor(deployment: Deployment): Promise<Pick<ProviderAdapter, "complete">> {
+    return deployment.provider === SAMPLING_PROVIDER.id && call.sampler
+      ? { complete: call.sampler }
+      : deps.adapters.get(deployment.provider);
+  }
+
+  /** The chat completion of one attempt. */
+  function complete(
     deployment: Deployment,
+    adapter: Pick<ProviderAdapter, "complete">,
     dropped: string[],
     signal: CancelSignal,
     onDelta: ((delta: StreamDelta) => void) | undefined,
   ): Promise<CompletionResult> {
-    const adapter =
-      deployment.provider === SAMPLING_PROVIDER.id && call.sampler
-        ? { complete: call.sampler }
-        : await deps.adapters.get(deployment.provider);
     const params = call.params && dropped.length > 0 ? dropUnsupported(call.params, dropped) : call.params;
     return adapter.complete({
       model: deployment.providerModelId,
@@ -238,8 +247,7 @@ export async function runAttempts(
     if (call.signal?.aborted) throw new ModelmuxError("CANCELLED", "the request was cancelled");
     if (plan.reservedUsd !== undefined && costUsd > plan.reservedUsd)
       throw overReservation(plan.reservedUsd, { attempts, usage, costUsd });
-    const remaining = plan.deadline - now();
-    if (remaining <= 0) break;
+    if (plan.deadline - now() <= 0) break;
     const candidate = pickNext();
     if (!candidate) {
       // Everything left is cooling down: wait for the earliest Retry-After if it fits the deadline.
@@ -248,7 +256,7 @@ export async function runAttempts(
           (entry) => deps.health.snapshot(entry.deployment.id).retryAfterUntil ?? Number.POSITIVE_INFINITY,
         ),
       );
-      if (!Number.isFinite(until) || until - now() >= remaining) {
+      if (!Number.isFinite(until) || until >= plan.deadline) {
         nothingAvailable = true;
         break;
       }
@@ -257,6 +265,10 @@ export async function runAttempts(
       continue;
     }
     const { deployment } = candidate;
+    // A provider's adapter (its SDK) loads on first use: before the attempt's clock starts, which
+    // times the upstream; loading once cost a cold server's first attempt its timeout (a failover).
+    const adapter = call.invoke ? undefined : await adapterFor(deployment);
+    const remaining = Math.max(0, plan.deadline - now());
     const started = now();
     const attemptAbort = attemptSignal(call.signal, Math.max(1, Math.min(remaining, plan.attemptTimeoutMs)));
     const signal = attemptAbort.signal;
@@ -268,9 +280,9 @@ export async function runAttempts(
           }
         : undefined;
       const dropped = call.dropFor?.(deployment) ?? [];
-      const result = call.invoke
-        ? await call.invoke(deployment, signal)
-        : await complete(deployment, dropped, signal, onDelta);
+      const result = adapter
+        ? await complete(deployment, adapter, dropped, signal, onDelta)
+        : await (call.invoke as NonNullable<AttemptCall["invoke"]>)(deployment, signal);
       deps.health.recordSuccess(deployment.id, {
         latencyMs: result.totalMs,
         ttftMs: result.timeToFirstTokenMs,
@@ -420,7 +432,9 @@ export async function runAttempts(
         : "no deployment left to try";
   throw new ModelmuxError(
     "PROVIDER_CALL_FAILED",
-    `every attempt failed (${why})${lastError ? `; last error: ${lastError.message}` : ""}`,
+    attempts.length === 0 && why === "deadline passed"
+      ? "no provider was tried: the request's deadline (routing.timeoutMs) passed first"
+      : `every attempt failed (${why})${lastError ? `; last error: ${lastError.message}` : ""}`,
     { attempts, usage, costUsd },
   );
 }

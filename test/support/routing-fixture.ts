@@ -38,7 +38,9 @@ export async function startRoutingFixture(
     routing: {
       exploration: 0,
       maxAttempts: 3,
-      timeoutMs: 10_000,
+      // A worker's first call imports (and vitest transforms) every lazy module on the way: under
+      // load ~10, or at a quarter of one core, that once took the whole of a 10 s deadline.
+      timeoutMs: 30_000,
       attemptTimeoutMs: 1500,
       breaker: { failureThreshold: 2, cooldownMs: 300 },
     },

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startFakeUpstream } from "../support/fake-upstream.js";
 import { connectInMemory, errorText, structured } from "../support/in-memory-server.js";
 import { type RoutingFixture, SECRET_KEY, startRoutingFixture } from "../support/routing-fixture.js";
 
@@ -71,6 +72,34 @@ describe("route_completion", () => {
     expect(text).toMatch(/bad request/);
     expect(text).not.toContain(SECRET_KEY);
     expect(fixture.pb.requests).toHaveLength(0);
+  });
+
+  it("says no provider was tried when the deadline passes before the first attempt", async () => {
+    const upstream = await startFakeUpstream();
+    const session = await connectInMemory({
+      providers: {
+        lab: {
+          baseURL: upstream.url,
+          models: { big: { price: { input: 1, output: 2 }, contextWindow: 1_000_000 } },
+        },
+      },
+      routing: { timeoutMs: 100 },
+    });
+    try {
+      // Counting and screening ~900,000 characters takes longer than the whole 100 ms deadline.
+      const words = ["ledger", "invoice", "harbour", "quartz", "meadow", "static", "orbit", "lantern"];
+      const prompt = Array.from({ length: 110_000 }, (_, index) => words[(index * 7) % 8]).join(" ");
+      const text = errorText(
+        await session.client.callTool({ name: "route_completion", arguments: { prompt, model: "big" } }),
+      );
+      expect(text).toMatch(
+        /PROVIDER_CALL_FAILED: no provider was tried: the request's deadline \(routing\.timeoutMs\) passed first/,
+      );
+      expect(upstream.requests).toHaveLength(0);
+    } finally {
+      await session.close();
+      await upstream.close();
+    }
   });
 
   it("never exceeds the attempt cap, across providers and fallback models", async () => {
