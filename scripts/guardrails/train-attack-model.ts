@@ -42,6 +42,8 @@ const DEV_DOCUMENT_FLAG_RATE = 0.01;
 const DEV_AGENT_REQUEST_FLAG_RATE = 0.02;
 const AGENT_REQUEST_SOURCES = new Set([
   "bfcl-agent-requests",
+  "bfcl-more-agent-requests",
+  "gorilla-apibench-requests",
   "toolalpaca-agent-requests",
   "agentdojo-tool-outputs",
   "injecagent-tool-responses",
