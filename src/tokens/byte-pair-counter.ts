@@ -1,4 +1,5 @@
 import type { RankTable } from "./rank-table.js";
+import { type Utf8Written, writeUtf8 } from "./utf8.js";
 
 /**
  * tiktoken's byte-pair encoding over a RankTable: text is cut into pre-tokens by the encoding's
@@ -55,8 +56,8 @@ export function bytePairCounter(table: RankTable, split: RegExp): BytePairCounte
   let bytes = new Uint8Array(1024);
   let starts = new Int32Array(1025);
   let ranks = new Int32Array(1025);
-  /** Set by utf8: the piece held a lone surrogate (written as U+FFFD, as TextEncoder does). */
-  let loneSurrogate = false;
+  /** Set by utf8: whether the piece held a lone surrogate. */
+  const written: Utf8Written = { written: 0, loneSurrogate: false };
   const cachedBytes = new Uint8Array(CACHE_SLOTS * CACHE_KEY_BYTES);
   /** A slot's key length in bytes; 0 for an empty slot. */
   const cachedLengths = new Uint8Array(CACHE_SLOTS);
@@ -82,38 +83,8 @@ export function bytePairCounter(table: RankTable, split: RegExp): BytePairCounte
   /** `piece` as UTF-8 into `bytes`; its length. */
   function utf8(piece: string): number {
     if (bytes.length < piece.length * 3) bytes = new Uint8Array(piece.length * 3);
-    loneSurrogate = false;
-    let length = 0;
-    for (let index = 0; index < piece.length; index++) {
-      let code = piece.charCodeAt(index);
-      if (code < 0x80) {
-        bytes[length++] = code;
-        continue;
-      }
-      if (code < 0x800) {
-        bytes[length++] = 0xc0 | (code >> 6);
-        bytes[length++] = 0x80 | (code & 0x3f);
-        continue;
-      }
-      if (code >= 0xd800 && code <= 0xdfff) {
-        const next = piece.charCodeAt(index + 1);
-        if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-          index++;
-          bytes[length++] = 0xf0 | (code >> 18);
-          bytes[length++] = 0x80 | ((code >> 12) & 0x3f);
-          bytes[length++] = 0x80 | ((code >> 6) & 0x3f);
-          bytes[length++] = 0x80 | (code & 0x3f);
-          continue;
-        }
-        loneSurrogate = true;
-        code = 0xfffd;
-      }
-      bytes[length++] = 0xe0 | (code >> 12);
-      bytes[length++] = 0x80 | ((code >> 6) & 0x3f);
-      bytes[length++] = 0x80 | (code & 0x3f);
-    }
-    return length;
+    writeUtf8(piece, bytes, 0, written);
+    return written.written;
   }
 
   /** Rank of the pair that starts at part `part` (its bytes up to part + 2's start), or NONE. */
@@ -167,7 +138,7 @@ export function bytePairCounter(table: RankTable, split: RegExp): BytePairCounte
 
   /** The whole piece's rank, or -1: never for a lone surrogate (no token's text holds one). */
   function wholeRank(length: number): number {
-    return loneSurrogate ? -1 : table.rankOf(bytes, 0, length);
+    return written.loneSurrogate ? -1 : table.rankOf(bytes, 0, length);
   }
 
   return {

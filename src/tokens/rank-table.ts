@@ -1,4 +1,5 @@
 import type { Turn } from "./bounded-count.js";
+import { type Utf8Written, writeUtf8 } from "./utf8.js";
 
 /**
  * A byte-pair vocabulary held as bytes: every token's bytes in one Uint8Array, where each rank's
@@ -68,29 +69,67 @@ function hashBytes(key: Uint8Array, start: number, end: number): number {
 const RANKS_PER_BATCH = 1024;
 const HEADER_BYTES = 4;
 
-/** gpt-tokenizer's ranks (the token's text where it is valid UTF-8, else its bytes) as a rank file. */
+/**
+ * gpt-tokenizer's ranks (the token's text where it is valid UTF-8, else its bytes; holes for
+ * unused ranks) as a rank file, written in place: no array per token.
+ */
 export function rankFile(ranks: readonly (string | number[] | null | undefined)[]): Uint8Array {
-  const encoder = new TextEncoder();
-  const encoded = Array.from(ranks, (value) =>
-    value === null || value === undefined
-      ? new Uint8Array(0)
-      : typeof value === "string"
-        ? encoder.encode(value)
-        : Uint8Array.from(value),
-  );
-  const file = new Uint8Array(
-    HEADER_BYTES + encoded.length + encoded.reduce((sum, bytes) => sum + bytes.length, 0),
-  );
-  new DataView(file.buffer).setUint32(0, encoded.length, true);
-  let offset = HEADER_BYTES + encoded.length;
-  encoded.forEach((bytes, rank) => {
-    if (bytes.length > 255)
-      throw new Error(`rank ${rank}: ${bytes.length} bytes, more than a rank file holds`);
-    file[HEADER_BYTES + rank] = bytes.length;
-    file.set(bytes, offset);
-    offset += bytes.length;
-  });
-  return file;
+  let most = HEADER_BYTES + ranks.length;
+  for (let rank = 0; rank < ranks.length; rank++) {
+    const value = ranks[rank];
+    if (value !== null && value !== undefined)
+      most += typeof value === "string" ? value.length * 3 : value.length;
+  }
+  const file = new Uint8Array(most);
+  new DataView(file.buffer).setUint32(0, ranks.length, true);
+  const written: Utf8Written = { written: 0, loneSurrogate: false };
+  let offset = HEADER_BYTES + ranks.length;
+  for (let rank = 0; rank < ranks.length; rank++) {
+    const value = ranks[rank];
+    let length = 0;
+    if (typeof value === "string") {
+      writeUtf8(value, file, offset, written);
+      // A token's text is decoded UTF-8: a lone surrogate means the ranks are not what they claim.
+      if (written.loneSurrogate) throw new Error(`rank ${rank}: its text holds a lone surrogate`);
+      length = written.written;
+    } else if (value !== null && value !== undefined) {
+      file.set(value, offset);
+      length = value.length;
+    }
+    if (length > 255) throw new Error(`rank ${rank}: ${length} bytes, more than a rank file holds`);
+    file[HEADER_BYTES + rank] = length;
+    offset += length;
+  }
+  return file.slice(0, offset);
+}
+
+interface TableParts {
+  bytes: Uint8Array;
+  lengths: Uint8Array;
+  starts: Int32Array;
+  slots: Int32Array;
+}
+
+function emptyTable(file: Uint8Array): TableParts {
+  if (file.length < HEADER_BYTES) throw new Error("rank file: too short");
+  const size = new DataView(file.buffer, file.byteOffset, file.byteLength).getUint32(0, true);
+  const lengths = file.subarray(HEADER_BYTES, HEADER_BYTES + size);
+  if (lengths.length !== size) throw new Error("rank file: too short for its count of ranks");
+  // At most half full (holes would only leave it emptier): probes stay short.
+  let capacity = 1;
+  while (capacity < size * 2) capacity *= 2;
+  return {
+    bytes: file.subarray(HEADER_BYTES + size),
+    lengths,
+    starts: new Int32Array(size + 1),
+    slots: new Int32Array(capacity).fill(-1),
+  };
+}
+
+function finished(parts: TableParts, count: number): RankTable {
+  if (parts.starts[parts.lengths.length] !== parts.bytes.length)
+    throw new Error("rank file: its lengths do not add up to its bytes");
+  return new RankTable({ bytes: parts.bytes, starts: parts.starts, slots: parts.slots, count });
 }
 
 /**
@@ -99,36 +138,24 @@ export function rankFile(ranks: readonly (string | number[] | null | undefined)[
  * Map (no vocabulary modelmux loads has one).
  */
 export async function buildRankTable(file: Uint8Array, turn: Turn): Promise<RankTable> {
-  if (file.length < HEADER_BYTES) throw new Error("rank file: too short");
-  const size = new DataView(file.buffer, file.byteOffset, file.byteLength).getUint32(0, true);
-  const lengths = file.subarray(HEADER_BYTES, HEADER_BYTES + size);
-  if (lengths.length !== size) throw new Error("rank file: too short for its count of ranks");
-  const bytes = file.subarray(HEADER_BYTES + size);
-  // At most half full (holes would only leave it emptier): probes stay short.
-  let capacity = 1;
-  while (capacity < size * 2) capacity *= 2;
-  const parts = {
-    bytes,
-    lengths,
-    starts: new Int32Array(size + 1),
-    slots: new Int32Array(capacity).fill(-1),
-  };
+  const parts = emptyTable(file);
+  const size = parts.lengths.length;
   let count = 0;
   for (let first = 0; first < size; first += RANKS_PER_BATCH) {
     count += addRanks(parts, first, Math.min(first + RANKS_PER_BATCH, size));
     await turn.pause();
   }
-  if (parts.starts[size] !== bytes.length)
-    throw new Error("rank file: its lengths do not add up to its bytes");
-  return new RankTable({ bytes, starts: parts.starts, slots: parts.slots, count });
+  return finished(parts, count);
+}
+
+/** The same table at once, for a thread with no event loop to share (the open families' worker). */
+export function buildRankTableNow(file: Uint8Array): RankTable {
+  const parts = emptyTable(file);
+  return finished(parts, addRanks(parts, 0, parts.lengths.length));
 }
 
 /** Sets the starts of ranks first … last - 1 and puts them in the hash table; how many were used (not holes). */
-function addRanks(
-  parts: { bytes: Uint8Array; lengths: Uint8Array; starts: Int32Array; slots: Int32Array },
-  first: number,
-  last: number,
-): number {
+function addRanks(parts: TableParts, first: number, last: number): number {
   const { bytes, lengths, starts, slots } = parts;
   const mask = slots.length - 1;
   let used = 0;

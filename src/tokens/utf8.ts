@@ -1,0 +1,48 @@
+/** What writeUtf8 reports besides the bytes: kept by the caller and reused, so no call allocates. */
+export interface Utf8Written {
+  written: number;
+  /** The text held a lone surrogate, written as U+FFFD (EF BF BD) as TextEncoder writes it. */
+  loneSurrogate: boolean;
+}
+
+/**
+ * Writes `text` as UTF-8 into `into` from `offset`, which must have room for text.length * 3
+ * bytes; sets `out`. TextEncoder.encodeInto does the same but needs a subarray and returns an
+ * object per call: for the 130,000-200,000 tokens of a vocabulary, or every pre-token counted,
+ * that garbage costs more than the encoding.
+ */
+export function writeUtf8(text: string, into: Uint8Array, offset: number, out: Utf8Written): void {
+  let at = offset;
+  let lone = false;
+  for (let index = 0; index < text.length; index++) {
+    let code = text.charCodeAt(index);
+    if (code < 0x80) {
+      into[at++] = code;
+      continue;
+    }
+    if (code < 0x800) {
+      into[at++] = 0xc0 | (code >> 6);
+      into[at++] = 0x80 | (code & 0x3f);
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const next = text.charCodeAt(index + 1);
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+        index++;
+        into[at++] = 0xf0 | (code >> 18);
+        into[at++] = 0x80 | ((code >> 12) & 0x3f);
+        into[at++] = 0x80 | ((code >> 6) & 0x3f);
+        into[at++] = 0x80 | (code & 0x3f);
+        continue;
+      }
+      lone = true;
+      code = 0xfffd;
+    }
+    into[at++] = 0xe0 | (code >> 12);
+    into[at++] = 0x80 | ((code >> 6) & 0x3f);
+    into[at++] = 0x80 | (code & 0x3f);
+  }
+  out.written = at - offset;
+  out.loneSurrogate = lone;
+}
