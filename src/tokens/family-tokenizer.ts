@@ -1,11 +1,12 @@
 import { Template } from "@huggingface/jinja";
-import { BytePairEncodingCore } from "gpt-tokenizer/BytePairEncodingCore";
 import { countBoundedSync } from "./bounded-count.js";
+import { bytePairCounter } from "./byte-pair-counter.js";
 import { FAMILY_SPECS, type FamilyEncoding, type FamilySpec } from "./family-encodings.js";
 import { loadVocabulary } from "./family-vocabulary.js";
 import { renderLlama31Chat } from "./llama31-chat.js";
 import { countMistralV3Chat } from "./mistral-chat.js";
-import { matchTiktoken, withUnicodeWhitespace } from "./tiktoken-parity.js";
+import { buildRankTableNow, rankFile } from "./rank-table.js";
+import { withUnicodeWhitespace } from "./tiktoken-parity.js";
 
 /**
  * Counts text and chats with an open model family's own tokenizer. Runs on the worker thread
@@ -34,7 +35,6 @@ interface Tokenizer {
 }
 
 const tokenizers = new Map<FamilyEncoding, Tokenizer>();
-const MERGE_CACHE_ENTRIES = 4096;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -69,24 +69,17 @@ function loadTokenizer(family: FamilyEncoding): Tokenizer {
   const last = patterns.at(-1) as RegExp;
   const lastSplit = new RegExp(`${last.source}|(?:(?!${last.source})[^])+`, "gu");
   const earlier = patterns.slice(0, -1);
-  const core = new BytePairEncodingCore({
-    bytePairRankDecoder: vocabulary.ranks,
-    tokenSplitRegex: lastSplit,
-    // As for o200k_base (count-tokens.ts): the default 100,000 merged pre-tokens could grow to
-    // hundreds of MB on hostile text; a few thousand keep the common words.
-    mergeCacheSize: MERGE_CACHE_ENTRIES,
-  });
-  matchTiktoken({ bytePairEncodingCoreProcessor: core }, lastSplit);
+  // The ranks as bytes (rank-table.ts), as OpenAI's encodings are: the vocabulary's 130,000-150,000
+  // strings are garbage once this returns, not kept in a Map for the thread's life.
+  const counter = bytePairCounter(buildRankTableNow(rankFile(vocabulary.ranks)), lastSplit);
   const specials = [...vocabulary.specials].sort((a, b) => b.length - a.length).map(escapeRegExp);
   // No specials (Tekken): a pattern that never matches, not the empty one that matches everywhere.
   const specialSplit = new RegExp(specials.length > 0 ? specials.join("|") : "(?!)", "gu");
-  const none = new Set<string>();
-  const merge = (piece: string) => core.countNative(piece, none);
 
   function countPlain(text: string, result: FamilyCount): void {
     const normalized = spec.normalize ? text.normalize(spec.normalize) : text;
     for (const segment of preTokenize(normalized, earlier)) {
-      const counted = countBoundedSync(merge, lastSplit, segment);
+      const counted = countBoundedSync(counter.count, lastSplit, segment);
       result.tokens += counted.tokens;
       result.approximate ||= counted.cut;
     }
@@ -97,7 +90,7 @@ function loadTokenizer(family: FamilyEncoding): Tokenizer {
   return {
     encode(text) {
       const normalized = spec.normalize ? text.normalize(spec.normalize) : text;
-      return [...preTokenize(normalized, earlier)].flatMap((segment) => core.encodeNative(segment, none));
+      return [...preTokenize(normalized, earlier)].flatMap((segment) => counter.encode(segment));
     },
     countText(text) {
       // Text counted alone is the model's text, special-looking strings included, as an API counts them.
