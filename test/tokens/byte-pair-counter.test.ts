@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BytePairEncodingCore } from "gpt-tokenizer/BytePairEncodingCore";
 import { describe, expect, it } from "vitest";
 import { bytePairCounter } from "../../src/tokens/byte-pair-counter.js";
 import { loadRankTable } from "../../src/tokens/openai-ranks.js";
-import { matchTiktoken, withUnicodeWhitespace } from "../../src/tokens/tiktoken-parity.js";
+import { withUnicodeWhitespace } from "../../src/tokens/tiktoken-parity.js";
+import { fixedLibraryCore } from "../support/gpt-tokenizer-reference.js";
 
 const TEXTS = [
   "",
@@ -22,11 +22,7 @@ async function library(name: "o200k_base" | "cl100k_base") {
   const module = await import(`gpt-tokenizer/encoding/${name}`);
   const encoding = module.default.bytePairEncodingCoreProcessor ? module.default : module.default.default;
   const split = withUnicodeWhitespace(encoding.bytePairEncodingCoreProcessor.tokenSplitRegex);
-  const fixed = new BytePairEncodingCore({
-    bytePairRankDecoder: encoding.bytePairEncodingCoreProcessor.bytePairRankDecoder,
-    tokenSplitRegex: split,
-  });
-  matchTiktoken({ bytePairEncodingCoreProcessor: fixed }, split);
+  const fixed = fixedLibraryCore(encoding.bytePairEncodingCoreProcessor.bytePairRankDecoder, split);
   return { module, split, fixed };
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { BytePairEncodingCore } from "gpt-tokenizer/BytePairEncodingCore";
+import type { BytePairEncodingCore } from "gpt-tokenizer/BytePairEncodingCore";
 import cl100kRanks from "gpt-tokenizer/bpeRanks/cl100k_base";
 import o200kRanks from "gpt-tokenizer/bpeRanks/o200k_base";
 import { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } from "gpt-tokenizer/encodingParams/constants";
@@ -16,7 +16,7 @@ import {
   rankFileName,
 } from "../../src/tokens/openai-ranks.js";
 import { buildRankTable, type RankTable, rankFile } from "../../src/tokens/rank-table.js";
-import { matchTiktoken } from "../../src/tokens/tiktoken-parity.js";
+import { fixedLibraryCore } from "../support/gpt-tokenizer-reference.js";
 import { longestStall } from "../support/loop-gaps.js";
 
 const LIBRARY: Record<RankedEncoding, { ranks: (string | number[])[]; split: RegExp }> = {
@@ -31,12 +31,10 @@ const TEXT =
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** gpt-tokenizer's core for the library's ranks, with tiktoken-parity.ts's fixes: the reference. */
+/** gpt-tokenizer's core for the library's ranks, with the byte-order-mark fix: the reference. */
 function libraryCore(encoding: RankedEncoding): BytePairEncodingCore {
   const { ranks, split } = LIBRARY[encoding];
-  const core = new BytePairEncodingCore({ bytePairRankDecoder: ranks, tokenSplitRegex: split });
-  matchTiktoken({ bytePairEncodingCoreProcessor: core }, split);
-  return core;
+  return fixedLibraryCore(ranks, split);
 }
 
 /**
