@@ -10,8 +10,9 @@ import { withUnicodeWhitespace } from "./tiktoken-parity.js";
 
 /**
  * Counts text and chats with an open model family's own tokenizer. Runs on the worker thread
- * (src/workers/jobs.ts): loading a vocabulary builds ~150,000 map entries from a few MB of JSON
- * (half a second to a second), which the request thread must never wait on.
+ * (src/workers/jobs.ts): loading a vocabulary parses a few MB of JSON and hashes its 130,000-150,000
+ * ranks into a rank table (half a second to a second in all), which the request thread must never
+ * wait on.
  */
 export interface FamilyCount {
   tokens: number;
