@@ -131,21 +131,6 @@ async function extract(source: Source): Promise<CorpusLine[]> {
     }
     return lines;
   }
-  if (source.format === "conllu-gsd-pages") {
-    // `file:split` per language is fixed: the treebank's dev file is dev, its test file train.
-    for (const [name, [lang, commit]] of Object.entries(source.languages ?? {})) {
-      const repo = source.repo.replace("{lang}", name);
-      for (const [file, split] of [
-        [`${lang}_gsd-ud-dev.conllu`, "dev"],
-        [`${lang}_gsd-ud-test.conllu`, "train"],
-      ] as const) {
-        const separator = lang === "zh" || lang === "ja" ? "" : " ";
-        for (const page of conlluPages(show(repo, commit, file).toString("utf8"), 6))
-          add(page.join(separator), "benign", lang, split, "document");
-      }
-    }
-    return lines;
-  }
   if (source.format === "injecagent" || source.format === "spikee") {
     const read = (path: string) => show(source.repo, source.commit ?? "", path).toString("utf8");
     const extracted: ExtractedLine[] =
@@ -232,17 +217,6 @@ async function extract(source: Source): Promise<CorpusLine[]> {
           for (const turn of (row as { question: { role: string; content: string }[][] }).question)
             for (const message of turn)
               if (message.role === "user") add(message.content, "benign", guessLang(message.content), split);
-        });
-        break;
-      }
-      case "apibench": {
-        // `path:split:every`: the instruction of every n-th APIBench entry (the text before "###Output").
-        const [, split = source.split, every = "1"] = entry.split(":");
-        jsonLines(data).forEach((row, index) => {
-          if (index % Number(every) !== 0) return;
-          const code = (row as { code: string }).code;
-          const instruction = /###Instruction:\s*([\s\S]*?)\n###Output/.exec(code)?.[1] ?? "";
-          add(instruction, "benign", guessLang(instruction), split);
         });
         break;
       }
@@ -394,25 +368,6 @@ function spikeeSeeds(source: Source, read: (path: string) => string) {
       .map((row) => row.text ?? ""),
     documents: rows("base_documents.jsonl").map((row) => row.document ?? ""),
   };
-}
-
-/** A CoNLL-U file's sentences in order, cut into pages of `size` sentences (a new document, where marked, starts a page). */
-function conlluPages(conllu: string, size: number): string[][] {
-  const pages: string[][] = [];
-  let page: string[] = [];
-  const flush = () => {
-    if (page.length > 0) pages.push(page);
-    page = [];
-  };
-  for (const line of conllu.split("\n")) {
-    if (line.startsWith("# newdoc")) flush();
-    const text = /^# text = (.*)$/.exec(line)?.[1];
-    if (text === undefined) continue;
-    page.push(text);
-    if (page.length === size) flush();
-  }
-  flush();
-  return pages;
 }
 
 /**

@@ -18,8 +18,7 @@ import { mulberry32 } from "./seeded-random.js";
 const SEED = 19;
 const EPOCHS = Number(process.env.EPOCHS ?? 30);
 const LEARNING_RATE = Number(process.env.LR ?? 0.2);
-/** 3e-3 chosen on dev with 2^19 buckets (1e-3 0.835, 2e-3 at 40 epochs 0.849, 3e-3 0.849 with fewer dev benign lines flagged). */
-const L2 = Number(process.env.L2 ?? 3e-3);
+const L2 = Number(process.env.L2 ?? 1e-3);
 const SOURCE_BALANCE = (process.env.SOURCE_BALANCE ?? "1") === "1";
 const SOURCE_POWER = Number(process.env.SOURCE_POWER ?? 0.5);
 /** Balance by source and language: a language's benign lines weigh against its attacks on their own. */
@@ -43,8 +42,6 @@ const DEV_DOCUMENT_FLAG_RATE = 0.01;
 const DEV_AGENT_REQUEST_FLAG_RATE = 0.02;
 const AGENT_REQUEST_SOURCES = new Set([
   "bfcl-agent-requests",
-  "bfcl-more-agent-requests",
-  "gorilla-apibench-requests",
   "toolalpaca-agent-requests",
   "agentdojo-tool-outputs",
   "injecagent-tool-responses",

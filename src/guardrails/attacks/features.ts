@@ -4,11 +4,7 @@
  * read as one space) carry the model across languages and scripts; word uni- and bigrams carry
  * phrasing. Each feature is a bucket in [0, 2^bits); the model holds one weight per bucket and class.
  */
-/**
- * 2^19 buckets (1.5 MB of int8 weights): nine languages and the "read by the agent" crossing share
- * the table, and at 2^18 the collisions cost dev recall (0.811 → 0.835 on the same corpus).
- */
-export const FEATURE_BITS = 19;
+export const FEATURE_BITS = 18;
 const MASK = (1 << FEATURE_BITS) - 1;
 const CHAR_SEED = 0x811c9dc5;
 const WORD_SEED = 0x9747b28c;
