@@ -1,5 +1,6 @@
+import { TextUnits } from "../text-units.js";
 import type { RankTable } from "./rank-table.js";
-import { type Utf8Written, writeUtf8 } from "./utf8.js";
+import { type Utf8Written, writeUnitsUtf8 } from "./utf8.js";
 
 /**
  * tiktoken's byte-pair encoding over a RankTable: text is cut into pre-tokens by the encoding's
@@ -56,6 +57,9 @@ export function bytePairCounter(table: RankTable, split: RegExp): BytePairCounte
   let bytes = new Uint8Array(1024);
   let starts = new Int32Array(1025);
   let ranks = new Int32Array(1025);
+  /** The text being counted, as UTF-16 units: pieces are read from here, not with charCodeAt. */
+  const textUnits = new TextUnits();
+  let units: Uint16Array = new Uint16Array(0);
   /** Set by utf8: whether the piece held a lone surrogate. */
   const written: Utf8Written = { written: 0, loneSurrogate: false };
   const cachedBytes = new Uint8Array(CACHE_SLOTS * CACHE_KEY_BYTES);
@@ -80,10 +84,10 @@ export function bytePairCounter(table: RankTable, split: RegExp): BytePairCounte
     return count;
   }
 
-  /** `piece` as UTF-8 into `bytes`; its length. */
-  function utf8(piece: string): number {
-    if (bytes.length < piece.length * 3) bytes = new Uint8Array(piece.length * 3);
-    writeUtf8(piece, bytes, 0, written);
+  /** The text's units [from, to) as UTF-8 into `bytes`; their length in bytes. */
+  function utf8(from: number, to: number): number {
+    if (bytes.length < (to - from) * 3) bytes = new Uint8Array((to - from) * 3);
+    writeUnitsUtf8(units, from, to, bytes, 0, written);
     return written.written;
   }
 
@@ -125,13 +129,17 @@ export function bytePairCounter(table: RankTable, split: RegExp): BytePairCounte
     return parts;
   }
 
-  /** Calls `each` with every pre-token of `text`. */
-  function forEachPiece(text: string, each: (piece: string) => void): void {
+  /** Calls `each` with the UTF-8 length (in `bytes`) of every non-empty pre-token of `text`. */
+  function forEachPiece(text: string, each: (length: number) => void): void {
+    units = textUnits.of(text);
     regex.lastIndex = 0;
     for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
-      const piece = match[0];
-      if (piece.length === 0) regex.lastIndex = afterEmpty(text, regex.lastIndex, unicode);
-      each(piece);
+      const { length } = match[0];
+      if (length === 0) {
+        regex.lastIndex = afterEmpty(text, regex.lastIndex, unicode);
+        continue;
+      }
+      each(utf8(match.index, match.index + length));
     }
     regex.lastIndex = 0;
   }
@@ -141,27 +149,21 @@ export function bytePairCounter(table: RankTable, split: RegExp): BytePairCounte
     return written.loneSurrogate ? -1 : table.rankOf(bytes, 0, length);
   }
 
+  // Made once, not per call: count runs for every message of every request.
+  let tokens = 0;
+  const countPiece = (length: number) => {
+    tokens += wholeRank(length) >= 0 ? 1 : mergedCount(length);
+  };
+
   return {
     count(text) {
-      let tokens = 0;
-      regex.lastIndex = 0;
-      for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
-        const piece = match[0];
-        if (piece.length === 0) {
-          regex.lastIndex = afterEmpty(text, regex.lastIndex, unicode);
-          continue;
-        }
-        const length = utf8(piece);
-        tokens += wholeRank(length) >= 0 ? 1 : mergedCount(length);
-      }
-      regex.lastIndex = 0;
+      tokens = 0;
+      forEachPiece(text, countPiece);
       return tokens;
     },
     encode(text) {
       const ids: number[] = [];
-      forEachPiece(text, (piece) => {
-        if (piece.length === 0) return;
-        const length = utf8(piece);
+      forEachPiece(text, (length) => {
         const whole = wholeRank(length);
         if (whole >= 0) {
           ids.push(whole);

@@ -1,9 +1,13 @@
+import { TextUnits } from "../text-units.js";
+
 /** What writeUtf8 reports besides the bytes: kept by the caller and reused, so no call allocates. */
 export interface Utf8Written {
   written: number;
   /** The text held a lone surrogate, written as U+FFFD (EF BF BD) as TextEncoder writes it. */
   loneSurrogate: boolean;
 }
+
+const textUnits = new TextUnits();
 
 /**
  * Writes `text` as UTF-8 into `into` from `offset`, which must have room for text.length * 3
@@ -12,10 +16,26 @@ export interface Utf8Written {
  * that garbage costs more than the encoding.
  */
 export function writeUtf8(text: string, into: Uint8Array, offset: number, out: Utf8Written): void {
+  writeUnitsUtf8(textUnits.of(text), 0, text.length, into, offset, out);
+}
+
+/**
+ * The same for the UTF-16 units `units[from, to)` (see TextUnits): reading a typed array stays
+ * cheap whatever V8 representation the text had, where `charCodeAt` over the pieces a regex cut
+ * from a parsed request became a megamorphic lookup per unit (~140 instructions each).
+ */
+export function writeUnitsUtf8(
+  units: Uint16Array,
+  from: number,
+  to: number,
+  into: Uint8Array,
+  offset: number,
+  out: Utf8Written,
+): void {
   let at = offset;
   let lone = false;
-  for (let index = 0; index < text.length; index++) {
-    let code = text.charCodeAt(index);
+  for (let index = from; index < to; index++) {
+    let code = units[index] as number;
     if (code < 0x80) {
       into[at++] = code;
       continue;
@@ -26,7 +46,7 @@ export function writeUtf8(text: string, into: Uint8Array, offset: number, out: U
       continue;
     }
     if (code >= 0xd800 && code <= 0xdfff) {
-      const next = text.charCodeAt(index + 1);
+      const next = index + 1 < to ? (units[index + 1] as number) : 0;
       if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
         index++;

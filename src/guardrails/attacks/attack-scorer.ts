@@ -1,7 +1,8 @@
+import { TextUnits } from "../../text-units.js";
 import type { ContentSource } from "../types.js";
 import { type AttackModel, CLASS_COUNT } from "./attack-model.js";
 import { crossedBucket, readByAgent } from "./context-features.js";
-import { FEATURE_BITS, featureCapacity, TextUnits, writeUnitFeatures } from "./features.js";
+import { FEATURE_BITS, featureCapacity, writeUnitFeatures } from "./features.js";
 
 /** Texts up to this length are also scored whole, as the model was trained on whole lines. */
 const WHOLE_TEXT_CHARS = 4096;
