@@ -9,6 +9,7 @@ import { loadTokenizers } from "../src/tokens/count-tokens.js";
 import { estimateCost } from "../src/tools/estimate-cost.js";
 import { CLI, cleanEnv } from "../test/support/cli-process.js";
 import { connectInMemory } from "../test/support/in-memory-server.js";
+import { longestStall } from "../test/support/loop-gaps.js";
 import { formatMs, median, percentile, printTable } from "./stats.js";
 
 function rssMb(pid: number): number {
@@ -60,20 +61,9 @@ export function tenKilobytePrompt(): string {
 }
 
 /** The longest time the event loop was held while `work` ran, and how long `work` took. */
-async function longestStall(work: () => Promise<unknown>): Promise<{ stall: number; total: number }> {
-  let stall = 0;
-  let running = true;
-  let last = performance.now();
-  const tick = () => {
-    const now = performance.now();
-    stall = Math.max(stall, now - last);
-    last = now;
-    if (running) setImmediate(tick);
-  };
+async function stallAndTotal(work: () => Promise<unknown>): Promise<{ stall: number; total: number }> {
   const started = performance.now();
-  setImmediate(tick);
-  await work();
-  running = false;
+  const stall = await longestStall(work);
   return { stall, total: performance.now() - started };
 }
 
@@ -127,7 +117,7 @@ export async function benchStartup(): Promise<void> {
   // The whole catalog built in turns (the warm-up's way): how long it held the loop at most.
   const builds: { stall: number; total: number }[] = [];
   for (let run = 0; run < 5; run++)
-    builds.push(await longestStall(() => createCatalog(session.deps.config, {}).ready()));
+    builds.push(await stallAndTotal(() => createCatalog(session.deps.config, {}).ready()));
   // The first whole-catalog call builds the priced-only layer: measured once, apart.
   let started = performance.now();
   const allRows = (await estimateCost(session.deps.catalog, everything)).rows.length;

@@ -12,6 +12,7 @@ import { bytePairCounter } from "../src/tokens/byte-pair-counter.js";
 import { FAMILY_ENCODINGS } from "../src/tokens/family-encodings.js";
 import { loadRankTable, type RankedEncoding } from "../src/tokens/openai-ranks.js";
 import { withUnicodeWhitespace } from "../src/tokens/tiktoken-parity.js";
+import { longestStall } from "../test/support/loop-gaps.js";
 
 /**
  * Loading each tokenizer vocabulary the server can load, in a fresh process per load (a vocabulary
@@ -59,31 +60,6 @@ function mixedText(): string {
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
-
-/**
- * The longest gap between two ticks of the loop while `work` runs (test/support/loop-gaps.ts's
- * probe, keeping only the longest: storing every gap of a 1 s look made garbage enough for
- * collections of its own).
- */
-async function longestStall(work: () => Promise<unknown>, pace: "immediate" | "timer"): Promise<number> {
-  let longest = 0;
-  let running = true;
-  let last = performance.now();
-  const schedule = () => (pace === "immediate" ? setImmediate(tick) : setTimeout(tick, 1));
-  function tick() {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (running) schedule();
-  }
-  schedule();
-  try {
-    await work();
-  } finally {
-    running = false;
-  }
-  return longest;
-}
 
 /** `pace`: the worker's loads are probed with timers, which leave the CPU to that thread (see loop-gaps). */
 async function measure(load: () => Promise<void>, pace: "immediate" | "timer"): Promise<Measured> {
