@@ -1,5 +1,5 @@
 import { TextUnits } from "../text-units.js";
-import type { RankTable } from "./rank-table.js";
+import { hashBytes, type RankTable } from "./rank-table.js";
 import { type Utf8Written, writeUnitsUtf8 } from "./utf8.js";
 
 /**
@@ -29,13 +29,6 @@ const NONE = 0x7fffffff;
  */
 const CACHE_SLOTS = 4096;
 const CACHE_KEY_BYTES = 128;
-
-/** FNV-1a, 32 bits (the cache's slot). */
-function hashBytes(key: Uint8Array, length: number): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < length; index++) hash = Math.imul(hash ^ (key[index] as number), 0x01000193);
-  return hash >>> 0;
-}
 
 /** Where a global regex goes on after an empty match, as matchAll does (a code point with `u`). */
 function afterEmpty(text: string, index: number, unicode: boolean): number {
@@ -70,7 +63,7 @@ export function bytePairCounter(table: RankTable, split: RegExp): BytePairCounte
   /** The number of tokens bytes[0 … length) merge to, from the cache when it was merged before. */
   function mergedCount(length: number): number {
     if (length > CACHE_KEY_BYTES) return merge(length);
-    const slot = hashBytes(bytes, length) & (CACHE_SLOTS - 1);
+    const slot = hashBytes(bytes, 0, length) & (CACHE_SLOTS - 1);
     const at = slot * CACHE_KEY_BYTES;
     if (cachedLengths[slot] === length) {
       let index = 0;

@@ -54,8 +54,8 @@ export class RankTable {
   }
 }
 
-/** FNV-1a, 32 bits. */
-function hashBytes(key: Uint8Array, start: number, end: number): number {
+/** FNV-1a, 32 bits, of `key[start … end)`: the table's slot, and the counter's merge-cache slot. */
+export function hashBytes(key: Uint8Array, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let index = start; index < end; index++) hash = Math.imul(hash ^ (key[index] as number), 0x01000193);
   return hash >>> 0;
