@@ -254,6 +254,18 @@ async function extract(source: Source): Promise<CorpusLine[]> {
         }
         break;
       }
+      case "sgd": {
+        // `path:every`: the first user turn (the request that opens the dialogue) of every n-th dialogue.
+        const every = Number(entry.split(":")[1] ?? "1");
+        const dialogues = JSON.parse(data.toString("utf8")) as {
+          turns: { speaker: string; utterance: string }[];
+        }[];
+        dialogues.forEach((dialogue, index) => {
+          const opening = dialogue.turns.find((turn) => turn.speaker === "USER");
+          if (index % every === 0 && opening !== undefined) add(opening.utterance, "benign", "en");
+        });
+        break;
+      }
       case "xstest":
         for (const [, prompt = "", , label] of csvRows(data.toString("utf8")).slice(1)) {
           if (label === "safe") add(prompt, "benign", "en");
