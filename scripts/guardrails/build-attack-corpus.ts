@@ -7,7 +7,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import type { CorpusKind, CorpusLine } from "./corpus-line.js";
+import { extractHiveTraceExtraction, extractHiveTraceTemplates } from "./extract-hivetrace.js";
 import { type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
+import { extractPromptExtraction } from "./extract-prompt-extraction.js";
+import { extractPromptGuide } from "./extract-prompt-guide.js";
 import { extractSpikee } from "./extract-spikee.js";
 import { reservedName } from "./reserved-sources.js";
 
@@ -148,6 +151,47 @@ async function extract(source: Source): Promise<CorpusLine[]> {
           )
         : extractSpikee(spikeeSeeds(source, read), paragraphsBySplit());
     for (const line of extracted) add(line.text, line.kind, guessLang(line.text), line.split, line.context);
+    return lines;
+  }
+  if (NEW_FORMATS.has(source.format)) {
+    const read = (path: string) => show(source.repo, source.commit ?? "", path).toString("utf8");
+    const files = (folder: string, ending: string) =>
+      listFiles(source.repo, source.commit ?? "", folder, ending).map((path) => ({ path, text: read(path) }));
+    const [first = ""] = source.paths ?? [];
+    let extracted: ExtractedLine[];
+    if (source.format === "prompt-guide") {
+      extracted = extractPromptGuide((source.paths ?? []).flatMap((folder) => files(folder, ".mdx")));
+    } else if (source.format === "prompt-extraction") {
+      extracted = extractPromptExtraction({
+        generated: JSON.parse(read(`${first}generated.json`)),
+        encoded: JSON.parse(read(`${first}5-gram-attacks.json`)),
+        services: files(`${first}real-services/`, "-prompt.txt"),
+      });
+    } else if (source.format === "hivetrace-templates") {
+      const [templates = "", requests = ""] = source.paths ?? [];
+      const rows = csvRows(read(requests));
+      const column = rows[0]?.indexOf("Prompt") ?? -1;
+      extracted = extractHiveTraceTemplates(
+        files(templates, ".yaml").map(({ path, text }) => ({
+          file: path.slice(templates.length),
+          yaml: text,
+        })),
+        rows
+          .slice(1)
+          .map((row) => (row[column] ?? "").trim())
+          .filter((request) => request !== ""),
+        source.split,
+      );
+    } else {
+      const [header = [], ...rows] = csvRows(read(first));
+      const at = (row: string[], name: string) => row[header.indexOf(name)] ?? "";
+      extracted = extractHiveTraceExtraction(
+        rows.map((row) => ({ prompt: at(row, "prompt"), language: at(row, "language") })),
+        source.split,
+      );
+    }
+    for (const line of extracted)
+      add(line.text, line.kind, line.lang ?? guessLang(line.text), line.split, line.context);
     return lines;
   }
   if (source.format === "agentdojo") {
@@ -324,6 +368,14 @@ async function extract(source: Source): Promise<CorpusLine[]> {
   }
   return lines;
 }
+
+/** Formats read by their own extractor module (extract-*.ts), each given the source's files. */
+const NEW_FORMATS = new Set([
+  "prompt-guide",
+  "prompt-extraction",
+  "hivetrace-templates",
+  "hivetrace-extraction",
+]);
 
 /** CyberSecEval's variants that make the model play a part or believe it is in another mode: jailbreaks. */
 const PERSONA_VARIANTS = new Set(["virtualization", "hypothetical_scenario", "system_mode"]);

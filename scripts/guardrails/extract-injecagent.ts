@@ -21,6 +21,8 @@ export interface ExtractedLine {
   kind: CorpusKind;
   split: string;
   context?: string;
+  /** Set where the source says the language; otherwise the builder guesses it from the script. */
+  lang?: string;
 }
 
 /** User tools from this index on are dev; attacker cases whose index is 2 mod 3 are dev. */
