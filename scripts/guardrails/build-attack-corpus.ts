@@ -10,7 +10,7 @@ import type { CorpusKind, CorpusLine } from "./corpus-line.js";
 import { extractHiveTraceExtraction, extractHiveTraceTemplates } from "./extract-hivetrace.js";
 import { type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
 import { extractPromptExtraction } from "./extract-prompt-extraction.js";
-import { extractPromptGuide } from "./extract-prompt-guide.js";
+import { extractGuideAttacks, extractPromptGuide } from "./extract-prompt-guide.js";
 import { extractSpikee } from "./extract-spikee.js";
 import { reservedName } from "./reserved-sources.js";
 
@@ -161,6 +161,11 @@ async function extract(source: Source): Promise<CorpusLine[]> {
     let extracted: ExtractedLine[];
     if (source.format === "prompt-guide") {
       extracted = extractPromptGuide((source.paths ?? []).flatMap((folder) => files(folder, ".mdx")));
+    } else if (source.format === "prompt-guide-attacks") {
+      extracted = extractGuideAttacks(
+        (source.paths ?? []).flatMap((folder) => files(folder, ".mdx")),
+        source.split,
+      );
     } else if (source.format === "prompt-extraction") {
       extracted = extractPromptExtraction({
         generated: JSON.parse(read(`${first}generated.json`)),
@@ -372,6 +377,7 @@ async function extract(source: Source): Promise<CorpusLine[]> {
 /** Formats read by their own extractor module (extract-*.ts), each given the source's files. */
 const NEW_FORMATS = new Set([
   "prompt-guide",
+  "prompt-guide-attacks",
   "prompt-extraction",
   "hivetrace-templates",
   "hivetrace-extraction",

@@ -5,7 +5,9 @@
 // eight languages. Code blocks, blockquotes, JSX, imports, tables and headings are left out (they
 // hold the quoted attack examples), so a line is what a reader of the page sees in sentences.
 // Split by page (every third page, sorted by its path without language, is dev), so one page's
-// translations all stay on one side.
+// translations all stay on one side. Its own attack examples (code blocks of the adversarial-prompting
+// pages, translated with the pages) are a separate source: extractGuideAttacks.
+import type { CorpusKind } from "./corpus-line.js";
 import type { ExtractedLine } from "./extract-injecagent.js";
 
 /** The guide's file suffix for each language kept, English first so untranslated copies stay `en`. */
@@ -75,4 +77,62 @@ function mdxProse(mdx: string): string[] {
       const visible = paragraph.replace(/\s/g, "");
       return visible.length > 0 && (paragraph.match(/\p{L}/gu)?.length ?? 0) > visible.length * 0.7;
     });
+}
+
+/**
+ * The guide's own attack examples, as its translators wrote them: the code blocks of the risks page
+ * ("Adversarial Prompting") that are prompts carrying an injection (translation and classification
+ * hijacks, the prompt-leaking few-shot, the same behind the page's defences) or a jailbreak (the
+ * GPT-4 simulator's token smuggling), and the prompt blocks of the prompt-injection and
+ * prompt-leaking pages. Blocks are picked by their index in the English page; a translation whose
+ * blocks do not line up with it is skipped. Outputs, the harmful question and the detector prompt
+ * are left out.
+ */
+const ATTACK_BLOCKS: { page: string; blocks: Record<number, CorpusKind> }[] = [
+  {
+    page: "risks/adversarial",
+    blocks: {
+      0: "prompt_injection",
+      2: "prompt_injection",
+      4: "prompt_injection",
+      6: "prompt_injection",
+      9: "jailbreak",
+      12: "prompt_injection",
+      14: "prompt_injection",
+      16: "prompt_injection",
+    },
+  },
+  { page: "prompts/adversarial-prompting/prompt-injection", blocks: { 0: "prompt_injection" } },
+  { page: "prompts/adversarial-prompting/prompt-leaking", blocks: { 0: "prompt_injection" } },
+];
+
+export function extractGuideAttacks(pages: { path: string; text: string }[], split: string): ExtractedLine[] {
+  const keyed = pages.flatMap((page) => {
+    const key = guidePageKey(page.path);
+    return key ? [{ ...key, blocks: codeBlocks(page.text) }] : [];
+  });
+  const order = Object.values(GUIDE_LANGUAGES);
+  keyed.sort((a, b) => order.indexOf(a.lang) - order.indexOf(b.lang));
+  const lines: ExtractedLine[] = [];
+  const seen = new Set<string>();
+  for (const { page, blocks } of ATTACK_BLOCKS) {
+    const english = keyed.find((entry) => entry.page === page && entry.lang === "en");
+    for (const entry of keyed.filter((candidate) => candidate.page === page)) {
+      if (entry.blocks.length !== english?.blocks.length) continue;
+      for (const [index, kind] of Object.entries(blocks)) {
+        // The sub-pages repeat the risks page's examples with other line breaks: one copy is kept.
+        const text = entry.blocks[Number(index)] ?? "";
+        const key = text.replace(/\s+/g, " ").trim();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        lines.push({ text, kind, split, lang: entry.lang });
+      }
+    }
+  }
+  return lines;
+}
+
+/** The fenced code blocks of a Markdown page, in order. */
+function codeBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^\s*```[^\n]*\n([\s\S]*?)\n\s*```/gm)].map((match) => match[1] ?? "");
 }
