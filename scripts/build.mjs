@@ -9,8 +9,8 @@
 //   dist/genai-prices-bundled.json  the price library's bundled data, as JSON (faster to load)
 //   dist/default-config.json the config's defaults, parsed (a start without a config file builds no config schema)
 //   dist/tool-list.json      the server's tools/list answer (served as is: no zod → JSON Schema at start)
-//   dist/tokenizers/         the open families' vocabularies as ranks (faster to load than tokenizer.json),
-//                            and OpenAI's o200k_base and cl100k_base ranks as bytes (rank files, hashed in steps)
+//   dist/tokenizers/         every vocabulary's ranks as bytes (rank files: OpenAI's o200k_base and cl100k_base,
+//                            hashed in steps; the open families', with their specials and chat template as JSON)
 //
 // Why: start-up was dominated by Node's ES module loader reading and compiling ~250 modules one by
 // one, and Node 20 can cache compiled code only for a script compiled with vm.Script, not for ES
@@ -134,24 +134,26 @@ await writeToolList();
 await writeCodeCache();
 
 /**
- * The open families' vocabularies as ranks only (src/tokens/family-vocabulary.ts), beside the
- * worker that loads them: a tenth of the packages' tokenizer.json, so a family's first count
- * waits for a fraction of the parsing. OpenAI's encodings' ranks as rank files beside the bundle
- * (src/tokens/rank-table.ts): read as one Buffer and hashed in steps, without a string per token,
- * where gpt-tokenizer's module compiles as one long stall.
+ * Every vocabulary's ranks as a rank file (src/tokens/rank-table.ts): read as one Buffer and hashed
+ * without a string per token. OpenAI's encodings beside the bundle, hashed in steps, where
+ * gpt-tokenizer's module compiles as one long stall; the open families' beside the worker that
+ * loads them (src/tokens/family-vocabulary.ts), with their specials and chat template as JSON,
+ * where the packages' tokenizer.json is ten times the size and a string per token.
  */
 function writeCompactVocabularies() {
   runBuildScript(
     "dump-vocabularies.cjs",
     'import { FAMILY_ENCODINGS } from "./src/tokens/family-encodings.ts";\n' +
-      'import { compactVocabularyFile, readPackageVocabulary } from "./src/tokens/family-vocabulary.ts";\n' +
+      'import { builtVocabularyContents } from "./src/tokens/family-vocabulary.ts";\n' +
       'import { mkdirSync, writeFileSync } from "node:fs";\n' +
       'import { dirname, join } from "node:path";\n' +
       'import { libraryRankFile, rankFileName } from "./src/tokens/openai-ranks.ts";\n' +
       "for (const family of FAMILY_ENCODINGS) {\n" +
-      "  const file = join(process.argv[2], compactVocabularyFile(family));\n" +
-      "  mkdirSync(dirname(file), { recursive: true });\n" +
-      "  writeFileSync(file, JSON.stringify(readPackageVocabulary(family)));\n" +
+      "  for (const [name, contents] of Object.entries(builtVocabularyContents(family))) {\n" +
+      "    const file = join(process.argv[2], name);\n" +
+      "    mkdirSync(dirname(file), { recursive: true });\n" +
+      "    writeFileSync(file, contents);\n" +
+      "  }\n" +
       "}\n" +
       "for (const encoding of ['o200k_base', 'cl100k_base'])\n" +
       "  libraryRankFile(encoding).then((file) => writeFileSync(join(process.argv[2], rankFileName(encoding)), file));\n",

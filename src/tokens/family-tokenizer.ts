@@ -5,14 +5,14 @@ import { FAMILY_SPECS, type FamilyEncoding, type FamilySpec } from "./family-enc
 import { loadVocabulary } from "./family-vocabulary.js";
 import { renderLlama31Chat } from "./llama31-chat.js";
 import { countMistralV3Chat } from "./mistral-chat.js";
-import { buildRankTableNow, rankFile } from "./rank-table.js";
+import { buildRankTableNow } from "./rank-table.js";
 import { withUnicodeWhitespace } from "./tiktoken-parity.js";
 
 /**
  * Counts text and chats with an open model family's own tokenizer. Runs on the worker thread
- * (src/workers/jobs.ts): loading a vocabulary parses a few MB of JSON and hashes its 130,000-150,000
- * ranks into a rank table (half a second to a second in all), which the request thread must never
- * wait on.
+ * (src/workers/jobs.ts): loading a vocabulary reads its rank file and hashes its 130,000-150,000
+ * ranks into a rank table (from the package's JSON when run from source: half a second to a
+ * second), which the request thread must never wait on.
  */
 export interface FamilyCount {
   tokens: number;
@@ -70,9 +70,8 @@ function loadTokenizer(family: FamilyEncoding): Tokenizer {
   const last = patterns.at(-1) as RegExp;
   const lastSplit = new RegExp(`${last.source}|(?:(?!${last.source})[^])+`, "gu");
   const earlier = patterns.slice(0, -1);
-  // The ranks as bytes (rank-table.ts), as OpenAI's encodings are: the vocabulary's 130,000-150,000
-  // strings are garbage once this returns, not kept in a Map for the thread's life.
-  const counter = bytePairCounter(buildRankTableNow(rankFile(vocabulary.ranks)), lastSplit);
+  // The ranks as bytes (rank-table.ts), as OpenAI's encodings are: no string per token.
+  const counter = bytePairCounter(buildRankTableNow(vocabulary.rankFile), lastSplit);
   const specials = [...vocabulary.specials].sort((a, b) => b.length - a.length).map(escapeRegExp);
   // No specials (Tekken): a pattern that never matches, not the empty one that matches everywhere.
   const specialSplit = new RegExp(specials.length > 0 ? specials.join("|") : "(?!)", "gu");

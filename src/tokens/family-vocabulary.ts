@@ -2,13 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { FAMILY_SPECS, type FamilyEncoding } from "./family-encodings.js";
+import { rankFile } from "./rank-table.js";
 
 /**
  * What counting with a family's tokenizer needs from its package: the byte-pair ranks, the
  * special tokens and the chat template. Read from the package's Hugging Face files (8-11 MB of
  * JSON, most of it the merge list, which ranks make redundant) or, in the built server, from the
- * compact copy `npm run build` writes beside the worker (dist/tokenizers/<family>.json), which
- * parses several times faster.
+ * files `npm run build` writes beside the worker (dist/tokenizers/<family>.ranks and .json).
  */
 export interface FamilyVocabulary {
   /** Index = rank = token id: the token's text where it is valid UTF-8, else its bytes; holes for special ids. */
@@ -121,21 +121,43 @@ export function readPackageVocabulary(family: FamilyEncoding): FamilyVocabulary 
   };
 }
 
-/** The compact copy's file name beside the worker bundle. */
-export function compactVocabularyFile(family: FamilyEncoding): string {
-  return `tokenizers/${family}.json`;
+/**
+ * A family's vocabulary as `npm run build` writes it beside the worker bundle: its ranks as a rank
+ * file (rank-table.ts's format, as OpenAI's encodings ship), the rest (specials, chat template,
+ * bos, eos) as JSON. Read as one Buffer and hashed without a string per token, where the ranks as
+ * JSON made 130,000-150,000 strings for the worker to parse, encode to bytes again and collect.
+ */
+export interface BuiltVocabulary extends Omit<FamilyVocabulary, "ranks"> {
+  /** The ranks as a rank file: index = rank = token id, an empty rank for a special id. */
+  rankFile: Uint8Array;
 }
 
-/** The compact copy in `directory` (beside this module, by default) when there is one, else the package's files. */
+/** The built files' names beside the worker bundle. */
+export function builtVocabularyFiles(family: FamilyEncoding): { ranks: string; rest: string } {
+  return { ranks: `tokenizers/${family}.ranks`, rest: `tokenizers/${family}.json` };
+}
+
+/** What the build writes for `family`, by file name (builtVocabularyFiles). */
+export function builtVocabularyContents(family: FamilyEncoding): Record<string, Uint8Array | string> {
+  const { ranks, ...rest } = readPackageVocabulary(family);
+  const files = builtVocabularyFiles(family);
+  return { [files.ranks]: rankFile(ranks), [files.rest]: JSON.stringify(rest) };
+}
+
+/** The built files in `directory` (beside this module, by default) when they are there, else the package's files. */
 export function loadVocabulary(
   family: FamilyEncoding,
   directory: URL = new URL(".", import.meta.url),
-): FamilyVocabulary {
-  const compact = new URL(compactVocabularyFile(family), directory);
-  if (!existsSync(compact)) return readPackageVocabulary(family);
-  const vocabulary = JSON.parse(readFileSync(compact, "utf8")) as FamilyVocabulary;
-  // JSON writes the holes as null; gpt-tokenizer skips holes only.
-  const ranks = vocabulary.ranks as (string | number[] | null)[];
-  for (let rank = 0; rank < ranks.length; rank++) if (ranks[rank] === null) delete ranks[rank];
-  return vocabulary;
+): BuiltVocabulary {
+  const files = builtVocabularyFiles(family);
+  const ranks = new URL(files.ranks, directory);
+  if (!existsSync(ranks)) {
+    const { ranks: fromPackage, ...rest } = readPackageVocabulary(family);
+    return { ...rest, rankFile: rankFile(fromPackage) };
+  }
+  const rest = JSON.parse(readFileSync(new URL(files.rest, directory), "utf8")) as Omit<
+    FamilyVocabulary,
+    "ranks"
+  >;
+  return { ...rest, rankFile: readFileSync(ranks) };
 }

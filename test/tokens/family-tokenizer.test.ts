@@ -15,10 +15,12 @@ import {
   type FamilyChatMessage,
 } from "../../src/tokens/family-tokenizer.js";
 import {
-  compactVocabularyFile,
+  builtVocabularyContents,
+  builtVocabularyFiles,
   loadVocabulary,
   readPackageVocabulary,
 } from "../../src/tokens/family-vocabulary.js";
+import { buildRankTableNow } from "../../src/tokens/rank-table.js";
 
 const require = createRequire(import.meta.url);
 
@@ -255,29 +257,54 @@ describe("models counted with their own tokenizer", () => {
   });
 });
 
-describe("the compact vocabulary the build writes", () => {
-  it("loads to the same ranks, specials and template as the package's files", () => {
+describe("the vocabulary files the build writes", () => {
+  it("round-trip every family's ranks (bytes, holes, ids), specials and template", () => {
     const directory = mkdtempSync(join(tmpdir(), "modelmux-vocab-"));
+    const utf8 = new TextEncoder();
     try {
       for (const family of FAMILY_ENCODINGS) {
         const fromPackage = readPackageVocabulary(family);
-        const file = join(directory, compactVocabularyFile(family));
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, JSON.stringify(fromPackage));
+        for (const [name, contents] of Object.entries(builtVocabularyContents(family))) {
+          mkdirSync(dirname(join(directory, name)), { recursive: true });
+          writeFileSync(join(directory, name), contents);
+        }
         const loaded = loadVocabulary(family, pathToFileURL(`${directory}/`));
-        expect(loaded.ranks.length).toBe(fromPackage.ranks.length);
-        // Holes stay holes (JSON wrote them as null): the merger skips only holes.
-        expect(Object.keys(loaded.ranks).length).toBe(Object.keys(fromPackage.ranks).length);
-        expect(loaded.ranks).toEqual(fromPackage.ranks);
+        // Read from the files, not the package's (which loadVocabulary falls back to).
+        expect(
+          Buffer.compare(loaded.rankFile, readFileSync(join(directory, builtVocabularyFiles(family).ranks))),
+        ).toBe(0);
+        const table = buildRankTableNow(loaded.rankFile);
+        expect(table.size, family).toBe(fromPackage.ranks.length);
+        // Holes (special ids) stay holes: no token has an empty byte string.
+        expect(table.count, family).toBe(Object.keys(fromPackage.ranks).length);
+        const wrong: number[] = [];
+        for (let rank = 0; rank < fromPackage.ranks.length; rank++) {
+          const value = fromPackage.ranks[rank];
+          const bytes =
+            value === undefined
+              ? new Uint8Array(0)
+              : typeof value === "string"
+                ? utf8.encode(value)
+                : Uint8Array.from(value);
+          const sameBytes = Buffer.compare(table.bytesOf(rank), bytes) === 0;
+          if (!sameBytes || (value !== undefined && table.rankOf(bytes, 0, bytes.length) !== rank))
+            wrong.push(rank);
+        }
+        expect(wrong.slice(0, 10), family).toEqual([]);
         expect(loaded).toMatchObject({
           specials: fromPackage.specials,
           bos: fromPackage.bos,
           eos: fromPackage.eos,
         });
         expect(loaded.chatTemplate).toBe(fromPackage.chatTemplate);
+        expect(Object.keys(loaded).sort()).toEqual(
+          Object.keys(fromPackage)
+            .map((key) => (key === "ranks" ? "rankFile" : key))
+            .sort(),
+        );
       }
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 120_000);
 });
