@@ -238,6 +238,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
             signal: request.signal,
             onProgress: request.onProgress,
             onDelta: request.onDelta,
+            onAttempt: request.onAttempt,
             ...(streamScreen && { stream: streamScreen }),
             sampler: request.sampler,
           },

@@ -1,5 +1,5 @@
 import type { CancelSignal } from "../cancel-signal.js";
-import type { Capability, Task, Usage } from "../catalog/types.js";
+import type { Capability, Deployment, Task, Usage } from "../catalog/types.js";
 import type { AnswerChoice, ChatMessage, ForwardedParams, StreamDelta } from "../chat/types.js";
 import type { CompletionRequest, CompletionResult } from "../providers/types.js";
 import type { RouteConstraints } from "../router/plan-route.js";
@@ -51,6 +51,11 @@ export interface RouteRequest {
   anthropicBeta?: string[];
   /** Streams the answer as it arrives (text, tool-call fragments); failover happens only before the first delta. */
   onDelta?: (delta: StreamDelta) => void;
+  /**
+   * Called as each upstream attempt begins: the deltas onDelta gets come from the latest one, so
+   * a stream can name the model serving it before the answer is whole.
+   */
+  onAttempt?: (deployment: Deployment) => void;
 }
 
 export type AttemptOutcome = "ok" | "error" | "timeout" | "invalid_output" | "cancelled";

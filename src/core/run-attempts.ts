@@ -50,6 +50,8 @@ export interface AttemptCall {
   signal?: CancelSignal;
   onProgress?: (message: string) => void;
   onDelta?: (delta: StreamDelta) => void;
+  /** Called as each attempt begins, before its upstream call (see RouteRequest.onAttempt). */
+  onAttempt?: (deployment: Deployment) => void;
   /**
    * A screened stream holds text back (see screen-stream): `started` says whether any of it has
    * reached the caller, and `discard` drops what a failed attempt left held, so an attempt whose
@@ -280,6 +282,7 @@ export async function runAttempts(
           }
         : undefined;
       const dropped = call.dropFor?.(deployment) ?? [];
+      call.onAttempt?.(deployment);
       const result = adapter
         ? await complete(deployment, adapter, dropped, signal, onDelta)
         : await (call.invoke as NonNullable<AttemptCall["invoke"]>)(deployment, signal);

@@ -85,8 +85,8 @@ export function contentBlocks(choice: AnswerChoice): Record<string, unknown>[] {
  * snapshot of the model that served (Anthropic answers `claude-sonnet-4-5-20250929` when asked for
  * it, and the upstream was sent it), else the serving model's id.
  */
-export function answeredModel(result: RouteResult, requested: string): string {
-  return anthropicSnapshot(result.model, requested) ?? result.model;
+export function answeredModel(served: string, requested: string): string {
+  return anthropicSnapshot(served, requested) ?? served;
 }
 
 /** A whole Messages API answer to a request for `requested`. */
@@ -95,7 +95,7 @@ export function messageBody(id: string, result: RouteResult, requested: string) 
     id,
     type: "message",
     role: "assistant",
-    model: answeredModel(result, requested),
+    model: answeredModel(result.model, requested),
     content: contentBlocks(result),
     stop_reason: stopReasonOf(result),
     stop_sequence: stopSequenceOf(result),

@@ -17,7 +17,7 @@ import { RESULT_HEADERS, resultHeaders } from "../response-headers.js";
 import { createSseStream, NAMED_SSE } from "../sse.js";
 import { toAnthropicError } from "./anthropic-error.js";
 import { createMessageEvents } from "./message-events.js";
-import { messageBody, messageId } from "./message-shape.js";
+import { answeredModel, messageBody, messageId } from "./message-shape.js";
 import { countTokensBodySchema, messagesBodySchema } from "./messages-schema.js";
 import { type TranslatedRequest, toChatRequest } from "./to-chat-request.js";
 
@@ -98,12 +98,20 @@ export function createMessagesHandler(
     sendJson(response, 200, messageBody(messageId(), result, body.model), headersOf(result));
   }
 
-  /** Events go out as deltas arrive; headers wait for the first one so failover can still answer a status. */
-  async function stream(route: RouteRequest, model: string, response: ServerResponse): Promise<void> {
+  /**
+   * Events go out as deltas arrive; headers wait for the first one so failover can still answer a
+   * status. message_start goes with them and names the model the whole answer would: the deployment
+   * whose attempt the first delta came from (failover happens only before it).
+   */
+  async function stream(route: RouteRequest, requested: string, response: ServerResponse): Promise<void> {
     const sse = createSseStream(response, NAMED_SSE);
     const id = messageId();
     const events = createMessageEvents((event) => sse.send(event));
-    const begin = (headers: Record<string, string>, trailers?: readonly string[]) => {
+    let serving: string | undefined;
+    route.onAttempt = (deployment) => {
+      serving = deployment.model;
+    };
+    const begin = (served: string, headers: Record<string, string>, trailers?: readonly string[]) => {
       sse.open(headers, trailers);
       sse.send({
         type: "message_start",
@@ -111,7 +119,7 @@ export function createMessagesHandler(
           id,
           type: "message",
           role: "assistant",
-          model,
+          model: answeredModel(served, requested),
           content: [],
           stop_reason: null,
           stop_sequence: null,
@@ -127,7 +135,8 @@ export function createMessagesHandler(
       sse.send({ type: "ping" });
     };
     route.onDelta = (delta) => {
-      if (!sse.opened) begin({}, [...RESULT_HEADERS, "request-id"]);
+      // Every attempt is announced before its call: `serving` is set (the request's model is a last resort).
+      if (!sse.opened) begin(serving ?? requested, {}, [...RESULT_HEADERS, "request-id"]);
       events.delta(delta);
     };
     let result: RouteResult;
@@ -141,7 +150,7 @@ export function createMessagesHandler(
     const headers = headersOf(result);
     const live = sse.opened;
     if (!live) {
-      begin(headers);
+      begin(result.model, headers);
       events.whole(result);
     }
     events.finish(result, result.usage);

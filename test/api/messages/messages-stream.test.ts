@@ -115,6 +115,37 @@ describe("POST /v1/messages with stream: true through @anthropic-ai/sdk", () => 
     expect(gateway.pb.requests).toHaveLength(1);
   });
 
+  it("names the model that served in message_start, as the whole answer does, after failover to another model", async () => {
+    const ask = {
+      model: "pa/m1",
+      max_tokens: 50,
+      messages: [{ role: "user" as const, content: "who answers?" }],
+    };
+    const options = { headers: { "x-modelmux-fallback-models": "m2" } };
+    gateway.pa.enqueue({ type: "status", status: 503 });
+    const whole = await gateway.anthropic.messages.create(ask, options);
+    expect(whole.model).toBe("m2");
+    gateway.pa.enqueue({ type: "status", status: 503 });
+    gateway.pc.enqueue({ type: "ok", text: "pc answers here", chunkDelayMs: 2 });
+    const stream = gateway.anthropic.messages.stream(ask, options);
+    const events: string[] = [];
+    stream.on("streamEvent", (event) =>
+      events.push(event.type === "message_start" ? `message_start ${event.message.model}` : event.type),
+    );
+    const texts: string[] = [];
+    stream.on("text", (delta) => texts.push(delta));
+    const streamed = await stream.finalMessage();
+    // Live: the deltas came one by one after message_start, not replayed from a whole answer.
+    expect(texts.length).toBeGreaterThan(1);
+    expect(events[0]).toBe("message_start m2");
+    expect(events.filter((event) => event.startsWith("message_start"))).toHaveLength(1);
+    expect(streamed.model).toBe("m2");
+    expect(streamed.content).toEqual([{ type: "text", text: "pc answers here" }]);
+    expect(gateway.pa.requests).toHaveLength(2);
+    expect(gateway.pb.requests).toHaveLength(0);
+    expect(gateway.pc.requests).toHaveLength(2);
+  });
+
   it("replays a cached answer as a stream of whole blocks", async () => {
     await gateway.close();
     gateway = await startMessagesGateway({ cache: { store: "memory" } });

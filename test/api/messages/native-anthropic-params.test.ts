@@ -164,6 +164,42 @@ describe("dated Claude snapshots", () => {
     expect((await stream.finalMessage()).model).toBe("claude-sonnet-4-5-20250929");
   });
 
+  it("names in a streamed answer's message_start the model the whole answer names, failover included", async () => {
+    gateway = await startNativeGateway();
+    /** The model message_start named, and the one the SDK's assembled message has. */
+    const streamedModels = async (model: string, headers: Record<string, string> = {}) => {
+      const stream = gateway.anthropic.messages.stream(
+        { model, max_tokens: 20, messages: [hello] },
+        { headers },
+      );
+      const started: string[] = [];
+      stream.on("streamEvent", (event) => {
+        if (event.type === "message_start") started.push(event.message.model);
+      });
+      const { model: assembled } = await stream.finalMessage();
+      return [...started, assembled];
+    };
+    expect(await streamedModels("claude-sonnet-4-5-20250929")).toEqual([
+      "claude-sonnet-4-5-20250929",
+      "claude-sonnet-4-5-20250929",
+    ]);
+    expect(await streamedModels("claude-sonnet-4-5-20991231")).toEqual([
+      "claude-sonnet-4-5",
+      "claude-sonnet-4-5",
+    ]);
+    // The snapshot's deployment fails before any event; Haiku serves, and the stream says so.
+    gateway.upstream.enqueue({ type: "status", status: 529, errorType: "overloaded_error" });
+    expect(
+      await streamedModels("claude-sonnet-4-5-20250929", {
+        "x-modelmux-fallback-models": "claude-haiku-4-5",
+      }),
+    ).toEqual(["claude-haiku-4-5", "claude-haiku-4-5"]);
+    expect(gateway.upstream.requests.slice(-2).map((request) => request.body.model)).toEqual([
+      "claude-sonnet-4-5-20250929",
+      "claude-haiku-4-5",
+    ]);
+  });
+
   it("sends the alias for a date that no snapshot can have (in the future, or not a calendar day)", async () => {
     gateway = await startNativeGateway();
     for (const model of ["claude-sonnet-4-5-20991231", "claude-sonnet-4-5-20250230"])
