@@ -3,7 +3,13 @@ import type BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { UsageRecord } from "../../src/core/hooks.js";
 import { INSERT_CHUNK_ROWS, openLedgerDatabase, prepareSchema } from "../../src/usage/ledger-schema.js";
-import { pushRecordValues, RECORD_COLUMN_NAMES, RECORD_COLUMNS } from "../../src/usage/usage-columns.js";
+import {
+  pushRecordValues,
+  RECORD_COLUMN_NAMES,
+  RECORD_COLUMNS,
+  recordFromRow,
+  type StoredRow,
+} from "../../src/usage/usage-columns.js";
 import { usageRecord } from "./usage-record.js";
 
 const Sqlite = createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3;
@@ -41,6 +47,13 @@ function records(count: number, seed: number): UsageRecord[] {
   });
 }
 
+/** One record's values, bound to a one-row INSERT: the reference for the chunked one. */
+function valuesOf(record: UsageRecord): unknown[] {
+  const values: unknown[] = [];
+  pushRecordValues(record, values);
+  return values;
+}
+
 /** Every column of every row with its SQLite storage class, in row-id order. */
 function dump(db: BetterSqlite3.Database): unknown[] {
   const columns = ["id", ...RECORD_COLUMN_NAMES.split(", ")];
@@ -49,11 +62,42 @@ function dump(db: BetterSqlite3.Database): unknown[] {
 }
 
 describe("SQLite ledger batch insert", () => {
-  it("writes a record's values in column order, as each column's value() gives them", () => {
-    for (const record of records(60, 1)) {
+  it("writes each field under its column's name: read back by name, the values are the record", () => {
+    // Every field distinct from every other, so two columns swapped would show; then the varied ones.
+    const distinct = usageRecord({
+      requestId: "r-1",
+      time: 11,
+      key: "k",
+      tool: "t",
+      sessionId: "s",
+      requestedModel: "asked",
+      model: "served",
+      provider: "p",
+      tokensIn: 12,
+      tokensOut: 13,
+      tokensCached: 14,
+      costUsd: 0.15,
+      baselineCostUsd: 0.16,
+      savedByCacheUsd: 0.17,
+      latencyMs: 18.5,
+      attempts: 19,
+      cache: "hit",
+      guardrailAction: "redact",
+      errorClass: "E",
+      attemptLog: [{ deployment: "d" }] as unknown as UsageRecord["attemptLog"],
+    });
+    for (const record of [distinct, ...records(60, 1)]) {
       const values: unknown[] = [];
       pushRecordValues(record, values);
-      expect(values).toStrictEqual(RECORD_COLUMNS.map((column) => column.value(record)));
+      expect(values).toHaveLength(RECORD_COLUMNS.length);
+      const row = Object.fromEntries(RECORD_COLUMNS.map((column, index) => [column.name, values[index]]));
+      const rounded = {
+        ...record,
+        tokensIn: Math.round(record.tokensIn),
+        tokensOut: Math.round(record.tokensOut),
+        tokensCached: Math.round(record.tokensCached),
+      };
+      expect(recordFromRow({ id: 7, ...row } as unknown as StoredRow)).toStrictEqual({ id: 7, ...rounded });
     }
   });
 
@@ -75,15 +119,14 @@ describe("SQLite ledger batch insert", () => {
     sizes.forEach((size, seed) => {
       const batch = records(size, seed * 1000);
       reference.transaction(() => {
-        for (const record of batch) insertOne.run(...RECORD_COLUMNS.map((column) => column.value(record)));
+        for (const record of batch) insertOne.run(...valuesOf(record));
       })();
       batched.insertBatch(batch);
     });
     // A batch written twice (a retry) lands once, as before.
     batched.insertBatch(records(40, 0));
     reference.transaction(() => {
-      for (const record of records(40, 0))
-        insertOne.run(...RECORD_COLUMNS.map((column) => column.value(record)));
+      for (const record of records(40, 0)) insertOne.run(...valuesOf(record));
     })();
     const expected = dump(reference);
     expect(expected.length).toBeGreaterThan(600);

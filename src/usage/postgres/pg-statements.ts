@@ -1,6 +1,12 @@
 import type { Pool } from "pg";
 import type { UsageRecord } from "../../core/hooks.js";
-import { RECORD_COLUMN_NAMES, RECORD_COLUMNS, recordFromRow, type StoredRow } from "../usage-columns.js";
+import {
+  pushRecordValues,
+  RECORD_COLUMN_NAMES,
+  RECORD_COLUMNS,
+  recordFromRow,
+  type StoredRow,
+} from "../usage-columns.js";
 import type { StoredUsageRecord } from "../usage-types.js";
 
 /** PostgreSQL takes a jsonb array parameter as text[]; the SELECT casts each value. */
@@ -18,7 +24,11 @@ ON CONFLICT (request_id) DO NOTHING`;
 
 /** Inserts the records in one statement (one implicit transaction); returns how many were new. */
 export async function insertRecords(pool: Pool, records: readonly UsageRecord[]): Promise<number> {
-  const columns = RECORD_COLUMNS.map((column) => records.map((record) => column.value(record)));
+  const values: unknown[] = [];
+  for (const record of records) pushRecordValues(record, values);
+  // The rows' values, row after row, as one array per column (what unnest takes).
+  const width = RECORD_COLUMNS.length;
+  const columns = RECORD_COLUMNS.map((_, column) => records.map((_, row) => values[row * width + column]));
   const result = await pool.query(INSERT, columns);
   return result.rowCount ?? 0;
 }
