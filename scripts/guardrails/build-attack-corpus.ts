@@ -13,6 +13,7 @@ import { extractPromptExtraction } from "./extract-prompt-extraction.js";
 import { extractGuideAttacks, extractPromptGuide } from "./extract-prompt-guide.js";
 import { extractSpikee } from "./extract-spikee.js";
 import { reservedName } from "./reserved-sources.js";
+import { mulberry32 } from "./seeded-random.js";
 
 interface Source {
   id: string;
@@ -267,6 +268,24 @@ async function extract(source: Source): Promise<CorpusLine[]> {
             for (const message of turn)
               if (message.role === "user") add(message.content, "benign", guessLang(message.content), split);
         });
+        break;
+      }
+      case "webarena": {
+        // WebArena's task intents, at most 2 per intent template (seeded): many intents are one
+        // template with other values ("Buy the highest rated product from the X category").
+        const random = mulberry32(812);
+        const byTemplate = new Map<number, string[]>();
+        const tasks = JSON.parse(data.toString("utf8")) as { intent: string; intent_template_id: number }[];
+        for (const { intent, intent_template_id: template } of tasks)
+          byTemplate.set(template, [...(byTemplate.get(template) ?? []), intent]);
+        for (const intents of byTemplate.values()) {
+          const kept = [...new Set(intents)];
+          for (let index = kept.length - 1; index > 0; index--) {
+            const other = Math.floor(random() * (index + 1));
+            [kept[index], kept[other]] = [kept[other] ?? "", kept[index] ?? ""];
+          }
+          for (const intent of kept.slice(0, 2)) add(intent, "benign", guessLang(intent));
+        }
         break;
       }
       case "toolalpaca": {

@@ -43,6 +43,7 @@ const DEV_AGENT_REQUEST_FLAG_RATE = 0.02;
 const AGENT_REQUEST_SOURCES = new Set([
   "bfcl-agent-requests",
   "toolalpaca-agent-requests",
+  "webarena-task-intents",
   "agentdojo-tool-outputs",
   "injecagent-tool-responses",
 ]);
