@@ -23,7 +23,6 @@ import {
   NO_LEDGER,
   type ResponseCache,
   type UsageLedger,
-  type UsageRecord,
 } from "./hooks.js";
 import { createRequestRecorder } from "./record-request.js";
 import type { Attempt, CacheMode, CacheStatus, CallerContext } from "./route-types.js";
@@ -158,19 +157,9 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
   const { routing } = deps.config;
 
   const recorder = createRequestRecorder({ ledger, changes: deps.changes, now });
-  /** Appends the request's ledger row; returns its request id. */
-  const record = (request: EmbedRequest, started: number, fields: Partial<UsageRecord>): string =>
-    recorder.record(request.caller, request.model, started, fields);
 
-  async function embed(request: EmbedRequest): Promise<EmbedResult> {
-    const started = now();
-    try {
-      return await execute(request, started);
-    } catch (error) {
-      recorder.recordFailure(request.caller, request.model, started, error);
-      throw error;
-    }
-  }
+  const embed = (request: EmbedRequest): Promise<EmbedResult> =>
+    recorder.track(request, (started) => execute(request, started));
 
   async function execute(request: EmbedRequest, started: number): Promise<EmbedResult> {
     const route = planEmbedRoute(deps.catalog, deps.embeddings, request);
@@ -301,7 +290,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
     const latencyMs = Math.round(now() - started);
     const provider = served?.provider ?? hits[0]?.provider ?? "";
     const deployment = served?.id ?? hits[0]?.deployment ?? "";
-    const requestId = record(request, started, {
+    const requestId = recorder.record(request, started, {
       guardrailAction: screened.report.action,
       model: model.id,
       provider,

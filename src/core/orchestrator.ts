@@ -23,7 +23,6 @@ import {
   NO_LEDGER,
   type ResponseCache,
   type UsageLedger,
-  type UsageRecord,
 } from "./hooks.js";
 import {
   assertRequestAllowed,
@@ -158,19 +157,9 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   }
 
   const recorder = createRequestRecorder({ ledger, changes: deps.changes, now });
-  /** Appends the request's ledger row; returns its request id. */
-  const record = (request: RouteRequest, started: number, fields: Partial<UsageRecord>): string =>
-    recorder.record(request.caller, request.model, started, fields);
 
-  async function run(request: RouteRequest): Promise<RouteResult> {
-    const started = now();
-    try {
-      return await execute(request, started);
-    } catch (error) {
-      recorder.recordFailure(request.caller, request.model, started, error);
-      throw error;
-    }
-  }
+  const run = (request: RouteRequest): Promise<RouteResult> =>
+    recorder.track(request, (started) => execute(request, started));
 
   async function execute(original: RouteRequest, started: number): Promise<RouteResult> {
     // Before any scan or count: their cost grows with the text.
@@ -313,7 +302,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       const finishReason = hit.finishReason === "embedding" ? "other" : hit.finishReason;
       const screened = await answer({ ...hit, finishReason }, {});
       const latencyMs = Math.round(now() - started);
-      const requestId = record(request, started, {
+      const requestId = recorder.record(request, started, {
         guardrailAction: screened.action,
         model: hit.model,
         provider: hit.provider,
@@ -358,7 +347,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         if (streamScreen.blockedBy) throw streamBlocked(streamScreen.blockedBy, spent);
       }
       const latencyMs = Math.round(now() - started);
-      const requestId = record(request, started, {
+      const requestId = recorder.record(request, started, {
         guardrailAction: screened.action,
         model: deployment.model,
         provider: deployment.provider,

@@ -12,14 +12,20 @@ export interface RequestRecorder {
    * Appends a request's ledger row: `fields` over the values of a request that reached no model
    * (no tokens, no cost, no attempt). Returns its request id (answers carry it, so a row can be found).
    */
-  record(
-    caller: CallerContext,
-    requestedModel: string,
-    started: number,
-    fields: Partial<UsageRecord>,
-  ): string;
+  record(request: RecordedRequest, started: number, fields: Partial<UsageRecord>): string;
   /** The row of a request that failed with `error`: the usage, cost and attempts it carries, and its code. */
-  recordFailure(caller: CallerContext, requestedModel: string, started: number, error: unknown): string;
+  recordFailure(request: RecordedRequest, started: number, error: unknown): string;
+  /**
+   * Runs a request's pipeline with its start time; when the pipeline throws, the request still gets
+   * its row (recordFailure) before the error goes on.
+   */
+  track<T>(request: RecordedRequest, pipeline: (started: number) => Promise<T>): Promise<T>;
+}
+
+/** What a row needs of a request: who asked, and for which model. */
+interface RecordedRequest {
+  caller: CallerContext;
+  model: string;
 }
 
 /** One ledger row per request, for every pipeline (chat completions, embeddings). */
@@ -30,7 +36,7 @@ export function createRequestRecorder(deps: {
 }): RequestRecorder {
   const { ledger, changes, now } = deps;
   return {
-    record(caller, requestedModel, started, fields) {
+    record({ caller, model: requestedModel }, started, fields) {
       // After the ledger write (below), so readers see this request.
       queueMicrotask(() => changes?.notify(caller.key));
       const requestId = nodeCrypto().randomUUID();
@@ -58,10 +64,10 @@ export function createRequestRecorder(deps: {
       });
       return requestId;
     },
-    recordFailure(caller, requestedModel, started, error) {
+    recordFailure(request, started, error) {
       const data = isModelmuxError(error) ? error.data : undefined;
       const usage = data?.usage as Partial<Usage> | undefined;
-      return this.record(caller, requestedModel, started, {
+      return this.record(request, started, {
         tokensIn: usage?.input ?? 0,
         tokensOut: usage?.output ?? 0,
         tokensCached: usage?.cached ?? 0,
@@ -70,6 +76,15 @@ export function createRequestRecorder(deps: {
         errorClass: isModelmuxError(error) ? error.code : "INTERNAL_ERROR",
         guardrailAction: isModelmuxError(error) && error.code === "GUARDRAIL_BLOCKED" ? "block" : "none",
       });
+    },
+    async track(request, pipeline) {
+      const started = now();
+      try {
+        return await pipeline(started);
+      } catch (error) {
+        this.recordFailure(request, started, error);
+        throw error;
+      }
     },
   };
 }
