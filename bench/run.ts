@@ -21,6 +21,7 @@ const PARTS = [
   "router",
   "chaos",
   "guardrails",
+  "pii-secrets",
   "tokens",
   "ledger",
   "ledger-postgres",

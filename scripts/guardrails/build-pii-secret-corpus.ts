@@ -1,0 +1,114 @@
+// `npm run corpus:pii-secrets`: extracts the held-out PII/secret corpus from git snapshots of the
+// sources in pii-secret-sources.json (at their pinned commits) into .attack-corpus/pii-secrets.jsonl.
+// Snapshots are read from MODELMUX_CORPUS_MIRRORS (default /work/.mirror), `<owner>+<name>/repo`, as
+// for the attack corpus; nothing here touches the network. Python test files are parsed (ast), never run.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  dedupeLines,
+  detectSecretsLines,
+  gitleaksLines,
+  type LineContext,
+  type PresidioRecord,
+  type PytestCases,
+  presidioResearchLines,
+  presidioTestLines,
+} from "./extract-pii-secret.js";
+import { extractGoRuleSamples, readGoHelpers } from "./go-samples.js";
+import { PII_SECRET_CORPUS, PII_SECRET_SOURCES, type PiiSecretSource } from "./load-pii-secret-corpus.js";
+import type { PiiSecretLine } from "./pii-secret-line.js";
+import { reservedName } from "./reserved-sources.js";
+import { mulberry32 } from "./seeded-random.js";
+
+const mirrors = process.env.MODELMUX_CORPUS_MIRRORS ?? "/work/.mirror";
+/** gitleaks draws its samples' secrets at random; this seed makes the corpus the same on every build. */
+const SAMPLE_SEED = 24;
+
+function git(source: PiiSecretSource, ...args: string[]): string {
+  const gitDir = join(mirrors, source.repo.replace("/", "+"), "repo");
+  return execFileSync("git", ["-C", gitDir, ...args], { maxBuffer: 64 << 20 }).toString("utf8");
+}
+
+const show = (source: PiiSecretSource, path: string) => git(source, "show", `${source.commit}:${path}`);
+const listFiles = (source: PiiSecretSource, folder: string, ending: string) =>
+  git(source, "ls-tree", "-r", "--name-only", source.commit, folder)
+    .split("\n")
+    .filter((name) => name.endsWith(ending));
+
+function pytestCases(python: string): PytestCases {
+  const script = join(import.meta.dirname, "extract-pytest-cases.py");
+  return JSON.parse(execFileSync("python3", [script], { input: python }).toString("utf8")) as PytestCases;
+}
+
+function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiSecretLine[] {
+  const context: LineContext = { source: source.id, split: source.split, licence: source.licence };
+  switch (source.format) {
+    case "presidio-synth":
+      return source.paths.flatMap((path) =>
+        presidioResearchLines(JSON.parse(show(source, path)) as PresidioRecord[], claimed, context),
+      );
+    case "presidio-pytest":
+      return source.paths.flatMap((entry) => {
+        const [path = "", entityType = ""] = entry.split("=");
+        const file = path.split("/").pop() ?? path;
+        return presidioTestLines(
+          pytestCases(show(source, path)),
+          entityType,
+          claimed[entityType] !== undefined,
+          file,
+          context,
+        );
+      });
+    case "detect-secrets-pytest":
+      return source.paths.flatMap((folder) =>
+        listFiles(source, folder, "_test.py").flatMap((path) => {
+          const file = path.split("/").pop() ?? path;
+          const plugin = file.replace(/_test\.py$/, "");
+          const evaluates = source.piiPlugins?.includes(plugin) ? "pii" : "secret";
+          const type = evaluates === "pii" ? "IP_ADDRESS" : plugin;
+          return detectSecretsLines(pytestCases(show(source, path)), type, evaluates, file, context);
+        }),
+      );
+    case "gitleaks-rules": {
+      const helpers = readGoHelpers(
+        show(source, "cmd/generate/config/utils/generate.go"),
+        show(source, "cmd/generate/config/utils/patterns.go"),
+      );
+      const random = mulberry32(SAMPLE_SEED);
+      let skipped = 0;
+      const lines = source.paths.flatMap((folder) =>
+        listFiles(source, folder, ".go")
+          .filter((path) => !path.endsWith("_test.go"))
+          .flatMap((path) => {
+            const extracted = extractGoRuleSamples(show(source, path), helpers, random);
+            skipped += extracted.skipped;
+            return gitleaksLines(extracted.rules, path.split("/").pop() ?? path, context);
+          }),
+      );
+      console.log(`${source.id}: ${skipped} samples left out (expressions not evaluated)`);
+      return lines;
+    }
+    default:
+      throw new Error(`unknown format ${source.format}`);
+  }
+}
+
+const { sources, claimed } = JSON.parse(readFileSync(PII_SECRET_SOURCES, "utf8")) as {
+  sources: PiiSecretSource[];
+  claimed: Record<string, string>;
+};
+const all: PiiSecretLine[] = [];
+for (const source of sources) {
+  const name = reservedName(source.repo);
+  if (name !== undefined) throw new Error(`${source.id}: ${name} is reserved for the owners' evaluation`);
+  const lines = dedupeLines(extract(source, claimed));
+  const count = (test: (line: PiiSecretLine) => boolean) => lines.filter(test).length;
+  console.log(
+    `${source.id} (${source.split}): ${lines.length} lines, ${count((line) => line.positive && !line.excluded)} positive, ${count((line) => !line.positive && !line.excluded)} negative, ${count((line) => line.excluded !== undefined)} left out (weak or conflicting labels)`,
+  );
+  all.push(...lines);
+}
+mkdirSync(join(PII_SECRET_CORPUS, ".."), { recursive: true });
+writeFileSync(PII_SECRET_CORPUS, `${all.map((line) => JSON.stringify(line)).join("\n")}\n`);
+console.log(`wrote ${all.length} lines to .attack-corpus/pii-secrets.jsonl`);

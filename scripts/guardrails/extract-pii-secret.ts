@@ -1,0 +1,204 @@
+import type { PiiSecretLine } from "./pii-secret-line.js";
+
+/** What the builder knows about a source when it turns parsed records into labelled lines. */
+export interface LineContext {
+  source: string;
+  split: "dev" | "test";
+  licence: string;
+}
+
+/** presidio-research's synthetic sentences: `full_text` and labelled `spans` of entity types. */
+export interface PresidioRecord {
+  full_text: string;
+  spans: { entity_type: string; start_position: number; end_position: number }[];
+}
+
+/**
+ * A sentence is positive when it holds a span of a type modelmux claims (`claimed`: presidio entity
+ * type → modelmux's name); spans of other types (PERSON, STREET_ADDRESS…) are listed as unclaimed,
+ * so a sentence holding only those is a negative that the bench reports apart.
+ */
+export function presidioResearchLines(
+  records: PresidioRecord[],
+  claimed: Record<string, string>,
+  context: LineContext,
+): PiiSecretLine[] {
+  return records.map((record, index) => {
+    const claimedSpans = record.spans.filter((span) => claimed[span.entity_type] !== undefined);
+    const unclaimed = record.spans
+      .filter((span) => claimed[span.entity_type] === undefined)
+      .map((span) => span.entity_type);
+    return {
+      text: record.full_text,
+      evaluates: "pii",
+      positive: claimedSpans.length > 0,
+      types: [...new Set(claimedSpans.map((span) => span.entity_type))].sort(),
+      unclaimed: [...new Set(unclaimed)].sort(),
+      spans: claimedSpans.map((span): [string, number, number] => [
+        span.entity_type,
+        span.start_position,
+        span.end_position,
+      ]),
+      ...context,
+      origin: `record ${index}`,
+    };
+  });
+}
+
+/** extract-pytest-cases.py's output for one test file. */
+export interface PytestCases {
+  groups: { function: string; params: string[]; rows: unknown[][] }[];
+  lists: Record<string, unknown[][]>;
+}
+
+const TEXT_PARAMS = ["text", "line", "payload", "content", "file_content", "iban"];
+const UPPER_WEAK = 0.5;
+
+/**
+ * presidio's recognizer tests: `(text, expected_len, …, expected_score_ranges)`. A case is positive
+ * when the recognizer must find something; when every expected match is scored under 0.5 (presidio's
+ * "weak" and "very weak" matches) it is marked `weak` and left out. Files of types modelmux does not
+ * claim contribute their positive cases as unclaimed lines (`positive: false`), reported apart.
+ */
+export function presidioTestLines(
+  cases: PytestCases,
+  entityType: string,
+  isClaimed: boolean,
+  file: string,
+  context: LineContext,
+): PiiSecretLine[] {
+  const lines: PiiSecretLine[] = [];
+  for (const group of cases.groups) {
+    const textAt = group.params.findIndex((param) => TEXT_PARAMS.includes(param));
+    const lengthAt = group.params.indexOf("expected_len");
+    if (textAt === -1 || lengthAt === -1) continue;
+    const rangesAt = group.params.indexOf("expected_score_ranges");
+    for (const row of group.rows) {
+      const text = row[textAt];
+      const expected = row[lengthAt];
+      if (typeof text !== "string" || typeof expected !== "number") continue;
+      const ranges = rangesAt === -1 ? [] : ((row[rangesAt] as unknown[][] | undefined) ?? []);
+      const weak =
+        expected > 0 && ranges.length > 0 && ranges.every((range) => Number(range[1]) < UPPER_WEAK);
+      if (!isClaimed && expected === 0) continue;
+      const line: PiiSecretLine = {
+        text,
+        evaluates: "pii",
+        positive: isClaimed && expected > 0,
+        types: isClaimed && expected > 0 ? [entityType] : [],
+        unclaimed: !isClaimed ? [entityType] : [],
+        ...context,
+        origin: `${file} ${group.function}`,
+      };
+      if (weak && isClaimed) line.excluded = "weak";
+      lines.push(line);
+    }
+  }
+  return lines;
+}
+
+/**
+ * detect-secrets' plugin tests: `(payload, should_flag)` cases; single-parameter cases of a
+ * detector's `test_analyze`/`test_basic` (each must be found); `(content, expected_output)` of
+ * `test_get_secret_access_key`; and keyword_test's `*_TEST_CASES` lists of `(line, expected_secret)`,
+ * where `None` means no secret. `test_find_*` cases test helpers that pick names, not detection.
+ */
+export function detectSecretsLines(
+  cases: PytestCases,
+  plugin: string,
+  evaluates: "pii" | "secret",
+  file: string,
+  context: LineContext,
+): PiiSecretLine[] {
+  const labelled: { text: string; positive: boolean; origin: string }[] = [];
+  for (const group of cases.groups) {
+    if (group.function.startsWith("test_find_")) continue;
+    const textAt = group.params.findIndex((param) => TEXT_PARAMS.includes(param));
+    if (textAt === -1) continue;
+    const flagAt = group.params.findIndex((param) => param === "should_flag" || param === "expected_output");
+    if (flagAt === -1 && group.params.length !== 1) continue;
+    for (const row of group.rows) {
+      const text = row[textAt];
+      if (typeof text !== "string") continue;
+      const flag = flagAt === -1 ? true : row[flagAt];
+      const positive = Array.isArray(flag) ? flag.length > 0 : flag === true;
+      labelled.push({ text, positive, origin: `${file} ${group.function}` });
+    }
+  }
+  for (const [name, rows] of Object.entries(cases.lists)) {
+    for (const row of rows) {
+      const [text, expected] = row;
+      if (typeof text !== "string") continue;
+      labelled.push({
+        text,
+        positive: expected !== null && expected !== undefined,
+        origin: `${file} ${name}`,
+      });
+    }
+  }
+  return labelledLines(labelled, plugin, evaluates, context);
+}
+
+/** gitleaks' rule samples: `tps` positive, `fps` negative for the rule that lists them. */
+export function gitleaksLines(
+  rules: { rule: string; positives: string[]; negatives: string[] }[],
+  file: string,
+  context: LineContext,
+): PiiSecretLine[] {
+  const labelled = rules.flatMap(({ rule, positives, negatives }) => [
+    ...positives.map((text) => ({ text, positive: true, origin: `${file} ${rule}`, type: rule })),
+    ...negatives.map((text) => ({ text, positive: false, origin: `${file} ${rule}`, type: rule })),
+  ]);
+  return labelled.map(({ text, positive, origin, type }) => ({
+    text,
+    evaluates: "secret",
+    positive,
+    types: positive ? [type] : [],
+    unclaimed: [],
+    ...context,
+    origin,
+  }));
+}
+
+/** Lines of one file, each text once; a text labelled both ways is kept but marked `conflict`. */
+function labelledLines(
+  labelled: { text: string; positive: boolean; origin: string }[],
+  type: string,
+  evaluates: "pii" | "secret",
+  context: LineContext,
+): PiiSecretLine[] {
+  const byText = new Map<string, PiiSecretLine>();
+  for (const { text, positive, origin } of labelled) {
+    const seen = byText.get(text);
+    if (seen !== undefined) {
+      if (seen.positive !== positive) seen.excluded = "conflict";
+      continue;
+    }
+    byText.set(text, {
+      text,
+      evaluates,
+      positive,
+      types: positive ? [type] : [],
+      unclaimed: [],
+      ...context,
+      origin,
+    });
+  }
+  return [...byText.values()];
+}
+
+/** Each text once per source and kind; a text labelled both ways (across files too) is marked `conflict`. */
+export function dedupeLines(lines: PiiSecretLine[]): PiiSecretLine[] {
+  const byKey = new Map<string, PiiSecretLine>();
+  for (const line of lines) {
+    const key = `${line.source}\u0000${line.evaluates}\u0000${line.text}`;
+    const seen = byKey.get(key);
+    if (seen === undefined) {
+      byKey.set(key, { ...line });
+      continue;
+    }
+    if (seen.positive !== line.positive) seen.excluded = "conflict";
+    else if (line.excluded !== undefined && seen.excluded === undefined) seen.excluded = line.excluded;
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,324 @@
+import { sampleRegex } from "./regex-sample.js";
+
+/**
+ * gitleaks' rule files (cmd/generate/config/rules/*.go) end each rule with its own test samples:
+ * `tps` (lines the rule must find) and `fps` (lines it must not). This reads them without a Go
+ * toolchain: a small evaluator for the expressions those assignments use — string literals and `+`,
+ * `[]string{…}`, `append(…, xs...)`, local variables, `utils.GenerateSampleSecrets` (its format
+ * templates read from gitleaks' own utils/generate.go), `utils.GenerateSampleSecret`,
+ * `secrets.NewSecret(regex)` and `newPlausibleSecret(regex)` (drawn with a seeded generator), and
+ * the `utils.AlphaNumeric("36")`-style pattern helpers (read from utils/patterns.go). A sample whose
+ * expression holds anything else is left out and counted, never guessed.
+ */
+export interface GoRuleSamples {
+  /** The function that defines the rule (`GitHubPat`). */
+  rule: string;
+  positives: string[];
+  negatives: string[];
+}
+
+export interface GoHelpers {
+  /** `samples := map[string]string{…}` of GenerateSampleSecrets: format templates with {i}, {I}, {s}. */
+  templates: string[];
+  /** Pattern helpers: name → regex with `%s` where the size goes (`AlphaNumeric` → `[a-z0-9]{%s}`). */
+  patterns: Map<string, string>;
+}
+
+type Token = { kind: "string" | "ident" | "punct" | "newline" | "number"; text: string };
+type Value = string | string[] | undefined;
+
+export function tokenizeGo(source: string): Token[] {
+  const tokens: Token[] = [];
+  let index = 0;
+  while (index < source.length) {
+    const char = source[index] ?? "";
+    if (char === "\n") {
+      tokens.push({ kind: "newline", text: "\n" });
+      index++;
+    } else if (char === " " || char === "\t" || char === "\r") index++;
+    else if (source.startsWith("//", index)) {
+      const end = source.indexOf("\n", index);
+      index = end === -1 ? source.length : end;
+    } else if (source.startsWith("/*", index)) {
+      const end = source.indexOf("*/", index + 2);
+      index = end === -1 ? source.length : end + 2;
+    } else if (char === "`") {
+      const end = source.indexOf("`", index + 1);
+      if (end === -1) throw new Error("go-samples: unclosed raw string");
+      tokens.push({ kind: "string", text: source.slice(index + 1, end) });
+      index = end + 1;
+    } else if (char === '"' || char === "'") {
+      let end = index + 1;
+      while (end < source.length && source[end] !== char) end += source[end] === "\\" ? 2 : 1;
+      const literal = source.slice(index, end + 1);
+      tokens.push({
+        kind: char === '"' ? "string" : "number",
+        text: char === '"' ? unquote(literal) : literal,
+      });
+      index = end + 1;
+    } else if (/[A-Za-z_]/.test(char)) {
+      const word = /^[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/.exec(source.slice(index, index + 200))?.[0] ?? char;
+      tokens.push({ kind: "ident", text: word });
+      index += word.length;
+    } else if (/\d/.test(char)) {
+      const number = /^[\w.]+/.exec(source.slice(index, index + 50))?.[0] ?? char;
+      tokens.push({ kind: "number", text: number });
+      index += number.length;
+    } else {
+      const punct = ["...", ":=", "::", "==", "!=", "&&", "||", "<-", "++", "+="].find((op) =>
+        source.startsWith(op, index),
+      );
+      tokens.push({ kind: "punct", text: punct ?? char });
+      index += (punct ?? char).length;
+    }
+  }
+  return tokens;
+}
+
+/** A Go interpreted string literal's value (the escapes Go source uses). */
+function unquote(literal: string): string {
+  return literal.slice(1, -1).replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, sequence: string) => {
+    if (sequence.length > 1) return String.fromCharCode(Number.parseInt(sequence.slice(1), 16));
+    return { n: "\n", r: "\r", t: "\t", "\\": "\\", '"': '"', "'": "'", "0": "\0" }[sequence] ?? sequence;
+  });
+}
+
+class Unknown extends Error {}
+
+/** Reads the helpers (templates and pattern functions) from gitleaks' utils/generate.go and patterns.go. */
+export function readGoHelpers(generateGo: string, patternsGo: string): GoHelpers {
+  const body = generateGo.slice(generateGo.indexOf("func GenerateSampleSecrets"));
+  const tokens = tokenizeGo(body.slice(body.indexOf("map[string]string{") + "map[string]string{".length));
+  const templates: string[] = [];
+  for (let index = 0; index + 2 < tokens.length; index++) {
+    const [key, colon, value] = [tokens[index], tokens[index + 1], tokens[index + 2]];
+    if (key?.kind === "punct" && key.text === "}") break;
+    if (key?.kind === "string" && colon?.text === ":" && value?.kind === "string") templates.push(value.text);
+  }
+  const patterns = new Map<string, string>();
+  for (const match of patternsGo.matchAll(
+    /func (\w+)\((?:size string)?\) string \{\s*return (?:fmt\.Sprintf\(`([^`]*)`, size\)|`([^`]*)`)/g,
+  ))
+    patterns.set(match[1] ?? "", match[2] ?? match[3] ?? "");
+  if (templates.length === 0 || patterns.size === 0)
+    throw new Error("go-samples: gitleaks helpers not found");
+  return { templates, patterns };
+}
+
+/** Every rule function's evaluated `tps` and `fps`, with the count of samples that could not be read. */
+export function extractGoRuleSamples(
+  source: string,
+  helpers: GoHelpers,
+  random: () => number,
+): { rules: GoRuleSamples[]; skipped: number } {
+  const tokens = tokenizeGo(source);
+  const rules: GoRuleSamples[] = [];
+  let skipped = 0;
+  const packageScope = new Map<string, Value>();
+  let scope = packageScope;
+  let rule: string | undefined;
+  const flush = () => {
+    if (rule === undefined) return;
+    const list = (name: string) => {
+      const value = scope.get(name);
+      return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+    };
+    if (scope.has("tps") || scope.has("fps"))
+      rules.push({ rule, positives: list("tps"), negatives: list("fps") });
+  };
+  const evaluator = new Evaluator(
+    tokens,
+    helpers,
+    random,
+    (name) => scope.get(name) ?? packageScope.get(name),
+    () => {
+      skipped++;
+    },
+  );
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token?.kind === "ident" && token.text === "func") {
+      flush();
+      rule = tokens[index + 1]?.kind === "ident" ? tokens[index + 1]?.text : undefined;
+      scope = new Map();
+      continue;
+    }
+    const previous = tokens[index - 1];
+    const atStatement =
+      previous === undefined || previous.kind === "newline" || ["{", ";"].includes(previous.text);
+    if (!atStatement || token?.kind !== "ident") continue;
+    let nameIndex = index;
+    if (token.text === "var") nameIndex++;
+    const name = tokens[nameIndex]?.text ?? "";
+    const operator = tokens[nameIndex + 1]?.text;
+    if (operator !== ":=" && operator !== "=") continue;
+    try {
+      const value = evaluator.expression(nameIndex + 2);
+      scope.set(name, value.value);
+    } catch (error) {
+      if (!(error instanceof Unknown)) throw error;
+      if (name === "tps" || name === "fps") skipped++;
+      scope.set(name, undefined);
+    }
+  }
+  flush();
+  return { rules, skipped };
+}
+
+class Evaluator {
+  constructor(
+    private readonly tokens: Token[],
+    private readonly helpers: GoHelpers,
+    private readonly random: () => number,
+    private readonly lookup: (name: string) => Value,
+    private readonly onSkip: () => void,
+  ) {}
+
+  /** The expression starting at `index`: its value and the index after it. */
+  expression(index: number, inside = false): { value: Value; next: number } {
+    let { value, next } = this.primary(index, inside);
+    while (this.tokens[next]?.text === "+") {
+      next = this.skipNewlines(next + 1);
+      const right = this.primary(next, inside);
+      if (typeof value !== "string" || typeof right.value !== "string") throw new Unknown();
+      value += right.value;
+      next = right.next;
+    }
+    return { value, next };
+  }
+
+  private skipNewlines(index: number): number {
+    let next = index;
+    while (this.tokens[next]?.kind === "newline") next++;
+    return next;
+  }
+
+  private primary(start: number, inside: boolean): { value: Value; next: number } {
+    const index = inside ? this.skipNewlines(start) : start;
+    const token = this.tokens[index];
+    if (token === undefined) throw new Unknown();
+    if (token.kind === "string") return { value: token.text, next: index + 1 };
+    if (token.text === "(") {
+      const inner = this.expression(index + 1, true);
+      const close = this.skipNewlines(inner.next);
+      if (this.tokens[close]?.text !== ")") throw new Unknown();
+      return { value: inner.value, next: close + 1 };
+    }
+    if (
+      token.text === "[" &&
+      this.tokens[index + 1]?.text === "]" &&
+      this.tokens[index + 2]?.text === "string"
+    ) {
+      if (this.tokens[index + 3]?.text !== "{") throw new Unknown();
+      const { values, next } = this.list(index + 4, "}");
+      return { value: values, next };
+    }
+    if (token.kind !== "ident") throw new Unknown();
+    if (this.tokens[index + 1]?.text !== "(") {
+      const value = this.lookup(token.text);
+      if (value === undefined) throw new Unknown();
+      return { value, next: index + 1 };
+    }
+    const { values, next, spread } = this.arguments(index + 2);
+    return { value: this.call(token.text, values, spread), next };
+  }
+
+  /** Comma-separated expressions until `close`; an element that cannot be read is dropped and counted. */
+  private list(start: number, close: string): { values: string[]; next: number } {
+    const values: string[] = [];
+    let index = this.skipNewlines(start);
+    while (this.tokens[index] !== undefined && this.tokens[index]?.text !== close) {
+      try {
+        const element = this.expression(index, true);
+        if (typeof element.value !== "string") throw new Unknown();
+        values.push(element.value);
+        index = element.next;
+      } catch (error) {
+        if (!(error instanceof Unknown)) throw error;
+        this.onSkip();
+        index = this.skipElement(index, close);
+      }
+      index = this.skipNewlines(index);
+      if (this.tokens[index]?.text === ",") index = this.skipNewlines(index + 1);
+    }
+    return { values, next: index + 1 };
+  }
+
+  /** Call arguments: values (lists for `[]string`), whether the last was spread (`xs...`). */
+  private arguments(start: number): { values: Value[]; next: number; spread: boolean } {
+    const values: Value[] = [];
+    let index = this.skipNewlines(start);
+    let spread = false;
+    while (this.tokens[index] !== undefined && this.tokens[index]?.text !== ")") {
+      const argument = this.expression(index, true);
+      values.push(argument.value);
+      index = this.skipNewlines(argument.next);
+      if (this.tokens[index]?.text === "...") {
+        spread = true;
+        index = this.skipNewlines(index + 1);
+      }
+      if (this.tokens[index]?.text === ",") index = this.skipNewlines(index + 1);
+    }
+    return { values, next: index + 1, spread };
+  }
+
+  /** Past one unreadable element: to the next comma or `close` at this depth. */
+  private skipElement(start: number, close: string): number {
+    let depth = 0;
+    let index = start;
+    for (; index < this.tokens.length; index++) {
+      const text = this.tokens[index]?.text ?? "";
+      if (depth === 0 && (text === "," || text === close)) return index;
+      if ("([{".includes(text)) depth++;
+      if (")]}".includes(text)) depth--;
+    }
+    return index;
+  }
+
+  private call(name: string, values: Value[], spread: boolean): Value {
+    const text = (position: number) => {
+      const value = values[position];
+      if (typeof value !== "string") throw new Unknown();
+      return value;
+    };
+    if (name === "append") {
+      const [first, ...rest] = values;
+      if (!Array.isArray(first)) throw new Unknown();
+      const added = rest.flatMap((value, position) => {
+        if (Array.isArray(value) && spread && position === rest.length - 1) return value;
+        if (typeof value === "string") return [value];
+        throw new Unknown();
+      });
+      return [...first, ...added];
+    }
+    if (name === "utils.GenerateSampleSecrets") {
+      const identifier = text(0);
+      const secret = text(1);
+      return this.helpers.templates.map((template) =>
+        template
+          .replaceAll("{i}", identifier)
+          .replaceAll("{I}", identifier.toUpperCase())
+          .replaceAll("{s}", secret),
+      );
+    }
+    if (name === "utils.GenerateSampleSecret") return `${text(0)}_api_token = "${text(1)}"`;
+    if (name === "secrets.NewSecret") return this.draw(text(0), false);
+    if (name === "newPlausibleSecret") return this.draw(text(0), true);
+    const helper = name.startsWith("utils.") ? this.helpers.patterns.get(name.slice(6)) : undefined;
+    if (helper !== undefined) return helper.replace("%s", values.length > 0 ? text(0) : "");
+    throw new Unknown();
+  }
+
+  /** A random match of `pattern`; "plausible" ones, as gitleaks' generic rule draws them, hold a digit 1-9. */
+  private draw(pattern: string, plausible: boolean): string {
+    try {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const secret = sampleRegex(pattern, this.random);
+        if (!plausible || /[1-9]/.test(secret)) return secret;
+      }
+    } catch {
+      throw new Unknown();
+    }
+    throw new Unknown();
+  }
+}

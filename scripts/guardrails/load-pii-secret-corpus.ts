@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PUBLIC_CORPUS } from "./load-corpus.js";
+import type { PiiSecretLine } from "./pii-secret-line.js";
+
+export type { PiiSecretLine } from "./pii-secret-line.js";
+
+const root = join(import.meta.dirname, "../..");
+export const PII_SECRET_CORPUS = join(root, ".attack-corpus/pii-secrets.jsonl");
+export const PII_SECRET_SOURCES = join(import.meta.dirname, "pii-secret-sources.json");
+
+export interface PiiSecretSource {
+  id: string;
+  repo: string;
+  commit: string;
+  format: string;
+  paths: string[];
+  /** detect-secrets plugins whose cases are PII (its public-IP detector), not secrets. */
+  piiPlugins?: string[];
+  evaluates: "pii" | "secret";
+  split: "dev" | "test";
+  licence: string;
+}
+
+interface Sources {
+  claimed: Record<string, string>;
+  benign: Record<"dev" | "test", string[]>;
+}
+
+function readJsonLines<T>(path: string): T[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as T);
+}
+
+/**
+ * The held-out PII/secret corpus of one split: the labelled lines (`npm run corpus:pii-secrets`) and,
+ * as negatives for both kinds, the benign lines of the attack corpus's sources named for that split in
+ * pii-secret-sources.json (`npm run corpus:guardrails`). Either file may be missing: the bench says so.
+ */
+export function loadPiiSecretCorpus(split: "dev" | "test"): {
+  lines: PiiSecretLine[];
+  labelledPresent: boolean;
+  benignPresent: boolean;
+  claimed: Record<string, string>;
+} {
+  const { benign, claimed } = JSON.parse(readFileSync(PII_SECRET_SOURCES, "utf8")) as Sources;
+  const labelledPresent = existsSync(PII_SECRET_CORPUS);
+  const benignPresent = existsSync(PUBLIC_CORPUS);
+  const labelled = labelledPresent
+    ? readJsonLines<PiiSecretLine>(PII_SECRET_CORPUS).filter((line) => line.split === split)
+    : [];
+  const benignSources = new Set(benign[split]);
+  const benignLines = benignPresent
+    ? readJsonLines<{ text: string; kind: string; source: string; licence: string }>(PUBLIC_CORPUS)
+        .filter((line) => line.kind === "benign" && benignSources.has(line.source))
+        .flatMap((line) =>
+          (["pii", "secret"] as const).map(
+            (evaluates): PiiSecretLine => ({
+              text: line.text,
+              evaluates,
+              positive: false,
+              types: [],
+              unclaimed: [],
+              source: line.source,
+              split,
+              licence: line.licence,
+              origin: "attack corpus, benign",
+            }),
+          ),
+        )
+    : [];
+  return { lines: [...labelled, ...benignLines], labelledPresent, benignPresent, claimed };
+}

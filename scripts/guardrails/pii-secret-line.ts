@@ -1,0 +1,24 @@
+/** One labelled text of the held-out PII/secret corpus (.attack-corpus/pii-secrets.jsonl). */
+export interface PiiSecretLine {
+  text: string;
+  /** The kind this line is evaluated for: a PII source's lines say nothing about secrets, and the reverse. */
+  evaluates: "pii" | "secret";
+  /** Whether the line holds a `pii` (or `secret`) the source labels, of a type modelmux claims to detect. */
+  positive: boolean;
+  /** The source's names for what the line holds and modelmux claims (EMAIL_ADDRESS, github-pat, aws_key…). */
+  types: string[];
+  /** Entity types in the line modelmux does not claim to detect (PERSON, LOCATION…): reported, never scored. */
+  unclaimed: string[];
+  /** Labelled spans of claimed types, where the source gives them: [type, start, end]. */
+  spans?: [string, number, number][];
+  /**
+   * Left out of the figures, and why: `weak` (the source expects only a match it scores under 0.5),
+   * `conflict` (the source labels the same text both ways, e.g. by file type or setting).
+   */
+  excluded?: "weak" | "conflict";
+  source: string;
+  split: "dev" | "test";
+  licence: string;
+  /** Where in the source: rule function, test file or record index. */
+  origin: string;
+}

@@ -1,0 +1,267 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  dedupeLines,
+  detectSecretsLines,
+  gitleaksLines,
+  type PytestCases,
+  presidioResearchLines,
+  presidioTestLines,
+} from "../../scripts/guardrails/extract-pii-secret.js";
+import { extractGoRuleSamples, readGoHelpers } from "../../scripts/guardrails/go-samples.js";
+import { sampleRegex } from "../../scripts/guardrails/regex-sample.js";
+import { mulberry32 } from "../../scripts/guardrails/seeded-random.js";
+
+// The held-out PII/secret corpus's extractors, on small files written here in each source's format.
+const context = { source: "fixture", split: "dev" as const, licence: "MIT" };
+
+const PYTEST_FILE = `
+import pytest
+from random import randint
+
+SECRET = 'Zq81' + 'xY'
+UNREAD = str(randint(0, 9))
+KEYWORD_TEST_CASES = [
+    ('token = "{}"'.format(SECRET), SECRET),
+    ('token = ""', None),
+    (str(randint(0, 9)), None),
+]
+OTHER_TEST_CASES = [
+    ('beta', 'seen as a secret here'),
+]
+
+
+class TestThing:
+    @pytest.mark.parametrize(
+        'payload, should_flag',
+        [
+            ('alpha ' + SECRET, True),
+            ('beta', False),
+            (randint(1, 2), True),
+        ],
+    )
+    def test_analyze(self, payload, should_flag):
+        pass
+
+    @pytest.mark.parametrize('content, expected_output', [('user = bob', ['bob'])])
+    def test_find_account(self, content, expected_output):
+        pass
+
+
+@pytest.mark.parametrize(
+    "text, expected_len, expected_positions, expected_score_ranges",
+    [
+        ("mail %s" % "a@b.io", 1, ((5, 11),), ((0.6, 0.81),),),
+        ("weak 078051121", 1, ((5, 14),), ((0.0, 0.4),),),
+        (f"nothing {SECRET}", 0, (), (),),
+    ],
+)
+def test_when_all_found(text, expected_len, expected_positions, expected_score_ranges):
+    pass
+`;
+
+function parsePytest(source: string): PytestCases & { skipped: number } {
+  const script = join(import.meta.dirname, "../../scripts/guardrails/extract-pytest-cases.py");
+  return JSON.parse(execFileSync("python3", [script], { input: source }).toString("utf8"));
+}
+
+describe("pytest parametrize extraction (parsed, never run)", () => {
+  const cases = parsePytest(PYTEST_FILE);
+
+  it("evaluates literals, names, concatenation, % and format, and skips what it cannot read", () => {
+    expect(cases.groups.map((group) => [group.function, group.params, group.rows])).toEqual([
+      [
+        "test_analyze",
+        ["payload", "should_flag"],
+        [
+          ["alpha Zq81xY", true],
+          ["beta", false],
+        ],
+      ],
+      ["test_find_account", ["content", "expected_output"], [["user = bob", ["bob"]]]],
+      [
+        "test_when_all_found",
+        ["text", "expected_len", "expected_positions", "expected_score_ranges"],
+        [
+          ["mail a@b.io", 1, [[5, 11]], [[0.6, 0.81]]],
+          ["weak 078051121", 1, [[5, 14]], [[0, 0.4]]],
+          ["nothing Zq81xY", 0, [], []],
+        ],
+      ],
+    ]);
+    expect(cases.lists).toEqual({
+      KEYWORD_TEST_CASES: [
+        ['token = "Zq81xY"', "Zq81xY"],
+        ['token = ""', null],
+      ],
+      OTHER_TEST_CASES: [["beta", "seen as a secret here"]],
+    });
+    expect(cases.skipped).toBe(2);
+  });
+
+  it("labels presidio cases by expected count and leaves out matches presidio scores under 0.5", () => {
+    const lines = presidioTestLines(cases, "EMAIL_ADDRESS", true, "test_email.py", context);
+    expect(lines.map((line) => [line.text, line.positive, line.types, line.excluded])).toEqual([
+      ["mail a@b.io", true, ["EMAIL_ADDRESS"], undefined],
+      ["weak 078051121", true, ["EMAIL_ADDRESS"], "weak"],
+      ["nothing Zq81xY", false, [], undefined],
+    ]);
+    const unclaimed = presidioTestLines(cases, "MAC_ADDRESS", false, "test_mac.py", context);
+    expect(unclaimed.map((line) => [line.text, line.positive, line.unclaimed])).toEqual([
+      ["mail a@b.io", false, ["MAC_ADDRESS"]],
+      ["weak 078051121", false, ["MAC_ADDRESS"]],
+    ]);
+  });
+
+  it("labels detect-secrets cases by should_flag and case lists, and marks texts labelled both ways", () => {
+    const lines = detectSecretsLines(cases, "keyword", "secret", "keyword_test.py", context);
+    expect(lines.map((line) => [line.text, line.positive, line.excluded])).toEqual([
+      ["alpha Zq81xY", true, undefined],
+      ["beta", false, "conflict"],
+      ['token = "Zq81xY"', true, undefined],
+      ['token = ""', false, undefined],
+    ]);
+  });
+});
+
+describe("presidio-research synthetic sentences", () => {
+  it("scores claimed types and lists the others as unclaimed", () => {
+    const lines = presidioResearchLines(
+      [
+        {
+          full_text: "Ann Lee's email is ann@lee.io",
+          spans: [
+            { entity_type: "PERSON", start_position: 0, end_position: 7 },
+            { entity_type: "EMAIL_ADDRESS", start_position: 19, end_position: 29 },
+          ],
+        },
+        {
+          full_text: "Ann Lee lives in Oslo",
+          spans: [{ entity_type: "PERSON", start_position: 0, end_position: 7 }],
+        },
+      ],
+      { EMAIL_ADDRESS: "email" },
+      context,
+    );
+    expect(lines.map((line) => [line.positive, line.types, line.unclaimed, line.spans])).toEqual([
+      [true, ["EMAIL_ADDRESS"], ["PERSON"], [["EMAIL_ADDRESS", 19, 29]]],
+      [false, [], ["PERSON"], []],
+    ]);
+  });
+});
+
+const GENERATE_GO = `package utils
+func GenerateSampleSecrets(identifier string, secret string) []string {
+	samples := map[string]string{
+		// Configuration
+		"ini - unquoted": "{i}Token={s}",
+		// TODO: "xml": "<{i}>{s}</{i}>",
+		"make": "{I}_TOKEN = \\"{s}\\"",
+	}
+	return nil
+}`;
+const PATTERNS_GO = `package utils
+func Hex(size string) string {
+	return fmt.Sprintf(\`[a-f0-9]{%s}\`, size)
+}`;
+const RULE_GO = `package rules
+func Demo() *config.Rule {
+	r := config.Rule{RuleID: "demo", Keywords: []string{"dm_"}}
+	secret := secrets.NewSecret(utils.Hex("12"))
+	tps := utils.GenerateSampleSecrets("demo", "dm_"+secret)
+	tps = append(tps, \`plain dm_0123456789ab\`,
+		"quoted \\"dm_ab\\"")
+	fps := []string{
+		"dm_xxxxxxxxxxxx", // a placeholder
+		fmt.Sprintf("dm_%s", "zz"),
+	}
+	return utils.Validate(r, tps, fps)
+}`;
+
+describe("gitleaks rule samples (Go, evaluated without a toolchain)", () => {
+  it("reads the sample templates and pattern helpers from gitleaks' utils", () => {
+    const helpers = readGoHelpers(GENERATE_GO, PATTERNS_GO);
+    expect(helpers.templates).toEqual(["{i}Token={s}", '{I}_TOKEN = "{s}"']);
+    expect([...helpers.patterns]).toEqual([["Hex", "[a-f0-9]{%s}"]]);
+  });
+
+  it("evaluates tps and fps: generated secrets, templates, append, and counts what it cannot read", () => {
+    const helpers = readGoHelpers(GENERATE_GO, PATTERNS_GO);
+    const { rules, skipped } = extractGoRuleSamples(RULE_GO, helpers, mulberry32(7));
+    expect(skipped).toBe(1);
+    expect(rules).toHaveLength(1);
+    const [rule] = rules;
+    expect(rule?.rule).toBe("Demo");
+    expect(rule?.negatives).toEqual(["dm_xxxxxxxxxxxx"]);
+    const [ini, make, plain, quoted] = rule?.positives ?? [];
+    expect(ini).toMatch(/^demoToken=dm_[a-f0-9]{12}$/);
+    expect(make).toBe(`DEMO_TOKEN = "${ini?.slice("demoToken=".length)}"`);
+    expect([plain, quoted]).toEqual(["plain dm_0123456789ab", 'quoted "dm_ab"']);
+    const lines = gitleaksLines(rules, "demo.go", context);
+    expect(lines.map((line) => [line.positive, line.types])).toEqual([
+      [true, ["Demo"]],
+      [true, ["Demo"]],
+      [true, ["Demo"]],
+      [true, ["Demo"]],
+      [false, []],
+    ]);
+  });
+
+  it("marks a text that one rule lists as a true and another as a false positive", () => {
+    const lines = dedupeLines(
+      gitleaksLines(
+        [
+          { rule: "A", positives: ["k = v1"], negatives: [] },
+          { rule: "B", positives: [], negatives: ["k = v1"] },
+        ],
+        "x.go",
+        context,
+      ),
+    );
+    expect(lines.map((line) => [line.text, line.excluded])).toEqual([["k = v1", "conflict"]]);
+  });
+});
+
+describe("regex samples (gitleaks' secrets.NewSecret)", () => {
+  const patterns = [
+    "[a-z0-9]{36}",
+    "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}",
+    "(?:sk|rk)_(?:test|live)_[a-zA-Z0-9]{10,20}",
+    "fm1[ar]_[a-zA-Z0-9+\\/]{10,}={0,3}",
+    "\\d{5,16}:A[a-z0-9_\\-]{34}",
+    "ops_eyJ[^\\s]{4}x?",
+  ];
+  it.each(patterns)("draws strings that match %s", (pattern) => {
+    const random = mulberry32(3);
+    for (let draw = 0; draw < 25; draw++)
+      expect(sampleRegex(pattern, random)).toMatch(new RegExp(`^(?:${pattern})$`));
+  });
+  it("ignores inline flags and refuses syntax it does not know", () => {
+    expect(sampleRegex("(?i)[a-z]{3}", mulberry32(1))).toMatch(/^[a-z]{3}$/);
+    expect(() => sampleRegex("a(?=b)", mulberry32(1))).toThrow(/unsupported group/);
+    expect(() => sampleRegex("\\p{L}", mulberry32(1))).toThrow(/unsupported escape/);
+  });
+});
+
+describe("pii-secret-sources.json", () => {
+  it("pins every source to a commit, names its licence and split, and uses no reserved source", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { reservedName } = await import("../../scripts/guardrails/reserved-sources.js");
+    const { PII_SECRET_SOURCES } = await import("../../scripts/guardrails/load-pii-secret-corpus.js");
+    const { sources, benign } = JSON.parse(readFileSync(PII_SECRET_SOURCES, "utf8")) as {
+      sources: { id: string; repo: string; commit: string; licence: string; split: string }[];
+      benign: Record<string, string[]>;
+    };
+    for (const source of sources) {
+      expect(source.commit, source.id).toMatch(/^[0-9a-f]{40}$/);
+      expect(source.licence, source.id).not.toBe("");
+      expect(["dev", "test"], source.id).toContain(source.split);
+      expect(reservedName(source.repo), source.id).toBeUndefined();
+    }
+    expect(new Set(sources.filter((source) => source.split === "test").map((source) => source.id)).size).toBe(
+      2,
+    );
+    expect(benign.dev?.some((id) => benign.test?.includes(id))).toBe(false);
+  });
+});
