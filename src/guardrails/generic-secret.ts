@@ -28,7 +28,21 @@ const KEYWORDS = [
   "signing_key",
   "encryption_key",
   "master_key",
+  // Names that only end in one of these (`HEROKU_KEY`, `hubspotKey`, `private-key`, `creds`): checked below.
+  "key",
+  "creds",
 ];
+// A name found by the words above only counts as secret-like when it holds one of these...
+const SECRET_NAME =
+  /password|passwd|passphrase|pwd|_pass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key/;
+// ...or ends in a separate word `key` (`HEROKU_KEY`, `private-key`, camelCase `hubspotKey`) or `creds`.
+const KEY_NAME = /(?:^|[_.-])(?:key|creds?)$/i;
+const CAMEL_KEY_NAME = /[a-z0-9]Key$/;
+// Keys that name a record, a row or a public half, not a credential (gitleaks generic.go's list, and more).
+const NOT_A_SECRET_KEY =
+  /(?:bucket|foreign|hot|idx|natural|primary|pub(?:lic)?|schema|sequence|sort|partition|hash|cache|row|range|lookup|idempotency|object|map|dict|group|column|table|index|unique|composite|surrogate|join|shard|routing|message|event|dedupe?|query|i18n|translation|locale)[_.-]?key$/i;
+// Tokens that are not credentials: CSRF tokens are in every page a server sends, public tokens are public.
+const NOT_A_SECRET_TOKEN = /^(?:csrf|xsrf|public|pub)[_.-]?token|^(?:csrf|xsrf)/i;
 
 const isNameChar = asciiClass(`${ALPHANUMERIC}_.-`);
 const MAX_NAME = 60;
@@ -52,13 +66,24 @@ export const genericSecretParser: SecretParser = {
     while (nameStart > 0 && index - nameStart < MAX_NAME && isNameChar(text, nameStart - 1)) nameStart--;
     let nameEnd = index;
     while (nameEnd < text.length && nameEnd - index < MAX_NAME && isNameChar(text, nameEnd)) nameEnd++;
-    const name = text.slice(nameStart, nameEnd).toLowerCase();
+    const originalName = text.slice(nameStart, nameEnd);
+    const name = originalName.toLowerCase();
     if (METADATA_NAME.test(name)) return undefined;
+    if (!SECRET_NAME.test(name)) {
+      // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
+      if (name === "key" || !(KEY_NAME.test(originalName) || CAMEL_KEY_NAME.test(originalName)))
+        return undefined;
+      if (NOT_A_SECRET_KEY.test(originalName)) return undefined;
+    }
+    if (NOT_A_SECRET_TOKEN.test(name)) return undefined;
     const isPassword = PASSWORD_NAME.test(name);
     const valueStart = findValueStart(text, nameStart, nameEnd, isPassword);
     if (valueStart === undefined) return undefined;
     const value = readValue(text, valueStart.index, valueStart.quote);
     if (value === undefined) return undefined;
+    // Shown cut short (`ops_eyJz...`, `abc..[Redacted]`): what is left is not the credential.
+    const after = text.slice(valueStart.index + value.length, valueStart.index + value.length + 3);
+    if (ELIDED.test(value) || after === "..." || after.startsWith("…")) return undefined;
     const score = scoreValue(value, isPassword, valueStart.quote !== "");
     if (score === 0) return undefined;
     return {
@@ -75,7 +100,12 @@ interface ValueStart {
   quote: string;
 }
 
-/** Steps over `"`, spaces and the assignment operator (`=`, `:`, `:=`, `=>`, `==`, `>` of a tag, ` is `). */
+/**
+ * Steps over `"`, spaces and the assignment operator: `=`, `:`, `:=`, `::=`, `:::=`, `?=` (Makefiles),
+ * `.=` (PHP), `=>`, `==`, the `>` of a tag (its value may start on the next line), ` is `, a
+ * declared type (`var apiToken string = …`), or the comma between a quoted name and a quoted value
+ * (`setProperty("API_TOKEN", "…")`). The operators are gitleaks' (utils/generate.go `operator`).
+ */
 function findValueStart(
   text: string,
   nameStart: number,
@@ -83,34 +113,61 @@ function findValueStart(
   isPassword: boolean,
 ): ValueStart | undefined {
   let position = nameEnd;
-  if (text[position] === '"' || text[position] === "'") position++;
+  const quotedName = text[position] === '"' || text[position] === "'";
+  if (quotedName) position++;
   const spaceStart = position;
-  while (
-    position < text.length &&
-    position - spaceStart < 5 &&
-    (text[position] === " " || text[position] === "\t")
-  ) {
-    position++;
+  position = skipSpaces(text, position, 5);
+  let rest = text.slice(position, position + 4);
+  let operator = ASSIGNMENT.exec(rest)?.[0];
+  if (operator === undefined && !quotedName && position > spaceStart) {
+    // `name Type = value`: one type word between the name and `=`.
+    const type = DECLARED_TYPE.exec(text.slice(position, position + 24));
+    if (type !== null) {
+      position += type[0].length;
+      rest = text.slice(position, position + 4);
+      operator = /^:?=(?!=)/.exec(rest)?.[0];
+    }
   }
-  const rest = text.slice(position, position + 4);
-  const operator = /^(?::=|=>|==|=|:)/.exec(rest)?.[0];
+  let quoteRequired = false;
+  let tag = false;
   if (operator !== undefined) position += operator.length;
-  else if (text[nameStart - 1] === "<" && text[position] === ">") position++;
-  else if (text.startsWith("--", nameStart) && position > spaceStart) {
+  else if (text[nameStart - 1] === "<" && text[position] === ">") {
+    position++;
+    tag = true;
+  } else if (quotedName && text[position] === ",") {
+    position++;
+    quoteRequired = true;
+  } else if (text.startsWith("--", nameStart) && position > spaceStart) {
     // `--password value` on a command line
   } else if (isPassword && /^(?:is|was) $/i.test(rest.slice(0, 3)) && position > spaceStart) position += 3;
   else return undefined;
-  const valueSpace = position;
-  while (
-    position < text.length &&
-    position - valueSpace < 5 &&
-    (text[position] === " " || text[position] === "\t")
-  ) {
-    position++;
-  }
+  position = tag ? skipWhitespace(text, position, 20) : skipSpaces(text, position, 5);
   const quote =
     text[position] === '"' || text[position] === "'" || text[position] === "`" ? (text[position] ?? "") : "";
+  if (quoteRequired && quote === "") return undefined;
   return { index: position + quote.length, quote };
+}
+
+const ELIDED = /\.\.|…|\[redacted\]/i;
+const ASSIGNMENT = /^(?::{1,3}=|\?=|\.=|=>|==|=|:)/;
+const DECLARED_TYPE = /^(?:string|String|str|&str|char\*?|const|final|val|var)\s{1,3}/;
+
+function skipSpaces(text: string, from: number, limit: number): number {
+  let position = from;
+  while (
+    position < text.length &&
+    position - from < limit &&
+    (text[position] === " " || text[position] === "\t")
+  )
+    position++;
+  return position;
+}
+
+/** Spaces and line breaks, as between a tag and its value on the next line. */
+function skipWhitespace(text: string, from: number, limit: number): number {
+  let position = from;
+  while (position < text.length && position - from < limit && /\s/.test(text[position] ?? "")) position++;
+  return position;
 }
 
 // Where an unquoted value ends: whitespace, a quote, or punctuation closing an expression or a tag.

@@ -2,7 +2,9 @@ import validator from "validator";
 import type { PiiMatch } from "./pii-match.js";
 
 // Country code, check digits, then up to 30 alphanumerics in optional groups of four (bounded: linear).
-const IBAN_RUN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}(?![a-z0-9])/g;
+// Lower case too ("my iban is gb42…"): the mod-97 check decides either way.
+const IBAN_RUN =
+  /(?<![A-Za-z0-9])(?:[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}(?![a-z0-9])|[a-z]{2}\d{2}(?: ?[a-z0-9]){10,30}(?![A-Z0-9]))/g;
 
 /**
  * IBANs confirmed by validator.isIBAN: the country's length and format, and the ISO 13616 mod-97
@@ -16,7 +18,7 @@ export function findIbans(text: string): PiiMatch[] {
     const groups = run[0].split(" ");
     for (let count = groups.length; count > 0; count--) {
       const candidate = groups.slice(0, count).join(" ");
-      if (validator.isIBAN(candidate.replaceAll(" ", ""))) {
+      if (validator.isIBAN(candidate.replaceAll(" ", "").toUpperCase())) {
         matches.push({ type: "iban", start: run.index, end: run.index + candidate.length, score: 0.97 });
         break;
       }

@@ -8,8 +8,13 @@ import { textBefore } from "./pii-match.js";
 /** Words that make a bare digit string a phone number ("call 4155552671", "Tel: 0301234567"). */
 const PHONE_CONTEXT =
   /(?:phone|tel|telephone|mobile|cell|fax|call|text me|whatsapp|sms|contact|reach|dial|landline|hotline|handy|telefon|téléphone|tél|teléfono|ph|numero|número|numéro|cellulare|móvil|portable)\b[^\n\d]{0,16}$/i;
+/** A label after the number, as address books and signatures write them: "655 437 108 office". */
+const PHONE_LABEL_AFTER = /^[\s:,(–-]{0,3}(?:office|fax|mobile|cell|phone|tel|home|work|landline|direct)\b/i;
 const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 const MAX_REGIONS_TRIED = 8;
+// A street name after the number: a capitalised word or two and a street type, or a street type first.
+const STREET_AFTER =
+  /^,?\s(?:(?:[A-Z][\p{L}'.-]*\s){0,3}(?:Street|St\.?|Lane|Ln|Avenue|Ave|Road|Rd|Close|Square|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Crescent|Parkway|Highway)\b|(?:Rue|Via|Calle|Avenida|Avenue|Rua|Boulevard|Chemin|Piazza|Plaza)\s)/u;
 const NON_DIGIT = /\D/g;
 
 /** Confidence in [0, 1] that a digit run is a phone number; 0 when it is not. */
@@ -42,15 +47,23 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   };
 
   return (text, start, candidate) => {
-    const hasContext = PHONE_CONTEXT.test(textBefore(text, start));
+    const end = start + candidate.length;
+    const hasContext =
+      PHONE_CONTEXT.test(textBefore(text, start)) || PHONE_LABEL_AFTER.test(text.slice(end, end + 16));
     if (candidate.startsWith("+") || candidate.startsWith("00")) {
       const international = candidate.startsWith("00") ? `+${candidate.slice(2)}` : candidate;
       const digits = international.replace(NON_DIGIT, "");
-      if (!precheck.international(digits)) return 0;
-      const phone = parser.international(digits) ?? parsePhoneNumberFromString(international);
-      return phone && validity.isValid(phone) ? (hasContext ? 0.97 : 0.93) : 0;
+      const phone = precheck.international(digits)
+        ? (parser.international(digits) ?? parsePhoneNumberFromString(international))
+        : undefined;
+      if (phone && validity.isValid(phone)) return hasContext ? 0.97 : 0.93;
+      // Labelled a phone number and of a length the country dials: a number, if not one in service.
+      return hasContext && parsePhoneNumberFromString(international)?.isPossible() ? 0.85 : 0;
     }
     if (DATE.test(candidate)) return 0;
+    // "3378 217 Lovers Lane": a house number before its street, not a phone number.
+    if (!hasContext && STREET_AFTER.test(text.slice(start + candidate.length, start + candidate.length + 40)))
+      return 0;
     const groups = digitGroups(candidate);
     if (groups.length === 1 && !hasContext) return 0;
     // Dots alone separate versions and IP addresses far more often than phone digits.
@@ -71,6 +84,15 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
         if (!sameGrouping(groups, digitGroups(national))) continue;
       }
       return hasContext ? 0.9 : 0.8;
+    }
+    // After "phone:", "call me at"…, the words say what the digits are: a number valid in any
+    // configured region counts, however it is grouped (people group numbers their own way).
+    if (hasContext && groups.length > 1) {
+      for (const region of regions) {
+        if (!precheck.national(digits, region)) continue;
+        const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(candidate, region);
+        if (phone && validity.isValid(phone)) return 0.85;
+      }
     }
     return 0;
   };

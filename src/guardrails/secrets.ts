@@ -1,6 +1,7 @@
 import { CLOUD_SECRET_RULES } from "./cloud-secret-rules.js";
 import { shannonEntropy } from "./entropy.js";
 import { genericSecretParser } from "./generic-secret.js";
+import { GITLEAKS_SECRET_RULES } from "./gitleaks-secret-rules.js";
 import { maskPreview } from "./mask.js";
 import { keepStrongest } from "./resolve-overlaps.js";
 import {
@@ -36,7 +37,7 @@ export function createSecretDetector(): Detector {
     list.push(matcher);
     matchers.set(keyword, list);
   };
-  for (const rule of [...CLOUD_SECRET_RULES, ...VENDOR_SECRET_RULES]) {
+  for (const rule of [...CLOUD_SECRET_RULES, ...VENDOR_SECRET_RULES, ...GITLEAKS_SECRET_RULES]) {
     const matcher = patternMatcher(rule);
     for (const keyword of rule.keywords) add(keyword, matcher);
   }
@@ -66,6 +67,10 @@ export function createSecretDetector(): Detector {
 
 type Matcher = (text: string, index: number) => Finding | undefined;
 
+/** A run of mask characters (`hvs.xxxxxxxx…`, `xoxp-…-####`): a token shown with its secret part hidden. */
+const MASKED = /x{8}|X{8}|\*{4}|#{4}/;
+const MASK_AFTER = /^(?:\*{4}|#{4})/;
+
 function patternMatcher(rule: SecretPatternRule): Matcher {
   const regex = new RegExp(rule.pattern, `${rule.flags ?? ""}yd`);
   const detector = `secrets/${rule.id}`;
@@ -76,8 +81,9 @@ function patternMatcher(rule: SecretPatternRule): Matcher {
     const span = match?.indices?.[rule.group ?? 0];
     if (!span) return undefined;
     const value = text.slice(span[0], span[1]);
-    // AWS documents its example keys with an EXAMPLE suffix; they are not credentials.
-    if (value.includes("EXAMPLE")) return undefined;
+    // AWS documents its example keys with an EXAMPLE suffix; they are not credentials. Nor are masked ones.
+    if (value.includes("EXAMPLE") || MASKED.test(value) || MASK_AFTER.test(text.slice(span[1], span[1] + 4)))
+      return undefined;
     if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) return undefined;
     return toFinding({ type: rule.type, start: span[0], end: span[1], score: rule.score }, value, detector);
   };
