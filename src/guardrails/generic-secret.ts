@@ -28,9 +28,6 @@ const KEYWORDS = [
   "signing_key",
   "encryption_key",
   "master_key",
-  // Names that only end in one of these (`HEROKU_KEY`, `hubspotKey`, `private-key`, `creds`): checked below.
-  "key",
-  "creds",
 ];
 // A name found by the words above only counts as secret-like when it holds one of these...
 const SECRET_NAME =
@@ -92,6 +89,22 @@ export const genericSecretParser: SecretParser = {
       end: valueStart.index + value.length,
       score,
     };
+  },
+};
+
+/**
+ * The same rule for names that only end in `key` or `creds` (`HEROKU_KEY`, `hubspotKey`,
+ * `private-key`, `creds`). "key" is common in prose and code, so a hit inside a longer word
+ * (`keyboard`, `key_id`) is dropped before the name is read.
+ */
+export const genericKeyNameParser: SecretParser = {
+  id: "generic",
+  keywords: ["key", "creds"],
+  source: "gitleaks generic.go (generic-api-key: `key` and `cred` among its names)",
+  parse(text, index) {
+    const length = text.charCodeAt(index) === 0x63 || text.charCodeAt(index) === 0x43 ? 5 : 3;
+    if (isNameChar(text, index + length) && !/^[.-]/.test(text.charAt(index + length))) return undefined;
+    return genericSecretParser.parse(text, index);
   },
 };
 

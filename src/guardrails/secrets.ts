@@ -1,6 +1,6 @@
 import { CLOUD_SECRET_RULES } from "./cloud-secret-rules.js";
 import { shannonEntropy } from "./entropy.js";
-import { genericSecretParser } from "./generic-secret.js";
+import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
 import { GITLEAKS_SECRET_RULES } from "./gitleaks-secret-rules.js";
 import { maskPreview } from "./mask.js";
 import { keepStrongest } from "./resolve-overlaps.js";
@@ -41,7 +41,13 @@ export function createSecretDetector(): Detector {
     const matcher = patternMatcher(rule);
     for (const keyword of rule.keywords) add(keyword, matcher);
   }
-  for (const parser of [privateKeyParser, credentialUrlParser, basicAuthParser, genericSecretParser]) {
+  for (const parser of [
+    privateKeyParser,
+    credentialUrlParser,
+    basicAuthParser,
+    genericSecretParser,
+    genericKeyNameParser,
+  ]) {
     const matcher = parserMatcher(parser);
     for (const keyword of parser.keywords) add(keyword, matcher);
   }
