@@ -80,6 +80,37 @@ async function timedEstimate(client: Client, kind: "all" | "routable") {
   return { ms, waiting, rows: rows.length };
 }
 
+/** A model of each open family (src/tokens/family-encodings.ts), after one counted with o200k_base. */
+const STEP_MODELS = ["gpt-4o", "llama-3.3-70b", "qwen3-32b", "deepseek-ai/DeepSeek-V3", "mistral-nemo"];
+
+/**
+ * A fresh built server's RSS idle, then after an estimate_cost for each of STEP_MODELS in turn
+ * (the first loads the price catalog, o200k_base and the guardrails' thread; each next one a
+ * family's vocabulary on the worker thread), each taken once that model's row is exact.
+ */
+async function rssByStep(): Promise<number[]> {
+  const { client, pid } = await startOnce();
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const steps = [rssMb(pid)];
+  for (const model of STEP_MODELS) {
+    for (let tries = 0; tries < 300; tries++) {
+      const answer = await client.callTool({
+        name: "estimate_cost",
+        arguments: { text: tenKilobytePrompt(), models: [model] },
+      });
+      const rows = (answer.structuredContent as { rows: { tokens_exact: boolean }[] }).rows;
+      if (rows.length === 0) throw new Error(`bench startup: no estimate for ${model}`);
+      if (rows.every((row) => row.tokens_exact)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await settle();
+    steps.push(rssMb(pid));
+  }
+  await client.close();
+  return steps;
+}
+
 export async function benchStartup(): Promise<void> {
   const rawTimes: number[] = [];
   for (let run = 0; run < 10; run++) rawTimes.push(await rawStartOnce());
@@ -109,6 +140,7 @@ export async function benchStartup(): Promise<void> {
     await client.close();
   }
 
+  const steps = await rssByStep();
   const session = await connectInMemory();
   await loadTokenizers();
   const prompt = tenKilobytePrompt();
@@ -152,6 +184,10 @@ export async function benchStartup(): Promise<void> {
     ],
     ["idle RSS after start", `${idleRss.toFixed(1)} MB`, "< 100 MB"],
     ["RSS after estimate_cost over the whole catalog (every tokenizer loaded)", `${warmRss.toFixed(1)} MB`],
+    [
+      `RSS, a fresh server: idle / after estimate_cost for ${STEP_MODELS.join(", then ")} (each row exact)`,
+      `${steps.map((mb) => mb.toFixed(1)).join(" / ")} MB`,
+    ],
     [
       `built server, first estimate_cost over the whole catalog (${builtFirstAll.waiting} of ${builtFirstAll.rows} rows by the proxy while their tokenizer loads)`,
       formatMs(builtFirstAll.ms),
