@@ -17,13 +17,7 @@ import type { AdapterPool } from "./adapter-pool.js";
 import type { ChangeFeed } from "./change-feed.js";
 import { type CachedVector, embeddingKey, vectorFromCache, vectorToCache } from "./embed-cache.js";
 import { planEmbedRoute } from "./embed-route.js";
-import {
-  type BudgetGate,
-  NO_BUDGET,
-  NO_LEDGER,
-  type ResponseCache,
-  type UsageLedger,
-} from "./hooks.js";
+import { type BudgetGate, NO_BUDGET, NO_LEDGER, type ResponseCache, type UsageLedger } from "./hooks.js";
 import { createRequestRecorder } from "./record-request.js";
 import type { Attempt, CacheMode, CacheStatus, CallerContext } from "./route-types.js";
 import { overReservation, runAttempts } from "./run-attempts.js";
