@@ -1,3 +1,4 @@
+import { shannonEntropy } from "./entropy.js";
 /** A secret found by a parser: span of the secret itself (not its label). */
 export interface ParsedSecret {
   type: string;
@@ -145,5 +146,41 @@ export const basicAuthParser: SecretParser = {
     }
     const start = index + match[0].length - encoded.length;
     return { type: "basic_auth", start, end: start + encoded.length, score: 0.9 };
+  },
+};
+
+// `-u user:password`, `--user=user:password`, quoted or not; the command's `curl` up to 5 lines before.
+const CURL_USER =
+  /(?:-u|--user)(?:=|[ \t]{1,5})(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|([\w$@.-]{0,100}:[^\s"'`]{1,200}))(?=\s|$)/y;
+const CURL_PLACEHOLDER = /^\[.*\]$|^\$\(|^token$/i;
+const CURL_COMMAND = /\bcurl\b(?:[^\n]*\n){0,5}[^\n]*$/;
+
+/**
+ * Passwords given to curl on its command line (`curl -u elastic:Tr0ub4dor https://…`): the part
+ * after the first colon is the span. Source: gitleaks curl.go (curl-auth-user), curl's `-u, --user`.
+ */
+export const curlUserParser: SecretParser = {
+  id: "curl-user",
+  keywords: ["-u", "--user"],
+  source: "gitleaks curl.go (curl-auth-user); curl manual, -u/--user <user:password>",
+  parse(text, index) {
+    if (index > 0 && !/\s/.test(text[index - 1] ?? "")) return undefined;
+    CURL_USER.lastIndex = index;
+    const match = CURL_USER.exec(text);
+    if (!match || !CURL_COMMAND.test(text.slice(Math.max(0, index - 600), index))) return undefined;
+    const credentials = match[1] ?? match[2] ?? match[3] ?? "";
+    const colon = credentials.indexOf(":");
+    const password = credentials.slice(colon + 1);
+    // gitleaks' allow-list for this rule: placeholders, `[…]`, `$(command)`, `token`, and entropy under 2.
+    if (
+      colon === -1 ||
+      password.length < 3 ||
+      isPlaceholderValue(password) ||
+      CURL_PLACEHOLDER.test(password)
+    )
+      return undefined;
+    if (shannonEntropy(password) < 2) return undefined;
+    const start = index + match[0].length - (match[3] === undefined ? 1 : 0) - password.length;
+    return { type: "password", start, end: start + password.length, score: 0.85 };
   },
 };

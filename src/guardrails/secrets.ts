@@ -7,6 +7,7 @@ import { keepStrongest } from "./resolve-overlaps.js";
 import {
   basicAuthParser,
   credentialUrlParser,
+  curlUserParser,
   type ParsedSecret,
   privateKeyParser,
   type SecretParser,
@@ -45,6 +46,7 @@ export function createSecretDetector(): Detector {
     privateKeyParser,
     credentialUrlParser,
     basicAuthParser,
+    curlUserParser,
     genericSecretParser,
     genericKeyNameParser,
   ]) {

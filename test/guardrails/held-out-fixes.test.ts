@@ -84,6 +84,29 @@ describe("gitleaks token formats", () => {
   });
 });
 
+describe("curl's -u user:password", () => {
+  const password = `${alnum(12, 58)}!4`;
+  it.each([
+    `curl --cacert ca.crt -u elastic:${password} https://localhost:9200`,
+    `curl -u "ops:${password}" https://api.internal/v1`,
+    `curl --user='ops:${password}' https://api.internal/v1`,
+    `curl -k -X POST https://api.internal/v1 \\\n  -H 'Content-type: text/plain' \\\n  -u developer:${password}`,
+  ])("finds the password in %s", (text) => {
+    expect(secretValues(text)).toEqual([password]);
+  });
+  it.each([
+    `wget -u elastic:${password} https://localhost:9200`,
+    "curl -u elastic:$ELASTIC_PASSWORD https://localhost:9200",
+    "curl -u admin:changeme https://localhost:9200",
+    'curl --user "ops:$(cat ./password.txt)" https://localhost:9200',
+    "curl -u ops:zzzz https://localhost:9200",
+    "curl -u elastic: https://localhost:9200",
+    `tar -u ${password}:x`,
+  ])("reports nothing for %s", (text) => {
+    expect(secretValues(text)).toEqual([]);
+  });
+});
+
 describe("pii: cards after the word card, any issuer, from 12 digits", () => {
   const maestro = luhnNumber("6304", 12, 57);
   it("finds a Luhn-valid 12-digit number after 'card'", () => {
