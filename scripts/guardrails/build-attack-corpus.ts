@@ -50,6 +50,25 @@ function listFiles(repo: string, commit: string, folder: string, ending = ".json
     .filter((name) => name.endsWith(ending));
 }
 
+/** Many files of one commit in one git process (`cat-file --batch`), in the order asked. */
+function showMany(repo: string, commit: string, paths: string[]): Buffer[] {
+  const gitDir = join(mirrors, repo.replace("/", "+"), "repo");
+  const output = execFileSync("git", ["-C", gitDir, "cat-file", "--batch"], {
+    input: paths.map((path) => `${commit}:${path}\n`).join(""),
+    maxBuffer: 256 << 20,
+  });
+  const files: Buffer[] = [];
+  for (let at = 0; at < output.length; ) {
+    const headerEnd = output.indexOf(10, at);
+    const [, type, size] = output.subarray(at, headerEnd).toString("utf8").split(" ");
+    if (type !== "blob") throw new Error(`${repo}: ${paths[files.length]} is not a file at ${commit}`);
+    const start = headerEnd + 1;
+    files.push(output.subarray(start, start + Number(size)));
+    at = start + Number(size) + 1;
+  }
+  return files;
+}
+
 function jsonLines(data: Buffer): unknown[] {
   return data
     .toString("utf8")
@@ -132,6 +151,21 @@ async function extract(source: Source): Promise<CorpusLine[]> {
       for (const [split, paragraphs] of Object.entries(bySplit))
         for (let index = 0; index + 3 <= paragraphs.length; index += 3)
           add(paragraphs.slice(index, index + 3).join(separator), "benign", lang, split, "document");
+    }
+    return lines;
+  }
+  if (source.format === "conllu-gsd-pages") {
+    // `file:split` per language is fixed: the treebank's dev file is dev, its test file train.
+    for (const [name, [lang, commit]] of Object.entries(source.languages ?? {})) {
+      const repo = source.repo.replace("{lang}", name);
+      for (const [file, split] of [
+        [`${lang}_gsd-ud-dev.conllu`, "dev"],
+        [`${lang}_gsd-ud-test.conllu`, "train"],
+      ] as const) {
+        const separator = lang === "zh" || lang === "ja" ? "" : " ";
+        for (const page of conlluPages(show(repo, commit, file).toString("utf8"), 6))
+          add(page.join(separator), "benign", lang, split, "document");
+      }
     }
     return lines;
   }
@@ -230,6 +264,23 @@ async function extract(source: Source): Promise<CorpusLine[]> {
           add(paragraph, "benign", guessLang(paragraph), split, "document");
       continue;
     }
+    if (source.format === "tau2-documents") {
+      // `folder/`: a bank's knowledge-base pages (title and Markdown body) as documents. Pages written
+      // for the agent itself (titled "Internal", or naming the agent or its tools) are left out: they
+      // are instructions to an agent, like the benchmark's policy files. Split by product (the file
+      // name without its number), sorted, every third product dev.
+      const files = listFiles(source.repo, source.commit ?? "", path, ".json");
+      const productOf = (file: string) => file.replace(/^.*\//, "").replace(/_\d+\.json$/, "");
+      const products = [...new Set(files.map(productOf))].sort();
+      const devProducts = new Set(products.filter((_, index) => index % 3 === 2));
+      showMany(source.repo, source.commit ?? "", files).forEach((data, index) => {
+        const page = JSON.parse(data.toString("utf8")) as { title: string; content: string };
+        if (/internal/i.test(page.title) || /\b[a-z_]+_\d{4}\b|\bagents?\b/i.test(page.content)) return;
+        const split = devProducts.has(productOf(files[index] ?? "")) ? "dev" : "train";
+        add(`${page.title}\n\n${page.content}`, "benign", "en", split, "document");
+      });
+      continue;
+    }
     if (source.format === "t0-templates") {
       for (const file of listFiles(source.repo, source.commit ?? "", path)) {
         const rows = show(source.repo, source.commit ?? "", file)
@@ -286,6 +337,17 @@ async function extract(source: Source): Promise<CorpusLine[]> {
           }
           for (const intent of kept.slice(0, 2)) add(intent, "benign", guessLang(intent));
         }
+        break;
+      }
+      case "apibench": {
+        // `path:split:every`: the instruction of every n-th APIBench entry (the text before "###Output").
+        const [, split = source.split, every = "1"] = entry.split(":");
+        jsonLines(data).forEach((row, index) => {
+          if (index % Number(every) !== 0) return;
+          const code = (row as { code: string }).code;
+          const instruction = /###Instruction:\s*([\s\S]*?)\n###Output/.exec(code)?.[1] ?? "";
+          add(instruction, "benign", guessLang(instruction), split);
+        });
         break;
       }
       case "toolalpaca": {
@@ -457,6 +519,25 @@ function spikeeSeeds(source: Source, read: (path: string) => string) {
       .map((row) => row.text ?? ""),
     documents: rows("base_documents.jsonl").map((row) => row.document ?? ""),
   };
+}
+
+/** A CoNLL-U file's sentences in order, cut into pages of `size` sentences (a new document, where marked, starts a page). */
+function conlluPages(conllu: string, size: number): string[][] {
+  const pages: string[][] = [];
+  let page: string[] = [];
+  const flush = () => {
+    if (page.length > 0) pages.push(page);
+    page = [];
+  };
+  for (const line of conllu.split("\n")) {
+    if (line.startsWith("# newdoc")) flush();
+    const text = /^# text = (.*)$/.exec(line)?.[1];
+    if (text === undefined) continue;
+    page.push(text);
+    if (page.length === size) flush();
+  }
+  flush();
+  return pages;
 }
 
 /**

@@ -37,11 +37,15 @@ const DEV_BENIGN_FLAG_RATE = 0.03;
 const DEV_DOCUMENT_FLAG_RATE = 0.01;
 /**
  * Requests a user makes to a tool-using agent ("send the report to Bob"): an agent gateway screens every
- * one, so a dev source of them may have at most 2 % flagged (the other sources of user lines 3 %).
+ * one, so a dev source of them may have at most 1 % flagged (the other sources of user lines 3 %). At
+ * 2 %, a model whose dev agent requests were mostly questions about APIs flagged unseen orders to an
+ * agent ("transfer $500 to…") twice as often as the shipped one; WebArena's orders are on dev now too.
  */
-const DEV_AGENT_REQUEST_FLAG_RATE = 0.02;
+const DEV_AGENT_REQUEST_FLAG_RATE = 0.01;
 const AGENT_REQUEST_SOURCES = new Set([
   "bfcl-agent-requests",
+  "bfcl-more-agent-requests",
+  "gorilla-apibench-requests",
   "toolalpaca-agent-requests",
   "webarena-task-intents",
   "agentdojo-tool-outputs",
