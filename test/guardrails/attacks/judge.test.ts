@@ -127,9 +127,12 @@ describe("guard judge and the text's source", () => {
     return attack >= threshold - 0.2 && attack < threshold;
   };
   // Unsure as a tool's output, and far from unsure from a user: only a judge that reads the source asks.
+  // Without PII or secrets, so a user's check of it finds nothing at all (an account number is redacted).
   const nearMiss = AGENT_LINES.find(
     (text) =>
-      inBand(text, "tool_result") && opinion(text, "user").attack < opinion(text, "user").threshold - 0.2,
+      inBand(text, "tool_result") &&
+      opinion(text, "user").attack < opinion(text, "user").threshold - 0.2 &&
+      local.check({ text, direction: "input" }).findings.length === 0,
   );
   // Reported as a tool's output, and unsure from a user: a judge reading it as a user's would clear it.
   const reported = AGENT_LINES.find((text) => {

@@ -155,7 +155,7 @@ describe("learned attack detector per source", () => {
     expect(asPage?.attack ?? 0).toBeGreaterThan(asMessage?.attack ?? 1);
   });
 
-  it("reads the same request as benign from a user and as an injection in a tool result (context features)", () => {
+  it("scores the same request higher in a tool result than from a user (context features)", () => {
     expect(model.contextFeatures).toBe(true);
     const scorer = createAttackScorer(model);
     const request =

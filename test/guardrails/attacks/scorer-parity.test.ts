@@ -131,7 +131,7 @@ describe("learned attack scorer parity with its reference", () => {
     expect(compared).toBeGreaterThan(9000);
   });
 
-  it("stays the same past the wipes of its per-block set (one per 8,191 blocks)", () => {
+  it(`stays the same past the wipes of its per-block set (one per ${2 ** (31 - FEATURE_BITS) - 1} blocks)`, () => {
     const model = models[1]?.[1] ?? loadAttackModel();
     const scorer = createAttackScorer(model);
     const reference = createReferenceScorer(model);
