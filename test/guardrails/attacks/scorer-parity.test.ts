@@ -113,23 +113,28 @@ describe("learned attack scorer parity with its reference", () => {
     for (const text of texts) expect([...featuresOf(text)], text).toEqual([...referenceFeaturesOf(text)]);
   });
 
-  it.each(models)("gives the same scores, kinds and spans with %s", (_name, model) => {
-    const scorer = createAttackScorer(model);
-    const reference = createReferenceScorer(model);
-    let compared = 0;
-    for (const text of texts) {
-      for (const source of CONTENT_SOURCES) {
-        const got = scorer.score(text, source);
-        const want = reference.score(text, source);
-        // The score compared as its exact digits: bit for bit, not within a tolerance.
-        expect(got && { ...got, attack: String(got.attack) }, text).toEqual(
-          want && { ...want, attack: String(want.attack) },
-        );
-        compared++;
+  // With the public corpus built (22,000 lines since the seventh round) one model took 39 s on a loaded machine.
+  it.each(models)(
+    "gives the same scores, kinds and spans with %s",
+    (_name, model) => {
+      const scorer = createAttackScorer(model);
+      const reference = createReferenceScorer(model);
+      let compared = 0;
+      for (const text of texts) {
+        for (const source of CONTENT_SOURCES) {
+          const got = scorer.score(text, source);
+          const want = reference.score(text, source);
+          // The score compared as its exact digits: bit for bit, not within a tolerance.
+          expect(got && { ...got, attack: String(got.attack) }, text).toEqual(
+            want && { ...want, attack: String(want.attack) },
+          );
+          compared++;
+        }
       }
-    }
-    expect(compared).toBeGreaterThan(9000);
-  });
+      expect(compared).toBeGreaterThan(9000);
+    },
+    120_000,
+  );
 
   it(`stays the same past the wipes of its per-block set (one per ${2 ** (31 - FEATURE_BITS) - 1} blocks)`, () => {
     const model = models[1]?.[1] ?? loadAttackModel();
