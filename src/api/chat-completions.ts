@@ -65,7 +65,9 @@ export function createChatCompletionsHandler(
 /**
  * Streams deltas as they arrive. Headers wait for the first delta, so failover and errors before
  * it still answer a proper status; what served the answer is only known at the end, so a live
- * stream sends it as HTTP trailers (a cache hit, which has no deltas, sends it as headers).
+ * stream sends it as HTTP trailers (a cache hit, which has no deltas, sends it as headers). Every
+ * chunk names the model the whole answer does: the deployment whose attempt the deltas come from
+ * (failover happens only before the first one).
  */
 async function stream(
   orchestrator: Orchestrator,
@@ -77,11 +79,15 @@ async function stream(
   const id = completionId();
   const created = unixSeconds();
   const started = new Set<number>();
+  let serving = chat.model;
+  routeRequest.onAttempt = (deployment) => {
+    serving = deployment.model;
+  };
   routeRequest.onDelta = (delta) => {
     if (!sse.opened) sse.open({}, RESULT_HEADERS);
     const first = !started.has(delta.choice);
     if (first) started.add(delta.choice);
-    sse.send(chunkBody(id, created, chat.model, [deltaChoice(delta, first)]));
+    sse.send(chunkBody(id, created, serving, [deltaChoice(delta, first)]));
   };
   let result: RouteResult;
   try {

@@ -248,6 +248,25 @@ describe("POST /v1/responses with stream: true", () => {
     expect(failed.response.error?.message).toBeTruthy();
   });
 
+  it("names the model that served in response.created, after failover to another model", async () => {
+    gateway.pa.enqueue({ type: "status", status: 503 });
+    gateway.pc.enqueue({ type: "ok", text: "pc answers here", chunkDelayMs: 2 });
+    const events = await collect(
+      await gateway.client.responses.create(
+        { model: "pa/m1", input: "who answers?", stream: true },
+        { headers: { "x-modelmux-fallback-models": "m2" } },
+      ),
+    );
+    const named = events.flatMap((event) =>
+      "response" in event ? [`${event.type} ${event.response.model}`] : [],
+    );
+    // It said "pa/m1" until response.completed named m2.
+    expect(named).toEqual(["response.created m2", "response.in_progress m2", "response.completed m2"]);
+    expect(events.filter((event) => event.type === "response.output_text.delta").length).toBeGreaterThan(1);
+    expect(gateway.pa.requests).toHaveLength(1);
+    expect(gateway.pc.requests).toHaveLength(1);
+  });
+
   it("answers an error before the stream starts as an HTTP status", async () => {
     await expect(
       gateway.client.responses.create({
@@ -274,6 +293,8 @@ describe("the Responses door on the shared pipeline", () => {
     const completed = events.at(-1);
     if (completed?.type !== "response.completed") throw new Error("expected response.completed");
     expect(textOf(completed.response)).toBe("cached words here");
+    // The replay names the model that made the cached answer from its first event on.
+    expect(events[0]?.type === "response.created" && events[0].response.model).toBe("m1");
     // Nothing streamed live: the cached answer is replayed as one delta.
     expect(events.filter((event) => event.type === "response.output_text.delta")).toHaveLength(1);
     expect(first.output_text).toBe("cached words here");

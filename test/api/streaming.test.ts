@@ -82,6 +82,23 @@ describe("POST /v1/chat/completions with stream: true", () => {
     },
   );
 
+  it("names the model that served in every chunk, after failover to another model", async () => {
+    gateway.pa.enqueue({ type: "status", status: 503 });
+    gateway.pc.enqueue({ type: "ok", text: "pc answers here", chunkDelayMs: 2 });
+    const chunks = await collect(
+      await gateway.client.chat.completions.create(
+        { model: "pa/m1", messages: [{ role: "user", content: "who answers?" }], stream: true },
+        { headers: { "x-modelmux-fallback-models": "m2" } },
+      ),
+    );
+    expect(textOf(chunks)).toBe("pc answers here");
+    // Live: the text came in several chunks, each naming m2 (they named "pa/m1", the last one m2).
+    expect(chunks.filter((chunk) => chunk.choices[0]?.delta.content).length).toBeGreaterThan(1);
+    expect(new Set(chunks.map((chunk) => chunk.model))).toEqual(new Set(["m2"]));
+    expect(gateway.pa.requests).toHaveLength(1);
+    expect(gateway.pc.requests).toHaveLength(1);
+  });
+
   it("answers a proper HTTP error when every attempt fails before the first byte", async () => {
     for (const upstream of [gateway.pa, gateway.pb]) upstream.setDefault({ type: "status", status: 503 });
     const failure = await gateway.client.chat.completions

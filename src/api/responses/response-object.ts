@@ -7,7 +7,7 @@ export interface ResponseFrame {
   id: string;
   createdAt: number;
   request: ResponsesRequest;
-  /** The model asked for, until the serving model is known. */
+  /** The model asked for, then (streamed) the model of the attempt being made: the one a pending Response names. */
   model: string;
 }
 

@@ -138,6 +138,11 @@ export function createResponsesHandlers(
       return;
     }
     const events = createResponseEvents(response, frame, ids);
+    // response.created goes out with the first delta and names the model the whole answer will:
+    // the deployment whose attempt it came from (failover happens only before it).
+    routeRequest.onAttempt = (deployment) => {
+      frame.model = deployment.model;
+    };
     routeRequest.onDelta = events.delta;
     let result: RouteResult;
     try {
@@ -151,6 +156,7 @@ export function createResponsesHandlers(
     const live = events.opened;
     // Nothing streamed live (a cache hit): the whole answer is replayed as events.
     if (!live) {
+      frame.model = result.model;
       events.openWith(headers);
       events.delta(wholeDelta(result, 0));
     }
