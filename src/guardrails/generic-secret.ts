@@ -81,7 +81,7 @@ export const genericSecretParser: SecretParser = {
     // Shown cut short (`ops_eyJz...`, `abc..[Redacted]`): what is left is not the credential.
     const after = text.slice(valueStart.index + value.length, valueStart.index + value.length + 3);
     if (ELIDED.test(value) || after === "..." || after.startsWith("…")) return undefined;
-    const score = scoreValue(value, isPassword, valueStart.quote !== "");
+    const score = scoreSecretValue(value, isPassword, valueStart.quote !== "");
     if (score === 0) return undefined;
     return {
       type: isPassword ? "password" : "generic_secret",
@@ -204,7 +204,7 @@ function readValue(text: string, start: number, quote: string): string | undefin
 }
 
 /** 0 when the value is a placeholder, a reference or too plain to be a secret; otherwise a confidence. */
-function scoreValue(value: string, isPassword: boolean, quoted: boolean): number {
+export function scoreSecretValue(value: string, isPassword: boolean, quoted: boolean): number {
   if (isPlaceholderValue(value) || REFERENCE_VALUE.test(value)) return 0;
   if (/^\d+$/.test(value) || /^[A-Za-z]+(?:_[A-Za-z]+)+$/.test(value)) return 0;
   const entropy = shannonEntropy(value);

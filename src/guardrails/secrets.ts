@@ -13,6 +13,7 @@ import {
   type SecretParser,
 } from "./secret-parsers.js";
 import type { SecretPatternRule } from "./secret-rule-types.js";
+import { spokenPasswordParser } from "./spoken-password.js";
 import { trieRegexSource } from "./trie-regex.js";
 import type { Detector, Finding } from "./types.js";
 import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
@@ -49,6 +50,7 @@ export function createSecretDetector(): Detector {
     curlUserParser,
     genericSecretParser,
     genericKeyNameParser,
+    spokenPasswordParser,
   ]) {
     const matcher = parserMatcher(parser);
     for (const keyword of parser.keywords) add(keyword, matcher);

@@ -98,6 +98,46 @@ describe("secret detector: vendor formats", () => {
   });
 });
 
+describe("secret detector: passwords given in words, in eight more languages", () => {
+  const given: [string, string][] = [
+    ["mein Passwort lautet Sommer2024!", "Sommer2024"],
+    ["Das WLAN-Kennwort ist: Haus#Garten77", "Haus#Garten77"],
+    ["Mot de passe : soleil2024", "soleil2024"],
+    ["le mot de passe est « Xk9#mP2q »", "Xk9#mP2q"],
+    ["mi contraseña es Verano2024, no la compartas", "Verano2024"],
+    ["пароль: Лето2024", "Лето2024"],
+    ["Мой пароль — qwe!RTY42", "qwe!RTY42"],
+    ["我的密码是summer2024。", "summer2024"],
+    ["WiFi密码：Tr0ub4dor&3", "Tr0ub4dor&3"],
+    ["パスワードは abc12345 です", "abc12345"],
+    ["كلمة المرور هي Nour2024!", "Nour2024"],
+    ["मेरा पासवर्ड abc@1234 है", "abc@1234"],
+    ["पासवर्ड: Ghar#2024", "Ghar#2024"],
+  ];
+  it.each(given)("finds the password in %s", (text, value) => {
+    expect(found(text)).toMatchObject([{ type: "password", value }]);
+  });
+
+  const talk = [
+    "Passwort vergessen? Hier zurücksetzen.",
+    "Das Passwort ist falsch.",
+    "Der Passwortmanager: speichert alles sicher",
+    "Le mot de passe est trop court.",
+    "la contraseña es obligatoria",
+    "пароль — это набор символов",
+    "密码是什么？",
+    "パスワードは8文字以上です",
+    "كلمة المرور هي مفتاح حسابك",
+    "पासवर्ड बदलना है",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    "Passwort: ${DB_PASSWORD}",
+    "contraseña: 12345678",
+  ];
+  it.each(talk)("reports nothing for %s", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
 describe("secret detector: hard negatives", () => {
   const negatives = [
     "Never commit AWS_SECRET_ACCESS_KEY to git; rotate it every 90 days.",
