@@ -68,18 +68,13 @@ function classify(text: string, start: number, candidate: string, phoneScore: Ph
   return score > 0 ? { type: "phone", score } : undefined;
 }
 
-/** Digits printed as a card prints them (one block, or groups of four) that pass the Luhn check. */
+/**
+ * Digits printed as a card prints them, one block or groups of four, that pass the Luhn check
+ * (validator.isLuhnNumber): issuers outside validator's prefix list, and 12-digit Maestro.
+ */
 function isPrintedLuhn(candidate: string, digits: string): boolean {
-  if (!/^[\d -]+$/.test(candidate)) return false;
-  const groups = candidate.split(/[ -]+/);
-  if (groups.length > 1 && !groups.slice(0, -1).every((group) => group.length === 4)) return false;
-  let sum = 0;
-  for (let index = 0; index < digits.length; index++) {
-    let digit = digits.charCodeAt(digits.length - 1 - index) - 48;
-    if (index % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return sum % 10 === 0;
+  const groups = printedGroups(candidate);
+  return groups !== undefined && inFours(groups) && validator.isLuhnNumber(digits);
 }
 
 /**
@@ -87,13 +82,21 @@ function isPrintedLuhn(candidate: string, digits: string): boolean {
  * JCB, Diners, UnionPay), written as one block or in the 4-4-4-4 / 4-6-5 groups cards print.
  */
 function isCardNumber(candidate: string, digits: string): boolean {
-  if (!/^[\d -]+$/.test(candidate)) return false;
-  const groups = candidate.split(/[ -]+/).map((group) => group.length);
-  const printed =
-    groups.length === 1 ||
-    groups.slice(0, -1).every((length) => length === 4) ||
-    (groups.length === 3 && groups[0] === 4 && groups[1] === 6);
-  return printed && validator.isCreditCard(digits);
+  const groups = printedGroups(candidate);
+  if (groups === undefined) return false;
+  const amexGroups = groups.length === 3 && groups[0] === 4 && groups[1] === 6;
+  return (inFours(groups) || amexGroups) && validator.isCreditCard(digits);
+}
+
+/** The lengths of a number's digit groups, or undefined when anything but spaces and dashes splits them. */
+function printedGroups(candidate: string): number[] | undefined {
+  if (!/^[\d -]+$/.test(candidate)) return undefined;
+  return candidate.split(/[ -]+/).map((group) => group.length);
+}
+
+/** One block, or groups of four before the last. */
+function inFours(groups: number[]): boolean {
+  return groups.length === 1 || groups.slice(0, -1).every((length) => length === 4);
 }
 
 /**
