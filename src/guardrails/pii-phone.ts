@@ -62,8 +62,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     }
     if (DATE.test(candidate)) return 0;
     // "3378 217 Lovers Lane": a house number before its street, not a phone number.
-    if (!hasContext && STREET_AFTER.test(text.slice(start + candidate.length, start + candidate.length + 40)))
-      return 0;
+    if (!hasContext && STREET_AFTER.test(text.slice(end, end + 40))) return 0;
     const groups = digitGroups(candidate);
     if (groups.length === 1 && !hasContext) return 0;
     // Dots alone separate versions and IP addresses far more often than phone digits.
