@@ -14,6 +14,7 @@ import { extractGuideAttacks, extractPromptGuide } from "./extract-prompt-guide.
 import { extractSpikee } from "./extract-spikee.js";
 import { reservedName } from "./reserved-sources.js";
 import { mulberry32 } from "./seeded-random.js";
+import { listFiles, show, showMany, snapshotGitDir } from "./snapshot.js";
 
 interface Source {
   id: string;
@@ -30,44 +31,11 @@ interface Source {
 }
 
 const root = join(import.meta.dirname, "../..");
-const mirrors = process.env.MODELMUX_CORPUS_MIRRORS ?? "/work/.mirror";
 const { sources } = JSON.parse(readFileSync(join(import.meta.dirname, "corpus-sources.json"), "utf8")) as {
   sources: Source[];
 };
 /** Longer texts are cut: the corpus stays small, and a template's first 4,000 characters carry it. */
 const MAX_CHARS = 4000;
-
-function show(repo: string, commit: string, path: string): Buffer {
-  const gitDir = join(mirrors, repo.replace("/", "+"), "repo");
-  return execFileSync("git", ["-C", gitDir, "show", `${commit}:${path}`], { maxBuffer: 64 << 20 });
-}
-
-function listFiles(repo: string, commit: string, folder: string, ending = ".jsonl"): string[] {
-  const gitDir = join(mirrors, repo.replace("/", "+"), "repo");
-  return execFileSync("git", ["-C", gitDir, "ls-tree", "-r", "--name-only", commit, folder])
-    .toString("utf8")
-    .split("\n")
-    .filter((name) => name.endsWith(ending));
-}
-
-/** Many files of one commit in one git process (`cat-file --batch`), in the order asked. */
-function showMany(repo: string, commit: string, paths: string[]): Buffer[] {
-  const gitDir = join(mirrors, repo.replace("/", "+"), "repo");
-  const output = execFileSync("git", ["-C", gitDir, "cat-file", "--batch"], {
-    input: paths.map((path) => `${commit}:${path}\n`).join(""),
-    maxBuffer: 256 << 20,
-  });
-  const files: Buffer[] = [];
-  for (let at = 0; at < output.length; ) {
-    const headerEnd = output.indexOf(10, at);
-    const [, type, size] = output.subarray(at, headerEnd).toString("utf8").split(" ");
-    if (type !== "blob") throw new Error(`${repo}: ${paths[files.length]} is not a file at ${commit}`);
-    const start = headerEnd + 1;
-    files.push(output.subarray(start, start + Number(size)));
-    at = start + Number(size) + 1;
-  }
-  return files;
-}
 
 function jsonLines(data: Buffer): unknown[] {
   return data
@@ -235,7 +203,7 @@ async function extract(source: Source): Promise<CorpusLine[]> {
     return lines;
   }
   if (source.format === "agentdojo") {
-    const gitDir = join(mirrors, source.repo.replace("/", "+"), "repo");
+    const gitDir = snapshotGitDir(source.repo);
     const script = join(import.meta.dirname, "extract-agentdojo.py");
     const output = execFileSync("python3", [script, gitDir, source.commit ?? "", ...(source.suites ?? [])], {
       maxBuffer: 64 << 20,

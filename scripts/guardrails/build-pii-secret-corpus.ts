@@ -20,21 +20,15 @@ import { PII_SECRET_CORPUS, PII_SECRET_SOURCES, type PiiSecretSource } from "./l
 import type { PiiSecretLine } from "./pii-secret-line.js";
 import { reservedName } from "./reserved-sources.js";
 import { mulberry32 } from "./seeded-random.js";
+import { listFiles, show } from "./snapshot.js";
 
-const mirrors = process.env.MODELMUX_CORPUS_MIRRORS ?? "/work/.mirror";
 /** gitleaks draws its samples' secrets at random; this seed makes the corpus the same on every build. */
 const SAMPLE_SEED = 24;
 
-function git(source: PiiSecretSource, ...args: string[]): string {
-  const gitDir = join(mirrors, source.repo.replace("/", "+"), "repo");
-  return execFileSync("git", ["-C", gitDir, ...args], { maxBuffer: 64 << 20 }).toString("utf8");
-}
-
-const show = (source: PiiSecretSource, path: string) => git(source, "show", `${source.commit}:${path}`);
-const listFiles = (source: PiiSecretSource, folder: string, ending: string) =>
-  git(source, "ls-tree", "-r", "--name-only", source.commit, folder)
-    .split("\n")
-    .filter((name) => name.endsWith(ending));
+const showText = (source: PiiSecretSource, path: string) =>
+  show(source.repo, source.commit, path).toString("utf8");
+const filesOf = (source: PiiSecretSource, folder: string, ending: string) =>
+  listFiles(source.repo, source.commit, folder, ending);
 
 function pytestCases(python: string): PytestCases {
   const script = join(import.meta.dirname, "extract-pytest-cases.py");
@@ -46,14 +40,14 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
   switch (source.format) {
     case "presidio-synth":
       return source.paths.flatMap((path) =>
-        presidioResearchLines(JSON.parse(show(source, path)) as PresidioRecord[], claimed, context),
+        presidioResearchLines(JSON.parse(showText(source, path)) as PresidioRecord[], claimed, context),
       );
     case "presidio-pytest":
       return source.paths.flatMap((entry) => {
         const [path = "", entityType = ""] = entry.split("=");
         const file = path.split("/").pop() ?? path;
         return presidioTestLines(
-          pytestCases(show(source, path)),
+          pytestCases(showText(source, path)),
           entityType,
           claimed[entityType] !== undefined,
           file,
@@ -62,26 +56,26 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
       });
     case "detect-secrets-pytest":
       return source.paths.flatMap((folder) =>
-        listFiles(source, folder, "_test.py").flatMap((path) => {
+        filesOf(source, folder, "_test.py").flatMap((path) => {
           const file = path.split("/").pop() ?? path;
           const plugin = file.replace(/_test\.py$/, "");
           const evaluates = source.piiPlugins?.includes(plugin) ? "pii" : "secret";
           const type = evaluates === "pii" ? "IP_ADDRESS" : plugin;
-          return detectSecretsLines(pytestCases(show(source, path)), type, evaluates, file, context);
+          return detectSecretsLines(pytestCases(showText(source, path)), type, evaluates, file, context);
         }),
       );
     case "gitleaks-rules": {
       const helpers = readGoHelpers(
-        show(source, "cmd/generate/config/utils/generate.go"),
-        show(source, "cmd/generate/config/utils/patterns.go"),
+        showText(source, "cmd/generate/config/utils/generate.go"),
+        showText(source, "cmd/generate/config/utils/patterns.go"),
       );
       const random = mulberry32(SAMPLE_SEED);
       let skipped = 0;
       const lines = source.paths.flatMap((folder) =>
-        listFiles(source, folder, ".go")
+        filesOf(source, folder, ".go")
           .filter((path) => !path.endsWith("_test.go"))
           .flatMap((path) => {
-            const extracted = extractGoRuleSamples(show(source, path), helpers, random);
+            const extracted = extractGoRuleSamples(showText(source, path), helpers, random);
             skipped += extracted.skipped;
             return gitleaksLines(extracted.rules, path.split("/").pop() ?? path, context);
           }),
