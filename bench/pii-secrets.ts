@@ -14,10 +14,11 @@ const empty = (): Tally => ({ truePositives: 0, falsePositives: 0, falseNegative
 /**
  * PII and secret detection on the held-out corpus (scripts/guardrails/pii-secret-sources.json):
  * sources the rules were not written against, split by source. Dev sources (presidio-research's
- * synthetic sentences, gitleaks' rule samples, GSM8K and UD PUD benign lines) may be tuned on; test
- * sources (presidio's recognizer tests, detect-secrets' plugin tests, XQuAD, MT-bench and XSTest
- * benign lines) are only reported. Each line is checked as the input policy checks a request; it
- * counts as flagged for `pii` (or `secret`) when any finding of that kind survives the policy.
+ * synthetic sentences, presidio's recognizer tests, gitleaks' rule samples, GSM8K and UD PUD benign
+ * lines) may be tuned on; test sources (Recognizers-Text's sequence specs, detect-secrets' plugin
+ * tests, XQuAD, MT-bench and XSTest benign lines) are only reported. Each line is checked as the
+ * input policy checks a request; it counts as flagged for `pii` (or `secret`) when any finding of
+ * that kind survives the policy (only of the line's `scoredTypes`, where the source names them).
  * `--misses` lists the dev split's misses and false positives (never the test split's).
  */
 export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "test"): void {
@@ -36,6 +37,7 @@ export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "tes
   const excluded = lines.length - scored.length;
   const bySource = new Map<string, Tally>();
   const byType = new Map<string, Tally>();
+  const byLanguage = new Map<string, Tally>();
   const falsePositiveTypes = new Map<string, number>();
   const unclaimed = new Map<string, { lines: number; flagged: number }>();
   const spans = new Map<string, { gold: number; found: number }>();
@@ -45,11 +47,21 @@ export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "tes
   for (const line of scored) {
     const findings = guardrails
       .check({ text: line.text, direction: "input", only: ["pii", "secret"] })
-      .findings.filter((finding) => finding.kind === line.evaluates);
+      .findings.filter(
+        (finding) =>
+          finding.kind === line.evaluates &&
+          (line.scoredTypes === undefined || line.scoredTypes.includes(finding.type)),
+      );
     const flagged = findings.length > 0;
     const sourceKey = `${line.source} · ${line.evaluates}`;
     const tallies = [total[line.evaluates], bySource.get(sourceKey) ?? empty()];
     bySource.set(sourceKey, tallies[1] as Tally);
+    if (line.language !== undefined) {
+      const key = `${line.source} · ${line.language}`;
+      const tally = byLanguage.get(key) ?? empty();
+      byLanguage.set(key, tally);
+      tallies.push(tally);
+    }
     if (line.positive) {
       for (const type of line.types) {
         const tally = byType.get(`${line.evaluates} · ${type}`) ?? empty();
@@ -88,12 +100,16 @@ export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "tes
       );
   }
   console.log(
-    `${scored.length} lines scored, ${excluded} left out (weak or conflicting labels in the source)`,
+    `${scored.length} lines scored, ${excluded} left out (weak, conflicting or unsupported labels in the source)`,
   );
   console.log("kind      lines  precision  recall     F1    TP    FP    FN");
   for (const kind of ["pii", "secret"] as const) console.log(formatRow(kind, total[kind], 8));
   console.log("— per source (benign sources: share of lines flagged)");
   for (const [key, tally] of [...bySource].sort()) console.log(formatRow(key, tally, 48));
+  if (byLanguage.size > 0) {
+    console.log("— per language, where the source names it");
+    for (const [key, tally] of [...byLanguage].sort()) console.log(formatRow(key, tally, 48));
+  }
   console.log("— per labelled type (recall; types named as the source names them)");
   for (const [key, tally] of [...byType].sort()) {
     if (key.startsWith("secret") && tally.falseNegatives === 0 && split === "dev") continue;

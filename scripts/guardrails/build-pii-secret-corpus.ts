@@ -14,6 +14,8 @@ import {
   type PytestCases,
   presidioResearchLines,
   presidioTestLines,
+  type RecognizersCase,
+  recognizersTextLines,
 } from "./extract-pii-secret.js";
 import { extractGoRuleSamples, readGoHelpers } from "./go-samples.js";
 import { PII_SECRET_CORPUS, PII_SECRET_SOURCES, type PiiSecretSource } from "./load-pii-secret-corpus.js";
@@ -64,6 +66,17 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
           return detectSecretsLines(pytestCases(showText(source, path)), type, evaluates, file, context);
         }),
       );
+    case "recognizers-text-specs":
+      // Specs/Sequence/<Language>/<Model>.json; only the models `models` maps to a type are read.
+      return source.paths.flatMap((folder) =>
+        filesOf(source, folder, ".json").flatMap((path) => {
+          const [language = "", file = ""] = path.slice(folder.length).split("/");
+          const modelType = source.models?.[file];
+          if (modelType === undefined) return [];
+          const cases = JSON.parse(showText(source, path).replace(/^\uFEFF/, "")) as RecognizersCase[];
+          return recognizersTextLines(cases, modelType, claimed, language, file, context);
+        }),
+      );
     case "gitleaks-rules": {
       const helpers = readGoHelpers(
         showText(source, "cmd/generate/config/utils/generate.go"),
@@ -99,7 +112,7 @@ for (const source of sources) {
   const lines = dedupeLines(extract(source, claimed));
   const count = (test: (line: PiiSecretLine) => boolean) => lines.filter(test).length;
   console.log(
-    `${source.id} (${source.split}): ${lines.length} lines, ${count((line) => line.positive && !line.excluded)} positive, ${count((line) => !line.positive && !line.excluded)} negative, ${count((line) => line.excluded !== undefined)} left out (weak or conflicting labels)`,
+    `${source.id} (${source.split}): ${lines.length} lines, ${count((line) => line.positive && !line.excluded)} positive, ${count((line) => !line.positive && !line.excluded)} negative, ${count((line) => line.excluded !== undefined)} left out (weak, conflicting or unsupported labels)`,
   );
   all.push(...lines);
 }

@@ -160,6 +160,68 @@ export function gitleaksLines(
   }));
 }
 
+/** One case of a Microsoft Recognizers-Text spec file (Specs/<Model>/<Language>/<Name>Model.json). */
+export interface RecognizersCase {
+  Input: string;
+  Results: { TypeName: string; Text: string; Start?: number }[];
+  /** Implementations (dotnet, java, javascript, python) that do not pass the case, comma-separated. */
+  NotSupported?: string;
+  /** The same, spelled so in a few cases. */
+  NotSupportedBy?: string;
+  /** Implementations that return something else on purpose, comma-separated. */
+  NotSupportedByDesign?: string;
+}
+
+/** The implementations Recognizers-Text's specs are run against. */
+const RECOGNIZERS_PLATFORMS = ["dotnet", "java", "javascript", "python"];
+
+/**
+ * Recognizers-Text's sequence specs: each case is `Input` and the `Results` the model must return.
+ * The spec file says which type it labels (`modelType`: `phonenumber` in PhoneNumberModel.json), so a
+ * case is positive when a result is of that type and negative when there is none, and only
+ * findings of the modelmux types that type is claimed as are scored (`scoredTypes`): a phone spec's
+ * negative may hold an IP address. `NotSupported`/`NotSupportedByDesign` name implementations that
+ * do not return the expected result; the result is still the spec's, and a case is left out
+ * (`unsupported`) only when every implementation is named, so none is held to it.
+ */
+export function recognizersTextLines(
+  cases: RecognizersCase[],
+  modelType: string,
+  claimed: Record<string, string>,
+  language: string,
+  file: string,
+  context: LineContext,
+): PiiSecretLine[] {
+  const claimedAs = claimed[modelType];
+  if (claimedAs === undefined) throw new Error(`${file}: ${modelType} is not mapped in "claimed"`);
+  return cases.map((testCase, index) => {
+    const results = testCase.Results.filter((result) => result.TypeName === modelType);
+    const spans = results.flatMap((result): [string, number, number][] => {
+      const start = result.Start ?? testCase.Input.indexOf(result.Text);
+      return start === -1 ? [] : [[modelType, start, start + result.Text.length]];
+    });
+    const line: PiiSecretLine = {
+      text: testCase.Input,
+      evaluates: "pii",
+      positive: results.length > 0,
+      types: results.length > 0 ? [modelType] : [],
+      unclaimed: [],
+      scoredTypes: claimedAs.split("/"),
+      language,
+      spans,
+      ...context,
+      origin: `${language}/${file} case ${index}`,
+    };
+    const unsupported = new Set(
+      [testCase.NotSupported, testCase.NotSupportedBy, testCase.NotSupportedByDesign].flatMap((list) =>
+        (list ?? "").split(",").map((platform) => platform.trim().toLowerCase()),
+      ),
+    );
+    if (RECOGNIZERS_PLATFORMS.every((platform) => unsupported.has(platform))) line.excluded = "unsupported";
+    return line;
+  });
+}
+
 /** Lines of one file, each text once; a text labelled both ways is kept but marked `conflict`. */
 function labelledLines(
   labelled: { text: string; positive: boolean; origin: string }[],
@@ -187,11 +249,14 @@ function labelledLines(
   return [...byText.values()];
 }
 
-/** Each text once per source and kind; a text labelled both ways (across files too) is marked `conflict`. */
+/**
+ * Each text once per source, kind and scored types; a text labelled both ways (across files too) is
+ * marked `conflict`.
+ */
 export function dedupeLines(lines: PiiSecretLine[]): PiiSecretLine[] {
   const byKey = new Map<string, PiiSecretLine>();
   for (const line of lines) {
-    const key = `${line.source}\u0000${line.evaluates}\u0000${line.text}`;
+    const key = `${line.source}\u0000${line.evaluates}\u0000${line.scoredTypes?.join("/") ?? ""}\u0000${line.text}`;
     const seen = byKey.get(key);
     if (seen === undefined) {
       byKey.set(key, { ...line });

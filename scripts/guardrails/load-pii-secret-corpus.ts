@@ -17,6 +17,10 @@ export interface PiiSecretSource {
   paths: string[];
   /** detect-secrets plugins whose cases are PII (its public-IP detector), not secrets. */
   piiPlugins?: string[];
+  /** Why a source moved between splits. */
+  note?: string;
+  /** Recognizers-Text: the spec files read (PhoneNumberModel.json…) and the type each labels. */
+  models?: Record<string, string>;
   evaluates: "pii" | "secret";
   split: "dev" | "test";
   licence: string;

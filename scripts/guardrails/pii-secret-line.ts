@@ -9,13 +9,23 @@ export interface PiiSecretLine {
   types: string[];
   /** Entity types in the line modelmux does not claim to detect (PERSON, LOCATION…): reported, never scored. */
   unclaimed: string[];
+  /**
+   * The modelmux types (`phone`, `ipv4`…) whose findings count for this line, when the source labels
+   * only those: a phone-number spec's case without a result says there is no phone number, not that
+   * there is no IP address. Absent: every finding of the line's kind counts.
+   */
+  scoredTypes?: string[];
+  /** The language of the line, where the source names it (English, Chinese…). */
+  language?: string;
   /** Labelled spans of claimed types, where the source gives them: [type, start, end]. */
   spans?: [string, number, number][];
   /**
    * Left out of the figures, and why: `weak` (the source expects only a match it scores under 0.5),
-   * `conflict` (the source labels the same text both ways, e.g. by file type or setting).
+   * `conflict` (the source labels the same text both ways, e.g. by file type or setting),
+   * `unsupported` (the source marks every implementation it tests as not supporting the case, so no
+   * implementation is held to the expected result).
    */
-  excluded?: "weak" | "conflict";
+  excluded?: "weak" | "conflict" | "unsupported";
   source: string;
   split: "dev" | "test";
   licence: string;

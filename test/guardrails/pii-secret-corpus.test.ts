@@ -8,6 +8,7 @@ import {
   type PytestCases,
   presidioResearchLines,
   presidioTestLines,
+  recognizersTextLines,
 } from "../../scripts/guardrails/extract-pii-secret.js";
 import { extractGoRuleSamples, readGoHelpers } from "../../scripts/guardrails/go-samples.js";
 import { sampleRegex } from "../../scripts/guardrails/regex-sample.js";
@@ -147,6 +148,97 @@ describe("presidio-research synthetic sentences", () => {
     expect(lines.map((line) => [line.positive, line.types, line.unclaimed, line.spans])).toEqual([
       [true, ["EMAIL_ADDRESS"], ["PERSON"], [["EMAIL_ADDRESS", 19, 29]]],
       [false, [], ["PERSON"], []],
+    ]);
+  });
+});
+
+describe("Recognizers-Text sequence specs", () => {
+  const claimed = { phonenumber: "phone", ip: "ipv4/ipv6" };
+  const cases = [
+    { Input: "call 555 0100 now", Results: [{ TypeName: "phonenumber", Text: "555 0100" }] },
+    {
+      Input: "fax 555 0101, 555 0102",
+      NotSupported: "java",
+      Results: [
+        { TypeName: "phonenumber", Text: "555 0101", Start: 4, End: 11 },
+        { TypeName: "phonenumber", Text: "555 0102" },
+      ],
+    },
+    { Input: "version 1.2.3.4", Results: [] },
+    {
+      Input: "电话 555 0103",
+      NotSupported: "dotnet, java",
+      NotSupportedByDesign: "javascript,python",
+      Results: [{ TypeName: "phonenumber", Text: "555 0103" }],
+    },
+    { Input: "normalised 5550104", Results: [{ TypeName: "phonenumber", Text: "555 0104" }] },
+  ];
+
+  it("labels a case by the spec file's type, scores only that type, and keeps the language", () => {
+    const lines = recognizersTextLines(
+      cases,
+      "phonenumber",
+      claimed,
+      "English",
+      "PhoneNumberModel.json",
+      context,
+    );
+    expect(lines.map((line) => [line.text, line.positive, line.types, line.spans, line.excluded])).toEqual([
+      ["call 555 0100 now", true, ["phonenumber"], [["phonenumber", 5, 13]], undefined],
+      [
+        "fax 555 0101, 555 0102",
+        true,
+        ["phonenumber"],
+        [
+          ["phonenumber", 4, 12],
+          ["phonenumber", 14, 22],
+        ],
+        undefined,
+      ],
+      ["version 1.2.3.4", false, [], [], undefined],
+      ["电话 555 0103", true, ["phonenumber"], [["phonenumber", 3, 11]], "unsupported"],
+      ["normalised 5550104", true, ["phonenumber"], [], undefined],
+    ]);
+    expect(new Set(lines.map((line) => `${line.language} ${line.scoredTypes?.join(",")}`))).toEqual(
+      new Set(["English phone"]),
+    );
+    const ips = recognizersTextLines(
+      cases.slice(2, 3),
+      "ip",
+      claimed,
+      "English",
+      "IpAddressModel.json",
+      context,
+    );
+    expect(ips[0]?.scoredTypes).toEqual(["ipv4", "ipv6"]);
+  });
+
+  it("refuses a spec type that `claimed` does not map", () => {
+    expect(() => recognizersTextLines(cases, "guid", claimed, "English", "GUIDModel.json", context)).toThrow(
+      /guid is not mapped/,
+    );
+  });
+
+  it("keeps the same text apart when two specs score different types in it", () => {
+    const phone = recognizersTextLines(
+      cases.slice(2, 3),
+      "phonenumber",
+      claimed,
+      "English",
+      "P.json",
+      context,
+    );
+    const ip = recognizersTextLines(
+      [{ Input: "version 1.2.3.4", Results: [{ TypeName: "ip", Text: "1.2.3.4" }] }],
+      "ip",
+      claimed,
+      "English",
+      "I.json",
+      context,
+    );
+    expect(dedupeLines([...phone, ...ip]).map((line) => [line.positive, line.excluded])).toEqual([
+      [false, undefined],
+      [true, undefined],
     ]);
   });
 });
