@@ -16,6 +16,8 @@ const ID_CONTEXT =
   /$(?<=\b(?:order|invoice|sku|part|ref|reference|ticket|case|isbn|serial|item|model|tracking|batch|lot|po|build|version|rev|ean|upc|gtin|barcode|imei)\s*(?:no\.?|number|#|id)?\s*[:#=]?\s*)/i;
 const CARD_CONTEXT =
   /\b(?:card|cards|carte|karte|tarjeta|cartão|carta|kreditkarte|cc|visa|mastercard|maestro|amex)\b[^\n\d]{0,20}$/i;
+/** A card number checked by issuer prefix and Luhn. */
+const CARD_SCORE = 0.95;
 const VERSION_CONTEXT = /\b(?:v|version|ver\.?|release|build|firmware|rev|revision)\s*[:=]?\s*$/i;
 
 /** Digit-shaped PII: credit cards, US SSNs, IPv4 addresses and phone numbers, from one pass. */
@@ -37,20 +39,62 @@ export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
     if (HEX_CONTINUES.test(text.slice(start + candidate.length, start + candidate.length + 4))) continue;
     const match = classify(text, start, candidate, phoneScore);
     if (match) matches.push({ ...match, start, end: start + candidate.length });
+    else if (candidate.replace(NON_DIGIT, "").length > MAX_NUMBER_DIGITS) {
+      // More digits than any one number holds: cards listed one after another ("4012888888881881
+      // 4012-8888-8888-1881 4012 …"), which the run joined. The cards in it are taken, and the scan
+      // goes on after the last, so a card the run's length limit cut is read again whole.
+      const cards = cardsInRun(candidate, start);
+      matches.push(...cards);
+      const last = cards.at(-1);
+      if (last !== undefined) NUMBER_RUN.lastIndex = last.end;
+    }
   }
   return matches;
+}
+
+/** Cards print at most 19 digits, phone numbers 15: a longer run is several numbers. */
+const MAX_NUMBER_DIGITS = 19;
+const NON_DIGIT = /\D/g;
+
+/**
+ * The card numbers in a run of several numbers separated by spaces: from each space-separated
+ * piece, the longest stretch of up to five pieces (4-4-4-4-3 is the longest printed card) that is a
+ * card as isCardNumber reads one.
+ */
+function cardsInRun(candidate: string, start: number): PiiMatch[] {
+  const pieces = [...candidate.matchAll(/\S+/g)].map((piece) => ({
+    start: piece.index,
+    end: piece.index + piece[0].length,
+  }));
+  const cards: PiiMatch[] = [];
+  for (let first = 0; first < pieces.length; first++) {
+    for (let last = Math.min(pieces.length, first + 5) - 1; last >= first; last--) {
+      const card = candidate.slice(pieces[first]?.start, pieces[last]?.end);
+      const digits = card.replace(NON_DIGIT, "");
+      if (digits.length < 13 || digits.length > MAX_NUMBER_DIGITS || !isCardNumber(card, digits)) continue;
+      cards.push({
+        type: "credit_card",
+        score: CARD_SCORE,
+        start: start + (pieces[first]?.start ?? 0),
+        end: start + (pieces[last]?.end ?? 0),
+      });
+      first = last;
+      break;
+    }
+  }
+  return cards;
 }
 
 function classify(text: string, start: number, candidate: string, phoneScore: PhoneScorer) {
   const before = textBefore(text, start);
   if (IPV4.test(candidate)) return ipv4Score(candidate, before);
-  const digits = candidate.replace(/\D/g, "");
+  const digits = candidate.replace(NON_DIGIT, "");
   const ssn = ssnScore(candidate, digits, before);
   if (ssn > 0) return { type: "us_ssn", score: ssn };
   // Written AAA-GG-SSSS but not a valid SSN: no region prints phone numbers that way either.
   if (/^\d{3}-\d{2}-\d{4}$/.test(candidate)) return undefined;
   if (digits.length >= 13 && digits.length <= 19 && isCardNumber(candidate, digits)) {
-    return { type: "credit_card", score: 0.95 };
+    return { type: "credit_card", score: CARD_SCORE };
   }
   // Maestro numbers run from 12 digits, and issuers outside validator's prefix list exist: after
   // "card" the Luhn check alone decides (one random number in ten passes it, so never without the word).
@@ -78,14 +122,24 @@ function isPrintedLuhn(candidate: string, digits: string): boolean {
 }
 
 /**
+ * 16-digit cards of issuers validator's prefix list leaves out (ISO/IEC 7812 IINs as the networks
+ * publish them): Maestro, Dankort and Verve (50…), Maestro (56–58, 63), RuPay (60, 82), Mir
+ * (2200–2204), Troy (9792).
+ */
+const OTHER_ISSUERS = /^(?:5[06-8]|6[03]|82|220[0-4]|9792)/;
+
+/**
  * Luhn (validator.isCreditCard, which also checks issuer prefixes: Visa, Mastercard, Amex, Discover,
- * JCB, Diners, UnionPay), written as one block or in the 4-4-4-4 / 4-6-5 groups cards print.
+ * JCB, Diners, UnionPay; or OTHER_ISSUERS' 16 digits), written as one block or in the 4-4-4-4 /
+ * 4-6-5 groups cards print.
  */
 function isCardNumber(candidate: string, digits: string): boolean {
   const groups = printedGroups(candidate);
   if (groups === undefined) return false;
   const amexGroups = groups.length === 3 && groups[0] === 4 && groups[1] === 6;
-  return (inFours(groups) || amexGroups) && validator.isCreditCard(digits);
+  if (!inFours(groups) && !amexGroups) return false;
+  if (validator.isCreditCard(digits)) return true;
+  return digits.length === 16 && OTHER_ISSUERS.test(digits) && validator.isLuhnNumber(digits);
 }
 
 /** The lengths of a number's digit groups, or undefined when anything but spaces and dashes splits them. */

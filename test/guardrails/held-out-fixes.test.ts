@@ -146,3 +146,39 @@ describe("pii: IBAN in lower case", () => {
     expect(piiTypes("my iban is de89370400440532013001")).toEqual([]);
   });
 });
+
+describe("pii: several card numbers in one run of digits", () => {
+  const visa = luhnNumber("4", 16, 11);
+  const master = luhnNumber("55", 16, 12);
+  const dashed = `${master.slice(0, 4)}-${master.slice(4, 8)}-${master.slice(8, 12)}-${master.slice(12)}`;
+  const spaced = `${visa.slice(0, 4)} ${visa.slice(4, 8)} ${visa.slice(8, 12)} ${visa.slice(12)}`;
+  it("finds each card of a list separated by spaces, also the one the run's length limit cuts", () => {
+    expect(piiTypes(`${visa} ${dashed} ${spaced}`)).toEqual([
+      `credit_card:${visa}`,
+      `credit_card:${dashed}`,
+      `credit_card:${spaced}`,
+    ]);
+  });
+  it("finds nothing in a long run of numbers that fail Luhn or carry no issuer", () => {
+    const broken = `${visa.slice(0, 15)}${(Number(visa[15]) + 1) % 10}`;
+    expect(piiTypes(`${broken} 1234 5678 9012 3456 7890 1234`)).toEqual([]);
+  });
+});
+
+describe("pii: cards of issuers outside validator's prefix list", () => {
+  it.each([
+    ["Dankort", "5019"],
+    ["Maestro", "5612"],
+    ["RuPay", "6080"],
+    ["Mir", "2202"],
+    ["Troy", "9792"],
+  ])("finds a 16-digit %s number passing Luhn without the word card", (_issuer, prefix) => {
+    const card = luhnNumber(prefix, 16, 21);
+    expect(piiTypes(`refund to ${card}`)).toEqual([`credit_card:${card}`]);
+  });
+  it("does not report them when Luhn fails, nor 16 digits of another prefix", () => {
+    const card = luhnNumber("5019", 16, 21);
+    expect(piiTypes(`refund to ${card.slice(0, 15)}${(Number(card[15]) + 1) % 10}`)).toEqual([]);
+    expect(piiTypes(`refund to ${luhnNumber("7012", 16, 21)}`)).toEqual([]);
+  });
+});
