@@ -154,21 +154,25 @@ function inFours(groups: number[]): boolean {
 }
 
 /**
- * US SSN `AAA-GG-SSSS`. Never issued: area 000, 666 or 900–999, group 00, serial 0000; also the
- * advertising numbers 078-05-1120, 219-09-9999 and 123-45-6789 (ssa.gov, "SSN randomization").
- * Unseparated or space-separated nine digits count only after "SSN"/"social security".
+ * US SSN `AAA-GG-SSSS`, or `AAA GG SSSS` / `AAA.GG.SSSS` (one separator throughout, as presidio
+ * reads them too; an SSN outranks a phone number of the same digits). Never issued: area 000, 666 or
+ * 900–999, group 00, serial 0000; also the advertising numbers 078-05-1120, 219-09-9999 and
+ * 123-45-6789 (ssa.gov, "SSN randomization"). Unseparated nine digits, or groups split otherwise,
+ * count only after "SSN"/"social security": nine digits alone are as often an id.
  */
 function ssnScore(candidate: string, digits: string, before: string): number {
   if (digits.length !== 9) return 0;
   const hasContext = SSN_CONTEXT.test(before);
   const dashed = /^\d{3}-\d{2}-\d{4}$/.test(candidate);
-  if (!dashed && !(hasContext && /^\d{3}[ ]?\d{2}[ ]?\d{4}$/.test(candidate))) return 0;
+  const separated = dashed || /^\d{3}([ .])\d{2}\1\d{4}$/.test(candidate);
+  if (!separated && !(hasContext && /^\d{3}[ ]?\d{2}[ ]?\d{4}$/.test(candidate))) return 0;
   const area = Number(digits.slice(0, 3));
   if (area === 0 || area === 666 || area >= 900) return 0;
   if (digits.slice(3, 5) === "00" || digits.slice(5) === "0000") return 0;
   if (["078051120", "219099999", "123456789"].includes(digits)) return 0;
   if (!hasContext && ID_CONTEXT.test(before)) return 0;
-  return hasContext ? 0.95 : 0.85;
+  if (hasContext) return 0.95;
+  return dashed ? 0.85 : 0.7;
 }
 
 const PRIVATE_IPV4 =

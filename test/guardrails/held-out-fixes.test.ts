@@ -182,3 +182,18 @@ describe("pii: cards of issuers outside validator's prefix list", () => {
     expect(piiTypes(`refund to ${luhnNumber("7012", 16, 21)}`)).toEqual([]);
   });
 });
+
+describe("pii: US SSNs separated by spaces or dots", () => {
+  it("finds AAA GG SSSS and AAA.GG.SSSS outside the never-issued ranges, without a context word", () => {
+    expect(piiTypes("abc 078 05 1123 abc")).toEqual(["us_ssn:078 05 1123"]);
+    expect(piiTypes("filed as 536.22.1943")).toEqual(["us_ssn:536.22.1943"]);
+  });
+  it("does not report never-issued numbers, mixed separators, or nine bare digits without 'SSN'", () => {
+    const ssns = (text: string) => piiTypes(text).filter((found) => found.startsWith("us_ssn:"));
+    expect(ssns("abc 666 05 1123 abc")).toEqual([]);
+    expect(ssns("abc 536 00 1943 abc")).toEqual([]);
+    expect(ssns("abc 536.22 1943 abc")).toEqual([]);
+    expect(ssns("abc 536221943 abc")).toEqual([]);
+    expect(ssns("ssn 536221943")).toEqual(["us_ssn:536221943"]);
+  });
+});
