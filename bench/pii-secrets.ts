@@ -19,7 +19,8 @@ const empty = (): Tally => ({ truePositives: 0, falsePositives: 0, falseNegative
  * tests, XQuAD, MT-bench and XSTest benign lines) are only reported. Each line is checked as the
  * input policy checks a request; it counts as flagged for `pii` (or `secret`) when any finding of
  * that kind survives the policy (only of the line's `scoredTypes`, where the source names them).
- * `--misses` lists the dev split's misses and false positives (never the test split's).
+ * `--misses` lists the dev split's misses and false positives (never the test split's);
+ * `--private-ips` measures with private IP addresses reported everywhere (`privateIpAddresses`).
  */
 export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "test"): void {
   const { lines, labelledPresent, benignPresent, claimed } = loadPiiSecretCorpus(split);
@@ -176,12 +177,13 @@ function formatRow(key: string, tally: Tally, width: number): string {
 }
 
 const { values } = parseArgs({
-  options: { misses: { type: "boolean" }, split: { type: "string" } },
+  options: { misses: { type: "boolean" }, split: { type: "string" }, "private-ips": { type: "boolean" } },
   strict: false,
 });
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const guardrails = createGuardrails();
+  // `--private-ips`: as configured with `privateIpAddresses: true` (private addresses reported everywhere).
+  const guardrails = createGuardrails({ privateIpAddresses: values["private-ips"] === true });
   const splits = values.split === undefined ? (["dev", "test"] as const) : [values.split as "dev" | "test"];
   for (const split of splits) printPiiSecretCorpus(guardrails, split);
 }

@@ -122,6 +122,12 @@ export const guardrailsConfigSchema = z
       .min(1)
       .default(() => [...DEFAULT_PHONE_REGIONS])
       .describe("Regions tried, in order, for phone numbers written without a +country code"),
+    privateIpAddresses: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Report private and link-local IP addresses (10.x, 172.16-31.x, 192.168.x, 100.64/10, 169.254.x, fc00::/7, fe80::/10) as PII wherever they appear, as presidio does. Default false: they name a host on a network, not a person, and redacting them breaks code and configs; they are still reported when the words before one say it is someone\'s ("my IP is 10.0.0.7"). Loopback, unspecified, broadcast and multicast addresses are never PII',
+      ),
     judge: z
       .strictObject({
         model: z

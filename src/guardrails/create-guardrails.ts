@@ -37,7 +37,10 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
   const parsed = guardrailsConfigSchema.parse(config);
   const secretDetector = createSecretDetector();
   // The schema checks only the shape; loadConfig checks configured regions against libphonenumber.
-  const piiDetector = createPiiDetector({ phoneRegions: parsed.phoneRegions as CountryCode[] });
+  const piiDetector = createPiiDetector({
+    phoneRegions: parsed.phoneRegions as CountryCode[],
+    privateIpAddresses: parsed.privateIpAddresses,
+  });
   const detectors: Detector[] = [
     secretDetector,
     piiDetector,

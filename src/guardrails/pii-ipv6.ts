@@ -1,6 +1,7 @@
 import validator from "validator";
 import { asciiClass } from "./char-class.js";
 import type { PiiMatch } from "./pii-match.js";
+import { privateAddressScore } from "./pii-private-address.js";
 
 const isAddressChar = asciiClass("0123456789abcdefABCDEF:.");
 const WORD_CHAR = /\w/;
@@ -12,9 +13,9 @@ const LOCAL = /^f(?:e[89ab]|[cd][0-9a-f])[0-9a-f]?:/i;
  * IPv6 addresses confirmed by validator.isIP(…, 6). Candidates grow left and right from each `:`
  * over hex digits, colons and dots, and must not touch a word (`std::vector`, `Foo::Bar`). At least
  * three non-empty groups are required, so clock times and MAC addresses (six groups, no `::`,
- * invalid) drop out.
+ * invalid) drop out. `privateIps`: report link-local and unique-local addresses wherever they appear.
  */
-export function findIpv6(text: string): PiiMatch[] {
+export function findIpv6(text: string, privateIps = false): PiiMatch[] {
   const matches: PiiMatch[] = [];
   let searchFrom = 0;
   for (let colon = text.indexOf(":"); colon !== -1; colon = text.indexOf(":", searchFrom)) {
@@ -28,8 +29,9 @@ export function findIpv6(text: string): PiiMatch[] {
     const candidate = text.slice(start, end);
     const groups = candidate.split(":").filter((group) => group.length > 0);
     if (groups.length < 3 || NOT_AN_ADDRESS.test(candidate) || !validator.isIP(candidate, 6)) continue;
-    // Link-local and unique-local addresses name a network interface, not a person: under the threshold.
-    matches.push({ type: "ipv6", start, end, score: LOCAL.test(candidate) ? 0.45 : 0.9 });
+    // Link-local and unique-local addresses name a network interface, not a person, unless labelled.
+    const score = LOCAL.test(candidate) ? privateAddressScore(text, start, privateIps) : 0.9;
+    matches.push({ type: "ipv6", start, end, score });
   }
   return matches;
 }

@@ -1,6 +1,7 @@
 import validator from "validator";
 import { type PiiMatch, textBefore } from "./pii-match.js";
 import type { PhoneScorer } from "./pii-phone.js";
+import { privateAddressScore } from "./pii-private-address.js";
 
 /**
  * Runs of digits with phone/card separators. The look-behind keeps a run from starting inside a word,
@@ -20,8 +21,11 @@ const CARD_CONTEXT =
 const CARD_SCORE = 0.95;
 const VERSION_CONTEXT = /\b(?:v|version|ver\.?|release|build|firmware|rev|revision)\s*[:=]?\s*$/i;
 
-/** Digit-shaped PII: credit cards, US SSNs, IPv4 addresses and phone numbers, from one pass. */
-export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
+/**
+ * Digit-shaped PII: credit cards, US SSNs, IPv4 addresses and phone numbers, from one pass.
+ * `privateIps`: report private and link-local addresses wherever they appear (privateAddressScore).
+ */
+export function findNumbers(text: string, phoneScore: PhoneScorer, privateIps = false): PiiMatch[] {
   const matches: PiiMatch[] = [];
   NUMBER_RUN.lastIndex = 0;
   for (let run = NUMBER_RUN.exec(text); run !== null; run = NUMBER_RUN.exec(text)) {
@@ -37,7 +41,7 @@ export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
       candidate = candidate.slice(0, innerBracket).trimEnd();
     // "01 02 03 04 05 ab": the digits are the start of a hex byte sequence (a MAC address), not a number.
     if (HEX_CONTINUES.test(text.slice(start + candidate.length, start + candidate.length + 4))) continue;
-    const match = classify(text, start, candidate, phoneScore);
+    const match = classify(text, start, candidate, phoneScore, privateIps);
     if (match) matches.push({ ...match, start, end: start + candidate.length });
     else if (candidate.replace(NON_DIGIT, "").length > MAX_NUMBER_DIGITS) {
       // More digits than any one number holds: cards listed one after another ("4012888888881881
@@ -85,9 +89,15 @@ function cardsInRun(candidate: string, start: number): PiiMatch[] {
   return cards;
 }
 
-function classify(text: string, start: number, candidate: string, phoneScore: PhoneScorer) {
+function classify(
+  text: string,
+  start: number,
+  candidate: string,
+  phoneScore: PhoneScorer,
+  privateIps: boolean,
+) {
   const before = textBefore(text, start);
-  if (IPV4.test(candidate)) return ipv4Score(candidate, before);
+  if (IPV4.test(candidate)) return ipv4Score(text, start, candidate, before, privateIps);
   const digits = candidate.replace(NON_DIGIT, "");
   const ssn = ssnScore(candidate, digits, before);
   if (ssn > 0) return { type: "us_ssn", score: ssn };
@@ -181,12 +191,13 @@ const NOT_AN_ADDRESS = /^(?:0\.|127\.|255\.|22[4-9]\.|2[3-5]\d\.)/;
 
 /**
  * IPv4 addresses (validator.isIP). Loopback, unspecified, multicast and netmasks (255.…) are not about
- * anyone; private ranges score under the default threshold — they identify a network, not a person.
- * Four-part versions (`version 4.2.1.0`) are excluded by the words before them.
+ * anyone; private ranges are scored by privateAddressScore — they identify a network, not a person,
+ * unless labelled as someone's. Four-part versions (`version 4.2.1.0`) are excluded by the words before them.
  */
-function ipv4Score(candidate: string, before: string) {
+function ipv4Score(text: string, start: number, candidate: string, before: string, privateIps: boolean) {
   if (!validator.isIP(candidate, 4) || NOT_AN_ADDRESS.test(candidate) || VERSION_CONTEXT.test(before)) {
     return undefined;
   }
-  return { type: "ipv4", score: PRIVATE_IPV4.test(candidate) ? 0.45 : 0.9 };
+  const isPrivate = PRIVATE_IPV4.test(candidate);
+  return { type: "ipv4", score: isPrivate ? privateAddressScore(text, start, privateIps) : 0.9 };
 }

@@ -12,6 +12,8 @@ import type { Detector, Finding } from "./types.js";
 export interface PiiOptions {
   /** Regions tried for national-format phone numbers, in order. */
   phoneRegions: readonly CountryCode[];
+  /** Report private and link-local IP addresses wherever they appear (default: only when labelled as someone's). */
+  privateIpAddresses?: boolean;
 }
 
 // When spans overlap, the stronger evidence wins: a checksum beats a format, a format beats a guess.
@@ -31,14 +33,15 @@ const PRIORITY: Record<string, number> = {
  */
 export function createPiiDetector(options: PiiOptions): Detector {
   const phoneScore = createPhoneScorer(options.phoneRegions);
+  const privateIps = options.privateIpAddresses ?? false;
   return {
     name: "pii",
     scan(text) {
       const matches: PiiMatch[] = [
         ...findEmails(text),
         ...findIbans(text),
-        ...findIpv6(text),
-        ...findNumbers(text, phoneScore),
+        ...findIpv6(text, privateIps),
+        ...findNumbers(text, phoneScore, privateIps),
       ];
       const findings = matches.map(
         (match): Finding => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PHONE_REGIONS } from "../../src/guardrails/config.js";
+import { createGuardrails } from "../../src/guardrails/index.js";
 import { createPiiDetector } from "../../src/guardrails/pii.js";
 import { createSecretDetector } from "../../src/guardrails/secrets.js";
 import { alnum, base64, fakeChars, hex, luhnNumber } from "./fake-values.js";
@@ -195,5 +196,39 @@ describe("pii: US SSNs separated by spaces or dots", () => {
     expect(ssns("abc 536.22 1943 abc")).toEqual([]);
     expect(ssns("abc 536221943 abc")).toEqual([]);
     expect(ssns("ssn 536221943")).toEqual(["us_ssn:536221943"]);
+  });
+});
+
+describe("pii: private IP addresses labelled as someone's", () => {
+  it("reports a private address when the words before it say whose it is", () => {
+    expect(piiTypes("my IP is 192.168.1.23")).toEqual(["ipv4:192.168.1.23"]);
+    expect(piiTypes("the attacker's IP address: 10.20.30.40")).toEqual(["ipv4:10.20.30.40"]);
+    expect(piiTypes("meine IP-Adresse ist fe80::1ff:fe23:4567:890a")).toEqual([
+      "ipv6:fe80::1ff:fe23:4567:890a",
+    ]);
+  });
+  it("leaves private addresses in code and configs, and loopback even when labelled", () => {
+    expect(piiTypes("server.listen(8080, '192.168.1.23')")).toEqual([]);
+    expect(piiTypes("upstream 10.20.30.40 port 8080; peer fe80::1ff:fe23:4567:890a")).toEqual([]);
+    expect(piiTypes("my IP is 127.0.0.1")).toEqual([]);
+  });
+  it("reports every private address with privateIpAddresses, never loopback or broadcast", () => {
+    const everywhere = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS, privateIpAddresses: true });
+    const reported = (text: string) =>
+      everywhere
+        .scan(text)
+        .filter((finding) => finding.score >= 0.5)
+        .map((finding) => text.slice(finding.start, finding.end));
+    expect(reported("upstream 10.20.30.40 port 8080; peer fe80::1ff:fe23:4567:890a")).toEqual([
+      "10.20.30.40",
+      "fe80::1ff:fe23:4567:890a",
+    ]);
+    expect(reported("127.0.0.1 255.255.255.255 0.0.0.0 ::1")).toEqual([]);
+  });
+  it("takes the setting from the guardrails config, and redacts as for any PII", () => {
+    const text = "upstream 10.20.30.40 port 8080";
+    expect(createGuardrails().check({ text, direction: "input" }).action).toBe("allow");
+    const checked = createGuardrails({ privateIpAddresses: true }).check({ text, direction: "input" });
+    expect([checked.action, checked.redactedText]).toEqual(["redact", "upstream [IPV4_1] port 8080"]);
   });
 });

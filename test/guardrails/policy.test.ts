@@ -13,6 +13,7 @@ describe("config", () => {
       thresholds: { secret: 0.5, pii: 0.5, prompt_injection: 0.5, jailbreak: 0.5 },
       allow: { values: [], emails: [], patterns: [], types: [] },
       phoneRegions: ["US", "GB", "DE", "FR", "IN", "AU", "ES", "IT", "NL", "BR", "JP", "MX"],
+      privateIpAddresses: false,
       learnedAttackScorer: true,
       restorePlaceholders: true,
     });
