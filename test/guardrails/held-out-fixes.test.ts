@@ -232,3 +232,15 @@ describe("pii: private IP addresses labelled as someone's", () => {
     expect([checked.action, checked.redactedText]).toEqual(["redact", "upstream [IPV4_1] port 8080"]);
   });
 });
+
+describe("pii: IBANs grouped with dashes", () => {
+  it("finds an IBAN whose groups are split by dashes", () => {
+    expect(piiTypes("wire to DE89-3704-0044-0532-0130-00 today")).toEqual([
+      "iban:DE89-3704-0044-0532-0130-00",
+    ]);
+  });
+  it("does not report a dashed IBAN whose check fails, nor a dashed licence key", () => {
+    expect(piiTypes("wire to DE89-3704-0044-0532-0130-01 today")).toEqual([]);
+    expect(piiTypes("licence key XY12-ABCD-EFGH-IJKL-MNOP")).toEqual([]);
+  });
+});
