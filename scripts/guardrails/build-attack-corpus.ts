@@ -11,7 +11,10 @@ import { extractHiveTraceExtraction, extractHiveTraceTemplates } from "./extract
 import { type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
 import { extractPromptExtraction } from "./extract-prompt-extraction.js";
 import { extractGuideAttacks, extractPromptGuide } from "./extract-prompt-guide.js";
+import { extractRoleplayRequests } from "./extract-roleplay.js";
 import { extractSpikee } from "./extract-spikee.js";
+import { extractTau2Scenarios, extractTauBriefs, extractTauDialogues } from "./extract-tau-bench.js";
+import { pythonDicts } from "./python-literals.js";
 import { reservedName } from "./reserved-sources.js";
 import { mulberry32 } from "./seeded-random.js";
 import { listFiles, show, showMany, snapshotGitDir } from "./snapshot.js";
@@ -43,25 +46,6 @@ function jsonLines(data: Buffer): unknown[] {
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as unknown);
-}
-
-/** Python literal lists of dicts: only plain string literals are read (ast, never executed). */
-function pythonDicts(source: Buffer, textKey: string, flagKey?: string): { text: string; flag?: boolean }[] {
-  const program = `
-import ast, json, sys
-tree = ast.parse(sys.stdin.read())
-out = []
-for node in ast.walk(tree):
-    if isinstance(node, ast.Dict):
-        entry = {}
-        for key, value in zip(node.keys, node.values):
-            if isinstance(key, ast.Constant) and isinstance(value, ast.Constant):
-                entry[key.value] = value.value
-        if isinstance(entry.get(${JSON.stringify(textKey)}), str):
-            out.append({"text": entry[${JSON.stringify(textKey)}], "flag": entry.get(${JSON.stringify(flagKey ?? "")})})
-print(json.dumps(out))
-`;
-  return JSON.parse(execFileSync("python3", ["-c", program], { input: source }).toString());
 }
 
 function csvRows(text: string): string[][] {
@@ -190,6 +174,25 @@ async function extract(source: Source): Promise<CorpusLine[]> {
           .filter((request) => request !== ""),
         source.split,
       );
+    } else if (source.format === "tau-bench-dialogues") {
+      extracted = extractTauDialogues(
+        sidedPaths(source).map(({ path, split }) => ({ jsonl: read(path), split })),
+      );
+    } else if (source.format === "tau-bench-tasks") {
+      extracted = extractTauBriefs(
+        sidedPaths(source).map(({ path, split }) => ({
+          instructions: pythonDicts(read(path), "instruction", undefined, { keywords: true }).map(
+            (entry) => entry.text,
+          ),
+          split,
+        })),
+      );
+    } else if (source.format === "tau2-scenarios") {
+      extracted = sidedPaths(source).flatMap(({ path, split }) =>
+        extractTau2Scenarios(JSON.parse(read(path)), split),
+      );
+    } else if (source.format === "gpteacher-roleplay") {
+      extracted = extractRoleplayRequests(JSON.parse(read(first)));
     } else {
       const [header = [], ...rows] = csvRows(read(first));
       const at = (row: string[], name: string) => row[header.indexOf(name)] ?? "";
@@ -430,7 +433,19 @@ const NEW_FORMATS = new Set([
   "prompt-extraction",
   "hivetrace-templates",
   "hivetrace-extraction",
+  "tau-bench-dialogues",
+  "tau-bench-tasks",
+  "tau2-scenarios",
+  "gpteacher-roleplay",
 ]);
+
+/** A source's `path:split` entries (a path without a side is on the source's). */
+function sidedPaths(source: Source): { path: string; split: string }[] {
+  return (source.paths ?? []).map((entry) => {
+    const [path = "", split = source.split] = entry.split(":");
+    return { path, split };
+  });
+}
 
 /** CyberSecEval's variants that make the model play a part or believe it is in another mode: jailbreaks. */
 const PERSONA_VARIANTS = new Set(["virtualization", "hypothetical_scenario", "system_mode"]);

@@ -1,0 +1,36 @@
+import { execFileSync } from "node:child_process";
+
+/**
+ * The string literals of a Python file's dicts that have `textKey`: only plain constants are read
+ * (ast, never executed), in ast.walk order. With `keywords`, a call's keyword arguments count as a
+ * dict too (`Task(instruction="…")`).
+ */
+export function pythonDicts(
+  source: Buffer | string,
+  textKey: string,
+  flagKey?: string,
+  options: { keywords?: boolean } = {},
+): { text: string; flag?: boolean }[] {
+  const program = `
+import ast, json, sys
+tree = ast.parse(sys.stdin.read())
+out = []
+for node in ast.walk(tree):
+    pairs = None
+    if isinstance(node, ast.Dict):
+        pairs = [(key.value, value) for key, value in zip(node.keys, node.values) if isinstance(key, ast.Constant)]
+    elif ${options.keywords ? "True" : "False"} and isinstance(node, ast.Call):
+        pairs = [(keyword.arg, keyword.value) for keyword in node.keywords if keyword.arg is not None]
+    if pairs is not None:
+        entry = {}
+        for key, value in pairs:
+            if isinstance(value, ast.Constant):
+                entry[key] = value.value
+        if isinstance(entry.get(${JSON.stringify(textKey)}), str):
+            out.append({"text": entry[${JSON.stringify(textKey)}], "flag": entry.get(${JSON.stringify(flagKey ?? "")})})
+print(json.dumps(out))
+`;
+  return JSON.parse(
+    execFileSync("python3", ["-c", program], { input: source, maxBuffer: 64 << 20 }).toString(),
+  );
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { extractRoleplayRequests } from "../../../scripts/guardrails/extract-roleplay.js";
+import {
+  dialogueTurns,
+  extractTau2Scenarios,
+  extractTauBriefs,
+  extractTauDialogues,
+} from "../../../scripts/guardrails/extract-tau-bench.js";
+import { pythonDicts } from "../../../scripts/guardrails/python-literals.js";
+
+// The attack corpus's extractors of agent requests, role briefs and role-play requests, on small
+// files written here in each source's format.
+const dialogue = (display: string) => JSON.stringify({ messages_display: display });
+
+describe("τ-bench few-shot dialogues", () => {
+  const display = [
+    "user: Hi, I want to exchange the mouse in order #W7273336 for a white one.",
+    "assistant: Sure. Could you give me your email?\n\nI need it to find your account.",
+    "user: It's omar.lopez1868@example.com.",
+    "assistant: None",
+    'tool: {"order_id": "#W7273336", "status": "delivered"}',
+    "user: Thanks, that's all. ###STOP###",
+  ].join("\n");
+
+  it("cuts a dialogue into its turns, a turn's own line breaks kept", () => {
+    const turns = dialogueTurns(display);
+    expect(turns.map((turn) => turn.role)).toEqual([
+      "user",
+      "assistant",
+      "user",
+      "assistant",
+      "tool",
+      "user",
+    ]);
+    expect(turns[1]?.text).toBe("Sure. Could you give me your email?\n\nI need it to find your account.");
+    expect(() => dialogueTurns("customer: hello")).toThrow(/without a role/);
+  });
+
+  it("keeps the customers' turns as user lines and the tools' outputs as tool results, without the stop marker", () => {
+    const lines = extractTauDialogues([{ jsonl: `${dialogue(display)}\n`, split: "dev" }]);
+    expect(lines).toEqual([
+      {
+        text: "Hi, I want to exchange the mouse in order #W7273336 for a white one.",
+        kind: "benign",
+        split: "dev",
+        lang: "en",
+      },
+      { text: "It's omar.lopez1868@example.com.", kind: "benign", split: "dev", lang: "en" },
+      {
+        text: '{"order_id": "#W7273336", "status": "delivered"}',
+        kind: "benign",
+        split: "dev",
+        context: "tool_result",
+        lang: "en",
+      },
+      { text: "Thanks, that's all.", kind: "benign", split: "dev", lang: "en" },
+    ]);
+  });
+
+  it("puts every third dialogue of a train+dev file on dev", () => {
+    const jsonl = [0, 1, 2, 3, 4, 5].map((index) => dialogue(`user: request number ${index}`)).join("\n");
+    const lines = extractTauDialogues([{ jsonl, split: "train+dev" }]);
+    expect(lines.map((line) => line.split)).toEqual(["train", "train", "dev", "train", "train", "dev"]);
+    expect(() => extractTauDialogues([{ jsonl: "{}", split: "dev" }])).toThrow(/no messages_display/);
+  });
+});
+
+describe("τ-bench task briefs and τ²-bench scenarios", () => {
+  const tasksPy = `
+from tau_bench.types import Task, Action
+TASKS = [
+    Task(
+        user_id="olivia_ito_3591",
+        instruction="Your name is Olivia Ito. You want to cancel order #W5442520.",
+        actions=[Action(name="cancel_pending_order", kwargs={"order_id": "#W5442520"})],
+    ),
+    {"user_id": "mia_li_3668", "instruction": "Your user id is mia_li_3668. You want to fly to Seattle."},
+    Task(user_id="x", instruction=open("/etc/passwd").read()),
+]
+`;
+
+  it("reads the instruction literals of calls and dicts, never running the file", () => {
+    const instructions = pythonDicts(tasksPy, "instruction", undefined, { keywords: true }).map(
+      (entry) => entry.text,
+    );
+    expect(instructions.sort()).toEqual([
+      "Your name is Olivia Ito. You want to cancel order #W5442520.",
+      "Your user id is mia_li_3668. You want to fly to Seattle.",
+    ]);
+    // Without `keywords`, calls are not read: the sources read as dicts before stay as they were.
+    expect(pythonDicts(tasksPy, "instruction").map((entry) => entry.text)).toEqual([
+      "Your user id is mia_li_3668. You want to fly to Seattle.",
+    ]);
+  });
+
+  it("labels briefs benign user lines on their file's side", () => {
+    expect(
+      extractTauBriefs([{ instructions: ["You are Ethan Garcia. You want a refund."], split: "dev" }]),
+    ).toEqual([
+      { text: "You are Ethan Garcia. You want a refund.", kind: "benign", split: "dev", lang: "en" },
+    ]);
+  });
+
+  it("reads τ²-bench's user scenarios and refuses one that is not a text", () => {
+    const text = "You are playing the role of a customer contacting a customer service representative agent.";
+    expect(
+      extractTau2Scenarios([{ id: "task_001", user_scenario: { instructions: text } }], "train"),
+    ).toEqual([{ text, kind: "benign", split: "train", lang: "en" }]);
+    expect(() =>
+      extractTau2Scenarios(
+        [{ id: "task_002", user_scenario: { instructions: { reason_for_call: "x" } } }],
+        "train",
+      ),
+    ).toThrow(/task_002/);
+  });
+});
+
+describe("GPTeacher role-play requests", () => {
+  it("joins a request and its input, puts every third block of 100 rows on dev, and leaves out the reserved form", () => {
+    const rows = Array.from({ length: 300 }, (_, index) => ({
+      instruction: `Imagine you are a pirate, number ${index}.`,
+      input: "",
+    }));
+    rows[0] = { instruction: "Pretend you are Jane Goodall.", input: " Why should I care about forests? " };
+    rows[1] = { instruction: "I want you to act as a travel guide.", input: "" };
+    const lines = extractRoleplayRequests(rows);
+    expect(lines[0]).toEqual({
+      text: "Pretend you are Jane Goodall.\nWhy should I care about forests?",
+      kind: "benign",
+      split: "train",
+      lang: "en",
+    });
+    expect(lines).toHaveLength(299);
+    expect(lines.some((line) => line.text.startsWith("I want you to act as"))).toBe(false);
+    expect(lines.filter((line) => line.split === "dev").map((line) => line.text)).toEqual(
+      Array.from({ length: 100 }, (_, index) => `Imagine you are a pirate, number ${index + 200}.`),
+    );
+  });
+});
