@@ -54,6 +54,7 @@ const AGENT_REQUEST_SOURCES = new Set([
   "webarena-task-intents",
   "agentdojo-tool-outputs",
   "injecagent-tool-responses",
+  "tau-bench-customer-turns",
 ]);
 const MIN_THRESHOLD = 0.25;
 /** News and Wikipedia paragraphs: what a retrieved page says; their dev lines also set the document threshold. */
