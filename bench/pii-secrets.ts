@@ -9,18 +9,25 @@ interface Tally {
   negatives: number;
 }
 
+/**
+ * On the test split a type with fewer positive lines than this is counted only in a pool of such
+ * types: a row per rule with one or two examples would tell which lines were missed.
+ */
+const MIN_TEST_TYPE_LINES = 10;
+
 const empty = (): Tally => ({ truePositives: 0, falsePositives: 0, falseNegatives: 0, negatives: 0 });
 
 /**
  * PII and secret detection on the held-out corpus (scripts/guardrails/pii-secret-sources.json):
  * sources the rules were not written against, split by source. Dev sources (presidio-research's
- * synthetic sentences, presidio's recognizer tests, gitleaks' rule samples, GSM8K and UD PUD benign
- * lines) may be tuned on; test sources (Recognizers-Text's sequence specs, detect-secrets' plugin
- * tests, XQuAD, MT-bench and XSTest benign lines) are only reported. Each line is checked as the
- * input policy checks a request; it counts as flagged for `pii` (or `secret`) when any finding of
- * that kind survives the policy (only of the line's `scoredTypes`, where the source names them).
- * `--misses` lists the dev split's misses and false positives (never the test split's);
- * `--private-ips` measures with private IP addresses reported everywhere (`privateIpAddresses`).
+ * synthetic sentences, presidio's recognizer tests, gitleaks' rule samples, detect-secrets' plugin
+ * tests, GSM8K and UD PUD benign lines) may be tuned on; test sources (Recognizers-Text's sequence
+ * specs, Nosey Parker's rule examples, XQuAD, MT-bench and XSTest benign lines) are only reported.
+ * Each line is checked as the input policy checks a request; it counts as flagged for `pii` (or
+ * `secret`) when any finding of that kind survives the policy (only of the line's `scoredTypes`,
+ * where the source names them). `--misses` lists the dev split's misses and false positives (never
+ * the test split's); `--private-ips` measures with private IP addresses reported everywhere
+ * (`privateIpAddresses`).
  */
 export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "test"): void {
   const { lines, labelledPresent, benignPresent, claimed } = loadPiiSecretCorpus(split);
@@ -112,10 +119,22 @@ export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "tes
     for (const [key, tally] of [...byLanguage].sort()) console.log(formatRow(key, tally, 48));
   }
   console.log("— per labelled type (recall; types named as the source names them)");
+  const pooled = new Map<string, { types: number; tally: Tally }>();
   for (const [key, tally] of [...byType].sort()) {
     if (key.startsWith("secret") && tally.falseNegatives === 0 && split === "dev") continue;
+    const kind = key.split(" · ")[0] ?? key;
+    if (split === "test" && tally.truePositives + tally.falseNegatives < MIN_TEST_TYPE_LINES) {
+      const pool = pooled.get(kind) ?? { types: 0, tally: empty() };
+      pool.types++;
+      pool.tally.truePositives += tally.truePositives;
+      pool.tally.falseNegatives += tally.falseNegatives;
+      pooled.set(kind, pool);
+      continue;
+    }
     console.log(formatRow(key, tally, 48));
   }
+  for (const [kind, { types, tally }] of pooled)
+    console.log(formatRow(`${kind} · ${types} types of < ${MIN_TEST_TYPE_LINES} lines`, tally, 48));
   if (split === "dev") console.log("  (dev secret types with no miss are not listed)");
   if (falsePositiveTypes.size > 0) {
     console.log("— false positives by the type modelmux reported");

@@ -8,8 +8,10 @@ import { join } from "node:path";
 import {
   dedupeLines,
   detectSecretsLines,
+  dropTestLinesSeenInDev,
   gitleaksLines,
   type LineContext,
+  noseyParkerLines,
   type PresidioRecord,
   type PytestCases,
   presidioResearchLines,
@@ -96,6 +98,12 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
       console.log(`${source.id}: ${skipped} samples left out (expressions not evaluated)`);
       return lines;
     }
+    case "noseyparker-rules":
+      return source.paths.flatMap((folder) =>
+        filesOf(source, folder, ".yml").flatMap((path) =>
+          noseyParkerLines(showText(source, path), path.split("/").pop() ?? path, context),
+        ),
+      );
     default:
       throw new Error(`unknown format ${source.format}`);
   }
@@ -116,6 +124,9 @@ for (const source of sources) {
   );
   all.push(...lines);
 }
+const held = dropTestLinesSeenInDev(all);
+for (const [source, count] of held.dropped)
+  console.log(`${source}: ${count} lines dropped (the same text is a dev line)`);
 mkdirSync(join(PII_SECRET_CORPUS, ".."), { recursive: true });
-writeFileSync(PII_SECRET_CORPUS, `${all.map((line) => JSON.stringify(line)).join("\n")}\n`);
-console.log(`wrote ${all.length} lines to .attack-corpus/pii-secrets.jsonl`);
+writeFileSync(PII_SECRET_CORPUS, `${held.lines.map((line) => JSON.stringify(line)).join("\n")}\n`);
+console.log(`wrote ${held.lines.length} lines to .attack-corpus/pii-secrets.jsonl`);

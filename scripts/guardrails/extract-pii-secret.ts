@@ -1,3 +1,4 @@
+import { parse } from "yaml";
 import type { PiiSecretLine } from "./pii-secret-line.js";
 
 /** What the builder knows about a source when it turns parsed records into labelled lines. */
@@ -145,11 +146,51 @@ export function gitleaksLines(
   file: string,
   context: LineContext,
 ): PiiSecretLine[] {
-  const labelled = rules.flatMap(({ rule, positives, negatives }) => [
-    ...positives.map((text) => ({ text, positive: true, origin: `${file} ${rule}`, type: rule })),
-    ...negatives.map((text) => ({ text, positive: false, origin: `${file} ${rule}`, type: rule })),
+  return rules.flatMap(({ rule, positives, negatives }) => [
+    ...positives.map((text) => secretLine(text, true, rule, `${file} ${rule}`, context)),
+    ...negatives.map((text) => secretLine(text, false, rule, `${file} ${rule}`, context)),
   ]);
-  return labelled.map(({ text, positive, origin, type }) => ({
+}
+
+/** One rule of a Nosey Parker rules file (its `RuleSyntax`); other fields are not read. */
+interface NoseyParkerRule {
+  name: string;
+  categories?: string[];
+  examples?: string[];
+  negative_examples?: string[];
+  /** A spelling of `negative_examples` a few rules use; Nosey Parker itself does not read it. */
+  non_examples?: string[];
+}
+
+/**
+ * Nosey Parker's rules file (YAML, `rules: [...]`): each rule's `examples` are positives of the type
+ * named by the rule's `name`, its `negative_examples` (or `non_examples`) negatives. Only rules whose
+ * `categories` include `secret` are read: the others find identifiers (bucket names, account and
+ * client IDs, public keys), which are not secrets.
+ */
+export function noseyParkerLines(yamlText: string, file: string, context: LineContext): PiiSecretLine[] {
+  const { rules } = parse(yamlText) as { rules?: NoseyParkerRule[] };
+  if (!Array.isArray(rules)) throw new Error(`${file}: no \`rules\` list`);
+  return rules
+    .filter((rule) => rule.categories?.includes("secret") === true)
+    .flatMap((rule) => {
+      const origin = `${file} ${rule.name}`;
+      const negatives = [...(rule.negative_examples ?? []), ...(rule.non_examples ?? [])];
+      return [
+        ...(rule.examples ?? []).map((text) => secretLine(text, true, rule.name, origin, context)),
+        ...negatives.map((text) => secretLine(text, false, rule.name, origin, context)),
+      ];
+    });
+}
+
+function secretLine(
+  text: string,
+  positive: boolean,
+  type: string,
+  origin: string,
+  context: LineContext,
+): PiiSecretLine {
+  return {
     text,
     evaluates: "secret",
     positive,
@@ -157,7 +198,27 @@ export function gitleaksLines(
     unclaimed: [],
     ...context,
     origin,
-  }));
+  };
+}
+
+/**
+ * Test lines whose text is also a dev line of the same kind are dropped: the rules were tuned on that
+ * text, so it would not be held out. Returns the lines kept and, per test source, how many were dropped.
+ */
+export function dropTestLinesSeenInDev(lines: PiiSecretLine[]): {
+  lines: PiiSecretLine[];
+  dropped: Map<string, number>;
+} {
+  const dev = new Set(
+    lines.filter((line) => line.split === "dev").map((line) => `${line.evaluates}\u0000${line.text}`),
+  );
+  const dropped = new Map<string, number>();
+  const kept = lines.filter((line) => {
+    if (line.split !== "test" || !dev.has(`${line.evaluates}\u0000${line.text}`)) return true;
+    dropped.set(line.source, (dropped.get(line.source) ?? 0) + 1);
+    return false;
+  });
+  return { lines: kept, dropped };
 }
 
 /** One case of a Microsoft Recognizers-Text spec file (Specs/<Model>/<Language>/<Name>Model.json). */

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import {
   dedupeLines,
   detectSecretsLines,
+  dropTestLinesSeenInDev,
   gitleaksLines,
+  noseyParkerLines,
   type PytestCases,
   presidioResearchLines,
   presidioTestLines,
@@ -312,6 +314,87 @@ describe("gitleaks rule samples (Go, evaluated without a toolchain)", () => {
       ),
     );
     expect(lines.map((line) => [line.text, line.excluded])).toEqual([["k = v1", "conflict"]]);
+  });
+});
+
+const NOSEY_PARKER_YML = `rules:
+
+- name: Demo API Key
+  id: np.demo.1
+  pattern: '\\b(dm_[a-z0-9]{12})\\b'
+  categories: [api, secret]
+  examples:
+  - 'DEMO_KEY=dm_0123456789ab'
+  - |
+      client = Demo(
+          key="dm_ba9876543210",
+      )
+  negative_examples:
+  - 'DEMO_KEY=dm_xxxxxxxxxxxx'
+
+- name: Demo Account ID
+  id: np.demo.2
+  pattern: '\\b(dma_[0-9]{8})\\b'
+  categories: [api, identifier]
+  examples:
+  - 'account: dma_12345678'
+
+- name: Demo Password Hash
+  id: np.demo.3
+  pattern: '\\$dm\\$[a-z0-9]{10}'
+  categories: [hashed, secret]
+  examples: ['hash = $dm$abcdef0123']
+  non_examples: ['hash = $dm$']
+`;
+
+describe("Nosey Parker rule examples (YAML)", () => {
+  it("reads examples as positives typed by rule name, negatives too, and only rules of the secret category", () => {
+    const lines = noseyParkerLines(NOSEY_PARKER_YML, "demo.yml", context);
+    expect(lines.map((line) => [line.text, line.positive, line.types, line.evaluates, line.origin])).toEqual([
+      ["DEMO_KEY=dm_0123456789ab", true, ["Demo API Key"], "secret", "demo.yml Demo API Key"],
+      [
+        'client = Demo(\n    key="dm_ba9876543210",\n)\n',
+        true,
+        ["Demo API Key"],
+        "secret",
+        "demo.yml Demo API Key",
+      ],
+      ["DEMO_KEY=dm_xxxxxxxxxxxx", false, [], "secret", "demo.yml Demo API Key"],
+      ["hash = $dm$abcdef0123", true, ["Demo Password Hash"], "secret", "demo.yml Demo Password Hash"],
+      ["hash = $dm$", false, [], "secret", "demo.yml Demo Password Hash"],
+    ]);
+  });
+
+  it("refuses a file without a rules list", () => {
+    expect(() => noseyParkerLines("name: x\n", "bad.yml", context)).toThrow(/bad.yml: no `rules` list/);
+  });
+});
+
+describe("held-out lines", () => {
+  it("drops a test line whose text is a dev line of the same kind, and counts it per source", () => {
+    const line = (text: string, split: "dev" | "test", evaluates: "pii" | "secret", source: string) => ({
+      text,
+      evaluates,
+      positive: true,
+      types: ["t"],
+      unclaimed: [],
+      source,
+      split,
+      licence: "MIT",
+      origin: "o",
+    });
+    const { lines, dropped } = dropTestLinesSeenInDev([
+      line("key = dm_0123456789ab", "dev", "secret", "a"),
+      line("key = dm_0123456789ab", "test", "secret", "b"),
+      line("key = dm_0123456789ab", "test", "pii", "b"),
+      line("other = dm_ba9876543210", "test", "secret", "b"),
+    ]);
+    expect(lines.map((kept) => [kept.split, kept.evaluates, kept.text])).toEqual([
+      ["dev", "secret", "key = dm_0123456789ab"],
+      ["test", "pii", "key = dm_0123456789ab"],
+      ["test", "secret", "other = dm_ba9876543210"],
+    ]);
+    expect([...dropped]).toEqual([["b", 1]]);
   });
 });
 
