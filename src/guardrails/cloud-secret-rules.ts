@@ -1,5 +1,28 @@
 import { END, type SecretPatternRule, START } from "./secret-rule-types.js";
 
+/**
+ * API keys gitleaks' gcp-api-key rule allows (gcp.go `Allowlists`): published in Google's and
+ * Firebase's public SDKs and samples, so found in countless repositories without being anyone's secret.
+ */
+const GCP_PUBLIC_KEYS = [
+  "AIzaSyabcdefghijklmnopqrstuvwxyz1234567",
+  "AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs",
+  "AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM",
+  "AIzaSyDMAScliyLx7F0NPDEJi1QmyCgHIAODrlU",
+  "AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0",
+  "AIzayDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A",
+  "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c",
+  "AIzaSyASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4",
+  "AIzaSyANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY",
+  "AIzaSyA5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM",
+  "AIzaSyA4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ",
+  "AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g",
+  "AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU",
+  "AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw",
+  "AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE",
+  "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY",
+];
+
 /** Cloud provider credentials: AWS, Google Cloud, Azure. Sources beside each rule. */
 export const CLOUD_SECRET_RULES: SecretPatternRule[] = [
   {
@@ -26,10 +49,10 @@ export const CLOUD_SECRET_RULES: SecretPatternRule[] = [
     id: "gcp",
     type: "gcp_api_key",
     keywords: ["aiza"],
-    pattern: `${START}AIza[\\w-]{35}${END}`,
+    pattern: `${START}(?!(?:${GCP_PUBLIC_KEYS.join("|")})${END})AIza[\\w-]{35}${END}`,
     score: 0.95,
     minEntropy: 3.5,
-    source: "gitleaks gcp.go (gcp-api-key)",
+    source: "gitleaks gcp.go (gcp-api-key, and its allowlist of keys published in public code)",
   },
   {
     id: "gcp",

@@ -126,10 +126,11 @@ export const GITLEAKS_SECRET_RULES: SecretPatternRule[] = [
     id: "slack",
     type: "slack_webhook",
     keywords: ["hooks.slack.com/"],
-    pattern: "hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56}(?![A-Za-z0-9+/])",
+    // gitleaks matches the first 43-56 characters of the path; the span takes the whole path.
+    pattern: "hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,200}(?![A-Za-z0-9+/])",
     score: 0.95,
     minEntropy: 3,
-    source: "gitleaks slack.go (slack-webhook-url: with or without a scheme)",
+    source: "gitleaks slack.go (slack-webhook-url: with or without a scheme; workflow paths run longer)",
   },
   {
     id: "microsoft-teams",

@@ -26,3 +26,13 @@ export interface SecretPatternRule {
 
 export const START = "(?<![A-Za-z0-9_-])";
 export const END = "(?![A-Za-z0-9_-])";
+
+/**
+ * gitleaks' semi-generic rule (utils/generate.go `GenerateSemiGenericRegex`, MIT): an identifier, up
+ * to 20 more name characters, an assignment operator or a comma, then the secret (group 1) followed
+ * by a quote, whitespace, `;`, an escaped line break or the end. Matched from the identifier (gitleaks'
+ * optional name prefix before it changes nothing), and the closing character stays outside the span.
+ */
+export function semiGenericPattern(identifiers: string, secret: string): string {
+  return `(?:${identifiers})[ \\t\\w.-]{0,20}[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\`'"\\s=]{0,5}(${secret})(?=[\`'"\\s;]|\\\\[nr]|$)`;
+}

@@ -1,7 +1,9 @@
 import { CLOUD_SECRET_RULES } from "./cloud-secret-rules.js";
 import { shannonEntropy } from "./entropy.js";
 import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
+import { GITLEAKS_CONTEXT_RULES } from "./gitleaks-context-rules.js";
 import { GITLEAKS_SECRET_RULES } from "./gitleaks-secret-rules.js";
+import { GITLEAKS_TOKEN_RULES } from "./gitleaks-token-rules.js";
 import { maskPreview } from "./mask.js";
 import { keepStrongest } from "./resolve-overlaps.js";
 import {
@@ -14,6 +16,7 @@ import {
 } from "./secret-parsers.js";
 import type { SecretPatternRule } from "./secret-rule-types.js";
 import { spokenPasswordParser } from "./spoken-password.js";
+import { telegramBotTokenParser } from "./telegram-token.js";
 import { trieRegexSource } from "./trie-regex.js";
 import type { Detector, Finding } from "./types.js";
 import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
@@ -39,7 +42,13 @@ export function createSecretDetector(): Detector {
     list.push(matcher);
     matchers.set(keyword, list);
   };
-  for (const rule of [...CLOUD_SECRET_RULES, ...VENDOR_SECRET_RULES, ...GITLEAKS_SECRET_RULES]) {
+  for (const rule of [
+    ...CLOUD_SECRET_RULES,
+    ...VENDOR_SECRET_RULES,
+    ...GITLEAKS_SECRET_RULES,
+    ...GITLEAKS_TOKEN_RULES,
+    ...GITLEAKS_CONTEXT_RULES,
+  ]) {
     const matcher = patternMatcher(rule);
     for (const keyword of rule.keywords) add(keyword, matcher);
   }
@@ -51,6 +60,7 @@ export function createSecretDetector(): Detector {
     genericSecretParser,
     genericKeyNameParser,
     spokenPasswordParser,
+    telegramBotTokenParser,
   ]) {
     const matcher = parserMatcher(parser);
     for (const keyword of parser.keywords) add(keyword, matcher);

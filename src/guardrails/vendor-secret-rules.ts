@@ -151,12 +151,38 @@ export const VENDOR_SECRET_RULES: SecretPatternRule[] = [
       "secretlint-rule-linear, -notion, -docker, -figma, -grafana, -tailscale; gitleaks pypi.go (pypi-upload-token)",
   },
   {
+    id: "mailchimp",
+    type: "mailchimp_key",
+    keywords: ["-us"],
+    back: 32,
+    pattern: "(?<![A-Za-z0-9_-])[0-9a-f]{32}-us\\d{1,2}(?![A-Za-z0-9_-])",
+    score: 0.93,
+    minEntropy: 3,
+    source: "detect-secrets mailchimp.py (32 hex digits, then the data centre: -us1 … -us99)",
+  },
+  {
     id: "jwt",
     type: "jwt",
     keywords: ["eyj"],
     pattern: `${START}eyJ[A-Za-z0-9_-]{8,4000}\\.eyJ[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{16,1000}${END}`,
     score: 0.9,
     source: "gitleaks jwt.go; RFC 7519 (base64url JSON header and payload both open with eyJ)",
+  },
+  {
+    id: "http-auth",
+    type: "authorization_token",
+    keywords: ["authorization"],
+    // `Authorization: Token …`, `Authorization: Api-Token …` or bare credentials, also as a JSON or
+    // YAML key; Bearer and Basic have their own rules, other schemes name no secret of their own. A
+    // credential holds a letter and a digit: "Authorization: required-for-admins" is prose.
+    pattern:
+      "(?<![A-Za-z-])authorization[\"']?:[ \\t]{0,5}[\"']?(?:(?:api-)?token[ \\t]{1,5})?(?!(?:bearer|basic|digest|negotiate|ntlm|hoba|mutual|vapid|aws4-hmac-sha256|scram-sha-\\d+)\\b)(?=[\\w=~@.+/-]{0,800}\\d)(?=[\\w=~@.+/-]{0,800}[A-Za-z])([\\w=~@.+/-]{8,800})(?![\\w=~@.+/-])",
+    flags: "i",
+    group: 1,
+    score: 0.85,
+    minEntropy: 2.75,
+    source:
+      "gitleaks curl.go (curl-auth-header: Authorization with Token/Api-Token or bare credentials, entropy 2.75), without its curl command; RFC 7235 section 4.2",
   },
   {
     id: "http-auth",
