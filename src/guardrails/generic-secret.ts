@@ -49,9 +49,10 @@ const MAX_VALUE = 200;
 const METADATA_NAME =
   /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens))/;
 const PASSWORD_NAME = /pass|pwd/;
-// Code references and literals that are not a secret's value: env lookups, dotted paths, calls, types.
+// Code references and literals that are not a secret's value: env lookups, dotted paths, calls
+// (a name or `$` and `(`, then nothing or up to a closing `)`: `getenv(`, `$(cat key.txt)`), types.
 const REFERENCE_VALUE =
-  /^(?:process\.env|os\.environ|os\.getenv|getenv|env\.|ENV\[|secrets\.|vault:|ssm:|arn:|true$|false$|null$|nil$|none$|undefined$|required$|optional$|string$|str$|int$|bool$|boolean$|number$|bytes$)|\(|^[A-Za-z_$]+(?:\.[A-Za-z_$][\w$]*)+$/i;
+  /^(?:process\.env|os\.environ|os\.getenv|getenv|env\.|ENV\[|secrets\.|vault:|ssm:|arn:|true$|false$|null$|nil$|none$|undefined$|required$|optional$|string$|str$|int$|bool$|boolean$|number$|bytes$)|^[\w$.]*\((?:.*\))?$|^[A-Za-z_$]+(?:\.[A-Za-z_$][\w$]*)+$/i;
 
 export const genericSecretParser: SecretParser = {
   id: "generic",
@@ -115,6 +116,7 @@ interface ValueStart {
 
 /**
  * Steps over `"`, spaces and the assignment operator: `=`, `:`, `:=`, `::=`, `:::=`, `?=` (Makefiles),
+ * a comparison with a quoted literal (`==`, `===`, `!=`, `!==`, as detect-secrets' keyword plugin reads),
  * `.=` (PHP), `=>`, `==`, the `>` of a tag (its value may start on the next line), ` is `, a
  * declared type (`var apiToken string = …`), or the comma between a quoted name and a quoted value
  * (`setProperty("API_TOKEN", "…")`). The operators are gitleaks' (utils/generate.go `operator`).
@@ -143,8 +145,11 @@ function findValueStart(
   }
   let quoteRequired = false;
   let tag = false;
-  if (operator !== undefined) position += operator.length;
-  else if (text[nameStart - 1] === "<" && text[position] === ">") {
+  if (operator !== undefined) {
+    position += operator.length;
+    // A comparison (`if (db_pass !== "…")`) holds a secret only as a literal: `token == expected` does not.
+    quoteRequired = COMPARISON.test(operator);
+  } else if (text[nameStart - 1] === "<" && text[position] === ">") {
     position++;
     tag = true;
   } else if (quotedName && text[position] === ",") {
@@ -162,7 +167,8 @@ function findValueStart(
 }
 
 const ELIDED = /\.\.|…|\[redacted\]/i;
-const ASSIGNMENT = /^(?::{1,3}=|\?=|\.=|=>|==|=|:)/;
+const ASSIGNMENT = /^(?::{1,3}=|\?=|\.=|=>|===?|!==?|=|:)/;
+const COMPARISON = /^(?:===?|!==?)$/;
 const DECLARED_TYPE = /^(?:string|String|str|&str|char\*?|const|final|val|var)\s{1,3}/;
 
 function skipSpaces(text: string, from: number, limit: number): number {
@@ -207,6 +213,8 @@ function readValue(text: string, start: number, quote: string): string | undefin
 export function scoreSecretValue(value: string, isPassword: boolean, quoted: boolean): number {
   if (isPlaceholderValue(value) || REFERENCE_VALUE.test(value)) return 0;
   if (/^\d+$/.test(value) || /^[A-Za-z]+(?:_[A-Za-z]+)+$/.test(value)) return 0;
+  // Only punctuation (`",.:-@*?!"`): a separator or a mask, not a credential.
+  if (!/[A-Za-z0-9]/.test(value)) return 0;
   const entropy = shannonEntropy(value);
   const classes = characterClasses(value);
   if (isPassword) {

@@ -15,9 +15,16 @@ export interface SecretParser {
   parse(text: string, index: number): ParsedSecret | undefined;
 }
 
-/** Values people write where a real password would go in docs and examples. */
+/**
+ * Values people write where a real password would go in docs and examples. Template references are
+ * placeholders when well formed: `${DB_PASSWORD}`, `${DB_PASSWORD:-dev}`, `{{ .Values.password }}`,
+ * `${{ secrets.TOKEN }}` (or cut at the `}` where an unquoted value ends: `${link`); a `${` or `{{`
+ * that does not read as one is just part of a value.
+ * `fake` and `example` anywhere are gitleaks' stopwords (rules/stopwords.go) that say so, and
+ * AWS's documented keys end in EXAMPLE.
+ */
 const PLACEHOLDER_VALUE =
-  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|example|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{|\{\{|%[(s]|^\$[A-Za-z_]|^env:|xxxx|\*\*\*/i;
+  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|%[(s]|^\$[A-Za-z_]|^env:|xxxx|\*\*\*|fake|example/i;
 
 export function isPlaceholderValue(value: string): boolean {
   return PLACEHOLDER_VALUE.test(value);

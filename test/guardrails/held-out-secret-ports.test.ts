@@ -160,3 +160,39 @@ describe("GCP API keys gitleaks allows as published", () => {
     expect(secretValues(script(key))).toEqual([key]);
   });
 });
+
+describe("generic secrets: templates, comparisons, stopwords", () => {
+  // Holds `${` and `{{` that are no template reference.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a `${` that is no template, on purpose
+  const symbols = "Zx9{{q}v)k${e]r7(b[t>-_$#w}}";
+  it.each([
+    [`db_password = "${symbols}"`, symbols],
+    [`if (db_pass !== "Tr0ub4dor&3x") {`, "Tr0ub4dor&3x"],
+    [`password = "Pa(ss)w0rd!x"`, "Pa(ss)w0rd!x"],
+  ])("finds the value in %s", (text, value) => {
+    expect(secretValues(text)).toEqual([value]);
+  });
+  it.each([
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    'password = "${DB_PASSWORD}"',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    "password: ${DB_PASSWORD}",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    "password: ${link}",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    "SUMO_ACCESS_KEY=${SUMO_ACCESS_KEY:=$2}",
+    'password: "{{ .Values.db.password }}"',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    "token: ${{ secrets.DEPLOY_TOKEN }}",
+    "if (token == expected_token)",
+    'if (password === "")',
+    'password = os.getenv("DB_PASSWORD")',
+    'password = "$(cat ./secret.txt)"',
+    'password = "somefakekey"',
+    "aws_access_key: AKIAIOSFODNN7EXAMPLE",
+    'aws_secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"',
+    'password = ",.:-@*?!"',
+  ])("reports nothing for %s", (text) => {
+    expect(secretValues(text)).toEqual([]);
+  });
+});
