@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { authoredPhoneLines } from "./authored-pii-lines.js";
 import {
   dedupeLines,
   detectSecretsLines,
@@ -109,8 +110,25 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
   }
 }
 
-const { sources, claimed } = JSON.parse(readFileSync(PII_SECRET_SOURCES, "utf8")) as {
+/** Lines written for this corpus, committed under scripts/guardrails/authored/. */
+interface AuthoredSource {
+  id: string;
+  file: string;
+  format: string;
+  split: "dev" | "test";
+  licence: string;
+}
+
+function extractAuthored(source: AuthoredSource): PiiSecretLine[] {
+  const context: LineContext = { source: source.id, split: source.split, licence: source.licence };
+  const content = readFileSync(join(import.meta.dirname, "authored", source.file), "utf8");
+  if (source.format === "authored-phone") return authoredPhoneLines(content, source.file, context);
+  throw new Error(`${source.id}: unknown format ${source.format}`);
+}
+
+const { sources, authored, claimed } = JSON.parse(readFileSync(PII_SECRET_SOURCES, "utf8")) as {
   sources: PiiSecretSource[];
+  authored: AuthoredSource[];
   claimed: Record<string, string>;
 };
 const all: PiiSecretLine[] = [];
@@ -121,6 +139,14 @@ for (const source of sources) {
   const count = (test: (line: PiiSecretLine) => boolean) => lines.filter(test).length;
   console.log(
     `${source.id} (${source.split}): ${lines.length} lines, ${count((line) => line.positive && !line.excluded)} positive, ${count((line) => !line.positive && !line.excluded)} negative, ${count((line) => line.excluded !== undefined)} left out (weak, conflicting or unsupported labels)`,
+  );
+  all.push(...lines);
+}
+for (const source of authored) {
+  const lines = dedupeLines(extractAuthored(source));
+  const positives = lines.filter((line) => line.positive).length;
+  console.log(
+    `${source.id} (${source.split}, authored): ${lines.length} lines, ${positives} positive, ${lines.length - positives} negative`,
   );
   all.push(...lines);
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { authoredPhoneLines } from "../../scripts/guardrails/authored-pii-lines.js";
 import {
   dedupeLines,
   detectSecretsLines,
@@ -419,6 +420,31 @@ describe("regex samples (gitleaks' secrets.NewSecret)", () => {
   });
 });
 
+describe("authored phone lines", () => {
+  const file = "# comment\nP|ru|RU|Мой телефон +7 912 345-67-89\n\nN|de|-|PLZ 10115 Berlin | Mitte\n";
+
+  it("scores a positive on phone findings only, a negative on any PII finding, and names the language", () => {
+    const [positive, negative] = authoredPhoneLines(file, "pii-phone-dev.txt", context);
+    expect(positive).toMatchObject({
+      text: "Мой телефон +7 912 345-67-89",
+      positive: true,
+      types: ["PHONE_NUMBER"],
+      scoredTypes: ["phone"],
+      language: "Russian",
+      split: "dev",
+      origin: "pii-phone-dev.txt:2 RU",
+    });
+    expect(negative).toMatchObject({ text: "PLZ 10115 Berlin | Mitte", positive: false, types: [] });
+    expect(negative?.scoredTypes).toBeUndefined();
+  });
+
+  it("refuses a row without a known language, or a positive without its region", () => {
+    expect(() => authoredPhoneLines("P|xx|RU|+7 912 345-67-89", "f.txt", context)).toThrow(/f\.txt:1/);
+    expect(() => authoredPhoneLines("P|ru|-|+7 912 345-67-89", "f.txt", context)).toThrow(/expected/);
+    expect(() => authoredPhoneLines("N|ru|RU|ИНН 7707083893", "f.txt", context)).toThrow(/expected/);
+  });
+});
+
 describe("pii-secret-sources.json", () => {
   it("pins every source to a commit, names its licence and split, and uses no reserved source", async () => {
     const { readFileSync } = await import("node:fs");
@@ -438,5 +464,10 @@ describe("pii-secret-sources.json", () => {
       2,
     );
     expect(benign.dev?.some((id) => benign.test?.includes(id))).toBe(false);
+    // Authored lines are tuned against: never a test source.
+    const { authored } = JSON.parse(readFileSync(PII_SECRET_SOURCES, "utf8")) as {
+      authored: { id: string; split: string }[];
+    };
+    for (const source of authored) expect(source.split, source.id).toBe("dev");
   });
 });

@@ -1,0 +1,61 @@
+import type { LineContext } from "./extract-pii-secret.js";
+import type { PiiSecretLine } from "./pii-secret-line.js";
+
+/** Language names as the other PII sources give them, so the bench's per-language rows read alike. */
+const LANGUAGES: Record<string, string> = {
+  en: "English",
+  zh: "Chinese",
+  ja: "Japanese",
+  ko: "Korean",
+  ru: "Russian",
+  ar: "Arabic",
+  hi: "Hindi",
+  pt: "Portuguese",
+  es: "Spanish",
+  fr: "French",
+  de: "German",
+  tr: "Turkish",
+};
+
+/** One row of an authored phone file: `P|lang|region|text` (a valid number of region) or `N|lang|-|text`. */
+export interface AuthoredPhoneRow {
+  positive: boolean;
+  lang: string;
+  region: string;
+  text: string;
+  lineNumber: number;
+}
+
+/** The rows of an authored phone file (scripts/guardrails/authored/pii-phone-*.txt); `#` lines are comments. */
+export function parseAuthoredPhoneRows(content: string, file: string): AuthoredPhoneRow[] {
+  const rows: AuthoredPhoneRow[] = [];
+  content.split("\n").forEach((row, index) => {
+    if (row.trim() === "" || row.startsWith("#")) return;
+    const [kind = "", lang = "", region = "", ...rest] = row.split("|");
+    const text = rest.join("|");
+    const positive = kind === "P";
+    const regionOk = positive ? /^[A-Z]{2}$/.test(region) : region === "-";
+    if ((kind !== "P" && kind !== "N") || LANGUAGES[lang] === undefined || !regionOk || text === "")
+      throw new Error(`${file}:${index + 1}: expected P|lang|REGION|text or N|lang|-|text, got ${row}`);
+    rows.push({ positive, lang, region, text, lineNumber: index + 1 });
+  });
+  return rows;
+}
+
+/**
+ * Authored lines as corpus lines: a positive is scored on phone findings only (the line was written
+ * for its phone number); a negative holds no PII at all, so any PII finding on it is a false positive.
+ */
+export function authoredPhoneLines(content: string, file: string, context: LineContext): PiiSecretLine[] {
+  return parseAuthoredPhoneRows(content, file).map((row) => ({
+    text: row.text,
+    evaluates: "pii",
+    positive: row.positive,
+    types: row.positive ? ["PHONE_NUMBER"] : [],
+    unclaimed: [],
+    ...(row.positive ? { scoredTypes: ["phone"] } : {}),
+    language: LANGUAGES[row.lang],
+    ...context,
+    origin: `${file}:${row.lineNumber}${row.positive ? ` ${row.region}` : ""}`,
+  }));
+}
