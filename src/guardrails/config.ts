@@ -28,21 +28,17 @@ const DEFAULT_OUTPUT = {
   jailbreak: "allow",
 } as const;
 
-/** National-format phone numbers are tried against these regions, in order (ISO 3166-1 alpha-2). */
+/**
+ * National-format phone numbers are tried against these regions, in order (ISO 3166-1 alpha-2).
+ * The second line (session 8) covers the languages of the authored multilingual dev lines: each
+ * added no false positive on the PII dev split or the attack corpus's train/dev lines. Left out on
+ * the same measure: Indonesia (reads "1 500 000" and IBAN fragments as numbers), Hong Kong, Austria
+ * and Belgium (any 8 digits grouped 4-4, postcodes, IBAN fragments).
+ */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = [
-  "US",
-  "GB",
-  "DE",
-  "FR",
-  "IN",
-  "AU",
-  "ES",
-  "IT",
-  "NL",
-  "BR",
-  "JP",
-  "MX",
-];
+  ...["US", "GB", "DE", "FR", "IN", "AU", "ES", "IT", "NL", "BR", "JP", "MX"],
+  ...["CN", "RU", "KR", "TR", "SA", "AE", "IL", "PT", "AR", "CO", "EG", "TW", "CH"],
+] as CountryCode[];
 
 function directionPolicySchema(defaults: typeof DEFAULT_INPUT | typeof DEFAULT_OUTPUT) {
   return z

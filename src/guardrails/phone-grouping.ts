@@ -137,10 +137,24 @@ export function digitGroups(value: string): number[] {
   return groups;
 }
 
-/** Equal groups, allowing the first to carry or drop a one-digit trunk prefix (`98765` vs `098765`). */
+/**
+ * Equal groups, allowing the first to carry or drop a one-digit trunk prefix (`98765` vs `098765`),
+ * to write it apart (`0 555 123 45 67` for `0555 123 45 67`), or to leave out one the national
+ * format writes apart (`495 123-45-67` for `8 (495) 123-45-67`).
+ */
 export function sameGrouping(written: readonly number[], national: readonly number[]): boolean {
+  if (written.length === national.length + 1 && written[0] === 1) {
+    return equalGroups([(written[1] ?? 0) + 1, ...written.slice(2)], national);
+  }
+  if (national.length === written.length + 1 && national[0] === 1) {
+    return equalGroups(written, national.slice(1));
+  }
   if (written.length !== national.length) return false;
   return written.every((length, index) =>
     index === 0 ? Math.abs(length - (national[0] ?? 0)) <= 1 : length === national[index],
   );
+}
+
+function equalGroups(left: readonly number[], right: readonly number[]): boolean {
+  return left.length === right.length && left.every((length, index) => length === right[index]);
 }

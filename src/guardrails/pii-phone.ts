@@ -1,17 +1,12 @@
 import { type CountryCode, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { hasPhoneContext } from "./phone-context.js";
 import { createPhoneGroupingCheck, digitGroups, sameGrouping } from "./phone-grouping.js";
 import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
-import { createPhoneValidity } from "./phone-validity.js";
-import { textBefore } from "./pii-match.js";
 
-/** Words that make a bare digit string a phone number ("call 4155552671", "Tel: 0301234567"). */
-const PHONE_CONTEXT =
-  /(?:phone|tel|telephone|mobile|cell|fax|call|text me|whatsapp|sms|contact|reach|dial|landline|hotline|handy|telefon|téléphone|tél|teléfono|ph|numero|número|numéro|cellulare|móvil|portable)\b[^\n\d]{0,16}$/i;
-/** A label after the number, as address books and signatures write them: "655 437 108 office". */
-const PHONE_LABEL_AFTER = /^[\s:,(–-]{0,3}(?:office|fax|mobile|cell|phone|tel|home|work|landline|direct)\b/i;
+import { createPhoneValidity } from "./phone-validity.js";
+
 const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
-const MAX_REGIONS_TRIED = 8;
 // A street name after the number: a capitalised word or two and a street type, or a street type first.
 const STREET_AFTER =
   /^,?\s(?:(?:[A-Z][\p{L}'.-]*\s){0,3}(?:Street|St\.?|Lane|Ln|Avenue|Ave|Road|Rd|Close|Square|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Crescent|Parkway|Highway)\b|(?:Rue|Via|Calle|Avenida|Avenue|Rua|Boulevard|Chemin|Piazza|Plaza)\s)/u;
@@ -28,9 +23,11 @@ export type PhoneScorer = (text: string, start: number, candidate: string) => nu
  *   lengths fit, and the way it is grouped must match how that region writes numbers —
  *   `2023-10-15` is a valid German number but nobody groups one 4-2-2, so dates, SKUs and versions
  *   are not phones.
- * - unseparated national digits need a context word before them ("phone", "call", …).
+ * - unseparated national digits need a context word around them ("phone", "call", "电话", "телефон",
+ *   "पर कॉल करें"… in twelve languages: phone-context.ts); then every configured region is tried.
  * Parsing costs ~15 µs a try, so only regions whose own number formats (from the metadata) group
- * digits the way the candidate is written are tried, and the common cases are parsed and validated
+ * digits the way the candidate is written are tried, each after a precheck (one compiled regex)
+ * that rules out most regions without a parse, and the common cases are parsed and validated
  * with the metadata's patterns compiled once (phone-parse.ts, phone-validity.ts; tests hold them
  * equal to libphonenumber-js).
  */
@@ -43,13 +40,12 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   // Only regions that print numbers with the written grouping are parsed (~15 µs a parse).
   const plausibleRegions = (groups: number[]) => {
     const key = groups.join("-");
-    return regions.filter((region) => signatures.get(region)?.has(key)).slice(0, MAX_REGIONS_TRIED);
+    return regions.filter((region) => signatures.get(region)?.has(key));
   };
 
   return (text, start, candidate) => {
     const end = start + candidate.length;
-    const hasContext =
-      PHONE_CONTEXT.test(textBefore(text, start)) || PHONE_LABEL_AFTER.test(text.slice(end, end + 16));
+    const hasContext = hasPhoneContext(text, start, end);
     if (candidate.startsWith("+") || candidate.startsWith("00")) {
       const international = candidate.startsWith("00") ? `+${candidate.slice(2)}` : candidate;
       const digits = international.replace(NON_DIGIT, "");
@@ -61,13 +57,16 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       return hasContext && parsePhoneNumberFromString(international)?.isPossible() ? 0.85 : 0;
     }
     if (DATE.test(candidate)) return 0;
+    // "1688-1697", "1644 -- 1646": years from and to, which Korea's 8-digit service numbers look like.
+    if (!hasContext && isYearRange(candidate)) return 0;
     // "3378 217 Lovers Lane": a house number before its street, not a phone number.
     if (!hasContext && STREET_AFTER.test(text.slice(end, end + 40))) return 0;
     const groups = digitGroups(candidate);
     if (groups.length === 1 && !hasContext) return 0;
     // Dots alone separate versions and IP addresses far more often than phone digits.
     if (!/[ ()\u00a0-]/.test(candidate) && !hasContext) return 0;
-    const tried = groups.length === 1 ? regions.slice(0, MAX_REGIONS_TRIED) : plausibleRegions(groups);
+    // Unseparated digits come here only after a context word: every configured region may be theirs.
+    const tried = groups.length === 1 ? regions : plausibleRegions(groups);
     const digits = candidate.replace(NON_DIGIT, "");
     for (const region of tried) {
       if (!precheck.national(digits, region)) continue;
@@ -97,6 +96,16 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   };
 }
 
+const YEAR_RANGE = /^(1[5-9]\d\d|20\d\d)\s*[-–—]+\s*(1[5-9]\d\d|20\d\d)$/;
+
+/** Two years, the second after the first and within two centuries of it. */
+function isYearRange(candidate: string): boolean {
+  const match = YEAR_RANGE.exec(candidate);
+  if (match === null) return false;
+  const span = Number(match[2]) - Number(match[1]);
+  return span > 0 && span <= 200;
+}
+
 interface NumberFormat {
   pattern(): string;
   nationalPrefixFormattingRule?(): string | undefined;
@@ -112,7 +121,8 @@ function groupSignatures(region: CountryCode): Set<string> {
   const plan = metadata.numberingPlan as unknown as { formats(): NumberFormat[] } | undefined;
   const signatures = new Set<string>();
   for (const format of plan?.formats() ?? []) {
-    const trunk = /^0/.test(format.nationalPrefixFormattingRule?.() ?? "");
+    // A trunk prefix before the first group: `0$1`, `(0$1)`, `8 ($1)` (Russia).
+    const trunk = /^\(?\d/.test(format.nationalPrefixFormattingRule?.() ?? "");
     for (const groups of expandGroups(format.pattern())) {
       signatures.add(groups.join("-"));
       if (!trunk || groups.length === 0) continue;

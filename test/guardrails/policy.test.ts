@@ -12,7 +12,10 @@ describe("config", () => {
       toolResults: { prompt_injection: "block" },
       thresholds: { secret: 0.5, pii: 0.5, prompt_injection: 0.5, jailbreak: 0.5 },
       allow: { values: [], emails: [], patterns: [], types: [] },
-      phoneRegions: ["US", "GB", "DE", "FR", "IN", "AU", "ES", "IT", "NL", "BR", "JP", "MX"],
+      phoneRegions: [
+        ...["US", "GB", "DE", "FR", "IN", "AU", "ES", "IT", "NL", "BR", "JP", "MX"],
+        ...["CN", "RU", "KR", "TR", "SA", "AE", "IL", "PT", "AR", "CO", "EG", "TW", "CH"],
+      ],
       privateIpAddresses: false,
       learnedAttackScorer: true,
       restorePlaceholders: true,

@@ -1,0 +1,200 @@
+/**
+ * Words that say a digit string is a phone number, in the languages modelmux is used in. Written for
+ * what the scorer asks: does the text just before a number (or just after, for languages that put the
+ * verb last) name a phone? Words are matched case-insensitively, each script by its own rule:
+ * - Latin and Cyrillic words are whole words or stems taking the language's endings and compounds
+ *   (`телефону`, `Handynummer`, `numaram`): a letter may not come before them, and `\b` is not used,
+ *   because in JavaScript it only knows ASCII letters (`телефон\b` never matches before a space).
+ * - Chinese, Japanese, Korean, Arabic and Devanagari words are matched anywhere: CJK is written
+ *   without spaces, and Arabic joins prefixes to the word (`الهاتف`, `للتواصل`, `رقمي`).
+ */
+
+// Latin-script words: `\p{L}*` marks a stem.
+const LATIN = [
+  // English
+  "phone\\p{L}*",
+  "tel",
+  "telephone",
+  "mobile",
+  "cell(?:phone)?",
+  "fax",
+  "call(?:ing)?",
+  "text me",
+  "whats ?app",
+  "sms",
+  "contact\\p{L}*",
+  "reach(?:ed|able)?",
+  "dial",
+  "landline",
+  "hotline",
+  "helpline",
+  "voicemail",
+  "ph",
+  // Spanish, Portuguese, Italian
+  "tel[ée]fono",
+  "telefone",
+  "telem[óo]vel",
+  "m[óo]vil",
+  "celular",
+  "celu",
+  "cellulare",
+  "fijo",
+  "fixo",
+  "fone",
+  "zap",
+  "ll[áa]ma\\p{L}*",
+  "lig(?:a|ue|ar)(?:-me)?",
+  // French
+  "t[ée]l[ée]phone",
+  "t[ée]l",
+  "portable",
+  "fixe",
+  "gsm",
+  "natel",
+  "appel(?:ez|er|le|lez)?",
+  "rappel(?:ez|er|le|lez)?",
+  "joindre",
+  // German (compounds: Handynummer, Telefonnummer, Festnetznummer)
+  "telefon\\p{L}*",
+  "kontakt\\p{L}*",
+  "handy\\p{L}*",
+  "mobil\\p{L}*",
+  "festnetz\\p{L}*",
+  "rufnummer",
+  "erreichbar",
+  "anruf\\p{L}*",
+  "durchwahl",
+  // Turkish
+  "ara(?:y\\p{L}*)?",
+  "ileti[şs]im",
+  "faks",
+  "ula[şs]\\p{L}*",
+  // Russian, Ukrainian
+  "телефон\\p{L}*",
+  "тел",
+  "моб\\p{L}*",
+  "сотов\\p{L}*",
+  "звон\\p{L}*",
+  "позвон\\p{L}*",
+  "связ\\p{L}*",
+  "факс\\p{L}*",
+  "контакт\\p{L}*",
+  "ватсап",
+  "вотсап",
+  "смс",
+];
+
+// "Number" alone says less ("number of users", "policy number", "номер заказа", "发票号码"): it counts
+// only as someone's number ("my number is ", "Мой номер ", "رقمي", "我的号码是"), at most eight
+// characters before the digits. (número, numéro and numero count alone, as they always have.)
+const LATIN_NUMBER = [
+  "(?:my|your|his|her|our|their|new)\\s+(?:\\p{L}+\\s+)?number",
+  "n[úu]mero",
+  "num[ée]ro",
+  "numero",
+  "(?:meine|deine|seine|ihre|unsere|eure|neue)\\s+nummer",
+  "(?:unter|an)\\s+der\\s+nummer",
+  "numara(?:m|n|m[ıi]z|n[ıi]z)",
+  "(?:мой|моя|мою|твой|ваш|его|её|ее|их|наш|новый)\\s+(?:новый\\s+)?номер\\p{L}*",
+];
+
+// Scripts without word spaces, or with joined prefixes: matched anywhere.
+const JOINED = [
+  // Chinese (simplified and traditional)
+  "电话",
+  "電話",
+  "手机",
+  "手機",
+  "手提",
+  "座机",
+  "座機",
+  "联系",
+  "联络",
+  "聯絡",
+  "聯繫",
+  "致电",
+  "致電",
+  "拨打",
+  "撥打",
+  "短信",
+  "简讯",
+  "簡訊",
+  "微信",
+  "传真",
+  "傳真",
+  "热线",
+  "熱線",
+  "客服",
+  // Japanese
+  "携帯",
+  "ケータイ",
+  "連絡",
+  "問い?合わ?せ",
+  "直通",
+  "フリーダイヤル",
+  "ファックス",
+  // Korean
+  "전화",
+  "휴대폰",
+  "핸드폰",
+  "연락",
+  "문자",
+  "팩스",
+  "고객센터",
+  "폰",
+  // Arabic
+  "هاتف",
+  "جوال",
+  "موبايل",
+  "اتصل",
+  "اتصال",
+  "تواصل",
+  "واتساب",
+  "فاكس",
+  "خلوي",
+  "محمول",
+  // Hindi
+  "फ़ोन",
+  "फ\u093cोन",
+  "फोन",
+  "मोबाइल",
+  "संपर्क",
+  "कॉल",
+  "व्हाट्सएप",
+  "हेल्पलाइन",
+];
+
+const JOINED_NUMBER = [
+  "(?:我|你|您|他|她|新)的?(?:号码|號碼)",
+  "(?:私|わたし|僕|俺|彼|彼女|あなた)の番号",
+  "(?:제|내|저의|나의|새)\\s*번호",
+  "رقم(?:ي|ك|ه|ها|نا)(?!\\p{L})",
+  "(?:मेरा|मेरी|मेरे|आपका|आपके|उनका|उसका|हमारा|तुम्हारा|का|की|के)\\s*(?:नया\\s*)?(?:नंबर|नं\\.?)",
+];
+
+const alternatives = (words: readonly string[]) => words.join("|");
+
+/**
+ * A phone word, then up to 16 characters that are neither digits nor a line break, at the end; or a
+ * "number" word at most eight such characters before the end ("my number is ", "Мой номер ").
+ */
+const PHONE_BEFORE = new RegExp(
+  `(?:(?<!\\p{L})(?:${alternatives(LATIN)})(?!\\p{L})|${alternatives(JOINED)})[^\\n\\d]{0,16}$|(?:(?<!\\p{L})(?:${alternatives(LATIN_NUMBER)})(?!\\p{L})|${alternatives(JOINED_NUMBER)})[^\\n\\d]{0,8}$`,
+  "iu",
+);
+
+/** A label after the number, as address books and signatures write them: "655 437 108 office". */
+const LABEL_AFTER = /^[\s:,(–-]{0,3}(?:office|fax|mobile|cell|phone|tel|home|work|landline|direct)\b/i;
+/** Verbs after the number, for languages that put them last: "… पर कॉल करें", "…にかけて", "…로 전화". */
+const VERB_AFTER =
+  /^[\s'’]{0,2}(?:पर\s*(?:कॉल|फ़ोन|फ\u093cोन|फोन|संपर्क|मैसेज|व्हाट्सएप)|(?:に|まで)(?:お?電話|かけ|ご?連絡)|(?:으로|로)\s*(?:전화|연락|문자))/u;
+
+/** Whether the words around a number at [start, end) of `text` say it is a phone number. */
+export function hasPhoneContext(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 16);
+  return (
+    PHONE_BEFORE.test(text.slice(Math.max(0, start - 32), start)) ||
+    LABEL_AFTER.test(after) ||
+    VERB_AFTER.test(after)
+  );
+}
