@@ -2,6 +2,9 @@ import { INDIRECT_RULES } from "./indirect-rules.js";
 import { INJECTION_RULES } from "./injection-rules.js";
 import { JAILBREAK_RULES } from "./jailbreak-rules.js";
 import { maskPreview } from "./mask.js";
+import { MULTILINGUAL_EXTRACTION_RULES } from "./multilingual-extraction-rules.js";
+import { MULTILINGUAL_OVERRIDE_RULES } from "./multilingual-override-rules.js";
+import { MULTILINGUAL_DISCUSSION } from "./multilingual-rule-parts.js";
 import { normalizeForMatching } from "./normalize.js";
 import { findEncodedInstructions, findSpacedInstructions } from "./obfuscation.js";
 import { OVERRIDE_RULES } from "./override-rules.js";
@@ -10,8 +13,9 @@ import { createRuleEngine, type RuleMatch } from "./rule-engine.js";
 import type { Detector, Finding } from "./types.js";
 
 // Text *about* attacks: quoting a phrase in a sentence that discusses injection is not an attack.
-const DISCUSSION =
-  /\b(?:prompt[\s-]injections?|injection\sattacks?|jailbreak(?:s|ing)?\s(?:attempts?|attacks?|prompts?|techniques?)|attack(?:s|ers?)|adversar\w*|examples?\s(?:of|like|such)|such\sas|for\sexample|e\.g\.|phrases?\s(?:like|such)|known\sas|classifier|detect\w*|red[\s-]team\w*|researchers?|mitigat\w*|defen[cs]\w*|guardrails?|security\s(?:training|awareness))\b/;
+const DISCUSSION = new RegExp(
+  String.raw`\b(?:prompt[\s-]injections?|injection\sattacks?|jailbreak(?:s|ing)?\s(?:attempts?|attacks?|prompts?|techniques?)|attack(?:s|ers?)|adversar\w*|examples?\s(?:of|like|such)|such\sas|for\sexample|e\.g\.|phrases?\s(?:like|such)|known\sas|classifier|detect\w*|red[\s-]team\w*|researchers?|mitigat\w*|defen[cs]\w*|guardrails?|security\s(?:training|awareness))\b|${MULTILINGUAL_DISCUSSION}`,
+);
 const CONTEXT_BEFORE = 160;
 const CONTEXT_AFTER = 60;
 const KINDS = ["prompt_injection", "jailbreak"] as const;
@@ -27,6 +31,8 @@ export function createInjectionDetector(): Detector {
     ...INJECTION_RULES,
     ...INDIRECT_RULES,
     ...JAILBREAK_RULES,
+    ...MULTILINGUAL_OVERRIDE_RULES,
+    ...MULTILINGUAL_EXTRACTION_RULES,
   ]);
   return {
     name: "injection",
@@ -37,7 +43,8 @@ export function createInjectionDetector(): Detector {
       for (const match of engine.match(normalized, text)) {
         const start = normalized.toOriginalStart(match.start);
         const end = normalized.toOriginalEnd(match.end);
-        const obfuscated = !readsAsWritten(text, start, end, normalized.text, match);
+        const obfuscated =
+          !match.rule.foldedScript && !readsAsWritten(text, start, end, normalized.text, match);
         const factor = context.dampingFactor(match);
         const score = match.score * factor + (obfuscated ? 0.1 : 0);
         scored.push({

@@ -14,6 +14,11 @@ export interface InjectionRule {
   score: number | ((match: string) => number);
   /** Only counts at the start of a line (fake chat turns). */
   lineStart?: boolean;
+  /**
+   * Written for folded text (another script: Cyrillic read as Latin, marks dropped), so a span that
+   * differs from its original is how the language is spelt, not an obfuscation worth a bonus.
+   */
+  foldedScript?: boolean;
   /** A test on the original text of the match, for what normalizing hides (case: "DAN" is not "Dan"). */
   confirm?: (original: string) => boolean;
 }
