@@ -1,6 +1,7 @@
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { characterClasses, shannonEntropy } from "./entropy.js";
-import { isPlaceholderValue, type SecretParser } from "./secret-parsers.js";
+import { isNeverAPassword, plainPasswordScore, qualifierLength } from "./password-value.js";
+import { isPlaceholderValue, isReferenceValue, type SecretParser } from "./secret-parsers.js";
 
 /**
  * High-entropy values assigned to secret-like names: `DB_PASSWORD=…`, `"api_key": "…"`, `--token …`,
@@ -49,11 +50,9 @@ const MAX_VALUE = 200;
 const METADATA_NAME =
   /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens))/;
 const PASSWORD_NAME = /pass|pwd/;
-// Code references and literals that are not a secret's value: env lookups, dotted paths, calls
-// (a name or `$` and `(`, then nothing or up to a closing `)`: `getenv(`, `$(cat key.txt)`), types.
-const REFERENCE_VALUE =
-  /^(?:process\.env|os\.environ|os\.getenv|getenv|env\.|ENV\[|secrets\.|vault:|ssm:|arn:|true$|false$|null$|nil$|none$|undefined$|required$|optional$|string$|str$|int$|bool$|boolean$|number$|bytes$)|^[\w$.]*\((?:.*\))?$|^[A-Za-z_$]+(?:\.[A-Za-z_$][\w$]*)+$/i;
-
+// Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
+const EXPLICIT_PASSWORD_NAME = /passw(?:or)?d|passphrase|passcode|pwd|(?:^|[^a-z])pass(?:$|[^a-z])/;
+const CAMEL_PASSWORD_NAME = /[a-z]Pass$/;
 export const genericSecretParser: SecretParser = {
   id: "generic",
   keywords: KEYWORDS,
@@ -82,12 +81,21 @@ export const genericSecretParser: SecretParser = {
     // Shown cut short (`ops_eyJz...`, `abc..[Redacted]`): what is left is not the credential.
     const after = text.slice(valueStart.index + value.length, valueStart.index + value.length + 3);
     if (ELIDED.test(value) || after === "..." || after.startsWith("…")) return undefined;
-    const score = scoreSecretValue(value, isPassword, valueStart.quote !== "");
+    const end = valueStart.index + value.length;
+    const quoted = valueStart.quote !== "";
+    let score = scoreSecretValue(value, isPassword, quoted);
+    // A value explicitly named as a password counts even when plain (`password: "letmein"`).
+    if (
+      score === 0 &&
+      isPassword &&
+      (EXPLICIT_PASSWORD_NAME.test(name) || CAMEL_PASSWORD_NAME.test(originalName))
+    )
+      score = plainPasswordScore(value, quoted, text.slice(end, end + 40));
     if (score === 0) return undefined;
     return {
       type: isPassword ? "password" : "generic_secret",
       start: valueStart.index,
-      end: valueStart.index + value.length,
+      end,
       score,
     };
   },
@@ -141,6 +149,14 @@ function findValueStart(
       position += type[0].length;
       rest = text.slice(position, position + 4);
       operator = /^:?=(?!=)/.exec(rest)?.[0];
+    }
+  }
+  if (operator === undefined && isPassword && !quotedName) {
+    // "the password for the staging box is …"
+    const qualifier = qualifierLength(text, nameEnd);
+    if (qualifier > 0) {
+      position = skipSpaces(text, nameEnd + qualifier, 5);
+      rest = text.slice(position, position + 4);
     }
   }
   let quoteRequired = false;
@@ -211,15 +227,19 @@ function readValue(text: string, start: number, quote: string): string | undefin
 
 /** 0 when the value is a placeholder, a reference or too plain to be a secret; otherwise a confidence. */
 export function scoreSecretValue(value: string, isPassword: boolean, quoted: boolean): number {
-  if (isPlaceholderValue(value) || REFERENCE_VALUE.test(value)) return 0;
+  if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
   if (/^\d+$/.test(value) || /^[A-Za-z]+(?:_[A-Za-z]+)+$/.test(value)) return 0;
   // Only punctuation (`",.:-@*?!"`): a separator or a mask, not a credential.
   if (!/[A-Za-z0-9]/.test(value)) return 0;
   const entropy = shannonEntropy(value);
   const classes = characterClasses(value);
   if (isPassword) {
+    // A link ("reset your password: https://…"; a password inside a URL is the URL parser's), a
+    // path, `<your password>` cut at its space, code (`request.form[`), `"password": "Mot de passe"`.
+    if (isNeverAPassword(value)) return 0;
     if (value.length < 6 || entropy < 2.4) return 0;
-    if (/^[A-Za-z]+$/.test(value) && (!quoted || value.length < 8)) return 0;
+    // A word is a password only when named as one (`plainPasswordScore`): "the password is ungültig" is not.
+    if (/^\p{L}+$/u.test(value)) return 0;
     return Math.min(0.95, 0.7 + (quoted ? 0.1 : 0) + (classes >= 3 ? 0.1 : 0));
   }
   if (value.length < 12 || entropy < 3 || classes < 2 || !/\d/.test(value)) return 0;

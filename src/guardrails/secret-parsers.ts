@@ -30,6 +30,15 @@ export function isPlaceholderValue(value: string): boolean {
   return PLACEHOLDER_VALUE.test(value);
 }
 
+// Code references and literals that are not a secret's value: env lookups, dotted paths, calls
+// (a name or `$` and `(`, then nothing or up to a closing `)`: `getenv(`, `$(cat key.txt)`), types.
+const REFERENCE_VALUE =
+  /^(?:process\.env|os\.environ|os\.getenv|getenv|env\.|ENV\[|secrets\.|vault:|ssm:|arn:|true$|false$|null$|nil$|none$|undefined$|required$|optional$|string$|str$|int$|bool$|boolean$|number$|bytes$)|^[\w$.]*\((?:.*\))?$|^[A-Za-z_$]+(?:\.[A-Za-z_$][\w$]*)+$/i;
+
+export function isReferenceValue(value: string): boolean {
+  return REFERENCE_VALUE.test(value);
+}
+
 const PEM_HEADER = /-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----/y;
 // Base64 body, optional encryption headers, and JSON-escaped newlines; `-` only when not `-----`.
 const PEM_BODY = /(?:[A-Za-z0-9+/=\s\\:,]|-(?!----))*/y;

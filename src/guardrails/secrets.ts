@@ -1,4 +1,5 @@
 import { CLOUD_SECRET_RULES } from "./cloud-secret-rules.js";
+import { credentialPairParser, passwordAfterUserParser } from "./credential-pair.js";
 import { shannonEntropy } from "./entropy.js";
 import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
 import { GITLEAKS_CONTEXT_RULES } from "./gitleaks-context-rules.js";
@@ -60,6 +61,8 @@ export function createSecretDetector(): Detector {
     genericSecretParser,
     genericKeyNameParser,
     spokenPasswordParser,
+    passwordAfterUserParser,
+    credentialPairParser,
     telegramBotTokenParser,
   ]) {
     const matcher = parserMatcher(parser);

@@ -1,4 +1,5 @@
 import { scoreSecretValue } from "./generic-secret.js";
+import { plainPasswordScore, qualifierLength } from "./password-value.js";
 import type { SecretParser } from "./secret-parsers.js";
 
 /**
@@ -7,10 +8,10 @@ import type { SecretParser } from "./secret-parsers.js";
  * "パスワードは abc12345 です", "كلمة المرور هي …", "मेरा पासवर्ड abc@1234 है". English ("my password
  * is …", `password: …`) is the generic parser's. The word for password must be followed by a
  * copula or `:`/`=` (or, in Hindi, the value then "है"), so "Passwort vergessen?" is not read;
- * the value is scored as the generic parser scores a password (placeholders, plain words and
- * short values are not findings).
+ * the value is scored as the generic parser scores a password, and a plain word counts as
+ * `plainPasswordScore` says ("Passwort: sonnenschein" is one, "Das Passwort ist falsch" is not).
  */
-const PASSWORD_WORDS = [
+export const PASSWORD_WORDS = [
   "passwort",
   "kennwort",
   "mot de passe",
@@ -53,11 +54,15 @@ export const spokenPasswordParser: SecretParser = {
       return undefined;
     let start: number;
     let value: string | undefined;
-    const link = LINK.exec(text.slice(after, after + 24));
+    let quoted = false;
+    // "Das Passwort für den Gastzugang ist …": what it is for, then the copula.
+    const linkFrom = after + qualifierLength(text, after);
+    const link = LINK.exec(text.slice(linkFrom, linkFrom + 24));
     if (link !== null) {
-      start = after + link[0].length;
+      start = linkFrom + link[0].length;
       // A quote, and the space French puts inside guillemets.
       const quote = OPEN_QUOTE.exec(text.slice(start, start + 1));
+      quoted = quote !== null;
       if (quote !== null) start += text[start + 1] === " " || text[start + 1] === "\u00a0" ? 2 : 1;
       value = VALUE.exec(text.slice(start, start + 81))?.[0];
     } else if (word === HINDI_WORD) {
@@ -68,8 +73,11 @@ export const spokenPasswordParser: SecretParser = {
     } else return undefined;
     if (value === undefined) return undefined;
     value = value.replace(/[.:!?]+$/, "");
-    const score = scoreSecretValue(value, true, false);
+    const end = start + value.length;
+    // Hindi's trailing "है" is the copula, not the sentence going on.
+    const next = word === HINDI_WORD && link === null ? "" : text.slice(end, end + 40);
+    const score = scoreSecretValue(value, true, false) || plainPasswordScore(value, quoted, next);
     if (score === 0) return undefined;
-    return { type: "password", start, end: start + value.length, score };
+    return { type: "password", start, end, score };
   },
 };

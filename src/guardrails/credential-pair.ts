@@ -1,0 +1,123 @@
+import { ALPHANUMERIC, asciiClass } from "./char-class.js";
+import { scoreSecretValue } from "./generic-secret.js";
+import { isDescriptionWord, plainPasswordScore } from "./password-value.js";
+import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
+import { PASSWORD_WORDS as SPOKEN_PASSWORD_WORDS } from "./spoken-password.js";
+
+/**
+ * A username and a password given together, where the password has no `:`/`=` or copula of its own
+ * ("user jsmith, password Tr0ub4dor&3", "Benutzer jsmith, Passwort sonnenschein", `login=jsmith
+ * pass=Winter2024!`), or as `user / password` after "credentials" or "login" ("smtp credentials:
+ * mailer@example.com / Qw3rty!234"). Only the password is the finding; a username is not a secret.
+ * The pair is what makes "password X" a password given: "password manager" alone is not. A value
+ * that is plain (a word, or 4–5 characters) counts as `plainPasswordScore` says.
+ */
+// English words for password (`pass` as in `login=jsmith pass=…`), and the other eight languages'.
+const PASSWORD_WORDS = [
+  "passphrase",
+  "password",
+  "passwd",
+  "pwd",
+  "pass",
+  "passcode",
+  ...SPOKEN_PASSWORD_WORDS,
+];
+// Longest first, so `passcode` is not read as `pass`.
+const BY_LENGTH = [...PASSWORD_WORDS].sort((left, right) => right.length - left.length);
+const CJK_WORD = /^[\u3000-\u9fff]/u;
+// After the word: `:`/`=` or spaces, then an optionally quoted value.
+const LINK = /^(?:\s{0,3}[:=：]\s{0,3}|[ \t]{1,3})(["'`«“]?)/;
+const VALUE = /^[^\s"'`»”,;)\]。，、]{1,80}/u;
+// A username named before the password on the same line: the word for user (in the nine languages),
+// an optional link, the name, and a separator ("user jsmith, ", "My username is JohnDoe and the ").
+const USER_BEFORE =
+  /(?:^|[^\p{L}\p{N}_])(?:user(?:[ _-]?(?:name|id))?|login|account|e-?mail|benutzer(?:name)?|nutzername|anmeldename|utilisateur|identifiant|usuario|nombre de usuario|пользователь|логин|用户名|用户|账号|帳號|ユーザー名?|ユーザーID|اسم المستخدم|المستخدم|उपयोगकर्ता(?: नाम)?|यूज़रनेम|यूजरनेम)[ \t]{0,3}(?:[:=：]|(?:is|ist|lautet|est|es|—|-)(?=[ \t])|是|は)?[ \t]{0,3}["'`«“]?(?<user>[^\s"'`»”,;/]{1,64})["'`»”]?[ \t]{0,3}(?:[,;/|、，][ \t]{0,3}|[ \t](?:and|und|et|y|и|和|و|और)[ \t]{1,3}|[ \t]{1,3}و|[ \t]{1,3})(?:(?:the|my|its|mein|das|sein|le|son|mon|la|su|mi|el|и)[ \t]{1,3})?$/iu;
+const USER_HINT =
+  /user|login|account|mail|benutzer|nutzername|anmeldename|utilisateur|identifiant|usuario|пользовател|логин|用户|账号|帳號|ユーザー|المستخدم|उपयोगकर्ता|यूज़रनेम|यूजरनेम/i;
+const MAX_LOOK_BACK = 120;
+
+export const passwordAfterUserParser: SecretParser = {
+  id: "credential-pair",
+  keywords: PASSWORD_WORDS,
+  source: "modelmux: a username and a password given together",
+  parse(text, index) {
+    // Arabic writes "and" against the next word: "…admin وكلمة المرور ahmed".
+    const joined = text[index - 1] === "و" && text[index] === "ك";
+    if (index > 0 && !joined && isWordChar(text, index - 1)) return undefined;
+    const word = wordAt(text, index);
+    if (word === undefined) return undefined;
+    const after = index + word.length;
+    const link = LINK.exec(text.slice(after, after + 12));
+    if (link === null) return undefined;
+    // The same line, at most MAX_LOOK_BACK characters back (a lastIndexOf over the whole text would
+    // cost a scan back to its start on every hit in text without line breaks).
+    const window = text.slice(Math.max(0, index - MAX_LOOK_BACK), index);
+    const before = window.slice(window.lastIndexOf("\n") + 1);
+    // A cheap look for the word for user first: prose about passwords rarely names a user before one.
+    if (!USER_HINT.test(before)) return undefined;
+    const found = passwordAt(text, after + link[0].length, (link[1] ?? "") !== "");
+    if (found === undefined) return undefined;
+    const user = USER_BEFORE.exec(before)?.groups?.user;
+    // "username and password", "user account password": words of a sentence, not a username.
+    if (user === undefined || !isUsername(user)) return undefined;
+    return found;
+  },
+};
+
+// "credentials: user / password", "login: admin/admin", "creds = deploy@example.com:Qw3rty!234".
+const PAIR_AFTER_LABEL =
+  /(?:credentials?|creds|login)[ \t]{0,3}(?:[:=：]|(?:are|is)(?=[ \t]))[ \t]{0,3}([^\s"'`/:,;]{1,64})(?:[ \t]{0,3}\/[ \t]{0,3}|:)/iy;
+// What a username looks like when nothing else says so: an address, a handle with `_`/`.`/`-` or a
+// digit, or a default account name. "credentials: read/write" is not a pair.
+const USERNAME = /[@_.\d-]|^(?:admin|administrator|root|guest|user|sa|postgres|ubuntu|pi)$/i;
+
+export const credentialPairParser: SecretParser = {
+  id: "credential-pair",
+  keywords: ["credential", "creds", "login"],
+  source: 'modelmux: `user / password` after "credentials" or "login"',
+  parse(text, index) {
+    if (index > 0 && isWordChar(text, index - 1)) return undefined;
+    PAIR_AFTER_LABEL.lastIndex = index;
+    const match = PAIR_AFTER_LABEL.exec(text);
+    const user = match?.[1];
+    if (match === null || user === undefined || !USERNAME.test(user) || !isUsername(user)) return undefined;
+    // `user:password` only for an address or a default account, not a time ("login: 9:30").
+    if (match[0].endsWith(":") && !/@|^[a-z]+$/i.test(user)) return undefined;
+    return passwordAt(text, index + match[0].length, false);
+  },
+};
+
+/** The password word at `index`, whole (`pass`, not `passport` or `Passwortmanager`). */
+function wordAt(text: string, index: number): string | undefined {
+  const lower = text.slice(index, index + 12).toLowerCase();
+  const word = BY_LENGTH.find((candidate) => lower.startsWith(candidate));
+  if (word === undefined) return undefined;
+  if (!CJK_WORD.test(word) && isWordChar(text, index + word.length)) return undefined;
+  return word;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const isAsciiWordChar = asciiClass(`${ALPHANUMERIC}_`);
+
+/** A letter, digit or `_` at `index` (ASCII by char code: most text is, and a regex per hit costs). */
+function isWordChar(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (Number.isNaN(code)) return false;
+  return code < 128 ? isAsciiWordChar(text, index) : WORD_CHAR.test(text.charAt(index));
+}
+
+function isUsername(user: string): boolean {
+  if (!/^[\p{L}\p{N}]/u.test(user) || isDescriptionWord(user)) return false;
+  return USERNAME.test(user) || /^\p{L}{2,32}$/u.test(user);
+}
+
+function passwordAt(text: string, start: number, quoted: boolean): ParsedSecret | undefined {
+  const raw = VALUE.exec(text.slice(start, start + 81))?.[0];
+  const value = quoted ? raw : raw?.replace(/[.:!?]+$/, "");
+  if (value === undefined || value === "") return undefined;
+  const end = start + value.length;
+  const score =
+    scoreSecretValue(value, true, quoted) || plainPasswordScore(value, quoted, text.slice(end, end + 40));
+  if (score === 0) return undefined;
+  return { type: "password", start, end, score };
+}

@@ -1,0 +1,125 @@
+import { isPlaceholderValue, isReferenceValue } from "./secret-parsers.js";
+
+/**
+ * A value explicitly named as a password (`password: "letmein"`, "the wifi password is
+ * correcthorsebatterystaple", "Passwort: sonnenschein") is reported even when it is a plain word or
+ * short, which the entropy scoring of `scoreSecretValue` leaves out: a user who names a password
+ * means one. What a value in that place also often is, and is not reported:
+ * - placeholders, masks and references (`<your password>`, `********`, `${DB_PASSWORD}`,
+ *   `os.environ[…]`) and type names (`string`, `text`): `isPlaceholderValue`, `isReferenceValue`;
+ * - descriptions: a word of the sentence rather than a value ("the password is incorrect",
+ *   "Passwort: erforderlich", "la contraseña es obligatoria", "must", "reset", "yes"), by a list of
+ *   such words in English, German, French and Spanish and the endings of participles, adverbs and
+ *   adjectives ("changed", "missing", "securely", "available"); in Russian, Chinese, Japanese,
+ *   Arabic and Hindi a password given in words is written in Latin letters, so a value in the
+ *   sentence's own script is a word of the sentence;
+ * - prose: an unquoted word followed by more words ("the password is stored in the vault",
+ *   "Password: enter the one you chose") is the sentence going on, not a value;
+ * - code identifiers: `password = passwordInput`, `password = new_password`, all-digit values
+ *   (lengths, counts, ports).
+ * Only the shapes the entropy scoring refuses reach here: a word of Latin letters (4 to 64), or a
+ * value of 4 to 64 printable ASCII characters with a letter that is short or plain (`ab12`, `Kaffee99`).
+ */
+const PLAIN = /^(?:[A-Za-z\u00c0-\u024f]{4,64}|(?=[^A-Za-z]*[A-Za-z])[\x21-\x7e]{4,64})$/;
+const LETTERS = /^\p{L}+$/u;
+// Plain identifiers and stand-ins: `new_password`, `(optional)`, `[hidden]`, `n/a`, `$(cat`.
+const PLAIN_NOT_A_VALUE = /^[A-Za-z]+(?:_[A-Za-z]+)+$|^[[({$]|[[(]|^(?:n\/a|tbd|todo|unknown|unset)$/i;
+// What is never a password, plain or not: a link (`https://…/reset-password`), a path (`~/.pgpass`),
+// an angle placeholder cut at its first space (`<your`, `<votre`), a YAML tag (`!vault`), code that
+// calls or indexes a dotted or lower-case name (`request.form[`, `pwd_context.hash(`, `list[str`;
+// not `Pa(ss)w0rd!x`), the word for password in a
+// translation file (`"password": "Mot de passe"`).
+const NEVER_A_PASSWORD =
+  /^[a-z][a-z0-9+.-]{1,15}:\/\/|^[~.]?\/|^<|^![a-z]|^(?:mot de passe|contrase[ñn]a|passwort|kennwort|пароль|密码|パスワード|كلمة المرور|كلمة السر|पासवर्ड)$/i;
+
+const CODE_CALL = /^[A-Za-z_$][\w$]*\.[\w$.]*[[(]|^[a-z_]+[[(]/;
+
+/** Whether a value given for a password is a link, a path, a placeholder, code or a translation. */
+export function isNeverAPassword(value: string): boolean {
+  return NEVER_A_PASSWORD.test(value) || CODE_CALL.test(value);
+}
+
+const CAMEL_IDENTIFIER = /^[a-z]+[A-Z][A-Za-z]*$/;
+// Words that describe a password or stand in a sentence about it (lower case, ASCII: accented words
+// fail `PLAIN` already), and the words for password themselves (translation files: `"password": "Passwort"`).
+const DESCRIPTION_WORDS = new Set(
+  [
+    // English
+    "a an the this that these those it its my your our his her their me you we he she they them one mine yours",
+    "is are was were be been being has have had do does did can could will would should must may might shall",
+    "not no none nothing anything something everything also too very so still just only even same different",
+    "new old current previous default temporary initial random unique strong weak secure insecure safe unsafe",
+    "correct incorrect invalid valid wrong right good bad fine ok okay required optional mandatory missing",
+    "empty blank null unknown unset set reset change changes expired locked hidden secret private public",
+    "confidential sensitive long short simple easy hard complex case here there below above following same",
+    "what which who whom whose why how where when whatever please thanks thank sorry yes on off true false",
+    "input value values data text field fields form string number integer char varchar object any type label",
+    "hint user username login email account name key hash salt length format policy rules rule requirements",
+    "characters chars digits letters symbols words word strength recovery manager protection expiry",
+    "needed necessary important enough common obvious stored saved sent given known shown lost forgot",
+    "forgotten stolen leaked typed entered displayed generated provided attached enclosed identical for",
+    "and or und oder et ou y o but with without from into onto than then now later soon again never always sometimes",
+    "plain plaintext cleartext bcrypt scrypt argon pbkdf sha md hashed encrypted encoded both either",
+    // German
+    "der die das dem den des ein eine einen einer dein deine ihr ihre mein meine sein seine unser kein",
+    "keine nicht auch noch schon nur sehr zu falsch richtig korrekt ungultig gultig erforderlich",
+    "notwendig notig pflicht leer abgelaufen neu alt sicher unsicher schwach stark geheim vergessen",
+    "gesperrt gespeichert verschlusselt gleich identisch hier unten oben folgendes folgende was welches",
+    "wie wo warum bitte kurz lang abgelehnt passwort kennwort",
+    // French
+    "le la les un une des du de ce cet cette votre vos ton ta mon ma son sa notre leur pas ne plus aussi",
+    "encore deja tres trop invalide valide requis requise obligatoire facultatif vide nouveau nouvelle",
+    "ancien ancienne faible fort forte securise oublie perdu identique ici dessous suivant quoi quel",
+    "quelle comment pourquoi merci oui non",
+    // Spanish
+    "el los las unos unas tu tus su sus mi mis nuestro tambien muy demasiado ya solo incorrecta incorrecto",
+    "correcta correcto invalida valida obligatoria obligatorio requerida requerido necesaria necesario",
+    "vacia vacio nueva nuevo antigua antiguo debil fuerte segura seguro insegura caducada olvidada distinta",
+    "igual aqui abajo siguiente que cual como donde favor gracias si contrasena",
+    // The words for password, in any language
+    "password passwords passwd pass passcode passphrase pwd parol mima",
+  ]
+    .join(" ")
+    .split(" "),
+);
+// Participles, adverbs and adjectives ("changed", "missing", "securely", "available", "notwendig",
+// "obligatoire", "requerida"); a password rarely ends so, a description often does.
+const DESCRIPTION_ENDING_ACCENTED = /\p{L}{3}(?:ée?s?|é)$/u;
+const DESCRIPTION_ENDING =
+  /\p{L}{3}(?:(?:ed|ing|ly|able|ible|tion|ment|ness|ful|less|ive|ous|lich|ig|ung|oire|ique|ado|ada|ido|ida)s?)$/u;
+// An unquoted value followed by another word (not a `key=`/`key:` of a pair) is the sentence going on.
+const PROSE_CONTINUES = /^[ \t]+[A-Za-z\u00c0-\u024f\u0370-\u06ff\u0900-\u097f]+(?![\w\u00c0-\u024f]*[:=])/;
+
+/** Whether `word` is one of the words that describe a password or stand in a sentence about it. */
+export function isDescriptionWord(word: string): boolean {
+  // Without accents, so "débil" and "inválida" meet "debil" and "invalida".
+  const lower = word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  return (
+    DESCRIPTION_WORDS.has(lower) ||
+    DESCRIPTION_ENDING.test(lower) ||
+    DESCRIPTION_ENDING_ACCENTED.test(word.toLowerCase())
+  );
+}
+
+/**
+ * A score for a value named as a password that `scoreSecretValue` found too plain, or 0 when it is
+ * not a password (see above). `next` is the text right after an unquoted value.
+ */
+export function plainPasswordScore(value: string, quoted: boolean, next: string): number {
+  if (!PLAIN.test(value) || PLAIN_NOT_A_VALUE.test(value) || isNeverAPassword(value)) return 0;
+  if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
+  if (LETTERS.test(value) && isDescriptionWord(value)) return 0;
+  if (!quoted && (CAMEL_IDENTIFIER.test(value) || PROSE_CONTINUES.test(next))) return 0;
+  return quoted ? 0.7 : 0.6;
+}
+
+// "The password for the staging box is …", "Das Passwort für den Gastzugang ist …", "Le mot de passe
+// du wifi est …", "Пароль от роутера — …", "كلمة المرور لشبكة wifi هي …": what the password is for,
+// between the word and its copula (a preposition, then up to 40 characters of one clause).
+const QUALIFIER =
+  /^[ \t]{1,3}(?:(?:for|of|on|to|für|von|vom|zum|zur|du|de|des|pour|del|para|от|для)[ \t]|ل)[^\n.,;:!?"'()«»]{1,40}?(?=[ \t](?:is|was|ist|lautet|war|est|était|es|era|—|–|это|هي)[ \t])/iu;
+
+/** The length of what the password is for, after the word for password at `from`, or 0. */
+export function qualifierLength(text: string, from: number): number {
+  return QUALIFIER.exec(text.slice(from, from + 48))?.[0].length ?? 0;
+}
