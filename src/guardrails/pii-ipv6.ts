@@ -1,19 +1,36 @@
 import validator from "validator";
 import { asciiClass } from "./char-class.js";
+import { ipv4Score } from "./pii-ipv4.js";
 import type { PiiMatch } from "./pii-match.js";
 import { privateAddressScore } from "./pii-private-address.js";
 
 const isAddressChar = asciiClass("0123456789abcdefABCDEF:.");
 const WORD_CHAR = /\w/;
 const MAX_ADDRESS = 45;
-const NOT_AN_ADDRESS = /^(?:::1?|::ffff:(?:0|127)\.|ff[0-9a-f]{2}:)/i;
+/** Loopback `::1`, unspecified `::` and multicast `ff00::/8`: no one's address. */
+const NOT_AN_ADDRESS = /^(?:::1?$|ff[0-9a-f]{2}:)/i;
 const LOCAL = /^f(?:e[89ab]|[cd][0-9a-f])[0-9a-f]?:/i;
+/**
+ * An IPv4 address written as IPv6 (RFC 4291 §2.5.5 mapped `::ffff:a.b.c.d` and compatible `::a.b.c.d`,
+ * RFC 2765 translated `::ffff:0:a.b.c.d`, RFC 6052 NAT64 `64:ff9b::a.b.c.d`): it is the IPv4 address,
+ * dotted or as two hex groups (`::ffff:c000:280` is 192.0.2.128).
+ */
+const IPV4_AS_IPV6 = /^(?:::(?:ffff:(?:0{1,4}:)?)?|64:ff9b::)(?=\d+\.\d+\.\d+\.\d+$)/i;
+const IPV4_AS_HEX = /^(?:::ffff:(?:0{1,4}:)?|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i;
+const DIGIT = /\d/;
+const FULL_FIRST_GROUP = /^[0-9a-f]{4}:/i;
+const PUBLIC = 0.9;
 
 /**
- * IPv6 addresses confirmed by validator.isIP(…, 6). Candidates grow left and right from each `:`
- * over hex digits, colons and dots, and must not touch a word (`std::vector`, `Foo::Bar`). At least
- * three non-empty groups are required, so clock times and MAC addresses (six groups, no `::`,
- * invalid) drop out. `privateIps`: report link-local and unique-local addresses wherever they appear.
+ * IPv6 addresses in every RFC 4291/5952 form (full, `::`-compressed, with an embedded IPv4 address),
+ * confirmed by validator.isIP(…, 6). Candidates grow left and right from each `:` over hex digits,
+ * colons and dots, and must not touch a word (`std::vector`, `Foo::Bar`); brackets, a port after them
+ * (`[2001:db8::1]:8080`) and a zone id (`fe80::1%eth0`, left out of the span) may. Left out as no
+ * address: candidates without a digit (`cafe::babe`, `abc::def`: identifiers), with fewer than three
+ * groups unless the first is written in full (`fe80::1` is an address, `10::30` is not), and
+ * prefixes (`2001:db8::`, `2001:db8::/32`, `10:00::`: the interface part is zero, so it names a
+ * network, not a host). Clock times and MAC addresses (no `::`, fewer or more than eight groups)
+ * fail validation. `privateIps`: report link-local and unique-local addresses wherever they appear.
  */
 export function findIpv6(text: string, privateIps = false): PiiMatch[] {
   const matches: PiiMatch[] = [];
@@ -27,11 +44,37 @@ export function findIpv6(text: string, privateIps = false): PiiMatch[] {
     while (end > colon + 1 && text[end - 1] === ".") end--;
     if (WORD_CHAR.test(text[start - 1] ?? "") || WORD_CHAR.test(text[end] ?? "")) continue;
     const candidate = text.slice(start, end);
-    const groups = candidate.split(":").filter((group) => group.length > 0);
-    if (groups.length < 3 || NOT_AN_ADDRESS.test(candidate) || !validator.isIP(candidate, 6)) continue;
-    // Link-local and unique-local addresses name a network interface, not a person, unless labelled.
-    const score = LOCAL.test(candidate) ? privateAddressScore(text, start, privateIps) : 0.9;
-    matches.push({ type: "ipv6", start, end, score });
+    if (!looksLikeAddress(candidate) || !validator.isIP(candidate, 6)) continue;
+    const score = addressScore(text, start, candidate, privateIps);
+    if (score !== undefined) matches.push({ type: "ipv6", start, end, score });
   }
   return matches;
+}
+
+/** `1:2::3`: no shorter candidate is an address the checks below keep (`::1`, `::` are no one's). */
+const MIN_ADDRESS = 6;
+
+function looksLikeAddress(candidate: string): boolean {
+  if (candidate.length < MIN_ADDRESS) return false;
+  if (!DIGIT.test(candidate) || candidate.endsWith("::") || NOT_AN_ADDRESS.test(candidate)) return false;
+  if (IPV4_AS_IPV6.test(candidate) || IPV4_AS_HEX.test(candidate)) return true;
+  const groups = candidate.split(":").filter((group) => group.length > 0);
+  return groups.length >= 3 || (groups.length === 2 && FULL_FIRST_GROUP.test(candidate));
+}
+
+function addressScore(text: string, start: number, candidate: string, privateIps: boolean) {
+  const ipv4 = embeddedIpv4(candidate);
+  if (ipv4 !== undefined) return ipv4Score(text, start, ipv4, privateIps);
+  // Link-local and unique-local addresses name a network interface, not a person, unless labelled.
+  return LOCAL.test(candidate) ? privateAddressScore(text, start, privateIps) : PUBLIC;
+}
+
+/** The IPv4 address an IPv4-mapped, -compatible, -translated or NAT64 address carries, dotted. */
+function embeddedIpv4(candidate: string): string | undefined {
+  const dotted = IPV4_AS_IPV6.exec(candidate);
+  if (dotted !== null) return candidate.slice(dotted[0].length);
+  const hex = IPV4_AS_HEX.exec(candidate);
+  if (hex === null) return undefined;
+  const [high, low] = [Number.parseInt(hex[1] ?? "", 16), Number.parseInt(hex[2] ?? "", 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
 }

@@ -1,9 +1,7 @@
 import validator from "validator";
-import { foldDigits } from "./fold-digits.js";
 import { endsWithIdContext } from "./pii-id-context.js";
 import { type PiiMatch, textBefore } from "./pii-match.js";
 import type { PhoneScorer } from "./pii-phone.js";
-import { privateAddressScore } from "./pii-private-address.js";
 
 /**
  * Runs of digits with phone/card separators. The look-behind keeps a run from starting inside a word,
@@ -17,15 +15,14 @@ const CARD_CONTEXT =
   /\b(?:card|cards|carte|karte|tarjeta|cartão|carta|kreditkarte|cc|visa|mastercard|maestro|amex)\b[^\n\d]{0,20}$/i;
 /** A card number checked by issuer prefix and Luhn. */
 const CARD_SCORE = 0.95;
-const VERSION_CONTEXT = /\b(?:v|version|ver\.?|release|build|firmware|rev|revision)\s*[:=]?\s*$/i;
 
 /**
- * Digit-shaped PII: credit cards, US SSNs, IPv4 addresses and phone numbers, from one pass.
- * `privateIps`: report private and link-local addresses wherever they appear (privateAddressScore).
- * Digits of other scripts and full-width forms are read as ASCII (foldDigits keeps offsets).
+ * Digit-shaped PII: credit cards, US SSNs and phone numbers, from one pass (IPv4 addresses, which
+ * this run's bounds would miss in URLs and after `@`, are findIpv4's).
+ * `text` is read with foldDigits applied (digits of other scripts and full-width forms as ASCII;
+ * offsets are the original's).
  */
-export function findNumbers(original: string, phoneScore: PhoneScorer, privateIps = false): PiiMatch[] {
-  const text = foldDigits(original);
+export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
   const matches: PiiMatch[] = [];
   NUMBER_RUN.lastIndex = 0;
   for (let run = NUMBER_RUN.exec(text); run !== null; run = NUMBER_RUN.exec(text)) {
@@ -41,7 +38,7 @@ export function findNumbers(original: string, phoneScore: PhoneScorer, privateIp
       candidate = candidate.slice(0, innerBracket).trimEnd();
     // "01 02 03 04 05 ab": the digits are the start of a hex byte sequence (a MAC address), not a number.
     if (HEX_CONTINUES.test(text.slice(start + candidate.length, start + candidate.length + 4))) continue;
-    const match = classify(text, start, candidate, phoneScore, privateIps);
+    const match = classify(text, start, candidate, phoneScore);
     if (match) matches.push({ ...match, start, end: start + candidate.length });
     else if (candidate.replace(NON_DIGIT, "").length > MAX_NUMBER_DIGITS) {
       // More digits than any one number holds: cards listed one after another ("4012888888881881
@@ -89,15 +86,10 @@ function cardsInRun(candidate: string, start: number): PiiMatch[] {
   return cards;
 }
 
-function classify(
-  text: string,
-  start: number,
-  candidate: string,
-  phoneScore: PhoneScorer,
-  privateIps: boolean,
-) {
+function classify(text: string, start: number, candidate: string, phoneScore: PhoneScorer) {
+  // Four dotted numbers are an IPv4 address or a version, never a phone number (findIpv4 reads them).
+  if (IPV4.test(candidate)) return undefined;
   const before = textBefore(text, start);
-  if (IPV4.test(candidate)) return ipv4Score(text, start, candidate, before, privateIps);
   const digits = candidate.replace(NON_DIGIT, "");
   const ssn = ssnScore(candidate, digits, before);
   if (ssn > 0) return { type: "us_ssn", score: ssn };
@@ -183,21 +175,4 @@ function ssnScore(candidate: string, digits: string, before: string): number {
   if (!hasContext && endsWithIdContext(before)) return 0;
   if (hasContext) return 0.95;
   return dashed ? 0.85 : 0.7;
-}
-
-const PRIVATE_IPV4 =
-  /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/;
-const NOT_AN_ADDRESS = /^(?:0\.|127\.|255\.|22[4-9]\.|2[3-5]\d\.)/;
-
-/**
- * IPv4 addresses (validator.isIP). Loopback, unspecified, multicast and netmasks (255.…) are not about
- * anyone; private ranges are scored by privateAddressScore — they identify a network, not a person,
- * unless labelled as someone's. Four-part versions (`version 4.2.1.0`) are excluded by the words before them.
- */
-function ipv4Score(text: string, start: number, candidate: string, before: string, privateIps: boolean) {
-  if (!validator.isIP(candidate, 4) || NOT_AN_ADDRESS.test(candidate) || VERSION_CONTEXT.test(before)) {
-    return undefined;
-  }
-  const isPrivate = PRIVATE_IPV4.test(candidate);
-  return { type: "ipv4", score: isPrivate ? privateAddressScore(text, start, privateIps) : 0.9 };
 }

@@ -1,7 +1,9 @@
 import type { CountryCode } from "libphonenumber-js/max";
+import { foldDigits } from "./fold-digits.js";
 import { maskPreview } from "./mask.js";
 import { findEmails } from "./pii-email.js";
 import { findIbans } from "./pii-iban.js";
+import { findIpv4 } from "./pii-ipv4.js";
 import { findIpv6 } from "./pii-ipv6.js";
 import type { PiiMatch } from "./pii-match.js";
 import { findNumbers } from "./pii-numbers.js";
@@ -37,11 +39,14 @@ export function createPiiDetector(options: PiiOptions): Detector {
   return {
     name: "pii",
     scan(text) {
+      // Digits of other scripts and full-width forms read as ASCII, at the original's offsets.
+      const digits = foldDigits(text);
       const matches: PiiMatch[] = [
         ...findEmails(text),
         ...findIbans(text),
+        ...findIpv4(digits, privateIps),
         ...findIpv6(text, privateIps),
-        ...findNumbers(text, phoneScore, privateIps),
+        ...findNumbers(digits, phoneScore),
       ];
       const findings = matches.map(
         (match): Finding => ({

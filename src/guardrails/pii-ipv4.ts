@@ -1,0 +1,79 @@
+import validator from "validator";
+import { type PiiMatch, textBefore } from "./pii-match.js";
+import { privateAddressScore } from "./pii-private-address.js";
+
+/**
+ * Four dotted numbers, not followed by a word, more dotted parts (an OID `1.3.6.1.2.1`,
+ * `192.168.1.1.1`, a host name `10.1.2.3.example.com`) or a dashed suffix (`1.2.3.4-beta`); a port
+ * or a zone may follow (`:443`, `@eth0`). An optional `/nn` is a CIDR prefix length, read to tell a
+ * network from a host. What may come before is checked in code (startsAnAddress): a leading
+ * look-behind is tried at every character of the text, twenty times this regex's cost on 10 KB.
+ */
+const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}(?:\/(\d{1,2})(?![\w.]))?(?!\w|\.\w|-[a-zA-Z])/g;
+/**
+ * An address does not start inside a word, a dotted run or a dashed name (`pkg-1.2.3.4`); a `/`
+ * before counts only as a URL's `//` (`http://203.0.113.5/path`; `packages/foo/4.3.0.0` is a path).
+ * `@` (`user@203.0.113.5`), `:` (`ip:203.0.113.5`), brackets and spaces may precede.
+ */
+const NOT_AFTER = /[\w.+\-#/$€£]/;
+const PRIVATE_IPV4 =
+  /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/;
+const NOT_AN_ADDRESS = /^(?:0\.|127\.|255\.|22[4-9]\.|2[3-5]\d\.)/;
+const VERSION_CONTEXT = /\b(?:v|version|ver\.?|release|build|firmware|rev|revision)\s*[:=]?\s*$/i;
+/** "section 8.1.2.4", "RFC 7540 8.1.2.4", "§ 3.2.1.4": a numbered section, not an address. */
+const SECTION_CONTEXT =
+  /(?:\b(?:section|sect|sec|chapter|ch|clause|para|paragraph|article|art|appendix|table|figure|fig|step|item|rfc\s*\d+)\.?|§)\s*$/i;
+/** A public address: as sure as presidio's IP recognizer is of a validated one. */
+const PUBLIC = 0.9;
+
+/**
+ * IPv4 addresses confirmed by validator.isIP, scored by ipv4Score. A CIDR network (`203.0.113.0/24`:
+ * the host bits after the prefix all zero) is left out: it names a block of addresses an ISP or a
+ * company routes, not a host a person uses, and route tables and firewall rules are full of them.
+ * `198.51.100.7/24` (a host's address with its prefix, as `ip addr` prints it) and `/32` are hosts.
+ * `text` is read with foldDigits applied, as findNumbers reads it.
+ */
+export function findIpv4(text: string, privateIps = false): PiiMatch[] {
+  const matches: PiiMatch[] = [];
+  IPV4.lastIndex = 0;
+  for (let found = IPV4.exec(text); found !== null; found = IPV4.exec(text)) {
+    if (!startsAnAddress(text, found.index)) continue;
+    const prefixText = found[1];
+    const address = prefixText === undefined ? found[0] : found[0].slice(0, -prefixText.length - 1);
+    if (prefixText !== undefined && isNetwork(address, Number(prefixText))) continue;
+    const score = ipv4Score(text, found.index, address, privateIps);
+    if (score !== undefined)
+      matches.push({ type: "ipv4", start: found.index, end: found.index + address.length, score });
+  }
+  return matches;
+}
+
+/**
+ * The score of the IPv4 address `address` at `start`, or undefined when it is no one's: loopback,
+ * unspecified, multicast, broadcast and netmasks (255.…), four-part versions (`version 4.2.1.0`) and
+ * section numbers (`section 8.1.2.4`), told by the words before them. Private and link-local ranges are scored by privateAddressScore:
+ * they identify a network, not a person, unless labelled as someone's.
+ */
+export function ipv4Score(
+  text: string,
+  start: number,
+  address: string,
+  privateIps: boolean,
+): number | undefined {
+  if (!validator.isIP(address, 4) || NOT_AN_ADDRESS.test(address)) return undefined;
+  const before = textBefore(text, start);
+  if (VERSION_CONTEXT.test(before) || SECTION_CONTEXT.test(before)) return undefined;
+  return PRIVATE_IPV4.test(address) ? privateAddressScore(text, start, privateIps) : PUBLIC;
+}
+
+function startsAnAddress(text: string, start: number): boolean {
+  const before = text[start - 1] ?? " ";
+  return !NOT_AFTER.test(before) || (before === "/" && text[start - 2] === "/");
+}
+
+/** A network address: a prefix shorter than 32 bits and every host bit after it zero. */
+function isNetwork(address: string, prefix: number): boolean {
+  if (prefix >= 32) return false;
+  const value = address.split(".").reduce((sum, octet) => sum * 256 + Number(octet), 0);
+  return value % 2 ** (32 - prefix) === 0;
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PHONE_REGIONS } from "../../src/guardrails/config.js";
+import { createGuardrails } from "../../src/guardrails/index.js";
+import { createPiiDetector } from "../../src/guardrails/pii.js";
+
+// IP addresses in the forms they take in URLs, logs and configs (issue 19: the dev split's IP misses
+// and probes of each RFC 4291/5952 form). Each case failed before its fix; each has a benign
+// counterpart that must stay unreported. The private/public policy is unchanged.
+const pii = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS });
+const everywhere = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS, privateIpAddresses: true });
+const reported = (text: string, detector = pii) =>
+  detector
+    .scan(text)
+    .filter((finding) => finding.score >= 0.5)
+    .map((finding) => `${finding.type}:${text.slice(finding.start, finding.end)}`);
+
+describe("pii: IPv4 in URLs, after @, with a port or a zone", () => {
+  it.each([
+    ["GET http://203.0.113.5/path?q=1", "ipv4:203.0.113.5"],
+    ["https://deploy:pw@198.51.100.23:8443/hook", "ipv4:198.51.100.23"],
+    ["ssh root@203.0.113.77", "ipv4:203.0.113.77"],
+    ["This line has an IP address 133.133.133.133@something else", "ipv4:133.133.133.133"],
+    ["smb://203.0.113.9/share", "ipv4:203.0.113.9"],
+  ])("finds the address in %s", (text, expected) => {
+    expect(reported(text)).toEqual([expected]);
+  });
+  it("leaves versions in paths, dotted host names, dashed versions, section numbers and OIDs", () => {
+    for (const text of [
+      "packages/Newtonsoft.Json/13.0.1.0/lib/net45",
+      "host: 10.10.10.10.example.com",
+      "v8 11.3.244.8-node.9 and 1.2.3.4-rc.1",
+      "foo-1.2.3.4.tgz",
+      "see section 8.1.2.4 and RFC-2068, section 19.6.1.2",
+      "§ 3.2.1.4 applies",
+      "snmpget -v2c public 1.3.6.1.2.1.1.5.0",
+      "Chrome/120.0.6099.109 Safari/537.36",
+      "version 1.2.3.4",
+    ]) {
+      expect(reported(text), text).toEqual([]);
+    }
+  });
+});
+
+describe("pii: compressed IPv6 forms", () => {
+  it("finds two-group addresses, with a zone id or in brackets", () => {
+    expect(reported("peer 2a01::1 answered")).toEqual(["ipv6:2a01::1"]);
+    expect(reported("my IP is fe80::1%eth0")).toEqual(["ipv6:fe80::1"]);
+    expect(reported("Visit http://[2a01::1]/path or [2a01::1]:8080")).toEqual([
+      "ipv6:2a01::1",
+      "ipv6:2a01::1",
+    ]);
+    expect(reported("Gateway: fe80::1 on interface", everywhere)).toEqual(["ipv6:fe80::1"]);
+  });
+  it("keeps the private policy: a link-local address alone is under the threshold", () => {
+    expect(reported("Gateway: fe80::1%eth0 on interface")).toEqual([]);
+  });
+  it("leaves Rust and C++ paths, identifiers, clock times and MAC addresses", () => {
+    for (const text of [
+      "use std::io::Result; a::b::c; f64::consts::PI; d3d11::Device",
+      "impl cafe::babe for abc::def { ::add() }",
+      "at 10:00:: and 10::30, ratio 12::34, time 12:30:45",
+      "MAC 00:1a:2b:3c:4d:5e and aa:bb:cc:dd:ee:ff",
+      "deadbeef:cafebabe 0xdeadbeef",
+      "Loopback ::1, unspecified ::, multicast ff02::1",
+      "Ratio 1:2:3:4, Port 80:443, file:///path/to/file, :::",
+      "fe80::1text text2001:db8::1",
+    ]) {
+      expect(reported(text, everywhere), text).toEqual([]);
+    }
+  });
+});
+
+describe("pii: IPv4 addresses written as IPv6", () => {
+  it("reports the whole mapped, translated or NAT64 address, scored as the IPv4 address it carries", () => {
+    expect(reported("Mapped: ::ffff:192.0.2.1")).toEqual(["ipv6:::ffff:192.0.2.1"]);
+    expect(reported("NAT64: 64:ff9b::198.51.100.1")).toEqual(["ipv6:64:ff9b::198.51.100.1"]);
+    expect(reported("client ::ffff:c000:280")).toEqual(["ipv6:::ffff:c000:280"]);
+    expect(reported("my ip: ::ffff:10.0.0.1")).toEqual(["ipv6:::ffff:10.0.0.1"]);
+  });
+  it("leaves the private, loopback and unspecified addresses they carry as the IPv4 policy does", () => {
+    expect(reported("Connect to ::ffff:10.0.0.1 now")).toEqual([]);
+    expect(reported("::ffff:127.0.0.1 ::ffff:0.0.0.0 64:ff9b::7f00:1 ::ffff:7f00:1", everywhere)).toEqual([]);
+  });
+});
+
+describe("pii: a network is not an address", () => {
+  it("reports a host's address written with its prefix length", () => {
+    expect(reported("inet 198.51.100.7/24 scope global eth0")).toEqual(["ipv4:198.51.100.7"]);
+    expect(reported("route 203.0.113.5/32")).toEqual(["ipv4:203.0.113.5"]);
+    expect(reported("addr 2001:db8::1/64")).toEqual(["ipv6:2001:db8::1"]);
+  });
+  it("leaves CIDR blocks and IPv6 prefixes", () => {
+    for (const text of [
+      "allowList: ['203.0.113.0/24', '198.51.100.0/22']",
+      "Prefix: 2001:db8::/32, subnet 2001:db8:1:2::",
+      "uniquelocal: ['10.0.0.0/8', '172.16.0.0/12', 'fc00::/7']",
+    ]) {
+      expect(reported(text, everywhere), text).toEqual([]);
+    }
+  });
+});
+
+describe("pii: redacting an address in a URL", () => {
+  it("keeps the URL's shape and restores the address", () => {
+    const guardrails = createGuardrails();
+    const check = guardrails.check({ text: "fetch https://203.0.113.5:8443/api?id=7", direction: "input" });
+    expect([check.action, check.redactedText]).toEqual(["redact", "fetch https://[IPV4_1]:8443/api?id=7"]);
+    expect(guardrails.restore("It was https://[IPV4_1]:8443/api.", check.placeholders)).toBe(
+      "It was https://203.0.113.5:8443/api.",
+    );
+  });
+});
