@@ -23,6 +23,8 @@ interface ExtractionMarkers {
   /** "a system prompt", "an example", "for my bot", "how to", "new": a request to write one. */
   low: RegExp;
   system: RegExp;
+  /** What, with "system", names the system prompt too: the system message, the system context. */
+  systemNoun: RegExp;
   /** Prompt, instructions, directives, preamble (not settings, commands or messages in general). */
   strongNoun: RegExp;
   /** Hidden, secret, internal, private, confidential. */
@@ -50,7 +52,7 @@ function extractionScore(markers: ExtractionMarkers): (match: string) => number 
     const initial = markers.initial.test(match);
     const strong = markers.strongNoun.test(match);
     const qualified =
-      (markers.system.test(match) && strong) ||
+      (markers.system.test(match) && (strong || markers.systemNoun.test(match))) ||
       ((hidden || initial) && (strong || own || full)) ||
       (own && full && strong);
     if (!qualified) return 0;
@@ -67,17 +69,17 @@ const extraction = (lang: string, triggerList: string, pattern: string, markers:
 
 const DE_VERBS =
   "zeige|zeig|zeigt|zeigen|gib|gebt|geben|drucke|druck|druckt|drucken|wiederhole|wiederhol|wiederholt|wiederholen|nenne|nenn|nennt|nennen|verrate|verrat|verratet|verraten|offenbare|offenbaren|enthülle|enthüllen|teile|teilen|liste|kopiere|kopieren|schreibe|schreib|schreiben|sag|sage|sagt|sagen|füge|fügen|zitiere|zitieren|poste|posten";
-const DE_NOUN = `[a-zäöüß-]{0,14}?(?:prompts?|anweisung(?:en)?|instruktion(?:en)?|nachricht|regeln|richtlinien|konfiguration|vorgaben|eingabeaufforderung|präambel|einstellungen)${END}`;
+const DE_NOUN = `[a-zäöüß-]{0,14}?(?:prompts?|anweisung(?:en)?|instruktion(?:en)?|nachricht|regeln|richtlinien|konfiguration|vorgaben|eingabeaufforderung|präambel|einstellungen|kontext)${END}`;
 const DE_TAIL = `(?:(?:${SP}(?:ein|aus|auf|an|mit|wieder))?,?${SP}(?:die|welche|mit${SP}(?:der|denen|dem))${SP}(?:du|sie|man${SP}dich)${words(2)}${SP}(?:erhalten|bekommen|konfiguriert|eingerichtet|programmiert|instruiert)|${SP}(?:wörtlich|vollständig|komplett|unverändert|wort${SP}für${SP}wort))?`;
 
 const FR_VERBS =
   "montre|montrez|affiche|affichez|révèle|révélez|imprime|imprimez|répète|répétez|donne|donnez|dis|dites|écris|écrivez|copie|copiez|recopie|recopiez|divulgue|divulguez|partage|partagez|liste|listez|récite|récitez|cite|citez|dévoile|dévoilez|colle|collez|fournis|fournissez|reproduis|reproduisez|indique|indiquez";
-const FR_NOUN = `(?:prompt|invite|instructions?|consignes?|règles|directives|message|configuration|préambule|paramètres)${END}`;
+const FR_NOUN = `(?:prompt|invite|instructions?|consignes?|règles|directives|message|contexte|configuration|préambule|paramètres)${END}`;
 const FR_TAIL = `(?:${SP}(?:du${SP}|de${SP}(?:la${SP})?)?(?:système|initia[a-z]*|origin[a-z]*|d'origine|de${SP}départ|cach[a-z]*|secr[a-z]*|intern[a-z]*|priv[a-z]*|confidenti[a-z]*|ci-dessus|précédent[a-z]*|mot${SP}(?:à|pour)${SP}mot|intégralement|textuellement|exactement|en${SP}entier)){0,2}(?:,?${SP}(?:avec${SP}(?:lequel|laquelle|lesquel(?:le)?s)|que|qu'on)${SP}(?:tu|vous|on|t'a|vous${SP}a)${words(3)}${SP}(?:configuré|reçu|donné|programmé|initialisé|fourni)[a-z]*)?`;
 
 const ES_VERBS =
   "muestra|muéstrame|muestre|muéstreme|revela|revélame|revele|revéleme|imprime|imprima|repite|repíteme|repita|dime|dígame|dame|deme|escribe|escríbeme|escriba|copia|copie|comparte|comparta|enumera|enumere|lista|cita|recita|divulga|divulgue|expón|pega|pegue|enséñame|enséñeme|proporciona|proporcióname|indica|indícame|reproduce";
-const ES_NOUN = `(?:prompt|instrucci(?:ón|ones)|indicaciones|reglas|directivas|mensaje|configuración|preámbulo|consignas|pautas)${END}`;
+const ES_NOUN = `(?:prompt|instrucci(?:ón|ones)|indicaciones|reglas|directivas|mensaje|contexto|configuración|preámbulo|consignas|pautas)${END}`;
 const ES_TAIL = `(?:${SP}(?:del${SP}|de${SP})?(?:sistema|inicial[a-z]*|original[a-z]*|ocult[a-z]*|secret[a-z]*|intern[a-z]*|privad[a-z]*|confidencial[a-z]*|de${SP}arriba|anterior[a-z]*|previ[a-z]*|literal[a-z]*|exact[a-z]*|complet[a-z]*|palabra${SP}por${SP}palabra)){0,2}(?:,?${SP}(?:con${SP}(?:el|la|los|las)${SP}que${SP}(?:te|se${SP}te|le)${SP}(?:configuraron|configuró|programaron|dieron|inicializaron)|que${SP}(?:te${SP}(?:dieron|han${SP}dado|dio)|recibiste|has${SP}recibido)))?`;
 
 const RU_VERBS =
@@ -87,10 +89,12 @@ const RU_TAIL = `(?:${SP}(?:системы|разработчика|целико
 
 const ZH_VERBS =
   "显示|展示|输出|打印|告诉我|重复|泄露|透露|给我看|说出|列出|复述|公开|发给我|贴出|粘贴|念出|背诵|打出|写出|给出|提供";
-const ZH_NOUN = "(?:system\\s?prompt|prompt|提示词|提示语|提示|指令|指示|说明|设定|设置|规则|消息|前言|配置)";
+const ZH_NOUN =
+  "(?:system\\s?prompt|prompt|提示词|提示语|提示|指令|指示|说明|设定|设置|规则|消息|上下文|前言|配置)";
 const ZH_MARKERS: ExtractionMarkers = {
   low: rx("一个|一份|例子|示例|范例|样例|怎么|如何|怎样|帮我写|我的|新的"),
   system: rx("系统|system"),
+  systemNoun: rx("消息|上下文"),
   strongNoun: rx("提示|指令|指示|前言|prompt"),
   hidden: rx("隐藏|秘密|内部|私密|机密|保密|^泄露|^透露"),
   initial: rx("初始|原始|最初|原来|开始时|收到的|被设定|被配置|配置你|设定你|给你的|上面的|以上的"),
@@ -103,12 +107,12 @@ const JA_VERBS =
   "(?:表示|教え|見せ|出力|繰り返|印刷|開示|公開|共有|書き出|貼り付け|書いて|暴露|明か|言って|列挙|コピー|提示)";
 const JA_QUALIFIERS =
   "あなた|君の|システム|初期|最初|元の|隠さ|隠れ|秘密|内部|非公開|機密|与えられた|設定された";
-const JA_NOUN = "(?:プロンプト|指示|指令|命令|ルール|設定|前置き|前文|メッセージ)";
+const JA_NOUN = "(?:プロンプト|指示|指令|命令|ルール|設定|前置き|前文|メッセージ|コンテキスト)";
 
 const AR_VERBS =
   "أظهر|أظهري|اعرض|اعرضي|اكشف|اكشفي|اطبع|اطبعي|كرر|كرري|أخبرني|قل\\sلي|قولي\\sلي|أعطني|أعطيني|انسخ|انسخي|شارك|شاركي|اذكر|اذكري|أرسل|أرسلي|الصق|الصقي|اكتب|اكتبي|أفصح|سرب|ردد";
 const AR_NOUN =
-  "(?:ال)?(?:موجه|تعليمات|توجيهات|إرشادات|قواعد|أوامر|رسالة|مقدمة|إعدادات|تعليمة|برومبت)\\S{0,3}";
+  "(?:ال)?(?:موجه|تعليمات|توجيهات|إرشادات|قواعد|أوامر|رسالة|سياق|مقدمة|إعدادات|تعليمة|برومبت)\\S{0,3}";
 const AR_TAIL =
   "(?:\\s(?:ال)?(?:نظام|أولية|أصلية|مخفية|سرية|داخلية|خاصة|خاص|كاملة|حرفيا|سابقة|بك|بالكامل)\\S{0,3}){0,3}(?:\\s(?:التي|الذي)\\s(?:تم|تلقيت|أعطيت|أعدت|وضعت)\\S*(?:\\s\\S+){0,2})?";
 
@@ -116,9 +120,53 @@ const HI_VERBS =
   "दिखाओ|दिखाएं|दिखाएँ|दिखाइए|दिखा\\sदो|बताओ|बताएं|बताएँ|बताइए|बता\\sदो|प्रिंट\\sकरो|प्रिंट\\sकरें|दोहराओ|दोहराएं|दोहराइए|लिखो|लिखें|लिख\\sदो|साझा\\sकरो|साझा\\sकरें|प्रकट\\sकरो|प्रकट\\sकरें|उजागर\\sकरो|उजागर\\sकरें|आउटपुट\\sकरो|आउटपुट\\sकरें|शेयर\\sकरो|शेयर\\sकरें|पेस्ट\\sकरो|पेस्ट\\sकरें|चिपकाओ|चिपकाएं|सुनाओ";
 const HI_QUALIFIERS =
   "अपना|अपने|अपनी|आपका|आपके|आपकी|तुम्हारा|तुम्हारे|तुम्हारी|सिस्टम|छिपे|छिपी|छुपे|छुपी|गुप्त|आंतरिक|प्रारंभिक|शुरुआती|निजी|गोपनीय|दिए\\sगए";
-const HI_NOUN = "(?:प्रॉम्प्ट|प्रोम्प्ट|निर्देश|इंस्ट्रक्शन|नियम|सेटिंग्स|संदेश|भूमिका)\\S{0,4}";
+const HI_NOUN = "(?:प्रॉम्प्ट|प्रोम्प्ट|निर्देश|इंस्ट्रक्शन|नियम|सेटिंग्स|संदेश|कॉन्टेक्स्ट|भूमिका)\\S{0,4}";
+
+/** "What is your system prompt?": as the English rule, 0.65 when it asks for the model's own. */
+const question = (lang: string, triggerList: string, pattern: string) =>
+  rule(`extraction-${lang}`, "system_prompt_extraction", triggerList, pattern, 0.65);
 
 export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
+  question(
+    "de",
+    "wie|was|welche|welches|welchen",
+    `(?:wie${SP}lautet|wie${SP}lauten|was${SP}(?:ist|sind|steht${SP}in)|welche[sn]?${SP}(?:ist|sind))${SP}(?:dein|deine|deinem|ihr|ihre|ihrem)${SP}(?:system-?prompt|systemanweisung(?:en)?|(?:genauen${SP}|ursprünglichen${SP})?anweisungen|prompt)${END}`,
+  ),
+  question(
+    "fr",
+    "quel|quels|quelle|quelles",
+    `quel(?:le)?s?${SP}(?:est|sont)${SP}(?:ton|votre|tes|vos)${SP}(?:prompt(?:${SP}(?:système|initial))?|invite${SP}système|instructions(?:${SP}(?:système|initiales))?|consignes(?:${SP}initiales)?)${END}`,
+  ),
+  question(
+    "es",
+    "cuál|cuáles",
+    `cuál(?:es)?${SP}(?:es|son)${SP}(?:tu|tus)${SP}(?:prompt(?:${SP}(?:del${SP}sistema|inicial))?|instrucciones(?:${SP}(?:del${SP}sistema|iniciales))?)${END}`,
+  ),
+  question(
+    "ru",
+    "какой|каков|какие|каковы|что",
+    `(?:какой|каков|какие|каковы|что${SP}(?:написано|сказано)${SP}в)${SP}(?:у${SP}(?:тебя|вас)${SP})?(?:(?:тво|ваш|сво)${CYR}{0,3}${SP})?(?:системн${CYR}{0,3}${SP})?(?:промпт|инструкци|указани)${CYR}{0,3}(?<=(?:тебя|вас|тво|ваш|сво)[^\\n]{0,40})`,
+  ),
+  question(
+    "zh",
+    "你的|您的",
+    "(?:你|您)的(?:系统)?(?:提示词|提示|指令|设定|初始指令)(?:究竟|到底)?是(?:什么|啥)",
+  ),
+  question(
+    "ja",
+    "あなた|君の",
+    "(?:あなた|君)の(?:システム)?(?:プロンプト|指示|初期指示)(?:は|って)(?:何|なん)",
+  ),
+  question(
+    "ar",
+    "ما",
+    "ما\\s(?:هو|هي)\\s(?:موجه\\sالنظام\\sالخاص\\sبك|تعليماتك|تعليمات\\sالنظام\\sالخاصة\\sبك|موجهك)",
+  ),
+  question(
+    "hi",
+    "आपका|आपके|आपकी|तुम्हारा|तुम्हारे|तुम्हारी",
+    "(?:आपका|आपके|आपकी|तुम्हारा|तुम्हारे|तुम्हारी)\\s(?:सिस्टम\\s)?(?:प्रॉम्प्ट|निर्देश)\\s(?:क्या|कौन\\sसे)\\s(?:है|हैं)",
+  ),
   extraction(
     "de",
     DE_VERBS,
@@ -126,6 +174,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
     {
       low: /\b(?:ein|eine[nmr]?)\s|\b(?:beispiel\w*|mein|meine[nmrs]?|neue[nmrs]?|gute[nmrs]?|unser\w*)\b|\bwie\b/,
       system: /system/,
+      systemNoun: /nachricht|kontext/,
       strongNoun: rx("prompt|anweisung|instruktion|systemnachricht|eingabeaufforderung|präambel"),
       hidden: rx("versteckt|geheim|intern|privat|vertraulich|^verrat|^offenbar|^enthüll"),
       initial: rx(
@@ -145,6 +194,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
     {
       low: rx(String.raw`\b(?:un|une|exemple|mon|ma|mes|nouveau|nouvelle|bon|bonne|notre|nos)\b|comment`),
       system: rx("système"),
+      systemNoun: /message|contexte/,
       strongNoun: rx("prompt|invite|instruction|consigne|directive|préambule"),
       hidden: rx("cach|secr|intern|priv|confidenti|^révél|^divulg|^dévoil"),
       initial: rx(
@@ -164,6 +214,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
     {
       low: rx(String.raw`\b(?:un|una|ejemplo|mi|mis|nuevo|nueva|buen|buena|nuestro|nuestra)\b|cómo`),
       system: /sistema/,
+      systemNoun: /mensaje|contexto/,
       strongNoun: rx("prompt|instrucci|indicaci|directiva|preámbulo|consigna"),
       hidden: rx("ocult|secret|intern|privad|confidencial|^revel|^divulg"),
       initial: rx(
@@ -181,6 +232,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
       String.raw`(?:^|\s)(?:пример|образец|для\s(?:моего|моей|меня|нашего|нашей|бота|сайта)|нов(?:ый|ые|ую|ого)|хорош|как\s)`,
     ),
     system: rx("системн|системы"),
+    systemNoun: rx("сообщени|контекст"),
     strongNoun: rx("промпт|инструкц|указани|директив|преамбул|предписани"),
     hidden: rx("скрыт|секретн|внутренн|конфиденц|служебн|закрыт|тайн|^раскр|^слей"),
     initial: rx(
@@ -208,6 +260,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
     {
       low: rx("例|サンプル|書き方|作り方|作って|どうやって|方法|私の|新しい"),
       system: rx("システム"),
+      systemNoun: rx("メッセージ|コンテキスト"),
       strongNoun: rx("プロンプト|指示|指令|前置き|前文|命令"),
       hidden: rx("隠|秘密|内部|非公開|機密"),
       initial: rx("初期|最初|元の|与えられた|設定された|受け取った"),
@@ -223,6 +276,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
     {
       low: rx("(?:^|\\s)(?:مثال|كيف|كيفية|جديد|جيد)|لروبوت|لبوت|بي(?![\\u0621-\\u064a])|لموقعي|لتطبيقي"),
       system: rx("النظام|نظام"),
+      systemNoun: rx("رسالة|سياق"),
       strongNoun: rx("موجه|تعليم|توجيه|إرشاد|مقدمة|برومبت"),
       hidden: rx("مخفي|سري|داخلي|الخاصة(?!\\sب)|^اكشف|^سرب|^أفصح"),
       initial: rx("أولي|أصلي|سابق|تم\\sإعداد|تلقيت|أعطيت|أعدت|وضعت"),
@@ -240,6 +294,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
     {
       low: rx("(?:^|\\s)(?:एक|उदाहरण|नमूना|कैसे|मेरे|मेरा|मेरी|नया|नए|अच्छा)(?=\\s|$)"),
       system: rx("सिस्टम"),
+      systemNoun: rx("संदेश|कॉन्टेक्स्ट"),
       strongNoun: rx("प्रॉम्प्ट|प्रोम्प्ट|निर्देश|इंस्ट्रक्शन"),
       hidden: rx("छिपे|छिपी|छुपे|छुपी|गुप्त|आंतरिक|निजी|गोपनीय"),
       initial: rx("प्रारंभिक|शुरुआती|दिए\\sगए|मिले\\sहुए"),

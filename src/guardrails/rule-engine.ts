@@ -38,7 +38,7 @@ export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
   const markupTriggers = [...byTrigger.keys()].filter((trigger) => !isWord(trigger));
   // Two regexes scan faster than one alternation of both; `nextTrigger` merges them in order.
   const wordRegex = new RegExp(`\\b${trieRegexSource(wordTriggers)}\\b`, "g");
-  const markupRegex = new RegExp(markupTriggers.length > 0 ? trieRegexSource(markupTriggers) : "(?!)", "g");
+  const markupRegex = new RegExp(markupSource(markupTriggers), "g");
 
   return {
     match(normalizedText, original) {
@@ -60,6 +60,22 @@ export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
       return matches;
     },
   };
+}
+
+/**
+ * One regex for the triggers that are no ASCII words: markup (`<|`, `---`) and words of other scripts.
+ * Those starting with a non-ASCII character sit behind a one-character look-ahead: without it, V8
+ * tried the whole trie of Chinese, Japanese and Arabic words at every position of English text (a
+ * 10 KB scan went from 0.02 to 0.14 ms); with it, an ASCII position fails at once.
+ */
+function markupSource(triggers: readonly string[]): string {
+  const nonAscii = triggers.filter((trigger) => trigger.charCodeAt(0) > 0x7f);
+  const rest = triggers.filter((trigger) => trigger.charCodeAt(0) <= 0x7f);
+  const sources = [
+    ...(nonAscii.length > 0 ? [`(?=[\u0080-\uffff])${trieRegexSource(nonAscii)}`] : []),
+    ...(rest.length > 0 ? [trieRegexSource(rest)] : []),
+  ];
+  return sources.length > 0 ? sources.join("|") : "(?!)";
 }
 
 /**
