@@ -4,6 +4,7 @@ import { JAILBREAK_RULES } from "./jailbreak-rules.js";
 import { maskPreview } from "./mask.js";
 import { MULTILINGUAL_EXTRACTION_RULES } from "./multilingual-extraction-rules.js";
 import { MULTILINGUAL_OVERRIDE_RULES } from "./multilingual-override-rules.js";
+import { MULTILINGUAL_REPEAT_RULES } from "./multilingual-repeat-rules.js";
 import { MULTILINGUAL_DISCUSSION } from "./multilingual-rule-parts.js";
 import { normalizeForMatching } from "./normalize.js";
 import { findEncodedInstructions, findSpacedInstructions } from "./obfuscation.js";
@@ -33,6 +34,7 @@ export function createInjectionDetector(): Detector {
     ...JAILBREAK_RULES,
     ...MULTILINGUAL_OVERRIDE_RULES,
     ...MULTILINGUAL_EXTRACTION_RULES,
+    ...MULTILINGUAL_REPEAT_RULES,
   ]);
   return {
     name: "injection",
