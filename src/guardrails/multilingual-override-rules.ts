@@ -158,7 +158,54 @@ const HI_OVERRIDE: OverrideMarkers = {
 /** Words between a Hindi noun and its verb, never a negation ("मत भूलो" is "do not forget"). */
 const HI_GAP = fold(String.raw`(?:\s(?!(?:न|मत|नहीं)(?:\s|$))[^\s.!?।]{1,20}){0,2}?`);
 
+/**
+ * "From now on you will ignore …": the override as a statement about the future, which the
+ * imperative rules above do not read ("Ab jetzt ignorierst du …", "你将忽略…" after 从现在开始).
+ * Only with an override verb and an instruction noun, scored as the other overrides.
+ */
+const FROM_NOW_ON: InjectionRule[] = [
+  override(
+    "de",
+    "ab|von",
+    `(?:ab${SP}(?:jetzt|sofort)|von${SP}(?:nun|jetzt)${SP}an),?${SP}(?:(?:wirst|musst|sollst|solltest)${SP})?(?:du${SP})?(?:ignorierst|vergisst|missachtest|befolgst${SP}(?:du${SP})?(?:nicht|keine)|(?:${words(6)}${SP})??(?:ignorieren|vergessen|missachten))(?:${SP}du)?${words(4)}${SP}(?:${DE_NOUN})${DE_TAIL}|(?:ab${SP}(?:jetzt|sofort)|von${SP}(?:nun|jetzt)${SP}an),?${SP}(?:wirst|musst|sollst)${SP}du${words(4)}${SP}(?:${DE_NOUN})${DE_TAIL}${SP}(?:ignorieren|vergessen|missachten)`,
+    DE_OVERRIDE,
+  ),
+  override(
+    "fr",
+    "partir|désormais|dorénavant|dès",
+    `(?:(?<=à${SP})partir${SP}de${SP}maintenant|désormais|dorénavant|dès${SP}(?:maintenant|à${SP}présent)),?${SP}(?:tu|vous)${SP}(?:(?:vas|allez|dois|devez)${SP})?(?:ignorer|ignores|ignorez|ignoreras|ignorerez|oublier|oublies|oubliez|oublieras|oublierez|ne${SP}(?:suis|suivez|suivras|suivrez|respectes?|respectez|respecteras)${SP}plus)${words(4)}${SP}(?:l')?${FR_NOUN}${FR_TAIL}`,
+    FR_OVERRIDE,
+  ),
+  override(
+    "es",
+    // Keyed by "partir", "desde", "ahora" rather than by "a" and "de", which every Spanish (and
+    // English) text is full of; the span then starts there.
+    "partir|desde|ahora",
+    `(?:(?<=a${SP})partir${SP}de${SP}ahora|desde${SP}(?:ahora|este${SP}momento)|(?<=de${SP})ahora${SP}en${SP}adelante),?${SP}(?:(?:vas${SP}a|debes|tienes${SP}que|va${SP}a|debe)${SP})?(?:ignorar|ignoras|ignorarás|ignorará|olvidar|olvidas|olvidarás|olvidará|no${SP}(?:seguirás|sigues|obedecerás))${words(4)}${SP}${ES_NOUN}${ES_TAIL}`,
+    ES_OVERRIDE,
+  ),
+  override(
+    "ru",
+    "этого|отныне|теперь",
+    `(?:(?<=с${SP})этого${SP}момента|отныне|теперь),?${SP}(?:(?:ты|вы)${SP})?(?:(?:будешь|будете|должен|должна|должны|обязан${CYR}{0,2})${SP})?(?:игнорировать|игнорируешь|игнорируете|проигнорируешь|забудешь|забудете|забываешь|забыть|не${SP}(?:следуешь|будешь${SP}следовать|соблюдаешь|будешь${SP}соблюдать|подчиняешься))${words(4)}${SP}${RU_NOUN}${RU_TAIL}`,
+    RU_OVERRIDE,
+  ),
+  override(
+    "zh",
+    "从现在",
+    `从现在(?:开始|起)[，,]?\\s?(?:你|您)?(?:将|要|必须|会|应该|应当|就)?(?:忽略|忽视|无视|不再理会|忘记|忘掉|抛弃|不再遵守|不再遵循)${chars(10)}${ZH_NOUN}`,
+    ZH_OVERRIDE,
+  ),
+  override(
+    "ar",
+    "من",
+    `من\\sالآن(?:\\sفصاعدا|\\sوصاعدا)?[،,]?\\s(?:(?:عليك|يجب\\sأن|يجب\\sعليك)\\s)?(?:ستتجاهل|تتجاهل|تجاهل|ستنسى|تنسى|انس|لن\\sتتبع|لا\\sتتبع)${words(4)}${SP}(?:ب|ل)?${AR_NOUN}${AR_TAIL}`,
+    AR_OVERRIDE,
+  ),
+];
+
 export const MULTILINGUAL_OVERRIDE_RULES: InjectionRule[] = [
+  ...FROM_NOW_ON,
   override(
     "de",
     "ignoriere|ignorier|ignoriert|ignorieren|vergiss|vergesst|vergessen|missachte|missachtet|missachten|verwirf|verwerft|verwerfen|übergehe|übergeht|übergehen|hör|höre|hört|hören",
