@@ -11,7 +11,8 @@ import { privateAddressScore } from "./pii-private-address.js";
  */
 const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}(?:\/(\d{1,2})(?![\w.]))?(?!\w|\.\w|-[a-zA-Z])/g;
 /**
- * An address does not start inside a word, a dotted run or a dashed name (`pkg-1.2.3.4`); a `/`
+ * An address does not start inside a word, a dotted run or a dashed name (`pkg-1.2.3.4`, but the
+ * second address of a range `10.0.0.1-10.0.0.254` does); a `/`
  * before counts only as a URL's `//` (`http://203.0.113.5/path`; `packages/foo/4.3.0.0` is a path).
  * `@` (`user@203.0.113.5`), `:` (`ip:203.0.113.5`), brackets and spaces may precede.
  */
@@ -66,9 +67,16 @@ export function ipv4Score(
   return PRIVATE_IPV4.test(address) ? privateAddressScore(text, start, privateIps) : PUBLIC;
 }
 
+/** An address and a dash just before: the second address of a range (`10.0.0.1-10.0.0.254`). */
+const RANGE_START = /(?:^|[^\w.])\d{1,3}(?:\.\d{1,3}){3}-$/;
+/** Room for a boundary character, an address and the dash. */
+const RANGE_START_CHARS = 17;
+
 function startsAnAddress(text: string, start: number): boolean {
   const before = text[start - 1] ?? " ";
-  return !NOT_AFTER.test(before) || (before === "/" && text[start - 2] === "/");
+  if (!NOT_AFTER.test(before)) return true;
+  if (before === "/") return text[start - 2] === "/";
+  return before === "-" && RANGE_START.test(text.slice(Math.max(0, start - RANGE_START_CHARS), start));
 }
 
 /** A network address: a prefix shorter than 32 bits and every host bit after it zero. */

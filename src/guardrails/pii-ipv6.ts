@@ -19,6 +19,9 @@ const IPV4_AS_IPV6 = /^(?:::(?:ffff:(?:0{1,4}:)?)?|64:ff9b::)(?=\d+\.\d+\.\d+\.\
 const IPV4_AS_HEX = /^(?:::ffff:(?:0{1,4}:)?|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i;
 const DIGIT = /\d/;
 const FULL_FIRST_GROUP = /^[0-9a-f]{4}:/i;
+/** Only colons and one- or two-digit numbers: a clock or a counter (`10:00:00::1`, `1:2::3`). */
+const CLOCK_LIKE = /^[\d:]+$/;
+const THREE_DIGITS = /\d{3}/;
 const PUBLIC = 0.9;
 
 /**
@@ -27,7 +30,8 @@ const PUBLIC = 0.9;
  * colons and dots, and must not touch a word (`std::vector`, `Foo::Bar`); brackets, a port after them
  * (`[2001:db8::1]:8080`) and a zone id (`fe80::1%eth0`, left out of the span) may. Left out as no
  * address: candidates without a digit (`cafe::babe`, `abc::def`: identifiers), with fewer than three
- * groups unless the first is written in full (`fe80::1` is an address, `10::30` is not), and
+ * groups unless the first is written in full (`fe80::1` is an address, `10::30` is not), of only
+ * one- and two-digit numbers (`10:00:00::1`, `1:2::3`: clocks and counters), and
  * prefixes (`2001:db8::`, `2001:db8::/32`, `10:00::`: the interface part is zero, so it names a
  * network, not a host). Clock times and MAC addresses (no `::`, fewer or more than eight groups)
  * fail validation. `privateIps`: report link-local and unique-local addresses wherever they appear.
@@ -58,6 +62,7 @@ function looksLikeAddress(candidate: string): boolean {
   if (candidate.length < MIN_ADDRESS) return false;
   if (!DIGIT.test(candidate) || candidate.endsWith("::") || NOT_AN_ADDRESS.test(candidate)) return false;
   if (IPV4_AS_IPV6.test(candidate) || IPV4_AS_HEX.test(candidate)) return true;
+  if (CLOCK_LIKE.test(candidate) && !THREE_DIGITS.test(candidate)) return false;
   const groups = candidate.split(":").filter((group) => group.length > 0);
   return groups.length >= 3 || (groups.length === 2 && FULL_FIRST_GROUP.test(candidate));
 }

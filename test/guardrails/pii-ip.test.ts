@@ -24,12 +24,18 @@ describe("pii: IPv4 in URLs, after @, with a port or a zone", () => {
   ])("finds the address in %s", (text, expected) => {
     expect(reported(text)).toEqual([expected]);
   });
+  it("finds both ends of a range written with a dash", () => {
+    expect(reported("block 203.0.113.10-203.0.113.20 today")).toEqual([
+      "ipv4:203.0.113.10",
+      "ipv4:203.0.113.20",
+    ]);
+  });
   it("leaves versions in paths, dotted host names, dashed versions, section numbers and OIDs", () => {
     for (const text of [
       "packages/Newtonsoft.Json/13.0.1.0/lib/net45",
       "host: 10.10.10.10.example.com",
       "v8 11.3.244.8-node.9 and 1.2.3.4-rc.1",
-      "foo-1.2.3.4.tgz",
+      "foo-1.2.3.4.tgz, node-1.2.3.4 and 1.2.3-4.5.6.7",
       "see section 8.1.2.4 and RFC-2068, section 19.6.1.2",
       "§ 3.2.1.4 applies",
       "snmpget -v2c public 1.3.6.1.2.1.1.5.0",
@@ -58,7 +64,7 @@ describe("pii: compressed IPv6 forms", () => {
     for (const text of [
       "use std::io::Result; a::b::c; f64::consts::PI; d3d11::Device",
       "impl cafe::babe for abc::def { ::add() }",
-      "at 10:00:: and 10::30, ratio 12::34, time 12:30:45",
+      "at 10:00:: and 10::30, ratio 12::34, time 12:30:45, 10:00:00::1 and 1:2::3",
       "MAC 00:1a:2b:3c:4d:5e and aa:bb:cc:dd:ee:ff",
       "deadbeef:cafebabe 0xdeadbeef",
       "Loopback ::1, unspecified ::, multicast ff02::1",
