@@ -26,7 +26,8 @@ const PASSWORD_WORDS = [
 const BY_LENGTH = [...PASSWORD_WORDS].sort((left, right) => right.length - left.length);
 const CJK_WORD = /^[\u3000-\u9fff]/u;
 // After the word: `:`/`=` or spaces, then an optionally quoted value.
-const LINK = /^(?:\s{0,3}[:=：]\s{0,3}|[ \t]{1,3})(["'`«“]?)/;
+const ENGLISH_WORD = /pass(?:phrase|word|wd|code)?|pwd/iy;
+const LINK = /(?:\s{0,3}[:=：]\s{0,3}|[ \t]{1,3})(["'`«“]?)/y;
 const VALUE = /^[^\s"'`»”,;)\]。，、]{1,80}/u;
 // A username named before the password on the same line: the word for user (in the nine languages),
 // an optional link, the name, and a separator ("user jsmith, ", "My username is JohnDoe and the ").
@@ -47,7 +48,8 @@ export const passwordAfterUserParser: SecretParser = {
     const word = wordAt(text, index);
     if (word === undefined) return undefined;
     const after = index + word.length;
-    const link = LINK.exec(text.slice(after, after + 12));
+    LINK.lastIndex = after;
+    const link = LINK.exec(text);
     if (link === null) return undefined;
     // The same line, at most MAX_LOOK_BACK characters back (a lastIndexOf over the whole text would
     // cost a scan back to its start on every hit in text without line breaks).
@@ -89,6 +91,10 @@ export const credentialPairParser: SecretParser = {
 
 /** The password word at `index`, whole (`pass`, not `passport` or `Passwortmanager`). */
 function wordAt(text: string, index: number): string | undefined {
+  // English first, by a sticky regex on the text itself: most hits are "password…".
+  ENGLISH_WORD.lastIndex = index;
+  const english = ENGLISH_WORD.exec(text)?.[0];
+  if (english !== undefined && !isWordChar(text, index + english.length)) return english;
   const lower = text.slice(index, index + 12).toLowerCase();
   const word = BY_LENGTH.find((candidate) => lower.startsWith(candidate));
   if (word === undefined) return undefined;

@@ -32,14 +32,19 @@ const PLAIN_NOT_A_VALUE = /^[A-Za-z]+(?:_[A-Za-z]+)+$|^[[({$]|[[(]|^(?:n\/a|tbd|
 const NEVER_A_PASSWORD =
   /^[a-z][a-z0-9+.-]{1,15}:\/\/|^[~.]?\/|^<|^![a-z]|^(?:mot de passe|contrase[ñn]a|passwort|kennwort|пароль|密码|パスワード|كلمة المرور|كلمة السر|पासवर्ड)$/i;
 
-const CODE_CALL = /^[A-Za-z_$][\w$]*\.[\w$.]*[[(]|^[a-z_]+[[(]/;
+// Code that calls or indexes a dotted or lower-case name, or a generic type (`Optional[str`, `List[`).
+const CODE_CALL = /^[A-Za-z_$][\w$]*\.[\w$.]*[[(]|^[a-z_]+[[(]|^[A-Z][A-Za-z]*\[/;
+// Hyphenated descriptions: "case-sensitive", "read-only", "auto-generated".
+const HYPHENATED = /^[A-Za-z]+(?:-[A-Za-z]+)+$/;
 
 /** Whether a value given for a password is a link, a path, a placeholder, code or a translation. */
 export function isNeverAPassword(value: string): boolean {
-  return NEVER_A_PASSWORD.test(value) || CODE_CALL.test(value);
+  if (NEVER_A_PASSWORD.test(value) || CODE_CALL.test(value)) return true;
+  return HYPHENATED.test(value) && value.split("-").some(isDescriptionWord);
 }
 
-const CAMEL_IDENTIFIER = /^[a-z]+[A-Z][A-Za-z]*$/;
+// `passwordInput`, and type names such as `SecretStr` or `PasswordField` (unquoted).
+const CAMEL_IDENTIFIER = /^[a-z]+[A-Z][A-Za-z]*$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$/;
 // Words that describe a password or stand in a sentence about it (lower case, ASCII: accented words
 // fail `PLAIN` already), and the words for password themselves (translation files: `"password": "Passwort"`).
 const DESCRIPTION_WORDS = new Set(
@@ -78,6 +83,8 @@ const DESCRIPTION_WORDS = new Set(
     "igual aqui abajo siguiente que cual como donde favor gracias si contrasena",
     // The words for password, in any language
     "password passwords passwd pass passcode passphrase pwd parol mima",
+    // Where a password is kept or how one signs in instead: "password: vault", "Passwort: SSO"
+    "vault keychain keyring keepass lastpass bitwarden environment env sso ldap oauth saml kerberos only",
   ]
     .join(" ")
     .split(" "),

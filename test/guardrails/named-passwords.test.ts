@@ -29,6 +29,8 @@ describe("secret detector: a value named as a password counts even when plain", 
     ["Das Passwort für den Gastzugang ist Fussball", "Fussball"],
     ["Le mot de passe du wifi est chocolat.", "chocolat"],
     ["Пароль от роутера — solnce", "solnce"],
+    ['password: "HelloWorld"', "HelloWorld"],
+    ["password: blue-sky", "blue-sky"],
   ];
   it.each(given)("finds the password in %s", (text, value) => {
     expect(found(text)).toEqual([{ type: "password", value }]);
@@ -67,6 +69,12 @@ describe("secret detector: a value named as a password counts even when plain", 
     "my_passage = Smith",
     "except: pass",
     "boarding pass: attached",
+    // Hyphenated descriptions, type hints and names, where a password is kept.
+    "The password is case-sensitive.",
+    "password: read-only",
+    "password: Optional[str] = None",
+    "password: SecretStr",
+    "password: vault",
   ];
   it.each(benign)("reports nothing for %s", (text) => {
     expect(found(text)).toEqual([]);
