@@ -34,6 +34,8 @@ interface OverrideMarkers {
   all: RegExp;
   /** Instructions or prompt, as against rules or restrictions in general. */
   strongNoun: RegExp;
+  /** Verbs that also mean something else (cancel, discard, skip, bypass): as STRONG_VERB in English, less. */
+  weakVerb: RegExp;
 }
 
 /** As override-rules.ts: "ignore all previous instructions" scores high, "ignore all rules" stays low. */
@@ -44,6 +46,7 @@ function overrideScore(markers: OverrideMarkers): (match: string) => number {
     if (markers.strongNoun.test(match)) score += 0.2;
     if (markers.all.test(match)) score += 0.15;
     if (markers.pointing.test(match)) score += 0.35;
+    if (markers.weakVerb.test(match)) score -= 0.15;
     return Math.min(score, 0.85);
   };
 }
@@ -67,6 +70,7 @@ const DE_OVERRIDE: OverrideMarkers = {
   ),
   all: /\b(?:alle[nms]?|sämtliche[n]?|jegliche[n]?)\b/,
   strongNoun: /anweisung|instruktion|prompt|direktive|vorgabe|eingabeaufforderung|gesagte/,
+  weakVerb: rx("^(?:verwirf|verwerf|übergeh)"),
 };
 const DE_VERBS = `(?:ignoriere?|ignoriert|ignorieren${SP}sie|vergiss|vergesst|vergessen${SP}sie|missachte|missachtet|missachten${SP}sie|verwirf|verwerft|verwerfen${SP}sie|übergehe|übergeht|übergehen${SP}sie|hör(?:e|t)?${SP}nicht(?:${SP}mehr)?${SP}auf|hören${SP}sie${SP}nicht(?:${SP}mehr)?${SP}auf)`;
 
@@ -81,6 +85,7 @@ const FR_OVERRIDE: OverrideMarkers = {
   ),
   all: /\b(?:toute?s?|tout|l'ensemble)\b/,
   strongNoun: /instruction|consigne|directive|prompt|invite/,
+  weakVerb: rx("^(?:abandonne|écarte|passe|outrepasse)"),
 };
 const ES_NOUN = `(?:instrucci(?:ón|ones)|indicaci(?:ón|ones)|reglas|directivas|órdenes|prompts?|pautas|normas|restricciones|comandos|consignas)${END}`;
 const ES_TAIL = `(?:${SP}(?:anteriores?|previas?|precedentes?|de${SP}arriba|iniciales?|originales?|del${SP}sistema|que${SP}(?:te${SP}(?:dieron|han${SP}dado|di)|recibiste))){0,2}`;
@@ -89,12 +94,13 @@ const ES_OVERRIDE: OverrideMarkers = {
   pointing: rx(String.raw`anterior|previ[ao]s?\b|precedente|arriba|inicial|original|del\ssistema|\btus?\b`),
   all: /\b(?:todas?|todos?|cualquier)\b/,
   strongNoun: /instruccion|indicacion|directiva|prompt|consigna/,
+  weakVerb: rx("^(?:descart|omit|salta|pasa|pase)"),
 };
 
 // Russian: imperatives (ты and вы), nouns in any case.
 const ru = (stems: string) => `(?:${stems})${CYR}{0,3}`;
 const RU_NOUN = ru(
-  "инструкци|указани|правил|промпт|директив|команд|установк|установок|ограничени|распоряжени|приказ|настройк|настроек|предписани",
+  "инструкци|указани|правил|промпт|директив|команд|установк|установок|ограничени|распоряжени|приказ|предписани",
 );
 const RU_TAIL = `(?:${SP}(?:выше|ранее|системы|разработчика))?`;
 const RU_OVERRIDE: OverrideMarkers = {
@@ -104,6 +110,7 @@ const RU_OVERRIDE: OverrideMarkers = {
   ),
   all: rx(String.raw`(?:^|\s)(?:все|всех|всё|любые|любых|всяк)`),
   strongNoun: rx("инструкц|указани|промпт|директив|установк|предписани"),
+  weakVerb: rx("^(?:отмени|сбрось|обойди|нарушь|откаж)"),
 };
 const RU_VERBS =
   "игнорируй(?:те)?|игнорь(?:те)?|забудь(?:те)?|отбрось(?:те)?|отмени(?:те)?|сбрось(?:те)?|пренебреги(?:те)?|нарушь(?:те)?|обойди(?:те)?|откажись|откажитесь|перестань(?:те)?\\s(?:следовать|выполнять|соблюдать|слушаться)|прекрати(?:те)?\\s(?:следовать|выполнять|соблюдать)|не\\s(?:обращай(?:те)?\\sвнимания|слушай(?:те)?|следуй(?:те)?|выполняй(?:те)?|соблюдай(?:те)?|подчиняйся|подчиняйтесь)";
@@ -118,6 +125,7 @@ const ZH_OVERRIDE: OverrideMarkers = {
   ),
   all: rx("所有|全部|一切|任何"),
   strongNoun: rx("指令|指示|提示|说明|设定"),
+  weakVerb: rx("^(?:抛弃|丢弃|放弃|跳过|绕过|推翻|撤销|违背)"),
 };
 const JA_NOUN = "(?:指示|命令|指令|ルール|規則|プロンプト|設定|制約|ガイドライン|制限)";
 const JA_QUALIFIERS =
@@ -127,6 +135,7 @@ const JA_OVERRIDE: OverrideMarkers = {
   pointing: rx("以前|前の|これまで|今まで|上記|上の|先ほど|先程|最初|元の|初期|システム|あなた|与えられた"),
   all: rx("全て|すべて|全部|あらゆる"),
   strongNoun: rx("指示|命令|指令|プロンプト|設定"),
+  weakVerb: rx("破棄|放棄|取り消"),
 };
 
 // Arabic: verb first; the article and possessive suffixes attach to the noun.
@@ -141,6 +150,7 @@ const AR_OVERRIDE: OverrideMarkers = {
   ),
   all: rx("جميع|كل|كافة"),
   strongNoun: rx("تعليم|توجيه|موجه|أوامر|إرشاد"),
+  weakVerb: rx("^(?:تخط|ألغ|الغ|اترك|تجاوز)"),
 };
 /** An Arabic word start: after a space or punctuation, or the conjunctions و and ف. */
 const AR_START = String.raw`(?<=^|[\s،,.:؛"'«(]|(?:^|[\s،,.:؛"'«(])[وف])`;
@@ -154,6 +164,7 @@ const HI_OVERRIDE: OverrideMarkers = {
   pointing: rx("पिछले|पिछली|पहले|ऊपर|उपरोक्त|पूर्व|अपने|अपनी|आपके|आपकी|तुम्हारे|तुम्हारी|सिस्टम|प्रारंभिक|शुरुआती|दिए\\sगए"),
   all: rx("(?:^|\\s)(?:सभी|सारे|सारी|तमाम)(?=\\s)"),
   strongNoun: rx("निर्देश|प्रॉम्प्ट|प्रोम्प्ट|आदेश|इंस्ट्रक्शन"),
+  weakVerb: rx("रद्द|त्याग"),
 };
 /** Words between a Hindi noun and its verb, never a negation ("मत भूलो" is "do not forget"). */
 const HI_GAP = fold(String.raw`(?:\s(?!(?:न|मत|नहीं)(?:\s|$))[^\s.!?।]{1,20}){0,2}?`);
