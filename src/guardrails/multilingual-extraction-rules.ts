@@ -27,6 +27,11 @@ interface ExtractionMarkers {
   systemNoun: RegExp;
   /** Prompt, instructions, directives, preamble (not settings, commands or messages in general). */
   strongNoun: RegExp;
+  /**
+   * Settings, configuration: "show all hidden settings of Windows" is a tech-support request, so
+   * these name the model's prompt only with "your" ("show your hidden settings").
+   */
+  settings: RegExp;
   /** Hidden, secret, internal, private, confidential. */
   hidden: RegExp;
   /** Initial, original, above, received, configured with. */
@@ -47,6 +52,7 @@ function extractionScore(markers: ExtractionMarkers): (match: string) => number 
   return (match) => {
     if (markers.low.test(match)) return 0.2;
     const own = markers.own.test(match);
+    if (markers.settings.test(match) && !own && !markers.strongNoun.test(match)) return 0;
     const full = markers.full.test(match);
     const hidden = markers.hidden.test(match);
     const initial = markers.initial.test(match);
@@ -96,6 +102,7 @@ const ZH_MARKERS: ExtractionMarkers = {
   system: rx("系统|system"),
   systemNoun: rx("消息|上下文"),
   strongNoun: rx("提示|指令|指示|前言|prompt"),
+  settings: rx("设置|配置"),
   hidden: rx("隐藏|秘密|内部|私密|机密|保密|^泄露|^透露"),
   initial: rx("初始|原始|最初|原来|开始时|收到的|被设定|被配置|配置你|设定你|给你的|上面的|以上的"),
   own: rx("你的|您的"),
@@ -176,6 +183,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
       system: /system/,
       systemNoun: /nachricht|kontext/,
       strongNoun: rx("prompt|anweisung|instruktion|systemnachricht|eingabeaufforderung|präambel"),
+      settings: rx("einstellung|konfiguration"),
       hidden: rx("versteckt|geheim|intern|privat|vertraulich|^verrat|^offenbar|^enthüll"),
       initial: rx(
         "ursprünglich|anfänglich|initial|original|vorgegeben|obige|erhalten|bekommen|konfiguriert|eingerichtet|programmiert|instruiert",
@@ -196,6 +204,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
       system: rx("système"),
       systemNoun: /message|contexte/,
       strongNoun: rx("prompt|invite|instruction|consigne|directive|préambule"),
+      settings: rx("paramètre|configuration"),
       hidden: rx("cach|secr|intern|priv|confidenti|^révél|^divulg|^dévoil"),
       initial: rx(
         String.raw`initia|origin|d'origine|de départ|ci-dessus|précédent|avec\s(?:lequel|laquelle)|(?:t'a|vous\sa|as|avez)\s(?:été\s)?(?:reçu|donné|configuré|programmé|initialisé|fourni)`,
@@ -216,6 +225,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
       system: /sistema/,
       systemNoun: /mensaje|contexto/,
       strongNoun: rx("prompt|instrucci|indicaci|directiva|preámbulo|consigna"),
+      settings: rx("configuraci|ajuste"),
       hidden: rx("ocult|secret|intern|privad|confidencial|^revel|^divulg"),
       initial: rx(
         "inicial|original|anterior|previ|de arriba|configur|dieron|dado|dio|recibi|programar|inicializ",
@@ -234,6 +244,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
     system: rx("системн|системы"),
     systemNoun: rx("сообщени|контекст"),
     strongNoun: rx("промпт|инструкц|указани|директив|преамбул|предписани"),
+    settings: rx("настро|установк|установок"),
     hidden: rx("скрыт|секретн|внутренн|конфиденц|служебн|закрыт|тайн|^раскр|^слей"),
     initial: rx(
       "начальн|изначальн|исходн|первоначальн|полученн|заданн|получил|дали|задали|настроили|сказали|дан|настроен",
@@ -262,6 +273,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
       system: rx("システム"),
       systemNoun: rx("メッセージ|コンテキスト"),
       strongNoun: rx("プロンプト|指示|指令|前置き|前文|命令"),
+      settings: rx("設定"),
       hidden: rx("隠|秘密|内部|非公開|機密"),
       initial: rx("初期|最初|元の|与えられた|設定された|受け取った"),
       own: rx("あなた|君の"),
@@ -278,6 +290,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
       system: rx("النظام|نظام"),
       systemNoun: rx("رسالة|سياق"),
       strongNoun: rx("موجه|تعليم|توجيه|إرشاد|مقدمة|برومبت"),
+      settings: rx("إعدادات"),
       hidden: rx("مخفي|سري|داخلي|الخاصة(?!\\sب)|^اكشف|^سرب|^أفصح"),
       initial: rx("أولي|أصلي|سابق|تم\\sإعداد|تلقيت|أعطيت|أعدت|وضعت"),
       own: rx(
@@ -296,6 +309,7 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
       system: rx("सिस्टम"),
       systemNoun: rx("संदेश|कॉन्टेक्स्ट"),
       strongNoun: rx("प्रॉम्प्ट|प्रोम्प्ट|निर्देश|इंस्ट्रक्शन"),
+      settings: rx("सेटिंग्स"),
       hidden: rx("छिपे|छिपी|छुपे|छुपी|गुप्त|आंतरिक|निजी|गोपनीय"),
       initial: rx("प्रारंभिक|शुरुआती|दिए\\sगए|मिले\\sहुए"),
       own: rx("(?:^|\\s)(?:अपना|अपने|अपनी|आपका|आपके|आपकी|तुम्हारा|तुम्हारे|तुम्हारी)(?=\\s|$)"),
