@@ -52,11 +52,11 @@ function extractionScore(markers: ExtractionMarkers): (match: string) => number 
   return (match) => {
     if (markers.low.test(match)) return 0.2;
     const own = markers.own.test(match);
-    if (markers.settings.test(match) && !own && !markers.strongNoun.test(match)) return 0;
+    const strong = markers.strongNoun.test(match);
+    if (markers.settings.test(match) && !own && !strong) return 0;
     const full = markers.full.test(match);
     const hidden = markers.hidden.test(match);
     const initial = markers.initial.test(match);
-    const strong = markers.strongNoun.test(match);
     const qualified =
       (markers.system.test(match) && (strong || markers.systemNoun.test(match))) ||
       ((hidden || initial) && (strong || own || full)) ||

@@ -128,12 +128,14 @@ const ZH_OVERRIDE: OverrideMarkers = {
   weakVerb: rx("^(?:抛弃|丢弃|放弃|跳过|绕过|推翻|撤销|违背)"),
 };
 const JA_NOUN = "(?:指示|命令|指令|ルール|規則|プロンプト|設定|制約|ガイドライン|制限)";
-const JA_QUALIFIERS =
-  "以前|前の|これまで|今まで|上記|上の|先ほど|先程|最初|元の|初期|システム|あなた|与えられた|全て|すべて|全部|あらゆる";
+const JA_POINTING =
+  "以前|前の|これまで|今まで|上記|上の|先ほど|先程|最初|元の|初期|システム|あなた|与えられた";
+const JA_ALL = "全て|すべて|全部|あらゆる";
+const JA_QUALIFIERS = `${JA_POINTING}|${JA_ALL}`;
 const JA_OVERRIDE: OverrideMarkers = {
   mine: rx("私の|わたしの|僕の"),
-  pointing: rx("以前|前の|これまで|今まで|上記|上の|先ほど|先程|最初|元の|初期|システム|あなた|与えられた"),
-  all: rx("全て|すべて|全部|あらゆる"),
+  pointing: rx(JA_POINTING),
+  all: rx(JA_ALL),
   strongNoun: rx("指示|命令|指令|プロンプト|設定"),
   weakVerb: rx("破棄|放棄|取り消"),
 };

@@ -1,3 +1,5 @@
+import { textBefore } from "./pii-match.js";
+
 /**
  * Words that say a digit string is a phone number, in the languages modelmux is used in. Written for
  * what the scorer asks: does the text just before a number (or just after, for languages that put the
@@ -192,9 +194,5 @@ const VERB_AFTER =
 /** Whether the words around a number at [start, end) of `text` say it is a phone number. */
 export function hasPhoneContext(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 16);
-  return (
-    PHONE_BEFORE.test(text.slice(Math.max(0, start - 32), start)) ||
-    LABEL_AFTER.test(after) ||
-    VERB_AFTER.test(after)
-  );
+  return PHONE_BEFORE.test(textBefore(text, start)) || LABEL_AFTER.test(after) || VERB_AFTER.test(after);
 }
