@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import type { CorpusKind, CorpusLine } from "./corpus-line.js";
+import { extractArcanum } from "./extract-arcanum.js";
 import { extractHiveTraceExtraction, extractHiveTraceTemplates } from "./extract-hivetrace.js";
 import { type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
 import { extractPromptExtraction } from "./extract-prompt-extraction.js";
@@ -193,6 +194,8 @@ async function extract(source: Source): Promise<CorpusLine[]> {
       );
     } else if (source.format === "gpteacher-roleplay") {
       extracted = extractRoleplayRequests(JSON.parse(read(first)));
+    } else if (source.format === "arcanum-taxonomy") {
+      extracted = extractArcanum(JSON.parse(read(first)));
     } else {
       const [header = [], ...rows] = csvRows(read(first));
       const at = (row: string[], name: string) => row[header.indexOf(name)] ?? "";
@@ -437,6 +440,7 @@ const NEW_FORMATS = new Set([
   "tau-bench-tasks",
   "tau2-scenarios",
   "gpteacher-roleplay",
+  "arcanum-taxonomy",
 ]);
 
 /** A source's `path:split` entries (a path without a side is on the source's). */
