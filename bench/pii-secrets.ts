@@ -26,8 +26,8 @@ const empty = (): Tally => ({ truePositives: 0, falsePositives: 0, falseNegative
  * Each line is checked as the input policy checks a request; it counts as flagged for `pii` (or
  * `secret`) when any finding of that kind survives the policy (only of the line's `scoredTypes`,
  * where the source names them). `--misses` lists the dev split's misses and false positives (never
- * the test split's); `--private-ips` measures with private IP addresses reported everywhere
- * (`privateIpAddresses`).
+ * the test split's); `--public-ips` measures with only public IP addresses reported, and private
+ * ones labelled as someone's (`privateIpAddresses: false`).
  */
 export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "test"): void {
   const { lines, labelledPresent, benignPresent, claimed } = loadPiiSecretCorpus(split);
@@ -196,13 +196,13 @@ function formatRow(key: string, tally: Tally, width: number): string {
 }
 
 const { values } = parseArgs({
-  options: { misses: { type: "boolean" }, split: { type: "string" }, "private-ips": { type: "boolean" } },
+  options: { misses: { type: "boolean" }, split: { type: "string" }, "public-ips": { type: "boolean" } },
   strict: false,
 });
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // `--private-ips`: as configured with `privateIpAddresses: true` (private addresses reported everywhere).
-  const guardrails = createGuardrails({ privateIpAddresses: values["private-ips"] === true });
+  // `--public-ips`: as configured with `privateIpAddresses: false` (every valid address is the default).
+  const guardrails = createGuardrails({ privateIpAddresses: values["public-ips"] !== true });
   const splits = values.split === undefined ? (["dev", "test"] as const) : [values.split as "dev" | "test"];
   for (const split of splits) printPiiSecretCorpus(guardrails, split);
 }

@@ -59,3 +59,66 @@ export function authoredPhoneLines(content: string, file: string, context: LineC
     origin: `${file}:${row.lineNumber}${row.positive ? ` ${row.region}` : ""}`,
   }));
 }
+
+/** `[[value]]`: a labelled span in an authored spans file; the marks are not part of the text. */
+const SPAN_MARK = /\[\[([^[\]]+)\]\]/g;
+
+/**
+ * Authored lines with marked spans (scripts/guardrails/authored/pii-ip-dev.txt): `P|lang|TYPE|text`,
+ * every value of TYPE (a name `claimed` maps to modelmux types, e.g. IP_ADDRESS) marked `[[…]]`, or
+ * `N|lang|-|text` holding no PII. A positive is scored on findings of TYPE's modelmux types only and
+ * carries its spans; a negative on any PII finding.
+ */
+export function authoredSpanLines(
+  content: string,
+  file: string,
+  context: LineContext,
+  claimed: Record<string, string>,
+): PiiSecretLine[] {
+  const lines: PiiSecretLine[] = [];
+  content.split("\n").forEach((row, index) => {
+    if (row.trim() === "" || row.startsWith("#")) return;
+    const [kind = "", lang = "", type = "", ...rest] = row.split("|");
+    const marked = rest.join("|");
+    const positive = kind === "P";
+    const scoredTypes = claimed[type]?.split("/");
+    const typeOk = positive ? scoredTypes !== undefined : type === "-";
+    const { text, spans } = unmark(marked, type);
+    if (
+      (kind !== "P" && kind !== "N") ||
+      LANGUAGES[lang] === undefined ||
+      !typeOk ||
+      text === "" ||
+      positive !== spans.length > 0
+    )
+      throw new Error(
+        `${file}:${index + 1}: expected P|lang|TYPE|text with [[spans]] or N|lang|-|text, got ${row}`,
+      );
+    lines.push({
+      text,
+      evaluates: "pii",
+      positive,
+      types: positive ? [type] : [],
+      unclaimed: [],
+      ...(positive ? { scoredTypes, spans } : {}),
+      language: LANGUAGES[lang],
+      ...context,
+      origin: `${file}:${index + 1}`,
+    });
+  });
+  return lines;
+}
+
+function unmark(marked: string, type: string): { text: string; spans: [string, number, number][] } {
+  const spans: [string, number, number][] = [];
+  let text = "";
+  let last = 0;
+  for (const match of marked.matchAll(SPAN_MARK)) {
+    text += marked.slice(last, match.index);
+    const value = match[1] ?? "";
+    spans.push([type, text.length, text.length + value.length]);
+    text += value;
+    last = match.index + match[0].length;
+  }
+  return { text: text + marked.slice(last), spans };
+}

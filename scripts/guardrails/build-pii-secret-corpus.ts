@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { authoredPhoneLines } from "./authored-pii-lines.js";
+import { authoredPhoneLines, authoredSpanLines } from "./authored-pii-lines.js";
 import {
   dedupeLines,
   detectSecretsLines,
@@ -119,10 +119,11 @@ interface AuthoredSource {
   licence: string;
 }
 
-function extractAuthored(source: AuthoredSource): PiiSecretLine[] {
+function extractAuthored(source: AuthoredSource, claimed: Record<string, string>): PiiSecretLine[] {
   const context: LineContext = { source: source.id, split: source.split, licence: source.licence };
   const content = readFileSync(join(import.meta.dirname, "authored", source.file), "utf8");
   if (source.format === "authored-phone") return authoredPhoneLines(content, source.file, context);
+  if (source.format === "authored-spans") return authoredSpanLines(content, source.file, context, claimed);
   throw new Error(`${source.id}: unknown format ${source.format}`);
 }
 
@@ -143,7 +144,7 @@ for (const source of sources) {
   all.push(...lines);
 }
 for (const source of authored) {
-  const lines = dedupeLines(extractAuthored(source));
+  const lines = dedupeLines(extractAuthored(source, claimed));
   const positives = lines.filter((line) => line.positive).length;
   console.log(
     `${source.id} (${source.split}, authored): ${lines.length} lines, ${positives} positive, ${lines.length - positives} negative`,

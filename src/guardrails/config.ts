@@ -120,9 +120,9 @@ export const guardrailsConfigSchema = z
       .describe("Regions tried, in order, for phone numbers written without a +country code"),
     privateIpAddresses: z
       .boolean()
-      .default(false)
+      .default(true)
       .describe(
-        'Report private and link-local IP addresses (10.x, 172.16-31.x, 192.168.x, 100.64/10, 169.254.x, fc00::/7, fe80::/10) as PII wherever they appear, as presidio does. Default false: they name a host on a network, not a person, and redacting them breaks code and configs; they are still reported when the words before one say it is someone\'s ("my IP is 10.0.0.7"). Loopback, unspecified, broadcast and multicast addresses are never PII',
+        'Report every valid IP address as PII, as presidio, Google Cloud DLP and AWS Comprehend do: private and link-local (10.x, 172.16-31.x, 192.168.x, 100.64/10, 169.254.x, fc00::/7, fe80::/10), loopback, broadcast, multicast, 0.0.0.0, CIDR networks and IPv6 prefixes. false: only public addresses, and private or link-local ones when the words before say whose they are ("my IP is 10.0.0.7"), for prompts full of code, configs and logs whose internal addresses the model is asked to debug',
       ),
     judge: z
       .strictObject({

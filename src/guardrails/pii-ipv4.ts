@@ -1,4 +1,5 @@
 import validator from "validator";
+import { namesAVersionOrSection } from "./ip-version-context.js";
 import { type PiiMatch, textBefore } from "./pii-match.js";
 import { privateAddressScore } from "./pii-private-address.js";
 
@@ -19,52 +20,61 @@ const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}(?:\/(\d{1,2})(?![\w.]))?(?!\w|\.\w|-[a-zA-
 const NOT_AFTER = /[\w.+\-#/$€£]/;
 const PRIVATE_IPV4 =
   /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/;
-const NOT_AN_ADDRESS = /^(?:0\.|127\.|255\.|22[4-9]\.|2[3-5]\d\.)/;
-const VERSION_CONTEXT = /\b(?:v|version|ver\.?|release|build|firmware|rev|revision)\s*[:=]?\s*$/i;
-/** "section 8.1.2.4", "RFC 7540 8.1.2.4", "§ 3.2.1.4": a numbered section, not an address. */
-const SECTION_CONTEXT =
-  /(?:\b(?:section|sect|sec|chapter|ch|clause|para|paragraph|article|art|appendix|table|figure|fig|step|item|rfc\s*\d+)\.?|§)\s*$/i;
+/** Loopback, "this network" (0.x), multicast, reserved and broadcast: reported only with `everyAddress`. */
+const SPECIAL_IPV4 = /^(?:0\.|127\.|22[4-9]\.|2[3-5]\d\.)/;
+/**
+ * Never an address, whatever the setting: four-part versions starting with 0 (`0.12.1.0`; only
+ * 0.0.0.0, "any address", is written as an address) and netmasks (`255.255.255.0`, `255.255.0.0`:
+ * contiguous ones then zeros; 255.255.255.255 is the broadcast address).
+ */
+const ZERO_VERSION = /^0\.(?!0\.0\.0$)/;
 /** A public address: as sure as presidio's IP recognizer is of a validated one. */
 const PUBLIC = 0.9;
 
 /**
- * IPv4 addresses confirmed by validator.isIP, scored by ipv4Score. A CIDR network (`203.0.113.0/24`:
- * the host bits after the prefix all zero) is left out: it names a block of addresses an ISP or a
- * company routes, not a host a person uses, and route tables and firewall rules are full of them.
+ * IPv4 addresses confirmed by validator.isIP, scored by ipv4Score. `everyAddress` (the
+ * `privateIpAddresses` setting, on by default) reports every valid address, as presidio, Google
+ * Cloud DLP and AWS Comprehend do: private, link-local, loopback, broadcast and multicast ones, and
+ * a CIDR network (`203.0.113.0/24`, the host bits after the prefix all zero) with its prefix in the
+ * span. Without it, only public hosts: a network names a block of addresses an ISP or a company
+ * routes, not a host a person uses, and route tables and firewall rules are full of them.
  * `198.51.100.7/24` (a host's address with its prefix, as `ip addr` prints it) and `/32` are hosts.
  * `text` is read with foldDigits applied, as findNumbers reads it.
  */
-export function findIpv4(text: string, privateIps = false): PiiMatch[] {
+export function findIpv4(text: string, everyAddress = true): PiiMatch[] {
   const matches: PiiMatch[] = [];
   IPV4.lastIndex = 0;
   for (let found = IPV4.exec(text); found !== null; found = IPV4.exec(text)) {
     if (!startsAnAddress(text, found.index)) continue;
     const prefixText = found[1];
     const address = prefixText === undefined ? found[0] : found[0].slice(0, -prefixText.length - 1);
-    if (prefixText !== undefined && isNetwork(address, Number(prefixText))) continue;
-    const score = ipv4Score(text, found.index, address, privateIps);
-    if (score !== undefined)
-      matches.push({ type: "ipv4", start: found.index, end: found.index + address.length, score });
+    const network = prefixText !== undefined && isNetwork(address, Number(prefixText));
+    if (network && !everyAddress) continue;
+    const score = ipv4Score(text, found.index, address, everyAddress);
+    const end = found.index + (network ? found[0].length : address.length);
+    if (score !== undefined) matches.push({ type: "ipv4", start: found.index, end, score });
   }
   return matches;
 }
 
 /**
- * The score of the IPv4 address `address` at `start`, or undefined when it is no one's: loopback,
- * unspecified, multicast, broadcast and netmasks (255.…), four-part versions (`version 4.2.1.0`) and
- * section numbers (`section 8.1.2.4`), told by the words before them. Private and link-local ranges are scored by privateAddressScore:
- * they identify a network, not a person, unless labelled as someone's.
+ * The score of the IPv4 address `address` at `start`, or undefined when it is no address: a netmask,
+ * a version starting with 0, four-part versions (`version 4.2.1.0`) and section numbers
+ * (`section 8.1.2.4`), told by the words before them. Private, link-local, loopback, multicast and
+ * broadcast addresses are scored by privateAddressScore: without `everyAddress` they are reported
+ * only when labelled as someone's (loopback, multicast and broadcast never).
  */
 export function ipv4Score(
   text: string,
   start: number,
   address: string,
-  privateIps: boolean,
+  everyAddress: boolean,
 ): number | undefined {
-  if (!validator.isIP(address, 4) || NOT_AN_ADDRESS.test(address)) return undefined;
-  const before = textBefore(text, start);
-  if (VERSION_CONTEXT.test(before) || SECTION_CONTEXT.test(before)) return undefined;
-  return PRIVATE_IPV4.test(address) ? privateAddressScore(text, start, privateIps) : PUBLIC;
+  if (!validator.isIP(address, 4) || ZERO_VERSION.test(address) || isNetmask(address)) return undefined;
+  if (namesAVersionOrSection(textBefore(text, start))) return undefined;
+  if (SPECIAL_IPV4.test(address) || address === "255.255.255.255")
+    return everyAddress ? privateAddressScore(text, start, true) : undefined;
+  return PRIVATE_IPV4.test(address) ? privateAddressScore(text, start, everyAddress) : PUBLIC;
 }
 
 /** An address and a dash just before: the second address of a range (`10.0.0.1-10.0.0.254`). */
@@ -79,9 +89,19 @@ function startsAnAddress(text: string, start: number): boolean {
   return before === "-" && RANGE_START.test(text.slice(Math.max(0, start - RANGE_START_CHARS), start));
 }
 
+/** `255.255.255.0`, `255.255.240.0`, `255.0.0.0`: ones then zeros, starting with 255, not all ones. */
+function isNetmask(address: string): boolean {
+  if (!address.startsWith("255.") || address === "255.255.255.255") return false;
+  const inverted = 2 ** 32 - 1 - toNumber(address);
+  return (inverted & (inverted + 1)) === 0;
+}
+
+function toNumber(address: string): number {
+  return address.split(".").reduce((sum, octet) => sum * 256 + Number(octet), 0);
+}
+
 /** A network address: a prefix shorter than 32 bits and every host bit after it zero. */
 function isNetwork(address: string, prefix: number): boolean {
   if (prefix >= 32) return false;
-  const value = address.split(".").reduce((sum, octet) => sum * 256 + Number(octet), 0);
-  return value % 2 ** (32 - prefix) === 0;
+  return toNumber(address) % 2 ** (32 - prefix) === 0;
 }

@@ -7,8 +7,10 @@ import { privateAddressScore } from "./pii-private-address.js";
 const isAddressChar = asciiClass("0123456789abcdefABCDEF:.");
 const WORD_CHAR = /\w/;
 const MAX_ADDRESS = 45;
-/** Loopback `::1`, unspecified `::` and multicast `ff00::/8`: no one's address. */
-const NOT_AN_ADDRESS = /^(?:::1?$|ff[0-9a-f]{2}:)/i;
+/** Loopback `::1` (and `0:0:0:0:0:0:0:1`) and multicast `ff00::/8`: reported only with `everyAddress`. */
+const SPECIAL = /^(?:::1$|(?:0{1,4}:){7}0{0,3}1$|ff[0-9a-f]{2}:)/i;
+/** A prefix length after an address: `2001:db8::/32`, `fe80::/10`. */
+const PREFIX_AFTER = /^(?:%\w+)?\/\d/;
 const LOCAL = /^f(?:e[89ab]|[cd][0-9a-f])[0-9a-f]?:/i;
 /**
  * An IPv4 address written as IPv6 (RFC 4291 §2.5.5 mapped `::ffff:a.b.c.d` and compatible `::a.b.c.d`,
@@ -21,6 +23,8 @@ const DIGIT = /\d/;
 const FULL_FIRST_GROUP = /^[0-9a-f]{4}:/i;
 /** Only colons and one- or two-digit numbers: a clock or a counter (`10:00:00::1`, `1:2::3`). */
 const CLOCK_LIKE = /^[\d:]+$/;
+/** Eight groups written out: no clock or counter has as many. */
+const EIGHT_GROUPS = /^(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}$/i;
 const THREE_DIGITS = /\d{3}/;
 const PUBLIC = 0.9;
 
@@ -31,12 +35,15 @@ const PUBLIC = 0.9;
  * (`[2001:db8::1]:8080`) and a zone id (`fe80::1%eth0`, left out of the span) may. Left out as no
  * address: candidates without a digit (`cafe::babe`, `abc::def`: identifiers), with fewer than three
  * groups unless the first is written in full (`fe80::1` is an address, `10::30` is not), of only
- * one- and two-digit numbers (`10:00:00::1`, `1:2::3`: clocks and counters), and
- * prefixes (`2001:db8::`, `2001:db8::/32`, `10:00::`: the interface part is zero, so it names a
- * network, not a host). Clock times and MAC addresses (no `::`, fewer or more than eight groups)
- * fail validation. `privateIps`: report link-local and unique-local addresses wherever they appear.
+ * one- and two-digit numbers in fewer than eight groups (`10:00:00::1`, `1:2::3`: clocks and
+ * counters), and the unspecified address `::`. Clock times and MAC addresses (no `::`, fewer or more
+ * than eight groups) fail validation. `everyAddress` (the `privateIpAddresses` setting, on by
+ * default) reports every other valid address, as presidio does: loopback `::1`, multicast,
+ * link-local and unique-local ones, and prefixes (`2001:db8::`, `fe80::/10`: the interface part is
+ * zero, so it names a network); without it, only public hosts, and link-local and unique-local
+ * addresses labelled as someone's.
  */
-export function findIpv6(text: string, privateIps = false): PiiMatch[] {
+export function findIpv6(text: string, everyAddress = true): PiiMatch[] {
   const matches: PiiMatch[] = [];
   let searchFrom = 0;
   for (let colon = text.indexOf(":"); colon !== -1; colon = text.indexOf(":", searchFrom)) {
@@ -48,30 +55,49 @@ export function findIpv6(text: string, privateIps = false): PiiMatch[] {
     while (end > colon + 1 && text[end - 1] === ".") end--;
     if (WORD_CHAR.test(text[start - 1] ?? "") || WORD_CHAR.test(text[end] ?? "")) continue;
     const candidate = text.slice(start, end);
-    if (!looksLikeAddress(candidate) || !validator.isIP(candidate, 6)) continue;
-    const score = addressScore(text, start, candidate, privateIps);
+    if (!looksLikeAddress(candidate, everyAddress, text, end) || !validator.isIP(candidate, 6)) continue;
+    const score = addressScore(text, start, candidate, everyAddress);
     if (score !== undefined) matches.push({ type: "ipv6", start, end, score });
   }
   return matches;
 }
 
-/** `1:2::3`: no shorter candidate is an address the checks below keep (`::1`, `::` are no one's). */
+/** `1:2::3`: no shorter candidate is an address the checks below keep, but loopback `::1`. */
 const MIN_ADDRESS = 6;
+const LOOPBACK = /^::1$/;
 
-function looksLikeAddress(candidate: string): boolean {
-  if (candidate.length < MIN_ADDRESS) return false;
-  if (!DIGIT.test(candidate) || candidate.endsWith("::") || NOT_AN_ADDRESS.test(candidate)) return false;
+/** `text` and `end`: what follows the candidate, read for a prefix length. */
+function looksLikeAddress(candidate: string, everyAddress: boolean, text: string, end: number): boolean {
+  if (candidate.length < MIN_ADDRESS) return everyAddress && LOOPBACK.test(candidate);
+  if (!DIGIT.test(candidate)) return false;
+  if (candidate.endsWith("::"))
+    return everyAddress && isPrefix(candidate, () => PREFIX_AFTER.test(text.slice(end, end + 8)));
   if (IPV4_AS_IPV6.test(candidate) || IPV4_AS_HEX.test(candidate)) return true;
-  if (CLOCK_LIKE.test(candidate) && !THREE_DIGITS.test(candidate)) return false;
+  if (CLOCK_LIKE.test(candidate) && !THREE_DIGITS.test(candidate) && !EIGHT_GROUPS.test(candidate))
+    return false;
   const groups = candidate.split(":").filter((group) => group.length > 0);
   return groups.length >= 3 || (groups.length === 2 && FULL_FIRST_GROUP.test(candidate));
 }
 
-function addressScore(text: string, start: number, candidate: string, privateIps: boolean) {
+/**
+ * A network prefix (`2001:db8::`, `2001:db8:1:2::`; `fe80::` and `2001::` only with a prefix length
+ * after them): two groups with the first written in full, or three and more, not clock-like
+ * (`10:00::`).
+ */
+function isPrefix(candidate: string, prefixed: () => boolean): boolean {
+  if (CLOCK_LIKE.test(candidate) && !THREE_DIGITS.test(candidate)) return false;
+  const groups = candidate.split(":").filter((group) => group.length > 0).length;
+  if (!FULL_FIRST_GROUP.test(candidate)) return groups >= 3;
+  return groups >= 2 || prefixed();
+}
+
+function addressScore(text: string, start: number, candidate: string, everyAddress: boolean) {
   const ipv4 = embeddedIpv4(candidate);
-  if (ipv4 !== undefined) return ipv4Score(text, start, ipv4, privateIps);
+  if (ipv4 !== undefined) return ipv4Score(text, start, ipv4, everyAddress);
+  if (SPECIAL.test(candidate) || candidate.endsWith("::"))
+    return everyAddress ? privateAddressScore(text, start, true) : undefined;
   // Link-local and unique-local addresses name a network interface, not a person, unless labelled.
-  return LOCAL.test(candidate) ? privateAddressScore(text, start, privateIps) : PUBLIC;
+  return LOCAL.test(candidate) ? privateAddressScore(text, start, everyAddress) : PUBLIC;
 }
 
 /** The IPv4 address an IPv4-mapped, -compatible, -translated or NAT64 address carries, dotted. */

@@ -13,11 +13,10 @@ const REPORTED = 0.85;
 const UNREPORTED = 0.45;
 
 /**
- * The score of a private or link-local address (10.x, 192.168.x, fe80::…) at `start`. Such an
- * address names a host on a network, not a person, and code and configs are full of them, so by
- * default it scores under the threshold, unless the words before it say it is someone's address;
- * with `always` (the `privateIpAddresses` setting) it is reported wherever it appears, as presidio
- * reports it.
+ * The score of a private or link-local address (10.x, 192.168.x, fe80::…) at `start`. With `always`
+ * (the `privateIpAddresses` setting, on by default) it is reported wherever it appears, as presidio
+ * and the cloud DLPs report it; without, it names a host on a network, not a person, and scores
+ * under the threshold unless the words before it say it is someone's address.
  */
 export function privateAddressScore(text: string, start: number, always: boolean): number {
   return always || SOMEONES_ADDRESS.test(textBefore(text, start)) ? REPORTED : UNREPORTED;

@@ -14,7 +14,7 @@ import type { Detector, Finding } from "./types.js";
 export interface PiiOptions {
   /** Regions tried for national-format phone numbers, in order. */
   phoneRegions: readonly CountryCode[];
-  /** Report private and link-local IP addresses wherever they appear (default: only when labelled as someone's). */
+  /** Report every valid IP address (default); false: public ones, and private ones labelled as someone's. */
   privateIpAddresses?: boolean;
 }
 
@@ -35,7 +35,7 @@ const PRIORITY: Record<string, number> = {
  */
 export function createPiiDetector(options: PiiOptions): Detector {
   const phoneScore = createPhoneScorer(options.phoneRegions);
-  const privateIps = options.privateIpAddresses ?? false;
+  const everyAddress = options.privateIpAddresses ?? true;
   return {
     name: "pii",
     scan(text) {
@@ -44,8 +44,8 @@ export function createPiiDetector(options: PiiOptions): Detector {
       const matches: PiiMatch[] = [
         ...findEmails(text),
         ...findIbans(text),
-        ...findIpv4(digits, privateIps),
-        ...findIpv6(text, privateIps),
+        ...findIpv4(digits, everyAddress),
+        ...findIpv6(text, everyAddress),
         ...findNumbers(digits, phoneScore),
       ];
       const findings = matches.map(

@@ -14,8 +14,8 @@ const secretValues = (text: string) =>
     .scan(text)
     .filter((finding) => finding.score >= 0.5)
     .map((finding) => text.slice(finding.start, finding.end));
-const piiTypes = (text: string) =>
-  pii
+const piiTypes = (text: string, detector = pii) =>
+  detector
     .scan(text)
     .filter((finding) => finding.score >= 0.5)
     .map((finding) => `${finding.type}:${text.slice(finding.start, finding.end)}`);
@@ -199,36 +199,41 @@ describe("pii: US SSNs separated by spaces or dots", () => {
   });
 });
 
-describe("pii: private IP addresses labelled as someone's", () => {
+describe("pii: private IP addresses labelled as someone's, with privateIpAddresses false", () => {
+  const publicOnly = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS, privateIpAddresses: false });
+  const reported = (text: string, detector = publicOnly) => piiTypes(text, detector);
   it("reports a private address when the words before it say whose it is", () => {
-    expect(piiTypes("my IP is 192.168.1.23")).toEqual(["ipv4:192.168.1.23"]);
-    expect(piiTypes("the attacker's IP address: 10.20.30.40")).toEqual(["ipv4:10.20.30.40"]);
-    expect(piiTypes("meine IP-Adresse ist fe80::1ff:fe23:4567:890a")).toEqual([
+    expect(reported("my IP is 192.168.1.23")).toEqual(["ipv4:192.168.1.23"]);
+    expect(reported("the attacker's IP address: 10.20.30.40")).toEqual(["ipv4:10.20.30.40"]);
+    expect(reported("meine IP-Adresse ist fe80::1ff:fe23:4567:890a")).toEqual([
       "ipv6:fe80::1ff:fe23:4567:890a",
     ]);
   });
   it("leaves private addresses in code and configs, and loopback even when labelled", () => {
-    expect(piiTypes("server.listen(8080, '192.168.1.23')")).toEqual([]);
-    expect(piiTypes("upstream 10.20.30.40 port 8080; peer fe80::1ff:fe23:4567:890a")).toEqual([]);
-    expect(piiTypes("my IP is 127.0.0.1")).toEqual([]);
+    expect(reported("server.listen(8080, '192.168.1.23')")).toEqual([]);
+    expect(reported("upstream 10.20.30.40 port 8080; peer fe80::1ff:fe23:4567:890a")).toEqual([]);
+    expect(reported("my IP is 127.0.0.1")).toEqual([]);
+    expect(reported("127.0.0.1 255.255.255.255 0.0.0.0 ::1 ff02::1 224.0.0.251")).toEqual([]);
   });
-  it("reports every private address with privateIpAddresses, never loopback or broadcast", () => {
-    const everywhere = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS, privateIpAddresses: true });
-    const reported = (text: string) =>
-      everywhere
-        .scan(text)
-        .filter((finding) => finding.score >= 0.5)
-        .map((finding) => text.slice(finding.start, finding.end));
-    expect(reported("upstream 10.20.30.40 port 8080; peer fe80::1ff:fe23:4567:890a")).toEqual([
-      "10.20.30.40",
-      "fe80::1ff:fe23:4567:890a",
+  it("by default reports every valid address, as presidio and the cloud DLPs do", () => {
+    expect(reported("upstream 10.20.30.40 port 8080; peer fe80::1ff:fe23:4567:890a", pii)).toEqual([
+      "ipv4:10.20.30.40",
+      "ipv6:fe80::1ff:fe23:4567:890a",
     ]);
-    expect(reported("127.0.0.1 255.255.255.255 0.0.0.0 ::1")).toEqual([]);
+    expect(reported("127.0.0.1 255.255.255.255 0.0.0.0 ::1 ff02::1 224.0.0.251", pii)).toEqual([
+      "ipv4:127.0.0.1",
+      "ipv4:255.255.255.255",
+      "ipv4:0.0.0.0",
+      "ipv6:::1",
+      "ipv6:ff02::1",
+      "ipv4:224.0.0.251",
+    ]);
   });
   it("takes the setting from the guardrails config, and redacts as for any PII", () => {
     const text = "upstream 10.20.30.40 port 8080";
-    expect(createGuardrails().check({ text, direction: "input" }).action).toBe("allow");
-    const checked = createGuardrails({ privateIpAddresses: true }).check({ text, direction: "input" });
+    const publicChecked = createGuardrails({ privateIpAddresses: false }).check({ text, direction: "input" });
+    expect(publicChecked.action).toBe("allow");
+    const checked = createGuardrails().check({ text, direction: "input" });
     expect([checked.action, checked.redactedText]).toEqual(["redact", "upstream [IPV4_1] port 8080"]);
   });
 });

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { authoredPhoneLines } from "../../scripts/guardrails/authored-pii-lines.js";
+import { authoredPhoneLines, authoredSpanLines } from "../../scripts/guardrails/authored-pii-lines.js";
 import {
   dedupeLines,
   detectSecretsLines,
@@ -442,6 +442,41 @@ describe("authored phone lines", () => {
     expect(() => authoredPhoneLines("P|xx|RU|+7 912 345-67-89", "f.txt", context)).toThrow(/f\.txt:1/);
     expect(() => authoredPhoneLines("P|ru|-|+7 912 345-67-89", "f.txt", context)).toThrow(/expected/);
     expect(() => authoredPhoneLines("N|ru|RU|ИНН 7707083893", "f.txt", context)).toThrow(/expected/);
+  });
+});
+
+describe("authored lines with marked spans", () => {
+  const claimed = { IP_ADDRESS: "ipv4/ipv6" };
+  const file = "# comment\nP|en|IP_ADDRESS|from [[203.0.113.5]] to [[::1]]\nN|de|-|Version 2.4.1.7 | alt\n";
+
+  it("takes the marks out of the text, keeps their spans and scores a positive on its type only", () => {
+    const [positive, negative] = authoredSpanLines(file, "pii-ip-dev.txt", context, claimed);
+    expect(positive).toMatchObject({
+      text: "from 203.0.113.5 to ::1",
+      positive: true,
+      types: ["IP_ADDRESS"],
+      scoredTypes: ["ipv4", "ipv6"],
+      spans: [
+        ["IP_ADDRESS", 5, 16],
+        ["IP_ADDRESS", 20, 23],
+      ],
+      language: "English",
+      origin: "pii-ip-dev.txt:2",
+    });
+    expect(negative).toMatchObject({ text: "Version 2.4.1.7 | alt", positive: false, types: [] });
+    expect(negative?.spans).toBeUndefined();
+  });
+
+  it("refuses a positive without a mark or a claimed type, and a negative with a mark", () => {
+    expect(() => authoredSpanLines("P|en|IP_ADDRESS|from 203.0.113.5", "f.txt", context, claimed)).toThrow(
+      /f\.txt:1/,
+    );
+    expect(() => authoredSpanLines("P|en|MAC|[[00:11:22:33:44:55]]", "f.txt", context, claimed)).toThrow(
+      /expected/,
+    );
+    expect(() => authoredSpanLines("N|en|-|from [[203.0.113.5]]", "f.txt", context, claimed)).toThrow(
+      /expected/,
+    );
   });
 });
 

@@ -112,9 +112,16 @@ describe("pii: IP addresses", () => {
       "2001:db8:85a3::8a2e:370:7334",
     ]);
   });
-  it("scores private ranges under the threshold and skips loopback, masks, versions, times and MACs", () => {
-    expect(found("router 192.168.1.1")).toMatchObject([{ type: "ipv4", score: 0.45 }]);
-    const text = "127.0.0.1 0.0.0.0 255.255.255.0 version 4.2.1.0 12:30:45 00:1A:2B:3C:4D:5E std::vector ::1";
+  it("with privateIpAddresses false, scores private ranges under the threshold and skips loopback", () => {
+    const publicOnly = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS, privateIpAddresses: false });
+    expect(publicOnly.scan("router 192.168.1.1")).toMatchObject([{ type: "ipv4", score: 0.45 }]);
+    expect(publicOnly.scan("127.0.0.1 0.0.0.0 ::1")).toEqual([]);
+  });
+  it("reports private and loopback addresses by default; skips masks, versions, times and MACs", () => {
+    expect(found("router 192.168.1.1")).toMatchObject([{ type: "ipv4", score: 0.85 }]);
+    expect(values("127.0.0.1 0.0.0.0 ::1", "ipv4")).toEqual(["127.0.0.1", "0.0.0.0"]);
+    const text =
+      "255.255.255.0 255.255.240.0 0.12.1.0 version 4.2.1.0 12:30:45 00:1A:2B:3C:4D:5E std::vector ::";
     expect(found(text)).toEqual([]);
   });
 });
