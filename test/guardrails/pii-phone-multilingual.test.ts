@@ -163,3 +163,34 @@ describe("authored multilingual phone lines", () => {
     expect(invalid).toEqual([]);
   });
 });
+
+describe("session 9 phone labels: abbreviations, customer-service lines and message verbs", () => {
+  it("reads a number after the label as a phone number, however it is grouped", () => {
+    for (const [text, number] of [
+      ["meu whats 11987654321 me chama lá", "11987654321"],
+      ["cel. 21 9.8765-4321", "21 9.8765-4321"],
+      ["Contato 11987654321", "11987654321"],
+      ["tlm 912345678", "912345678"],
+      ["Melde dich unter 01761234567.", "01761234567"],
+      ["Müşteri hizmetleri 444 1 234", "444 1 234"],
+      ["Ücretsiz hat 0800 211 23 45", "0800 211 23 45"],
+      ["打这个号：13512345678", "13512345678"],
+      ["I would like to stop receiving messages to 699 956 915", "699 956 915"],
+      ["They're not answering at 0680 298 70 63", "0680 298 70 63"],
+    ] as const) {
+      expect(phones(text), text).toEqual([`phone:${number}`]);
+    }
+  });
+  it("leaves the same digits without the label, and the label's look-alikes", () => {
+    for (const text of [
+      "Celebramos 11987654321 acessos.",
+      "Os 11987654321 registos foram apagados.",
+      "Aufgabe unter 01761234567 abgelegt",
+      "Sipariş hattı 4441234 kodu",
+      "He answered at 10 and we left; message 3 of 12.",
+      "CPF 123.456.789-09, CEP 22041-001, R$ 1.234,56, NIF: 123 456 789",
+    ]) {
+      expect(phones(text), text).toEqual([]);
+    }
+  });
+});
