@@ -33,6 +33,15 @@ describe("attack corpus", () => {
     for (const source of sources) expect(reservedName(source.repo), source.id).toBeUndefined();
   });
 
+  it("trains on no line of the rules' evaluation set taken from a reserved source", () => {
+    // The evaluation set is read into the train split (load-corpus.ts); each entry names its source.
+    const evalSet = readFileSync(join(import.meta.dirname, "../../fixtures/guardrails-eval.jsonl"), "utf8");
+    for (const row of evalSet.split("\n").filter((line) => line.trim() !== "")) {
+      const { id, source } = JSON.parse(row) as { id: string; source: string };
+      expect(reservedName(source.split(" ")[0] ?? ""), id).toBeUndefined();
+    }
+  });
+
   it("names a licence and a split for every public source", () => {
     for (const source of sources) {
       expect(source.licence, source.id).not.toBe("");
