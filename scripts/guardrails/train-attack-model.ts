@@ -275,6 +275,13 @@ const readByAgent = (line: CorpusLine) =>
   line.context === "document" || line.context === "tool_result" || PARAGRAPH_SOURCES.includes(line.source);
 
 /**
+ * A cap that allows fewer flagged lines than this is noise, not a rate: with 37 lines and 1 allowed, the
+ * second-highest line of one small authored file set the user threshold. Such small groups are pooled
+ * per rate class and the pool is held to the same rate.
+ */
+const MIN_ALLOWED = 3;
+
+/**
  * The lowest threshold that keeps every dev source's benign lines under `rate` on its own: one large
  * easy source (news sentences) must not hide a small hard one (text about security, role requests).
  */
@@ -283,21 +290,28 @@ function thresholdFor(label: string, benignLines: CorpusLine[], rate: number): n
   const asDocument = label === "document";
   let threshold = MIN_THRESHOLD;
   // A source's documents and its short lines apart: its long pages must not hide among its sentences.
-  const groupOf = (line: CorpusLine) =>
+  const sourceOf = (line: CorpusLine) =>
     line.context === undefined ? line.source : `${line.source} (${line.context})`;
-  for (const source of new Set(benignLines.map(groupOf))) {
-    const benign = benignLines
-      .filter((line) => groupOf(line) === source)
-      .map((line) => scoreOf(line, asDocument))
-      .sort((left, right) => right - left);
-    const agentRequests = label === "user" && AGENT_REQUEST_SOURCES.has(source);
-    const allowed = Math.floor(
-      benign.length * (agentRequests ? Math.min(rate, DEV_AGENT_REQUEST_FLAG_RATE) : rate),
-    );
+  const rateOf = (source: string) =>
+    label === "user" && AGENT_REQUEST_SOURCES.has(source)
+      ? Math.min(rate, DEV_AGENT_REQUEST_FLAG_RATE)
+      : rate;
+  const sizes = new Map<string, number>();
+  for (const line of benignLines) sizes.set(sourceOf(line), (sizes.get(sourceOf(line)) ?? 0) + 1);
+  const groupOf = (line: CorpusLine) => {
+    const source = sourceOf(line);
+    const sourceRate = rateOf(source);
+    if (Math.floor((sizes.get(source) ?? 0) * sourceRate) >= MIN_ALLOWED) return source;
+    return sourceRate < rate ? "small agent-request sources" : `small ${label} sources`;
+  };
+  for (const group of new Set(benignLines.map(groupOf))) {
+    const members = benignLines.filter((line) => groupOf(line) === group);
+    const benign = members.map((line) => scoreOf(line, asDocument)).sort((left, right) => right - left);
+    const allowed = Math.floor(benign.length * rateOf(sourceOf(members[0] as CorpusLine)));
     const needed = (benign[allowed] ?? 0) + 1e-3;
     threshold = Math.max(threshold, needed);
     console.log(
-      `dev ${label} ${source}: ${benign.length} benign lines, at most ${allowed} flagged: needs ${needed.toFixed(3)}`,
+      `dev ${label} ${group}: ${benign.length} benign lines, at most ${allowed} flagged: needs ${needed.toFixed(3)}`,
     );
   }
   return Math.min(0.95, threshold);
