@@ -6,6 +6,7 @@ import { findIbans } from "./pii-iban.js";
 import { findIpv4 } from "./pii-ipv4.js";
 import { findIpv6 } from "./pii-ipv6.js";
 import type { PiiMatch } from "./pii-match.js";
+import { findNationalIds } from "./pii-national-ids.js";
 import { findNumbers } from "./pii-numbers.js";
 import { createPhoneScorer } from "./pii-phone.js";
 import { keepStrongest } from "./resolve-overlaps.js";
@@ -23,6 +24,9 @@ const PRIORITY: Record<string, number> = {
   iban: 6,
   credit_card: 5,
   us_ssn: 4,
+  br_cpf: 4,
+  br_cnpj: 4,
+  pt_nif: 4,
   email: 3,
   ipv4: 2,
   ipv6: 2,
@@ -46,6 +50,7 @@ export function createPiiDetector(options: PiiOptions): Detector {
         ...findIbans(text),
         ...findIpv4(digits, everyAddress),
         ...findIpv6(text, everyAddress),
+        ...findNationalIds(digits),
         ...findNumbers(digits, phoneScore),
       ];
       const findings = matches.map(
