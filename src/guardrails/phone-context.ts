@@ -202,8 +202,12 @@ const PHONE_BEFORE = new RegExp(
   "iu",
 );
 
-/** A label after the number, as address books and signatures write them: "655 437 108 office". */
-const LABEL_AFTER = /^[\s:,(–-]{0,3}(?:office|fax|mobile|cell|phone|tel|home|work|landline|direct)\b/i;
+/**
+ * A label after the number, as address books and signatures write them: "655 437 108 office",
+ * "11987654321 (celular)", "0612345678 portable", "017612345678 Handy".
+ */
+const LABEL_AFTER =
+  /^[\s:,(–-]{0,3}(?:office|fax|mobile|cell|phone|tel|home|work|landline|direct|celular|cel|fixo|telefone|telem[óo]vel|m[óo]vil|fijo|whats(?:app)?|portable|fixe|bureau|domicile|handy|mobil|festnetz|privat|b[üu]ro)\b/i;
 /** Verbs after the number, for languages that put them last: "… पर कॉल करें", "…にかけて", "…로 전화". */
 const VERB_AFTER =
   /^[\s'’]{0,2}(?:पर\s*(?:कॉल|फ़ोन|फ\u093cोन|फोन|संपर्क|मैसेज|व्हाट्सएप)|(?:に|まで)(?:お?電話|かけ|ご?連絡)|(?:으로|로)\s*(?:전화|연락|문자))/u;

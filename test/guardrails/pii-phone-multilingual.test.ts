@@ -177,6 +177,9 @@ describe("session 9 phone labels: abbreviations, customer-service lines and mess
       ["打这个号：13512345678", "13512345678"],
       ["I would like to stop receiving messages to 699 956 915", "699 956 915"],
       ["They're not answering at 0680 298 70 63", "0680 298 70 63"],
+      ["Ana 11987654321 (celular)", "11987654321"],
+      ["0612345678 portable", "0612345678"],
+      ["017612345678 Handy", "017612345678"],
     ] as const) {
       expect(phones(text), text).toEqual([`phone:${number}`]);
     }
@@ -187,6 +190,7 @@ describe("session 9 phone labels: abbreviations, customer-service lines and mess
       "Os 11987654321 registos foram apagados.",
       "Aufgabe unter 01761234567 abgelegt",
       "Sipariş hattı 4441234 kodu",
+      "Ana 11987654321 celulares vendidos; pedido 11987654321 (celular)",
       "He answered at 10 and we left; message 3 of 12.",
       "CPF 123.456.789-00, CEP 22041-001, R$ 1.234,56, NIF: 123 456 780",
     ]) {
