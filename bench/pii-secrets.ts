@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadPiiSecretCorpus, type PiiSecretLine } from "../scripts/guardrails/load-pii-secret-corpus.js";
+import type { PiiSecretSplit } from "../scripts/guardrails/pii-secret-line.js";
 import { createGuardrails, type Finding, type Guardrails } from "../src/guardrails/index.js";
 
 interface Tally {
@@ -21,15 +22,17 @@ const empty = (): Tally => ({ truePositives: 0, falsePositives: 0, falseNegative
  * PII and secret detection on the held-out corpus (scripts/guardrails/pii-secret-sources.json):
  * sources the rules were not written against, split by source. Dev sources (presidio-research's
  * synthetic sentences, presidio's recognizer tests, gitleaks' rule samples, detect-secrets' plugin
- * tests, GSM8K and UD PUD benign lines) may be tuned on; test sources (Recognizers-Text's sequence
- * specs, Nosey Parker's rule examples, XQuAD, MT-bench and XSTest benign lines) are only reported.
+ * tests, GSM8K and UD PUD benign lines) may be tuned on; train sources (Kingfisher's rule examples,
+ * whose rules were ported: `--split train`, not run by default) are what rules were written from;
+ * test sources (Recognizers-Text's sequence specs, Nosey Parker's rule examples, XQuAD, MT-bench and
+ * XSTest benign lines) are only reported.
  * Each line is checked as the input policy checks a request; it counts as flagged for `pii` (or
  * `secret`) when any finding of that kind survives the policy (only of the line's `scoredTypes`,
- * where the source names them). `--misses` lists the dev split's misses and false positives (never
- * the test split's); `--public-ips` measures with only public IP addresses reported, and private
- * ones labelled as someone's (`privateIpAddresses: false`).
+ * where the source names them). `--misses` lists the dev (or train) split's misses and false
+ * positives (never the test split's); `--public-ips` measures with only public IP addresses
+ * reported, and private ones labelled as someone's (`privateIpAddresses: false`).
  */
-export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "test"): void {
+export function printPiiSecretCorpus(guardrails: Guardrails, split: PiiSecretSplit): void {
   const { lines, labelledPresent, benignPresent, claimed } = loadPiiSecretCorpus(split);
   console.log(`\nPII and secrets, held-out corpus, ${split} split`);
   if (!labelledPresent)
@@ -102,7 +105,7 @@ export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "tes
       }
     }
     if (line.spans !== undefined) countSpans(line, findings, spans, spanFindings);
-    if (split === "dev" && line.positive !== flagged)
+    if (split !== "test" && line.positive !== flagged)
       misses.push(
         `${line.positive ? "FN" : "FP"} ${line.source} ${line.origin} ${JSON.stringify(line.text.slice(0, 300))}${flagged ? ` → ${findings.map((finding) => finding.type).join(",")}` : ""}`,
       );
@@ -121,7 +124,7 @@ export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "tes
   console.log("— per labelled type (recall; types named as the source names them)");
   const pooled = new Map<string, { types: number; tally: Tally }>();
   for (const [key, tally] of [...byType].sort()) {
-    if (key.startsWith("secret") && tally.falseNegatives === 0 && split === "dev") continue;
+    if (key.startsWith("secret") && tally.falseNegatives === 0 && split !== "test") continue;
     const kind = key.split(" · ")[0] ?? key;
     if (split === "test" && tally.truePositives + tally.falseNegatives < MIN_TEST_TYPE_LINES) {
       const pool = pooled.get(kind) ?? { types: 0, tally: empty() };
@@ -135,7 +138,7 @@ export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "tes
   }
   for (const [kind, { types, tally }] of pooled)
     console.log(formatRow(`${kind} · ${types} types of < ${MIN_TEST_TYPE_LINES} lines`, tally, 48));
-  if (split === "dev") console.log("  (dev secret types with no miss are not listed)");
+  if (split !== "test") console.log(`  (${split} secret types with no miss are not listed)`);
   if (falsePositiveTypes.size > 0) {
     console.log("— false positives by the type modelmux reported");
     for (const [key, count] of [...falsePositiveTypes].sort())
@@ -158,7 +161,7 @@ export function printPiiSecretCorpus(guardrails: Guardrails, split: "dev" | "tes
       `pii findings on lines with labelled spans: ${spanFindings.all}, ${spanFindings.onGold} on a labelled claimed span (precision ${(spanFindings.onGold / Math.max(1, spanFindings.all)).toFixed(3)})`,
     );
   }
-  if (values.misses && split === "dev") for (const miss of misses) console.log(miss);
+  if (values.misses && split !== "test") for (const miss of misses) console.log(miss);
 }
 
 function countSpans(
@@ -203,6 +206,6 @@ const { values } = parseArgs({
 if (import.meta.url === `file://${process.argv[1]}`) {
   // `--public-ips`: as configured with `privateIpAddresses: false` (every valid address is the default).
   const guardrails = createGuardrails({ privateIpAddresses: values["public-ips"] !== true });
-  const splits = values.split === undefined ? (["dev", "test"] as const) : [values.split as "dev" | "test"];
+  const splits = values.split === undefined ? (["dev", "test"] as const) : [values.split as PiiSecretSplit];
   for (const split of splits) printPiiSecretCorpus(guardrails, split);
 }

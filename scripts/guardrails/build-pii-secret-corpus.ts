@@ -21,8 +21,9 @@ import {
   recognizersTextLines,
 } from "./extract-pii-secret.js";
 import { extractGoRuleSamples, readGoHelpers } from "./go-samples.js";
+import { readRuleFiles, selectKingfisherRules } from "./kingfisher-selection.js";
 import { PII_SECRET_CORPUS, PII_SECRET_SOURCES, type PiiSecretSource } from "./load-pii-secret-corpus.js";
-import type { PiiSecretLine } from "./pii-secret-line.js";
+import type { PiiSecretLine, PiiSecretSplit } from "./pii-secret-line.js";
 import { reservedName } from "./reserved-sources.js";
 import { mulberry32 } from "./seeded-random.js";
 import { listFiles, show } from "./snapshot.js";
@@ -105,6 +106,22 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
           noseyParkerLines(showText(source, path), path.split("/").pop() ?? path, context),
         ),
       );
+    case "kingfisher-rules": {
+      // Only rules sharing nothing with Nosey Parker's (the test source), and no helper rules.
+      const selection = selectKingfisherRules(
+        source.paths.flatMap((folder) => readRuleFiles(source.repo, source.commit, folder)),
+      );
+      return source.paths.flatMap((folder) =>
+        filesOf(source, folder, ".yml").flatMap((path) =>
+          noseyParkerLines(
+            showText(source, path),
+            path.split("/").pop() ?? path,
+            context,
+            (rule) => rule.visible !== false && rule.id !== undefined && selection.get(rule.id) === undefined,
+          ),
+        ),
+      );
+    }
     default:
       throw new Error(`unknown format ${source.format}`);
   }
@@ -115,7 +132,7 @@ interface AuthoredSource {
   id: string;
   file: string;
   format: string;
-  split: "dev" | "test";
+  split: PiiSecretSplit;
   licence: string;
 }
 

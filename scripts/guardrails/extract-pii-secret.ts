@@ -1,10 +1,10 @@
 import { parse } from "yaml";
-import type { PiiSecretLine } from "./pii-secret-line.js";
+import type { PiiSecretLine, PiiSecretSplit } from "./pii-secret-line.js";
 
 /** What the builder knows about a source when it turns parsed records into labelled lines. */
 export interface LineContext {
   source: string;
-  split: "dev" | "test";
+  split: PiiSecretSplit;
   licence: string;
 }
 
@@ -152,35 +152,44 @@ export function gitleaksLines(
   ]);
 }
 
-/** One rule of a Nosey Parker rules file (its `RuleSyntax`); other fields are not read. */
-interface NoseyParkerRule {
+/** One rule of a Nosey Parker rules file (its `RuleSyntax`; Kingfisher's are the same); other fields are not read. */
+export interface NoseyParkerRule {
   name: string;
+  id?: string;
   categories?: string[];
   examples?: string[];
   negative_examples?: string[];
   /** A spelling of `negative_examples` a few rules use; Nosey Parker itself does not read it. */
   non_examples?: string[];
+  /** Kingfisher: `false` for a helper rule whose matches are not reported. */
+  visible?: boolean;
 }
+
+const isSecretCategory = (rule: NoseyParkerRule) => rule.categories?.includes("secret") === true;
 
 /**
  * Nosey Parker's rules file (YAML, `rules: [...]`): each rule's `examples` are positives of the type
- * named by the rule's `name`, its `negative_examples` (or `non_examples`) negatives. Only rules whose
- * `categories` include `secret` are read: the others find identifiers (bucket names, account and
- * client IDs, public keys), which are not secrets.
+ * named by the rule's `name`, its `negative_examples` (or `non_examples`) negatives. By default only
+ * rules whose `categories` include `secret` are read: the others find identifiers (bucket names,
+ * account and client IDs, public keys), which are not secrets. Kingfisher's rules files have the
+ * same shape and choose their rules with `keep`.
  */
-export function noseyParkerLines(yamlText: string, file: string, context: LineContext): PiiSecretLine[] {
+export function noseyParkerLines(
+  yamlText: string,
+  file: string,
+  context: LineContext,
+  keep: (rule: NoseyParkerRule) => boolean = isSecretCategory,
+): PiiSecretLine[] {
   const { rules } = parse(yamlText) as { rules?: NoseyParkerRule[] };
   if (!Array.isArray(rules)) throw new Error(`${file}: no \`rules\` list`);
-  return rules
-    .filter((rule) => rule.categories?.includes("secret") === true)
-    .flatMap((rule) => {
-      const origin = `${file} ${rule.name}`;
-      const negatives = [...(rule.negative_examples ?? []), ...(rule.non_examples ?? [])];
-      return [
-        ...(rule.examples ?? []).map((text) => secretLine(text, true, rule.name, origin, context)),
-        ...negatives.map((text) => secretLine(text, false, rule.name, origin, context)),
-      ];
-    });
+  return rules.filter(keep).flatMap((rule) => {
+    const origin = `${file} ${rule.name}`;
+    const negatives = [...(rule.negative_examples ?? []), ...(rule.non_examples ?? [])];
+    return [
+      ...(rule.examples ?? []).map((text) => secretLine(text, true, rule.name, origin, context)),
+      ...negatives.map((text) => secretLine(text, false, rule.name, origin, context)),
+    ];
+  });
 }
 
 function secretLine(
@@ -202,15 +211,16 @@ function secretLine(
 }
 
 /**
- * Test lines whose text is also a dev line of the same kind are dropped: the rules were tuned on that
- * text, so it would not be held out. Returns the lines kept and, per test source, how many were dropped.
+ * Test lines whose text is also a dev or train line of the same kind are dropped: the rules were tuned
+ * on (or written from) that text, so it would not be held out. Returns the lines kept and, per test
+ * source, how many were dropped.
  */
 export function dropTestLinesSeenInDev(lines: PiiSecretLine[]): {
   lines: PiiSecretLine[];
   dropped: Map<string, number>;
 } {
   const dev = new Set(
-    lines.filter((line) => line.split === "dev").map((line) => `${line.evaluates}\u0000${line.text}`),
+    lines.filter((line) => line.split !== "test").map((line) => `${line.evaluates}\u0000${line.text}`),
   );
   const dropped = new Map<string, number>();
   const kept = lines.filter((line) => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PUBLIC_CORPUS } from "./load-corpus.js";
-import type { PiiSecretLine } from "./pii-secret-line.js";
+import type { PiiSecretLine, PiiSecretSplit } from "./pii-secret-line.js";
 
 export type { PiiSecretLine } from "./pii-secret-line.js";
 
@@ -22,13 +22,14 @@ export interface PiiSecretSource {
   /** Recognizers-Text: the spec files read (PhoneNumberModel.json…) and the type each labels. */
   models?: Record<string, string>;
   evaluates: "pii" | "secret";
-  split: "dev" | "test";
+  split: PiiSecretSplit;
   licence: string;
 }
 
 interface Sources {
   claimed: Record<string, string>;
-  benign: Record<"dev" | "test", string[]>;
+  /** Benign sources of the attack corpus read as negatives, per split (none for train). */
+  benign: Partial<Record<PiiSecretSplit, string[]>>;
 }
 
 function readJsonLines<T>(path: string): T[] {
@@ -43,7 +44,7 @@ function readJsonLines<T>(path: string): T[] {
  * as negatives for both kinds, the benign lines of the attack corpus's sources named for that split in
  * pii-secret-sources.json (`npm run corpus:guardrails`). Either file may be missing: the bench says so.
  */
-export function loadPiiSecretCorpus(split: "dev" | "test"): {
+export function loadPiiSecretCorpus(split: PiiSecretSplit): {
   lines: PiiSecretLine[];
   labelledPresent: boolean;
   benignPresent: boolean;
@@ -55,7 +56,7 @@ export function loadPiiSecretCorpus(split: "dev" | "test"): {
   const labelled = labelledPresent
     ? readJsonLines<PiiSecretLine>(PII_SECRET_CORPUS).filter((line) => line.split === split)
     : [];
-  const benignSources = new Set(benign[split]);
+  const benignSources = new Set(benign[split] ?? []);
   const benignLines = benignPresent
     ? readJsonLines<{ text: string; kind: string; source: string; licence: string }>(PUBLIC_CORPUS)
         .filter((line) => line.kind === "benign" && benignSources.has(line.source))

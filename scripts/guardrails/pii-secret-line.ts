@@ -1,3 +1,6 @@
+/** Train and dev lines may be tuned on (train: rules were written from them); test lines are only measured. */
+export type PiiSecretSplit = "train" | "dev" | "test";
+
 /** One labelled text of the held-out PII/secret corpus (.attack-corpus/pii-secrets.jsonl). */
 export interface PiiSecretLine {
   text: string;
@@ -27,7 +30,7 @@ export interface PiiSecretLine {
    */
   excluded?: "weak" | "conflict" | "unsupported";
   source: string;
-  split: "dev" | "test";
+  split: PiiSecretSplit;
   licence: string;
   /** Where in the source: rule function, test file or record index. */
   origin: string;

@@ -5,6 +5,7 @@ import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
 import { GITLEAKS_CONTEXT_RULES } from "./gitleaks-context-rules.js";
 import { GITLEAKS_SECRET_RULES } from "./gitleaks-secret-rules.js";
 import { GITLEAKS_TOKEN_RULES } from "./gitleaks-token-rules.js";
+import { KINGFISHER_RULES } from "./kingfisher-rules.js";
 import { maskPreview } from "./mask.js";
 import { keepStrongest } from "./resolve-overlaps.js";
 import {
@@ -36,20 +37,16 @@ import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
  * Speed: one case-insensitive pass finds every keyword; only the rules keyed by that keyword run,
  * anchored (sticky) at the hit. Text without keywords costs that one pass.
  */
-export function createSecretDetector(): Detector {
+export function createSecretDetector(
+  patternRules: readonly SecretPatternRule[] = [...SECRET_PATTERN_RULES, ...KINGFISHER_RULES],
+): Detector {
   const matchers = new Map<string, Matcher[]>();
   const add = (keyword: string, matcher: Matcher) => {
     const list = matchers.get(keyword) ?? [];
     list.push(matcher);
     matchers.set(keyword, list);
   };
-  for (const rule of [
-    ...CLOUD_SECRET_RULES,
-    ...VENDOR_SECRET_RULES,
-    ...GITLEAKS_SECRET_RULES,
-    ...GITLEAKS_TOKEN_RULES,
-    ...GITLEAKS_CONTEXT_RULES,
-  ]) {
+  for (const rule of patternRules) {
     const matcher = patternMatcher(rule);
     for (const keyword of rule.keywords) add(keyword, matcher);
   }
@@ -67,6 +64,14 @@ export function createSecretDetector(): Detector {
   ]) {
     const matcher = parserMatcher(parser);
     for (const keyword of parser.keywords) add(keyword, matcher);
+  }
+  // The prefilter reports the longest keyword at a position; the rules of the shorter keywords it
+  // starts with (`sk` within `sk_live_`) run there too.
+  for (const [keyword, list] of matchers) {
+    for (let length = 1; length < keyword.length; length++) {
+      const shorter = matchers.get(keyword.slice(0, length));
+      if (shorter !== undefined) list.push(...shorter.filter((matcher) => !list.includes(matcher)));
+    }
   }
   const prefilter = new RegExp(trieRegexSource([...matchers.keys()]), "gi");
 
@@ -87,6 +92,15 @@ export function createSecretDetector(): Detector {
     },
   };
 }
+
+/** The vendor pattern rules ported by hand (secretlint, gitleaks); Kingfisher's generated ones come after. */
+export const SECRET_PATTERN_RULES: readonly SecretPatternRule[] = [
+  ...CLOUD_SECRET_RULES,
+  ...VENDOR_SECRET_RULES,
+  ...GITLEAKS_SECRET_RULES,
+  ...GITLEAKS_TOKEN_RULES,
+  ...GITLEAKS_CONTEXT_RULES,
+];
 
 type Matcher = (text: string, index: number) => Finding | undefined;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createGuardrails } from "../../src/guardrails/index.js";
+import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
 
 const guardrails = createGuardrails();
 const SIZE = 512 * 1024;
@@ -26,6 +27,10 @@ const adversarial: Record<string, string> = {
   "zero-width": "ig\u200bnore\u200b ",
   homoglyphs: "Іgnоrе аll ",
   "chat template": "<|im_start|><|",
+  // Every keyword of the rules ported from Kingfisher, each followed by a near-miss.
+  "Kingfisher keywords": KINGFISHER_RULES.flatMap((rule) => rule.keywords)
+    .map((keyword) => `${keyword} ${"a1".repeat(20)}-`)
+    .join(" "),
 };
 
 function repeatTo(unit: string, size: number): string {

@@ -366,14 +366,26 @@ describe("Nosey Parker rule examples (YAML)", () => {
     ]);
   });
 
+  it("reads the rules a `keep` predicate chooses, as for Kingfisher's files of the same shape", () => {
+    const lines = noseyParkerLines(NOSEY_PARKER_YML, "demo.yml", context, (rule) => rule.id === "np.demo.2");
+    expect(lines.map((line) => [line.text, line.positive, line.types])).toEqual([
+      ["account: dma_12345678", true, ["Demo Account ID"]],
+    ]);
+  });
+
   it("refuses a file without a rules list", () => {
     expect(() => noseyParkerLines("name: x\n", "bad.yml", context)).toThrow(/bad.yml: no `rules` list/);
   });
 });
 
 describe("held-out lines", () => {
-  it("drops a test line whose text is a dev line of the same kind, and counts it per source", () => {
-    const line = (text: string, split: "dev" | "test", evaluates: "pii" | "secret", source: string) => ({
+  it("drops a test line whose text is a dev or train line of the same kind, and counts it per source", () => {
+    const line = (
+      text: string,
+      split: "train" | "dev" | "test",
+      evaluates: "pii" | "secret",
+      source: string,
+    ) => ({
       text,
       evaluates,
       positive: true,
@@ -389,13 +401,16 @@ describe("held-out lines", () => {
       line("key = dm_0123456789ab", "test", "secret", "b"),
       line("key = dm_0123456789ab", "test", "pii", "b"),
       line("other = dm_ba9876543210", "test", "secret", "b"),
+      line("ported = dm_1111222233334444", "train", "secret", "c"),
+      line("ported = dm_1111222233334444", "test", "secret", "b"),
     ]);
     expect(lines.map((kept) => [kept.split, kept.evaluates, kept.text])).toEqual([
       ["dev", "secret", "key = dm_0123456789ab"],
       ["test", "pii", "key = dm_0123456789ab"],
       ["test", "secret", "other = dm_ba9876543210"],
+      ["train", "secret", "ported = dm_1111222233334444"],
     ]);
-    expect([...dropped]).toEqual([["b", 1]]);
+    expect([...dropped]).toEqual([["b", 2]]);
   });
 });
 
@@ -492,7 +507,7 @@ describe("pii-secret-sources.json", () => {
     for (const source of sources) {
       expect(source.commit, source.id).toMatch(/^[0-9a-f]{40}$/);
       expect(source.licence, source.id).not.toBe("");
-      expect(["dev", "test"], source.id).toContain(source.split);
+      expect(["train", "dev", "test"], source.id).toContain(source.split);
       expect(reservedName(source.repo), source.id).toBeUndefined();
     }
     expect(new Set(sources.filter((source) => source.split === "test").map((source) => source.id)).size).toBe(

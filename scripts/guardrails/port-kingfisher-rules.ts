@@ -1,0 +1,263 @@
+// `node --import tsx scripts/guardrails/port-kingfisher-rules.ts`: ports Kingfisher's rules
+// (mongodb/kingfisher, Apache-2.0, at the commit pinned in kingfisher-selection.ts) that are not
+// derived from Nosey Parker's (the secret test source) into src/guardrails/kingfisher-rules.ts, and
+// writes what was skipped, and why, to scripts/guardrails/kingfisher-port.json. Reads the snapshots
+// under MODELMUX_CORPUS_MIRRORS and, for the false-positive check, the train and dev lines of
+// .attack-corpus/ (never a test line). Prints counts and Kingfisher rule ids only.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
+import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
+import {
+  type KingfisherFileRule,
+  modelmuxVendors,
+  pinnedSource,
+  readKingfisherRules,
+  selectKingfisherRules,
+} from "./kingfisher-selection.js";
+import { PUBLIC_CORPUS } from "./load-corpus.js";
+import { PII_SECRET_CORPUS, type PiiSecretLine } from "./load-pii-secret-corpus.js";
+import { convertRustRegex, RustRegexError } from "./rust-regex.js";
+
+const root = join(import.meta.dirname, "../..");
+const OUTPUT = join(root, "src/guardrails/kingfisher-rules.ts");
+const REPORT = join(import.meta.dirname, "kingfisher-port.json");
+/** A ported rule's scan of 1 MB of near-misses above this is a backtracking blow-up, not noise. */
+const ADVERSARIAL_LIMIT_MS = 400;
+const CONFIDENCE_SCORE: Record<string, number> = { high: 0.9, medium: 0.85, low: 0.75 };
+
+/**
+ * A keyword the prefilter would hit in ordinary prose at every turn (`pat` in `path`, `pattern`): under
+ * 3 characters, or a word under 5 letters unless the pattern opens with `\b`, which fails at once
+ * inside a longer word (`lob` in `global`).
+ */
+function keywordTooCommon(keyword: string, pattern: string): boolean {
+  return keyword.length < 3 || (keyword.length < 5 && /^[a-z]+$/.test(keyword) && !pattern.startsWith("\\b"));
+}
+
+/** Kingfisher rule `kingfisher.box.com.1` → finding type `box_com` (the vendor, as modelmux's types read). */
+function findingType(rule: KingfisherFileRule): string {
+  const slug = rule.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+  return slug.slice(0, 60);
+}
+
+type Skip = string;
+
+function convert(rule: KingfisherFileRule): SecretPatternRule | Skip {
+  if (rule.visible === false) return "helper rule (not reported by Kingfisher itself)";
+  if (rule.depends_on_rule !== undefined) return "reports only beside another rule's match (depends_on_rule)";
+  let converted: ReturnType<typeof convertRustRegex>;
+  try {
+    converted = convertRustRegex(rule.pattern);
+  } catch (error) {
+    if (error instanceof RustRegexError || error instanceof SyntaxError)
+      return `regex not converted: ${error.message}`;
+    throw error;
+  }
+  if (converted.keywords.length === 0) return "no literal text that every match starts with (no keyword)";
+  const common = converted.keywords.find((keyword) => keywordTooCommon(keyword, converted.source));
+  if (common !== undefined) return `keyword too common for the prefilter (${common.length} characters)`;
+  return {
+    id: rule.id,
+    type: findingType(rule),
+    keywords: converted.keywords,
+    pattern: converted.source,
+    ...(converted.flags === "" ? {} : { flags: converted.flags }),
+    ...(converted.group === 0 ? {} : { group: converted.group }),
+    score: CONFIDENCE_SCORE[rule.confidence ?? "medium"] ?? 0.85,
+    ...(rule.min_entropy === undefined ? {} : { minEntropy: rule.min_entropy }),
+    source: `kingfisher data/rules/${rule.file} (${rule.id})`,
+  };
+}
+
+/** What `rules` report in `text` (their own findings; the detector's parsers run too and are left out). */
+const reported = (rules: SecretPatternRule[], text: string) => {
+  const ids = new Set(rules.map((rule) => `secrets/${rule.id}`));
+  return createSecretDetector(rules)
+    .scan(text)
+    .filter((finding) => finding.score >= 0.5 && ids.has(finding.detector));
+};
+/** What modelmux reports today, parsers and hand-ported rules alike. */
+const reportedByModelmux = (text: string) =>
+  createSecretDetector(SECRET_PATTERN_RULES)
+    .scan(text)
+    .filter((finding) => finding.score >= 0.5);
+
+/** Lines that hold no secret, from the train and dev splits only: the false-positive check. */
+function benignLines(): string[] {
+  const lines: string[] = [];
+  if (!existsSync(PUBLIC_CORPUS) || !existsSync(PII_SECRET_CORPUS))
+    throw new Error("corpora missing: run `npm run corpus:guardrails` and `npm run corpus:pii-secrets`");
+  for (const raw of readFileSync(PUBLIC_CORPUS, "utf8").split("\n")) {
+    if (raw === "") continue;
+    const line = JSON.parse(raw) as { text: string; split: string };
+    if (line.split === "train" || line.split === "dev") lines.push(line.text);
+  }
+  for (const raw of readFileSync(PII_SECRET_CORPUS, "utf8").split("\n")) {
+    if (raw === "") continue;
+    const line = JSON.parse(raw) as PiiSecretLine;
+    if (line.split !== "dev") continue;
+    if (line.evaluates === "pii" || !line.positive) lines.push(line.text);
+  }
+  return lines;
+}
+
+function adversarialMs(rule: SecretPatternRule): number {
+  const detector = createSecretDetector([rule]);
+  let worst = 0;
+  for (const keyword of rule.keywords.slice(0, 3)) {
+    for (const filler of ["a".repeat(300), "aB3-_.".repeat(40), ` ${"0".repeat(64)} key=`, "\n"]) {
+      const unit = `${keyword}${filler} `;
+      const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
+      const started = performance.now();
+      detector.scan(text);
+      worst = Math.max(worst, performance.now() - started);
+    }
+  }
+  return worst;
+}
+
+const KINGFISHER = pinnedSource("kingfisher-rules");
+const rules = readKingfisherRules();
+const selection = selectKingfisherRules(rules, modelmuxVendors(join(root, "src/guardrails")));
+const skipped: Record<string, Skip> = {};
+const candidates: { rule: KingfisherFileRule; ported: SecretPatternRule }[] = [];
+for (const rule of rules) {
+  const exclusion = selection.get(rule.id);
+  if (exclusion !== undefined) continue;
+  const ported = convert(rule);
+  if (typeof ported === "string") {
+    skipped[rule.id] = ported;
+    continue;
+  }
+  const examples = rule.examples ?? [];
+  const regex = new RegExp(ported.pattern, ported.flags ?? "");
+  const missed = examples.filter((example) => !regex.test(example)).length;
+  if (examples.length === 0 || missed > 0) {
+    skipped[rule.id] = `converted pattern misses ${missed} of its ${examples.length} examples`;
+    continue;
+  }
+  // Kingfisher's examples are sometimes fillers (`abcdefabcdef…`) under its own `min_entropy`, which
+  // modelmux applies to the secret itself: such examples are not found, and a rule needs one that is.
+  if (!examples.some((example) => reported([ported], example).length > 0)) {
+    skipped[rule.id] = "every example is under the rule's min_entropy (or masked)";
+    continue;
+  }
+  const negatives = [...(rule.negative_examples ?? []), ...(rule.non_examples ?? [])];
+  if (negatives.some((example) => reported([ported], example).length > 0)) {
+    skipped[rule.id] = "converted pattern flags one of its negative examples";
+    continue;
+  }
+  const adds = examples.some((example) => {
+    const base = reportedByModelmux(example);
+    return reported([ported], example).some(
+      (found) => !base.some((other) => other.start < found.end && found.start < other.end),
+    );
+  });
+  if (!adds) {
+    skipped[rule.id] = "adds no finding: modelmux already finds every example";
+    continue;
+  }
+  candidates.push({ rule, ported });
+}
+
+const benign = benignLines();
+const flaggedBenign = new Map<string, number>();
+const all = createSecretDetector(candidates.map(({ ported }) => ported));
+for (const text of benign) {
+  if (!all.scan(text).some((finding) => finding.detector.startsWith("secrets/kingfisher."))) continue;
+  for (const { ported } of candidates)
+    if (reported([ported], text).length > 0)
+      flaggedBenign.set(ported.id, (flaggedBenign.get(ported.id) ?? 0) + 1);
+}
+const kept: SecretPatternRule[] = [];
+for (const { ported } of candidates) {
+  const flagged = flaggedBenign.get(ported.id);
+  if (flagged !== undefined) {
+    skipped[ported.id] = `flags ${flagged} train/dev line(s) holding no secret`;
+    continue;
+  }
+  const ms = adversarialMs(ported);
+  if (ms > ADVERSARIAL_LIMIT_MS) {
+    skipped[ported.id] = `slow on 1 MB of near-misses (${Math.round(ms)} ms)`;
+    continue;
+  }
+  kept.push(ported);
+}
+
+const exclusions = new Map<string, number>();
+for (const exclusion of selection.values())
+  if (exclusion !== undefined) exclusions.set(exclusion, (exclusions.get(exclusion) ?? 0) + 1);
+const reasons = new Map<string, number>();
+for (const reason of Object.values(skipped)) {
+  const key = reason
+    .replace(/\d+/g, "N")
+    .replace(/\(.*\)/, "")
+    .trim();
+  reasons.set(key, (reasons.get(key) ?? 0) + 1);
+}
+writeFileSync(
+  REPORT,
+  `${JSON.stringify(
+    {
+      about:
+        "Written by scripts/guardrails/port-kingfisher-rules.ts: Kingfisher's rules left out as derived from Nosey Parker or a vendor modelmux covers (counts), and the selected rules not ported, each with the reason.",
+      repo: KINGFISHER.repo,
+      commit: KINGFISHER.commit,
+      rules: rules.length,
+      excluded: Object.fromEntries([...exclusions].sort()),
+      selected: rules.length - [...exclusions.values()].reduce((sum, count) => sum + count, 0),
+      ported: kept.length,
+      skipped,
+    },
+    null,
+    2,
+  )}\n`,
+);
+writeFileSync(OUTPUT, renderRules(kept));
+// As the project's formatter writes them, so a run that changes nothing leaves no diff.
+execFileSync(join(root, "node_modules/.bin/biome"), ["format", "--write", OUTPUT, REPORT], { stdio: "ignore" });
+console.log(`${rules.length} Kingfisher rules; excluded:`, Object.fromEntries(exclusions));
+console.log(
+  `selected ${rules.length - [...exclusions.values()].reduce((a, b) => a + b, 0)}, ported ${kept.length}; skipped:`,
+  Object.fromEntries(reasons),
+);
+
+function renderRules(ported: SecretPatternRule[]): string {
+  const body = ported
+    .map((rule) => {
+      const fields = [
+        `    id: ${JSON.stringify(rule.id)},`,
+        `    type: ${JSON.stringify(rule.type)},`,
+        `    keywords: ${JSON.stringify(rule.keywords)},`,
+        `    pattern: ${JSON.stringify(rule.pattern)},`,
+        ...(rule.flags === undefined ? [] : [`    flags: ${JSON.stringify(rule.flags)},`]),
+        ...(rule.group === undefined ? [] : [`    group: ${rule.group},`]),
+        `    score: ${rule.score},`,
+        ...(rule.minEntropy === undefined ? [] : [`    minEntropy: ${rule.minEntropy},`]),
+        `    source: ${JSON.stringify(rule.source)},`,
+      ];
+      return `  {\n${fields.join("\n")}\n  },`;
+    })
+    .join("\n");
+  return `// Generated by scripts/guardrails/port-kingfisher-rules.ts; do not edit by hand.
+import type { SecretPatternRule } from "./secret-rule-types.js";
+
+/**
+ * Vendor token rules ported from Kingfisher (github.com/mongodb/kingfisher@${KINGFISHER.commit.slice(0, 7)},
+ * data/rules/*.yml, Apache-2.0; see licenses/ and NOTICE): only rules that share no vendor, pattern
+ * literal or example with Nosey Parker's (the secret test source), for vendors modelmux had no rule
+ * for, whose converted pattern finds each of the rule's examples, misses its negative examples,
+ * adds a finding modelmux did not make, and flags no train or dev line that holds no secret. Each
+ * rule names its Kingfisher file and id; \`minEntropy\` is Kingfisher's \`min_entropy\`, the score its
+ * \`confidence\`. Rules not ported, and why: scripts/guardrails/kingfisher-port.json.
+ */
+export const KINGFISHER_RULES: SecretPatternRule[] = [
+${body}
+];
+`;
+}

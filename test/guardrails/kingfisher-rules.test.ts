@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
+import { createSecretDetector } from "../../src/guardrails/secrets.js";
+import { alnum, fakeChars, hex, urlSafe } from "./fake-values.js";
+
+// Rules ported from Kingfisher by scripts/guardrails/port-kingfisher-rules.ts. Values are drawn at
+// test time (fake-values.ts); assertions compare spans and ids, so no value is printed on success.
+const secrets = createSecretDetector();
+const findings = (text: string) => secrets.scan(text).filter((finding) => finding.score >= 0.5);
+const lowerAlnum = (length: number, seed: number) =>
+  fakeChars(length, "abcdefghijklmnopqrstuvwxyz0123456789", seed);
+
+describe("a sample of the ported Kingfisher rules", () => {
+  const cases: [id: string, secret: string, line: (secret: string) => string, nearMiss: string][] = [
+    [
+      "kingfisher.airtable.1",
+      `pat${lowerAlnum(14, 1)}.${hex(64, 2)}`,
+      (secret) => `AIRTABLE_KEY=${secret}`,
+      `AIRTABLE_KEY=pat${lowerAlnum(14, 1)}.${hex(40, 2)}`,
+    ],
+    [
+      "kingfisher.xai.1",
+      `xai-${alnum(80, 3)}`,
+      (secret) => `grok client uses ${secret}`,
+      `xai-${alnum(60, 3)}`,
+    ],
+    [
+      "kingfisher.replicate.1",
+      `r8_${urlSafe(37, 4)}`,
+      (secret) => `export REPLICATE=${secret}`,
+      `export REPLICATE=r8_${"a".repeat(37)}`,
+    ],
+    [
+      "kingfisher.ubidots.1",
+      `BBFF-${alnum(30, 5)}`,
+      (secret) => `token ${secret}`,
+      `token BBFF-${alnum(20, 5)}`,
+    ],
+    [
+      "kingfisher.zohocrm.1",
+      `1000.${hex(32, 6)}.${hex(32, 7)}`,
+      (secret) => `refresh: ${secret}`,
+      `version 1000.${hex(32, 6)}`,
+    ],
+    [
+      "kingfisher.notion.1",
+      `secret_${alnum(43, 8)}`,
+      (secret) => `notion integration: ${secret}`,
+      `integration: secret_${alnum(43, 8)}`,
+    ],
+    [
+      "kingfisher.posthog.1",
+      `phx_${alnum(43, 9)}`,
+      (secret) => `posthog personal api key ${secret}`,
+      `analytics key phx_${alnum(43, 9)}`,
+    ],
+  ];
+
+  it.each(cases)("%s finds its token and only it", (id, secret, line) => {
+    const text = line(secret);
+    const found = findings(text).find((finding) => finding.detector === `secrets/${id}`);
+    expect(found && text.slice(found.start, found.end) === secret).toBe(true);
+  });
+
+  it.each(cases)("%s leaves its near-miss alone", (id, _secret, _line, nearMiss) => {
+    expect(findings(nearMiss).filter((finding) => finding.detector === `secrets/${id}`)).toEqual([]);
+  });
+});
+
+describe("every ported rule", () => {
+  it.each(KINGFISHER_RULES.map((rule) => [rule.id, rule] as const))("%s is well formed", (_id, rule) => {
+    expect(rule.source).toMatch(/^kingfisher data\/rules\/[\w.-]+\.yml \(kingfisher\.[\w.-]+\)$/);
+    expect(rule.keywords.length).toBeGreaterThan(0);
+    for (const keyword of rule.keywords) expect(keyword).toBe(keyword.toLowerCase());
+    expect(() => new RegExp(rule.pattern, `${rule.flags ?? ""}dy`)).not.toThrow();
+    // Bounded: no `*`, `+` or `{n,}` left to backtrack without end.
+    expect(rule.pattern.replace(/\\./g, "").replace(/\[(?:[^\]\\]|\\.)*\]/g, "")).not.toMatch(
+      /[*+]|\{\d+,\}/,
+    );
+  });
+});
