@@ -152,13 +152,13 @@ export function printPiiSecretCorpus(guardrails: Guardrails, split: PiiSecretSpl
       );
   }
   if (spans.size > 0) {
-    console.log("— span level (labelled spans overlapped by a pii finding of the line)");
+    console.log("— span level (labelled spans overlapped by a finding of the line's kind)");
     for (const [type, tally] of [...spans].sort())
       console.log(
         `${type.padEnd(48)}${String(tally.gold).padStart(6)} recall ${(tally.found / tally.gold).toFixed(3)}`,
       );
     console.log(
-      `pii findings on lines with labelled spans: ${spanFindings.all}, ${spanFindings.onGold} on a labelled claimed span (precision ${(spanFindings.onGold / Math.max(1, spanFindings.all)).toFixed(3)})`,
+      `findings on lines with labelled spans: ${spanFindings.all}, ${spanFindings.onGold} on a labelled claimed span (precision ${(spanFindings.onGold / Math.max(1, spanFindings.all)).toFixed(3)})`,
     );
   }
   if (values.misses && split !== "test") for (const miss of misses) console.log(miss);

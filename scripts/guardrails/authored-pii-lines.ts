@@ -26,18 +26,33 @@ export interface AuthoredPhoneRow {
   lineNumber: number;
 }
 
+/**
+ * The `|`-separated rows of an authored file, blank and `#` lines skipped: the first `columns` fields
+ * and the rest of the row (which may hold `|`) as the last field, with the row's line number.
+ */
+export function authoredRows(
+  content: string,
+  columns: number,
+): { fields: string[]; row: string; lineNumber: number }[] {
+  return content.split("\n").flatMap((row, index) => {
+    if (row.trim() === "" || row.startsWith("#")) return [];
+    const parts = row.split("|");
+    return [
+      { fields: [...parts.slice(0, columns), parts.slice(columns).join("|")], row, lineNumber: index + 1 },
+    ];
+  });
+}
+
 /** The rows of an authored phone file (scripts/guardrails/authored/pii-phone-*.txt); `#` lines are comments. */
 export function parseAuthoredPhoneRows(content: string, file: string): AuthoredPhoneRow[] {
   const rows: AuthoredPhoneRow[] = [];
-  content.split("\n").forEach((row, index) => {
-    if (row.trim() === "" || row.startsWith("#")) return;
-    const [kind = "", lang = "", region = "", ...rest] = row.split("|");
-    const text = rest.join("|");
+  authoredRows(content, 3).forEach(({ fields, row, lineNumber }) => {
+    const [kind = "", lang = "", region = "", text = ""] = fields;
     const positive = kind === "P";
     const regionOk = positive ? /^[A-Z]{2}$/.test(region) : region === "-";
     if ((kind !== "P" && kind !== "N") || LANGUAGES[lang] === undefined || !regionOk || text === "")
-      throw new Error(`${file}:${index + 1}: expected P|lang|REGION|text or N|lang|-|text, got ${row}`);
-    rows.push({ positive, lang, region, text, lineNumber: index + 1 });
+      throw new Error(`${file}:${lineNumber}: expected P|lang|REGION|text or N|lang|-|text, got ${row}`);
+    rows.push({ positive, lang, region, text, lineNumber });
   });
   return rows;
 }

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { authoredPhoneLines, authoredSpanLines } from "./authored-pii-lines.js";
+import { authoredSecretLines } from "./authored-secret-lines.js";
 import {
   dedupeLines,
   detectSecretsLines,
@@ -141,6 +142,7 @@ function extractAuthored(source: AuthoredSource, claimed: Record<string, string>
   const content = readFileSync(join(import.meta.dirname, "authored", source.file), "utf8");
   if (source.format === "authored-phone") return authoredPhoneLines(content, source.file, context);
   if (source.format === "authored-spans") return authoredSpanLines(content, source.file, context, claimed);
+  if (source.format === "authored-secret") return authoredSecretLines(content, source.file, context);
   throw new Error(`${source.id}: unknown format ${source.format}`);
 }
 

@@ -220,7 +220,9 @@ writeFileSync(
 );
 writeFileSync(OUTPUT, renderRules(kept));
 // As the project's formatter writes them, so a run that changes nothing leaves no diff.
-execFileSync(join(root, "node_modules/.bin/biome"), ["format", "--write", OUTPUT, REPORT], { stdio: "ignore" });
+execFileSync(join(root, "node_modules/.bin/biome"), ["format", "--write", OUTPUT, REPORT], {
+  stdio: "ignore",
+});
 console.log(`${rules.length} Kingfisher rules; excluded:`, Object.fromEntries(exclusions));
 console.log(
   `selected ${rules.length - [...exclusions.values()].reduce((a, b) => a + b, 0)}, ported ${kept.length}; skipped:`,

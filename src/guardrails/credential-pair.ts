@@ -36,6 +36,9 @@ const USER_BEFORE =
 const USER_HINT =
   /user|login|account|mail|benutzer|nutzername|anmeldename|utilisateur|identifiant|usuario|пользовател|логин|用户|账号|帳號|ユーザー|المستخدم|उपयोगकर्ता|यूज़रनेम|यूजरनेम/i;
 const MAX_LOOK_BACK = 120;
+// A line that only sets a username: `user: app`, `username = "deploy"`, `DB_USER=app`.
+const USER_LINE =
+  /^[ \t]*["']?(?:[A-Za-z]+_)?(?:user(?:[_-]?name)?|login|uid|user[_-]?id)["']?[ \t]*[:=][ \t]*["']?(?<user>[^\s"',;]{1,64})["']?[ \t]*,?\r?$/i;
 
 export const passwordAfterUserParser: SecretParser = {
   id: "credential-pair",
@@ -54,9 +57,17 @@ export const passwordAfterUserParser: SecretParser = {
     // The same line, at most MAX_LOOK_BACK characters back (a lastIndexOf over the whole text would
     // cost a scan back to its start on every hit in text without line breaks).
     const window = text.slice(Math.max(0, index - MAX_LOOK_BACK), index);
-    const before = window.slice(window.lastIndexOf("\n") + 1);
+    const lineStart = window.lastIndexOf("\n");
+    const before = window.slice(lineStart + 1);
     // A cheap look for the word for user first: prose about passwords rarely names a user before one.
-    if (!USER_HINT.test(before)) return undefined;
+    if (!USER_HINT.test(before)) {
+      // A config file: `user: app` on the line before `pass: …` (YAML, INI, .env).
+      if (lineStart === -1 || before.trim() !== "" || !/[:=：]/.test(link[0])) return undefined;
+      const previous = window.slice(window.lastIndexOf("\n", lineStart - 1) + 1, lineStart);
+      const user = USER_LINE.exec(previous)?.groups?.user;
+      if (user === undefined || !isUsername(user)) return undefined;
+      return passwordAt(text, after + link[0].length, (link[1] ?? "") !== "");
+    }
     const found = passwordAt(text, after + link[0].length, (link[1] ?? "") !== "");
     if (found === undefined) return undefined;
     const user = USER_BEFORE.exec(before)?.groups?.user;

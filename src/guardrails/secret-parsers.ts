@@ -24,7 +24,7 @@ export interface SecretParser {
  * AWS's documented keys end in EXAMPLE.
  */
 const PLACEHOLDER_VALUE =
-  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|%[(s]|^\$[A-Za-z_]|^env:|xxxx|\*\*\*|fake|example/i;
+  /^(?:(?:my_?)?pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$[A-Za-z_]|^env:|xxxx|\*\*\*|fake|example/i;
 
 export function isPlaceholderValue(value: string): boolean {
   return PLACEHOLDER_VALUE.test(value);

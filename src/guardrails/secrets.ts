@@ -1,5 +1,8 @@
 import { CLOUD_SECRET_RULES } from "./cloud-secret-rules.js";
+import { callArgumentPasswordParser } from "./code-credentials.js";
+import { commandLinePasswordParser, netUsePasswordParser } from "./command-line-password.js";
 import { credentialPairParser, passwordAfterUserParser } from "./credential-pair.js";
+import { odbcBracedPasswordParser, oracleLoginParser, pgpassParser } from "./db-credentials.js";
 import { shannonEntropy } from "./entropy.js";
 import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
 import { GITLEAKS_CONTEXT_RULES } from "./gitleaks-context-rules.js";
@@ -61,6 +64,12 @@ export function createSecretDetector(
     passwordAfterUserParser,
     credentialPairParser,
     telegramBotTokenParser,
+    commandLinePasswordParser,
+    netUsePasswordParser,
+    oracleLoginParser,
+    pgpassParser,
+    callArgumentPasswordParser,
+    odbcBracedPasswordParser,
   ]) {
     const matcher = parserMatcher(parser);
     for (const keyword of parser.keywords) add(keyword, matcher);

@@ -1,0 +1,109 @@
+import { passwordFinding } from "./password-finding.js";
+import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
+
+/**
+ * Passwords given on a command line, where the option says "password" only to those who know the
+ * tool: `mysql -pSecret` (attached; `-p` alone or `-p db` prompts), `sqlcmd -P secret`, `sshpass -p
+ * secret`, `redis-cli -a secret`, `docker login -p secret`, `smbclient -U user%secret`. Each option
+ * counts only after its own command earlier on the same line, so `ls -a`, `cp -p` or `grep -P` are
+ * nothing. Sources: the tools' manuals (mysql `--password[=password], -p[password]`; sqlcmd `-P
+ * password`; sshpass `-p password`; redis-cli `-a <password>`; docker login `--password, -p`;
+ * smbclient `-U username[%password]`).
+ */
+interface OptionRule {
+  /** The option as written, case-sensitive (`-P` is sqlcmd's password, `-p` its port elsewhere). */
+  option: string;
+  /** The commands this option is a password of, as the command word on the line before it. */
+  command: RegExp;
+  /** `attached`: the value follows the option with no space (`-pSecret`); `spaced`: after a space. */
+  form: "attached" | "spaced" | "user%password";
+}
+
+const RULES: OptionRule[] = [
+  {
+    option: "-p",
+    command: /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mariadb(?:-dump)?)\b/,
+    form: "attached",
+  },
+  { option: "-P", command: /\b(?:sqlcmd|bcp|osql|isql)\b/, form: "spaced" },
+  { option: "-p", command: /\bsshpass\b/, form: "spaced" },
+  { option: "-a", command: /\bredis-cli\b/, form: "spaced" },
+  { option: "-p", command: /\b(?:docker|podman|nerdctl|buildah) login\b/, form: "spaced" },
+  { option: "-U", command: /\b(?:smbclient|rpcclient|smbmap|smbget)\b/, form: "user%password" },
+];
+
+const QUOTED = /^(["'])([^"'\n]{1,100})\1/;
+const BARE = /^[^\s"'`;|&<>]{1,100}/;
+const MAX_LINE_BACK = 200;
+
+export const commandLinePasswordParser: SecretParser = {
+  id: "command-line-password",
+  keywords: ["-p", "-a", "-u"],
+  source:
+    "the tools' manuals: mysql -p, sqlcmd -P, sshpass -p, redis-cli -a, docker login -p, smbclient -U user%password",
+  parse(text, index) {
+    if (index > 0 && !/[ \t]/.test(text[index - 1] ?? "")) return undefined;
+    const option = text.slice(index, index + 2);
+    const window = text.slice(Math.max(0, index - MAX_LINE_BACK), index);
+    const line = window.slice(window.lastIndexOf("\n") + 1);
+    for (const rule of RULES) {
+      if (rule.option !== option || !rule.command.test(line)) continue;
+      const found = valueAfter(text, index + 2, rule.form);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  },
+};
+
+function valueAfter(text: string, from: number, form: OptionRule["form"]): ParsedSecret | undefined {
+  let start = from;
+  if (form === "attached") {
+    if (/^[\s=]/.test(text[start] ?? " ")) return undefined;
+  } else {
+    if (!/^[ \t]/.test(text[start] ?? "")) return undefined;
+    while (text[start] === " " || text[start] === "\t") start++;
+  }
+  const rest = text.slice(start, start + 104);
+  const quoted = QUOTED.exec(rest);
+  let value = quoted?.[2] ?? BARE.exec(rest)?.[0];
+  if (value === undefined) return undefined;
+  if (quoted !== null) start += 1;
+  if (form === "user%password") {
+    const percent = value.indexOf("%");
+    if (percent < 1) return undefined;
+    start += percent + 1;
+    value = value.slice(percent + 1);
+  }
+  if (value.startsWith("-") || value === "*") return undefined;
+  return passwordFinding(value, start, quoted !== null);
+}
+
+// `net use [drive:] \\server\share [password | *] [/user:[domain\]name] [/options]`: the password is
+// the argument after the share that is not an option, before or after `/user:` (Windows `net use`).
+const NET_USE_ARGUMENTS = /[ \t]+(?:"([^"\n]*)"|([^\s"]+))/y;
+
+export const netUsePasswordParser: SecretParser = {
+  id: "command-line-password",
+  keywords: ["net use "],
+  source: "Windows `net use` syntax: net use [devicename] \\\\computer\\share [password | *] [/user:…]",
+  parse(text, index) {
+    if (index > 0 && /[\w-]/.test(text[index - 1] ?? "")) return undefined;
+    NET_USE_ARGUMENTS.lastIndex = index + "net use".length;
+    let sawShare = false;
+    for (let argument = 0; argument < 8; argument++) {
+      const start = NET_USE_ARGUMENTS.lastIndex;
+      const match = NET_USE_ARGUMENTS.exec(text);
+      if (match === null) return undefined;
+      const value = match[1] ?? match[2] ?? "";
+      if (value.startsWith("\\\\")) {
+        sawShare = true;
+        continue;
+      }
+      if (!sawShare || value.startsWith("/") || /^[A-Za-z]:$/.test(value)) continue;
+      if (value === "*") return undefined;
+      const valueStart = start + match[0].length - value.length - (match[1] === undefined ? 0 : 1);
+      return passwordFinding(value, valueStart, match[1] !== undefined);
+    }
+    return undefined;
+  },
+};

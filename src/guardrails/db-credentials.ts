@@ -1,0 +1,70 @@
+import { passwordFinding } from "./password-finding.js";
+import type { SecretParser } from "./secret-parsers.js";
+
+/**
+ * Database passwords in the forms that carry no `password=` of their own, or a value the generic
+ * rule cannot read: Oracle's `user/password@host` (JDBC thin URLs, sqlplus), PostgreSQL's `.pgpass`
+ * lines (`host:port:database:user:password`), and ODBC's braced values (`Pwd={a;b}`: braces quote a
+ * value holding `;`).
+ */
+
+// `jdbc:oracle:thin:scott/tiger@//host:1521/ORCL`, `sqlplus scott/tiger@orcl`.
+const ORACLE_LOGIN =
+  /(?:jdbc:oracle:(?:thin|oci):|sqlplus(?:\s+-[sSlL])*\s+)([\w$#.-]{1,64})\/([^\s@/"'`]{1,100})@/diy;
+
+export const oracleLoginParser: SecretParser = {
+  id: "connection-string",
+  keywords: ["jdbc:oracle:", "sqlplus "],
+  source: "Oracle JDBC thin URL and SQL*Plus logon syntax: user/password@connect_identifier",
+  parse(text, index) {
+    if (index > 0 && /[\w-]/.test(text[index - 1] ?? "")) return undefined;
+    ORACLE_LOGIN.lastIndex = index;
+    const span = ORACLE_LOGIN.exec(text)?.indices?.[2];
+    if (span === undefined) return undefined;
+    return passwordFinding(text.slice(span[0], span[1]), span[0], false);
+  },
+};
+
+// A whole `.pgpass` line: hostname:port:database:username:password, `*` for any, `\:` escaping a colon.
+const PGPASS_LINE = /^([^\s:]+):(\d{1,5}|\*):((?:[^\s:\\]|\\.)+):((?:[^\s:\\]|\\.)+):((?:[^\s\\]|\\.)+)$/;
+
+export const pgpassParser: SecretParser = {
+  id: "connection-string",
+  // A `.pgpass` line has no keyword; it has PostgreSQL's ports, or `*`, between colons.
+  keywords: [":5432:", ":5433:", ":6432:", ":*:"],
+  source: "PostgreSQL docs, 'The Password File' (.pgpass: hostname:port:database:username:password)",
+  parse(text, index) {
+    const lineStart = text.lastIndexOf("\n", index) + 1;
+    if (index - lineStart > 255) return undefined;
+    // Only once per line: at its first colon.
+    if (text.indexOf(":", lineStart) !== index) return undefined;
+    let lineEnd = text.indexOf("\n", index);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (lineEnd - lineStart > 512) return undefined;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    const match = PGPASS_LINE.exec(line);
+    const password = match?.[5];
+    if (match === null || password === undefined) return undefined;
+    return passwordFinding(password, lineStart + line.length - password.length, false);
+  },
+};
+
+// ODBC: `Pwd={…}` / `Password={…}`, the value braced because it holds `;` or `}` doubled.
+const BRACED_PASSWORD =
+  /(?:pwd|password)[ \t]{0,3}=[ \t]{0,3}\{((?:[^}\n]|\}\}){1,100})\}(?=[ \t]*(?:;|$|["'\n]))/diy;
+
+export const odbcBracedPasswordParser: SecretParser = {
+  id: "connection-string",
+  keywords: ["pwd", "password"],
+  source: "ODBC connection strings (SQLDriverConnect): a value in braces may hold `;`",
+  parse(text, index) {
+    if (index > 0 && text[index - 1] !== ";" && !/[\s"'{]/.test(text[index - 1] ?? "")) return undefined;
+    BRACED_PASSWORD.lastIndex = index;
+    const span = BRACED_PASSWORD.exec(text)?.indices?.[1];
+    if (span === undefined) return undefined;
+    const password = text.slice(span[0], span[1]);
+    // `{your_password}`, `{{ .Values.password }}`: a placeholder or template, not a braced value.
+    if (password.startsWith("{")) return undefined;
+    return passwordFinding(password, span[0], true);
+  },
+};

@@ -1,0 +1,125 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseAuthoredSecretRows } from "../../scripts/guardrails/authored-secret-lines.js";
+import { createSecretDetector } from "../../src/guardrails/secrets.js";
+import { alnum, fakeChars } from "./fake-values.js";
+
+// Passwords in connection strings, command lines, login calls and config files, the forms the
+// dev file scripts/guardrails/authored/secret-credentials-dev.txt was written for (session 9).
+// Values are drawn at test time; assertions compare spans, so no value is printed on success.
+const secrets = createSecretDetector();
+const spans = (text: string) =>
+  secrets
+    .scan(text)
+    .filter((finding) => finding.score >= 0.5)
+    .map((finding) => [finding.start, finding.end]);
+const password = (seed: number) => `${alnum(9, seed)}!${fakeChars(2, "0123456789", seed)}`;
+
+describe("passwords in the forms that carry no password= of their own", () => {
+  const cases: [string, (secret: string) => string][] = [
+    [
+      "ODBC braced value",
+      (secret) => `Driver={ODBC Driver 18 for SQL Server};Server=db;Uid=app;Pwd={${secret}};Encrypt=yes;`,
+    ],
+    ["Oracle JDBC thin URL", (secret) => `jdbc:oracle:thin:scott/${secret}@//dbhost:1521/ORCL`],
+    ["sqlplus logon", (secret) => `sqlplus -s app_user/${secret}@orclpdb`],
+    [".pgpass line", (secret) => `db.example.com:5432:orders:orders_app:${secret}`],
+    [".pgpass line with wildcards", (secret) => `*:*:*:postgres:${secret}`],
+    ["mysql -p attached", (secret) => `mysql -u root -p${secret} -h 127.0.0.1`],
+    ["mysql -p quoted", (secret) => `mysqldump -uadmin -p'${secret}' shop > shop.sql`],
+    ["sqlcmd -P", (secret) => `sqlcmd -S db01 -U sa -P ${secret} -Q "SELECT 1"`],
+    ["sshpass -p", (secret) => `sshpass -p '${secret}' ssh root@10.0.0.12`],
+    ["redis-cli -a", (secret) => `redis-cli -h cache -a ${secret} ping`],
+    ["docker login -p", (secret) => `docker login -u deploy -p ${secret} registry.example.com`],
+    ["smbclient -U user%password", (secret) => `smbclient //nas/media -U alice%${secret}`],
+    ["net use, password after /user", (secret) => `net use Z: \\\\files\\share /user:CORP\\jdoe ${secret}`],
+    ["net use, password before /user", (secret) => `net use \\\\10.0.0.9\\c$ ${secret} /user:administrator`],
+    [
+      "getConnection(url, user, password)",
+      (secret) => `DriverManager.getConnection("jdbc:postgresql://db/app", "app", "${secret}");`,
+    ],
+    [
+      "new PDO(dsn, user, password)",
+      (secret) => `$db = new PDO('mysql:host=localhost;dbname=shop', 'shop', '${secret}');`,
+    ],
+    [
+      "NetworkCredential(user, password)",
+      (secret) => `new NetworkCredential("svc_sync", "${secret}", "CORP")`,
+    ],
+    ["requests auth=(user, password)", (secret) => `requests.get(url, auth=('api_user', '${secret}'))`],
+    ["smtplib login(user, password)", (secret) => `server.login("alerts@example.com", "${secret}")`],
+    [
+      "ConvertTo-SecureString -AsPlainText",
+      (secret) => `$pw = ConvertTo-SecureString "${secret}" -AsPlainText -Force`,
+    ],
+    ["YAML: user on the line before pass", (secret) => `database:\n  user: app\n  pass: ${secret}`],
+    ["INI: user on the line before pass", (secret) => `[database]\nuser = app\npass = ${secret}`],
+  ];
+  it.each(cases.map(([name, line], index) => [name, line, index] as const))(
+    "finds the password: %s",
+    (_name, line, index) => {
+      const secret = password(index + 1);
+      const text = line(secret);
+      const start = text.indexOf(secret);
+      expect(spans(text)).toEqual([[start, start + secret.length]]);
+    },
+  );
+});
+
+it("reads an ODBC braced value whole, `;` and all", () => {
+  const secret = `${password(40)};${password(41)}`;
+  const text = `Server=db03;Database=ops;User Id=ops;Password={${secret}};`;
+  const start = text.indexOf(secret);
+  expect(spans(text)).toEqual([[start, start + secret.length]]);
+});
+
+describe("near-misses of the same forms", () => {
+  const benign = [
+    "Server=db01;Database=hr;User Id=hr_app;Password=;",
+    "Server=db01;Database=hr;Integrated Security=true;",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    "Server=db01;Database=hr;User Id=hr_app;Password=${DB_PASSWORD};",
+    "Server=db01;Database=hr;User Id=hr_app;Password={your_password};",
+    "Data Source=SQL01;User Id=sa;Password=%DB_PASS%;",
+    "Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;",
+    "jdbc:oracle:thin:@//dbhost:1521/ORCL",
+    "The .pgpass format is hostname:port:database:username:password, one line per server.",
+    "mysql -u root -p",
+    "mysql -u root -p shop < dump.sql",
+    "ls -a /tmp && cp -p a b && grep -P '\\d+' file",
+    "sqlcmd -S db01 -E",
+    "redis-cli -a $REDIS_PASSWORD ping",
+    "docker login -u deploy --password-stdin registry.example.com",
+    "smbclient //nas/media -U alice",
+    "net use Z: \\\\fileserver\\share /user:CORP\\jdoe *",
+    "net use Z: \\\\fileserver\\share /persistent:yes",
+    "conn = DriverManager.getConnection(url, user, password);",
+    "resp = requests.get(url, auth=(user, password))",
+    "server.login(user, os.environ['SMTP_PASS'])",
+    '$pw = Read-Host "Password" -AsSecureString',
+    "database:\n  user: app\n  pass: true",
+    "user: app\nenabled: yes",
+  ];
+  it.each(benign)("reports nothing in %j", (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+});
+
+describe("the authored dev file", () => {
+  const file = join(import.meta.dirname, "../../scripts/guardrails/authored/secret-credentials-dev.txt");
+  const rows = parseAuthoredSecretRows(readFileSync(file, "utf8"), "secret-credentials-dev.txt");
+
+  it("labels each positive with its password's span", () => {
+    expect(rows.filter((row) => row.positive).length).toBeGreaterThan(60);
+    for (const row of rows.filter((row) => row.positive))
+      expect(row.span?.[1]).toBeGreaterThan(row.span?.[0] ?? 0);
+  });
+
+  it("refuses a positive whose value is not in its text", () => {
+    expect(() => parseAuthoredSecretRows("P|hunter2|login: admin / pass: hunter3", "x.txt")).toThrow(
+      /x.txt:1: the value does not occur/,
+    );
+    expect(() => parseAuthoredSecretRows("N|value|text", "x.txt")).toThrow(/x.txt:1: expected/);
+  });
+});
