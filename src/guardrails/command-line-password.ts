@@ -4,11 +4,14 @@ import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 /**
  * Passwords given on a command line, where the option says "password" only to those who know the
  * tool: `mysql -pSecret` (attached; `-p` alone or `-p db` prompts), `sqlcmd -P secret`, `sshpass -p
- * secret`, `redis-cli -a secret`, `docker login -p secret`, `smbclient -U user%secret`. Each option
- * counts only after its own command earlier on the same line, so `ls -a`, `cp -p` or `grep -P` are
- * nothing. Sources: the tools' manuals (mysql `--password[=password], -p[password]`; sqlcmd `-P
- * password`; sshpass `-p password`; redis-cli `-a <password>`; docker login `--password, -p`;
- * smbclient `-U username[%password]`).
+ * secret`, `redis-cli -a secret`, `docker login -p secret`, `smbclient -U user%secret`, `mongo -p
+ * secret`, `ldapsearch -w secret`, `xfreerdp /p:secret`, `rdesktop -p secret`, `psexec -p secret`,
+ * `openssl … -passin pass:secret`. Each option counts only after its own command earlier on the same
+ * line, so `ls -a`, `cp -p` or `grep -P` are nothing. Sources: the tools' manuals (mysql
+ * `--password[=password], -p[password]`; sqlcmd `-P password`; sshpass `-p password`; redis-cli `-a
+ * <password>`; docker login `--password, -p`; smbclient `-U username[%password]`; mongo `-p
+ * <password>`; ldapsearch `-w passwd`; FreeRDP `/p:<password>`; rdesktop `-p <password>`; PsExec `-p
+ * password`; openssl-passphrase-options `pass:password`).
  */
 interface OptionRule {
   /** The option as written, case-sensitive (`-P` is sqlcmd's password, `-p` its port elsewhere). */
@@ -30,6 +33,19 @@ const RULES: OptionRule[] = [
   { option: "-a", command: /\bredis-cli\b/, form: "spaced" },
   { option: "-p", command: /\b(?:docker|podman|nerdctl|buildah) login\b/, form: "spaced" },
   { option: "-U", command: /\b(?:smbclient|rpcclient|smbmap|smbget)\b/, form: "user%password" },
+  {
+    option: "-p",
+    command:
+      /\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|rdesktop|psexec(?:\.exe|\.py)?|evil-winrm)\b/i,
+    form: "spaced",
+  },
+  { option: "-w", command: /\bldap(?:search|modify|add|delete|passwd|whoami|compare)\b/, form: "spaced" },
+  { option: "/p:", command: /\b[xw]free-?rdp\b|\bfreerdp\b/i, form: "attached" },
+  {
+    option: "pass:",
+    command: /\bopenssl\b.*\s-(?:passin|passout|pass|password|kfile)\s+$/,
+    form: "attached",
+  },
 ];
 
 const QUOTED = /^(["'])([^"'\n]{1,100})\1/;
@@ -38,17 +54,16 @@ const MAX_LINE_BACK = 200;
 
 export const commandLinePasswordParser: SecretParser = {
   id: "command-line-password",
-  keywords: ["-p", "-a", "-u"],
+  keywords: ["-p", "-a", "-u", "-w", "/p:", "pass:"],
   source:
-    "the tools' manuals: mysql -p, sqlcmd -P, sshpass -p, redis-cli -a, docker login -p, smbclient -U user%password",
+    "the tools' manuals: mysql -p, sqlcmd -P, sshpass -p, redis-cli -a, docker login -p, smbclient -U user%password, mongo -p, ldapsearch -w, xfreerdp /p:, rdesktop/psexec -p, openssl pass:",
   parse(text, index) {
     if (index > 0 && !/[ \t]/.test(text[index - 1] ?? "")) return undefined;
-    const option = text.slice(index, index + 2);
     const window = text.slice(Math.max(0, index - MAX_LINE_BACK), index);
     const line = window.slice(window.lastIndexOf("\n") + 1);
     for (const rule of RULES) {
-      if (rule.option !== option || !rule.command.test(line)) continue;
-      const found = valueAfter(text, index + 2, rule.form);
+      if (!text.startsWith(rule.option, index) || !rule.command.test(line)) continue;
+      const found = valueAfter(text, index + rule.option.length, rule.form);
       if (found !== undefined) return found;
     }
     return undefined;

@@ -18,6 +18,7 @@ const PASSWORD_WORDS = [
   "password",
   "passwd",
   "pwd",
+  "pw",
   "pass",
   "passcode",
   ...SPOKEN_PASSWORD_WORDS,
@@ -26,15 +27,15 @@ const PASSWORD_WORDS = [
 const BY_LENGTH = [...PASSWORD_WORDS].sort((left, right) => right.length - left.length);
 const CJK_WORD = /^[\u3000-\u9fff]/u;
 // After the word: `:`/`=` or spaces, then an optionally quoted value.
-const ENGLISH_WORD = /pass(?:phrase|word|wd|code)?|pwd/iy;
+const ENGLISH_WORD = /pass(?:phrase|word|wd|code)?|pwd?/iy;
 const LINK = /(?:\s{0,3}[:=：]\s{0,3}|[ \t]{1,3})(["'`«“]?)/y;
 const VALUE = /^[^\s"'`»”,;)\]。，、]{1,80}/u;
 // A username named before the password on the same line: the word for user (in the nine languages),
 // an optional link, the name, and a separator ("user jsmith, ", "My username is JohnDoe and the ").
 const USER_BEFORE =
-  /(?:^|[^\p{L}\p{N}_])(?:user(?:[ _-]?(?:name|id))?|login|account|e-?mail|benutzer(?:name)?|nutzername|anmeldename|utilisateur|identifiant|usuario|nombre de usuario|пользователь|логин|用户名|用户|账号|帳號|ユーザー名?|ユーザーID|اسم المستخدم|المستخدم|उपयोगकर्ता(?: नाम)?|यूज़रनेम|यूजरनेम)[ \t]{0,3}(?:[:=：]|(?:is|ist|lautet|est|es|—|-)(?=[ \t])|是|は)?[ \t]{0,3}["'`«“]?(?<user>[^\s"'`»”,;/]{1,64})["'`»”]?[ \t]{0,3}(?:[,;/|、，][ \t]{0,3}|[ \t](?:and|und|et|y|и|和|و|और)[ \t]{1,3}|[ \t]{1,3}و|[ \t]{1,3})(?:(?:the|my|its|mein|das|sein|le|son|mon|la|su|mi|el|и)[ \t]{1,3})?$/iu;
+  /(?:^|[^\p{L}\p{N}_])(?:user(?:[ _-]?(?:name|id))?|login|account|e-?mail|id|benutzer(?:name)?|nutzername|anmeldename|utilisateur|identifiant|usuario|nombre de usuario|пользователь|логин|用户名|用户|账号|帳號|ユーザー名?|ユーザーID|اسم المستخدم|المستخدم|उपयोगकर्ता(?: नाम)?|यूज़रनेम|यूजरनेम)[ \t]{0,3}(?:[:=：]|(?:is|ist|lautet|est|es|—|-)(?=[ \t])|是|は)?[ \t]{0,3}["'`«“]?(?<user>[^\s"'`»”,;/]{1,64})["'`»”]?[ \t]{0,3}(?:[,;/|、，][ \t]{0,3}|[ \t](?:and|und|et|y|и|和|و|और)[ \t]{1,3}|[ \t]{1,3}و|[ \t]{1,3})(?:(?:the|my|its|mein|das|sein|le|son|mon|la|su|mi|el|и)[ \t]{1,3})?$/iu;
 const USER_HINT =
-  /user|login|account|mail|benutzer|nutzername|anmeldename|utilisateur|identifiant|usuario|пользовател|логин|用户|账号|帳號|ユーザー|المستخدم|उपयोगकर्ता|यूज़रनेम|यूजरनेम/i;
+  /user|login|account|mail|\bid\b|benutzer|nutzername|anmeldename|utilisateur|identifiant|usuario|пользовател|логин|用户|账号|帳號|ユーザー|المستخدم|उपयोगकर्ता|यूज़रनेम|यूजरनेम/i;
 const MAX_LOOK_BACK = 120;
 // A line that only sets a username: `user: app`, `username = "deploy"`, `DB_USER=app`.
 const USER_LINE =
@@ -79,7 +80,7 @@ export const passwordAfterUserParser: SecretParser = {
 
 // "credentials: user / password", "login: admin/admin", "creds = deploy@example.com:Qw3rty!234".
 const PAIR_AFTER_LABEL =
-  /(?:credentials?|creds|login)[ \t]{0,3}(?:[:=：]|(?:are|is)(?=[ \t]))[ \t]{0,3}([^\s"'`/:,;]{1,64})(?:[ \t]{0,3}\/[ \t]{0,3}|:)/iy;
+  /(?:credentials?|creds|login)[ \t]{0,3}(?:[:=：]|(?:are|is)(?=[ \t])|(?<=[ \t]))[ \t]{0,3}([^\s"'`/:,;]{1,64})(?:[ \t]{0,3}\/[ \t]{0,3}|:)/iy;
 // What a username looks like when nothing else says so: an address, a handle with `_`/`.`/`-` or a
 // digit, or a default account name. "credentials: read/write" is not a pair.
 const USERNAME = /[@_.\d-]|^(?:admin|administrator|root|guest|user|sa|postgres|ubuntu|pi)$/i;

@@ -76,7 +76,19 @@ export const genericSecretParser: SecretParser = {
     const isPassword = PASSWORD_NAME.test(name);
     const valueStart = findValueStart(text, nameStart, nameEnd, isPassword);
     if (valueStart === undefined) return undefined;
-    const value = readValue(text, valueStart.index, valueStart.quote);
+    // "Username/Password: admin / s3cret": a pair under a pair's label; the password is its second half.
+    if (
+      isPassword &&
+      valueStart.quote === "" &&
+      PAIR_LABEL.test(text.slice(Math.max(0, nameStart - 12), nameStart))
+    ) {
+      PAIR_VALUE.lastIndex = valueStart.index;
+      const pair = PAIR_VALUE.exec(text);
+      if (pair !== null) valueStart.index += pair[0].length;
+    }
+    // In a URL's query (`?user=app&password=…&ssl=true`) `&` starts the next parameter.
+    const inQuery = text[nameStart - 1] === "&" || text[nameStart - 1] === "?";
+    const value = readValue(text, valueStart.index, valueStart.quote, inQuery);
     if (value === undefined) return undefined;
     // Shown cut short (`ops_eyJz...`, `abc..[Redacted]`): what is left is not the credential.
     const after = text.slice(valueStart.index + value.length, valueStart.index + value.length + 3);
@@ -183,6 +195,9 @@ function findValueStart(
 }
 
 const ELIDED = /\.\.|…|\[redacted\]/i;
+// The label of a `user / password` pair before the password word, and the username with its slash.
+const PAIR_LABEL = /(?:user(?:name)?|login|account|id)[ \t]{0,2}\/[ \t]{0,2}$/i;
+const PAIR_VALUE = /[^\s/"'`]{1,64}[ \t]{0,2}\/[ \t]{0,2}(?=\S)/y;
 const ASSIGNMENT = /^(?::{1,3}=|\?=|\.=|=>|===?|!==?|=|:)/;
 const COMPARISON = /^(?:===?|!==?)$/;
 const DECLARED_TYPE = /^(?:string|String|str|&str|char\*?|const|final|val|var)\s{1,3}/;
@@ -210,15 +225,16 @@ const isUnquotedEndAscii = asciiClass(` \t\n\v\f\r"'\`,;)}]<>`);
 const WHITESPACE = /\s/;
 
 /** Whether the value stops before `text[index]`: tested by char code, several times cheaper than a regex per character. */
-function endsValue(text: string, index: number, quote: string): boolean {
+function endsValue(text: string, index: number, quote: string, inQuery: boolean): boolean {
   const code = text.charCodeAt(index);
   if (quote !== "") return code === 0x0a || code === 0x0d || code === quote.charCodeAt(0);
+  if (inQuery && code === 0x26) return true;
   return code < 128 ? isUnquotedEndAscii(text, index) : WHITESPACE.test(text.charAt(index));
 }
 
-function readValue(text: string, start: number, quote: string): string | undefined {
+function readValue(text: string, start: number, quote: string, inQuery = false): string | undefined {
   let end = start;
-  while (end < text.length && end - start <= MAX_VALUE && !endsValue(text, end, quote)) end++;
+  while (end < text.length && end - start <= MAX_VALUE && !endsValue(text, end, quote, inQuery)) end++;
   if (end - start > MAX_VALUE) return undefined;
   let value = text.slice(start, end);
   if (quote === "") value = value.replace(/[.,:!?]+$/, "");

@@ -53,6 +53,24 @@ describe("passwords in the forms that carry no password= of their own", () => {
       "ConvertTo-SecureString -AsPlainText",
       (secret) => `$pw = ConvertTo-SecureString "${secret}" -AsPlainText -Force`,
     ],
+    ["mongo -p", (secret) => `mongo -u admin -p ${secret} --authenticationDatabase admin`],
+    [
+      "ldapsearch -w",
+      (secret) => `ldapsearch -x -D cn=admin,dc=example,dc=com -w ${secret} -b dc=example,dc=com`,
+    ],
+    ["xfreerdp /p:", (secret) => `xfreerdp /u:administrator /p:${secret} /v:10.0.0.5`],
+    [
+      "openssl pass:",
+      (secret) => `openssl pkcs12 -export -in cert.pem -passout pass:${secret} -out cert.p12`,
+    ],
+    ["a pair under Username/Password", (secret) => `Username/Password: admin/${secret}`],
+    ["a spaced pair under username / password", (secret) => `username / password: jdoe / ${secret}`],
+    ["ID and PW", (secret) => `ID: jdoe PW: ${secret}`],
+    ["login user:password", (secret) => `default login admin:${secret}`],
+    [
+      "a JDBC URL's query, up to the next parameter",
+      (secret) => `jdbc:mysql://db:3306/crm?user=crm&password=${secret}&useSSL=true`,
+    ],
     ["YAML: user on the line before pass", (secret) => `database:\n  user: app\n  pass: ${secret}`],
     ["INI: user on the line before pass", (secret) => `[database]\nuser = app\npass = ${secret}`],
   ];
@@ -99,6 +117,13 @@ describe("near-misses of the same forms", () => {
     "server.login(user, os.environ['SMTP_PASS'])",
     '$pw = Read-Host "Password" -AsSecureString',
     "database:\n  user: app\n  pass: true",
+    "mongo -u admin -p --authenticationDatabase admin",
+    "ldapsearch -x -D cn=admin,dc=example,dc=com -W -b dc=example,dc=com",
+    "xfreerdp /u:administrator /v:10.0.0.5 /cert:ignore",
+    "openssl pkcs12 -export -in cert.pem -passout env:P12_PASS -out cert.p12",
+    "Username/Password: <your username>/<your password>",
+    "default login page: /admin/login",
+    "order id 4411 was shipped; the pw reset link expired",
     "user: app\nenabled: yes",
   ];
   it.each(benign)("reports nothing in %j", (text) => {
