@@ -6,10 +6,11 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetReadObjects } from "hyparquet";
+import { composeDocumentLines, documentParagraphs, documentPayloads } from "./compose-documents.js";
 import type { CorpusKind, CorpusLine } from "./corpus-line.js";
 import { extractArcanum } from "./extract-arcanum.js";
 import { extractHiveTraceExtraction, extractHiveTraceTemplates } from "./extract-hivetrace.js";
-import { type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
+import { attackerCasesBySplit, type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
 import { extractPromptExtraction } from "./extract-prompt-extraction.js";
 import { extractGuideAttacks, extractPromptGuide } from "./extract-prompt-guide.js";
 import { extractRoleplayRequests } from "./extract-roleplay.js";
@@ -139,6 +140,27 @@ async function extract(source: Source): Promise<CorpusLine[]> {
           )
         : extractSpikee(spikeeSeeds(source, read), paragraphsBySplit());
     for (const line of extracted) add(line.text, line.kind, guessLang(line.text), line.split, line.context);
+    return lines;
+  }
+  if (source.format === "composed-documents") {
+    // The attacks and their benign twins are composed together (compose-documents.ts), each source
+    // keeping its kind. English attacker instructions come from InjecAgent's base files (the source's
+    // paths): the benign source reads them too, to compose the same carriers.
+    const read = (path: string) => show(source.repo, source.commit ?? "", path).toString("utf8");
+    const injecAgent = attackerCasesBySplit((source.paths ?? []).map((path) => JSON.parse(read(path))));
+    const byLanguage = { train: {}, dev: {} } as Record<"train" | "dev", Record<string, string[]>>;
+    for (const lang of ["en", "de", "fr", "es", "zh", "ru", "ar", "hi"]) {
+      const { train, dev } = paragraphsBySplit(lang);
+      byLanguage.train[lang] = train;
+      byLanguage.dev[lang] = dev;
+    }
+    const extracted = composeDocumentLines({
+      payloads: documentPayloads(injecAgent),
+      paragraphs: documentParagraphs(byLanguage),
+    });
+    for (const line of extracted)
+      if ((line.kind === "benign") === (source.kind === "benign"))
+        add(line.text, line.kind, line.lang, line.split, line.context);
     return lines;
   }
   if (NEW_FORMATS.has(source.format)) {

@@ -8,7 +8,7 @@
 import type { CorpusKind } from "./corpus-line.js";
 import { mulberry32 } from "./seeded-random.js";
 
-interface TestCase {
+export interface TestCase {
   "User Tool": string;
   "User Instruction": string;
   "Attacker Instruction": string;
@@ -27,6 +27,21 @@ export interface ExtractedLine {
 
 /** User tools from this index on are dev; attacker cases whose index is 2 mod 3 are dev. */
 const DEV_USER_TOOL_FROM = 12;
+const devAttackerCase = (index: number) => index % 3 === 2;
+
+/** The attacker instructions in file order (direct harm, then data stealing), each once. */
+function attackerCasesOf(base: TestCase[][]): string[] {
+  return [...new Set(base.flat().map((testCase) => testCase["Attacker Instruction"]))];
+}
+
+/** The attacker instructions on each side of this source's split (for other composers' payloads). */
+export function attackerCasesBySplit(base: TestCase[][]): { train: string[]; dev: string[] } {
+  const cases = attackerCasesOf(base);
+  return {
+    train: cases.filter((_, index) => !devAttackerCase(index)),
+    dev: cases.filter((_, index) => devAttackerCase(index)),
+  };
+}
 
 export function extractInjecAgent(
   files: { base: TestCase[][]; enhanced: TestCase[][] },
@@ -35,10 +50,10 @@ export function extractInjecAgent(
   const random = mulberry32(1919);
   const lines: ExtractedLine[] = [];
   const userTools = [...new Set(files.base.flat().map((testCase) => testCase["User Tool"]))];
-  const attackerCases = [...new Set(files.base.flat().map((testCase) => testCase["Attacker Instruction"]))];
+  const attackerCases = attackerCasesOf(files.base);
   const splitOf = (testCase: TestCase): string | undefined => {
     const devTool = userTools.indexOf(testCase["User Tool"]) >= DEV_USER_TOOL_FROM;
-    const devAttack = attackerCases.indexOf(testCase["Attacker Instruction"]) % 3 === 2;
+    const devAttack = devAttackerCase(attackerCases.indexOf(testCase["Attacker Instruction"]));
     if (devTool && devAttack) return "dev";
     if (!devTool && !devAttack) return "train";
     return undefined;
@@ -78,7 +93,7 @@ export function extractInjecAgent(
   // The attacker's instruction on its own, from the user, is an ordinary request to the user's own agent
   // ("Please transfer $3,000 to account 123-1234-1234"): benign user lines, split as their attacker case.
   for (const [index, instruction] of attackerCases.entries())
-    lines.push({ text: instruction, kind: "benign", split: index % 3 === 2 ? "dev" : "train" });
+    lines.push({ text: instruction, kind: "benign", split: devAttackerCase(index) ? "dev" : "train" });
   return lines;
 }
 
