@@ -11,6 +11,7 @@ import {
 } from "../../src/guardrails/attacks/context-features.js";
 import { FEATURE_BITS, featuresOf } from "../../src/guardrails/attacks/features.js";
 import type { ContentSource } from "../../src/guardrails/types.js";
+import { loadEvalCases } from "../../test/guardrails/eval-harness.js";
 import { type CorpusLine, loadCorpus } from "./load-corpus.js";
 import { randomTexts, trainingNoise } from "./random-texts.js";
 import { mulberry32 } from "./seeded-random.js";
@@ -320,9 +321,17 @@ function thresholdFor(label: string, benignLines: CorpusLine[], rate: number): n
 const devBenign = dev.filter((line) => line.kind === "benign");
 /**
  * The rules' evaluation set is trained on, but its test (test/guardrails/eval-set.test.ts) holds the
- * whole check to 3 % of its benign lines flagged: its benign lines are one more group under the cap.
+ * whole check to 3 % of its benign cases flagged (those with no label: its secret and PII cases are
+ * benign lines to the scorer but not to that gate): they are one more group under the cap.
  */
-const evalSetBenign = train.filter((line) => line.source === "modelmux-eval-set" && line.kind === "benign");
+const evalSetBenignTexts = new Set(
+  loadEvalCases()
+    .filter((testCase) => testCase.labels.length === 0)
+    .map((testCase) => testCase.text),
+);
+const evalSetBenign = train.filter(
+  (line) => line.source === "modelmux-eval-set" && evalSetBenignTexts.has(line.text),
+);
 let userThreshold = thresholdFor(
   "user",
   [...devBenign.filter((line) => line.context === undefined || line.context === "user"), ...evalSetBenign],
