@@ -96,7 +96,7 @@ function classify(text: string, start: number, candidate: string, phoneScore: Ph
   // Written AAA-GG-SSSS but not a valid SSN: no region prints phone numbers that way either.
   if (/^\d{3}-\d{2}-\d{4}$/.test(candidate)) return undefined;
   if (digits.length >= 13 && digits.length <= 19 && isCardNumber(candidate, digits)) {
-    return { type: "credit_card", score: CARD_SCORE };
+    if (!isBarcode(digits, before)) return { type: "credit_card", score: CARD_SCORE };
   }
   // Maestro numbers run from 12 digits, and issuers outside validator's prefix list exist: after
   // "card" the Luhn check alone decides (one random number in ten passes it, so never without the word).
@@ -112,6 +112,15 @@ function classify(text: string, start: number, candidate: string, phoneScore: Ph
   if (endsWithIdContext(before)) return undefined;
   const score = phoneScore(text, start, candidate);
   return score > 0 ? { type: "phone", score } : undefined;
+}
+
+/**
+ * Thirteen digits after a product or id word ("商品コード 4901234567894", "EAN 4006381333931"): an
+ * EAN-13 barcode, which one time in ten also passes Luhn with a 4 in front (Japan's 45/49 and
+ * Germany's 400-440 prefixes), read as a 13-digit Visa number; after "card" it stays a card.
+ */
+function isBarcode(digits: string, before: string): boolean {
+  return digits.length === 13 && endsWithIdContext(before) && !CARD_CONTEXT.test(before);
 }
 
 /**

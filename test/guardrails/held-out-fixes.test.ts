@@ -184,6 +184,16 @@ describe("pii: cards of issuers outside validator's prefix list", () => {
   });
 });
 
+describe("pii: a 13-digit barcode after a product word is no card", () => {
+  it("leaves an EAN/JAN code after its name, and keeps the same digits as a card elsewhere", () => {
+    expect(piiTypes("商品コード 4901234567894")).toEqual([]);
+    expect(piiTypes("SKU 4222222222222, EAN 4901234567894")).toEqual([]);
+    expect(piiTypes("4901234567894")).toEqual(["credit_card:4901234567894"]);
+    expect(piiTypes("card 4222222222222")).toEqual(["credit_card:4222222222222"]);
+    expect(piiTypes("order 4111 1111 1111 1111")).toEqual(["credit_card:4111 1111 1111 1111"]);
+  });
+});
+
 describe("pii: US SSNs separated by spaces or dots", () => {
   it("finds AAA GG SSSS and AAA.GG.SSSS outside the never-issued ranges, without a context word", () => {
     expect(piiTypes("abc 078 05 1123 abc")).toEqual(["us_ssn:078 05 1123"]);
