@@ -1,6 +1,7 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import { foldDigits } from "./fold-digits.js";
 import { maskPreview } from "./mask.js";
+import { findSlashedPhones } from "./phone-slashed.js";
 import { findEmails } from "./pii-email.js";
 import { findIbans } from "./pii-iban.js";
 import { findIpv4 } from "./pii-ipv4.js";
@@ -52,6 +53,7 @@ export function createPiiDetector(options: PiiOptions): Detector {
         ...findIpv6(text, everyAddress),
         ...findNationalIds(digits),
         ...findNumbers(digits, phoneScore),
+        ...findSlashedPhones(digits, phoneScore),
       ];
       const findings = matches.map(
         (match): Finding => ({

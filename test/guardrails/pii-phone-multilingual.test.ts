@@ -180,6 +180,8 @@ describe("session 9 phone labels: abbreviations, customer-service lines and mess
       ["Ana 11987654321 (celular)", "11987654321"],
       ["0612345678 portable", "0612345678"],
       ["017612345678 Handy", "017612345678"],
+      ["Tel. 089/1234567", "089/1234567"],
+      ["Telefon: 01/512 34 56", "01/512 34 56"],
     ] as const) {
       expect(phones(text), text).toEqual([`phone:${number}`]);
     }
@@ -191,6 +193,7 @@ describe("session 9 phone labels: abbreviations, customer-service lines and mess
       "Aufgabe unter 01761234567 abgelegt",
       "Sipariş hattı 4441234 kodu",
       "Ana 11987654321 celulares vendidos; pedido 11987654321 (celular)",
+      "089/1234567 ohne Wort davor; Tel. am 05/12/2026; Tel.: 2024/123456; Stand 01/2024",
       "He answered at 10 and we left; message 3 of 12.",
       "CPF 123.456.789-00, CEP 22041-001, R$ 1.234,56, NIF: 123 456 780",
     ]) {

@@ -1,0 +1,26 @@
+import { hasPhoneContext } from "./phone-context.js";
+import type { PiiMatch } from "./pii-match.js";
+import type { PhoneScorer } from "./pii-phone.js";
+
+/**
+ * An area code, a slash and the subscriber's digits, as German, Austrian and Swiss numbers were long
+ * written (DIN 5008 before 2011): "Tel. 089/1234567", "01/512 34 56". The number run of
+ * pii-numbers does not take a slash (dates, fractions and paths use it), so these are read here,
+ * only after a phone word ("Tel.", "Telefon", "Fax", "Handy"…) and only when the scorer calls the
+ * digits a valid number of a configured region.
+ */
+const SLASHED = /0\d{1,5}\/\d[\d -]{3,12}\d(?![\w/]|[.-]\d)/g;
+const JOINED_BEFORE = /[\w./+-]/;
+
+export function findSlashedPhones(text: string, phoneScore: PhoneScorer): PiiMatch[] {
+  const matches: PiiMatch[] = [];
+  SLASHED.lastIndex = 0;
+  for (let found = SLASHED.exec(text); found !== null; found = SLASHED.exec(text)) {
+    const start = found.index;
+    const end = start + found[0].length;
+    if (JOINED_BEFORE.test(text[start - 1] ?? "") || !hasPhoneContext(text, start, end)) continue;
+    const score = phoneScore(text, start, found[0].replace("/", " "));
+    if (score > 0) matches.push({ type: "phone", start, end, score });
+  }
+  return matches;
+}
