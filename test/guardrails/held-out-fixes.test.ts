@@ -248,6 +248,21 @@ describe("pii: private IP addresses labelled as someone's, with privateIpAddress
   });
 });
 
+describe("pii: IBANs of countries validator does not list", () => {
+  it("finds Belarus, Libya and Russia IBANs by length and mod-97, grouped or not", () => {
+    expect(piiTypes("BY13 NBRB 3600 9000 0000 2Z00 AB00")).toEqual([
+      "iban:BY13 NBRB 3600 9000 0000 2Z00 AB00",
+    ]);
+    expect(piiTypes("wire to LY83002048000020100120361")).toEqual(["iban:LY83002048000020100120361"]);
+    expect(piiTypes("RU0204452560040702810412345678901")).toEqual(["iban:RU0204452560040702810412345678901"]);
+  });
+  it("refuses a wrong check digit or a wrong length", () => {
+    expect(
+      piiTypes("BY14NBRB3600900000002Z00AB00 LY8300204800002010012036 RU0204452560040702810412345678902"),
+    ).toEqual([]);
+  });
+});
+
 describe("pii: IBANs grouped with dashes", () => {
   it("finds an IBAN whose groups are split by dashes", () => {
     expect(piiTypes("wire to DE89-3704-0044-0532-0130-00 today")).toEqual([
