@@ -11,7 +11,7 @@
 // English, as before: "Ends with": `$` first, then the words matched backwards from the end (a
 // look-behind), instead of trying the word list at every position of the window: 2.5× faster.
 const ENGLISH =
-  /$(?<=\b(?:order|invoice|sku|part|ref|reference|ticket|case|isbn|serial|item|model|tracking|batch|lot|po|build|version|rev|ean|upc|gtin|barcode|imei)\s*(?:no\.?|number|#|id)?\s*[:#=]?\s*)/i;
+  /$(?<=\b(?:order|invoice|sku|part|ref|reference|ticket|case|isbn|serial|item|model|tracking|batch|lot|po|build|version|rev|ean|upc|gtin|barcode|imei|suite|apt|apartment|unit|room|floor|box)\s*(?:no\.?|number|#|id)?\s*[:#=]?\s*)/i;
 
 const NUMBER_WORD =
   "(?:no\\.?|nr\\.?|n[°º]\\.?|num\\.?|number|#|id|n[úu]mero|num[ée]ro|nummer|numara\\p{L}*|№|номер\\p{L}*)";

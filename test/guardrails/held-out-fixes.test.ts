@@ -263,6 +263,14 @@ describe("pii: IBANs of countries validator does not list", () => {
   });
 });
 
+describe("pii: numbers after a suite, apartment, unit, room, floor or box word are part of an address", () => {
+  it("leaves them, and keeps the same digits as a phone number after a phone word", () => {
+    expect(piiTypes("Mrs. Jennifer Alcaraz Suite 541 6343 Skogstien 106")).toEqual([]);
+    expect(piiTypes("Room 212 555 1234; Apt. 12 5551234; P.O. Box 4155552671")).toEqual([]);
+    expect(piiTypes("Suite 5, phone 212 555 1234")).toEqual(["phone:212 555 1234"]);
+  });
+});
+
 describe("pii: IBANs grouped with dashes", () => {
   it("finds an IBAN whose groups are split by dashes", () => {
     expect(piiTypes("wire to DE89-3704-0044-0532-0130-00 today")).toEqual([
