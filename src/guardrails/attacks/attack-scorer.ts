@@ -25,6 +25,11 @@ const WHOLE_SEEN_BITS = 16;
  * filled in this block and by which bucket; stamps run up to this limit, then the set is wiped.
  */
 const STAMP_LIMIT = 2 ** (31 - FEATURE_BITS);
+/**
+ * A stamp's place in a slot, computed once: `2 ** FEATURE_BITS` written per block was a Math.pow
+ * call (~60 ns) in the bundle, where the imported constant is a variable.
+ */
+const STAMP_STEP = 2 ** FEATURE_BITS;
 
 export interface AttackScore {
   /** 1 − P(benign) of the span that scored highest. */
@@ -90,17 +95,7 @@ export function createAttackScorer(model: AttackModel): {
           stamp = 1;
         }
         const written = writeUnitFeatures(units, boundaries[block] ?? 0, boundaries[block + 1] ?? 0, buckets);
-        sumDistinct(
-          buckets,
-          written,
-          weights,
-          seen,
-          SEEN_BITS,
-          stamp * 2 ** FEATURE_BITS,
-          crossed,
-          sums,
-          block * 4,
-        );
+        sumDistinct(buckets, written, weights, seen, SEEN_BITS, stamp * STAMP_STEP, crossed, sums, block * 4);
       }
       let best: AttackScore | undefined;
       const consider = (first: number, last: number) => {
@@ -139,7 +134,7 @@ export function createAttackScorer(model: AttackModel): {
           whole.stamp = 1;
         }
         const written = writeUnitFeatures(units, 0, text.length, whole.buckets);
-        const tag = whole.stamp * 2 ** FEATURE_BITS;
+        const tag = whole.stamp * STAMP_STEP;
         sumDistinct(whole.buckets, written, weights, whole.seen, WHOLE_SEEN_BITS, tag, crossed, wholeSums, 0);
         const features = wholeSums[3] ?? 0;
         if (features > 0) {

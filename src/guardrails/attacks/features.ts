@@ -59,11 +59,32 @@ export function writeFeatures(text: string, from: number, to: number, out: Int32
 }
 
 /**
+ * Per UTF-16 unit, what the feature loop asks of it: `lowerUnit(unit) << 2`, 2 when the lower-cased
+ * unit is a word unit, 1 when it is a space, and KNOWN (0: not read yet). One load per unit instead
+ * of the dozen comparisons of the three functions, a third of the loop's time. Filled as units are
+ * met: filling all 65,536 at once cost the first scan 17 ms.
+ */
+const unitInfo = new Int32Array(0x10000);
+const KNOWN = 1 << 30;
+const WORD_BIT = 2;
+const SPACE_BIT = 1;
+/** What the loop reads one step past the end: a space, so the last word is emitted. */
+const END_INFO = KNOWN | (0x20 << 2) | SPACE_BIT;
+
+function infoOf(unit: number): number {
+  const lower = lowerUnit(unit);
+  const info = KNOWN | (lower << 2) | (isWordUnit(lower) ? WORD_BIT : 0) | (isSpace(lower) ? SPACE_BIT : 0);
+  unitInfo[unit] = info;
+  return info;
+}
+
+/**
  * `writeFeatures` over the text's UTF-16 units (`TextUnits.of`). One loop over locals, with no
  * closure per text and no call per feature: on a short message this is most of the learned scorer's
  * cost, paid on every request.
  */
 export function writeUnitFeatures(units: Uint16Array, from: number, to: number, out: Int32Array): number {
+  const known = unitInfo;
   // Character n-grams over the text with whitespace runs collapsed: the last three units are kept
   // in locals, so each n-gram ending at a unit is hashed from that unit backwards in O(1).
   let written = 0;
@@ -72,7 +93,8 @@ export function writeUnitFeatures(units: Uint16Array, from: number, to: number, 
   let unit3 = 0;
   let filled = 0;
   let previousSpace = true;
-  // As an int32 (the same 32 bits; every use reads it through ^): the loop keeps it out of doubles.
+  // Hashes stay int32s (the same 32 bits as unsigned ones; every use masks them or reads them
+  // through ^), never turned unsigned with `>>> 0`, which can make a loop variable a double.
   let wordHash = WORD_SEED | 0;
   let wordLength = 0;
   let previousWord = 0;
@@ -80,8 +102,14 @@ export function writeUnitFeatures(units: Uint16Array, from: number, to: number, 
   for (let index = from; index <= to; index++) {
     // One step past the end emits the last word.
     const atEnd = index === to;
-    const code = atEnd ? 0x20 : lowerUnit(units[index] ?? 0);
-    const space = isSpace(code);
+    let info = END_INFO;
+    if (!atEnd) {
+      const read = units[index] ?? 0;
+      info = known[read] ?? 0;
+      if (info === 0) info = infoOf(read);
+    }
+    const code = (info >> 2) & 0xffff;
+    const space = (info & SPACE_BIT) !== 0;
     if (!atEnd && (!space || !previousSpace)) {
       const unit = space ? 0x20 : code;
       if (filled < MAX_GRAM) filled++;
@@ -89,22 +117,22 @@ export function writeUnitFeatures(units: Uint16Array, from: number, to: number, 
       const hash1 = Math.imul(CHAR_SEED ^ unit, PRIME);
       const hash2 = Math.imul(hash1 ^ unit1, PRIME);
       // Bigrams only where a character is a word (CJK, kana): elsewhere they are noise and cost.
-      if (filled >= 2 && unit >= 0x2e80) out[written++] = (hash2 >>> 0) & MASK;
+      if (filled >= 2 && unit >= 0x2e80) out[written++] = hash2 & MASK;
       if (filled >= 3) {
         const hash3 = Math.imul(hash2 ^ unit2, PRIME);
-        out[written++] = (hash3 >>> 0) & MASK;
-        if (filled >= 4) out[written++] = (Math.imul(hash3 ^ unit3, PRIME) >>> 0) & MASK;
+        out[written++] = hash3 & MASK;
+        if (filled >= 4) out[written++] = Math.imul(hash3 ^ unit3, PRIME) & MASK;
       }
       unit3 = unit2;
       unit2 = unit1;
       unit1 = unit;
     }
     previousSpace = space;
-    if (!atEnd && isWordUnit(code)) {
+    if ((info & WORD_BIT) !== 0) {
       wordHash = Math.imul(wordHash ^ code, PRIME);
       wordLength++;
     } else if (wordLength > 0) {
-      const unigram = Math.imul(wordHash ^ 0x5bd1e995, PRIME) >>> 0;
+      const unigram = Math.imul(wordHash ^ 0x5bd1e995, PRIME);
       out[written++] = unigram & MASK;
       if (haveWord) out[written++] = (Math.imul(previousWord ^ unigram, 0x27d4eb2d) >>> 7) & MASK;
       previousWord = unigram;
