@@ -22,7 +22,7 @@ import {
   recognizersTextLines,
 } from "./extract-pii-secret.js";
 import { extractGoRuleSamples, readGoHelpers } from "./go-samples.js";
-import { readRuleFiles, selectKingfisherRules } from "./kingfisher-selection.js";
+import { readRuleFiles, ruleKey, selectKingfisherRules } from "./kingfisher-selection.js";
 import { PII_SECRET_CORPUS, PII_SECRET_SOURCES, type PiiSecretSource } from "./load-pii-secret-corpus.js";
 import type { PiiSecretLine, PiiSecretSplit } from "./pii-secret-line.js";
 import { reservedName } from "./reserved-sources.js";
@@ -113,14 +113,15 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
         source.paths.flatMap((folder) => readRuleFiles(source.repo, source.commit, folder)),
       );
       return source.paths.flatMap((folder) =>
-        filesOf(source, folder, ".yml").flatMap((path) =>
-          noseyParkerLines(
+        filesOf(source, folder, ".yml").flatMap((path) => {
+          const file = path.split("/").pop() ?? path;
+          return noseyParkerLines(
             showText(source, path),
-            path.split("/").pop() ?? path,
+            file,
             context,
-            (rule) => rule.visible !== false && rule.id !== undefined && selection.get(rule.id) === undefined,
-          ),
-        ),
+            (rule) => rule.visible !== false && selection.get(ruleKey(file, rule.id)) === undefined,
+          );
+        }),
       );
     }
     default:

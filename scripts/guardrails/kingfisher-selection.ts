@@ -131,7 +131,15 @@ export function modelmuxVendors(guardrailsFolder: string): Set<string> {
   return vendors;
 }
 
-/** Each Kingfisher rule's exclusion, or none when it may be ported. */
+/**
+ * A rule's key: its file and id. Kingfisher's ids are not unique (`kingfisher.fullstory.1` is in
+ * fullstory.yml and fullstory_v2.yml), so an id alone would let one rule's decision stand for another's.
+ */
+export function ruleKey(file: string, id: string | undefined): string {
+  return `${file} ${id ?? ""}`;
+}
+
+/** Each Kingfisher rule's exclusion (by `ruleKey`), or none when it may be ported. */
 export function selectKingfisherRules(
   rules: KingfisherFileRule[],
   vendorsCovered: ReadonlySet<string> = new Set(),
@@ -191,7 +199,7 @@ export function selectKingfisherRules(
     )
       exclusion = "nosey-parker-example";
     else if (vendors.some((vendor) => vendorsCovered.has(vendor))) exclusion = "modelmux-vendor";
-    selection.set(rule.id, exclusion);
+    selection.set(ruleKey(rule.file, rule.id), exclusion);
   }
   return selection;
 }

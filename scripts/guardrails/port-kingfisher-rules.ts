@@ -14,6 +14,7 @@ import {
   modelmuxVendors,
   pinnedSource,
   readKingfisherRules,
+  ruleKey,
   selectKingfisherRules,
 } from "./kingfisher-selection.js";
 import { PUBLIC_CORPUS } from "./load-corpus.js";
@@ -47,7 +48,7 @@ function findingType(rule: KingfisherFileRule): string {
 
 type Skip = string;
 
-function convert(rule: KingfisherFileRule): SecretPatternRule | Skip {
+function convert(rule: KingfisherFileRule, id: string): SecretPatternRule | Skip {
   if (rule.visible === false) return "helper rule (not reported by Kingfisher itself)";
   if (rule.depends_on_rule !== undefined) return "reports only beside another rule's match (depends_on_rule)";
   let converted: ReturnType<typeof convertRustRegex>;
@@ -62,7 +63,7 @@ function convert(rule: KingfisherFileRule): SecretPatternRule | Skip {
   const common = converted.keywords.find((keyword) => keywordTooCommon(keyword, converted.source));
   if (common !== undefined) return `keyword too common for the prefilter (${common.length} characters)`;
   return {
-    id: rule.id,
+    id,
     type: findingType(rule),
     keywords: converted.keywords,
     pattern: converted.source,
@@ -126,30 +127,36 @@ const rules = readKingfisherRules();
 const selection = selectKingfisherRules(rules, modelmuxVendors(join(root, "src/guardrails")));
 const skipped: Record<string, Skip> = {};
 const candidates: { rule: KingfisherFileRule; ported: SecretPatternRule }[] = [];
+// A rule's id, made unique where Kingfisher gives two rules one id (`kingfisher.fullstory.1@fullstory_v2`).
+const idCounts = new Map<string, number>();
+for (const rule of rules) idCounts.set(rule.id, (idCounts.get(rule.id) ?? 0) + 1);
+const uniqueId = (rule: KingfisherFileRule) =>
+  (idCounts.get(rule.id) ?? 0) > 1 ? `${rule.id}@${rule.file.replace(/\.yml$/, "")}` : rule.id;
 for (const rule of rules) {
-  const exclusion = selection.get(rule.id);
+  const exclusion = selection.get(ruleKey(rule.file, rule.id));
   if (exclusion !== undefined) continue;
-  const ported = convert(rule);
+  const id = uniqueId(rule);
+  const ported = convert(rule, id);
   if (typeof ported === "string") {
-    skipped[rule.id] = ported;
+    skipped[id] = ported;
     continue;
   }
   const examples = rule.examples ?? [];
   const regex = new RegExp(ported.pattern, ported.flags ?? "");
   const missed = examples.filter((example) => !regex.test(example)).length;
   if (examples.length === 0 || missed > 0) {
-    skipped[rule.id] = `converted pattern misses ${missed} of its ${examples.length} examples`;
+    skipped[id] = `converted pattern misses ${missed} of its ${examples.length} examples`;
     continue;
   }
   // Kingfisher's examples are sometimes fillers (`abcdefabcdef…`) under its own `min_entropy`, which
   // modelmux applies to the secret itself: such examples are not found, and a rule needs one that is.
   if (!examples.some((example) => reported([ported], example).length > 0)) {
-    skipped[rule.id] = "every example is under the rule's min_entropy (or masked)";
+    skipped[id] = "every example is under the rule's min_entropy (or masked)";
     continue;
   }
   const negatives = [...(rule.negative_examples ?? []), ...(rule.non_examples ?? [])];
   if (negatives.some((example) => reported([ported], example).length > 0)) {
-    skipped[rule.id] = "converted pattern flags one of its negative examples";
+    skipped[id] = "converted pattern flags one of its negative examples";
     continue;
   }
   const adds = examples.some((example) => {
@@ -159,7 +166,7 @@ for (const rule of rules) {
     );
   });
   if (!adds) {
-    skipped[rule.id] = "adds no finding: modelmux already finds every example";
+    skipped[id] = "adds no finding: modelmux already finds every example";
     continue;
   }
   candidates.push({ rule, ported });

@@ -648,7 +648,7 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/formbucket.yml (kingfisher.formbucket.1)",
   },
   {
-    id: "kingfisher.fullstory.1",
+    id: "kingfisher.fullstory.1@fullstory_v2",
     type: "fullstory_key",
     keywords: ["na1."],
     pattern: "\\b(na1\\.[A-Za-z0-9+\\/]{100})\\b",
