@@ -71,6 +71,11 @@ describe("passwords in the forms that carry no password= of their own", () => {
       "a JDBC URL's query, up to the next parameter",
       (secret) => `jdbc:mysql://db:3306/crm?user=crm&password=${secret}&useSSL=true`,
     ],
+    [
+      "SQL Server's default account named in prose",
+      (secret) => `Connect with user sa and password ${secret} to restore.`,
+    ],
+    ["login as user, password", (secret) => `login as admin, password ${secret}`],
     ["YAML: user on the line before pass", (secret) => `database:\n  user: app\n  pass: ${secret}`],
     ["INI: user on the line before pass", (secret) => `[database]\nuser = app\npass = ${secret}`],
   ];
@@ -124,6 +129,8 @@ describe("near-misses of the same forms", () => {
     "Username/Password: <your username>/<your password>",
     "default login page: /admin/login",
     "order id 4411 was shipped; the pw reset link expired",
+    "Log in as an administrator and change the password on first use.",
+    "Run the job as sa; the password is kept in the vault.",
     "user: app\nenabled: yes",
   ];
   it.each(benign)("reports nothing in %j", (text) => {
