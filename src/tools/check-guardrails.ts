@@ -100,8 +100,9 @@ export function registerCheckGuardrailsTool(
       title: "Check guardrails",
       description:
         "Screen text or chat messages for leaked secrets (cloud keys, tokens, private keys, passwords), personal data " +
-        "(email, phone, card, IBAN, SSN, IP), prompt injection and jailbreak attempts. Returns the policy's action, " +
-        "the findings (masked) and a redacted copy with typed placeholders. Nothing is sent anywhere.",
+        "(email, phone, card, IBAN, SSN, IP, Brazilian CPF/CNPJ, Portuguese NIF), prompt injection and jailbreak attempts. " +
+        "Returns the policy's action, the findings (masked) and a redacted copy with typed placeholders. " +
+        "Nothing is sent anywhere.",
       schemas,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
