@@ -13,8 +13,8 @@ const END = "(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])";
  * gitleaks writes `(?i)` after the prefix, the class is spelled out in both cases; unbounded
  * repetitions are bounded.
  *
- * Keywords: the prefilter matches the longest keyword at a position, so a rule keyed by a longer
- * word than an existing rule's (`xoxb` under `xox`) would hide it there; such rules share the shorter one.
+ * Keywords: where a longer keyword matches, secrets.ts runs the rules of the shorter keywords it
+ * starts with too (`xox` within `xoxb`); these rules were written before it did, keyed by the shorter one.
  */
 export const GITLEAKS_TOKEN_RULES: SecretPatternRule[] = [
   {

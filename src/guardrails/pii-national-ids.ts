@@ -1,8 +1,9 @@
+import validator from "validator";
 import type { PiiMatch } from "./pii-match.js";
 
 /**
  * Brazilian CPF (a person's taxpayer number) and CNPJ (a company's), and the Portuguese NIF, each
- * confirmed by its check digits (mod 11). A CPF or CNPJ written as it is printed
+ * confirmed by its check digits (mod 11, validator's isTaxID). A CPF or CNPJ written as it is printed
  * (`123.456.789-09`, `11.222.333/0001-81`) needs no label; bare digits count only after their name
  * ("CPF 52998224725", "NIF: 123 456 789"), since eleven or nine digits alone are as often a phone
  * number or an order.
@@ -49,37 +50,26 @@ function labelledType(label: string, digits: string): string | undefined {
   return digits.length === 9 && isNif(digits) ? "pt_nif" : undefined;
 }
 
-/** Weighted sum of `digits` with `weights`, as a mod-11 check digit: 0 when the remainder is under 2. */
-function mod11Digit(digits: string, weights: readonly number[]): number {
-  let sum = 0;
-  for (const [index, weight] of weights.entries()) sum += Number(digits[index]) * weight;
-  const remainder = sum % 11;
-  return remainder < 2 ? 0 : 11 - remainder;
-}
-
 const REPEATED = /^(\d)\1+$/;
 
-/** CPF: nine digits and two check digits (weights 10…2, then 11…2); `111.111.111-11` is never issued. */
+/** CPF: nine digits and two check digits (validator's pt-BR tax id, which reads 11 digits as a CPF). */
 export function isCpf(digits: string): boolean {
-  if (digits.length !== 11 || REPEATED.test(digits)) return false;
-  const first = mod11Digit(digits, [10, 9, 8, 7, 6, 5, 4, 3, 2]);
-  const second = mod11Digit(digits, [11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
-  return first === Number(digits[9]) && second === Number(digits[10]);
+  return digits.length === 11 && validator.isTaxID(digits, "pt-BR");
 }
 
-/** CNPJ: twelve digits and two check digits (weights 5…2, 9…2, then 6…2, 9…2). */
+/** CNPJ: twelve digits and two check digits (validator's pt-BR tax id, which reads 14 digits as a CNPJ). */
 export function isCnpj(digits: string): boolean {
-  if (digits.length !== 14 || REPEATED.test(digits)) return false;
-  const first = mod11Digit(digits, [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
-  const second = mod11Digit(digits, [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
-  return first === Number(digits[12]) && second === Number(digits[13]);
+  return digits.length === 14 && validator.isTaxID(digits, "pt-BR");
 }
 
 /** 1-3 people, 45 non-residents, 5 companies, 6 the state, 7 and 9 other bodies, 8 sole traders. */
 const NIF_FIRST = /^(?:[1235-9]|45)/;
 
-/** Portuguese NIF/NIPC: eight digits (weights 9…2) and a check digit; the first digit names the kind. */
+/**
+ * Portuguese NIF/NIPC: eight digits and a check digit (validator's pt-PT tax id); the first digit
+ * names the kind, which validator does not check, and a repeated digit is never issued.
+ */
 export function isNif(digits: string): boolean {
   if (digits.length !== 9 || !NIF_FIRST.test(digits) || REPEATED.test(digits)) return false;
-  return mod11Digit(digits, [9, 8, 7, 6, 5, 4, 3, 2]) === Number(digits[8]);
+  return validator.isTaxID(digits, "pt-PT");
 }
