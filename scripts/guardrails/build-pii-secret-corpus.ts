@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { authoredPhoneLines, authoredSpanLines } from "./authored-pii-lines.js";
 import { authoredSecretLines } from "./authored-secret-lines.js";
+import { libphonenumberMatcherLines } from "./extract-libphonenumber.js";
 import {
   dedupeLines,
   detectSecretsLines,
@@ -81,6 +82,10 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
           const cases = JSON.parse(showText(source, path).replace(/^\uFEFF/, "")) as RecognizersCase[];
           return recognizersTextLines(cases, modelType, claimed, language, file, context);
         }),
+      );
+    case "libphonenumber-matcher-test":
+      return source.paths.flatMap((path) =>
+        libphonenumberMatcherLines(showText(source, path), path.split("/").pop() ?? path, context),
       );
     case "gitleaks-rules": {
       const helpers = readGoHelpers(

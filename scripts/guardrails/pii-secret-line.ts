@@ -23,10 +23,12 @@ export interface PiiSecretLine {
   /** Labelled spans of claimed types, where the source gives them: [type, start, end]. */
   spans?: [string, number, number][];
   /**
-   * Left out of the figures, and why: `weak` (the source expects only a match it scores under 0.5),
+   * Left out of the figures, and why: `weak` (the source expects only a match it scores under 0.5,
+   * or, libphonenumber's matcher tests, one found only at a leniency looser than its default),
    * `conflict` (the source labels the same text both ways, e.g. by file type or setting),
    * `unsupported` (the source marks every implementation it tests as not supporting the case, so no
-   * implementation is held to the expected result).
+   * implementation is held to the expected result; or, libphonenumber's matcher tests, the number
+   * exists only in the test metadata the source runs against, not in any real numbering plan).
    */
   excluded?: "weak" | "conflict" | "unsupported";
   source: string;

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { authoredPhoneLines, authoredSpanLines } from "../../scripts/guardrails/authored-pii-lines.js";
+import { libphonenumberMatcherLines } from "../../scripts/guardrails/extract-libphonenumber.js";
 import {
   dedupeLines,
   detectSecretsLines,
@@ -492,6 +493,81 @@ describe("authored lines with marked spans", () => {
     expect(() => authoredSpanLines("N|en|-|from [[203.0.113.5]]", "f.txt", context, claimed)).toThrow(
       /expected/,
     );
+  });
+});
+
+describe("libphonenumber's matcher tests (Java, read as text)", () => {
+  const java = `
+public class PhoneNumberMatcherTest extends TestMetadataTestCase {
+  public void testFindNationalNumber() throws Exception {
+    doTestFindInContext("650-253-0000", RegionCode.US);
+    doTestFindInContext("\\uFF0B1 (650) "
+        + "253-0000", RegionCode.SG);
+    doTestFindInContext("+1 650 25", RegionCode.US);
+  }
+
+  public void testMoneyNotSeenAsPhoneNumber() throws Exception {
+    ArrayList<NumberContext> possibleOnlyContexts = new ArrayList<NumberContext>();
+    possibleOnlyContexts.add(new NumberContext("$", ""));
+    findMatchesInContexts(possibleOnlyContexts, false, true);
+  }
+
+  public void testMatchesWithSurroundingChineseChars() throws Exception {
+    ArrayList<NumberContext> validContexts = new ArrayList<NumberContext>();
+    validContexts.add(new NumberContext("\\u6211\\u7684", ""));
+    String number = "+14156667777";
+    findMatchesInContexts(validContexts, true, true, RegionCode.US, number);
+  }
+
+  public void testNonMatchingBracketsAreInvalid() throws Exception {
+    assertTrue(hasNoMatches(phoneUtil.findNumbers(
+        "80.585 [79.964]", RegionCode.US)));
+  }
+
+  private static final NumberTest[] VALID_CASES = {
+    new NumberTest("12.1 - 23.71 - 23.45", RegionCode.US),
+  };
+
+  private static final NumberTest[] EXACT_GROUPING_CASES = {
+    new NumberTest("415-666-7777 ext. 503", RegionCode.US),
+  };
+
+  private static final NumberTest[] IMPOSSIBLE_CASES = {
+    new NumberTest("03/27/2011", RegionCode.US),
+  };
+
+  private void findPossibleInContext(String number, String defaultCountry) {
+    ArrayList<NumberContext> contextPairs = new ArrayList<NumberContext>();
+    contextPairs.add(new NumberContext("Hi there, call ", " to reach me!"));
+    contextPairs.add(new NumberContext("Hi call", ""));
+  }
+}
+`;
+  const lines = libphonenumberMatcherLines(java, "PhoneNumberMatcherTest.java", context);
+  const byText = new Map(lines.map((line) => [line.text, line]));
+
+  it("puts each number in the contexts, with its span, and leaves out letters against it and numbers no real plan has", () => {
+    expect(byText.get("Hi there, call 650-253-0000 to reach me!")).toMatchObject({
+      positive: true,
+      types: ["PHONE_NUMBER"],
+      scoredTypes: ["phone"],
+      spans: [["PHONE_NUMBER", 15, 27]],
+      language: "English",
+      origin: "PhoneNumberMatcherTest.java doTestFindInContext US",
+    });
+    expect(byText.get("Hi there, call \uFF0B1 (650) 253-0000 to reach me!")?.excluded).toBeUndefined();
+    expect(byText.get("Hi call650-253-0000")?.excluded).toBe("weak");
+    expect(byText.get("Hi there, call +1 650 25 to reach me!")?.excluded).toBe("unsupported");
+  });
+
+  it("labels the case tables and the contexts by the leniency that finds them", () => {
+    expect(byText.get("415-666-7777 ext. 503")?.positive).toBe(true);
+    expect(byText.get("12.1 - 23.71 - 23.45")?.excluded).toBe("weak");
+    expect(byText.get("03/27/2011")).toMatchObject({ positive: false, types: [] });
+    expect(byText.get("$415-666-7777")?.positive).toBe(false);
+    expect(byText.get("\u6211\u7684+14156667777")).toMatchObject({ positive: true, language: "Chinese" });
+    expect(byText.get("80.585 [79.964]")?.positive).toBe(false);
+    expect(lines).toHaveLength(2 * 3 + 3 + 1 + 1 + 1);
   });
 });
 
