@@ -139,12 +139,18 @@ export function digitGroups(value: string): number[] {
 
 /**
  * Equal groups, allowing the first to carry or drop a one-digit trunk prefix (`98765` vs `098765`),
- * to write it apart (`0 555 123 45 67` for `0555 123 45 67`), or to leave out one the national
- * format writes apart (`495 123-45-67` for `8 (495) 123-45-67`).
+ * to write it apart (`0 555 123 45 67` for `0555 123 45 67`, `1-650-333-6000` for `(650) 333-6000`),
+ * or to leave out one the national format writes apart (`495 123-45-67` for `8 (495) 123-45-67`);
+ * and groups the national format writes apart may be written together (`(415) 6667777`,
+ * `0800-2491234`: libphonenumber's strict grouping), never split where it does not split them.
  */
 export function sameGrouping(written: readonly number[], national: readonly number[]): boolean {
+  if (written.length > 1 && written.length < national.length && mergesGroups(written, national)) return true;
   if (written.length === national.length + 1 && written[0] === 1) {
-    return equalGroups([(written[1] ?? 0) + 1, ...written.slice(2)], national);
+    return (
+      equalGroups([(written[1] ?? 0) + 1, ...written.slice(2)], national) ||
+      equalGroups(written.slice(1), national)
+    );
   }
   if (national.length === written.length + 1 && national[0] === 1) {
     return equalGroups(written, national.slice(1));
@@ -153,6 +159,21 @@ export function sameGrouping(written: readonly number[], national: readonly numb
   return written.every((length, index) =>
     index === 0 ? Math.abs(length - (national[0] ?? 0)) <= 1 : length === national[index],
   );
+}
+
+/**
+ * The national format's last groups written as one block of at least six digits (`(415) 6667777`,
+ * `0800-2491234`), the groups before it as formatted. Shorter blocks are left out: `94103-1207` (a ZIP
+ * code), `0417 1643 00` (an IBAN's digits) would otherwise group like some region's numbers.
+ */
+export const MIN_MERGED_BLOCK = 6;
+
+function mergesGroups(written: readonly number[], national: readonly number[]): boolean {
+  const kept = written.length - 1;
+  const block = written[kept] ?? 0;
+  if (block < MIN_MERGED_BLOCK || !sameGrouping(written.slice(0, kept), national.slice(0, kept)))
+    return false;
+  return national.slice(kept).reduce((sum, length) => sum + length, 0) === block;
 }
 
 function equalGroups(left: readonly number[], right: readonly number[]): boolean {

@@ -3,7 +3,7 @@
  * phone number or an SSN: "order #", "Policy number", "Número do pedido:", "Номер заказа", "订单号：",
  * "注文番号：", "주문번호", "رقم الطلب", "रोल नंबर", "Sipariş numarası", "Kundennummer". Each is
  * matched at the very end of the text before the number (after it, only spaces, `:`, `#` or `=`).
- * Nouns that also name the people a phone belongs to ("customer", "client", "Kunden", "müşteri")
+ * An abbreviation may end in a dot ("Apt. 12"). Nouns that also name the people a phone belongs to ("customer", "client", "Kunden", "müşteri")
  * count only with a number word: "Customer number 0012345678" is an id, "Service client : 09 70 12 34 56"
  * is a phone.
  */
@@ -11,7 +11,7 @@
 // English, as before: "Ends with": `$` first, then the words matched backwards from the end (a
 // look-behind), instead of trying the word list at every position of the window: 2.5× faster.
 const ENGLISH =
-  /$(?<=\b(?:order|invoice|sku|part|ref|reference|ticket|case|isbn|serial|item|model|tracking|batch|lot|po|build|version|rev|ean|upc|gtin|barcode|imei|suite|apt|apartment|unit|room|floor|box)\s*(?:no\.?|number|#|id)?\s*[:#=]?\s*)/i;
+  /$(?<=\b(?:order|invoice|sku|part|ref|reference|ticket|case|isbn|serial|item|model|tracking|batch|lot|po|build|version|rev|ean|upc|gtin|barcode|imei|suite|apt|apartment|unit|room|floor|box)\.?\s*(?:no\.?|number|#|id)?\s*[:#=]?\s*)/i;
 
 const NUMBER_WORD =
   "(?:no\\.?|nr\\.?|n[°º]\\.?|num\\.?|number|#|id|n[úu]mero|num[ée]ro|nummer|numara\\p{L}*|№|номер\\p{L}*)";

@@ -4,10 +4,12 @@ import { type PiiMatch, textBefore } from "./pii-match.js";
 import type { PhoneScorer } from "./pii-phone.js";
 
 /**
- * Runs of digits with phone/card separators. The look-behind keeps a run from starting inside a word,
- * a decimal, a version (`v1.2.3`) or an id (`#123`); bounded length keeps it linear.
+ * Runs of digits with phone/card separators. The look-behind keeps a run from starting inside a word
+ * (`É415…`, accented letters too), a decimal, a version (`v1.2.3`), an id (`#123`) or an amount
+ * (`$`, `¥`…, or `%` after it); an extension may follow (`2034567890x456`); bounded length keeps it linear.
  */
-const NUMBER_RUN = /(?<![\w.+\-#/@$€£])[+(]?\d[\d \-.()\u00a0]{4,40}\d(?![\w@]|[.-]\d)/g;
+const NUMBER_RUN =
+  /(?<![\w.+\-#/@$€£¥₩₹₽]|\p{Script=Latin}\p{M}?|\p{M})[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d)|(?![\w@%$€£¥₩₹₽]|\p{Script=Latin}|\p{M}|[.-]\d))/gu;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const HEX_CONTINUES = /^[ .:-](?:[a-fA-F][0-9a-fA-F]|[0-9][a-fA-F])\b/;
 const SSN_CONTEXT = /\b(?:ssn|social security|soc\.? sec|tax ?id|tin)\b[^\n\d]{0,16}$/i;

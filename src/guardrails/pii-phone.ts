@@ -1,6 +1,6 @@
 import { type CountryCode, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { hasPhoneContext } from "./phone-context.js";
-import { createPhoneGroupingCheck, digitGroups, sameGrouping } from "./phone-grouping.js";
+import { createPhoneGroupingCheck, digitGroups, MIN_MERGED_BLOCK, sameGrouping } from "./phone-grouping.js";
 import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
 
@@ -11,6 +11,8 @@ const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2
 const STREET_AFTER =
   /^,?\s(?:(?:[A-Z][\p{L}'.-]*\s){0,3}(?:Street|St\.?|Lane|Ln|Avenue|Ave|Road|Rd|Close|Square|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Crescent|Parkway|Highway)\b|(?:Rue|Via|Calle|Avenida|Avenue|Rua|Boulevard|Chemin|Piazza|Plaza)\s)/u;
 const NON_DIGIT = /\D/g;
+/** `164.689.383`: an amount with dots between thousands, as most of Europe and Latin America write it. */
+const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 
 /** Confidence in [0, 1] that a digit run is a phone number; 0 when it is not. */
 export type PhoneScorer = (text: string, start: number, candidate: string) => number;
@@ -43,19 +45,52 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     return regions.filter((region) => signatures.get(region)?.has(key));
   };
 
+  const nanpRegion = regions.some((region) => region === "US" || region === "CA");
+  const validInternational = (digits: string) => {
+    const phone = precheck.international(digits)
+      ? (parser.international(digits) ?? parsePhoneNumberFromString(`+${digits}`))
+      : undefined;
+    return phone !== undefined && validity.isValid(phone) ? phone : undefined;
+  };
+
   return (text, start, candidate) => {
     const end = start + candidate.length;
     const hasContext = hasPhoneContext(text, start, end);
-    if (candidate.startsWith("+") || candidate.startsWith("00")) {
-      const international = candidate.startsWith("00") ? `+${candidate.slice(2)}` : candidate;
+    const idd = OTHER_IDD.exec(candidate);
+    if (candidate.startsWith("+") || candidate.startsWith("00") || idd !== null) {
+      const international =
+        idd !== null
+          ? `+${candidate.slice(idd[0].length)}`
+          : candidate.startsWith("00")
+            ? `+${candidate.slice(2)}`
+            : candidate;
       const digits = international.replace(NON_DIGIT, "");
-      const phone = precheck.international(digits)
-        ? (parser.international(digits) ?? parsePhoneNumberFromString(international))
-        : undefined;
-      if (phone && validity.isValid(phone)) return hasContext ? 0.97 : 0.93;
+      if (validInternational(digits)) return hasContext ? 0.97 : 0.93;
+      if (idd !== null) return nationalScore(candidate, hasContext, text, end);
       // Labelled a phone number and of a length the country dials: a number, if not one in service.
       return hasContext && parsePhoneNumberFromString(international)?.isPossible() ? 0.85 : 0;
     }
+    const national = nationalScore(candidate, hasContext, text, end);
+    if (national > 0) return national;
+    // `123-456-7890`, `(555) 123-4567`: written as North America writes numbers, whether or not in service.
+    if (nanpRegion && NANP_SHAPE.test(candidate)) return hasContext ? 0.85 : 0.6;
+    return countryCodeFirst(candidate, hasContext) ? (hasContext ? 0.9 : 0.8) : 0;
+  };
+
+  /**
+   * `86-755-12345678`, `55 11 98765-4321`: a configured region's calling code written without `+`,
+   * then a valid number of that region grouped as the region groups it (or any way after a phone word).
+   */
+  function countryCodeFirst(candidate: string, hasContext: boolean): boolean {
+    const groups = digitGroups(candidate);
+    if (groups.length < 3 || (groups[0] ?? 0) > 3 || candidate.startsWith("(")) return false;
+    const phone = validInternational(candidate.replace(NON_DIGIT, ""));
+    if (phone === undefined || phone.countryCallingCode !== candidate.slice(0, groups[0])) return false;
+    if (!regions.includes(phone.country as CountryCode)) return false;
+    return hasContext || sameGrouping(groups.slice(1), digitGroups(grouping.formatParsed(phone)));
+  }
+
+  function nationalScore(candidate: string, hasContext: boolean, text: string, end: number): number {
     if (DATE.test(candidate)) return 0;
     // "1688-1697", "1644 -- 1646": years from and to, which Korea's 8-digit service numbers look like.
     if (!hasContext && isYearRange(candidate)) return 0;
@@ -63,8 +98,10 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     if (!hasContext && STREET_AFTER.test(text.slice(end, end + 40))) return 0;
     const groups = digitGroups(candidate);
     if (groups.length === 1 && !hasContext) return 0;
-    // Dots alone separate versions and IP addresses far more often than phone digits.
-    if (!/[ ()\u00a0-]/.test(candidate) && !hasContext) return 0;
+    // Dots alone separate versions and IP addresses far more often than phone digits, but for
+    // three groups and more grouped as a region groups its numbers (`425.882.8080`, `06.12.34.56.78`).
+    if (!/[ ()\u00a0-]/.test(candidate) && !hasContext && (groups.length < 3 || THOUSANDS.test(candidate)))
+      return 0;
     // Unseparated digits come here only after a context word: every configured region may be theirs.
     const tried = groups.length === 1 ? regions : plausibleRegions(groups);
     const digits = candidate.replace(NON_DIGIT, "");
@@ -93,8 +130,14 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       }
     }
     return 0;
-  };
+  }
 }
+
+/** Ten digits grouped 3-3-4 with dashes, dots or a bracketed area code, `1` before them or not. */
+const NANP_SHAPE = /^(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}([-.]))\d{3}[-.]\d{4}$/;
+
+/** International call prefixes other than `00`, written before a country code: `011` (NANP), `0011` (Australia). */
+const OTHER_IDD = /^0{1,2}11[ -]?(?=[1-9])/;
 
 const YEAR_RANGE = /^(1[5-9]\d\d|20\d\d)\s*[-–—]+\s*(1[5-9]\d\d|20\d\d)$/;
 
@@ -120,17 +163,34 @@ function groupSignatures(region: CountryCode): Set<string> {
   metadata.selectNumberingPlan(region);
   const plan = metadata.numberingPlan as unknown as { formats(): NumberFormat[] } | undefined;
   const signatures = new Set<string>();
+  const nanp =
+    (metadata.numberingPlan as unknown as { callingCode(): string } | undefined)?.callingCode() === "1";
   for (const format of plan?.formats() ?? []) {
     // A trunk prefix before the first group: `0$1`, `(0$1)`, `8 ($1)` (Russia).
     const trunk = /^\(?\d/.test(format.nationalPrefixFormattingRule?.() ?? "");
     for (const groups of expandGroups(format.pattern())) {
-      signatures.add(groups.join("-"));
-      if (!trunk || groups.length === 0) continue;
-      signatures.add([(groups[0] ?? 0) + 1, ...groups.slice(1)].join("-"));
-      signatures.add([1, ...groups].join("-"));
+      const written = [groups];
+      if (trunk && groups.length > 0)
+        written.push([(groups[0] ?? 0) + 1, ...groups.slice(1)], [1, ...groups]);
+      // NANP's trunk `1` is not in its formats but is written before them: `1-650-333-6000`.
+      else if (nanp && groups.length > 0) written.push([1, ...groups]);
+      for (const each of written) for (const merged of mergedGroups(each)) signatures.add(merged.join("-"));
     }
   }
   return signatures;
+}
+
+/**
+ * The groups as written, and with the last groups written as one block of at least six digits (2-3-4
+ * → 2-7; 3-2-2 stays): libphonenumber's strict grouping, as sameGrouping accepts it.
+ */
+function mergedGroups(groups: number[]): number[][] {
+  const all = [groups];
+  for (let kept = 1; kept < groups.length - 1; kept++) {
+    const block = groups.slice(kept).reduce((sum, length) => sum + length, 0);
+    if (block >= MIN_MERGED_BLOCK) all.push([...groups.slice(0, kept), block]);
+  }
+  return all;
 }
 
 /** `(\d{3})(\d{4,5})` → [[3, 4], [3, 5]]; patterns with other syntax are skipped. */

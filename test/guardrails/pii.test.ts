@@ -60,6 +60,24 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
       "Released 2023-10-15, build 10.0.19041.1, ISBN 978-0-306-40615-7, $1,299.99, order #4155552671, 2024.10.15, population 8 336 817 (2023)";
     expect(found(text)).toEqual([]);
   });
+  it("reads groups written together, a trunk 1, dots, a country code without +, 011 and extensions", () => {
+    const written = {
+      "Hello 1-650-333-6000": "1-650-333-6000",
+      "Hello (415) 6667777": "(415) 6667777",
+      "Hello 0800-2491234": "0800-2491234",
+      "Hello 425.882.8080": "425.882.8080",
+      "Hello 06.12.34.56.78": "06.12.34.56.78",
+      "Hello 86-755-12345678": "86-755-12345678",
+      "Hello 01164 3 331 6005": "01164 3 331 6005",
+      "Hello +44 2034567890x456": "+44 2034567890",
+      "Hello 123-456-7890 to call me!": "123-456-7890",
+    };
+    for (const [text, phone] of Object.entries(written)) expect(values(text, "phone")).toEqual([phone]);
+  });
+  it("does not take amounts, ZIP codes or digits against letters for phones", () => {
+    const text = "¥415-666-7777, 415-666-7777%, É415-666-7777, ZIP 94103-1207, 164.689.383 people, 3747 3911";
+    expect(found(text)).toEqual([]);
+  });
 });
 
 describe("pii: numbers confirmed by checksums", () => {
