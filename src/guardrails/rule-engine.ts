@@ -34,10 +34,15 @@ export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
   }
   // Words need whole-word boundaries; markup triggers (`<|`, `[inst]`, `---`) match anywhere.
   const isWord = (trigger: string) => /^\w[\w'.-]*$/.test(trigger) && /\w$/.test(trigger);
+  addShorterTriggersRules(byTrigger, isWord);
   const wordTriggers = [...byTrigger.keys()].filter(isWord);
   const markupTriggers = [...byTrigger.keys()].filter((trigger) => !isWord(trigger));
   // Two regexes scan faster than one alternation of both; `nextTrigger` merges them in order.
-  const wordRegex = new RegExp(`\\b${trieRegexSource(wordTriggers)}\\b`, "g");
+  // No words would make `\b\b`, an empty match at every boundary: the scan would never move on.
+  const wordRegex = new RegExp(
+    wordTriggers.length > 0 ? `\\b${trieRegexSource(wordTriggers)}\\b` : "(?!)",
+    "g",
+  );
   const markupRegex = new RegExp(markupSource(markupTriggers), "g");
 
   return {
@@ -60,6 +65,29 @@ export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
       return matches;
     },
   };
+}
+
+/**
+ * The trigger regex reports the longest trigger at a position; the rules keyed by a shorter trigger it
+ * starts with run there too (`忽略` within `忽略之前`, `<|` within `<|im_start|>`). A shorter word counts
+ * only where it ends on a word boundary inside the longer one (`you` within `you're`, not `sys` within
+ * `system`), as the word regex would have found it on its own.
+ */
+function addShorterTriggersRules(
+  byTrigger: Map<string, { rule: InjectionRule; regex: RegExp }[]>,
+  isWord: (trigger: string) => boolean,
+): void {
+  const own = new Map([...byTrigger].map(([trigger, list]) => [trigger, [...list]]));
+  for (const [trigger, list] of byTrigger) {
+    const word = isWord(trigger);
+    for (let length = 1; length < trigger.length; length++) {
+      const shorter = trigger.slice(0, length);
+      const rules = own.get(shorter);
+      if (rules === undefined || isWord(shorter) !== word) continue;
+      if (word && /\w/.test(trigger[length] ?? "")) continue;
+      for (const entry of rules) if (!list.some((kept) => kept.rule === entry.rule)) list.push(entry);
+    }
+  }
 }
 
 /**
