@@ -22,6 +22,7 @@ import {
   type RecognizersCase,
   recognizersTextLines,
 } from "./extract-pii-secret.js";
+import { whispersLines } from "./extract-whispers.js";
 import { extractGoRuleSamples, readGoHelpers } from "./go-samples.js";
 import { readRuleFiles, ruleKey, selectKingfisherRules } from "./kingfisher-selection.js";
 import { PII_SECRET_CORPUS, PII_SECRET_SOURCES, type PiiSecretSource } from "./load-pii-secret-corpus.js";
@@ -129,6 +130,10 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
         }),
       );
     }
+    case "whispers-fixtures":
+      return source.paths.flatMap((path) =>
+        whispersLines(showText(source, path), path.replace(/^tests\/fixtures\//, ""), context),
+      );
     default:
       throw new Error(`unknown format ${source.format}`);
   }

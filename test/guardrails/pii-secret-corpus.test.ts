@@ -14,6 +14,7 @@ import {
   presidioTestLines,
   recognizersTextLines,
 } from "../../scripts/guardrails/extract-pii-secret.js";
+import { whispersLines } from "../../scripts/guardrails/extract-whispers.js";
 import { extractGoRuleSamples, readGoHelpers } from "../../scripts/guardrails/go-samples.js";
 import { sampleRegex } from "../../scripts/guardrails/regex-sample.js";
 import { mulberry32 } from "../../scripts/guardrails/seeded-random.js";
@@ -568,6 +569,62 @@ public class PhoneNumberMatcherTest extends TestMetadataTestCase {
     expect(byText.get("\u6211\u7684+14156667777")).toMatchObject({ positive: true, language: "Chinese" });
     expect(byText.get("80.585 [79.964]")?.positive).toBe(false);
     expect(lines).toHaveLength(2 * 3 + 3 + 1 + 1 + 1);
+  });
+});
+
+describe("whispers' fixtures", () => {
+  const label = (content: string) =>
+    whispersLines(content, "f.yml", context).map((line) => [
+      line.positive ? "P" : "N",
+      line.text,
+      ...(line.spans ?? []).map(([, start, end]) => line.text.slice(start, end)),
+    ]);
+
+  it("labels by part: marked values of a noncompliant part are positive, a compliant part's lines negative", () => {
+    const yaml = [
+      "# Compliant",
+      "username: hardcoded",
+      "password: $PASSWORD",
+      "",
+      "# Noncompliant",
+      "01_hardcoded_password: hardcoded0",
+      "Default: admin",
+      "02_hardcoded_passwords:",
+      '  - "Hardcoded1"',
+    ].join("\n");
+    expect(label(yaml)).toEqual([
+      ["N", "username: hardcoded"],
+      ["N", "password: $PASSWORD"],
+      ["P", "01_hardcoded_password: hardcoded0", "hardcoded0"],
+      ["P", '02_hardcoded_passwords:\n  - "Hardcoded1"', "Hardcoded1"],
+    ]);
+  });
+
+  it("reads XML parts and keyless values with their key, base64 marks, a self-marked line, and no-part files", () => {
+    const xml =
+      "<compliant>\n  <key>password</key>\n  <value></value>\n</compliant>\n<noncompliant>\n  <key>password</key>\n  <value>hardcoded3</value>\n</noncompliant>";
+    expect(label(xml)).toEqual([
+      ["N", "  <key>password</key>"],
+      ["N", "  <key>password</key>\n  <value></value>"],
+      ["P", "  <key>password</key>\n  <value>hardcoded3</value>", "hardcoded3"],
+    ]);
+    expect(label('"noncompliant": {\n  "auth": "QVdTOmhhcmRjb2RlZAo="')).toEqual([
+      ["P", '  "auth": "QVdTOmhhcmRjb2RlZAo="', "QVdTOmhhcmRjb2RlZAo="],
+    ]);
+    expect(label("compliant2:\nnoncompliant1:Sc0ZiCkjrTRbLgphardcoded")).toEqual([
+      ["N", "compliant2:"],
+      ["P", "noncompliant1:Sc0ZiCkjrTRbLgphardcoded", "Sc0ZiCkjrTRbLgphardcoded"],
+    ]);
+    expect(label("//r/:_authToken=$NPM_TOKEN\n//r/:_authToken=6c141bb5-hardcoded")).toEqual([
+      ["N", "//r/:_authToken=$NPM_TOKEN"],
+      ["P", "//r/:_authToken=6c141bb5-hardcoded", "6c141bb5-hardcoded"],
+    ]);
+  });
+
+  it("joins a line ending in a backslash with the next", () => {
+    expect(label("# Noncompliant\ncurl -k \\\n  --user admin:hardcoded1 \\\n  https://localhost")).toEqual([
+      ["P", "curl -k \\\n  --user admin:hardcoded1 \\\n  https://localhost", "hardcoded1"],
+    ]);
   });
 });
 
