@@ -15,6 +15,7 @@ const KEYWORDS = [
   "passphrase",
   "pwd",
   "_pass",
+  "userpass",
   "secret",
   "token",
   "apikey",
@@ -32,15 +33,15 @@ const KEYWORDS = [
 ];
 // A name found by the words above only counts as secret-like when it holds one of these...
 const SECRET_NAME =
-  /password|passwd|passphrase|pwd|_pass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key/;
+  /password|passwd|passphrase|pwd|_pass|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key/;
 // ...or ends in a separate word `key` (`HEROKU_KEY`, `private-key`, camelCase `hubspotKey`) or `creds`.
 const KEY_NAME = /(?:^|[_.-])(?:key|creds?)$/i;
 const CAMEL_KEY_NAME = /[a-z0-9]Key$/;
 // Keys that name a record, a row or a public half, not a credential (gitleaks generic.go's list, and more).
 const NOT_A_SECRET_KEY =
   /(?:bucket|foreign|hot|idx|natural|primary|pub(?:lic)?|schema|sequence|sort|partition|hash|cache|row|range|lookup|idempotency|object|map|dict|group|column|table|index|unique|composite|surrogate|join|shard|routing|message|event|dedupe?|query|i18n|translation|locale)[_.-]?key$/i;
-// Tokens that are not credentials: CSRF tokens are in every page a server sends, public tokens are public.
-const NOT_A_SECRET_TOKEN = /^(?:csrf|xsrf|public|pub)[_.-]?token|^(?:csrf|xsrf)/i;
+// Tokens that are not credentials: CSRF tokens (Rails calls its own `authenticity_token`) are in every page a server sends, public tokens are public.
+const NOT_A_SECRET_TOKEN = /^(?:csrf|xsrf|public|pub|authenticity)[_.-]?token|^(?:csrf|xsrf)/i;
 
 const isNameChar = asciiClass(`${ALPHANUMERIC}_.-`);
 const MAX_NAME = 60;
@@ -51,7 +52,7 @@ const METADATA_NAME =
   /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens))/;
 const PASSWORD_NAME = /pass|pwd/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
-const EXPLICIT_PASSWORD_NAME = /passw(?:or)?d|passphrase|passcode|pwd|(?:^|[^a-z])pass(?:$|[^a-z])/;
+const EXPLICIT_PASSWORD_NAME = /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])pass(?:$|[^a-z])/;
 const CAMEL_PASSWORD_NAME = /[a-z]Pass$/;
 export const genericSecretParser: SecretParser = {
   id: "generic",
@@ -95,6 +96,8 @@ export const genericSecretParser: SecretParser = {
     if (ELIDED.test(value) || after === "..." || after.startsWith("…")) return undefined;
     const end = valueStart.index + value.length;
     const quoted = valueStart.quote !== "";
+    // A format string filled in by code (`"prefix_{}".format(x)`): a template, not the value.
+    if (quoted && value.includes("{") && text.startsWith(".format(", end + 1)) return undefined;
     let score = scoreSecretValue(value, isPassword, quoted);
     // A value explicitly named as a password counts even when plain (`password: "letmein"`).
     if (
@@ -150,6 +153,10 @@ function findValueStart(
   let position = nameEnd;
   const quotedName = text[position] === '"' || text[position] === "'";
   if (quotedName) position++;
+  // An indexed assignment: `$config['db_password'] = …`, `app.config["MAIL_PASSWORD"] = …`.
+  const indexed =
+    quotedName && text[position] === "]" && /\[["']$/.test(text.slice(nameStart - 2, nameStart));
+  if (indexed) position++;
   const spaceStart = position;
   position = skipSpaces(text, position, 5);
   let rest = text.slice(position, position + 4);
@@ -161,6 +168,15 @@ function findValueStart(
       position += type[0].length;
       rest = text.slice(position, position + 4);
       operator = /^:?=(?!=)/.exec(rest)?.[0];
+    }
+  }
+  if (indexed && operator !== "=") return undefined;
+  if (operator === undefined) {
+    // The name as the value of a `name`/`key` field, its value in the `value` field after it.
+    const entry = entryValueStart(text, nameStart, nameEnd);
+    if (entry !== undefined) {
+      position = entry;
+      operator = "";
     }
   }
   if (operator === undefined && isPassword && !quotedName) {
@@ -192,6 +208,20 @@ function findValueStart(
     text[position] === '"' || text[position] === "'" || text[position] === "`" ? (text[position] ?? "") : "";
   if (quoteRequired && quote === "") return undefined;
   return { index: position + quote.length, quote };
+}
+
+// A name given as the value of a `name` or `key` field (`- name: DB_PASSWORD`, `{"key": "password"`,
+// `<key>password</key>`), and the `value` field after it (Kubernetes and Compose env lists, JSON and XML
+// settings): `value: …`, `"value": "…"`, `<value>…`. Not `valueFrom:`, which points to a secret.
+const ENTRY_NAME_BEFORE = /(?:\b(?:name|key)["']?[ \t]*[:=][ \t]*["']?|<(?:name|key)>)$/i;
+const ENTRY_VALUE_AFTER =
+  /^["']?(?:<\/(?:name|key)>)?[ \t]*,?\s{0,40}?(?:-[ \t]+)?(?:["']?value["']?[ \t]*[:=][ \t]*|<value>)/iy;
+
+function entryValueStart(text: string, nameStart: number, nameEnd: number): number | undefined {
+  if (!ENTRY_NAME_BEFORE.test(text.slice(Math.max(0, nameStart - 12), nameStart))) return undefined;
+  ENTRY_VALUE_AFTER.lastIndex = 0;
+  const after = ENTRY_VALUE_AFTER.exec(text.slice(nameEnd, nameEnd + 80));
+  return after === null ? undefined : nameEnd + after[0].length;
 }
 
 const ELIDED = /\.\.|…|\[redacted\]/i;

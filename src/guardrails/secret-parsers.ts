@@ -24,10 +24,18 @@ export interface SecretParser {
  * AWS's documented keys end in EXAMPLE.
  */
 const PLACEHOLDER_VALUE =
-  /^(?:(?:my_?)?pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$[A-Za-z_]|^env:|xxxx|\*\*\*|fake|example/i;
+  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|xxxx|\*\*\*|fake|example/i;
+// connectionstrings.com's stand-ins, camel-cased like the rest of its templates (`User Id=myUsername;
+// Password=myPassword;`). Lower-case `mypassword`, `mypass`, `my_password` are the literal passwords
+// examples and real configs use (`postgres://app:mypassword@db`), and are reported.
+const CAMEL_STAND_IN = /^my(?:Pass(?:word)?|Pwd|Secret)$/;
 
+/**
+ * Whether a value is a placeholder: the stand-ins above, and template references: `${VAR}`, `$VAR`,
+ * `$$VAR` (escaped for Compose and Make), `{{ var }}`, `{var}` (a format or template field), `%VAR%`.
+ */
 export function isPlaceholderValue(value: string): boolean {
-  return PLACEHOLDER_VALUE.test(value);
+  return PLACEHOLDER_VALUE.test(value) || CAMEL_STAND_IN.test(value);
 }
 
 // Code references and literals that are not a secret's value: env lookups, dotted paths, calls

@@ -138,6 +138,45 @@ describe("near-misses of the same forms", () => {
   });
 });
 
+describe("passwords in config entries and indexed assignments (whispers' fixtures, session 10)", () => {
+  const cases: [string, (secret: string) => string][] = [
+    ["Kubernetes env entry", (secret) => `env:\n  - name: POSTGRES_PASSWORD\n    value: "${secret}"`],
+    ["Compose env entry, unquoted", (secret) => `- name: MYSQL_ROOT_PASSWORD\n  value: ${secret}`],
+    ["JSON key/value entry", (secret) => `{"key": "password", "value": "${secret}"}`],
+    ["XML key/value entry", (secret) => `<key>db.password</key>\n<value>${secret}</value>`],
+    ["nuget.config add key", (secret) => `<add key="ClearTextPassword" value="${secret}" />`],
+    ["PHP array index", (secret) => `$config['db_password'] = '${secret}';`],
+    ["Flask config index", (secret) => `app.config["MAIL_PASSWORD"] = "${secret}"`],
+    ["userpass in a JDBC query", (secret) => `jdbc:mysql://db/app?user=admin&userpass=${secret}`],
+    ["a lower-case my-password", () => "postgres://app:mypassword@db.example.com:5432/app"],
+    ["mypass in a connection string", () => "Host=db;Username=app;Password=mypass;Database=app"],
+  ];
+  it.each(cases)("finds the password in a %s", (_, write) => {
+    const text = write(password(11));
+    const secret = /mypass/.test(text) ? (/mypass(?:word)?/.exec(text)?.[0] ?? "") : password(11);
+    const start = text.indexOf(secret);
+    expect(spans(text)).toEqual([[start, start + secret.length]]);
+  });
+
+  const benign = [
+    "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: db",
+    "- name: saPassword\n  value: $[stageDependencies.secrets.outputs['SaPassword.Value']]",
+    "- name: KerberosPassword\n  value: $(kerberos-password)",
+    '{"key": "password", "value": ""}',
+    '{"name": "password", "type": "string", "value": "x"}',
+    "if config['password'] == request.form['password']:",
+    'password = "{password}"',
+    'password = "{ password }"',
+    'define("variable_password", "{placeholder}");',
+    "password: $$DB_PASSWORD",
+    'format_password = "prefix_{}".format(dynamic_value)',
+    '<input type="hidden" name="authenticity_token" value="7SWa-Fo1_hsC6oovfBsJFLGPUl2EhkSWPbJhWANwgaJWBDl1vxd9VNqX" />',
+  ];
+  it.each(benign)("reports nothing in %j", (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+});
+
 describe("the authored dev file", () => {
   const file = join(import.meta.dirname, "../../scripts/guardrails/authored/secret-credentials-dev.txt");
   const rows = parseAuthoredSecretRows(readFileSync(file, "utf8"), "secret-credentials-dev.txt");
