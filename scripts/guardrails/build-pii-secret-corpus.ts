@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { authoredPhoneLines, authoredSpanLines } from "./authored-pii-lines.js";
 import { authoredSecretLines } from "./authored-secret-lines.js";
+import { labelledSourceLines } from "./extract-labelled-lines.js";
 import { libphonenumberMatcherLines } from "./extract-libphonenumber.js";
 import {
   dedupeLines,
@@ -129,6 +130,13 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
           );
         }),
       );
+    }
+    case "labelled-lines": {
+      const labels = source.labels;
+      if (labels === undefined)
+        throw new Error(`${source.id}: a labelled-lines source names its \`labels\` file`);
+      const content = readFileSync(join(import.meta.dirname, "labelled", labels), "utf8");
+      return labelledSourceLines(content, labels, (path) => showText(source, path), context);
     }
     case "whispers-fixtures":
       return source.paths.flatMap((path) =>

@@ -19,6 +19,8 @@ export interface PiiSecretSource {
   piiPlugins?: string[];
   /** Why a source moved between splits. */
   note?: string;
+  /** labelled-lines: the file of labels (scripts/guardrails/labelled/) naming the source's lines. */
+  labels?: string;
   /** Recognizers-Text: the spec files read (PhoneNumberModel.json…) and the type each labels. */
   models?: Record<string, string>;
   evaluates: "pii" | "secret";

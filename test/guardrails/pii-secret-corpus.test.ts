@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { authoredPhoneLines, authoredSpanLines } from "../../scripts/guardrails/authored-pii-lines.js";
+import { labelledSourceLines } from "../../scripts/guardrails/extract-labelled-lines.js";
 import { libphonenumberMatcherLines } from "../../scripts/guardrails/extract-libphonenumber.js";
 import {
   dedupeLines,
@@ -625,6 +626,29 @@ describe("whispers' fixtures", () => {
     expect(label("# Noncompliant\ncurl -k \\\n  --user admin:hardcoded1 \\\n  https://localhost")).toEqual([
       ["P", "curl -k \\\n  --user admin:hardcoded1 \\\n  https://localhost", "hardcoded1"],
     ]);
+  });
+});
+
+describe("labelled lines of a source's files", () => {
+  const files: Record<string, string> = {
+    "a.cs": 'x\n    var cs = "Server=db;User ID=app;Password=Zq8vLm2Kx9;";\n    var t = "Password=<pwd>";',
+  };
+  const read = (path: string) => files[path] ?? "";
+
+  it("takes the whole line at the commit, trimmed, with the value's span or as a negative", () => {
+    const lines = labelledSourceLines("# comment\nP|Zq8vLm2Kx9|a.cs:2\nN|-|a.cs:3", "l.txt", read, context);
+    expect(lines.map((line) => [line.positive, line.text, line.spans, line.origin])).toEqual([
+      [true, 'var cs = "Server=db;User ID=app;Password=Zq8vLm2Kx9;";', [["password", 41, 51]], "a.cs:2"],
+      [false, 'var t = "Password=<pwd>";', undefined, "a.cs:3"],
+    ]);
+  });
+
+  it("refuses a value not on its line, a line past the end, and a malformed row", () => {
+    expect(() => labelledSourceLines("P|hunter2|a.cs:2", "l.txt", read, context)).toThrow(
+      /l.txt:1: hunter2 is not/,
+    );
+    expect(() => labelledSourceLines("N|-|a.cs:9", "l.txt", read, context)).toThrow(/past the end/);
+    expect(() => labelledSourceLines("N|x|a.cs:2", "l.txt", read, context)).toThrow(/expected/);
   });
 });
 
