@@ -105,7 +105,7 @@ export const genericSecretParser: SecretParser = {
       isPassword &&
       (EXPLICIT_PASSWORD_NAME.test(name) || CAMEL_PASSWORD_NAME.test(originalName))
     )
-      score = plainPasswordScore(value, quoted, text.slice(end, end + 40));
+      score = plainPasswordScore(value, quoted, text.slice(end, end + 40), text[nameStart - 1] === ";");
     if (score === 0) return undefined;
     return {
       type: isPassword ? "password" : "generic_secret",
@@ -268,6 +268,8 @@ function readValue(text: string, start: number, quote: string, inQuery = false):
   if (end - start > MAX_VALUE) return undefined;
   let value = text.slice(start, end);
   if (quote === "") value = value.replace(/[.,:!?]+$/, "");
+  // A line-break escape closing a string in code (`"…;PWD=password\n"`) is not part of the value.
+  value = value.replace(/(?:\\[nrt])+$/, "");
   return value;
 }
 

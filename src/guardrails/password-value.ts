@@ -22,8 +22,16 @@ import { isPlaceholderValue, isReferenceValue } from "./secret-parsers.js";
  */
 const PLAIN = /^(?:[A-Za-z\u00c0-\u024f]{4,64}|(?=[^A-Za-z]*[A-Za-z])[\x21-\x7e]{4,64})$/;
 const LETTERS = /^\p{L}+$/u;
-// Plain identifiers and stand-ins: `new_password`, `(optional)`, `[hidden]`, `n/a`, `$(cat`.
-const PLAIN_NOT_A_VALUE = /^[A-Za-z]+(?:_[A-Za-z]+)+$|^[[({$]|[[(]|^(?:n\/a|tbd|todo|unknown|unset)$/i;
+// Stand-ins: `(optional)`, `[hidden]`, `n/a`, `$(cat`.
+const PLAIN_NOT_A_VALUE = /^[[({$]|[[(]|^(?:n\/a|tbd|todo|unknown|unset)$/i;
+// Snake-case words: an identifier in code (`password = new_password`), but a literal when quoted or
+// in a connection string (`csb.Password = "npgsql_tests_scram"`, `Password=npgsql_tests;`), unless a
+// part names a credential, which makes it a stand-in's name (`"new_password"`, `PWD=db_pwd;`, `"real_key"`).
+const SNAKE_CASE = /^[A-Za-z]+(?:_[A-Za-z]+)+$/;
+// Only lower case reads as a literal: `Trusted_Connection`, `NONCOMPLIANT_APITOKEN` are names.
+const LOWER_SNAKE = /^[a-z]+(?:_[a-z]+)+$/;
+const PASSWORD_PART =
+  /(?:^|_)(?:pass|passwd|password|passphrase|pwd|pw|secret|key|token|credentials?|value)(?:_|$)/i;
 // What is never a password, plain or not: a link (`https://…/reset-password`), a path (`~/.pgpass`),
 // an angle placeholder cut at its first space (`<your`, `<votre`), a YAML tag (`!vault`), code that
 // calls or indexes a dotted or lower-case name (`request.form[`, `pwd_context.hash(`, `list[str`;
@@ -110,10 +118,16 @@ export function isDescriptionWord(word: string): boolean {
 
 /**
  * A score for a value named as a password that `scoreSecretValue` found too plain, or 0 when it is
- * not a password (see above). `next` is the text right after an unquoted value.
+ * not a password (see above). `next` is the text right after an unquoted value; `delimited`, that the
+ * value is one of a connection string's `;`-separated settings (its name follows a `;`).
  */
-export function plainPasswordScore(value: string, quoted: boolean, next: string): number {
+export function plainPasswordScore(value: string, quoted: boolean, next: string, delimited = false): number {
   if (!PLAIN.test(value) || PLAIN_NOT_A_VALUE.test(value) || isNeverAPassword(value)) return 0;
+  if (
+    SNAKE_CASE.test(value) &&
+    (!(quoted || delimited) || !LOWER_SNAKE.test(value) || PASSWORD_PART.test(value))
+  )
+    return 0;
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
   if (LETTERS.test(value) && isDescriptionWord(value)) return 0;
   if (!quoted && (CAMEL_IDENTIFIER.test(value) || PROSE_CONTINUES.test(next))) return 0;

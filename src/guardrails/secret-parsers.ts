@@ -92,6 +92,8 @@ function endOfBase64Lines(text: string, from: number): number {
 const CONNECTION_SCHEMES = [
   "postgres",
   "postgresql",
+  // node-postgres' short form (pg-connection-string).
+  "pg",
   "mysql",
   "mysqlx",
   "mariadb",

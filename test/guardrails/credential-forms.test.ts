@@ -149,6 +149,7 @@ describe("passwords in config entries and indexed assignments (whispers' fixture
     ["Flask config index", (secret) => `app.config["MAIL_PASSWORD"] = "${secret}"`],
     ["userpass in a JDBC query", (secret) => `jdbc:mysql://db/app?user=admin&userpass=${secret}`],
     ["a lower-case my-password", () => "postgres://app:mypassword@db.example.com:5432/app"],
+    ["node-postgres pg:// URL", (secret) => `const connectionString = 'pg://app:${secret}@localhost/app'`],
     ["mypass in a connection string", () => "Host=db;Username=app;Password=mypass;Database=app"],
   ];
   it.each(cases)("finds the password in a %s", (_, write) => {
@@ -158,7 +159,27 @@ describe("passwords in config entries and indexed assignments (whispers' fixture
     expect(spans(text)).toEqual([[start, start + secret.length]]);
   });
 
+  it.each([
+    [
+      "a connection string",
+      "Server=localhost;User ID=npgsql_tests;Password=npgsql_tests;Database=npgsql_tests",
+    ],
+    ["a quoted assignment", 'csb.Password = "npgsql_tests_scram";'],
+  ])("reads a lower-case snake-case password as a literal in %s", (_, text) => {
+    const start = text.indexOf("npgsql_tests", text.indexOf("Password"));
+    const end =
+      text.indexOf(text.includes("scram") ? "scram" : ";Database") + (text.includes("scram") ? 5 : 0);
+    expect(spans(text)).toEqual([[start, end]]);
+  });
+
   const benign = [
+    "password = new_password",
+    'password: "new_password"',
+    'password: "real_key"',
+    "PWD=postgres_pwd;DATABASE=test",
+    'string[] removeKeys = { "User ID", "Password", "PWD", "Trusted_Connection" };',
+    "String variable_password1 = NONCOMPLIANT_APITOKEN;",
+    '"  DRIVER={SQL Server};SERVER=localhost;DATABASE=testdb;UID=user;PWD=password\\n"',
     "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: db",
     "- name: saPassword\n  value: $[stageDependencies.secrets.outputs['SaPassword.Value']]",
     "- name: KerberosPassword\n  value: $(kerberos-password)",
