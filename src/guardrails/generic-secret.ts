@@ -89,8 +89,17 @@ export const genericSecretParser: SecretParser = {
     }
     // In a URL's query (`?user=app&password=…&ssl=true`) `&` starts the next parameter.
     const inQuery = text[nameStart - 1] === "&" || text[nameStart - 1] === "?";
-    const value = readValue(text, valueStart.index, valueStart.quote, inQuery);
+    let value = readValue(text, valueStart.index, valueStart.quote, inQuery);
     if (value === undefined) return undefined;
+    // A connection string's setting runs to the next `;`, spaces and all (`;Pwd=Spring 2024!;`).
+    if (
+      valueStart.quote === "" &&
+      value !== "" &&
+      PREVIOUS_SETTING.test(text.slice(Math.max(0, nameStart - 120), nameStart))
+    )
+      value += settingTail(text, valueStart.index + value.length);
+    // An LDAP filter's wildcard (`(&(sn=admin)(password=MY*))`): a pattern matched, not a password.
+    if (text[nameStart - 1] === "(" && value.endsWith("*")) return undefined;
     // Shown cut short (`ops_eyJz...`, `abc..[Redacted]`): what is left is not the credential.
     const after = text.slice(valueStart.index + value.length, valueStart.index + value.length + 3);
     if (ELIDED.test(value) || after === "..." || after.startsWith("…")) return undefined;
@@ -207,7 +216,21 @@ function findValueStart(
   const quote =
     text[position] === '"' || text[position] === "'" || text[position] === "`" ? (text[position] ?? "") : "";
   if (quoteRequired && quote === "") return undefined;
+  // The quote closes a string being concatenated (`"…;PWD=" + password`): no value here.
+  if (quote !== "" && STRING_CONCATENATION.test(text.slice(position + 1, position + 8))) return undefined;
   return { index: position + quote.length, quote };
+}
+
+// Another setting right before the name (`Server=db;`, `User Id = billing ; `): a connection string.
+// Its value one word (`Uid=0 means root; Pwd= is …` is prose).
+const PREVIOUS_SETTING = /[A-Za-z][\w .]{0,30}?[ \t]*=[ \t]*[^\s;=]{1,100}[ \t]*;[ \t]*$/;
+const STRING_CONCATENATION = /^[ \t]*(?:\+|\.|&)[ \t]*[A-Za-z_$(]/;
+// The rest of a `;`-separated setting after a space: words up to the `;`, a quote or the line's end
+// (trailing spaces dropped), when no `=` shows that a next setting began.
+const SETTING_TAIL = /^(?:[ \t]+[^\s;"'`=]+)+(?=[ \t]*(?:;|["'`]|\r?\n|$))/;
+
+function settingTail(text: string, from: number): string {
+  return SETTING_TAIL.exec(text.slice(from, from + 100))?.[0] ?? "";
 }
 
 // A name given as the value of a `name` or `key` field (`- name: DB_PASSWORD`, `{"key": "password"`,

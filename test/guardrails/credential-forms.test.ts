@@ -198,6 +198,32 @@ describe("passwords in config entries and indexed assignments (whispers' fixture
   });
 });
 
+describe("a connection string's setting runs to the next `;`, spaces and all", () => {
+  it.each([
+    [
+      "ODBC",
+      (secret: string) =>
+        `Driver={ODBC Driver 18 for SQL Server};Server=db;Uid=app;Pwd=${secret};Encrypt=yes;`,
+    ],
+    ["ADO.NET at the end", (secret: string) => `Server=db;Database=hr;User Id=sa;Password=${secret}`],
+  ])("reads a password with spaces in %s", (_, write) => {
+    const secret = `${password(21)} ${password(22)}`;
+    const text = write(secret);
+    const start = text.indexOf(secret);
+    expect(spans(text)).toEqual([[start, start + secret.length]]);
+  });
+
+  it.each([
+    "Uid=0 means root; Pwd= is the working directory in some shells.",
+    "pyodbc.connect('DRIVER={SQL Server};SERVER='+server+';UID='+user+';PWD='+ password)",
+    'cs = "Server=db;PWD=" + pwd + ";"',
+    "$cs = 'Server=db;Pwd=' . $pwd;",
+    "(&(sn=administrator)(password=MY*))",
+  ])("reports nothing in %j", (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+});
+
 describe("the authored dev file", () => {
   const file = join(import.meta.dirname, "../../scripts/guardrails/authored/secret-credentials-dev.txt");
   const rows = parseAuthoredSecretRows(readFileSync(file, "utf8"), "secret-credentials-dev.txt");
