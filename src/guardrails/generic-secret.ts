@@ -92,11 +92,7 @@ export const genericSecretParser: SecretParser = {
     let value = readValue(text, valueStart.index, valueStart.quote, inQuery);
     if (value === undefined) return undefined;
     // A connection string's setting runs to the next `;`, spaces and all (`;Pwd=Spring 2024!;`).
-    if (
-      valueStart.quote === "" &&
-      value !== "" &&
-      PREVIOUS_SETTING.test(text.slice(Math.max(0, nameStart - 120), nameStart))
-    )
+    if (valueStart.quote === "" && value !== "" && afterSetting(text, nameStart))
       value += settingTail(text, valueStart.index + value.length);
     // An LDAP filter's wildcard (`(&(sn=admin)(password=MY*))`): a pattern matched, not a password.
     if (text[nameStart - 1] === "(" && value.endsWith("*")) return undefined;
@@ -223,7 +219,18 @@ function findValueStart(
 
 // Another setting right before the name (`Server=db;`, `User Id = billing ; `): a connection string.
 // Its value one word (`Uid=0 means root; Pwd= is …` is prose).
-const PREVIOUS_SETTING = /[A-Za-z][\w .]{0,30}?[ \t]*=[ \t]*[^\s;=]{1,100}[ \t]*;[ \t]*$/;
+const ONE_SETTING = /^[ \t]*[A-Za-z][\w .]{0,30}=[ \t]*[^\s;=]{1,100}[ \t]*$/;
+
+/** Whether the name at `nameStart` follows `key=value;` (spaces around allowed), read back from the `;`. */
+function afterSetting(text: string, nameStart: number): boolean {
+  let semicolon = nameStart - 1;
+  while (semicolon >= 0 && (text[semicolon] === " " || text[semicolon] === "\t")) semicolon--;
+  if (text[semicolon] !== ";") return false;
+  let start = semicolon - 1;
+  while (start >= 0 && semicolon - start <= 140 && !SETTING_START.has(text[start] ?? "")) start--;
+  return ONE_SETTING.test(text.slice(start + 1, semicolon));
+}
+const SETTING_START = new Set([";", '"', "'", "`", "\n", "{", "("]);
 const STRING_CONCATENATION = /^[ \t]*(?:\+|\.|&)[ \t]*[A-Za-z_$(]/;
 // The rest of a `;`-separated setting after a space: words up to the `;`, a quote or the line's end
 // (trailing spaces dropped), when no `=` shows that a next setting began.
@@ -292,7 +299,7 @@ function readValue(text: string, start: number, quote: string, inQuery = false):
   let value = text.slice(start, end);
   if (quote === "") value = value.replace(/[.,:!?]+$/, "");
   // A line-break escape closing a string in code (`"…;PWD=password\n"`) is not part of the value.
-  value = value.replace(/(?:\\[nrt])+$/, "");
+  if (value.charCodeAt(value.length - 2) === 0x5c) value = value.replace(/(?:\\[nrt])+$/, "");
   return value;
 }
 
