@@ -18,7 +18,8 @@ import type { PiiSecretLine } from "./pii-secret-line.js";
  * - a noncompliant line without the mark (`Default: admin` under `NoncompliantDBPassword:`, whose key
  *   is lines away) is left out, and so are lines of no value (`{`, `</entry>`, `inlist:`).
  * A line with its value alone (`<value>hardcoded3</value>` under `<key>password</key>`, `- "Hardcoded1"`
- * in a list) is read with the lines before it up to one naming its key (at most two); a line ending in
+ * in a list, `value: hardcoded1` under `- key: pro_password`) is read with the lines before it up to
+ * one naming its key (at most two); a line ending in
  * `\` is joined with the next, as a shell reads it.
  */
 export function whispersLines(content: string, file: string, context: LineContext): PiiSecretLine[] {
@@ -107,8 +108,10 @@ function markedSpan(row: string): [number, number] | undefined {
   return undefined;
 }
 
-// A value alone on its line: `<value>hardcoded3</value>`, `- "Hardcoded1"`, `"hardCoded2",`.
-const KEYLESS = /^\s*(?:<value>[^<]*<\/value>|-?\s*["']?[^\s"'=:<>]+["']?,?)\s*$/;
+// A value alone on its line: `<value>hardcoded3</value>`, `- "Hardcoded1"`, `"hardCoded2",`, or under
+// a key named `value` (`value: hardcoded1` after `- key: pro_password`).
+const KEYLESS =
+  /^\s*(?:<value>[^<]*<\/value>|-?\s*["']?[^\s"'=:<>]+["']?,?|-?\s*["']?value["']?\s*[:=].*)\s*$/;
 
 /** For a row whose value stands alone, the rows before it up to one naming its key (at most two). */
 function keylessContext(rows: string[], index: number): string[] {

@@ -45,7 +45,8 @@ const NOT_A_SECRET_TOKEN = /^(?:csrf|xsrf|public|pub|authenticity)[_.-]?token|^(
 
 const isNameChar = asciiClass(`${ALPHANUMERIC}_.-`);
 const MAX_NAME = 60;
-const MAX_VALUE = 200;
+// Long enough for an AWS session token (about 350-1,000 characters) or a JWT; longer is not a value.
+const MAX_VALUE = 1200;
 // Names that hold metadata about a secret, not the secret: ids, urls, lengths, types, counts, files…
 // Tested as "ends with" (`$`, then the words backwards): 3× faster than trying them at every position.
 const METADATA_NAME =

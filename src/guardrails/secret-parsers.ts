@@ -165,12 +165,36 @@ export const basicAuthParser: SecretParser = {
     const match = BASIC_AUTH.exec(text);
     const encoded = match?.[1];
     if (!match || encoded === undefined) return undefined;
-    const decoded = Buffer.from(encoded, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon < 1 || !/^[\x20-\x7e]+$/.test(decoded) || isPlaceholderValue(decoded.slice(colon + 1))) {
-      return undefined;
-    }
+    if (!isEncodedUserPassword(encoded)) return undefined;
     const start = index + match[0].length - encoded.length;
+    return { type: "basic_auth", start, end: start + encoded.length, score: 0.9 };
+  },
+};
+
+/** Whether base64 decodes to `user:password`, printable, the password no placeholder. */
+function isEncodedUserPassword(encoded: string): boolean {
+  const decoded = Buffer.from(encoded, "base64")
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
+  const colon = decoded.indexOf(":");
+  return colon >= 1 && /^[\x20-\x7e]+$/.test(decoded) && !isPlaceholderValue(decoded.slice(colon + 1));
+}
+
+const DOCKER_AUTH = /"auth"[ \t]*:[ \t]*"([A-Za-z0-9+/]{8,400}={0,2})"/y;
+
+/**
+ * A registry login in Docker's config.json (or the older .dockercfg): `"auth": "<base64 of
+ * user:password>"`, confirmed by decoding. Source: Docker CLI docs (`docker login` credentials store).
+ */
+export const dockerAuthParser: SecretParser = {
+  id: "http-auth",
+  keywords: ['"auth"'],
+  source: "Docker CLI config.json `auths` (base64 of user:password)",
+  parse(text, index) {
+    DOCKER_AUTH.lastIndex = index;
+    const encoded = DOCKER_AUTH.exec(text)?.[1];
+    if (encoded === undefined || !isEncodedUserPassword(encoded)) return undefined;
+    const start = text.indexOf(encoded, index);
     return { type: "basic_auth", start, end: start + encoded.length, score: 0.9 };
   },
 };

@@ -224,6 +224,31 @@ describe("a connection string's setting runs to the next `;`, spaces and all", (
   });
 });
 
+describe("registry logins and long tokens", () => {
+  const base64 = (text: string) => Buffer.from(text).toString("base64");
+
+  it("finds a Docker config.json auth that decodes to user:password", () => {
+    const encoded = base64(`deploy:${password(31)}`);
+    const text = `{"auths": {"registry.example.com": {"auth": "${encoded}"}}}`;
+    const start = text.indexOf(encoded);
+    expect(spans(text)).toEqual([[start, start + encoded.length]]);
+  });
+
+  it.each([
+    '{"auths": {"r.example.com": {"auth": ""}}}',
+    '{"auth": "{{ AUTH_BASE64 }}"}',
+    `{"auth": "${Buffer.from("no colon here").toString("base64")}"}`,
+  ])("reports nothing in %j", (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+
+  it("reads a token value of several hundred characters (an AWS session token)", () => {
+    const token = alnum(420, 32);
+    const text = `aws_session_token = ${token}`;
+    expect(spans(text)).toEqual([[20, 20 + token.length]]);
+  });
+});
+
 describe("the authored dev file", () => {
   const file = join(import.meta.dirname, "../../scripts/guardrails/authored/secret-credentials-dev.txt");
   const rows = parseAuthoredSecretRows(readFileSync(file, "utf8"), "secret-credentials-dev.txt");
