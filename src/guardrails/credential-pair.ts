@@ -41,6 +41,9 @@ const MAX_LOOK_BACK = 120;
 const USER_LINE =
   /^[ \t]*["']?(?:[A-Za-z]+_)?(?:user(?:[_-]?name)?|login|uid|user[_-]?id)["']?[ \t]*[:=][ \t]*["']?(?<user>[^\s"',;]{1,64})["']?[ \t]*,?\r?$/i;
 
+// .netrc (curl and ftp's `man netrc`): `login <name>` on its own line, or after `machine <host>`.
+const NETRC_LOGIN = /^[ \t]*(?:machine[ \t]+\S+[ \t]+)?login[ \t]+(?<user>\S{1,64})[ \t]*\r?$/;
+
 export const passwordAfterUserParser: SecretParser = {
   id: "credential-pair",
   keywords: PASSWORD_WORDS,
@@ -62,10 +65,15 @@ export const passwordAfterUserParser: SecretParser = {
     const before = window.slice(lineStart + 1);
     // A cheap look for the word for user first: prose about passwords rarely names a user before one.
     if (!USER_HINT.test(before)) {
-      // A config file: `user: app` on the line before `pass: …` (YAML, INI, .env).
-      if (lineStart === -1 || before.trim() !== "" || !/[:=：]/.test(link[0])) return undefined;
+      // A config file: `user: app` on the line before `pass: …` (YAML, INI, .env), or a .netrc
+      // entry's `login octocat` before `password …`, separated by spaces.
+      if (lineStart === -1 || before.trim() !== "") return undefined;
       const previous = window.slice(window.lastIndexOf("\n", lineStart - 1) + 1, lineStart);
-      const user = USER_LINE.exec(previous)?.groups?.user;
+      const user = /[:=：]/.test(link[0])
+        ? USER_LINE.exec(previous)?.groups?.user
+        : word === "password"
+          ? NETRC_LOGIN.exec(previous)?.groups?.user
+          : undefined;
       if (user === undefined || !isUsername(user)) return undefined;
       return passwordAt(text, after + link[0].length, (link[1] ?? "") !== "");
     }

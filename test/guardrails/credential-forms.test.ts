@@ -242,6 +242,23 @@ describe("registry logins and long tokens", () => {
     expect(spans(text)).toEqual([]);
   });
 
+  it.each([
+    ["its own lines", (secret: string) => `machine github.com\n  login octocat\n  password ${secret}`],
+    ["a machine line", (secret: string) => `machine api.example.com login deploy\npassword ${secret}`],
+  ])("finds a .netrc password on %s", (_, write) => {
+    const secret = password(33);
+    const text = write(secret);
+    const start = text.indexOf(secret);
+    expect(spans(text)).toEqual([[start, start + secret.length]]);
+  });
+
+  it.each(["login required\npassword is stored in the vault", "login octocat\npassword reset link sent"])(
+    "reads no .netrc password in %j",
+    (text) => {
+      expect(spans(text)).toEqual([]);
+    },
+  );
+
   it("reads a token value of several hundred characters (an AWS session token)", () => {
     const token = alnum(420, 32);
     const text = `aws_session_token = ${token}`;
