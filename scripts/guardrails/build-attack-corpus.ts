@@ -8,6 +8,13 @@ import { join } from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import { composeDocumentLines, documentParagraphs, documentPayloads } from "./compose-documents.js";
 import type { CorpusKind, CorpusLine } from "./corpus-line.js";
+import {
+  extractApiBankTurns,
+  extractClincOrders,
+  extractHwuOrders,
+  extractOsTasks,
+  userTurns,
+} from "./extract-agent-orders.js";
 import { extractArcanum } from "./extract-arcanum.js";
 import { extractHiveTraceExtraction, extractHiveTraceTemplates } from "./extract-hivetrace.js";
 import { attackerCasesBySplit, type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
@@ -218,6 +225,45 @@ async function extract(source: Source): Promise<CorpusLine[]> {
       extracted = extractRoleplayRequests(JSON.parse(read(first)));
     } else if (source.format === "arcanum-taxonomy") {
       extracted = extractArcanum(JSON.parse(read(first)));
+    } else if (source.format === "clinc-orders") {
+      extracted = extractClincOrders(JSON.parse(read(first)));
+    } else if (source.format === "hwu-orders") {
+      extracted = extractHwuOrders(
+        (source.paths ?? []).flatMap((folder) => files(folder, ".json").map(({ text }) => JSON.parse(text))),
+      );
+    } else if (source.format === "toolsandbox-turns") {
+      // The user's messages to the agent: dicts sent by the user to the agent, plain strings only.
+      const where = { sender: "RoleType.USER", recipient: "RoleType.AGENT" };
+      extracted = sidedPaths(source).flatMap(({ path, split }) =>
+        pythonDicts(read(path), "content", undefined, { where }).map(({ text }) => ({
+          text,
+          kind: "benign" as const,
+          split,
+          lang: "en",
+        })),
+      );
+    } else if (source.format === "tooltalk-turns") {
+      extracted = sidedPaths(source).flatMap(({ path, split }) =>
+        files(path, ".json").flatMap(({ text }) =>
+          userTurns(
+            (JSON.parse(text) as { conversation: { role: string; text?: string }[] }).conversation,
+            split,
+          ),
+        ),
+      );
+    } else if (source.format === "api-bank-turns") {
+      extracted = extractApiBankTurns(
+        files(first, ".jsonl").map(({ path, text }) => ({ path, jsonl: text })),
+      );
+    } else if (source.format === "agentbench-os-tasks") {
+      // `path:split[:every]`: a task file, or every .json file under a folder ending in "/".
+      extracted = (source.paths ?? []).flatMap((entry) => {
+        const [path = "", split = source.split, every = "1"] = entry.split(":");
+        const tasks = (path.endsWith("/") ? files(path, ".json") : [{ path, text: read(path) }]).flatMap(
+          ({ text }) => [JSON.parse(text) as unknown].flat(),
+        );
+        return extractOsTasks(tasks, split, Number(every));
+      });
     } else {
       const [header = [], ...rows] = csvRows(read(first));
       const at = (row: string[], name: string) => row[header.indexOf(name)] ?? "";
@@ -463,6 +509,12 @@ const NEW_FORMATS = new Set([
   "tau2-scenarios",
   "gpteacher-roleplay",
   "arcanum-taxonomy",
+  "clinc-orders",
+  "hwu-orders",
+  "toolsandbox-turns",
+  "tooltalk-turns",
+  "api-bank-turns",
+  "agentbench-os-tasks",
 ]);
 
 /** A source's `path:split` entries (a path without a side is on the source's). */

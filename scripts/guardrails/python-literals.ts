@@ -3,13 +3,14 @@ import { execFileSync } from "node:child_process";
 /**
  * The string literals of a Python file's dicts that have `textKey`: only plain constants are read
  * (ast, never executed), in ast.walk order. With `keywords`, a call's keyword arguments count as a
- * dict too (`Task(instruction="…")`).
+ * dict too (`Task(instruction="…")`). With `where`, only dicts whose values at those keys read, as
+ * source, as given (`{ sender: "RoleType.USER" }`).
  */
 export function pythonDicts(
   source: Buffer | string,
   textKey: string,
   flagKey?: string,
-  options: { keywords?: boolean } = {},
+  options: { keywords?: boolean; where?: Record<string, string> } = {},
 ): { text: string; flag?: boolean }[] {
   const program = `
 import ast, json, sys
@@ -26,6 +27,9 @@ for node in ast.walk(tree):
         for key, value in pairs:
             if isinstance(value, ast.Constant):
                 entry[key] = value.value
+        source = {key: ast.unparse(value) for key, value in pairs}
+        if any(source.get(key) != wanted for key, wanted in ${JSON.stringify(options.where ?? {})}.items()):
+            continue
         if isinstance(entry.get(${JSON.stringify(textKey)}), str):
             out.append({"text": entry[${JSON.stringify(textKey)}], "flag": entry.get(${JSON.stringify(flagKey ?? "")})})
 print(json.dumps(out))

@@ -56,6 +56,12 @@ const AGENT_REQUEST_SOURCES = new Set([
   "agentdojo-tool-outputs",
   "injecagent-tool-responses",
   "tau-bench-customer-turns",
+  "clinc150-agent-orders",
+  "hwu64-agent-orders",
+  "toolsandbox-user-turns",
+  "tooltalk-user-turns",
+  "api-bank-user-turns",
+  "agentbench-os-tasks",
 ]);
 const MIN_THRESHOLD = 0.25;
 /** News and Wikipedia paragraphs: what a retrieved page says; their dev lines also set the document threshold. */

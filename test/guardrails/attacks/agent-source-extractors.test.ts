@@ -1,4 +1,11 @@
 import { describe, expect, it } from "vitest";
+import {
+  extractApiBankTurns,
+  extractClincOrders,
+  extractHwuOrders,
+  extractOsTasks,
+  userTurns,
+} from "../../../scripts/guardrails/extract-agent-orders.js";
 import { extractRoleplayRequests } from "../../../scripts/guardrails/extract-roleplay.js";
 import {
   dialogueTurns,
@@ -135,5 +142,102 @@ describe("GPTeacher role-play requests", () => {
     expect(lines.filter((line) => line.split === "dev").map((line) => line.text)).toEqual(
       Array.from({ length: 100 }, (_, index) => `Imagine you are a pirate, number ${index + 200}.`),
     );
+  });
+});
+
+describe("orders to an assistant or agent (CLINC150, HWU64, ToolSandbox, ToolTalk, API-Bank, AgentBench)", () => {
+  it("keeps every third utterance of CLINC150's action intents, split by intent", () => {
+    const transfer = (index: number): [string, string] => [
+      `move $${index} from savings to checking`,
+      "transfer",
+    ];
+    const lines = extractClincOrders({
+      train: [transfer(1), ["what is my balance", "balance"], transfer(2), transfer(3)],
+      val: [transfer(4), ["text ann that i am late", "text"]],
+      test: [
+        ["rename yourself to betty", "change_ai_name"],
+        ["block my chase account", "freeze_account"],
+      ],
+    });
+    expect(lines.map((line) => [line.text, line.split])).toEqual([
+      ["move $1 from savings to checking", "dev"],
+      ["move $4 from savings to checking", "dev"],
+      ["text ann that i am late", "dev"],
+      ["rename yourself to betty", "dev"],
+      ["block my chase account", "train"],
+    ]);
+  });
+
+  it("keeps HWU64's action intents, split by intent", () => {
+    const lines = extractHwuOrders([
+      {
+        test_data_annotation: [
+          { text: "send an email to kate saying i will be late", intent: "email_sendemail" },
+          { text: "what is the weather", intent: "weather_query" },
+          { text: "wake me up at seven", intent: "alarm_set" },
+        ],
+      },
+    ]);
+    expect(lines.map((line) => [line.text, line.split])).toEqual([
+      ["send an email to kate saying i will be late", "dev"],
+      ["wake me up at seven", "dev"],
+    ]);
+    expect(extractHwuOrders([{ x: [{ text: "cancel the alarm", intent: "alarm_remove" }] }])[0]?.split).toBe(
+      "train",
+    );
+  });
+
+  it("reads ToolSandbox's user messages to the agent only: plain strings, not the system's or the agent's", () => {
+    const scenario = `
+messages = [
+    {"sender": RoleType.SYSTEM, "recipient": RoleType.USER, "content": USER_INSTRUCTION + "Text Ann"},
+    {"sender": RoleType.USER, "recipient": RoleType.AGENT, "content": "Send a message to Ann saying: "
+        "running late"},
+    {"sender": RoleType.AGENT, "recipient": RoleType.USER, "content": "Message sent"},
+    {"sender": RoleType.USER, "recipient": RoleType.AGENT, "content": f"Remove id {uuid}"},
+]
+`;
+    const where = { sender: "RoleType.USER", recipient: "RoleType.AGENT" };
+    expect(pythonDicts(scenario, "content", undefined, { where })).toEqual([
+      { text: "Send a message to Ann saying: running late", flag: null },
+    ]);
+  });
+
+  it("keeps the user's turns of ToolTalk's and API-Bank's dialogues, API-Bank's split by the first API", () => {
+    const turns = [
+      { role: "user", text: "Send Jeff the invoice e-mail" },
+      { role: "assistant", text: "Done." },
+      { role: "api" },
+    ];
+    expect(userTurns(turns, "dev")).toEqual([
+      { text: "Send Jeff the invoice e-mail", kind: "benign", split: "dev", lang: "en" },
+    ]);
+    const dialogue = (text: string) =>
+      [JSON.stringify({ role: "User", text }), JSON.stringify({ role: "AI", text: "Sure." })].join("\n");
+    const lines = extractApiBankTurns([
+      { path: "samples/OpenBankAccount-level-1-1.jsonl", jsonl: dialogue("Open an account for user4") },
+      { path: "samples/AddAlarm-QueryAlarm-level-2-1.jsonl", jsonl: dialogue("Wake me at 7") },
+      { path: "samples/DeleteAccount-level-1-1.jsonl", jsonl: dialogue("Delete my account") },
+    ]);
+    expect(lines.map((line) => [line.text, line.split])).toEqual([
+      ["Open an account for user4", "dev"],
+      ["Wake me at 7", "train"],
+      ["Delete my account", "dev"],
+    ]);
+  });
+
+  it("keeps AgentBench's OS task descriptions, every n-th", () => {
+    const tasks = [
+      { description: "Delete the .log files in /var/tmp" },
+      { description: "b" },
+      { create: {} },
+    ];
+    expect(extractOsTasks(tasks, "dev").map((line) => line.text)).toEqual([
+      "Delete the .log files in /var/tmp",
+      "b",
+    ]);
+    expect(extractOsTasks(tasks, "train", 2).map((line) => line.text)).toEqual([
+      "Delete the .log files in /var/tmp",
+    ]);
   });
 });
