@@ -47,6 +47,8 @@ export const INDIRECT_RULES: InjectionRule[] = [
     score: 0.7,
   },
   {
+    // "AI: stop summarizing and …" is planted; "ai, stop talking" is a user's order, so "stop" counts
+    // only before what the AI was doing with the text (CLINC150's "cancel" orders, dev).
     id: "addresses-ai",
     kind: "prompt_injection",
     type: "indirect_injection",
@@ -68,7 +70,7 @@ export const INDIRECT_RULES: InjectionRule[] = [
       "copilot",
     ],
     pattern:
-      /(?:ai|llm|assistant|chatbot|agent|gpt|chatgpt|claude|gemini|copilot)s?(?:\s(?:assistants?|models?|agents?|systems?))?\s{0,2}[,:]\s{0,3}(?:please\s)?(?:ignore|disregard|forget|you\smust|do\snot|don't|instead|stop|reveal|send|forward|append|tell\sthe\suser|respond\sonly|say\sthat)\b/,
+      /(?:ai|llm|assistant|chatbot|agent|gpt|chatgpt|claude|gemini|copilot)s?(?:\s(?:assistants?|models?|agents?|systems?))?\s{0,2}[,:]\s{0,3}(?:please\s)?(?:ignore|disregard|forget|you\smust|do\snot|don't|instead|stop\s(?:summari[sz]|help|translat|process|read|analy[sz]|review|follow|respond|answer|assist)\w{0,4}|reveal|send|forward|append|tell\sthe\suser|respond\sonly|say\sthat)\b/,
     score: 0.75,
   },
   {
