@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { authoredPhoneLines, authoredSpanLines } from "./authored-pii-lines.js";
 import { authoredSecretLines } from "./authored-secret-lines.js";
+import { ipRegexTestLines } from "./extract-ip-regex.js";
 import { labelledSourceLines } from "./extract-labelled-lines.js";
 import { libphonenumberMatcherLines } from "./extract-libphonenumber.js";
 import {
@@ -89,6 +90,8 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
       return source.paths.flatMap((path) =>
         libphonenumberMatcherLines(showText(source, path), path.split("/").pop() ?? path, context),
       );
+    case "ip-regex-test":
+      return source.paths.flatMap((path) => ipRegexTestLines(showText(source, path), path, context));
     case "gitleaks-rules": {
       const helpers = readGoHelpers(
         showText(source, "cmd/generate/config/utils/generate.go"),

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { authoredPhoneLines, authoredSpanLines } from "../../scripts/guardrails/authored-pii-lines.js";
+import { ipRegexTestLines } from "../../scripts/guardrails/extract-ip-regex.js";
 import { labelledSourceLines } from "../../scripts/guardrails/extract-labelled-lines.js";
 import { libphonenumberMatcherLines } from "../../scripts/guardrails/extract-libphonenumber.js";
 import {
@@ -649,6 +650,60 @@ describe("labelled lines of a source's files", () => {
     );
     expect(() => labelledSourceLines("N|-|a.cs:9", "l.txt", read, context)).toThrow(/past the end/);
     expect(() => labelledSourceLines("N|x|a.cs:2", "l.txt", read, context)).toThrow(/expected/);
+  });
+});
+
+describe("ip-regex's tests (JavaScript, read as text)", () => {
+  const javascript = `import test from 'ava';
+
+const v4 = [
+	'8.8.8.8',
+];
+
+const v4not = [
+	'256.256.256.256',
+	'100.100.100.100.',
+];
+
+const v6 = [
+	'1::8',
+];
+
+const v6not = [
+	'',
+	'11:36:12',
+];
+
+const v6extract = {
+	'::1, ::2': ['::1', '::2'],
+	'02001:0000:1234:0000:0000:C1C0:ABCD:0876 a::xyz': ['2001:0000:1234:0000:0000:C1C0:ABCD:0876', 'a::'],
+};
+`;
+  const lines = ipRegexTestLines(javascript, "test.js", context);
+  const byText = new Map(lines.map((line) => [line.text, line]));
+
+  it("puts each address in the tests' own text, with its span, and keeps the non-addresses as they stand", () => {
+    expect(byText.get("foo 1::8 bar")).toMatchObject({
+      positive: true,
+      types: ["IP_ADDRESS"],
+      scoredTypes: ["ipv4", "ipv6"],
+      spans: [["IP_ADDRESS", 4, 8]],
+      origin: "test.js v6",
+    });
+    expect(byText.get("foo 8.8.8.8 bar")?.positive).toBe(true);
+    expect(byText.get("11:36:12")).toMatchObject({ positive: false, types: [] });
+    expect(byText.get("256.256.256.256")?.excluded).toBeUndefined();
+    expect(byText.get("100.100.100.100.")?.excluded).toBe("conflict");
+    expect(byText.has("")).toBe(false);
+  });
+
+  it("reads the extraction tables' spans and leaves out addresses pulled out of a longer run", () => {
+    expect(byText.get("::1, ::2")?.spans).toEqual([
+      ["IP_ADDRESS", 0, 3],
+      ["IP_ADDRESS", 5, 8],
+    ]);
+    expect(byText.get("02001:0000:1234:0000:0000:C1C0:ABCD:0876 a::xyz")?.excluded).toBe("weak");
+    expect(lines).toHaveLength(7);
   });
 });
 
