@@ -1,7 +1,7 @@
 import validator from "validator";
 import { asciiClass } from "./char-class.js";
 import { ipv4Score } from "./pii-ipv4.js";
-import type { PiiMatch } from "./pii-match.js";
+import { type PiiMatch, textBefore } from "./pii-match.js";
 import { privateAddressScore } from "./pii-private-address.js";
 
 const isAddressChar = asciiClass("0123456789abcdefABCDEF:.");
@@ -26,6 +26,8 @@ const CLOCK_LIKE = /^[\d:]+$/;
 /** Eight groups written out: no clock or counter has as many. */
 const EIGHT_GROUPS = /^(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}$/i;
 const THREE_DIGITS = /\d{3}/;
+/** A group of one or two digits, then one of two: `10:30`, `9:05`. */
+const HOURS_MINUTES = /(?:^|:)\d{1,2}:\d{2}(?::|$)/;
 const PUBLIC = 0.9;
 
 /**
@@ -55,11 +57,60 @@ export function findIpv6(text: string, everyAddress = true): PiiMatch[] {
     while (end > colon + 1 && text[end - 1] === ".") end--;
     if (WORD_CHAR.test(text[start - 1] ?? "") || WORD_CHAR.test(text[end] ?? "")) continue;
     const candidate = text.slice(start, end);
-    if (!looksLikeAddress(candidate, everyAddress, text, end) || !validator.isIP(candidate, 6)) continue;
+    const compressed = candidate.includes("::");
+    if (
+      compressed
+        ? !shortFormAddress(candidate, everyAddress, text, start, end)
+        : !looksLikeAddress(candidate, everyAddress, text, end)
+    )
+      continue;
+    if (!validator.isIP(candidate, 6)) continue;
     const score = addressScore(text, start, candidate, everyAddress);
     if (score !== undefined) matches.push({ type: "ipv6", start, end, score });
   }
   return matches;
+}
+
+/**
+ * A `::`-compressed candidate in every RFC 4291 form (`1::`, `1::8`, `1:2:3::8`, `::2:3:4:5:6:7:8`,
+ * `::8`), which code writes too: a Python slice (`a[1::2]`, `s[::2]`, `x[:, 1::]`) is not one, and
+ * `::` alone (Haskell's `x :: Int`, reStructuredText's `Example ::`) is the unspecified address only
+ * after a word naming an address. Those of hex letters alone (`cafe::babe`) are identifiers;
+ * the rest of looksLikeAddress's rules apply to longer forms with hex letters, and what may be
+ * found only with `everyAddress` stays so.
+ */
+function shortFormAddress(
+  candidate: string,
+  everyAddress: boolean,
+  text: string,
+  start: number,
+  end: number,
+): boolean {
+  if (inSlice(text, start, end)) return false;
+  if (candidate === "::") return everyAddress && NAMES_AN_ADDRESS.test(textBefore(text, start));
+  if (!DIGIT.test(candidate)) return false;
+  if (looksLikeAddress(candidate, everyAddress, text, end)) return true;
+  // Short forms looksLikeAddress leaves out: `1::`, `1::1`, `1:2::8`, `::8`, `::2:3:4:5:6:7:8`; not
+  // a clock's hours and minutes (`10:00::`, `12:30::45`, `10:00:00::1`).
+  if (CLOCK_LIKE.test(candidate) && HOURS_MINUTES.test(candidate)) return false;
+  return everyAddress || !(candidate.startsWith("::") || candidate.endsWith("::"));
+}
+
+/** `ip`, `IPv6`, `address`, `addr`, `地址`, `アドレス`, `endereço`, `dirección`, `Adresse`… with `is`/`:` after. */
+const NAMES_AN_ADDRESS =
+  /(?:\b(?:ip(?:v6)?|address|addr|adresse|endere[çc]o|direcci[óo]n|indirizzo|адрес\p{L}*)|地址|アドレス|주소)\s*(?:is|:|=|est|es|ist|é|è)?\s*$/iu;
+
+/**
+ * Inside a subscript: an open `[` right after a name or a closing bracket earlier on the line, and
+ * the `]` that closes it soon after the candidate (`a[1::2]`, `s[::2]`, `x[:, 1::]`, `d[-1::-2]`);
+ * or in a regular expression's group (`(?::0{1,4})`).
+ */
+function inSlice(text: string, start: number, end: number): boolean {
+  if (text.slice(start - 2, start) === "(?" || text[end] === "{") return true;
+  const before = text.slice(Math.max(0, start - 40), start);
+  const open = before.lastIndexOf("[");
+  if (open < 1 || open < before.lastIndexOf("]") || !/[\w)\]]/.test(before[open - 1] ?? "")) return false;
+  return /^[^\s\]]{0,12}\]/.test(text.slice(end, end + 14));
 }
 
 /** `1:2::3`: no shorter candidate is an address the checks below keep, but loopback `::1`. */
