@@ -2,8 +2,23 @@ import validator from "validator";
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import type { PiiMatch } from "./pii-match.js";
 
-const isLocalChar = asciiClass(`${ALPHANUMERIC}._%+-`);
-const isDomainChar = asciiClass(`${ALPHANUMERIC}.-`);
+const isAsciiLocalChar = asciiClass(`${ALPHANUMERIC}._%+-`);
+const isAsciiDomainChar = asciiClass(`${ALPHANUMERIC}.-`);
+/**
+ * Letters and digits of the scripts written with spaces between words (`josé`, `müller`,
+ * `пользователь`, `bücher.de`, `пример.рф`); Han, kana and Hangul are left out, since those scripts
+ * run the words around an address into it (`我的邮箱是test@163.com谢谢`).
+ */
+const SPACED_LETTER = /[\p{L}\p{M}\p{Nd}]/u;
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const isLetterOfSpacedScript = (text: string, index: number) => {
+  const character = text[index] ?? "";
+  return character.charCodeAt(0) >= 128 && SPACED_LETTER.test(character) && !UNSPACED_SCRIPT.test(character);
+};
+const isLocalChar = (text: string, index: number) =>
+  isAsciiLocalChar(text, index) || isLetterOfSpacedScript(text, index);
+const isDomainChar = (text: string, index: number) =>
+  isAsciiDomainChar(text, index) || isLetterOfSpacedScript(text, index);
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 253;
 // Addresses of machines and robots, not people: scored under the default threshold.
@@ -12,7 +27,8 @@ const MACHINE_ADDRESS =
 
 /**
  * Email addresses: expand left and right from every `@` (no regex backtracking), then confirm with
- * validator's isEmail (RFC 5321 lengths, a real TLD). `git@host:repo` SSH remotes are not people;
+ * validator's isEmail (RFC 5321 lengths, a real TLD; RFC 6531 letters in the local part and IDN
+ * domains, of scripts written with spaces). `git@host:repo` SSH remotes are not people;
  * no-reply and service-account addresses score low.
  */
 export function findEmails(text: string): PiiMatch[] {

@@ -23,6 +23,14 @@ describe("pii: email", () => {
     ]);
     expect(values("From: Priya <priya.raman@outlook.in>", "email")).toEqual(["priya.raman@outlook.in"]);
   });
+  it("reads letters of other scripts in the local part and the domain, but not Chinese around an address", () => {
+    expect(values("contact: josé@exemplo.com.br, müller@bücher.de", "email")).toEqual([
+      "josé@exemplo.com.br",
+      "müller@bücher.de",
+    ]);
+    expect(values("контакт: пользователь@пример.рф", "email")).toEqual(["пользователь@пример.рф"]);
+    expect(values("我的邮箱是test@163.com谢谢", "email")).toEqual(["test@163.com"]);
+  });
   it("ignores SSH remotes, package specs, decorators and machine addresses", () => {
     expect(found("git@github.com:org/repo.git lodash@4.17.21 @Override user@localhost")).toEqual([]);
     expect(values("exporter@billing-4471.iam.gserviceaccount.com", "email")).toEqual([]);
