@@ -46,6 +46,11 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   };
 
   const nanpRegion = regions.some((region) => region === "US" || region === "CA");
+  const cnMobile = regions.includes("CN" as CountryCode);
+  const isValidIn = (digits: string, region: CountryCode) => {
+    const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(digits, region);
+    return phone !== undefined && validity.isValid(phone);
+  };
   const validInternational = (digits: string) => {
     const phone = precheck.international(digits)
       ? (parser.international(digits) ?? parsePhoneNumberFromString(`+${digits}`))
@@ -67,6 +72,8 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       const digits = international.replace(NON_DIGIT, "");
       if (validInternational(digits)) return hasContext ? 0.97 : 0.93;
       if (idd !== null) return nationalScore(candidate, hasContext, text, end);
+      // `+1-800-123-4567`: North America's shape after its country code, in service or not.
+      if (nanpRegion && NANP_SHAPE.test(international.replace(PLUS_ONE, ""))) return hasContext ? 0.85 : 0.6;
       // Labelled a phone number and of a length the country dials: a number, if not one in service.
       return hasContext && parsePhoneNumberFromString(international)?.isPossible() ? 0.85 : 0;
     }
@@ -97,7 +104,8 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // "3378 217 Lovers Lane": a house number before its street, not a phone number.
     if (!hasContext && STREET_AFTER.test(text.slice(end, end + 40))) return 0;
     const groups = digitGroups(candidate);
-    if (groups.length === 1 && !hasContext) return 0;
+    if (groups.length === 1 && !hasContext)
+      return cnMobile && CN_MOBILE.test(candidate) && isValidIn(candidate, "CN") ? 0.6 : 0;
     // Dots alone separate versions and IP addresses far more often than phone digits, but for
     // three groups and more grouped as a region groups its numbers (`425.882.8080`, `06.12.34.56.78`).
     if (!/[ ()\u00a0-]/.test(candidate) && !hasContext && (groups.length < 3 || THOUSANDS.test(candidate)))
@@ -132,6 +140,11 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     return 0;
   }
 }
+
+const PLUS_ONE = /^[+＋]1[-. ]?(?=[(\d])/;
+
+/** A Chinese mobile number, eleven digits from 13 to 19, written in one run. */
+const CN_MOBILE = /^1[3-9]\d{9}$/;
 
 /** Ten digits grouped 3-3-4 with dashes, dots or a bracketed area code, `1` before them or not. */
 const NANP_SHAPE = /^(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}([-.]))\d{3}[-.]\d{4}$/;

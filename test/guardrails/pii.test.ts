@@ -79,11 +79,14 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
       "Hello 01164 3 331 6005": "01164 3 331 6005",
       "Hello +44 2034567890x456": "+44 2034567890",
       "Hello 123-456-7890 to call me!": "123-456-7890",
+      "Hello +1-800-123-4567 to call me!": "+1-800-123-4567",
+      请拨打13912345678我在明天: "13912345678",
     };
     for (const [text, phone] of Object.entries(written)) expect(values(text, "phone")).toEqual([phone]);
   });
   it("does not take amounts, ZIP codes or digits against letters for phones", () => {
-    const text = "¥415-666-7777, 415-666-7777%, É415-666-7777, ZIP 94103-1207, 164.689.383 people, 3747 3911";
+    const text =
+      "¥415-666-7777, 415-666-7777%, É415-666-7777, ZIP 94103-1207, 164.689.383 people, 3747 3911, 700-1000 calories, 12345678901";
     expect(found(text)).toEqual([]);
   });
 });
