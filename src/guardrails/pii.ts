@@ -1,6 +1,7 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import { foldDigits } from "./fold-digits.js";
 import { maskPreview } from "./mask.js";
+import { findCarrierCodePhones } from "./phone-carrier.js";
 import { findSlashedPhones } from "./phone-slashed.js";
 import { findEmails } from "./pii-email.js";
 import { findIbans } from "./pii-iban.js";
@@ -54,6 +55,7 @@ export function createPiiDetector(options: PiiOptions): Detector {
         ...findNationalIds(digits),
         ...findNumbers(digits, phoneScore),
         ...findSlashedPhones(digits, phoneScore),
+        ...findCarrierCodePhones(digits, phoneScore),
       ];
       const findings = matches.map(
         (match): Finding => ({

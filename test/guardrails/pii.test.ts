@@ -81,6 +81,8 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
       "Hello 123-456-7890 to call me!": "123-456-7890",
       "Hello +1-800-123-4567 to call me!": "+1-800-123-4567",
       请拨打13912345678我在明天: "13912345678",
+      "Meu número é (0xx11) 3456-7890.": "(0xx11) 3456-7890",
+      "ligue 0xx21 98765-4321": "0xx21 98765-4321",
     };
     for (const [text, phone] of Object.entries(written)) expect(values(text, "phone")).toEqual([phone]);
   });
