@@ -11,14 +11,12 @@ const isAsciiDomainChar = asciiClass(`${ALPHANUMERIC}.-`);
  */
 const SPACED_LETTER = /[\p{L}\p{M}\p{Nd}]/u;
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const isLetterOfSpacedScript = (text: string, index: number) => {
-  const character = text[index] ?? "";
-  return character.charCodeAt(0) >= 128 && SPACED_LETTER.test(character) && !UNSPACED_SCRIPT.test(character);
-};
+const isLetterOfSpacedScript = (character: string) =>
+  SPACED_LETTER.test(character) && !UNSPACED_SCRIPT.test(character);
 const isLocalChar = (text: string, index: number) =>
-  isAsciiLocalChar(text, index) || isLetterOfSpacedScript(text, index);
+  text.charCodeAt(index) < 128 ? isAsciiLocalChar(text, index) : isLetterOfSpacedScript(text[index] ?? "");
 const isDomainChar = (text: string, index: number) =>
-  isAsciiDomainChar(text, index) || isLetterOfSpacedScript(text, index);
+  text.charCodeAt(index) < 128 ? isAsciiDomainChar(text, index) : isLetterOfSpacedScript(text[index] ?? "");
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 253;
 // Addresses of machines and robots, not people: scored under the default threshold.

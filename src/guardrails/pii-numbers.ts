@@ -4,12 +4,16 @@ import { type PiiMatch, textBefore } from "./pii-match.js";
 import type { PhoneScorer } from "./pii-phone.js";
 
 /**
- * Runs of digits with phone/card separators. The look-behind keeps a run from starting inside a word
- * (`É415…`, accented letters too), a decimal, a version (`v1.2.3`), an id (`#123`) or an amount
- * (`$`, `¥`…, or `%` after it); an extension may follow (`2034567890x456`); bounded length keeps it linear.
+ * Runs of digits with phone/card separators. The look-behind keeps a run from starting inside a word,
+ * a decimal, a version (`v1.2.3`), an id (`#123`) or an amount (`$`); an extension may follow
+ * (`2034567890x456`); bounded length keeps it linear. Letters outside ASCII and other currency signs
+ * are checked on each run found (AGAINST_RUN), which is cheaper than a Unicode look-behind at every
+ * position.
  */
-const NUMBER_RUN =
-  /(?<![\w.+\-#/@$€£¥₩₹₽]|\p{Script=Latin}\p{M}?|\p{M})[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d)|(?![\w@%$€£¥₩₹₽]|\p{Script=Latin}|\p{M}|[.-]\d))/gu;
+const NUMBER_RUN = /(?<![\w.+\-#/@$€£])[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d)|(?![\w@]|[.-]\d))/g;
+/** A Latin letter (`É415…`, `…7777é`), a combining mark, a currency sign or `%` against a run. */
+const AGAINST_RUN = /[\p{Script=Latin}\p{M}%$€£¥₩₹₽]/u;
+const LAST_GROUP = /[ \-.()\u00a0]+\d+$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const HEX_CONTINUES = /^[ .:-](?:[a-fA-F][0-9a-fA-F]|[0-9][a-fA-F])\b/;
 const SSN_CONTEXT = /\b(?:ssn|social security|soc\.? sec|tax ?id|tin)\b[^\n\d]{0,16}$/i;
@@ -30,6 +34,14 @@ export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
   for (let run = NUMBER_RUN.exec(text); run !== null; run = NUMBER_RUN.exec(text)) {
     let candidate = run[0];
     let start = run.index;
+    if (AGAINST_RUN.test(text[start - 1] ?? "")) continue;
+    const after = text[start + candidate.length] ?? "";
+    // "415-666-7777 100$": the amount after is not the number's; the run ends before it.
+    if (AGAINST_RUN.test(after) && after !== "x" && after !== "X") {
+      const shorter = candidate.replace(LAST_GROUP, "");
+      if (shorter === candidate) continue;
+      candidate = shorter;
+    }
     // Unbalanced brackets belong to the prose around the number: "(ext. 12", "8 336 817 (2023".
     if (candidate.startsWith("(") && !candidate.includes(")")) {
       candidate = candidate.slice(1);
