@@ -28,6 +28,7 @@ import { whispersLines } from "./extract-whispers.js";
 import { extractGoRuleSamples, readGoHelpers } from "./go-samples.js";
 import { readRuleFiles, ruleKey, selectKingfisherRules } from "./kingfisher-selection.js";
 import { PII_SECRET_CORPUS, PII_SECRET_SOURCES, type PiiSecretSource } from "./load-pii-secret-corpus.js";
+import { type MicrosoftKeyRule, microsoftExamplesByRule, structuralSkip } from "./microsoft-key-rules.js";
 import type { PiiSecretLine, PiiSecretSplit } from "./pii-secret-line.js";
 import { reservedName } from "./reserved-sources.js";
 import { mulberry32 } from "./seeded-random.js";
@@ -134,6 +135,20 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
         }),
       );
     }
+    case "microsoft-keys":
+      // Seeded examples of the rules that have a signature (the ones a port is considered for).
+      return source.paths.flatMap((path) => {
+        const rules = (JSON.parse(showText(source, path)) as MicrosoftKeyRule[]).filter(
+          (rule) => structuralSkip(rule) === undefined,
+        );
+        const examples = microsoftExamplesByRule(rules);
+        const file = path.split("/").pop() ?? path;
+        return gitleaksLines(
+          rules.map((rule) => ({ rule: rule.Name, positives: examples.get(rule) ?? [], negatives: [] })),
+          file,
+          context,
+        );
+      });
     case "labelled-lines": {
       const labels = source.labels;
       if (labels === undefined)

@@ -20,7 +20,9 @@ import { listFiles, show } from "./snapshot.js";
  * are left out too: those were ported from the dev sources.
  */
 /** The corpus source of the given format in pii-secret-sources.json: one pin for the port and the corpus. */
-export function pinnedSource(format: "kingfisher-rules" | "noseyparker-rules"): PiiSecretSource {
+export function pinnedSource(
+  format: "kingfisher-rules" | "noseyparker-rules" | "microsoft-keys",
+): PiiSecretSource {
   const { sources } = JSON.parse(readFileSync(PII_SECRET_SOURCES, "utf8")) as { sources: PiiSecretSource[] };
   const source = sources.find((candidate) => candidate.format === format);
   if (source === undefined || source.paths.length !== 1) throw new Error(`no single-folder ${format} source`);

@@ -5,10 +5,10 @@
 // under MODELMUX_CORPUS_MIRRORS and, for the false-positive check, the train and dev lines of
 // .attack-corpus/ (never a test line). Prints counts and Kingfisher rule ids only.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
-import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
+import { createSecretDetector } from "../../src/guardrails/secrets.js";
 import {
   type KingfisherFileRule,
   modelmuxVendors,
@@ -17,15 +17,18 @@ import {
   ruleKey,
   selectKingfisherRules,
 } from "./kingfisher-selection.js";
-import { PUBLIC_CORPUS } from "./load-corpus.js";
-import { PII_SECRET_CORPUS, type PiiSecretLine } from "./load-pii-secret-corpus.js";
+import {
+  ADVERSARIAL_LIMIT_MS,
+  adversarialMs,
+  benignLines,
+  reported,
+  reportedByModelmux,
+} from "./port-checks.js";
 import { convertRustRegex, RustRegexError } from "./rust-regex.js";
 
 const root = join(import.meta.dirname, "../..");
 const OUTPUT = join(root, "src/guardrails/kingfisher-rules.ts");
 const REPORT = join(import.meta.dirname, "kingfisher-port.json");
-/** A ported rule's scan of 1 MB of near-misses above this is a backtracking blow-up, not noise. */
-const ADVERSARIAL_LIMIT_MS = 400;
 const CONFIDENCE_SCORE: Record<string, number> = { high: 0.9, medium: 0.85, low: 0.75 };
 
 /**
@@ -73,53 +76,6 @@ function convert(rule: KingfisherFileRule, id: string): SecretPatternRule | Skip
     ...(rule.min_entropy === undefined ? {} : { minEntropy: rule.min_entropy }),
     source: `kingfisher data/rules/${rule.file} (${rule.id})`,
   };
-}
-
-/** What `rules` report in `text` (their own findings; the detector's parsers run too and are left out). */
-const reported = (rules: SecretPatternRule[], text: string) => {
-  const ids = new Set(rules.map((rule) => `secrets/${rule.id}`));
-  return createSecretDetector(rules)
-    .scan(text)
-    .filter((finding) => finding.score >= 0.5 && ids.has(finding.detector));
-};
-/** What modelmux reports today, parsers and hand-ported rules alike. */
-const reportedByModelmux = (text: string) =>
-  createSecretDetector(SECRET_PATTERN_RULES)
-    .scan(text)
-    .filter((finding) => finding.score >= 0.5);
-
-/** Lines that hold no secret, from the train and dev splits only: the false-positive check. */
-function benignLines(): string[] {
-  const lines: string[] = [];
-  if (!existsSync(PUBLIC_CORPUS) || !existsSync(PII_SECRET_CORPUS))
-    throw new Error("corpora missing: run `npm run corpus:guardrails` and `npm run corpus:pii-secrets`");
-  for (const raw of readFileSync(PUBLIC_CORPUS, "utf8").split("\n")) {
-    if (raw === "") continue;
-    const line = JSON.parse(raw) as { text: string; split: string };
-    if (line.split === "train" || line.split === "dev") lines.push(line.text);
-  }
-  for (const raw of readFileSync(PII_SECRET_CORPUS, "utf8").split("\n")) {
-    if (raw === "") continue;
-    const line = JSON.parse(raw) as PiiSecretLine;
-    if (line.split !== "dev") continue;
-    if (line.evaluates === "pii" || !line.positive) lines.push(line.text);
-  }
-  return lines;
-}
-
-function adversarialMs(rule: SecretPatternRule): number {
-  const detector = createSecretDetector([rule]);
-  let worst = 0;
-  for (const keyword of rule.keywords.slice(0, 3)) {
-    for (const filler of ["a".repeat(300), "aB3-_.".repeat(40), ` ${"0".repeat(64)} key=`, "\n"]) {
-      const unit = `${keyword}${filler} `;
-      const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
-      const started = performance.now();
-      detector.scan(text);
-      worst = Math.max(worst, performance.now() - started);
-    }
-  }
-  return worst;
 }
 
 const KINGFISHER = pinnedSource("kingfisher-rules");

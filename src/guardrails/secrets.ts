@@ -10,6 +10,7 @@ import { GITLEAKS_SECRET_RULES } from "./gitleaks-secret-rules.js";
 import { GITLEAKS_TOKEN_RULES } from "./gitleaks-token-rules.js";
 import { KINGFISHER_RULES } from "./kingfisher-rules.js";
 import { maskPreview } from "./mask.js";
+import { MICROSOFT_SECRET_RULES } from "./microsoft-secret-rules.js";
 import { keepStrongest } from "./resolve-overlaps.js";
 import {
   basicAuthParser,
@@ -42,7 +43,11 @@ import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
  * anchored (sticky) at the hit. Text without keywords costs that one pass.
  */
 export function createSecretDetector(
-  patternRules: readonly SecretPatternRule[] = [...SECRET_PATTERN_RULES, ...KINGFISHER_RULES],
+  patternRules: readonly SecretPatternRule[] = [
+    ...SECRET_PATTERN_RULES,
+    ...KINGFISHER_RULES,
+    ...MICROSOFT_SECRET_RULES,
+  ],
 ): Detector {
   const matchers = new Map<string, Matcher[]>();
   const add = (keyword: string, matcher: Matcher) => {

@@ -1,0 +1,61 @@
+// Checks a ported secret rule passes (scripts/guardrails/port-*-rules.ts): what it reports beside
+// modelmux's own rules, the train/dev lines holding no secret it must leave alone (never a test
+// line), and its speed on 1 MB of near-misses.
+import { existsSync, readFileSync } from "node:fs";
+import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
+import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
+import { PUBLIC_CORPUS } from "./load-corpus.js";
+import { PII_SECRET_CORPUS, type PiiSecretLine } from "./load-pii-secret-corpus.js";
+
+/** A ported rule's scan of 1 MB of near-misses above this is a backtracking blow-up, not noise. */
+export const ADVERSARIAL_LIMIT_MS = 400;
+
+/** What `rules` report in `text` (their own findings; the detector's parsers run too and are left out). */
+export const reported = (rules: SecretPatternRule[], text: string) => {
+  const ids = new Set(rules.map((rule) => `secrets/${rule.id}`));
+  return createSecretDetector(rules)
+    .scan(text)
+    .filter((finding) => finding.score >= 0.5 && ids.has(finding.detector));
+};
+/** What modelmux reports with `rules` (default: the hand-ported ones), parsers included. */
+export const reportedByModelmux = (
+  text: string,
+  rules: readonly SecretPatternRule[] = SECRET_PATTERN_RULES,
+) =>
+  createSecretDetector(rules)
+    .scan(text)
+    .filter((finding) => finding.score >= 0.5);
+
+/** Lines that hold no secret, from the train and dev splits only: the false-positive check. */
+export function benignLines(): string[] {
+  const lines: string[] = [];
+  if (!existsSync(PUBLIC_CORPUS) || !existsSync(PII_SECRET_CORPUS))
+    throw new Error("corpora missing: run `npm run corpus:guardrails` and `npm run corpus:pii-secrets`");
+  for (const raw of readFileSync(PUBLIC_CORPUS, "utf8").split("\n")) {
+    if (raw === "") continue;
+    const line = JSON.parse(raw) as { text: string; split: string };
+    if (line.split === "train" || line.split === "dev") lines.push(line.text);
+  }
+  for (const raw of readFileSync(PII_SECRET_CORPUS, "utf8").split("\n")) {
+    if (raw === "") continue;
+    const line = JSON.parse(raw) as PiiSecretLine;
+    if (line.split !== "dev") continue;
+    if (line.evaluates === "pii" || !line.positive) lines.push(line.text);
+  }
+  return lines;
+}
+
+export function adversarialMs(rule: SecretPatternRule): number {
+  const detector = createSecretDetector([rule]);
+  let worst = 0;
+  for (const keyword of rule.keywords.slice(0, 3)) {
+    for (const filler of ["a".repeat(300), "aB3-_.".repeat(40), ` ${"0".repeat(64)} key=`, "\n"]) {
+      const unit = `${keyword}${filler} `;
+      const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
+      const started = performance.now();
+      detector.scan(text);
+      worst = Math.max(worst, performance.now() - started);
+    }
+  }
+  return worst;
+}

@@ -1,0 +1,150 @@
+// `node --import tsx scripts/guardrails/port-microsoft-key-rules.ts`: ports Microsoft's identifiable-secret
+// rules (microsoft/security-utilities, MIT, at the commit pinned in pii-secret-sources.json) into
+// src/guardrails/microsoft-secret-rules.ts, for the key formats modelmux did not find: a rule is kept
+// when its converted pattern finds its examples, one of them adds a finding modelmux did not make,
+// it flags no train/dev line holding no secret, and it stays fast on 1 MB of near-misses. Rules with
+// one pattern (the four APIM keys) become one rule. Prints counts and Microsoft rule names only.
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
+import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
+import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
+import { pinnedSource } from "./kingfisher-selection.js";
+import {
+  convertMicrosoftRule,
+  type MicrosoftKeyRule,
+  microsoftExamplesByRule,
+  microsoftType,
+  structuralSkip,
+} from "./microsoft-key-rules.js";
+import {
+  ADVERSARIAL_LIMIT_MS,
+  adversarialMs,
+  benignLines,
+  reported,
+  reportedByModelmux,
+} from "./port-checks.js";
+import { show } from "./snapshot.js";
+
+const root = join(import.meta.dirname, "../..");
+const OUTPUT = join(root, "src/guardrails/microsoft-secret-rules.ts");
+/**
+ * Microsoft's identifiable keys carry a fixed signature and, in the source, a checksum: high confidence.
+ * The unclassified common annotated key (any `JQQJ9…` key) scores under the product-specific ones, so
+ * the product's type wins where both match.
+ */
+const SCORE = 0.9;
+const UNCLASSIFIED_SCORE = 0.85;
+/** modelmux's rules before this port: the baseline a ported rule must add to. */
+const BASELINE = [...SECRET_PATTERN_RULES, ...KINGFISHER_RULES];
+
+const SOURCE = pinnedSource("microsoft-keys");
+const path = SOURCE.paths[0] ?? "";
+const rules = JSON.parse(show(SOURCE.repo, SOURCE.commit, path).toString("utf8")) as MicrosoftKeyRule[];
+const examples = microsoftExamplesByRule(rules);
+const skipped: Record<string, string> = {};
+// Rules with the same pattern (query and admin search keys, the IoT and APIM keys) make one rule.
+const byPattern = new Map<string, MicrosoftKeyRule[]>();
+for (const rule of rules) {
+  const reason = structuralSkip(rule);
+  if (reason !== undefined) {
+    skipped[rule.Name] = reason;
+    continue;
+  }
+  const group = byPattern.get(rule.Pattern) ?? [];
+  group.push(rule);
+  byPattern.set(rule.Pattern, group);
+}
+const candidates: { group: MicrosoftKeyRule[]; ported: SecretPatternRule }[] = [];
+for (const group of byPattern.values()) {
+  const first = group[0] as MicrosoftKeyRule;
+  const converted = convertMicrosoftRule(first);
+  const ported: SecretPatternRule = {
+    id: `microsoft.${first.Name}`,
+    type: microsoftType(group.map((rule) => rule.Name)),
+    ...converted,
+    score: first.Name.startsWith("Unclassified") ? UNCLASSIFIED_SCORE : SCORE,
+    source: `microsoft/security-utilities ${path} (${group.map((rule) => `${rule.Id} ${rule.Name}`).join(", ")})`,
+  };
+  const own = group.flatMap((rule) => examples.get(rule) ?? []);
+  if (!own.every((example) => reported([ported], example).length > 0)) {
+    for (const rule of group) skipped[rule.Name] = "converted pattern misses one of its examples";
+    continue;
+  }
+  const adds = own.some((example) => {
+    const base = reportedByModelmux(example, BASELINE);
+    return reported([ported], example).some(
+      (found) => !base.some((other) => other.start < found.end && found.start < other.end),
+    );
+  });
+  if (!adds) {
+    for (const rule of group) skipped[rule.Name] = "adds no finding: modelmux already finds every example";
+    continue;
+  }
+  candidates.push({ group, ported });
+}
+
+const all = createSecretDetector(candidates.map(({ ported }) => ported));
+const flagged = new Map<string, number>();
+for (const text of benignLines()) {
+  if (!all.scan(text).some((finding) => finding.detector.startsWith("secrets/microsoft."))) continue;
+  for (const { ported } of candidates)
+    if (reported([ported], text).length > 0) flagged.set(ported.id, (flagged.get(ported.id) ?? 0) + 1);
+}
+const kept: SecretPatternRule[] = [];
+for (const { group, ported } of candidates) {
+  const count = flagged.get(ported.id);
+  const ms = count === undefined ? adversarialMs(ported) : 0;
+  const reason =
+    count !== undefined
+      ? `flags ${count} train/dev line(s) holding no secret`
+      : ms > ADVERSARIAL_LIMIT_MS
+        ? `slow on 1 MB of near-misses (${Math.round(ms)} ms)`
+        : undefined;
+  if (reason === undefined) kept.push(ported);
+  else for (const rule of group) skipped[rule.Name] = reason;
+}
+
+writeFileSync(OUTPUT, renderRules(kept, Object.entries(skipped)));
+execFileSync(join(root, "node_modules/.bin/biome"), ["format", "--write", OUTPUT], { stdio: "ignore" });
+console.log(
+  `${rules.length} Microsoft rules, ${byPattern.size} distinct patterns with a signature; ported ${kept.length}`,
+);
+for (const [name, reason] of Object.entries(skipped)) console.log(`skipped ${name}: ${reason}`);
+
+function renderRules(ported: SecretPatternRule[], skips: [string, string][]): string {
+  const body = ported
+    .map((rule) => {
+      const fields = [
+        `    id: ${JSON.stringify(rule.id)},`,
+        `    type: ${JSON.stringify(rule.type)},`,
+        `    keywords: ${JSON.stringify(rule.keywords)},`,
+        `    pattern: ${JSON.stringify(rule.pattern)},`,
+        ...(rule.flags === undefined ? [] : [`    flags: ${JSON.stringify(rule.flags)},`]),
+        ...(rule.group === undefined ? [] : [`    group: ${rule.group},`]),
+        ...(rule.back === undefined ? [] : [`    back: ${rule.back},`]),
+        `    score: ${rule.score},`,
+        `    source: ${JSON.stringify(rule.source)},`,
+      ];
+      return `  {\n${fields.join("\n")}\n  },`;
+    })
+    .join("\n");
+  const skipLines = skips.map(([name, reason]) => ` * - ${name}: ${reason}`).join("\n");
+  return `// Generated by scripts/guardrails/port-microsoft-key-rules.ts; do not edit by hand.
+import type { SecretPatternRule } from "./secret-rule-types.js";
+
+/**
+ * Identifiable-secret rules ported from Microsoft's security-utilities
+ * (github.com/microsoft/security-utilities@${SOURCE.commit.slice(0, 7)}, ${path}, MIT; written
+ * independently of Nosey Parker): Azure keys whose fixed signature (\`JQQJ99…\`, \`AzFu\`, \`+ASb\`…)
+ * sits at a fixed offset, hence \`back\`, and NuGet and Databricks tokens. Kept: rules whose converted
+ * pattern finds the examples drawn from it, of which one adds a finding modelmux did not make, and
+ * that flag no train or dev line holding no secret. Not ported:
+${skipLines}
+ */
+export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
+${body}
+];
+`;
+}
