@@ -59,3 +59,24 @@ export function adversarialMs(rule: SecretPatternRule): number {
   }
   return worst;
 }
+
+/** Ported rules as the generated files write them: one object literal each, optional fields left out. */
+export function renderRuleObjects(rules: readonly SecretPatternRule[]): string {
+  return rules
+    .map((rule) => {
+      const fields = [
+        `    id: ${JSON.stringify(rule.id)},`,
+        `    type: ${JSON.stringify(rule.type)},`,
+        `    keywords: ${JSON.stringify(rule.keywords)},`,
+        `    pattern: ${JSON.stringify(rule.pattern)},`,
+        ...(rule.flags === undefined ? [] : [`    flags: ${JSON.stringify(rule.flags)},`]),
+        ...(rule.group === undefined ? [] : [`    group: ${rule.group},`]),
+        ...(rule.back === undefined ? [] : [`    back: ${rule.back},`]),
+        `    score: ${rule.score},`,
+        ...(rule.minEntropy === undefined ? [] : [`    minEntropy: ${rule.minEntropy},`]),
+        `    source: ${JSON.stringify(rule.source)},`,
+      ];
+      return `  {\n${fields.join("\n")}\n  },`;
+    })
+    .join("\n");
+}
