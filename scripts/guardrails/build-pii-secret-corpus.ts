@@ -149,6 +149,16 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
           context,
         );
       });
+    case "trivy-testdata":
+      // `path=rule`: every non-empty line of the test file is a positive of that rule.
+      return source.paths.flatMap((entry) => {
+        const [path = "", rule = ""] = entry.split("=");
+        const positives = showText(source, path)
+          .split("\n")
+          .map((line) => line.trim())
+          .filter((line) => line !== "");
+        return gitleaksLines([{ rule, positives, negatives: [] }], path.split("/").pop() ?? path, context);
+      });
     case "labelled-lines": {
       const labels = source.labels;
       if (labels === undefined)

@@ -25,6 +25,7 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
 import { spokenPasswordParser } from "./spoken-password.js";
 import { telegramBotTokenParser } from "./telegram-token.js";
 import { trieRegexSource } from "./trie-regex.js";
+import { TRIVY_SECRET_RULES } from "./trivy-secret-rules.js";
 import type { Detector, Finding } from "./types.js";
 import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
 
@@ -116,6 +117,7 @@ export const SECRET_PATTERN_RULES: readonly SecretPatternRule[] = [
   ...GITLEAKS_SECRET_RULES,
   ...GITLEAKS_TOKEN_RULES,
   ...GITLEAKS_CONTEXT_RULES,
+  ...TRIVY_SECRET_RULES,
 ];
 
 type Matcher = (text: string, index: number) => Finding | undefined;
