@@ -13,6 +13,7 @@ import { libphonenumberMatcherLines } from "./extract-libphonenumber.js";
 import {
   dedupeLines,
   detectSecretsLines,
+  documentLine,
   dropTestLinesSeenInDev,
   gitleaksLines,
   type LineContext,
@@ -150,14 +151,18 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
         );
       });
     case "trivy-testdata":
-      // `path=rule`: every non-empty line of the test file is a positive of that rule.
+      // `path=rule[,rule]`: every non-empty line of the test file is a positive of that rule; an XML
+      // file (Maven's settings) is one text, a positive of the rules Trivy's test expects in it.
       return source.paths.flatMap((entry) => {
-        const [path = "", rule = ""] = entry.split("=");
-        const positives = showText(source, path)
+        const [path = "", rules = ""] = entry.split("=");
+        const file = path.split("/").pop() ?? path;
+        const content = showText(source, path);
+        if (path.endsWith(".xml")) return [documentLine(content.trim(), rules.split(","), file, context)];
+        const positives = content
           .split("\n")
           .map((line) => line.trim())
           .filter((line) => line !== "");
-        return gitleaksLines([{ rule, positives, negatives: [] }], path.split("/").pop() ?? path, context);
+        return gitleaksLines([{ rule: rules, positives, negatives: [] }], file, context);
       });
     case "labelled-lines": {
       const labels = source.labels;

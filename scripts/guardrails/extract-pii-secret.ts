@@ -192,6 +192,16 @@ export function noseyParkerLines(
   });
 }
 
+/** A whole file as one positive text holding secrets of the given types (a rule's test file). */
+export function documentLine(
+  text: string,
+  types: string[],
+  file: string,
+  context: LineContext,
+): PiiSecretLine {
+  return { ...secretLine(text, true, types[0] ?? "", `${file} ${types.join(",")}`, context), types };
+}
+
 function secretLine(
   text: string,
   positive: boolean,

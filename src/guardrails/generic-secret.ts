@@ -102,6 +102,9 @@ export const genericSecretParser: SecretParser = {
     if (ELIDED.test(value) || after === "..." || after.startsWith("…")) return undefined;
     const end = valueStart.index + value.length;
     const quoted = valueStart.quote !== "";
+    // An element's whole text, closed by its own tag (`<password>  hunter2  </password>`, Maven's
+    // settings.xml): a literal, as a quoted value is, not a code identifier or prose going on.
+    const element = valueStart.tag === true && closesElement(text, end, originalName);
     // A format string filled in by code (`"prefix_{}".format(x)`): a template, not the value.
     if (quoted && value.includes("{") && text.startsWith(".format(", end + 1)) return undefined;
     let score = scoreSecretValue(value, isPassword, quoted);
@@ -111,7 +114,12 @@ export const genericSecretParser: SecretParser = {
       isPassword &&
       (EXPLICIT_PASSWORD_NAME.test(name) || CAMEL_PASSWORD_NAME.test(originalName))
     )
-      score = plainPasswordScore(value, quoted, text.slice(end, end + 40), text[nameStart - 1] === ";");
+      score = plainPasswordScore(
+        value,
+        quoted || element,
+        text.slice(end, end + 40),
+        text[nameStart - 1] === ";",
+      );
     if (score === 0) return undefined;
     return {
       type: isPassword ? "password" : "generic_secret",
@@ -141,6 +149,8 @@ export const genericKeyNameParser: SecretParser = {
 interface ValueStart {
   index: number;
   quote: string;
+  /** The value is an element's text (`<password>…`). */
+  tag?: boolean;
 }
 
 /**
@@ -215,7 +225,7 @@ function findValueStart(
   if (quoteRequired && quote === "") return undefined;
   // The quote closes a string being concatenated (`"…;PWD=" + password`): no value here.
   if (quote !== "" && STRING_CONCATENATION.test(text.slice(position + 1, position + 8))) return undefined;
-  return { index: position + quote.length, quote };
+  return { index: position + quote.length, quote, tag };
 }
 
 // Another setting right before the name (`Server=db;`, `User Id = billing ; `): a connection string.
@@ -253,6 +263,13 @@ function entryValueStart(text: string, nameStart: number, nameEnd: number): numb
   ENTRY_VALUE_AFTER.lastIndex = 0;
   const after = ENTRY_VALUE_AFTER.exec(text.slice(nameEnd, nameEnd + 80));
   return after === null ? undefined : nameEnd + after[0].length;
+}
+
+const CLOSING_TAG = /^[ \t]{0,20}<\/[ \t]{0,3}([\w.-]{1,60})[ \t]{0,3}>/;
+
+/** Whether the value ending at `end` is followed, after spaces only, by the closing tag of `name`. */
+function closesElement(text: string, end: number, name: string): boolean {
+  return CLOSING_TAG.exec(text.slice(end, end + 90))?.[1] === name;
 }
 
 const ELIDED = /\.\.|…|\[redacted\]/i;

@@ -10,6 +10,7 @@ import { GITLEAKS_SECRET_RULES } from "./gitleaks-secret-rules.js";
 import { GITLEAKS_TOKEN_RULES } from "./gitleaks-token-rules.js";
 import { KINGFISHER_RULES } from "./kingfisher-rules.js";
 import { maskPreview } from "./mask.js";
+import { mavenMasterParser } from "./maven-credentials.js";
 import { MICROSOFT_SECRET_RULES } from "./microsoft-secret-rules.js";
 import { keepStrongest } from "./resolve-overlaps.js";
 import {
@@ -78,6 +79,7 @@ export function createSecretDetector(
     pgpassParser,
     callArgumentPasswordParser,
     odbcBracedPasswordParser,
+    mavenMasterParser,
   ]) {
     const matcher = parserMatcher(parser);
     for (const keyword of parser.keywords) add(keyword, matcher);

@@ -2,9 +2,11 @@ import { END, type SecretPatternRule, START } from "./secret-rule-types.js";
 
 /**
  * Rules ported by hand from Trivy's built-in secret rules (github.com/aquasecurity/trivy@dc3c56e,
- * pkg/fanal/secret/builtin-rules.go, Apache-2.0; see licenses/ and NOTICE), for the two token formats
- * of its rules whose test files (pkg/fanal/secret/testdata/) modelmux did not find; Trivy's other rules
- * are gitleaks' or find what modelmux already finds. Trivy's unbounded `+` is bounded here.
+ * pkg/fanal/secret/builtin-rules.go, Apache-2.0; see licenses/ and NOTICE), for the token formats of
+ * its rules whose test files (pkg/fanal/secret/testdata/) modelmux did not find: two OpenAI formats and
+ * the Azure App Configuration connection string. Its Maven settings rules, which match by file name,
+ * are credential parsers here (generic-secret.ts, maven-credentials.ts); Trivy's other rules are
+ * gitleaks' or find what modelmux already finds. Trivy's unbounded `+` is bounded here.
  */
 export const TRIVY_SECRET_RULES: SecretPatternRule[] = [
   {
@@ -23,5 +25,17 @@ export const TRIVY_SECRET_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3,
     source: "trivy pkg/fanal/secret/builtin-rules.go (openai-realtime-client-secret)",
+  },
+  {
+    // Matched from the keyword: the `Endpoint=https://<store>.` before it is a look-behind.
+    id: "trivy.azure-app-config-connection-string",
+    type: "azure_app_config_connection_string",
+    keywords: ["azconfig.io"],
+    pattern:
+      "(?<=Endpoint\\s{0,3}=\\s{0,3}https://[a-zA-Z0-9-]{1,63}\\.)azconfig\\.io\\s{0,3};\\s{0,3}Id\\s{0,3}=\\s{0,3}[a-zA-Z0-9+/=:-]{1,64}\\s{0,3};\\s{0,3}Secret\\s{0,3}=\\s{0,3}([a-zA-Z0-9+/=~]{32,88})(?![a-zA-Z0-9+/=~])",
+    flags: "i",
+    group: 1,
+    score: 0.97,
+    source: "trivy pkg/fanal/secret/builtin-rules.go (azure-app-config-connection-string)",
   },
 ];

@@ -138,6 +138,47 @@ describe("near-misses of the same forms", () => {
   });
 });
 
+describe("Maven's settings.xml and settings-security.xml (Trivy's maven-settings rules)", () => {
+  // A word in camel case is a literal in an element closed by its own tag, not a code identifier.
+  const word = (seed: number) => `plain${fakeChars(6, "abcdefghijklmnopqrstuvwxyz", seed)}Secret`;
+  const maven = (seed: number) => `{${alnum(43, seed)}=}`;
+  const cases: [string, string, (secret: string) => string][] = [
+    [
+      "a server's password",
+      word(1),
+      (secret) => `<server>\n  <id>central</id>\n  <password>  ${secret}  </password>\n</server>`,
+    ],
+    [
+      "a key's passphrase",
+      word(2),
+      (secret) => `<settings>\n<passphrase>${secret}</passphrase>\n</settings>`,
+    ],
+    [
+      "the master password in its document",
+      word(3),
+      (secret) => `<settingsSecurity>\n  <master>${secret}</master>\n</settingsSecurity>`,
+    ],
+    ["a Maven-encrypted master on its own", maven(4), (secret) => `<master>${secret}</master>`],
+  ];
+  it.each(cases)("finds %s", (_name, secret, line) => {
+    const text = line(secret);
+    const start = text.indexOf(secret);
+    expect(spans(text)).toEqual([[start, start + secret.length]]);
+  });
+
+  const benign = [
+    "<master>plainMaster</master>",
+    "<branch><master>true</master></branch>",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Maven property reference, on purpose
+    "<settingsSecurity>\n  <master>${env.MAVEN_MASTER}</master>\n</settingsSecurity>",
+    "<password>  passwordInput  <input/>",
+    "<password>Password</password>",
+  ];
+  it.each(benign)("reports nothing in %j", (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+});
+
 describe("passwords in config entries and indexed assignments (whispers' fixtures, session 10)", () => {
   const cases: [string, (secret: string) => string][] = [
     ["Kubernetes env entry", (secret) => `env:\n  - name: POSTGRES_PASSWORD\n    value: "${secret}"`],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSecretDetector } from "../../src/guardrails/secrets.js";
-import { alnum, hex } from "./fake-values.js";
+import { alnum, base64, hex } from "./fake-values.js";
 
 // Rules ported by hand from Trivy (src/guardrails/trivy-secret-rules.ts). Values are drawn at test
 // time (fake-values.ts); assertions compare spans and ids, so no value is printed on success.
@@ -20,6 +20,13 @@ describe("the rules ported from Trivy", () => {
       `ek_${hex(32, 4)}`,
       (secret) => `const ephemeral = "${secret}";`,
       `peek_${hex(32, 4)} and ek_${hex(20, 4)}`,
+    ],
+    [
+      "trivy.azure-app-config-connection-string",
+      `${base64(43, 5)}=`,
+      (secret) =>
+        `Endpoint=https://orders-config.azconfig.io;Id=${alnum(4, 6)}-l0-s0:${alnum(20, 7)};Secret=${secret}`,
+      `Endpoint=https://orders-config.azconfig.io;Id=${alnum(4, 6)};Secret=${alnum(20, 5)}`,
     ],
   ];
 
