@@ -23,6 +23,7 @@ import {
   type SecretParser,
 } from "./secret-parsers.js";
 import type { SecretPatternRule } from "./secret-rule-types.js";
+import { SHHGIT_SECRET_RULES } from "./shhgit-secret-rules.js";
 import { spokenPasswordParser } from "./spoken-password.js";
 import { telegramBotTokenParser } from "./telegram-token.js";
 import { trieRegexSource } from "./trie-regex.js";
@@ -120,6 +121,7 @@ export const SECRET_PATTERN_RULES: readonly SecretPatternRule[] = [
   ...GITLEAKS_TOKEN_RULES,
   ...GITLEAKS_CONTEXT_RULES,
   ...TRIVY_SECRET_RULES,
+  ...SHHGIT_SECRET_RULES,
 ];
 
 type Matcher = (text: string, index: number) => Finding | undefined;

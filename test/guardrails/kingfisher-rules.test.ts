@@ -1,17 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
-import { createSecretDetector } from "../../src/guardrails/secrets.js";
 import { alnum, fakeChars, hex, urlSafe } from "./fake-values.js";
+import { checkPortedRules, type PortedRuleCase } from "./ported-rule-cases.js";
 
 // Rules ported from Kingfisher by scripts/guardrails/port-kingfisher-rules.ts. Values are drawn at
 // test time (fake-values.ts); assertions compare spans and ids, so no value is printed on success.
-const secrets = createSecretDetector();
-const findings = (text: string) => secrets.scan(text).filter((finding) => finding.score >= 0.5);
 const lowerAlnum = (length: number, seed: number) =>
   fakeChars(length, "abcdefghijklmnopqrstuvwxyz0123456789", seed);
 
 describe("a sample of the ported Kingfisher rules", () => {
-  const cases: [id: string, secret: string, line: (secret: string) => string, nearMiss: string][] = [
+  const cases: PortedRuleCase[] = [
     [
       "kingfisher.airtable.1",
       `pat${lowerAlnum(14, 1)}.${hex(64, 2)}`,
@@ -56,15 +54,7 @@ describe("a sample of the ported Kingfisher rules", () => {
     ],
   ];
 
-  it.each(cases)("%s finds its token and only it", (id, secret, line) => {
-    const text = line(secret);
-    const found = findings(text).find((finding) => finding.detector === `secrets/${id}`);
-    expect(found && text.slice(found.start, found.end) === secret).toBe(true);
-  });
-
-  it.each(cases)("%s leaves its near-miss alone", (id, _secret, _line, nearMiss) => {
-    expect(findings(nearMiss).filter((finding) => finding.detector === `secrets/${id}`)).toEqual([]);
-  });
+  checkPortedRules(cases);
 });
 
 describe("every ported rule", () => {
