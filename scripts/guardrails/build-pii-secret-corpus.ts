@@ -151,13 +151,15 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
         );
       });
     case "trivy-testdata":
-      // `path=rule[,rule]`: every non-empty line of the test file is a positive of that rule; an XML
-      // file (Maven's settings) is one text, a positive of the rules Trivy's test expects in it.
+      // `path=rule[,rule]`: every non-empty line of the test file is a positive of that rule; with
+      // `whole:` before the path (Maven's XML, a Kubernetes manifest) the file is one text, a positive
+      // of the rules Trivy's test expects in it.
       return source.paths.flatMap((entry) => {
-        const [path = "", rules = ""] = entry.split("=");
+        const whole = entry.startsWith("whole:");
+        const [path = "", rules = ""] = entry.replace(/^whole:/, "").split("=");
         const file = path.split("/").pop() ?? path;
         const content = showText(source, path);
-        if (path.endsWith(".xml")) return [documentLine(content.trim(), rules.split(","), file, context)];
+        if (whole) return [documentLine(content.trim(), rules.split(","), file, context)];
         const positives = content
           .split("\n")
           .map((line) => line.trim())

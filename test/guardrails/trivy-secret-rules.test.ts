@@ -20,6 +20,12 @@ describe("the rules ported from Trivy", () => {
       `peek_${hex(32, 4)} and ek_${hex(20, 4)}`,
     ],
     [
+      "trivy.dockerconfig-secret",
+      `eyJhdXRocyI6${base64(80, 8)}`,
+      (secret) => `type: kubernetes.io/dockerconfigjson\ndata:\n  .dockerconfigjson: ${secret}\n`,
+      `type: kubernetes.io/dockerconfigjson\ndata:\n  .dockerconfigjson: ${base64(80, 8)}\n`,
+    ],
+    [
       "trivy.azure-app-config-connection-string",
       `${base64(43, 5)}=`,
       (secret) =>
