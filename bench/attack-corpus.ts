@@ -2,6 +2,7 @@ import { type CorpusLine, loadCorpus } from "../scripts/guardrails/load-corpus.j
 import { loadAttackModel } from "../src/guardrails/attacks/attack-model.js";
 import { createLearnedAttackDetector } from "../src/guardrails/attacks/learned-detector.js";
 import type { ContentSource, Guardrails } from "../src/guardrails/index.js";
+import { median } from "./stats.js";
 
 interface Tally {
   lines: number;
@@ -88,9 +89,25 @@ export function printLearnedScorerCost(
     const used = process.cpuUsage(before);
     return (used.user + used.system) / 1000 / 400;
   };
-  const learnedMs = cpuPerScan((text) => detector.scan(text));
-  const onMs = cpuPerScan((text) => withModel.scan(text));
-  const offMs = cpuPerScan((text) => without.scan(text));
+  // Interleaved rounds, medians: measured once each, the second set of detectors read slower than
+  // the first whichever it was (the figure came out negative in two runs).
+  const learned: number[] = [];
+  const on: number[] = [];
+  const off: number[] = [];
+  const measure = (guardrails: Guardrails) => cpuPerScan((text) => guardrails.scan(text));
+  for (let round = 0; round < 5; round++) {
+    learned.push(cpuPerScan((text) => detector.scan(text)));
+    if (round % 2 === 0) {
+      on.push(measure(withModel));
+      off.push(measure(without));
+    } else {
+      off.push(measure(without));
+      on.push(measure(withModel));
+    }
+  }
+  const learnedMs = median(learned);
+  const onMs = median(on);
+  const offMs = median(off);
   console.log(
     `\nlearned attack scorer: ${(model.bytes / 1024).toFixed(0)} KB (2^${model.bits} buckets × 3 classes, int8), loads in ${loadMs.toFixed(1)} ms, threshold ${model.threshold.toFixed(3)}`,
   );
