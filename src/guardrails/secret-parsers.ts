@@ -195,9 +195,11 @@ export const dockerAuthParser: SecretParser = {
   parse(text, index) {
     if (text[index - 1] !== '"') return undefined;
     DOCKER_AUTH.lastIndex = index - 1;
-    const encoded = DOCKER_AUTH.exec(text)?.[1];
-    if (encoded === undefined || !isEncodedUserPassword(encoded)) return undefined;
-    const start = text.indexOf(encoded, index);
+    const match = DOCKER_AUTH.exec(text);
+    const encoded = match?.[1];
+    if (!match || encoded === undefined || !isEncodedUserPassword(encoded)) return undefined;
+    // The value ends before the match's closing quote, as basicAuthParser reads its own match.
+    const start = DOCKER_AUTH.lastIndex - 1 - encoded.length;
     return { type: "basic_auth", start, end: start + encoded.length, score: 0.9 };
   },
 };
