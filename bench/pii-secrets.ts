@@ -21,7 +21,8 @@ const empty = (): Tally => ({ truePositives: 0, falsePositives: 0, falseNegative
 /**
  * PII and secret detection on the held-out corpus (scripts/guardrails/pii-secret-sources.json):
  * sources the rules were not written against, split by source. Dev sources (presidio-research's
- * synthetic sentences, presidio's recognizer tests, libphonenumber's matcher tests, gitleaks' rule
+ * synthetic sentences, presidio's recognizer tests, libphonenumber's matcher tests, faker-js's
+ * per-locale phone formats, gitleaks' rule
  * samples, detect-secrets' plugin tests, whispers' fixtures, hand-labelled connection-string lines of
  * SqlClient, pyodbc, Npgsql and node-postgres, GSM8K and UD PUD benign lines) may be tuned on; train
  * sources (Kingfisher's rule examples,

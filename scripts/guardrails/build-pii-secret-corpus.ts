@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { authoredPhoneLines, authoredSpanLines } from "./authored-pii-lines.js";
 import { authoredSecretLines } from "./authored-secret-lines.js";
+import { fakerPhoneLines } from "./extract-faker-phones.js";
 import { ipRegexTestLines } from "./extract-ip-regex.js";
 import { labelledSourceLines } from "./extract-labelled-lines.js";
 import { libphonenumberMatcherLines } from "./extract-libphonenumber.js";
@@ -37,6 +38,9 @@ import { listFiles, show } from "./snapshot.js";
 
 /** gitleaks draws its samples' secrets at random; this seed makes the corpus the same on every build. */
 const SAMPLE_SEED = 24;
+
+/** faker-js's per-locale phone formats: `src/locales/<locale>/phone_number/format/<kind>.ts`. */
+const FAKER_PHONE_FORMAT = /\/locales\/(\w+)\/phone_number\/format\/(human|national|international)\.ts$/;
 
 const showText = (source: PiiSecretSource, path: string) =>
   show(source.repo, source.commit, path).toString("utf8");
@@ -92,6 +96,17 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
       return source.paths.flatMap((path) =>
         libphonenumberMatcherLines(showText(source, path), path.split("/").pop() ?? path, context),
       );
+    case "faker-phone-formats": {
+      const files = source.paths.flatMap((folder) =>
+        filesOf(source, folder, ".ts").flatMap((path) => {
+          const match = FAKER_PHONE_FORMAT.exec(path);
+          return match === null
+            ? []
+            : [{ locale: match[1] ?? "", kind: match[2] ?? "", typescript: showText(source, path) }];
+        }),
+      );
+      return fakerPhoneLines(files, mulberry32(SAMPLE_SEED), context);
+    }
     case "ip-regex-test":
       return source.paths.flatMap((path) => ipRegexTestLines(showText(source, path), path, context));
     case "gitleaks-rules": {

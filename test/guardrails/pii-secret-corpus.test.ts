@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { authoredPhoneLines, authoredSpanLines } from "../../scripts/guardrails/authored-pii-lines.js";
+import { fakerPhoneLines } from "../../scripts/guardrails/extract-faker-phones.js";
 import { ipRegexTestLines } from "../../scripts/guardrails/extract-ip-regex.js";
 import { labelledSourceLines } from "../../scripts/guardrails/extract-labelled-lines.js";
 import { libphonenumberMatcherLines } from "../../scripts/guardrails/extract-libphonenumber.js";
@@ -496,6 +497,39 @@ describe("authored lines with marked spans", () => {
     expect(() => authoredSpanLines("N|en|-|from [[203.0.113.5]]", "f.txt", context, claimed)).toThrow(
       /expected/,
     );
+  });
+});
+
+describe("faker-js's phone formats (TypeScript, read as text)", () => {
+  const files = [
+    {
+      locale: "en",
+      kind: "human",
+      typescript: "export default [\n  '!##-!##-####',\n  '!##-!##-#### x###',\n];\n",
+    },
+    { locale: "pl", kind: "international", typescript: "export default ['+4812#######'];\n" },
+    { locale: "pt_BR", kind: "national", typescript: 'export default ["(##) #####-####", "###########"];\n' },
+  ];
+  const lines = fakerPhoneLines(files, mulberry32(3), context);
+
+  it("fills each format until the number is valid in the locale's region and marks its span, the extension outside it", () => {
+    expect(lines).toHaveLength(5);
+    for (const line of lines) {
+      const [, start, end] = line.spans?.[0] ?? ["", 0, 0];
+      const number = line.text.slice(start, end);
+      expect(number).toMatch(/^[+(\d][\d ()+-]*\d$/);
+      expect(line).toMatchObject({ positive: true, types: ["PHONE_NUMBER"], scoredTypes: ["phone"] });
+    }
+    const extension = lines.find((line) => line.origin.includes("x###"));
+    expect(extension?.text.slice(extension.spans?.[0]?.[2])).toMatch(/^ x\d{3}/);
+    expect(lines.find((line) => line.origin.startsWith("pl "))?.text).toMatch(/\+4812\d{7}/);
+  });
+
+  it("leaves out a bare digit run that no words name a phone, and refuses a locale without a region", () => {
+    for (const line of lines) if (line.excluded === "weak") expect(line.origin).toMatch(/(alone|note)\)$/);
+    expect(() =>
+      fakerPhoneLines([{ locale: "xx", kind: "human", typescript: "['###']" }], mulberry32(1), context),
+    ).toThrow(/no region/);
   });
 });
 
