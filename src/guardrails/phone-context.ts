@@ -66,7 +66,7 @@ const LATIN = [
   "rappel(?:ez|er|le|lez)?",
   "joindre",
   // German (compounds: Handynummer, Telefonnummer, Festnetznummer)
-  "telefon\\p{L}*",
+  "telef[oó]n\\p{L}*",
   "kontakt\\p{L}*",
   "handy\\p{L}*",
   "mobil\\p{L}*",
@@ -75,6 +75,24 @@ const LATIN = [
   "erreichbar",
   "anruf\\p{L}*",
   "durchwahl",
+  // Dutch, Polish, Italian, Indonesian and Malay, Vietnamese
+  "telefoon\\p{L}*",
+  "mobiel\\p{L}*",
+  "bel (?:me|ons|mij)",
+  "kom[óo]rk\\p{L}*",
+  "zadzwo\\p{L}*",
+  "chiama\\p{L}*",
+  "telepon",
+  "telp",
+  "ponsel",
+  "hubungi",
+  "đi[ệe]n tho[ạa]i",
+  "s?đt",
+  "di đ[ộo]ng",
+  // Greek
+  "τηλ[εέ]φων\\p{L}*",
+  "τηλ",
+  "κινητ\\p{L}*",
   // Turkish
   "ara(?:y\\p{L}*)?",
   "ileti[şs]im",
@@ -96,6 +114,8 @@ const LATIN = [
   "ватсап",
   "вотсап",
   "смс",
+  "дзвон\\p{L}*",
+  "зателефон\\p{L}*",
 ];
 
 // "Number" alone says less ("number of users", "policy number", "номер заказа", "发票号码"): it counts
@@ -172,6 +192,19 @@ const JOINED = [
   "فاكس",
   "خلوي",
   "محمول",
+  // Hebrew, Persian and Urdu, Thai, Bengali, Georgian, Armenian
+  "טלפון",
+  "נייד",
+  "פקס",
+  "تلفن",
+  "تماس",
+  "(?<!\\p{L})فون",
+  "تلفون",
+  "โทร(?!ทัศน์)",
+  "มือถือ",
+  "ফোন",
+  "ტელეფონ",
+  "հեռախոս",
   // Hindi
   "फ़ोन",
   "फ\u093cोन",

@@ -3,7 +3,7 @@ import { hasPhoneContext } from "./phone-context.js";
 import { createPhoneGroupingCheck, digitGroups, MIN_MERGED_BLOCK, sameGrouping } from "./phone-grouping.js";
 import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
-
+import { PHONE_REGIONS } from "./phone-regions.js";
 import { createPhoneValidity } from "./phone-validity.js";
 
 const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
@@ -13,6 +13,8 @@ const STREET_AFTER =
 const NON_DIGIT = /\D/g;
 /** `164.689.383`: an amount with dots between thousands, as most of Europe and Latin America write it. */
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+/** `10 000 000`, `3 500 000`: a round amount grouped in thousands, whatever the words before it. */
+const ROUND_AMOUNT = /^[1-9]\d{0,2}(?:[ \u00a0.,]\d{3})*[ \u00a0.,]000$/;
 
 /** Confidence in [0, 1] that a digit run is a phone number; 0 when it is not. */
 export type PhoneScorer = (text: string, start: number, candidate: string) => number;
@@ -25,8 +27,11 @@ export type PhoneScorer = (text: string, start: number, candidate: string) => nu
  *   lengths fit, and the way it is grouped must match how that region writes numbers —
  *   `2023-10-15` is a valid German number but nobody groups one 4-2-2, so dates, SKUs and versions
  *   are not phones.
+ * - national digits written with a trunk `0` and grouped otherwise than the region's format
+ *   (`083 8670 3586`) count when valid in a configured region, at a lower score.
  * - unseparated national digits need a context word around them ("phone", "call", "电话", "телефон",
- *   "पर कॉल करें"… in twelve languages: phone-context.ts); then every configured region is tried.
+ *   "पर कॉल करें"… in twenty languages: phone-context.ts); after one, every region is tried, configured
+ *   ones first.
  * Parsing costs ~15 µs a try, so only regions whose own number formats (from the metadata) group
  * digits the way the candidate is written are tried, each after a precheck (one compiled regex)
  * that rules out most regions without a parse, and the common cases are parsed and validated
@@ -45,6 +50,16 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     return regions.filter((region) => signatures.get(region)?.has(key));
   };
 
+  // After a phone word, a number of any region counts (`Telefon: 01 3719757`, Vienna): the words say
+  // what it is. Built on first use: every region's precheck is one compiled regex.
+  let everyRegion: CountryCode[] | undefined;
+  const contextRegions = () => {
+    everyRegion ??= [
+      ...regions,
+      ...[...PHONE_REGIONS].filter((region) => !regions.includes(region as CountryCode)),
+    ] as CountryCode[];
+    return everyRegion;
+  };
   const nanpRegion = regions.some((region) => region === "US" || region === "CA");
   const cnMobile = regions.includes("CN" as CountryCode);
   const isValidIn = (digits: string, region: CountryCode) => {
@@ -98,7 +113,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   }
 
   function nationalScore(candidate: string, hasContext: boolean, text: string, end: number): number {
-    if (DATE.test(candidate)) return 0;
+    if (DATE.test(candidate) || ROUND_AMOUNT.test(candidate)) return 0;
     // "1688-1697", "1644 -- 1646": years from and to, which Korea's 8-digit service numbers look like.
     if (!hasContext && isYearRange(candidate)) return 0;
     // "3378 217 Lovers Lane": a house number before its street, not a phone number.
@@ -128,10 +143,21 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       }
       return hasContext ? 0.9 : 0.8;
     }
-    // After "phone:", "call me at"…, the words say what the digits are: a number valid in any
-    // configured region counts, however it is grouped (people group numbers their own way).
-    if (hasContext && groups.length > 1) {
+    // `083 8670 3586`, `(04310) 8813194`: a trunk `0`, then nine digits or more in groups, valid in a
+    // configured region though grouped otherwise than its format: people group numbers their own way,
+    // and amounts, dates and counts do not start with 0. Not between code-like tokens (`BA39 A290
+    // 0794 0102 8494`, an IBAN's digits; `1Z 999 AA1 01 2345 6784`), nor an ISBN's lone check digit.
+    if (!hasContext && looseTrunkNumber(candidate, groups, digits, text, end)) {
       for (const region of regions) {
+        if (!precheck.national(digits, region)) continue;
+        const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(candidate, region);
+        if (phone && validity.isValid(phone)) return 0.7;
+      }
+    }
+    // After "phone:", "call me at"…, the words say what the digits are: a number valid in any region
+    // counts (configured ones first), however it is grouped (people group numbers their own way).
+    if (hasContext) {
+      for (const region of contextRegions()) {
         if (!precheck.national(digits, region)) continue;
         const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(candidate, region);
         if (phone && validity.isValid(phone)) return 0.85;
@@ -139,6 +165,29 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     }
     return 0;
   }
+}
+
+const TRUNK_FIRST = /^\(?0[1-9]/;
+/** A token of letters and digits together just before or after: an IBAN's or a tracking code's groups. */
+const CODE_BEFORE =
+  /(?:(?:[A-Za-z][A-Za-z0-9]*\d|\d[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]*|[A-Z]{2}\d\d(?: [A-Z0-9]{4})+)[ \u00a0]$/;
+const CODE_AFTER = /^[ \u00a0](?:[A-Za-z][A-Za-z0-9]*\d|\d+[A-Za-z])/;
+
+/** A trunk `0` first, nine digits or more in groups, the last of two or more, and no code-like token beside it. */
+function looseTrunkNumber(
+  candidate: string,
+  groups: number[],
+  digits: string,
+  text: string,
+  end: number,
+): boolean {
+  if (!TRUNK_FIRST.test(candidate) || groups.length < 2 || digits.length < 9) return false;
+  if ((groups.at(-1) ?? 0) < 2 || groups.join("-") === "3-2-4") return false;
+  const start = end - candidate.length;
+  return (
+    !CODE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) &&
+    !CODE_AFTER.test(text.slice(end, end + 12))
+  );
 }
 
 const PLUS_ONE = /^[+＋]1[-. ]?(?=[(\d])/;

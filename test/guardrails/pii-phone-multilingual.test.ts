@@ -38,6 +38,14 @@ describe("phone context words in twelve languages, with Unicode word boundaries"
     "portable : 4155552671",
     "iletişim: 4155552671",
     "Leave a voicemail at 4155552671",
+    "Telefoon: 4155552671",
+    "Telefón: 4155552671",
+    "Τηλέφωνο: 4155552671",
+    "Điện thoại: 4155552671",
+    "Telepon: 4155552671",
+    "טלפון: 4155552671",
+    "تلفن: 4155552671",
+    "โทร 4155552671",
   ];
   it.each(labelled)("reads the digits in %s as a phone number", (text) => {
     expect(phones(text, usOnly)).toEqual(["phone:4155552671"]);
@@ -71,6 +79,8 @@ describe("phone context words in twelve languages, with Unicode word boundaries"
       "Número do pedido: 415-555-2671",
       "Commande n° 4155552671",
       "4155552671 रुपये मिले",
+      "โทรทัศน์ 4155552671",
+      "يعرفون 4155552671",
     ]) {
       expect(phones(text, usOnly), text).toEqual([]);
     }

@@ -86,6 +86,19 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
     };
     for (const [text, phone] of Object.entries(written)) expect(values(text, "phone")).toEqual([phone]);
   });
+  it("after a phone word, reads a number valid in any region, configured or not", () => {
+    // Vienna, Belgrade, Tehran: Austria, Serbia and Iran are not default regions.
+    for (const phone of ["01 3719757", "012 916540", "058 968 15622"])
+      expect(values(`Telefon: ${phone}`, "phone")).toEqual([phone]);
+    expect(values("Hello 01 3719757", "phone")).toEqual([]);
+    expect(found("We want to reach 10 000 000 users; contact 3 500 000 customers")).toEqual([]);
+  });
+  it("reads a trunk 0 and nine digits or more grouped otherwise than the region's format", () => {
+    for (const phone of ["083 8670 3586", "(04310) 8813194", "05 9364 3721"])
+      expect(values(`Hello ${phone}`, "phone")).toEqual([phone]);
+    const codes = "NL91 ABNA 0417 1643 01, 1Z 999 AA1 01 2345 6784, 0-306-40615-2, 078 00 1123";
+    expect(found(codes)).toEqual([]);
+  });
   it("does not take amounts, ZIP codes or digits against letters for phones", () => {
     const text =
       "¥415-666-7777, 415-666-7777%, É415-666-7777, ZIP 94103-1207, 164.689.383 people, 3747 3911, 700-1000 calories, 12345678901";
