@@ -13,6 +13,7 @@ import { maskPreview } from "./mask.js";
 import { mavenMasterParser } from "./maven-credentials.js";
 import { MICROSOFT_SECRET_RULES } from "./microsoft-secret-rules.js";
 import { keepStrongest } from "./resolve-overlaps.js";
+import { SCANNER_VENDOR_RULES } from "./scanner-vendor-rules.js";
 import {
   basicAuthParser,
   credentialUrlParser,
@@ -122,6 +123,7 @@ export const SECRET_PATTERN_RULES: readonly SecretPatternRule[] = [
   ...GITLEAKS_CONTEXT_RULES,
   ...TRIVY_SECRET_RULES,
   ...SHHGIT_SECRET_RULES,
+  ...SCANNER_VENDOR_RULES,
 ];
 
 type Matcher = (text: string, index: number) => Finding | undefined;
