@@ -321,6 +321,9 @@ function readValue(text: string, start: number, quote: string, inQuery = false):
   return value;
 }
 
+const ARTIFACT_VERSION = /^[A-Za-z][A-Za-z-]*[A-Za-z][-:_]v?\d{1,4}(?:\.\d{1,4}){1,3}(?:[-.][A-Za-z]+\d*)?$/;
+const PATH_TEMPLATE = /\/.*\{[A-Za-z_][\w.]{0,40}\}|\{[A-Za-z_][\w.]{0,40}\}.*\//;
+
 /** 0 when the value is a placeholder, a reference or too plain to be a secret; otherwise a confidence. */
 export function scoreSecretValue(value: string, isPassword: boolean, quoted: boolean): number {
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
@@ -339,5 +342,8 @@ export function scoreSecretValue(value: string, isPassword: boolean, quoted: boo
     return Math.min(0.95, 0.7 + (quoted ? 0.1 : 0) + (classes >= 3 ? 0.1 : 0));
   }
   if (value.length < 12 || entropy < 3 || classes < 2 || !/\d/.test(value)) return 0;
+  // A package and its version (`io.jsonwebtoken:jjwt-jackson-0.11.2`, a Maven coordinate read as
+  // `token:` and a value) or a path template (`s3://{bucket}/events/dt={date}`): not a key.
+  if (ARTIFACT_VERSION.test(value) || PATH_TEMPLATE.test(value)) return 0;
   return Math.min(0.95, 0.7 + (quoted ? 0.1 : 0) + (entropy >= 3.5 ? 0.1 : 0));
 }

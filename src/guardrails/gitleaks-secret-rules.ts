@@ -137,8 +137,10 @@ export const GITLEAKS_SECRET_RULES: SecretPatternRule[] = [
     type: "teams_webhook",
     keywords: [".webhook.office.com/webhookb2/"],
     pattern:
-      "\\.webhook\\.office\\.com/webhookb2/[a-z0-9]{8}-(?:[a-z0-9]{4}-){3}[a-z0-9]{12}@[a-z0-9]{8}-(?:[a-z0-9]{4}-){3}[a-z0-9]{12}/IncomingWebhook/[a-z0-9]{32}/[a-z0-9]{8}-(?:[a-z0-9]{4}-){3}[a-z0-9]{12}",
+      "\\.webhook\\.office\\.com/webhookb2/[a-z0-9]{8}-(?:[a-z0-9]{4}-){3}[a-z0-9]{12}@[a-z0-9]{8}-(?:[a-z0-9]{4}-){3}[a-z0-9]{12}/IncomingWebhook/[a-z0-9]{32}/[a-z0-9]{8}-(?:[a-z0-9]{4}-){3}[a-z0-9]{12}(?![a-z0-9-])",
     score: 0.95,
+    // All-zero ids (`00000000-0000-…`) are documentation's stand-ins: a real URL's ids are random.
+    minEntropy: 3.5,
     source: "gitleaks teams.go (microsoft-teams-webhook)",
   },
   {

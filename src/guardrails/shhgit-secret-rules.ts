@@ -7,7 +7,9 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * key, HockeyApp's 32 hex; a value under a secret-like name such as `SAUCE_ACCESS_KEY` the generic
  * rule found already), and Outlook's Office 365 connector webhook URL. Here the gap stays on one
  * line, the token is bounded on both sides, and HockeyApp's app ID (public, in every build) is left
- * out. Its other signatures are gitleaks' or find what modelmux finds.
+ * out. The Outlook URL is reported only whole: shhgit matches its start, but `webhook/<group>@<tenant>`
+ * without the `/IncomingWebhook/<id>/<connector>` part names a team and posts nothing (a documentation
+ * shape, not a credential). Its other signatures are gitleaks' or find what modelmux finds.
  */
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -50,9 +52,10 @@ export const SHHGIT_SECRET_RULES: SecretPatternRule[] = [
     id: "shhgit.outlook-webhook",
     type: "teams_webhook",
     keywords: ["outlook.office.com/webhook/"],
-    pattern: `outlook\\.office\\.com/webhook/${UUID}@${UUID}(?:/IncomingWebhook/[0-9a-f]{32}/${UUID})?`,
+    pattern: `outlook\\.office\\.com/webhook/${UUID}@${UUID}/IncomingWebhook/[0-9a-f]{32}/${UUID}(?![0-9a-f-])`,
     flags: "i",
     score: 0.95,
+    minEntropy: 3.5,
     source: "shhgit config.yaml (Outlook team)",
   },
 ];

@@ -51,6 +51,9 @@ describe("generic secrets: assignment forms gitleaks lists", () => {
     // Cut short when shown: what is left is not the credential.
     `export DEPLOY_TOKEN=${value.slice(0, 12)}...`,
     `DEPLOY_TOKEN: ${value.slice(0, 10)}..[Redacted]`,
+    // A Maven coordinate read as `token:` and a value, and a path template under a key's name.
+    'notes = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"',
+    "write_key: 's3://{bucket}/deduped_events/schema_type={schema}/dt={date}'",
   ];
   it.each(benign)("reports nothing for %s", (text) => {
     expect(secretValues(text)).toEqual([]);
@@ -77,6 +80,15 @@ describe("gitleaks token formats", () => {
   it("finds a Slack webhook written without its scheme", () => {
     const path = `T${fakeChars(10, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 54)}/B${fakeChars(10, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 55)}/${alnum(24, 56)}`;
     expect(secretValues(`post to hooks.slack.com/services/${path} on deploy`)).toHaveLength(1);
+  });
+  it("reports a Teams webhook URL with real-looking ids, not one with all-zero stand-ins", () => {
+    const id = (seed: number) =>
+      `${hex(8, seed)}-${hex(4, seed + 1)}-${hex(4, seed + 2)}-${hex(4, seed + 3)}-${hex(12, seed + 4)}`;
+    const zero = "00000000-0000-0000-0000-000000000000";
+    const url = (a: string, b: string, c: string, d: string) =>
+      `https://contoso.webhook.office.com/webhookb2/${a}@${b}/IncomingWebhook/${c}/${d}`;
+    expect(secretValues(`notify: ${url(id(60), id(65), hex(32, 70), id(75))}`)).toHaveLength(1);
+    expect(secretValues(`notify: ${url(zero, zero, "0".repeat(32), zero)}`)).toEqual([]);
   });
   it("reports masked tokens as nothing", () => {
     expect(secretValues(`token hvs.${"x".repeat(95)}`)).toEqual([]);

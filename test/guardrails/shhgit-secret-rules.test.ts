@@ -32,7 +32,8 @@ describe("the rules ported from shhgit", () => {
       "shhgit.outlook-webhook",
       webhook,
       (secret) => `TEAMS_WEBHOOK_URL=https://${secret}`,
-      `https://outlook.office.com/webhook/ is where connectors post`,
+      // The team's ids without the connector's path post nothing.
+      `https://outlook.office.com/webhook/${uuid(20)}@${uuid(30)}`,
     ],
   ];
 
