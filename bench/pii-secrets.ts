@@ -24,7 +24,8 @@ const empty = (): Tally => ({ truePositives: 0, falsePositives: 0, falseNegative
  * synthetic sentences, presidio's recognizer tests, libphonenumber's matcher tests, faker-js's
  * per-locale phone formats, gitleaks' rule
  * samples, detect-secrets' plugin tests, whispers' fixtures, hand-labelled connection-string lines of
- * SqlClient, pyodbc, Npgsql and node-postgres, GSM8K and UD PUD benign lines) may be tuned on; train
+ * SqlClient, pyodbc, Npgsql, node-postgres, mssql-python and SQLAlchemy, GSM8K and UD PUD benign lines)
+ * may be tuned on; train
  * sources (Kingfisher's rule examples,
  * whose rules were ported: `--split train`, not run by default) are what rules were written from;
  * test sources (Recognizers-Text's sequence specs, Nosey Parker's rule examples, XQuAD, MT-bench and

@@ -1,11 +1,11 @@
 import { passwordFinding } from "./password-finding.js";
-import type { SecretParser } from "./secret-parsers.js";
+import { isPlaceholderValue, isReferenceValue, type SecretParser } from "./secret-parsers.js";
 
 /**
  * Database passwords in the forms that carry no `password=` of their own, or a value the generic
  * rule cannot read: Oracle's `user/password@host` (JDBC thin URLs, sqlplus), PostgreSQL's `.pgpass`
- * lines (`host:port:database:user:password`), and ODBC's braced values (`Pwd={a;b}`: braces quote a
- * value holding `;`).
+ * lines (`host:port:database:user:password`), ODBC's braced values (`Pwd={a;b}`: braces quote a
+ * value holding `;`) and ODBC strings percent-encoded in a URL (`odbc_connect=DSN%3Dx%3BPWD%3D…`).
  */
 
 // `jdbc:oracle:thin:scott/tiger@//host:1521/ORCL`, `sqlplus scott/tiger@orcl`.
@@ -49,22 +49,57 @@ export const pgpassParser: SecretParser = {
   },
 };
 
-// ODBC: `Pwd={…}` / `Password={…}`, the value braced because it holds `;` or `}` doubled.
+// ODBC: `Pwd={…}` / `Password={…}`, the value braced because it holds `;` or `}` doubled; in prose
+// too (`(e.g. PWD={Top;Secret})`).
 const BRACED_PASSWORD =
-  /(?:pwd|password)[ \t]{0,3}=[ \t]{0,3}\{((?:[^}\n]|\}\}){1,100})\}(?=[ \t]*(?:;|$|["'\n]))/diy;
+  /(?:pwd|password)[ \t]{0,3}=[ \t]{0,3}\{((?:[^}\n]|\}\}){1,100})\}(?=[ \t]*(?:;|$|["')\n]))/diy;
 
 export const odbcBracedPasswordParser: SecretParser = {
   id: "connection-string",
   keywords: ["pwd", "password"],
   source: "ODBC connection strings (SQLDriverConnect): a value in braces may hold `;`",
   parse(text, index) {
-    if (index > 0 && text[index - 1] !== ";" && !/[\s"'{]/.test(text[index - 1] ?? "")) return undefined;
+    if (index > 0 && text[index - 1] !== ";" && !/[\s"'{(]/.test(text[index - 1] ?? "")) return undefined;
     BRACED_PASSWORD.lastIndex = index;
     const span = BRACED_PASSWORD.exec(text)?.indices?.[1];
     if (span === undefined) return undefined;
     const password = text.slice(span[0], span[1]);
-    // `{your_password}`, `{{ .Values.password }}`: a placeholder or template, not a braced value.
-    if (password.startsWith("{")) return undefined;
-    return passwordFinding(password, span[0], true);
+    // `{{ .Values.password }}`, `{{password}}`: a template, not a braced value (`{{moe}` is `{moe`).
+    if (password.startsWith("{") && (/\s/.test(password) || password.endsWith("}"))) return undefined;
+    const found = passwordFinding(password, span[0], true);
+    if (found !== undefined) return found;
+    // Braced for a reason, a `;`, a `{` or a doubled `}` inside (`{p}}w{{d}`, `{a;b;c;d}`): a literal
+    // written with care, however short or plain. Braces inside are escapes, not a template's (`{{d`).
+    if (!BRACE_REASON.test(password) || password.length < 3 || isReferenceValue(password)) return undefined;
+    if (!/[{}]/.test(password) && isPlaceholderValue(password)) return undefined;
+    return { type: "password", start: span[0], end: span[1], score: 0.7 };
+  },
+};
+const BRACE_REASON = /[;{]|\}\}/;
+
+// ODBC inside a URL, percent-encoded (SQLAlchemy's `mssql+pyodbc:///?odbc_connect=DSN%3Dx%3BPWD%3D…`):
+// the value runs to the next encoded `;` (`%3B`), `&`, a quote or a space.
+const ENCODED_PASSWORD = /(?:pwd|password)%3d((?:[^%&\s"'`;]|%(?!3b)[0-9a-f]{2}){1,200})/diy;
+
+export const odbcEncodedPasswordParser: SecretParser = {
+  id: "connection-string",
+  keywords: ["pwd%3d", "password%3d"],
+  source: "ODBC connection strings percent-encoded in a URL (SQLAlchemy's odbc_connect)",
+  parse(text, index) {
+    // A setting of its own: after an encoded `;`, the `=` of `odbc_connect=`, a quote or the start.
+    if (index > 0 && !/%3b$/i.test(text.slice(index - 3, index)) && !/[=\s"'?&]/.test(text[index - 1] ?? ""))
+      return undefined;
+    ENCODED_PASSWORD.lastIndex = index;
+    const span = ENCODED_PASSWORD.exec(text)?.indices?.[1];
+    if (span === undefined) return undefined;
+    const raw = text.slice(span[0], span[1]);
+    let decoded = raw;
+    try {
+      decoded = decodeURIComponent(raw);
+    } catch {
+      // a stray `%`: scored as written
+    }
+    const found = passwordFinding(decoded, span[0], true);
+    return found && { ...found, end: span[1] };
   },
 };

@@ -18,13 +18,14 @@ export interface SecretParser {
 /**
  * Values people write where a real password would go in docs and examples. Template references are
  * placeholders when well formed: `${DB_PASSWORD}`, `${DB_PASSWORD:-dev}`, `{{ .Values.password }}`,
- * `${{ secrets.TOKEN }}` (or cut at the `}` where an unquoted value ends: `${link`); a `${` or `{{`
+ * `${{ secrets.TOKEN }}` (or cut at the `}` where an unquoted value ends: `${link`), a word in
+ * parentheses (`PWD=(whatever);`, cut at the `)` too); a `${` or `{{`
  * that does not read as one is just part of a value.
  * `fake` and `example` anywhere are gitleaks' stopwords (rules/stopwords.go) that say so, and
  * AWS's documented keys end in EXAMPLE.
  */
 const PLACEHOLDER_VALUE =
-  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|xxxx|\*\*\*|fake|example/i;
+  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|xxxx|\*\*\*|fake|example/i;
 // connectionstrings.com's stand-ins, camel-cased like the rest of its templates (`User Id=myUsername;
 // Password=myPassword;`). Lower-case `mypassword`, `mypass`, `my_password` are the literal passwords
 // examples and real configs use (`postgres://app:mypassword@db`), and are reported.

@@ -2,7 +2,12 @@ import { CLOUD_SECRET_RULES } from "./cloud-secret-rules.js";
 import { callArgumentPasswordParser } from "./code-credentials.js";
 import { commandLinePasswordParser, netUsePasswordParser } from "./command-line-password.js";
 import { credentialPairParser, passwordAfterUserParser } from "./credential-pair.js";
-import { odbcBracedPasswordParser, oracleLoginParser, pgpassParser } from "./db-credentials.js";
+import {
+  odbcBracedPasswordParser,
+  odbcEncodedPasswordParser,
+  oracleLoginParser,
+  pgpassParser,
+} from "./db-credentials.js";
 import { shannonEntropy } from "./entropy.js";
 import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
 import { GITLEAKS_CONTEXT_RULES } from "./gitleaks-context-rules.js";
@@ -81,6 +86,7 @@ export function createSecretDetector(
     pgpassParser,
     callArgumentPasswordParser,
     odbcBracedPasswordParser,
+    odbcEncodedPasswordParser,
     mavenMasterParser,
   ]) {
     const matcher = parserMatcher(parser);

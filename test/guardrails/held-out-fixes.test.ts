@@ -294,3 +294,24 @@ describe("pii: IBANs grouped with dashes", () => {
     expect(piiTypes("licence key XY12-ABCD-EFGH-IJKL-MNOP")).toEqual([]);
   });
 });
+
+describe("ODBC passwords: braced values with escapes, and strings percent-encoded in a URL", () => {
+  const word = `${alnum(6, 61)}!7`;
+  it.each([
+    [`conn_str = "Server=localhost;PWD={p}}w{{d};Database=test"`, "p}}w{{d"],
+    [`(e.g. PWD={Top;${word}}) rather than a regex`, `Top;${word}`],
+    [`"PWD={{moe}",`, "{moe"],
+    [`create_engine("mssql+pyodbc:///?odbc_connect=DSN%3Dmydsn%3BPWD%3D${word}%2Bx")`, `${word}%2Bx`],
+    [`"UID%3Ded%3BPWD%3D${word}"`, word],
+  ])("finds the password in %s", (text, password) => {
+    expect(secretValues(text)).toEqual([password]);
+  });
+  it.each([
+    `"PWD=(whatever);"`,
+    "helm: PWD={{ .Values.password }};",
+    "odbc_connect=DSN%3Dmydsn%3BPWD%3D%24%7BDB_PASSWORD%7D",
+    "Server=localhost;PWD={your_password};Database=test",
+  ])("reports nothing for %s", (text) => {
+    expect(secretValues(text)).toEqual([]);
+  });
+});
