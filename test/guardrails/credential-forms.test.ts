@@ -47,6 +47,19 @@ describe("passwords in the forms that carry no password= of their own", () => {
       "NetworkCredential(user, password)",
       (secret) => `new NetworkCredential("svc_sync", "${secret}", "CORP")`,
     ],
+    [
+      "mysqli_connect(host, user, password, db)",
+      (secret) => `$conn = mysqli_connect("localhost", "webuser", "${secret}", "shop");`,
+    ],
+    ["new mysqli(host, user, password)", (secret) => `$db = new mysqli('localhost', 'app', '${secret}');`],
+    [
+      "MySQLdb.connect(host, user, password, db)",
+      (secret) => `db = MySQLdb.connect("localhost","testuser","${secret}","TESTDB")`,
+    ],
+    [
+      "oci_connect(user, password, db)",
+      (secret) => `$c = oci_connect('scott', '${secret}', 'localhost/XE');`,
+    ],
     ["requests auth=(user, password)", (secret) => `requests.get(url, auth=('api_user', '${secret}'))`],
     ["smtplib login(user, password)", (secret) => `server.login("alerts@example.com", "${secret}")`],
     [
@@ -119,6 +132,9 @@ describe("near-misses of the same forms", () => {
     "net use Z: \\\\fileserver\\share /persistent:yes",
     "conn = DriverManager.getConnection(url, user, password);",
     "resp = requests.get(url, auth=(user, password))",
+    "$conn = mysqli_connect($host, $user, $pass, $db);",
+    '$conn = mysqli_connect("localhost", "root", "", "shop");',
+    "db = MySQLdb.connect(host, user, passwd, db_name)",
     "server.login(user, os.environ['SMTP_PASS'])",
     '$pw = Read-Host "Password" -AsSecureString',
     "database:\n  user: app\n  pass: true",
