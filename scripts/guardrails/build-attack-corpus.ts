@@ -6,8 +6,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetReadObjects } from "hyparquet";
+import { composeAgentOrderLines } from "./compose-agent-orders.js";
 import { composeDocumentLines, documentParagraphs, documentPayloads } from "./compose-documents.js";
 import type { CorpusKind, CorpusLine } from "./corpus-line.js";
+import { TRAIN_PAYLOADS } from "./document-framings.js";
 import {
   extractApiBankTurns,
   extractClincOrders,
@@ -20,6 +22,7 @@ import { extractHiveTraceExtraction, extractHiveTraceTemplates } from "./extract
 import { attackerCasesBySplit, type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
 import { extractPromptExtraction } from "./extract-prompt-extraction.js";
 import { extractGuideAttacks, extractPromptGuide } from "./extract-prompt-guide.js";
+import { extractRedPincer } from "./extract-redpincer.js";
 import { extractRoleplayRequests } from "./extract-roleplay.js";
 import { extractSpikee } from "./extract-spikee.js";
 import { extractTau2Scenarios, extractTauBriefs, extractTauDialogues } from "./extract-tau-bench.js";
@@ -170,6 +173,29 @@ async function extract(source: Source): Promise<CorpusLine[]> {
         add(line.text, line.kind, line.lang, line.split, line.context);
     return lines;
   }
+  if (source.format === "composed-agent-orders") {
+    // Attacker orders from InjecAgent's base files (their training side) and this project's training
+    // payloads, in user messages around ordinary training-side requests to agents (compose-agent-orders.ts).
+    const read = (path: string) => show(source.repo, source.commit ?? "", path).toString("utf8");
+    const injecAgent = attackerCasesBySplit((source.paths ?? []).map((path) => JSON.parse(read(path))));
+    const requests = all
+      .filter(
+        (line) =>
+          AGENT_ORDER_REQUEST_SOURCES.has(line.source) &&
+          line.split === "train" &&
+          line.kind === "benign" &&
+          line.context === undefined,
+      )
+      .map((line) => line.text);
+    if (requests.length === 0)
+      throw new Error("the agent-order sources must be extracted before composed-agent-orders");
+    for (const line of composeAgentOrderLines({
+      payloads: [...injecAgent.train, ...TRAIN_PAYLOADS.en],
+      requests,
+    }))
+      add(line.text, line.kind, "en", line.split);
+    return lines;
+  }
   if (NEW_FORMATS.has(source.format)) {
     const read = (path: string) => show(source.repo, source.commit ?? "", path).toString("utf8");
     const files = (folder: string, ending: string) =>
@@ -220,6 +246,10 @@ async function extract(source: Source): Promise<CorpusLine[]> {
     } else if (source.format === "tau2-scenarios") {
       extracted = sidedPaths(source).flatMap(({ path, split }) =>
         extractTau2Scenarios(JSON.parse(read(path)), split),
+      );
+    } else if (source.format === "ts-attack-payloads") {
+      extracted = extractRedPincer(
+        sidedPaths(source).map(({ path, split }) => ({ text: read(path), split })),
       );
     } else if (source.format === "gpteacher-roleplay") {
       extracted = extractRoleplayRequests(JSON.parse(read(first)));
@@ -515,6 +545,18 @@ const NEW_FORMATS = new Set([
   "tooltalk-turns",
   "api-bank-turns",
   "agentbench-os-tasks",
+  "ts-attack-payloads",
+]);
+
+/** Training-side orders to agents that composed-agent-orders wraps its carriers around. */
+const AGENT_ORDER_REQUEST_SOURCES = new Set([
+  "agentdojo-tool-outputs",
+  "injecagent-tool-responses",
+  "clinc150-agent-orders",
+  "hwu64-agent-orders",
+  "toolsandbox-user-turns",
+  "tooltalk-user-turns",
+  "api-bank-user-turns",
 ]);
 
 /** A source's `path:split` entries (a path without a side is on the source's). */
