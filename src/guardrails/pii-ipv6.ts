@@ -35,7 +35,8 @@ const PUBLIC = 0.9;
  * confirmed by validator.isIP(…, 6). Candidates grow left and right from each `:` over hex digits,
  * colons and dots, and must not touch a word (`std::vector`, `Foo::Bar`); brackets, a port after them
  * (`[2001:db8::1]:8080`) and a zone id (`fe80::1%eth0`, left out of the span) may. Left out as no
- * address: candidates without a digit (`cafe::babe`, `abc::def`: identifiers), with fewer than three
+ * address: candidates without a digit (`cafe::babe`, `abc::def`: identifiers; but for `::` forms with
+ * a single colon between groups, `a:b:c::d`, and any after an address word), with fewer than three
  * groups unless the first is written in full (`fe80::1` is an address, `10::30` is not), of only
  * one- and two-digit numbers in fewer than eight groups (`10:00:00::1`, `1:2::3`: clocks and
  * counters), and the unspecified address `::`. Clock times and MAC addresses (no `::`, fewer or more
@@ -88,12 +89,26 @@ function shortFormAddress(
 ): boolean {
   if (inSlice(text, start, end)) return false;
   if (candidate === "::") return everyAddress && NAMES_AN_ADDRESS.test(textBefore(text, start));
-  if (!DIGIT.test(candidate)) return false;
+  if (!DIGIT.test(candidate)) return hexLettersAddress(candidate, everyAddress, text, start);
   if (looksLikeAddress(candidate, everyAddress, text, end)) return true;
   // Short forms looksLikeAddress leaves out: `1::`, `1::1`, `1:2::8`, `::8`, `::2:3:4:5:6:7:8`; not
   // a clock's hours and minutes (`10:00::`, `12:30::45`, `10:00:00::1`).
   if (CLOCK_LIKE.test(candidate) && HOURS_MINUTES.test(candidate)) return false;
   return everyAddress || !(candidate.startsWith("::") || candidate.endsWith("::"));
+}
+
+/** A colon between two groups that is not part of `::`: code writes paths with `::` alone. */
+const SINGLE_COLON = /[0-9a-f]:[0-9a-f]/i;
+
+/**
+ * A `::`-compressed candidate of hex letters alone: `a:b:c::d`, `::a:b:c`, `a:b:c::` are addresses
+ * (a single colon between groups is in no language's path: Rust's `a::b`, C++'s `A::B`, Ruby's
+ * `::Face` have `::` alone); `a::`, `::a` and `a::b` only after a word naming an address, as `::`
+ * alone. A prefix (`a:b:c::`) only with `everyAddress`, as prefixes with digits.
+ */
+function hexLettersAddress(candidate: string, everyAddress: boolean, text: string, start: number): boolean {
+  if (SINGLE_COLON.test(candidate)) return !candidate.endsWith("::") || everyAddress;
+  return everyAddress && NAMES_AN_ADDRESS.test(textBefore(text, start));
 }
 
 /** `ip`, `IPv6`, `address`, `addr`, `地址`, `アドレス`, `endereço`, `dirección`, `Adresse`… with `is`/`:` after. */

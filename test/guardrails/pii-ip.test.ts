@@ -114,6 +114,18 @@ describe("pii: IPv6 short forms (ip-regex's RFC 4291 list, dev)", () => {
       "ipv6:::",
     ]);
   });
+  it("finds forms of hex letters alone with a single colon between groups, and `a::` after an address word", () => {
+    // Session 11: a single colon is in no language's path (`a::b`, `A::B`, `::Face` stay out).
+    expect(reported("foo a:b:c::d:e:f bar, ::a:b:c, a:b:c::d and a:b:c::")).toEqual([
+      "ipv6:a:b:c::d:e:f",
+      "ipv6:::a:b:c",
+      "ipv6:a:b:c::d",
+      "ipv6:a:b:c::",
+    ]);
+    expect(reported("IPv6 address: a::, ip ::a, addr a::b")).toEqual(["ipv6:a::", "ipv6:::a", "ipv6:a::b"]);
+    expect(reported("foo a:: bar, ::a, a::b; use a::b::c; ::Face.new; A::B")).toEqual([]);
+    expect(reported("a:b:c::", publicOnly)).toEqual([]);
+  });
   it("leaves Python slices, regular expression groups and Haskell's `::`", () => {
     for (const text of [
       "x = arr[::2]; print(s[1::]); a[:, 1::2]; digits[-1::-2]",
