@@ -7,9 +7,10 @@ import type { PhoneScorer } from "./pii-phone.js";
  * written (DIN 5008 before 2011): "Tel. 089/1234567", "01/512 34 56". The number run of
  * pii-numbers does not take a slash (dates, fractions and paths use it), so these are read here,
  * only after a phone word ("Tel.", "Telefon", "Fax", "Handy"…) and only when the scorer calls the
- * digits a valid number of a configured region.
+ * digits a valid number of a configured region. After a country code (`+36 30/528-3108`, Hungary's
+ * mobiles; `+49 89/1234567`) no phone word is needed: the scorer calls it valid in its country.
  */
-const SLASHED = /0\d{1,5}\/\d[\d -]{3,12}\d(?![\w/]|[.-]\d)/g;
+const SLASHED = /(?:\+\d{1,3}[ -]?\d{1,5}|0\d{1,5})\/\d[\d -]{3,12}\d(?![\w/]|[.-]\d)/g;
 const JOINED_BEFORE = /[\w./+-]/;
 
 export function findSlashedPhones(text: string, phoneScore: PhoneScorer): PiiMatch[] {
@@ -18,7 +19,9 @@ export function findSlashedPhones(text: string, phoneScore: PhoneScorer): PiiMat
   for (let found = SLASHED.exec(text); found !== null; found = SLASHED.exec(text)) {
     const start = found.index;
     const end = start + found[0].length;
-    if (JOINED_BEFORE.test(text[start - 1] ?? "") || !hasPhoneContext(text, start, end)) continue;
+    const international = found[0].startsWith("+");
+    if (JOINED_BEFORE.test(text[start - 1] ?? "")) continue;
+    if (!international && !hasPhoneContext(text, start, end)) continue;
     const score = phoneScore(text, start, found[0].replace("/", " "));
     if (score > 0) matches.push({ type: "phone", start, end, score });
   }

@@ -15,6 +15,7 @@ describe("config", () => {
       phoneRegions: [
         ...["US", "GB", "DE", "FR", "IN", "AU", "ES", "IT", "NL", "BR", "JP", "MX"],
         ...["CN", "RU", "KR", "TR", "SA", "AE", "IL", "PT", "AR", "CO", "EG", "TW", "CH"],
+        "PL",
       ],
       privateIpAddresses: true,
       learnedAttackScorer: true,
