@@ -30,6 +30,7 @@ const CARD_SCORE = 0.95;
  */
 export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
   const matches: PiiMatch[] = [];
+  let lastPhoneEnd = -1;
   NUMBER_RUN.lastIndex = 0;
   for (let run = NUMBER_RUN.exec(text); run !== null; run = NUMBER_RUN.exec(text)) {
     let candidate = run[0];
@@ -52,8 +53,13 @@ export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
       candidate = candidate.slice(0, innerBracket).trimEnd();
     // "01 02 03 04 05 ab": the digits are the start of a hex byte sequence (a MAC address), not a number.
     if (HEX_CONTINUES.test(text.slice(start + candidate.length, start + candidate.length + 4))) continue;
-    const match = classify(text, start, candidate, phoneScore);
-    if (match) matches.push({ ...match, start, end: start + candidate.length });
+    const listed = lastPhoneEnd >= 0 && LIST_JOINER.test(text.slice(lastPhoneEnd, start));
+    const match = classify(text, start, candidate, phoneScore, listed);
+    if (match?.type === "phone") lastPhoneEnd = start + candidate.length;
+    // "(+44) 7911 123456": the bracket opened before the country code is the number's.
+    const bracketed = match?.type === "phone" && text[start - 1] === "(" && BRACKETED_CODE.test(candidate);
+    if (match)
+      matches.push({ ...match, start: bracketed ? start - 1 : start, end: start + candidate.length });
     else if (candidate.replace(NON_DIGIT, "").length > MAX_NUMBER_DIGITS) {
       // More digits than any one number holds: cards listed one after another ("4012888888881881
       // 4012-8888-8888-1881 4012 …"), which the run joined. The cards in it are taken, and the scan
@@ -66,6 +72,14 @@ export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
   }
   return matches;
 }
+
+/**
+ * What may stand between two phone numbers of one list ("Tel 9876-5432 ou 98765-4321", "010-62755999或
+ * 13912345678", "555-1234 / 555-5678"): the second shares the first's phone word.
+ */
+const LIST_JOINER = /^[ \t,;/]{0,3}(?:(?:or|ou|o|oder|или|veya|ya|या|و|或者?|和|及|、)[ \t,;/]{0,3})?$/iu;
+/** A country code and its closing bracket at the start: `+44) 7911 123456`, the `(` before it. */
+const BRACKETED_CODE = /^\+\d{1,3}\)/;
 
 /** Cards print at most 19 digits, phone numbers 15: a longer run is several numbers. */
 const MAX_NUMBER_DIGITS = 19;
@@ -100,7 +114,7 @@ function cardsInRun(candidate: string, start: number): PiiMatch[] {
   return cards;
 }
 
-function classify(text: string, start: number, candidate: string, phoneScore: PhoneScorer) {
+function classify(text: string, start: number, candidate: string, phoneScore: PhoneScorer, listed: boolean) {
   // Four dotted numbers are an IPv4 address or a version, never a phone number (findIpv4 reads them).
   if (IPV4.test(candidate)) return undefined;
   const before = textBefore(text, start);
@@ -124,7 +138,7 @@ function classify(text: string, start: number, candidate: string, phoneScore: Ph
   }
   if (digits.length < 7 || digits.length > 15) return undefined;
   if (endsWithIdContext(before)) return undefined;
-  const score = phoneScore(text, start, candidate);
+  const score = phoneScore(text, start, candidate, listed);
   return score > 0 ? { type: "phone", score } : undefined;
 }
 

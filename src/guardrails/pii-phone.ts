@@ -16,8 +16,11 @@ const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 /** `10 000 000`, `3 500 000`: a round amount grouped in thousands, whatever the words before it. */
 const ROUND_AMOUNT = /^[1-9]\d{0,2}(?:[ \u00a0.,]\d{3})*[ \u00a0.,]000$/;
 
-/** Confidence in [0, 1] that a digit run is a phone number; 0 when it is not. */
-export type PhoneScorer = (text: string, start: number, candidate: string) => number;
+/**
+ * Confidence in [0, 1] that a digit run is a phone number; 0 when it is not. `listed`: the run follows
+ * another phone number in a list ("… ou 98765-4321"), so that number's phone word is its own too.
+ */
+export type PhoneScorer = (text: string, start: number, candidate: string, listed?: boolean) => number;
 
 /**
  * libphonenumber-js with full "max" metadata decides, so valid means a real number range of the
@@ -73,9 +76,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     return phone !== undefined && validity.isValid(phone) ? phone : undefined;
   };
 
-  return (text, start, candidate) => {
+  return (text, start, candidate, listed = false) => {
     const end = start + candidate.length;
-    const hasContext = hasPhoneContext(text, start, end);
+    const hasContext = listed || hasPhoneContext(text, start, end);
     const idd = OTHER_IDD.exec(candidate);
     if (candidate.startsWith("+") || candidate.startsWith("00") || idd !== null) {
       const international =
@@ -96,8 +99,16 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     if (national > 0) return national;
     // `123-456-7890`, `(555) 123-4567`: written as North America writes numbers, whether or not in service.
     if (nanpRegion && NANP_SHAPE.test(candidate)) return hasContext ? 0.85 : 0.6;
+    if (bracketedCountryCode(candidate)) return hasContext ? 0.9 : 0.8;
     return countryCodeFirst(candidate, hasContext) ? (hasContext ? 0.9 : 0.8) : 0;
   };
+
+  /** `(86) 13912345678`, `(852) 2345 6789`: a calling code in brackets without `+`, a valid number after it. */
+  function bracketedCountryCode(candidate: string): boolean {
+    const code = BRACKETED_CALLING_CODE.exec(candidate)?.[1];
+    if (code === undefined) return false;
+    return validInternational(candidate.replace(NON_DIGIT, ""))?.countryCallingCode === code;
+  }
 
   /**
    * `86-755-12345678`, `55 11 98765-4321`: a configured region's calling code written without `+`,
@@ -189,6 +200,8 @@ function looseTrunkNumber(
     !CODE_AFTER.test(text.slice(end, end + 12))
   );
 }
+
+const BRACKETED_CALLING_CODE = /^\((\d{1,3})\)[ -]?\d/;
 
 const PLUS_ONE = /^[+＋]1[-. ]?(?=[(\d])/;
 

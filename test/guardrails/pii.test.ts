@@ -99,6 +99,15 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
     const codes = "NL91 ABNA 0417 1643 01, 1Z 999 AA1 01 2345 6784, 0-306-40615-2, 078 00 1123";
     expect(found(codes)).toEqual([]);
   });
+  it("reads a calling code in brackets, with or without +, into the span", () => {
+    for (const phone of ["(+44) 7911 123456", "(86) 13912345678", "(852) 2345 6789"])
+      expect(values(`Hello ${phone}`, "phone")).toEqual([phone]);
+  });
+  it("reads the second number of a list after one phone word", () => {
+    expect(values("Phone: 555-1234 or 555-5678", "phone")).toEqual(["555-1234", "555-5678"]);
+    expect(values("Tel 9876-5432 ou 98765-4321", "phone")).toEqual(["9876-5432", "98765-4321"]);
+    expect(values("Phone: 555-1234, page 12 of 2024 and 1234567", "phone")).toEqual(["555-1234"]);
+  });
   it("does not take amounts, ZIP codes or digits against letters for phones", () => {
     const text =
       "¥415-666-7777, 415-666-7777%, É415-666-7777, ZIP 94103-1207, 164.689.383 people, 3747 3911, 700-1000 calories, 12345678901";
