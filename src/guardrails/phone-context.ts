@@ -245,8 +245,20 @@ const LABEL_AFTER =
 const VERB_AFTER =
   /^[\s'’]{0,2}(?:पर\s*(?:कॉल|फ़ोन|फ\u093cोन|फोन|संपर्क|मैसेज|व्हाट्सएप)|(?:に|まで)(?:お?電話|かけ|ご?連絡)|(?:으로|로)\s*(?:전화|연락|문자))/u;
 
+/**
+ * The number named someone's phone after it: "4155552671 is my cell", "… é o meu celular", "… es mi
+ * número", "…是我的手机号", "…は私の電話番号です", "… ist meine Nummer".
+ */
+const NAMED_AFTER =
+  /^[\s,]{0,2}(?:(?:is|was)\s+(?:my|our|his|her|their)\s+(?:new\s+)?(?:phone|cell|mobile|number|contact|landline|whats ?app)|[ée]\s+o\s+(?:meu\s+|nosso\s+)?(?:telefone|celular|n[úu]mero|whats)|es\s+(?:mi|nuestro)\s+(?:tel[ée]fono|celular|n[úu]mero|m[óo]vil)|ist\s+(?:meine|unsere)\s+(?:nummer|telefonnummer|handynummer)|是(?:我|我们|他|她)的(?:电话|手机|號碼|号码|電話|手機)|は(?:私|わたし|僕)の(?:電話|携帯|番号))/iu;
+
 /** Whether the words around a number at [start, end) of `text` say it is a phone number. */
 export function hasPhoneContext(text: string, start: number, end: number): boolean {
-  const after = text.slice(end, end + 16);
-  return PHONE_BEFORE.test(textBefore(text, start)) || LABEL_AFTER.test(after) || VERB_AFTER.test(after);
+  const after = text.slice(end, end + 24);
+  return (
+    PHONE_BEFORE.test(textBefore(text, start)) ||
+    LABEL_AFTER.test(after) ||
+    VERB_AFTER.test(after) ||
+    NAMED_AFTER.test(after)
+  );
 }

@@ -50,6 +50,18 @@ describe("phone context words in twelve languages, with Unicode word boundaries"
   it.each(labelled)("reads the digits in %s as a phone number", (text) => {
     expect(phones(text, usOnly)).toEqual(["phone:4155552671"]);
   });
+  it("reads the number named someone's phone after it", () => {
+    for (const text of [
+      "4155552671 is my cell",
+      "4155552671 é o meu celular",
+      "4155552671 es mi número",
+      "4155552671 ist meine Handynummer",
+      "4155552671是我的手机号",
+      "4155552671は私の電話番号です",
+    ])
+      expect(phones(text, usOnly), text).toEqual(["phone:4155552671"]);
+    expect(phones("4155552671 is the number of rows", usOnly)).toEqual([]);
+  });
   it("reads a verb after the number for languages that put it last", () => {
     expect(phones("मुझे 4155552671 पर कॉल करें", usOnly)).toEqual(["phone:4155552671"]);
     expect(phones("4155552671にかけてください", usOnly)).toEqual(["phone:4155552671"]);
