@@ -26,12 +26,13 @@ const MACHINE_ADDRESS =
 /**
  * Email addresses: expand left and right from every `@` (no regex backtracking), then confirm with
  * validator's isEmail (RFC 5321 lengths, a real TLD; RFC 6531 letters in the local part and IDN
- * domains, of scripts written with spaces). `git@host:repo` SSH remotes are not people;
+ * domains, of scripts written with spaces; `＠`, full-width, as `@`). `git@host:repo` SSH remotes are not people;
  * no-reply and service-account addresses score low.
  */
 export function findEmails(text: string): PiiMatch[] {
   const matches: PiiMatch[] = [];
-  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+  const nextAt = atSigns(text);
+  for (let at = nextAt(0); at !== -1; at = nextAt(at + 1)) {
     let start = at;
     while (start > 0 && at - start < MAX_LOCAL && isLocalChar(text, start - 1)) start--;
     while (text[start] === ".") start++;
@@ -41,9 +42,21 @@ export function findEmails(text: string): PiiMatch[] {
     if (start === at || end === at + 1) continue;
     const local = text.slice(start, at);
     if (local.toLowerCase() === "git") continue;
-    const address = text.slice(start, end);
+    // The full-width `＠` of Chinese and Japanese text (`info＠example.com`) stands for `@`.
+    const address = `${local}@${text.slice(at + 1, end)}`;
     if (!validator.isEmail(address)) continue;
     matches.push({ type: "email", start, end, score: MACHINE_ADDRESS.test(address) ? 0.4 : 0.95 });
   }
   return matches;
+}
+
+/** The next `@` or full-width `＠` at or after `from`, or -1 (each sign searched for once per text). */
+function atSigns(text: string): (from: number) => number {
+  let wide = text.indexOf("＠");
+  return (from) => {
+    if (wide !== -1 && wide < from) wide = text.indexOf("＠", from);
+    const ascii = text.indexOf("@", from);
+    if (wide === -1) return ascii;
+    return ascii === -1 ? wide : Math.min(ascii, wide);
+  };
 }

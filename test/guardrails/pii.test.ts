@@ -31,6 +31,13 @@ describe("pii: email", () => {
     expect(values("контакт: пользователь@пример.рф", "email")).toEqual(["пользователь@пример.рф"]);
     expect(values("我的邮箱是test@163.com谢谢", "email")).toEqual(["test@163.com"]);
   });
+  it("reads the full-width ＠ of Chinese and Japanese text as @", () => {
+    expect(values("邮箱：info＠example.com，メール taro＠example.jp まで", "email")).toEqual([
+      "info＠example.com",
+      "taro＠example.jp",
+    ]);
+    expect(found("＠mention ＠＠ a＠b")).toEqual([]);
+  });
   it("ignores SSH remotes, package specs, decorators and machine addresses", () => {
     expect(found("git@github.com:org/repo.git lodash@4.17.21 @Override user@localhost")).toEqual([]);
     expect(values("exporter@billing-4471.iam.gserviceaccount.com", "email")).toEqual([]);
