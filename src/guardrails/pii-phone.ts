@@ -154,15 +154,24 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       }
       return hasContext ? 0.9 : 0.8;
     }
-    // `083 8670 3586`, `(04310) 8813194`: a trunk `0`, then nine digits or more in groups, valid in a
-    // configured region though grouped otherwise than its format: people group numbers their own way,
-    // and amounts, dates and counts do not start with 0. Not between code-like tokens (`BA39 A290
-    // 0794 0102 8494`, an IBAN's digits; `1Z 999 AA1 01 2345 6784`), nor an ISBN's lone check digit.
-    if (!hasContext && looseTrunkNumber(candidate, groups, digits, text, end)) {
-      for (const region of regions) {
-        if (!precheck.national(digits, region)) continue;
-        const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(candidate, region);
-        if (phone && validity.isValid(phone)) return 0.7;
+    // People group numbers their own way: `083 8670 3586`, `(04310) 8813194` (a trunk `0`, then
+    // nine digits or more, grouped otherwise than the region's format: amounts, dates and counts do
+    // not start with 0); `11 9 8765 4321`, `(11) 9 8765-4321` (the format's groups split further,
+    // Brazil's ninth digit written apart); `1391234 5678` (a Chinese mobile). At 0.7, when valid in a
+    // configured region; never between code-like tokens (`BA39 A290 0794 0102 8494`, an IBAN's
+    // digits; `1Z 999 AA1 01 2345 6784`) or in an SSN's or an ISBN's shape.
+    if (!hasContext && digits.length >= 9 && looselyGrouped(candidate, groups, text, end)) {
+      if (cnMobile && CN_MOBILE.test(digits) && groups.every((length) => length >= 3))
+        if (isValidIn(digits, "CN")) return 0.7;
+      const trunkFirst = TRUNK_FIRST.test(candidate);
+      const split = mayBeSplit(groups);
+      if (trunkFirst || split) {
+        for (const region of regions) {
+          if (!precheck.national(digits, region)) continue;
+          const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(candidate, region);
+          if (!phone || !validity.isValid(phone)) continue;
+          if (trunkFirst || splitsGrouping(groups, digitGroups(grouping.formatParsed(phone)))) return 0.7;
+        }
       }
     }
     // After "phone:", "call me at"…, the words say what the digits are: a number valid in any region
@@ -178,22 +187,51 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   }
 }
 
-const TRUNK_FIRST = /^\(?0[1-9]/;
+const TRUNK_FIRST = /^\(?0 ?[1-9]/;
 /** A token of letters and digits together just before or after: an IBAN's or a tracking code's groups. */
 const CODE_BEFORE =
   /(?:(?:[A-Za-z][A-Za-z0-9]*\d|\d[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]*|[A-Z]{2}\d\d(?: [A-Z0-9]{4})+)[ \u00a0]$/;
 const CODE_AFTER = /^[ \u00a0](?:[A-Za-z][A-Za-z0-9]*\d|\d+[A-Za-z])/;
 
-/** A trunk `0` first, nine digits or more in groups, the last of two or more, and no code-like token beside it. */
-function looseTrunkNumber(
-  candidate: string,
-  groups: number[],
-  digits: string,
-  text: string,
-  end: number,
-): boolean {
-  if (!TRUNK_FIRST.test(candidate) || groups.length < 2 || digits.length < 9) return false;
-  if ((groups.at(-1) ?? 0) < 2 || groups.join("-") === "3-2-4") return false;
+/** Three groups or more, the later ones of two digits or more: what splitsGrouping may accept. */
+function mayBeSplit(groups: readonly number[]): boolean {
+  return groups.length >= 3 && groups.slice(2).every((length) => length >= 2);
+}
+
+/**
+ * Every boundary of the national format's groups is a boundary of the written ones, and one or two
+ * more are written (a lone trunk digit before them aside: `0 11 98765-4321`).
+ */
+function splitsGrouping(written: readonly number[], national: readonly number[]): boolean {
+  const sum = (groups: readonly number[]) => groups.reduce((total, length) => total + length, 0);
+  const groups = sum(written) === sum(national) + 1 && written[0] === 1 ? written.slice(1) : written;
+  const extra = groups.length - national.length;
+  if (extra < 1 || extra > 2 || sum(groups) !== sum(national)) return false;
+  const ends = new Set<number>();
+  let at = 0;
+  for (const length of groups) {
+    at += length;
+    ends.add(at);
+  }
+  at = 0;
+  for (const length of national) {
+    at += length;
+    if (!ends.has(at)) return false;
+  }
+  return true;
+}
+
+/** A group of zeros or a power of ten: round numbers in a list (`0 1000 10000`), not a loosely grouped phone. */
+const ZEROS_GROUP = /(?:^|\D)1?000+(?!\d)/;
+
+/**
+ * Groups (two or more, the last of two digits or more) written with spaces, dashes or brackets, not
+ * dots (versions) nor before a colon (a time zone, `…631-06:00`), not in an SSN's 3-2-4 shape, no
+ * group of zeros or power of ten, and no code-like token of letters and digits beside them.
+ */
+function looselyGrouped(candidate: string, groups: readonly number[], text: string, end: number): boolean {
+  if (groups.length < 2 || (groups.at(-1) ?? 0) < 2 || groups.join("-") === "3-2-4") return false;
+  if (candidate.includes(".") || text[end] === ":" || ZEROS_GROUP.test(candidate)) return false;
   const start = end - candidate.length;
   return (
     !CODE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) &&

@@ -106,6 +106,12 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
     const codes = "NL91 ABNA 0417 1643 01, 1Z 999 AA1 01 2345 6784, 0-306-40615-2, 078 00 1123";
     expect(found(codes)).toEqual([]);
   });
+  it("reads the region's groups split further, and a Chinese mobile however grouped", () => {
+    for (const phone of ["(11) 9 8765-4321", "11 9 8765 4321", "0 11 98765-4321", "1391234 5678"])
+      expect(values(`Hello ${phone}`, "phone")).toEqual([phone]);
+    const lists = "--batch-sizes 0 1000 10000, BE71 0961 2345 6760, 2023-08-29T19:07:16.853479631-06:00";
+    expect(found(lists)).toEqual([]);
+  });
   it("reads a calling code in brackets, with or without +, into the span", () => {
     for (const phone of ["(+44) 7911 123456", "(86) 13912345678", "(852) 2345 6789"])
       expect(values(`Hello ${phone}`, "phone")).toEqual([phone]);
