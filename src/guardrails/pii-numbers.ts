@@ -1,7 +1,7 @@
 import validator from "validator";
 import { endsWithIdContext } from "./pii-id-context.js";
 import { type PiiMatch, textBefore } from "./pii-match.js";
-import type { PhoneScorer } from "./pii-phone.js";
+import { newScanBudget, type PhoneScorer, type ScanBudget } from "./pii-phone.js";
 
 /**
  * Runs of digits with phone/card separators. The look-behind keeps a run from starting inside a word,
@@ -31,6 +31,7 @@ const CARD_SCORE = 0.95;
 export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
   const matches: PiiMatch[] = [];
   let lastPhoneEnd = -1;
+  const budget = newScanBudget();
   NUMBER_RUN.lastIndex = 0;
   for (let run = NUMBER_RUN.exec(text); run !== null; run = NUMBER_RUN.exec(text)) {
     let candidate = run[0];
@@ -54,7 +55,7 @@ export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
     // "01 02 03 04 05 ab": the digits are the start of a hex byte sequence (a MAC address), not a number.
     if (HEX_CONTINUES.test(text.slice(start + candidate.length, start + candidate.length + 4))) continue;
     const listed = lastPhoneEnd >= 0 && LIST_JOINER.test(text.slice(lastPhoneEnd, start));
-    const match = classify(text, start, candidate, phoneScore, listed);
+    const match = classify(text, start, candidate, phoneScore, listed, budget);
     if (match?.type === "phone") lastPhoneEnd = start + candidate.length;
     // "(+44) 7911 123456": the bracket opened before the country code is the number's.
     const bracketed = match?.type === "phone" && text[start - 1] === "(" && BRACKETED_CODE.test(candidate);
@@ -114,7 +115,14 @@ function cardsInRun(candidate: string, start: number): PiiMatch[] {
   return cards;
 }
 
-function classify(text: string, start: number, candidate: string, phoneScore: PhoneScorer, listed: boolean) {
+function classify(
+  text: string,
+  start: number,
+  candidate: string,
+  phoneScore: PhoneScorer,
+  listed: boolean,
+  budget: ScanBudget,
+) {
   // Four dotted numbers are an IPv4 address or a version, never a phone number (findIpv4 reads them).
   if (IPV4.test(candidate)) return undefined;
   const before = textBefore(text, start);
@@ -138,7 +146,7 @@ function classify(text: string, start: number, candidate: string, phoneScore: Ph
   }
   if (digits.length < 7 || digits.length > 15) return undefined;
   if (endsWithIdContext(before)) return undefined;
-  const score = phoneScore(text, start, candidate, listed);
+  const score = phoneScore(text, start, candidate, listed, budget);
   return score > 0 ? { type: "phone", score } : undefined;
 }
 

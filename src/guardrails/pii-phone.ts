@@ -19,8 +19,27 @@ const ROUND_AMOUNT = /^[1-9]\d{0,2}(?:[ \u00a0.,]\d{3})*[ \u00a0.,]000$/;
 /**
  * Confidence in [0, 1] that a digit run is a phone number; 0 when it is not. `listed`: the run follows
  * another phone number in a list ("… ou 98765-4321"), so that number's phone word is its own too.
+ * `budget`: the scan's allowance of loose readings (newScanBudget); without one, no limit.
  */
-export type PhoneScorer = (text: string, start: number, candidate: string, listed?: boolean) => number;
+export type PhoneScorer = (
+  text: string,
+  start: number,
+  candidate: string,
+  listed?: boolean,
+  budget?: ScanBudget,
+) => number;
+
+/**
+ * How many loose readings (people's own groupings, parsed in every configured region) one scan may
+ * still try: a text of number tables would have them parse hundreds of times, so a scan gets
+ * LOOSE_TRIES (a few phones in prose never reach it; a phone list past it still has its numbers
+ * written as their regions write them).
+ */
+export interface ScanBudget {
+  loose: number;
+}
+
+export const newScanBudget = (): ScanBudget => ({ loose: LOOSE_TRIES });
 
 /**
  * libphonenumber-js with full "max" metadata decides, so valid means a real number range of the
@@ -63,6 +82,12 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     ] as CountryCode[];
     return everyRegion;
   };
+  // Regions printing some grouping that the written one splits further: the only ones splitsGrouping
+  // can accept (a parse each costs ~15 µs; tables of numbers hold many candidates).
+  const splitRegions = (groups: number[]) => {
+    const coarser = [...coarsenings(groups), ...(groups[0] === 1 ? coarsenings(groups.slice(1)) : [])];
+    return regions.filter((region) => coarser.some((key) => signatures.get(region)?.has(key)));
+  };
   const nanpRegion = regions.some((region) => region === "US" || region === "CA");
   const cnMobile = regions.includes("CN" as CountryCode);
   const isValidIn = (digits: string, region: CountryCode) => {
@@ -76,7 +101,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     return phone !== undefined && validity.isValid(phone) ? phone : undefined;
   };
 
-  return (text, start, candidate, listed = false) => {
+  return (text, start, candidate, listed = false, budget) => {
     const end = start + candidate.length;
     const hasContext = listed || hasPhoneContext(text, start, end);
     const idd = OTHER_IDD.exec(candidate);
@@ -95,7 +120,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       // Labelled a phone number and of a length the country dials: a number, if not one in service.
       return hasContext && parsePhoneNumberFromString(international)?.isPossible() ? 0.85 : 0;
     }
-    const national = nationalScore(candidate, hasContext, text, end);
+    const national = nationalScore(candidate, hasContext, text, end, budget);
     if (national > 0) return national;
     // `123-456-7890`, `(555) 123-4567`: written as North America writes numbers, whether or not in service.
     if (nanpRegion && NANP_SHAPE.test(candidate)) return hasContext ? 0.85 : 0.6;
@@ -123,7 +148,13 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     return hasContext || sameGrouping(groups.slice(1), digitGroups(grouping.formatParsed(phone)));
   }
 
-  function nationalScore(candidate: string, hasContext: boolean, text: string, end: number): number {
+  function nationalScore(
+    candidate: string,
+    hasContext: boolean,
+    text: string,
+    end: number,
+    budget?: ScanBudget,
+  ): number {
     if (DATE.test(candidate) || ROUND_AMOUNT.test(candidate)) return 0;
     // "1688-1697", "1644 -- 1646": years from and to, which Korea's 8-digit service numbers look like.
     if (!hasContext && isYearRange(candidate)) return 0;
@@ -160,13 +191,18 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // Brazil's ninth digit written apart); `1391234 5678` (a Chinese mobile). At 0.7, when valid in a
     // configured region; never between code-like tokens (`BA39 A290 0794 0102 8494`, an IBAN's
     // digits; `1Z 999 AA1 01 2345 6784`) or in an SSN's or an ISBN's shape.
-    if (!hasContext && digits.length >= 9 && looselyGrouped(candidate, groups, text, end)) {
+    if (
+      !hasContext &&
+      digits.length >= 9 &&
+      looselyGrouped(candidate, groups, text, end) &&
+      (budget === undefined || budget.loose-- > 0)
+    ) {
       if (cnMobile && CN_MOBILE.test(digits) && groups.every((length) => length >= 3))
         if (isValidIn(digits, "CN")) return 0.7;
       const trunkFirst = TRUNK_FIRST.test(candidate);
-      const split = mayBeSplit(groups);
-      if (trunkFirst || split) {
-        for (const region of regions) {
+      const loose = trunkFirst ? regions : mayBeSplit(groups) ? splitRegions(groups) : [];
+      if (loose.length > 0) {
+        for (const region of loose) {
           if (!precheck.national(digits, region)) continue;
           const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(candidate, region);
           if (!phone || !validity.isValid(phone)) continue;
@@ -187,6 +223,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   }
 }
 
+/** Loose readings (people's own groupings) tried per scan: see ScanBudget. */
+const LOOSE_TRIES = 24;
+
 const TRUNK_FIRST = /^\(?0 ?[1-9]/;
 /** A token of letters and digits together just before or after: an IBAN's or a tracking code's groups. */
 const CODE_BEFORE =
@@ -196,6 +235,24 @@ const CODE_AFTER = /^[ \u00a0](?:[A-Za-z][A-Za-z0-9]*\d|\d+[A-Za-z])/;
 /** Three groups or more, the later ones of two digits or more: what splitsGrouping may accept. */
 function mayBeSplit(groups: readonly number[]): boolean {
   return groups.length >= 3 && groups.slice(2).every((length) => length >= 2);
+}
+
+/** The groups with one or two neighbouring boundaries taken out, as `a-b-c` keys. */
+function coarsenings(groups: readonly number[]): string[] {
+  const keys: string[] = [];
+  const boundaries = groups.length - 1;
+  for (let first = 0; first < boundaries; first++) {
+    for (let second = first; second < boundaries; second++) {
+      const merged: number[] = [];
+      groups.forEach((length, index) => {
+        const joined = index - 1 === first || (second !== first && index - 1 === second);
+        if (joined && merged.length > 0) merged[merged.length - 1] = (merged.at(-1) ?? 0) + length;
+        else merged.push(length);
+      });
+      keys.push(merged.join("-"));
+    }
+  }
+  return keys;
 }
 
 /**
