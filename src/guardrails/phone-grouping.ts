@@ -19,6 +19,8 @@ import type { PhonePrecheck } from "./phone-precheck.js";
 export interface PhoneGroupingCheck {
   /** False only when no national format of `digits` parsed in `region` has the `written` groups. */
   mayGroup(written: readonly number[], digits: string, region: CountryCode): boolean;
+  /** False only when no national format of `digits` parsed in `region` has groups that `accepts`. */
+  mayFormat(digits: string, region: CountryCode, accepts: (national: number[]) => boolean): boolean;
   /**
    * `phone.formatNational()` of a parsed number without an extension, with the formats compiled once
    * (format.js formatNumber: the plan of its country, or of its calling code when it has none).
@@ -86,17 +88,21 @@ export function createPhoneGroupingCheck(precheck: PhonePrecheck): PhoneGrouping
     return formats;
   };
 
-  return {
-    mayGroup(written, digits, region) {
-      const national = precheck.nationalNumbers(digits, region);
-      if (national === undefined) return true;
-      for (const formats of formatListsOf(national.callingCode)) {
-        for (const nationalNumber of national.candidates) {
-          if (sameGrouping(written, digitGroups(formatNational(nationalNumber, formats)))) return true;
-        }
+  const mayFormat = (digits: string, region: CountryCode, accepts: (national: number[]) => boolean) => {
+    const national = precheck.nationalNumbers(digits, region);
+    if (national === undefined) return true;
+    for (const formats of formatListsOf(national.callingCode)) {
+      for (const nationalNumber of national.candidates) {
+        if (accepts(digitGroups(formatNational(nationalNumber, formats)))) return true;
       }
-      return false;
-    },
+    }
+    return false;
+  };
+
+  return {
+    mayGroup: (written, digits, region) =>
+      mayFormat(digits, region, (national) => sameGrouping(written, national)),
+    mayFormat,
     formatParsed(phone) {
       const plan = phone.country && phone.country !== "001" ? phone.country : phone.countryCallingCode;
       if (phone.nationalNumber === "") return "";

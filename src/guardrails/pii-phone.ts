@@ -204,9 +204,13 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       if (loose.length > 0) {
         for (const region of loose) {
           if (!precheck.national(digits, region)) continue;
-          const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(candidate, region);
+          const fast = parser.national(digits, region);
+          // As in the strict loop: the formats, compiled once, spare a library parse that cannot split.
+          const splits = (national: number[]) => splitsGrouping(groups, national);
+          if (fast === undefined && !trunkFirst && !grouping.mayFormat(digits, region, splits)) continue;
+          const phone = fast ?? parsePhoneNumberFromString(candidate, region);
           if (!phone || !validity.isValid(phone)) continue;
-          if (trunkFirst || splitsGrouping(groups, digitGroups(grouping.formatParsed(phone)))) return 0.7;
+          if (trunkFirst || splits(digitGroups(grouping.formatParsed(phone)))) return 0.7;
         }
       }
     }
@@ -232,9 +236,13 @@ const CODE_BEFORE =
   /(?:(?:[A-Za-z][A-Za-z0-9]*\d|\d[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]*|[A-Z]{2}\d\d(?: [A-Z0-9]{4})+)[ \u00a0]$/;
 const CODE_AFTER = /^[ \u00a0](?:[A-Za-z][A-Za-z0-9]*\d|\d+[A-Za-z])/;
 
-/** Three groups or more, the later ones of two digits or more: what splitsGrouping may accept. */
+/**
+ * Three groups or more, the later ones of two digits or more, not all of four (a card's printing,
+ * `4929-1234-5678`): what splitsGrouping may accept.
+ */
 function mayBeSplit(groups: readonly number[]): boolean {
-  return groups.length >= 3 && groups.slice(2).every((length) => length >= 2);
+  if (groups.length < 3 || groups.every((length) => length === 4)) return false;
+  return groups.slice(2).every((length) => length >= 2);
 }
 
 /** The groups with one or two neighbouring boundaries taken out, as `a-b-c` keys. */
