@@ -48,10 +48,10 @@ export const SCANNER_VENDOR_RULES: SecretPatternRule[] = [
     id: "ripsecrets.square-access-token",
     type: "square_token",
     keywords: ["eaaa"],
-    pattern: `${START}EAAA[0-9A-Za-z+=-]{60}(?![0-9A-Za-z+=_-])`,
+    pattern: `${START}EAAA[\\w+=-]{60}(?![\\w+=-])`,
     score: 0.9,
     minEntropy: 4,
-    source: "ripsecrets src/lib.rs (Square)",
+    source: "ripsecrets src/lib.rs (Square); `_` in the class as Veles' squareapikey has it",
   },
   {
     id: "kics.braintree",

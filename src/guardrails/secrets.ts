@@ -35,6 +35,7 @@ import { telegramBotTokenParser } from "./telegram-token.js";
 import { trieRegexSource } from "./trie-regex.js";
 import { TRIVY_SECRET_RULES } from "./trivy-secret-rules.js";
 import type { Detector, Finding } from "./types.js";
+import { VELES_SECRET_RULES } from "./veles-secret-rules.js";
 import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
 
 /**
@@ -130,6 +131,7 @@ export const SECRET_PATTERN_RULES: readonly SecretPatternRule[] = [
   ...TRIVY_SECRET_RULES,
   ...SHHGIT_SECRET_RULES,
   ...SCANNER_VENDOR_RULES,
+  ...VELES_SECRET_RULES,
 ];
 
 type Matcher = (text: string, index: number) => Finding | undefined;

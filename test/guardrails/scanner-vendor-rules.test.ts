@@ -30,7 +30,7 @@ describe("the rules ported from smaller secret scanners", () => {
     ],
     [
       "ripsecrets.square-access-token",
-      `EAAA${alnum(60, 30)}`,
+      `EAAA${urlSafe(60, 30)}`,
       (secret) => `client = square.Client("${secret}")`,
       `EAAA${alnum(40, 30)} is too short for a Square token`,
     ],
