@@ -105,8 +105,9 @@ export const genericSecretParser: SecretParser = {
     // An element's whole text, closed by its own tag (`<password>  hunter2  </password>`, Maven's
     // settings.xml): a literal, as a quoted value is, not a code identifier or prose going on.
     const element = valueStart.tag === true && closesElement(text, end, originalName);
-    // A format string filled in by code (`"prefix_{}".format(x)`): a template, not the value.
-    if (quoted && value.includes("{") && text.startsWith(".format(", end + 1)) return undefined;
+    // A format string filled in by code (`"prefix_{}".format(x)`, `f"prefix_{x}"`): a template, not the value.
+    if (quoted && value.includes("{") && (valueStart.interpolated || text.startsWith(".format(", end + 1)))
+      return undefined;
     let score = scoreSecretValue(value, isPassword, quoted);
     // A value explicitly named as a password counts even when plain (`password: "letmein"`).
     if (
@@ -151,6 +152,8 @@ interface ValueStart {
   quote: string;
   /** The value is an element's text (`<password>…`). */
   tag?: boolean;
+  /** A Python f-string: its `{…}` parts are filled in by code. */
+  interpolated?: boolean;
 }
 
 /**
@@ -177,6 +180,24 @@ function findValueStart(
   position = skipSpaces(text, position, 5);
   let rest = text.slice(position, position + 4);
   let operator = ASSIGNMENT.exec(rest)?.[0];
+  if (operator === ":" && !quotedName) {
+    // A type annotation before a quoted value: `apiKey: string = "…"` (TypeScript, Kotlin, Swift),
+    // `API_KEY: str = "…"` (Python), `TOKEN: &str = "…"` (Rust).
+    const annotation = TYPE_ANNOTATION.exec(text.slice(position + 1, position + 60));
+    if (annotation !== null) {
+      position += 1 + annotation[0].length - 1;
+      operator = "=";
+    }
+  }
+  if (
+    operator === undefined &&
+    !quotedName &&
+    position > spaceStart &&
+    SPACED_DEFINITION.test(text.slice(Math.max(0, nameStart - 24), nameStart))
+  ) {
+    // `#define API_KEY "…"`, `setx API_TOKEN "…"`, Dockerfile's `ENV API_SECRET …`: name, space, value.
+    operator = "";
+  }
   if (operator === undefined && !quotedName && position > spaceStart) {
     // `name Type = value`: one type word between the name and `=`.
     const type = DECLARED_TYPE.exec(text.slice(position, position + 24));
@@ -212,6 +233,14 @@ function findValueStart(
   } else if (text[nameStart - 1] === "<" && text[position] === ">") {
     position++;
     tag = true;
+  } else if (
+    quotedName &&
+    text[position] === ">" &&
+    /name=["']$/.test(text.slice(nameStart - 6, nameStart))
+  ) {
+    // Android's `<string name="api_key">…</string>`: the name an attribute, the value the element's text.
+    position++;
+    tag = true;
   } else if (quotedName && text[position] === ",") {
     position++;
     quoteRequired = true;
@@ -220,12 +249,18 @@ function findValueStart(
   } else if (isPassword && /^(?:is|was) $/i.test(rest.slice(0, 3)) && position > spaceStart) position += 3;
   else return undefined;
   position = tag ? skipWhitespace(text, position, 20) : skipSpaces(text, position, 5);
+  // A string literal's prefix: Python's `b'…'`, `r"…"`, `f"…"`, Objective-C's `@"…"`.
+  let interpolated = false;
+  if (STRING_PREFIX.test(text[position] ?? "") && /["']/.test(text[position + 1] ?? "")) {
+    interpolated = text[position] === "f" || text[position] === "F";
+    position++;
+  }
   const quote =
     text[position] === '"' || text[position] === "'" || text[position] === "`" ? (text[position] ?? "") : "";
   if (quoteRequired && quote === "") return undefined;
   // The quote closes a string being concatenated (`"…;PWD=" + password`): no value here.
   if (quote !== "" && STRING_CONCATENATION.test(text.slice(position + 1, position + 8))) return undefined;
-  return { index: position + quote.length, quote, tag };
+  return { index: position + quote.length, quote, tag, interpolated };
 }
 
 // Another setting right before the name (`Server=db;`, `User Id = billing ; `): a connection string.
@@ -276,7 +311,11 @@ const ELIDED = /\.\.|…|\[redacted\]/i;
 // The label of a `user / password` pair before the password word, and the username with its slash.
 const PAIR_LABEL = /(?:user(?:name)?|login|account|id)[ \t]{0,2}\/[ \t]{0,2}$/i;
 const PAIR_VALUE = /[^\s/"'`]{1,64}[ \t]{0,2}\/[ \t]{0,2}(?=\S)/y;
-const ASSIGNMENT = /^(?::{1,3}=|\?=|\.=|=>|===?|!==?|=|:)/;
+const ASSIGNMENT = /^(?::{1,3}=|\?=|\.=|=>|===?|!==?|=|:|<-(?!-))/;
+const TYPE_ANNOTATION =
+  /^[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w.]{0,30}(?:<[^<>\n]{0,30}>)?(?:\[\])?\??[ \t]*=(?!=)[ \t]*(?=[@bBrRuUfF]?["'`])/;
+const SPACED_DEFINITION = /(?:^|[\n;])[ \t]*(?:#[ \t]*define|setx|ENV)[ \t]+$/i;
+const STRING_PREFIX = /^[bBrRuUfF@]$/;
 const COMPARISON = /^(?:===?|!==?)$/;
 const DECLARED_TYPE = /^(?:string|String|str|&str|char\*?|const|final|val|var)\s{1,3}/;
 

@@ -34,6 +34,16 @@ describe("generic secrets: assignment forms gitleaks lists", () => {
     `billingKey: "${value}"`,
     `private-key: ${value}`,
     `creds = ${value}`,
+    // Type annotations, string prefixes, R's arrow and the name-space-value definitions.
+    `const deployToken: string = "${value}";`,
+    `DEPLOY_TOKEN: str = "${value}"`,
+    `const DEPLOY_TOKEN: &str = "${value}";`,
+    `app.secret_key = b'${value}'`,
+    `deploy_token <- "${value}"`,
+    `#define DEPLOY_TOKEN "${value}"`,
+    `setx DEPLOY_TOKEN "${value}"`,
+    `ENV DEPLOY_TOKEN ${value}`,
+    `<string name="deploy_token">${value}</string>`,
   ];
   it.each(assignments)("finds the value in %s", (text) => {
     expect(secretValues(text)).toEqual([value]);
@@ -51,6 +61,9 @@ describe("generic secrets: assignment forms gitleaks lists", () => {
     // Cut short when shown: what is left is not the credential.
     `export DEPLOY_TOKEN=${value.slice(0, 12)}...`,
     `DEPLOY_TOKEN: ${value.slice(0, 10)}..[Redacted]`,
+    // An f-string's fields are filled in by code; a YAML value holding `=` is no type annotation.
+    `deploy_token = f"tok_{build_id}_${value}"`,
+    `#define DEPLOY_TOKEN_LENGTH 32`,
     // A Maven coordinate read as `token:` and a value, and a path template under a key's name.
     'notes = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"',
     "write_key: 's3://{bucket}/deduped_events/schema_type={schema}/dt={date}'",
