@@ -214,6 +214,7 @@ const JOINED = [
   "कॉल",
   "व्हाट्सएप",
   "हेल्पलाइन",
+  "दूरभाष",
 ];
 
 const JOINED_NUMBER = [

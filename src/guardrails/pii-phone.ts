@@ -137,15 +137,18 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
 
   /**
    * `86-755-12345678`, `55 11 98765-4321`: a configured region's calling code written without `+`,
-   * then a valid number of that region grouped as the region groups it (or any way after a phone word).
+   * then a valid number of that region grouped as the region groups it, or written in one run
+   * (`91-9876543210`), or any way after a phone word.
    */
   function countryCodeFirst(candidate: string, hasContext: boolean): boolean {
     const groups = digitGroups(candidate);
-    if (groups.length < 3 || (groups[0] ?? 0) > 3 || candidate.startsWith("(")) return false;
+    // `91-9876543210`: the whole national number in one run after the code, nine digits or more.
+    const oneRun = groups.length === 2 && (groups[1] ?? 0) >= 9;
+    if ((groups.length < 3 && !oneRun) || (groups[0] ?? 0) > 3 || candidate.startsWith("(")) return false;
     const phone = validInternational(candidate.replace(NON_DIGIT, ""));
     if (phone === undefined || phone.countryCallingCode !== candidate.slice(0, groups[0])) return false;
     if (!regions.includes(phone.country as CountryCode)) return false;
-    return hasContext || sameGrouping(groups.slice(1), digitGroups(grouping.formatParsed(phone)));
+    return hasContext || oneRun || sameGrouping(groups.slice(1), digitGroups(grouping.formatParsed(phone)));
   }
 
   function nationalScore(

@@ -46,6 +46,7 @@ describe("phone context words in twelve languages, with Unicode word boundaries"
     "טלפון: 4155552671",
     "تلفن: 4155552671",
     "โทร 4155552671",
+    "दूरभाष: 4155552671",
   ];
   it.each(labelled)("reads the digits in %s as a phone number", (text) => {
     expect(phones(text, usOnly)).toEqual(["phone:4155552671"]);
