@@ -22,6 +22,7 @@ import { isPlaceholderValue, isReferenceValue } from "./secret-parsers.js";
  */
 const PLAIN = /^(?:[A-Za-z\u00c0-\u024f]{4,64}|(?=[^A-Za-z]*[A-Za-z])[\x21-\x7e]{4,64})$/;
 const LETTERS = /^\p{L}+$/u;
+const DIGITS_PASSWORD = /^\d{6,20}$/;
 // Stand-ins: `(optional)`, `[hidden]`, `n/a`, `$(cat`.
 const PLAIN_NOT_A_VALUE = /^[[({$]|[[(]|^(?:n\/a|tbd|todo|unknown|unset)$/i;
 // Snake-case words: an identifier in code (`password = new_password`), but a literal when quoted or
@@ -122,6 +123,8 @@ export function isDescriptionWord(word: string): boolean {
  * value is one of a connection string's `;`-separated settings (its name follows a `;`).
  */
 export function plainPasswordScore(value: string, quoted: boolean, next: string, delimited = false): number {
+  // Digits given as a password, quoted or as a connection string's setting (`Pwd=12345678;`).
+  if ((quoted || delimited) && DIGITS_PASSWORD.test(value)) return quoted ? 0.7 : 0.6;
   if (!PLAIN.test(value) || PLAIN_NOT_A_VALUE.test(value) || isNeverAPassword(value)) return 0;
   if (
     SNAKE_CASE.test(value) &&
@@ -130,7 +133,8 @@ export function plainPasswordScore(value: string, quoted: boolean, next: string,
     return 0;
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
   if (LETTERS.test(value) && isDescriptionWord(value)) return 0;
-  if (!quoted && (CAMEL_IDENTIFIER.test(value) || PROSE_CONTINUES.test(next))) return 0;
+  // A camel-cased word is code's identifier, but a literal in a connection string (`PWD=ThisIsMyPassword;`).
+  if (!quoted && ((!delimited && CAMEL_IDENTIFIER.test(value)) || PROSE_CONTINUES.test(next))) return 0;
   return quoted ? 0.7 : 0.6;
 }
 

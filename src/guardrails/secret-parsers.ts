@@ -124,7 +124,7 @@ const CONNECTION_SCHEMES = [
   "smtps",
 ];
 // scheme://user:password@host — the password excludes `@`, `/` and space, as URL syntax demands.
-const CREDENTIAL_URL = /([a-z0-9+]{2,12}):\/\/([^\s:/@'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@[\w[]/iy;
+const CREDENTIAL_URL = /([a-z0-9+.-]{2,21}):\/\/([^\s:/@'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@[\w[]/iy;
 
 /**
  * Passwords inside connection strings and URLs. Source: secretlint-rule-database-connection-string
@@ -150,6 +150,31 @@ export const credentialUrlParser: SecretParser = {
       end: start + password.length,
       score: isWeb ? 0.85 : 0.92,
     };
+  },
+};
+
+// Any other scheme (`git+https`, `svn+ssh`, `ssh`, `socks5`, `nats`, `ldaps`…), read back from its `://`.
+const SCHEME_BEFORE = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}$/;
+const KNOWN_SCHEMES = new Set(CONNECTION_SCHEMES);
+
+/**
+ * `scheme://user:password@host` for the schemes `credentialUrlParser` has no keyword for: the same
+ * userinfo rule (RFC 3986), found from the `://` every URL has.
+ */
+export const anySchemeUrlParser: SecretParser = {
+  id: "connection-string",
+  keywords: ["://"],
+  source: "RFC 3986 userinfo (scheme://user:password@host), any scheme",
+  parse(text, index) {
+    const scheme = SCHEME_BEFORE.exec(text.slice(Math.max(0, index - 21), index))?.[0];
+    if (scheme === undefined || KNOWN_SCHEMES.has(scheme.toLowerCase())) return undefined;
+    CREDENTIAL_URL.lastIndex = index - scheme.length;
+    const match = CREDENTIAL_URL.exec(text);
+    if (!match || match[1]?.length !== scheme.length) return undefined;
+    const [whole, , user = "", password = ""] = match;
+    if (password === user || isPlaceholderValue(password) || isPlaceholderValue(user)) return undefined;
+    const start = index - scheme.length + whole.length - 2 - password.length;
+    return { type: "url_password", start, end: start + password.length, score: 0.85 };
   },
 };
 

@@ -20,6 +20,7 @@ import { MICROSOFT_SECRET_RULES } from "./microsoft-secret-rules.js";
 import { keepStrongest } from "./resolve-overlaps.js";
 import { SCANNER_VENDOR_RULES } from "./scanner-vendor-rules.js";
 import {
+  anySchemeUrlParser,
   basicAuthParser,
   credentialUrlParser,
   curlUserParser,
@@ -72,6 +73,7 @@ export function createSecretDetector(
   for (const parser of [
     privateKeyParser,
     credentialUrlParser,
+    anySchemeUrlParser,
     basicAuthParser,
     dockerAuthParser,
     curlUserParser,

@@ -328,3 +328,26 @@ describe("ODBC passwords: braced values with escapes, and strings percent-encode
     expect(secretValues(text)).toEqual([]);
   });
 });
+
+describe("passwords in URLs of any scheme, and plain passwords in connection strings", () => {
+  const word = `${alnum(8, 71)}9`;
+  it.each([
+    [`git clone git+https://ci:${word}@gitlab.example.com/org/repo.git`, word],
+    [`svn checkout svn+ssh://dev:${word}@svn.example.com/trunk`, word],
+    [`ALL_PROXY=socks5://proxy:${word}@10.0.0.9:1080`, word],
+    [`ssh://deploy:${word}@build.example.com:22`, word],
+    ["Driver={SQL Server};Server=srv;Database=db;Uid=sa;Pwd=12345678;", "12345678"],
+    ["Driver={SQL Server};Server=srv;Database=db;UID=sa;PWD=ThisIsMyPassword;", "ThisIsMyPassword"],
+  ])("finds the password in %s", (text, password) => {
+    expect(secretValues(text)).toEqual([password]);
+  });
+  it.each([
+    "git+ssh://git@github.com/org/repo.git",
+    "see git+https://user:<password>@gitlab.example.com/org/repo.git",
+    "socks5://proxy:1080",
+    "Server=srv;Port=5432;Database=db;",
+    "password = NewPasswordField",
+  ])("reports nothing for %s", (text) => {
+    expect(secretValues(text)).toEqual([]);
+  });
+});
