@@ -1,7 +1,8 @@
 import { END, type SecretPatternRule, START } from "./secret-rule-types.js";
 
 /**
- * Vendor formats ported by hand from five smaller secret scanners whose rules were written
+ * Vendor formats ported by hand from five smaller secret scanners (and one medium-confidence pattern
+ * of Microsoft's security-utilities, whose precise ones microsoft-secret-rules.ts has) whose rules were written
  * independently of Nosey Parker (the secret test source) and of the dev sources (gitleaks,
  * detect-secrets, whispers), for the formats modelmux did not find (see licenses/ and NOTICE):
  * - github-custom = github.com/advanced-security/secret-scanning-custom-patterns@9b84660 vendors/patterns.yml (MIT)
@@ -9,6 +10,7 @@ import { END, type SecretPatternRule, START } from "./secret-rule-types.js";
  * - kics          = github.com/Checkmarx/kics@8de1166 assets/queries/common/passwords_and_secrets/regex_rules.json (Apache-2.0)
  * - earlybird     = github.com/americanexpress/earlybird@573753e config/rules/password-secret.yaml (Apache-2.0)
  * - secretscanner = github.com/deepfence/SecretScanner@9d73796 config.yaml (MIT)
+ * - microsoft     = github.com/microsoft/security-utilities@638ad20 GeneratedRegexPatterns/MediumConfidenceSecurityModels.json (MIT)
  * Each rule is bounded on both sides and keeps to one line where its source allowed any gap; the
  * tokens' shapes are the sources', the keywords are what the prefilter needs.
  */
@@ -126,6 +128,18 @@ export const SCANNER_VENDOR_RULES: SecretPatternRule[] = [
     score: 0.9,
     minEntropy: 3.5,
     source: "earlybird password-secret.yaml (3030 AWS Secret Access Key)",
+  },
+  {
+    id: "microsoft.pkcs12",
+    type: "pkcs12_bundle",
+    keywords: ["ibazcc"],
+    // DER `SEQUENCE { INTEGER 3, …` base64-encoded: a .pfx/.p12 file, certificate and private key.
+    back: 6,
+    pattern: `(?<![A-Za-z0-9+/])MI[I-L][0-9a-zA-Z/+]{2}[AQgw]IBAzCC[A-Za-z0-9+/]{100,20000}={0,2}(?![A-Za-z0-9+/=])`,
+    score: 0.9,
+    minEntropy: 4.5,
+    source:
+      "microsoft security-utilities MediumConfidenceSecurityModels.json (SEC101/055 Pkcs12CertificatePrivateKeyBundle)",
   },
   {
     id: "secretscanner.openweather",

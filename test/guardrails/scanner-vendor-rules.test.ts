@@ -72,6 +72,12 @@ describe("the rules ported from smaller secret scanners", () => {
       "AWS Secret Access Key [None]: ",
     ],
     [
+      "microsoft.pkcs12",
+      `MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCC${base64(400, 120)}`,
+      (secret) => `  tls.pfx: ${secret}`,
+      "MIIKcQIBAzCC is how a base64 .pfx starts",
+    ],
+    [
       "secretscanner.openweather",
       hex(32, 110),
       (secret) => `https://api.openweathermap.org/data/2.5/weather?q=Oslo&appid=${secret}`,
