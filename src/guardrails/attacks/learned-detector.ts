@@ -15,15 +15,15 @@ export function thresholdFor(model: AttackModel, text: string, source: ContentSo
 }
 
 /**
- * A text that is one plain word in a script that spaces its words ("forget", "bypass", "обойти")
- * carries no instruction: the model would score it on that word's few character n-grams alone, and a
- * word common in attacks lands near a threshold by chance ("forget" 0.43-0.44 from a user, "bypass"
- * 0.72, with the ninth- and tenth-round models). The model reports nothing for it; the rules still read
- * it. Obfuscated words (marks, symbols: "R*e*v*e*a*l") and scripts written without spaces are not one
- * plain word here.
+ * A text that is one plain word in a script that spaces its words (Latin, Cyrillic, Greek, Arabic,
+ * Devanagari: "forget", "bypass", "обойти", "تجاهل", "अनदेखा") carries no instruction: the model would
+ * score it on that word's few character n-grams alone, and a word common in attacks lands near a
+ * threshold by chance ("forget" 0.43-0.44 from a user, "bypass" 0.72, with the ninth- and tenth-round
+ * models). The model reports nothing for it; the rules still read it. Obfuscated words (marks,
+ * symbols: "R*e*v*e*a*l") and scripts written without spaces are not one plain word here.
  */
 const ONE_PLAIN_WORD =
-  /^\s*[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}]{1,24}[.!?]?\s*$/u;
+  /^\s*[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Devanagari}]{1,24}[.!?।]?\s*$/u;
 
 export function createLearnedAttackDetector(model: AttackModel): Detector {
   const scorer = createAttackScorer(model);

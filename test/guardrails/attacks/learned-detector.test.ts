@@ -84,12 +84,12 @@ describe("learned attack detector", () => {
     // With every threshold at zero the model reports any text it is asked about.
     const zero = { user: 0, document: 0, tool_result: 0 };
     const eager = createLearnedAttackDetector({ ...model, thresholds: zero, longThresholds: zero });
-    for (const text of ["forget", "Bypass!", " обойти ", "تجاهل"]) {
+    for (const text of ["forget", "Bypass!", " обойти ", "تجاهل", "अनदेखा", "भूलो।"]) {
       expect(eager.scan(text), text).toEqual([]);
       expect(detector.scan(text), text).toEqual([]);
     }
     // Not one plain word: two words, a word spelt with symbols or marks, a script without spaces.
-    for (const text of ["forget it", "R*e*v*e*a*l", "S̶y̶s̶t̶e̶m̶", "忽略"])
+    for (const text of ["forget it", "R*e*v*e*a*l", "S̶y̶s̶t̶e̶m̶", "忽略", "अनदेखा करो"])
       expect(eager.scan(text), text).not.toEqual([]);
   });
 
