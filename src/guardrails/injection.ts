@@ -2,10 +2,10 @@ import { INDIRECT_RULES } from "./indirect-rules.js";
 import { INJECTION_RULES } from "./injection-rules.js";
 import { JAILBREAK_RULES } from "./jailbreak-rules.js";
 import { maskPreview } from "./mask.js";
+import { MULTILINGUAL_DISCUSSION } from "./multilingual-discussion.js";
 import { MULTILINGUAL_EXTRACTION_RULES } from "./multilingual-extraction-rules.js";
 import { MULTILINGUAL_OVERRIDE_RULES } from "./multilingual-override-rules.js";
 import { MULTILINGUAL_REPEAT_RULES } from "./multilingual-repeat-rules.js";
-import { MULTILINGUAL_DISCUSSION } from "./multilingual-rule-parts.js";
 import { normalizeForMatching } from "./normalize.js";
 import { findEncodedInstructions, findSpacedInstructions } from "./obfuscation.js";
 import { OVERRIDE_RULES } from "./override-rules.js";
@@ -13,9 +13,10 @@ import { keepStrongest } from "./resolve-overlaps.js";
 import { createRuleEngine, type RuleMatch } from "./rule-engine.js";
 import type { Detector, Finding } from "./types.js";
 
-// Text *about* attacks: quoting a phrase in a sentence that discusses injection is not an attack.
+// Text *about* attacks: quoting a phrase in a sentence that discusses injection is not an attack. The
+// words of such text in the eight other languages are in multilingual-discussion.ts.
 const DISCUSSION = new RegExp(
-  String.raw`\b(?:prompt[\s-]injections?|injection\sattacks?|jailbreak(?:s|ing)?\s(?:attempts?|attacks?|prompts?|techniques?)|attack(?:s|ers?)|adversar\w*|examples?\s(?:of|like|such)|such\sas|for\sexample|e\.g\.|phrases?\s(?:like|such)|known\sas|classifier|detect\w*|red[\s-]team\w*|researchers?|mitigat\w*|defen[cs]\w*|guardrails?|security\s(?:training|awareness))\b|${MULTILINGUAL_DISCUSSION}`,
+  String.raw`\b(?:(?:prompt[\s-]injections?|injection\sattacks?|jailbreak(?:s|ing)?\s(?:attempts?|attacks?|prompts?|techniques?)|attack(?:s|ers?)|adversar\w*|examples?\s(?:of|like|such)|such\sas|for\sexample|e\.g\.|phrases?\s(?:like|such)|known\sas|classifier|detect\w*|red[\s-]team\w*|researchers?|mitigat\w*|defen[cs]\w*|guardrails?|security\s(?:training|awareness))\b|${MULTILINGUAL_DISCUSSION.atWordStart})|(?=[\u0080-\uffff])${MULTILINGUAL_DISCUSSION.nonAscii}`,
 );
 const CONTEXT_BEFORE = 160;
 const CONTEXT_AFTER = 60;
@@ -66,7 +67,10 @@ export function createInjectionDetector(): Detector {
   };
 }
 
-/** Whether `text[from, to)` holds a quote: `"`, `'`, a backtick or a typographic quote. */
+/**
+ * Whether `text[from, to)` holds a quote: `"`, `'`, a backtick, a typographic quote, or the quotation
+ * marks of German („…“), French and Russian («…»), Chinese and Japanese (「…」, 『…』).
+ */
 function hasQuote(text: string, from: number, to: number): boolean {
   for (let index = from; index < to; index++) {
     switch (text.charCodeAt(index)) {
@@ -77,6 +81,16 @@ function hasQuote(text: string, from: number, to: number): boolean {
       case 0x2019: // ’
       case 0x201c: // “
       case 0x201d: // ”
+      case 0x201a: // ‚
+      case 0x201e: // „
+      case 0xab: // «
+      case 0xbb: // »
+      case 0x2039: // ‹
+      case 0x203a: // ›
+      case 0x300c: // 「
+      case 0x300d: // 」
+      case 0x300e: // 『
+      case 0x300f: // 』
         return true;
     }
   }
@@ -149,9 +163,10 @@ class ContextReader {
 
   dampingFactor(match: RuleMatch): number {
     const { text } = this;
+    // A pattern that takes a suffix (the Arabic rules' "\S{0,3}") may end on the closing quote.
     const quoted =
       hasQuote(text, Math.max(0, match.start - 3), match.start) &&
-      hasQuote(text, match.end, Math.min(text.length, match.end + 20));
+      hasQuote(text, Math.max(match.start, match.end - 1), Math.min(text.length, match.end + 20));
     if (match.start !== this.beforeAt) {
       this.beforeAt = match.start;
       this.discussedBefore = DISCUSSION.test(

@@ -53,11 +53,3 @@ export const rule = (
  */
 export const ZH_NOT_ORDER =
   "不要|不能|不可|不应|不得|不会|别|请勿|勿|切勿|禁止|没有|未|我|他|她|它|们|模型|系统|助手|机器人|会|能|可能|可以|来|去|将|被|如何|怎么|怎样|用于|用来|以|并|而";
-
-/**
- * Words of text *about* attacks in the other languages (injection, attack, jailbreak), as injection.ts
- * reads English ones: a phrase quoted in such a text is lowered.
- */
-export const MULTILINGUAL_DISCUSSION = fold(
-  "prompt-injektion|injektion|angriff|injection\\sde\\sprompt|attaque|inyecci[oó]n|ataque|инъекци|атак|注入|攻击|越狱|攻撃|インジェクション|ジェイルブレイク|حقن|هجوم|हमल|इंजेक्शन",
-);
