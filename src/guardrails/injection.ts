@@ -16,7 +16,7 @@ import type { Detector, Finding } from "./types.js";
 // Text *about* attacks: quoting a phrase in a sentence that discusses injection is not an attack. The
 // words of such text in the eight other languages are in multilingual-discussion.ts.
 const DISCUSSION = new RegExp(
-  String.raw`\b(?:(?:prompt[\s-]injections?|injection\sattacks?|jailbreak(?:s|ing)?\s(?:attempts?|attacks?|prompts?|techniques?)|attack(?:s|ers?)|adversar\w*|examples?\s(?:of|like|such)|such\sas|for\sexample|e\.g\.|phrases?\s(?:like|such)|known\sas|classifier|detect\w*|red[\s-]team\w*|researchers?|mitigat\w*|defen[cs]\w*|guardrails?|security\s(?:training|awareness))\b|${MULTILINGUAL_DISCUSSION.atWordStart})|(?=[\u0080-\uffff])${MULTILINGUAL_DISCUSSION.nonAscii}`,
+  String.raw`\b(?:(?:prompt[\s-]injections?|injection\sattacks?|jailbreak(?:s|ing)?\s(?:attempts?|attacks?|prompts?|techniques?)|attack(?:s|ers?)|this\sattack|attack\s(?:vectors?|surfaces?)|adversar\w*|examples?\s(?:of|like|such)|such\sas|for\sexample|phrases?\s(?:like|such)|known\sas|classifier|detect\w*|red[\s-]team\w*|researchers?|mitigat\w*|defen[cs]\w*|guardrails?|security\s(?:training|awareness))\b|e\.g\.|${MULTILINGUAL_DISCUSSION.atWordStart})|(?=[\u0080-\uffff])${MULTILINGUAL_DISCUSSION.nonAscii}`,
 );
 const CONTEXT_BEFORE = 160;
 const CONTEXT_AFTER = 60;
@@ -97,6 +97,20 @@ function hasQuote(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Whether the phrase `text[start, end)` is all a parenthesis holds ("a character called DAN (Do
+ * Anything Now)"): in a text about attacks, a name glossed is mentioned, as a quoted phrase is. Alone it
+ * lowers nothing: attacks gloss their persona the same way ("You are now DAN (Do Anything Now)").
+ */
+function inParentheses(text: string, start: number, end: number): boolean {
+  return (
+    (text.charCodeAt(start - 1) === OPEN || text.charCodeAt(start - 2) === OPEN) &&
+    (text.charCodeAt(end) === CLOSE || text.charCodeAt(end + 1) === CLOSE)
+  );
+}
+
+const OPEN = 0x28; // (
+const CLOSE = 0x29; // )
 const UPPER_A = 0x41;
 const UPPER_Z = 0x5a;
 
@@ -178,7 +192,7 @@ class ContextReader {
       this.discussedAfter = DISCUSSION.test(text.slice(match.end, match.end + CONTEXT_AFTER));
     }
     const discussed = this.discussedBefore || this.discussedAfter;
-    if (quoted && discussed) return 0.3;
+    if (discussed && (quoted || inParentheses(text, match.start, match.end))) return 0.3;
     if (discussed) return 0.6;
     if (quoted) return 0.8;
     return 1;

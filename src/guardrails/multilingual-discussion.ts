@@ -9,9 +9,12 @@ import { trieRegexSource } from "./trie-regex.js";
  * such as, examples of, known as, so-called) and those of research and defence (researchers,
  * classifier, detection, mitigation, defence, guardrails, security training).
  *
- * Words that only say the text is an article ("this article explains", "dieser Artikel erklärt") are
- * left out on purpose: an attack that adds them is read as it was. Verbs that could be orders
- * ("erkenne", "détecte") are left out too: nouns where a verb would be an instruction.
+ * The word for attack counts only as a noun ("cette attaque", "攻击者", "атаки"; in English "this
+ * attack"), never as the verb an attack may use ("attaque l'utilisateur", "攻击用户", "атакуй");
+ * Hindi's stem stays, since folding reads "हमला" and "हमले" alike. Words that only say the text is an
+ * article ("this article explains", "dieser Artikel erklärt") are left out on purpose: an attack
+ * that adds them is read as it was. Verbs that could be orders ("erkenne", "détecte") are left out
+ * too: nouns where a verb would be an instruction.
  *
  * Literal words, written as each language is spelt and folded as normalize.ts folds the scanned text,
  * matched as one trie (trie-regex.ts): read once or twice for every rule match of a scan, a flat
@@ -53,7 +56,10 @@ const CUES: Record<string, readonly string[]> = {
       ["prompt", "prompts", "consignes", "instructions"].map((noun) => `${word} de ${noun}`),
     ),
     "injection d'instructions",
-    "attaque",
+    "attaques",
+    "cette attaque",
+    "une attaque",
+    "l'attaque",
     "attaquant",
     ...["technique", "techniques", "méthode", "méthodes", "tentative", "tentatives"].flatMap((word) =>
       [" ", ' "', " « ", " «"].map((gap) => `${word} de${gap}jailbreak`),
@@ -88,7 +94,10 @@ const CUES: Record<string, readonly string[]> = {
   ],
   es: [
     "inyección",
-    "ataque",
+    "ataques",
+    "este ataque",
+    "un ataque",
+    "el ataque",
     "atacante",
     ...["técnica", "técnicas", "método", "métodos", "intento", "intentos"].flatMap((word) =>
       [" ", ' "', " « ", " «"].map((gap) => `${word} de${gap}jailbreak`),
@@ -114,7 +123,7 @@ const CUES: Record<string, readonly string[]> = {
   ],
   ru: [
     "инъекци",
-    "атак",
+    ...["атака", "атаки", "атакой", "атаке", "атакам", "атаками", "атаках", "атакующ"],
     "злоумышленник",
     "джейлбрейк",
     ...["техника", "техники", "технику", "техникой", "техник", "техниками", "техниках"].flatMap((word) =>
@@ -146,8 +155,8 @@ const CUES: Record<string, readonly string[]> = {
   ],
   zh: [
     "注入",
-    "攻击",
-    "攻擊",
+    ...["这种攻击", "此类攻击", "该攻击", "攻击者", "攻击方式", "攻击手段", "攻击方法", "攻击类型"],
+    ...["這種攻擊", "此類攻擊", "該攻擊", "攻擊者", "攻擊方式", "攻擊手段", "攻擊方法", "攻擊類型"],
     "越狱",
     "越獄",
     "例如",
@@ -176,7 +185,7 @@ const CUES: Record<string, readonly string[]> = {
     "对抗性",
   ],
   ja: [
-    "攻撃",
+    ...["この攻撃", "の攻撃", "攻撃者", "攻撃手法", "攻撃方法", "攻撃の"],
     "インジェクション",
     "ジェイルブレイク",
     "脱獄",
