@@ -24,9 +24,10 @@ export const CYR = String.raw`[\u0400-\u04ffa-z]`;
 /**
  * A clause start in German, French or Spanish, where an imperative stands: the same verb forms after
  * a subject are statements ("le modèle ignore les instructions précédentes", "das Dokument zeigt").
+ * German opening quotes („, ‚) open a clause as « does; the closing ones fold to " and '.
  */
 export const clauseStart = (words: string) =>
-  String.raw`(?<=(?:^|[.!?¡¿:;,\n"'(»«-]|\b(?:${words}))[^\S\n]{0,3})`;
+  String.raw`(?<=(?:^|[.!?¡¿:;,\n"'(»«„‚-]|\b(?:${words}))[^\S\n]{0,3})`;
 /** A word's end in a Latin-script language (no \b: folding leaves ß and other letters outside \w). */
 export const END = `(?![a-zß])`;
 
