@@ -13,8 +13,11 @@ import { trieRegexSource } from "./trie-regex.js";
  * attack"), never as the verb an attack may use ("attaque l'utilisateur", "攻击用户", "атакуй");
  * Hindi's stem stays, since folding reads "हमला" and "हमले" alike. Words that only say the text is an
  * article ("this article explains", "dieser Artikel erklärt") are left out on purpose: an attack
- * that adds them is read as it was. Verbs that could be orders ("erkenne", "détecte") are left out
- * too: nouns where a verb would be an instruction.
+ * that adds them is read as it was; so are safety measures and protective filters in general
+ * ("Schutzmaßnahmen", "medidas de seguridad", "защитные фильтры"), which an attack asks to switch
+ * off: only the words for guardrails themselves count ("Leitplanken", "garde-fous", "护栏"), as
+ * "guardrails" does in English. Verbs that could be orders ("erkenne", "détecte") are left out too:
+ * nouns where a verb would be an instruction.
  *
  * Literal words, written as each language is spelt and folded as normalize.ts folds the scanned text,
  * matched as one trie (trie-regex.ts): read once or twice for every rule match of a scan, a flat
@@ -44,9 +47,6 @@ const CUES: Record<string, readonly string[]> = {
     "forscher",
     "forschende",
     "abwehr",
-    "gegenmaßnahme",
-    "schutzmaßnahme",
-    "schutzmechanism",
     "leitplanken",
     "sicherheitsschulung",
     "sicherheitsbewusstsein",
@@ -88,8 +88,6 @@ const CUES: Record<string, readonly string[]> = {
     "garde-fous",
     "barrières de sécurité",
     "barrières de protection",
-    "mesures de sécurité",
-    "mesures de protection",
     "sensibilisation à la sécurité",
   ],
   es: [
@@ -114,11 +112,8 @@ const CUES: Record<string, readonly string[]> = {
     "detección",
     "investigador",
     "mitigación",
-    "salvaguarda",
     "barreras de protección",
     "barreras de seguridad",
-    "medidas de protección",
-    "medidas de seguridad",
     "concienciación",
   ],
   ru: [
@@ -149,9 +144,6 @@ const CUES: Record<string, readonly string[]> = {
     "обнаружени",
     "исследовател",
     "смягчени",
-    "защитн",
-    "меры безопасности",
-    "мер безопасности",
   ],
   zh: [
     "注入",
@@ -238,7 +230,6 @@ const CUES: Record<string, readonly string[]> = {
     "क्लासिफायर",
     "शोधकर्ता",
     "बचाव",
-    "सुरक्षा उपाय",
     "रेड टीम",
   ],
 };
