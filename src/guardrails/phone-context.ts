@@ -127,6 +127,7 @@ const LATIN_NUMBER = [
   "num[ée]ro",
   "numero",
   "(?:meine|deine|seine|ihre|unsere|eure|neue)\\s+nummer",
+  "(?:mijn|jouw|uw|zijn|haar|ons|onze|nieuwe)\\s+nummer",
   "(?:unter|an)\\s+der\\s+nummer",
   "(?:dich|sich|mich|uns|mir)\\s+unter",
   "numara(?:m|n|m[ıi]z|n[ıi]z)",

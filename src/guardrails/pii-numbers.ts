@@ -76,9 +76,11 @@ export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
 
 /**
  * What may stand between two phone numbers of one list ("Tel 9876-5432 ou 98765-4321", "010-62755999或
- * 13912345678", "555-1234 / 555-5678"): the second shares the first's phone word.
+ * 13912345678", "555-1234 / 555-5678", Dutch "of", Japanese "または"): the second shares the first's
+ * phone word.
  */
-const LIST_JOINER = /^[ \t,;/]{0,3}(?:(?:or|ou|o|oder|или|veya|ya|या|و|或者?|和|及|、)[ \t,;/]{0,3})?$/iu;
+const LIST_JOINER =
+  /^[ \t,;/]{0,3}(?:(?:or|ou|o|of|oder|или|veya|ya|या|अथवा|و|或者?|和|及|、|または)[ \t,;/]{0,3})?$/iu;
 /** A country code and its closing bracket at the start: `+44) 7911 123456`, the `(` before it. */
 const BRACKETED_CODE = /^\+\d{1,3}\)/;
 

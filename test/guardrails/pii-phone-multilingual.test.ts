@@ -71,6 +71,7 @@ describe("phone context words in twelve languages, with Unicode word boundaries"
   it("counts 'number' as someone's number, not as any number", () => {
     expect(phones("My CN number is 13812345678")).toEqual(["phone:13812345678"]);
     expect(phones("Her number is 4155552671.", usOnly)).toEqual(["phone:4155552671"]);
+    expect(phones("mijn nummer: 4155552671", usOnly)).toEqual(["phone:4155552671"]);
     expect(phones("Мой номер 89123456789")).toEqual(["phone:89123456789"]);
     expect(phones("رقمي 01012345678")).toEqual(["phone:01012345678"]);
     expect(phones("मेरा नंबर 9876543210 है")).toEqual(["phone:9876543210"]);

@@ -130,6 +130,7 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
   it("reads the second number of a list after one phone word", () => {
     expect(values("Phone: 555-1234 or 555-5678", "phone")).toEqual(["555-1234", "555-5678"]);
     expect(values("Tel 9876-5432 ou 98765-4321", "phone")).toEqual(["9876-5432", "98765-4321"]);
+    expect(values("Telefoon: 555-1234 of 555-5678", "phone")).toEqual(["555-1234", "555-5678"]);
     expect(values("Phone: 555-1234, page 12 of 2024 and 1234567", "phone")).toEqual(["555-1234"]);
   });
   it("does not take amounts, ZIP codes or digits against letters for phones", () => {
