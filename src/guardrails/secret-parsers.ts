@@ -18,14 +18,15 @@ export interface SecretParser {
 /**
  * Values people write where a real password would go in docs and examples. Template references are
  * placeholders when well formed: `${DB_PASSWORD}`, `${DB_PASSWORD:-dev}`, `{{ .Values.password }}`,
- * `${{ secrets.TOKEN }}` (or cut at the `}` where an unquoted value ends: `${link`), a word in
+ * `${{ secrets.TOKEN }}` (or cut at the `}` where an unquoted value ends: `${link`), Puppet's and
+ * Logstash's `%{VAR}`, Ruby's and Octopus Deploy's `#{var}` anywhere in the value, a word in
  * parentheses (`PWD=(whatever);`, cut at the `)` too); a `${` or `{{`
  * that does not read as one is just part of a value.
  * `fake` and `example` anywhere are gitleaks' stopwords (rules/stopwords.go) that say so, and
  * AWS's documented keys end in EXAMPLE.
  */
 const PLACEHOLDER_VALUE =
-  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|xxxx|\*\*\*|fake|example/i;
+  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|%\{[A-Za-z_][\w.-]*\}|#\{[^{}]{1,60}\}|xxxx|\*\*\*|fake|example/i;
 // connectionstrings.com's stand-ins, camel-cased like the rest of its templates (`User Id=myUsername;
 // Password=myPassword;`). Lower-case `mypassword`, `mypass`, `my_password` are the literal passwords
 // examples and real configs use (`postgres://app:mypassword@db`), and are reported.
@@ -42,7 +43,7 @@ export function isPlaceholderValue(value: string): boolean {
 // Code references and literals that are not a secret's value: env lookups, dotted paths, calls
 // (a name or `$` and `(`, then nothing or up to a closing `)`: `getenv(`, `$(cat key.txt)`), types.
 const REFERENCE_VALUE =
-  /^(?:process\.env|os\.environ|os\.getenv|getenv|env\.|ENV\[|secrets\.|vault:|ssm:|arn:|true$|false$|null$|nil$|none$|undefined$|required$|optional$|string$|str$|int$|bool$|boolean$|number$|bytes$)|^[\w$.]*\((?:.*\))?$|^[A-Za-z_$]+(?:\.[A-Za-z_$][\w$]*)+$/i;
+  /^(?:process\.env|os\.environ|os\.getenv|getenv|env\.|ENV\[|secrets\.|vault:|ssm:|arn:|@Microsoft\.KeyVault\(|true$|false$|null$|nil$|none$|undefined$|required$|optional$|string$|str$|int$|bool$|boolean$|number$|bytes$)|^[\w$.]*\((?:.*\))?$|^[A-Za-z_$]+(?:\.[A-Za-z_$][\w$]*)+$/i;
 
 export function isReferenceValue(value: string): boolean {
   return REFERENCE_VALUE.test(value);

@@ -64,6 +64,12 @@ describe("generic secrets: assignment forms gitleaks lists", () => {
     // An f-string's fields are filled in by code; a YAML value holding `=` is no type annotation.
     `deploy_token = f"tok_{build_id}_${value}"`,
     `#define DEPLOY_TOKEN_LENGTH 32`,
+    // Interpolations and vault references, not values: Puppet's and Logstash's %{…}, Ruby's and
+    // Octopus Deploy's #{…}, Azure App Service's Key Vault reference.
+    'password: "%{DB_PASSWORD}"',
+    'password: "#{db_password}"',
+    `deploy_token = "tok-#{build_id}-${value}"`,
+    '"password": "@Microsoft.KeyVault(SecretUri=https://myvault.vault.azure.net/secrets/db/)"',
     // A Maven coordinate read as `token:` and a value, and a path template under a key's name.
     'notes = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"',
     "write_key: 's3://{bucket}/deduped_events/schema_type={schema}/dt={date}'",
