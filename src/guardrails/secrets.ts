@@ -17,6 +17,7 @@ import { KINGFISHER_RULES } from "./kingfisher-rules.js";
 import { maskPreview } from "./mask.js";
 import { mavenMasterParser } from "./maven-credentials.js";
 import { MICROSOFT_SECRET_RULES } from "./microsoft-secret-rules.js";
+import { PASSWORD_HASH_RULES } from "./password-hash-rules.js";
 import { keepStrongest } from "./resolve-overlaps.js";
 import { SCANNER_VENDOR_RULES } from "./scanner-vendor-rules.js";
 import {
@@ -134,6 +135,7 @@ export const SECRET_PATTERN_RULES: readonly SecretPatternRule[] = [
   ...SHHGIT_SECRET_RULES,
   ...SCANNER_VENDOR_RULES,
   ...VELES_SECRET_RULES,
+  ...PASSWORD_HASH_RULES,
 ];
 
 type Matcher = (text: string, index: number) => Finding | undefined;
