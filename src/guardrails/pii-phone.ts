@@ -159,8 +159,10 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     budget?: ScanBudget,
   ): number {
     if (DATE.test(candidate) || ROUND_AMOUNT.test(candidate)) return 0;
-    // "1688-1697", "1644 -- 1646": years from and to, which Korea's 8-digit service numbers look like.
-    if (!hasContext && isYearRange(candidate)) return 0;
+    // "1688-1697", "1644 -- 1646": years from and to, which Korea's 8-digit service numbers look like;
+    // after a phone word too ("Call for papers 2024-2025", "call 1939-1945": a number of any region
+    // counts there, and eight digits are one in some).
+    if (isYearRange(candidate)) return 0;
     // "3378 217 Lovers Lane": a house number before its street, not a phone number.
     if (!hasContext && STREET_AFTER.test(text.slice(end, end + 40))) return 0;
     const groups = digitGroups(candidate);

@@ -100,6 +100,9 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
       expect(values(`Telefon: ${phone}`, "phone")).toEqual([phone]);
     expect(values("Hello 01 3719757", "phone")).toEqual([]);
     expect(found("We want to reach 10 000 000 users; contact 3 500 000 customers")).toEqual([]);
+    expect(found("Call for papers 2024-2025; contact us for the 2023-2024 season; call 1939-1945")).toEqual(
+      [],
+    );
   });
   it("reads a trunk 0 and nine digits or more grouped otherwise than the region's format", () => {
     for (const phone of ["083 8670 3586", "(04310) 8813194", "05 9364 3721"])
