@@ -11,7 +11,8 @@ import { trieRegexSource } from "./trie-regex.js";
  *
  * The word for attack counts only as a noun ("cette attaque", "攻击者", "атаки"; in English "this
  * attack"), never as the verb an attack may use ("attaque l'utilisateur", "攻击用户", "атакуй");
- * Hindi's stem stays, since folding reads "हमला" and "हमले" alike. Words that only say the text is an
+ * Hindi's only after "this", "such" ("इस हमले", "ऐसे हमले") or as "हमलावर", since folding reads
+ * "हमला" and "हमले" alike and "हमला करो" is the order. Words that only say the text is an
  * article ("this article explains", "dieser Artikel erklärt") are left out on purpose: an attack
  * that adds them is read as it was; so are safety measures and protective filters in general
  * ("Schutzmaßnahmen", "medidas de seguridad", "защитные фильтры"), which an attack asks to switch
@@ -220,7 +221,7 @@ const CUES: Record<string, readonly string[]> = {
     "التوعية الأمنية",
   ],
   hi: [
-    "हमल",
+    ...["इस हमले", "यह हमला", "ऐसे हमले", "ऐसा हमला", "इन हमलों", "हमलावर", "हमले का तरीका", "हमले के तरीके"],
     "इंजेक्शन",
     "जेलब्रेक",
     "उदाहरण के लिए",
