@@ -11,7 +11,9 @@ import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
  * `--password[=password], -p[password]`; sqlcmd `-P password`; sshpass `-p password`; redis-cli `-a
  * <password>`; docker login `--password, -p`; smbclient `-U username[%password]`; mongo `-p
  * <password>`; ldapsearch `-w passwd`; FreeRDP `/p:<password>`; rdesktop `-p <password>`; PsExec `-p
- * password`; openssl-passphrase-options `pass:password`).
+ * password`; openssl-passphrase-options `pass:password`; keytool `-storepass`/`-keypass`; mysqladmin
+ * `password new-password`; rabbitmqctl `add_user`/`change_password <user> <password>`; htpasswd `-b
+ * passwdfile username password`).
  */
 interface OptionRule {
   /** The option as written, case-sensitive (`-P` is sqlcmd's password, `-p` its port elsewhere). */
@@ -20,6 +22,8 @@ interface OptionRule {
   command: RegExp;
   /** `attached`: the value follows the option with no space (`-pSecret`); `spaced`: after a space. */
   form: "attached" | "spaced" | "user%password";
+  /** Arguments before the password (`rabbitmqctl add_user <user> <password>`: 1). */
+  skip?: number;
 }
 
 const RULES: OptionRule[] = [
@@ -46,6 +50,13 @@ const RULES: OptionRule[] = [
     command: /\bopenssl\b.*\s-(?:passin|passout|pass|password|kfile)\s+$/,
     form: "attached",
   },
+  ...["-storepass", "-keypass", "-srcstorepass", "-deststorepass", "-srckeypass", "-destkeypass"].map(
+    (option): OptionRule => ({ option, command: /\bkeytool\b/, form: "spaced" }),
+  ),
+  { option: "password", command: /\bmysqladmin\b/, form: "spaced" },
+  { option: "add_user", command: /\brabbitmqctl\b/, form: "spaced", skip: 1 },
+  { option: "change_password", command: /\brabbitmqctl\b/, form: "spaced", skip: 1 },
+  { option: "-b", command: /\bhtpasswd\b/, form: "spaced", skip: 2 },
 ];
 
 const QUOTED = /^(["'])([^"'\n]{1,100})\1/;
@@ -54,7 +65,24 @@ const MAX_LINE_BACK = 200;
 
 export const commandLinePasswordParser: SecretParser = {
   id: "command-line-password",
-  keywords: ["-p", "-a", "-u", "-w", "/p:", "pass:"],
+  keywords: [
+    "-p",
+    "-a",
+    "-u",
+    "-w",
+    "/p:",
+    "pass:",
+    "-storepass",
+    "-keypass",
+    "-srcstorepass",
+    "-deststorepass",
+    "-srckeypass",
+    "-destkeypass",
+    "password",
+    "add_user",
+    "change_password",
+    "-b",
+  ],
   source:
     "the tools' manuals: mysql -p, sqlcmd -P, sshpass -p, redis-cli -a, docker login -p, smbclient -U user%password, mongo -p, ldapsearch -w, xfreerdp /p:, rdesktop/psexec -p, openssl pass:",
   parse(text, index) {
@@ -63,14 +91,28 @@ export const commandLinePasswordParser: SecretParser = {
     const line = window.slice(window.lastIndexOf("\n") + 1);
     for (const rule of RULES) {
       if (!text.startsWith(rule.option, index) || !rule.command.test(line)) continue;
-      const found = valueAfter(text, index + rule.option.length, rule.form);
+      const found = valueAfter(
+        text,
+        skipArguments(text, index + rule.option.length, rule.skip ?? 0),
+        rule.form,
+      );
       if (found !== undefined) return found;
     }
     return undefined;
   },
 };
 
+const ARGUMENT = /[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s"'`;|&<>]+)/y;
+
+/** The position after `count` spaced arguments (`add_user alice …`: after `alice`), or -1. */
+function skipArguments(text: string, from: number, count: number): number {
+  ARGUMENT.lastIndex = from;
+  for (let skipped = 0; skipped < count; skipped++) if (ARGUMENT.exec(text) === null) return -1;
+  return ARGUMENT.lastIndex;
+}
+
 function valueAfter(text: string, from: number, form: OptionRule["form"]): ParsedSecret | undefined {
+  if (from < 0) return undefined;
   let start = from;
   if (form === "attached") {
     if (/^[\s=]/.test(text[start] ?? " ")) return undefined;

@@ -11,6 +11,8 @@ import { isPlaceholderValue, isReferenceValue, type SecretParser } from "./secre
  */
 const KEYWORDS = [
   "password",
+  // `pass = "…"`, `"pass": "…"`, `--pass …`, `<pass>…</pass>`: only the whole name (SECRET_NAME).
+  "pass",
   "passwd",
   "passphrase",
   "pwd",
@@ -33,7 +35,7 @@ const KEYWORDS = [
 ];
 // A name found by the words above only counts as secret-like when it holds one of these...
 const SECRET_NAME =
-  /password|passwd|passphrase|pwd|_pass|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key/;
+  /password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])pass$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key/;
 // ...or ends in a separate word `key` (`HEROKU_KEY`, `private-key`, camelCase `hubspotKey`) or `creds`.
 const KEY_NAME = /(?:^|[_.-])(?:key|creds?)$/i;
 const CAMEL_KEY_NAME = /[a-z0-9]Key$/;
@@ -244,8 +246,11 @@ function findValueStart(
   } else if (quotedName && text[position] === ",") {
     position++;
     quoteRequired = true;
-  } else if (text.startsWith("--", nameStart) && position > spaceStart) {
-    // `--password value` on a command line
+  } else if (
+    OPTION_NAME.test(text.slice(Math.max(0, nameStart - 1), nameStart + 3)) &&
+    position > spaceStart
+  ) {
+    // `--password value`, `-Password value` (PowerShell, Java tools) on a command line
   } else if (isPassword && /^(?:is|was) $/i.test(rest.slice(0, 3)) && position > spaceStart) position += 3;
   else return undefined;
   position = tag ? skipWhitespace(text, position, 20) : skipSpaces(text, position, 5);
@@ -316,6 +321,8 @@ const TYPE_ANNOTATION =
   /^[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w.]{0,30}(?:<[^<>\n]{0,30}>)?(?:\[\])?\??[ \t]*=(?!=)[ \t]*(?=[@bBrRuUfF]?["'`])/;
 const SPACED_DEFINITION = /(?:^|[\n;])[ \t]*(?:#[ \t]*define|setx|ENV)[ \t]+$/i;
 const STRING_PREFIX = /^[bBrRuUfF@]$/;
+// An option name after a space or at the start: `--password`, `-password`, `-Password`.
+const OPTION_NAME = /^(?:^|[ \t])-{1,2}[A-Za-z]/;
 const COMPARISON = /^(?:===?|!==?)$/;
 const DECLARED_TYPE = /^(?:string|String|str|&str|char\*?|const|final|val|var)\s{1,3}/;
 
