@@ -52,7 +52,9 @@ export function printAttackCorpus(guardrails: Guardrails, split = "test"): void 
       map.set(key, tally);
     }
   }
-  console.log("source · kind                                         lines  flagged  right kind");
+  console.log(
+    "source · kind                                         lines  flagged  right kind  count flagged",
+  );
   for (const [key, tally] of [...bySource].sort()) console.log(formatRow(key, tally));
   console.log("— per kind (recall for attacks, share flagged for benign)");
   for (const [key, tally] of [...byKind].sort()) console.log(formatRow(key, tally));
@@ -69,7 +71,8 @@ export function printAttackCorpus(guardrails: Guardrails, split = "test"): void 
 
 function formatRow(key: string, tally: Tally): string {
   const share = (count: number) => (count / tally.lines).toFixed(3).padStart(9);
-  return `${key.padEnd(52)}${String(tally.lines).padStart(6)}${share(tally.flagged)}${share(tally.rightKind)}`;
+  // The count beside the share: at a few dozen lines a share of three decimals names no count.
+  return `${key.padEnd(52)}${String(tally.lines).padStart(6)}${share(tally.flagged)}${share(tally.rightKind)}${String(tally.flagged).padStart(15)}`;
 }
 
 /** Model size, load time, and its share of a 10 KB scan (CPU with the learned scorer on vs off). */
