@@ -38,6 +38,7 @@ import { trieRegexSource } from "./trie-regex.js";
 import { TRIVY_SECRET_RULES } from "./trivy-secret-rules.js";
 import type { Detector, Finding } from "./types.js";
 import { VELES_SECRET_RULES } from "./veles-secret-rules.js";
+import { VENDOR_DOC_RULES } from "./vendor-doc-rules.js";
 import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
 
 /**
@@ -135,6 +136,7 @@ export const SECRET_PATTERN_RULES: readonly SecretPatternRule[] = [
   ...SHHGIT_SECRET_RULES,
   ...SCANNER_VENDOR_RULES,
   ...VELES_SECRET_RULES,
+  ...VENDOR_DOC_RULES,
   ...PASSWORD_HASH_RULES,
 ];
 
