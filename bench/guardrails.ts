@@ -1,9 +1,11 @@
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { lintSource } from "@secretlint/core";
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
 import { createGuardrails, type Guardrails } from "../src/guardrails/index.js";
 import { createSecretDetector } from "../src/guardrails/secrets.js";
 import { type EvalCase, evaluate, type KindScore, loadEvalCases } from "../test/guardrails/eval-harness.js";
-import { printAttackCorpus, printLearnedScorerCost } from "./attack-corpus.js";
+import { printAttackCorpus } from "./attack-corpus.js";
 
 const TEN_KB = 10 * 1024;
 const ONE_MB = 1024 * 1024;
@@ -27,10 +29,13 @@ export async function benchGuardrails(): Promise<void> {
   printAccuracy(guardrails, cases);
   printAttackCorpus(guardrails);
   printLatency(guardrails, cases);
-  printLearnedScorerCost(
-    Array.from({ length: 16 }, (_, seed) => mixedText(cases, TEN_KB, seed * 97)),
-    guardrails,
-    createGuardrails({ learnedAttackScorer: false }),
+  // In a fresh process: see bench/scorer-share.ts.
+  execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(new URL("./scorer-share.ts", import.meta.url))],
+    {
+      stdio: "inherit",
+    },
   );
   await compareWithSecretlint(guardrails, cases);
 }
