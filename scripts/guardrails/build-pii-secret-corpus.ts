@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { authoredPhoneLines, authoredSpanLines } from "./authored-pii-lines.js";
 import { authoredSecretLines } from "./authored-secret-lines.js";
+import { ducklingLines } from "./extract-duckling.js";
 import { fakerPhoneLines } from "./extract-faker-phones.js";
 import { ipRegexTestLines } from "./extract-ip-regex.js";
 import { labelledSourceLines } from "./extract-labelled-lines.js";
@@ -34,7 +35,7 @@ import { type MicrosoftKeyRule, microsoftExamplesByRule, structuralSkip } from "
 import type { PiiSecretLine, PiiSecretSplit } from "./pii-secret-line.js";
 import { reservedName } from "./reserved-sources.js";
 import { mulberry32 } from "./seeded-random.js";
-import { listFiles, show } from "./snapshot.js";
+import { listFiles, show, showMany } from "./snapshot.js";
 
 /** gitleaks draws its samples' secrets at random; this seed makes the corpus the same on every build. */
 const SAMPLE_SEED = 24;
@@ -107,6 +108,16 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
       );
       return fakerPhoneLines(files, mulberry32(SAMPLE_SEED), context);
     }
+    case "duckling-corpus":
+      // Duckling/<Dimension>/[<LANG>/[<REGION>/]]Corpus.hs: the dimensions the extractor reads.
+      return source.paths.flatMap((folder) => {
+        const paths = filesOf(source, folder, "Corpus.hs");
+        const texts = showMany(source.repo, source.commit, paths);
+        return ducklingLines(
+          paths.map((path, index) => ({ path, haskell: texts[index]?.toString("utf8") ?? "" })),
+          context,
+        );
+      });
     case "ip-regex-test":
       return source.paths.flatMap((path) => ipRegexTestLines(showText(source, path), path, context));
     case "gitleaks-rules": {

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { authoredPhoneLines, authoredSpanLines } from "../../scripts/guardrails/authored-pii-lines.js";
+import { ducklingLines } from "../../scripts/guardrails/extract-duckling.js";
 import { fakerPhoneLines } from "../../scripts/guardrails/extract-faker-phones.js";
 import { ipRegexTestLines } from "../../scripts/guardrails/extract-ip-regex.js";
 import { labelledSourceLines } from "../../scripts/guardrails/extract-labelled-lines.js";
@@ -530,6 +531,61 @@ describe("faker-js's phone formats (TypeScript, read as text)", () => {
     expect(() =>
       fakerPhoneLines([{ locale: "xx", kind: "human", typescript: "['###']" }], mulberry32(1), context),
     ).toThrow(/no region/);
+  });
+});
+
+describe("Duckling's corpora (Haskell, read as text)", () => {
+  const phone = [
+    "negativeCorpus :: NegativeCorpus",
+    "negativeCorpus = (testContext, testOptions, examples)",
+    "  where",
+    '    examples = [ "12345" ]',
+    "",
+    "allExamples :: [Example]",
+    "allExamples = concat",
+    '  [ examples (PhoneNumberValue "6507018887")',
+    '             [ "650-701-8887"',
+    '             , "06354640807" -- a bare run',
+    '             , "\\1638\\1637\\1632-\\1639\\1632\\1633-\\1640\\1640\\1640\\1639"',
+    "             ]",
+    "  ]",
+  ].join("\n");
+  const money = [
+    "negativeCorpus = (testContext, testOptions, examples)",
+    "  where",
+    '    examples = [ "at 650-650-6500", "ein Hotel" ]',
+    "allExamples = concat",
+    '  [ examples (simple Dollar 10) [ "$10", "ten dollars", "10\\&0 $" ]',
+    '  , examples (simple Dollar 1) [ T.replicate 3 "1" ]',
+    "  ]",
+  ].join("\n");
+  const lines = ducklingLines(
+    [
+      { path: "Duckling/PhoneNumber/Corpus.hs", haskell: phone },
+      { path: "Duckling/AmountOfMoney/EN/US/Corpus.hs", haskell: money },
+    ],
+    context,
+  );
+  const byText = new Map(lines.map((line) => [line.text, line]));
+
+  it("labels the phone corpus's examples positive and its negative phrases negative, bare runs weak", () => {
+    expect(byText.get("650-701-8887")).toMatchObject({
+      positive: true,
+      scoredTypes: ["phone"],
+      spans: [["PHONE_NUMBER", 0, 12]],
+    });
+    expect(byText.get("06354640807")?.excluded).toBe("weak");
+    expect(byText.get("٦٥٠-٧٠١-٨٨٨٧")?.positive).toBe(true);
+    expect(byText.get("12345")).toMatchObject({ positive: false, origin: "PhoneNumber negative" });
+  });
+
+  it("reads other dimensions' phrases with a digit as benign, in their language, and string literals only", () => {
+    expect(byText.get("$10")).toMatchObject({ positive: false, language: "English", types: [] });
+    expect(byText.get("100 $")?.origin).toBe("AmountOfMoney/EN/US example");
+    expect(byText.has("ten dollars")).toBe(false);
+    expect(byText.has("ein Hotel")).toBe(false);
+    expect(byText.has("1")).toBe(false);
+    expect(byText.get("at 650-650-6500")).toMatchObject({ positive: true, spans: [["PHONE_NUMBER", 3, 15]] });
   });
 });
 
