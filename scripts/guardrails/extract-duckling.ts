@@ -1,3 +1,4 @@
+import validator from "validator";
 import type { LineContext } from "./extract-pii-secret.js";
 import type { PiiSecretLine } from "./pii-secret-line.js";
 
@@ -92,7 +93,11 @@ export function ducklingLines(files: readonly DucklingCorpusFile[], context: Lin
         line.spans = [[pii.type, 0, item.text.length]];
         if (dimension === "PhoneNumber" && weakPhone(item.text)) line.excluded = "weak";
       }
-      if (dimension === "CreditCardNumber" && negative && luhnValid(item.text.replace(/\D/g, "")))
+      if (
+        dimension === "CreditCardNumber" &&
+        negative &&
+        validator.isLuhnNumber(item.text.replace(/\D/g, ""))
+      )
         line.excluded = "conflict";
       lines.push(line);
     }
@@ -104,20 +109,6 @@ export function ducklingLines(files: readonly DucklingCorpusFile[], context: Lin
 function weakPhone(text: string): boolean {
   if (/^\p{Nd}(?:\.\p{Nd})+$/u.test(text)) return true;
   return /^\p{Nd}+$/u.test(text.trim());
-}
-
-function luhnValid(digits: string): boolean {
-  if (digits.length < 12) return false;
-  let sum = 0;
-  for (let index = 0; index < digits.length; index++) {
-    let digit = Number(digits[digits.length - 1 - index]);
-    if (index % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
 }
 
 /** Whether `offset` lies in the top-level definition that starts at `start` (up to the next one). */
