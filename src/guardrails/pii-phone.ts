@@ -143,7 +143,8 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   function countryCodeFirst(candidate: string, hasContext: boolean): boolean {
     const groups = digitGroups(candidate);
     // `91-9876543210`: the whole national number in one run after the code, nine digits or more.
-    const oneRun = groups.length === 2 && (groups[1] ?? 0) >= 9;
+    // `1.2345678901` is a decimal number, not `1` and a national number.
+    const oneRun = groups.length === 2 && (groups[1] ?? 0) >= 9 && !candidate.includes(".");
     if ((groups.length < 3 && !oneRun) || (groups[0] ?? 0) > 3 || candidate.startsWith("(")) return false;
     const phone = validInternational(candidate.replace(NON_DIGIT, ""));
     if (phone === undefined || phone.countryCallingCode !== candidate.slice(0, groups[0])) return false;
@@ -162,12 +163,19 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // "1688-1697", "1644 -- 1646": years from and to, which Korea's 8-digit service numbers look like;
     // after a phone word too ("Call for papers 2024-2025", "call 1939-1945": a number of any region
     // counts there, and eight digits are one in some).
-    if (isYearRange(candidate)) return 0;
+    if (isYearRange(candidate) || isClockRange(candidate)) return 0;
     // "3378 217 Lovers Lane": a house number before its street, not a phone number.
     if (!hasContext && STREET_AFTER.test(text.slice(end, end + 40))) return 0;
     const groups = digitGroups(candidate);
+    // A Chinese mobile in one run, in Chinese text (`请拨打13912345678我在明天`); elsewhere eleven
+    // digits are as often a count or an id (a Georgian numeral, `15174315110`).
     if (groups.length === 1 && !hasContext)
-      return cnMobile && CN_MOBILE.test(candidate) && isValidIn(candidate, "CN") ? 0.6 : 0;
+      return cnMobile &&
+        CN_MOBILE.test(candidate) &&
+        hanNear(text, end - candidate.length, end) &&
+        isValidIn(candidate, "CN")
+        ? 0.6
+        : 0;
     // Dots alone separate versions and IP addresses far more often than phone digits, but for
     // three groups and more grouped as a region groups its numbers (`425.882.8080`, `06.12.34.56.78`).
     if (!/[ ()\u00a0-]/.test(candidate) && !hasContext && (groups.length < 3 || THOUSANDS.test(candidate)))
@@ -291,6 +299,8 @@ function splitsGrouping(written: readonly number[], national: readonly number[])
   return true;
 }
 
+const ZIP_PLUS_FOUR = /^\d{5}-\d{4}$/;
+
 /** A group of zeros or a power of ten: round numbers in a list (`0 1000 10000`), not a loosely grouped phone. */
 const ZEROS_GROUP = /(?:^|\D)1?000+(?!\d)/;
 
@@ -301,6 +311,8 @@ const ZEROS_GROUP = /(?:^|\D)1?000+(?!\d)/;
  */
 function looselyGrouped(candidate: string, groups: readonly number[], text: string, end: number): boolean {
   if (groups.length < 2 || (groups.at(-1) ?? 0) < 2 || groups.join("-") === "3-2-4") return false;
+  // `Boston, MA 02110-1301`: a US ZIP+4 code.
+  if (ZIP_PLUS_FOUR.test(candidate)) return false;
   if (candidate.includes(".") || text[end] === ":" || ZEROS_GROUP.test(candidate)) return false;
   const start = end - candidate.length;
   return (
@@ -313,6 +325,12 @@ const BRACKETED_CALLING_CODE = /^\((\d{1,3})\)[ -]?\d/;
 
 const PLUS_ONE = /^[+＋]1[-. ]?(?=[(\d])/;
 
+const HAN = /\p{Script=Han}/u;
+/** Han characters within a short phrase's reach of the number (Chinese writes no spaces around it). */
+const hanNear = (text: string, start: number, end: number) =>
+  HAN.test(text.slice(Math.max(0, start - HAN_REACH), end + HAN_REACH));
+const HAN_REACH = 24;
+
 /** A Chinese mobile number, eleven digits from 13 to 19, written in one run. */
 const CN_MOBILE = /^1[3-9]\d{9}$/;
 
@@ -323,6 +341,14 @@ const NANP_SHAPE = /^(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}([-.]))\d{3}[-.]\d{4}$/;
 const OTHER_IDD = /^0{1,2}11[ -]?(?=[1-9])/;
 
 const YEAR_RANGE = /^(1[5-9]\d\d|20\d\d)\s*[-–—]+\s*(1[5-9]\d\d|20\d\d)$/;
+
+/** `0800-1700`, `0930-1145`: opening hours or a timetable's times, 24-hour clock, the second later. */
+const CLOCK_RANGE = /^([01]\d|2[0-3])([0-5]\d)\s*[-–]\s*([01]\d|2[0-3])([0-5]\d)$/;
+
+function isClockRange(candidate: string): boolean {
+  const match = CLOCK_RANGE.exec(candidate);
+  return match !== null && Number(`${match[3]}${match[4]}`) > Number(`${match[1]}${match[2]}`);
+}
 
 /** Two years, the second after the first and within two centuries of it. */
 function isYearRange(candidate: string): boolean {

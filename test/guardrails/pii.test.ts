@@ -126,6 +126,13 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
     expect(values(table, "phone")).toEqual(first);
     expect(values(`${table}\n(11) 98765-4321`, "phone")).toContain("(11) 98765-4321");
   });
+  it("does not take decimals, ZIP+4 codes, opening hours or eleven digits outside Chinese text for phones", () => {
+    const text =
+      "Decimal(1.2345678901); Boston, MA 02110-1301 USA; open 0800-1700 daily; the numeral 15174315110";
+    expect(found(text)).toEqual([]);
+    expect(values("李明 15174315110 北京", "phone")).toEqual(["15174315110"]);
+    expect(values("call 0800-1700", "phone")).toEqual([]);
+  });
   it("reads a calling code in brackets, with or without +, into the span", () => {
     for (const phone of ["(+44) 7911 123456", "(86) 13912345678", "(852) 2345 6789"])
       expect(values(`Hello ${phone}`, "phone")).toEqual([phone]);
