@@ -243,6 +243,12 @@ const PHONE_BEFORE = new RegExp(
  */
 const LABEL_AFTER =
   /^[\s:,(–-]{0,3}(?:office|fax|mobile|cell|phone|tel|home|work|landline|direct|celular|cel|fixo|telefone|telem[óo]vel|m[óo]vil|fijo|whats(?:app)?|portable|fixe|bureau|domicile|handy|mobil|festnetz|privat|b[üu]ro)\b/i;
+/**
+ * An extension after the number: "6507018887 ext 897", "… x 897", "… ramal 897", "… poste 12",
+ * "… доб. 12", "… 分机 123", "… فرعي 897" (a bare `x` only before three digits or more, as `x 3` multiplies).
+ */
+const EXTENSION_AFTER =
+  /^[\s,]{1,2}(?:(?:ext\.?|extension|ramal|poste|durchwahl|доб\.?|分机|分機|内线|內線|内線|فرعي)\s?\d{1,6}|x\s?\d{3,6})(?!\d)/iu;
 /** Verbs after the number, for languages that put them last: "… पर कॉल करें", "…にかけて", "…로 전화". */
 const VERB_AFTER =
   /^[\s'’]{0,2}(?:पर\s*(?:कॉल|फ़ोन|फ\u093cोन|फोन|संपर्क|मैसेज|व्हाट्सएप)|(?:に|まで)(?:お?電話|かけ|ご?連絡)|(?:으로|로)\s*(?:전화|연락|문자))/u;
@@ -261,6 +267,7 @@ export function hasPhoneContext(text: string, start: number, end: number): boole
     PHONE_BEFORE.test(textBefore(text, start)) ||
     LABEL_AFTER.test(after) ||
     VERB_AFTER.test(after) ||
-    NAMED_AFTER.test(after)
+    NAMED_AFTER.test(after) ||
+    EXTENSION_AFTER.test(after)
   );
 }

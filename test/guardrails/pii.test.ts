@@ -133,6 +133,16 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
     expect(values("李明 15174315110 北京", "phone")).toEqual(["15174315110"]);
     expect(values("call 0800-1700", "phone")).toEqual([]);
   });
+  it("reads digits with an extension after them as a phone", () => {
+    for (const text of [
+      "6507018887 ext 897",
+      "6507018887 x 897",
+      "٦٥٠٧٠١٨٨٨٧ فرعي ٨٩٧",
+      "4156667777 ramal 12",
+    ])
+      expect(values(text, "phone")).toHaveLength(1);
+    expect(values("6507018887 x 3", "phone")).toEqual([]);
+  });
   it("reads a calling code in brackets, with or without +, into the span", () => {
     for (const phone of ["(+44) 7911 123456", "(86) 13912345678", "(852) 2345 6789"])
       expect(values(`Hello ${phone}`, "phone")).toEqual([phone]);
