@@ -260,11 +260,18 @@ const VERB_AFTER =
 const NAMED_AFTER =
   /^[\s,]{0,2}(?:(?:is|was)\s+(?:my|our|his|her|their)\s+(?:new\s+)?(?:phone|cell|mobile|number|contact|landline|whats ?app)|[ée]\s+o\s+(?:meu\s+|nosso\s+)?(?:telefone|celular|n[úu]mero|whats)|es\s+(?:mi|nuestro)\s+(?:tel[ée]fono|celular|n[úu]mero|m[óo]vil)|ist\s+(?:meine|unsere)\s+(?:nummer|telefonnummer|handynummer)|是(?:我|我们|他|她)的(?:电话|手机|號碼|号码|電話|手機)|は(?:私|わたし|僕)の(?:電話|携帯|番号))/iu;
 
+/**
+ * A verb in the past right before the number counts what it did, it names no phone: "It reached
+ * 1 234 567 views", "He contacted 3 254 987 customers" ("can be reached at …" still names one).
+ */
+const COUNTING_VERB_BEFORE = /(?<!\p{L})(?:reached|contacted)\s+$/iu;
+
 /** Whether the words around a number at [start, end) of `text` say it is a phone number. */
 export function hasPhoneContext(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
+  const before = textBefore(text, start);
   return (
-    PHONE_BEFORE.test(textBefore(text, start)) ||
+    (PHONE_BEFORE.test(before) && !COUNTING_VERB_BEFORE.test(before)) ||
     LABEL_AFTER.test(after) ||
     VERB_AFTER.test(after) ||
     NAMED_AFTER.test(after) ||

@@ -13,6 +13,8 @@ const STREET_AFTER =
 const NON_DIGIT = /\D/g;
 /** `164.689.383`: an amount with dots between thousands, as most of Europe and Latin America write it. */
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+/** `1 234 567`, `3,254,987`, `2.345.678.901`: millions grouped in thousands, one separator throughout. */
+const MILLIONS = /^\d([ \u00a0.,])\d{3}(?:\1\d{3})+$/;
 /** `10 000 000`, `3 500 000`: a round amount grouped in thousands, whatever the words before it. */
 const ROUND_AMOUNT = /^[1-9]\d{0,2}(?:[ \u00a0.,]\d{3})*[ \u00a0.,]000$/;
 
@@ -229,7 +231,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     }
     // After "phone:", "call me at"…, the words say what the digits are: a number valid in any region
     // counts (configured ones first), however it is grouped (people group numbers their own way).
-    if (hasContext) {
+    // Not a count of millions (`1 234 567 people`, `2,345,678`): no region's numbers start with a
+    // lone digit before groups of three, and a configured region's own grouping was tried above.
+    if (hasContext && !MILLIONS.test(candidate)) {
       for (const region of contextRegions()) {
         if (!precheck.national(digits, region)) continue;
         const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(candidate, region);

@@ -133,6 +133,12 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
     expect(values("李明 15174315110 北京", "phone")).toEqual(["15174315110"]);
     expect(values("call 0800-1700", "phone")).toEqual([]);
   });
+  it("does not read counts of millions after a phone word or in a list of phones", () => {
+    const text =
+      "It reached 1 234 567 views. He contacted 3 254 987 customers. Call 555-1234 or 1 234 567 people.";
+    expect(values(text, "phone")).toEqual(["555-1234"]);
+    expect(values("You can be reached at 0123 456789", "phone")).toEqual(["0123 456789"]);
+  });
   it("reads digits with an extension after them as a phone", () => {
     for (const text of [
       "6507018887 ext 897",
