@@ -1,6 +1,12 @@
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { characterClasses, shannonEntropy } from "./entropy.js";
-import { isNeverAPassword, plainPasswordScore, qualifierLength } from "./password-value.js";
+import {
+  isCodeCall,
+  isFileNameOrDate,
+  isNeverAPassword,
+  plainPasswordScore,
+  qualifierLength,
+} from "./password-value.js";
 import { isPlaceholderValue, isReferenceValue, type SecretParser } from "./secret-parsers.js";
 
 /**
@@ -43,16 +49,18 @@ const CAMEL_KEY_NAME = /[a-z0-9]Key$/;
 const NOT_A_SECRET_KEY =
   /(?:bucket|foreign|hot|idx|natural|primary|pub(?:lic)?|schema|sequence|sort|partition|hash|cache|row|range|lookup|idempotency|object|map|dict|group|column|table|index|unique|composite|surrogate|join|shard|routing|message|event|dedupe?|query|i18n|translation|locale)[_.-]?key$/i;
 // Tokens that are not credentials: CSRF tokens (Rails calls its own `authenticity_token`) are in every page a server sends, public tokens are public.
-const NOT_A_SECRET_TOKEN = /^(?:csrf|xsrf|public|pub|authenticity)[_.-]?token|^(?:csrf|xsrf)/i;
+// A tokenizer (`tokenizer = AutoTokenizer…`, `tokenize`) splits text; it holds no credential.
+const NOT_A_SECRET_TOKEN = /^(?:csrf|xsrf|public|pub|authenticity)[_.-]?token|^(?:csrf|xsrf)|tokeni[sz]/i;
 
 const isNameChar = asciiClass(`${ALPHANUMERIC}_.-`);
 const MAX_NAME = 60;
 // Long enough for an AWS session token (about 350-1,000 characters) or a JWT; longer is not a value.
 const MAX_VALUE = 1200;
-// Names that hold metadata about a secret, not the secret: ids, urls, lengths, types, counts, files…
+// Names that hold metadata about a secret, not the secret: ids, urls, lengths, types, counts, files,
+// where it is kept (`vault.address`, `…_host`) and when it changed (`adminPasswordMtime`)…
 // Tested as "ends with" (`$`, then the words backwards): 3× faster than trying them at every position.
 const METADATA_NAME =
-  /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens))/;
+  /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens|address|host|hostname|region|mtime|time|timestamp|date|method|algorithm|cipher|scheme|digest))/;
 const PASSWORD_NAME = /pass|pwd/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
 const EXPLICIT_PASSWORD_NAME = /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])pass(?:$|[^a-z])/;
@@ -94,6 +102,10 @@ export const genericSecretParser: SecretParser = {
     const inQuery = text[nameStart - 1] === "&" || text[nameStart - 1] === "?";
     let value = readValue(text, valueStart.index, valueStart.quote, inQuery);
     if (value === undefined) return undefined;
+    // The next option of a command line (`--no-password --file=…`): the name was a flag.
+    if (valueStart.quote === "" && NEXT_OPTION.test(value)) return undefined;
+    // Inside a template's action (`{{- $password := include "…" . }}`): an unquoted value is an expression.
+    if (valueStart.quote === "" && insideTemplateAction(text, nameStart)) return undefined;
     // A connection string's setting runs to the next `;`, spaces and all (`;Pwd=Spring 2024!;`).
     if (valueStart.quote === "" && value !== "" && afterSetting(text, nameStart))
       value += settingTail(text, valueStart.index + value.length);
@@ -243,7 +255,11 @@ function findValueStart(
     // Android's `<string name="api_key">…</string>`: the name an attribute, the value the element's text.
     position++;
     tag = true;
-  } else if (quotedName && text[position] === ",") {
+  } else if (
+    quotedName &&
+    text[position] === "," &&
+    CALL_OR_PAIR_BEFORE.test(text.slice(Math.max(0, nameStart - 6), nameStart))
+  ) {
     position++;
     quoteRequired = true;
   } else if (
@@ -263,6 +279,10 @@ function findValueStart(
   const quote =
     text[position] === '"' || text[position] === "'" || text[position] === "`" ? (text[position] ?? "") : "";
   if (quoteRequired && quote === "") return undefined;
+  // The name and its `=` inside a string literal that the quote closes (`dsn.find('PWD=')`,
+  // `"password=" + …` has its own check below): no value follows.
+  if (quote !== "" && !quotedName && text[nameStart - 1] === quote && position === nameEnd + 1)
+    return undefined;
   // The quote closes a string being concatenated (`"…;PWD=" + password`): no value here.
   if (quote !== "" && STRING_CONCATENATION.test(text.slice(position + 1, position + 8))) return undefined;
   return { index: position + quote.length, quote, tag, interpolated };
@@ -313,6 +333,14 @@ function closesElement(text: string, end: number, name: string): boolean {
 }
 
 const ELIDED = /\.\.|…|\[redacted\]/i;
+const NEXT_OPTION = /^--[A-Za-z]/;
+
+/** Whether `{{` opens before `nameStart` on its line and no `}}` closes it (Go, Helm, Jinja templates). */
+function insideTemplateAction(text: string, nameStart: number): boolean {
+  const before = text.slice(Math.max(0, nameStart - 120), nameStart);
+  const open = before.lastIndexOf("{{");
+  return open !== -1 && !before.includes("}}", open) && !before.includes("\n", open);
+}
 // The label of a `user / password` pair before the password word, and the username with its slash.
 const PAIR_LABEL = /(?:user(?:name)?|login|account|id)[ \t]{0,2}\/[ \t]{0,2}$/i;
 const PAIR_VALUE = /[^\s/"'`]{1,64}[ \t]{0,2}\/[ \t]{0,2}(?=\S)/y;
@@ -324,6 +352,9 @@ const STRING_PREFIX = /^[bBrRuUfF@]$/;
 // An option name after a space or at the start: `--password`, `-password`, `-Password`.
 const OPTION_NAME = /^(?:^|[ \t])-{1,2}[A-Za-z]/;
 const COMPARISON = /^(?:===?|!==?)$/;
+// A quoted name as a call's first argument or a pair's first half (`setProperty("API_TOKEN", "…")`,
+// `{"api_key", "…"}`, `[["password", "…"]]`), not an item of a list (`in ["pass", "continue"]`).
+const CALL_OR_PAIR_BEFORE = /(?:\(|\{|\[\[)[ \t]*["']$/;
 const DECLARED_TYPE = /^(?:string|String|str|&str|char\*?|const|final|val|var)\s{1,3}/;
 
 function skipSpaces(text: string, from: number, limit: number): number {
@@ -373,6 +404,7 @@ const PATH_TEMPLATE = /\/.*\{[A-Za-z_][\w.]{0,40}\}|\{[A-Za-z_][\w.]{0,40}\}.*\/
 /** 0 when the value is a placeholder, a reference or too plain to be a secret; otherwise a confidence. */
 export function scoreSecretValue(value: string, isPassword: boolean, quoted: boolean): number {
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
+  if (isFileNameOrDate(value) || isCodeCall(value)) return 0;
   if (/^\d+$/.test(value) || /^[A-Za-z]+(?:_[A-Za-z]+)+$/.test(value)) return 0;
   // Only punctuation (`",.:-@*?!"`): a separator or a mask, not a credential.
   if (!/[A-Za-z0-9]/.test(value)) return 0;

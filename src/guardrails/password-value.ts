@@ -41,6 +41,28 @@ const PASSWORD_PART =
 const NEVER_A_PASSWORD =
   /^[a-z][a-z0-9+.-]{1,15}:\/\/|^[~.]?\/|^<|^![a-z]|^(?:mot de passe|contrase[ñn]a|passwort|kennwort|пароль|密码|パスワード|كلمة المرور|كلمة السر|पासवर्ड)$/i;
 
+// A file the secret is kept in (`--key="mongodb-0.key"`, `kafka.keystore.jks`, `credentials.json`) and a
+// date or time (`adminPasswordMtime: "2006-01-02T15:04:05Z"`): what is said about a secret, not it.
+const FILE_NAME =
+  /^[\w.~/-]{0,200}\.(?:key|pem|crt|cer|csr|der|p8|p12|pfx|jks|keystore|truststore|pub|asc|gpg|json|ya?ml|txt|env|ini|conf|cfg|properties|xml)$/i;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+// A regular expression's character class (`[0-9a-zA-Z\-_=]{32}` in a scanner's rule): a pattern, not a value.
+const REGEX_CLASS = /\[\^?[^\]]{0,40}(?:a-z|A-Z|0-9|\\[dws])/;
+
+/**
+ * Whether a value is a file name, a date or a regex's character class: said about a secret (where it
+ * is kept, when it changed, what it looks like), not the secret.
+ */
+export function isFileNameOrDate(value: string): boolean {
+  return FILE_NAME.test(value) || DATE_TIME.test(value) || REGEX_CLASS.test(value);
+}
+
+/** Whether a value is code calling or indexing a name (`GPT2TokenizerFast.from_pretrained(`, `result_key[1`). */
+export function isCodeCall(value: string): boolean {
+  return CODE_CALL.test(value);
+}
+
 // Code that calls or indexes a dotted or lower-case name, or a generic type (`Optional[str`, `List[`).
 const CODE_CALL = /^[A-Za-z_$][\w$]*\.[\w$.]*[[(]|^[a-z_]+[[(]|^[A-Z][A-Za-z]*\[/;
 // Hyphenated descriptions: "case-sensitive", "read-only", "auto-generated".
@@ -126,6 +148,7 @@ export function plainPasswordScore(value: string, quoted: boolean, next: string,
   // Digits given as a password, quoted or as a connection string's setting (`Pwd=12345678;`).
   if ((quoted || delimited) && DIGITS_PASSWORD.test(value)) return quoted ? 0.7 : 0.6;
   if (!PLAIN.test(value) || PLAIN_NOT_A_VALUE.test(value) || isNeverAPassword(value)) return 0;
+  if (isFileNameOrDate(value)) return 0;
   if (
     SNAKE_CASE.test(value) &&
     (!(quoted || delimited) || !LOWER_SNAKE.test(value) || PASSWORD_PART.test(value))

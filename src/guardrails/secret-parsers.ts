@@ -23,27 +23,53 @@ export interface SecretParser {
  * parentheses (`PWD=(whatever);`, cut at the `)` too); a `${` or `{{`
  * that does not read as one is just part of a value.
  * `fake` and `example` anywhere are gitleaks' stopwords (rules/stopwords.go) that say so, and
- * AWS's documented keys end in EXAMPLE.
+ * AWS's documented keys end in EXAMPLE. Docs also write a name in square brackets (`--set
+ * auth.rootPassword=[ROOT_PASSWORD]`, `password: [REDACTED]`, `[vault address]`; an unquoted value is
+ * cut at its `]`) and an environment variable's name in capitals (`DB_USER:DB_PASSWORD@`,
+ * `--from-literal=client-passwords=CLIENT_PASSWORD1`, `PASSWORD1`), one letter repeated (`YYYY`,
+ * `XXXX`), a name between underscores (`-passwd _password_`). A shell's parameter expansion
+ * (`${PASSWORD//\"/\\\"}`, `${KEY#prefix}`, `${TOKEN%%:*}`) is a reference too.
  */
+const STAND_IN_WORD =
+  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$/i;
 const PLACEHOLDER_VALUE =
-  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$|your[_-]?|<[^>]*>|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|%\{[A-Za-z_][\w.-]*\}|#\{[^{}]{1,60}\}|xxxx|\*\*\*|fake|example/i;
+  /your[_-]?|<[^>]*>|^\[[A-Za-z][A-Za-z_ .-]{0,60}\]?$|^([A-Za-z])\1{2,}$|^_[A-Za-z][A-Za-z_]{0,60}_$|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*|\/\/?[^{}]*|##?[^{}]*|%%?[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|%\{[A-Za-z_][\w.-]*\}|#\{[^{}]{1,60}\}|xxxx|\*\*\*|fake|example/i;
 // connectionstrings.com's stand-ins, camel-cased like the rest of its templates (`User Id=myUsername;
 // Password=myPassword;`). Lower-case `mypassword`, `mypass`, `my_password` are the literal passwords
 // examples and real configs use (`postgres://app:mypassword@db`), and are reported.
 const CAMEL_STAND_IN = /^my(?:Pass(?:word)?|Pwd|Secret)$/;
+
+// An environment variable's name in capitals with a credential word as one of its parts
+// (`DB_PASSWORD`, `CLIENT_PASSWORD1`, `ROOT_PASSWORD`, `SECRET_KEY_BASE`): case-sensitive.
+const ENV_NAME_STAND_IN = /^(?=[A-Z0-9_]*_)[A-Z][A-Z0-9_]*$|^(?:PASS(?:WORD|WD)?|PWD|SECRET|TOKEN)S?\d{1,2}$/;
+const ENV_NAME_PART = /(?:^|_)(?:PASS(?:WORD|WD)?S?|PWD|SECRET|TOKEN|KEY|CREDENTIALS?)\d{0,2}(?:_|$)/;
 
 /**
  * Whether a value is a placeholder: the stand-ins above, and template references: `${VAR}`, `$VAR`,
  * `$$VAR` (escaped for Compose and Make), `{{ var }}`, `{var}` (a format or template field), `%VAR%`.
  */
 export function isPlaceholderValue(value: string): boolean {
-  return PLACEHOLDER_VALUE.test(value) || CAMEL_STAND_IN.test(value);
+  return (
+    STAND_IN_WORD.test(value) ||
+    PLACEHOLDER_VALUE.test(value) ||
+    CAMEL_STAND_IN.test(value) ||
+    (ENV_NAME_STAND_IN.test(value) && ENV_NAME_PART.test(value))
+  );
+}
+
+/**
+ * Whether a URL's user name is a template's (`<user>`, `${DB_USER}`, `DB_USER`, `{{ user }}`): then the
+ * whole userinfo is one. A stand-in word there (`ftp://test:hN6nQYPpsja3@…`) is a real user name.
+ */
+export function isPlaceholderUser(user: string): boolean {
+  return PLACEHOLDER_VALUE.test(user) || ENV_NAME_STAND_IN.test(user);
 }
 
 // Code references and literals that are not a secret's value: env lookups, dotted paths, calls
-// (a name or `$` and `(`, then nothing or up to a closing `)`: `getenv(`, `$(cat key.txt)`), types.
+// (a name or `$` and `(`, then nothing or up to a closing `)`: `getenv(`, `$(cat key.txt)`), types,
+// a Go template's field (`.Values.auth.password`).
 const REFERENCE_VALUE =
-  /^(?:process\.env|os\.environ|os\.getenv|getenv|env\.|ENV\[|secrets\.|vault:|ssm:|arn:|@Microsoft\.KeyVault\(|true$|false$|null$|nil$|none$|undefined$|required$|optional$|string$|str$|int$|bool$|boolean$|number$|bytes$)|^[\w$.]*\((?:.*\))?$|^[A-Za-z_$]+(?:\.[A-Za-z_$][\w$]*)+$/i;
+  /^(?:process\.env|os\.environ|os\.getenv|getenv|env\.|ENV\[|secrets\.|vault:|ssm:|arn:|@Microsoft\.KeyVault\(|true$|false$|null$|nil$|none$|undefined$|required$|optional$|string$|str$|int$|bool$|boolean$|number$|bytes$)|^[\w$.]*\((?:.*\))?$|^[A-Za-z_$]+(?:\.[A-Za-z_$][\w$]*)+$|^\.[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+$/i;
 
 export function isReferenceValue(value: string): boolean {
   return REFERENCE_VALUE.test(value);
@@ -142,7 +168,7 @@ export const credentialUrlParser: SecretParser = {
     const match = CREDENTIAL_URL.exec(text);
     if (!match) return undefined;
     const [whole, scheme = "", user = "", password = ""] = match;
-    if (password === user || isPlaceholderValue(password) || isPlaceholderValue(user)) return undefined;
+    if (password === user || isPlaceholderValue(password) || isPlaceholderUser(user)) return undefined;
     const start = index + whole.length - 2 - password.length;
     const isWeb = /^(?:https?|s?ftps?|smtps?)$/i.test(scheme);
     return {
@@ -173,7 +199,7 @@ export const anySchemeUrlParser: SecretParser = {
     const match = CREDENTIAL_URL.exec(text);
     if (!match || match[1]?.length !== scheme.length) return undefined;
     const [whole, , user = "", password = ""] = match;
-    if (password === user || isPlaceholderValue(password) || isPlaceholderValue(user)) return undefined;
+    if (password === user || isPlaceholderValue(password) || isPlaceholderUser(user)) return undefined;
     const start = index - scheme.length + whole.length - 2 - password.length;
     return { type: "url_password", start, end: start + password.length, score: 0.85 };
   },
