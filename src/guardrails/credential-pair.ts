@@ -1,7 +1,7 @@
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { scoreSecretValue } from "./generic-secret.js";
 import { isDescriptionWord, plainPasswordScore } from "./password-value.js";
-import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
+import { isInterpolatedField, type ParsedSecret, type SecretParser } from "./secret-parsers.js";
 import { PASSWORD_WORDS as SPOKEN_PASSWORD_WORDS } from "./spoken-password.js";
 
 /**
@@ -143,7 +143,7 @@ function isUsername(user: string): boolean {
 function passwordAt(text: string, start: number, quoted: boolean): ParsedSecret | undefined {
   const raw = VALUE.exec(text.slice(start, start + 81))?.[0];
   const value = quoted ? raw : raw?.replace(/[.:!?]+$/, "");
-  if (value === undefined || value === "") return undefined;
+  if (value === undefined || value === "" || isInterpolatedField(text, start, value)) return undefined;
   const end = start + value.length;
   const score =
     scoreSecretValue(value, true, quoted) || plainPasswordScore(value, quoted, text.slice(end, end + 40));

@@ -1,5 +1,10 @@
 import { passwordFinding } from "./password-finding.js";
-import { isPlaceholderValue, isReferenceValue, type SecretParser } from "./secret-parsers.js";
+import {
+  isInterpolatedField,
+  isPlaceholderValue,
+  isReferenceValue,
+  type SecretParser,
+} from "./secret-parsers.js";
 
 /**
  * Database passwords in the forms that carry no `password=` of their own, or a value the generic
@@ -66,6 +71,8 @@ export const odbcBracedPasswordParser: SecretParser = {
     const password = text.slice(span[0], span[1]);
     // `{{ .Values.password }}`, `{{password}}`: a template, not a braced value (`{{moe}` is `{moe`).
     if (password.startsWith("{") && (/\s/.test(password) || password.endsWith("}"))) return undefined;
+    // `$"…;password={oktaPassword};"`: an interpolated string's field, not a braced value.
+    if (isInterpolatedField(text, span[0] - 1, password, true)) return undefined;
     const found = passwordFinding(password, span[0], true);
     if (found !== undefined) return found;
     // Braced for a reason, a `;`, a `{` or a doubled `}` inside (`{p}}w{{d}`, `{a;b;c;d}`): a literal

@@ -7,7 +7,12 @@ import {
   plainPasswordScore,
   qualifierLength,
 } from "./password-value.js";
-import { isPlaceholderValue, isReferenceValue, type SecretParser } from "./secret-parsers.js";
+import {
+  isInterpolatedField,
+  isPlaceholderValue,
+  isReferenceValue,
+  type SecretParser,
+} from "./secret-parsers.js";
 
 /**
  * High-entropy values assigned to secret-like names: `DB_PASSWORD=…`, `"api_key": "…"`, `--token …`,
@@ -49,6 +54,8 @@ const CAMEL_KEY_NAME = /[a-z0-9]Key$/;
 const NOT_A_SECRET_KEY =
   /(?:bucket|foreign|hot|idx|natural|primary|pub(?:lic)?|schema|sequence|sort|partition|hash|cache|row|range|lookup|idempotency|object|map|dict|group|column|table|index|unique|composite|surrogate|join|shard|routing|message|event|dedupe?|query|i18n|translation|locale)[_.-]?key$/i;
 // Tokens that are not credentials: CSRF tokens (Rails calls its own `authenticity_token`) are in every page a server sends, public tokens are public.
+// A name that says there is none: `ConnectionStringWithoutPassword`, `passwordless`, `--no-password`.
+const NO_PASSWORD_NAME = /without[_-]?pass|passwordless|(?:^|[_.-])no[_-]?pass/;
 // A tokenizer (`tokenizer = AutoTokenizer…`, `tokenize`) splits text; it holds no credential.
 const NOT_A_SECRET_TOKEN = /^(?:csrf|xsrf|public|pub|authenticity)[_.-]?token|^(?:csrf|xsrf)|tokeni[sz]/i;
 
@@ -84,7 +91,7 @@ export const genericSecretParser: SecretParser = {
         return undefined;
       if (NOT_A_SECRET_KEY.test(originalName)) return undefined;
     }
-    if (NOT_A_SECRET_TOKEN.test(name)) return undefined;
+    if (NOT_A_SECRET_TOKEN.test(name) || (name.length > 10 && NO_PASSWORD_NAME.test(name))) return undefined;
     const isPassword = PASSWORD_NAME.test(name);
     const valueStart = findValueStart(text, nameStart, nameEnd, isPassword);
     if (valueStart === undefined) return undefined;
@@ -106,6 +113,10 @@ export const genericSecretParser: SecretParser = {
     if (valueStart.quote === "" && NEXT_OPTION.test(value)) return undefined;
     // Inside a template's action (`{{- $password := include "…" . }}`): an unquoted value is an expression.
     if (valueStart.quote === "" && insideTemplateAction(text, nameStart)) return undefined;
+    // An interpolated string's field (`$"…password={SecureStringHelper.Decode(_pw)}"`), and a value
+    // that repeats its own name (`ProxyPassword = "proxyPassword"`, `pwd: pwd`): a stand-in.
+    if (isInterpolatedField(text, valueStart.index, value) || sameAsName(value, originalName))
+      return undefined;
     // A connection string's setting runs to the next `;`, spaces and all (`;Pwd=Spring 2024!;`).
     if (valueStart.quote === "" && value !== "" && afterSetting(text, nameStart))
       value += settingTail(text, valueStart.index + value.length);
@@ -279,10 +290,9 @@ function findValueStart(
   const quote =
     text[position] === '"' || text[position] === "'" || text[position] === "`" ? (text[position] ?? "") : "";
   if (quoteRequired && quote === "") return undefined;
-  // The name and its `=` inside a string literal that the quote closes (`dsn.find('PWD=')`,
-  // `"password=" + …` has its own check below): no value follows.
-  if (quote !== "" && !quotedName && text[nameStart - 1] === quote && position === nameEnd + 1)
-    return undefined;
+  // The name and its `=` inside a string literal that this quote closes (`dsn.find('PWD=')`,
+  // `echo "…;UID=postgres;PWD=" >> $GITHUB_ENV`, `InlineData("…;PASSWORD=", null)`): no value follows.
+  if (quote !== "" && !quotedName && insideLiteral(text, nameStart, quote)) return undefined;
   // The quote closes a string being concatenated (`"…;PWD=" + password`): no value here.
   if (quote !== "" && STRING_CONCATENATION.test(text.slice(position + 1, position + 8))) return undefined;
   return { index: position + quote.length, quote, tag, interpolated };
@@ -334,6 +344,25 @@ function closesElement(text: string, end: number, name: string): boolean {
 
 const ELIDED = /\.\.|…|\[redacted\]/i;
 const NEXT_OPTION = /^--[A-Za-z]/;
+
+/** Whether `value` spells the last part of its setting's name (`proxyPassword` for `ProxyPassword`). */
+function sameAsName(value: string, name: string): boolean {
+  const last = name.slice(name.lastIndexOf(".") + 1);
+  if (value.length < 4 || value.length > last.length + 2 || value.length < last.length - 4) return false;
+  const letters = (word: string) => word.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return letters(value) === letters(last);
+}
+
+/** Whether an odd number of unescaped `quote`s come before `nameStart` on its line (an open literal). */
+function insideLiteral(text: string, nameStart: number, quote: string): boolean {
+  let open = false;
+  for (let index = nameStart - 1; index >= 0 && nameStart - index <= 400; index--) {
+    const char = text[index];
+    if (char === "\n") break;
+    if (char === quote && text[index - 1] !== "\\") open = !open;
+  }
+  return open;
+}
 
 /** Whether `{{` opens before `nameStart` on its line and no `}}` closes it (Go, Helm, Jinja templates). */
 function insideTemplateAction(text: string, nameStart: number): boolean {
@@ -401,10 +430,23 @@ function readValue(text: string, start: number, quote: string, inQuery = false):
 const ARTIFACT_VERSION = /^[A-Za-z][A-Za-z-]*[A-Za-z][-:_]v?\d{1,4}(?:\.\d{1,4}){1,3}(?:[-.][A-Za-z]+\d*)?$/;
 const PATH_TEMPLATE = /\/.*\{[A-Za-z_][\w.]{0,40}\}|\{[A-Za-z_][\w.]{0,40}\}.*\//;
 
+// A value ending in the operator of a label (`"password = "`, `"PWD="`), not base64's padding (`…w=`).
+const LABEL_END = /(?:[ \t][=:]|(?:pass(?:word)?|passwd|pwd|secret|token|key)[ \t]*[=:])[ \t]*$/i;
+const PRIVATE_FIELD = /^_[a-z]\w*$/;
+
+/** `LABEL_END`, tested only when the value ends in `=` or `:` (spaces after it allowed). */
+function endsInLabel(value: string): boolean {
+  const last = value.trimEnd().slice(-1);
+  return (last === "=" || last === ":") && LABEL_END.test(value);
+}
+
 /** 0 when the value is a placeholder, a reference or too plain to be a secret; otherwise a confidence. */
 export function scoreSecretValue(value: string, isPassword: boolean, quoted: boolean): number {
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
   if (isFileNameOrDate(value) || isCodeCall(value)) return 0;
+  // A label for the value rather than it (`"password = " + randomPassword`), and a private field
+  // (`Password = _password3`): no literal.
+  if (endsInLabel(value) || (!quoted && value.charCodeAt(0) === 0x5f && PRIVATE_FIELD.test(value))) return 0;
   if (/^\d+$/.test(value) || /^[A-Za-z]+(?:_[A-Za-z]+)+$/.test(value)) return 0;
   // Only punctuation (`",.:-@*?!"`): a separator or a mask, not a credential.
   if (!/[A-Za-z0-9]/.test(value)) return 0;

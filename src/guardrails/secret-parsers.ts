@@ -65,6 +65,22 @@ export function isPlaceholderUser(user: string): boolean {
   return PLACEHOLDER_VALUE.test(user) || ENV_NAME_STAND_IN.test(user);
 }
 
+// An interpolated string's opener: C#'s `$"`, `$@"`, `@$"`, Python's `f"`/`f'`, before the value on its line.
+const INTERPOLATED_OPENER = /(?:^|[^\w$@])(?:\$@?|@\$|[fF])["']/;
+// A field filled in by the interpolation: `{defPassword}`, `{config.password}`, `{Decode(_pw)}`.
+const INTERPOLATED_FIELD = /\{[A-Za-z_][\w.]*(?:\(|\}|$)/;
+
+/**
+ * Whether `value`, starting at `index`, is filled in by an interpolated string on its line
+ * (`$"…;PASSWORD={defPassword};"`, `f"pwd={pw}"`, `$"password=test{passcode}"`): a template, not a
+ * literal. `braced` says the value is a braced field's content already stripped of its braces.
+ */
+export function isInterpolatedField(text: string, index: number, value: string, braced = false): boolean {
+  if (braced ? !/^[A-Za-z_][\w.]*(?:\(.*\))?$/.test(value) : !INTERPOLATED_FIELD.test(value)) return false;
+  const lineStart = text.lastIndexOf("\n", index) + 1;
+  return INTERPOLATED_OPENER.test(text.slice(Math.max(lineStart, index - 300), index));
+}
+
 // Code references and literals that are not a secret's value: env lookups, dotted paths, calls
 // (a name or `$` and `(`, then nothing or up to a closing `)`: `getenv(`, `$(cat key.txt)`), types,
 // a Go template's field (`.Values.auth.password`).

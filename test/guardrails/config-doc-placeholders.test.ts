@@ -69,6 +69,43 @@ describe("placeholders and references in config docs", () => {
   });
 });
 
+// Session 12 (h29cred): connection strings in code (dev sources r-odbc-connection-strings and
+// snowflake-connector-net-connection-strings): empty values closing a literal, interpolations, calls.
+describe("connection strings in code", () => {
+  const benign = [
+    'echo "ODBC_CS=Driver={PostgreSQL};Server=localhost;UID=postgres;PWD=" >> $GITHUB_ENV',
+    '[InlineData("account=acme;user=jdoe;password=", null, "missing password")]',
+    'var cs = $"account={account};user={user};password={dbPassword};";',
+    'var cs = $"account=acme;user=jdoe;password=pre{suffix};";',
+    'var withPassword = $"{Base}password={SecureStringHelper.Decode(_secret)}";',
+    'private const string ConnectionStringWithoutPassword = "db=D3;warehouse=W3;account=A3;user=U3;";',
+    "var context = new SessionContext { Password = _password3 };",
+    'ProxyPassword = "proxyPassword"',
+    'string labelled = "password = " + randomPassword;',
+    'config.password = ReadEnvVariableIfSet(config.password, "TEST_PASSWORD");',
+    "Password = loginCredentials[SessionProperty.PASSWORD];",
+    'pwd = rstudioapi::askForPassword("Database password")',
+    "pwd = token",
+  ];
+  it.each(benign)("reports nothing in %j", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  const cases: [string, string][] = [
+    ['var cs = "account=acme;user=jdoe;password=Qx7rT2vW9;";', "Qx7rT2vW9"],
+    ['echo "ODBC_CS=dsn=Prod;UID=SA;PWD=Password12" >> $GITHUB_ENV', "Password12"],
+    ['con <- dbConnect(odbc::odbc(), dsn = "Prod", uid = "SA", pwd = "BoopBop123!")', "BoopBop123!"],
+    [
+      'airflow-fernet-key: "YVRZeVJVWnlXbU4wY1dOalVrdE1SV3cxWWtKeFIzWkVRVTVrVjNaTFR6WT0="',
+      "YVRZeVJVWnlXbU4wY1dOalVrdE1SV3cxWWtKeFIzWkVRVTVrVjNaTFR6WT0=",
+    ],
+    ['var cs = "account=acme;user=jdoe;password=Kp{9}x2Lm;";', "Kp{9}x2Lm"],
+  ];
+  it.each(cases)("finds the secret in %j", (text, value) => {
+    expect(found(text).map((finding) => finding.value)).toContain(value);
+  });
+});
+
 describe("isPlaceholderValue and isPlaceholderUser", () => {
   it.each([
     "[PASSWORD",
