@@ -54,6 +54,28 @@ export const pgpassParser: SecretParser = {
   },
 };
 
+// SQL that sets a login's password, from the statement's start: PostgreSQL's `CREATE ROLE app WITH
+// LOGIN PASSWORD 'x'`, `ALTER USER postgres WITH PASSWORD 'x'`; SQL Server's `CREATE LOGIN app WITH
+// PASSWORD = 'x'`; MySQL's `CREATE USER 'app'@'%' IDENTIFIED BY 'x'` (`IDENTIFIED WITH plugin BY`);
+// Oracle's `CREATE USER scott IDENTIFIED BY tiger`, its value unquoted. Quoted names may come between.
+const SQL_PASSWORD =
+  /(?:create|alter)[ \t]+(?:user|role|login)[ \t](?:[^;\n'"`]|'[^'\n]{0,64}'|"[^"\n]{0,64}"|`[^`\n]{0,64}`){0,160}?(?:(?<![\w$])password[ \t]*=?[ \t]*|(?<![\w$])identified[ \t]+(?:with[ \t]+[\w$]{1,40}[ \t]+)?by[ \t]+)(?:'([^'\n]{1,128})'|"([^"\n]{1,128})"|(?<=by[ \t]+)([A-Za-z][\w$#]{0,127})(?![\w$#]))/diy;
+
+export const sqlPasswordParser: SecretParser = {
+  id: "connection-string",
+  keywords: ["create user", "create role", "create login", "alter user", "alter role", "alter login"],
+  source:
+    "PostgreSQL, SQL Server, MySQL and Oracle docs: CREATE/ALTER USER|ROLE|LOGIN … PASSWORD / IDENTIFIED BY",
+  parse(text, index) {
+    if (index > 0 && /[\w$]/.test(text[index - 1] ?? "")) return undefined;
+    SQL_PASSWORD.lastIndex = index;
+    const indices = SQL_PASSWORD.exec(text)?.indices;
+    const span = indices?.[1] ?? indices?.[2] ?? indices?.[3];
+    if (span === undefined) return undefined;
+    return passwordFinding(text.slice(span[0], span[1]), span[0], indices?.[3] === undefined);
+  },
+};
+
 // ODBC: `Pwd={…}` / `Password={…}`, the value braced because it holds `;` or `}` doubled; in prose
 // too (`(e.g. PWD={Top;Secret})`).
 const BRACED_PASSWORD =

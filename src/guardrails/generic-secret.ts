@@ -145,6 +145,8 @@ export const genericSecretParser: SecretParser = {
         quoted || element,
         text.slice(end, end + 40),
         text[nameStart - 1] === ";",
+        text[nameStart - 1] === ";" &&
+          USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart)),
       );
     if (score === 0) return undefined;
     return {
@@ -344,6 +346,9 @@ function closesElement(text: string, end: number, name: string): boolean {
 
 const ELIDED = /\.\.|…|\[redacted\]/i;
 const NEXT_OPTION = /^--[A-Za-z]/;
+// A connection string's user setting earlier on the line (`Uid=random;…;pwd=`, `User ID=sa;Password=`).
+const USER_SETTING_BEFORE =
+  /(?:^|[;"'`\s{(])(?:uid|user(?:[ _]?id|[ _]?name)?|login)[ \t]*=[ \t]*[^;=\s"'`{}<>$%]{1,64}[ \t]*;[^\n]*$/i;
 
 /** Whether `value` spells the last part of its setting's name (`proxyPassword` for `ProxyPassword`). */
 function sameAsName(value: string, name: string): boolean {

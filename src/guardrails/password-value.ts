@@ -22,6 +22,9 @@ import { isPlaceholderValue, isReferenceValue } from "./secret-parsers.js";
  */
 const PLAIN = /^(?:[A-Za-z\u00c0-\u024f]{4,64}|(?=[^A-Za-z]*[A-Za-z])[\x21-\x7e]{4,64})$/;
 const LETTERS = /^\p{L}+$/u;
+// In a connection string after its user's setting: three characters will do (`pwd=asd`).
+const PAIRED_PLAIN = /^(?=[^A-Za-z]*[A-Za-z])[\x21-\x7e]{3,64}$/;
+const PASSWORD_WORD = /^(?:pass(?:word|wd|code|phrase)?s?|pwd|secret|kennwort|passwort|contrasena)$/i;
 const DIGITS_PASSWORD = /^\d{6,20}$/;
 // Stand-ins: `(optional)`, `[hidden]`, `n/a`, `$(cat`.
 const PLAIN_NOT_A_VALUE = /^[[({$]|[[(]|^(?:n\/a|tbd|todo|unknown|unset)$/i;
@@ -147,12 +150,24 @@ export function isDescriptionWord(word: string): boolean {
 /**
  * A score for a value named as a password that `scoreSecretValue` found too plain, or 0 when it is
  * not a password (see above). `next` is the text right after an unquoted value; `delimited`, that the
- * value is one of a connection string's `;`-separated settings (its name follows a `;`).
+ * value is one of a connection string's `;`-separated settings (its name follows a `;`); `paired`, that a
+ * user setting comes before it in the same string.
  */
-export function plainPasswordScore(value: string, quoted: boolean, next: string, delimited = false): number {
+export function plainPasswordScore(
+  value: string,
+  quoted: boolean,
+  next: string,
+  delimited = false,
+  paired = false,
+): number {
   // Digits given as a password, quoted or as a connection string's setting (`Pwd=12345678;`).
   if ((quoted || delimited) && DIGITS_PASSWORD.test(value)) return quoted ? 0.7 : 0.6;
-  if (!PLAIN.test(value) || PLAIN_NOT_A_VALUE.test(value) || isNeverAPassword(value)) return 0;
+  if (
+    !(paired ? PAIRED_PLAIN : PLAIN).test(value) ||
+    PLAIN_NOT_A_VALUE.test(value) ||
+    isNeverAPassword(value)
+  )
+    return 0;
   if (isFileNameOrDate(value)) return 0;
   if (
     SNAKE_CASE.test(value) &&
@@ -160,7 +175,9 @@ export function plainPasswordScore(value: string, quoted: boolean, next: string,
   )
     return 0;
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
-  if (LETTERS.test(value) && isDescriptionWord(value)) return 0;
+  // A sentence's words describe a password; a connection string's setting after its user's holds one
+  // (`uid=random;pwd=asd`, `User ID=app;Password=scrambled`), whatever word it is.
+  if (LETTERS.test(value) && (paired ? PASSWORD_WORD.test(value) : isDescriptionWord(value))) return 0;
   // A camel-cased word is code's identifier, but a literal in a connection string (`PWD=ThisIsMyPassword;`).
   // A private field (`Password = _password3`) is code's too.
   if (

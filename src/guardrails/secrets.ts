@@ -7,6 +7,7 @@ import {
   odbcEncodedPasswordParser,
   oracleLoginParser,
   pgpassParser,
+  sqlPasswordParser,
 } from "./db-credentials.js";
 import { shannonEntropy } from "./entropy.js";
 import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
@@ -89,6 +90,7 @@ export function createSecretDetector(
     netUsePasswordParser,
     oracleLoginParser,
     pgpassParser,
+    sqlPasswordParser,
     callArgumentPasswordParser,
     odbcBracedPasswordParser,
     odbcEncodedPasswordParser,

@@ -106,6 +106,39 @@ describe("connection strings in code", () => {
   });
 });
 
+// Session 12 (h29cred): SQL that sets a login's password (seen in npgsql's and node-postgres' CI and
+// Bitnami's READMEs), and a connection string's password after its user's setting.
+describe("SQL logins and paired connection-string settings", () => {
+  const cases: [string, string][] = [
+    ["CREATE USER app_tests SUPERUSER PASSWORD 'app_tests';", "app_tests"],
+    ["psql -c \"CREATE ROLE scram_test LOGIN PASSWORD 't3st4scram'\"", "t3st4scram"],
+    ["ALTER USER postgres WITH ENCRYPTED PASSWORD 'Vq8mZ2kp';", "Vq8mZ2kp"],
+    ["CREATE USER 'jeffrey'@'localhost' IDENTIFIED BY 'Xk2pQ9wz';", "Xk2pQ9wz"],
+    ["CREATE USER app IDENTIFIED WITH mysql_native_password BY 'Zq7vB2nm';", "Zq7vB2nm"],
+    ["CREATE USER scott IDENTIFIED BY tiger;", "tiger"],
+    ["CREATE LOGIN reporter WITH PASSWORD = 'R3port!ng';", "R3port!ng"],
+    ['cs = $"Data Source={host};uid=random;pwd=asd;Connect Timeout=2";', "asd"],
+    ["Server=db;User ID=app;Password=scrambled;", "scrambled"],
+  ];
+  it.each(cases)("finds the password in %j", (text, value) => {
+    expect(found(text).map((finding) => finding.value)).toContain(value);
+  });
+
+  const benign = [
+    "ALTER USER postgres WITH PASSWORD '$POSTGRESQL_NEW_POSTGRES_PASSWORD';",
+    "ALTER USER postgres WITH PASSWORD 'password';",
+    "ALTER ROLE app PASSWORD NULL;",
+    "Create user accounts first, then set a password for each of them.",
+    "Server=db;User ID=app;Password=password;",
+    "Server=db;Uid=app;Pwd=x;",
+    'private_key_file={1};user={0};private_key_pwd=Invalid",',
+    "Password=scrambled",
+  ];
+  it.each(benign)("reports nothing in %j", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
 describe("isPlaceholderValue and isPlaceholderUser", () => {
   it.each([
     "[PASSWORD",
