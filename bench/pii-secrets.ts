@@ -24,7 +24,9 @@ const empty = (): Tally => ({ truePositives: 0, falsePositives: 0, falseNegative
  * synthetic sentences, presidio's recognizer tests, libphonenumber's matcher tests, faker-js's
  * per-locale phone formats, Duckling's per-language corpora of numbers in text, gitleaks' rule
  * samples, detect-secrets' plugin tests, whispers' fixtures, hand-labelled connection-string lines of
- * SqlClient, pyodbc, Npgsql, node-postgres, mssql-python and SQLAlchemy, GSM8K and UD PUD benign lines)
+ * SqlClient, pyodbc, Npgsql, node-postgres, mssql-python, SQLAlchemy, python-ibmdb, R's odbc and
+ * Snowflake's .NET connector, hand-labelled lines of Bitnami's Helm charts and GitHub's custom secret
+ * patterns, GSM8K and UD PUD benign lines)
  * may be tuned on; train
  * sources (Kingfisher's rule examples,
  * whose rules were ported: `--split train`, not run by default) are what rules were written from;
