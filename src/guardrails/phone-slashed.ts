@@ -9,8 +9,10 @@ import type { PhoneScorer } from "./pii-phone.js";
  * only after a phone word ("Tel.", "Telefon", "Fax", "Handy"…) and only when the scorer calls the
  * digits a valid number of a configured region. After a country code (`+36 30/528-3108`, Hungary's
  * mobiles; `+49 89/1234567`) no phone word is needed: the scorer calls it valid in its country.
+ * Belgian mobiles are also written without their trunk `0` before the slash (`Telefoon: 472/97 48 67`):
+ * after a phone word, three digits not starting with 0 (never a year: `2019/2020`) may stand there.
  */
-const SLASHED = /(?:\+\d{1,3}[ -]?\d{1,5}|0\d{1,5})\/\d[\d -]{3,12}\d(?![\w/]|[.-]\d)/g;
+const SLASHED = /(?:\+\d{1,3}[ -]?\d{1,5}|0\d{1,5}|[1-9]\d\d)\/\d[\d -]{3,12}\d(?![\w/]|[.-]\d)/g;
 const JOINED_BEFORE = /[\w./+-]/;
 
 export function findSlashedPhones(text: string, phoneScore: PhoneScorer): PiiMatch[] {

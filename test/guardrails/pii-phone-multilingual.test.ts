@@ -207,6 +207,7 @@ describe("session 9 phone labels: abbreviations, customer-service lines and mess
       ["Tel. 089/1234567", "089/1234567"],
       ["Telefon: 01/512 34 56", "01/512 34 56"],
       ["+36 30/528-3108", "+36 30/528-3108"],
+      ["Telefoon: 472/97 48 67", "472/97 48 67"],
       ["Zadzwoń: 12 345 67 89", "12 345 67 89"],
       ["Biuro 63 431 02 41", "63 431 02 41"],
     ] as const) {
@@ -221,6 +222,7 @@ describe("session 9 phone labels: abbreviations, customer-service lines and mess
       "Sipariş hattı 4441234 kodu",
       "Ana 11987654321 celulares vendidos; pedido 11987654321 (celular)",
       "089/1234567 ohne Wort davor; Tel. am 05/12/2026; Tel.: 2024/123456; Stand 01/2024",
+      "472/97 48 67 zonder woord; phone sales 2019/2020 12 345",
       "ratio +3/4567, score +12/345678, 15/1234567",
       "He answered at 10 and we left; message 3 of 12.",
       "CPF 123.456.789-00, CEP 22041-001, R$ 1.234,56, NIF: 123 456 780",
