@@ -39,6 +39,7 @@ import { trieRegexSource } from "./trie-regex.js";
 import { TRIVY_SECRET_RULES } from "./trivy-secret-rules.js";
 import type { Detector, Finding } from "./types.js";
 import { VELES_SECRET_RULES } from "./veles-secret-rules.js";
+import { VENDOR_CODE_RULES } from "./vendor-code-rules.js";
 import { VENDOR_DOC_RULES } from "./vendor-doc-rules.js";
 import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
 
@@ -139,6 +140,7 @@ export const SECRET_PATTERN_RULES: readonly SecretPatternRule[] = [
   ...SCANNER_VENDOR_RULES,
   ...VELES_SECRET_RULES,
   ...VENDOR_DOC_RULES,
+  ...VENDOR_CODE_RULES,
   ...PASSWORD_HASH_RULES,
 ];
 

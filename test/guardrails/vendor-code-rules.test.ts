@@ -1,0 +1,125 @@
+import { describe } from "vitest";
+import { alnum, base64, fakeChars, hex, urlSafe } from "./fake-values.js";
+import { checkPortedRules, type PortedRuleCase } from "./ported-rule-cases.js";
+
+// Token formats read from the vendors' own code (src/guardrails/vendor-code-rules.ts). Values are
+// drawn at test time (fake-values.ts), never real keys, and checked by ported-rule-cases.ts.
+const upper = (length: number, seed: number) =>
+  fakeChars(length, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", seed);
+const uuid = (seed: number) =>
+  `${hex(8, seed)}-${hex(4, seed + 1)}-4${hex(3, seed + 2)}-a${hex(3, seed + 3)}-${hex(12, seed + 4)}`;
+const shortUuid = (length: number, seed: number) =>
+  fakeChars(length, "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz", seed);
+// A Sentry org token's payload: base64 of {"iat":…,"url":…,"org":…} with its padding.
+const sentryPayload = Buffer.from(
+  '{"iat":1704374159.069583,"url":"https://sentry.example.com","org":"acme"}',
+).toString("base64");
+
+describe("the rules read from vendors' own code", () => {
+  const cases: PortedRuleCase[] = [
+    [
+      "vendor-code.sentry-org",
+      `sntrys_${sentryPayload}_${base64(43, 1)}`,
+      (secret) => `sentry-cli --auth-token ${secret} sourcemaps upload`,
+      `sntrys_${sentryPayload}_${base64(20, 1)} is cut short`,
+    ],
+    [
+      "vendor-code.posthog-secret",
+      `phx_${alnum(47, 2)}`,
+      (secret) => `POSTHOG_PERSONAL_API_KEY=${secret}`,
+      "personal_api_key='phx_xxx'",
+    ],
+    [
+      "vendor-code.posthog-secret",
+      `phs_${alnum(48, 3)}`,
+      (secret) => `posthog = Posthog(project_key, secret_key="${secret}")`,
+      "POSTHOG_SECRET_KEY=phs_your_secret_api_key_here",
+    ],
+    [
+      "vendor-code.posthog-project",
+      `phc_${alnum(43, 4)}`,
+      (secret) => `posthog.init('${secret}', { api_host: 'https://us.i.posthog.com' })`,
+      "POSTHOG_PROJECT_API_KEY=phc_your_project_api_key_here",
+    ],
+    [
+      "vendor-code.langfuse-secret",
+      `sk-lf-${uuid(5)}`,
+      (secret) => `LANGFUSE_SECRET_KEY="${secret}"`,
+      "LANGFUSE_SECRET_KEY=sk-lf-...",
+    ],
+    [
+      "vendor-code.langfuse-public",
+      `pk-lf-${uuid(6)}`,
+      (secret) => `langfuse = Langfuse(public_key="${secret}")`,
+      `pk-lf-${hex(8, 6)}-not-a-uuid`,
+    ],
+    [
+      "vendor-code.flagsmith-server",
+      `ser.${shortUuid(22, 7)}`,
+      (secret) => `flagsmith = Flagsmith(environment_key="${secret}")`,
+      "parser.parse_known_args() and user.is_authenticated",
+    ],
+    [
+      "vendor-code.scaleway-access-key",
+      `SCW${upper(17, 8)}`,
+      (secret) => `export SCW_ACCESS_KEY=${secret}`,
+      "export SCW_ACCESS_KEY=SCWXXXXXXXXXXXXXXXXX",
+    ],
+    [
+      "vendor-code.polar",
+      `polar_oat_${alnum(43, 9)}`,
+      (secret) => `polar = Polar(access_token="${secret}")`,
+      `polar_ci_${alnum(43, 9)} is a client id`,
+    ],
+    [
+      "vendor-code.polar",
+      `polar_at_u_${alnum(43, 10)}`,
+      (secret) => `Authorization: Bearer ${secret}`,
+      "POLAR_ACCESS_TOKEN=polar_oat_...",
+    ],
+    [
+      "vendor-code.e2b",
+      `e2b_${hex(40, 11)}`,
+      (secret) => `E2B_API_KEY=${secret} e2b template build`,
+      `e2b_${"0".repeat(40)} is the SDK's example`,
+    ],
+    [
+      "vendor-code.newrelic-license",
+      `${hex(36, 12)}NRAL`,
+      (secret) => `license_key: ${secret}`,
+      `${hex(30, 12)}NRAL is too short`,
+    ],
+    [
+      "vendor-code.newrelic-license",
+      `eu01xx${hex(30, 13)}NRAL`,
+      (secret) => `NEW_RELIC_LICENSE_KEY=${secret}`,
+      "NRAL on its own ends a license key",
+    ],
+    [
+      "vendor-code.newrelic-user-nraa",
+      `NRAA-${upper(27, 14)}`,
+      (secret) => `-H 'API-Key: ${secret}'`,
+      "User API keys have a prefix of NRAK- or NRAA-.",
+    ],
+    [
+      "vendor-code.resend",
+      `re_${alnum(8, 15)}_${alnum(24, 16)}`,
+      (secret) => `const resend = new Resend('${secret}');`,
+      "const resend = new Resend('re_xxxx...xxxxxx'); re_compile_pattern_for_the_matcher",
+    ],
+    [
+      "vendor-code.nvidia",
+      `nvapi-${urlSafe(64, 17)}`,
+      (secret) => `NVIDIA_API_KEY=${secret}`,
+      'assert nvapi_key.startswith("nvapi-"), f"{nvapi_key[:5]}... is not a valid key"',
+    ],
+    [
+      "vendor-code.pinecone",
+      `pcsk_${alnum(6, 18)}_${alnum(63, 19)}`,
+      (secret) => `pc = Pinecone(api_key="${secret}")`,
+      "'pcsk_abc123_secretvalue'",
+    ],
+  ];
+
+  checkPortedRules(cases);
+});
