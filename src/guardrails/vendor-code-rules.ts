@@ -2,7 +2,8 @@ import { END, type SecretPatternRule, START } from "./secret-rule-types.js";
 
 /**
  * Token formats read from the vendors' own code: the function that generates a key, the check their
- * SDK or CLI runs on one, or their own tests' keys. No regex here is taken from a secret scanner;
+ * SDK or CLI runs on one, or their own tests' and READMEs' keys (Vercel's from its changelog, where
+ * no code of its states them). No regex here is taken from a secret scanner;
  * each rule cites the repository, commit and file it was read from, and says where the code fixes
  * the shape and where the rule bounds what the code leaves open. Every pattern is bounded on both
  * sides and every quantifier bounded; keywords are the prefixes (or the suffix, with `back`).
@@ -26,11 +27,12 @@ export const VENDOR_CODE_RULES: SecretPatternRule[] = [
     // 32 bytes (43 base-62 digits, fewer when the number is small) at 93e9907a; a later version
     // (index id 55983735031) names the prefixes PERSONAL_API_KEY_PREFIX phx_ and
     // SECRET_API_TOKEN_PREFIX phs_ (35 bytes: 48 digits), OAuth access pha_ and refresh phr_ (32).
+    // Scored as Kingfisher's posthog.1 (phx_ after the word posthog), which keeps its finding there.
     id: "vendor-code.posthog-secret",
     type: "posthog_key",
     keywords: ["phx_", "phs_", "pha_", "phr_"],
     pattern: `${START}ph[xsar]_[A-Za-z0-9]{40,48}${END}`,
-    score: 0.95,
+    score: 0.85,
     minEntropy: 4,
     source: "PostHog/posthog@93e9907a16733ddfe13a05d6834c6a30292fdb0c posthog/models/utils.py",
   },
@@ -186,5 +188,144 @@ export const VENDOR_CODE_RULES: SecretPatternRule[] = [
     minEntropy: 4,
     source:
       "pinecone-io/pinecone-python-client@523f5a8df3f4cba90941497799b342d0e33862d1 pinecone/admin/api_keys.py",
+  },
+  {
+    // stytchauth/stytch-node@72cab7d, README.md and test/shared/base64.test.ts: the client takes a
+    // project secret secret-live-80JASucyk7z_G8Z-7dVwZVGXL5NT_qGAQ2I= (35 base64url characters and a
+    // pad), and its tests secret-test- + a UUID. Either environment's secret, 30-40 characters of
+    // base64url with up to two pads; the tests' all-ones UUID falls under the entropy floor.
+    id: "vendor-code.stytch",
+    type: "stytch_secret",
+    keywords: ["secret-live-", "secret-test-"],
+    pattern: `${START}secret-(?:live|test)-[A-Za-z0-9_-]{30,40}={0,2}(?![A-Za-z0-9_=-])`,
+    score: 0.95,
+    minEntropy: 3.8,
+    source:
+      "stytchauth/stytch-node@72cab7dd9c1ebf51f6d4408d3a7b05f0dca4b039 README.md, test/shared/base64.test.ts",
+  },
+  {
+    // modal-labs/modal-client@69519ae, js/README.md and go/README.md: MODAL_TOKEN_ID=ak-… and
+    // MODAL_TOKEN_SECRET=as-…, each placeholder 22 letters after the prefix (py/modal/config.py names
+    // the same prefixes). The secret is reported; the id, like an access key id, a little lower. A
+    // lower-case letter is required: the READMEs' placeholders are capitals, drawn tokens almost never.
+    id: "vendor-code.modal-secret",
+    type: "modal_token",
+    keywords: ["as-"],
+    pattern: `${START}as-(?=[A-Z0-9]{0,21}[a-z])[A-Za-z0-9]{22}${END}`,
+    score: 0.9,
+    minEntropy: 3.8,
+    source: "modal-labs/modal-client@69519aef4cf6a3378314e3e7b91e87429490ed2a js/README.md",
+  },
+  {
+    id: "vendor-code.modal-id",
+    type: "modal_token",
+    keywords: ["ak-"],
+    pattern: `${START}ak-(?=[A-Z0-9]{0,21}[a-z])[A-Za-z0-9]{22}${END}`,
+    score: 0.85,
+    minEntropy: 3.8,
+    source: "modal-labs/modal-client@69519aef4cf6a3378314e3e7b91e87429490ed2a js/README.md",
+  },
+  {
+    // Vercel's changelog "Introducing new token formats and secret scanning"
+    // (https://vercel.com/changelog/new-token-formats-and-secret-scanning): vcp_ personal access
+    // tokens, vci_ integration tokens, vca_ app access tokens, vcr_ app refresh tokens, vck_ API keys.
+    // No length is published: the prefix plus a bounded run of letters and digits, entropy required.
+    id: "vendor-code.vercel",
+    type: "vercel_token",
+    keywords: ["vcp_", "vci_", "vca_", "vcr_", "vck_"],
+    pattern: `${START}vc[piark]_[A-Za-z0-9]{24,80}${END}`,
+    score: 0.9,
+    minEntropy: 4,
+    source:
+      "Vercel changelog, new token formats (https://vercel.com/changelog/new-token-formats-and-secret-scanning)",
+  },
+  {
+    // honeycombio/libhoney-go@02e9dbf, libhoney.go IsClassicKey: a 64-character ingest key matches
+    // ^hc[a-z]ic_[a-z0-9]*$, so hc + one letter + ic_ + 58 lower-case letters and digits (its test's
+    // key is hcxic_ + 58). Classic 32-hex keys have no prefix and are left to the generic rule.
+    id: "vendor-code.honeycomb-ingest",
+    type: "honeycomb_key",
+    keywords: [..."abcdefghijklmnopqrstuvwxyz"].map((letter) => `hc${letter}ic_`),
+    pattern: `${START}hc[a-z]ic_[a-z0-9]{58}${END}`,
+    score: 0.9,
+    minEntropy: 3.8,
+    source: "honeycombio/libhoney-go@02e9dbf361012fafbe8698f429b65630500dc10a libhoney.go",
+  },
+  {
+    // axiomhq/axiom-go@200ea0c, internal/config/token.go: API tokens start xaat-, personal tokens
+    // xapt-; its tests write both as the prefix + a UUID (xaat-XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX).
+    id: "vendor-code.axiom",
+    type: "axiom_token",
+    keywords: ["xaat-", "xapt-"],
+    pattern: `${START}xa[ap]t-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}${END}`,
+    score: 0.95,
+    source:
+      "axiomhq/axiom-go@200ea0c44b28f754594dc0c4138b1e63f733ffee internal/config/token.go, axiom/axiom_test.go",
+  },
+  {
+    // svix/svix-webhooks@4fc0cfb, go/webhook.go NewWebhook: a signing secret is whsec_ + standard
+    // base64 of the key (its tests' secrets are 32 characters, + and / included:
+    // javascript/src/mockttp.test.ts). Stripe's alphanumeric whsec_ was already found; this reads
+    // the base64 alphabet and pads, 32-88 characters.
+    id: "vendor-code.svix-webhook-secret",
+    type: "webhook_secret",
+    keywords: ["whsec_"],
+    pattern: `${START}whsec_[A-Za-z0-9+/]{32,88}={0,2}(?![A-Za-z0-9+/=_-])`,
+    score: 0.9,
+    minEntropy: 4,
+    source: "svix/svix-webhooks@4fc0cfb8b426c87ef7e2b937e7d896a71d456a47 go/webhook.go",
+  },
+  {
+    // triggerdotdev/trigger.dev@b082e44, apps/webapp/app/utils/apiKeys.ts: secret API keys are
+    // tr_dev_/tr_stg_/tr_prod_/tr_preview_, sk_ for additional keys, then nanoid's customAlphabet of
+    // letters and digits, 24 long (20 in older keys: models/api-key.server.ts still mints pk_ keys
+    // with 20). pk_ public keys are left out.
+    id: "vendor-code.trigger-api-key",
+    type: "trigger_key",
+    keywords: ["tr_dev_", "tr_stg_", "tr_prod_", "tr_preview_"],
+    pattern: `${START}tr_(?:dev|stg|prod|preview)_(?:sk_)?[A-Za-z0-9]{20,24}${END}`,
+    score: 0.9,
+    minEntropy: 3.8,
+    source:
+      "triggerdotdev/trigger.dev@b082e44389337dc6505d590737a6df70867cc8f4 apps/webapp/app/utils/apiKeys.ts",
+  },
+  {
+    // Same repository, apps/webapp/app/services/personalAccessToken.server.ts: tr_pat_ + 40 of
+    // customAlphabet("123456789abcdefghijkmnopqrstuvwxyz") (no 0, no l).
+    id: "vendor-code.trigger-pat",
+    type: "trigger_key",
+    keywords: ["tr_pat_"],
+    pattern: `${START}tr_pat_[1-9a-km-z]{40}${END}`,
+    score: 0.95,
+    minEntropy: 3.8,
+    source:
+      "triggerdotdev/trigger.dev@b082e44389337dc6505d590737a6df70867cc8f4 apps/webapp/app/services/personalAccessToken.server.ts",
+  },
+  {
+    // inngest/inngest-js@abc4a63, packages/inngest/src/helpers/strings.ts: a signing key is
+    // signkey-<env>- (the SDK strips /^signkey-[\w]+-/) + the key in hex, which it decodes; its tests'
+    // keys are 64 hex digits (signkey-test-0000…). Environments bounded at 20 word characters.
+    id: "vendor-code.inngest-signing-key",
+    type: "inngest_key",
+    keywords: ["signkey-"],
+    pattern: `${START}signkey-[A-Za-z0-9_]{1,20}-[0-9a-f]{64}${END}`,
+    score: 0.95,
+    minEntropy: 3.5,
+    source:
+      "inngest/inngest-js@abc4a63fb8a5d8d1599ee7a3afbeb2b82d9cc875 packages/inngest/src/helpers/strings.ts",
+  },
+  {
+    // mongodb/mongodb-atlas-cli@8ddea41, tools/internal/specs/spec.yaml (the Atlas Admin API's OpenAPI
+    // spec): a service account's secret, "returned only the first time after creation", is
+    // mdb_sa_sk_…; its client id is ^mdb_sa_id_[a-fA-F\d]{24}$ (an id, left out). The secret's length
+    // is not given: the prefix plus a bounded URL-safe run, entropy required.
+    id: "vendor-code.mongodb-atlas-sa-secret",
+    type: "mongodb_atlas_secret",
+    keywords: ["mdb_sa_sk_"],
+    pattern: `${START}mdb_sa_sk_[A-Za-z0-9_-]{32,80}${END}`,
+    score: 0.95,
+    minEntropy: 4,
+    source:
+      "mongodb/mongodb-atlas-cli@8ddea41a82ec904146d5f1b8d6578acedcc4a3a6 tools/internal/specs/spec.yaml",
   },
 ];

@@ -32,7 +32,7 @@ describe("the rules read from vendors' own code", () => {
     [
       "vendor-code.posthog-secret",
       `phs_${alnum(48, 3)}`,
-      (secret) => `posthog = Posthog(project_key, secret_key="${secret}")`,
+      (secret) => `feature flags are evaluated locally with ${secret} on the server`,
       "POSTHOG_SECRET_KEY=phs_your_secret_api_key_here",
     ],
     [
@@ -118,6 +118,72 @@ describe("the rules read from vendors' own code", () => {
       `pcsk_${alnum(6, 18)}_${alnum(63, 19)}`,
       (secret) => `pc = Pinecone(api_key="${secret}")`,
       "'pcsk_abc123_secretvalue'",
+    ],
+    [
+      "vendor-code.stytch",
+      `secret-live-${urlSafe(35, 20)}=`,
+      (secret) => `const client = new stytch.Client({ project_id: "project-live-1", secret: "${secret}" });`,
+      'secret: "secret-test-11111111-1111-4111-8111-111111111111"',
+    ],
+    [
+      "vendor-code.modal-secret",
+      `as-${alnum(22, 21)}`,
+      (secret) => `export MODAL_TOKEN_SECRET=${secret}`,
+      "export MODAL_TOKEN_SECRET=as-FAKESECRETSTRINGABCDEF",
+    ],
+    [
+      "vendor-code.modal-id",
+      `ak-${alnum(22, 22)}`,
+      (secret) => `modal token set --token-id ${secret}`,
+      "the peak-to-peak amplitude, ak-47 and as-is",
+    ],
+    [
+      "vendor-code.vercel",
+      `vcp_${alnum(56, 23)}`,
+      (secret) => `vercel deploy --prod --token ${secret}`,
+      "VERCEL_TOKEN=vcp_your_token_here",
+    ],
+    [
+      "vendor-code.honeycomb-ingest",
+      `hcxic_${fakeChars(58, "abcdefghijklmnopqrstuvwxyz0123456789", 24)}`,
+      (secret) => `HONEYCOMB_API_KEY=${secret}`,
+      "hcxic_1234567890123456789012345678901234567890123456789012345678",
+    ],
+    [
+      "vendor-code.axiom",
+      `xaat-${hex(8, 25)}-${hex(4, 26)}-4${hex(3, 27)}-a${hex(3, 28)}-${hex(12, 29)}`,
+      (secret) => `axiom.SetToken("${secret}")`,
+      'apiToken = "xaat-XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"',
+    ],
+    [
+      "vendor-code.svix-webhook-secret",
+      `whsec_${base64(31, 30)}+`,
+      (secret) => `const wh = new Webhook("${secret}");`,
+      'endpoint_secret: "whsec_XXXXX="',
+    ],
+    [
+      "vendor-code.trigger-api-key",
+      `tr_prod_sk_${alnum(24, 31)}`,
+      (secret) => `TRIGGER_SECRET_KEY=${secret}`,
+      "TRIGGER_SECRET_KEY=tr_dev_••••••••ab12",
+    ],
+    [
+      "vendor-code.trigger-pat",
+      `tr_pat_${fakeChars(40, "123456789abcdefghijkmnopqrstuvwxyz", 32)}`,
+      (secret) => `npx trigger.dev@latest login --token ${secret}`,
+      "tr_pat_bhbd••••••••••••••••••fd4a",
+    ],
+    [
+      "vendor-code.inngest-signing-key",
+      `signkey-prod-${hex(64, 33)}`,
+      (secret) => `INNGEST_SIGNING_KEY=${secret}`,
+      `signkey-test-${"0".repeat(64)}`,
+    ],
+    [
+      "vendor-code.mongodb-atlas-sa-secret",
+      `mdb_sa_sk_${urlSafe(40, 34)}`,
+      (secret) => `MDB_MCP_API_CLIENT_SECRET=${secret}`,
+      "secret: example: mdb_sa_sk_...",
     ],
   ];
 
