@@ -2,8 +2,8 @@ import { END, type SecretPatternRule, START } from "./secret-rule-types.js";
 
 /**
  * Token formats read from the vendors' own code: the function that generates a key, the check their
- * SDK or CLI runs on one, or their own tests' and READMEs' keys (Vercel's from its changelog, where
- * no code of its states them). No regex here is taken from a secret scanner;
+ * SDK or CLI runs on one, or their own tests' and READMEs' keys; Vercel's, Plaid's and Typeform's from
+ * their own pages and Neon's from its docs repository, where no code of theirs states them. No regex here is taken from a secret scanner;
  * each rule cites the repository, commit and file it was read from, and says where the code fixes
  * the shape and where the rule bounds what the code leaves open. Every pattern is bounded on both
  * sides and every quantifier bounded; keywords are the prefixes (or the suffix, with `back`).
@@ -327,5 +327,100 @@ export const VENDOR_CODE_RULES: SecretPatternRule[] = [
     minEntropy: 4,
     source:
       "mongodb/mongodb-atlas-cli@8ddea41a82ec904146d5f1b8d6578acedcc4a3a6 tools/internal/specs/spec.yaml",
+  },
+  {
+    // pydantic/logfire@e484a6b, logfire/_internal/auth.py PYDANTIC_LOGFIRE_TOKEN_PATTERN: pylf_v +
+    // version + _ + region + _ + an optional organisation UUID and _ + letters and digits (its tests'
+    // token: pylf_v1_us_ + 44). The run is bounded at 32-64.
+    id: "vendor-code.logfire",
+    type: "logfire_token",
+    keywords: ["pylf_v"],
+    pattern: `${START}pylf_v\\d{1,3}_[a-z]{2,10}_(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}_)?[A-Za-z0-9]{32,64}${END}`,
+    score: 0.95,
+    minEntropy: 4,
+    source: "pydantic/logfire@e484a6b53a0df3062d304ce258573e387cf3140a logfire/_internal/auth.py",
+  },
+  {
+    // akamai/AkamaiOPEN-edgegrid-python@7111af5, README.md: an .edgerc's access_token and client_token
+    // are akab- + lower-case letters and digits, a dash, and more (akab-acc35t0k3nodujqunph3w7hzp7-gtm6ij).
+    // The API host has the same shape before .luna.akamaiapis.net and is not a credential: a
+    // following dot ends the match. The client_secret beside them is a name=value the generic rule reads.
+    id: "vendor-code.akamai-edgegrid-token",
+    type: "akamai_token",
+    keywords: ["akab-"],
+    pattern: `${START}akab-[a-z0-9]{16,32}-[a-z0-9]{6,16}(?![A-Za-z0-9_.-])`,
+    score: 0.85,
+    minEntropy: 3.8,
+    source: "akamai/AkamaiOPEN-edgegrid-python@7111af56988590341caed3acaa0a6f166374fa25 README.md",
+  },
+  {
+    // SocketDev/socket-cli@68abc1f, .git-hooks/_shared/scan-secrets.mts: Socket's own pre-commit
+    // scan treats sktsec_[a-zA-Z0-9_-]+ as an API key. No length is given: the prefix plus a bounded
+    // run, entropy required (its tests' sktsec_test123… stay out).
+    id: "vendor-code.socket",
+    type: "socket_key",
+    keywords: ["sktsec_"],
+    pattern: `${START}sktsec_[A-Za-z0-9_-]{32,100}${END}`,
+    score: 0.9,
+    minEntropy: 4,
+    source:
+      "SocketDev/socket-cli@68abc1fdfa572e203ff7c2211dcdd6f8480846ed .git-hooks/_shared/scan-secrets.mts",
+  },
+  {
+    // Plaid's glossary (https://plaid.com/docs/quickstart/glossary/): tokens are
+    // [type]-[environment]-[uuid], type public, access, link or asset-report, environment sandbox,
+    // development or production, the UUID 8-4-4-4-12 hex. Access tokens never expire and read an
+    // Item's data: reported high; the short-lived public, link and asset-report tokens lower.
+    id: "vendor-code.plaid-access-token",
+    type: "plaid_token",
+    keywords: ["access-sandbox-", "access-development-", "access-production-"],
+    pattern: `${START}access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}${END}`,
+    score: 0.95,
+    minEntropy: 3,
+    source:
+      "Plaid docs, Glossary: tokens, identifiers, and keys (https://plaid.com/docs/quickstart/glossary/)",
+  },
+  {
+    id: "vendor-code.plaid-other-token",
+    type: "plaid_token",
+    keywords: [
+      "public-sandbox-",
+      "public-development-",
+      "public-production-",
+      "link-sandbox-",
+      "link-development-",
+      "link-production-",
+      "asset-report-",
+    ],
+    pattern: `${START}(?:public|link|asset-report)-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}${END}`,
+    score: 0.8,
+    minEntropy: 3,
+    source:
+      "Plaid docs, Glossary: tokens, identifiers, and keys (https://plaid.com/docs/quickstart/glossary/)",
+  },
+  {
+    // Typeform's developer docs (https://typeform.com/developers/get-started/personal-access-token):
+    // personal access tokens look like tfp_943af478d3ff3d4d760020c11af102b79c440513 (tfp_ + 40 hex).
+    // Only the example fixes a length: letters, digits and _ , 40-64, entropy required.
+    id: "vendor-code.typeform",
+    type: "typeform_token",
+    keywords: ["tfp_"],
+    pattern: `${START}tfp_[A-Za-z0-9_]{40,64}${END}`,
+    score: 0.9,
+    minEntropy: 3.5,
+    source:
+      "Typeform developer docs, Personal access token (https://typeform.com/developers/get-started/personal-access-token)",
+  },
+  {
+    // neondatabase/website@42f2d49, content/changelog/2025-01-31.md: "Newly created Neon API keys are
+    // now prefixed with napi_" so that secret scanning can find them. No length or alphabet is
+    // stated: the prefix plus a bounded run of letters and digits, entropy required.
+    id: "vendor-code.neon",
+    type: "neon_key",
+    keywords: ["napi_"],
+    pattern: `${START}napi_[A-Za-z0-9]{32,80}${END}`,
+    score: 0.9,
+    minEntropy: 4,
+    source: "neondatabase/website@42f2d4902febc5f780d70d089f6c393170280597 content/changelog/2025-01-31.md",
   },
 ];

@@ -151,7 +151,7 @@ describe("the rules read from vendors' own code", () => {
     ],
     [
       "vendor-code.axiom",
-      `xaat-${hex(8, 25)}-${hex(4, 26)}-4${hex(3, 27)}-a${hex(3, 28)}-${hex(12, 29)}`,
+      `xaat-${uuid(25)}`,
       (secret) => `axiom.SetToken("${secret}")`,
       'apiToken = "xaat-XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"',
     ],
@@ -184,6 +184,48 @@ describe("the rules read from vendors' own code", () => {
       `mdb_sa_sk_${urlSafe(40, 34)}`,
       (secret) => `MDB_MCP_API_CLIENT_SECRET=${secret}`,
       "secret: example: mdb_sa_sk_...",
+    ],
+    [
+      "vendor-code.logfire",
+      `pylf_v1_us_${alnum(44, 35)}`,
+      (secret) => `LOGFIRE_TOKEN=${secret}`,
+      "conn = logfire.db_api.connect(read_token='pylf_v1_us_...')",
+    ],
+    [
+      "vendor-code.akamai-edgegrid-token",
+      `akab-${fakeChars(26, "abcdefghijklmnopqrstuvwxyz0123456789", 36)}-${fakeChars(6, "abcdefghijklmnopqrstuvwxyz0123456789", 37)}`,
+      (secret) => `access_token = ${secret}`,
+      "host = akab-h05tnam3wl42son7nktnlnnx-kbob3i3v.luna.akamaiapis.net",
+    ],
+    [
+      "vendor-code.socket",
+      `sktsec_${urlSafe(40, 38)}`,
+      (secret) => `SOCKET_SECURITY_API_KEY=${secret} socket scan create`,
+      '{"apiToken":"sktsec_abcdefghijklmnopqrstuvwxyz"}',
+    ],
+    [
+      "vendor-code.plaid-access-token",
+      `access-production-${uuid(39)}`,
+      (secret) => `client.accounts_get(AccountsGetRequest(access_token="${secret}"))`,
+      "access-production-<uuid> is the format of an access token",
+    ],
+    [
+      "vendor-code.plaid-other-token",
+      `link-sandbox-${uuid(44)}`,
+      (secret) => `Link opened with ${secret} for the sandbox user`,
+      "the [type]-[environment]-[uuid] format, e.g. link-sandbox-",
+    ],
+    [
+      "vendor-code.typeform",
+      `tfp_${alnum(44, 49)}_${alnum(14, 50)}`,
+      (secret) => `curl -H "Authorization: Bearer ${secret}" https://api.typeform.com/forms`,
+      "use a placeholder like tfp_ACCESS_TOKEN instead",
+    ],
+    [
+      "vendor-code.neon",
+      `napi_${fakeChars(64, "abcdefghijklmnopqrstuvwxyz0123456789", 51)}`,
+      (secret) => `neonctl projects list --api-key ${secret}`,
+      "napi_examplekey is how the docs write one",
     ],
   ];
 
