@@ -67,11 +67,11 @@ export function isCodeCall(value: string): boolean {
 }
 
 // Code that calls or indexes a dotted or lower-case name, or a generic type (`Optional[str`, `List[`).
-// Also R's and C++'s `pkg::fn(` (`rstudioapi::askForPassword(`), a camel-cased name indexed
+// Also a parenthesised expression (`(existing_prop.columns[0]`), R's and C++'s `pkg::fn(` (`rstudioapi::askForPassword(`), a camel-cased name indexed
 // (`loginCredentials[`), and a call of a name of five or more characters (`ReadEnvVariableIfSet(`;
 // not `Pa(ss)w0rd!x`).
 const CODE_CALL =
-  /^[A-Za-z_$][\w$]*(?:\.|::)[\w$.:]*[[(]|^[a-z_]+[[(]|^[A-Z][A-Za-z]*\[|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\[|^[A-Za-z_$][\w$]{4,}\(/;
+  /^\([A-Za-z_$][\w$]*(?:\.|::|\[|\()|^[A-Za-z_$][\w$]*(?:\.|::)[\w$.:]*[[(]|^[a-z_]+[[(]|^[A-Z][A-Za-z]*\[|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\[|^[A-Za-z_$][\w$]{4,}\(/;
 // Hyphenated descriptions: "case-sensitive", "read-only", "auto-generated".
 const HYPHENATED = /^[A-Za-z]+(?:-[A-Za-z]+)+$/;
 
@@ -98,7 +98,7 @@ const DESCRIPTION_WORDS = new Set(
     "what which who whom whose why how where when whatever please thanks thank sorry yes on off true false",
     "input value values data text field fields form string number integer char varchar object any type label",
     "hint user username login email account name key hash salt length format policy rules rule requirements",
-    "token tokens",
+    "token tokens present absent",
     "characters chars digits letters symbols words word strength recovery manager protection expiry",
     "needed necessary important enough common obvious stored saved sent given known shown lost forgot",
     "forgotten stolen leaked typed entered displayed generated provided attached enclosed identical for",

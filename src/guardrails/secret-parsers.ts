@@ -27,13 +27,14 @@ export interface SecretParser {
  * auth.rootPassword=[ROOT_PASSWORD]`, `password: [REDACTED]`, `[vault address]`; an unquoted value is
  * cut at its `]`) and an environment variable's name in capitals (`DB_USER:DB_PASSWORD@`,
  * `--from-literal=client-passwords=CLIENT_PASSWORD1`, `PASSWORD1`), one letter repeated (`YYYY`,
- * `XXXX`), a name between underscores (`-passwd _password_`). A shell's parameter expansion
+ * `XXXX`), a name between underscores (`-passwd _password_`), a SQL statement's named parameter
+ * (`special_key = :special_key_1`). A shell's parameter expansion
  * (`${PASSWORD//\"/\\\"}`, `${KEY#prefix}`, `${TOKEN%%:*}`) is a reference too.
  */
 const STAND_IN_WORD =
   /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$/i;
 const PLACEHOLDER_VALUE =
-  /your[_-]?|<[^>]*>|^\[[A-Za-z][A-Za-z_ .-]{0,60}\]?$|^([A-Za-z])\1{2,}$|^_[A-Za-z][A-Za-z_]{0,60}_$|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*|\/\/?[^{}]*|##?[^{}]*|%%?[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|%\{[A-Za-z_][\w.-]*\}|#\{[^{}]{1,60}\}|xxxx|\*\*\*|fake|example/i;
+  /your[_-]?|<[^>]*>|^:[A-Za-z_]\w{0,60}$|^\[[A-Za-z][A-Za-z_ .-]{0,60}\]?$|^([A-Za-z])\1{2,}$|^_[A-Za-z][A-Za-z_]{0,60}_$|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*|\/\/?[^{}]*|##?[^{}]*|%%?[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|%\{[A-Za-z_][\w.-]*\}|#\{[^{}]{1,60}\}|xxxx|\*\*\*|fake|example/i;
 // connectionstrings.com's stand-ins, camel-cased like the rest of its templates (`User Id=myUsername;
 // Password=myPassword;`). Lower-case `mypassword`, `mypass`, `my_password` are the literal passwords
 // examples and real configs use (`postgres://app:mypassword@db`), and are reported.

@@ -27,6 +27,10 @@ describe("placeholders and references in config docs", () => {
     "pg_dumpall --clean --no-password --file=/backups/all.sql",
     "if password != '' and dsn.find('PWD=') == -1:",
     "if token and url.find('token=') < 0:",
+    // SQL's named parameter, a parenthesised expression, prose (SQLAlchemy's docs and code).
+    "WHERE user_keyword.special_key = :special_key_1",
+    "equated_pair_key = (existing_prop.columns[0], other)",
+    "the dialect passes no credentials when no username or password is present.",
     // Go templates: an unquoted value inside `{{ … }}` is an expression, `.Values.x` a field.
     '{{- $rootPassword := include "common.secrets.passwords.manage" (dict "key" "root-password") }}',
     "{{- $password := .Values.auth.password }}",
