@@ -426,7 +426,9 @@ function readValue(text: string, start: number, quote: string, inQuery = false):
   while (end < text.length && end - start <= MAX_VALUE && !endsValue(text, end, quote, inQuery)) end++;
   if (end - start > MAX_VALUE) return undefined;
   let value = text.slice(start, end);
-  if (quote === "") value = value.replace(/[.,:!?]+$/, "");
+  // Prose's closing punctuation is not the value's, but a `;`-separated setting's value runs to its
+  // `;` (`Password=P@ssw0rd!;`).
+  if (quote === "" && text[end] !== ";") value = value.replace(/[.,:!?]+$/, "");
   // A line-break escape closing a string in code (`"…;PWD=password\n"`) is not part of the value.
   if (value.charCodeAt(value.length - 2) === 0x5c) value = value.replace(/(?:\\[nrt])+$/, "");
   return value;

@@ -143,6 +143,15 @@ describe("SQL logins and paired connection-string settings", () => {
   });
 });
 
+describe("a `;`-separated setting's value runs to its `;`", () => {
+  it("keeps the value's closing punctuation, which prose's value drops", () => {
+    expect(found('"Server=tcp:srv;Database=db;User ID=app;Password=P@ssw0rd!;"')).toEqual([
+      { type: "password", value: "P@ssw0rd!" },
+    ]);
+    expect(found("The password is hunter2!")).toEqual([{ type: "password", value: "hunter2" }]);
+  });
+});
+
 describe("isPlaceholderValue and isPlaceholderUser", () => {
   it.each([
     "[PASSWORD",
