@@ -78,8 +78,9 @@ const INTERPOLATED_FIELD = /\{[A-Za-z_][\w.]*(?:\(|\}|$)/;
  */
 export function isInterpolatedField(text: string, index: number, value: string, braced = false): boolean {
   if (braced ? !/^[A-Za-z_][\w.]*(?:\(.*\))?$/.test(value) : !INTERPOLATED_FIELD.test(value)) return false;
-  const lineStart = text.lastIndexOf("\n", index) + 1;
-  return INTERPOLATED_OPENER.test(text.slice(Math.max(lineStart, index - 300), index));
+  // Bounded: a `lastIndexOf` over the whole text would scan back to its start on every hit.
+  const window = text.slice(Math.max(0, index - 300), index);
+  return INTERPOLATED_OPENER.test(window.slice(window.lastIndexOf("\n") + 1));
 }
 
 // Code references and literals that are not a secret's value: env lookups, dotted paths, calls

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isPlaceholderUser, isPlaceholderValue } from "../../src/guardrails/secret-parsers.js";
+import {
+  isInterpolatedField,
+  isPlaceholderUser,
+  isPlaceholderValue,
+} from "../../src/guardrails/secret-parsers.js";
 import { createSecretDetector } from "../../src/guardrails/secrets.js";
 
 const detector = createSecretDetector();
@@ -149,6 +153,19 @@ describe("a `;`-separated setting's value runs to its `;`", () => {
       { type: "password", value: "P@ssw0rd!" },
     ]);
     expect(found("The password is hunter2!")).toEqual([{ type: "password", value: "hunter2" }]);
+  });
+});
+
+describe("isInterpolatedField", () => {
+  it("reads an interpolated string's opener on the value's line, within 300 characters", () => {
+    const line = 'var cs = $"user=jdoe;password={dbPassword};";';
+    const at = line.indexOf("{dbPassword}") + 1;
+    expect(isInterpolatedField(line, at, "dbPassword}", false)).toBe(false);
+    expect(isInterpolatedField(line, at - 1, "{dbPassword}")).toBe(true);
+    expect(isInterpolatedField(`$"\n${line.slice(10)}`, at - 9, "{dbPassword}")).toBe(false);
+    // The look back stops 300 characters before the value.
+    const far = `$"${"x".repeat(400)} password={dbPassword}`;
+    expect(isInterpolatedField(far, far.indexOf("{"), "{dbPassword}")).toBe(false);
   });
 });
 
