@@ -61,6 +61,8 @@ export const pgpassParser: SecretParser = {
 const SQL_PASSWORD =
   /(?:create|alter)[ \t]+(?:user|role|login)[ \t](?:[^;\n'"`]|'[^'\n]{0,64}'|"[^"\n]{0,64}"|`[^`\n]{0,64}`){0,160}?(?:(?<![\w$])password[ \t]*=?[ \t]*|(?<![\w$])identified[ \t]+(?:with[ \t]+[\w$]{1,40}[ \t]+)?by[ \t]+)(?:'([^'\n]{1,128})'|"([^"\n]{1,128})"|(?<=by[ \t]+)([A-Za-z][\w$#]{0,127})(?![\w$#]))/diy;
 
+const SQL_PASSWORD_WORD = /password|identified/i;
+
 export const sqlPasswordParser: SecretParser = {
   id: "connection-string",
   keywords: ["create user", "create role", "create login", "alter user", "alter role", "alter login"],
@@ -68,6 +70,8 @@ export const sqlPasswordParser: SecretParser = {
     "PostgreSQL, SQL Server, MySQL and Oracle docs: CREATE/ALTER USER|ROLE|LOGIN … PASSWORD / IDENTIFIED BY",
   parse(text, index) {
     if (index > 0 && /[\w$]/.test(text[index - 1] ?? "")) return undefined;
+    // Most `create user` hits set no password: a cheap look for the words before the statement's regex.
+    if (!SQL_PASSWORD_WORD.test(text.slice(index, index + 260))) return undefined;
     SQL_PASSWORD.lastIndex = index;
     const indices = SQL_PASSWORD.exec(text)?.indices;
     const span = indices?.[1] ?? indices?.[2] ?? indices?.[3];

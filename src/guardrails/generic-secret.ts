@@ -149,6 +149,11 @@ export const genericSecretParser: SecretParser = {
           USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart)),
       );
     if (score === 0) return undefined;
+    // The name and its `=` inside a string literal that this quote closes (`dsn.find('PWD=')`,
+    // `echo "…;UID=postgres;PWD=" >> $GITHUB_ENV`, `InlineData("…;PASSWORD=", null)`): no value
+    // follows. Checked last, on what would be a finding, as it reads back along the line.
+    if (quoted && valueStart.unquotedName === true && insideLiteral(text, nameStart, valueStart.quote))
+      return undefined;
     return {
       type: isPassword ? "password" : "generic_secret",
       start: valueStart.index,
@@ -181,6 +186,8 @@ interface ValueStart {
   tag?: boolean;
   /** A Python f-string: its `{…}` parts are filled in by code. */
   interpolated?: boolean;
+  /** The name had no quote of its own, so the quote before the value may close a literal holding it. */
+  unquotedName?: boolean;
 }
 
 /**
@@ -292,12 +299,9 @@ function findValueStart(
   const quote =
     text[position] === '"' || text[position] === "'" || text[position] === "`" ? (text[position] ?? "") : "";
   if (quoteRequired && quote === "") return undefined;
-  // The name and its `=` inside a string literal that this quote closes (`dsn.find('PWD=')`,
-  // `echo "…;UID=postgres;PWD=" >> $GITHUB_ENV`, `InlineData("…;PASSWORD=", null)`): no value follows.
-  if (quote !== "" && !quotedName && insideLiteral(text, nameStart, quote)) return undefined;
   // The quote closes a string being concatenated (`"…;PWD=" + password`): no value here.
   if (quote !== "" && STRING_CONCATENATION.test(text.slice(position + 1, position + 8))) return undefined;
-  return { index: position + quote.length, quote, tag, interpolated };
+  return { index: position + quote.length, quote, tag, interpolated, unquotedName: !quotedName };
 }
 
 // Another setting right before the name (`Server=db;`, `User Id = billing ; `): a connection string.
@@ -360,12 +364,14 @@ function sameAsName(value: string, name: string): boolean {
 
 /** Whether an odd number of unescaped `quote`s come before `nameStart` on its line (an open literal). */
 function insideLiteral(text: string, nameStart: number, quote: string): boolean {
+  const window = text.slice(Math.max(0, nameStart - 400), nameStart);
   let open = false;
-  for (let index = nameStart - 1; index >= 0 && nameStart - index <= 400; index--) {
-    const char = text[index];
-    if (char === "\n") break;
-    if (char === quote && text[index - 1] !== "\\") open = !open;
-  }
+  for (
+    let index = window.indexOf(quote, window.lastIndexOf("\n") + 1);
+    index !== -1;
+    index = window.indexOf(quote, index + 1)
+  )
+    if (window[index - 1] !== "\\") open = !open;
   return open;
 }
 
