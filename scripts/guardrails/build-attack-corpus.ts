@@ -20,6 +20,7 @@ import {
 import { extractArcanum } from "./extract-arcanum.js";
 import { extractHiveTraceExtraction, extractHiveTraceTemplates } from "./extract-hivetrace.js";
 import { attackerCasesBySplit, type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
+import { extractIfevalPrompts, extractInstructionRequests } from "./extract-instructions.js";
 import { extractPromptExtraction } from "./extract-prompt-extraction.js";
 import { extractGuideAttacks, extractPromptGuide } from "./extract-prompt-guide.js";
 import { extractRedPincer } from "./extract-redpincer.js";
@@ -251,6 +252,16 @@ async function extract(source: Source): Promise<CorpusLine[]> {
       extracted = extractRedPincer(
         sidedPaths(source).map(({ path, split }) => ({ text: read(path), split })),
       );
+    } else if (source.format === "ifeval-prompts") {
+      extracted = sidedPaths(source).flatMap(({ path, split }) =>
+        extractIfevalPrompts(read(path), path, split),
+      );
+    } else if (source.format === "instruction-json") {
+      // `path:split[:every]`: every n-th request of the file.
+      extracted = (source.paths ?? []).flatMap((entry) => {
+        const [path = "", split = source.split, every = "1"] = entry.split(":");
+        return extractInstructionRequests(JSON.parse(read(path)), split, Number(every));
+      });
     } else if (source.format === "gpteacher-roleplay") {
       extracted = extractRoleplayRequests(JSON.parse(read(first)));
     } else if (source.format === "arcanum-taxonomy") {
@@ -538,6 +549,8 @@ const NEW_FORMATS = new Set([
   "tau-bench-tasks",
   "tau2-scenarios",
   "gpteacher-roleplay",
+  "ifeval-prompts",
+  "instruction-json",
   "arcanum-taxonomy",
   "clinc-orders",
   "hwu-orders",
