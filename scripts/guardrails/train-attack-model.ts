@@ -10,8 +10,10 @@ import {
   readByAgent as readByAgentSource,
 } from "../../src/guardrails/attacks/context-features.js";
 import { FEATURE_BITS, featuresOf } from "../../src/guardrails/attacks/features.js";
+import { createGuardrails } from "../../src/guardrails/create-guardrails.js";
 import type { ContentSource } from "../../src/guardrails/types.js";
 import { loadEvalCases } from "../../test/guardrails/eval-harness.js";
+import { DEV_BENIGN_FLAG_RATE, DEV_DOCUMENT_FLAG_RATE, devFlagRate } from "./dev-caps.js";
 import { type CorpusLine, loadCorpus } from "./load-corpus.js";
 import { randomTexts, trainingNoise } from "./random-texts.js";
 import { mulberry32 } from "./seeded-random.js";
@@ -36,33 +38,6 @@ const CONTEXT_FEATURES = (process.env.CONTEXT_FEATURES ?? "1") === "1";
  * n such features, so long random text (a page of random CJK, a base64 blob) drifted to "attack".
  */
 const CENTER = (process.env.CENTER ?? "1") === "1";
-/** Dev benign lines of each source flagged at most this often: the threshold is the lowest that keeps to it. */
-const DEV_BENIGN_FLAG_RATE = 0.03;
-/** The same for text an agent reads: a request carries many pages and tool results, each a chance to misfire. */
-const DEV_DOCUMENT_FLAG_RATE = 0.01;
-/**
- * Requests a user makes to a tool-using agent ("send the report to Bob"): an agent gateway screens every
- * one, so a dev source of them may have at most 1 % flagged (the other sources of user lines 3 %). At
- * 2 %, a model whose dev agent requests were mostly questions about APIs flagged unseen orders to an
- * agent ("transfer $500 to…") twice as often as the shipped one; WebArena's orders are on dev now too.
- */
-const DEV_AGENT_REQUEST_FLAG_RATE = 0.01;
-const AGENT_REQUEST_SOURCES = new Set([
-  "bfcl-agent-requests",
-  "bfcl-more-agent-requests",
-  "gorilla-apibench-requests",
-  "toolalpaca-agent-requests",
-  "webarena-task-intents",
-  "agentdojo-tool-outputs",
-  "injecagent-tool-responses",
-  "tau-bench-customer-turns",
-  "clinc150-agent-orders",
-  "hwu64-agent-orders",
-  "toolsandbox-user-turns",
-  "tooltalk-user-turns",
-  "api-bank-user-turns",
-  "agentbench-os-tasks",
-]);
 const MIN_THRESHOLD = 0.25;
 /** News and Wikipedia paragraphs: what a retrieved page says; their dev lines also set the document threshold. */
 const PARAGRAPH_SOURCES = ["ud-pud-8-languages"];
@@ -289,36 +264,48 @@ const readByAgent = (line: CorpusLine) =>
 const MIN_ALLOWED = 3;
 
 /**
- * The lowest threshold that keeps every dev source's benign lines under `rate` on its own: one large
- * easy source (news sentences) must not hide a small hard one (text about security, role requests).
+ * The rules alone (the learned scorer off): a line they flag counts against its source's cap whatever
+ * the model scores, since the cap is on what check_guardrails reports. Read as the threshold reads it.
  */
-function thresholdFor(label: string, benignLines: CorpusLine[], rate: number): number {
+const rulesOnly = createGuardrails({ learnedAttackScorer: false });
+const rulesFlag = (line: CorpusLine, asDocument: boolean) =>
+  rulesOnly
+    .check({ text: line.text, direction: "input", source: asDocument ? "document" : contextOf(line) })
+    .findings.some((finding) => finding.kind === "prompt_injection" || finding.kind === "jailbreak");
+
+/**
+ * The lowest threshold that keeps every dev source's benign lines under its cap on its own, rules and
+ * model together: one large easy source (news sentences) must not hide a small hard one (text about
+ * security, role requests).
+ */
+function thresholdFor(label: "user" | "document", benignLines: CorpusLine[], rate: number): number {
   // For the document threshold every line is read as a page would be (news paragraphs included).
   const asDocument = label === "document";
   let threshold = MIN_THRESHOLD;
   // A source's documents and its short lines apart: its long pages must not hide among its sentences.
   const sourceOf = (line: CorpusLine) =>
     line.context === undefined ? line.source : `${line.source} (${line.context})`;
-  const rateOf = (source: string) =>
-    label === "user" && AGENT_REQUEST_SOURCES.has(source)
-      ? Math.min(rate, DEV_AGENT_REQUEST_FLAG_RATE)
-      : rate;
+  const rateOf = (line: CorpusLine) => Math.min(rate, devFlagRate(label, line.source));
   const sizes = new Map<string, number>();
   for (const line of benignLines) sizes.set(sourceOf(line), (sizes.get(sourceOf(line)) ?? 0) + 1);
   const groupOf = (line: CorpusLine) => {
     const source = sourceOf(line);
-    const sourceRate = rateOf(source);
+    const sourceRate = rateOf(line);
     if (Math.floor((sizes.get(source) ?? 0) * sourceRate) >= MIN_ALLOWED) return source;
-    return sourceRate < rate ? "small agent-request sources" : `small ${label} sources`;
+    return sourceRate < rate ? "small sources held at 1 %" : `small ${label} sources`;
   };
   for (const group of new Set(benignLines.map(groupOf))) {
     const members = benignLines.filter((line) => groupOf(line) === group);
-    const benign = members.map((line) => scoreOf(line, asDocument)).sort((left, right) => right - left);
-    const allowed = Math.floor(benign.length * rateOf(sourceOf(members[0] as CorpusLine)));
+    const byRules = members.filter((line) => rulesFlag(line, asDocument)).length;
+    const benign = members
+      .filter((line) => !rulesFlag(line, asDocument))
+      .map((line) => scoreOf(line, asDocument))
+      .sort((left, right) => right - left);
+    const allowed = Math.max(0, Math.floor(members.length * rateOf(members[0] as CorpusLine)) - byRules);
     const needed = (benign[allowed] ?? 0) + 1e-3;
     threshold = Math.max(threshold, needed);
     console.log(
-      `dev ${label} ${group}: ${benign.length} benign lines, at most ${allowed} flagged: needs ${needed.toFixed(3)}`,
+      `dev ${label} ${group}: ${members.length} benign lines, ${byRules} flagged by the rules, at most ${allowed} more: needs ${needed.toFixed(3)}`,
     );
   }
   return Math.min(0.95, threshold);
