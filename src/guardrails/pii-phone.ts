@@ -116,6 +116,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
             : candidate;
       const digits = international.replace(NON_DIGIT, "");
       if (validInternational(digits)) return hasContext ? 0.97 : 0.93;
+      if (carrierPrefixed(candidate)) return hasContext ? 0.95 : 0.9;
       if (idd !== null) return nationalScore(candidate, hasContext, text, end);
       // `+1-800-123-4567`: North America's shape after its country code, in service or not.
       if (nanpRegion && NANP_SHAPE.test(international.replace(PLUS_ONE, ""))) return hasContext ? 0.85 : 0.6;
@@ -129,6 +130,21 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     if (bracketedCountryCode(candidate)) return hasContext ? 0.9 : 0.8;
     return countryCodeFirst(candidate, hasContext) ? (hasContext ? 0.9 : 0.8) : 0;
   };
+
+  /**
+   * `0011-650-333-6000`, `0081-650-333-6000` from Singapore: a carrier's three-digit call prefix
+   * (`001`–`009`, as Singapore, Korea, Hong Kong, Taiwan and Thailand dial abroad) and a calling code
+   * in the first group, then a valid number of that code grouped as its region groups it. Written in
+   * one run (`00212408186135`) the number is read with `00` only, the prefix most of the world dials.
+   */
+  function carrierPrefixed(candidate: string): boolean {
+    if (!CARRIER_IDD.test(candidate)) return false;
+    const groups = digitGroups(candidate);
+    if (groups.length < 3) return false;
+    const phone = validInternational(candidate.replace(NON_DIGIT, "").slice(3));
+    if (phone === undefined || (groups[0] ?? 0) !== 3 + phone.countryCallingCode.length) return false;
+    return sameGrouping(groups.slice(1), digitGroups(grouping.formatParsed(phone)));
+  }
 
   /** `(86) 13912345678`, `(852) 2345 6789`: a calling code in brackets without `+`, a valid number after it. */
   function bracketedCountryCode(candidate: string): boolean {
@@ -150,6 +166,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     if ((groups.length < 3 && !oneRun) || (groups[0] ?? 0) > 3 || candidate.startsWith("(")) return false;
     const phone = validInternational(candidate.replace(NON_DIGIT, ""));
     if (phone === undefined || phone.countryCallingCode !== candidate.slice(0, groups[0])) return false;
+    // `64(0)64123456`, `44 (0)20 7946 0958`: a calling code, then the trunk `0` in brackets, which only
+    // a phone number written for callers at home and abroad carries: any region's.
+    if (TRUNK_IN_BRACKETS.test(candidate)) return true;
     if (!regions.includes(phone.country as CountryCode)) return false;
     return hasContext || oneRun || sameGrouping(groups.slice(1), digitGroups(grouping.formatParsed(phone)));
   }
@@ -327,6 +346,9 @@ function looselyGrouped(candidate: string, groups: readonly number[], text: stri
 
 const BRACKETED_CALLING_CODE = /^\((\d{1,3})\)[ -]?\d/;
 
+/** A calling code, then the trunk `0` in brackets: `64(0)64123456`, `44 (0)20 7946 0958`. */
+const TRUNK_IN_BRACKETS = /^\d{1,3} ?\(0\)/;
+
 const PLUS_ONE = /^[+＋]1[-. ]?(?=[(\d])/;
 
 const HAN = /\p{Script=Han}/u;
@@ -343,6 +365,8 @@ const NANP_SHAPE = /^(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}([-.]))\d{3}[-.]\d{4}$/;
 
 /** International call prefixes other than `00`, written before a country code: `011` (NANP), `0011` (Australia). */
 const OTHER_IDD = /^0{1,2}11[ -]?(?=[1-9])/;
+/** A carrier's international call prefix, `001` to `009` (Singapore, Korea, Hong Kong, Taiwan, Thailand). */
+const CARRIER_IDD = /^00[1-9]/;
 
 const YEAR_RANGE = /^(1[5-9]\d\d|20\d\d)\s*[-–—]+\s*(1[5-9]\d\d|20\d\d)$/;
 

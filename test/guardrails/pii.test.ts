@@ -153,6 +153,15 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
     for (const phone of ["(+44) 7911 123456", "(86) 13912345678", "(852) 2345 6789"])
       expect(values(`Hello ${phone}`, "phone")).toEqual([phone]);
   });
+  it("reads a carrier's call prefix before a calling code, grouped as the number's region groups it", () => {
+    for (const phone of ["0011-650-333-6000", "0081-650-333-6000", "00844 20 7946 0958"])
+      expect(values(`Hello ${phone}`, "phone")).toEqual([phone]);
+    // In one run, `00` and Morocco's 212, not `002` and a North American number.
+    expect(values("ref 00212408186135", "phone")).toEqual([]);
+  });
+  it("reads a calling code and a bracketed trunk 0 as a phone of any region", () => {
+    expect(values("Hello 64 (0)3 331 6005", "phone")).toEqual(["64 (0)3 331 6005"]);
+  });
   it("reads the second number of a list after one phone word", () => {
     expect(values("Phone: 555-1234 or 555-5678", "phone")).toEqual(["555-1234", "555-5678"]);
     expect(values("Tel 9876-5432 ou 98765-4321", "phone")).toEqual(["9876-5432", "98765-4321"]);
