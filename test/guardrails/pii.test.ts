@@ -31,6 +31,13 @@ describe("pii: email", () => {
     expect(values("контакт: пользователь@пример.рф", "email")).toEqual(["пользователь@пример.рф"]);
     expect(values("我的邮箱是test@163.com谢谢", "email")).toEqual(["test@163.com"]);
   });
+  it("reads a quoted local part, but not two quotations around an @", () => {
+    expect(values('Write to "john.doe"@example.com or <"jane smith"@example.org>', "email")).toEqual([
+      '"john.doe"@example.com',
+      '"jane smith"@example.org',
+    ]);
+    expect(values('say "hi" and "@example.com"', "email")).toEqual([]);
+  });
   it("reads the full-width ＠ of Chinese and Japanese text as @", () => {
     expect(values("邮箱：info＠example.com，メール taro＠example.jp まで", "email")).toEqual([
       "info＠example.com",
