@@ -40,6 +40,7 @@ import { TRIVY_SECRET_RULES } from "./trivy-secret-rules.js";
 import type { Detector, Finding } from "./types.js";
 import { VELES_SECRET_RULES } from "./veles-secret-rules.js";
 import { VENDOR_CODE_RULES } from "./vendor-code-rules.js";
+import { VENDOR_CODE_RULES_2 } from "./vendor-code-rules-2.js";
 import { VENDOR_DOC_RULES } from "./vendor-doc-rules.js";
 import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
 
@@ -141,6 +142,7 @@ export const SECRET_PATTERN_RULES: readonly SecretPatternRule[] = [
   ...VELES_SECRET_RULES,
   ...VENDOR_DOC_RULES,
   ...VENDOR_CODE_RULES,
+  ...VENDOR_CODE_RULES_2,
   ...PASSWORD_HASH_RULES,
 ];
 
