@@ -166,6 +166,10 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
     // In one run, `00` and Morocco's 212, not `002` and a North American number.
     expect(values("ref 00212408186135", "phone")).toEqual([]);
   });
+  it("reads + and a calling code before groups of a length the country dials, in service or not", () => {
+    expect(values("Hello +54 23 1234 0000", "phone")).toEqual(["+54 23 1234 0000"]);
+    expect(values("a +12 345 and +5423 12340000", "phone")).toEqual([]);
+  });
   it("reads a calling code and a bracketed trunk 0 as a phone of any region", () => {
     expect(values("Hello 64 (0)3 331 6005", "phone")).toEqual(["64 (0)3 331 6005"]);
   });
