@@ -11,9 +11,18 @@ import type { PhoneScorer } from "./pii-phone.js";
  * mobiles; `+49 89/1234567`) no phone word is needed: the scorer calls it valid in its country.
  * Belgian mobiles are also written without their trunk `0` before the slash (`Telefoon: 472/97 48 67`):
  * after a phone word, three digits not starting with 0 (never a year: `2019/2020`) may stand there.
+ * With the digits after the slash grouped (`415/666-7777`, `0456/705 915`) no phone word is needed.
  */
 const SLASHED = /(?:\+\d{1,3}[ -]?\d{1,5}|0\d{1,5}|[1-9]\d\d)\/\d[\d -]{3,12}\d(?![\w/]|[.-]\d)/g;
 const JOINED_BEFORE = /[\w./+-]/;
+/**
+ * The subscriber's digits grouped after the slash (`415/666-7777`, `089/123 45 67`): fractions, dates
+ * and paths never group the digits after one, so no phone word is needed; the scorer still asks for
+ * a configured region's own grouping.
+ */
+const GROUPED_AFTER_SLASH = /\/\d+[ -]\d/;
+/** Without a phone word the number stands alone: a space or a bracket before it, not a time's colon. */
+const SPACE_BEFORE = /[\s(]/;
 
 export function findSlashedPhones(text: string, phoneScore: PhoneScorer): PiiMatch[] {
   const matches: PiiMatch[] = [];
@@ -23,7 +32,8 @@ export function findSlashedPhones(text: string, phoneScore: PhoneScorer): PiiMat
     const end = start + found[0].length;
     const international = found[0].startsWith("+");
     if (JOINED_BEFORE.test(text[start - 1] ?? "")) continue;
-    if (!international && !hasPhoneContext(text, start, end)) continue;
+    const grouped = GROUPED_AFTER_SLASH.test(found[0]) && SPACE_BEFORE.test(text[start - 1] ?? " ");
+    if (!international && !grouped && !hasPhoneContext(text, start, end)) continue;
     const score = phoneScore(text, start, found[0].replace("/", " "));
     if (score > 0) matches.push({ type: "phone", start, end, score });
   }
