@@ -19,6 +19,9 @@ const HEX_CONTINUES = /^[ .:-](?:[a-fA-F][0-9a-fA-F]|[0-9][a-fA-F])\b/;
 const SSN_CONTEXT = /\b(?:ssn|social security|soc\.? sec|tax ?id|tin)\b[^\n\d]{0,16}$/i;
 const CARD_CONTEXT =
   /\b(?:card|cards|carte|karte|tarjeta|cartão|carta|kreditkarte|cc|visa|mastercard|maestro|amex)\b[^\n\d]{0,20}$/i;
+/** A phone label right before the number: `Téléphone: `, `Tel. `, `Phone: ` (a colon or a dot after it). */
+const PHONE_LABEL_BEFORE =
+  /(?<!\p{L})(?:t[ée]l[ée]phone|telefon|telefone|tel[ée]fono|phone|tel|tlf|fon|mobile?|gsm|handy|cell)\s?[.:]\s?$/iu;
 /** A card number checked by issuer prefix and Luhn. */
 const CARD_SCORE = 0.95;
 
@@ -146,7 +149,10 @@ function classify(
   ) {
     return { type: "credit_card", score: 0.85 };
   }
-  if (digits.length < 7 || digits.length > 15) return undefined;
+  // Six digits only after a phone word (`Téléphone: 416054`, Luxembourg; the Faroes, Andorra and
+  // San Marino dial six too): alone they are as often a code, a count or a date.
+  const shortest = digits.length === 6 && PHONE_LABEL_BEFORE.test(before) ? 6 : 7;
+  if (digits.length < shortest || digits.length > 15) return undefined;
   if (endsWithIdContext(before)) return undefined;
   const score = phoneScore(text, start, candidate, listed, budget);
   return score > 0 ? { type: "phone", score } : undefined;

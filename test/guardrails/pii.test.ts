@@ -174,6 +174,10 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
     expect(values("Hello 415/666-7777 or 0456/705 915", "phone")).toEqual(["415/666-7777", "0456/705 915"]);
     expect(values("2015-03-28 17:00:00/2015-03-29 21:00:00, page 123/456 7890", "phone")).toEqual([]);
   });
+  it("reads six digits only after a phone label", () => {
+    expect(values("Téléphone: 416054", "phone")).toEqual(["416054"]);
+    expect(values("phone 416054, call 416054 times, code 416054", "phone")).toEqual([]);
+  });
   it("reads a calling code and a bracketed trunk 0 as a phone of any region", () => {
     expect(values("Hello 64 (0)3 331 6005", "phone")).toEqual(["64 (0)3 331 6005"]);
   });
