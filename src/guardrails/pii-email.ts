@@ -50,6 +50,30 @@ export function findEmails(text: string): PiiMatch[] {
     if (!validator.isEmail(address)) continue;
     matches.push({ type: "email", start, end, score: MACHINE_ADDRESS.test(address) ? 0.4 : 0.95 });
   }
+  if (BRACKETED_AT.test(text)) matches.push(...findBracketedEmails(text));
+  return matches;
+}
+
+/** `[at]`, `(at)`, `{at}`, `<at>`: the `@` of an address written so that harvesters miss it. */
+const BRACKETED_AT = /[[({<] ?at ?[\])}>]/i;
+const BRACKETED_ADDRESS =
+  /(?<![\w.%+-])[\w.%+-]{1,64} ?[[({<] ?at ?[\])}>] ?[a-z0-9-]{1,63}(?: ?(?:[[({<] ?dot ?[\])}>]|\.) ?[a-z0-9-]{1,63}){1,4}(?![\w-])/giu;
+const BRACKETED_DOT = / ?[[({<] ?dot ?[\])}>] ?/giu;
+const BRACKETED_AT_SIGN = / ?[[({<] ?at ?[\])}>] ?/iu;
+
+/**
+ * Addresses written with a bracketed `at` and `dot` (`john[at]example[dot]com`, `jane (at) mail
+ * (dot) co (dot) uk`, `ops{at}example.org`): someone's address all the same. The spelled-out form
+ * without brackets (`john at example dot com`) is left to prose, where `at` and `dot` are words.
+ * validator's isEmail confirms the address read back; scored a little under a written one.
+ */
+function findBracketedEmails(text: string): PiiMatch[] {
+  const matches: PiiMatch[] = [];
+  for (const found of text.matchAll(BRACKETED_ADDRESS)) {
+    const address = found[0].replace(BRACKETED_AT_SIGN, "@").replace(BRACKETED_DOT, ".").replace(/ /g, "");
+    if (!validator.isEmail(address)) continue;
+    matches.push({ type: "email", start: found.index, end: found.index + found[0].length, score: 0.85 });
+  }
   return matches;
 }
 

@@ -38,6 +38,13 @@ describe("pii: email", () => {
     ]);
     expect(values('say "hi" and "@example.com"', "email")).toEqual([]);
   });
+  it("reads an address written with a bracketed at and dot, not the spelled-out words", () => {
+    expect(values("Mail john[at]example[dot]com or jane.doe (at) mail (dot) co (dot) uk", "email")).toEqual([
+      "john[at]example[dot]com",
+      "jane.doe (at) mail (dot) co (dot) uk",
+    ]);
+    expect(values("mail john at example dot com; arr[at] index; user[at]localhost", "email")).toEqual([]);
+  });
   it("reads the full-width ＠ of Chinese and Japanese text as @", () => {
     expect(values("邮箱：info＠example.com，メール taro＠example.jp まで", "email")).toEqual([
       "info＠example.com",
