@@ -123,8 +123,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       // Labelled a phone number, or written with `+` and the calling code and two groups or more
       // after it (`+54 23 1234 0000`: E.164 as people print it), and of a length the country dials:
       // a number, if not one in service.
-      if (!parsePhoneNumberFromString(international)?.isPossible()) return 0;
-      return hasContext ? 0.85 : candidate.startsWith("+") && digitGroups(candidate).length >= 3 ? 0.6 : 0;
+      const printed = candidate.startsWith("+") && digitGroups(candidate).length >= 3;
+      if (!hasContext && !printed) return 0;
+      return parsePhoneNumberFromString(international)?.isPossible() ? (hasContext ? 0.85 : 0.6) : 0;
     }
     const national = nationalScore(candidate, hasContext, text, end, budget);
     if (national > 0) return national;
