@@ -120,12 +120,8 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       if (idd !== null) return nationalScore(candidate, hasContext, text, end);
       // `+1-800-123-4567`: North America's shape after its country code, in service or not.
       if (nanpRegion && NANP_SHAPE.test(international.replace(PLUS_ONE, ""))) return hasContext ? 0.85 : 0.6;
-      // Labelled a phone number, or written with `+` and the calling code and two groups or more
-      // after it (`+54 23 1234 0000`: E.164 as people print it), and of a length the country dials:
-      // a number, if not one in service.
-      const printed = candidate.startsWith("+") && digitGroups(candidate).length >= 3;
-      if (!hasContext && !printed) return 0;
-      return parsePhoneNumberFromString(international)?.isPossible() ? (hasContext ? 0.85 : 0.6) : 0;
+      // Labelled a phone number and of a length the country dials: a number, if not one in service.
+      return hasContext && parsePhoneNumberFromString(international)?.isPossible() ? 0.85 : 0;
     }
     const national = nationalScore(candidate, hasContext, text, end, budget);
     if (national > 0) return national;
