@@ -1,5 +1,5 @@
 import { passwordFinding } from "./password-finding.js";
-import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
+import { lineBefore, type ParsedSecret, type SecretParser } from "./secret-parsers.js";
 
 /**
  * Passwords given on a command line, where the option says "password" only to those who know the
@@ -65,30 +65,13 @@ const MAX_LINE_BACK = 200;
 
 export const commandLinePasswordParser: SecretParser = {
   id: "command-line-password",
-  keywords: [
-    "-p",
-    "-a",
-    "-u",
-    "-w",
-    "/p:",
-    "pass:",
-    "-storepass",
-    "-keypass",
-    "-srcstorepass",
-    "-deststorepass",
-    "-srckeypass",
-    "-destkeypass",
-    "password",
-    "add_user",
-    "change_password",
-    "-b",
-  ],
+  // The options themselves, in lower case as the keyword prefilter matches them (`-P`, `-U` too).
+  keywords: [...new Set(RULES.map((rule) => rule.option.toLowerCase()))],
   source:
     "the tools' manuals: mysql -p, sqlcmd -P, sshpass -p, redis-cli -a, docker login -p, smbclient -U user%password, mongo -p, ldapsearch -w, xfreerdp /p:, rdesktop/psexec -p, openssl pass:",
   parse(text, index) {
     if (index > 0 && !/[ \t]/.test(text[index - 1] ?? "")) return undefined;
-    const window = text.slice(Math.max(0, index - MAX_LINE_BACK), index);
-    const line = window.slice(window.lastIndexOf("\n") + 1);
+    const line = lineBefore(text, index, MAX_LINE_BACK);
     for (const rule of RULES) {
       if (!text.startsWith(rule.option, index) || !rule.command.test(line)) continue;
       const found = valueAfter(

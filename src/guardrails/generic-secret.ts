@@ -11,6 +11,7 @@ import {
   isInterpolatedField,
   isPlaceholderValue,
   isReferenceValue,
+  lineBefore,
   type SecretParser,
 } from "./secret-parsers.js";
 
@@ -364,14 +365,10 @@ function sameAsName(value: string, name: string): boolean {
 
 /** Whether an odd number of unescaped `quote`s come before `nameStart` on its line (an open literal). */
 function insideLiteral(text: string, nameStart: number, quote: string): boolean {
-  const window = text.slice(Math.max(0, nameStart - 400), nameStart);
+  const line = lineBefore(text, nameStart, 400);
   let open = false;
-  for (
-    let index = window.indexOf(quote, window.lastIndexOf("\n") + 1);
-    index !== -1;
-    index = window.indexOf(quote, index + 1)
-  )
-    if (window[index - 1] !== "\\") open = !open;
+  for (let index = line.indexOf(quote); index !== -1; index = line.indexOf(quote, index + 1))
+    if (line[index - 1] !== "\\") open = !open;
   return open;
 }
 

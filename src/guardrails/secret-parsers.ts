@@ -78,9 +78,16 @@ const INTERPOLATED_FIELD = /\{[A-Za-z_][\w.]*(?:\(|\}|$)/;
  */
 export function isInterpolatedField(text: string, index: number, value: string, braced = false): boolean {
   if (braced ? !/^[A-Za-z_][\w.]*(?:\(.*\))?$/.test(value) : !INTERPOLATED_FIELD.test(value)) return false;
-  // Bounded: a `lastIndexOf` over the whole text would scan back to its start on every hit.
-  const window = text.slice(Math.max(0, index - 300), index);
-  return INTERPOLATED_OPENER.test(window.slice(window.lastIndexOf("\n") + 1));
+  return INTERPOLATED_OPENER.test(lineBefore(text, index, 300));
+}
+
+/**
+ * The text of `index`'s line before it, at most `maxBack` characters: bounded, as a `lastIndexOf` over
+ * the whole text would scan back to its start on every hit in text without line breaks.
+ */
+export function lineBefore(text: string, index: number, maxBack: number): string {
+  const window = text.slice(Math.max(0, index - maxBack), index);
+  return window.slice(window.lastIndexOf("\n") + 1);
 }
 
 // Code references and literals that are not a secret's value: env lookups, dotted paths, calls
