@@ -2,8 +2,9 @@ import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { characterClasses, shannonEntropy } from "./entropy.js";
 import {
   isCodeCall,
-  isFileNameOrDate,
   isNeverAPassword,
+  isPrivateField,
+  isSaidAboutASecret,
   plainPasswordScore,
   qualifierLength,
 } from "./password-value.js";
@@ -442,7 +443,6 @@ const PATH_TEMPLATE = /\/.*\{[A-Za-z_][\w.]{0,40}\}|\{[A-Za-z_][\w.]{0,40}\}.*\/
 
 // A value ending in the operator of a label (`"password = "`, `"PWD="`), not base64's padding (`…w=`).
 const LABEL_END = /(?:[ \t][=:]|(?:pass(?:word)?|passwd|pwd|secret|token|key)[ \t]*[=:])[ \t]*$/i;
-const PRIVATE_FIELD = /^_[a-z]\w*$/;
 
 /** `LABEL_END`, tested only when the value ends in `=` or `:` (spaces after it allowed). */
 function endsInLabel(value: string): boolean {
@@ -453,10 +453,10 @@ function endsInLabel(value: string): boolean {
 /** 0 when the value is a placeholder, a reference or too plain to be a secret; otherwise a confidence. */
 export function scoreSecretValue(value: string, isPassword: boolean, quoted: boolean): number {
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
-  if (isFileNameOrDate(value) || isCodeCall(value)) return 0;
+  if (isSaidAboutASecret(value) || isCodeCall(value)) return 0;
   // A label for the value rather than it (`"password = " + randomPassword`), and a private field
   // (`Password = _password3`): no literal.
-  if (endsInLabel(value) || (!quoted && value.charCodeAt(0) === 0x5f && PRIVATE_FIELD.test(value))) return 0;
+  if (endsInLabel(value) || (!quoted && isPrivateField(value))) return 0;
   if (/^\d+$/.test(value) || /^[A-Za-z]+(?:_[A-Za-z]+)+$/.test(value)) return 0;
   // Only punctuation (`",.:-@*?!"`): a separator or a mask, not a credential.
   if (!/[A-Za-z0-9]/.test(value)) return 0;

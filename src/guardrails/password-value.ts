@@ -57,8 +57,15 @@ const REGEX_CLASS = /\[\^?[^\]]{0,40}(?:a-z|A-Z|0-9|\\[dws])/;
  * Whether a value is a file name, a date or a regex's character class: said about a secret (where it
  * is kept, when it changed, what it looks like), not the secret.
  */
-export function isFileNameOrDate(value: string): boolean {
+export function isSaidAboutASecret(value: string): boolean {
   return FILE_NAME.test(value) || DATE_TIME.test(value) || REGEX_CLASS.test(value);
+}
+
+const PRIVATE_FIELD = /^_[a-z]\w*$/;
+
+/** Whether a value is a private field's name (`_password3`): code's, not a literal. */
+export function isPrivateField(value: string): boolean {
+  return value.charCodeAt(0) === 0x5f && PRIVATE_FIELD.test(value);
 }
 
 /** Whether a value is code calling or indexing a name (`GPT2TokenizerFast.from_pretrained(`, `result_key[1`). */
@@ -168,7 +175,7 @@ export function plainPasswordScore(
     isNeverAPassword(value)
   )
     return 0;
-  if (isFileNameOrDate(value)) return 0;
+  if (isSaidAboutASecret(value)) return 0;
   if (
     SNAKE_CASE.test(value) &&
     (!(quoted || delimited) || !LOWER_SNAKE.test(value) || PASSWORD_PART.test(value))
@@ -182,8 +189,7 @@ export function plainPasswordScore(
   // A private field (`Password = _password3`) is code's too.
   if (
     !quoted &&
-    ((!delimited && (CAMEL_IDENTIFIER.test(value) || /^_[a-z]\w*$/.test(value))) ||
-      PROSE_CONTINUES.test(next))
+    ((!delimited && (CAMEL_IDENTIFIER.test(value) || isPrivateField(value))) || PROSE_CONTINUES.test(next))
   )
     return 0;
   return quoted ? 0.7 : 0.6;
