@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { authoredPhoneLines, authoredSpanLines } from "./authored-pii-lines.js";
 import { authoredSecretLines } from "./authored-secret-lines.js";
+import { dialogueLines, readDialogues } from "./extract-dialogues.js";
 import { ducklingLines } from "./extract-duckling.js";
 import { fakerPhoneLines } from "./extract-faker-phones.js";
 import { ipRegexTestLines } from "./extract-ip-regex.js";
@@ -51,6 +52,13 @@ const filesOf = (source: PiiSecretSource, folder: string, ending: string) =>
 function pytestCases(python: string): PytestCases {
   const script = join(import.meta.dirname, "extract-pytest-cases.py");
   return JSON.parse(execFileSync("python3", [script], { input: python }).toString("utf8")) as PytestCases;
+}
+
+/** The one file of a zip archive (ConvLab-2 ships its dialogues zipped), read by Python's zipfile. */
+function unzipOne(archive: Buffer): string {
+  const script =
+    "import io, sys, zipfile\nz = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))\nsys.stdout.buffer.write(z.read(z.namelist()[0]))";
+  return execFileSync("python3", ["-c", script], { input: archive, maxBuffer: 256 << 20 }).toString("utf8");
 }
 
 function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiSecretLine[] {
@@ -117,6 +125,16 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
           paths.map((path, index) => ({ path, haskell: texts[index]?.toString("utf8") ?? "" })),
           context,
         );
+      });
+    case "convlab-dialogues":
+      // `path=format`: a zipped split of dialogues in ConvLab-2's form of CrossWOZ or MultiWOZ.
+      return source.paths.flatMap((entry) => {
+        const [path = "", format = ""] = entry.split("=");
+        if (format !== "crosswoz" && format !== "multiwoz")
+          throw new Error(`${source.id}: ${path} names no dialogue format (crosswoz or multiwoz)`);
+        const json = unzipOne(show(source.repo, source.commit, path));
+        const dialogues = readDialogues(json, format);
+        return dialogueLines(dialogues, format, path.split("/").slice(-2).join("/"), context);
       });
     case "ip-regex-test":
       return source.paths.flatMap((path) => ipRegexTestLines(showText(source, path), path, context));

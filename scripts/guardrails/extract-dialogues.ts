@@ -1,0 +1,143 @@
+import type { LineContext } from "./extract-pii-secret.js";
+import type { PiiSecretLine } from "./pii-secret-line.js";
+
+/** One turn of a task-oriented dialogue: its text and the (slot, value) pairs its dialogue acts name. */
+export interface DialogueTurn {
+  text: string;
+  acts: [slot: string, value: string][];
+}
+
+export interface Dialogue {
+  id: string;
+  turns: DialogueTurn[];
+}
+
+/** The dialogue formats read: CrossWOZ's (Chinese) and MultiWOZ's (English), as ConvLab-2 ships them. */
+export type DialogueFormat = "crosswoz" | "multiwoz";
+
+/** The slot that holds a phone number, per format. */
+const PHONE_SLOT: Record<DialogueFormat, string> = { crosswoz: "电话", multiwoz: "Phone" };
+const LANGUAGE: Record<DialogueFormat, string> = { crosswoz: "Chinese", multiwoz: "English" };
+
+const DIGIT = /[0-9]/;
+/** A phone value of six digits or more: shorter ones are annotation slips (`58` of a postcode). */
+const PHONE_DIGITS = /(?:\d\D?){5}\d/;
+
+/** ConvLab-2's JSON of one split (`{ id: dialogue }`) as dialogues, in the file's order. */
+export function readDialogues(json: string, format: DialogueFormat): Dialogue[] {
+  const data = JSON.parse(json) as Record<string, unknown>;
+  return Object.entries(data).map(([id, value]) => {
+    if (format === "crosswoz") {
+      const { messages } = value as { messages: { content: string; dialog_act: string[][] }[] };
+      return {
+        id,
+        turns: messages.map((message) => ({
+          text: message.content,
+          acts: message.dialog_act.map((act): [string, string] => [act[2] ?? "", act[3] ?? ""]),
+        })),
+      };
+    }
+    const { log } = value as { log: { text: string; dialog_act?: Record<string, string[][]> }[] };
+    return {
+      id,
+      turns: log.map((turn) => ({
+        text: turn.text,
+        acts: Object.values(turn.dialog_act ?? {}).flatMap((pairs) =>
+          pairs.map((pair): [string, string] => [pair[0] ?? "", pair[1] ?? ""]),
+        ),
+      })),
+    };
+  });
+}
+
+/**
+ * The numbers of a phone value: CrossWOZ lists several with spaces between (`65686553 65673663`),
+ * MultiWOZ writes one with spaces in it (`871 550 1010`, `0 7 4 6 …`); a value of fewer digits is none.
+ */
+function phoneNumbersOf(value: string): string[] {
+  const parts = value.split(/\s+/).filter((part) => part !== "");
+  if (parts.length > 1 && parts.every((part) => PHONE_DIGITS.test(part))) return parts;
+  return PHONE_DIGITS.test(value) ? [value.trim()] : [];
+}
+
+/** Which half of a source's dialogues a dialogue falls in, by a hash of its id (FNV-1a): "a" or "b". */
+export function dialogueHalf(id: string): "a" | "b" {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < id.length; index++) {
+    hash ^= id.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % 2 === 0 ? "a" : "b";
+}
+
+/** Every [start, end) where `value` occurs in `text`. */
+function occurrences(text: string, value: string): [number, number][] {
+  const found: [number, number][] = [];
+  if (value === "") return found;
+  for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length))
+    found.push([at, at + value.length]);
+  return found;
+}
+
+/**
+ * Turns of task-oriented dialogues written by people (crowd workers playing a user and a clerk),
+ * labelled by the dialogue acts the source's annotators gave each turn, never by modelmux's detector.
+ * Only turns with a digit are taken. A turn whose acts give a phone number (each number of a value
+ * that lists several; six digits or more) found in its text is positive, with the numbers' spans; a turn with a phone
+ * value not found as written is left out as weak. A turn without a phone value is negative when
+ * every digit in it lies inside a value its acts name (a price, a time, an address, a reference
+ * code, a count, a train id…): those numbers are labelled as something other than a phone number.
+ * A turn with a digit no act accounts for is left out as weak (an unlabelled number could be a
+ * phone number the annotators missed). Lines are split into halves by dialogue (`dialogueHalf`),
+ * the half named after the source's id (`crosswoz-dialogues-a`): one half is tuned on, the other
+ * reported. A text already taken from half a is not taken again from half b.
+ */
+export function dialogueLines(
+  dialogues: Dialogue[],
+  format: DialogueFormat,
+  file: string,
+  context: LineContext,
+): PiiSecretLine[] {
+  const lines: PiiSecretLine[] = [];
+  for (const dialogue of dialogues) {
+    const half = dialogueHalf(dialogue.id);
+    dialogue.turns.forEach((turn, index) => {
+      const { text } = turn;
+      if (!DIGIT.test(text)) return;
+      const phoneValues = turn.acts
+        .filter(([slot]) => slot === PHONE_SLOT[format])
+        .flatMap(([, value]) => phoneNumbersOf(value));
+      const spans: [string, number, number][] = [];
+      let unplaced = false;
+      for (const value of new Set(phoneValues)) {
+        const found = occurrences(text, value);
+        if (found.length === 0) unplaced = true;
+        for (const [start, end] of found) spans.push(["PHONE_NUMBER", start, end]);
+      }
+      spans.sort((left, right) => left[1] - right[1]);
+      const covered = new Array<boolean>(text.length).fill(false);
+      for (const [, value] of turn.acts)
+        for (const [start, end] of occurrences(text, value)) covered.fill(true, start, end);
+      let unexplained = false;
+      for (let at = 0; at < text.length; at++)
+        if (DIGIT.test(text.charAt(at)) && !covered[at]) unexplained = true;
+      const positive = spans.length > 0;
+      const excluded = unplaced || (!positive && unexplained) ? ("weak" as const) : undefined;
+      lines.push({
+        text,
+        evaluates: "pii",
+        positive,
+        types: positive ? ["PHONE_NUMBER"] : [],
+        unclaimed: [],
+        language: LANGUAGE[format],
+        ...(positive ? { spans } : {}),
+        ...(excluded === undefined ? {} : { excluded }),
+        ...context,
+        source: `${context.source}-${half}`,
+        origin: `${file} ${dialogue.id} turn ${index}`,
+      });
+    });
+  }
+  const inHalfA = new Set(lines.filter((line) => line.source.endsWith("-a")).map((line) => line.text));
+  return lines.filter((line) => line.source.endsWith("-a") || !inHalfA.has(line.text));
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Dialogue,
+  dialogueHalf,
+  dialogueLines,
+  readDialogues,
+} from "../../scripts/guardrails/extract-dialogues.js";
+
+// The dialogue dev sources' extractor (scripts/guardrails/extract-dialogues.ts), on small files
+// written here in ConvLab-2's forms of CrossWOZ and MultiWOZ.
+describe("dialogue lines (CrossWOZ and MultiWOZ as ConvLab-2 ships them)", () => {
+  const context = { source: "fixture", split: "dev" as const, licence: "MIT" };
+  const crosswoz = JSON.stringify({
+    "1": {
+      messages: [
+        {
+          content: "电话是010-84378966,010-84378963。",
+          dialog_act: [["Inform", "景点", "电话", "010-84378966 010-84378963"]],
+        },
+        { content: "门票是50元。", dialog_act: [["Inform", "景点", "门票", "50元"]] },
+        { content: "那你记一下，56171999。", dialog_act: [] },
+        { content: "你好。", dialog_act: [] },
+      ],
+    },
+  });
+  const multiwoz = JSON.stringify({
+    SNG1: {
+      log: [
+        {
+          text: "the contact number is 0 7 4 6 2 8 4 7 7 3 5 .",
+          dialog_act: { "Taxi-Inform": [["Phone", "0 7 4 6 2 8 4 7 7 3 5"]] },
+        },
+        {
+          text: "Their postcode is cb58hy .",
+          dialog_act: {
+            "Hotel-Inform": [
+              ["Post", "cb58hy"],
+              ["Phone", "58"],
+            ],
+          },
+        },
+        { text: "The number is 01223367660 .", dialog_act: { "Hotel-Inform": [["Phone", "01223 367660"]] } },
+      ],
+    },
+  });
+
+  it("labels phone values found in the turn with their spans, other act values' digits as negatives", () => {
+    const lines = dialogueLines(readDialogues(crosswoz, "crosswoz"), "crosswoz", "val.json.zip", context);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({
+      positive: true,
+      types: ["PHONE_NUMBER"],
+      language: "Chinese",
+      spans: [
+        ["PHONE_NUMBER", 3, 15],
+        ["PHONE_NUMBER", 16, 28],
+      ],
+      source: `fixture-${dialogueHalf("1")}`,
+      origin: "val.json.zip 1 turn 0",
+    });
+    expect(lines[1]).toMatchObject({ positive: false, types: [] });
+    expect(lines[1]?.excluded).toBeUndefined();
+    expect(lines[2]).toMatchObject({ positive: false, excluded: "weak" });
+  });
+
+  it("reads a spaced value as one number, drops short values, and leaves out values not in the text", () => {
+    const lines = dialogueLines(readDialogues(multiwoz, "multiwoz"), "multiwoz", "val.json.zip", context);
+    expect(lines.map((line) => [line.positive, line.excluded ?? "", line.language])).toEqual([
+      [true, "", "English"],
+      [false, "", "English"],
+      [false, "weak", "English"],
+    ]);
+  });
+
+  it("splits dialogues into two halves by id, and keeps a text of half a out of half b", () => {
+    const ids = Array.from({ length: 200 }, (_, index) => `D${index}`);
+    const a = ids.filter((id) => dialogueHalf(id) === "a").length;
+    expect(a).toBeGreaterThan(70);
+    expect(a).toBeLessThan(130);
+    const idA = ids.find((id) => dialogueHalf(id) === "a") ?? "";
+    const idB = ids.find((id) => dialogueHalf(id) === "b") ?? "";
+    const turn = { text: "电话是65686553。", acts: [["电话", "65686553"]] as [string, string][] };
+    const dialogues: Dialogue[] = [
+      { id: idB, turns: [turn] },
+      { id: idA, turns: [turn] },
+    ];
+    const lines = dialogueLines(dialogues, "crosswoz", "f", context);
+    expect(lines.map((line) => line.source)).toEqual(["fixture-a"]);
+  });
+});
