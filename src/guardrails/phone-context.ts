@@ -254,11 +254,12 @@ const VERB_AFTER =
   /^[\s'’]{0,2}(?:पर\s*(?:कॉल|फ़ोन|फ\u093cोन|फोन|संपर्क|मैसेज|व्हाट्सएप)|(?:に|まで)(?:お?電話|かけ|ご?連絡)|(?:으로|로)\s*(?:전화|연락|문자))/u;
 
 /**
- * The number named someone's phone after it: "4155552671 is my cell", "… é o meu celular", "… es mi
+ * The number named someone's phone after it: "4155552671 is my cell", "01061629109，这个是预约电话",
+ * "07821922219 is the number for your taxi", "01223452587 is the phone number", "… é o meu celular", "… es mi
  * número", "…是我的手机号", "…は私の電話番号です", "… ist meine Nummer".
  */
 const NAMED_AFTER =
-  /^[\s,]{0,2}(?:(?:is|was)\s+(?:my|our|his|her|their)\s+(?:new\s+)?(?:phone|cell|mobile|number|contact|landline|whats ?app)|[ée]\s+o\s+(?:meu\s+|nosso\s+)?(?:telefone|celular|n[úu]mero|whats)|es\s+(?:mi|nuestro)\s+(?:tel[ée]fono|celular|n[úu]mero|m[óo]vil)|ist\s+(?:meine|unsere)\s+(?:nummer|telefonnummer|handynummer)|是(?:我|我们|他|她)的(?:电话|手机|號碼|号码|電話|手機)|は(?:私|わたし|僕)の(?:電話|携帯|番号))/iu;
+  /^[\s,，]{0,2}(?:(?:这个|这|那个)?是\p{Script=Han}{0,4}(?:电话|電話|手机|手機)|(?:is|was)\s+(?:my|our|his|her|their)\s+(?:new\s+)?(?:phone|cell|mobile|number|contact|landline|whats ?app)|(?:is|was)\s+the\s+(?:(?:phone|telephone|contact)\s+number|number\s+(?:for|to\s+call))|[ée]\s+o\s+(?:meu\s+|nosso\s+)?(?:telefone|celular|n[úu]mero|whats)|es\s+(?:mi|nuestro)\s+(?:tel[ée]fono|celular|n[úu]mero|m[óo]vil)|ist\s+(?:meine|unsere)\s+(?:nummer|telefonnummer|handynummer)|是(?:我|我们|他|她)的(?:电话|手机|號碼|号码|電話|手機)|は(?:私|わたし|僕)の(?:電話|携帯|番号))/iu;
 
 /**
  * A verb in the past right before the number counts what it did, it names no phone: "It reached
@@ -277,4 +278,22 @@ export function hasPhoneContext(text: string, start: number, end: number): boole
     NAMED_AFTER.test(after) ||
     EXTENSION_AFTER.test(after)
   );
+}
+
+/**
+ * A phone word earlier in the same sentence, further back than PHONE_BEFORE looks: "The phone number
+ * for the Broughton House Gallery is 01223314960", "the contact number for the taxi service is …",
+ * "The number is …". Weaker than hasPhoneContext: the scorer asks it only of a national number written
+ * in one run with its trunk `0` (`01223314960`), which amounts, counts and dates never start with.
+ */
+const PHONE_WORD_IN_SENTENCE =
+  /(?<!\p{L})(?:phone\p{L}*|telephone|tel|number|contact\p{L}*|call(?:ing)?|reach(?:ed)?|dial|mobile|fax|n[úu]mero|telefone|celular)(?!\p{L})|电话|電話|号码|號碼|手机|手機|联系/iu;
+/** Where the sentence holding `index` starts: after the last `. `, `!`, `?`, `。`, `！`, `？` or line break. */
+const SENTENCE_END = /.*(?:[.!?]\s|[。！？\n])/s;
+const SENTENCE_LOOKBACK = 64;
+
+export function hasPhoneWordInSentence(text: string, start: number): boolean {
+  const before = textBefore(text, start, SENTENCE_LOOKBACK);
+  const sentence = before.replace(SENTENCE_END, "");
+  return PHONE_WORD_IN_SENTENCE.test(sentence);
 }

@@ -1,5 +1,5 @@
 import { type CountryCode, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { hasPhoneContext } from "./phone-context.js";
+import { hasPhoneContext, hasPhoneWordInSentence } from "./phone-context.js";
 import { createPhoneGroupingCheck, digitGroups, MIN_MERGED_BLOCK, sameGrouping } from "./phone-grouping.js";
 import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
@@ -105,6 +105,10 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
 
   return (text, start, candidate, listed = false, budget) => {
     const end = start + candidate.length;
+    // `11：00-23：00`: minutes after a clock's colon (the full-width one is no candidate boundary).
+    if (CLOCK_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return 0;
+    // `900-1000元`, `3000万`: an amount of money or a count, whatever its digits.
+    if (AMOUNT_AFTER.test(text.slice(end, end + 2))) return 0;
     const hasContext = listed || hasPhoneContext(text, start, end);
     const idd = OTHER_IDD.exec(candidate);
     if (candidate.startsWith("+") || candidate.startsWith("00") || idd !== null) {
@@ -125,6 +129,12 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     }
     const national = nationalScore(candidate, hasContext, text, end, budget);
     if (national > 0) return national;
+    // `The phone number for the Broughton House Gallery is 01223314960`: a national number in one run
+    // with its trunk `0`, a phone word earlier in its sentence, valid in a configured region.
+    if (!hasContext && TRUNK_RUN.test(candidate) && hasPhoneWordInSentence(text, start)) {
+      for (const region of regions)
+        if (precheck.national(candidate, region) && isValidIn(candidate, region)) return 0.75;
+    }
     // `123-456-7890`, `(555) 123-4567`: written as North America writes numbers, whether or not in service.
     if (nanpRegion && NANP_SHAPE.test(candidate)) return hasContext ? 0.85 : 0.6;
     if (bracketedCountryCode(candidate)) return hasContext ? 0.9 : 0.8;
@@ -359,6 +369,10 @@ const HAN_REACH = 24;
 
 /** A Chinese mobile number, eleven digits from 13 to 19, written in one run. */
 const CN_MOBILE = /^1[3-9]\d{9}$/;
+/** A national number written in one run with its trunk `0`: `01223314960`, `0612345678`. */
+const TRUNK_RUN = /^0[1-9]\d{7,10}$/;
+const CLOCK_BEFORE = /\d[：:]$/;
+const AMOUNT_AFTER = /^\s?[元块圆円万亿]/;
 
 /** Ten digits grouped 3-3-4 with dashes, dots or a bracketed area code, `1` before them or not. */
 const NANP_SHAPE = /^(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}([-.]))\d{3}[-.]\d{4}$/;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PHONE_REGIONS } from "../../src/guardrails/config.js";
+import { createPiiDetector } from "../../src/guardrails/pii.js";
+
+// Fixes made on half A of the task-oriented dialogue dev sources (CrossWOZ, MultiWOZ: clerks giving
+// phone numbers in sentences, prices and times around them); each case failed before its fix.
+const pii = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS });
+const phones = (text: string) =>
+  pii
+    .scan(text)
+    .filter((finding) => finding.score >= 0.5)
+    .map((finding) => `${finding.type}:${text.slice(finding.start, finding.end)}`);
+
+describe("phone numbers in a clerk's sentences", () => {
+  it("reads a trunk-0 number in one run after a phone word earlier in its sentence", () => {
+    expect(phones("The phone number for the Broughton House Gallery is 01223314960 . Can I help?")).toEqual([
+      "phone:01223314960",
+    ]);
+    expect(phones("The number is 01223367660 .")).toEqual(["phone:01223367660"]);
+    expect(phones("the contact number for the taxi service is 07404779442 .")).toEqual(["phone:07404779442"]);
+  });
+
+  it("leaves the same digits without a phone word, or with one in an earlier sentence", () => {
+    expect(phones("Your order 01223314960 has shipped.")).toEqual([]);
+    expect(phones("I need the phone number. Order 01223314960 has shipped.")).toEqual([]);
+    expect(phones("The number is 12233149601 .")).toEqual([]);
+  });
+
+  it("reads a number named a phone after it, in English and Chinese", () => {
+    expect(phones("07821922219 is the number for your Blue ford taxi .")).toEqual(["phone:07821922219"]);
+    expect(phones("01223452587 is the phone number .")).toEqual(["phone:01223452587"]);
+    expect(phones("01061629109，这个是预约电话。")).toEqual(["phone:01061629109"]);
+    expect(phones("84730101是预约电话，旁边还有海底捞火锅。")).toEqual(["phone:84730101"]);
+    expect(phones("42 is the number of guests.")).toEqual([]);
+  });
+
+  it("does not read a price range in yuan or a clock's minutes as a phone", () => {
+    expect(phones("您好，我要住宿，请帮我找一家酒店，最低价格900-1000元。")).toEqual([]);
+    expect(phones("营业时间是11：00-23：00 2015.2.18-2.20放假。")).toEqual([]);
+    expect(phones("Date:   Fri Jan 17 11:34:35 2020 -0700")).toEqual([]);
+  });
+});
