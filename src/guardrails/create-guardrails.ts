@@ -6,6 +6,7 @@ import { applyVerdict } from "./attacks/apply-verdict.js";
 import { loadAttackModel } from "./attacks/attack-model.js";
 import { createAttackScorer } from "./attacks/attack-scorer.js";
 import { dropRedundantLearned } from "./attacks/drop-redundant-learned.js";
+import { createEmbeddedDocumentDetector } from "./attacks/embedded-document.js";
 import { createEmbeddedInstructionDetector } from "./attacks/embedded-instructions.js";
 import { createLearnedAttackDetector, thresholdFor } from "./attacks/learned-detector.js";
 import { type GuardrailsConfigInput, guardrailsConfigSchema } from "./config.js";
@@ -41,14 +42,21 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     phoneRegions: parsed.phoneRegions as CountryCode[],
     privateIpAddresses: parsed.privateIpAddresses,
   });
+  const embeddedInstructions = createEmbeddedInstructionDetector();
   const detectors: Detector[] = [
     secretDetector,
     piiDetector,
     createInjectionDetector(),
-    createEmbeddedInstructionDetector(),
+    embeddedInstructions,
   ];
   const model = parsed.learnedAttackScorer ? loadAttackModel() : undefined;
-  if (model) detectors.push(createLearnedAttackDetector(model));
+  const learned = model ? createLearnedAttackDetector(model) : undefined;
+  if (learned) detectors.push(learned);
+  // A document pasted into a user's text is read again as a document, by the detectors that read one
+  // differently: the embedded-instruction rules and the learned scorer at its document threshold.
+  detectors.push(
+    createEmbeddedDocumentDetector(learned ? [embeddedInstructions, learned] : [embeddedInstructions]),
+  );
   const scorer = model ? createAttackScorer(model) : undefined;
   const policy = createPolicy(parsed);
 

@@ -32,6 +32,9 @@ const schemas = once(() => {
         "where the text comes from: `user` (default) a person's request; `document` a page, file or email the model will read; " +
           "`tool_result` what a tool returned to an agent. In documents and tool results, instructions addressed to the AI " +
           "reading them (and instructions hidden in comments or alt text) are reported as prompt injection. " +
+          "A `user` text that carries a pasted document (an email's headers, HTML, a JSON object, a fenced or quoted block, " +
+          "a page after a request ending in a colon) has that part read as a `document` too; its findings' detector starts " +
+          "`attacks/embedded-document:`. Pass `document` or `tool_result` when the whole text is one. " +
           "With `messages` and no `source`, messages of role `tool` are read as `tool_result`",
       ),
     policy: z

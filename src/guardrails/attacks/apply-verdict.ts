@@ -1,8 +1,7 @@
 import { maskPreview } from "../mask.js";
 import type { Finding, JudgeVerdict } from "../types.js";
 import type { AttackScore } from "./attack-scorer.js";
-
-const LEARNED = "attacks/learned";
+import { isLearned } from "./drop-redundant-learned.js";
 
 /**
  * Lets the judge's verdict on a text replace the learned scorer's opinion of it: an attack verdict
@@ -15,7 +14,7 @@ export function applyVerdict(
   text: string,
   scored: AttackScore | undefined,
 ): Finding[] {
-  const kept = findings.filter((finding) => finding.detector !== LEARNED);
+  const kept = findings.filter((finding) => !isLearned(finding));
   if (!verdict.attack) return kept;
   const kind = verdict.kind ?? scored?.kind ?? "prompt_injection";
   const start = scored?.start ?? 0;

@@ -1,6 +1,12 @@
 import type { Finding } from "../types.js";
 
 const LEARNED = "attacks/learned";
+const EMBEDDED_LEARNED = `attacks/embedded-document:${LEARNED}`;
+
+/** Whether the learned scorer made the finding (of the text, or of a document pasted into it). */
+export function isLearned(finding: Finding): boolean {
+  return finding.detector === LEARNED || finding.detector === EMBEDDED_LEARNED;
+}
 
 /**
  * A learned finding says "this span is an attack"; where a rule already reports the same kind inside
@@ -8,14 +14,14 @@ const LEARNED = "attacks/learned";
  * learned one is dropped. The learned finding stays where no rule saw the attack.
  */
 export function dropRedundantLearned(findings: Finding[]): Finding[] {
-  const learned = findings.filter((finding) => finding.detector === LEARNED);
+  const learned = findings.filter(isLearned);
   if (learned.length === 0) return findings;
   return findings.filter(
     (finding) =>
-      finding.detector !== LEARNED ||
+      !isLearned(finding) ||
       !findings.some(
         (rule) =>
-          rule.detector !== LEARNED &&
+          !isLearned(rule) &&
           rule.kind === finding.kind &&
           rule.score >= 0.5 &&
           rule.start < finding.end &&
