@@ -42,6 +42,9 @@ const PAGE_START = new RegExp(
 const LABELLED_OUTPUT =
   /^[ \t]*(?:observation|search results?|(?:tool|function|api) (?:results?|output|response)|file contents?|contents? of (?:the )?file(?: [^\s:]{1,60})?|page contents?|web ?page(?: contents?)?|résultats? de (?:l['’]outil|la recherche)|contenu (?:du fichier|de la page)|suchergebnisse?|dateiinhalt|resultados? de (?:la )?búsqueda|contenido del archivo|результаты? поиска|содержимое файла|搜索结果|文件内容|网页内容|文件 \S{1,60} 的内容|检索结果|खोज परिणाम|फ़ाइल सामग्री)[ \t]*[:：]/im;
 const HTML_COMMENT = /<!--[\s\S]{0,4000}?-->/g;
+// One element is markup enough when it carries words a person does not see: alt text, a title, a style.
+const ATTRIBUTED_TAG =
+  /<[a-zA-Z][\w:-]{0,30}\s[^<>]{0,300}?\b(?:alt|title|aria-label|style)\s*=[^<>]{0,2000}>/g;
 // Markdown an author hides words in: an image, or a link with a title.
 const MARKDOWN_TITLED =
   /!?\[[^\]\n]{0,500}\]\([^)\s]{1,2000}(?:\s+"[^"\n]{0,500}")\)|!\[[^\]\n]{0,500}\]\([^)\s]{1,2000}\)/g;
@@ -73,7 +76,11 @@ export function findDocumentParts(text: string): DocumentPart[] {
   }
   const labelled = LABELLED_OUTPUT.exec(text);
   if (labelled) parts.push({ start: labelled.index + labelled[0].length, end: text.length });
-  for (const match of [...text.matchAll(MARKDOWN_TITLED), ...text.matchAll(HTML_COMMENT)]) {
+  for (const match of [
+    ...text.matchAll(MARKDOWN_TITLED),
+    ...text.matchAll(HTML_COMMENT),
+    ...text.matchAll(ATTRIBUTED_TAG),
+  ]) {
     parts.push({ start: match.index, end: match.index + match[0].length });
   }
   const paste = REQUEST_THEN_PASTE.exec(text);

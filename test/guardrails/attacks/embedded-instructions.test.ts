@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findDocumentParts } from "../../../src/guardrails/attacks/document-parts.js";
 import { createGuardrails } from "../../../src/guardrails/index.js";
 
 const guardrails = createGuardrails({ learnedAttackScorer: false });
@@ -57,9 +58,20 @@ describe("instructions embedded in documents and tool results", () => {
         expect.arrayContaining([expect.objectContaining({ type, detector: `attacks/embedded/${type}` })]),
       );
     }
-    expect(
-      injectionsIn(text, "user").some((finding) => finding.detector.startsWith("attacks/embedded")),
-    ).toBe(false);
+    const asUser = injectionsIn(text, "user");
+    expect(asUser.some((finding) => finding.detector.startsWith("attacks/embedded/"))).toBe(false);
+    // Markup in a user's text is a page pasted into it: that part is read as a document
+    // (embedded-document.test.ts); a plain sentence from a user is a request.
+    const pasted = findDocumentParts(text).length > 0;
+    expect(pasted).toBe(type !== "instruction_to_ai_reader");
+    expect(asUser.some((finding) => finding.detector.startsWith("attacks/embedded"))).toBe(pasted);
+    if (pasted) {
+      expect(asUser).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ type, detector: `attacks/embedded-document:attacks/embedded/${type}` }),
+        ]),
+      );
+    }
   });
 
   it("leaves ordinary documents alone", () => {
@@ -96,7 +108,12 @@ describe("instructions embedded in documents and tool results", () => {
         expect.objectContaining({ kind: "prompt_injection", message: 1, type: "instruction_to_ai_reader" }),
       ]),
     );
+    // Read as a user's message, the tool's JSON is still a document pasted into it.
     const asUser = guardrails.check({ messages, direction: "input", source: "user" }).findings;
-    expect(asUser.some((finding) => finding.type === "instruction_to_ai_reader")).toBe(false);
+    expect(
+      asUser
+        .filter((finding) => finding.type === "instruction_to_ai_reader")
+        .map((finding) => finding.detector),
+    ).toEqual(["attacks/embedded-document:attacks/embedded/instruction_to_ai_reader"]);
   });
 });
