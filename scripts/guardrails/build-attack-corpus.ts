@@ -11,10 +11,13 @@ import { composeDocumentLines, documentParagraphs, documentPayloads } from "./co
 import type { CorpusKind, CorpusLine } from "./corpus-line.js";
 import { TRAIN_PAYLOADS } from "./document-framings.js";
 import {
+  extractAndroidGoals,
   extractApiBankTurns,
   extractClincOrders,
+  extractDbTasks,
   extractHwuOrders,
   extractOsTasks,
+  extractShoppingGoals,
   userTurns,
 } from "./extract-agent-orders.js";
 import { extractArcanum } from "./extract-arcanum.js";
@@ -27,7 +30,7 @@ import { extractRedPincer } from "./extract-redpincer.js";
 import { extractRoleplayRequests } from "./extract-roleplay.js";
 import { extractSpikee } from "./extract-spikee.js";
 import { extractTau2Scenarios, extractTauBriefs, extractTauDialogues } from "./extract-tau-bench.js";
-import { pythonDicts } from "./python-literals.js";
+import { pythonAssignments, pythonDicts } from "./python-literals.js";
 import { reservedName } from "./reserved-sources.js";
 import { mulberry32 } from "./seeded-random.js";
 import { listFiles, show, showMany, snapshotGitDir } from "./snapshot.js";
@@ -305,6 +308,20 @@ async function extract(source: Source): Promise<CorpusLine[]> {
         );
         return extractOsTasks(tasks, split, Number(every));
       });
+    } else if (source.format === "agentbench-db-tasks") {
+      extracted = sidedPaths(source).flatMap(({ path, split }) => extractDbTasks(read(path), split));
+    } else if (source.format === "android-world-templates") {
+      // Every task module under the folder (its tests left out), each class's goal template.
+      extracted = extractAndroidGoals(
+        files(first, ".py")
+          .filter(({ path }) => !path.endsWith("_test.py"))
+          .flatMap(({ text }) => pythonAssignments(text, "template")),
+        source.split,
+      );
+    } else if (source.format === "webshop-goals") {
+      // `path:every`: every n-th goal of the file.
+      const [path = "", every = "1"] = first.split(":");
+      extracted = extractShoppingGoals(JSON.parse(read(path)), Number(every), source.split);
     } else {
       const [header = [], ...rows] = csvRows(read(first));
       const at = (row: string[], name: string) => row[header.indexOf(name)] ?? "";
@@ -558,6 +575,9 @@ const NEW_FORMATS = new Set([
   "tooltalk-turns",
   "api-bank-turns",
   "agentbench-os-tasks",
+  "agentbench-db-tasks",
+  "webshop-goals",
+  "android-world-templates",
   "ts-attack-payloads",
 ]);
 

@@ -30,6 +30,9 @@ export const AGENT_REQUEST_SOURCES: ReadonlySet<string> = new Set([
   "tooltalk-user-turns",
   "api-bank-user-turns",
   "agentbench-os-tasks",
+  "agentbench-db-tasks",
+  "webshop-shopping-goals",
+  "android-world-task-goals",
 ]);
 /** Ordinary requests and questions to an assistant: writing, role play, maths, how-to, code. */
 export const ORDINARY_REQUEST_SOURCES: ReadonlySet<string> = new Set([

@@ -141,3 +141,97 @@ export function extractOsTasks(tasks: unknown[], split: string, every = 1): Extr
   });
   return lines;
 }
+
+/**
+ * AgentBench's database tasks (`data/dbbench/*.jsonl`) that change a table (type INSERT or UPDATE:
+ * "Change David Beckham's position to forward…", "Insert a new row into…"), the order a SQL agent
+ * gets; its questions about a table are left out.
+ */
+export function extractDbTasks(jsonl: string, split: string): ExtractedLine[] {
+  return jsonl
+    .split("\n")
+    .filter((row) => row.trim() !== "")
+    .map((row) => JSON.parse(row) as { description?: unknown; type?: unknown })
+    .filter((task) => ["INSERT", "UPDATE"].includes([task.type].flat()[0] as string))
+    .map((task, index) => {
+      if (typeof task.description !== "string")
+        throw new Error(`AgentBench db task ${index}: no description`);
+      return { text: task.description, kind: "benign" as const, split, lang: "en" };
+    });
+}
+
+/**
+ * WebShop's human-written shopping goals (`human_goals.json`, a list of strings: "i need gluten free
+ * … and price lower than 40.00 dollars"), every `every`-th.
+ */
+export function extractShoppingGoals(goals: unknown[], every: number, split: string): ExtractedLine[] {
+  const lines: ExtractedLine[] = [];
+  for (let index = 0; index < goals.length; index += every) {
+    const goal = goals[index];
+    if (typeof goal !== "string") throw new Error(`WebShop goal ${index}: not a text`);
+    lines.push({ text: goal, kind: "benign", split, lang: "en" });
+  }
+  return lines;
+}
+
+/**
+ * Values for the slots of AndroidWorld's goal templates ("Delete the file {file_name} from …"): the
+ * benchmark draws them at random when a task starts; one fixed value per slot name here.
+ */
+export const ANDROID_SLOT_VALUES: Readonly<Record<string, string>> = {
+  app_name: "Contacts",
+  clipboard_content: "Flight AA 1234 departs at 6:45 pm",
+  day: "17",
+  day_of_week: "Friday",
+  destination_folder: "Archive",
+  duration_mins: "30",
+  event_description: "Bring the insurance card",
+  event_title: "Dentist appointment",
+  file1_name: "monday.md",
+  file2_name: "tuesday.md",
+  file3_name: "wednesday.md",
+  file_name: "meeting_notes.md",
+  first: "Emma",
+  folder_name: "Receipts",
+  header: "Shopping list",
+  hour: "14",
+  hours: "1",
+  last: "Wilson",
+  location: "Eiffel Tower, Paris",
+  max_or_min: "maximum",
+  message: "I'm running ten minutes late",
+  minutes: "15",
+  month: "10",
+  name: "Emma Wilson",
+  name1: "Liam Chen",
+  name2: "Sofia Garcia",
+  new_file_name: "week.md",
+  new_name: "done.md",
+  number: "+15551234567",
+  on_or_off: "off",
+  original_name: "todo.md",
+  phone: "555-0142",
+  phone_label: "Work",
+  phone_number: "+15559876543",
+  repeat_rule: "weekly",
+  seconds: "30",
+  source_folder: "Documents",
+  subfolder: "Download",
+  text: "Buy milk and eggs on the way home",
+  updated_content: "Call the landlord about the heating",
+  utterance: "Click on the Submit button",
+  video_name: "clip_01.mp4",
+  year: "2023",
+};
+
+/** AndroidWorld's goal templates (each task class's `template`), their slots filled: orders to a phone agent. */
+export function extractAndroidGoals(templates: string[], split: string): ExtractedLine[] {
+  return templates.map((template) => {
+    const text = template.replace(/\{(\w*)\}/g, (_, slot: string) => {
+      const value = ANDROID_SLOT_VALUES[slot];
+      if (value === undefined) throw new Error(`AndroidWorld template: no value for the slot {${slot}}`);
+      return value;
+    });
+    return { text, kind: "benign" as const, split, lang: "en" };
+  });
+}

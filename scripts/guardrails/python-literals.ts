@@ -38,3 +38,19 @@ print(json.dumps(out))
     execFileSync("python3", ["-c", program], { input: source, maxBuffer: 64 << 20 }).toString(),
   );
 }
+
+/** The non-empty string constants a Python file assigns to `name` (`template = ("…" "…")`), read by ast, never run. */
+export function pythonAssignments(source: Buffer | string, name: string): string[] {
+  const program = `
+import ast, json, sys
+out = []
+for node in ast.walk(ast.parse(sys.stdin.read())):
+    if isinstance(node, ast.Assign) and any(isinstance(target, ast.Name) and target.id == ${JSON.stringify(name)} for target in node.targets):
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) and node.value.value.strip():
+            out.append(node.value.value)
+print(json.dumps(out))
+`;
+  return JSON.parse(
+    execFileSync("python3", ["-c", program], { input: source, maxBuffer: 64 << 20 }).toString(),
+  );
+}

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
+  extractAndroidGoals,
   extractApiBankTurns,
   extractClincOrders,
+  extractDbTasks,
   extractHwuOrders,
   extractOsTasks,
+  extractShoppingGoals,
   userTurns,
 } from "../../../scripts/guardrails/extract-agent-orders.js";
 import { extractRoleplayRequests } from "../../../scripts/guardrails/extract-roleplay.js";
@@ -13,7 +16,7 @@ import {
   extractTauBriefs,
   extractTauDialogues,
 } from "../../../scripts/guardrails/extract-tau-bench.js";
-import { pythonDicts } from "../../../scripts/guardrails/python-literals.js";
+import { pythonAssignments, pythonDicts } from "../../../scripts/guardrails/python-literals.js";
 
 // The attack corpus's extractors of agent requests, role briefs and role-play requests, on small
 // files written here in each source's format.
@@ -239,5 +242,67 @@ messages = [
     expect(extractOsTasks(tasks, "train", 2).map((line) => line.text)).toEqual([
       "Delete the .log files in /var/tmp",
     ]);
+  });
+
+  it("keeps AgentBench's database tasks that change a table, not its questions", () => {
+    const jsonl = [
+      { description: "Change Andile Jali's position to DF in the Footballers table.", type: ["UPDATE"] },
+      { description: "Which player has the highest number of titles?", type: ["ranking"] },
+      { description: "Insert 'Another Plant' into the 'Power Plants' table.", type: ["INSERT"] },
+    ]
+      .map((row) => JSON.stringify(row))
+      .join("\n");
+    expect(extractDbTasks(jsonl, "dev")).toEqual([
+      {
+        text: "Change Andile Jali's position to DF in the Footballers table.",
+        kind: "benign",
+        split: "dev",
+        lang: "en",
+      },
+      {
+        text: "Insert 'Another Plant' into the 'Power Plants' table.",
+        kind: "benign",
+        split: "dev",
+        lang: "en",
+      },
+    ]);
+    expect(() => extractDbTasks(JSON.stringify({ type: ["INSERT"] }), "dev")).toThrow(/no description/);
+  });
+
+  it("keeps every n-th of WebShop's shopping goals", () => {
+    const goals = ["i need a blue ottoman", "x", "find me a usb microphone", "y", "a queen bedspread"];
+    expect(extractShoppingGoals(goals, 2, "dev").map((line) => [line.text, line.split])).toEqual([
+      ["i need a blue ottoman", "dev"],
+      ["find me a usb microphone", "dev"],
+      ["a queen bedspread", "dev"],
+    ]);
+    expect(() => extractShoppingGoals([3], 1, "dev")).toThrow(/not a text/);
+  });
+
+  it("fills AndroidWorld's goal templates, read from a task module's class attributes", () => {
+    const module = [
+      "class SmsSend(TaskEval):",
+      "  template = (",
+      '      "Send a text message using Simple SMS Messenger to {number} with"',
+      '      " message: {message}"',
+      "  )",
+      "class Base(TaskEval):",
+      "  template = ''",
+      "def goal(self):",
+      "  template = 3",
+    ].join("\n");
+    const templates = pythonAssignments(module, "template");
+    expect(templates).toEqual([
+      "Send a text message using Simple SMS Messenger to {number} with message: {message}",
+    ]);
+    expect(extractAndroidGoals(templates, "dev")).toEqual([
+      {
+        text: "Send a text message using Simple SMS Messenger to +15551234567 with message: I'm running ten minutes late",
+        kind: "benign",
+        split: "dev",
+        lang: "en",
+      },
+    ]);
+    expect(() => extractAndroidGoals(["Rename {nobody}"], "dev")).toThrow(/\{nobody\}/);
   });
 });
