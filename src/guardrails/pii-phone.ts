@@ -129,9 +129,15 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     }
     const national = nationalScore(candidate, hasContext, text, end, budget);
     if (national > 0) return national;
-    // `The phone number for the Broughton House Gallery is 01223314960`: a national number in one run
-    // with its trunk `0`, a phone word earlier in its sentence, valid in a configured region.
-    if (!hasContext && TRUNK_RUN.test(candidate) && hasPhoneWordInSentence(text, start)) {
+    // `The phone number for the Broughton House Gallery is 01223314960`, `Of course ! It 's 01480446000`:
+    // a national number in one run with its trunk `0` (amounts, counts and dates do not start with 0),
+    // valid in a configured region, after a phone word earlier in its sentence or given as an answer
+    // (`it is`, `it 's`), a reply to a question for the number.
+    if (
+      !hasContext &&
+      TRUNK_RUN.test(candidate) &&
+      (ANSWER_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || hasPhoneWordInSentence(text, start))
+    ) {
       for (const region of regions)
         if (precheck.national(candidate, region) && isValidIn(candidate, region)) return 0.75;
     }
@@ -371,6 +377,8 @@ const HAN_REACH = 24;
 const CN_MOBILE = /^1[3-9]\d{9}$/;
 /** A national number written in one run with its trunk `0`: `01223314960`, `0612345678`. */
 const TRUNK_RUN = /^0[1-9]\d{7,10}$/;
+/** `It 's 01480446000`, `yes it is …`: a number given as an answer (`Aufgabe unter 0176…` is filed under one). */
+const ANSWER_BEFORE = /(?:(?<!\p{L})(?:is|are|was)|['’]s) $/iu;
 const CLOCK_BEFORE = /\d[：:]$/;
 const AMOUNT_AFTER = /^\s?[元块圆円万亿]/;
 

@@ -20,10 +20,19 @@ describe("phone numbers in a clerk's sentences", () => {
     expect(phones("the contact number for the taxi service is 07404779442 .")).toEqual(["phone:07404779442"]);
   });
 
-  it("leaves the same digits without a phone word, or with one in an earlier sentence", () => {
-    expect(phones("Your order 01223314960 has shipped.")).toEqual([]);
-    expect(phones("I need the phone number. Order 01223314960 has shipped.")).toEqual([]);
+  it("reads the same number in one run given as an answer", () => {
+    expect(phones("Of course ! It 's 01480446000 . May I help with anything else ?")).toEqual([
+      "phone:01480446000",
+    ]);
+    expect(phones("yes it is 01223324222")).toEqual(["phone:01223324222"]);
+  });
+
+  it("leaves a run without its trunk 0, invalid, or quoted in code", () => {
     expect(phones("The number is 12233149601 .")).toEqual([]);
+    expect(phones("It is 00000000000 .")).toEqual([]);
+    expect(phones("v2 = '0123456789' * 30")).toEqual([]);
+    expect(phones("seed = 01223314960;")).toEqual([]);
+    expect(phones("Aufgabe unter 01761234567 abgelegt")).toEqual([]);
   });
 
   it("reads a number named a phone after it, in English and Chinese", () => {
