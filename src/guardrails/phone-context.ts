@@ -229,11 +229,12 @@ const JOINED_NUMBER = [
 const alternatives = (words: readonly string[]) => words.join("|");
 
 /**
- * A phone word, then up to 16 characters that are neither digits nor a line break, at the end; or a
- * "number" word at most eight such characters before the end ("my number is ", "Мой номер ").
+ * A phone word, then up to 16 characters that are neither digits nor a line break, at the end, or
+ * before one line break (`Phone:\n+44 …`, "The phone number is \n 01223355017"); or a "number" word
+ * at most eight such characters before the end ("my number is ", "Мой номер ").
  */
 const PHONE_BEFORE = new RegExp(
-  `(?:(?<!\\p{L})(?:${alternatives(LATIN)})(?!\\p{L})|${alternatives(JOINED)})[^\\n\\d]{0,16}$|(?:(?<!\\p{L})(?:${alternatives(LATIN_NUMBER)})(?!\\p{L})|${alternatives(JOINED_NUMBER)})[^\\n\\d]{0,8}$`,
+  `(?:(?<!\\p{L})(?:${alternatives(LATIN)})(?!\\p{L})|${alternatives(JOINED)})[^\\n\\d]{0,16}(?:\\n[^\\S\\n]*)?$|(?:(?<!\\p{L})(?:${alternatives(LATIN_NUMBER)})(?!\\p{L})|${alternatives(JOINED_NUMBER)})[^\\n\\d]{0,8}$`,
   "iu",
 );
 

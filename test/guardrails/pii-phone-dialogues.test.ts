@@ -27,6 +27,14 @@ describe("phone numbers in a clerk's sentences", () => {
     expect(phones("yes it is 01223324222")).toEqual(["phone:01223324222"]);
   });
 
+  it("reads a number on the line after its phone word", () => {
+    expect(phones("The phone number is \n 01223355017 and the address is 53 - 57 lensfield road .")).toEqual([
+      "phone:01223355017",
+    ]);
+    expect(phones("Phone:\n+44 20 7946 0958")).toEqual(["phone:+44 20 7946 0958"]);
+    expect(phones("I lost my phone\n2024 was a bad year")).toEqual([]);
+  });
+
   it("leaves a run without its trunk 0, invalid, or quoted in code", () => {
     expect(phones("The number is 12233149601 .")).toEqual([]);
     expect(phones("It is 00000000000 .")).toEqual([]);
