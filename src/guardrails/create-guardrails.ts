@@ -53,10 +53,8 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
   const learned = model ? createLearnedAttackDetector(model) : undefined;
   if (learned) detectors.push(learned);
   // A document pasted into a user's text is read again as a document, by the detectors that read one
-  // differently: the embedded-instruction rules and the learned scorer at its document threshold.
-  detectors.push(
-    createEmbeddedDocumentDetector(learned ? [embeddedInstructions, learned] : [embeddedInstructions]),
-  );
+  // differently: the embedded-instruction rules, and the learned scorer at its document threshold.
+  detectors.push(createEmbeddedDocumentDetector([embeddedInstructions], learned));
   const scorer = model ? createAttackScorer(model) : undefined;
   const policy = createPolicy(parsed);
 

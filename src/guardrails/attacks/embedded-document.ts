@@ -1,14 +1,19 @@
 import type { ContentSource, Detector, Finding } from "../types.js";
+import { LONG_TEXT_CHARS } from "./attack-scorer.js";
 import { findDocumentParts } from "./document-parts.js";
 
 /**
  * A user's text that carries a document (a pasted email, web page, résumé, a tool's JSON output) is
  * screened as the user's, and each document part of it is screened again, as a document, by the
- * detectors that read a document differently from a user's message (`inner`): an instruction addressed
- * to the AI inside a pasted email is an injection, though the same words from the user are a request.
- * Findings keep their span in the whole text; the detector is named `attacks/embedded-document:<inner>`.
+ * detectors that read a document differently from a user's message: an instruction addressed to the
+ * AI inside a pasted email is an injection, though the same words from the user are a request.
+ * `rules` read every part; `learned` (the learned scorer, at its document threshold) reads a part of
+ * up to LONG_TEXT_CHARS, a tool's output or an email: a longer one is a second pass over a page the
+ * user reading already scores window by window, which on dev caught nothing more and cost a third of a
+ * 10 KB scan. Findings keep their span in the whole text; the detector is named
+ * `attacks/embedded-document:<detector>`.
  */
-export function createEmbeddedDocumentDetector(inner: readonly Detector[]): Detector {
+export function createEmbeddedDocumentDetector(rules: readonly Detector[], learned?: Detector): Detector {
   return {
     name: "attacks/embedded-document",
     scan(text, source?: ContentSource) {
@@ -16,7 +21,8 @@ export function createEmbeddedDocumentDetector(inner: readonly Detector[]): Dete
       const findings: Finding[] = [];
       for (const part of findDocumentParts(text)) {
         const slice = text.slice(part.start, part.end);
-        for (const detector of inner) {
+        const readers = learned && slice.length <= LONG_TEXT_CHARS ? [...rules, learned] : rules;
+        for (const detector of readers) {
           for (const finding of detector.scan(slice, "document")) {
             findings.push({
               ...finding,
