@@ -1,3 +1,4 @@
+import { EXTRACTION_ALONE_RULES } from "./extraction-alone-rules.js";
 import { INDIRECT_RULES } from "./indirect-rules.js";
 import { INJECTION_RULES } from "./injection-rules.js";
 import { JAILBREAK_RULES } from "./jailbreak-rules.js";
@@ -36,6 +37,7 @@ export function createInjectionDetector(): Detector {
     ...MULTILINGUAL_OVERRIDE_RULES,
     ...MULTILINGUAL_EXTRACTION_RULES,
     ...MULTILINGUAL_REPEAT_RULES,
+    ...EXTRACTION_ALONE_RULES,
   ]);
   return {
     name: "injection",

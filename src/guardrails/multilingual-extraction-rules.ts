@@ -19,7 +19,7 @@ import {
 import type { InjectionRule } from "./rule-types.js";
 
 /** What makes an extraction request explicit, per language (tested on the folded match). */
-interface ExtractionMarkers {
+export interface ExtractionMarkers {
   /** "a system prompt", "an example", "for my bot", "how to", "new": a request to write one. */
   low: RegExp;
   system: RegExp;
@@ -73,31 +73,31 @@ function extractionScore(markers: ExtractionMarkers): (match: string) => number 
 const extraction = (lang: string, triggerList: string, pattern: string, markers: ExtractionMarkers) =>
   rule(`extraction-${lang}`, "system_prompt_extraction", triggerList, pattern, extractionScore(markers));
 
-const DE_VERBS =
+export const DE_VERBS =
   "zeige|zeig|zeigt|zeigen|gib|gebt|geben|drucke|druck|druckt|drucken|wiederhole|wiederhol|wiederholt|wiederholen|nenne|nenn|nennt|nennen|verrate|verrat|verratet|verraten|offenbare|offenbaren|enthülle|enthüllen|teile|teilen|liste|kopiere|kopieren|schreibe|schreib|schreiben|sag|sage|sagt|sagen|füge|fügen|zitiere|zitieren|poste|posten";
-const DE_NOUN = `[a-zäöüß-]{0,14}?(?:prompts?|anweisung(?:en)?|instruktion(?:en)?|nachricht|regeln|richtlinien|konfiguration|vorgaben|eingabeaufforderung|präambel|einstellungen|kontext)${END}`;
+export const DE_NOUN = `[a-zäöüß-]{0,14}?(?:prompts?|anweisung(?:en)?|instruktion(?:en)?|nachricht|regeln|richtlinien|konfiguration|vorgaben|eingabeaufforderung|präambel|einstellungen|kontext)${END}`;
 const DE_TAIL = `(?:(?:${SP}(?:ein|aus|auf|an|mit|wieder))?,?${SP}(?:die|welche|mit${SP}(?:der|denen|dem))${SP}(?:du|sie|man${SP}dich)${words(2)}${SP}(?:erhalten|bekommen|konfiguriert|eingerichtet|programmiert|instruiert)|${SP}(?:wörtlich|vollständig|komplett|unverändert|wort${SP}für${SP}wort))?`;
 
-const FR_VERBS =
+export const FR_VERBS =
   "montre|montrez|affiche|affichez|révèle|révélez|imprime|imprimez|répète|répétez|donne|donnez|dis|dites|écris|écrivez|copie|copiez|recopie|recopiez|divulgue|divulguez|partage|partagez|liste|listez|récite|récitez|cite|citez|dévoile|dévoilez|colle|collez|fournis|fournissez|reproduis|reproduisez|indique|indiquez";
-const FR_NOUN = `(?:prompt|invite|instructions?|consignes?|règles|directives|message|contexte|configuration|préambule|paramètres)${END}`;
+export const FR_NOUN = `(?:prompt|invite|instructions?|consignes?|règles|directives|message|contexte|configuration|préambule|paramètres)${END}`;
 const FR_TAIL = `(?:${SP}(?:du${SP}|de${SP}(?:la${SP})?)?(?:système|initia[a-z]*|origin[a-z]*|d'origine|de${SP}départ|cach[a-z]*|secr[a-z]*|intern[a-z]*|priv[a-z]*|confidenti[a-z]*|ci-dessus|précédent[a-z]*|mot${SP}(?:à|pour)${SP}mot|intégralement|textuellement|exactement|en${SP}entier)){0,2}(?:,?${SP}(?:avec${SP}(?:lequel|laquelle|lesquel(?:le)?s)|que|qu'on)${SP}(?:tu|vous|on|t'a|vous${SP}a)${words(3)}${SP}(?:configuré|reçu|donné|programmé|initialisé|fourni)[a-z]*)?`;
 
-const ES_VERBS =
+export const ES_VERBS =
   "muestra|muéstrame|muestre|muéstreme|revela|revélame|revele|revéleme|imprime|imprima|repite|repíteme|repita|dime|dígame|dame|deme|escribe|escríbeme|escriba|copia|copie|comparte|comparta|enumera|enumere|lista|cita|recita|divulga|divulgue|expón|pega|pegue|enséñame|enséñeme|proporciona|proporcióname|indica|indícame|reproduce";
-const ES_NOUN = `(?:prompt|instrucci(?:ón|ones)|indicaciones|reglas|directivas|mensaje|contexto|configuración|preámbulo|consignas|pautas)${END}`;
+export const ES_NOUN = `(?:prompt|instrucci(?:ón|ones)|indicaciones|reglas|directivas|mensaje|contexto|configuración|preámbulo|consignas|pautas)${END}`;
 const ES_TAIL = `(?:${SP}(?:del${SP}|de${SP})?(?:sistema|inicial[a-z]*|original[a-z]*|ocult[a-z]*|secret[a-z]*|intern[a-z]*|privad[a-z]*|confidencial[a-z]*|de${SP}arriba|anterior[a-z]*|previ[a-z]*|literal[a-z]*|exact[a-z]*|complet[a-z]*|palabra${SP}por${SP}palabra)){0,2}(?:,?${SP}(?:con${SP}(?:el|la|los|las)${SP}que${SP}(?:te|se${SP}te|le)${SP}(?:configuraron|configuró|programaron|dieron|inicializaron)|que${SP}(?:te${SP}(?:dieron|han${SP}dado|dio)|recibiste|has${SP}recibido)))?`;
 
-const RU_VERBS =
+export const RU_VERBS =
   "покажи|покажите|выведи|выведите|повтори|повторите|напиши|напишите|напечатай|напечатайте|воспроизведи|воспроизведите|раскрой|раскройте|расскажи|расскажите|сообщи|сообщите|назови|назовите|дай|дайте|процитируй|процитируйте|скопируй|скопируйте|перечисли|перечислите|выдай|выдайте|вставь|вставьте|продублируй|продублируйте|отобрази|отобразите|распечатай|распечатайте|слей|озвучь|озвучьте";
-const RU_NOUN = `(?:промпт|инструкци|указани|правил|директив|команд|установк|установок|ограничени|настройк|настроек|сообщени|контекст|предписани|преамбул)${CYR}{0,3}`;
+export const RU_NOUN = `(?:промпт|инструкци|указани|правил|директив|команд|установк|установок|ограничени|настройк|настроек|сообщени|контекст|предписани|преамбул)${CYR}{0,3}`;
 const RU_TAIL = `(?:${SP}(?:системы|разработчика|целиком|полностью|дословно|без${SP}изменений|от${SP}начала(?:${SP}до${SP}конца)?))?(?:,?${SP}(?:котор${CYR}{1,3}|что|с${SP}котор${CYR}{1,3})${SP}(?:ты|вы|тебе|вам|тебя|вас)${words(2)}${SP}(?:получил|дали|задали|настроили|сказали|был${CYR}?${SP}(?:дан|задан|настроен))${CYR}{0,3})?`;
 
-const ZH_VERBS =
+export const ZH_VERBS =
   "显示|展示|输出|打印|告诉我|重复|泄露|透露|给我看|说出|列出|复述|公开|发给我|贴出|粘贴|念出|背诵|打出|写出|给出|提供";
-const ZH_NOUN =
+export const ZH_NOUN =
   "(?:system\\s?prompt|prompt|提示词|提示语|提示|指令|指示|说明|设定|设置|规则|消息|上下文|前言|配置)";
-const ZH_MARKERS: ExtractionMarkers = {
+export const ZH_MARKERS: ExtractionMarkers = {
   low: rx("一个|一份|例子|示例|范例|样例|怎么|如何|怎样|帮我写|我的|新的"),
   system: rx("系统|system"),
   systemNoun: rx("消息|上下文"),
@@ -110,24 +110,135 @@ const ZH_MARKERS: ExtractionMarkers = {
   write: rx("^(?:写出|贴出|粘贴)"),
 };
 
-const JA_VERBS =
+export const JA_VERBS =
   "(?:表示|教え|見せ|出力|繰り返|印刷|開示|公開|共有|書き出|貼り付け|書いて|暴露|明か|言って|列挙|コピー|提示)";
-const JA_QUALIFIERS =
+export const JA_QUALIFIERS =
   "あなた|君の|システム|初期|最初|元の|隠さ|隠れ|秘密|内部|非公開|機密|与えられた|設定された";
-const JA_NOUN = "(?:プロンプト|指示|指令|命令|ルール|設定|前置き|前文|メッセージ|コンテキスト)";
+export const JA_NOUN = "(?:プロンプト|指示|指令|命令|ルール|設定|前置き|前文|メッセージ|コンテキスト)";
 
-const AR_VERBS =
+export const AR_VERBS =
   "أظهر|أظهري|اعرض|اعرضي|اكشف|اكشفي|اطبع|اطبعي|كرر|كرري|أخبرني|قل\\sلي|قولي\\sلي|أعطني|أعطيني|انسخ|انسخي|شارك|شاركي|اذكر|اذكري|أرسل|أرسلي|الصق|الصقي|اكتب|اكتبي|أفصح|سرب|ردد";
-const AR_NOUN =
+export const AR_NOUN =
   "(?:ال)?(?:موجه|تعليمات|توجيهات|إرشادات|قواعد|أوامر|رسالة|سياق|مقدمة|إعدادات|تعليمة|برومبت)\\S{0,3}";
 const AR_TAIL =
   "(?:\\s(?:ال)?(?:نظام|أولية|أصلية|مخفية|سرية|داخلية|خاصة|خاص|كاملة|حرفيا|سابقة|بك|بالكامل)\\S{0,3}){0,3}(?:\\s(?:التي|الذي)\\s(?:تم|تلقيت|أعطيت|أعدت|وضعت)\\S*(?:\\s\\S+){0,2})?";
 
-const HI_VERBS =
+export const HI_VERBS =
   "दिखाओ|दिखाएं|दिखाएँ|दिखाइए|दिखा\\sदो|बताओ|बताएं|बताएँ|बताइए|बता\\sदो|प्रिंट\\sकरो|प्रिंट\\sकरें|दोहराओ|दोहराएं|दोहराइए|लिखो|लिखें|लिख\\sदो|साझा\\sकरो|साझा\\sकरें|प्रकट\\sकरो|प्रकट\\sकरें|उजागर\\sकरो|उजागर\\sकरें|आउटपुट\\sकरो|आउटपुट\\sकरें|शेयर\\sकरो|शेयर\\sकरें|पेस्ट\\sकरो|पेस्ट\\sकरें|चिपकाओ|चिपकाएं|सुनाओ";
-const HI_QUALIFIERS =
+export const HI_QUALIFIERS =
   "अपना|अपने|अपनी|आपका|आपके|आपकी|तुम्हारा|तुम्हारे|तुम्हारी|सिस्टम|छिपे|छिपी|छुपे|छुपी|गुप्त|आंतरिक|प्रारंभिक|शुरुआती|निजी|गोपनीय|दिए\\sगए";
-const HI_NOUN = "(?:प्रॉम्प्ट|प्रोम्प्ट|निर्देश|इंस्ट्रक्शन|नियम|सेटिंग्स|संदेश|कॉन्टेक्स्ट|भूमिका)\\S{0,4}";
+export const HI_NOUN = "(?:प्रॉम्प्ट|प्रोम्प्ट|निर्देश|इंस्ट्रक्शन|नियम|सेटिंग्स|संदेश|कॉन्टेक्स्ट|भूमिका)\\S{0,4}";
+
+export const DE_MARKERS: ExtractionMarkers = {
+  low: /\b(?:ein|eine[nmr]?)\s|\b(?:beispiel\w*|mein|meine[nmrs]?|neue[nmrs]?|gute[nmrs]?|unser\w*)\b|\bwie\b/,
+  system: /system/,
+  systemNoun: /nachricht|kontext/,
+  strongNoun: rx("prompt|anweisung|instruktion|systemnachricht|eingabeaufforderung|präambel"),
+  settings: rx("einstellung|konfiguration"),
+  hidden: rx("versteckt|geheim|intern|privat|vertraulich|^verrat|^offenbar|^enthüll"),
+  initial: rx(
+    "ursprünglich|anfänglich|initial|original|vorgegeben|obige|erhalten|bekommen|konfiguriert|eingerichtet|programmiert|instruiert",
+  ),
+  own: /\b(?:dein|deine[nmrs]?|ihre?[nmrs]?)\b/,
+  full: rx(
+    String.raw`\b(?:alle[nms]?|vollständig\w*|komplett\w*|gesamte?[nmrs]?|ganze?[nmrs]?|wörtlich|unverändert|wort für wort|genau)\b`,
+  ),
+  write: rx("^(?:schreib|füg)"),
+};
+
+export const FR_MARKERS: ExtractionMarkers = {
+  low: rx(String.raw`\b(?:un|une|exemple|mon|ma|mes|nouveau|nouvelle|bon|bonne|notre|nos)\b|comment`),
+  system: rx("système"),
+  systemNoun: /message|contexte/,
+  strongNoun: rx("prompt|invite|instruction|consigne|directive|préambule"),
+  settings: rx("paramètre|configuration"),
+  hidden: rx("cach|secr|intern|priv|confidenti|^révél|^divulg|^dévoil"),
+  initial: rx(
+    String.raw`initia|origin|d'origine|de départ|ci-dessus|précédent|avec\s(?:lequel|laquelle)|(?:t'a|vous\sa|as|avez)\s(?:été\s)?(?:reçu|donné|configuré|programmé|initialisé|fourni)`,
+  ),
+  own: /\b(?:tes|vos|ton|votre|ta)\b/,
+  full: rx(
+    String.raw`\b(?:tout|toutes|tous|intégral\w*|complet|complète|entier|entière|mot à mot|mot pour mot|textuellement|exactement)\b`,
+  ),
+  write: rx("^(?:écri|colle)"),
+};
+
+export const ES_MARKERS: ExtractionMarkers = {
+  low: rx(String.raw`\b(?:un|una|ejemplo|mi|mis|nuevo|nueva|buen|buena|nuestro|nuestra)\b|cómo`),
+  system: /sistema/,
+  systemNoun: /mensaje|contexto/,
+  strongNoun: rx("prompt|instrucci|indicaci|directiva|preámbulo|consigna"),
+  settings: rx("configuraci|ajuste"),
+  hidden: rx("ocult|secret|intern|privad|confidencial|^revel|^divulg"),
+  initial: rx(
+    "inicial|original|anterior|previ|de arriba|configur|dieron|dado|dio|recibi|programar|inicializ",
+  ),
+  own: /\btus?\b/,
+  full: rx(String.raw`\b(?:todas?|todos?|complet\w*|literal\w*|exact\w*|palabra por palabra|íntegr\w*)\b`),
+  write: rx("^(?:escrib|pega)"),
+};
+
+export const RU_MARKERS: ExtractionMarkers = {
+  low: rx(
+    String.raw`(?:^|\s)(?:пример|образец|для\s(?:моего|моей|меня|нашего|нашей|бота|сайта)|нов(?:ый|ые|ую|ого)|хорош|как\s)`,
+  ),
+  system: rx("системн|системы"),
+  systemNoun: rx("сообщени|контекст"),
+  strongNoun: rx("промпт|инструкц|указани|директив|преамбул|предписани"),
+  settings: rx("настро|установк|установок"),
+  hidden: rx("скрыт|секретн|внутренн|конфиденц|служебн|закрыт|тайн|^раскр|^слей"),
+  initial: rx(
+    "начальн|изначальн|исходн|первоначальн|полученн|заданн|получил|дали|задали|настроили|сказали|дан|настроен",
+  ),
+  own: rx(
+    String.raw`(?:^|\s)(?:твой|твои|твоих|твоего|твою|твоё|твоими|свой|свои|своих|своего|свою|своё|своими|ваш|ваши|ваших|вашего|вашу)(?=[\s.,!?]|$)`,
+  ),
+  full: rx(
+    String.raw`(?:^|\s)(?:весь|всю|все|всё|всех|полностью|целиком|дословно|кажд|полн|без\sизменений|от\sначала)`,
+  ),
+  write: rx("^(?:напиш|вставь)"),
+};
+
+export const JA_MARKERS: ExtractionMarkers = {
+  low: rx("例|サンプル|書き方|作り方|作って|どうやって|方法|私の|新しい"),
+  system: rx("システム"),
+  systemNoun: rx("メッセージ|コンテキスト"),
+  strongNoun: rx("プロンプト|指示|指令|前置き|前文|命令"),
+  settings: rx("設定"),
+  hidden: rx("隠|秘密|内部|非公開|機密"),
+  initial: rx("初期|最初|元の|与えられた|設定された|受け取った"),
+  own: rx("あなた|君の"),
+  full: rx("全て|すべて|全部|完全|そのまま|一字一句|正確に"),
+  write: rx("書き出|貼り付け|書いて"),
+};
+
+export const AR_MARKERS: ExtractionMarkers = {
+  low: rx("(?:^|\\s)(?:مثال|كيف|كيفية|جديد|جيد)|لروبوت|لبوت|بي(?![\\u0621-\\u064a])|لموقعي|لتطبيقي"),
+  system: rx("النظام|نظام"),
+  systemNoun: rx("رسالة|سياق"),
+  strongNoun: rx("موجه|تعليم|توجيه|إرشاد|مقدمة|برومبت"),
+  settings: rx("إعدادات"),
+  hidden: rx("مخفي|سري|داخلي|الخاصة(?!\\sب)|^اكشف|^سرب|^أفصح"),
+  initial: rx("أولي|أصلي|سابق|تم\\sإعداد|تلقيت|أعطيت|أعدت|وضعت"),
+  own: rx(
+    "بك(?![\\u0621-\\u064a])|(?:موجه|تعليمات|توجيهات|إرشادات|قواعد|أوامر|إعدادات)ك(?![\\u0621-\\u064a])",
+  ),
+  full: rx("كامل|جميع|(?:^|\\s)كل\\s|حرفي|بالحرف"),
+  write: rx("^(?:اكتب|الصق)"),
+};
+
+export const HI_MARKERS: ExtractionMarkers = {
+  low: rx("(?:^|\\s)(?:एक|उदाहरण|नमूना|कैसे|मेरे|मेरा|मेरी|नया|नए|अच्छा)(?=\\s|$)"),
+  system: rx("सिस्टम"),
+  systemNoun: rx("संदेश|कॉन्टेक्स्ट"),
+  strongNoun: rx("प्रॉम्प्ट|प्रोम्प्ट|निर्देश|इंस्ट्रक्शन"),
+  settings: rx("सेटिंग्स"),
+  hidden: rx("छिपे|छिपी|छुपे|छुपी|गुप्त|आंतरिक|निजी|गोपनीय"),
+  initial: rx("प्रारंभिक|शुरुआती|दिए\\sगए|मिले\\sहुए"),
+  own: rx("(?:^|\\s)(?:अपना|अपने|अपनी|आपका|आपके|आपकी|तुम्हारा|तुम्हारे|तुम्हारी)(?=\\s|$)"),
+  full: rx("(?:^|\\s)(?:सभी|सारे|सारी|पूरा|पूरे|पूरी|पूर्ण|शब्दशः|हूबहू)(?=\\s|$)"),
+  write: rx("लिख|पेस्ट|चिपका"),
+};
 
 /** "What is your system prompt?": as the English rule, 0.65 when it asks for the model's own. */
 const question = (lang: string, triggerList: string, pattern: string) =>
@@ -178,85 +289,21 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
     "de",
     DE_VERBS,
     `${clauseStart("bitte|und|jetzt|nun|dann|einfach|also|sofort")}(?:${DE_VERBS})${words(6)}${SP}${DE_NOUN}${DE_TAIL}`,
-    {
-      low: /\b(?:ein|eine[nmr]?)\s|\b(?:beispiel\w*|mein|meine[nmrs]?|neue[nmrs]?|gute[nmrs]?|unser\w*)\b|\bwie\b/,
-      system: /system/,
-      systemNoun: /nachricht|kontext/,
-      strongNoun: rx("prompt|anweisung|instruktion|systemnachricht|eingabeaufforderung|präambel"),
-      settings: rx("einstellung|konfiguration"),
-      hidden: rx("versteckt|geheim|intern|privat|vertraulich|^verrat|^offenbar|^enthüll"),
-      initial: rx(
-        "ursprünglich|anfänglich|initial|original|vorgegeben|obige|erhalten|bekommen|konfiguriert|eingerichtet|programmiert|instruiert",
-      ),
-      own: /\b(?:dein|deine[nmrs]?|ihre?[nmrs]?)\b/,
-      full: rx(
-        String.raw`\b(?:alle[nms]?|vollständig\w*|komplett\w*|gesamte?[nmrs]?|ganze?[nmrs]?|wörtlich|unverändert|wort für wort|genau)\b`,
-      ),
-      write: rx("^(?:schreib|füg)"),
-    },
+    DE_MARKERS,
   ),
   extraction(
     "fr",
     FR_VERBS,
     `${clauseStart("et|maintenant|alors|puis|ensuite|simplement|donc|plait")}(?<!n')(?:${FR_VERBS})(?:-(?:moi|nous))?${words(6)}${SP}(?:l')?${FR_NOUN}${FR_TAIL}`,
-    {
-      low: rx(String.raw`\b(?:un|une|exemple|mon|ma|mes|nouveau|nouvelle|bon|bonne|notre|nos)\b|comment`),
-      system: rx("système"),
-      systemNoun: /message|contexte/,
-      strongNoun: rx("prompt|invite|instruction|consigne|directive|préambule"),
-      settings: rx("paramètre|configuration"),
-      hidden: rx("cach|secr|intern|priv|confidenti|^révél|^divulg|^dévoil"),
-      initial: rx(
-        String.raw`initia|origin|d'origine|de départ|ci-dessus|précédent|avec\s(?:lequel|laquelle)|(?:t'a|vous\sa|as|avez)\s(?:été\s)?(?:reçu|donné|configuré|programmé|initialisé|fourni)`,
-      ),
-      own: /\b(?:tes|vos|ton|votre|ta)\b/,
-      full: rx(
-        String.raw`\b(?:tout|toutes|tous|intégral\w*|complet|complète|entier|entière|mot à mot|mot pour mot|textuellement|exactement)\b`,
-      ),
-      write: rx("^(?:écri|colle)"),
-    },
+    FR_MARKERS,
   ),
   extraction(
     "es",
     ES_VERBS,
     `${clauseStart("y|ahora|luego|entonces|simplemente|solo|favor|ya")}(?:${ES_VERBS})${words(6)}${SP}${ES_NOUN}${ES_TAIL}`,
-    {
-      low: rx(String.raw`\b(?:un|una|ejemplo|mi|mis|nuevo|nueva|buen|buena|nuestro|nuestra)\b|cómo`),
-      system: /sistema/,
-      systemNoun: /mensaje|contexto/,
-      strongNoun: rx("prompt|instrucci|indicaci|directiva|preámbulo|consigna"),
-      settings: rx("configuraci|ajuste"),
-      hidden: rx("ocult|secret|intern|privad|confidencial|^revel|^divulg"),
-      initial: rx(
-        "inicial|original|anterior|previ|de arriba|configur|dieron|dado|dio|recibi|programar|inicializ",
-      ),
-      own: /\btus?\b/,
-      full: rx(
-        String.raw`\b(?:todas?|todos?|complet\w*|literal\w*|exact\w*|palabra por palabra|íntegr\w*)\b`,
-      ),
-      write: rx("^(?:escrib|pega)"),
-    },
+    ES_MARKERS,
   ),
-  extraction("ru", RU_VERBS, `(?<!не${SP})(?:${RU_VERBS})${words(6)}${SP}${RU_NOUN}${RU_TAIL}`, {
-    low: rx(
-      String.raw`(?:^|\s)(?:пример|образец|для\s(?:моего|моей|меня|нашего|нашей|бота|сайта)|нов(?:ый|ые|ую|ого)|хорош|как\s)`,
-    ),
-    system: rx("системн|системы"),
-    systemNoun: rx("сообщени|контекст"),
-    strongNoun: rx("промпт|инструкц|указани|директив|преамбул|предписани"),
-    settings: rx("настро|установк|установок"),
-    hidden: rx("скрыт|секретн|внутренн|конфиденц|служебн|закрыт|тайн|^раскр|^слей"),
-    initial: rx(
-      "начальн|изначальн|исходн|первоначальн|полученн|заданн|получил|дали|задали|настроили|сказали|дан|настроен",
-    ),
-    own: rx(
-      String.raw`(?:^|\s)(?:твой|твои|твоих|твоего|твою|твоё|твоими|свой|свои|своих|своего|свою|своё|своими|ваш|ваши|ваших|вашего|вашу)(?=[\s.,!?]|$)`,
-    ),
-    full: rx(
-      String.raw`(?:^|\s)(?:весь|всю|все|всё|всех|полностью|целиком|дословно|кажд|полн|без\sизменений|от\sначала)`,
-    ),
-    write: rx("^(?:напиш|вставь)"),
-  }),
+  extraction("ru", RU_VERBS, `(?<!не${SP})(?:${RU_VERBS})${words(6)}${SP}${RU_NOUN}${RU_TAIL}`, RU_MARKERS),
   extraction(
     "zh",
     `${ZH_VERBS}|把`,
@@ -268,53 +315,18 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
     JA_QUALIFIERS,
     // Only the first qualifier of a phrase starts a match ("あなたの隠されたプロンプト" is one request).
     `(?<!(?:${JA_QUALIFIERS})${chars(16)})(?:${JA_QUALIFIERS})${chars(16)}${JA_NOUN}(?:を|は)?${chars(8)}${JA_VERBS}(?![^。！？!?\\n]{0,3}(?:ないで|るな|てはいけ|ちゃだめ))`,
-    {
-      low: rx("例|サンプル|書き方|作り方|作って|どうやって|方法|私の|新しい"),
-      system: rx("システム"),
-      systemNoun: rx("メッセージ|コンテキスト"),
-      strongNoun: rx("プロンプト|指示|指令|前置き|前文|命令"),
-      settings: rx("設定"),
-      hidden: rx("隠|秘密|内部|非公開|機密"),
-      initial: rx("初期|最初|元の|与えられた|設定された|受け取った"),
-      own: rx("あなた|君の"),
-      full: rx("全て|すべて|全部|完全|そのまま|一字一句|正確に"),
-      write: rx("書き出|貼り付け|書いて"),
-    },
+    JA_MARKERS,
   ),
   extraction(
     "ar",
     AR_VERBS,
     `(?<=^|[\\s،,.:؛"'«(]|(?:^|[\\s،,.:؛"'«(])[وف])(?<!لا\\s{1,2})(?:${AR_VERBS})${words(4)}${SP}(?:ب|لي\\s)?${AR_NOUN}${AR_TAIL}`,
-    {
-      low: rx("(?:^|\\s)(?:مثال|كيف|كيفية|جديد|جيد)|لروبوت|لبوت|بي(?![\\u0621-\\u064a])|لموقعي|لتطبيقي"),
-      system: rx("النظام|نظام"),
-      systemNoun: rx("رسالة|سياق"),
-      strongNoun: rx("موجه|تعليم|توجيه|إرشاد|مقدمة|برومبت"),
-      settings: rx("إعدادات"),
-      hidden: rx("مخفي|سري|داخلي|الخاصة(?!\\sب)|^اكشف|^سرب|^أفصح"),
-      initial: rx("أولي|أصلي|سابق|تم\\sإعداد|تلقيت|أعطيت|أعدت|وضعت"),
-      own: rx(
-        "بك(?![\\u0621-\\u064a])|(?:موجه|تعليمات|توجيهات|إرشادات|قواعد|أوامر|إعدادات)ك(?![\\u0621-\\u064a])",
-      ),
-      full: rx("كامل|جميع|(?:^|\\s)كل\\s|حرفي|بالحرف"),
-      write: rx("^(?:اكتب|الصق)"),
-    },
+    AR_MARKERS,
   ),
   extraction(
     "hi",
     HI_QUALIFIERS.replace("\\sगए", ""),
     `(?<!(?:${HI_QUALIFIERS})${words(3)}\\s)(?:${HI_QUALIFIERS})${words(3)}\\s${HI_NOUN}(?:\\s(?:को|का|की|के))?${words(3)}\\s(?:${HI_VERBS})(?!\\s(?:न|मत|नहीं)(?:\\s|$))`,
-    {
-      low: rx("(?:^|\\s)(?:एक|उदाहरण|नमूना|कैसे|मेरे|मेरा|मेरी|नया|नए|अच्छा)(?=\\s|$)"),
-      system: rx("सिस्टम"),
-      systemNoun: rx("संदेश|कॉन्टेक्स्ट"),
-      strongNoun: rx("प्रॉम्प्ट|प्रोम्प्ट|निर्देश|इंस्ट्रक्शन"),
-      settings: rx("सेटिंग्स"),
-      hidden: rx("छिपे|छिपी|छुपे|छुपी|गुप्त|आंतरिक|निजी|गोपनीय"),
-      initial: rx("प्रारंभिक|शुरुआती|दिए\\sगए|मिले\\sहुए"),
-      own: rx("(?:^|\\s)(?:अपना|अपने|अपनी|आपका|आपके|आपकी|तुम्हारा|तुम्हारे|तुम्हारी)(?=\\s|$)"),
-      full: rx("(?:^|\\s)(?:सभी|सारे|सारी|पूरा|पूरे|पूरी|पूर्ण|शब्दशः|हूबहू)(?=\\s|$)"),
-      write: rx("लिख|पेस्ट|चिपका"),
-    },
+    HI_MARKERS,
   ),
 ];
