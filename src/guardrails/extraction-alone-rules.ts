@@ -36,6 +36,7 @@ import {
   RU_MARKERS,
   RU_NOUN,
   RU_VERBS,
+  transformsOtherText,
   ZH_MARKERS,
   ZH_NOUN,
   ZH_VERBS,
@@ -61,6 +62,7 @@ interface AloneMarkers {
 
 function aloneScore(markers: ExtractionMarkers, alone: AloneMarkers): (match: string) => number {
   return (match) => {
+    if (transformsOtherText(markers, match)) return 0;
     const verbatim = alone.verbatim.test(match);
     if (markers.write.test(match) && !verbatim) return 0;
     const qualified =
@@ -128,6 +130,7 @@ const EN_MARKERS: ExtractionMarkers = {
   own: /\byour\b/,
   full: /\b(?:all|every|each|entire|whole|full|complete|verbatim|exactly)\b/,
   write: /^(?:write|type)/,
+  transform: /(?!)/,
 };
 const EN_VERBS =
   "repeat|print|output|display|show|reveal|recite|dump|echo|copy|reproduce|disclose|leak|expose|write";

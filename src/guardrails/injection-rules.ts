@@ -7,15 +7,23 @@ import { anyWords, IN_SENTENCE, type InjectionRule, SEPARATOR } from "./rule-typ
 
 const S = SEPARATOR;
 const EXTRACTION_VERBS =
-  "reveal|show|print|output|repeat|display|tell|give|share|leak|dump|write|recite|disclose|expose|return|provide|list|copy|echo|spell|type";
-const HIDDEN_PROMPT = String.raw`(?:system\s(?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|developer|pre-?)\s?(?:prompt|instructions|configuration|rules|guidelines|directives)|(?:your|the)\sinstructions\s(?:verbatim|word\sfor\sword|exactly)|instructions\syou\s(?:were|have\sbeen)\sgiven|prompt\s(?:above|you\s(?:were|have\sbeen)\sgiven))(?:\s(?:you\s(?:were|have\sbeen)\s(?:given|told)|you\sreceived|from\sthe\sdeveloper))?`;
+  "reveal|show|print|output|repeat|display|tell|give|share|leak|dump|write|recite|disclose|expose|return|provide|list|copy|echo|spell|type|translate|encode|encrypt";
+const HIDDEN_PROMPT = String.raw`(?:system\s(?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|developer|pre-?)\s?(?:prompt|instructions|configuration|rules|guidelines|directives)|(?:your|the)\sinstructions\s(?:verbatim|word\sfor\sword|exactly)|instructions\syou\s(?:were|have\sbeen)\sgiven|prompt\s(?:above|you\s(?:were|have\sbeen)\sgiven)|(?:first|initial)\smessage(?=\s(?:you\s(?:received|were\sgiven|got)|in\s(?:this|our)\s(?:conversation|chat))))(?:\s(?:you\s(?:were|have\sbeen)\s(?:given|told)|you\s(?:received|got)|from\sthe\sdeveloper|in\s(?:this|our)\s(?:conversation|chat)))?`;
 
-/** "reveal your system prompt" is extraction; "write a system prompt for my bot" is a request. */
+/**
+ * "reveal your system prompt" is extraction; "write a system prompt for my bot" is a request, and
+ * "translate the original instructions" (translate, encode) is one unless they are yours or hidden.
+ */
 function extractionScore(match: string): number {
-  if (/\b(?:a|an|example|sample|good|my|new|our)\b/.test(match)) return 0.2;
+  if (/\b(?:a|an|example|sample|good|my|new)\b|\bour\b(?!\s(?:conversation|chat)$)/.test(match)) return 0.2;
+  if (
+    /^(?:translate|encode|encrypt)/.test(match) &&
+    !/\b(?:your|hidden|secret|internal|system)\b|you\s(?:were|have)/.test(match)
+  )
+    return 0;
   let score = 0.45;
   if (
-    /\b(?:your|verbatim|exactly|everything|full|entire|complete|above|raw|word\sfor\sword)\b|you\s(?:were|have)/.test(
+    /\b(?:your|verbatim|exactly|everything|full|entire|complete|above|raw|word\sfor\sword)\b|you\s(?:were|have|received|got)|(?:this|our)\s(?:conversation|chat)$/.test(
       match,
     )
   ) {

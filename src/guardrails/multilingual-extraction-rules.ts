@@ -42,6 +42,21 @@ export interface ExtractionMarkers {
   full: RegExp;
   /** Verbs that create rather than reveal ("write", "paste"): they need your, hidden or initial. */
   write: RegExp;
+  /**
+   * Verbs that turn the text into another (translate, encode): "translate the instructions above"
+   * is an ordinary request, so these name the model's prompt only with your, system or hidden.
+   */
+  transform: RegExp;
+}
+
+/** A translate or encode verb without your, system or hidden: no extraction (ExtractionMarkers.transform). */
+export function transformsOtherText(markers: ExtractionMarkers, match: string): boolean {
+  return (
+    markers.transform.test(match) &&
+    !markers.own.test(match) &&
+    !markers.system.test(match) &&
+    !markers.hidden.test(match)
+  );
 }
 
 /**
@@ -51,6 +66,7 @@ export interface ExtractionMarkers {
 function extractionScore(markers: ExtractionMarkers): (match: string) => number {
   return (match) => {
     if (markers.low.test(match)) return 0.2;
+    if (transformsOtherText(markers, match)) return 0;
     const own = markers.own.test(match);
     const strong = markers.strongNoun.test(match);
     if (markers.settings.test(match) && !own && !strong) return 0;
@@ -74,27 +90,27 @@ const extraction = (lang: string, triggerList: string, pattern: string, markers:
   rule(`extraction-${lang}`, "system_prompt_extraction", triggerList, pattern, extractionScore(markers));
 
 export const DE_VERBS =
-  "zeige|zeig|zeigt|zeigen|gib|gebt|geben|drucke|druck|druckt|drucken|wiederhole|wiederhol|wiederholt|wiederholen|nenne|nenn|nennt|nennen|verrate|verrat|verratet|verraten|offenbare|offenbaren|enthülle|enthüllen|teile|teilen|liste|kopiere|kopieren|schreibe|schreib|schreiben|sag|sage|sagt|sagen|füge|fügen|zitiere|zitieren|poste|posten";
+  "zeige|zeig|zeigt|zeigen|gib|gebt|geben|drucke|druck|druckt|drucken|wiederhole|wiederhol|wiederholt|wiederholen|nenne|nenn|nennt|nennen|verrate|verrat|verratet|verraten|offenbare|offenbaren|enthülle|enthüllen|teile|teilen|liste|kopiere|kopieren|schreibe|schreib|schreiben|sag|sage|sagt|sagen|füge|fügen|zitiere|zitieren|poste|posten|übersetze|übersetz|übersetzt|übersetzen|kodiere|kodieren|codiere|codieren|verschlüssele|verschlüssle|verschlüsseln";
 export const DE_NOUN = `[a-zäöüß-]{0,14}?(?:prompts?|anweisung(?:en)?|instruktion(?:en)?|nachricht|regeln|richtlinien|konfiguration|vorgaben|eingabeaufforderung|präambel|einstellungen|kontext)${END}`;
 const DE_TAIL = `(?:(?:${SP}(?:ein|aus|auf|an|mit|wieder))?,?${SP}(?:die|welche|mit${SP}(?:der|denen|dem))${SP}(?:du|sie|man${SP}dich)${words(2)}${SP}(?:erhalten|bekommen|konfiguriert|eingerichtet|programmiert|instruiert)|${SP}(?:wörtlich|vollständig|komplett|unverändert|wort${SP}für${SP}wort))?`;
 
 export const FR_VERBS =
-  "montre|montrez|affiche|affichez|révèle|révélez|imprime|imprimez|répète|répétez|donne|donnez|dis|dites|écris|écrivez|copie|copiez|recopie|recopiez|divulgue|divulguez|partage|partagez|liste|listez|récite|récitez|cite|citez|dévoile|dévoilez|colle|collez|fournis|fournissez|reproduis|reproduisez|indique|indiquez";
+  "montre|montrez|affiche|affichez|révèle|révélez|imprime|imprimez|répète|répétez|donne|donnez|dis|dites|écris|écrivez|copie|copiez|recopie|recopiez|divulgue|divulguez|partage|partagez|liste|listez|récite|récitez|cite|citez|dévoile|dévoilez|colle|collez|fournis|fournissez|reproduis|reproduisez|indique|indiquez|traduis|traduisez|encode|encodez|chiffre|chiffrez";
 export const FR_NOUN = `(?:prompt|invite|instructions?|consignes?|règles|directives|message|contexte|configuration|préambule|paramètres)${END}`;
 const FR_TAIL = `(?:${SP}(?:du${SP}|de${SP}(?:la${SP})?)?(?:système|initia[a-z]*|origin[a-z]*|d'origine|de${SP}départ|cach[a-z]*|secr[a-z]*|intern[a-z]*|priv[a-z]*|confidenti[a-z]*|ci-dessus|précédent[a-z]*|mot${SP}(?:à|pour)${SP}mot|intégralement|textuellement|exactement|en${SP}entier)){0,2}(?:,?${SP}(?:avec${SP}(?:lequel|laquelle|lesquel(?:le)?s)|que|qu'on)${SP}(?:tu|vous|on|t'a|vous${SP}a)${words(3)}${SP}(?:configuré|reçu|donné|programmé|initialisé|fourni)[a-z]*)?`;
 
 export const ES_VERBS =
-  "muestra|muéstrame|muestre|muéstreme|revela|revélame|revele|revéleme|imprime|imprima|repite|repíteme|repita|dime|dígame|dame|deme|escribe|escríbeme|escriba|copia|copie|comparte|comparta|enumera|enumere|lista|cita|recita|divulga|divulgue|expón|pega|pegue|enséñame|enséñeme|proporciona|proporcióname|indica|indícame|reproduce";
+  "muestra|muéstrame|muestre|muéstreme|revela|revélame|revele|revéleme|imprime|imprima|repite|repíteme|repita|dime|dígame|dame|deme|escribe|escríbeme|escriba|copia|copie|comparte|comparta|enumera|enumere|lista|cita|recita|divulga|divulgue|expón|pega|pegue|enséñame|enséñeme|proporciona|proporcióname|indica|indícame|reproduce|traduce|tradúceme|traduzca|codifica|codifique|cifra|cifre";
 export const ES_NOUN = `(?:prompt|instrucci(?:ón|ones)|indicaciones|reglas|directivas|mensaje|contexto|configuración|preámbulo|consignas|pautas)${END}`;
 const ES_TAIL = `(?:${SP}(?:del${SP}|de${SP})?(?:sistema|inicial[a-z]*|original[a-z]*|ocult[a-z]*|secret[a-z]*|intern[a-z]*|privad[a-z]*|confidencial[a-z]*|de${SP}arriba|anterior[a-z]*|previ[a-z]*|literal[a-z]*|exact[a-z]*|complet[a-z]*|palabra${SP}por${SP}palabra)){0,2}(?:,?${SP}(?:con${SP}(?:el|la|los|las)${SP}que${SP}(?:te|se${SP}te|le)${SP}(?:configuraron|configuró|programaron|dieron|inicializaron)|que${SP}(?:te${SP}(?:dieron|han${SP}dado|dio)|recibiste|has${SP}recibido)))?`;
 
 export const RU_VERBS =
-  "покажи|покажите|выведи|выведите|повтори|повторите|напиши|напишите|напечатай|напечатайте|воспроизведи|воспроизведите|раскрой|раскройте|расскажи|расскажите|сообщи|сообщите|назови|назовите|дай|дайте|процитируй|процитируйте|скопируй|скопируйте|перечисли|перечислите|выдай|выдайте|вставь|вставьте|продублируй|продублируйте|отобрази|отобразите|распечатай|распечатайте|слей|озвучь|озвучьте";
+  "покажи|покажите|выведи|выведите|повтори|повторите|напиши|напишите|напечатай|напечатайте|воспроизведи|воспроизведите|раскрой|раскройте|расскажи|расскажите|сообщи|сообщите|назови|назовите|дай|дайте|процитируй|процитируйте|скопируй|скопируйте|перечисли|перечислите|выдай|выдайте|вставь|вставьте|продублируй|продублируйте|отобрази|отобразите|распечатай|распечатайте|слей|озвучь|озвучьте|переведи|переведите|закодируй|закодируйте|зашифруй|зашифруйте";
 export const RU_NOUN = `(?:промпт|инструкци|указани|правил|директив|команд|установк|установок|ограничени|настройк|настроек|сообщени|контекст|предписани|преамбул)${CYR}{0,3}`;
 const RU_TAIL = `(?:${SP}(?:системы|разработчика|целиком|полностью|дословно|без${SP}изменений|от${SP}начала(?:${SP}до${SP}конца)?))?(?:,?${SP}(?:котор${CYR}{1,3}|что|с${SP}котор${CYR}{1,3})${SP}(?:ты|вы|тебе|вам|тебя|вас)${words(2)}${SP}(?:получил|дали|задали|настроили|сказали|был${CYR}?${SP}(?:дан|задан|настроен))${CYR}{0,3})?`;
 
 export const ZH_VERBS =
-  "显示|展示|输出|打印|告诉我|重复|泄露|透露|给我看|说出|列出|复述|公开|发给我|贴出|粘贴|念出|背诵|打出|写出|给出|提供";
+  "显示|展示|输出|打印|告诉我|重复|泄露|透露|给我看|说出|列出|复述|公开|发给我|贴出|粘贴|念出|背诵|打出|写出|给出|提供|翻译|编码|加密|转换";
 export const ZH_NOUN =
   "(?:system\\s?prompt|prompt|提示词|提示语|提示|指令|指示|说明|设定|设置|规则|消息|上下文|前言|配置)";
 export const ZH_MARKERS: ExtractionMarkers = {
@@ -108,23 +124,24 @@ export const ZH_MARKERS: ExtractionMarkers = {
   own: rx("你的|您的"),
   full: rx("全部|所有|完整|一字不差|逐字|原封不动|原样|每一|整个"),
   write: rx("^(?:写出|贴出|粘贴)"),
+  transform: rx("翻译|编码|加密|转换"),
 };
 
 export const JA_VERBS =
-  "(?:表示|教え|見せ|出力|繰り返|印刷|開示|公開|共有|書き出|貼り付け|書いて|暴露|明か|言って|列挙|コピー|提示)";
+  "(?:表示|教え|見せ|出力|繰り返|印刷|開示|公開|共有|書き出|貼り付け|書いて|暴露|明か|言って|列挙|コピー|提示|翻訳|エンコード|暗号化|変換)";
 export const JA_QUALIFIERS =
   "あなた|君の|システム|初期|最初|元の|隠さ|隠れ|秘密|内部|非公開|機密|与えられた|設定された";
 export const JA_NOUN = "(?:プロンプト|指示|指令|命令|ルール|設定|前置き|前文|メッセージ|コンテキスト)";
 
 export const AR_VERBS =
-  "أظهر|أظهري|اعرض|اعرضي|اكشف|اكشفي|اطبع|اطبعي|كرر|كرري|أخبرني|قل\\sلي|قولي\\sلي|أعطني|أعطيني|انسخ|انسخي|شارك|شاركي|اذكر|اذكري|أرسل|أرسلي|الصق|الصقي|اكتب|اكتبي|أفصح|سرب|ردد";
+  "أظهر|أظهري|اعرض|اعرضي|اكشف|اكشفي|اطبع|اطبعي|كرر|كرري|أخبرني|قل\\sلي|قولي\\sلي|أعطني|أعطيني|انسخ|انسخي|شارك|شاركي|اذكر|اذكري|أرسل|أرسلي|الصق|الصقي|اكتب|اكتبي|أفصح|سرب|ردد|ترجم|ترجمي|شفر|شفري";
 export const AR_NOUN =
   "(?:ال)?(?:موجه|تعليمات|توجيهات|إرشادات|قواعد|أوامر|رسالة|سياق|مقدمة|إعدادات|تعليمة|برومبت)\\S{0,3}";
 const AR_TAIL =
   "(?:\\s(?:ال)?(?:نظام|أولية|أصلية|مخفية|سرية|داخلية|خاصة|خاص|كاملة|حرفيا|سابقة|بك|بالكامل)\\S{0,3}){0,3}(?:\\s(?:التي|الذي)\\s(?:تم|تلقيت|أعطيت|أعدت|وضعت)\\S*(?:\\s\\S+){0,2})?";
 
 export const HI_VERBS =
-  "दिखाओ|दिखाएं|दिखाएँ|दिखाइए|दिखा\\sदो|बताओ|बताएं|बताएँ|बताइए|बता\\sदो|प्रिंट\\sकरो|प्रिंट\\sकरें|दोहराओ|दोहराएं|दोहराइए|लिखो|लिखें|लिख\\sदो|साझा\\sकरो|साझा\\sकरें|प्रकट\\sकरो|प्रकट\\sकरें|उजागर\\sकरो|उजागर\\sकरें|आउटपुट\\sकरो|आउटपुट\\sकरें|शेयर\\sकरो|शेयर\\sकरें|पेस्ट\\sकरो|पेस्ट\\sकरें|चिपकाओ|चिपकाएं|सुनाओ";
+  "दिखाओ|दिखाएं|दिखाएँ|दिखाइए|दिखा\\sदो|बताओ|बताएं|बताएँ|बताइए|बता\\sदो|प्रिंट\\sकरो|प्रिंट\\sकरें|दोहराओ|दोहराएं|दोहराइए|लिखो|लिखें|लिख\\sदो|साझा\\sकरो|साझा\\sकरें|प्रकट\\sकरो|प्रकट\\sकरें|उजागर\\sकरो|उजागर\\sकरें|आउटपुट\\sकरो|आउटपुट\\sकरें|शेयर\\sकरो|शेयर\\sकरें|पेस्ट\\sकरो|पेस्ट\\sकरें|चिपकाओ|चिपकाएं|सुनाओ|अनुवाद\\sकरो|अनुवाद\\sकरें|अनुवाद\\sकीजिए|एन्कोड\\sकरो|एन्कोड\\sकरें";
 export const HI_QUALIFIERS =
   "अपना|अपने|अपनी|आपका|आपके|आपकी|तुम्हारा|तुम्हारे|तुम्हारी|सिस्टम|छिपे|छिपी|छुपे|छुपी|गुप्त|आंतरिक|प्रारंभिक|शुरुआती|निजी|गोपनीय|दिए\\sगए";
 export const HI_NOUN = "(?:प्रॉम्प्ट|प्रोम्प्ट|निर्देश|इंस्ट्रक्शन|नियम|सेटिंग्स|संदेश|कॉन्टेक्स्ट|भूमिका)\\S{0,4}";
@@ -144,6 +161,7 @@ export const DE_MARKERS: ExtractionMarkers = {
     String.raw`\b(?:alle[nms]?|vollständig\w*|komplett\w*|gesamte?[nmrs]?|ganze?[nmrs]?|wörtlich|unverändert|wort für wort|genau)\b`,
   ),
   write: rx("^(?:schreib|füg)"),
+  transform: rx("übersetz|kodier|codier|verschlüssel"),
 };
 
 export const FR_MARKERS: ExtractionMarkers = {
@@ -161,6 +179,7 @@ export const FR_MARKERS: ExtractionMarkers = {
     String.raw`\b(?:tout|toutes|tous|intégral\w*|complet|complète|entier|entière|mot à mot|mot pour mot|textuellement|exactement)\b`,
   ),
   write: rx("^(?:écri|colle)"),
+  transform: rx("tradui|encod|chiffr"),
 };
 
 export const ES_MARKERS: ExtractionMarkers = {
@@ -176,6 +195,7 @@ export const ES_MARKERS: ExtractionMarkers = {
   own: /\btus?\b/,
   full: rx(String.raw`\b(?:todas?|todos?|complet\w*|literal\w*|exact\w*|palabra por palabra|íntegr\w*)\b`),
   write: rx("^(?:escrib|pega)"),
+  transform: rx("tradu|codific|cifr"),
 };
 
 export const RU_MARKERS: ExtractionMarkers = {
@@ -197,6 +217,7 @@ export const RU_MARKERS: ExtractionMarkers = {
     String.raw`(?:^|\s)(?:весь|всю|все|всё|всех|полностью|целиком|дословно|кажд|полн|без\sизменений|от\sначала)`,
   ),
   write: rx("^(?:напиш|вставь)"),
+  transform: rx("перевед|закодир|зашифр"),
 };
 
 export const JA_MARKERS: ExtractionMarkers = {
@@ -210,6 +231,7 @@ export const JA_MARKERS: ExtractionMarkers = {
   own: rx("あなた|君の"),
   full: rx("全て|すべて|全部|完全|そのまま|一字一句|正確に"),
   write: rx("書き出|貼り付け|書いて"),
+  transform: rx("翻訳|エンコード|暗号化|変換"),
 };
 
 export const AR_MARKERS: ExtractionMarkers = {
@@ -225,6 +247,7 @@ export const AR_MARKERS: ExtractionMarkers = {
   ),
   full: rx("كامل|جميع|(?:^|\\s)كل\\s|حرفي|بالحرف"),
   write: rx("^(?:اكتب|الصق)"),
+  transform: rx("ترجم|شفر"),
 };
 
 export const HI_MARKERS: ExtractionMarkers = {
@@ -238,6 +261,7 @@ export const HI_MARKERS: ExtractionMarkers = {
   own: rx("(?:^|\\s)(?:अपना|अपने|अपनी|आपका|आपके|आपकी|तुम्हारा|तुम्हारे|तुम्हारी)(?=\\s|$)"),
   full: rx("(?:^|\\s)(?:सभी|सारे|सारी|पूरा|पूरे|पूरी|पूर्ण|शब्दशः|हूबहू)(?=\\s|$)"),
   write: rx("लिख|पेस्ट|चिपका"),
+  transform: rx("अनुवाद|एन्कोड"),
 };
 
 /** "What is your system prompt?": as the English rule, 0.65 when it asks for the model's own. */
