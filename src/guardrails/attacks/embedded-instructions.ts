@@ -3,7 +3,35 @@ import type { ContentSource, Detector, Finding } from "../types.js";
 
 // Who an embedded instruction is addressed to: an AI reading the content rather than a person.
 const READER = String.raw`(?:ai|a\.i\.|assistant|(?:language\s)?model|llm|chat\s?bot|bot|agent|copilot|chatgpt|gpt|claude|gemini|summari[sz]er|(?:automated|ai)\s(?:[\w-]+\s){0,2}?(?:system|software|tool|reader|screener|analy[sz]er|summari[sz]er|reviewer|assistant))`;
-const ADDRESSES = new RegExp(
+/**
+ * The whole alternation of an address pattern, tried at every position of a page, was most of this
+ * detector's cost. Each pattern has `leads`: words one of which every match of the pattern starts
+ * with (the first word of each alternative, with its word boundary). Those few literal words are
+ * found in one fast pass, and the pattern, sticky, is tried only where one is: the same matches as
+ * the pattern's own scan of the text (`addMatches`). A new alternative needs its first word here.
+ */
+interface AddressPattern {
+  /** Tried only when the text has a letter of this script. */
+  script?: RegExp;
+  /** Global, case-insensitive: where a match can start. */
+  leads: RegExp;
+  /** Sticky, case-insensitive. */
+  pattern: RegExp;
+}
+
+/** Adds the matches of `address` in `text`, as `text.matchAll` of its pattern made global would. */
+function addMatches(text: string, { leads, pattern }: AddressPattern, matches: RegExpExecArray[]): void {
+  leads.lastIndex = 0;
+  for (let lead = leads.exec(text); lead !== null; lead = leads.exec(text)) {
+    pattern.lastIndex = lead.index;
+    const match = pattern.exec(text);
+    if (match !== null) matches.push(match);
+    // As matchAll: the next match starts after this one (or, where there is none, after this place).
+    leads.lastIndex = lead.index + Math.max(1, match?.[0].length ?? 0);
+  }
+}
+
+const ADDRESSES_PATTERN = new RegExp(
   [
     String.raw`\b(?:note|message|instructions?|attention|reminder|important|hint|p\.?s\.?)\s*(?:to|for)\s+(?:the\s|any\s|all\s|an?\s)?${READER}s?\b`,
     String.raw`\b(?:if|when|whenever|once)\s+(?:you\s+are|you're)\s+(?:an?\s+|the\s+)?(?:ai|assistant|language\s+model|llm|bot|agent|automated)`,
@@ -16,8 +44,15 @@ const ADDRESSES = new RegExp(
     String.raw`\b(?:any|every|all)\s+${READER}s?\s+(?:that|who)\s+(?:reads?|process(?:es)?|summari[sz]es?|sees?|parses?)\s+(?:this|these)\b`,
     String.raw`\b(?:message|note|request)\s+from\s+[^.\n]{0,60}?\bto\s+you,?\s+(?:the\s+)?${READER}\b`,
   ].join("|"),
-  "gi",
+  "iy",
 );
+const ADDRESSES: AddressPattern = {
+  // READER's alternatives start with ai, a.i., assistant, language, model, llm, chat, bot, agent,
+  // copilot, gpt, claude, gemini, summari, automated.
+  leads:
+    /\b(?:note|message|instructions?|attention|reminder|important|hint|p\.?s|if|when|once|dear|hey|hi|hello|ai|a\.i\.|assistant|language|model|llm|chat|bot|agent|copilot|gpt|claude|gemini|summari|automated|urgent|notice|as|for|any|every|all|request)|(?:^|[\n.!?([])\s*(?:to|for)/gi,
+  pattern: ADDRESSES_PATTERN,
+};
 const READER_OTHER = String.raw`(?:ki|k\.i\.|ia|ai|llm|assistent(?:in|en)?|sprachmodell|assistant(?:e)?|asistente|modèle(?:\s+de\s+langage)?|modelo(?:\s+de\s+lenguaje)?|agent(?:en)?|agente|chatbot|ии|ассистент[ау]?|модел[иь]|нейросет[иь]|бот[ау]?|агент[ау]?|искусственн\S+\s+интеллект\S*|الذكاء\s+الاصطناعي|المساعد|النموذج|एआई|सहायक|मॉडल|人工智能|助手|大模型|语言模型|模型|智能体|人工知能|アシスタント|言語モデル|モデル|エージェント)`;
 // German, French and Spanish addresses: each starts at a word, and the boundary in front lets the
 // engine skip most positions fast (a third of the time without it).
@@ -40,10 +75,16 @@ const LATIN_ADDRESSES = [
  * pattern per script, each tried only when the text has a letter of its script. No \b in the
  * others: JavaScript's word boundary only knows ASCII letters.
  */
-const ADDRESSES_OTHER: { script?: RegExp; pattern: RegExp }[] = [
-  { pattern: new RegExp(String.raw`\b(?:${LATIN_ADDRESSES.join("|")})`, "gi") },
+const ADDRESSES_OTHER: AddressPattern[] = [
+  {
+    leads:
+      /\b(?:hinweis|nachricht|notiz|anweisung|achtung|wichtig|wenn|falls|sobald|liebe|hallo|hey|note|message|instruction|attention|remarque|avis|si|lorsque|quand|chère?|bonjour|salut|nota|mensaje|instrucci|atenci|aviso|cuando|querid|hola)/gi,
+    pattern: new RegExp(String.raw`\b(?:${LATIN_ADDRESSES.join("|")})`, "iy"),
+  },
   {
     script: /[\u0400-\u04ff]/,
+    leads:
+      /примечание|заметка|сообщение|инструкци|внимание|указание|записка|если|когда|дорогой|привет|уважаемый/gi,
     pattern: new RegExp(
       [
         String.raw`(?:примечание|заметка|сообщение|инструкция|инструкции|внимание|указание|записка)\s+(?:для|к)\s+${READER_OTHER}`,
@@ -51,11 +92,12 @@ const ADDRESSES_OTHER: { script?: RegExp; pattern: RegExp }[] = [
         String.raw`(?:если|когда)\s+(?:ты|вы)\s+(?:читаешь|читаете|обрабатываешь|обрабатываете|пересказываешь)\s+(?:это|этот|эту|данн)`,
         String.raw`(?:дорогой|привет|уважаемый)\s*,?\s+(?:ии|ассистент|бот)(?![а-яё])`,
       ].join("|"),
-      "gi",
+      "iy",
     ),
   },
   {
     script: /[\u0600-\u06ff]/,
+    leads: /ملاحظة|رسالة|تعليمات|تنبيه|إذا|اذا|عندما|عزيزي/gi,
     pattern: new RegExp(
       [
         String.raw`(?:ملاحظة|رسالة|تعليمات|تنبيه)\s+(?:إلى|الى|لل|ل)\s*${READER_OTHER}`,
@@ -63,22 +105,25 @@ const ADDRESSES_OTHER: { script?: RegExp; pattern: RegExp }[] = [
         String.raw`عندما\s+تقرأ\s+هذ[اه]`,
         String.raw`عزيزي\s+(?:المساعد|الذكاء|النموذج)`,
       ].join("|"),
-      "gi",
+      "iy",
     ),
   },
   {
     script: /[\u0900-\u097f]/,
+    leads: /एआई|ai|सहायक|मॉडल|यदि|अगर|जब/gi,
     pattern: new RegExp(
       [
         String.raw`(?:एआई|ai|सहायक|मॉडल)\s+(?:के\s+लिए|को)\s+(?:नोट|संदेश|निर्देश|सूचना)`,
         String.raw`(?:यदि|अगर)\s+आप\s+(?:एक\s+)?(?:एआई|ai|सहायक|भाषा\s+मॉडल)`,
         String.raw`जब\s+(?:आप|तुम)\s+(?:इसे|यह|इस)\s+\S{0,12}\s*पढ़`,
       ].join("|"),
-      "gi",
+      "iy",
     ),
   },
   {
     script: /[\u3040-\u30ff\u3400-\u9fff]/,
+    // The first characters of the alternatives (as written: 写给, 如果, 正在, もし, …), and ai.
+    leads: /[给致写对如若假当在人助模正阅处总分アモエもあこ]|ai/gi,
     pattern: new RegExp(
       [
         String.raw`(?:给|致|写给|对)\s*(?:所有|任何|正在阅读的)?\s*(?:ai|人工智能|助手|大模型|语言模型|模型|智能体)(?:助手|模型|系统)?\s*(?:的)?\s*(?:提示|说明|指示|指令|消息|备注|留言|话)?\s*[:：，,]`,
@@ -90,7 +135,7 @@ const ADDRESSES_OTHER: { script?: RegExp; pattern: RegExp }[] = [
         String.raw`(?:もし)?あなたが\s*(?:ai|人工知能|アシスタント|言語モデル)(?:なら|であれば|の場合)`,
         String.raw`(?:これ|この(?:文書|文章|テキスト|ページ|メール))を(?:読んで|処理して|要約して)いる\s*(?:ai|人工知能|アシスタント|モデル)`,
       ].join("|"),
-      "gi",
+      "iy",
     ),
   },
 ];
@@ -134,9 +179,10 @@ export function createEmbeddedInstructionDetector(): Detector {
           preview: maskPreview("prompt_injection", text.slice(start, end)),
         });
       };
-      const matches = [...text.matchAll(ADDRESSES)];
-      for (const { script, pattern } of ADDRESSES_OTHER) {
-        if (script === undefined || script.test(text)) matches.push(...text.matchAll(pattern));
+      const matches: RegExpExecArray[] = [];
+      addMatches(text, ADDRESSES, matches);
+      for (const address of ADDRESSES_OTHER) {
+        if (address.script === undefined || address.script.test(text)) addMatches(text, address, matches);
       }
       for (const match of matches) {
         const start = match.index + (match[0].length - match[0].trimStart().length);
