@@ -56,6 +56,8 @@ const MARKDOWN_TITLED =
  * A person's own request around them is not part of them. Parts are sorted and do not overlap.
  */
 export function findDocumentParts(text: string): DocumentPart[] {
+  // A long page is one part, the whole text: every other part lies inside it and would merge into it.
+  if (isLongPage(text)) return [{ start: 0, end: text.length }];
   const parts: DocumentPart[] = [];
   const json = firstMatch(JSON_START, text);
   if (json !== undefined) {
@@ -71,9 +73,6 @@ export function findDocumentParts(text: string): DocumentPart[] {
   parts.push(...lineBlocks(text));
   const page = PAGE_START.exec(text);
   if (page) parts.push({ start: page.index, end: text.length });
-  if (text.length >= LONG_PAGE && (text.match(PARAGRAPH_BREAK)?.length ?? 0) >= 2) {
-    parts.push({ start: 0, end: text.length });
-  }
   const labelled = LABELLED_OUTPUT.exec(text);
   if (labelled) parts.push({ start: labelled.index + labelled[0].length, end: text.length });
   for (const match of [
@@ -88,6 +87,12 @@ export function findDocumentParts(text: string): DocumentPart[] {
     parts.push({ start: paste[0].length, end: text.length });
   }
   return merge(parts);
+}
+
+function isLongPage(text: string): boolean {
+  if (text.length < LONG_PAGE) return false;
+  PARAGRAPH_BREAK.lastIndex = 0;
+  return PARAGRAPH_BREAK.exec(text) !== null && PARAGRAPH_BREAK.exec(text) !== null;
 }
 
 function firstMatch(pattern: RegExp, text: string): number | undefined {
