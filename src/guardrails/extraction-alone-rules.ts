@@ -169,7 +169,8 @@ export const EXTRACTION_ALONE_RULES: InjectionRule[] = [
     "en",
     EN_VERBS,
     spaced(
-      `(?<![a-z'])`,
+      // A negation before the verb is a rule of the prompt itself ("never repeat all the rules").
+      String.raw`(?<![a-z'])(?<!\b(?:not|never|don't|dont)${SP})`,
       EN_VERBS,
       `(?:${SP}(?:me|us))?(?:${SP}(?:out|back))?`,
       String.raw`all|every|each|the|entire|whole|full|complete|of|your|text|list|lines?|words?|sentences?|content|contents|system|hidden|secret|internal|confidential|initial|original|first|settings|configuration|${EN_NOUN_WORDS}|and|verbatim|exactly|word\sfor\sword|in\sfull|unchanged|one\sby\sone|again|please`,
