@@ -10,6 +10,16 @@ const EXTRACTION_VERBS =
   "reveal|show|print|output|repeat|display|tell|give|share|leak|dump|write|recite|disclose|expose|return|provide|list|copy|echo|spell|type|translate|encode|encrypt";
 const HIDDEN_PROMPT = String.raw`(?:system\s(?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|developer|pre-?)\s?(?:prompt|instructions|configuration|rules|guidelines|directives)|(?:your|the)\sinstructions\s(?:verbatim|word\sfor\sword|exactly)|instructions\syou\s(?:were|have\sbeen)\sgiven|prompt\s(?:above|you\s(?:were|have\sbeen)\sgiven)|(?:first|initial)\smessage(?=\s(?:you\s(?:received|were\sgiven|got)|in\s(?:this|our)\s(?:conversation|chat))))(?:\s(?:you\s(?:were|have\sbeen)\s(?:given|told)|you\s(?:received|got)|from\sthe\sdeveloper|in\s(?:this|our)\s(?:conversation|chat)))?`;
 
+/** What a replay names: all of it, every word, the text, the prompt. */
+const REPLAYED =
+  "the|all|of|every|word|words|text|everything|lines?|message|prompt|content|out|back|verbatim";
+/**
+ * The same in a conversation: its sentences and messages. "Repeat the sentence above word for word"
+ * is an ordinary instruction on the answer's form (IFEval), so sentences are replayed from a
+ * conversation only.
+ */
+const REPLAYED_TURNS = `${REPLAYED}|sentences?|messages|previous|prior|earlier`;
+
 /**
  * "reveal your system prompt" is extraction; "write a system prompt for my bot" is a request, and
  * "translate the original instructions" (translate, encode) is one unless they are yours or hidden.
@@ -56,9 +66,22 @@ export const INJECTION_RULES: InjectionRule[] = [
     id: "extraction",
     kind: "prompt_injection",
     type: "system_prompt_extraction",
-    triggers: ["repeat", "print", "output", "show", "display", "write"],
+    triggers: [
+      "repeat",
+      "print",
+      "output",
+      "show",
+      "display",
+      "write",
+      "recite",
+      "reproduce",
+      "echo",
+      "copy",
+    ],
+    // "Repeat all sentences in our conversation" replays it too; "show all messages from this chat"
+    // may be a chat tool's export, so the conversation is named only after verbs that replay.
     pattern: new RegExp(
-      `(?:repeat|print|output|show|display|write)(?:${S}(?:the|all|of|every|word|words|text|everything|lines?|message|prompt|content|out|back|verbatim)){1,4}${S}(?:above|before\\s(?:this|the)\\s(?:line|point|message)|preceding|so\\sfar|from\\sthe\\s(?:start|beginning|top))`,
+      `(?:(?:repeat|print|output|show|display|write)(?:${S}(?:${REPLAYED})){1,4}${S}(?:above|before\\s(?:this|the)\\s(?:line|point|message)|preceding|so\\sfar|from\\sthe\\s(?:start|beginning|top))|(?:repeat|recite|reproduce|echo)(?:${S}(?:${REPLAYED_TURNS})){1,4}${S}(?:in|of|from)\\s(?:our|this|the)\\s(?:conversation|chat|dialogue|discussion)(?![^\\S\\n]+(?:about|on|with|between)\\b))`,
     ),
     score: 0.75,
   },
