@@ -1,37 +1,10 @@
 import { maskPreview } from "../mask.js";
 import type { ContentSource, Detector, Finding } from "../types.js";
+import { matchesAtLeads } from "./matches-at-leads.js";
 
 // Who an embedded instruction is addressed to: an AI reading the content rather than a person.
 const READER = String.raw`(?:ai|a\.i\.|assistant|(?:language\s)?model|llm|chat\s?bot|bot|agent|copilot|chatgpt|gpt|claude|gemini|summari[sz]er|(?:automated|ai)\s(?:[\w-]+\s){0,2}?(?:system|software|tool|reader|screener|analy[sz]er|summari[sz]er|reviewer|assistant))`;
-/**
- * The whole alternation of an address pattern, tried at every position of a page, was most of this
- * detector's cost. Each pattern has `leads`: words one of which every match of the pattern starts
- * with (the first word of each alternative, with its word boundary). Those few literal words are
- * found in one fast pass, and the pattern, sticky, is tried only where one is: the same matches as
- * the pattern's own scan of the text (`addMatches`). A new alternative needs its first word here.
- */
-interface AddressPattern {
-  /** Tried only when the text has a letter of this script. */
-  script?: RegExp;
-  /** Global, case-insensitive: where a match can start. */
-  leads: RegExp;
-  /** Sticky, case-insensitive. */
-  pattern: RegExp;
-}
-
-/** Adds the matches of `address` in `text`, as `text.matchAll` of its pattern made global would. */
-function addMatches(text: string, { leads, pattern }: AddressPattern, matches: RegExpExecArray[]): void {
-  leads.lastIndex = 0;
-  for (let lead = leads.exec(text); lead !== null; lead = leads.exec(text)) {
-    pattern.lastIndex = lead.index;
-    const match = pattern.exec(text);
-    if (match !== null) matches.push(match);
-    // As matchAll: the next match starts after this one (or, where there is none, after this place).
-    leads.lastIndex = lead.index + Math.max(1, match?.[0].length ?? 0);
-  }
-}
-
-const ADDRESSES_PATTERN = new RegExp(
+const ADDRESSES = new RegExp(
   [
     String.raw`\b(?:note|message|instructions?|attention|reminder|important|hint|p\.?s\.?)\s*(?:to|for)\s+(?:the\s|any\s|all\s|an?\s)?${READER}s?\b`,
     String.raw`\b(?:if|when|whenever|once)\s+(?:you\s+are|you're)\s+(?:an?\s+|the\s+)?(?:ai|assistant|language\s+model|llm|bot|agent|automated)`,
@@ -46,13 +19,6 @@ const ADDRESSES_PATTERN = new RegExp(
   ].join("|"),
   "iy",
 );
-const ADDRESSES: AddressPattern = {
-  // READER's alternatives start with ai, a.i., assistant, language, model, llm, chat, bot, agent,
-  // copilot, gpt, claude, gemini, summari, automated.
-  leads:
-    /\b(?:note|message|instructions?|attention|reminder|important|hint|p\.?s|if|when|once|dear|hey|hi|hello|ai|a\.i\.|assistant|language|model|llm|chat|bot|agent|copilot|gpt|claude|gemini|summari|automated|urgent|notice|as|for|any|every|all|request)|(?:^|[\n.!?([])\s*(?:to|for)/gi,
-  pattern: ADDRESSES_PATTERN,
-};
 const READER_OTHER = String.raw`(?:ki|k\.i\.|ia|ai|llm|assistent(?:in|en)?|sprachmodell|assistant(?:e)?|asistente|modèle(?:\s+de\s+langage)?|modelo(?:\s+de\s+lenguaje)?|agent(?:en)?|agente|chatbot|ии|ассистент[ау]?|модел[иь]|нейросет[иь]|бот[ау]?|агент[ау]?|искусственн\S+\s+интеллект\S*|الذكاء\s+الاصطناعي|المساعد|النموذج|एआई|सहायक|मॉडल|人工智能|助手|大模型|语言模型|模型|智能体|人工知能|アシスタント|言語モデル|モデル|エージェント)`;
 // German, French and Spanish addresses: each starts at a word, and the boundary in front lets the
 // engine skip most positions fast (a third of the time without it).
@@ -70,17 +36,24 @@ const LATIN_ADDRESSES = [
   String.raw`si\s+(?:eres|usted\s+es)\s+(?:una?\s+)?${READER_OTHER}(?![a-zá-ú])`,
   String.raw`(?:querid[oa]|hola)\s+(?:ia|asistente|modelo)(?![a-zá-ú])`,
 ];
+const LATIN = new RegExp(String.raw`\b(?:${LATIN_ADDRESSES.join("|")})`, "iy");
 /**
- * The same addresses in German, French, Spanish, Russian, Arabic, Hindi, Chinese and Japanese, one
- * pattern per script, each tried only when the text has a letter of its script. No \b in the
- * others: JavaScript's word boundary only knows ASCII letters.
+ * Where an English, German, French or Spanish address can start (matchesAtLeads): the first words of
+ * the alternatives (READER's: ai, a.i., assistant, language, model, llm, chat, bot, agent, copilot,
+ * gpt, claude, gemini, summari, automated), and a sentence's "to"/"for". A new alternative needs its
+ * first word here.
  */
-const ADDRESSES_OTHER: AddressPattern[] = [
-  {
-    leads:
-      /\b(?:hinweis|nachricht|notiz|anweisung|achtung|wichtig|wenn|falls|sobald|liebe|hallo|hey|note|message|instruction|attention|remarque|avis|si|lorsque|quand|chère?|bonjour|salut|nota|mensaje|instrucci|atenci|aviso|cuando|querid|hola)/gi,
-    pattern: new RegExp(String.raw`\b(?:${LATIN_ADDRESSES.join("|")})`, "iy"),
-  },
+const LEADS = [
+  /\b(?:note|message|instructions?|attention|reminder|important|hint|p\.?s|if|when|once|dear|hey|hi|hello|ai|a\.i\.|assistant|language|model|llm|chat|bot|agent|copilot|gpt|claude|gemini|summari|automated|urgent|notice|as|for|any|every|all|request|hinweis|nachricht|notiz|anweisung|achtung|wichtig|wenn|falls|sobald|liebe|hallo|remarque|avis|si|lorsque|quand|chère?|bonjour|salut|nota|mensaje|instrucci|atenci|aviso|cuando|querid|hola)/gi,
+  /[\n.!?([]\s*(?:to|for)/gi,
+];
+/**
+ * The same addresses in Russian, Arabic, Hindi, Chinese and Japanese, one pattern per script, each
+ * tried only when the text has a letter of its script, where one of its leads is. No \b in these:
+ * JavaScript's word boundary only knows ASCII letters.
+ */
+const OTHER_SCRIPTS = /[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff]/;
+const ADDRESSES_OTHER: { script: RegExp; leads: RegExp; pattern: RegExp }[] = [
   {
     script: /[\u0400-\u04ff]/,
     leads:
@@ -179,10 +152,12 @@ export function createEmbeddedInstructionDetector(): Detector {
           preview: maskPreview("prompt_injection", text.slice(start, end)),
         });
       };
-      const matches: RegExpExecArray[] = [];
-      addMatches(text, ADDRESSES, matches);
-      for (const address of ADDRESSES_OTHER) {
-        if (address.script === undefined || address.script.test(text)) addMatches(text, address, matches);
+      const [english = [], latin = []] = matchesAtLeads(text, LEADS, [ADDRESSES, LATIN]);
+      const matches = [...english, ...latin];
+      if (OTHER_SCRIPTS.test(text)) {
+        for (const { script, leads, pattern } of ADDRESSES_OTHER) {
+          if (script.test(text)) matches.push(...(matchesAtLeads(text, [leads], [pattern])[0] ?? []));
+        }
       }
       for (const match of matches) {
         const start = match.index + (match[0].length - match[0].trimStart().length);

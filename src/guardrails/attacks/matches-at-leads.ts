@@ -1,0 +1,38 @@
+/**
+ * The matches of each of `patterns` (sticky) that `text.matchAll` of the pattern made global would
+ * give, each pattern trying only the text's start and the places where one of `leads` (global)
+ * matches. The caller's leads must match wherever a pattern can: then no match is missed, and a
+ * pattern tried at one more place still finds only its own matches. A whole alternation tried at
+ * every position of a page costs several times a pass of a few literal words that start it.
+ */
+export function matchesAtLeads(
+  text: string,
+  leads: readonly RegExp[],
+  patterns: readonly RegExp[],
+): RegExpExecArray[][] {
+  const found = patterns.map((): RegExpExecArray[] => []);
+  // Per pattern, where its next match may start (matchAll's lastIndex); per lead, its next place.
+  const from = patterns.map(() => 0);
+  const next = leads.map(() => -1);
+  let at = 0;
+  while (at <= text.length) {
+    for (const [index, pattern] of patterns.entries()) {
+      if (at < (from[index] ?? 0)) continue;
+      pattern.lastIndex = at;
+      const match = pattern.exec(text);
+      if (match === null) continue;
+      found[index]?.push(match);
+      from[index] = at + Math.max(1, match[0].length);
+    }
+    let following = Number.POSITIVE_INFINITY;
+    for (const [index, lead] of leads.entries()) {
+      if ((next[index] ?? 0) <= at) {
+        lead.lastIndex = at + 1;
+        next[index] = lead.exec(text)?.index ?? Number.POSITIVE_INFINITY;
+      }
+      following = Math.min(following, next[index] ?? 0);
+    }
+    at = following;
+  }
+  return found;
+}
