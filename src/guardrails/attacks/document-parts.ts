@@ -36,7 +36,7 @@ const PAGE_START = new RegExp(
     String.raw`^\[\d{1,2}\][ \t]+\S[^\n]*\n[ \t]*https?://`,
     String.raw`^(?:EXPERIENCE|EDUCATION|SKILLS|WORK EXPERIENCE|PROFESSIONAL EXPERIENCE|SUMMARY|PROFILE)[ \t]*$`,
   ].join("|"),
-  "m",
+  "my",
 );
 // A tool's output or a file's content under its label ("Search results:", "Содержимое файла:").
 const LABELLED_OUTPUT =
@@ -64,23 +64,28 @@ export function findDocumentParts(text: string): DocumentPart[] {
     const end = Math.max(text.lastIndexOf("}"), text.lastIndexOf("]")) + 1;
     if (end > json) parts.push({ start: json, end });
   }
-  const tags = [...text.matchAll(TAG)];
+  // Markup needs a "<", a markdown image or titled link "](": a text without them skips those scans.
+  const markup = text.includes("<");
+  const tags = markup ? [...text.matchAll(TAG)] : [];
   if (tags.length >= 2) {
     const first = tags[0]?.index ?? 0;
     const last = tags[tags.length - 1];
     parts.push({ start: first, end: (last?.index ?? 0) + (last?.[0].length ?? 0) });
   }
   parts.push(...lineBlocks(text));
-  const page = PAGE_START.exec(text);
-  if (page) parts.push({ start: page.index, end: text.length });
+  const page = firstAtLineStart(PAGE_START, text);
+  if (page !== undefined) parts.push({ start: page, end: text.length });
   const labelled = LABELLED_OUTPUT.exec(text);
   if (labelled) parts.push({ start: labelled.index + labelled[0].length, end: text.length });
-  for (const match of [
-    ...text.matchAll(MARKDOWN_TITLED),
-    ...text.matchAll(HTML_COMMENT),
-    ...text.matchAll(ATTRIBUTED_TAG),
-  ]) {
-    parts.push({ start: match.index, end: match.index + match[0].length });
+  for (const [pattern, present] of [
+    [MARKDOWN_TITLED, text.includes("](")],
+    [HTML_COMMENT, markup],
+    [ATTRIBUTED_TAG, markup],
+  ] as const) {
+    if (!present) continue;
+    for (const match of text.matchAll(pattern)) {
+      parts.push({ start: match.index, end: match.index + match[0].length });
+    }
   }
   const paste = REQUEST_THEN_PASTE.exec(text);
   if (paste && text.length - paste[0].length >= MIN_PASTE) {
@@ -93,6 +98,25 @@ function isLongPage(text: string): boolean {
   if (text.length < LONG_PAGE) return false;
   PARAGRAPH_BREAK.lastIndex = 0;
   return PARAGRAPH_BREAK.exec(text) !== null && PARAGRAPH_BREAK.exec(text) !== null;
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+
+/**
+ * Where `pattern` (sticky, multiline, every alternative starting with ^) first matches, as `exec` of
+ * it made non-sticky would find: it can only match where a line starts, so it is tried there alone
+ * instead of at every position of a short text.
+ */
+function firstAtLineStart(pattern: RegExp, text: string): number | undefined {
+  LINE_BREAK.lastIndex = 0;
+  for (let at = 0; at <= text.length; ) {
+    pattern.lastIndex = at;
+    if (pattern.test(text)) return at;
+    const lineBreak = LINE_BREAK.exec(text);
+    if (lineBreak === null) return undefined;
+    at = lineBreak.index + 1;
+  }
+  return undefined;
 }
 
 function firstMatch(pattern: RegExp, text: string): number | undefined {

@@ -92,6 +92,18 @@ describe("the document parts of a user's text", () => {
     expect(findDocumentParts(email)).toEqual([{ start: 0, end: email.length }]);
   });
 
+  it("are a page from the line its heading or table starts, after any line break", () => {
+    for (const lineBreak of ["\n", "\r\n", "\r", "\u2028"]) {
+      const request = `Summarise this, please${lineBreak}`;
+      const page = `# Opening hours${lineBreak}Open daily.`;
+      expect(findDocumentParts(`${request}${page}`), JSON.stringify(lineBreak)).toEqual([
+        { start: request.length, end: request.length + page.length },
+      ]);
+    }
+    const table = "Which row is wrong?\n| id | total |\n| 1 | 12 |";
+    expect(findDocumentParts(table)).toEqual([{ start: table.indexOf("|"), end: table.length }]);
+  });
+
   it("are none in a plain request or question", () => {
     for (const text of [
       "Send the report to Bob by Friday and copy Alice.",
