@@ -33,23 +33,25 @@ export function printAttackCorpus(guardrails: Guardrails, split = "test"): void 
   const byKind = new Map<string, Tally>();
   const byLanguage = new Map<string, Tally>();
   const byContext = new Map<string, Tally>();
+  // Callers that pass no `source` (as the issue's outside sets are run): documents and tool output
+  // are then screened as a user's text, and only the pasted-document reading can see them.
+  const withoutSource = new Map<string, Tally>();
   for (const line of test) {
-    const findings = guardrails
-      .check({ text: line.text, direction: "input", source: (line.context ?? "user") as ContentSource })
-      .findings.filter((finding) => finding.kind === "prompt_injection" || finding.kind === "jailbreak");
-    const flagged = findings.length > 0;
-    const rightKind = findings.some((finding) => finding.kind === line.kind);
+    if (line.context !== undefined && line.context !== "user") {
+      tally(
+        withoutSource,
+        `${line.context} · ${line.kind === "benign" ? "benign" : "attack"}`,
+        screen(guardrails, line),
+      );
+    }
+    const verdict = screen(guardrails, line, (line.context ?? "user") as ContentSource);
     for (const [map, key] of [
       [bySource, `${line.source} · ${line.kind}`],
       [byKind, line.kind],
       [byLanguage, `${line.lang} · ${line.kind === "benign" ? "benign" : "attack"}`],
       [byContext, `${line.context ?? "user"} · ${line.kind === "benign" ? "benign" : "attack"}`],
     ] as const) {
-      const tally = map.get(key) ?? { lines: 0, flagged: 0, rightKind: 0 };
-      tally.lines++;
-      if (flagged) tally.flagged++;
-      if (rightKind) tally.rightKind++;
-      map.set(key, tally);
+      tally(map, key, verdict);
     }
   }
   console.log(
@@ -62,11 +64,37 @@ export function printAttackCorpus(guardrails: Guardrails, split = "test"): void 
   for (const [key, tally] of [...byLanguage].sort()) console.log(formatRow(key, tally));
   console.log("— per context (source given to the check)");
   for (const [key, tally] of [...byContext].sort()) console.log(formatRow(key, tally));
+  console.log("— documents and tool output screened with no source (read as a user's text)");
+  for (const [key, tally] of [...withoutSource].sort()) console.log(formatRow(key, tally));
   const attacks = test.filter((line: CorpusLine) => line.kind !== "benign").length;
   const caught = (byKind.get("prompt_injection")?.flagged ?? 0) + (byKind.get("jailbreak")?.flagged ?? 0);
   console.log(
     `injection + jailbreak recall ${(caught / Math.max(1, attacks)).toFixed(3)} over ${attacks} attack lines`,
   );
+}
+
+/** Whether a line is flagged as an attack, and as its own kind, when screened with `source`. */
+function screen(
+  guardrails: Guardrails,
+  line: CorpusLine,
+  source?: ContentSource,
+): { flagged: boolean; rightKind: boolean } {
+  const findings = guardrails
+    .check({ text: line.text, direction: "input", source })
+    .findings.filter((finding) => finding.kind === "prompt_injection" || finding.kind === "jailbreak");
+  return { flagged: findings.length > 0, rightKind: findings.some((finding) => finding.kind === line.kind) };
+}
+
+function tally(
+  map: Map<string, Tally>,
+  key: string,
+  verdict: { flagged: boolean; rightKind: boolean },
+): void {
+  const counts = map.get(key) ?? { lines: 0, flagged: 0, rightKind: 0 };
+  counts.lines++;
+  if (verdict.flagged) counts.flagged++;
+  if (verdict.rightKind) counts.rightKind++;
+  map.set(key, counts);
 }
 
 function formatRow(key: string, tally: Tally): string {
