@@ -21,7 +21,7 @@ import {
   TRAIN_PAYLOADS,
 } from "./document-framings.js";
 import type { ExtractedLine } from "./extract-injecagent.js";
-import { mulberry32 } from "./seeded-random.js";
+import { fnv1a, mulberry32 } from "./seeded-random.js";
 
 export type Side = "train" | "dev";
 type BySide = Record<Side, Partial<Record<Language, string[]>>>;
@@ -79,10 +79,7 @@ const SIDE_SALT = "documents-3";
 
 /** FNV-1a of the salted id: a family's side, fixed by its name alone. */
 export function sideOf(family: string): Side {
-  let hash = 0x811c9dc5;
-  for (const char of `${SIDE_SALT}:${family}`)
-    hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193);
-  return (hash >>> 0) % 3 === 0 ? "dev" : "train";
+  return fnv1a(`${SIDE_SALT}:${family}`) % 3 === 0 ? "dev" : "train";
 }
 
 const capitalise = (text: string) => (text.charAt(0).toUpperCase() + text.slice(1)).trim();

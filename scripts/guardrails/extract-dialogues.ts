@@ -1,5 +1,6 @@
 import type { LineContext } from "./extract-pii-secret.js";
 import type { PiiSecretLine } from "./pii-secret-line.js";
+import { fnv1a } from "./seeded-random.js";
 
 /** One turn of a task-oriented dialogue: its text and the (slot, value) pairs its dialogue acts name. */
 export interface DialogueTurn {
@@ -62,12 +63,7 @@ function phoneNumbersOf(value: string): string[] {
 
 /** Which half of a source's dialogues a dialogue falls in, by a hash of its id (FNV-1a): "a" or "b". */
 export function dialogueHalf(id: string): "a" | "b" {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < id.length; index++) {
-    hash ^= id.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % 2 === 0 ? "a" : "b";
+  return fnv1a(id) % 2 === 0 ? "a" : "b";
 }
 
 /** Every [start, end) where `value` occurs in `text`. */

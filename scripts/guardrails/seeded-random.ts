@@ -9,3 +9,10 @@ export function mulberry32(seed: number): () => number {
     return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** FNV-1a (32 bits) of a text's code points: a side or half fixed by a name alone, on every machine. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of text) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193);
+  return hash >>> 0;
+}
