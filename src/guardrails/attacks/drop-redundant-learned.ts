@@ -1,11 +1,12 @@
 import type { Finding } from "../types.js";
+import { EMBEDDED_DOCUMENT_DETECTOR } from "./embedded-document.js";
+import { LEARNED_DETECTOR } from "./learned-detector.js";
 
-const LEARNED = "attacks/learned";
-const EMBEDDED_LEARNED = `attacks/embedded-document:${LEARNED}`;
+const EMBEDDED_LEARNED = `${EMBEDDED_DOCUMENT_DETECTOR}:${LEARNED_DETECTOR}`;
 
 /** Whether the learned scorer made the finding (of the text, or of a document pasted into it). */
 export function isLearned(finding: Finding): boolean {
-  return finding.detector === LEARNED || finding.detector === EMBEDDED_LEARNED;
+  return finding.detector === LEARNED_DETECTOR || finding.detector === EMBEDDED_LEARNED;
 }
 
 /**

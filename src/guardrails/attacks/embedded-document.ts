@@ -13,9 +13,11 @@ import { findDocumentParts } from "./document-parts.js";
  * 10 KB scan. Findings keep their span in the whole text; the detector is named
  * `attacks/embedded-document:<detector>`.
  */
+export const EMBEDDED_DOCUMENT_DETECTOR = "attacks/embedded-document";
+
 export function createEmbeddedDocumentDetector(rules: readonly Detector[], learned?: Detector): Detector {
   return {
-    name: "attacks/embedded-document",
+    name: EMBEDDED_DOCUMENT_DETECTOR,
     scan(text, source?: ContentSource) {
       if (source !== undefined && source !== "user") return [];
       const findings: Finding[] = [];
@@ -28,7 +30,7 @@ export function createEmbeddedDocumentDetector(rules: readonly Detector[], learn
               ...finding,
               start: finding.start + part.start,
               end: finding.end + part.start,
-              detector: `attacks/embedded-document:${finding.detector}`,
+              detector: `${EMBEDDED_DOCUMENT_DETECTOR}:${finding.detector}`,
             });
           }
         }

@@ -25,10 +25,13 @@ export function thresholdFor(model: AttackModel, text: string, source: ContentSo
 const ONE_PLAIN_WORD =
   /^\s*[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Devanagari}]{1,24}[.!?।]?\s*$/u;
 
+/** The learned scorer's detector name, which its findings carry. */
+export const LEARNED_DETECTOR = "attacks/learned";
+
 export function createLearnedAttackDetector(model: AttackModel): Detector {
   const scorer = createAttackScorer(model);
   return {
-    name: "attacks/learned",
+    name: LEARNED_DETECTOR,
     scan(text, source) {
       if (ONE_PLAIN_WORD.test(text)) return [];
       const threshold = thresholdFor(model, text, source);
@@ -42,7 +45,7 @@ export function createLearnedAttackDetector(model: AttackModel): Detector {
           start: scored.start,
           end: scored.end,
           score,
-          detector: "attacks/learned",
+          detector: LEARNED_DETECTOR,
           preview: maskPreview(scored.kind, text.slice(scored.start, scored.end)),
         },
       ];
