@@ -1,3 +1,5 @@
+import { htmlComments, MAX_COMMENT_BODY } from "./html-comments.js";
+
 /** A part `[start, end)` of a user's text that reads as a document pasted into it. */
 export interface DocumentPart {
   start: number;
@@ -41,7 +43,6 @@ const PAGE_START = new RegExp(
 // A tool's output or a file's content under its label ("Search results:", "Содержимое файла:").
 const LABELLED_OUTPUT =
   /^[ \t]*(?:observation|search results?|(?:tool|function|api) (?:results?|output|response)|file contents?|contents? of (?:the )?file(?: [^\s:]{1,60})?|page contents?|web ?page(?: contents?)?|résultats? de (?:l['’]outil|la recherche)|contenu (?:du fichier|de la page)|suchergebnisse?|dateiinhalt|resultados? de (?:la )?búsqueda|contenido del archivo|результаты? поиска|содержимое файла|搜索结果|文件内容|网页内容|文件 \S{1,60} 的内容|检索结果|खोज परिणाम|फ़ाइल सामग्री)[ \t]*[:：]/im;
-const HTML_COMMENT = /<!--[\s\S]{0,4000}?-->/g;
 // One element is markup enough when it carries words a person does not see: alt text, a title, a style.
 const ATTRIBUTED_TAG =
   /<[a-zA-Z][\w:-]{0,30}\s[^<>]{0,300}?\b(?:alt|title|aria-label|style)\s*=[^<>]{0,2000}>/g;
@@ -72,14 +73,18 @@ export function findDocumentParts(text: string): DocumentPart[] {
     const last = tags[tags.length - 1];
     parts.push({ start: first, end: (last?.index ?? 0) + (last?.[0].length ?? 0) });
   }
-  parts.push(...lineBlocks(text));
+  // One by one: spread as arguments, a megabyte of fenced lines overflows the call stack.
+  for (const part of lineBlocks(text)) parts.push(part);
   const page = firstAtLineStart(PAGE_START, text);
   if (page !== undefined) parts.push({ start: page, end: text.length });
   const labelled = LABELLED_OUTPUT.exec(text);
   if (labelled) parts.push({ start: labelled.index + labelled[0].length, end: text.length });
+  if (markup) {
+    for (const comment of htmlComments(text, MAX_COMMENT_BODY))
+      parts.push({ start: comment.start, end: comment.end });
+  }
   for (const [pattern, present] of [
     [MARKDOWN_TITLED, text.includes("](")],
-    [HTML_COMMENT, markup],
     [ATTRIBUTED_TAG, markup],
   ] as const) {
     if (!present) continue;

@@ -1,5 +1,6 @@
 import { maskPreview } from "../mask.js";
 import type { ContentSource, Detector, Finding } from "../types.js";
+import { htmlComments, MAX_COMMENT_BODY } from "./html-comments.js";
 import { matchesAtLeads } from "./matches-at-leads.js";
 
 // Who an embedded instruction is addressed to: an AI reading the content rather than a person.
@@ -123,7 +124,6 @@ const ADDRESSED_TO_READER =
 const INSTRUCTION_REACH = 300;
 
 // Places in a document a person does not see but a model reads.
-const HIDDEN_COMMENT = /<!--([\s\S]{0,4000}?)-->/g;
 const HIDDEN_ELEMENT =
   /<(\w+)\b[^>]{0,300}style\s*=\s*["'][^"']{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0)[^"']{0,200}["'][^>]{0,300}>([\s\S]{0,4000}?)<\/\1>/gi;
 const MARKDOWN_IMAGE = /!\[([^\]\n]{0,500})\]\([^)\s]{0,2000}(?:\s+"([^"\n]{0,500})")?\)/g;
@@ -156,7 +156,9 @@ export function createEmbeddedInstructionDetector(): Detector {
       const matches = [...english, ...latin];
       if (OTHER_SCRIPTS.test(text)) {
         for (const { script, leads, pattern } of ADDRESSES_OTHER) {
-          if (script.test(text)) matches.push(...(matchesAtLeads(text, [leads], [pattern])[0] ?? []));
+          // One by one: spread as arguments, many matches overflow the call stack.
+          if (script.test(text))
+            for (const match of matchesAtLeads(text, [leads], [pattern])[0] ?? []) matches.push(match);
         }
       }
       for (const match of matches) {
@@ -167,20 +169,19 @@ export function createEmbeddedInstructionDetector(): Detector {
         const instructed = IMPERATIVE.test(instruction) || IMPERATIVE_OTHER.test(instruction);
         add("instruction_to_ai_reader", start, sentenceEnd, instructed ? 0.8 : 0.4);
       }
+      for (const comment of htmlComments(text, MAX_COMMENT_BODY)) {
+        if (isHiddenInstruction(comment.body)) {
+          add("hidden_comment_instruction", comment.start, comment.end, 0.8);
+        }
+      }
       for (const [pattern, group, type, score] of [
-        [HIDDEN_COMMENT, 1, "hidden_comment_instruction", 0.8],
         [HIDDEN_ELEMENT, 2, "hidden_element_instruction", 0.8],
         [MARKDOWN_IMAGE, 0, "alt_text_instruction", 0.7],
         [ALT_ATTRIBUTE, 1, "alt_text_instruction", 0.7],
       ] as const) {
         for (const match of text.matchAll(pattern)) {
           const hidden = group === 0 ? `${match[1] ?? ""} ${match[2] ?? ""}` : (match[group] ?? "");
-          if (
-            (IMPERATIVE.test(hidden) || IMPERATIVE_OTHER.test(hidden)) &&
-            ADDRESSED_TO_READER.test(hidden)
-          ) {
-            add(type, match.index, match.index + match[0].length, score);
-          }
+          if (isHiddenInstruction(hidden)) add(type, match.index, match.index + match[0].length, score);
         }
       }
       return findings;
@@ -188,8 +189,15 @@ export function createEmbeddedInstructionDetector(): Detector {
   };
 }
 
+/** Hidden words that order the AI reading them: an imperative, addressed to the reader. */
+function isHiddenInstruction(hidden: string): boolean {
+  return (IMPERATIVE.test(hidden) || IMPERATIVE_OTHER.test(hidden)) && ADDRESSED_TO_READER.test(hidden);
+}
+
 /** The instruction runs to the end of its paragraph (or `reach`), whichever comes first. */
 function endOfInstruction(text: string, from: number, reach: number): number {
-  const paragraph = text.indexOf("\n\n", from);
-  return paragraph === -1 || paragraph > reach ? reach : paragraph;
+  // Looked for up to `reach` only: searched to the text's end, a page of addresses with no paragraph
+  // break read the rest of the page once per address (a megabyte of them took over a second).
+  const paragraph = text.slice(from, reach + 2).indexOf("\n\n");
+  return paragraph === -1 ? reach : from + paragraph;
 }
