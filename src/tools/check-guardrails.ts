@@ -34,7 +34,8 @@ const schemas = once(() => {
           "reading them (and instructions hidden in comments or alt text) are reported as prompt injection. " +
           "A `user` text that carries a pasted document (an email's headers, HTML, a JSON object, a fenced or quoted block, " +
           "a page after a request ending in a colon) has that part read as a `document` too; its findings' detector starts " +
-          "`attacks/embedded-document:`. Pass `document` or `tool_result` when the whole text is one. " +
+          "`attacks/embedded-document:`. A `user` text the learned scorer would report is read again as a page, and not " +
+          "reported when it reads as a harmless one. Pass `document` or `tool_result` when the whole text is one. " +
           "With `messages` and no `source`, messages of role `tool` are read as `tool_result`",
       ),
     policy: z

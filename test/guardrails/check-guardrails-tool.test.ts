@@ -119,6 +119,14 @@ describe("check_guardrails tool", () => {
     expect(plain.structuredContent?.action).toBe("allow");
   });
 
+  it("allows a paragraph of a guide about injections, with no `source` given", async () => {
+    // The learned scorer's user reading alone scores it 0.49, over its threshold; as a page, 0.18.
+    const text =
+      "Notice that even with the injected instruction at the end of the input, the model still did the " +
+      "original task. It seems the additional context in the instruction guided the model back to what we wanted.";
+    expect((await call({ text })).structuredContent).toMatchObject({ action: "allow", findings: [] });
+  });
+
   it("returns allow and the text unchanged when nothing is found", async () => {
     const result = await call({ text: "The quarterly revenue grew 12%." });
     expect(result.structuredContent).toMatchObject({

@@ -7,7 +7,8 @@ import { createAttackScorer, LONG_TEXT_CHARS } from "./attack-scorer.js";
  * The learned attack scorer as a detector. It reports one finding per text when the model's attack
  * probability reaches the model's threshold for the text's source (user, document, tool_result): the
  * kind the model prefers, the span that scored highest (the whole text, or the window of a long one),
- * and a score mapped so that the threshold is the policy's default 0.5 and certainty is 1.
+ * and a score mapped so that the threshold is the policy's default 0.5 and certainty is 1. A user's
+ * text that reads as a page when read as a document is not reported (PAGE_READING_FLOOR).
  */
 /** The attack probability at or above which the model reports this text, read as coming from `source`. */
 export function thresholdFor(model: AttackModel, text: string, source: ContentSource = "user"): number {
@@ -25,6 +26,16 @@ export function thresholdFor(model: AttackModel, text: string, source: ContentSo
 const ONE_PLAIN_WORD =
   /^\s*[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Devanagari}]{1,24}[.!?।]?\s*$/u;
 
+/**
+ * A user's text the user reading reports is read again, as a document, over the span it reported:
+ * under this share of the document threshold, the text reads as a page (a guide, a bank's policy, a
+ * news story) pasted with no `source`, and the report is dropped. The document reading has seen pages
+ * (its crossed features, context-features.ts) where the user reading has seen only requests. On dev,
+ * benign documents and tool outputs screened as a user's text: 172 -> 79 of 2,814 flagged; user
+ * attacks caught 743 -> 740 of 910. Half the document threshold, chosen on half of those pages.
+ */
+const PAGE_READING_FLOOR = 0.5;
+
 /** The learned scorer's detector name, which its findings carry. */
 export const LEARNED_DETECTOR = "attacks/learned";
 
@@ -37,6 +48,10 @@ export function createLearnedAttackDetector(model: AttackModel): Detector {
       const threshold = thresholdFor(model, text, source);
       const scored = scorer.score(text, source);
       if (scored === undefined || scored.attack < threshold) return [];
+      if ((source ?? "user") === "user") {
+        const asPage = scorer.score(text.slice(scored.start, scored.end), "document")?.attack ?? 0;
+        if (asPage < PAGE_READING_FLOOR * model.thresholds.document) return [];
+      }
       const score = Math.round((0.5 + (0.5 * (scored.attack - threshold)) / (1 - threshold)) * 100) / 100;
       return [
         {
