@@ -16,7 +16,8 @@ const MAX_LEAD = 4;
 export function findCarrierCodePhones(text: string, phoneScore: PhoneScorer): PiiMatch[] {
   const matches: PiiMatch[] = [];
   let searchFrom = 0;
-  for (let at = nextXx(text, 0); at !== -1; at = nextXx(text, Math.max(at + 2, searchFrom))) {
+  const nextXx = xxFinder(text);
+  for (let at = nextXx(0); at !== -1; at = nextXx(Math.max(at + 2, searchFrom))) {
     for (let start = Math.max(searchFrom, at - MAX_LEAD); start < at; start++) {
       if (JOINED_BEFORE.test(text[start - 1] ?? "")) continue;
       CARRIER_OPEN.lastIndex = start;
@@ -33,9 +34,19 @@ export function findCarrierCodePhones(text: string, phoneScore: PhoneScorer): Pi
   return matches;
 }
 
-function nextXx(text: string, from: number): number {
-  const lower = text.indexOf("xx", from);
-  const upper = text.indexOf("XX", from);
-  if (lower === -1) return upper;
-  return upper === -1 ? lower : Math.min(lower, upper);
+/**
+ * Where the next `xx` or `XX` starts at or after `from`, for `from` that only grows. Each case is
+ * searched again only once passed: searched afresh for both at every `xx`, a text of a megabyte of
+ * `x` read the rest of the text for an `XX` each time (4 s).
+ */
+function xxFinder(text: string): (from: number) => number {
+  // -2: not searched yet; -1: none left.
+  let lower = -2;
+  let upper = -2;
+  return (from) => {
+    if (lower !== -1 && lower < from) lower = text.indexOf("xx", from);
+    if (upper !== -1 && upper < from) upper = text.indexOf("XX", from);
+    if (lower === -1) return upper;
+    return upper === -1 ? lower : Math.min(lower, upper);
+  };
 }
