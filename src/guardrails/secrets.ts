@@ -1,3 +1,4 @@
+import { TextUnits } from "../text-units.js";
 import { CLOUD_SECRET_RULES } from "./cloud-secret-rules.js";
 import { callArgumentPasswordParser } from "./code-credentials.js";
 import { commandLinePasswordParser, netUsePasswordParser } from "./command-line-password.js";
@@ -14,6 +15,7 @@ import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
 import { GITLEAKS_CONTEXT_RULES } from "./gitleaks-context-rules.js";
 import { GITLEAKS_SECRET_RULES } from "./gitleaks-secret-rules.js";
 import { GITLEAKS_TOKEN_RULES } from "./gitleaks-token-rules.js";
+import { KeywordStarts } from "./keyword-starts.js";
 import { KINGFISHER_RULES } from "./kingfisher-rules.js";
 import { maskPreview } from "./mask.js";
 import { mavenMasterParser } from "./maven-credentials.js";
@@ -109,20 +111,27 @@ export function createSecretDetector(
       if (shorter !== undefined) list.push(...shorter.filter((matcher) => !list.includes(matcher)));
     }
   }
-  const prefilter = new RegExp(trieRegexSource([...matchers.keys()]), "gi");
+  // Tried sticky where a keyword may start (keyword-starts.ts), which a global regex would find
+  // trying every position: at a third of the cost.
+  const prefilter = new RegExp(trieRegexSource([...matchers.keys()]), "iy");
+  const starts = new KeywordStarts([...matchers.keys()]);
+  const textUnits = new TextUnits();
 
   return {
     name: "secrets",
     scan(text) {
       const findings: Finding[] = [];
-      prefilter.lastIndex = 0;
-      for (let hit = prefilter.exec(text); hit !== null; hit = prefilter.exec(text)) {
+      const units = textUnits.of(text);
+      const { length } = text;
+      // Every start, overlapping keywords too (`aws_secret` holds `secret`): each gets its chance.
+      for (let at = starts.next(units, length, 0); at !== -1; at = starts.next(units, length, at + 1)) {
+        prefilter.lastIndex = at;
+        const hit = prefilter.exec(text);
+        if (hit === null) continue;
         for (const matcher of matchers.get(hit[0].toLowerCase()) ?? []) {
-          const found = matcher(text, hit.index);
+          const found = matcher(text, at);
           if (found) findings.push(found);
         }
-        // Overlapping keywords (`aws_secret` holds `secret`) each get their chance.
-        prefilter.lastIndex = hit.index + 1;
       }
       return keepStrongest(findings);
     },
