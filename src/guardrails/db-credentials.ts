@@ -62,18 +62,36 @@ const SQL_PASSWORD =
   /(?:create|alter)[ \t]+(?:user|role|login)[ \t](?:[^;\n'"`]|'[^'\n]{0,64}'|"[^"\n]{0,64}"|`[^`\n]{0,64}`){0,160}?(?:(?<![\w$])password[ \t]*=?[ \t]*|(?<![\w$])identified[ \t]+(?:with[ \t]+[\w$]{1,40}[ \t]+)?by[ \t]+)(?:'([^'\n]{1,128})'|"([^"\n]{1,128})"|(?<=by[ \t]+)([A-Za-z][\w$#]{0,127})(?![\w$#]))/diy;
 
 const SQL_PASSWORD_WORD = /password|identified/i;
+// MySQL's `SET PASSWORD [FOR 'app'@'%'] = 'x'` (older servers: `= PASSWORD('x')`) and MySQL 5's
+// `GRANT … TO 'app'@'%' IDENTIFIED BY 'x'` (not `BY PASSWORD '*94BD…'`, a hash). The account is
+// `user@host`, each part quoted or not.
+const ACCOUNT_PART = `(?:'[^'\\n]{0,64}'|"[^"\\n]{0,64}"|\`[^\`\\n]{0,64}\`|[\\w$%.-]{1,64})`;
+const SET_OR_GRANT_PASSWORD = new RegExp(
+  `(?:set[ \\t]+password(?:[ \\t]+for[ \\t]+${ACCOUNT_PART}(?:@${ACCOUNT_PART})?)?[ \\t]*=[ \\t]*(?:(?:old_)?password\\([ \\t]*)?|grant[ \\t][^;\\n]{0,200}?[ \\t]identified[ \\t]+by[ \\t]+)(?:'([^'\\n]{1,128})'|"([^"\\n]{1,128})")`,
+  "diy",
+);
 
 export const sqlPasswordParser: SecretParser = {
   id: "connection-string",
-  keywords: ["create user", "create role", "create login", "alter user", "alter role", "alter login"],
+  keywords: [
+    "create user",
+    "create role",
+    "create login",
+    "alter user",
+    "alter role",
+    "alter login",
+    "set password",
+    "grant ",
+  ],
   source:
-    "PostgreSQL, SQL Server, MySQL and Oracle docs: CREATE/ALTER USER|ROLE|LOGIN … PASSWORD / IDENTIFIED BY",
+    "PostgreSQL, SQL Server, MySQL and Oracle docs: CREATE/ALTER USER|ROLE|LOGIN … PASSWORD / IDENTIFIED BY; MySQL SET PASSWORD, GRANT … IDENTIFIED BY",
   parse(text, index) {
     if (index > 0 && /[\w$]/.test(text[index - 1] ?? "")) return undefined;
     // Most `create user` hits set no password: a cheap look for the words before the statement's regex.
     if (!SQL_PASSWORD_WORD.test(text.slice(index, index + 260))) return undefined;
-    SQL_PASSWORD.lastIndex = index;
-    const indices = SQL_PASSWORD.exec(text)?.indices;
+    const regex = /^(?:set|grant)/i.test(text.slice(index, index + 5)) ? SET_OR_GRANT_PASSWORD : SQL_PASSWORD;
+    regex.lastIndex = index;
+    const indices = regex.exec(text)?.indices;
     const span = indices?.[1] ?? indices?.[2] ?? indices?.[3];
     if (span === undefined) return undefined;
     return passwordFinding(text.slice(span[0], span[1]), span[0], indices?.[3] === undefined);

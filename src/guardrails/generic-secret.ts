@@ -13,6 +13,7 @@ import {
   isPlaceholderValue,
   isReferenceValue,
   lineBefore,
+  type ParsedSecret,
   type SecretParser,
 } from "./secret-parsers.js";
 
@@ -48,7 +49,7 @@ const KEYWORDS = [
 ];
 // A name found by the words above only counts as secret-like when it holds one of these...
 const SECRET_NAME =
-  /password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])pass$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key/;
+  /password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key/;
 // ...or ends in a separate word `key` (`HEROKU_KEY`, `private-key`, camelCase `hubspotKey`) or `creds`.
 const KEY_NAME = /(?:^|[_.-])(?:key|creds?)$/i;
 const CAMEL_KEY_NAME = /[a-z0-9]Key$/;
@@ -70,10 +71,12 @@ const MAX_VALUE = 1200;
 // Tested as "ends with" (`$`, then the words backwards): 3× faster than trying them at every position.
 const METADATA_NAME =
   /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens|address|host|hostname|region|mtime|time|timestamp|date|method|algorithm|cipher|scheme|digest))/;
-const PASSWORD_NAME = /pass|pwd/;
+const PASSWORD_NAME = /pass|pwd|(?:^|[^a-z])pw$/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
-const EXPLICIT_PASSWORD_NAME = /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])pass(?:$|[^a-z])/;
-const CAMEL_PASSWORD_NAME = /[a-z]Pass$/;
+const EXPLICIT_PASSWORD_NAME =
+  /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$/;
+// `dbPass`, `userPw`: camel-cased names ending in the short words for password.
+const CAMEL_PASSWORD_NAME = /[a-z]P(?:ass|w)$/;
 export const genericSecretParser: SecretParser = {
   id: "generic",
   keywords: KEYWORDS,
@@ -87,16 +90,23 @@ export const genericSecretParser: SecretParser = {
     const originalName = text.slice(nameStart, nameEnd);
     const name = originalName.toLowerCase();
     if (METADATA_NAME.test(name)) return undefined;
-    if (!SECRET_NAME.test(name)) {
+    const camelPassword = CAMEL_PASSWORD_NAME.test(originalName);
+    if (!SECRET_NAME.test(name) && !camelPassword) {
       // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
       if (name === "key" || !(KEY_NAME.test(originalName) || CAMEL_KEY_NAME.test(originalName)))
         return undefined;
       if (NOT_A_SECRET_KEY.test(originalName)) return undefined;
     }
     if (NOT_A_SECRET_TOKEN.test(name) || (name.length > 10 && NO_PASSWORD_NAME.test(name))) return undefined;
-    const isPassword = PASSWORD_NAME.test(name);
+    const isPassword = camelPassword || PASSWORD_NAME.test(name);
     const valueStart = findValueStart(text, nameStart, nameEnd, isPassword);
-    if (valueStart === undefined) return undefined;
+    if (valueStart === undefined)
+      return literalComparedWith(
+        text,
+        nameStart,
+        isPassword,
+        EXPLICIT_PASSWORD_NAME.test(name) || camelPassword,
+      );
     // "Username/Password: admin / s3cret": a pair under a pair's label; the password is its second half.
     if (
       isPassword &&
@@ -128,6 +138,7 @@ export const genericSecretParser: SecretParser = {
     const after = text.slice(valueStart.index + value.length, valueStart.index + value.length + 3);
     if (ELIDED.test(value) || after === "..." || after.startsWith("…")) return undefined;
     const end = valueStart.index + value.length;
+    if (valueStart.call === true && !CALL_CLOSES.test(text.slice(end + 1, end + 8))) return undefined;
     const quoted = valueStart.quote !== "";
     // An element's whole text, closed by its own tag (`<password>  hunter2  </password>`, Maven's
     // settings.xml): a literal, as a quoted value is, not a code identifier or prose going on.
@@ -166,20 +177,64 @@ export const genericSecretParser: SecretParser = {
 };
 
 /**
- * The same rule for names that only end in `key` or `creds` (`HEROKU_KEY`, `hubspotKey`,
- * `private-key`, `creds`). "key" is common in prose and code, so a hit inside a longer word
- * (`keyboard`, `key_id`) is dropped before the name is read.
+ * The same rule for names that only end in `key`, `creds` or `pw` (`HEROKU_KEY`, `hubspotKey`,
+ * `private-key`, `creds`, `db_pw`, `userPw`). These are common inside other words, so a hit inside a
+ * longer word (`keyboard`, `key_id`, `upward`) is dropped before the name is read.
  */
 export const genericKeyNameParser: SecretParser = {
   id: "generic",
-  keywords: ["key", "creds"],
-  source: "gitleaks generic.go (generic-api-key: `key` and `cred` among its names)",
+  keywords: ["key", "creds", "pw"],
+  source: "gitleaks generic.go (generic-api-key: `key` and `cred` among its names); `pw` for password",
   parse(text, index) {
-    const length = text.charCodeAt(index) === 0x63 || text.charCodeAt(index) === 0x43 ? 5 : 3;
+    const first = text.charCodeAt(index) | 0x20;
+    const length = first === 0x63 ? 5 : first === 0x70 ? 2 : 3;
     if (isNameChar(text, index + length) && !/^[.-]/.test(text.charAt(index + length))) return undefined;
     return genericSecretParser.parse(text, index);
   },
 };
+
+/**
+ * A quoted literal compared with the name, written first (`if ("…" == password)`, `"…" !== apiKey`):
+ * the comparison detect-secrets' keyword plugin reads, the other way round. Read back from the name,
+ * on its line only.
+ */
+function literalComparedWith(
+  text: string,
+  nameStart: number,
+  isPassword: boolean,
+  explicitPassword: boolean,
+): ParsedSecret | undefined {
+  const operatorEnd = skipSpacesBack(text, nameStart, 5);
+  let position = operatorEnd;
+  while (position > 0 && operatorEnd - position < 3 && /[=!]/.test(text[position - 1] ?? "")) position--;
+  if (!COMPARISON.test(text.slice(position, operatorEnd))) return undefined;
+  const end = skipSpacesBack(text, position, 5) - 1;
+  const quote = text[end];
+  if (quote !== '"' && quote !== "'") return undefined;
+  const line = lineBefore(text, end, 200);
+  const open = line.lastIndexOf(quote);
+  // The opening quote after a word's letter (`it's`) is an apostrophe: no literal.
+  if (open === -1 || /\w/.test(line[open - 1] ?? "")) return undefined;
+  const start = end - line.length + open + 1;
+  const value = text.slice(start, end);
+  if (value === "") return undefined;
+  const score =
+    scoreSecretValue(value, isPassword, true) ||
+    (isPassword && explicitPassword ? plainPasswordScore(value, true, "") : 0);
+  if (score === 0) return undefined;
+  return { type: isPassword ? "password" : "generic_secret", start, end, score };
+}
+
+function skipSpacesBack(text: string, from: number, limit: number): number {
+  let position = from;
+  while (
+    position > 0 &&
+    from - position < limit &&
+    (text[position - 1] === " " || text[position - 1] === "\t")
+  )
+    position--;
+  return position;
+}
 
 interface ValueStart {
   index: number;
@@ -190,6 +245,8 @@ interface ValueStart {
   interpolated?: boolean;
   /** The name had no quote of its own, so the quote before the value may close a literal holding it. */
   unquotedName?: boolean;
+  /** The value is a call's argument (`setPassword("…")`): the call must close after it. */
+  call?: boolean;
 }
 
 /**
@@ -208,10 +265,17 @@ function findValueStart(
   let position = nameEnd;
   const quotedName = text[position] === '"' || text[position] === "'";
   if (quotedName) position++;
-  // An indexed assignment: `$config['db_password'] = …`, `app.config["MAIL_PASSWORD"] = …`.
+  // An indexed assignment: `$config['db_password'] = …`, `app.config["MAIL_PASSWORD"] = …`, and
+  // Ruby's by symbol, `params[:password] = …`.
   const indexed =
-    quotedName && text[position] === "]" && /\[["']$/.test(text.slice(nameStart - 2, nameStart));
+    text[position] === "]" &&
+    (quotedName
+      ? /\[["']$/.test(text.slice(nameStart - 2, nameStart))
+      : text.slice(nameStart - 2, nameStart) === "[:");
   if (indexed) position++;
+  // A C array's brackets after its name: `char password[] = "…"`, `secret[32] = "…"`.
+  else if (!quotedName && text[position] === "[")
+    position += ARRAY_BRACKETS.exec(text.slice(position, position + 7))?.[0].length ?? 0;
   const spaceStart = position;
   position = skipSpaces(text, position, 5);
   let rest = text.slice(position, position + 4);
@@ -262,6 +326,7 @@ function findValueStart(
   }
   let quoteRequired = false;
   let tag = false;
+  let call = false;
   if (operator !== undefined) {
     position += operator.length;
     // A comparison (`if (db_pass !== "…")`) holds a secret only as a literal: `token == expected` does not.
@@ -290,7 +355,12 @@ function findValueStart(
   ) {
     // `--password value`, `-Password value` (PowerShell, Java tools) on a command line
   } else if (isPassword && /^(?:is|was) $/i.test(rest.slice(0, 3)) && position > spaceStart) position += 3;
-  else return undefined;
+  else if (text[position] === "(" && position === spaceStart && isSetter(text.slice(nameStart, nameEnd))) {
+    // A setter's or a builder's one argument: `setPassword("…")`, `.withApiKey("…")`, `.password("…")`.
+    position++;
+    quoteRequired = true;
+    call = true;
+  } else return undefined;
   position = tag ? skipWhitespace(text, position, 20) : skipSpaces(text, position, 5);
   // A string literal's prefix: Python's `b'…'`, `r"…"`, `f"…"`, Objective-C's `@"…"`.
   let interpolated = false;
@@ -303,7 +373,19 @@ function findValueStart(
   if (quoteRequired && quote === "") return undefined;
   // The quote closes a string being concatenated (`"…;PWD=" + password`): no value here.
   if (quote !== "" && STRING_CONCATENATION.test(text.slice(position + 1, position + 8))) return undefined;
-  return { index: position + quote.length, quote, tag, interpolated, unquotedName: !quotedName };
+  return { index: position + quote.length, quote, tag, interpolated, unquotedName: !quotedName, call };
+}
+
+// A setter (`setPassword`, `set_password`, `withApiKey`) or, after a `.`, a builder's method named
+// for the credential alone (`.password(`, `.apiKey(`, `.clientSecret(`); not `getPassword(`, `hash_password(`.
+const SETTER = /^(?:set|with)(?:_|[A-Z])/;
+const BUILDER =
+  /^(?:password|passwd|pwd|pass|secret|token|api_?key|client_?secret|access_?token|secret_?key|access_?key|private_?key|auth_?token)$/i;
+
+function isSetter(name: string): boolean {
+  const dot = name.lastIndexOf(".");
+  const method = name.slice(dot + 1);
+  return SETTER.test(method) || (dot !== -1 && BUILDER.test(method));
 }
 
 // Another setting right before the name (`Server=db;`, `User Id = billing ; `): a connection string.
@@ -350,6 +432,7 @@ function closesElement(text: string, end: number, name: string): boolean {
   return CLOSING_TAG.exec(text.slice(end, end + 90))?.[1] === name;
 }
 
+const CALL_CLOSES = /^[ \t]*\)/;
 const ELIDED = /\.\.|…|\[redacted\]/i;
 const NEXT_OPTION = /^--[A-Za-z]/;
 // A connection string's user setting earlier on the line (`Uid=random;…;pwd=`, `User ID=sa;Password=`).
@@ -385,7 +468,9 @@ const PAIR_VALUE = /[^\s/"'`]{1,64}[ \t]{0,2}\/[ \t]{0,2}(?=\S)/y;
 const ASSIGNMENT = /^(?::{1,3}=|\?=|\.=|=>|===?|!==?|=|:|<-(?!-))/;
 const TYPE_ANNOTATION =
   /^[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w.]{0,30}(?:<[^<>\n]{0,30}>)?(?:\[\])?\??[ \t]*=(?!=)[ \t]*(?=[@bBrRuUfF]?["'`])/;
-const SPACED_DEFINITION = /(?:^|[\n;])[ \t]*(?:#[ \t]*define|setx|ENV)[ \t]+$/i;
+// `#define`, Windows' `setx`, Dockerfile's `ENV`, csh's `setenv` and fish's `set -x`/`set -gx`.
+const SPACED_DEFINITION = /(?:^|[\n;])[ \t]*(?:#[ \t]*define|setx|ENV|setenv|set[ \t]+-[gUx]{1,3})[ \t]+$/i;
+const ARRAY_BRACKETS = /^\[\d{0,4}\]/;
 const STRING_PREFIX = /^[bBrRuUfF@]$/;
 // An option name after a space or at the start: `--password`, `-password`, `-Password`.
 const OPTION_NAME = /^(?:^|[ \t])-{1,2}[A-Za-z]/;

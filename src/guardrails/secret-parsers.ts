@@ -282,9 +282,10 @@ export const dockerAuthParser: SecretParser = {
   },
 };
 
-// `-u user:password`, `--user=user:password`, quoted or not; the command's `curl` up to 5 lines before.
+// `-u user:password`, `--user=user:password`, and the proxy's `-U`/`--proxy-user`, quoted or not; the
+// command's `curl` up to 5 lines before.
 const CURL_USER =
-  /(?:-u|--user)(?:=|[ \t]{1,5})(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|([\w$@.-]{0,100}:[^\s"'`]{1,200}))(?=\s|$)/y;
+  /(?:-u|--user|-U|--proxy-user)(?:=|[ \t]{1,5})(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|([\w$@.-]{0,100}:[^\s"'`]{1,200}))(?=\s|$)/y;
 const CURL_PLACEHOLDER = /^\[.*\]$|^\$\(|^token$/i;
 const CURL_COMMAND = /\bcurl\b(?:[^\n]*\n){0,5}[^\n]*$/;
 
@@ -294,8 +295,8 @@ const CURL_COMMAND = /\bcurl\b(?:[^\n]*\n){0,5}[^\n]*$/;
  */
 export const curlUserParser: SecretParser = {
   id: "curl-user",
-  keywords: ["-u", "--user"],
-  source: "gitleaks curl.go (curl-auth-user); curl manual, -u/--user <user:password>",
+  keywords: ["-u", "--user", "--proxy-user"],
+  source: "gitleaks curl.go (curl-auth-user); curl manual, -u/--user and -U/--proxy-user <user:password>",
   parse(text, index) {
     if (index > 0 && !/\s/.test(text[index - 1] ?? "")) return undefined;
     CURL_USER.lastIndex = index;

@@ -172,17 +172,18 @@ export const VENDOR_SECRET_RULES: SecretPatternRule[] = [
     id: "http-auth",
     type: "authorization_token",
     keywords: ["authorization"],
-    // `Authorization: Token …`, `Authorization: Api-Token …` or bare credentials, also as a JSON or
-    // YAML key; Bearer and Basic have their own rules, other schemes name no secret of their own. A
+    // `Authorization: Token …`, `Authorization: Api-Token …`, any other scheme's word (`ApiKey …`,
+    // `SSWS …`, RFC 7235's `auth-scheme token68`) or bare credentials, also as a JSON or YAML key;
+    // Bearer and Basic have their own rules, Digest, NTLM and the like carry no secret of their own. A
     // credential holds a letter and a digit: "Authorization: required-for-admins" is prose.
     pattern:
-      "(?<![A-Za-z-])authorization[\"']?:[ \\t]{0,5}[\"']?(?:(?:api-)?token[ \\t]{1,5})?(?!(?:bearer|basic|digest|negotiate|ntlm|hoba|mutual|vapid|aws4-hmac-sha256|scram-sha-\\d+)\\b)(?=[\\w=~@.+/-]{0,800}\\d)(?=[\\w=~@.+/-]{0,800}[A-Za-z])([\\w=~@.+/-]{8,800})(?![\\w=~@.+/-])",
+      "(?<![A-Za-z-])authorization[\"']?:[ \\t]{0,5}[\"']?(?:(?!(?:bearer|basic|digest|negotiate|ntlm|hoba|mutual|vapid|aws4-hmac-sha256|scram-sha-\\d+)\\b)[A-Za-z][\\w-]{1,30}[ \\t]{1,5})?(?!(?:bearer|basic|digest|negotiate|ntlm|hoba|mutual|vapid|aws4-hmac-sha256|scram-sha-\\d+)\\b)(?=[\\w=~@.+/-]{0,800}\\d)(?=[\\w=~@.+/-]{0,800}[A-Za-z])([\\w=~@.+/-]{8,800})(?![\\w=~@.+/-])",
     flags: "i",
     group: 1,
     score: 0.85,
     minEntropy: 2.75,
     source:
-      "gitleaks curl.go (curl-auth-header: Authorization with Token/Api-Token or bare credentials, entropy 2.75), without its curl command; RFC 7235 section 4.2",
+      "gitleaks curl.go (curl-auth-header: Authorization with Token/Api-Token or bare credentials, entropy 2.75), without its curl command, any scheme; RFC 7235 sections 2.1 and 4.2",
   },
   {
     id: "http-auth",

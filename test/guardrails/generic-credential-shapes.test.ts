@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { createSecretDetector } from "../../src/guardrails/secrets.js";
+import { alnum, hex } from "./fake-values.js";
+
+// Generic credential shapes read in session 14 (issue 19, part 5): `pw` names, a literal compared
+// with a credential's name written first, setter and builder calls, C arrays, Ruby's symbol index,
+// csh's and fish's variables, curl's proxy user, any Authorization scheme, MySQL's SET PASSWORD and
+// GRANT … IDENTIFIED BY. Values are drawn at test time (fake, random-looking) and compared as found.
+const secrets = createSecretDetector();
+const found = (text: string) =>
+  secrets
+    .scan(text)
+    .filter((finding) => finding.score >= 0.5)
+    .map((finding) => text.slice(finding.start, finding.end));
+const password = (seed: number) => `${alnum(4, seed)}!${alnum(4, seed + 50)}7`;
+const token = (seed: number) => `${hex(12, seed)}${alnum(12, seed + 100)}1`;
+
+describe("generic credential shapes", () => {
+  const cases: [string, (secret: string) => string, (seed: number) => string][] = [
+    ["a name ending in _pw", (secret) => `smtp_pw = "${secret}"`, password],
+    ["a name ending in _PW, unquoted", (secret) => `ADMIN_PW=${secret}`, password],
+    ["a camel-cased name ending in Pw", (secret) => `const userPw = '${secret}';`, password],
+    ["a camel-cased name ending in Pass", (secret) => `dbPass: "${secret}"`, password],
+    ["pw alone, YAML", (secret) => `pw: ${secret}`, password],
+    [
+      "a literal compared with a password, literal first",
+      (secret) => `if ("${secret}" == password) {`,
+      password,
+    ],
+    ["a literal compared with db_pass by !==", (secret) => `if ('${secret}' !== db_pass) return;`, password],
+    ["a literal compared with an API key by ===", (secret) => `if ("${secret}" === apiKey) {`, token],
+    ["a setter's argument", (secret) => `dataSource.setPassword("${secret}");`, password],
+    ["a snake-case setter's argument", (secret) => `user.set_password('${secret}')`, password],
+    ["a builder's with-method", (secret) => `Client.builder().withApiKey("${secret}").build()`, token],
+    ["a builder's method named for the credential", (secret) => `.password("${secret}")`, password],
+    ["a C array", (secret) => `static char password[] = "${secret}";`, password],
+    ["a C array with a size", (secret) => `char api_secret[32] = "${secret}";`, token],
+    ["Ruby's symbol index", (secret) => `params[:password] = "${secret}"`, password],
+    ["csh's setenv", (secret) => `setenv DB_PASSWORD ${secret}`, password],
+    ["fish's set -gx", (secret) => `set -gx API_TOKEN ${secret}`, token],
+    [
+      "curl's -U proxy user",
+      (secret) => `curl -U proxyuser:${secret} -x proxy:3128 https://example.org`,
+      password,
+    ],
+    [
+      "curl's --proxy-user, quoted",
+      (secret) => `curl --proxy-user "proxyuser:${secret}" -x proxy:3128 https://example.org`,
+      password,
+    ],
+    ["Authorization with an ApiKey scheme", (secret) => `-H "Authorization: ApiKey ${secret}"`, token],
+    ["Authorization with a vendor's scheme", (secret) => `Authorization: SSWS ${secret}`, token],
+    [
+      "MySQL's SET PASSWORD FOR an account",
+      (secret) => `SET PASSWORD FOR 'app'@'%' = '${secret}';`,
+      password,
+    ],
+    [
+      "MySQL's SET PASSWORD = PASSWORD(…)",
+      (secret) => `SET PASSWORD FOR root@localhost = PASSWORD("${secret}");`,
+      password,
+    ],
+    [
+      "MySQL's GRANT … IDENTIFIED BY",
+      (secret) => `GRANT ALL ON shop.* TO 'shop'@'localhost' IDENTIFIED BY '${secret}';`,
+      password,
+    ],
+  ];
+  it.each(cases.map(([name, line, value], index) => [name, line, value(index + 1)] as const))(
+    "finds the credential, and only it: %s",
+    (_name, line, secret) => {
+      expect(found(line(secret))).toEqual([secret]);
+    },
+  );
+});
+
+describe("near-misses of the same shapes", () => {
+  const benign = [
+    "the upward trend continued",
+    "pwm_output = 0x1f",
+    "pw reset link sent",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    "pw: ${SMTP_PW}",
+    'if ("" == password) {',
+    'if ("password" == field.name) {',
+    "if (token == expected) {",
+    'it\'s a "test" == password',
+    'if ("changeme" == password) {',
+    'dataSource.setPassword(System.getenv("DB_PASSWORD"));',
+    'user.setPassword("");',
+    'String hashed = hash_password("correct-horse");',
+    'String p = getPassword("report");',
+    'secrets.get_secret("prod/db/password")',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    'ds.setPassword("${db.password}");',
+    "x = items[password]",
+    "setenv DB_PASSWORD $PGPASSWORD",
+    "curl -U proxyuser -x proxy:3128 https://example.org",
+    "grep -U pattern:x file",
+    'Authorization: Digest username="app", realm="api", nonce="7f3a"',
+    "Authorization: NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAGAbEdAAAADw==",
+    "Authorization: required for admins",
+    "GRANT SELECT ON shop.* TO reader;",
+    "We grant access to users identified by their email.",
+    "GRANT ALL ON shop.* TO 'shop'@'localhost' IDENTIFIED BY PASSWORD '*94BDCEBE19083CE2A1F959FD02F964C7AF4CFC29';",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    "SET PASSWORD FOR 'app'@'%' = '${DB_PASSWORD}';",
+    '$pw = Read-Host "Password" -AsSecureString',
+  ];
+  it.each(benign)("reports nothing in %j", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
