@@ -67,10 +67,11 @@ const MAX_NAME = 60;
 // Long enough for an AWS session token (about 350-1,000 characters) or a JWT; longer is not a value.
 const MAX_VALUE = 1200;
 // Names that hold metadata about a secret, not the secret: ids, urls, lengths, types, counts, files,
-// where it is kept (`vault.address`, `…_host`) and when it changed (`adminPasswordMtime`)…
+// where it is kept (`vault.address`, `…_host`), when it changed (`adminPasswordMtime`), its digest
+// (`secret_sha256`, `token_md5`, `key_fingerprint`)…
 // Tested as "ends with" (`$`, then the words backwards): 3× faster than trying them at every position.
 const METADATA_NAME =
-  /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens|address|host|hostname|region|mtime|time|timestamp|date|method|algorithm|cipher|scheme|digest))/;
+  /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens|address|host|hostname|region|mtime|time|timestamp|date|method|algorithm|cipher|scheme|digest|sha|sha\d{1,3}|md5|checksum|fingerprint|thumbprint))/;
 const PASSWORD_NAME = /pass|pwd|(?:^|[^a-z])pw$/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
 const EXPLICIT_PASSWORD_NAME =
@@ -523,6 +524,7 @@ function readValue(text: string, start: number, quote: string, inQuery = false):
   return value;
 }
 
+const HEX = /^[0-9a-f]+$|^[0-9A-F]+$/;
 const ARTIFACT_VERSION = /^[A-Za-z][A-Za-z-]*[A-Za-z][-:_]v?\d{1,4}(?:\.\d{1,4}){1,3}(?:[-.][A-Za-z]+\d*)?$/;
 const PATH_TEMPLATE = /\/.*\{[A-Za-z_][\w.]{0,40}\}|\{[A-Za-z_][\w.]{0,40}\}.*\//;
 
@@ -556,7 +558,9 @@ export function scoreSecretValue(value: string, isPassword: boolean, quoted: boo
     if (/^\p{L}+$/u.test(value)) return 0;
     return Math.min(0.95, 0.7 + (quoted ? 0.1 : 0) + (classes >= 3 ? 0.1 : 0));
   }
-  if (value.length < 12 || entropy < 3 || classes < 2 || !/\d/.test(value)) return 0;
+  // Hex draws from 16 symbols, so a random 16-character hex key's measured entropy is often under 3.
+  const minEntropy = value.length >= 16 && HEX.test(value) ? 2.5 : 3;
+  if (value.length < 12 || entropy < minEntropy || classes < 2 || !/\d/.test(value)) return 0;
   // A package and its version (`io.jsonwebtoken:jjwt-jackson-0.11.2`, a Maven coordinate read as
   // `token:` and a value) or a path template (`s3://{bucket}/events/dt={date}`): not a key.
   if (ARTIFACT_VERSION.test(value) || PATH_TEMPLATE.test(value)) return 0;

@@ -52,13 +52,17 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?
 
 // A regular expression's character class (`[0-9a-zA-Z\-_=]{32}` in a scanner's rule): a pattern, not a value.
 const REGEX_CLASS = /\[\^?[^\]]{0,40}(?:a-z|A-Z|0-9|\\[dws])/;
+// A digest named by its algorithm (`sha256:e3b0…`, an image's or a file's; `md5=…`): a hash, not the secret.
+const NAMED_DIGEST = /^(?:sha(?:1|224|256|384|512)|md5)[:=][0-9a-f]{32,128}$/i;
 
 /**
- * Whether a value is a file name, a date or a regex's character class: said about a secret (where it
- * is kept, when it changed, what it looks like), not the secret.
+ * Whether a value is a file name, a date, a regex's character class or a named digest: said about a
+ * secret (where it is kept, when it changed, what it looks like, what it hashes to), not the secret.
  */
 export function isSaidAboutASecret(value: string): boolean {
-  return FILE_NAME.test(value) || DATE_TIME.test(value) || REGEX_CLASS.test(value);
+  return (
+    FILE_NAME.test(value) || DATE_TIME.test(value) || REGEX_CLASS.test(value) || NAMED_DIGEST.test(value)
+  );
 }
 
 const PRIVATE_FIELD = /^_[a-z]\w*$/;

@@ -29,12 +29,15 @@ export interface SecretParser {
  * `--from-literal=client-passwords=CLIENT_PASSWORD1`, `PASSWORD1`), one letter repeated (`YYYY`,
  * `XXXX`), a name between underscores (`-passwd _password_`), a SQL statement's named parameter
  * (`special_key = :special_key_1`). A shell's parameter expansion
- * (`${PASSWORD//\"/\\\"}`, `${KEY#prefix}`, `${TOKEN%%:*}`) is a reference too.
+ * (`${PASSWORD//\"/\\\"}`, `${KEY#prefix}`, `${TOKEN%%:*}`) is a reference too, and so are the
+ * tokens build and deploy tools replace: Maven's and Ant's `@db.password@` (and `@@TOKEN@@`), Azure
+ * Pipelines' and Octopus' `__DbPassword__`, `[[DB_PASSWORD]]`, PHP's `{$password}` and Concourse's
+ * and CredHub's `((db_password))`.
  */
 const STAND_IN_WORD =
   /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$/i;
 const PLACEHOLDER_VALUE =
-  /your[_-]?|<[^>]*>|^:[A-Za-z_]\w{0,60}$|^\[[A-Za-z][A-Za-z_ .-]{0,60}\]?$|^([A-Za-z])\1{2,}$|^_[A-Za-z][A-Za-z_]{0,60}_$|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*|\/\/?[^{}]*|##?[^{}]*|%%?[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|%\{[A-Za-z_][\w.-]*\}|#\{[^{}]{1,60}\}|xxxx|\*\*\*|fake|example/i;
+  /your[_-]?|<[^>]*>|^:[A-Za-z_]\w{0,60}$|^\[[A-Za-z][A-Za-z_ .-]{0,60}\]?$|^([A-Za-z])\1{2,}$|^_[A-Za-z][A-Za-z_]{0,60}_$|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*|\/\/?[^{}]*|##?[^{}]*|%%?[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|%\{[A-Za-z_][\w.-]*\}|#\{[^{}]{1,60}\}|\{\$[A-Za-z_][\w.]{0,60}\}|^(?:@@?[A-Za-z_][\w.-]{0,60}@@?|__[A-Za-z][\w.-]{0,60}__|\[\[[ \t]*[A-Za-z_][\w.-]{0,60}[ \t]*\]\])$|^\(\([ \t]*[A-Za-z_][\w./-]{0,60}[ \t]*(?:\)\)|$)|xxxx|\*\*\*|fake|example/i;
 // connectionstrings.com's stand-ins, camel-cased like the rest of its templates (`User Id=myUsername;
 // Password=myPassword;`). Lower-case `mypassword`, `mypass`, `my_password` are the literal passwords
 // examples and real configs use (`postgres://app:mypassword@db`), and are reported.
@@ -92,9 +95,9 @@ export function lineBefore(text: string, index: number, maxBack: number): string
 
 // Code references and literals that are not a secret's value: env lookups, dotted paths, calls
 // (a name or `$` and `(`, then nothing or up to a closing `)`: `getenv(`, `$(cat key.txt)`), types,
-// a Go template's field (`.Values.auth.password`).
+// a Go template's field (`.Values.auth.password`), Jasypt's ciphertext (`ENC(…)`, cut at its `)` when unquoted).
 const REFERENCE_VALUE =
-  /^(?:process\.env|os\.environ|os\.getenv|getenv|env\.|ENV\[|secrets\.|vault:|ssm:|arn:|@Microsoft\.KeyVault\(|true$|false$|null$|nil$|none$|undefined$|required$|optional$|string$|str$|int$|bool$|boolean$|number$|bytes$)|^[\w$.]*\((?:.*\))?$|^[A-Za-z_$]+(?:\.[A-Za-z_$][\w$]*)+$|^\.[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+$/i;
+  /^(?:process\.env|os\.environ|os\.getenv|getenv|env\.|ENV\[|ENC\(|secrets\.|vault:|ssm:|arn:|@Microsoft\.KeyVault\(|true$|false$|null$|nil$|none$|undefined$|required$|optional$|string$|str$|int$|bool$|boolean$|number$|bytes$)|^[\w$.]*\((?:.*\))?$|^[A-Za-z_$]+(?:\.[A-Za-z_$][\w$]*)+$|^\.[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+$/i;
 
 export function isReferenceValue(value: string): boolean {
   return REFERENCE_VALUE.test(value);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { shannonEntropy } from "../../src/guardrails/entropy.js";
 import { createSecretDetector } from "../../src/guardrails/secrets.js";
 import { alnum, hex } from "./fake-values.js";
 
@@ -18,6 +19,8 @@ const token = (seed: number) => `${hex(12, seed)}${alnum(12, seed + 100)}1`;
 describe("generic credential shapes", () => {
   const cases: [string, (secret: string) => string, (seed: number) => string][] = [
     ["a name ending in _pw", (secret) => `smtp_pw = "${secret}"`, password],
+    ["a password that starts with @", (secret) => `password: "${secret}"`, (seed) => `@${password(seed)}`],
+    ["a password that starts with __", (secret) => `password = "${secret}"`, (seed) => `__${password(seed)}`],
     ["a name ending in _PW, unquoted", (secret) => `ADMIN_PW=${secret}`, password],
     ["a camel-cased name ending in Pw", (secret) => `const userPw = '${secret}';`, password],
     ["a camel-cased name ending in Pass", (secret) => `dbPass: "${secret}"`, password],
@@ -74,6 +77,16 @@ describe("generic credential shapes", () => {
   );
 });
 
+it("reads a 16-digit hex token whose measured entropy is under 3 (hex has 16 symbols)", () => {
+  const seeds = Array.from({ length: 400 }, (_, seed) => hex(16, seed + 1));
+  const secret = seeds.find((value) => {
+    const entropy = shannonEntropy(value);
+    return entropy >= 2.5 && entropy < 3 && /\d/.test(value) && /[a-f]/.test(value);
+  });
+  expect(secret).toBeDefined();
+  expect(found(`-H "Token: ${secret}"`)).toEqual([secret]);
+});
+
 describe("near-misses of the same shapes", () => {
   const benign = [
     "the upward trend continued",
@@ -106,6 +119,25 @@ describe("near-misses of the same shapes", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
     "SET PASSWORD FOR 'app'@'%' = '${DB_PASSWORD}';",
     '$pw = Read-Host "Password" -AsSecureString',
+    // A digest of a secret, and Jasypt's ciphertext: not the secret.
+    `secret_sha256: "${hex(64, 3)}"`,
+    `token_md5 = "${hex(32, 4)}"`,
+    `api_key_fingerprint: "${hex(40, 5)}"`,
+    `password: ENC(${alnum(24, 6)}==)`,
+    `token = "sha256:${hex(64, 7)}"`,
+    "image_token: md5=5c94767cedb5d6987c902ac850ded2c6",
+    // Hex too regular to be drawn at random, under the hex threshold.
+    'token: "deadbeefdeadbeef"',
+    'api_key = "1111aaaa2222bbbb"',
+    // Tokens that build and deploy tools replace.
+    "password=@db.password@",
+    'password: "@DB_PASSWORD@"',
+    "token = @@API_TOKEN@@",
+    "password = __DbPassword__",
+    'password: "[[DB_PASSWORD]]"',
+    'password: "{$db_password}"',
+    "password: ((db_password))",
+    'client_secret: "((oauth-client-secret))"',
   ];
   it.each(benign)("reports nothing in %j", (text) => {
     expect(found(text)).toEqual([]);
