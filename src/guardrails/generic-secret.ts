@@ -76,8 +76,9 @@ const PASSWORD_NAME = /pass|pwd|(?:^|[^a-z])pw$/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
 const EXPLICIT_PASSWORD_NAME =
   /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$/;
-// `dbPass`, `userPw`: camel-cased names ending in the short words for password.
 const CAMEL_PASSWORD_NAME = /[a-z]P(?:ass|w)$/;
+// `userPw`, `adminPw`: a camel-cased name ending in `Pw` (not `Pass`: `propertiesPass`, `firstPass` in code).
+const CAMEL_PW_NAME = /[a-z]Pw$/;
 export const genericSecretParser: SecretParser = {
   id: "generic",
   keywords: KEYWORDS,
@@ -91,7 +92,7 @@ export const genericSecretParser: SecretParser = {
     const originalName = text.slice(nameStart, nameEnd);
     const name = originalName.toLowerCase();
     if (METADATA_NAME.test(name)) return undefined;
-    const camelPassword = CAMEL_PASSWORD_NAME.test(originalName);
+    const camelPassword = CAMEL_PW_NAME.test(originalName);
     if (!SECRET_NAME.test(name) && !camelPassword) {
       // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
       if (name === "key" || !(KEY_NAME.test(originalName) || CAMEL_KEY_NAME.test(originalName)))

@@ -77,12 +77,13 @@ export function isCodeCall(value: string): boolean {
   return CODE_CALL.test(value);
 }
 
-// Code that calls or indexes a dotted or lower-case name, or a generic type (`Optional[str`, `List[`).
+// Code that calls or indexes a dotted or lower-case name (`request.form[`, optionally
+// `this.options.isEqual?.(`), or a generic type (`Optional[str`, `List[`).
 // Also a parenthesised expression (`(existing_prop.columns[0]`), R's and C++'s `pkg::fn(` (`rstudioapi::askForPassword(`), a camel-cased name indexed
 // (`loginCredentials[`), a call of a name of five or more characters (`ReadEnvVariableIfSet(`;
 // not `Pa(ss)w0rd!x`), and a PowerShell cmdlet that reads or makes the value (`$pw = Read-Host "Password"`).
 const CODE_CALL =
-  /^(?:Get|Read|ConvertTo|ConvertFrom|Import|Invoke|New)-[A-Z][A-Za-z]{1,40}$|^\([A-Za-z_$][\w$]*(?:\.|::|\[|\()|^[A-Za-z_$][\w$]*(?:\.|::)[\w$.:]*[[(]|^[a-z_]+[[(]|^[A-Z][A-Za-z]*\[|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\[|^[A-Za-z_$][\w$]{4,}\(/;
+  /^(?:Get|Read|ConvertTo|ConvertFrom|Import|Invoke|New)-[A-Z][A-Za-z]{1,40}$|^\([A-Za-z_$][\w$]*(?:\.|::|\[|\()|^[A-Za-z_$][\w$]*(?:\.|::)[\w$.:?]*[[(]|^[a-z_]+[[(]|^[A-Z][A-Za-z]*\[|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\[|^[A-Za-z_$][\w$]{4,}\(/;
 // Hyphenated descriptions: "case-sensitive", "read-only", "auto-generated".
 const HYPHENATED = /^[A-Za-z]+(?:-[A-Za-z]+)+$/;
 

@@ -23,7 +23,7 @@ describe("generic credential shapes", () => {
     ["a password that starts with __", (secret) => `password = "${secret}"`, (seed) => `__${password(seed)}`],
     ["a name ending in _PW, unquoted", (secret) => `ADMIN_PW=${secret}`, password],
     ["a camel-cased name ending in Pw", (secret) => `const userPw = '${secret}';`, password],
-    ["a camel-cased name ending in Pass", (secret) => `dbPass: "${secret}"`, password],
+    ["a camel-cased name ending in Pw, in an object", (secret) => `{ adminPw: "${secret}" }`, password],
     ["pw alone, YAML", (secret) => `pw: ${secret}`, password],
     [
       "a literal compared with a password, literal first",
@@ -90,6 +90,9 @@ it("reads a 16-digit hex token whose measured entropy is under 3 (hex has 16 sym
 describe("near-misses of the same shapes", () => {
   const benign = [
     "the upward trend continued",
+    "propertiesPass = this.options.isEqual?.(received, properties) ?? false;",
+    'const firstPass = "a1b2c3d4e5";',
+    "userPw = this.form?.get(field);",
     "pwm_output = 0x1f",
     "pw reset link sent",
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
