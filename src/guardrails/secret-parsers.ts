@@ -1,3 +1,4 @@
+import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
 /** A secret found by a parser: span of the secret itself (not its label). */
 export interface ParsedSecret {
@@ -261,27 +262,36 @@ function isEncodedUserPassword(encoded: string): boolean {
   return colon >= 1 && /^[\x20-\x7e]+$/.test(decoded) && !isPlaceholderValue(decoded.slice(colon + 1));
 }
 
-const DOCKER_AUTH = /"auth"[ \t]*:[ \t]*"([A-Za-z0-9+/]{8,400}={0,2})"/y;
+// The value after the name's closing quote (if any): `:` or `=`, then base64, quoted or not.
+const ENCODED_AUTH_VALUE = /[ \t]*[:=][ \t]*(["']?)([A-Za-z0-9+/]{8,400}={0,2})\1(?![A-Za-z0-9+/=])/y;
+// `auth` alone (Docker's), or as a name's last part: `user_auth`, `basic-auth`, `http.auth`, `proxyAuth`.
+const AUTH_NAME = /^(?:[\w.-]{0,40}[_.-])?auth$/i;
+const CAMEL_AUTH_NAME = /[a-z]Auth$/;
+const isAuthNameChar = asciiClass(`${ALPHANUMERIC}_.-`);
 
 /**
- * A registry login in Docker's config.json (or the older .dockercfg): `"auth": "<base64 of
- * user:password>"`, confirmed by decoding. Source: Docker CLI docs (`docker login` credentials store).
+ * `user:password` in base64 under a name for it: a registry login in Docker's config.json (or the
+ * older .dockercfg), `"auth": "<base64 of user:password>"`, and the same under any name ending in
+ * `auth` (`"user_auth": "…"`, `basic_auth: …`, `PROXY_AUTH=…`), confirmed by decoding. Source:
+ * Docker CLI docs (`docker login` credentials store); RFC 7617's encoding.
  */
 export const dockerAuthParser: SecretParser = {
   id: "http-auth",
-  // `auth"`, not `"auth"`: no other keyword starts with a quote, and a prefilter branch at every `"`
-  // of JSON text costs more than one more word at an `a`.
-  keywords: ['auth"'],
-  source: "Docker CLI config.json `auths` (base64 of user:password)",
+  keywords: ['auth"', "auth'", "auth:", "auth=", "auth "],
+  source: "Docker CLI config.json `auths` (base64 of user:password); the same under any `…auth` name",
   parse(text, index) {
-    if (text[index - 1] !== '"') return undefined;
-    DOCKER_AUTH.lastIndex = index - 1;
-    const match = DOCKER_AUTH.exec(text);
-    const encoded = match?.[1];
+    const closing = text[index + 4] === '"' || text[index + 4] === "'" ? (text[index + 4] ?? "") : "";
+    let start = index;
+    while (start > 0 && index - start < 40 && isAuthNameChar(text, start - 1)) start--;
+    const name = text.slice(start, index + 4);
+    if (!AUTH_NAME.test(name) && !CAMEL_AUTH_NAME.test(name)) return undefined;
+    if (closing !== "" && text[start - 1] !== closing) return undefined;
+    ENCODED_AUTH_VALUE.lastIndex = index + 4 + closing.length;
+    const match = ENCODED_AUTH_VALUE.exec(text);
+    const encoded = match?.[2];
     if (!match || encoded === undefined || !isEncodedUserPassword(encoded)) return undefined;
-    // The value ends before the match's closing quote, as basicAuthParser reads its own match.
-    const start = DOCKER_AUTH.lastIndex - 1 - encoded.length;
-    return { type: "basic_auth", start, end: start + encoded.length, score: 0.9 };
+    const end = ENCODED_AUTH_VALUE.lastIndex - (match[1]?.length ?? 0);
+    return { type: "basic_auth", start: end - encoded.length, end, score: 0.9 };
   },
 };
 

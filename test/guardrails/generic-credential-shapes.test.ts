@@ -5,8 +5,9 @@ import { alnum, hex } from "./fake-values.js";
 
 // Generic credential shapes read in session 14 (issue 19, part 5): `pw` names, a literal compared
 // with a credential's name written first, setter and builder calls, C arrays, Ruby's symbol index,
-// csh's and fish's variables, curl's proxy user, any Authorization scheme, MySQL's SET PASSWORD and
-// GRANT … IDENTIFIED BY. Values are drawn at test time (fake, random-looking) and compared as found.
+// csh's and fish's variables, curl's proxy user, any Authorization scheme, base64 user:password under
+// any `…auth` name, MySQL's SET PASSWORD and GRANT … IDENTIFIED BY. Values are drawn at test time
+// (fake, random-looking) and compared as found.
 const secrets = createSecretDetector();
 const found = (text: string) =>
   secrets
@@ -50,6 +51,21 @@ describe("generic credential shapes", () => {
       "curl's --proxy-user, quoted",
       (secret) => `curl --proxy-user "proxyuser:${secret}" -x proxy:3128 https://example.org`,
       password,
+    ],
+    [
+      "base64 user:password under a name ending in _auth",
+      (secret) => `"user_auth": "${secret}"`,
+      (seed) => Buffer.from(`deploy:${password(seed)}`).toString("base64"),
+    ],
+    [
+      "base64 user:password under basic_auth, unquoted",
+      (secret) => `basic_auth: ${secret}`,
+      (seed) => Buffer.from(`svc.sync:${password(seed)}`).toString("base64"),
+    ],
+    [
+      "base64 user:password under a camel-cased proxyAuth",
+      (secret) => `proxyAuth = '${secret}'`,
+      (seed) => Buffer.from(`proxy:${password(seed)}`).toString("base64"),
     ],
     ["Authorization with an ApiKey scheme", (secret) => `-H "Authorization: ApiKey ${secret}"`, token],
     ["Authorization with a vendor's scheme", (secret) => `Authorization: SSWS ${secret}`, token],
@@ -132,6 +148,13 @@ describe("near-misses of the same shapes", () => {
     // Hex too regular to be drawn at random, under the hex threshold.
     'token: "deadbeefdeadbeef"',
     'api_key = "1111aaaa2222bbbb"',
+    // base64 under an auth name that is not user:password, or under a name that only holds `auth`.
+    `auth: "${Buffer.from("no colon here").toString("base64")}"`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    `"auth": "${Buffer.from("deploy:${DEPLOY_PASSWORD}").toString("base64")}"`,
+    `oauth: "${Buffer.from("deploy:Qw3rty!234").toString("base64")}"`,
+    `author: "${Buffer.from("deploy:Qw3rty!234").toString("base64")}"`,
+    `auth_type: "${Buffer.from("deploy:Qw3rty!234").toString("base64")}"`,
     // Tokens that build and deploy tools replace.
     "password=@db.password@",
     'password: "@DB_PASSWORD@"',
