@@ -149,12 +149,10 @@ export const genericSecretParser: SecretParser = {
     if (quoted && value.includes("{") && (valueStart.interpolated || text.startsWith(".format(", end + 1)))
       return undefined;
     let score = scoreSecretValue(value, isPassword, quoted);
+    const explicitPassword =
+      isPassword && (EXPLICIT_PASSWORD_NAME.test(name) || CAMEL_PASSWORD_NAME.test(originalName));
     // A value explicitly named as a password counts even when plain (`password: "letmein"`).
-    if (
-      score === 0 &&
-      isPassword &&
-      (EXPLICIT_PASSWORD_NAME.test(name) || CAMEL_PASSWORD_NAME.test(originalName))
-    )
+    if (score === 0 && explicitPassword)
       score = plainPasswordScore(
         value,
         quoted || element,
@@ -163,7 +161,8 @@ export const genericSecretParser: SecretParser = {
         text[nameStart - 1] === ";" &&
           USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart)),
       );
-    if (score === 0) return undefined;
+    if (score === 0)
+      return quoted ? undefined : fallbackLiteral(text, end, value, isPassword, explicitPassword);
     // The name and its `=` inside a string literal that this quote closes (`dsn.find('PWD=')`,
     // `echo "…;UID=postgres;PWD=" >> $GITHUB_ENV`, `InlineData("…;PASSWORD=", null)`): no value
     // follows. Checked last, on what would be a finding, as it reads back along the line.
@@ -220,11 +219,45 @@ function literalComparedWith(
   const start = end - line.length + open + 1;
   const value = text.slice(start, end);
   if (value === "") return undefined;
+  return literalFinding(value, start, isPassword, explicitPassword);
+}
+
+/** A quoted literal's finding, scored as a quoted value of the name is, or none. */
+function literalFinding(
+  value: string,
+  start: number,
+  isPassword: boolean,
+  explicitPassword: boolean,
+): ParsedSecret | undefined {
   const score =
-    scoreSecretValue(value, isPassword, true) ||
-    (isPassword && explicitPassword ? plainPasswordScore(value, true, "") : 0);
+    scoreSecretValue(value, isPassword, true) || (explicitPassword ? plainPasswordScore(value, true, "") : 0);
   if (score === 0) return undefined;
-  return { type: isPassword ? "password" : "generic_secret", start, end, score };
+  return { type: isPassword ? "password" : "generic_secret", start, end: start + value.length, score };
+}
+
+// After an environment lookup, its argument's rest (`'PASSWORD']`, `"TOKEN")`), then `||`, `??`,
+// `?:` or `or`, then a quoted literal.
+const FALLBACK =
+  /(?:["'][\w.-]{1,64}["'])?[\])]{0,2}[ \t]*(?:\|\||\?\?|\?:|or(?=[ \t]))[ \t]*(["'])([^"'\n]{1,200})\1/y;
+
+/**
+ * A literal given as an environment lookup's fallback (`process.env.DB_PASSWORD || "…"`,
+ * `ENV['PASSWORD'] || '…'`, `os.getenv("TOKEN") or "…"`, `$_ENV['KEY'] ?? '…'`): the value used
+ * wherever the variable is unset, so written in the code. `value` is the lookup, read up to `end`.
+ */
+function fallbackLiteral(
+  text: string,
+  end: number,
+  value: string,
+  isPassword: boolean,
+  explicitPassword: boolean,
+): ParsedSecret | undefined {
+  if (!(isReferenceValue(value) || isCodeCall(value) || value.startsWith("$"))) return undefined;
+  FALLBACK.lastIndex = end;
+  const match = FALLBACK.exec(text);
+  const literal = match?.[2];
+  if (match === null || literal === undefined) return undefined;
+  return literalFinding(literal, FALLBACK.lastIndex - 1 - literal.length, isPassword, explicitPassword);
 }
 
 function skipSpacesBack(text: string, from: number, limit: number): number {

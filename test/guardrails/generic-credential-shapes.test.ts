@@ -5,9 +5,9 @@ import { alnum, hex } from "./fake-values.js";
 
 // Generic credential shapes read in session 14 (issue 19, part 5): `pw` names, a literal compared
 // with a credential's name written first, setter and builder calls, C arrays, Ruby's symbol index,
-// csh's and fish's variables, curl's proxy user, any Authorization scheme, base64 user:password under
-// any `…auth` name, MySQL's SET PASSWORD and GRANT … IDENTIFIED BY. Values are drawn at test time
-// (fake, random-looking) and compared as found.
+// csh's and fish's variables, an environment lookup's literal fallback, curl's proxy user, any
+// Authorization scheme, base64 user:password under any `…auth` name, MySQL's SET PASSWORD and
+// GRANT … IDENTIFIED BY. Values are drawn at test time (fake, random-looking) and compared as found.
 const secrets = createSecretDetector();
 const found = (text: string) =>
   secrets
@@ -33,6 +33,14 @@ describe("generic credential shapes", () => {
     ],
     ["a literal compared with db_pass by !==", (secret) => `if ('${secret}' !== db_pass) return;`, password],
     ["a literal compared with an API key by ===", (secret) => `if ("${secret}" === apiKey) {`, token],
+    [
+      "an environment lookup's fallback, ||",
+      (secret) => `const dbPassword = process.env.DB_PASSWORD || "${secret}";`,
+      password,
+    ],
+    ["Ruby's ENV[…] || fallback", (secret) => `password = ENV['DB_PASSWORD'] || '${secret}'`, password],
+    ["Python's getenv(…) or fallback", (secret) => `token = os.getenv("API_TOKEN") or "${secret}"`, token],
+    ["PHP's $_ENV[…] ?? fallback", (secret) => `$secret = $_ENV['APP_SECRET'] ?? '${secret}';`, token],
     ["a setter's argument", (secret) => `dataSource.setPassword("${secret}");`, password],
     ["a snake-case setter's argument", (secret) => `user.set_password('${secret}')`, password],
     ["a builder's with-method", (secret) => `Client.builder().withApiKey("${secret}").build()`, token],
@@ -138,6 +146,10 @@ describe("near-misses of the same shapes", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
     "SET PASSWORD FOR 'app'@'%' = '${DB_PASSWORD}';",
     '$pw = Read-Host "Password" -AsSecureString',
+    'password = process.env.DB_PASSWORD || "";',
+    'password = process.env.DB_PASSWORD || "changeme";',
+    "password = process.env.DB_PASSWORD || defaultPassword;",
+    "password = stored or 'default'",
     // A digest of a secret, and Jasypt's ciphertext: not the secret.
     `secret_sha256: "${hex(64, 3)}"`,
     `token_md5 = "${hex(32, 4)}"`,
