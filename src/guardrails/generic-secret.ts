@@ -163,6 +163,9 @@ export const genericSecretParser: SecretParser = {
       );
     if (score === 0)
       return quoted ? undefined : fallbackLiteral(text, end, value, isPassword, explicitPassword);
+    // A setter's argument is named by the method, not by an assignment of its own: scored under a
+    // vendor's pattern for the same token (`$mollie->setApiKey("live_…")`, 0.85), which then names it.
+    if (valueStart.call === true) score = Math.min(score, 0.8);
     // The name and its `=` inside a string literal that this quote closes (`dsn.find('PWD=')`,
     // `echo "…;UID=postgres;PWD=" >> $GITHUB_ENV`, `InlineData("…;PASSWORD=", null)`): no value
     // follows. Checked last, on what would be a finding, as it reads back along the line.
@@ -222,7 +225,10 @@ function literalComparedWith(
   return literalFinding(value, start, isPassword, explicitPassword);
 }
 
-/** A quoted literal's finding, scored as a quoted value of the name is, or none. */
+/**
+ * A quoted literal's finding, scored as a quoted value of the name is (at most 0.8, as a setter's
+ * argument: a vendor's pattern for the same token names it), or none.
+ */
 function literalFinding(
   value: string,
   start: number,
@@ -232,7 +238,12 @@ function literalFinding(
   const score =
     scoreSecretValue(value, isPassword, true) || (explicitPassword ? plainPasswordScore(value, true, "") : 0);
   if (score === 0) return undefined;
-  return { type: isPassword ? "password" : "generic_secret", start, end: start + value.length, score };
+  return {
+    type: isPassword ? "password" : "generic_secret",
+    start,
+    end: start + value.length,
+    score: Math.min(score, 0.8),
+  };
 }
 
 // After an environment lookup, its argument's rest (`'PASSWORD']`, `"TOKEN")`), then `||`, `??`,
