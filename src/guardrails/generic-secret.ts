@@ -209,8 +209,15 @@ function literalComparedWith(
   explicitPassword: boolean,
 ): ParsedSecret | undefined {
   const operatorEnd = skipSpacesBack(text, nameStart, 5);
+  // Most names have no `=` right before them: one character code says so.
+  if (text.charCodeAt(operatorEnd - 1) !== 0x3d) return undefined;
   let position = operatorEnd;
-  while (position > 0 && operatorEnd - position < 3 && /[=!]/.test(text[position - 1] ?? "")) position--;
+  while (
+    position > 0 &&
+    operatorEnd - position < 3 &&
+    (text[position - 1] === "=" || text[position - 1] === "!")
+  )
+    position--;
   if (!COMPARISON.test(text.slice(position, operatorEnd))) return undefined;
   const end = skipSpacesBack(text, position, 5) - 1;
   const quote = text[end];
@@ -263,11 +270,11 @@ function fallbackLiteral(
   isPassword: boolean,
   explicitPassword: boolean,
 ): ParsedSecret | undefined {
-  if (!(isReferenceValue(value) || isCodeCall(value) || value.startsWith("$"))) return undefined;
   FALLBACK.lastIndex = end;
   const match = FALLBACK.exec(text);
   const literal = match?.[2];
   if (match === null || literal === undefined) return undefined;
+  if (!(isReferenceValue(value) || isCodeCall(value) || value.startsWith("$"))) return undefined;
   return literalFinding(literal, FALLBACK.lastIndex - 1 - literal.length, isPassword, explicitPassword);
 }
 
