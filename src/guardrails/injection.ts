@@ -5,6 +5,7 @@ import { JAILBREAK_RULES } from "./jailbreak-rules.js";
 import { maskPreview } from "./mask.js";
 import { MULTILINGUAL_DISCUSSION } from "./multilingual-discussion.js";
 import { MULTILINGUAL_EXTRACTION_RULES } from "./multilingual-extraction-rules.js";
+import { MULTILINGUAL_INDIRECT_RULES } from "./multilingual-indirect-rules.js";
 import { MULTILINGUAL_OVERRIDE_RULES } from "./multilingual-override-rules.js";
 import { MULTILINGUAL_REPEAT_RULES } from "./multilingual-repeat-rules.js";
 import { normalizeForMatching } from "./normalize.js";
@@ -37,6 +38,7 @@ export function createInjectionDetector(): Detector {
     ...MULTILINGUAL_OVERRIDE_RULES,
     ...MULTILINGUAL_EXTRACTION_RULES,
     ...MULTILINGUAL_REPEAT_RULES,
+    ...MULTILINGUAL_INDIRECT_RULES,
     ...EXTRACTION_ALONE_RULES,
   ]);
   return {

@@ -217,8 +217,38 @@ const FROM_NOW_ON: InjectionRule[] = [
   ),
 ];
 
+/**
+ * "Your previous instructions are void": the override in the passive, as override-rules.ts reads it in
+ * English (0.85). Only instruction nouns and words that point at the model's own ("之前的规定已经废止"
+ * is a notice about regulations, "以前の設定は無効です" one about an app).
+ */
+const VOID: InjectionRule[] = [
+  fixed(
+    "override-void",
+    "zh",
+    "之前|以前|先前|此前|上面|上述|以上|原来|原有|原始|最初|初始|你的|你收到|给你",
+    `(?:之前|以前|先前|此前|上面|上述|以上|原来|原有|原始|最初|初始|你的|你收到|给你)${chars(8)}(?:指令|指示|提示词|系统提示)(?:现在|已经|现已|均已|都已|全部|都|均|已|已被|被|从现在起|自此){0,3}(?:失效|作废|无效|废除|废止|撤销|取消|覆盖|过期|不再有效|不再适用)`,
+    0.85,
+  ),
+  fixed(
+    "override-void",
+    "ja",
+    JA_POINTING,
+    `(?<!(?:${JA_POINTING})${chars(10)})(?:${JA_POINTING})${chars(10)}(?:指示|命令|指令|プロンプト)(?:は|が)(?:すべて|全て|全部|もう|現在|今後)?(?:無効|取り消され|破棄され|撤回され|廃止され|上書きされ|失効|効力を失)`,
+    0.85,
+  ),
+  fixed(
+    "override-void",
+    "de",
+    "alle|sämtliche|deine|ihre|die|vorherigen|bisherigen|obigen|früheren|ursprünglichen|alten",
+    `(?:alle|sämtliche|deine|ihre|die)?(?:${SP})?(?:vorherigen|bisherigen|obigen|früheren|ursprünglichen|alten|deine|ihre)${SP}(?:anweisungen|instruktionen|vorgaben|systemanweisungen|prompts)${SP}(?:sind|wurden|gelten)${SP}(?:(?:hiermit|ab${SP}sofort|jetzt|nun|ab${SP}jetzt|ab${SP}hier|allesamt)${SP}){0,2}(?:ungültig|aufgehoben|außer${SP}kraft|nichtig|widerrufen|nicht${SP}mehr${SP}gültig|überholt|ersetzt|gelöscht|deaktiviert)${END}`,
+    0.85,
+  ),
+];
+
 export const MULTILINGUAL_OVERRIDE_RULES: InjectionRule[] = [
   ...FROM_NOW_ON,
+  ...VOID,
   override(
     "de",
     "ignoriere|ignorier|ignoriert|ignorieren|vergiss|vergesst|vergessen|missachte|missachtet|missachten|verwirf|verwerft|verwerfen|übergehe|übergeht|übergehen|hör|höre|hört|hören",
@@ -354,4 +384,29 @@ export const MULTILINGUAL_OVERRIDE_RULES: InjectionRule[] = [
     0.6,
   ),
   fixed("new-instructions", "hi", "नए|नई", "(?:नए|नई)\\s(?:निर्देश|नियम|आदेश)\\s{0,3}:", 0.6),
+  // "--- End of document ---" before what follows it, as the English fake boundary (0.7).
+  ...(
+    [
+      [
+        "zh",
+        "(?:文档|文件|文本|用户输入|输入|系统提示|提示词|指令|上下文|对话|内容)(?:到此)?(?:结束|完毕|终止)",
+      ],
+      [
+        "ja",
+        "(?:文書|ドキュメント|テキスト|ユーザー入力|入力|システムプロンプト|プロンプト|指示|コンテキスト|会話)(?:の)?(?:終わり|終了|末尾)",
+      ],
+      [
+        "de",
+        `ende${SP}(?:des|der)${SP}(?:dokuments|dokumentes|eingabe|nutzereingabe|benutzereingabe|anweisungen|prompts|systemprompts|kontexts|kontextes|gesprächs|textes|inhalts)${END}`,
+      ],
+    ] as const
+  ).map(([lang, end]) =>
+    rule(
+      `fake-boundary-${lang}`,
+      "delimiter_injection",
+      "---|===|###|***",
+      String.raw`(?:-{3,}|={3,}|#{3,}|\*{3,})\s{0,3}(?:${end})`,
+      0.7,
+    ),
+  ),
 ];

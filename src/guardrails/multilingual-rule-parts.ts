@@ -10,8 +10,55 @@ import type { InjectionRule } from "./rule-types.js";
 export function fold(source: string): string {
   return source.replace(/[\u0080-\uffff]+/g, (run) => normalizeForMatching(run).text);
 }
-export const rx = (source: string) => new RegExp(fold(source));
-export const triggers = (list: string) => [...new Set(list.split("|").map(fold))];
+export const rx = (source: string) => new RegExp(withTraditional(fold(source)));
+export const triggers = (list: string) => [
+  ...new Set(list.split("|").flatMap((word) => [fold(word), toTraditional(fold(word))])),
+];
+
+/**
+ * Simplified Chinese characters of the rules' words and their Traditional forms: rules are written in
+ * Simplified Chinese and read both ("忘記之前的設定" as "忘记之前的设定"). Normalizing leaves the
+ * scripts apart (the learned scorer's features see them as written), so the patterns carry both.
+ */
+const PAIRS = [
+  "丢丟个個么麼从從们們会會关關写寫准準则則刚剛别別动動务務发發头頭帮幫并並应應开開弃棄当當抛拋换換",
+  "无無时時显顯机機条條来來样樣没沒现現码碼确確约約统統编編绕繞给給范範规規视視记記设設诉訴词詞译譯",
+  "话話该該语語说說诵誦请請贴貼转轉输輸过過这這违違销銷隐隱须須执執读讀页頁总總结結处處对對为為让讓",
+  "问問题題档檔户戶邮郵删刪网網内內见見认認试試调調据據态態滤濾审審权權尽盡于於与與产產专專员員击擊",
+  "狱獄废廢号號报報经經续續级級装裝后後将將录錄钥鑰负負责責称稱释釋览覽启啟闭閉仅僅马馬体體",
+].join("");
+const TRADITIONAL: Record<string, string> = {
+  // Two Traditional characters for one Simplified: 重复 is 重複, 回复 is 回復 or 回覆.
+  复: "復複覆",
+  里: "裡裏",
+};
+for (let index = 0; index < PAIRS.length; index += 2) {
+  TRADITIONAL[PAIRS.charAt(index)] = PAIRS.charAt(index + 1);
+}
+
+/** A word in Traditional characters. */
+export function toTraditional(word: string): string {
+  return [...word].map((char) => TRADITIONAL[char]?.[0] ?? char).join("");
+}
+
+/** A pattern source that reads each simplified character in either script ("记" as "[记記]"). */
+export function withTraditional(source: string): string {
+  let out = "";
+  let inClass = false;
+  let escaped = false;
+  for (const char of source) {
+    const traditional = TRADITIONAL[char];
+    if (escaped || traditional === undefined) {
+      if (!escaped && char === "[") inClass = true;
+      else if (!escaped && char === "]") inClass = false;
+      escaped = !escaped && char === "\\";
+      out += char;
+    } else {
+      out += inClass ? `${char}${traditional}` : `[${char}${traditional}]`;
+    }
+  }
+  return out;
+}
 
 /** Spaces inside one line. */
 export const SP = String.raw`[^\S\n]{1,3}`;
