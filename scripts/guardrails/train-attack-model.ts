@@ -39,6 +39,23 @@ const CONTEXT_FEATURES = (process.env.CONTEXT_FEATURES ?? "1") === "1";
  */
 const CENTER = (process.env.CENTER ?? "1") === "1";
 const MIN_THRESHOLD = 0.25;
+/**
+ * Briefs and role requests written to "you" ("You are using Linux, your task is …", "Your user id is
+ * …; you want to change …", "Imagine you are …"): the benign lines of these training sources weigh
+ * BRIEF_WEIGHT times as much. At 1 the model read dev briefs as injections on a word or two
+ * ("reveal", "forget", "instead", "system", "output"): AgentBench's OS tasks 3.8 % and τ-bench's
+ * briefs 2.2 % flagged, the user threshold set by the briefs. Fourteenth round, on dev (rules + model):
+ * 3 gave OS tasks 1.9 %, briefs 1.1 %, user-oriented instructions 1.6 → 0.8 %, recall 0.847 unchanged,
+ * documents and tool output 0.914 → 0.912; 4 and 6 fell under the recall floors (README).
+ */
+const BRIEF_SOURCES: ReadonlySet<string> = new Set([
+  "tau-bench-customer-briefs",
+  "tau2-customer-scenarios",
+  "agentbench-os-tasks",
+  "gpteacher-roleplay-requests",
+  "self-instruct-seed-tasks",
+]);
+const BRIEF_WEIGHT = Number(process.env.BRIEF_WEIGHT ?? 3);
 /** News and Wikipedia paragraphs: what a retrieved page says; their dev lines also set the document threshold. */
 const PARAGRAPH_SOURCES = ["ud-pud-8-languages"];
 
@@ -66,14 +83,21 @@ const benignTrain = train.filter((line) => line.kind === "benign");
 const pick = () => benignTrain[Math.floor(random() * benignTrain.length)]?.text ?? "";
 const balanceKey = (line: CorpusLine) => (BY_LANGUAGE ? `${line.source}|${line.lang}` : line.source);
 const contextOf = (line: CorpusLine) => (line.context ?? "user") as ContentSource;
-const texts: { text: string; label: number; source: string; context: ContentSource; lang: string }[] =
-  train.map((line) => ({
-    text: line.text,
-    label: labelOf(line),
-    source: balanceKey(line),
-    context: contextOf(line),
-    lang: line.lang,
-  }));
+const texts: {
+  text: string;
+  label: number;
+  source: string;
+  context: ContentSource;
+  lang: string;
+  brief?: boolean;
+}[] = train.map((line) => ({
+  text: line.text,
+  label: labelOf(line),
+  source: balanceKey(line),
+  context: contextOf(line),
+  lang: line.lang,
+  brief: BRIEF_SOURCES.has(line.source),
+}));
 for (const line of train) {
   if (line.kind !== "benign" && random() < 0.5)
     texts.push({
@@ -90,6 +114,7 @@ for (const line of train) {
       source: balanceKey(line),
       context: contextOf(line),
       lang: line.lang,
+      brief: BRIEF_SOURCES.has(line.source),
     });
 }
 /** Benign lines of random mixed-script noise (random-texts.ts), read in each context in turn. */
@@ -149,7 +174,7 @@ for (const [lang, totals] of languageTotals)
   console.log(
     `language ${lang || "(none)"}: benign weight ${totals.benign.toFixed(0)}, attacks ${totals.attack.toFixed(0)}`,
   );
-const examples: Example[] = texts.map(({ text, label, source, context, lang }) => {
+const examples: Example[] = texts.map(({ text, label, source, context, lang, brief }) => {
   const plain = [...new Set(featuresOf(text))];
   const crossed = CONTEXT_FEATURES && readByAgentSource(context);
   const features = crossed ? [...plain, ...plain.map(crossedBucket)] : plain;
@@ -157,7 +182,8 @@ const examples: Example[] = texts.map(({ text, label, source, context, lang }) =
     features: Int32Array.from(features),
     norm: plain.length > 0 ? 1 / Math.sqrt(plain.length) : 0,
     label,
-    weight: exampleWeight(label, source) * languageFactor(label, lang),
+    weight:
+      exampleWeight(label, source) * languageFactor(label, lang) * (brief && label === 0 ? BRIEF_WEIGHT : 1),
   };
 });
 console.log(
@@ -354,6 +380,10 @@ const guarded = (threshold: number, highest: number) =>
   RANDOM_GUARD ? Math.max(threshold, highest + RANDOM_MARGIN) : threshold;
 userThreshold = guarded(userThreshold, randomHighest.short.user);
 documentThreshold = guarded(documentThreshold, randomHighest.short.document);
+// A user's request is asked at least the certainty an instruction inside content an agent reads is
+// (test/guardrails/attacks/learned-detector.test.ts): fourteenth round, the briefs weighed three
+// times let the user caps alone ask 0.392, under the documents' 0.406.
+userThreshold = Math.max(userThreshold, documentThreshold);
 const thresholds = { user: userThreshold, document: documentThreshold, tool_result: documentThreshold };
 const longDocumentThreshold = guarded(documentThreshold, randomHighest.long.document);
 const longThresholds = {
