@@ -67,11 +67,13 @@ const MAX_NAME = 60;
 // Long enough for an AWS session token (about 350-1,000 characters) or a JWT; longer is not a value.
 const MAX_VALUE = 1200;
 // Names that hold metadata about a secret, not the secret: ids, urls, lengths, types, counts, files,
-// where it is kept (`vault.address`, `…_host`), when it changed (`adminPasswordMtime`), its digest
-// (`secret_sha256`, `token_md5`, `key_fingerprint`)…
+// where it is kept (`vault.address`, `…_host`) and when it changed (`adminPasswordMtime`)…
 // Tested as "ends with" (`$`, then the words backwards): 3× faster than trying them at every position.
 const METADATA_NAME =
-  /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens|address|host|hostname|region|mtime|time|timestamp|date|method|algorithm|cipher|scheme|digest|sha|sha\d{1,3}|md5|checksum|fingerprint|thumbprint))/;
+  /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens|address|host|hostname|region|mtime|time|timestamp|date|method|algorithm|cipher|scheme|digest))/;
+// A digest of the secret (`secret_sha256`, `token_md5`, `key_fingerprint`): tested only on what would
+// be a finding, as the names above are on every keyword hit.
+const DIGEST_NAME = /(?:sha\d{0,3}|md5|checksum|fingerprint|thumbprint)$/;
 const PASSWORD_NAME = /pass|pwd|(?:^|[^a-z])pw$/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
 const EXPLICIT_PASSWORD_NAME =
@@ -92,7 +94,7 @@ export const genericSecretParser: SecretParser = {
     const originalName = text.slice(nameStart, nameEnd);
     const name = originalName.toLowerCase();
     if (METADATA_NAME.test(name)) return undefined;
-    const camelPassword = CAMEL_PW_NAME.test(originalName);
+    const camelPassword = originalName.endsWith("Pw") && CAMEL_PW_NAME.test(originalName);
     if (!SECRET_NAME.test(name) && !camelPassword) {
       // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
       if (name === "key" || !(KEY_NAME.test(originalName) || CAMEL_KEY_NAME.test(originalName)))
@@ -102,13 +104,10 @@ export const genericSecretParser: SecretParser = {
     if (NOT_A_SECRET_TOKEN.test(name) || (name.length > 10 && NO_PASSWORD_NAME.test(name))) return undefined;
     const isPassword = camelPassword || PASSWORD_NAME.test(name);
     const valueStart = findValueStart(text, nameStart, nameEnd, isPassword);
-    if (valueStart === undefined)
-      return literalComparedWith(
-        text,
-        nameStart,
-        isPassword,
-        EXPLICIT_PASSWORD_NAME.test(name) || camelPassword,
-      );
+    if (valueStart === undefined) {
+      const compared = literalComparedWith(text, nameStart, isPassword, name, originalName);
+      return compared && !DIGEST_NAME.test(name) ? compared : undefined;
+    }
     // "Username/Password: admin / s3cret": a pair under a pair's label; the password is its second half.
     if (
       isPassword &&
@@ -149,10 +148,8 @@ export const genericSecretParser: SecretParser = {
     if (quoted && value.includes("{") && (valueStart.interpolated || text.startsWith(".format(", end + 1)))
       return undefined;
     let score = scoreSecretValue(value, isPassword, quoted);
-    const explicitPassword =
-      isPassword && (EXPLICIT_PASSWORD_NAME.test(name) || CAMEL_PASSWORD_NAME.test(originalName));
     // A value explicitly named as a password counts even when plain (`password: "letmein"`).
-    if (score === 0 && explicitPassword)
+    if (score === 0 && isPassword && isExplicitPasswordName(name, originalName))
       score = plainPasswordScore(
         value,
         quoted || element,
@@ -161,8 +158,10 @@ export const genericSecretParser: SecretParser = {
         text[nameStart - 1] === ";" &&
           USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart)),
       );
-    if (score === 0)
-      return quoted ? undefined : fallbackLiteral(text, end, value, isPassword, explicitPassword);
+    if (score === 0) {
+      const fallback = quoted ? undefined : fallbackLiteral(text, end, value, isPassword, name, originalName);
+      return fallback && !DIGEST_NAME.test(name) ? fallback : undefined;
+    }
     // A setter's argument is named by the method, not by an assignment of its own: scored under a
     // vendor's pattern for the same token (`$mollie->setApiKey("live_…")`, 0.85), which then names it.
     if (valueStart.call === true) score = Math.min(score, 0.8);
@@ -171,6 +170,7 @@ export const genericSecretParser: SecretParser = {
     // follows. Checked last, on what would be a finding, as it reads back along the line.
     if (quoted && valueStart.unquotedName === true && insideLiteral(text, nameStart, valueStart.quote))
       return undefined;
+    if (DIGEST_NAME.test(name)) return undefined;
     return {
       type: isPassword ? "password" : "generic_secret",
       start: valueStart.index,
@@ -206,7 +206,8 @@ function literalComparedWith(
   text: string,
   nameStart: number,
   isPassword: boolean,
-  explicitPassword: boolean,
+  name: string,
+  originalName: string,
 ): ParsedSecret | undefined {
   const operatorEnd = skipSpacesBack(text, nameStart, 5);
   // Most names have no `=` right before them: one character code says so.
@@ -229,7 +230,12 @@ function literalComparedWith(
   const start = end - line.length + open + 1;
   const value = text.slice(start, end);
   if (value === "") return undefined;
-  return literalFinding(value, start, isPassword, explicitPassword);
+  return literalFinding(value, start, isPassword, name, originalName);
+}
+
+/** Whether the name says password as a word (`password`, `db_pass`, `PWD`, `userPw`), not only holds it. */
+function isExplicitPasswordName(name: string, originalName: string): boolean {
+  return EXPLICIT_PASSWORD_NAME.test(name) || CAMEL_PASSWORD_NAME.test(originalName);
 }
 
 /**
@@ -240,10 +246,12 @@ function literalFinding(
   value: string,
   start: number,
   isPassword: boolean,
-  explicitPassword: boolean,
+  name: string,
+  originalName: string,
 ): ParsedSecret | undefined {
   const score =
-    scoreSecretValue(value, isPassword, true) || (explicitPassword ? plainPasswordScore(value, true, "") : 0);
+    scoreSecretValue(value, isPassword, true) ||
+    (isPassword && isExplicitPasswordName(name, originalName) ? plainPasswordScore(value, true, "") : 0);
   if (score === 0) return undefined;
   return {
     type: isPassword ? "password" : "generic_secret",
@@ -255,6 +263,8 @@ function literalFinding(
 
 // After an environment lookup, its argument's rest (`'PASSWORD']`, `"TOKEN")`), then `||`, `??`,
 // `?:` or `or`, then a quoted literal.
+// What may follow the lookup's value as read: its argument's rest (a quote, `]`, `)`) or the operator.
+const FALLBACK_NEXT = new Set([..."\"']) \t|?"].map((char) => char.charCodeAt(0)));
 const FALLBACK =
   /(?:["'][\w.-]{1,64}["'])?[\])]{0,2}[ \t]*(?:\|\||\?\?|\?:|or(?=[ \t]))[ \t]*(["'])([^"'\n]{1,200})\1/y;
 
@@ -268,14 +278,17 @@ function fallbackLiteral(
   end: number,
   value: string,
   isPassword: boolean,
-  explicitPassword: boolean,
+  name: string,
+  originalName: string,
 ): ParsedSecret | undefined {
+  // Cheap tests first: what follows the lookup, then the lookup itself; the regex last.
+  if (!FALLBACK_NEXT.has(text.charCodeAt(end))) return undefined;
+  if (!(value.startsWith("$") || isReferenceValue(value) || isCodeCall(value))) return undefined;
   FALLBACK.lastIndex = end;
   const match = FALLBACK.exec(text);
   const literal = match?.[2];
   if (match === null || literal === undefined) return undefined;
-  if (!(isReferenceValue(value) || isCodeCall(value) || value.startsWith("$"))) return undefined;
-  return literalFinding(literal, FALLBACK.lastIndex - 1 - literal.length, isPassword, explicitPassword);
+  return literalFinding(literal, FALLBACK.lastIndex - 1 - literal.length, isPassword, name, originalName);
 }
 
 function skipSpacesBack(text: string, from: number, limit: number): number {

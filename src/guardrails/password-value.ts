@@ -74,22 +74,25 @@ export function isPrivateField(value: string): boolean {
 
 /** Whether a value is code calling or indexing a name (`GPT2TokenizerFast.from_pretrained(`, `result_key[1`). */
 export function isCodeCall(value: string): boolean {
-  return CODE_CALL.test(value);
+  return CODE_CALL.test(value) || (value.includes("-") && CMDLET.test(value));
 }
+
+// A PowerShell cmdlet that reads or makes the value (`$pw = Read-Host "Password"`).
+const CMDLET = /^(?:Get|Read|ConvertTo|ConvertFrom|Import|Invoke|New)-[A-Z][A-Za-z]{1,40}$/;
 
 // Code that calls or indexes a dotted or lower-case name (`request.form[`, optionally
 // `this.options.isEqual?.(`), or a generic type (`Optional[str`, `List[`).
 // Also a parenthesised expression (`(existing_prop.columns[0]`), R's and C++'s `pkg::fn(` (`rstudioapi::askForPassword(`), a camel-cased name indexed
 // (`loginCredentials[`), a call of a name of five or more characters (`ReadEnvVariableIfSet(`;
-// not `Pa(ss)w0rd!x`), and a PowerShell cmdlet that reads or makes the value (`$pw = Read-Host "Password"`).
+// not `Pa(ss)w0rd!x`); a PowerShell cmdlet (CMDLET) is tested apart, only on a value with a `-`.
 const CODE_CALL =
-  /^(?:Get|Read|ConvertTo|ConvertFrom|Import|Invoke|New)-[A-Z][A-Za-z]{1,40}$|^\([A-Za-z_$][\w$]*(?:\.|::|\[|\()|^[A-Za-z_$][\w$]*(?:\.|::)[\w$.:?]*[[(]|^[a-z_]+[[(]|^[A-Z][A-Za-z]*\[|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\[|^[A-Za-z_$][\w$]{4,}\(/;
+  /^\([A-Za-z_$][\w$]*(?:\.|::|\[|\()|^[A-Za-z_$][\w$]*(?:\.|::)[\w$.:?]*[[(]|^[a-z_]+[[(]|^[A-Z][A-Za-z]*\[|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\[|^[A-Za-z_$][\w$]{4,}\(/;
 // Hyphenated descriptions: "case-sensitive", "read-only", "auto-generated".
 const HYPHENATED = /^[A-Za-z]+(?:-[A-Za-z]+)+$/;
 
 /** Whether a value given for a password is a link, a path, a placeholder, code or a translation. */
 export function isNeverAPassword(value: string): boolean {
-  if (NEVER_A_PASSWORD.test(value) || CODE_CALL.test(value)) return true;
+  if (NEVER_A_PASSWORD.test(value) || isCodeCall(value)) return true;
   return HYPHENATED.test(value) && value.split("-").some(isDescriptionWord);
 }
 
