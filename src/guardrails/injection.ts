@@ -6,6 +6,7 @@ import { maskPreview } from "./mask.js";
 import { MULTILINGUAL_DISCUSSION } from "./multilingual-discussion.js";
 import { MULTILINGUAL_EXTRACTION_RULES } from "./multilingual-extraction-rules.js";
 import { MULTILINGUAL_INDIRECT_RULES } from "./multilingual-indirect-rules.js";
+import { MULTILINGUAL_JAILBREAK_RULES } from "./multilingual-jailbreak-rules.js";
 import { MULTILINGUAL_OVERRIDE_RULES } from "./multilingual-override-rules.js";
 import { MULTILINGUAL_REPEAT_RULES } from "./multilingual-repeat-rules.js";
 import { normalizeForMatching } from "./normalize.js";
@@ -39,6 +40,7 @@ export function createInjectionDetector(): Detector {
     ...MULTILINGUAL_EXTRACTION_RULES,
     ...MULTILINGUAL_REPEAT_RULES,
     ...MULTILINGUAL_INDIRECT_RULES,
+    ...MULTILINGUAL_JAILBREAK_RULES,
     ...EXTRACTION_ALONE_RULES,
   ]);
   return {
