@@ -32,7 +32,8 @@ const ONE_PLAIN_WORD =
  * news story) pasted with no `source`, and the report is dropped. The document reading has seen pages
  * (its crossed features, context-features.ts) where the user reading has seen only requests. On dev,
  * benign documents and tool outputs screened as a user's text: 172 -> 79 of 2,814 flagged; user
- * attacks caught 743 -> 740 of 910. Half the document threshold, chosen on half of those pages.
+ * attacks caught 743 -> 740 of 910 (with the fourteenth round's retrained model, 68 of 2,814 and 742
+ * of 910). Half the document threshold, chosen on half of those pages.
  */
 const PAGE_READING_FLOOR = 0.5;
 
