@@ -24,7 +24,8 @@ const LABEL_START = String.raw`(?<=(?:^|[\n.!?。！？*>#"'「“(\[|\-]|\s)[^\
 const ZH_AI_WORDS =
   "ai助手|ai|llm|gpt|chatgpt|claude|gemini|copilot|人工智能|大语言模型|语言模型|大模型|模型|智能助手|助手|聊天机器人|机器人|智能体";
 const ZH_AI = `(?:${ZH_AI_WORDS})`;
-const ZH_READS = "(?:阅读|读取|读到|处理|总结|概括|摘要|分析|解析|查看|浏览|审阅|扫描|索引|爬取)";
+const ZH_READS_WORDS = "阅读|读取|读到|处理|总结|概括|摘要|分析|解析|查看|浏览|审阅|扫描|索引|爬取";
+const ZH_READS = `(?:${ZH_READS_WORDS})`;
 const ZH_TEXT =
   "(?:此|这|本|该|以下)(?:份|篇|个|封|段|条|些|一)?(?:内容|文档|文件|页面|网页|邮件|文本|文章|消息|信息|资料|简历|评论|代码|数据|段落|页|文)";
 /** An order after a label: the verbs of the English rule (ignore, you must, send, tell the user, instead…). */
@@ -35,7 +36,8 @@ const ZH_ORDER =
 const JA_AI_WORDS =
   "aiアシスタント|ai|llm|gpt|chatgpt|claude|gemini|copilot|人工知能|大規模言語モデル|言語モデル|アシスタント|チャットボット|エージェント";
 const JA_AI = `(?:${JA_AI_WORDS})`;
-const JA_READS = "(?:読んで|読み込んで|要約して|処理して|解析して|分析して|確認して|翻訳して)";
+const JA_READS_WORDS = "読んで|読み込んで|要約して|処理して|解析して|分析して|確認して|翻訳して";
+const JA_READS = `(?:${JA_READS_WORDS})`;
 const JA_ORDER =
   "(?:無視|忘れ|送信|転送|送って|削除|消去|代わりに|ユーザーに(?:は)?(?:伝え|言わ|知らせ|教え)(?:ない|ず))";
 
@@ -49,17 +51,11 @@ const DE_ORDER = `(?:bitte${SP})?(?:ignoriere|ignorier|missachte|vergiss|du${SP}
 
 export const MULTILINGUAL_INDIRECT_RULES: InjectionRule[] = [
   // "To the AI reading this page", "これを読んでいるAIへ", "KI-Assistenten, die dies lesen".
-  indirect(
-    "addresses-ai",
-    "zh",
-    ZH_READS.slice(3, -1),
-    `${ZH_READS}(?:着)?${ZH_TEXT}的(?:所有|任何)?${ZH_AI}`,
-    0.8,
-  ),
+  indirect("addresses-ai", "zh", ZH_READS_WORDS, `${ZH_READS}(?:着)?${ZH_TEXT}的(?:所有|任何)?${ZH_AI}`, 0.8),
   indirect(
     "addresses-ai",
     "ja",
-    JA_READS.slice(3, -1),
+    JA_READS_WORDS,
     `${JA_READS}(?:いる|る)${JA_AI}(?:へ|に告ぐ|に(?:対して|向けて)|で(?:あれば|ある場合|あるなら)|なら|の(?:皆さん|みなさん)|[,:、])`,
     0.8,
   ),

@@ -1,5 +1,10 @@
 import { END, type SecretPatternRule, START } from "./secret-rule-types.js";
 
+// The `Authorization:` schemes the http-auth rule below reads no token after, neither as the scheme
+// word nor as the credential itself (its comment says why).
+const NOT_A_TOKEN_SCHEME =
+  "(?!(?:bearer|basic|digest|negotiate|ntlm|hoba|mutual|vapid|aws4-hmac-sha256|scram-sha-\\d+)\\b)";
+
 /** Code hosts, chat, payment, AI vendors, package registries and generic token formats. */
 export const VENDOR_SECRET_RULES: SecretPatternRule[] = [
   {
@@ -176,8 +181,7 @@ export const VENDOR_SECRET_RULES: SecretPatternRule[] = [
     // `SSWS …`, RFC 7235's `auth-scheme token68`) or bare credentials, also as a JSON or YAML key;
     // Bearer and Basic have their own rules, Digest, NTLM and the like carry no secret of their own. A
     // credential holds a letter and a digit: "Authorization: required-for-admins" is prose.
-    pattern:
-      "(?<![A-Za-z-])authorization[\"']?:[ \\t]{0,5}[\"']?(?:(?!(?:bearer|basic|digest|negotiate|ntlm|hoba|mutual|vapid|aws4-hmac-sha256|scram-sha-\\d+)\\b)[A-Za-z][\\w-]{1,30}[ \\t]{1,5})?(?!(?:bearer|basic|digest|negotiate|ntlm|hoba|mutual|vapid|aws4-hmac-sha256|scram-sha-\\d+)\\b)(?=[\\w=~@.+/-]{0,800}\\d)(?=[\\w=~@.+/-]{0,800}[A-Za-z])([\\w=~@.+/-]{8,800})(?![\\w=~@.+/-])",
+    pattern: `(?<![A-Za-z-])authorization["']?:[ \\t]{0,5}["']?(?:${NOT_A_TOKEN_SCHEME}[A-Za-z][\\w-]{1,30}[ \\t]{1,5})?${NOT_A_TOKEN_SCHEME}(?=[\\w=~@.+/-]{0,800}\\d)(?=[\\w=~@.+/-]{0,800}[A-Za-z])([\\w=~@.+/-]{8,800})(?![\\w=~@.+/-])`,
     flags: "i",
     group: 1,
     score: 0.85,
