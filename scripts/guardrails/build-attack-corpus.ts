@@ -29,6 +29,13 @@ import { extractGuideAttacks, extractPromptGuide } from "./extract-prompt-guide.
 import { extractRedPincer } from "./extract-redpincer.js";
 import { extractRoleplayRequests } from "./extract-roleplay.js";
 import { extractSpikee } from "./extract-spikee.js";
+import {
+  extractAutogenSystemMessages,
+  extractCrewAiSlices,
+  extractFabricPatterns,
+  extractOpenHandsPrompts,
+  extractSweAgentTemplates,
+} from "./extract-system-prompts.js";
 import { extractTau2Scenarios, extractTauBriefs, extractTauDialogues } from "./extract-tau-bench.js";
 import { pythonAssignments, pythonDicts } from "./python-literals.js";
 import { reservedName } from "./reserved-sources.js";
@@ -254,6 +261,29 @@ async function extract(source: Source): Promise<CorpusLine[]> {
     } else if (source.format === "ts-attack-payloads") {
       extracted = extractRedPincer(
         sidedPaths(source).map(({ path, split }) => ({ text: read(path), split })),
+      );
+    } else if (source.format === "fabric-patterns") {
+      extracted = extractFabricPatterns(
+        (source.paths ?? []).flatMap((folder) => files(folder, "/system.md")),
+      );
+    } else if (source.format === "swe-agent-configs") {
+      extracted = extractSweAgentTemplates(
+        (source.paths ?? []).flatMap((folder) => files(folder, ".yaml")),
+        source.split,
+      );
+    } else if (source.format === "openhands-prompts") {
+      extracted = extractOpenHandsPrompts(
+        (source.paths ?? []).flatMap((folder) => files(folder, ".j2")),
+        source.split,
+      );
+    } else if (source.format === "crewai-translations") {
+      extracted = extractCrewAiSlices(read(first), source.split);
+    } else if (source.format === "autogen-system-messages") {
+      extracted = extractAutogenSystemMessages(
+        (source.paths ?? []).flatMap((folder) =>
+          files(folder, ".py").filter(({ path }) => !path.includes("/tests/")),
+        ),
+        source.split,
       );
     } else if (source.format === "ifeval-prompts") {
       extracted = sidedPaths(source).flatMap(({ path, split }) =>
@@ -579,6 +609,11 @@ const NEW_FORMATS = new Set([
   "webshop-goals",
   "android-world-templates",
   "ts-attack-payloads",
+  "fabric-patterns",
+  "swe-agent-configs",
+  "openhands-prompts",
+  "crewai-translations",
+  "autogen-system-messages",
 ]);
 
 /** Training-side orders to agents that composed-agent-orders wraps its carriers around. */

@@ -14,6 +14,7 @@ import { createGuardrails } from "../../src/guardrails/create-guardrails.js";
 import type { ContentSource } from "../../src/guardrails/types.js";
 import { loadEvalCases } from "../../test/guardrails/eval-harness.js";
 import { DEV_BENIGN_FLAG_RATE, DEV_DOCUMENT_FLAG_RATE, devFlagRate } from "./dev-caps.js";
+import { SYSTEM_CONTEXT } from "./extract-system-prompts.js";
 import { type CorpusLine, loadCorpus } from "./load-corpus.js";
 import { randomTexts, trainingNoise } from "./random-texts.js";
 import { mulberry32 } from "./seeded-random.js";
@@ -67,7 +68,13 @@ interface Example {
   weight: number;
 }
 
-const { lines, publicPresent } = loadCorpus();
+/**
+ * System and developer messages (context `system`) are not read by this model's training yet: their
+ * lines are left out, so adding them to the corpus leaves the shipped model byte for byte as it was.
+ */
+const corpus = loadCorpus();
+const lines = corpus.lines.filter((line) => line.context !== SYSTEM_CONTEXT);
+const { publicPresent } = corpus;
 if (!publicPresent)
   console.warn(
     "train: .attack-corpus/public.jsonl is missing (npm run corpus:guardrails); training on authored lines only",
