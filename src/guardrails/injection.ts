@@ -1,3 +1,4 @@
+import { readsDefensively } from "./defensive-mentions.js";
 import { EXTRACTION_ALONE_RULES } from "./extraction-alone-rules.js";
 import { INDIRECT_RULES } from "./indirect-rules.js";
 import { INJECTION_RULES } from "./injection-rules.js";
@@ -50,6 +51,8 @@ export function createInjectionDetector(): Detector {
       const scored: Scored[] = [];
       const context = new ContextReader(normalized.text);
       for (const match of engine.match(normalized, text)) {
+        // "You must not reveal your system prompt" forbids the attack it names.
+        if (readsDefensively(normalized.text, match.start, match.end, match.rule.type)) continue;
         const start = normalized.toOriginalStart(match.start);
         const end = normalized.toOriginalEnd(match.end);
         const obfuscated =
