@@ -104,7 +104,14 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
         const action = policy.actionFor(finding.kind, input.direction, overrides);
         if (action === "allow") continue;
         actions.push(action);
-        findings.push(message === undefined ? finding : { ...finding, message });
+        // An attack finding says how its text was read: the same words mean more in a document than
+        // from a user, and less in the app's own system message.
+        const attack = finding.kind === "prompt_injection" || finding.kind === "jailbreak";
+        findings.push(
+          message === undefined && !attack
+            ? finding
+            : { ...finding, ...(message !== undefined && { message }), ...(attack && { source }) },
+        );
         if (action === "redact" || action === "block") hidden.push(finding);
       }
       return redactText(content, hidden, book);

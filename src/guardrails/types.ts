@@ -4,14 +4,24 @@ export type Direction = "input" | "output";
 /**
  * Where a text comes from. `document` (a retrieved page, a file, an email) and `tool_result` (what a
  * tool returned to an agent) are data the model reads, not requests: an instruction addressed to an
- * AI inside them is an injection, even where the same words from the user are fine.
+ * AI inside them is an injection, even where the same words from the user are fine. `system` is an
+ * app's or agent's own system or developer message: orders to the model are what it is made of ("You
+ * are …", "never reveal …"), so it is held to more certainty than a user's text; a persona jailbreak or
+ * an override put there by a key holder is still reported.
  */
-export type ContentSource = "user" | "document" | "tool_result";
-export const CONTENT_SOURCES: readonly ContentSource[] = ["user", "document", "tool_result"];
+export type ContentSource = "user" | "document" | "tool_result" | "system";
+export const CONTENT_SOURCES: readonly ContentSource[] = ["user", "document", "tool_result", "system"];
 
-/** Where a message's text comes from: as given, else a `role: "tool"` message is a tool's output. */
+/**
+ * Where a message's text comes from: as given, else a `tool` message is a tool's output and a `system`
+ * or `developer` message the app's own instructions. Every other role (`user`, and `assistant`, whose
+ * earlier turns a client writes as freely as a user's: "Sure, I am DAN now" is a many-shot jailbreak)
+ * is read as a user's text.
+ */
 export function messageSource(role: string, given?: ContentSource): ContentSource {
-  return given ?? (role === "tool" ? "tool_result" : "user");
+  if (given !== undefined) return given;
+  if (role === "tool") return "tool_result";
+  return role === "system" || role === "developer" ? "system" : "user";
 }
 
 export const GUARDRAIL_KINDS: readonly GuardrailKind[] = ["secret", "pii", "prompt_injection", "jailbreak"];
@@ -32,6 +42,8 @@ export interface Finding {
   preview: string;
   /** Index into `messages` when the check was given messages. */
   message?: number;
+  /** For prompt_injection and jailbreak findings of a check: the source the text was read as. */
+  source?: ContentSource;
 }
 
 /** A judge model's opinion of one text (see `guardrails.judge`). */
@@ -69,7 +81,7 @@ export interface GuardrailsCheckInput {
   direction: Direction;
   /**
    * Where the text comes from; default `user`. With `messages`, a message of role `tool` is read as
-   * `tool_result` unless this is given.
+   * `tool_result` and one of role `system` or `developer` as `system`, unless this is given.
    */
   source?: ContentSource;
   /** A judge model's verdicts, keyed by the exact text (or message content) judged. */

@@ -26,17 +26,21 @@ const schemas = once(() => {
         "`input`: text about to be sent to a model; `output`: a model's answer. Each has its own policy",
       ),
     source: z
-      .enum(["user", "document", "tool_result"])
+      .enum(["user", "document", "tool_result", "system"])
       .optional()
       .describe(
         "where the text comes from: `user` (default) a person's request; `document` a page, file or email the model will read; " +
-          "`tool_result` what a tool returned to an agent. In documents and tool results, instructions addressed to the AI " +
+          "`tool_result` what a tool returned to an agent; `system` an app's or agent's own system or developer message, " +
+          'whose orders to the model ("You are …", "never reveal your instructions") are its job: the learned scorer asks it ' +
+          "for more certainty, while persona jailbreaks and explicit overrides in it are still reported. In documents and tool results, instructions addressed to the AI " +
           "reading them (and instructions hidden in comments or alt text) are reported as prompt injection. " +
           "A `user` text that carries a pasted document (an email's headers, HTML, a JSON object, a fenced or quoted block, " +
           "a page after a request ending in a colon) has that part read as a `document` too; its findings' detector starts " +
           "`attacks/embedded-document:`. A `user` text the learned scorer would report is read again as a page, and not " +
           "reported when it reads as a harmless one. Pass `document` or `tool_result` when the whole text is one. " +
-          "With `messages` and no `source`, messages of role `tool` are read as `tool_result`",
+          "With `messages` and no `source`, messages of role `tool` are read as `tool_result` and of role `system` or " +
+          "`developer` as `system`; `user` and `assistant` messages as `user`. Prompt-injection and jailbreak findings " +
+          "say the source they were read as",
       ),
     policy: z
       .strictObject({
@@ -61,6 +65,10 @@ const schemas = once(() => {
     detector: z.string().describe("detector and rule that found it"),
     preview: z.string().describe("masked sample; secrets and personal data are never echoed whole"),
     message: z.number().int().optional().describe("index into `messages`, when messages were given"),
+    source: z
+      .enum(["user", "document", "tool_result", "system"])
+      .optional()
+      .describe("prompt_injection and jailbreak findings: the source the text was read as"),
   });
 
   const outputSchema = {
@@ -160,8 +168,18 @@ export function registerCheckGuardrailsTool(
 }
 
 function toOutputFinding(finding: Finding): OutputFinding {
-  const { kind, type, start, end, score, detector, preview, message } = finding;
-  return { kind, type, start, end, score, detector, preview, ...(message !== undefined && { message }) };
+  const { kind, type, start, end, score, detector, preview, message, source } = finding;
+  return {
+    kind,
+    type,
+    start,
+    end,
+    score,
+    detector,
+    preview,
+    ...(message !== undefined && { message }),
+    ...(source !== undefined && { source }),
+  };
 }
 
 function summarize(action: string, findings: readonly Finding[], omitted: number): string {

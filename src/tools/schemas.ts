@@ -47,8 +47,8 @@ export const sharedSchemas = once(() => {
   const messagesSchema = messagesOf(["system", "user", "assistant"], "who says it");
   /** Messages to screen: a `tool` message is what a tool returned to the agent. */
   const screenedMessagesSchema = messagesOf(
-    ["system", "user", "assistant", "tool"],
-    "who says it; `tool`: what a tool returned to an agent",
+    ["system", "developer", "user", "assistant", "tool"],
+    "who says it; `system` or `developer`: the app's own instructions; `tool`: what a tool returned to an agent",
   );
 
   const textSchema = z.string().max(MAX_TEXT_CHARS, `text too long: at most ${MAX_TEXT_CHARS} characters`);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGuardrails } from "../../src/guardrails/index.js";
 import { registerCheckGuardrailsTool } from "../../src/tools/check-guardrails.js";
 import { alnum } from "./fake-values.js";
+import { AGENT_SYSTEM_PROMPT, DAN_SYSTEM_PROMPT } from "./system-prompt-fixtures.js";
 
 interface ToolResult {
   isError?: boolean;
@@ -102,6 +103,34 @@ describe("check_guardrails tool", () => {
       expect.arrayContaining([expect.objectContaining({ type: "instruction_to_ai_reader" })]),
     );
     expect(errorText(await call({ text, source: "email" }))).toMatch(/source/);
+  });
+
+  it("reads an app's system prompt as `system`: its orders pass, a persona jailbreak in it does not", async () => {
+    const properties = (await client.listTools()).tools.find((tool) => tool.name === "check_guardrails")
+      ?.inputSchema.properties as Record<string, { description?: string; enum?: string[] }>;
+    expect(properties.source?.enum).toContain("system");
+    expect(properties.source?.description).toMatch(/`system`/);
+    expect((await call({ text: AGENT_SYSTEM_PROMPT, source: "system" })).structuredContent?.action).toBe(
+      "allow",
+    );
+    // The same prompt from a user is read as a user's request, and reported.
+    const asUser = await call({ text: AGENT_SYSTEM_PROMPT });
+    expect(asUser.structuredContent?.action).toBe("block");
+    expect(asUser.structuredContent?.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "prompt_injection", source: "user" })]),
+    );
+    const messages = [
+      { role: "system", content: DAN_SYSTEM_PROMPT },
+      { role: "user", content: "hello" },
+    ];
+    const dan = await call({ messages });
+    expect(dan.structuredContent?.action).toBe("block");
+    expect(dan.structuredContent?.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "jailbreak", message: 0, source: "system" })]),
+    );
+    const developer = await call({ messages: [{ role: "developer", content: AGENT_SYSTEM_PROMPT }] });
+    expect(developer.structuredContent?.action).toBe("allow");
+    expect(errorText(await call({ text: AGENT_SYSTEM_PROMPT, source: "developer" }))).toMatch(/source/);
   });
 
   it("reads a document pasted into a user's text as a document, with no `source` given", async () => {

@@ -3,6 +3,9 @@ import { join } from "node:path";
 import type { ContentSource } from "../types.js";
 import { FEATURE_BITS } from "./features.js";
 
+/** The sources the model file has thresholds for; `system` is read with the user's features (learned-detector.ts). */
+export type ModelSource = Exclude<ContentSource, "system">;
+
 /** Classes of the learned scorer, in the order of the model's weights. */
 export const ATTACK_CLASSES = ["benign", "prompt_injection", "jailbreak"] as const;
 export const CLASS_COUNT = ATTACK_CLASSES.length;
@@ -24,12 +27,12 @@ export interface AttackModel {
    * The same per source: content an agent reads (documents, tool output) is rarely written as
    * instructions, so an instruction in it needs less certainty than one among a user's requests.
    */
-  readonly thresholds: Readonly<Record<ContentSource, number>>;
+  readonly thresholds: Readonly<Record<ModelSource, number>>;
   /**
    * The same for texts longer than LONG_TEXT_CHARS: they are read as many more windows, each a chance
    * for noise (random characters, a blob) to score high, so the highest of them needs more certainty.
    */
-  readonly longThresholds: Readonly<Record<ContentSource, number>>;
+  readonly longThresholds: Readonly<Record<ModelSource, number>>;
   /** Whether documents and tool results also read their features crossed with that context (context-features.ts). */
   readonly contextFeatures: boolean;
   readonly bytes: number;
@@ -67,8 +70,8 @@ export function decodeAttackModel(file: Buffer): AttackModel {
     biases: number[];
     scales: number[];
     threshold: number;
-    thresholds?: Record<ContentSource, number>;
-    longThresholds?: Record<ContentSource, number>;
+    thresholds?: Record<ModelSource, number>;
+    longThresholds?: Record<ModelSource, number>;
     contextFeatures?: boolean;
   };
   if (header.bits !== FEATURE_BITS || header.classes !== CLASS_COUNT) {

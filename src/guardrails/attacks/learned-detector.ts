@@ -10,8 +10,20 @@ import { createAttackScorer, LONG_TEXT_CHARS } from "./attack-scorer.js";
  * and a score mapped so that the threshold is the policy's default 0.5 and certainty is 1. A user's
  * text that reads as a page when read as a document is not reported (PAGE_READING_FLOOR).
  */
+/**
+ * An app's own system or developer message is read with the user's features (the model has not been
+ * trained on system prompts) and reported at or above this attack probability, at any length. Chosen
+ * on dev, rules and model together, over the fabric patterns' dev system prompts (74) and the dev
+ * jailbreaks and injections read as system messages: 0.5 (the user's) flags 74 % of the prompts, 0.8
+ * 11 %, 0.85 8 %, 0.9 4 % (3, 2 of them by the rules), 0.95 2.7 % with fewer jailbreaks
+ * caught (38 % -> 22 % of 182). Held back: SWE-agent's and AutoGen's system prompts 0 of 26. Until the
+ * model learns a system context, a system message's jailbreak is caught less often than a user's.
+ */
+export const SYSTEM_THRESHOLD = 0.9;
+
 /** The attack probability at or above which the model reports this text, read as coming from `source`. */
 export function thresholdFor(model: AttackModel, text: string, source: ContentSource = "user"): number {
+  if (source === "system") return Math.max(SYSTEM_THRESHOLD, model.longThresholds.user);
   return (text.length > LONG_TEXT_CHARS ? model.longThresholds : model.thresholds)[source];
 }
 
