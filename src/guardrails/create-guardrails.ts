@@ -10,7 +10,7 @@ import { createEmbeddedDocumentDetector } from "./attacks/embedded-document.js";
 import { createEmbeddedInstructionDetector } from "./attacks/embedded-instructions.js";
 import { createLearnedAttackDetector, thresholdFor } from "./attacks/learned-detector.js";
 import { type GuardrailsConfigInput, guardrailsConfigSchema } from "./config.js";
-import { createInjectionDetector } from "./injection.js";
+import { createDefensiveClauseFinder, createInjectionDetector } from "./injection.js";
 import { createPiiDetector } from "./pii.js";
 import { createPolicy, strictestAction } from "./policy.js";
 import { PlaceholderBook, redactText, restorePlaceholders } from "./redact.js";
@@ -50,7 +50,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     embeddedInstructions,
   ];
   const model = parsed.learnedAttackScorer ? loadAttackModel() : undefined;
-  const learned = model ? createLearnedAttackDetector(model) : undefined;
+  const learned = model ? createLearnedAttackDetector(model, createDefensiveClauseFinder()) : undefined;
   if (learned) detectors.push(learned);
   // A document pasted into a user's text is read again as a document, by the detectors that read one
   // differently: the embedded-instruction rules, and the learned scorer at its document threshold.
@@ -149,7 +149,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     warmUpOffThread: () => runOffThread("warmUp", parsed).then(() => undefined),
     attackScore(text, source = "user") {
       const scored = scorer?.score(text, source);
-      return scored && model && { ...scored, threshold: thresholdFor(model, text, source) };
+      return scored && model && { ...scored, threshold: thresholdFor(model, text, source, scored.kind) };
     },
     actionFor: (kind, direction) => policy.actionFor(kind, direction),
     restore(text, placeholders) {
