@@ -15,8 +15,11 @@ export const LONG_TEXT_CHARS = WHOLE_TEXT_CHARS;
 const MIN_BLOCK_CHARS = 40;
 const MAX_BLOCK_CHARS = 400;
 const SNAP_CHARS = 48;
-/** Slots of the per-block set of seen buckets: a power of two over twice a block's most features. */
-const SEEN_BITS = 13;
+/**
+ * Slots of the per-block set of seen buckets: a power of two over a block's most features (2,242: at
+ * most 55 % full, a quarter in a block of prose). 16 KB, half the L1 cache; 8,192 slots filled it all.
+ */
+const SEEN_BITS = 12;
 const SEEN_SLOTS = 1 << SEEN_BITS;
 /** The same for a whole text of several blocks, up to WHOLE_TEXT_CHARS (at most 5 features a unit). */
 const WHOLE_SEEN_BITS = 16;
@@ -178,9 +181,10 @@ function sumDistinct(
 ): void {
   const slotMask = (1 << seenBits) - 1;
   const shift = 32 - seenBits;
-  let sum0 = 0;
-  let sum1 = 0;
-  let sum2 = 0;
+  // First the distinct buckets, compacted to the front of `buckets` in their order; then their
+  // weights, in loops with no branch, whose table reads (mostly cache misses: the table is 1.5 MB)
+  // can all be in flight at once. The sums are of small integers, exact in any order. With the set
+  // at 16 KB: a 10 KB check in 0.93 of the time.
   let count = 0;
   for (let index = 0; index < written; index++) {
     const bucket = buckets[index] ?? 0;
@@ -195,17 +199,24 @@ function sumDistinct(
     }
     if (held === entry) continue;
     seen[slot] = entry;
-    const base = bucket * CLASS_COUNT;
+    buckets[count++] = bucket;
+  }
+  let sum0 = 0;
+  let sum1 = 0;
+  let sum2 = 0;
+  for (let index = 0; index < count; index++) {
+    const base = (buckets[index] ?? 0) * CLASS_COUNT;
     sum0 += weights[base] ?? 0;
     sum1 += weights[base + 1] ?? 0;
     sum2 += weights[base + 2] ?? 0;
-    if (crossed) {
-      const across = crossedBucket(bucket) * CLASS_COUNT;
+  }
+  if (crossed) {
+    for (let index = 0; index < count; index++) {
+      const across = crossedBucket(buckets[index] ?? 0) * CLASS_COUNT;
       sum0 += weights[across] ?? 0;
       sum1 += weights[across + 1] ?? 0;
       sum2 += weights[across + 2] ?? 0;
     }
-    count++;
   }
   sums[at] = sum0;
   sums[at + 1] = sum1;
@@ -228,6 +239,14 @@ function blockBoundaries(units: Uint16Array, textLength: number): number[] {
   for (let index = 0; index < textLength; index++) {
     const code = units[index] ?? 0;
     const length = index + 1 - blockStart;
+    // Most units (letters) end no sentence and are no space: a few comparisons rule them out.
+    if (code > 0x3f && code !== 0x964 && code < 0x3002) {
+      if (length >= hardMax) {
+        if (index + 1 < textLength) boundaries.push(index + 1);
+        blockStart = index + 1;
+      }
+      continue;
+    }
     const sentenceEnd =
       code === 0x0a ||
       code === 0x3002 || // 。
