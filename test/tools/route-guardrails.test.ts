@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { AGENT_SYSTEM_PROMPT, DAN_SYSTEM_PROMPT } from "../guardrails/system-prompt-fixtures.js";
 import { errorText, structured } from "../support/in-memory-server.js";
 import { type RoutingFixture, startRoutingFixture } from "../support/routing-fixture.js";
 
@@ -51,6 +52,36 @@ describe("guardrails inside route_completion", () => {
     );
     expect(text).toMatch(/GUARDRAIL_BLOCKED/);
     expect(fixture.pa.requests).toHaveLength(0);
+  });
+
+  it("reads `system` and system messages as the app's own instructions: an agent's prompt passes, DAN does not", async () => {
+    fixture = await startRoutingFixture();
+    const { client } = fixture.session;
+    const passed = await client.callTool({
+      name: "route_completion",
+      arguments: { system: AGENT_SYSTEM_PROMPT, prompt: "Fix the failing test in src/date.ts", model: "m1" },
+    });
+    expect(structured<Answer>(passed).guardrails.input.action).toBe("none");
+    const developer = await client.callTool({
+      name: "route_completion",
+      arguments: {
+        messages: [
+          { role: "developer", content: AGENT_SYSTEM_PROMPT },
+          { role: "user", content: "Fix the failing test in src/date.ts" },
+        ],
+        model: "m1",
+      },
+    });
+    expect(structured<Answer>(developer).guardrails.input.action).toBe("none");
+    expect(fixture.pa.requests).toHaveLength(2);
+    const blocked = errorText(
+      await client.callTool({
+        name: "route_completion",
+        arguments: { system: DAN_SYSTEM_PROMPT, prompt: "hello", model: "m1" },
+      }),
+    );
+    expect(blocked).toMatch(/GUARDRAIL_BLOCKED.*jailbreak/);
+    expect(fixture.pa.requests).toHaveLength(2);
   });
 
   it("redacts PII so the provider never sees it, then restores it in the answer", async () => {

@@ -1,6 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../../src/http/auth.js";
+import { AGENT_SYSTEM_PROMPT, DAN_SYSTEM_PROMPT } from "../../guardrails/system-prompt-fixtures.js";
 import { type MessagesGateway, messagesRows, sentBody, startMessagesGateway } from "./messages-fixture.js";
 
 let gateway: MessagesGateway;
@@ -25,6 +26,31 @@ const PNG_1X1 =
 describe("POST /v1/messages through @anthropic-ai/sdk, served by an OpenAI-compatible provider", () => {
   beforeEach(async () => {
     gateway = await startMessagesGateway();
+  });
+
+  it("screens `system` as the app's own instructions: an agent's prompt passes, a DAN persona is refused", async () => {
+    gateway.pa.enqueue({ type: "ok", text: "Done." });
+    const message = await gateway.anthropic.messages.create({
+      model: "m1",
+      max_tokens: 100,
+      system: AGENT_SYSTEM_PROMPT,
+      messages: [{ role: "user", content: "Fix the failing test in src/date.ts" }],
+    });
+    expect(message.content).toEqual([{ type: "text", text: "Done." }]);
+    const failure = await gateway.anthropic.messages
+      .create({
+        model: "m1",
+        max_tokens: 100,
+        system: DAN_SYSTEM_PROMPT,
+        messages: [{ role: "user", content: "hi" }],
+      })
+      .then(
+        () => undefined,
+        (error: { status?: number; message?: string }) => error,
+      );
+    expect(failure?.status).toBe(400);
+    expect(failure?.message).toMatch(/jailbreak/);
+    expect(gateway.pa.requests).toHaveLength(1);
   });
 
   it("translates system, sampling fields and stop sequences, and answers a message with usage", async () => {
