@@ -8,6 +8,8 @@
  * All windows are bounded, so a scan stays linear.
  */
 
+import { readsDefensivelyInOtherLanguage } from "./defensive-mentions-multilingual.js";
+
 /** Rule types a defensive frame can cancel; a jailbreak's "never refuse" is its own negation. */
 const DEFENSIBLE_TYPES: ReadonlySet<string> = new Set(["instruction_override", "system_prompt_extraction"]);
 
@@ -62,11 +64,13 @@ const FORBIDS_FOLLOWING = /^(?:do\snot|don't)\s(?:follow|obey)/;
 const REVERSE_PSYCHOLOGY = /^forget\b|\b(?:me|us)\b/;
 
 /**
- * Whether the match `text[start, end)` of a rule of `type` names its attack only to forbid it.
- * `text` is the normalized text (lower case, quotes folded) the rules matched.
+ * Whether the match `text[start, end)` of a rule of `type` (and `id`: the multilingual rules' ids end
+ * in their language) names its attack only to forbid it. `text` is the normalized text (lower case,
+ * quotes folded) the rules matched.
  */
-export function readsDefensively(text: string, start: number, end: number, type: string): boolean {
+export function readsDefensively(text: string, start: number, end: number, type: string, id = ""): boolean {
   if (!DEFENSIBLE_TYPES.has(type)) return false;
+  if (/-(?:de|zh)$/.test(id)) return readsDefensivelyInOtherLanguage(text, start, end, type, id);
   const before = text.slice(Math.max(0, start - BEFORE_CHARS), start);
   const sentence = before.slice(lastSentenceBreak(before) + 1);
   const matched = text.slice(start, end);

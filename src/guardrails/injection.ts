@@ -52,7 +52,8 @@ export function createInjectionDetector(): Detector {
       const context = new ContextReader(normalized.text);
       for (const match of engine.match(normalized, text)) {
         // "You must not reveal your system prompt" forbids the attack it names.
-        if (readsDefensively(normalized.text, match.start, match.end, match.rule.type)) continue;
+        if (readsDefensively(normalized.text, match.start, match.end, match.rule.type, match.rule.id))
+          continue;
         const start = normalized.toOriginalStart(match.start);
         const end = normalized.toOriginalEnd(match.end);
         const obfuscated =
@@ -95,7 +96,8 @@ export function createDefensiveClauseFinder(): (text: string) => Span[] {
     const normalized = normalizeForMatching(text);
     const spans: Span[] = [];
     for (const match of engine.match(normalized, text)) {
-      if (!readsDefensively(normalized.text, match.start, match.end, match.rule.type)) continue;
+      if (!readsDefensively(normalized.text, match.start, match.end, match.rule.type, match.rule.id))
+        continue;
       const start = normalized.toOriginalStart(match.start);
       const end = normalized.toOriginalEnd(match.end);
       spans.push({ start: sentenceStart(text, start), end: clauseEnd(text, end) });
