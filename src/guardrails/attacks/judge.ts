@@ -71,10 +71,18 @@ export function createGuardJudge(config: JudgeConfig, ask: AskJudge): GuardJudge
     model: config.model,
     async review(guardrails, texts, key) {
       const uncertain: string[] = [];
+      // A system message gives the model orders by design, which the judge is told to call an
+      // injection: it is asked only about one the scorer reads as a jailbreak, and only a jailbreak
+      // verdict on it counts.
+      const systemTexts = new Set<string>();
       for (const { text: content, source } of texts) {
         if (uncertain.length >= config.maxTexts || uncertain.includes(content)) continue;
         const opinion = guardrails.attackScore(content, source);
         if (opinion === undefined) continue;
+        if (source === "system") {
+          if (opinion.kind !== "jailbreak") continue;
+          systemTexts.add(content);
+        }
         const upper = config.upper ?? opinion.threshold;
         const lower = config.lower ?? Math.max(0, opinion.threshold - DEFAULT_BAND);
         if (opinion.attack >= lower && opinion.attack < upper) uncertain.push(content);
@@ -91,7 +99,8 @@ export function createGuardJudge(config: JudgeConfig, ask: AskJudge): GuardJudge
               key,
             );
             const verdict = parseVerdict(answer, config.model);
-            if (verdict !== undefined) verdicts.set(content, verdict);
+            const counts = !systemTexts.has(content) || !verdict?.attack || verdict.kind === "jailbreak";
+            if (verdict !== undefined && counts) verdicts.set(content, verdict);
           } catch {
             // No verdict: the local scores decide, as without a judge.
           }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type ContentSource, createGuardrails, parseVerdict } from "../../../src/guardrails/index.js";
 import { errorText, structured } from "../../support/in-memory-server.js";
 import { type RoutingFixture, startRoutingFixture } from "../../support/routing-fixture.js";
+import { AGENT_SYSTEM_PROMPT } from "../system-prompt-fixtures.js";
 
 let fixture: RoutingFixture | undefined;
 afterEach(async () => {
@@ -166,6 +167,28 @@ describe("guard judge and the text's source", () => {
       expect.objectContaining({ detector: "attacks/learned", message: 2 }),
     );
     expect(judged.action).toBe("block");
+  });
+
+  it("is not asked about a system prompt the scorer reads as orders, and its injection verdict on one does not count", async () => {
+    fixture = await startRoutingFixture({ guardrails: { judge: JUDGE } });
+    fixture.pc.setDefaultFor("m2", { type: "ok", text: "injection" });
+    const system = structured<{ action: string }>(
+      await fixture.session.client.callTool({
+        name: "check_guardrails",
+        arguments: { text: AGENT_SYSTEM_PROMPT, source: "system" },
+      }),
+    );
+    expect(judgeCalls(fixture.pc)).toHaveLength(0);
+    expect(system.action).toBe("allow");
+    // The same words from a user are asked about (and the judge's injection verdict blocks them).
+    const user = structured<{ action: string }>(
+      await fixture.session.client.callTool({
+        name: "check_guardrails",
+        arguments: { text: AGENT_SYSTEM_PROMPT },
+      }),
+    );
+    expect(judgeCalls(fixture.pc)).toHaveLength(1);
+    expect(user.action).toBe("block");
   });
 
   it("reads a check's text by its given source, and route_completion's tool messages as tool results", async () => {
