@@ -30,10 +30,10 @@ import { extractRedPincer } from "./extract-redpincer.js";
 import { extractRoleplayRequests } from "./extract-roleplay.js";
 import { extractSpikee } from "./extract-spikee.js";
 import {
-  extractAutogenSystemMessages,
   extractCrewAiSlices,
   extractFabricPatterns,
   extractOpenHandsPrompts,
+  extractPythonSystemMessages,
   extractSweAgentTemplates,
 } from "./extract-system-prompts.js";
 import { extractTau2Scenarios, extractTauBriefs, extractTauDialogues } from "./extract-tau-bench.js";
@@ -278,12 +278,18 @@ async function extract(source: Source): Promise<CorpusLine[]> {
       );
     } else if (source.format === "crewai-translations") {
       extracted = extractCrewAiSlices(read(first), source.split);
-    } else if (source.format === "autogen-system-messages") {
-      extracted = extractAutogenSystemMessages(
+    } else if (
+      source.format === "autogen-system-messages" ||
+      source.format === "openai-agents-instructions"
+    ) {
+      const autogen = source.format === "autogen-system-messages";
+      extracted = extractPythonSystemMessages(
         (source.paths ?? []).flatMap((folder) =>
           files(folder, ".py").filter(({ path }) => !path.includes("/tests/")),
         ),
         source.split,
+        autogen ? ["system_message"] : ["instructions"],
+        autogen ? ["SYSTEM"] : ["SYSTEM", "INSTRUCTIONS"],
       );
     } else if (source.format === "ifeval-prompts") {
       extracted = sidedPaths(source).flatMap(({ path, split }) =>
@@ -614,6 +620,7 @@ const NEW_FORMATS = new Set([
   "openhands-prompts",
   "crewai-translations",
   "autogen-system-messages",
+  "openai-agents-instructions",
 ]);
 
 /** Training-side orders to agents that composed-agent-orders wraps its carriers around. */

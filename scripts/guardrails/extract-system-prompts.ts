@@ -93,26 +93,31 @@ export function extractCrewAiSlices(json: string, split: string): ExtractedLine[
 }
 
 /**
- * AutoGen's system messages in its Python packages and samples: string constants given as
- * `system_message=` (a call's keyword) or assigned to a name with SYSTEM in it (ast, never run).
+ * System messages written in Python: string constants given as one of `keywords` (a call's keyword:
+ * AutoGen's `system_message=`, the OpenAI Agents SDK's `instructions=`) or assigned to a name with
+ * one of `names` in it (ast, never run).
  */
-export function extractAutogenSystemMessages(
+export function extractPythonSystemMessages(
   files: { path: string; text: string }[],
   split: string,
+  keywords: readonly string[],
+  names: readonly string[],
 ): ExtractedLine[] {
   const program = `
 import ast, json, sys
+request = json.load(sys.stdin)
+keywords, names = set(request["keywords"]), request["names"]
 out = []
-for source in json.load(sys.stdin):
+for source in request["sources"]:
     try:
         tree = ast.parse(source)
     except SyntaxError:
         continue
     for node in ast.walk(tree):
         value = None
-        if isinstance(node, ast.keyword) and node.arg == "system_message":
+        if isinstance(node, ast.keyword) and node.arg in keywords:
             value = node.value
-        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and "SYSTEM" in t.id.upper() for t in node.targets):
+        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and any(n in t.id.upper() for n in names) for t in node.targets):
             value = node.value
         if isinstance(value, ast.Constant) and isinstance(value.value, str):
             out.append(value.value)
@@ -120,7 +125,7 @@ print(json.dumps(out))
 `;
   const texts = JSON.parse(
     execFileSync("python3", ["-c", program], {
-      input: JSON.stringify(files.map((file) => file.text)),
+      input: JSON.stringify({ sources: files.map((file) => file.text), keywords, names }),
       maxBuffer: 64 << 20,
     }).toString("utf8"),
   ) as string[];
