@@ -6,21 +6,40 @@ import type { Finding } from "./types.js";
  */
 export class PlaceholderBook {
   readonly placeholders = new Map<string, string>();
-  private readonly byValue = new Map<string, string>();
+  /** Per label, the placeholder of each value: no `label + value` key string is built and hashed per finding. */
+  private readonly byValue = new Map<string, Map<string, string>>();
   private readonly counters = new Map<string, number>();
 
   placeholderFor(type: string, value: string): string {
-    const label = type.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
-    const key = `${label}\u0000${value}`;
-    const existing = this.byValue.get(key);
+    const label = labelOf(type);
+    let values = this.byValue.get(label);
+    if (values === undefined) {
+      values = new Map();
+      this.byValue.set(label, values);
+    }
+    const existing = values.get(value);
     if (existing !== undefined) return existing;
     const count = (this.counters.get(label) ?? 0) + 1;
     this.counters.set(label, count);
     const placeholder = `[${label}_${count}]`;
-    this.byValue.set(key, placeholder);
+    values.set(value, placeholder);
     this.placeholders.set(placeholder, value);
     return placeholder;
   }
+}
+
+/** A finding type's placeholder label (`credit_card` -> `CREDIT_CARD`), made once per type. */
+const labels = new Map<string, string>();
+/** Types are the detectors' own few hundred; the bound only keeps the cache from growing unchecked. */
+const MAX_LABELS = 4096;
+
+function labelOf(type: string): string {
+  let label = labels.get(type);
+  if (label === undefined) {
+    label = type.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
+    if (labels.size < MAX_LABELS) labels.set(type, label);
+  }
+  return label;
 }
 
 /** Replaces each finding's span with its placeholder; overlapping spans merge under the first one's type. */
