@@ -30,6 +30,7 @@ import {
 } from "./extract-pii-secret.js";
 import { whispersLines } from "./extract-whispers.js";
 import { extractGoRuleSamples, readGoHelpers } from "./go-samples.js";
+import { keyhogExamples, readKeyhogDetectors, whyNotAVendorToken } from "./keyhog-detectors.js";
 import { readRuleFiles, ruleKey, selectKingfisherRules } from "./kingfisher-selection.js";
 import { PII_SECRET_CORPUS, PII_SECRET_SOURCES, type PiiSecretSource } from "./load-pii-secret-corpus.js";
 import { type MicrosoftKeyRule, microsoftExamplesByRule, structuralSkip } from "./microsoft-key-rules.js";
@@ -192,6 +193,25 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
           rules.map((rule) => ({ rule: rule.Name, positives: examples.get(rule) ?? [], negatives: [] })),
           file,
           context,
+        );
+      });
+    case "keyhog-detectors":
+      // Seeded examples of the patterns for a vendor's token (the ones a port is considered for).
+      return source.paths.flatMap((folder) => {
+        const detectors = readKeyhogDetectors(source, folder);
+        const examples = keyhogExamples(detectors);
+        return detectors.flatMap((detector) =>
+          gitleaksLines(
+            detector.patterns
+              .filter((pattern) => whyNotAVendorToken(detector, pattern) === undefined)
+              .map((pattern) => ({
+                rule: detector.id,
+                positives: examples.get(pattern) ?? [],
+                negatives: [],
+              })),
+            detector.file.split("/").pop() ?? detector.file,
+            context,
+          ),
         );
       });
     case "trivy-testdata":

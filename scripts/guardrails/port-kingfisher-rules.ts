@@ -21,6 +21,7 @@ import {
   ADVERSARIAL_LIMIT_MS,
   adversarialMs,
   benignLines,
+  keywordTooCommon,
   renderRuleObjects,
   reported,
   reportedByModelmux,
@@ -31,15 +32,6 @@ const root = join(import.meta.dirname, "../..");
 const OUTPUT = join(root, "src/guardrails/kingfisher-rules.ts");
 const REPORT = join(import.meta.dirname, "kingfisher-port.json");
 const CONFIDENCE_SCORE: Record<string, number> = { high: 0.9, medium: 0.85, low: 0.75 };
-
-/**
- * A keyword the prefilter would hit in ordinary prose at every turn (`pat` in `path`, `pattern`): under
- * 3 characters, or a word under 5 letters unless the pattern opens with `\b`, which fails at once
- * inside a longer word (`lob` in `global`).
- */
-function keywordTooCommon(keyword: string, pattern: string): boolean {
-  return keyword.length < 3 || (keyword.length < 5 && /^[a-z]+$/.test(keyword) && !pattern.startsWith("\\b"));
-}
 
 /** Kingfisher rule `kingfisher.box.com.1` → finding type `box_com` (the vendor, as modelmux's types read). */
 function findingType(rule: KingfisherFileRule): string {

@@ -15,6 +15,7 @@ import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
 import { GITLEAKS_CONTEXT_RULES } from "./gitleaks-context-rules.js";
 import { GITLEAKS_SECRET_RULES } from "./gitleaks-secret-rules.js";
 import { GITLEAKS_TOKEN_RULES } from "./gitleaks-token-rules.js";
+import { KEYHOG_RULES } from "./keyhog-rules.js";
 import { KeywordStarts } from "./keyword-starts.js";
 import { KINGFISHER_RULES } from "./kingfisher-rules.js";
 import { maskPreview } from "./mask.js";
@@ -65,6 +66,7 @@ export function createSecretDetector(
     ...SECRET_PATTERN_RULES,
     ...KINGFISHER_RULES,
     ...MICROSOFT_SECRET_RULES,
+    ...KEYHOG_RULES,
   ],
 ): Detector {
   const matchers = new Map<string, Matcher[]>();

@@ -1,0 +1,252 @@
+// `node --import tsx scripts/guardrails/port-keyhog-rules.ts`: ports KeyHog's vendor detectors
+// (santhsecurity/keyhog, MIT, at the commit pinned in pii-secret-sources.json) into
+// src/guardrails/keyhog-rules.ts, for the token types modelmux did not find, and writes what was
+// skipped, and why, to scripts/guardrails/keyhog-port.json. Reads the snapshot under
+// MODELMUX_CORPUS_MIRRORS, the train and dev lines of .attack-corpus/ (never a test line) and
+// ordinary code (node_modules, the Python standard library). Prints counts only.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
+import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
+import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
+import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
+import {
+  type KeyhogDetector,
+  type KeyhogPattern,
+  keyhogExamples,
+  readKeyhogDetectors,
+  whyNotAVendorToken,
+} from "./keyhog-detectors.js";
+import { PII_SECRET_SOURCES, type PiiSecretSource } from "./load-pii-secret-corpus.js";
+import {
+  ADVERSARIAL_LIMIT_MS,
+  adversarialMs,
+  benignLines,
+  keywordTooCommon,
+  ordinaryCode,
+  renderRuleObjects,
+  reported,
+  reportedByModelmux,
+} from "./port-checks.js";
+import { convertRustRegex, RustRegexError } from "./rust-regex.js";
+
+const root = join(import.meta.dirname, "../..");
+const OUTPUT = join(root, "src/guardrails/keyhog-rules.ts");
+const REPORT = join(import.meta.dirname, "keyhog-port.json");
+/**
+ * Under the vendor rules with a fixed prefix (0.85-0.9): KeyHog's patterns mostly key off the vendor's
+ * name before an assignment, so where another rule names the same text, that rule's type is kept.
+ */
+const SCORE = 0.8;
+/** A random secret of 10 or more characters measures over 3 bits; `aaaa…` and `1234…` fillers do not. */
+const MIN_ENTROPY = 3;
+/**
+ * Every keyword hit runs the rule: a keyword found in more train/dev lines than this (`create`,
+ * `token`, `https://`, and vendors named in prose: `google`, `slack`) costs the prefilter more than
+ * one vendor's token is worth.
+ */
+const MAX_KEYWORD_LINES = 10;
+/**
+ * KeyHog names no boundary; a ported match may not start or end inside a longer alphanumeric run,
+ * and a token prefix (`xau_`, `ap_`) may not follow `_` or `-` either: inside a longer token it is
+ * no token's start (a vendor's name may: `APP_ABUSEIPDB_KEY`).
+ */
+const BEFORE = "(?<![A-Za-z0-9])";
+const BEFORE_PREFIX = "(?<![A-Za-z0-9_-])";
+const AFTER = "(?![A-Za-z0-9])";
+
+const SOURCE = pinnedKeyhog();
+const lines = benignLines();
+const lowerLines = lines.map((line) => line.toLowerCase());
+const keywordLines = new Map<string, number>();
+const linesWith = (keyword: string) => {
+  let count = keywordLines.get(keyword);
+  if (count === undefined) {
+    count = lowerLines.filter((line) => line.includes(keyword)).length;
+    keywordLines.set(keyword, count);
+  }
+  return count;
+};
+const folder = SOURCE.paths[0] ?? "detectors/";
+const detectors = readKeyhogDetectors(SOURCE, folder);
+const examples = keyhogExamples(detectors);
+const baseline = [...SECRET_PATTERN_RULES, ...KINGFISHER_RULES, ...MICROSOFT_SECRET_RULES];
+const skipped: Record<string, string> = {};
+const candidates: SecretPatternRule[] = [];
+for (const detector of detectors) {
+  detector.patterns.forEach((pattern, index) => {
+    const id = `keyhog.${detector.id}${detector.patterns.length > 1 ? `.${index + 1}` : ""}`;
+    const ported = convert(detector, pattern, index, id);
+    if (typeof ported === "string") {
+      skipped[id] = ported;
+      return;
+    }
+    const own = examples.get(pattern) ?? [];
+    if (own.length === 0) {
+      skipped[id] = "no example could be drawn from the pattern";
+      return;
+    }
+    const regex = new RegExp(ported.pattern, ported.flags ?? "");
+    const missed = own.filter((example) => !regex.test(example)).length;
+    if (missed > 0) {
+      skipped[id] = `converted pattern misses ${missed} of its ${own.length} examples`;
+      return;
+    }
+    // An example may be reported by a stronger reading of modelmux's (a generic `API_KEY="…"`) or be
+    // under the entropy floor; the rule needs one example it reports itself.
+    if (!own.some((example) => reported([ported], example).length > 0)) {
+      skipped[id] = "reports none of its examples itself (a stronger reading or the entropy floor)";
+      return;
+    }
+    const adds = own.some((example) => {
+      const base = reportedByModelmux(example, baseline);
+      return reported([ported], example).some(
+        (finding) => !base.some((other) => other.start < finding.end && finding.start < other.end),
+      );
+    });
+    if (!adds) {
+      skipped[id] = "adds no finding: modelmux already finds every example";
+      return;
+    }
+    candidates.push(ported);
+  });
+}
+
+// The false-positive checks: every candidate at once finds the texts where any fires; there each
+// candidate whose keyword occurs runs alone, since overlapping candidates hide one another.
+const flaggedBy = (texts: string[]) => {
+  const all = createSecretDetector(candidates);
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const fired = all.scan(text).some((finding) => finding.score >= 0.5);
+    if (!fired) continue;
+    const lower = text.toLowerCase();
+    for (const rule of candidates)
+      if (rule.keywords.some((keyword) => lower.includes(keyword)) && reported([rule], text).length > 0)
+        counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1);
+  }
+  return counts;
+};
+const benign = flaggedBy(lines);
+const code = flaggedBy(ordinaryCode(root));
+const kept: SecretPatternRule[] = [];
+for (const rule of candidates) {
+  const lines = benign.get(rule.id);
+  const files = code.get(rule.id);
+  const ms = lines === undefined && files === undefined ? adversarialMs(rule) : 0;
+  const reason =
+    lines !== undefined
+      ? `flags ${lines} train/dev line(s) holding no secret`
+      : files !== undefined
+        ? `reports a secret in ${files} file(s) of ordinary code`
+        : ms > ADVERSARIAL_LIMIT_MS
+          ? `slow on 1 MB of near-misses (${Math.round(ms)} ms)`
+          : undefined;
+  if (reason === undefined) kept.push(rule);
+  else skipped[rule.id] = reason;
+}
+
+const reasons = new Map<string, number>();
+for (const reason of Object.values(skipped)) {
+  const key = reason
+    .replace(/\d+/g, "N")
+    .replace(/\(.*\)/, "")
+    .trim();
+  reasons.set(key, (reasons.get(key) ?? 0) + 1);
+}
+const patterns = detectors.reduce((sum, detector) => sum + detector.patterns.length, 0);
+writeFileSync(
+  REPORT,
+  `${JSON.stringify(
+    {
+      about:
+        "Written by scripts/guardrails/port-keyhog-rules.ts: KeyHog's detector patterns not ported, each with the reason.",
+      repo: SOURCE.repo,
+      commit: SOURCE.commit,
+      detectors: detectors.length,
+      patterns,
+      ported: kept.length,
+      skipped,
+    },
+    null,
+    2,
+  )}\n`,
+);
+writeFileSync(OUTPUT, renderRules(kept));
+// As the project's formatter writes them, so a run that changes nothing leaves no diff.
+execFileSync(join(root, "node_modules/.bin/biome"), ["format", "--write", OUTPUT, REPORT], {
+  stdio: "ignore",
+});
+console.log(`${detectors.length} KeyHog detectors, ${patterns} patterns; ported ${kept.length}; skipped:`);
+console.log(Object.fromEntries([...reasons].sort((a, b) => b[1] - a[1])));
+
+function pinnedKeyhog(): PiiSecretSource {
+  const { sources } = JSON.parse(readFileSync(PII_SECRET_SOURCES, "utf8")) as { sources: PiiSecretSource[] };
+  const source = sources.find((candidate) => candidate.format === "keyhog-detectors");
+  if (source === undefined || source.paths.length !== 1)
+    throw new Error("no single-folder keyhog-detectors source");
+  return source;
+}
+
+function convert(
+  detector: KeyhogDetector,
+  pattern: KeyhogPattern,
+  index: number,
+  id: string,
+): SecretPatternRule | string {
+  const notAToken = whyNotAVendorToken(detector, pattern);
+  if (notAToken !== undefined) return notAToken;
+  let converted: ReturnType<typeof convertRustRegex>;
+  try {
+    converted = convertRustRegex(pattern.regex);
+  } catch (error) {
+    if (error instanceof RustRegexError || error instanceof SyntaxError)
+      return `regex not converted: ${error.message}`;
+    throw error;
+  }
+  if (converted.keywords.length === 0) return "no literal text that every match starts with (no keyword)";
+  // The prefilter's cost: a short word would run the rule at every turn of prose, boundary or not.
+  const common = converted.keywords.find((keyword) => keywordTooCommon(keyword, ""));
+  if (common !== undefined) return `keyword too common for the prefilter (${common.length} characters)`;
+  const frequent = converted.keywords.find((keyword) => linesWith(keyword) > MAX_KEYWORD_LINES);
+  if (frequent !== undefined)
+    return `keyword in ${linesWith(frequent)} train/dev lines: too frequent for the prefilter`;
+  const group = pattern.group ?? 0;
+  const prefix = converted.keywords.every((keyword) => /[-_.]$/.test(keyword));
+  return {
+    id,
+    type: detector.id.replace(/-/g, "_"),
+    keywords: converted.keywords,
+    pattern: `${prefix ? BEFORE_PREFIX : BEFORE}(?:${converted.source})${AFTER}`,
+    ...(converted.flags === "" ? {} : { flags: converted.flags }),
+    ...(group === 0 ? {} : { group }),
+    score: SCORE,
+    minEntropy: MIN_ENTROPY,
+    source: `keyhog ${detector.file} (${detector.id}, pattern ${index + 1})`,
+  };
+}
+
+function renderRules(ported: SecretPatternRule[]): string {
+  const body = renderRuleObjects(ported);
+  return `// Generated by scripts/guardrails/port-keyhog-rules.ts; do not edit by hand.
+import type { SecretPatternRule } from "./secret-rule-types.js";
+
+/**
+ * Vendor token rules ported from KeyHog (github.com/santhsecurity/keyhog@${SOURCE.commit.slice(0, 7)},
+ * detectors/*.toml, MIT; see licenses/ and NOTICE): one rule per detector pattern, for token types
+ * modelmux did not find. Kept: patterns for a vendor's secret (not its generic detectors, nor the
+ * identifiers, publishable keys and paths their descriptions name), with a literal start the prefilter can key on (one found in at most
+ * ${MAX_KEYWORD_LINES} train/dev lines), whose
+ * converted pattern finds the three examples drawn from it, of which one adds a finding modelmux did
+ * not make, and that report nothing in train or dev lines holding no secret nor in ~12 MB of ordinary
+ * code (node_modules, the Python standard library). KeyHog names no boundary: each match here may not
+ * start or end inside a longer alphanumeric run, nor a token prefix (\`xau_\`) follow \`_\` or \`-\`.
+ * Score ${SCORE}, under the fixed-prefix vendor rules; the secret needs entropy ${MIN_ENTROPY}. Not
+ * ported, and why: scripts/guardrails/keyhog-port.json.
+ */
+export const KEYHOG_RULES: SecretPatternRule[] = [
+${body}
+];
+`;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { captureGroup, tokenShaped } from "../../scripts/guardrails/keyhog-detectors.js";
+import { KEYHOG_RULES } from "../../src/guardrails/keyhog-rules.js";
+import { alnum, hex } from "./fake-values.js";
+import { checkPortedRules, type PortedRuleCase } from "./ported-rule-cases.js";
+
+// Rules ported from KeyHog by scripts/guardrails/port-keyhog-rules.ts. Values are drawn at test time
+// (fake-values.ts); assertions compare spans and ids, so no value is printed on success.
+describe("a sample of the ported KeyHog rules", () => {
+  const cases: PortedRuleCase[] = [
+    [
+      "keyhog.abuseipdb-api-key",
+      alnum(80, 1),
+      (secret) => `curl -H 'Accept: application/json' # abuseipdb: ${secret}`,
+      // One character short of the key's 80: a longer run is not cut to fit either.
+      `abuseipdb: ${alnum(79, 1)}`,
+    ],
+    [
+      "keyhog.scraperapi-key.1",
+      alnum(32, 2),
+      (secret) => `scraperapi: ${secret}`,
+      `scraperapi: ${alnum(40, 2)}`,
+    ],
+    [
+      "keyhog.deepgram-api-key",
+      hex(40, 3),
+      (secret) => `DEEPGRAM=${secret}`,
+      // A vendor's name inside a longer word is not the vendor's name.
+      `NODEEPGRAM=${hex(40, 3)}`,
+    ],
+    [
+      "keyhog.activepieces-api-key.1",
+      `ap_${hex(40, 4)}`,
+      (secret) => `the flow runs with ${secret} as its key`,
+      // Not the token's own alphabet (hex), so not its token.
+      `ap_${alnum(40, 4)}Z`,
+    ],
+  ];
+
+  checkPortedRules(cases);
+});
+
+describe("every ported rule", () => {
+  it.each(KEYHOG_RULES.map((rule) => [rule.id, rule] as const))("%s is well formed", (_id, rule) => {
+    expect(rule.source).toMatch(/^keyhog detectors\/[\w.-]+\.toml \([\w.-]+, pattern \d+\)$/);
+    expect(rule.keywords.length).toBeGreaterThan(0);
+    for (const keyword of rule.keywords) expect(keyword).toBe(keyword.toLowerCase());
+    expect(() => new RegExp(rule.pattern, `${rule.flags ?? ""}dy`)).not.toThrow();
+    // Bounded: no `*`, `+` or `{n,}` left to backtrack without end.
+    expect(rule.pattern.replace(/\\./g, "").replace(/\[(?:[^\]\\]|\\.)*\]/g, "")).not.toMatch(
+      /[*+]|\{\d+,\}/,
+    );
+    // KeyHog names no boundary; the port adds one on each side.
+    expect(rule.pattern).toMatch(/^\(\?<!\[A-Za-z0-9(?:_-)?\]\)\(\?:/);
+    expect(rule.pattern.endsWith(")(?![A-Za-z0-9])")).toBe(true);
+  });
+});
+
+describe("the port's token-shape test (scripts/guardrails/keyhog-detectors.ts)", () => {
+  it("reads the secret's capture group, skipping non-capturing groups and brackets", () => {
+    const pattern = `(?:SCRAPER|scraper)[(=:\\s"']+([a-zA-Z0-9]{32})(?:x|(y))`;
+    expect(captureGroup(pattern, 1)).toBe("[a-zA-Z0-9]{32}");
+    expect(captureGroup(pattern, 2)).toBe("y");
+    expect(captureGroup("ap_[a-f0-9]{32,}", 0)).toBe("ap_[a-f0-9]{32,}");
+    expect(captureGroup("(?i)xapt-[a-z]+", 0)).toBe("xapt-[a-z]+");
+    expect(captureGroup("no-group", 1)).toBeUndefined();
+  });
+
+  it("takes a token's alphabet", () => {
+    for (const secret of [
+      "[a-zA-Z0-9]{32}",
+      "ap_[a-f0-9]{32,}",
+      "[a-zA-Z0-9_\\-]{30,60}",
+      "(?:prod|dev):[a-z0-9\\-]+\\|?[A-Za-z0-9_\\-]{50,}",
+      "[A-Za-z0-9+/=]{40}",
+      "\\d{10}:[\\w-]{35}",
+    ])
+      expect(tokenShaped(secret), secret).toBe(true);
+  });
+
+  it("refuses a password's, a command's or free text's", () => {
+    for (const secret of [
+      "[a-zA-Z0-9!@#$%^&*()_+\\-]{12,}",
+      "[^\\s\"']{30,}",
+      "aws ecr get-login-password[^\\n]*",
+      ".{8,}",
+      "\\S{20,}",
+      "[a-z]+ [a-z]+",
+    ])
+      expect(tokenShaped(secret), secret).toBe(false);
+  });
+});
