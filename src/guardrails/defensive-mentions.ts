@@ -92,11 +92,14 @@ export function readsDefensively(text: string, start: number, end: number, type:
   );
 }
 
-/** The index of the last sentence end (`.`, `!`, `?`, a line break) in `text`, or -1. */
+/** The index of the last sentence end in `text`, or -1. */
 function lastSentenceBreak(text: string): number {
-  for (let index = text.length - 1; index >= 0; index--) {
-    const code = text.charCodeAt(index);
-    if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x0a) return index;
-  }
+  for (let index = text.length - 1; index >= 0; index--)
+    if (endsSentence(text.charCodeAt(index))) return index;
   return -1;
+}
+
+/** Whether a UTF-16 unit ends a sentence here: `.`, `!`, `?` or a line break. */
+export function endsSentence(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x0a;
 }

@@ -1,4 +1,4 @@
-import { readsDefensively } from "./defensive-mentions.js";
+import { endsSentence, readsDefensively } from "./defensive-mentions.js";
 import { EXTRACTION_ALONE_RULES } from "./extraction-alone-rules.js";
 import { INDIRECT_RULES } from "./indirect-rules.js";
 import { INJECTION_RULES } from "./injection-rules.js";
@@ -113,11 +113,6 @@ function sentenceStart(text: string, index: number): number {
   const floor = Math.max(0, index - CLAUSE_CHARS);
   for (let at = index - 1; at >= floor; at--) if (endsSentence(text.charCodeAt(at))) return at + 1;
   return floor;
-}
-
-/** `.`, `!`, `?` or a line break. */
-function endsSentence(code: number): boolean {
-  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x0a;
 }
 
 /** Where the clause holding `index` ends: at the next `,`, `;`, `.`, `!`, `?` or line break, at most CLAUSE_CHARS on. */

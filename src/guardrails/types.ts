@@ -9,8 +9,8 @@ export type Direction = "input" | "output";
  * are …", "never reveal …"), so it is held to more certainty than a user's text; a persona jailbreak or
  * an override put there by a key holder is still reported.
  */
-export type ContentSource = "user" | "document" | "tool_result" | "system";
-export const CONTENT_SOURCES: readonly ContentSource[] = ["user", "document", "tool_result", "system"];
+export const CONTENT_SOURCES = ["user", "document", "tool_result", "system"] as const;
+export type ContentSource = (typeof CONTENT_SOURCES)[number];
 
 /**
  * Where a message's text comes from: as given, else a `tool` message is a tool's output and a `system`

@@ -5,7 +5,7 @@ import { ModelmuxError } from "../errors.js";
 import type { GuardJudge } from "../guardrails/attacks/judge.js";
 import type { Finding, Guardrails } from "../guardrails/index.js";
 import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
-import { MAX_LISTED_FINDINGS, messageSource } from "../guardrails/types.js";
+import { CONTENT_SOURCES, MAX_LISTED_FINDINGS, messageSource } from "../guardrails/types.js";
 import { once } from "../once.js";
 import { registerTool } from "./register-tool.js";
 import { MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
@@ -26,7 +26,7 @@ const schemas = once(() => {
         "`input`: text about to be sent to a model; `output`: a model's answer. Each has its own policy",
       ),
     source: z
-      .enum(["user", "document", "tool_result", "system"])
+      .enum(CONTENT_SOURCES)
       .optional()
       .describe(
         "where the text comes from: `user` (default) a person's request; `document` a page, file or email the model will read; " +
@@ -66,7 +66,7 @@ const schemas = once(() => {
     preview: z.string().describe("masked sample; secrets and personal data are never echoed whole"),
     message: z.number().int().optional().describe("index into `messages`, when messages were given"),
     source: z
-      .enum(["user", "document", "tool_result", "system"])
+      .enum(CONTENT_SOURCES)
       .optional()
       .describe("prompt_injection and jailbreak findings: the source the text was read as"),
   });
