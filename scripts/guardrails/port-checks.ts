@@ -1,7 +1,8 @@
 // Checks a ported secret rule passes (scripts/guardrails/port-*-rules.ts): what it reports beside
 // modelmux's own rules, the train/dev lines holding no secret it must leave alone (never a test
 // line), and its speed on 1 MB of near-misses.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
 import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
@@ -139,4 +140,18 @@ function filesUnder(folders: string[], name: RegExp): string[] {
   };
   for (const folder of folders) walk(folder);
   return found;
+}
+
+/**
+ * Writes a port's generated files (its rule table, its report), then formats them as the project's
+ * formatter does, so a run that changes nothing leaves no diff.
+ */
+export function writeFormatted(
+  root: string,
+  files: ReadonlyArray<readonly [path: string, text: string]>,
+): void {
+  for (const [path, text] of files) writeFileSync(path, text);
+  execFileSync(join(root, "node_modules/.bin/biome"), ["format", "--write", ...files.map(([path]) => path)], {
+    stdio: "ignore",
+  });
 }

@@ -4,8 +4,7 @@
 // skipped, and why, to scripts/guardrails/keyhog-port.json. Reads the snapshot under
 // MODELMUX_CORPUS_MIRRORS, the train and dev lines of .attack-corpus/ (never a test line) and
 // ordinary code (node_modules, the Python standard library). Prints counts only.
-import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
 import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
@@ -28,6 +27,7 @@ import {
   renderRuleObjects,
   reported,
   reportedByModelmux,
+  writeFormatted,
 } from "./port-checks.js";
 import { convertRustRegex, RustRegexError } from "./rust-regex.js";
 
@@ -156,28 +156,24 @@ for (const reason of Object.values(skipped)) {
   reasons.set(key, (reasons.get(key) ?? 0) + 1);
 }
 const patterns = detectors.reduce((sum, detector) => sum + detector.patterns.length, 0);
-writeFileSync(
-  REPORT,
-  `${JSON.stringify(
-    {
-      about:
-        "Written by scripts/guardrails/port-keyhog-rules.ts: KeyHog's detector patterns not ported, each with the reason.",
-      repo: SOURCE.repo,
-      commit: SOURCE.commit,
-      detectors: detectors.length,
-      patterns,
-      ported: kept.length,
-      skipped,
-    },
-    null,
-    2,
-  )}\n`,
-);
-writeFileSync(OUTPUT, renderRules(kept));
-// As the project's formatter writes them, so a run that changes nothing leaves no diff.
-execFileSync(join(root, "node_modules/.bin/biome"), ["format", "--write", OUTPUT, REPORT], {
-  stdio: "ignore",
-});
+const report = `${JSON.stringify(
+  {
+    about:
+      "Written by scripts/guardrails/port-keyhog-rules.ts: KeyHog's detector patterns not ported, each with the reason.",
+    repo: SOURCE.repo,
+    commit: SOURCE.commit,
+    detectors: detectors.length,
+    patterns,
+    ported: kept.length,
+    skipped,
+  },
+  null,
+  2,
+)}\n`;
+writeFormatted(root, [
+  [REPORT, report],
+  [OUTPUT, renderRules(kept)],
+]);
 console.log(`${detectors.length} KeyHog detectors, ${patterns} patterns; ported ${kept.length}; skipped:`);
 console.log(Object.fromEntries([...reasons].sort((a, b) => b[1] - a[1])));
 

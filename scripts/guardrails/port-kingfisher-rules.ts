@@ -4,8 +4,6 @@
 // writes what was skipped, and why, to scripts/guardrails/kingfisher-port.json. Reads the snapshots
 // under MODELMUX_CORPUS_MIRRORS and, for the false-positive check, the train and dev lines of
 // .attack-corpus/ (never a test line). Prints counts and Kingfisher rule ids only.
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
 import { createSecretDetector } from "../../src/guardrails/secrets.js";
@@ -25,6 +23,7 @@ import {
   renderRuleObjects,
   reported,
   reportedByModelmux,
+  writeFormatted,
 } from "./port-checks.js";
 import { convertRustRegex, RustRegexError } from "./rust-regex.js";
 
@@ -156,29 +155,25 @@ for (const reason of Object.values(skipped)) {
     .trim();
   reasons.set(key, (reasons.get(key) ?? 0) + 1);
 }
-writeFileSync(
-  REPORT,
-  `${JSON.stringify(
-    {
-      about:
-        "Written by scripts/guardrails/port-kingfisher-rules.ts: Kingfisher's rules left out as derived from Nosey Parker or a vendor modelmux covers (counts), and the selected rules not ported, each with the reason.",
-      repo: KINGFISHER.repo,
-      commit: KINGFISHER.commit,
-      rules: rules.length,
-      excluded: Object.fromEntries([...exclusions].sort()),
-      selected: rules.length - [...exclusions.values()].reduce((sum, count) => sum + count, 0),
-      ported: kept.length,
-      skipped,
-    },
-    null,
-    2,
-  )}\n`,
-);
-writeFileSync(OUTPUT, renderRules(kept));
-// As the project's formatter writes them, so a run that changes nothing leaves no diff.
-execFileSync(join(root, "node_modules/.bin/biome"), ["format", "--write", OUTPUT, REPORT], {
-  stdio: "ignore",
-});
+const report = `${JSON.stringify(
+  {
+    about:
+      "Written by scripts/guardrails/port-kingfisher-rules.ts: Kingfisher's rules left out as derived from Nosey Parker or a vendor modelmux covers (counts), and the selected rules not ported, each with the reason.",
+    repo: KINGFISHER.repo,
+    commit: KINGFISHER.commit,
+    rules: rules.length,
+    excluded: Object.fromEntries([...exclusions].sort()),
+    selected: rules.length - [...exclusions.values()].reduce((sum, count) => sum + count, 0),
+    ported: kept.length,
+    skipped,
+  },
+  null,
+  2,
+)}\n`;
+writeFormatted(root, [
+  [REPORT, report],
+  [OUTPUT, renderRules(kept)],
+]);
 console.log(`${rules.length} Kingfisher rules; excluded:`, Object.fromEntries(exclusions));
 console.log(
   `selected ${rules.length - [...exclusions.values()].reduce((a, b) => a + b, 0)}, ported ${kept.length}; skipped:`,

@@ -4,8 +4,6 @@
 // when its converted pattern finds its examples, one of them adds a finding modelmux did not make,
 // it flags no train/dev line holding no secret, and it stays fast on 1 MB of near-misses. Rules with
 // one pattern (the four APIM keys) become one rule. Prints counts and Microsoft rule names only.
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
@@ -25,6 +23,7 @@ import {
   renderRuleObjects,
   reported,
   reportedByModelmux,
+  writeFormatted,
 } from "./port-checks.js";
 import { show } from "./snapshot.js";
 
@@ -107,8 +106,7 @@ for (const { group, ported } of candidates) {
   else for (const rule of group) skipped[rule.Name] = reason;
 }
 
-writeFileSync(OUTPUT, renderRules(kept, Object.entries(skipped)));
-execFileSync(join(root, "node_modules/.bin/biome"), ["format", "--write", OUTPUT], { stdio: "ignore" });
+writeFormatted(root, [[OUTPUT, renderRules(kept, Object.entries(skipped))]]);
 console.log(
   `${rules.length} Microsoft rules, ${byPattern.size} distinct patterns with a signature; ported ${kept.length}`,
 );
