@@ -298,3 +298,27 @@ export function hasPhoneWordInSentence(text: string, start: number): boolean {
   const sentence = before.replace(SENTENCE_END, "");
   return PHONE_WORD_IN_SENTENCE.test(sentence);
 }
+
+/**
+ * Where an item of a listing starts and ends: the text's edge, a line break, a tab, `、` or `。`, or
+ * `,` `.` `!` `?` `;` before a space (`Punter .   0780…`, `Road , 0122… , cb30lx`) or against Chinese
+ * (`有，0105…。`: the scan reads full-width punctuation as ASCII, fold-digits.ts).
+ */
+const ITEM_START = /(?:^|[\n\t、。]|[,.!?;][ \u00a0]|\p{Script=Han}[,!?;:])[ \u00a0]*$/u;
+const ITEM_END = /^[ \u00a0]*(?:$|[\n\t、。]|[,.!?;](?:\s|$|\p{Script=Han}))/u;
+/** How far ITEM_START looks back: a separator and the spaces after it. */
+const ITEM_REACH = 8;
+
+/**
+ * Whether the number at [start, end) stands apart, an item of its own in a listing, a table row or
+ * a reply (`… Road , 01223277977 , cb30lx`, `\t 01223413000 \t`, `有，01058591588。`), not inside
+ * running words (`Aufgabe unter 01761234567 abgelegt`) or code (`seed = 01223314960;`), nor
+ * alone in its text.
+ */
+export function standsApart(text: string, start: number, end: number): boolean {
+  // A text that is the number alone says nothing of what it is (a form field, a test's input).
+  if (text.slice(0, start).trim() === "" && text.slice(end).trim() === "") return false;
+  return (
+    ITEM_START.test(textBefore(text, start, ITEM_REACH)) && ITEM_END.test(text.slice(end, end + ITEM_REACH))
+  );
+}

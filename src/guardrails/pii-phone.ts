@@ -1,5 +1,5 @@
 import { type CountryCode, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { hasPhoneContext, hasPhoneWordInSentence } from "./phone-context.js";
+import { hasPhoneContext, hasPhoneWordInSentence, standsApart } from "./phone-context.js";
 import { createPhoneGroupingCheck, digitGroups, MIN_MERGED_BLOCK, sameGrouping } from "./phone-grouping.js";
 import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
@@ -132,14 +132,16 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // `The phone number for the Broughton House Gallery is 01223314960`, `Of course ! It 's 01480446000`:
     // a national number in one run with its trunk `0` (amounts, counts and dates do not start with 0),
     // valid in a configured region, after a phone word earlier in its sentence or given as an answer
-    // (`it is`, `it 's`), a reply to a question for the number.
-    if (
-      !hasContext &&
-      TRUNK_RUN.test(candidate) &&
-      (ANSWER_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || hasPhoneWordInSentence(text, start))
-    ) {
-      for (const region of regions)
-        if (precheck.national(candidate, region) && isValidIn(candidate, region)) return 0.75;
+    // (`it is`, `it 's`), a reply to a question for the number; or set apart as an item of its own
+    // (`Cambridge Punter .   07807718591`, `… Road , 01223277977 , cb30lx`, `有，01058591588。`), as
+    // listings and tables give a place's number, not inside running words (`Aufgabe unter 01761234567
+    // abgelegt`) nor in code (`seed = 01223314960;`).
+    if (!hasContext && TRUNK_RUN.test(candidate) && !BINARY.test(candidate)) {
+      const named =
+        ANSWER_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || hasPhoneWordInSentence(text, start);
+      if (named || standsApart(text, start, end))
+        for (const region of regions)
+          if (precheck.national(candidate, region) && isValidIn(candidate, region)) return named ? 0.75 : 0.6;
     }
     // `123-456-7890`, `(555) 123-4567`: written as North America writes numbers, whether or not in service.
     if (nanpRegion && NANP_SHAPE.test(candidate)) return hasContext ? 0.85 : 0.6;
@@ -377,6 +379,8 @@ const HAN_REACH = 24;
 const CN_MOBILE = /^1[3-9]\d{9}$/;
 /** A national number written in one run with its trunk `0`: `01223314960`, `0612345678`. */
 const TRUNK_RUN = /^0[1-9]\d{7,10}$/;
+/** Zeros and ones only: a bit string (`01101000`), not a number. */
+const BINARY = /^[01]+$/;
 /** `It 's 01480446000`, `yes it is …`: a number given as an answer (`Aufgabe unter 0176…` is filed under one). */
 const ANSWER_BEFORE = /(?:(?<!\p{L})(?:is|are|was)|['’]s) $/iu;
 const CLOCK_BEFORE = /\d[：:]$/;

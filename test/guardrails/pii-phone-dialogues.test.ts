@@ -27,6 +27,27 @@ describe("phone numbers in a clerk's sentences", () => {
     expect(phones("yes it is 01223324222")).toEqual(["phone:01223324222"]);
   });
 
+  it("reads a trunk-0 number in one run set apart as an item of a listing or a reply", () => {
+    expect(
+      phones("cherry hinton water play \t park east \t 01223446100 \t cb18dw cherry hinton hall"),
+    ).toEqual(["phone:01223446100"]);
+    expect(phones("Graffiti is at Huntingdon Road , 01223277977 , cb30lx . Can I help?")).toEqual([
+      "phone:01223277977",
+    ]);
+    expect(phones("Your taxi will be a grey Lexus , 07626989651")).toEqual(["phone:07626989651"]);
+    expect(phones("cb41as , Cambridge Punter .   07807718591")).toEqual(["phone:07807718591"]);
+    expect(phones("有，01058591588。")).toEqual(["phone:01058591588"]);
+  });
+
+  it("leaves a one-run number inside running words, in code, alone in its text, or made of bits", () => {
+    expect(phones("The castle galleries 01223357708 and the address")).toEqual([]);
+    expect(phones("foo(01223277977, 2)")).toEqual([]);
+    expect(phones("id,01223277977,cb30lx")).toEqual([]);
+    expect(phones("01223277977")).toEqual([]);
+    expect(phones("Bits:\t0101101011\t")).toEqual([]);
+    expect(phones("Order 20231015 , 01223277977 , invalid: , 01111111111 ,")).toEqual(["phone:01223277977"]);
+  });
+
   it("reads a number on the line after its phone word", () => {
     expect(phones("The phone number is \n 01223355017 and the address is 53 - 57 lensfield road .")).toEqual([
       "phone:01223355017",
