@@ -1,4 +1,5 @@
 import validator from "validator";
+import { hasPhoneContext } from "./phone-context.js";
 import { endsWithIdContext } from "./pii-id-context.js";
 import { type PiiMatch, textBefore } from "./pii-match.js";
 import { newScanBudget, type PhoneScorer, type ScanBudget } from "./pii-phone.js";
@@ -62,17 +63,31 @@ export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
     if (match?.type === "phone") lastPhoneEnd = start + candidate.length;
     // "(+44) 7911 123456": the bracket opened before the country code is the number's.
     const bracketed = match?.type === "phone" && text[start - 1] === "(" && BRACKETED_CODE.test(candidate);
-    if (match)
+    if (match) {
       matches.push({ ...match, start: bracketed ? start - 1 : start, end: start + candidate.length });
-    else if (candidate.replace(NON_DIGIT, "").length > MAX_NUMBER_DIGITS) {
-      // More digits than any one number holds: cards listed one after another ("4012888888881881
-      // 4012-8888-8888-1881 4012 …"), which the run joined. The cards in it are taken, and the scan
-      // goes on after the last, so a card the run's length limit cut is read again whole.
-      const cards = cardsInRun(candidate, start);
-      matches.push(...cards);
-      const last = cards.at(-1);
-      if (last !== undefined) NUMBER_RUN.lastIndex = last.end;
+      continue;
     }
+    const digitCount = candidate.replace(NON_DIGIT, "").length;
+    // More digits than any one number holds: cards listed one after another ("4012888888881881
+    // 4012-8888-8888-1881 4012 …"), which the run joined. The cards in it are taken, and the scan
+    // goes on after the last, so a card the run's length limit cut is read again whole.
+    const cards = digitCount > MAX_NUMBER_DIGITS ? cardsInRun(candidate, start) : [];
+    // Or phone numbers one after another ("电话是010-87739799 64615726", "Call 555-123-4567
+    // 555-987-6543"): more digits than a phone number holds, so the run is several; read only after
+    // a phone word or another phone (`911-701234 91170-1234` alone may be any pair of ids).
+    const phones =
+      cards.length === 0 &&
+      digitCount > MAX_PHONE_DIGITS &&
+      (listed || hasPhoneContext(text, start, start + candidate.length))
+        ? phonesInRun(candidate, start, (at, piece, first) => {
+            const found = classify(text, at, piece, phoneScore, first ? listed : true, budget);
+            return found?.type === "phone" ? found.score : 0;
+          })
+        : [];
+    matches.push(...cards, ...phones);
+    const last = [...cards, ...phones].at(-1);
+    if (last !== undefined) NUMBER_RUN.lastIndex = last.end;
+    if (phones.length > 0) lastPhoneEnd = phones.at(-1)?.end ?? lastPhoneEnd;
   }
   return matches;
 }
@@ -89,6 +104,7 @@ const BRACKETED_CODE = /^\+\d{1,3}\)/;
 
 /** Cards print at most 19 digits, phone numbers 15: a longer run is several numbers. */
 const MAX_NUMBER_DIGITS = 19;
+const MAX_PHONE_DIGITS = 15;
 const NON_DIGIT = /\D/g;
 
 /**
@@ -119,6 +135,43 @@ function cardsInRun(candidate: string, start: number): PiiMatch[] {
   }
   return cards;
 }
+
+/**
+ * The phone numbers in a run of several written whole, one after another with spaces between:
+ * `010-87739799 64615726`, `555-123-4567 555-987-6543`, `13812345678 13912345678`, `(415) 555-2671
+ * (415) 555-2672`. Each number is one piece (a bracketed area code with the piece after it), so only
+ * a run whose every piece is a number written whole is read: seven digits or more, a dash or a dot
+ * inside, or a bracketed code, and none a byte in bits. Runs of short groups (`0331 2345 6789 0123`, an IBAN's; `1010 1101`)
+ * say nothing of where one number ends, and are left. `read` scores a piece (0: no phone); `first`:
+ * no phone of this run before it (after one, the next is listed with it).
+ */
+function phonesInRun(
+  candidate: string,
+  start: number,
+  read: (at: number, piece: string, first: boolean) => number,
+): PiiMatch[] {
+  const pieces = [...candidate.matchAll(/\S+/g)];
+  if (!pieces.every((piece) => WHOLE_PIECE.test(piece[0]) && !BITS.test(piece[0]))) return [];
+  const phones: PiiMatch[] = [];
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index];
+    if (piece === undefined) continue;
+    const from = piece.index;
+    // `(415) 555-2671`: the bracketed code and the piece after it.
+    const next = BRACKETED_PIECE.test(piece[0]) ? pieces[++index] : piece;
+    if (next === undefined) break;
+    const to = next.index + next[0].length;
+    const score = read(start + from, candidate.slice(from, to), phones.length === 0);
+    if (score > 0) phones.push({ type: "phone", score, start: start + from, end: start + to });
+  }
+  return phones;
+}
+
+/** A number written whole in a run of several: see phonesInRun. */
+const WHOLE_PIECE = /^(?:\+?\d{7,}|[+(]?\d+(?:[-.)]\d+)+|\(\d{1,5}\))$/;
+const BRACKETED_PIECE = /^\(\d{1,5}\)$/;
+/** Bytes written in bits (`01101000 01100101`), not numbers. */
+const BITS = /^[01]+$/;
 
 function classify(
   text: string,

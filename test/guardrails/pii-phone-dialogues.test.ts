@@ -48,6 +48,25 @@ describe("phone numbers in a clerk's sentences", () => {
     expect(phones("Order 20231015 , 01223277977 , invalid: , 01111111111 ,")).toEqual(["phone:01223277977"]);
   });
 
+  it("reads phone numbers written one after another with a space between, after a phone word", () => {
+    expect(phones("电话是010-87739799 64615726。")).toEqual(["phone:010-87739799", "phone:64615726"]);
+    expect(phones("Call 555-123-4567 555-987-6543 today")).toEqual([
+      "phone:555-123-4567",
+      "phone:555-987-6543",
+    ]);
+    expect(phones("Phone: (415) 555-2671 (415) 555-2672")).toEqual([
+      "phone:(415) 555-2671",
+      "phone:(415) 555-2672",
+    ]);
+    expect(phones("电话：13812345678 13912345678")).toEqual(["phone:13812345678", "phone:13912345678"]);
+  });
+
+  it("leaves runs of several numbers without a phone word, or of short groups", () => {
+    expect(phones("911-701234 91170-1234")).toEqual([]);
+    expect(phones("Phone: 1234 5678 9012 3456 7890")).toEqual([]);
+    expect(phones("Call 01101000 01100101 01101100 01101100")).toEqual([]);
+  });
+
   it("reads a number on the line after its phone word", () => {
     expect(phones("The phone number is \n 01223355017 and the address is 53 - 57 lensfield road .")).toEqual([
       "phone:01223355017",
