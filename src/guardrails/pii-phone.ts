@@ -39,9 +39,15 @@ export type PhoneScorer = (
  */
 export interface ScanBudget {
   loose: number;
+  /**
+   * Readings after a phone word in every region, not only the configured ones (~240 prechecks, and
+   * parses, for a number valid nowhere): a list of numbers after one word ("call 1234567, 1234567, …")
+   * would try each in all of them.
+   */
+  everyRegion: number;
 }
 
-export const newScanBudget = (): ScanBudget => ({ loose: LOOSE_TRIES });
+export const newScanBudget = (): ScanBudget => ({ loose: LOOSE_TRIES, everyRegion: EVERY_REGION_TRIES });
 
 /**
  * libphonenumber-js with full "max" metadata decides, so valid means a real number range of the
@@ -271,7 +277,8 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // Not a count of millions (`1 234 567 people`, `2,345,678`): no region's numbers start with a
     // lone digit before groups of three, and a configured region's own grouping was tried above.
     if (hasContext && !MILLIONS.test(candidate)) {
-      for (const region of contextRegions()) {
+      const everyRegion = budget === undefined || budget.everyRegion-- > 0;
+      for (const region of everyRegion ? contextRegions() : regions) {
         if (!precheck.national(digits, region)) continue;
         const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(candidate, region);
         if (phone && validity.isValid(phone)) return 0.85;
@@ -283,6 +290,8 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
 
 /** Loose readings (people's own groupings) tried per scan: see ScanBudget. */
 const LOOSE_TRIES = 24;
+/** Readings after a phone word in every region per scan, then in the configured ones: see ScanBudget. */
+const EVERY_REGION_TRIES = 32;
 
 const TRUNK_FIRST = /^\(?0 ?[1-9]/;
 /** A token of letters and digits together just before or after: an IBAN's or a tracking code's groups. */
