@@ -117,6 +117,16 @@ describe("digits of other scripts and full-width forms", () => {
     expect(foldDigits(text)).toBe(text);
     expect(foldDigits("価格１２，８００円 ٣ ७")).toBe("価格12,800円 3 7");
   });
+  it("reads the hyphens of typeset text between a number's groups, not the en dash of a range", () => {
+    // U+2011 non-breaking hyphen, U+2010 hyphen, U+2012 figure dash.
+    expect(phones("Call 555\u20110100 or (415) 555\u20102671")).toEqual([
+      "phone:555\u20110100",
+      "phone:(415) 555\u20102671",
+    ]);
+    expect(phones("Ring 206\u2012555\u20120100")).toEqual(["phone:206\u2012555\u20120100"]);
+    expect(foldDigits("555\u20110100 pp. 6301\u20136308")).toBe("555-0100 pp. 6301\u20136308");
+    expect(phones("see pp. 6301\u20136308 and 1939\u20131945")).toEqual([]);
+  });
   it("does not take full-width prices, dates or quantities for phones", () => {
     expect(phones("価格は１２，８００円、２０２３年１０月１５日、在庫１２５０個")).toEqual([]);
     expect(phones("المبلغ ٥٠٠٠ ريال بتاريخ ١٥/١٠/٢٠٢٣")).toEqual([]);
