@@ -19,14 +19,18 @@ describe("models counted with their own tokenizer", () => {
     const llama = { encoding: "llama3" as const, vendor: "meta" };
     let text: Awaited<ReturnType<typeof countTextTokens>> | undefined;
     let chat: Awaited<ReturnType<typeof countMessageTokens>> | undefined;
-    const longest = await longestStall(async () => {
-      // The first count loads the vocabulary (about a second, on the worker).
-      text = await countTextTokens("Hello world", llama);
-      chat = await countMessageTokens([{ role: "user", content: "Hi there" }], {
-        encoding: "qwen3",
-        vendor: "alibaba",
-      });
-    }, "timer");
+    const longest = await longestStall(
+      async () => {
+        // The first count loads the vocabulary (about a second, on the worker).
+        text = await countTextTokens("Hello world", llama);
+        chat = await countMessageTokens([{ role: "user", content: "Hi there" }], {
+          encoding: "qwen3",
+          vendor: "alibaba",
+        });
+      },
+      "timer",
+      "held",
+    );
     expect(text).toEqual({
       tokens: 2,
       exact: true,

@@ -128,9 +128,13 @@ describe("OpenAI ranks as a rank table", () => {
     mkdirSync(join(directory, "tokenizers"), { recursive: true });
     writeFileSync(join(directory, rankFileName("o200k_base")), await libraryRankFile("o200k_base"));
     let table: RankTable | undefined;
-    const stall = await longestStall(async () => {
-      table = await loadRankTable("o200k_base", pathToFileURL(`${directory}/`));
-    });
+    const stall = await longestStall(
+      async () => {
+        table = await loadRankTable("o200k_base", pathToFileURL(`${directory}/`));
+      },
+      "immediate",
+      "held",
+    );
     if (!table) throw new Error("not loaded");
     expectSameRanks("o200k_base", table);
     // Generous for a shared machine: built at once, as gpt-tokenizer does, it held the loop
