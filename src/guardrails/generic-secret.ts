@@ -16,6 +16,7 @@ import {
   type ParsedSecret,
   type SecretParser,
 } from "./secret-parsers.js";
+import { StopFinder } from "./stop-finder.js";
 
 /**
  * High-entropy values assigned to secret-like names: `DB_PASSWORD=…`, `"api_key": "…"`, `--token …`,
@@ -91,94 +92,123 @@ export const genericSecretParser: SecretParser = {
     while (nameStart > 0 && index - nameStart < MAX_NAME && isNameChar(text, nameStart - 1)) nameStart--;
     let nameEnd = index;
     while (nameEnd < text.length && nameEnd - index < MAX_NAME && isNameChar(text, nameEnd)) nameEnd++;
-    const originalName = text.slice(nameStart, nameEnd);
-    const name = originalName.toLowerCase();
-    if (METADATA_NAME.test(name)) return undefined;
-    const camelPassword = originalName.endsWith("Pw") && CAMEL_PW_NAME.test(originalName);
-    if (!SECRET_NAME.test(name) && !camelPassword) {
-      // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
-      if (name === "key" || !(KEY_NAME.test(originalName) || CAMEL_KEY_NAME.test(originalName)))
-        return undefined;
-      if (NOT_A_SECRET_KEY.test(originalName)) return undefined;
-    }
-    if (NOT_A_SECRET_TOKEN.test(name) || (name.length > 10 && NO_PASSWORD_NAME.test(name))) return undefined;
-    const isPassword = camelPassword || PASSWORD_NAME.test(name);
-    const valueStart = findValueStart(text, nameStart, nameEnd, isPassword);
-    if (valueStart === undefined) {
-      const compared = literalComparedWith(text, nameStart, isPassword, name, originalName);
-      return compared && !DIGEST_NAME.test(name) ? compared : undefined;
-    }
-    // "Username/Password: admin / s3cret": a pair under a pair's label; the password is its second half.
-    if (
-      isPassword &&
-      valueStart.quote === "" &&
-      PAIR_LABEL.test(text.slice(Math.max(0, nameStart - 12), nameStart))
-    ) {
-      PAIR_VALUE.lastIndex = valueStart.index;
-      const pair = PAIR_VALUE.exec(text);
-      if (pair !== null) valueStart.index += pair[0].length;
-    }
-    // In a URL's query (`?user=app&password=…&ssl=true`) `&` starts the next parameter.
-    const inQuery = text[nameStart - 1] === "&" || text[nameStart - 1] === "?";
-    let value = readValue(text, valueStart.index, valueStart.quote, inQuery);
-    if (value === undefined) return undefined;
-    // The next option of a command line (`--no-password --file=…`): the name was a flag.
-    if (valueStart.quote === "" && NEXT_OPTION.test(value)) return undefined;
-    // Inside a template's action (`{{- $password := include "…" . }}`): an unquoted value is an expression.
-    if (valueStart.quote === "" && insideTemplateAction(text, nameStart)) return undefined;
-    // An interpolated string's field (`$"…password={SecureStringHelper.Decode(_pw)}"`), and a value
-    // that repeats its own name (`ProxyPassword = "proxyPassword"`, `pwd: pwd`): a stand-in.
-    if (isInterpolatedField(text, valueStart.index, value) || sameAsName(value, originalName))
-      return undefined;
-    // A connection string's setting runs to the next `;`, spaces and all (`;Pwd=Spring 2024!;`).
-    if (valueStart.quote === "" && value !== "" && afterSetting(text, nameStart))
-      value += settingTail(text, valueStart.index + value.length);
-    // An LDAP filter's wildcard (`(&(sn=admin)(password=MY*))`): a pattern matched, not a password.
-    if (text[nameStart - 1] === "(" && value.endsWith("*")) return undefined;
-    // Shown cut short (`ops_eyJz...`, `abc..[Redacted]`): what is left is not the credential.
-    const after = text.slice(valueStart.index + value.length, valueStart.index + value.length + 3);
-    if (ELIDED.test(value) || after === "..." || after.startsWith("…")) return undefined;
-    const end = valueStart.index + value.length;
-    if (valueStart.call === true && !CALL_CLOSES.test(text.slice(end + 1, end + 8))) return undefined;
-    const quoted = valueStart.quote !== "";
-    // An element's whole text, closed by its own tag (`<password>  hunter2  </password>`, Maven's
-    // settings.xml): a literal, as a quoted value is, not a code identifier or prose going on.
-    const element = valueStart.tag === true && closesElement(text, end, originalName);
-    // A format string filled in by code (`"prefix_{}".format(x)`, `f"prefix_{x}"`): a template, not the value.
-    if (quoted && value.includes("{") && (valueStart.interpolated || text.startsWith(".format(", end + 1)))
-      return undefined;
-    let score = scoreSecretValue(value, isPassword, quoted);
-    // A value explicitly named as a password counts even when plain (`password: "letmein"`).
-    if (score === 0 && isPassword && isExplicitPasswordName(name, originalName))
-      score = plainPasswordScore(
-        value,
-        quoted || element,
-        text.slice(end, end + 40),
-        text[nameStart - 1] === ";",
-        text[nameStart - 1] === ";" &&
-          USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart)),
-      );
-    if (score === 0) {
-      const fallback = quoted ? undefined : fallbackLiteral(text, end, value, isPassword, name, originalName);
-      return fallback && !DIGEST_NAME.test(name) ? fallback : undefined;
-    }
-    // A setter's argument is named by the method, not by an assignment of its own: scored under a
-    // vendor's pattern for the same token (`$mollie->setApiKey("live_…")`, 0.85), which then names it.
-    if (valueStart.call === true) score = Math.min(score, 0.8);
-    // The name and its `=` inside a string literal that this quote closes (`dsn.find('PWD=')`,
-    // `echo "…;UID=postgres;PWD=" >> $GITHUB_ENV`, `InlineData("…;PASSWORD=", null)`): no value
-    // follows. Checked last, on what would be a finding, as it reads back along the line.
-    if (quoted && valueStart.unquotedName === true && insideLiteral(text, nameStart, valueStart.quote))
-      return undefined;
-    if (DIGEST_NAME.test(name)) return undefined;
-    return {
-      type: isPassword ? "password" : "generic_secret",
-      start: valueStart.index,
-      end,
-      score,
-    };
+    // Several keywords start inside one name (`db_password`: `_pass`, `password`, `pass`; `api_key`:
+    // `api_key`, `key`), and the reading depends on the name's span alone: read it once.
+    if (text === lastRead.text && nameStart === lastRead.nameStart && nameEnd === lastRead.nameEnd)
+      return lastRead.found;
+    const found = readNamedValue(text, nameStart, nameEnd);
+    lastRead = { text, nameStart, nameEnd, found };
+    return found;
   },
 };
+
+let lastRead: { text: string; nameStart: number; nameEnd: number; found: ParsedSecret | undefined } = {
+  text: "",
+  nameStart: 0,
+  nameEnd: 0,
+  found: undefined,
+};
+
+/** The value assigned to the name at `nameStart`–`nameEnd`, read and scored, or none. */
+function readNamedValue(text: string, nameStart: number, nameEnd: number): ParsedSecret | undefined {
+  const originalName = text.slice(nameStart, nameEnd);
+  const name = originalName.toLowerCase();
+  const found = readValueOfName(text, nameStart, nameEnd, originalName, name);
+  // A digest of the secret (`token_sha256`) is no secret: tested once, on what would be a finding.
+  return found && !DIGEST_NAME.test(name) ? found : undefined;
+}
+
+function readValueOfName(
+  text: string,
+  nameStart: number,
+  nameEnd: number,
+  originalName: string,
+  name: string,
+): ParsedSecret | undefined {
+  if (METADATA_NAME.test(name)) return undefined;
+  const camelPassword = originalName.endsWith("Pw") && CAMEL_PW_NAME.test(originalName);
+  if (!SECRET_NAME.test(name) && !camelPassword) {
+    // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
+    if (name === "key" || !(KEY_NAME.test(originalName) || CAMEL_KEY_NAME.test(originalName)))
+      return undefined;
+    if (NOT_A_SECRET_KEY.test(originalName)) return undefined;
+  }
+  if (NOT_A_SECRET_TOKEN.test(name) || (name.length > 10 && NO_PASSWORD_NAME.test(name))) return undefined;
+  const isPassword = camelPassword || PASSWORD_NAME.test(name);
+  const valueStart = findValueStart(text, nameStart, nameEnd, isPassword);
+  if (valueStart === undefined) {
+    const compared = literalComparedWith(text, nameStart, isPassword, name, originalName);
+    return compared;
+  }
+  // "Username/Password: admin / s3cret": a pair under a pair's label; the password is its second half.
+  if (
+    isPassword &&
+    valueStart.quote === "" &&
+    PAIR_LABEL.test(text.slice(Math.max(0, nameStart - 12), nameStart))
+  ) {
+    PAIR_VALUE.lastIndex = valueStart.index;
+    const pair = PAIR_VALUE.exec(text);
+    if (pair !== null) valueStart.index += pair[0].length;
+  }
+  // In a URL's query (`?user=app&password=…&ssl=true`) `&` starts the next parameter.
+  const inQuery = text[nameStart - 1] === "&" || text[nameStart - 1] === "?";
+  let value = readValue(text, valueStart.index, valueStart.quote, inQuery);
+  if (value === undefined) return undefined;
+  // The next option of a command line (`--no-password --file=…`): the name was a flag.
+  if (valueStart.quote === "" && NEXT_OPTION.test(value)) return undefined;
+  // Inside a template's action (`{{- $password := include "…" . }}`): an unquoted value is an expression.
+  if (valueStart.quote === "" && insideTemplateAction(text, nameStart)) return undefined;
+  // An interpolated string's field (`$"…password={SecureStringHelper.Decode(_pw)}"`), and a value
+  // that repeats its own name (`ProxyPassword = "proxyPassword"`, `pwd: pwd`): a stand-in.
+  if (isInterpolatedField(text, valueStart.index, value) || sameAsName(value, originalName)) return undefined;
+  // A connection string's setting runs to the next `;`, spaces and all (`;Pwd=Spring 2024!;`).
+  if (valueStart.quote === "" && value !== "" && afterSetting(text, nameStart))
+    value += settingTail(text, valueStart.index + value.length);
+  // An LDAP filter's wildcard (`(&(sn=admin)(password=MY*))`): a pattern matched, not a password.
+  if (text[nameStart - 1] === "(" && value.endsWith("*")) return undefined;
+  // Shown cut short (`ops_eyJz...`, `abc..[Redacted]`): what is left is not the credential.
+  const after = text.slice(valueStart.index + value.length, valueStart.index + value.length + 3);
+  if (ELIDED.test(value) || after === "..." || after.startsWith("…")) return undefined;
+  const end = valueStart.index + value.length;
+  if (valueStart.call === true && !CALL_CLOSES.test(text.slice(end + 1, end + 8))) return undefined;
+  const quoted = valueStart.quote !== "";
+  // An element's whole text, closed by its own tag (`<password>  hunter2  </password>`, Maven's
+  // settings.xml): a literal, as a quoted value is, not a code identifier or prose going on.
+  const element = valueStart.tag === true && closesElement(text, end, originalName);
+  // A format string filled in by code (`"prefix_{}".format(x)`, `f"prefix_{x}"`): a template, not the value.
+  if (quoted && value.includes("{") && (valueStart.interpolated || text.startsWith(".format(", end + 1)))
+    return undefined;
+  let score = scoreSecretValue(value, isPassword, quoted);
+  // A value explicitly named as a password counts even when plain (`password: "letmein"`).
+  if (score === 0 && isPassword && isExplicitPasswordName(name, originalName))
+    score = plainPasswordScore(
+      value,
+      quoted || element,
+      text.slice(end, end + 40),
+      text[nameStart - 1] === ";",
+      () =>
+        text[nameStart - 1] === ";" &&
+        USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart)),
+    );
+  if (score === 0) {
+    const fallback = quoted ? undefined : fallbackLiteral(text, end, value, isPassword, name, originalName);
+    return fallback;
+  }
+  // A setter's argument is named by the method, not by an assignment of its own: scored under a
+  // vendor's pattern for the same token (`$mollie->setApiKey("live_…")`, 0.85), which then names it.
+  if (valueStart.call === true) score = Math.min(score, 0.8);
+  // The name and its `=` inside a string literal that this quote closes (`dsn.find('PWD=')`,
+  // `echo "…;UID=postgres;PWD=" >> $GITHUB_ENV`, `InlineData("…;PASSWORD=", null)`): no value
+  // follows. Checked last, on what would be a finding, as it reads back along the line.
+  if (quoted && valueStart.unquotedName === true && insideLiteral(text, nameStart, valueStart.quote))
+    return undefined;
+  return {
+    type: isPassword ? "password" : "generic_secret",
+    start: valueStart.index,
+    end,
+    score,
+  };
+}
 
 /**
  * The same rule for names that only end in `key`, `creds` or `pw` (`HEROKU_KEY`, `hubspotKey`,
@@ -576,17 +606,47 @@ function endsValue(text: string, index: number, quote: string, inQuery: boolean)
   return code < 128 ? isUnquotedEndAscii(text, index) : WHITESPACE.test(text.charAt(index));
 }
 
+// One finder per way a value ends (its quote, a query's `&`): hits in a row read with the same one.
+const valueEnds = new Map<string, StopFinder>();
+
+function valueEnd(text: string, start: number, quote: string, inQuery: boolean): number {
+  const key = inQuery ? `${quote}&` : quote;
+  let finder = valueEnds.get(key);
+  if (finder === undefined) {
+    finder = new StopFinder((text, index) => endsValue(text, index, quote, inQuery));
+    valueEnds.set(key, finder);
+  }
+  return finder.find(text, start, MAX_VALUE + 1);
+}
+
 function readValue(text: string, start: number, quote: string, inQuery = false): string | undefined {
-  let end = start;
-  while (end < text.length && end - start <= MAX_VALUE && !endsValue(text, end, quote, inQuery)) end++;
+  const end = valueEnd(text, start, quote, inQuery);
   if (end - start > MAX_VALUE) return undefined;
   let value = text.slice(start, end);
   // Prose's closing punctuation is not the value's, but a `;`-separated setting's value runs to its
-  // `;` (`Password=P@ssw0rd!;`).
-  if (quote === "" && text[end] !== ";") value = value.replace(/[.,:!?]+$/, "");
+  // `;` (`Password=P@ssw0rd!;`). Trimmed by a loop: `/[.,:!?]+$/` retries from every `:` of `::::a`.
+  if (quote === "" && text[end] !== ";") value = value.slice(0, trailingRun(value, isClosingPunctuation, 1));
   // A line-break escape closing a string in code (`"…;PWD=password\n"`) is not part of the value.
-  if (value.charCodeAt(value.length - 2) === 0x5c) value = value.replace(/(?:\\[nrt])+$/, "");
+  if (value.charCodeAt(value.length - 2) === 0x5c)
+    value = value.slice(0, trailingRun(value, isLineEscape, 2));
   return value;
+}
+
+const isClosingPunctuation = (value: string, index: number) => ".,:!?".includes(value.charAt(index));
+const isLineEscape = (value: string, index: number) =>
+  value.charCodeAt(index) === 0x5c &&
+  "nrt".includes(value.charAt(index + 1)) &&
+  value.charAt(index + 1) !== "";
+
+/** Where the run of `step`-long units that `belongs` at the end of `value` starts. */
+function trailingRun(
+  value: string,
+  belongs: (value: string, index: number) => boolean,
+  step: number,
+): number {
+  let start = value.length;
+  while (start - step >= 0 && belongs(value, start - step)) start -= step;
+  return start;
 }
 
 const HEX = /^[0-9a-f]+$|^[0-9A-F]+$/;

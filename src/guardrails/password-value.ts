@@ -166,19 +166,24 @@ export function isDescriptionWord(word: string): boolean {
  * A score for a value named as a password that `scoreSecretValue` found too plain, or 0 when it is
  * not a password (see above). `next` is the text right after an unquoted value; `delimited`, that the
  * value is one of a connection string's `;`-separated settings (its name follows a `;`); `paired`, that a
- * user setting comes before it in the same string.
+ * user setting comes before it in the same string (a function when finding out reads back along the
+ * line: then asked only when the answer matters).
  */
 export function plainPasswordScore(
   value: string,
   quoted: boolean,
   next: string,
   delimited = false,
-  paired = false,
+  paired: boolean | (() => boolean) = false,
 ): number {
   // Digits given as a password, quoted or as a connection string's setting (`Pwd=12345678;`).
   if ((quoted || delimited) && DIGITS_PASSWORD.test(value)) return quoted ? 0.7 : 0.6;
+  const plain = PLAIN.test(value);
+  if (!plain && !PAIRED_PLAIN.test(value)) return 0;
+  let pairedKnown: boolean | undefined;
+  const isPaired = () => (pairedKnown ??= typeof paired === "function" ? paired() : paired);
   if (
-    !(paired ? PAIRED_PLAIN : PLAIN).test(value) ||
+    !(isPaired() ? PAIRED_PLAIN.test(value) : plain) ||
     PLAIN_NOT_A_VALUE.test(value) ||
     isNeverAPassword(value)
   )
@@ -192,7 +197,7 @@ export function plainPasswordScore(
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
   // A sentence's words describe a password; a connection string's setting after its user's holds one
   // (`uid=random;pwd=asd`, `User ID=app;Password=scrambled`), whatever word it is.
-  if (LETTERS.test(value) && (paired ? PASSWORD_WORD.test(value) : isDescriptionWord(value))) return 0;
+  if (LETTERS.test(value) && (isPaired() ? PASSWORD_WORD.test(value) : isDescriptionWord(value))) return 0;
   // A camel-cased word is code's identifier, but a literal in a connection string (`PWD=ThisIsMyPassword;`).
   // A private field (`Password = _password3`) is code's too.
   if (
