@@ -10,6 +10,7 @@ import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
 import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
 import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
+import { TIGHT_REPEAT, withTightRepeats } from "./backtracking-check.js";
 import {
   type KeyhogDetector,
   type KeyhogPattern,
@@ -19,17 +20,16 @@ import {
 } from "./keyhog-detectors.js";
 import { PII_SECRET_SOURCES, type PiiSecretSource } from "./load-pii-secret-corpus.js";
 import {
-  ADVERSARIAL_LIMIT_MS,
-  adversarialMs,
   benignLines,
   keywordTooCommon,
   ordinaryCode,
   renderRuleObjects,
   reported,
   reportedByModelmux,
+  superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
-import { convertRustRegex, RustRegexError } from "./rust-regex.js";
+import { convertRustRegex, MAX_REPEAT, RustRegexError } from "./rust-regex.js";
 
 const root = join(import.meta.dirname, "../..");
 const OUTPUT = join(root, "src/guardrails/keyhog-rules.ts");
@@ -134,15 +134,12 @@ const kept: SecretPatternRule[] = [];
 for (const rule of candidates) {
   const lines = benign.get(rule.id);
   const files = code.get(rule.id);
-  const ms = lines === undefined && files === undefined ? adversarialMs(rule) : 0;
   const reason =
     lines !== undefined
       ? `flags ${lines} train/dev line(s) holding no secret`
       : files !== undefined
         ? `reports a secret in ${files} file(s) of ordinary code`
-        : ms > ADVERSARIAL_LIMIT_MS
-          ? `slow on 1 MB of near-misses (${Math.round(ms)} ms)`
-          : undefined;
+        : superLinearBacktracking(rule);
   if (reason === undefined) kept.push(rule);
   else skipped[rule.id] = reason;
 }
@@ -210,7 +207,7 @@ function convert(
     return `keyword in ${linesWith(frequent)} train/dev lines: too frequent for the prefilter`;
   const group = pattern.group ?? 0;
   const prefix = converted.keywords.every((keyword) => /[-_.]$/.test(keyword));
-  return {
+  const rule: SecretPatternRule = {
     id,
     type: detector.id.replace(/-/g, "_"),
     keywords: converted.keywords,
@@ -221,6 +218,11 @@ function convert(
     minEntropy: MIN_ENTROPY,
     source: `keyhog ${detector.file} (${detector.id}, pattern ${index + 1})`,
   };
+  // Repetitions that trade a long run at each hit (`linode[_\s]*[_\s]*token`): bounded tighter, the
+  // rule is kept when that passes; the example checks after this still hold it to its examples.
+  if (superLinearBacktracking(rule) === undefined) return rule;
+  const tight = withTightRepeats(rule, MAX_REPEAT);
+  return superLinearBacktracking(tight) === undefined ? tight : rule;
 }
 
 function renderRules(ported: SecretPatternRule[]): string {
@@ -236,7 +238,9 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * ${MAX_KEYWORD_LINES} train/dev lines), whose
  * converted pattern finds the three examples drawn from it, of which one adds a finding modelmux did
  * not make, and that report nothing in train or dev lines holding no secret nor in ~12 MB of ordinary
- * code (node_modules, the Python standard library). KeyHog names no boundary: each match here may not
+ * code (node_modules, the Python standard library), and whose pattern cannot backtrack super-linearly
+ * (scripts/guardrails/backtracking-check.ts; where repetitions the converter bounded from unbounded traded
+ * a long run, bounded at ${TIGHT_REPEAT} over their minimum). KeyHog names no boundary: each match here may not
  * start or end inside a longer alphanumeric run, nor a token prefix (\`xau_\`) follow \`_\` or \`-\`.
  * Score ${SCORE}, under the fixed-prefix vendor rules; the secret needs entropy ${MIN_ENTROPY}. Not
  * ported, and why: scripts/guardrails/keyhog-port.json.

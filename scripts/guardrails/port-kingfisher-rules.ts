@@ -16,13 +16,12 @@ import {
   selectKingfisherRules,
 } from "./kingfisher-selection.js";
 import {
-  ADVERSARIAL_LIMIT_MS,
-  adversarialMs,
   benignLines,
   keywordTooCommon,
   renderRuleObjects,
   reported,
   reportedByModelmux,
+  superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
 import { convertRustRegex, RustRegexError } from "./rust-regex.js";
@@ -136,9 +135,9 @@ for (const { ported } of candidates) {
     skipped[ported.id] = `flags ${flagged} train/dev line(s) holding no secret`;
     continue;
   }
-  const ms = adversarialMs(ported);
-  if (ms > ADVERSARIAL_LIMIT_MS) {
-    skipped[ported.id] = `slow on 1 MB of near-misses (${Math.round(ms)} ms)`;
+  const backtracking = superLinearBacktracking(ported);
+  if (backtracking !== undefined) {
+    skipped[ported.id] = backtracking;
     continue;
   }
   kept.push(ported);

@@ -2,7 +2,7 @@
 // rules (microsoft/security-utilities, MIT, at the commit pinned in pii-secret-sources.json) into
 // src/guardrails/microsoft-secret-rules.ts, for the key formats modelmux did not find: a rule is kept
 // when its converted pattern finds its examples, one of them adds a finding modelmux did not make,
-// it flags no train/dev line holding no secret, and it stays fast on 1 MB of near-misses. Rules with
+// it flags no train/dev line holding no secret, and its pattern cannot backtrack super-linearly. Rules with
 // one pattern (the four APIM keys) become one rule. Prints counts and Microsoft rule names only.
 import { join } from "node:path";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
@@ -17,12 +17,11 @@ import {
   structuralSkip,
 } from "./microsoft-key-rules.js";
 import {
-  ADVERSARIAL_LIMIT_MS,
-  adversarialMs,
   benignLines,
   renderRuleObjects,
   reported,
   reportedByModelmux,
+  superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
 import { show } from "./snapshot.js";
@@ -95,13 +94,10 @@ for (const text of benignLines()) {
 const kept: SecretPatternRule[] = [];
 for (const { group, ported } of candidates) {
   const count = flagged.get(ported.id);
-  const ms = count === undefined ? adversarialMs(ported) : 0;
   const reason =
     count !== undefined
       ? `flags ${count} train/dev line(s) holding no secret`
-      : ms > ADVERSARIAL_LIMIT_MS
-        ? `slow on 1 MB of near-misses (${Math.round(ms)} ms)`
-        : undefined;
+      : superLinearBacktracking(ported);
   if (reason === undefined) kept.push(ported);
   else for (const rule of group) skipped[rule.Name] = reason;
 }

@@ -9,7 +9,9 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * 10 train/dev lines), whose
  * converted pattern finds the three examples drawn from it, of which one adds a finding modelmux did
  * not make, and that report nothing in train or dev lines holding no secret nor in ~12 MB of ordinary
- * code (node_modules, the Python standard library). KeyHog names no boundary: each match here may not
+ * code (node_modules, the Python standard library), and whose pattern cannot backtrack super-linearly
+ * (scripts/guardrails/backtracking-check.ts; where repetitions the converter bounded from unbounded traded
+ * a long run, bounded at 16 over their minimum). KeyHog names no boundary: each match here may not
  * start or end inside a longer alphanumeric run, nor a token prefix (`xau_`) follow `_` or `-`.
  * Score 0.8, under the fixed-prefix vendor rules; the secret needs entropy 3. Not
  * ported, and why: scripts/guardrails/keyhog-port.json.
@@ -557,7 +559,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "aweber_api_credentials",
     keywords: ["aweber"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:AWEBER|aweber)[_]{0,256}(?:CLIENT|client)?[_]{0,256}(?:SECRET|secret)[=: ]{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:AWEBER|aweber)[_]{0,16}(?:CLIENT|client)?[_]{0,16}(?:SECRET|secret)[=: ]{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -568,7 +570,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "aweber_api_credentials",
     keywords: ["aweber"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:AWEBER|aweber)[_]{0,256}(?:CONSUMER|consumer)?[_]{0,256}(?:KEY|key)[=: ]{1,257}([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:AWEBER|aweber)[_]{0,16}(?:CONSUMER|consumer)?[_]{0,16}(?:KEY|key)[=: ]{1,17}([a-zA-Z0-9]{20,36}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -623,7 +625,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "azure_functions_key",
     keywords: ["azure"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:AZURE|azure)[_\\-\\s]{0,256}(?:FUNCTIONS|functions)?[_\\-\\s]{0,256}(?:KEY|key)[_\\-\\s]{0,256}(?:CODE|code)?[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:AZURE|azure)[_\\-\\s]{0,16}(?:FUNCTIONS|functions)?[_\\-\\s]{0,16}(?:KEY|key)[_\\-\\s]{0,16}(?:CODE|code)?[=:\\s\"'']{1,17}([a-zA-Z0-9_\\-]{40,56}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -634,7 +636,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "azure_functions_key",
     keywords: ["x-functions-key"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:x-functions-key|X-Functions-Key)[\\s]{0,256}[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:x-functions-key|X-Functions-Key)[\\s]{0,16}[=:\\s\"'']{1,17}([a-zA-Z0-9_\\-]{40,56}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -1040,17 +1042,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/bugherd-api-key.toml (bugherd-api-key, pattern 1)",
   },
   {
-    id: "keyhog.bugherd-api-key.2",
-    type: "bugherd_api_key",
-    keywords: ["bugherd.com/api_v2"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:bugherd\\.com\\/api_v2[^\\n]{0,100}Authorization[^\\n]{0,50}Basic[^\\n]{0,50}([a-zA-Z0-9+\\/=]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/bugherd-api-key.toml (bugherd-api-key, pattern 2)",
-  },
-  {
     id: "keyhog.buildkite-agent-token.1",
     type: "buildkite_agent_token",
     keywords: ["buildkite"],
@@ -1428,7 +1419,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "cloudflare_workers_api_token",
     keywords: ["cloudflare"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:CLOUDFLARE|cloudflare)[._\\-\\s]{0,256}(?:WORKERS|workers)?[._\\-\\s]{0,256}(?:API|api)?[._\\-\\s]{0,256}(?:TOKEN|token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:CLOUDFLARE|cloudflare)[._\\-\\s]{0,16}(?:WORKERS|workers)?[._\\-\\s]{0,16}(?:API|api)?[._\\-\\s]{0,16}(?:TOKEN|token)[=:\\s\"'']{1,17}([a-zA-Z0-9_\\-]{40}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -1587,7 +1578,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "convertkit_api_key",
     keywords: ["convertkit"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:CONVERTKIT|convertkit)[_]{0,256}(?:API|api)?[_]{0,256}(?:KEY|key)[_]{0,256}(?:V3|v3)?[=: ]{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:CONVERTKIT|convertkit)[_]{0,16}(?:API|api)?[_]{0,16}(?:KEY|key)[_]{0,16}(?:V3|v3)?[=: ]{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -1692,7 +1683,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     id: "keyhog.crowdin-api-token.2",
     type: "crowdin_api_token",
     keywords: ["crowdin.com"],
-    pattern: "(?<![A-Za-z0-9])(?:crowdin\\.com[^\\n]{0,256}[=:\\s\"'']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    pattern: "(?<![A-Za-z0-9])(?:crowdin\\.com[^\\n]{0,16}[=:\\s\"'']{1,17}([a-f0-9]{40}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -1790,7 +1781,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "data_gov_api_key",
     keywords: ["x-api-key"],
     pattern:
-      "(?<![A-Za-z0-9])(?:[Xx]-[Aa]pi-[Kk]ey[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,50})[^\\n]{0,256}(?:data\\.gov|api\\.data\\.gov))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:[Xx]-[Aa]pi-[Kk]ey[=:\\s\"'']{1,17}([a-zA-Z0-9_\\-]{20,50})[^\\n]{0,16}(?:data\\.gov|api\\.data\\.gov))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -2577,7 +2568,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "getresponse_api_key",
     keywords: ["getresponse"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:GETRESPONSE|getresponse)[_\\-]{0,256}(?:API|api)?[_\\-]{0,256}(?:KEY|key|TOKEN|token)[=: ]{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:GETRESPONSE|getresponse)[_\\-]{0,16}(?:API|api)?[_\\-]{0,16}(?:KEY|key|TOKEN|token)[=: ]{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -2781,7 +2772,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "hanko_api_key",
     keywords: ["hanko.io", "hanko.cloud"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:hanko\\.io|hanko\\.cloud)[^\\n]{0,256}[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:hanko\\.io|hanko\\.cloud)[^\\n]{0,16}[=:\\s\"'']{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -2855,7 +2846,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "helpscout_api_key",
     keywords: ["docsapi.helpscout.net"],
     pattern:
-      "(?<![A-Za-z0-9])(?:docsapi\\.helpscout\\.net[^\\n]{0,256}[=:\\s\"'']{1,257}([a-f0-9]{20}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:docsapi\\.helpscout\\.net[^\\n]{0,16}[=:\\s\"'']{1,17}([a-f0-9]{20}))(?![A-Za-z0-9])",
     flags: "i",
     group: 1,
     score: 0.8,
@@ -3446,7 +3437,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "lattice_api_key",
     keywords: ["api.latticehq.com"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:api\\.latticehq\\.com)[^\"'']{0,256}Authorization[^\"'']{0,256}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:api\\.latticehq\\.com)[^\"'']{0,16}Authorization[^\"'']{0,16}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -3521,7 +3512,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "linode_pat",
     keywords: ["linode"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:LINODE|linode)[_\\s]{0,256}(?:API|api|TOKEN|token)?[_\\s]{0,256}(?:KEY|key|TOKEN|token)?[=:\\s\"']{1,257}([0-9a-f]{64}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:LINODE|linode)[_\\s]{0,16}(?:API|api|TOKEN|token)?[_\\s]{0,16}(?:KEY|key|TOKEN|token)?[=:\\s\"']{1,17}([0-9a-f]{64}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -3761,7 +3752,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "mandrill_api_key",
     keywords: ["mandrill"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:MANDRILL|mandrill)[_\\s]{0,256}(?:API|api)?[_\\s]{0,256}(?:KEY|key)?[=:\\s\"']{1,257}([a-zA-Z0-9]{22}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:MANDRILL|mandrill)[_\\s]{0,16}(?:API|api)?[_\\s]{0,16}(?:KEY|key)?[=:\\s\"']{1,17}([a-zA-Z0-9]{22}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -3951,7 +3942,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "microsoft_translator_api_key",
     keywords: ["api.cognitive.microsoftt", "cognitiveservices.azure."],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:api\\.cognitive\\.microsofttranslator\\.com|cognitiveservices\\.azure\\.com)[^\\n]{0,256}[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:api\\.cognitive\\.microsofttranslator\\.com|cognitiveservices\\.azure\\.com)[^\\n]{0,16}[=:\\s\"'']{1,17}([a-f0-9]{32}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -3967,6 +3958,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/minio-access-key.toml (minio-access-key, pattern 1)",
+  },
+  {
+    id: "keyhog.modal-api-token.1",
+    type: "modal_api_token",
+    keywords: ["modal_api_key", "modal_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MODAL_API_KEY|MODAL_TOKEN)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/modal-api-token.toml (modal-api-token, pattern 1)",
   },
   {
     id: "keyhog.modal-api-token.2",
@@ -4056,17 +4058,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/mouseflow-api-credentials.toml (mouseflow-api-credentials, pattern 1)",
   },
   {
-    id: "keyhog.mouseflow-api-credentials.2",
-    type: "mouseflow_api_credentials",
-    keywords: ["api-us.mouseflow.com"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:api-us\\.mouseflow\\.com[^\\n]{0,100}Authorization[^\\n]{0,50}Basic[^\\n]{0,50}([a-zA-Z0-9+\\/=]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/mouseflow-api-credentials.toml (mouseflow-api-credentials, pattern 2)",
-  },
-  {
     id: "keyhog.mpesa-api-credentials.1",
     type: "mpesa_api_credentials",
     keywords: ["mpesa", "m-pesa"],
@@ -4133,7 +4124,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "namely_api_credentials",
     keywords: ["namely.com/api/v1"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:namely\\.com\\/api\\/v1)[^\"'']{0,256}Authorization[^\"'']{0,256}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:namely\\.com\\/api\\/v1)[^\"'']{0,16}Authorization[^\"'']{0,16}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -4164,7 +4155,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "newrelic_license_key",
     keywords: ["new_relic", "newrelic"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:NEW_RELIC|new_relic|NEWRELIC|newrelic)[_\\s]{0,256}(?:USER|user)?[_\\s]{0,256}(?:KEY|key|API|api)?[=:\\s\"']{1,257}([a-f0-9]{64}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:NEW_RELIC|new_relic|NEWRELIC|newrelic)[_\\s]{0,16}(?:USER|user)?[_\\s]{0,16}(?:KEY|key|API|api)?[=:\\s\"']{1,17}([a-f0-9]{64}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -4686,8 +4677,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     id: "keyhog.phrase-api-token.2",
     type: "phrase_api_token",
     keywords: ["phrase.com"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:phrase\\.com[^\\n]{0,256}[=:\\s\"'']{1,257}([a-f0-9]{40,64}))(?![A-Za-z0-9])",
+    pattern: "(?<![A-Za-z0-9])(?:phrase\\.com[^\\n]{0,16}[=:\\s\"'']{1,17}([a-f0-9]{40,64}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -5029,7 +5019,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "puppet_enterprise_token",
     keywords: ["puppet-access"],
     pattern:
-      "(?<![A-Za-z0-9])(?:puppet-access\\s{1,257}login[^\\n]{0,256}--service-url[^\\n]{0,256}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:puppet-access\\s{1,17}login[^\\n]{0,16}--service-url[^\\n]{0,16}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -6395,7 +6385,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "transifex_api_token",
     keywords: ["transifex.com"],
     pattern:
-      "(?<![A-Za-z0-9])(?:transifex\\.com[^\\n]{0,256}[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:transifex\\.com[^\\n]{0,16}[=:\\s\"'']{1,17}([a-zA-Z0-9_\\-]{40,56}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
@@ -7182,7 +7172,7 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     type: "zendesk_chat_credentials",
     keywords: ["zendesk.com/api/v2/chat", "zopim.com/api/v2"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:zendesk\\.com\\/api\\/v2\\/chat|zopim\\.com\\/api\\/v2)[^\\n\"'']{0,256}[=:\\s\"'']{1,257}([a-f0-9]{32,288}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:zendesk\\.com\\/api\\/v2\\/chat|zopim\\.com\\/api\\/v2)[^\\n\"'']{0,16}[=:\\s\"'']{1,17}([a-f0-9]{32,48}))(?![A-Za-z0-9])",
     flags: "i",
     group: 1,
     score: 0.8,
