@@ -154,6 +154,9 @@ function readValueOfName(
   const inQuery = text[nameStart - 1] === "&" || text[nameStart - 1] === "?";
   let value = readValue(text, valueStart.index, valueStart.quote, inQuery);
   if (value === undefined) return undefined;
+  // Without an operator only a token is a value: a key's shape, whatever the name (not a plain
+  // password). Read first, as the checks below are for values after an operator.
+  if (valueStart.spaced === true) return spacedToken(text, value, valueStart.index, isPassword);
   // The next option of a command line (`--no-password --file=…`): the name was a flag.
   if (valueStart.quote === "" && NEXT_OPTION.test(value)) return undefined;
   // Inside a template's action (`{{- $password := include "…" . }}`): an unquoted value is an expression.
@@ -208,6 +211,29 @@ function readValueOfName(
     end,
     score,
   };
+}
+
+// A spaced value starts as a token does: a letter or a digit.
+const SPACED_VALUE_START = /^[A-Za-z0-9]$/;
+// A spaced token: 16 or more of a key's characters, a letter and a digit among them, no word's shape.
+const SPACED_TOKEN = /^(?=[^A-Za-z]*[A-Za-z])(?=\D*\d)[A-Za-z0-9+/=_.-]{16,}$/;
+
+/**
+ * The value after a name and a space (`todoist SECRET 5179f75c…`): a finding only when shaped as a
+ * token and scored as a key would be under a non-password name (length, entropy, a digit), at 0.7:
+ * without an operator the name may be prose's word ("the token 0xAbC…"), so vendor rules outrank it.
+ */
+function spacedToken(
+  text: string,
+  value: string,
+  start: number,
+  isPassword: boolean,
+): ParsedSecret | undefined {
+  const end = start + value.length;
+  // Shown cut short (`abc1234...`): not the credential.
+  if (!SPACED_TOKEN.test(value) || ELIDED.test(value) || text.startsWith("...", end)) return undefined;
+  if (scoreSecretValue(value, false, false) === 0) return undefined;
+  return { type: isPassword ? "password" : "generic_secret", start, end, score: 0.7 };
 }
 
 /**
@@ -343,6 +369,8 @@ interface ValueStart {
   unquotedName?: boolean;
   /** The value is a call's argument (`setPassword("…")`): the call must close after it. */
   call?: boolean;
+  /** The value follows the name after a space, no operator: only a token's shape counts. */
+  spaced?: boolean;
 }
 
 /**
@@ -456,6 +484,10 @@ function findValueStart(
     position++;
     quoteRequired = true;
     call = true;
+  } else if (!quotedName && position > spaceStart && SPACED_VALUE_START.test(text.charAt(position))) {
+    // `todoist SECRET 5179f75c…`, `podioToken abcd1234…`: the name, a space, the value, no operator.
+    // Only a token's shape is a value there (`spaced`): "the token expired" goes on as prose.
+    return { index: position, quote: "", spaced: true };
   } else return undefined;
   position = tag ? skipWhitespace(text, position, 20) : skipSpaces(text, position, 5);
   // A string literal's prefix: Python's `b'…'`, `r"…"`, `f"…"`, Objective-C's `@"…"`.

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { createSecretDetector } from "../../src/guardrails/secrets.js";
+import { alnum, hex } from "./fake-values.js";
+
+// A secret's name, a space and its value, no operator (`todoist SECRET 5179f7…`, `podioToken abcd…`):
+// read only when the value is shaped as a token. Values are drawn at test time (fake, random-looking).
+const secrets = createSecretDetector();
+const found = (text: string) =>
+  secrets
+    .scan(text)
+    .filter((finding) => finding.score >= 0.5)
+    .map((finding) => text.slice(finding.start, finding.end));
+
+describe("a secret's value after its name and a space", () => {
+  it.each([
+    ["a vendor's name, then SECRET", (value: string) => `todoist SECRET ${value}`],
+    ["a camel-cased token name", (value: string) => `podioToken ${value}`],
+    ["TOKEN in capitals after a vendor", (value: string) => `eagleeyenetworks TOKEN ${value}`],
+    ["in a sentence", (value: string) => `use the access token ${value} for the staging API`],
+  ])("finds the token: %s", (_name, write) => {
+    for (const seed of [1, 2, 3]) {
+      const value = `${hex(10, seed)}${alnum(14, seed + 20)}7`;
+      expect(found(write(value))).toContain(value);
+    }
+  });
+
+  it.each([
+    "the token expired yesterday, ask for a new one",
+    "secret santa gifts for 2024 are in the cupboard",
+    "token 12345678901234567890 was counted twice",
+    "the secret ingredient is cardamom-and-saffron",
+    "signing key rotation happens every 90 days",
+    "key 3f2a9c0e4b1d5f7a8c9e0b1d2f3a4c5e is a public fingerprint",
+    "token abcdefghijklmnopqrstuvwx (no digit)",
+    "password reset link sent to the user",
+  ])("leaves prose and shapes that are no token alone: %s", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
