@@ -8,7 +8,9 @@ import type { SecretParser } from "./secret-parsers.js";
  * password)` and `auth=(user, password)`, smtplib's and ftplib's `.login(user, password)`, Java's
  * `PasswordAuthentication(user, password…)` and Apache HttpClient's `UsernamePasswordCredentials(user,
  * password)`, PHP's `oci_connect(user, password, …)`; host, user, password: PHP's `mysqli_connect`,
- * `mysql_connect` and `new mysqli`, Python's `MySQLdb.connect` and `pymysql.connect`; and PowerShell's `ConvertTo-SecureString "password" -AsPlainText`. Only a quoted
+ * `mysql_connect` and `new mysqli`, Python's `MySQLdb.connect` and `pymysql.connect`; DSN or connection
+ * string, user, password: PHP's `odbc_connect`/`odbc_pconnect` and `db2_connect`/`db2_pconnect`, and a
+ * link, DN, password: `ldap_bind`; user, password: python-oracledb's and cx_Oracle's `connect`; and PowerShell's `ConvertTo-SecureString "password" -AsPlainText`. Only a quoted
  * literal is a value: `login(user, password)` passes variables.
  */
 const STRING = `(?:"[^"\\n]{0,300}"|'[^'\\n]{0,300}')`;
@@ -17,17 +19,18 @@ const ARGUMENT = `(?:${STRING}|[\\w$.]{1,64})`;
 const literal = (group: number) => `(["'])([^"'\\n]{1,100})\\${group}`;
 const CALLS = new RegExp(
   [
-    // url, user, password
-    `(?:getConnection|new\\s+PDO)\\(\\s*${ARGUMENT}\\s*,\\s*${ARGUMENT}\\s*,\\s*${literal(1)}\\s*[,)]`,
+    // url, user, password (PHP's ODBC and DB2 take a DSN or a connection string first; ldap_bind a link and a DN)
+    `(?:getConnection|new\\s+PDO|odbc_p?connect|db2_p?connect|ldap_bind)\\(\\s*${ARGUMENT}\\s*,\\s*${ARGUMENT}\\s*,\\s*${literal(1)}\\s*[,)]`,
     // host, user, password (PHP's mysqli, Python's MySQLdb and PyMySQL by position)
     `(?:mysqli?_connect|new\\s+mysqli|MySQLdb\\.connect|pymysql\\.connect)\\(\\s*${STRING}\\s*,\\s*${STRING}\\s*,\\s*${literal(3)}\\s*[,)]`,
     // user, password
-    `(?:oci_connect|NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|UsernamePasswordCredentials|PasswordAuthentication|\\.login|auth\\s*=\\s*)\\(\\s*${STRING}\\s*,\\s*${literal(5)}\\s*[,.)]`,
+    `(?:oci_connect|cx_Oracle\\.connect|oracledb\\.connect|NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|UsernamePasswordCredentials|PasswordAuthentication|\\.login|auth\\s*=\\s*)\\(\\s*${STRING}\\s*,\\s*${literal(5)}\\s*[,.)]`,
   ]
     .map((call) => `(?:${call})`)
     .join("|"),
   "iyd",
 );
+const CONVERT_TO = /^convertto/i;
 const SECURE_STRING = /ConvertTo-SecureString\s+(?:-String\s+)?(["'])([^"'\n]{1,100})\1\s+-AsPlainText/diy;
 
 export const callArgumentPasswordParser: SecretParser = {
@@ -50,12 +53,20 @@ export const callArgumentPasswordParser: SecretParser = {
     "mysqldb.connect(",
     "pymysql.connect(",
     "oci_connect(",
+    "odbc_connect(",
+    "odbc_pconnect(",
+    "db2_connect(",
+    "db2_pconnect(",
+    "ldap_bind(",
+    "cx_oracle.connect(",
+    "oracledb.connect(",
   ],
   source:
-    "JDBC getConnection, PHP PDO, mysqli and oci_connect, MySQLdb/PyMySQL connect, .NET NetworkCredential, requests HTTPBasicAuth/auth=(…), smtplib/ftplib login, PowerShell ConvertTo-SecureString -AsPlainText",
+    "JDBC getConnection, PHP PDO, mysqli, oci_connect, odbc_connect, db2_connect and ldap_bind, oracledb/cx_Oracle connect, MySQLdb/PyMySQL connect, .NET NetworkCredential, requests HTTPBasicAuth/auth=(…), smtplib/ftplib login, PowerShell ConvertTo-SecureString -AsPlainText",
   parse(text, index) {
     if (index > 0 && text[index] !== "." && /\w/.test(text[index - 1] ?? "")) return undefined;
-    const regex = text[index] === "C" || text[index] === "c" ? SECURE_STRING : CALLS;
+    // `ConvertTo-SecureString`'s own pattern; `cx_Oracle.connect(` starts with a `c` too.
+    const regex = CONVERT_TO.test(text.slice(index, index + 9)) ? SECURE_STRING : CALLS;
     regex.lastIndex = index;
     const indices = regex.exec(text)?.indices;
     const span = indices?.[2] ?? indices?.[4] ?? indices?.[6];

@@ -60,6 +60,30 @@ describe("passwords in the forms that carry no password= of their own", () => {
       "oci_connect(user, password, db)",
       (secret) => `$c = oci_connect('scott', '${secret}', 'localhost/XE');`,
     ],
+    [
+      "odbc_connect(connection string, user, password)",
+      (secret) => `$conn = odbc_connect('Driver={SQL Server};Server=db;Database=shop', 'sa', '${secret}');`,
+    ],
+    [
+      "odbc_pconnect(dsn, user, password)",
+      (secret) => `$c = odbc_pconnect("DSN=Prod", "report", "${secret}");`,
+    ],
+    [
+      "db2_connect(database, user, password)",
+      (secret) => `$conn = db2_connect('SAMPLE', 'db2inst1', '${secret}');`,
+    ],
+    [
+      "ldap_bind(link, dn, password)",
+      (secret) => `ldap_bind($ldap, 'cn=admin,dc=example,dc=org', '${secret}');`,
+    ],
+    [
+      "cx_Oracle.connect(user, password, dsn)",
+      (secret) => `conn = cx_Oracle.connect("hr", "${secret}", "db/XE")`,
+    ],
+    [
+      "oracledb.connect(user, password, dsn)",
+      (secret) => `conn = oracledb.connect("scott", "${secret}", "db/orcl")`,
+    ],
     ["requests auth=(user, password)", (secret) => `requests.get(url, auth=('api_user', '${secret}'))`],
     ["keytool -storepass", (secret) => `keytool -list -keystore app.jks -storepass ${secret}`],
     ["mysqladmin password", (secret) => `mysqladmin -u root password ${secret}`],
@@ -146,6 +170,9 @@ describe("near-misses of the same forms", () => {
     "you pass = the test when it is green",
     "the passenger = someone on board",
     "$conn = mysqli_connect($host, $user, $pass, $db);",
+    "$conn = odbc_connect($dsn, $user, $password);",
+    "ldap_bind($ldap, $dn, $password);",
+    'conn = cx_Oracle.connect(user, password, "db/XE")',
     '$conn = mysqli_connect("localhost", "root", "", "shop");',
     "db = MySQLdb.connect(host, user, passwd, db_name)",
     "server.login(user, os.environ['SMTP_PASS'])",
