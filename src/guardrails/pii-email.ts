@@ -45,13 +45,35 @@ export function findEmails(text: string): PiiMatch[] {
     if (start === at || end === at + 1) continue;
     const local = text.slice(start, at);
     if (local.toLowerCase() === "git") continue;
+    const domain = text.slice(at + 1, end);
+    if (!hasTopLevelDomain(domain) || hasEmptyLabel(local)) continue;
     // The full-width `＠` of Chinese and Japanese text (`info＠example.com`) stands for `@`.
-    const address = `${local}@${text.slice(at + 1, end)}`;
+    const address = `${local}@${domain}`;
     if (!validator.isEmail(address)) continue;
     matches.push({ type: "email", start, end, score: MACHINE_ADDRESS.test(address) ? 0.4 : 0.95 });
   }
   if (BRACKETED_AT.test(text)) matches.push(...findBracketedEmails(text));
   return matches;
+}
+
+/** A top-level domain as validator's isFQDN requires one (require_tld, no numeric TLD), which isEmail does. */
+const TOP_LEVEL_DOMAIN =
+  /^(?:[a-z\u00A1-\u00A8\u00AA-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]{2,}|xn[a-z0-9-]{2,})$/i;
+
+/**
+ * False for a domain isEmail rejects in any case: one without a dot, or whose last label is not a
+ * top-level domain (`a.b@a.b@…`). This and hasEmptyLabel are tested first: each `@` of a megabyte of
+ * `a.b@` or `a..b@x.com ` cost an isEmail call (its options merged anew every time), 0.5-0.7 s,
+ * the PII detector's budget three times over.
+ */
+function hasTopLevelDomain(domain: string): boolean {
+  const dot = domain.lastIndexOf(".");
+  return dot !== -1 && TOP_LEVEL_DOMAIN.test(domain.slice(dot + 1));
+}
+
+/** An unquoted local part with an empty dot-separated part (`a..b`, `a.`), which isEmail rejects. */
+function hasEmptyLabel(local: string): boolean {
+  return !local.startsWith('"') && (local.includes("..") || local.startsWith(".") || local.endsWith("."));
 }
 
 /** `[at]`, `(at)`, `{at}`, `<at>`: the `@` of an address written so that harvesters miss it. */

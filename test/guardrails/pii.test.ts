@@ -56,6 +56,16 @@ describe("pii: email", () => {
     expect(found("git@github.com:org/repo.git lodash@4.17.21 @Override user@localhost")).toEqual([]);
     expect(values("exporter@billing-4471.iam.gserviceaccount.com", "email")).toEqual([]);
   });
+  it("reads the top-level domain and the local part's dots as isEmail does, before calling it", () => {
+    expect(values("a@b.co x@xn--p1ai.xn--p1ai ж@пример.рф a.b.c@d.io", "email")).toEqual([
+      "a@b.co",
+      "x@xn--p1ai.xn--p1ai",
+      "ж@пример.рф",
+      "a.b.c@d.io",
+    ]);
+    // A one-letter or numeric TLD, no dot, two dots in a row, a dot before the `@`.
+    expect(found("a@b.c a@b.1c a@bc a..b@x.com a.@x.com a.b@a.b@a.b@")).toEqual([]);
+  });
 });
 
 describe("pii: phone numbers (libphonenumber-js)", () => {
