@@ -5,13 +5,15 @@ import { type PiiMatch, textBefore } from "./pii-match.js";
 import { newScanBudget, type PhoneScorer, type ScanBudget } from "./pii-phone.js";
 
 /**
- * Runs of digits with phone/card separators. The look-behind keeps a run from starting inside a word,
- * a decimal, a version (`v1.2.3`), an id (`#123`) or an amount (`$`); an extension may follow
+ * Runs of digits with phone/card separators. The look-behinds keep a run from starting inside a word,
+ * a decimal, a version (`v1.2.3`), an id (`#123`) or an amount (`$`); after a letter's dot
+ * (`TEL.03-1234-5678`) a run starts, read only after a phone label (findNumbers); an extension may follow
  * (`2034567890x456`); bounded length keeps it linear. Letters outside ASCII and other currency signs
  * are checked on each run found (AGAINST_RUN), which is cheaper than a Unicode look-behind at every
  * position.
  */
-const NUMBER_RUN = /(?<![\w.+\-#/@$€£])[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d)|(?![\w@]|[.-]\d))/g;
+const NUMBER_RUN =
+  /(?<![\w+\-#/@$€£])(?<!(?:^|[^A-Za-z])\.)[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d)|(?![\w@]|[.-]\d))/g;
 /** A Latin letter (`É415…`, `…7777é`), a combining mark, a currency sign or `%` against a run. */
 const AGAINST_RUN = /[\p{Script=Latin}\p{M}%$€£¥₩₹₽]/u;
 const LAST_GROUP = /[ \-.()\u00a0]+\d+$/;
@@ -41,6 +43,9 @@ export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
     let candidate = run[0];
     let start = run.index;
     if (AGAINST_RUN.test(text[start - 1] ?? "")) continue;
+    // `TEL.03-1234-5678`, `Mob.07700900123`: a label's abbreviation against the number, as business
+    // cards print it; any other word's dot (`No.1234567`, `approx.2500000`, `host.2023-10-15`) is left.
+    if (text[start - 1] === "." && !hasPhoneContext(text, start, start + run[0].length)) continue;
     const after = text[start + candidate.length] ?? "";
     // "415-666-7777 100$": the amount after is not the number's; the run ends before it.
     if (AGAINST_RUN.test(after) && after !== "x" && after !== "X") {

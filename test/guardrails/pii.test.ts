@@ -209,6 +209,11 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
     expect(values("Telefoon: 555-1234 of 555-5678", "phone")).toEqual(["555-1234", "555-5678"]);
     expect(values("Phone: 555-1234, page 12 of 2024 and 1234567", "phone")).toEqual(["555-1234"]);
   });
+  it("reads a number against its label's abbreviation dot, as business cards print it; no other word's dot", () => {
+    expect(values("TEL.03-1234-5678 FAX.03-1234-5679", "phone")).toEqual(["03-1234-5678", "03-1234-5679"]);
+    expect(values("Tel.555-123-4567", "phone")).toEqual(["555-123-4567"]);
+    expect(found("No.0612345678, approx.2500000 users, fig.0123456789, pi 3.14159265358")).toEqual([]);
+  });
   it("does not take amounts, ZIP codes or digits against letters for phones", () => {
     const text =
       "¥415-666-7777, 415-666-7777%, É415-666-7777, ZIP 94103-1207, 164.689.383 people, 3747 3911, 700-1000 calories, 12345678901";
