@@ -129,7 +129,14 @@ const OTHER = new RegExp(
   "iu",
 );
 
+/**
+ * A field or argument of code named an id, then `=` or `:` (`tool_call_id="123456789"`,
+ * `"contactId": 5551234567`, `user-ID: …`): `_id`, `-id` or a camel-cased `Id` ends its name, so a
+ * phone word inside it (`call`, `contact`) names no phone.
+ */
+const ID_FIELD = /(?:[_-](?:id|Id|ID)|[a-z0-9]I[dD])["']?\s*[:=]\s*["']?$/;
+
 /** Whether `before` (the text just before a number) ends by naming the number an id. */
 export function endsWithIdContext(before: string): boolean {
-  return ENGLISH.test(before) || OTHER.test(before);
+  return ENGLISH.test(before) || OTHER.test(before) || ID_FIELD.test(before);
 }

@@ -99,6 +99,18 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
       "Released 2023-10-15, build 10.0.19041.1, ISBN 978-0-306-40615-7, $1,299.99, order #4155552671, 2024.10.15, population 8 336 817 (2023)";
     expect(found(text)).toEqual([]);
   });
+  it("does not take the value of a code field named an id for a phone, whatever phone word the name holds", () => {
+    expect(found('ToolMessage(content="22", tool_call_id="123456789")')).toEqual([]);
+    expect(found('{"tool_call_id": "023456789", "contactId": 4155552671, "phone-ID": 5551234567}')).toEqual(
+      [],
+    );
+    // A field named for the phone itself is one; "Paid" ends in "id" but names none.
+    expect(values('{"phone_number": "4155552671", "callerPhone": "415-555-2671"}', "phone")).toEqual([
+      "4155552671",
+      "415-555-2671",
+    ]);
+    expect(values("Paid: 415-555-2671", "phone")).toEqual(["415-555-2671"]);
+  });
   it("reads groups written together, a trunk 1, dots, a country code without +, 011 and extensions", () => {
     const written = {
       "Hello 1-650-333-6000": "1-650-333-6000",
