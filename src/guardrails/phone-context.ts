@@ -268,10 +268,16 @@ const NAMED_AFTER =
  */
 const COUNTING_VERB_BEFORE = /(?<!\p{L})(?:reached|contacted)\s+$/iu;
 
+/**
+ * Turkish `İ` read as `i`: a case-insensitive regex does not fold the dotted capital to `i`, so
+ * "İletişim: …" (a sentence's first word) missed "iletişim". One UTF-16 unit for one.
+ */
+const dotlessCapitalI = (words: string) => (words.includes("İ") ? words.replaceAll("İ", "i") : words);
+
 /** Whether the words around a number at [start, end) of `text` say it is a phone number. */
 export function hasPhoneContext(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
-  const before = textBefore(text, start);
+  const before = dotlessCapitalI(textBefore(text, start));
   return (
     (PHONE_BEFORE.test(before) && !COUNTING_VERB_BEFORE.test(before)) ||
     LABEL_AFTER.test(after) ||

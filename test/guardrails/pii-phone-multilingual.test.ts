@@ -37,6 +37,9 @@ describe("phone context words in twelve languages, with Unicode word boundaries"
     "Llámame al 4155552671",
     "portable : 4155552671",
     "iletişim: 4155552671",
+    // Turkish capitals: a case-insensitive regex does not fold the dotted İ to i.
+    "İletişim: 4155552671",
+    "MÜŞTERİ HİZMETLERİ 4155552671",
     "Leave a voicemail at 4155552671",
     "Telefoon: 4155552671",
     "Telefón: 4155552671",
