@@ -15,6 +15,11 @@ const NON_DIGIT = /\D/g;
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 /** `1 234 567`, `3,254,987`, `2.345.678.901`: millions grouped in thousands, one separator throughout. */
 const MILLIONS = /^\d([ \u00a0.,])\d{3}(?:\1\d{3})+$/;
+/**
+ * `16.373 -13.32`, `12.781 40.11`: decimals one after another, as SVG paths and coordinate lists
+ * write them (a phone's dots stay inside one of its space-separated parts: `+1 206.555.0100`).
+ */
+const DECIMAL_LIST = /\d\.\d+[ \u00a0]+-?\d+\.\d/;
 /** `10 000 000`, `3 500 000`: a round amount grouped in thousands, whatever the words before it. */
 const ROUND_AMOUNT = /^[1-9]\d{0,2}(?:[ \u00a0.,]\d{3})*[ \u00a0.,]000$/;
 
@@ -204,7 +209,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     end: number,
     budget?: ScanBudget,
   ): number {
-    if (DATE.test(candidate) || ROUND_AMOUNT.test(candidate)) return 0;
+    if (DATE.test(candidate) || ROUND_AMOUNT.test(candidate) || DECIMAL_LIST.test(candidate)) return 0;
     // "1688-1697", "1644 -- 1646": years from and to, which Korea's 8-digit service numbers look like;
     // after a phone word too ("Call for papers 2024-2025", "call 1939-1945": a number of any region
     // counts there, and eight digits are one in some).

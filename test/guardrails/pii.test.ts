@@ -99,6 +99,15 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
       "Released 2023-10-15, build 10.0.19041.1, ISBN 978-0-306-40615-7, $1,299.99, order #4155552671, 2024.10.15, population 8 336 817 (2023)";
     expect(found(text)).toEqual([]);
   });
+  it("does not take decimals one after another (an SVG path, coordinates) for a phone; a phone's dots still read", () => {
+    expect(found('<path d="M29.689,13.329c0,16.373 -13.32,29.693 c12.777,12.781 40.11,17.317"/>')).toEqual(
+      [],
+    );
+    expect(values("Call +1 206.555.0100 or (11) 98765.4321", "phone")).toEqual([
+      "+1 206.555.0100",
+      "(11) 98765.4321",
+    ]);
+  });
   it("does not take the value of a code field named an id for a phone, whatever phone word the name holds", () => {
     expect(found('ToolMessage(content="22", tool_call_id="123456789")')).toEqual([]);
     expect(found('{"tool_call_id": "023456789", "contactId": 4155552671, "phone-ID": 5551234567}')).toEqual(
