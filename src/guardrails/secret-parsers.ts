@@ -295,10 +295,11 @@ export const dockerAuthParser: SecretParser = {
   },
 };
 
-// `-u user:password`, `--user=user:password`, and the proxy's `-U`/`--proxy-user`, quoted or not; the
-// command's `curl` up to 5 lines before.
+// `-u user:password`, `--user=user:password`, and the proxy's `-U`/`--proxy-user`, quoted or not, or
+// only the password quoted (`-u kevin:'pRf7…'`, the shell joins the two); the command's `curl` up
+// to 5 lines before.
 const CURL_USER =
-  /(?:-u|--user|-U|--proxy-user)(?:=|[ \t]{1,5})(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|([\w$@.-]{0,100}:[^\s"'`]{1,200}))(?=\s|$)/y;
+  /(?:-u|--user|-U|--proxy-user)(?:=|[ \t]{1,5})(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|([\w$@.-]{0,100}:[^\s"'`]{1,200})|([\w$@.-]{1,100}:)(["'])([^"'\n]{1,200})\5)(?=\s|$)/y;
 const CURL_PLACEHOLDER = /^\[.*\]$|^\$\(|^token$/i;
 const CURL_COMMAND = /\bcurl\b(?:[^\n]*\n){0,5}[^\n]*$/;
 
@@ -315,7 +316,7 @@ export const curlUserParser: SecretParser = {
     CURL_USER.lastIndex = index;
     const match = CURL_USER.exec(text);
     if (!match || !CURL_COMMAND.test(text.slice(Math.max(0, index - 600), index))) return undefined;
-    const credentials = match[1] ?? match[2] ?? match[3] ?? "";
+    const credentials = match[1] ?? match[2] ?? match[3] ?? `${match[4]}${match[6]}`;
     const colon = credentials.indexOf(":");
     const password = credentials.slice(colon + 1);
     // gitleaks' allow-list for this rule: placeholders, `[…]`, `$(command)`, `token`, and entropy under 2.
@@ -327,6 +328,7 @@ export const curlUserParser: SecretParser = {
     )
       return undefined;
     if (shannonEntropy(password) < 2) return undefined;
+    // A closing quote ends every form but the bare one.
     const start = index + match[0].length - (match[3] === undefined ? 1 : 0) - password.length;
     return { type: "password", start, end: start + password.length, score: 0.85 };
   },

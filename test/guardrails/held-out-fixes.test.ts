@@ -122,6 +122,8 @@ describe("curl's -u user:password", () => {
     `curl --cacert ca.crt -u elastic:${password} https://localhost:9200`,
     `curl -u "ops:${password}" https://api.internal/v1`,
     `curl --user='ops:${password}' https://api.internal/v1`,
+    `curl --user kevin:'${password}' -iX PATCH -H "Content-Type: application/json"`,
+    `curl -u ops:"${password}" https://api.internal/v1`,
     `curl -k -X POST https://api.internal/v1 \\\n  -H 'Content-type: text/plain' \\\n  -u developer:${password}`,
   ])("finds the password in %s", (text) => {
     expect(secretValues(text)).toEqual([password]);
@@ -133,6 +135,8 @@ describe("curl's -u user:password", () => {
     'curl --user "ops:$(cat ./password.txt)" https://localhost:9200',
     "curl -u ops:zzzz https://localhost:9200",
     "curl -u elastic: https://localhost:9200",
+    "curl -u ops:'$OPS_PASSWORD' https://localhost:9200",
+    "curl -u ops:'changeme' https://localhost:9200",
     `tar -u ${password}:x`,
   ])("reports nothing for %s", (text) => {
     expect(secretValues(text)).toEqual([]);
