@@ -183,16 +183,21 @@ function readValueOfName(
     return undefined;
   let score = scoreSecretValue(value, isPassword, quoted);
   // A value explicitly named as a password counts even when plain (`password: "letmein"`).
-  if (score === 0 && isPassword && isExplicitPasswordName(name, originalName))
+  if (score === 0 && isPassword && isExplicitPasswordName(name, originalName)) {
+    // A string literal that is one setting, whole (`cn.ConnectionString = "Pwd=scrambled";`): the
+    // value is a literal, as in a connection string after its user's setting.
+    const setting = !quoted && isWholeLiteralSetting(text, nameStart, end);
     score = plainPasswordScore(
       value,
       quoted || element,
       text.slice(end, end + 40),
-      text[nameStart - 1] === ";",
+      setting || text[nameStart - 1] === ";",
       () =>
-        text[nameStart - 1] === ";" &&
-        USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart)),
+        setting ||
+        (text[nameStart - 1] === ";" &&
+          USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart))),
     );
+  }
   if (score === 0) {
     const fallback = quoted ? undefined : fallbackLiteral(text, end, value, isPassword, name, originalName);
     return fallback;
@@ -566,6 +571,24 @@ const NEXT_OPTION = /^--[A-Za-z]/;
 // A connection string's user setting earlier on the line (`Uid=random;…;pwd=`, `User ID=sa;Password=`).
 const USER_SETTING_BEFORE =
   /(?:^|[;"'`\s{(])(?:uid|user(?:[ _]?id|[ _]?name)?|login)[ \t]*=[ \t]*[^;=\s"'`{}<>$%]{1,64}[ \t]*;[^\n]*$/i;
+
+// What a connection string is given to, right before its opening quote: `ConnectionString = `,
+// `conn_str=`, `dsn: `, `connect(`, `new SqlConnection(`. Tested as "ends with", as METADATA_NAME is.
+const CONNECTION_BEFORE =
+  /$(?<=(?:conn(?:ection)?(?:_?str(?:ing)?)?|dsn|connect|SqlConnection)[ \t]*(?:[=:(]|\+=)[ \t]*)/i;
+
+/**
+ * Whether the quote before the name closes right after the value, the name's operator an `=`, and
+ * the literal is given as a connection string (`cn.ConnectionString = "Pwd=…";`): one whole setting.
+ */
+function isWholeLiteralSetting(text: string, nameStart: number, end: number): boolean {
+  const quote = text[nameStart - 1];
+  if ((quote !== '"' && quote !== "'") || text[end] !== quote) return false;
+  const operator = text.indexOf("=", nameStart);
+  if (operator === -1 || operator > end) return false;
+  if (!/^[\w.-]+[ \t]*=[ \t]*$/.test(text.slice(nameStart, operator + 1))) return false;
+  return CONNECTION_BEFORE.test(lineBefore(text, nameStart - 1, 80));
+}
 
 /** Whether `value` spells the last part of its setting's name (`proxyPassword` for `ProxyPassword`). */
 function sameAsName(value: string, name: string): boolean {

@@ -380,3 +380,26 @@ describe("the authored dev file", () => {
     expect(() => parseAuthoredSecretRows("N|value|text", "x.txt")).toThrow(/x.txt:1: expected/);
   });
 });
+
+describe("a connection string of one setting, the whole string literal", () => {
+  it.each([
+    ['cn.ConnectionString = "Password=', '";'],
+    ['var conn = new SqlConnection("Pwd=', '");'],
+    ["conn_str = 'PWD=", "'"],
+  ])("reads a plain word as the password in %s…", (before, after) => {
+    // A word ending like a participle ("scrambled") reads as a description in prose, not here.
+    const word = `${fakeChars(6, "abcdefghijklmnopqrstuvwxyz", 5)}ed`;
+    const text = `${before}${word}${after}`;
+    expect(spans(text)).toEqual([[before.length, before.length + word.length]]);
+  });
+
+  it.each([
+    'log("password=changed");',
+    'message = "password=invalid";',
+    'cn.ConnectionString = "Password=" + password;',
+    'connectionString = "Password=";',
+    'dsn = "Pwd=${DB_PASSWORD}"',
+  ])("reports nothing in %j", (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+});
