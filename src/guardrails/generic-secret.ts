@@ -466,9 +466,10 @@ function findValueStart(
   } else if (
     quotedName &&
     text[position] === ">" &&
-    /name=["']$/.test(text.slice(nameStart - 6, nameStart))
+    /(?:name|key)=["']$/.test(text.slice(nameStart - 6, nameStart))
   ) {
-    // Android's `<string name="api_key">…</string>`: the name an attribute, the value the element's text.
+    // Android's `<string name="api_key">…</string>`, Java's XML properties' `<entry key="password">…</entry>`:
+    // the name an attribute, the value the element's text.
     position++;
     tag = true;
   } else if (
