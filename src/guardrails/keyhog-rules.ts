@@ -94,17 +94,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/activepieces-api-key.toml (activepieces-api-key, pattern 1)",
   },
   {
-    id: "keyhog.activepieces-api-key.2",
-    type: "activepieces_api_key",
-    keywords: ["activepieces"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:ACTIVEPIECES|activepieces)[_.]?(?:API[_.]?)?(?:KEY|TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/activepieces-api-key.toml (activepieces-api-key, pattern 2)",
-  },
-  {
     id: "keyhog.adobe-api-key.2",
     type: "adobe_api_key",
     keywords: ["adobe"],
@@ -136,17 +125,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/adp-api-credentials.toml (adp-api-credentials, pattern 2)",
-  },
-  {
-    id: "keyhog.adp-api-credentials.3",
-    type: "adp_api_credentials",
-    keywords: ["adp_access_token"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:ADP_ACCESS_TOKEN|adp_access_token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/adp-api-credentials.toml (adp-api-credentials, pattern 3)",
   },
   {
     id: "keyhog.aerisweather-api-credentials.2",
@@ -265,16 +243,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/akamai-api-credentials.toml (akamai-api-credentials, pattern 2)",
   },
   {
-    id: "keyhog.akamai-api-credentials.3",
-    type: "akamai_api_credentials",
-    keywords: ["client_secret"],
-    pattern: "(?<![A-Za-z0-9])(?:client_secret[=:\\s\"']{1,257}([a-zA-Z0-9+\\/=]{30,50}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/akamai-api-credentials.toml (akamai-api-credentials, pattern 3)",
-  },
-  {
     id: "keyhog.akoya-client-credentials.2",
     type: "akoya_client_credentials",
     keywords: ["akoya"],
@@ -284,17 +252,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/akoya-client-credentials.toml (akoya-client-credentials, pattern 2)",
-  },
-  {
-    id: "keyhog.alchemy-api-key",
-    type: "alchemy_api_key",
-    keywords: ["alchemy"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:ALCHEMY|alchemy)[_\\-.]?(?:API[_\\-.]?KEY|api[_\\-.]?key)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/alchemy-api-key.toml (alchemy-api-key, pattern 1)",
   },
   {
     id: "keyhog.algolia-admin-api-key",
@@ -319,17 +276,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/algolia-api-key.toml (algolia-api-key, pattern 1)",
   },
   {
-    id: "keyhog.amadeus-api-credentials.2",
-    type: "amadeus_api_credentials",
-    keywords: ["amadeus"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:AMADEUS|amadeus)[_\\s]?(?:CLIENT_SECRET|client_secret|API_SECRET|api_secret)[=:\\s\"'']{1,257}([A-Za-z0-9]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/amadeus-api-credentials.toml (amadeus-api-credentials, pattern 2)",
-  },
-  {
     id: "keyhog.amplitude-api-key",
     type: "amplitude_api_key",
     keywords: ["amplitude"],
@@ -339,17 +285,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/amplitude-api-key.toml (amplitude-api-key, pattern 1)",
-  },
-  {
-    id: "keyhog.anrok-api-key",
-    type: "anrok_api_key",
-    keywords: ["anrok"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:ANROK|anrok)[._]?(?:API|api)?[._]?(?:KEY|key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/anrok-api-key.toml (anrok-api-key, pattern 1)",
   },
   {
     id: "keyhog.anydo-api-key",
@@ -992,17 +927,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/brightspace-api-credentials.toml (brightspace-api-credentials, pattern 3)",
   },
   {
-    id: "keyhog.budibase-credentials.1",
-    type: "budibase_credentials",
-    keywords: ["budibase_"],
-    pattern:
-      "(?<![A-Za-z0-9_-])(?:BUDIBASE_[A-Z_]{0,256}(?:API_KEY|SECRET|PASSWORD|TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/budibase-credentials.toml (budibase-credentials, pattern 1)",
-  },
-  {
     id: "keyhog.budibase-credentials.2",
     type: "budibase_credentials",
     keywords: ["internal_api_key"],
@@ -1031,17 +955,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/budibase-credentials.toml (budibase-credentials, pattern 4)",
   },
   {
-    id: "keyhog.bugherd-api-key.1",
-    type: "bugherd_api_key",
-    keywords: ["bugherd"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:BUGHERD[_.\\-]?API[_.\\-]?KEY|bugherd[_.\\-]?api[_.\\-]?key)[=:\\s\"'']{1,257}([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/bugherd-api-key.toml (bugherd-api-key, pattern 1)",
-  },
-  {
     id: "keyhog.buildkite-agent-token.1",
     type: "buildkite_agent_token",
     keywords: ["buildkite"],
@@ -1051,16 +964,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/buildkite-agent-token.toml (buildkite-agent-token, pattern 1)",
-  },
-  {
-    id: "keyhog.buildkite-agent-token.2",
-    type: "buildkite_agent_token",
-    keywords: ["buildkite_agent_token"],
-    pattern: "(?<![A-Za-z0-9])(?:BUILDKITE_AGENT_TOKEN[=:\\s\"']{1,257}([a-zA-Z0-9]{40}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/buildkite-agent-token.toml (buildkite-agent-token, pattern 2)",
   },
   {
     id: "keyhog.buildkite-api-access-token",
@@ -1092,17 +995,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/calendly-api-key.toml (calendly-api-key, pattern 1)",
-  },
-  {
-    id: "keyhog.calendly-api-key.2",
-    type: "calendly_api_key",
-    keywords: ["calendly"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:CALENDLY|calendly)[._\\-]?(?:ACCESS|access)[._\\-]?(?:TOKEN|token)[=:\\s\"']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/calendly-api-key.toml (calendly-api-key, pattern 2)",
   },
   {
     id: "keyhog.canopy-tax-api-credentials.1",
@@ -1215,17 +1107,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/censys-api-credentials.toml (censys-api-credentials, pattern 2)",
   },
   {
-    id: "keyhog.cfengine-credentials.1",
-    type: "cfengine_credentials",
-    keywords: ["cfengine"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:CFENGINE[_\\-]KEY|CFENGINE[_\\-]SECRET)[=:\\s\"'']{1,257}([a-zA-Z0-9\\/+=]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/cfengine-credentials.toml (cfengine-credentials, pattern 1)",
-  },
-  {
     id: "keyhog.checkly-api-key.1",
     type: "checkly_api_key",
     keywords: ["cu_"],
@@ -1329,16 +1210,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/circleci-api-token.toml (circleci-api-token, pattern 1)",
-  },
-  {
-    id: "keyhog.circleci-api-token.2",
-    type: "circleci_api_token",
-    keywords: ["circle_token"],
-    pattern: "(?<![A-Za-z0-9])(?:CIRCLE_TOKEN[=:\\s\"']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/circleci-api-token.toml (circleci-api-token, pattern 2)",
   },
   {
     id: "keyhog.classlink-api-credentials.1",
@@ -1817,17 +1688,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/deel-api-key.toml (deel-api-key, pattern 2)",
   },
   {
-    id: "keyhog.deel-api-key.3",
-    type: "deel_api_key",
-    keywords: ["deel_api_key", "deel_token"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:DEEL_API_KEY|DEEL_TOKEN|deel_api_key|deel_token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{30,286}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/deel-api-key.toml (deel-api-key, pattern 3)",
-  },
-  {
     id: "keyhog.deepgram-api-key",
     type: "deepgram_api_key",
     keywords: ["deepgram"],
@@ -1918,17 +1778,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/directus-api-token.toml (directus-api-token, pattern 1)",
-  },
-  {
-    id: "keyhog.dnsimple-api-token",
-    type: "dnsimple_api_token",
-    keywords: ["dnsimple"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:DNSIMPLE|dnsimple)(?:_API)?[_\\-]?(?:TOKEN|token|KEY|key)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{20,50}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/dnsimple-api-token.toml (dnsimple-api-token, pattern 1)",
   },
   {
     id: "keyhog.dockerhub-pat",
@@ -2034,17 +1883,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/dronahq-credentials.toml (dronahq-credentials, pattern 2)",
   },
   {
-    id: "keyhog.dronahq-credentials.3",
-    type: "dronahq_credentials",
-    keywords: ["dronahq"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:dronahq)[_.\\s]{0,256}(?:api[_.\\s]{0,256}key|password)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{16,272}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/dronahq-credentials.toml (dronahq-credentials, pattern 3)",
-  },
-  {
     id: "keyhog.dropbox-access-token",
     type: "dropbox_access_token",
     keywords: ["sl."],
@@ -2096,17 +1934,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/dynatrace-api-token.toml (dynatrace-api-token, pattern 1)",
   },
   {
-    id: "keyhog.dynatrace-api-token.2",
-    type: "dynatrace_api_token",
-    keywords: ["dynatrace"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:dynatrace|DYNATRACE)[_.]?(?:api[_\\-]?token|token)[=:\\s\"'']{1,257}(dt0[a-zA-Z][0-9]{2}\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/dynatrace-api-token.toml (dynatrace-api-token, pattern 2)",
-  },
-  {
     id: "keyhog.eloqua-api-credentials.5",
     type: "eloqua_api_credentials",
     keywords: ["eloqua"],
@@ -2116,17 +1943,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/eloqua-api-credentials.toml (eloqua-api-credentials, pattern 5)",
-  },
-  {
-    id: "keyhog.env0-api-key.2",
-    type: "env0_api_key",
-    keywords: ["env0_api_secret"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:ENV0_API_SECRET|env0_api_secret)[=:\\s\"'']{1,257}([a-zA-Z0-9]{40,296}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/env0-api-key.toml (env0-api-key, pattern 2)",
   },
   {
     id: "keyhog.env0-api-key.3",
@@ -2386,17 +2202,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/fivetran-api-credentials.toml (fivetran-api-credentials, pattern 2)",
   },
   {
-    id: "keyhog.flickr-api-key.1",
-    type: "flickr_api_key",
-    keywords: ["flickr"],
-    pattern:
-      '(?<![A-Za-z0-9])(?:(?:FLICKR|flickr)[._\\-]?(?:API|api)[._\\-]?(?:KEY|key)[=:\\s""]{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])',
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/flickr-api-key.toml (flickr-api-key, pattern 1)",
-  },
-  {
     id: "keyhog.flipside-api-key",
     type: "flipside_api_key",
     keywords: ["flipside"],
@@ -2564,28 +2369,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/gentrace-api-key.toml (gentrace-api-key, pattern 1)",
   },
   {
-    id: "keyhog.getresponse-api-key.1",
-    type: "getresponse_api_key",
-    keywords: ["getresponse"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:GETRESPONSE|getresponse)[_\\-]{0,16}(?:API|api)?[_\\-]{0,16}(?:KEY|key|TOKEN|token)[=: ]{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/getresponse-api-key.toml (getresponse-api-key, pattern 1)",
-  },
-  {
-    id: "keyhog.gitkraken-api-token.1",
-    type: "gitkraken_api_token",
-    keywords: ["gitkraken"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:gitkraken|GITKRAKEN)[_\\-]?(?:api|API)?[_\\-]?(?:token|TOKEN|key|KEY)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/gitkraken-api-token.toml (gitkraken-api-token, pattern 1)",
-  },
-  {
     id: "keyhog.gitkraken-api-token.2",
     type: "gitkraken_api_token",
     keywords: ["gk_"],
@@ -2593,17 +2376,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/gitkraken-api-token.toml (gitkraken-api-token, pattern 2)",
-  },
-  {
-    id: "keyhog.gitlab-webhook-secret.1",
-    type: "gitlab_webhook_secret",
-    keywords: ["gitlab"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:GITLAB|gitlab)[._\\-]?(?:WEBHOOK|webhook|HOOK|hook)[._\\-]?(?:SECRET|secret|TOKEN|token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{16,64}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/gitlab-webhook-secret.toml (gitlab-webhook-secret, pattern 1)",
   },
   {
     id: "keyhog.gitlab-webhook-secret.2",
@@ -2746,17 +2518,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/gusto-api-credentials.toml (gusto-api-credentials, pattern 2)",
   },
   {
-    id: "keyhog.gusto-api-credentials.3",
-    type: "gusto_api_credentials",
-    keywords: ["gusto_access_token"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:GUSTO_ACCESS_TOKEN|gusto_access_token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/gusto-api-credentials.toml (gusto-api-credentials, pattern 3)",
-  },
-  {
     id: "keyhog.hanko-api-key.1",
     type: "hanko_api_key",
     keywords: ["hanko"],
@@ -2865,17 +2626,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/hetzner-api-token.toml (hetzner-api-token, pattern 1)",
   },
   {
-    id: "keyhog.hibp-api-key",
-    type: "hibp_api_key",
-    keywords: ["hibp-api-key", "hibp_api_key", "haveibeenpwned"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:hibp-api-key|HIBP_API_KEY|haveibeenpwned)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/hibp-api-key.toml (hibp-api-key, pattern 1)",
-  },
-  {
     id: "keyhog.hightouch-api-key.1",
     type: "hightouch_api_key",
     keywords: ["hightouch"],
@@ -2918,17 +2668,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/hologram-api-key.toml (hologram-api-key, pattern 2)",
-  },
-  {
-    id: "keyhog.homebrew-api-token",
-    type: "homebrew_api_token",
-    keywords: ["homebrew_github_api_toke", "homebrew_github_packages"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:HOMEBREW_GITHUB_API_TOKEN|HOMEBREW_GITHUB_PACKAGES_TOKEN)[=:\\s\"'']{1,257}(ghp_[a-zA-Z0-9]{36}|[a-f0-9]{40}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/homebrew-api-token.toml (homebrew-api-token, pattern 1)",
   },
   {
     id: "keyhog.honeycomb-api-key",
@@ -3178,17 +2917,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/invision-api-key.toml (invision-api-key, pattern 1)",
   },
   {
-    id: "keyhog.invision-api-key.2",
-    type: "invision_api_key",
-    keywords: ["invision"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:INVISION|invision)[_=:\\s\"'']{1,257}(?:access[_\\-]?)?token[=:\\s\"'']{1,257}([a-zA-Z0-9]{90,100}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/invision-api-key.toml (invision-api-key, pattern 2)",
-  },
-  {
     id: "keyhog.ipinfo-api-token",
     type: "ipinfo_api_token",
     keywords: ["ipinfo"],
@@ -3391,17 +3119,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/keycdn-api-key.toml (keycdn-api-key, pattern 1)",
   },
   {
-    id: "keyhog.keycloak-client-secret.1",
-    type: "keycloak_client_secret",
-    keywords: ["keycloak"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:KEYCLOAK[_\\-]?CLIENT[_\\-]?SECRET|KEYCLOAK[_\\-]?SECRET)[=:\\s\"'']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/keycloak-client-secret.toml (keycloak-client-secret, pattern 1)",
-  },
-  {
     id: "keyhog.klaviyo-api-key.4",
     type: "klaviyo_api_key",
     keywords: ["klaviyo"],
@@ -3453,17 +3170,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/lawpay-api-credentials.toml (lawpay-api-credentials, pattern 1)",
-  },
-  {
-    id: "keyhog.lawpay-api-credentials.2",
-    type: "lawpay_api_credentials",
-    keywords: ["lawpay"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:LAWPAY|lawpay)[_\\s]?(?:API[_\\s]?SECRET|SECRET)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/lawpay-api-credentials.toml (lawpay-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.lemon-squeezy-api-key",
@@ -3627,17 +3333,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/lokalise-api-key.toml (lokalise-api-key, pattern 3)",
   },
   {
-    id: "keyhog.looker-api-credentials.4",
-    type: "looker_api_credentials",
-    keywords: ["looker"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:LOOKER|looker)[._\\-]?(?:api[_\\-]?key|token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/looker-api-credentials.toml (looker-api-credentials, pattern 4)",
-  },
-  {
     id: "keyhog.looksrare-api-key.1",
     type: "looksrare_api_key",
     keywords: ["looksrare"],
@@ -3792,17 +3487,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/mapquest-api-key.toml (mapquest-api-key, pattern 1)",
   },
   {
-    id: "keyhog.marketo-api-credentials.2",
-    type: "marketo_api_credentials",
-    keywords: ["marketo"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:MARKETO|marketo)[_\\-]{0,256}(?:CLIENT[_\\-]{0,256}SECRET|client[_\\-]{0,256}secret)[=: ]{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/marketo-api-credentials.toml (marketo-api-credentials, pattern 2)",
-  },
-  {
     id: "keyhog.matomo-api-token.1",
     type: "matomo_api_token",
     keywords: ["matomo", "token_auth"],
@@ -3812,17 +3496,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/matomo-api-token.toml (matomo-api-token, pattern 1)",
-  },
-  {
-    id: "keyhog.matomo-api-token.2",
-    type: "matomo_api_token",
-    keywords: ["matomo"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:matomo[^\\n]{0,256}token_auth[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/matomo-api-token.toml (matomo-api-token, pattern 2)",
   },
   {
     id: "keyhog.maxmind-geoip-license-key.1",
@@ -3958,17 +3631,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/minio-access-key.toml (minio-access-key, pattern 1)",
-  },
-  {
-    id: "keyhog.modal-api-token.1",
-    type: "modal_api_token",
-    keywords: ["modal_api_key", "modal_token"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:MODAL_API_KEY|MODAL_TOKEN)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/modal-api-token.toml (modal-api-token, pattern 1)",
   },
   {
     id: "keyhog.modal-api-token.2",
@@ -4109,17 +3771,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/n8n-api-credentials.toml (n8n-api-credentials, pattern 1)",
   },
   {
-    id: "keyhog.namely-api-credentials.1",
-    type: "namely_api_credentials",
-    keywords: ["namely_api_key"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:NAMELY_API_KEY|namely_api_key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/namely-api-credentials.toml (namely-api-credentials, pattern 1)",
-  },
-  {
     id: "keyhog.namely-api-credentials.2",
     type: "namely_api_credentials",
     keywords: ["namely.com/api/v1"],
@@ -4236,17 +3887,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/notion-integration-token.toml (notion-integration-token, pattern 2)",
   },
   {
-    id: "keyhog.notion-oauth-secret",
-    type: "notion_oauth_secret",
-    keywords: ["notion"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:NOTION|notion)[_.]?(?:CLIENT|client)[_.]?(?:SECRET|secret)[=:\\s\"'']{1,257}(secret_[a-zA-Z0-9]{43,50}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/notion-oauth-secret.toml (notion-oauth-secret, pattern 1)",
-  },
-  {
     id: "keyhog.novu-api-key",
     type: "novu_api_key",
     keywords: ["nvu_"],
@@ -4254,17 +3894,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/novu-api-key.toml (novu-api-key, pattern 1)",
-  },
-  {
-    id: "keyhog.ns1-api-key.1",
-    type: "ns1_api_key",
-    keywords: ["ns1", "nsone"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:NS1|ns1|NSONE|nsone)(?:_API)?[_\\-]?(?:KEY|key)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/ns1-api-key.toml (ns1-api-key, pattern 1)",
   },
   {
     id: "keyhog.ns1-api-key.2",
@@ -4375,17 +4004,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/onelogin-client-secret.toml (onelogin-client-secret, pattern 1)",
   },
   {
-    id: "keyhog.opencage-api-key",
-    type: "opencage_api_key",
-    keywords: ["opencage", "opencage.api.key"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:OPENCAGE[_\\-]?API[_\\-]?KEY|opencage[_\\-]?api[_\\-]?key|opencage\\.api\\.key)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/opencage-api-key.toml (opencage-api-key, pattern 1)",
-  },
-  {
     id: "keyhog.opencart-api-credentials.1",
     type: "opencart_api_credentials",
     keywords: ["opencart"],
@@ -4428,28 +4046,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/opsgenie-heartbeat-api-key.toml (opsgenie-heartbeat-api-key, pattern 1)",
-  },
-  {
-    id: "keyhog.ovh-api-credentials.2",
-    type: "ovh_api_credentials",
-    keywords: ["ovh_application_secret"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:OVH_APPLICATION_SECRET|ovh_application_secret)[=:\\s\"'']{1,257}([a-z0-9]{32,288}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/ovh-api-credentials.toml (ovh-api-credentials, pattern 2)",
-  },
-  {
-    id: "keyhog.ovh-api-credentials.3",
-    type: "ovh_api_credentials",
-    keywords: ["ovh_consumer_key"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:OVH_CONSUMER_KEY|ovh_consumer_key)[=:\\s\"'']{1,257}([a-z0-9]{32,288}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/ovh-api-credentials.toml (ovh-api-credentials, pattern 3)",
   },
   {
     id: "keyhog.oxylabs-credentials.1",
@@ -4569,16 +4165,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/passbase-api-key.toml (passbase-api-key, pattern 1)",
   },
   {
-    id: "keyhog.passbase-api-key.2",
-    type: "passbase_api_key",
-    keywords: ["x-api-key"],
-    pattern: "(?<![A-Za-z0-9])(?:X-API-KEY[=:;\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/passbase-api-key.toml (passbase-api-key, pattern 2)",
-  },
-  {
     id: "keyhog.paychex-api-credentials.2",
     type: "paychex_api_credentials",
     keywords: ["paychex_client_secret"],
@@ -4599,17 +4185,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/paychex-api-credentials.toml (paychex-api-credentials, pattern 3)",
-  },
-  {
-    id: "keyhog.payload-cms-api-key.2",
-    type: "payload_cms_api_key",
-    keywords: ["api-key"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:API-Key\\s{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/payload-cms-api-key.toml (payload-cms-api-key, pattern 2)",
   },
   {
     id: "keyhog.paylocity-api-credentials.2",
@@ -4743,17 +4318,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/pirsch-api-token.toml (pirsch-api-token, pattern 1)",
   },
   {
-    id: "keyhog.pixabay-api-key.1",
-    type: "pixabay_api_key",
-    keywords: ["pixabay"],
-    pattern:
-      '(?<![A-Za-z0-9])(?:(?:PIXABAY|pixabay)[._\\-]?(?:API|api)[._\\-]?(?:KEY|key)[=:\\s""]{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])',
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/pixabay-api-key.toml (pixabay-api-key, pattern 1)",
-  },
-  {
     id: "keyhog.pixabay-api-key.2",
     type: "pixabay_api_key",
     keywords: ["pixabay.com/api/?key="],
@@ -4840,17 +4404,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/playwright-test-credentials.toml (playwright-test-credentials, pattern 1)",
   },
   {
-    id: "keyhog.podio-access-token",
-    type: "podio_access_token",
-    keywords: ["podio_access_token", "podio_token"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:PODIO_ACCESS_TOKEN|PODIO_TOKEN)[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{40,60}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/podio-access-token.toml (podio-access-token, pattern 1)",
-  },
-  {
     id: "keyhog.podio-client-credentials.2",
     type: "podio_client_credentials",
     keywords: ["podio_client_secret"],
@@ -4870,17 +4423,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/polytomic-api-key.toml (polytomic-api-key, pattern 1)",
-  },
-  {
-    id: "keyhog.polytomic-api-key.2",
-    type: "polytomic_api_key",
-    keywords: ["polytomic"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:polytomic)[_.]?(?:api[._\\-]?key|token)[=:\\s\"'']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/polytomic-api-key.toml (polytomic-api-key, pattern 2)",
   },
   {
     id: "keyhog.portkey-api-key",
@@ -5067,28 +4609,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/qdrant-api-key.toml (qdrant-api-key, pattern 1)",
   },
   {
-    id: "keyhog.questdb-credentials.2",
-    type: "questdb_credentials",
-    keywords: ["questdb"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:QUESTDB)[_\\s]{0,256}(?:PASSWORD|PASS|TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{16,272}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/questdb-credentials.toml (questdb-credentials, pattern 2)",
-  },
-  {
-    id: "keyhog.quire-access-token",
-    type: "quire_access_token",
-    keywords: ["quire_access_token", "quire_token"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:QUIRE_ACCESS_TOKEN|QUIRE_TOKEN)[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{40,60}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/quire-access-token.toml (quire-access-token, pattern 1)",
-  },
-  {
     id: "keyhog.rabbitmq-management-credentials.6",
     type: "rabbitmq_management_credentials",
     keywords: ["rabbitmqerlangcookie:"],
@@ -5119,17 +4639,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/railway-deploy-token.toml (railway-deploy-token, pattern 2)",
-  },
-  {
-    id: "keyhog.rapyd-api-credentials.2",
-    type: "rapyd_api_credentials",
-    keywords: ["rapyd"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:RAPYD|rapyd)[_.]?(?:SECRET_KEY|secret_key|SECRETKEY|secretkey)[=:\\s\"']{1,257}([a-f0-9]{48,304}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/rapyd-api-credentials.toml (rapyd-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.raygun-api-key",
@@ -5163,17 +4672,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/redis-cloud-v2-api-key.toml (redis-cloud-v2-api-key, pattern 1)",
-  },
-  {
-    id: "keyhog.remitly-api-credentials.2",
-    type: "remitly_api_credentials",
-    keywords: ["remitly"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:REMITLY|remitly)[_.]?(?:CLIENT_SECRET|client_secret|API_SECRET|api_secret|SECRET|secret)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/remitly-api-credentials.toml (remitly-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.render-api-key",
@@ -5263,17 +4761,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/rocketmatter-api-key.toml (rocketmatter-api-key, pattern 1)",
-  },
-  {
-    id: "keyhog.rollbar-access-token",
-    type: "rollbar_access_token",
-    keywords: ["rollbar", "x-rollbar-access-token", "rollbartoken"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:ROLLBAR[_\\-]?ACCESS[_\\-]?TOKEN|rollbar[_\\-]?access[_\\-]?token|X-Rollbar-Access-Token|ROLLBAR[_\\-]?TOKEN|rollbarToken)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/rollbar-access-token.toml (rollbar-access-token, pattern 1)",
   },
   {
     id: "keyhog.rome2rio-api-key.1",
@@ -5425,17 +4912,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/schoology-api-credentials.toml (schoology-api-credentials, pattern 1)",
   },
   {
-    id: "keyhog.schoology-api-credentials.2",
-    type: "schoology_api_credentials",
-    keywords: ["schoology"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:schoology)[_\\s.\\-]{0,256}(?:consumer[_\\s.\\-]{0,256})?(?:secret|oauth[_\\s.\\-]{0,256}secret)[=:\\s\"'']{1,257}([a-f0-9]{32,64}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/schoology-api-credentials.toml (schoology-api-credentials, pattern 2)",
-  },
-  {
     id: "keyhog.scrapeops-api-key.1",
     type: "scrapeops_api_key",
     keywords: ["scrapeops"],
@@ -5511,17 +4987,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     minEntropy: 3,
     source:
       "keyhog detectors/sendgrid-webhook-signing-secret.toml (sendgrid-webhook-signing-secret, pattern 1)",
-  },
-  {
-    id: "keyhog.sentry-api-key-legacy",
-    type: "sentry_api_key_legacy",
-    keywords: ["sentry", "auth.api_key"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:SENTRY[_\\-]?API[_\\-]?KEY|sentry[_\\-]?api[_\\-]?key|auth\\.api_key)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/sentry-api-key-legacy.toml (sentry-api-key-legacy, pattern 1)",
   },
   {
     id: "keyhog.sentry-auth-token.2",
@@ -5630,17 +5095,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/sigfox-api-credentials.toml (sigfox-api-credentials, pattern 3)",
   },
   {
-    id: "keyhog.signnow-api-credentials.2",
-    type: "signnow_api_credentials",
-    keywords: ["signnow"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:SIGNNOW|signnow)[_\\s]?(?:CLIENT[_\\s]?SECRET)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/signnow-api-credentials.toml (signnow-api-credentials, pattern 2)",
-  },
-  {
     id: "keyhog.sinch-api-key.2",
     type: "sinch_api_key",
     keywords: ["sinch"],
@@ -5725,17 +5179,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/slack-user-token.toml (slack-user-token, pattern 2)",
-  },
-  {
-    id: "keyhog.smartsheet-access-token",
-    type: "smartsheet_access_token",
-    keywords: ["smartsheet_access_token", "smartsheet_api_token"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:SMARTSHEET_ACCESS_TOKEN|SMARTSHEET_API_TOKEN)[=:\\s\"'']{1,257}([a-z0-9]{20,40}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/smartsheet-access-token.toml (smartsheet-access-token, pattern 1)",
   },
   {
     id: "keyhog.smartthings-api-token.1",
@@ -5966,17 +5409,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/spreedly-credentials.toml (spreedly-credentials, pattern 2)",
-  },
-  {
-    id: "keyhog.squadcast-api-key",
-    type: "squadcast_api_key",
-    keywords: ["squadcast_api_key", "squadcast"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:SQUADCAST_API_KEY|squadcast[^\\n]api[^\\n]key)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/squadcast-api-key.toml (squadcast-api-key, pattern 1)",
   },
   {
     id: "keyhog.squarespace-api-key.1",
@@ -6326,17 +5758,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/timescaledb-credentials.toml (timescaledb-credentials, pattern 2)",
   },
   {
-    id: "keyhog.todoist-api-token",
-    type: "todoist_api_token",
-    keywords: ["todoist_api_token", "todoist_token"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:TODOIST_API_TOKEN|TODOIST_TOKEN)[=:\\s\"'']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/todoist-api-token.toml (todoist-api-token, pattern 1)",
-  },
-  {
     id: "keyhog.tomtom-api-key",
     type: "tomtom_api_key",
     keywords: ["tomtom", "tomtom.api.key"],
@@ -6401,17 +5822,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/transpose-api-key.toml (transpose-api-key, pattern 1)",
-  },
-  {
-    id: "keyhog.travisci-token",
-    type: "travisci_token",
-    keywords: ["travis"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:travis|TRAVIS)[_\\-\\s]{0,256}(?:token|TOKEN)[=:\\s\"']{1,257}([a-zA-Z0-9]{22}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/travisci-token.toml (travisci-token, pattern 1)",
   },
   {
     id: "keyhog.trello-api-key",
@@ -6607,17 +6017,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/unsplash-api-key.toml (unsplash-api-key, pattern 1)",
   },
   {
-    id: "keyhog.unsplash-api-key.2",
-    type: "unsplash_api_key",
-    keywords: ["unsplash"],
-    pattern:
-      '(?<![A-Za-z0-9])(?:(?:UNSPLASH|unsplash)[._\\-]?(?:API|api)[._\\-]?(?:KEY|key)[=:\\s""]{1,257}([a-zA-Z0-9_\\-]{43}))(?![A-Za-z0-9])',
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/unsplash-api-key.toml (unsplash-api-key, pattern 2)",
-  },
-  {
     id: "keyhog.uploadcare-secret-key",
     type: "uploadcare_secret_key",
     keywords: ["uploadcare"],
@@ -6728,17 +6127,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/vercel-edge-config-token.toml (vercel-edge-config-token, pattern 1)",
-  },
-  {
-    id: "keyhog.vercel-kv-credentials.2",
-    type: "vercel_kv_credentials",
-    keywords: ["kv_rest_api_token"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:KV_REST_API_TOKEN[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/vercel-kv-credentials.toml (vercel-kv-credentials, pattern 2)",
   },
   {
     id: "keyhog.vercel-token",
@@ -6939,17 +6327,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/weaviate-api-key.toml (weaviate-api-key, pattern 1)",
   },
   {
-    id: "keyhog.web3-storage-api-token",
-    type: "web3_storage_api_token",
-    keywords: ["web3"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:WEB3|web3)[._\\-]?(?:STORAGE|storage)[._\\-]?(?:TOKEN|token|API|api)[=:\\s\"'']{1,257}(z[1-9A-HJ-NP-Za-km-z]{80,336}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/web3-storage-api-token.toml (web3-storage-api-token, pattern 1)",
-  },
-  {
     id: "keyhog.webex-access-token.1",
     type: "webex_access_token",
     keywords: ["webex"],
@@ -7033,16 +6410,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/workato-api-credentials.toml (workato-api-credentials, pattern 1)",
-  },
-  {
-    id: "keyhog.workato-api-credentials.2",
-    type: "workato_api_credentials",
-    keywords: ["x-user-token"],
-    pattern: "(?<![A-Za-z0-9])(?:x-user-token[=:\\s\"'']{1,257}([a-f0-9]{32,288}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/workato-api-credentials.toml (workato-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.worldpay-api-credentials.2",
