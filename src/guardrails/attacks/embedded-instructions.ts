@@ -1,6 +1,7 @@
 import { maskPreview } from "../mask.js";
 import type { ContentSource, Detector, Finding } from "../types.js";
 import { htmlComments, MAX_COMMENT_BODY } from "./html-comments.js";
+import { markdownImages } from "./markdown-images.js";
 import { matchesAtLeads } from "./matches-at-leads.js";
 
 // Who an embedded instruction is addressed to: an AI reading the content rather than a person.
@@ -129,7 +130,6 @@ const INSTRUCTION_REACH = 300;
 // Places in a document a person does not see but a model reads.
 const HIDDEN_ELEMENT =
   /<(\w+)\b[^>]{0,300}style\s*=\s*["'][^"']{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0)[^"']{0,200}["'][^>]{0,300}>([\s\S]{0,4000}?)<\/\1>/gi;
-const MARKDOWN_IMAGE = /!\[([^\]\n]{0,500})\]\([^)\s]{0,2000}(?:\s+"([^"\n]{0,500})")?\)/g;
 const ALT_ATTRIBUTE = /\b(?:alt|title|aria-label)\s*=\s*"([^"]{0,1000})"/gi;
 
 /**
@@ -177,15 +177,18 @@ export function createEmbeddedInstructionDetector(): Detector {
           add("hidden_comment_instruction", comment.start, comment.end, 0.8);
         }
       }
-      for (const [pattern, group, type, score] of [
-        [HIDDEN_ELEMENT, 2, "hidden_element_instruction", 0.8],
-        [MARKDOWN_IMAGE, 0, "alt_text_instruction", 0.7],
-        [ALT_ATTRIBUTE, 1, "alt_text_instruction", 0.7],
-      ] as const) {
-        for (const match of text.matchAll(pattern)) {
-          const hidden = group === 0 ? `${match[1] ?? ""} ${match[2] ?? ""}` : (match[group] ?? "");
-          if (isHiddenInstruction(hidden)) add(type, match.index, match.index + match[0].length, score);
-        }
+      for (const match of text.matchAll(HIDDEN_ELEMENT)) {
+        if (isHiddenInstruction(match[2] ?? ""))
+          add("hidden_element_instruction", match.index, match.index + match[0].length, 0.8);
+      }
+      // Markdown images: their alt text and title (markdown-images.ts reads them in one pass).
+      for (const image of markdownImages(text)) {
+        if (isHiddenInstruction(`${image.alt} ${image.title ?? ""}`))
+          add("alt_text_instruction", image.start, image.end, 0.7);
+      }
+      for (const match of text.matchAll(ALT_ATTRIBUTE)) {
+        if (isHiddenInstruction(match[1] ?? ""))
+          add("alt_text_instruction", match.index, match.index + match[0].length, 0.7);
       }
       return findings;
     },
