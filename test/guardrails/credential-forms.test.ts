@@ -2,18 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAuthoredSecretRows } from "../../scripts/guardrails/authored-secret-lines.js";
-import { createSecretDetector } from "../../src/guardrails/secrets.js";
 import { alnum, fakeChars } from "./fake-values.js";
+import { reportedSecretSpans } from "./reported-secrets.js";
 
 // Passwords in connection strings, command lines, login calls and config files, the forms the
 // dev file scripts/guardrails/authored/secret-credentials-dev.txt was written for (session 9).
 // Values are drawn at test time; assertions compare spans, so no value is printed on success.
-const secrets = createSecretDetector();
-const spans = (text: string) =>
-  secrets
-    .scan(text)
-    .filter((finding) => finding.score >= 0.5)
-    .map((finding) => [finding.start, finding.end]);
 const password = (seed: number) => `${alnum(9, seed)}!${fakeChars(2, "0123456789", seed)}`;
 
 describe("passwords in the forms that carry no password= of their own", () => {
@@ -129,7 +123,7 @@ describe("passwords in the forms that carry no password= of their own", () => {
       const secret = password(index + 1);
       const text = line(secret);
       const start = text.indexOf(secret);
-      expect(spans(text)).toEqual([[start, start + secret.length]]);
+      expect(reportedSecretSpans(text)).toEqual([[start, start + secret.length]]);
     },
   );
 });
@@ -138,7 +132,7 @@ it("reads an ODBC braced value whole, `;` and all", () => {
   const secret = `${password(40)};${password(41)}`;
   const text = `Server=db03;Database=ops;User Id=ops;Password={${secret}};`;
   const start = text.indexOf(secret);
-  expect(spans(text)).toEqual([[start, start + secret.length]]);
+  expect(reportedSecretSpans(text)).toEqual([[start, start + secret.length]]);
 });
 
 describe("near-misses of the same forms", () => {
@@ -190,7 +184,7 @@ describe("near-misses of the same forms", () => {
     "user: app\nenabled: yes",
   ];
   it.each(benign)("reports nothing in %j", (text) => {
-    expect(spans(text)).toEqual([]);
+    expect(reportedSecretSpans(text)).toEqual([]);
   });
 });
 
@@ -219,7 +213,7 @@ describe("Maven's settings.xml and settings-security.xml (Trivy's maven-settings
   it.each(cases)("finds %s", (_name, secret, line) => {
     const text = line(secret);
     const start = text.indexOf(secret);
-    expect(spans(text)).toEqual([[start, start + secret.length]]);
+    expect(reportedSecretSpans(text)).toEqual([[start, start + secret.length]]);
   });
 
   const benign = [
@@ -231,7 +225,7 @@ describe("Maven's settings.xml and settings-security.xml (Trivy's maven-settings
     "<password>Password</password>",
   ];
   it.each(benign)("reports nothing in %j", (text) => {
-    expect(spans(text)).toEqual([]);
+    expect(reportedSecretSpans(text)).toEqual([]);
   });
 });
 
@@ -254,7 +248,7 @@ describe("passwords in config entries and indexed assignments (whispers' fixture
     const text = write(password(11));
     const secret = /mypass/.test(text) ? (/mypass(?:word)?/.exec(text)?.[0] ?? "") : password(11);
     const start = text.indexOf(secret);
-    expect(spans(text)).toEqual([[start, start + secret.length]]);
+    expect(reportedSecretSpans(text)).toEqual([[start, start + secret.length]]);
   });
 
   it.each([
@@ -267,7 +261,7 @@ describe("passwords in config entries and indexed assignments (whispers' fixture
     const start = text.indexOf("npgsql_tests", text.indexOf("Password"));
     const end =
       text.indexOf(text.includes("scram") ? "scram" : ";Database") + (text.includes("scram") ? 5 : 0);
-    expect(spans(text)).toEqual([[start, end]]);
+    expect(reportedSecretSpans(text)).toEqual([[start, end]]);
   });
 
   const benign = [
@@ -294,7 +288,7 @@ describe("passwords in config entries and indexed assignments (whispers' fixture
     '<input type="hidden" name="authenticity_token" value="7SWa-Fo1_hsC6oovfBsJFLGPUl2EhkSWPbJhWANwgaJWBDl1vxd9VNqX" />',
   ];
   it.each(benign)("reports nothing in %j", (text) => {
-    expect(spans(text)).toEqual([]);
+    expect(reportedSecretSpans(text)).toEqual([]);
   });
 });
 
@@ -310,7 +304,7 @@ describe("a connection string's setting runs to the next `;`, spaces and all", (
     const secret = `${password(21)} ${password(22)}`;
     const text = write(secret);
     const start = text.indexOf(secret);
-    expect(spans(text)).toEqual([[start, start + secret.length]]);
+    expect(reportedSecretSpans(text)).toEqual([[start, start + secret.length]]);
   });
 
   it.each([
@@ -320,7 +314,7 @@ describe("a connection string's setting runs to the next `;`, spaces and all", (
     "$cs = 'Server=db;Pwd=' . $pwd;",
     "(&(sn=administrator)(password=MY*))",
   ])("reports nothing in %j", (text) => {
-    expect(spans(text)).toEqual([]);
+    expect(reportedSecretSpans(text)).toEqual([]);
   });
 });
 
@@ -331,7 +325,7 @@ describe("registry logins and long tokens", () => {
     const encoded = base64(`deploy:${password(31)}`);
     const text = `{"auths": {"registry.example.com": {"auth": "${encoded}"}}}`;
     const start = text.indexOf(encoded);
-    expect(spans(text)).toEqual([[start, start + encoded.length]]);
+    expect(reportedSecretSpans(text)).toEqual([[start, start + encoded.length]]);
   });
 
   it.each([
@@ -339,7 +333,7 @@ describe("registry logins and long tokens", () => {
     '{"auth": "{{ AUTH_BASE64 }}"}',
     `{"auth": "${Buffer.from("no colon here").toString("base64")}"}`,
   ])("reports nothing in %j", (text) => {
-    expect(spans(text)).toEqual([]);
+    expect(reportedSecretSpans(text)).toEqual([]);
   });
 
   it.each([
@@ -349,20 +343,20 @@ describe("registry logins and long tokens", () => {
     const secret = password(33);
     const text = write(secret);
     const start = text.indexOf(secret);
-    expect(spans(text)).toEqual([[start, start + secret.length]]);
+    expect(reportedSecretSpans(text)).toEqual([[start, start + secret.length]]);
   });
 
   it.each(["login required\npassword is stored in the vault", "login octocat\npassword reset link sent"])(
     "reads no .netrc password in %j",
     (text) => {
-      expect(spans(text)).toEqual([]);
+      expect(reportedSecretSpans(text)).toEqual([]);
     },
   );
 
   it("reads a token value of several hundred characters (an AWS session token)", () => {
     const token = alnum(420, 32);
     const text = `aws_session_token = ${token}`;
-    expect(spans(text)).toEqual([[20, 20 + token.length]]);
+    expect(reportedSecretSpans(text)).toEqual([[20, 20 + token.length]]);
   });
 });
 
@@ -393,7 +387,7 @@ describe("a connection string of one setting, the whole string literal", () => {
     // A word ending like a participle ("scrambled") reads as a description in prose, not here.
     const word = `${fakeChars(6, "abcdefghijklmnopqrstuvwxyz", 5)}ed`;
     const text = `${before}${word}${after}`;
-    expect(spans(text)).toEqual([[before.length, before.length + word.length]]);
+    expect(reportedSecretSpans(text)).toEqual([[before.length, before.length + word.length]]);
   });
 
   it.each([
@@ -403,6 +397,6 @@ describe("a connection string of one setting, the whole string literal", () => {
     'connectionString = "Password=";',
     'dsn = "Pwd=${DB_PASSWORD}"',
   ])("reports nothing in %j", (text) => {
-    expect(spans(text)).toEqual([]);
+    expect(reportedSecretSpans(text)).toEqual([]);
   });
 });

@@ -1,19 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { shannonEntropy } from "../../src/guardrails/entropy.js";
-import { createSecretDetector } from "../../src/guardrails/secrets.js";
 import { alnum, hex } from "./fake-values.js";
+import { reportedSecretValues } from "./reported-secrets.js";
 
 // Generic credential shapes read in session 14 (issue 19, part 5): `pw` names, a literal compared
 // with a credential's name written first, setter and builder calls, C arrays, Ruby's symbol index,
 // csh's and fish's variables, an environment lookup's literal fallback, curl's proxy user, any
 // Authorization scheme, base64 user:password under any `…auth` name, MySQL's SET PASSWORD and
 // GRANT … IDENTIFIED BY. Values are drawn at test time (fake, random-looking) and compared as found.
-const secrets = createSecretDetector();
-const found = (text: string) =>
-  secrets
-    .scan(text)
-    .filter((finding) => finding.score >= 0.5)
-    .map((finding) => text.slice(finding.start, finding.end));
 const password = (seed: number) => `${alnum(4, seed)}!${alnum(4, seed + 50)}7`;
 const token = (seed: number) => `${hex(12, seed)}${alnum(12, seed + 100)}1`;
 
@@ -96,7 +90,7 @@ describe("generic credential shapes", () => {
   it.each(cases.map(([name, line, value], index) => [name, line, value(index + 1)] as const))(
     "finds the credential, and only it: %s",
     (_name, line, secret) => {
-      expect(found(line(secret))).toEqual([secret]);
+      expect(reportedSecretValues(line(secret))).toEqual([secret]);
     },
   );
 });
@@ -108,7 +102,7 @@ it("reads a 16-digit hex token whose measured entropy is under 3 (hex has 16 sym
     return entropy >= 2.5 && entropy < 3 && /\d/.test(value) && /[a-f]/.test(value);
   });
   expect(secret).toBeDefined();
-  expect(found(`-H "Token: ${secret}"`)).toEqual([secret]);
+  expect(reportedSecretValues(`-H "Token: ${secret}"`)).toEqual([secret]);
 });
 
 describe("near-misses of the same shapes", () => {
@@ -178,6 +172,6 @@ describe("near-misses of the same shapes", () => {
     'client_secret: "((oauth-client-secret))"',
   ];
   it.each(benign)("reports nothing in %j", (text) => {
-    expect(found(text)).toEqual([]);
+    expect(reportedSecretValues(text)).toEqual([]);
   });
 });

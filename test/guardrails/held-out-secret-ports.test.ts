@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createSecretDetector } from "../../src/guardrails/secrets.js";
 import { alnum, fakeChars, hex, urlSafe } from "./fake-values.js";
+import { reportedSecretValues } from "./reported-secrets.js";
 
 // Session 8's secret fixes from the held-out corpus's dev split (gitleaks' rule samples and
 // detect-secrets' plugin tests, bench/pii-secrets.ts --misses): each case failed before its fix, and
 // each group has benign counterparts that must stay unreported.
-const secrets = createSecretDetector();
-const secretValues = (text: string) =>
-  secrets
-    .scan(text)
-    .filter((finding) => finding.score >= 0.5)
-    .map((finding) => text.slice(finding.start, finding.end));
 const digits = (length: number, seed: number) => fakeChars(length, "0123456789", seed);
 const upperAlnum = (length: number, seed: number) =>
   fakeChars(length, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", seed);
@@ -56,17 +50,17 @@ describe("gitleaks token formats written alone", () => {
     `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${alnum(60, 47)}`,
   ];
   it.each(tokens)("finds %s in prose", (token) => {
-    expect(secretValues(`the build log printed ${token} before it failed`)).toEqual([token]);
+    expect(reportedSecretValues(`the build log printed ${token} before it failed`)).toEqual([token]);
   });
 
   it("finds a GitLab session cookie's value", () => {
     const value = fakeChars(32, "abcdefghijklmnopqrstuvwxyz0123456789", 48);
-    expect(secretValues(`Cookie: _gitlab_session=${value}; path=/`)).toEqual([value]);
+    expect(reportedSecretValues(`Cookie: _gitlab_session=${value}; path=/`)).toEqual([value]);
   });
 
   it("finds a Slack workflow webhook, whose path is longer than a service webhook's", () => {
     const path = `T${upperAlnum(10, 49)}/A${upperAlnum(10, 50)}/${digits(18, 51)}/${alnum(24, 52)}`;
-    expect(secretValues(`POST https://hooks.slack.com/workflows/${path}`)).toEqual([
+    expect(reportedSecretValues(`POST https://hooks.slack.com/workflows/${path}`)).toEqual([
       `hooks.slack.com/workflows/${path}`,
     ]);
   });
@@ -79,7 +73,7 @@ describe("gitleaks token formats written alone", () => {
     `the task list is at API-REFERENCE-GUIDE-VERSION-TWO`,
     `see pat.${"a".repeat(22)}.b for details`,
   ])("reports nothing for %s", (text) => {
-    expect(secretValues(text)).toEqual([]);
+    expect(reportedSecretValues(text)).toEqual([]);
   });
 });
 
@@ -97,7 +91,7 @@ describe("gitleaks' vendor-named secrets the generic rule leaves alone", () => {
     [`sourcegraph: ${hex(40, 68)}`, hex(40, 68)],
   ];
   it.each(cases)("finds the value in %s", (text, value) => {
-    expect(secretValues(text)).toEqual([value]);
+    expect(reportedSecretValues(text)).toEqual([value]);
   });
 
   it.each([
@@ -107,7 +101,7 @@ describe("gitleaks' vendor-named secrets the generic rule leaves alone", () => {
     `sonar.projectName = "${urlSafe(40, 71)}"`,
     `sumo logic region: us2`,
   ])("reports nothing for %s", (text) => {
-    expect(secretValues(text)).toEqual([]);
+    expect(reportedSecretValues(text)).toEqual([]);
   });
 });
 
@@ -115,10 +109,10 @@ describe("vendor formats written alone (detect-secrets' shapes)", () => {
   const telegram = `${digits(10, 72)}:AA${urlSafe(33, 73)}`;
   const mailchimp = `${hex(32, 74)}-us21`;
   it.each([telegram, mailchimp])("finds %s in prose", (token) => {
-    expect(secretValues(`the bot crashed with ${token} in its config`)).toEqual([token]);
+    expect(reportedSecretValues(`the bot crashed with ${token} in its config`)).toEqual([token]);
   });
   it("finds a Telegram bot token at the very start of the text", () => {
-    expect(secretValues(telegram)).toEqual([telegram]);
+    expect(reportedSecretValues(telegram)).toEqual([telegram]);
   });
   it.each([
     `${digits(10, 75)}:AA${"A".repeat(33)}`,
@@ -127,7 +121,7 @@ describe("vendor formats written alone (detect-secrets' shapes)", () => {
     `${hex(32, 80)}-user`,
     `${hex(32, 81)}-us-east-1`,
   ])("reports nothing for %s", (text) => {
-    expect(secretValues(text)).toEqual([]);
+    expect(reportedSecretValues(text)).toEqual([]);
   });
 });
 
@@ -139,7 +133,7 @@ describe("HTTP Authorization with a token scheme or bare credentials (gitleaks c
     `headers = {"Authorization": "Token ${token}"}`,
     `Authorization: ${token}`,
   ])("finds the credential in %s", (text) => {
-    expect(secretValues(text)).toEqual([token]);
+    expect(reportedSecretValues(text)).toEqual([token]);
   });
   it.each([
     "Authorization: required-for-admins",
@@ -147,7 +141,7 @@ describe("HTTP Authorization with a token scheme or bare credentials (gitleaks c
     "Authorization: Negotiate",
     "## Authorization: how tokens are issued",
   ])("reports nothing for %s", (text) => {
-    expect(secretValues(text)).toEqual([]);
+    expect(reportedSecretValues(text)).toEqual([]);
   });
 });
 
@@ -155,9 +149,9 @@ describe("GCP API keys gitleaks allows as published", () => {
   it("reports a key from Google's public samples as nothing, and any other key as a secret", () => {
     const script = (key: string) =>
       `<script src="https://maps.googleapis.com/maps/api/js?key=${key}"></script>`;
-    expect(secretValues(script("AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM"))).toEqual([]);
+    expect(reportedSecretValues(script("AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM"))).toEqual([]);
     const key = `AIzaSy${urlSafe(33, 83)}`;
-    expect(secretValues(script(key))).toEqual([key]);
+    expect(reportedSecretValues(script(key))).toEqual([key]);
   });
 });
 
@@ -170,7 +164,7 @@ describe("generic secrets: templates, comparisons, stopwords", () => {
     [`if (db_pass !== "Tr0ub4dor&3x") {`, "Tr0ub4dor&3x"],
     [`password = "Pa(ss)w0rd!x"`, "Pa(ss)w0rd!x"],
   ])("finds the value in %s", (text, value) => {
-    expect(secretValues(text)).toEqual([value]);
+    expect(reportedSecretValues(text)).toEqual([value]);
   });
   it.each([
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
@@ -193,6 +187,6 @@ describe("generic secrets: templates, comparisons, stopwords", () => {
     'aws_secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"',
     'password = ",.:-@*?!"',
   ])("reports nothing for %s", (text) => {
-    expect(secretValues(text)).toEqual([]);
+    expect(reportedSecretValues(text)).toEqual([]);
   });
 });

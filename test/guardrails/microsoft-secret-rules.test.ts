@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
-import { createSecretDetector } from "../../src/guardrails/secrets.js";
 import { alnum, base64, fakeChars, hex } from "./fake-values.js";
+import { reportedSecrets } from "./reported-secrets.js";
 
 // Rules ported from Microsoft's security-utilities by scripts/guardrails/port-microsoft-key-rules.ts.
 // Values are drawn at test time (fake-values.ts); assertions compare spans and ids, so no value is
 // printed on success.
-const secrets = createSecretDetector();
-const findings = (text: string) => secrets.scan(text).filter((finding) => finding.score >= 0.5);
 const base32 = (length: number, seed: number) => fakeChars(length, "abcdefghijklmnopqrstuvwxyz234567", seed);
 
 describe("a sample of the ported Microsoft identifiable-key rules", () => {
@@ -64,17 +62,17 @@ describe("a sample of the ported Microsoft identifiable-key rules", () => {
 
   it.each(cases)("%s finds its key and only it", (id, type, secret, line) => {
     const text = line(secret);
-    const found = findings(text).find((finding) => finding.detector === `secrets/${id}`);
+    const found = reportedSecrets(text).find((finding) => finding.detector === `secrets/${id}`);
     expect(found && text.slice(found.start, found.end) === secret && found.type === type).toBe(true);
   });
 
   it.each(cases)("%s leaves its near-miss alone", (id, _type, _secret, _line, nearMiss) => {
-    expect(findings(nearMiss).filter((finding) => finding.detector === `secrets/${id}`)).toEqual([]);
+    expect(reportedSecrets(nearMiss).filter((finding) => finding.detector === `secrets/${id}`)).toEqual([]);
   });
 
   it("a product's common annotated key reports the product, not the unclassified type", () => {
     const secret = `${alnum(52, 12)}JQQJ99AB${alnum(12, 13)}AAABACOG${alnum(4, 14)}`;
-    const found = findings(`the deployment answers to ${secret} only`);
+    const found = reportedSecrets(`the deployment answers to ${secret} only`);
     expect(found.map((finding) => finding.type)).toEqual(["azure_open_ai_key"]);
   });
 });
