@@ -3,9 +3,9 @@
  * Persian `۱۲۳`, Devanagari `१२३`), full-width ASCII as ASCII (`ＴＥＬ：（０３）１２３４－５６７８`), the
  * minus sign and the hyphens of typeset text as `-` (the hyphen, the non-breaking hyphen that keeps a
  * number on one line, the figure dash set between digits: `555‑0100`, `206‒555‒0100`; not the en and
- * em dashes, which set ranges, `pp. 6301–6308`), and the ideographic space as a space. Every replaced character is one UTF-16 unit and
- * becomes one, so offsets into the folded text are offsets into the original. Text without any such
- * character is returned as it is (one regex test).
+ * em dashes, which set ranges, `pp. 6301–6308`), and the ideographic space as a space. Every replaced
+ * character is one UTF-16 unit and becomes one, so offsets into the folded text are offsets into the
+ * original. Text without any such character is returned as it is (one regex test).
  */
 const FOLDABLE = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u2010-\u2012\u2212\u3000\uff01-\uff5e]/;
 const FOLDABLE_ALL = new RegExp(FOLDABLE.source, "g");

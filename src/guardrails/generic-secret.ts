@@ -136,10 +136,7 @@ function readValueOfName(
   if (NOT_A_SECRET_TOKEN.test(name) || (name.length > 10 && NO_PASSWORD_NAME.test(name))) return undefined;
   const isPassword = camelPassword || PASSWORD_NAME.test(name);
   const valueStart = findValueStart(text, nameStart, nameEnd, isPassword);
-  if (valueStart === undefined) {
-    const compared = literalComparedWith(text, nameStart, isPassword, name, originalName);
-    return compared;
-  }
+  if (valueStart === undefined) return literalComparedWith(text, nameStart, isPassword, name, originalName);
   // "Username/Password: admin / s3cret": a pair under a pair's label; the password is its second half.
   if (
     isPassword &&
@@ -198,10 +195,8 @@ function readValueOfName(
           USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart))),
     );
   }
-  if (score === 0) {
-    const fallback = quoted ? undefined : fallbackLiteral(text, end, value, isPassword, name, originalName);
-    return fallback;
-  }
+  if (score === 0)
+    return quoted ? undefined : fallbackLiteral(text, end, value, isPassword, name, originalName);
   // A setter's argument is named by the method, not by an assignment of its own: scored under a
   // vendor's pattern for the same token (`$mollie->setApiKey("live_…")`, 0.85), which then names it.
   if (valueStart.call === true) score = Math.min(score, 0.8);

@@ -43,7 +43,8 @@ export function maskPreview(kind: GuardrailKind, value: string): string {
     // 240, … characters, each cut where a whitespace run ends, until one flattens to more. Flattening
     // works run by run (whitespace runs, tokens, neither crossing such a cut), so the head flattens to
     // the start of the whole's flattening. An embedded instruction runs up to 300 characters: a
-    // megabyte of "\nfor the ai: " read as a document has 80,000, and flattening each whole took half its check.
+    // megabyte of "\nfor the ai: " read as a document has 80,000, and flattening each whole took
+    // half its check.
     for (let cut = HEAD_CHARS; ; cut *= 2) {
       const end = headEnd(value, cut);
       const flat = flatten(value.slice(0, end));

@@ -146,8 +146,8 @@ function cardsInRun(candidate: string, start: number): PiiMatch[] {
  * `010-87739799 64615726`, `555-123-4567 555-987-6543`, `13812345678 13912345678`, `(415) 555-2671
  * (415) 555-2672`. Each number is one piece (a bracketed area code with the piece after it), so only
  * a run whose every piece is a number written whole is read: seven digits or more, a dash or a dot
- * inside, or a bracketed code, and none a byte in bits. Runs of short groups (`0331 2345 6789 0123`, an IBAN's; `1010 1101`)
- * say nothing of where one number ends, and are left. `read` scores a piece (0: no phone); `first`:
+ * inside, or a bracketed code, and none a byte in bits. Runs of short groups (`0331 2345 6789 0123`,
+ * an IBAN's; `1010 1101`) say nothing of where one number ends, and are left. `read` scores a piece (0: no phone); `first`:
  * no phone of this run before it (after one, the next is listed with it).
  */
 function phonesInRun(
