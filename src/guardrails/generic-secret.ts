@@ -166,10 +166,8 @@ function readValueOfName(
     value += settingTail(text, valueStart.index + value.length);
   // An LDAP filter's wildcard (`(&(sn=admin)(password=MY*))`): a pattern matched, not a password.
   if (text[nameStart - 1] === "(" && value.endsWith("*")) return undefined;
-  // Shown cut short (`ops_eyJz...`, `abc..[Redacted]`): what is left is not the credential.
-  const after = text.slice(valueStart.index + value.length, valueStart.index + value.length + 3);
-  if (ELIDED.test(value) || after === "..." || after.startsWith("…")) return undefined;
   const end = valueStart.index + value.length;
+  if (isShownCutShort(text, value, end)) return undefined;
   if (valueStart.call === true && !CALL_CLOSES.test(text.slice(end + 1, end + 8))) return undefined;
   const quoted = valueStart.quote !== "";
   // An element's whole text, closed by its own tag (`<password>  hunter2  </password>`, Maven's
@@ -230,8 +228,7 @@ function spacedToken(
   isPassword: boolean,
 ): ParsedSecret | undefined {
   const end = start + value.length;
-  // Shown cut short (`abc1234...`): not the credential.
-  if (!SPACED_TOKEN.test(value) || ELIDED.test(value) || text.startsWith("...", end)) return undefined;
+  if (!SPACED_TOKEN.test(value) || isShownCutShort(text, value, end)) return undefined;
   if (scoreSecretValue(value, false, false) === 0) return undefined;
   return { type: isPassword ? "password" : "generic_secret", start, end, score: 0.7 };
 }
@@ -563,6 +560,11 @@ function closesElement(text: string, end: number, name: string): boolean {
 
 const CALL_CLOSES = /^[ \t]*\)/;
 const ELIDED = /\.\.|…|\[redacted\]/i;
+
+/** Shown cut short (`ops_eyJz...`, `abc..[Redacted]`, `abc1234…`): what is left is not the credential. */
+function isShownCutShort(text: string, value: string, end: number): boolean {
+  return ELIDED.test(value) || text.startsWith("...", end) || text.startsWith("…", end);
+}
 const NEXT_OPTION = /^--[A-Za-z]/;
 // A connection string's user setting earlier on the line (`Uid=random;…;pwd=`, `User ID=sa;Password=`).
 const USER_SETTING_BEFORE =

@@ -30,4 +30,14 @@ describe("a secret's value after its name and a space", () => {
   ])("leaves prose and shapes that are no token alone: %s", (text) => {
     expect(reportedSecretValues(text)).toEqual([]);
   });
+
+  it.each([
+    ["three dots", "..."],
+    ["an ellipsis", "…"],
+    ["a redaction mark", "..[Redacted]"],
+  ])("leaves a token shown cut short alone: %s", (_name, mark) => {
+    const value = `${hex(10, 4)}${alnum(14, 24)}7`;
+    expect(reportedSecretValues(`use the access token ${value} for the staging API`)).toContain(value);
+    expect(reportedSecretValues(`use the access token ${value}${mark} for the staging API`)).toEqual([]);
+  });
 });
