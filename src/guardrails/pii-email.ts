@@ -46,7 +46,7 @@ export function findEmails(text: string): PiiMatch[] {
     const local = text.slice(start, at);
     if (local.toLowerCase() === "git") continue;
     const domain = text.slice(at + 1, end);
-    if (!hasTopLevelDomain(domain) || hasEmptyLabel(local)) continue;
+    if (!mayBeEmail(local, domain)) continue;
     // The full-width `＠` of Chinese and Japanese text (`info＠example.com`) stands for `@`.
     const address = `${local}@${domain}`;
     if (!validator.isEmail(address)) continue;
@@ -56,16 +56,20 @@ export function findEmails(text: string): PiiMatch[] {
   return matches;
 }
 
+/**
+ * False for an address isEmail rejects in any case, told cheaply: a domain without a top-level domain,
+ * a local part with an empty label. Each `@` of a megabyte of `a.b@` or `a..b@x.com ` cost an isEmail
+ * call (its options merged anew every time), 0.5-0.7 s, the PII detector's budget three times over.
+ */
+export function mayBeEmail(local: string, domain: string): boolean {
+  return hasTopLevelDomain(domain) && !hasEmptyLabel(local);
+}
+
 /** A top-level domain as validator's isFQDN requires one (require_tld, no numeric TLD), which isEmail does. */
 const TOP_LEVEL_DOMAIN =
   /^(?:[a-z\u00A1-\u00A8\u00AA-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]{2,}|xn[a-z0-9-]{2,})$/i;
 
-/**
- * False for a domain isEmail rejects in any case: one without a dot, or whose last label is not a
- * top-level domain (`a.b@a.b@…`). This and hasEmptyLabel are tested first: each `@` of a megabyte of
- * `a.b@` or `a..b@x.com ` cost an isEmail call (its options merged anew every time), 0.5-0.7 s,
- * the PII detector's budget three times over.
- */
+/** False for a domain without a dot, or whose last label is not a top-level domain (`a.b@a.b@…`). */
 function hasTopLevelDomain(domain: string): boolean {
   const dot = domain.lastIndexOf(".");
   return dot !== -1 && TOP_LEVEL_DOMAIN.test(domain.slice(dot + 1));
