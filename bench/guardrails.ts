@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { lintSource } from "@secretlint/core";
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
+import { DEFAULT_THRESHOLDS } from "../src/guardrails/config.js";
 import { createGuardrails, type Guardrails } from "../src/guardrails/index.js";
 import { createSecretDetector } from "../src/guardrails/secrets.js";
 import { type EvalCase, evaluate, type KindScore, loadEvalCases } from "../test/guardrails/eval-harness.js";
@@ -12,8 +13,6 @@ const ONE_MB = 1024 * 1024;
 const SAMPLES_10KB = 400;
 const SAMPLES_1MB = 12;
 const WARM_UP_MS = 1_000;
-/** `scan` returns raw findings; the column counts those at or above the default threshold. */
-const DEFAULT_THRESHOLD = 0.5;
 
 /**
  * Prints guardrail accuracy on the labelled evaluation set (per kind and per split: `dev` was used
@@ -90,7 +89,9 @@ function printLatency(guardrails: Guardrails, cases: EvalCase[]): void {
     for (let sample = 0; sample < samples; sample++) {
       const text = texts[sample % texts.length] ?? "";
       const started = performance.now();
-      findings += guardrails.scan(text).filter((finding) => finding.score >= DEFAULT_THRESHOLD).length;
+      findings += guardrails
+        .scan(text)
+        .filter((finding) => finding.score >= DEFAULT_THRESHOLDS[finding.kind]).length;
       wall.push(performance.now() - started);
     }
     const cpu = process.cpuUsage(cpuStart);

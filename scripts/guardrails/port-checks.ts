@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
 import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
 import { PUBLIC_CORPUS } from "./load-corpus.js";
@@ -17,7 +18,7 @@ export const reported = (rules: SecretPatternRule[], text: string) => {
   const ids = new Set(rules.map((rule) => `secrets/${rule.id}`));
   return createSecretDetector(rules)
     .scan(text)
-    .filter((finding) => finding.score >= 0.5 && ids.has(finding.detector));
+    .filter((finding) => finding.score >= DEFAULT_THRESHOLDS.secret && ids.has(finding.detector));
 };
 /** What modelmux reports with `rules` (default: the hand-ported ones), parsers included. */
 export const reportedByModelmux = (
@@ -26,7 +27,7 @@ export const reportedByModelmux = (
 ) =>
   createSecretDetector(rules)
     .scan(text)
-    .filter((finding) => finding.score >= 0.5);
+    .filter((finding) => finding.score >= DEFAULT_THRESHOLDS.secret);
 
 /** Lines that hold no secret, from the train and dev splits only: the false-positive check. */
 export function benignLines(): string[] {

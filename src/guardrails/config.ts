@@ -171,4 +171,9 @@ export const guardrailsConfigSchema = z
   .prefault({});
 
 export type GuardrailsConfig = z.output<typeof guardrailsConfigSchema>;
+
+/** The score per kind at or above which a finding counts when the config names none (tests, ports and the bench read it). */
+export const DEFAULT_THRESHOLDS: Readonly<GuardrailsConfig["thresholds"]> = guardrailsConfigSchema.parse(
+  {},
+).thresholds;
 export type GuardrailsConfigInput = z.input<typeof guardrailsConfigSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PHONE_REGIONS } from "../../src/guardrails/config.js";
+import { DEFAULT_PHONE_REGIONS, DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { createGuardrails } from "../../src/guardrails/index.js";
 import { createPiiDetector } from "../../src/guardrails/pii.js";
 import { alnum, base64, fakeChars, hex, luhnNumber } from "./fake-values.js";
@@ -11,7 +11,7 @@ const pii = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS });
 const piiTypes = (text: string, detector = pii) =>
   detector
     .scan(text)
-    .filter((finding) => finding.score >= 0.5)
+    .filter((finding) => finding.score >= DEFAULT_THRESHOLDS.pii)
     .map((finding) => `${finding.type}:${text.slice(finding.start, finding.end)}`);
 
 describe("generic secrets: assignment forms gitleaks lists", () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import validator from "validator";
 import { describe, expect, it } from "vitest";
 import { authoredSpanLines } from "../../scripts/guardrails/authored-pii-lines.js";
-import { DEFAULT_PHONE_REGIONS } from "../../src/guardrails/config.js";
+import { DEFAULT_PHONE_REGIONS, DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { createGuardrails } from "../../src/guardrails/index.js";
 import { createPiiDetector } from "../../src/guardrails/pii.js";
 
@@ -16,7 +16,7 @@ const publicOnly = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS, priv
 const reported = (text: string, detector = pii) =>
   detector
     .scan(text)
-    .filter((finding) => finding.score >= 0.5)
+    .filter((finding) => finding.score >= DEFAULT_THRESHOLDS.pii)
     .map((finding) => `${finding.type}:${text.slice(finding.start, finding.end)}`);
 
 describe("pii: IPv4 in URLs, after @, with a port or a zone", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PHONE_REGIONS } from "../../src/guardrails/config.js";
+import { DEFAULT_PHONE_REGIONS, DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { createGuardrails } from "../../src/guardrails/index.js";
 import { createPiiDetector } from "../../src/guardrails/pii.js";
 import { isCnpj, isCpf, isNif } from "../../src/guardrails/pii-national-ids.js";
@@ -10,7 +10,7 @@ const pii = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS });
 const reported = (text: string) =>
   pii
     .scan(text)
-    .filter((finding) => finding.score >= 0.5)
+    .filter((finding) => finding.score >= DEFAULT_THRESHOLDS.pii)
     .map((finding) => `${finding.type}:${text.slice(finding.start, finding.end)}`);
 
 describe("check digits", () => {

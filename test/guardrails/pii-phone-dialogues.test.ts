@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PHONE_REGIONS } from "../../src/guardrails/config.js";
+import { DEFAULT_PHONE_REGIONS, DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { createPiiDetector } from "../../src/guardrails/pii.js";
 
 // Fixes made on half A of the task-oriented dialogue dev sources (CrossWOZ, MultiWOZ: clerks giving
@@ -8,7 +8,7 @@ const pii = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS });
 const phones = (text: string) =>
   pii
     .scan(text)
-    .filter((finding) => finding.score >= 0.5)
+    .filter((finding) => finding.score >= DEFAULT_THRESHOLDS.pii)
     .map((finding) => `${finding.type}:${text.slice(finding.start, finding.end)}`);
 
 describe("phone numbers in a clerk's sentences", () => {

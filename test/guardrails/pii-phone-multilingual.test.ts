@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { type CountryCode, findPhoneNumbersInText } from "libphonenumber-js/max";
 import { describe, expect, it } from "vitest";
 import { parseAuthoredPhoneRows } from "../../scripts/guardrails/authored-pii-lines.js";
-import { DEFAULT_PHONE_REGIONS } from "../../src/guardrails/config.js";
+import { DEFAULT_PHONE_REGIONS, DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { foldDigits } from "../../src/guardrails/fold-digits.js";
 import { createPiiDetector } from "../../src/guardrails/pii.js";
 
@@ -14,7 +14,7 @@ const usOnly = createPiiDetector({ phoneRegions: ["US"] });
 const phones = (text: string, detector = pii) =>
   detector
     .scan(text)
-    .filter((finding) => finding.score >= 0.5)
+    .filter((finding) => finding.score >= DEFAULT_THRESHOLDS.pii)
     .map((finding) => `${finding.type}:${text.slice(finding.start, finding.end)}`);
 
 describe("phone context words in twelve languages, with Unicode word boundaries", () => {

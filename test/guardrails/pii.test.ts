@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PHONE_REGIONS } from "../../src/guardrails/config.js";
+import { DEFAULT_PHONE_REGIONS, DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { createPiiDetector } from "../../src/guardrails/pii.js";
 import { luhnNumber } from "./fake-values.js";
 
@@ -12,7 +12,7 @@ const found = (text: string) =>
   }));
 const values = (text: string, type: string) =>
   found(text)
-    .filter((finding) => finding.type === type && finding.score >= 0.5)
+    .filter((finding) => finding.type === type && finding.score >= DEFAULT_THRESHOLDS.pii)
     .map((finding) => finding.value);
 
 describe("pii: email", () => {

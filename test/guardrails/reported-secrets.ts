@@ -1,13 +1,12 @@
-import { guardrailsConfigSchema } from "../../src/guardrails/config.js";
+import { DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { createSecretDetector } from "../../src/guardrails/secrets.js";
 
 // What the secret detector reports under the default policy: findings at or over the secret
-// threshold (read from the config's default, so the tests follow it). One detector for all tests.
+// threshold (the config's default, so the tests follow it). One detector for all tests.
 const secrets = createSecretDetector();
-const threshold = guardrailsConfigSchema.parse({}).thresholds.secret;
 
 export const reportedSecrets = (text: string) =>
-  secrets.scan(text).filter((finding) => finding.score >= threshold);
+  secrets.scan(text).filter((finding) => finding.score >= DEFAULT_THRESHOLDS.secret);
 
 /** The reported secrets' values, as written in `text`. */
 export const reportedSecretValues = (text: string) =>
