@@ -3,7 +3,12 @@
 // Seeded and single-threaded: the same corpus gives the same file, byte for byte.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ATTACK_CLASSES, CLASS_COUNT, encodeAttackModel } from "../../src/guardrails/attacks/attack-model.js";
+import {
+  ATTACK_CLASSES,
+  ATTACK_WEIGHTS,
+  CLASS_COUNT,
+  encodeAttackModel,
+} from "../../src/guardrails/attacks/attack-model.js";
 import { createAttackScorer, LONG_TEXT_CHARS } from "../../src/guardrails/attacks/attack-scorer.js";
 import {
   crossedBucket,
@@ -257,25 +262,30 @@ for (let label = 0; label < CLASS_COUNT; label++)
     weights[at] = (weights[at] ?? 0) - (offset[label] ?? 0);
   }
 
-// int8 weights with one scale per class: a quarter of the float size, and the scores move by < 1 %.
-const scales = new Float64Array(CLASS_COUNT);
-const quantized = new Int8Array(size);
-for (let label = 0; label < CLASS_COUNT; label++) {
+// Benign as the reference class: a softmax is unchanged when benign's score is taken from every
+// class's, so the file holds each attack class's weights and bias minus benign's (attack-model.ts),
+// exact before rounding. int8 with one scale per attack class, set by its largest difference: two
+// bytes a bucket, where three classes' own weights took three.
+const scales = new Float64Array(ATTACK_WEIGHTS);
+const referenceBiases = new Float64Array(ATTACK_WEIGHTS);
+const quantized = new Int8Array(ATTACK_WEIGHTS << FEATURE_BITS);
+const differenceOf = (bucket: number, attack: number) =>
+  (weights[bucket * CLASS_COUNT + attack + 1] ?? 0) - (weights[bucket * CLASS_COUNT] ?? 0);
+for (let attack = 0; attack < ATTACK_WEIGHTS; attack++) {
+  referenceBiases[attack] = (biases[attack + 1] ?? 0) - (biases[0] ?? 0);
   let largest = 0;
-  for (let bucket = 0; bucket < 1 << FEATURE_BITS; bucket++)
-    largest = Math.max(largest, Math.abs(weights[bucket * CLASS_COUNT + label] ?? 0));
+  for (let bucket = 0; bucket < BUCKETS; bucket++)
+    largest = Math.max(largest, Math.abs(differenceOf(bucket, attack)));
   const scale = largest / 127 || 1;
-  scales[label] = scale;
-  for (let bucket = 0; bucket < 1 << FEATURE_BITS; bucket++) {
-    const at = bucket * CLASS_COUNT + label;
-    quantized[at] = Math.round((weights[at] ?? 0) / scale);
-  }
+  scales[attack] = scale;
+  for (let bucket = 0; bucket < BUCKETS; bucket++)
+    quantized[bucket * ATTACK_WEIGHTS + attack] = Math.round(differenceOf(bucket, attack) / scale);
 }
 
 const userThresholdOnly = { user: 0.5, document: 0.5, tool_result: 0.5 };
 const draft = {
   bits: FEATURE_BITS,
-  biases,
+  biases: referenceBiases,
   scales,
   weights: quantized,
   threshold: 0.5,

@@ -9,15 +9,25 @@ export type ModelSource = Exclude<ContentSource, "system">;
 /** Classes of the learned scorer, in the order of the model's weights. */
 export const ATTACK_CLASSES = ["benign", "prompt_injection", "jailbreak"] as const;
 export const CLASS_COUNT = ATTACK_CLASSES.length;
-const MAGIC = "MMATK1\n";
+/**
+ * Weights stored per bucket: one per attack class, as its difference from benign's. A softmax is the
+ * same when every class's score is moved by benign's, so benign's is 0 and need not be read: a 1 MB
+ * table where three classes took 1.5 MB, and a bucket's weights never straddle a cache line.
+ */
+export const ATTACK_WEIGHTS = CLASS_COUNT - 1;
+/** MMATK1 held the three classes' own weights; MMATK2 the attack classes' differences from benign. */
+const MAGIC = "MMATK2\n";
+const FORMER_MAGIC = "MMATK1\n";
 
 /**
- * A linear softmax model over hashed n-gram features: per class a bias and one int8 weight per
- * feature bucket with a per-class scale. Weights are interleaved by bucket (`[bucket * 3 + class]`)
- * so one feature reads one cache line.
+ * A linear softmax model over hashed n-gram features, with benign as the reference class (its score
+ * is 0): per attack class (prompt_injection, jailbreak) a bias and one int8 weight per feature bucket
+ * with a per-class scale, each the class's minus benign's. Weights are interleaved by bucket
+ * (`[bucket * 2 + attack class]`) so one feature reads one cache line.
  */
 export interface AttackModel {
   readonly bits: number;
+  /** Per attack class, its bias minus benign's. */
   readonly biases: Float64Array;
   readonly scales: Float64Array;
   readonly weights: Int8Array;
@@ -40,7 +50,8 @@ export interface AttackModel {
 
 /**
  * File layout: the magic line, a JSON header line `{bits, classes, biases, scales, threshold,
- * thresholds, longThresholds, contextFeatures}`, then `classes << bits` int8 weights.
+ * thresholds, longThresholds, contextFeatures}` (`classes` counts benign; `biases` and `scales` are
+ * the attack classes'), then `(classes - 1) << bits` int8 weights.
  */
 export function encodeAttackModel(model: Omit<AttackModel, "bytes">): Buffer {
   const header = JSON.stringify({
@@ -60,7 +71,13 @@ export function encodeAttackModel(model: Omit<AttackModel, "bytes">): Buffer {
 }
 
 export function decodeAttackModel(file: Buffer): AttackModel {
-  if (file.subarray(0, MAGIC.length).toString("utf8") !== MAGIC) {
+  const magic = file.subarray(0, MAGIC.length).toString("utf8");
+  if (magic === FORMER_MAGIC) {
+    throw new Error(
+      "attack model: the former three-class format (MMATK1); retrain with npm run train:guardrails",
+    );
+  }
+  if (magic !== MAGIC) {
     throw new Error("attack model: not a modelmux attack model file");
   }
   const headerEnd = file.indexOf(0x0a, MAGIC.length);
@@ -78,7 +95,10 @@ export function decodeAttackModel(file: Buffer): AttackModel {
     throw new Error(`attack model: made for ${header.bits} bits and ${header.classes} classes`);
   }
   const start = headerEnd + 1;
-  const length = CLASS_COUNT << header.bits;
+  if (header.biases.length !== ATTACK_WEIGHTS || header.scales.length !== ATTACK_WEIGHTS) {
+    throw new Error(`attack model: ${ATTACK_WEIGHTS} biases and scales expected`);
+  }
+  const length = ATTACK_WEIGHTS << header.bits;
   if (file.length - start !== length) throw new Error("attack model: truncated weights");
   const weights = new Int8Array(length);
   weights.set(new Int8Array(file.buffer, file.byteOffset + start, length));

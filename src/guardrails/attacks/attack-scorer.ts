@@ -1,6 +1,6 @@
 import { TextUnits } from "../../text-units.js";
 import type { ContentSource } from "../types.js";
-import { type AttackModel, CLASS_COUNT } from "./attack-model.js";
+import { ATTACK_WEIGHTS, type AttackModel, CLASS_COUNT } from "./attack-model.js";
 import { crossedBucket, readByAgent } from "./context-features.js";
 import { FEATURE_BITS, featureCapacity, writeUnitFeatures } from "./features.js";
 
@@ -33,6 +33,8 @@ const STAMP_LIMIT = 2 ** (31 - FEATURE_BITS);
  * call (~60 ns) in the bundle, where the imported constant is a variable.
  */
 const STAMP_STEP = 2 ** FEATURE_BITS;
+/** Per block, in `sums`: the two attack classes' weight sums and the number of distinct features. */
+const SUMS_STRIDE = 3;
 
 export interface AttackScore {
   /** 1 − P(benign) of the span that scored highest. */
@@ -59,21 +61,23 @@ export function createAttackScorer(model: AttackModel): {
   // block: it stays in the L1 cache, where one flag per model bucket (512 KB) cost a miss a feature.
   const seen = new Int32Array(SEEN_SLOTS);
   let stamp = 0;
-  let sums = new Float64Array(64);
+  let sums = new Float64Array(48);
   // A whole text of several blocks is summed again over its own distinct features: a line repeated
   // in every block (code, a log, a template) counts once, as in training. Made on first use.
   let whole: { seen: Int32Array; buckets: Int32Array; stamp: number } | undefined;
-  const wholeSums = new Float64Array(4);
+  const wholeSums = new Float64Array(SUMS_STRIDE);
   const probabilities = new Float64Array(CLASS_COUNT);
   const textUnits = new TextUnits();
-  /** Softmax of the class scores of a span with these sums; returns 1 − P(benign). */
-  const attackOf = (total0: number, total1: number, total2: number, features: number): number => {
+  /**
+   * Softmax of the class scores of a span with these sums of the attack classes' weights; benign is
+   * the reference class, its score 0. Returns 1 − P(benign).
+   */
+  const attackOf = (total1: number, total2: number, features: number): number => {
     const norm = features > 0 ? 1 / Math.sqrt(features) : 0;
-    const z0 = (model.biases[0] ?? 0) + (model.scales[0] ?? 0) * total0 * norm;
-    const z1 = (model.biases[1] ?? 0) + (model.scales[1] ?? 0) * total1 * norm;
-    const z2 = (model.biases[2] ?? 0) + (model.scales[2] ?? 0) * total2 * norm;
-    const top = Math.max(z0, z1, z2);
-    const e0 = Math.exp(z0 - top);
+    const z1 = (model.biases[0] ?? 0) + (model.scales[0] ?? 0) * total1 * norm;
+    const z2 = (model.biases[1] ?? 0) + (model.scales[1] ?? 0) * total2 * norm;
+    const top = Math.max(0, z1, z2);
+    const e0 = Math.exp(-top);
     const e1 = Math.exp(z1 - top);
     const e2 = Math.exp(z2 - top);
     const total = e0 + e1 + e2;
@@ -90,30 +94,38 @@ export function createAttackScorer(model: AttackModel): {
       const units = textUnits.of(text);
       const boundaries = blockBoundaries(units, text.length);
       const blocks = boundaries.length - 1;
-      // Per block: the three class sums and the number of distinct features; reused between texts.
-      if (sums.length < blocks * 4) sums = new Float64Array(blocks * 8);
+      // Per block: the two attack classes' sums and the number of distinct features; reused between texts.
+      if (sums.length < blocks * SUMS_STRIDE) sums = new Float64Array(blocks * 2 * SUMS_STRIDE);
       for (let block = 0; block < blocks; block++) {
         if (++stamp === STAMP_LIMIT) {
           seen.fill(0);
           stamp = 1;
         }
         const written = writeUnitFeatures(units, boundaries[block] ?? 0, boundaries[block + 1] ?? 0, buckets);
-        sumDistinct(buckets, written, weights, seen, SEEN_BITS, stamp * STAMP_STEP, crossed, sums, block * 4);
+        sumDistinct(
+          buckets,
+          written,
+          weights,
+          seen,
+          SEEN_BITS,
+          stamp * STAMP_STEP,
+          crossed,
+          sums,
+          block * SUMS_STRIDE,
+        );
       }
       let best: AttackScore | undefined;
       const consider = (first: number, last: number) => {
-        let total0 = 0;
         let total1 = 0;
         let total2 = 0;
         let features = 0;
         for (let block = first; block <= last; block++) {
-          total0 += sums[block * 4] ?? 0;
-          total1 += sums[block * 4 + 1] ?? 0;
-          total2 += sums[block * 4 + 2] ?? 0;
-          features += sums[block * 4 + 3] ?? 0;
+          total1 += sums[block * SUMS_STRIDE] ?? 0;
+          total2 += sums[block * SUMS_STRIDE + 1] ?? 0;
+          features += sums[block * SUMS_STRIDE + 2] ?? 0;
         }
         if (features === 0) return;
-        const attack = attackOf(total0, total1, total2, features);
+        const attack = attackOf(total1, total2, features);
         if (best !== undefined && attack <= best.attack) return;
         best = {
           attack,
@@ -139,10 +151,10 @@ export function createAttackScorer(model: AttackModel): {
         const written = writeUnitFeatures(units, 0, text.length, whole.buckets);
         const tag = whole.stamp * STAMP_STEP;
         sumDistinct(whole.buckets, written, weights, whole.seen, WHOLE_SEEN_BITS, tag, crossed, wholeSums, 0);
-        const features = wholeSums[3] ?? 0;
+        const features = wholeSums[2] ?? 0;
         if (features > 0) {
           best = {
-            attack: attackOf(wholeSums[0] ?? 0, wholeSums[1] ?? 0, wholeSums[2] ?? 0, features),
+            attack: attackOf(wholeSums[0] ?? 0, wholeSums[1] ?? 0, features),
             kind: (probabilities[2] ?? 0) > (probabilities[1] ?? 0) ? "jailbreak" : "prompt_injection",
             start: 0,
             end: text.length,
@@ -162,9 +174,10 @@ export function createAttackScorer(model: AttackModel): {
 }
 
 /**
- * Adds the weights of the distinct buckets among `buckets[0, written)` to `sums[at, at + 3)` and
- * their number to `sums[at + 3]`, marking them in the set `seen` (2^seenBits slots) with this span's
- * `tag`; with `crossed`, each bucket's crossed weights too (context-features.ts), counted once.
+ * Adds the attack classes' weights of the distinct buckets among `buckets[0, written)` to
+ * `sums[at, at + 2)` and their number to `sums[at + 2]`, marking them in the set `seen` (2^seenBits
+ * slots) with this span's `tag`; with `crossed`, each bucket's crossed weights too
+ * (context-features.ts), counted once.
  * A function of its parameters, not a closure over the scorer's state: read from a closure's
  * context, that state cost a reload and a hole check per feature (~190 instructions a feature).
  */
@@ -182,7 +195,7 @@ function sumDistinct(
   const slotMask = (1 << seenBits) - 1;
   const shift = 32 - seenBits;
   // First the distinct buckets, compacted to the front of `buckets` in their order; then their
-  // weights, in loops with no branch, whose table reads (mostly cache misses: the table is 1.5 MB)
+  // weights, in loops with no branch, whose table reads (mostly cache misses: the table is 1 MB)
   // can all be in flight at once. The sums are of small integers, exact in any order. With the set
   // at 16 KB: a 10 KB check in 0.93 of the time.
   let count = 0;
@@ -201,27 +214,23 @@ function sumDistinct(
     seen[slot] = entry;
     buckets[count++] = bucket;
   }
-  let sum0 = 0;
   let sum1 = 0;
   let sum2 = 0;
   for (let index = 0; index < count; index++) {
-    const base = (buckets[index] ?? 0) * CLASS_COUNT;
-    sum0 += weights[base] ?? 0;
-    sum1 += weights[base + 1] ?? 0;
-    sum2 += weights[base + 2] ?? 0;
+    const base = (buckets[index] ?? 0) * ATTACK_WEIGHTS;
+    sum1 += weights[base] ?? 0;
+    sum2 += weights[base + 1] ?? 0;
   }
   if (crossed) {
     for (let index = 0; index < count; index++) {
-      const across = crossedBucket(buckets[index] ?? 0) * CLASS_COUNT;
-      sum0 += weights[across] ?? 0;
-      sum1 += weights[across + 1] ?? 0;
-      sum2 += weights[across + 2] ?? 0;
+      const across = crossedBucket(buckets[index] ?? 0) * ATTACK_WEIGHTS;
+      sum1 += weights[across] ?? 0;
+      sum2 += weights[across + 1] ?? 0;
     }
   }
-  sums[at] = sum0;
-  sums[at + 1] = sum1;
-  sums[at + 2] = sum2;
-  sums[at + 3] = count;
+  sums[at] = sum1;
+  sums[at + 1] = sum2;
+  sums[at + 2] = count;
 }
 
 /**

@@ -7,9 +7,9 @@ import { TextUnits } from "../../text-units.js";
  * phrasing. Each feature is a bucket in [0, 2^bits); the model holds one weight per bucket and class.
  */
 /**
- * 2^19 buckets (1.5 MB of int8 weights): nine languages and the "read by the agent" crossing share
- * the table, and at 2^18 the collisions cost dev recall (seventh round: 0.797 → 0.828 on the same
- * corpus, over the 582 dev attacks of the sixth).
+ * 2^19 buckets (1 MB of int8 weights, two a bucket: attack-model.ts): nine languages and the "read by
+ * the agent" crossing share the table, and at 2^18 the collisions cost dev recall (seventh round:
+ * 0.797 → 0.828 on the same corpus, over the 582 dev attacks of the sixth).
  */
 export const FEATURE_BITS = 19;
 const MASK = (1 << FEATURE_BITS) - 1;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   ATTACK_MODEL_FILE,
+  ATTACK_WEIGHTS,
   decodeAttackModel,
   encodeAttackModel,
   loadAttackModel,
@@ -45,6 +46,15 @@ describe("learned attack model file", () => {
       join(import.meta.dirname, "../../../src/guardrails/attacks", ATTACK_MODEL_FILE),
     );
     expect(() => decodeAttackModel(file.subarray(0, file.length - 10))).toThrow(/truncated/);
+  });
+
+  it("holds two weights a bucket, the attack classes' differences from benign", () => {
+    expect(model.weights.length).toBe(ATTACK_WEIGHTS << model.bits);
+    expect(model.biases.length).toBe(ATTACK_WEIGHTS);
+    expect(model.scales.length).toBe(ATTACK_WEIGHTS);
+    // A file of the former format (three classes' own weights) is refused, not misread.
+    const former = Buffer.concat([Buffer.from("MMATK1\n"), encodeAttackModel(model).subarray(7)]);
+    expect(() => decodeAttackModel(former)).toThrow(/former three-class format/);
   });
 });
 

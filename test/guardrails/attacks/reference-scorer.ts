@@ -1,5 +1,5 @@
 import type { AttackModel } from "../../../src/guardrails/attacks/attack-model.js";
-import { CLASS_COUNT } from "../../../src/guardrails/attacks/attack-model.js";
+import { ATTACK_WEIGHTS, CLASS_COUNT } from "../../../src/guardrails/attacks/attack-model.js";
 import { FEATURE_BITS } from "../../../src/guardrails/attacks/features.js";
 import type { ContentSource } from "../../../src/guardrails/types.js";
 
@@ -8,8 +8,9 @@ import type { ContentSource } from "../../../src/guardrails/types.js";
  * features.ts and attack-scorer.ts, reading the text with charCodeAt), kept verbatim as the reference
  * of the parity test: the scorer may get faster, never different. When the scoring itself changes
  * (a retrained feature set, another windowing), change this copy in the same commit. Changed since:
- * context features (a document's or tool result's buckets also read crossed) and a user's whole
- * text summed over its own distinct features (h19), written here the plain way.
+ * context features (a document's or tool result's buckets also read crossed), a user's whole
+ * text summed over its own distinct features (h19), written here the plain way, and benign as the
+ * reference class (its score 0; the model holds the attack classes' weights as differences from it).
  */
 const MASK = (1 << FEATURE_BITS) - 1;
 const CHAR_SEED = 0x811c9dc5;
@@ -145,12 +146,12 @@ export function createReferenceScorer(model: AttackModel): {
   let stamp = 0;
   let sums = new Float64Array(64);
   const probabilities = new Float64Array(CLASS_COUNT);
-  /** Softmax of the class scores of a span with these sums; returns 1 − P(benign). */
-  const attackOf = (total0: number, total1: number, total2: number, features: number): number => {
+  /** Softmax of the class scores of a span with these sums (benign's score is 0); returns 1 − P(benign). */
+  const attackOf = (total1: number, total2: number, features: number): number => {
     const norm = features > 0 ? 1 / Math.sqrt(features) : 0;
-    const z0 = (model.biases[0] ?? 0) + (model.scales[0] ?? 0) * total0 * norm;
-    const z1 = (model.biases[1] ?? 0) + (model.scales[1] ?? 0) * total1 * norm;
-    const z2 = (model.biases[2] ?? 0) + (model.scales[2] ?? 0) * total2 * norm;
+    const z0 = 0;
+    const z1 = (model.biases[0] ?? 0) + (model.scales[0] ?? 0) * total1 * norm;
+    const z2 = (model.biases[1] ?? 0) + (model.scales[1] ?? 0) * total2 * norm;
     const top = Math.max(z0, z1, z2);
     const e0 = Math.exp(z0 - top);
     const e1 = Math.exp(z1 - top);
@@ -169,10 +170,9 @@ export function createReferenceScorer(model: AttackModel): {
       const crossed = model.contextFeatures && (source === "document" || source === "tool_result");
       const boundaries = blockBoundaries(text);
       const blocks = boundaries.length - 1;
-      // Per block: the three class sums and the number of distinct features; reused between texts.
-      if (sums.length < blocks * 4) sums = new Float64Array(blocks * 8);
+      // Per block: the two attack classes' sums and the number of distinct features; reused between texts.
+      if (sums.length < blocks * 3) sums = new Float64Array(blocks * 6);
       for (let block = 0; block < blocks; block++) {
-        let sum0 = 0;
         let sum1 = 0;
         let sum2 = 0;
         let count = 0;
@@ -189,39 +189,33 @@ export function createReferenceScorer(model: AttackModel): {
           if (seenStamps[slot] === stamp) continue;
           seenStamps[slot] = stamp;
           seenKeys[slot] = bucket;
-          const base = bucket * CLASS_COUNT;
-          sum0 += weights[base] ?? 0;
-          sum1 += weights[base + 1] ?? 0;
-          sum2 += weights[base + 2] ?? 0;
+          const base = bucket * ATTACK_WEIGHTS;
+          sum1 += weights[base] ?? 0;
+          sum2 += weights[base + 1] ?? 0;
           if (crossed) {
-            const across = crossedOf(bucket) * CLASS_COUNT;
-            sum0 += weights[across] ?? 0;
-            sum1 += weights[across + 1] ?? 0;
-            sum2 += weights[across + 2] ?? 0;
+            const across = crossedOf(bucket) * ATTACK_WEIGHTS;
+            sum1 += weights[across] ?? 0;
+            sum2 += weights[across + 1] ?? 0;
           }
           count++;
         }
-        sums[block * 4] = sum0;
-        sums[block * 4 + 1] = sum1;
-        sums[block * 4 + 2] = sum2;
-        sums[block * 4 + 3] = count;
+        sums[block * 3] = sum1;
+        sums[block * 3 + 1] = sum2;
+        sums[block * 3 + 2] = count;
       }
       let best: AttackScore | undefined;
       const consider = (first: number, last: number, totals?: number[]) => {
-        let total0 = 0;
         let total1 = 0;
         let total2 = 0;
         let features = 0;
         for (let block = first; block <= last && totals === undefined; block++) {
-          total0 += sums[block * 4] ?? 0;
-          total1 += sums[block * 4 + 1] ?? 0;
-          total2 += sums[block * 4 + 2] ?? 0;
-          features += sums[block * 4 + 3] ?? 0;
+          total1 += sums[block * 3] ?? 0;
+          total2 += sums[block * 3 + 1] ?? 0;
+          features += sums[block * 3 + 2] ?? 0;
         }
-        if (totals !== undefined)
-          [total0, total1, total2, features] = totals as [number, number, number, number];
+        if (totals !== undefined) [total1, total2, features] = totals as [number, number, number];
         if (features === 0) return;
-        const attack = attackOf(total0, total1, total2, features);
+        const attack = attackOf(total1, total2, features);
         if (best !== undefined && attack <= best.attack) return;
         best = {
           attack,
@@ -237,11 +231,11 @@ export function createReferenceScorer(model: AttackModel): {
       else if (wholeText) {
         const all = new Int32Array(featureCapacity(text.length));
         const distinct = new Set(all.subarray(0, writeFeatures(text, 0, text.length, all)));
-        const totals = [0, 0, 0, distinct.size];
+        const totals = [0, 0, distinct.size];
         for (const bucket of distinct)
           for (const at of crossed ? [bucket, crossedOf(bucket)] : [bucket])
-            for (let label = 0; label < CLASS_COUNT; label++)
-              totals[label] = (totals[label] ?? 0) + (weights[at * CLASS_COUNT + label] ?? 0);
+            for (let label = 0; label < ATTACK_WEIGHTS; label++)
+              totals[label] = (totals[label] ?? 0) + (weights[at * ATTACK_WEIGHTS + label] ?? 0);
         consider(0, blocks - 1, totals);
       }
       if (blocks > 1) {

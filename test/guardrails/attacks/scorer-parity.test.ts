@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../scripts/guardrails/load-corpus.js";
 import {
+  ATTACK_WEIGHTS,
   type AttackModel,
-  CLASS_COUNT,
   loadAttackModel,
 } from "../../../src/guardrails/attacks/attack-model.js";
 import { createAttackScorer } from "../../../src/guardrails/attacks/attack-scorer.js";
@@ -19,10 +19,10 @@ import { createReferenceScorer, referenceFeaturesOf } from "./reference-scorer.j
  */
 function randomModel(seed: number): AttackModel {
   const random = seededRandom(seed);
-  const weights = new Int8Array(CLASS_COUNT << FEATURE_BITS);
+  const weights = new Int8Array(ATTACK_WEIGHTS << FEATURE_BITS);
   for (let index = 0; index < weights.length; index++) weights[index] = Math.floor(random() * 256) - 128;
   const around = (scale: number) =>
-    Float64Array.from({ length: CLASS_COUNT }, () => (random() - 0.5) * scale);
+    Float64Array.from({ length: ATTACK_WEIGHTS }, () => (random() - 0.5) * scale);
   const threshold = 0.3 + random() * 0.4;
   return {
     bits: FEATURE_BITS,
