@@ -1,6 +1,6 @@
 import { TextUnits } from "../../text-units.js";
 import type { ContentSource } from "../types.js";
-import { ATTACK_WEIGHTS, type AttackModel, CLASS_COUNT } from "./attack-model.js";
+import { type AttackModel, CLASS_COUNT } from "./attack-model.js";
 import { crossedBucket, readByAgent } from "./context-features.js";
 import { FEATURE_BITS, featureCapacity, writeUnitFeatures } from "./features.js";
 
@@ -52,7 +52,7 @@ export interface AttackScore {
 export function createAttackScorer(model: AttackModel): {
   score(text: string, source?: ContentSource): AttackScore | undefined;
 } {
-  const { weights } = model;
+  const pairs = weightPairs(model.weights);
   // A feature counts once per block, as in training: with counts, a word repeated a thousand times
   // ("word word word …") would weigh √1000 times its weight and any slight lean would flag it.
   // Blocks are at most MAX_BLOCK_CHARS + SNAP_CHARS units; a short text is one block.
@@ -105,7 +105,7 @@ export function createAttackScorer(model: AttackModel): {
         sumDistinct(
           buckets,
           written,
-          weights,
+          pairs,
           seen,
           SEEN_BITS,
           stamp * STAMP_STEP,
@@ -150,7 +150,7 @@ export function createAttackScorer(model: AttackModel): {
         }
         const written = writeUnitFeatures(units, 0, text.length, whole.buckets);
         const tag = whole.stamp * STAMP_STEP;
-        sumDistinct(whole.buckets, written, weights, whole.seen, WHOLE_SEEN_BITS, tag, crossed, wholeSums, 0);
+        sumDistinct(whole.buckets, written, pairs, whole.seen, WHOLE_SEEN_BITS, tag, crossed, wholeSums, 0);
         const features = wholeSums[2] ?? 0;
         if (features > 0) {
           best = {
@@ -174,6 +174,24 @@ export function createAttackScorer(model: AttackModel): {
 }
 
 /**
+ * A bucket's two weights (ATTACK_WEIGHTS) as one signed 16-bit value, injection's in the low byte and
+ * jailbreak's in the high one, so a feature is one read, not two (`(pair << 24) >> 24` and
+ * `pair >> 8` give them back): the scorer alone in 0.91 of the time. On a little-endian host that
+ * is a view of the model's bytes; otherwise, or unaligned, a copy.
+ */
+export function weightPairs(weights: Int8Array): Int16Array {
+  const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+  if (littleEndian && weights.byteOffset % 2 === 0) {
+    return new Int16Array(weights.buffer, weights.byteOffset, weights.length >> 1);
+  }
+  const pairs = new Int16Array(weights.length >> 1);
+  for (let bucket = 0; bucket < pairs.length; bucket++) {
+    pairs[bucket] = ((weights[bucket * 2 + 1] ?? 0) << 8) | ((weights[bucket * 2] ?? 0) & 0xff);
+  }
+  return pairs;
+}
+
+/**
  * Adds the attack classes' weights of the distinct buckets among `buckets[0, written)` to
  * `sums[at, at + 2)` and their number to `sums[at + 2]`, marking them in the set `seen` (2^seenBits
  * slots) with this span's `tag`; with `crossed`, each bucket's crossed weights too
@@ -184,7 +202,7 @@ export function createAttackScorer(model: AttackModel): {
 function sumDistinct(
   buckets: Int32Array,
   written: number,
-  weights: Int8Array,
+  pairs: Int16Array,
   seen: Int32Array,
   seenBits: number,
   tag: number,
@@ -217,15 +235,15 @@ function sumDistinct(
   let sum1 = 0;
   let sum2 = 0;
   for (let index = 0; index < count; index++) {
-    const base = (buckets[index] ?? 0) * ATTACK_WEIGHTS;
-    sum1 += weights[base] ?? 0;
-    sum2 += weights[base + 1] ?? 0;
+    const pair = pairs[buckets[index] ?? 0] ?? 0;
+    sum1 += (pair << 24) >> 24;
+    sum2 += pair >> 8;
   }
   if (crossed) {
     for (let index = 0; index < count; index++) {
-      const across = crossedBucket(buckets[index] ?? 0) * ATTACK_WEIGHTS;
-      sum1 += weights[across] ?? 0;
-      sum2 += weights[across + 1] ?? 0;
+      const pair = pairs[crossedBucket(buckets[index] ?? 0)] ?? 0;
+      sum1 += (pair << 24) >> 24;
+      sum2 += pair >> 8;
     }
   }
   sums[at] = sum1;
