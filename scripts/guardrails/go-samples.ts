@@ -1,3 +1,4 @@
+import { shannonEntropy } from "../../src/guardrails/entropy.js";
 import { sampleRegex } from "./regex-sample.js";
 
 /**
@@ -6,15 +7,27 @@ import { sampleRegex } from "./regex-sample.js";
  * toolchain: a small evaluator for the expressions those assignments use — string literals and `+`,
  * `[]string{…}`, `append(…, xs...)`, local variables, `utils.GenerateSampleSecrets` (its format
  * templates read from gitleaks' own utils/generate.go), `utils.GenerateSampleSecret`,
- * `secrets.NewSecret(regex)` and `newPlausibleSecret(regex)` (drawn with a seeded generator), and
- * the `utils.AlphaNumeric("36")`-style pattern helpers (read from utils/patterns.go). A sample whose
- * expression holds anything else is left out and counted, never guessed.
+ * `secrets.NewSecret(regex)`, `secrets.NewSecretWithEntropy(regex, bits)` and
+ * `newPlausibleSecret(regex)` (drawn with a seeded generator), and the `utils.AlphaNumeric("36")`-style
+ * pattern helpers (read from utils/patterns.go). A sample whose expression holds anything else is left
+ * out and counted, never guessed. For ports of the rules themselves it also reads each function's
+ * `r := config.Rule{…}` (its fields, each evaluated or left undefined) with the regex builders
+ * `regexp.MustCompile`, `utils.GenerateUniqueTokenRegex`, `utils.GenerateSemiGenericRegex` (their
+ * pieces read from utils/generate.go's constants), `utils.MergeRegexps` and `utils.MinEntropy`.
  */
 export interface GoRuleSamples {
   /** The function that defines the rule (`GitHubPat`). */
   rule: string;
   positives: string[];
   negatives: string[];
+  /** The function's `config.Rule{…}` literal, when it assigns one. */
+  fields?: GoStruct;
+}
+
+/** A composite literal (`config.Rule{RuleID: "…", …}`): its type and fields; unreadable fields are undefined. */
+export interface GoStruct {
+  type: string;
+  fields: Map<string, Value>;
 }
 
 export interface GoHelpers {
@@ -22,10 +35,12 @@ export interface GoHelpers {
   templates: string[];
   /** Pattern helpers: name → regex with `%s` where the size goes (`AlphaNumeric` → `[a-z0-9]{%s}`). */
   patterns: Map<string, string>;
+  /** utils/generate.go's string constants (`secretPrefixUnique` → `\b(`): the regex builders' pieces. */
+  constants: Map<string, string>;
 }
 
 type Token = { kind: "string" | "ident" | "punct" | "newline" | "number"; text: string };
-type Value = string | string[] | undefined;
+export type Value = string | string[] | GoStruct | undefined;
 
 export function tokenizeGo(source: string): Token[] {
   const tokens: Token[] = [];
@@ -102,7 +117,10 @@ export function readGoHelpers(generateGo: string, patternsGo: string): GoHelpers
     patterns.set(match[1] ?? "", match[2] ?? match[3] ?? "");
   if (templates.length === 0 || patterns.size === 0)
     throw new Error("go-samples: gitleaks helpers not found");
-  return { templates, patterns };
+  const constants = new Map<string, string>();
+  for (const match of generateGo.matchAll(/^\s*(\w+)\s*=\s*`([^`]*)`/gm))
+    constants.set(match[1] ?? "", match[2] ?? "");
+  return { templates, patterns, constants };
 }
 
 /** Every rule function's evaluated `tps` and `fps`, with the count of samples that could not be read. */
@@ -123,8 +141,16 @@ export function extractGoRuleSamples(
       const value = scope.get(name);
       return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
     };
+    const literal = [...scope.values()].find(
+      (value): value is GoStruct => isStruct(value) && value.type === "config.Rule",
+    );
     if (scope.has("tps") || scope.has("fps"))
-      rules.push({ rule, positives: list("tps"), negatives: list("fps") });
+      rules.push({
+        rule,
+        positives: list("tps"),
+        negatives: list("fps"),
+        ...(literal === undefined ? {} : { fields: literal }),
+      });
   };
   const evaluator = new Evaluator(
     tokens,
@@ -165,6 +191,9 @@ export function extractGoRuleSamples(
   return { rules, skipped };
 }
 
+const isStruct = (value: Value): value is GoStruct =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 class Evaluator {
   constructor(
     private readonly tokens: Token[],
@@ -198,6 +227,12 @@ class Evaluator {
     const token = this.tokens[index];
     if (token === undefined) throw new Unknown();
     if (token.kind === "string") return { value: token.text, next: index + 1 };
+    // Numbers and booleans as their source text (`utils.MinEntropy(3.5)`, a builder's `true`).
+    if (token.kind === "number" && /^\d/.test(token.text)) return { value: token.text, next: index + 1 };
+    if ((token.text === "true" || token.text === "false") && this.tokens[index + 1]?.text !== "(")
+      return { value: token.text, next: index + 1 };
+    if (token.kind === "ident" && token.text.includes(".") && this.tokens[index + 1]?.text === "{")
+      return this.composite(token.text, index + 2);
     if (token.text === "(") {
       const inner = this.expression(index + 1, true);
       const close = this.skipNewlines(inner.next);
@@ -221,6 +256,28 @@ class Evaluator {
     }
     const { values, next, spread } = this.arguments(index + 2);
     return { value: this.call(token.text, values, spread), next };
+  }
+
+  /** A composite literal's `Field: value` pairs until `}`; a value that cannot be read is left undefined. */
+  private composite(type: string, start: number): { value: GoStruct; next: number } {
+    const fields = new Map<string, Value>();
+    let index = this.skipNewlines(start);
+    while (this.tokens[index] !== undefined && this.tokens[index]?.text !== "}") {
+      const name = this.tokens[index];
+      if (name?.kind !== "ident" || this.tokens[index + 1]?.text !== ":") throw new Unknown();
+      try {
+        const field = this.expression(index + 2, true);
+        fields.set(name.text, field.value);
+        index = field.next;
+      } catch (error) {
+        if (!(error instanceof Unknown)) throw error;
+        fields.set(name.text, undefined);
+        index = this.skipElement(index + 2, "}");
+      }
+      index = this.skipNewlines(index);
+      if (this.tokens[index]?.text === ",") index = this.skipNewlines(index + 1);
+    }
+    return { value: { type, fields }, next: index + 1 };
   }
 
   /** Comma-separated expressions until `close`; an element that cannot be read is dropped and counted. */
@@ -303,18 +360,62 @@ class Evaluator {
     }
     if (name === "utils.GenerateSampleSecret") return `${text(0)}_api_token = "${text(1)}"`;
     if (name === "secrets.NewSecret") return this.draw(text(0), false);
+    if (name === "secrets.NewSecretWithEntropy") return this.draw(text(0), false, Number(text(1)));
+    const regex = this.regexBuilder(name, values, text);
+    if (regex !== undefined) return regex;
     if (name === "newPlausibleSecret") return this.draw(text(0), true);
     const helper = name.startsWith("utils.") ? this.helpers.patterns.get(name.slice(6)) : undefined;
     if (helper !== undefined) return helper.replace("%s", values.length > 0 ? text(0) : "");
     throw new Unknown();
   }
 
-  /** A random match of `pattern`; "plausible" ones, as gitleaks' generic rule draws them, hold a digit 1-9. */
-  private draw(pattern: string, plausible: boolean): string {
+  /**
+   * The regex source gitleaks' builders compose (utils/generate.go), from that file's constants, or
+   * undefined when `name` is no builder.
+   */
+  private regexBuilder(
+    name: string,
+    values: Value[],
+    text: (position: number) => string,
+  ): string | undefined {
+    const piece = (constant: string) => {
+      const value = this.helpers.constants.get(constant);
+      if (value === undefined) throw new Unknown();
+      return value;
+    };
+    switch (name) {
+      case "regexp.MustCompile":
+        return text(0);
+      case "utils.MergeRegexps":
+        return values.map((_, position) => text(position)).join("|");
+      case "utils.MinEntropy":
+        return `entropy(finding["secret"]) < ${Number(text(0)).toFixed(1)}`;
+      case "utils.GenerateUniqueTokenRegex":
+        return `${text(1) === "true" ? piece("caseInsensitive") : ""}${piece("secretPrefixUnique")}${text(0)}${piece("secretSuffix")}`;
+      case "utils.GenerateSemiGenericRegex": {
+        const identifiers = values[0];
+        if (!Array.isArray(identifiers)) throw new Unknown();
+        const named = `${piece("identifierPrefix")}${identifiers.join("|")}${piece("identifierSuffix")}`;
+        const prefix =
+          text(2) === "true"
+            ? `${piece("caseInsensitive")}${named}`
+            : `${piece("identifierCaseInsensitivePrefix")}${named}${piece("identifierCaseInsensitiveSuffix")}`;
+        return `${prefix}${piece("operator")}${piece("secretPrefix")}${text(1)}${piece("secretSuffix")}`;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * A random match of `pattern`; "plausible" ones, as gitleaks' generic rule draws them, hold a digit
+   * 1-9; with `bits`, one whose Shannon entropy reaches them (betterleaks' NewSecretWithEntropy).
+   */
+  private draw(pattern: string, plausible: boolean, bits = 0): string {
     try {
       for (let attempt = 0; attempt < 50; attempt++) {
         const secret = sampleRegex(pattern, this.random);
-        if (!plausible || /[1-9]/.test(secret)) return secret;
+        if ((!plausible || /[1-9]/.test(secret)) && shannonEntropy(secret) >= bits) return secret;
       }
     } catch {
       throw new Unknown();

@@ -1,4 +1,5 @@
 import { TextUnits } from "../text-units.js";
+import { BETTERLEAKS_RULES } from "./betterleaks-rules.js";
 import { CLOUD_SECRET_RULES } from "./cloud-secret-rules.js";
 import { callArgumentPasswordParser } from "./code-credentials.js";
 import { commandLinePasswordParser, netUsePasswordParser } from "./command-line-password.js";
@@ -67,6 +68,7 @@ export function createSecretDetector(
     ...KINGFISHER_RULES,
     ...MICROSOFT_SECRET_RULES,
     ...KEYHOG_RULES,
+    ...BETTERLEAKS_RULES,
   ],
 ): Detector {
   const matchers = new Map<string, Matcher[]>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { superLinearBacktracking } from "../../scripts/guardrails/backtracking-check.js";
+import { BETTERLEAKS_RULES } from "../../src/guardrails/betterleaks-rules.js";
 import { KEYHOG_RULES } from "../../src/guardrails/keyhog-rules.js";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
 import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
@@ -35,7 +36,13 @@ describe("the ported rules' backtracking check", () => {
   });
 
   it("passes every rule the secret detector ships", () => {
-    const rules = [...SECRET_PATTERN_RULES, ...KINGFISHER_RULES, ...MICROSOFT_SECRET_RULES, ...KEYHOG_RULES];
+    const rules = [
+      ...SECRET_PATTERN_RULES,
+      ...KINGFISHER_RULES,
+      ...MICROSOFT_SECRET_RULES,
+      ...KEYHOG_RULES,
+      ...BETTERLEAKS_RULES,
+    ];
     const failing = rules.flatMap((shipped) => {
       const reason = superLinearBacktracking(shipped);
       return reason === undefined ? [] : [`${shipped.id}: ${reason}`];

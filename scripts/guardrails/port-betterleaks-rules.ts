@@ -1,0 +1,256 @@
+// `node --import tsx scripts/guardrails/port-betterleaks-rules.ts`: ports betterleaks' rules
+// (betterleaks/betterleaks, MIT, at the commit pinned in betterleaks-rules.ts) into
+// src/guardrails/betterleaks-rules.ts, for the token types modelmux did not find, and writes what was
+// skipped, and why, to scripts/guardrails/betterleaks-port.json. Reads the snapshot under
+// MODELMUX_CORPUS_MIRRORS, the train and dev lines of .attack-corpus/ (never a test line) and
+// ordinary code (node_modules, the Python standard library). Prints counts only.
+import { join } from "node:path";
+import { KEYHOG_RULES } from "../../src/guardrails/keyhog-rules.js";
+import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
+import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
+import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
+import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
+import { TIGHT_REPEAT, withTightRepeats } from "./backtracking-check.js";
+import {
+  BETTERLEAKS,
+  type BetterleaksRule,
+  entropyFloor,
+  gitleaksRuleIds,
+  readBetterleaksRules,
+} from "./betterleaks-rules.js";
+import {
+  benignLines,
+  keywordTooCommon,
+  ordinaryCode,
+  renderRuleObjects,
+  reported,
+  reportedByModelmux,
+  superLinearBacktracking,
+  writeFormatted,
+} from "./port-checks.js";
+import { type ConvertedRegex, convertRustRegex, MAX_REPEAT, RustRegexError } from "./rust-regex.js";
+
+const root = join(import.meta.dirname, "../..");
+const OUTPUT = join(root, "src/guardrails/betterleaks-rules.ts");
+const REPORT = join(import.meta.dirname, "betterleaks-port.json");
+/**
+ * A token whose match starts at its own fixed prefix (`gsk_`, `tskey-api-`) scores as the other
+ * fixed-prefix vendor rules do; a value found after the vendor's name (gitleaks' semi-generic shape)
+ * scores as KeyHog's name-keyed rules, so where another rule names the same text its type is kept.
+ */
+const PREFIX_SCORE = 0.85;
+const NAMED_SCORE = 0.8;
+/** As the KeyHog port: a keyword found in more train/dev lines than this costs the prefilter too much. */
+const MAX_KEYWORD_LINES = 10;
+
+const lines = benignLines();
+const lowerLines = lines.map((line) => line.toLowerCase());
+const keywordLines = new Map<string, number>();
+const linesWith = (keyword: string) => {
+  let count = keywordLines.get(keyword);
+  if (count === undefined) {
+    count = lowerLines.filter((line) => line.includes(keyword)).length;
+    keywordLines.set(keyword, count);
+  }
+  return count;
+};
+
+const rules = readBetterleaksRules();
+const gitleaks = gitleaksRuleIds();
+const baseline = [...SECRET_PATTERN_RULES, ...KINGFISHER_RULES, ...MICROSOFT_SECRET_RULES, ...KEYHOG_RULES];
+const skipped: Record<string, string> = {};
+const candidates: SecretPatternRule[] = [];
+const seen = new Set<string>();
+for (const rule of rules) {
+  const name = rule.id ?? `${rule.file} ${rule.func}`;
+  if (rule.id !== undefined && seen.has(rule.id)) continue;
+  if (rule.id !== undefined) seen.add(rule.id);
+  const ported = convert(rule);
+  if (typeof ported === "string") {
+    skipped[name] = ported;
+    continue;
+  }
+  const regex = new RegExp(ported.pattern, ported.flags ?? "");
+  const missed = rule.positives.filter((example) => !regex.test(example)).length;
+  if (missed > 0) {
+    skipped[name] = `converted pattern misses ${missed} of its ${rule.positives.length} examples`;
+    continue;
+  }
+  // Each sample (mostly `{i}Token = "…"` assignments, which modelmux's generic readings find) and
+  // its secret written alone, as a token pasted into a message is.
+  const texts = rule.positives.flatMap((example) => {
+    const match = regex.exec(example);
+    const alone = match?.[ported.group ?? 0];
+    return alone === undefined || alone === example ? [example] : [example, alone];
+  });
+  // A sample may be reported by a stronger reading of modelmux's or be under the entropy floor; the
+  // rule needs one text it reports itself.
+  if (!texts.some((text) => reported([ported], text).length > 0)) {
+    skipped[name] = "reports none of its examples itself (a stronger reading or the entropy floor)";
+    continue;
+  }
+  const negatives = rule.negatives.filter((example) => reported([ported], example).length > 0).length;
+  if (negatives > 0) {
+    skipped[name] = `reports ${negatives} of its ${rule.negatives.length} negative examples`;
+    continue;
+  }
+  const adds = texts.some((text) => addsFinding(ported, text));
+  if (!adds) {
+    skipped[name] = "adds no finding: modelmux already finds every example";
+    continue;
+  }
+  candidates.push(ported);
+}
+
+// The false-positive checks: every candidate at once finds the texts where any fires; there each
+// candidate whose keyword occurs runs alone, since overlapping candidates hide one another.
+const flaggedBy = (texts: string[]) => {
+  const all = createSecretDetector(candidates);
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    if (!all.scan(text).some((finding) => finding.score >= 0.5)) continue;
+    const lower = text.toLowerCase();
+    for (const rule of candidates)
+      if (rule.keywords.some((keyword) => lower.includes(keyword)) && reported([rule], text).length > 0)
+        counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1);
+  }
+  return counts;
+};
+const benign = flaggedBy(lines);
+const code = flaggedBy(ordinaryCode(root));
+const kept: SecretPatternRule[] = [];
+for (const rule of candidates) {
+  const flagged = benign.get(rule.id);
+  const files = code.get(rule.id);
+  const reason =
+    flagged !== undefined
+      ? `flags ${flagged} train/dev line(s) holding no secret`
+      : files !== undefined
+        ? `reports a secret in ${files} file(s) of ordinary code`
+        : superLinearBacktracking(rule);
+  if (reason === undefined) kept.push(rule);
+  else skipped[rule.id.slice("betterleaks.".length)] = reason;
+}
+
+const reasons = new Map<string, number>();
+for (const reason of Object.values(skipped)) {
+  const key = reason
+    .replace(/\d+/g, "N")
+    .replace(/\(.*\)/, "")
+    .trim();
+  reasons.set(key, (reasons.get(key) ?? 0) + 1);
+}
+const report = `${JSON.stringify(
+  {
+    about:
+      "Written by scripts/guardrails/port-betterleaks-rules.ts: betterleaks' rules not ported, each with the reason.",
+    repo: BETTERLEAKS.repo,
+    commit: BETTERLEAKS.commit,
+    rules: seen.size,
+    ported: kept.length,
+    skipped,
+  },
+  null,
+  2,
+)}\n`;
+writeFormatted(root, [
+  [REPORT, report],
+  [OUTPUT, renderRules(kept)],
+]);
+console.log(`${seen.size} betterleaks rules; ported ${kept.length}; skipped:`);
+console.log(Object.fromEntries([...reasons].sort((a, b) => b[1] - a[1])));
+
+/** Whether `rule` reports in `text` what modelmux's rules do not overlap. */
+function addsFinding(rule: SecretPatternRule, text: string): boolean {
+  const base = reportedByModelmux(text, baseline);
+  return reported([rule], text).some(
+    (found) => !base.some((other) => other.start < found.end && found.start < other.end),
+  );
+}
+
+function convert(rule: BetterleaksRule): SecretPatternRule | string {
+  if (rule.id === undefined || rule.regex === undefined)
+    return "rule fields not read (built from a helper's arguments)";
+  if (gitleaks.has(rule.id))
+    return "a gitleaks rule (its samples are the gitleaks-rule-samples dev source; gitleaks is ported by hand)";
+  const alone = rule.special.filter((field) => field !== "RequiredRules");
+  if (alone.length > 0) return `not a standalone finder (${alone.join(", ")})`;
+  if (rule.positives.length === 0) return "no example read";
+  let converted: ConvertedRegex;
+  try {
+    converted = convertRustRegex(rule.regex);
+  } catch (error) {
+    if (error instanceof RustRegexError || error instanceof SyntaxError)
+      return `regex not converted: ${error.message}`;
+    throw error;
+  }
+  if (converted.keywords.length === 0) return "no literal text that every match starts with (no keyword)";
+  const common = converted.keywords.find((keyword) => keywordTooCommon(keyword, converted.source));
+  if (common !== undefined) return `keyword too common for the prefilter (${common.length} characters)`;
+  const frequent = converted.keywords.find((keyword) => linesWith(keyword) > MAX_KEYWORD_LINES);
+  if (frequent !== undefined)
+    return `keyword in ${linesWith(frequent)} train/dev lines: too frequent for the prefilter`;
+  // A companion rule pairs a secret with its id (for validation); a secret with its own prefix
+  // (`ramp_sec_`, `sb_secret_`) is that vendor's without it, a value after a name is not.
+  if (rule.special.includes("RequiredRules") && !tokenPrefixed(rule, converted))
+    return "not a standalone finder (RequiredRules, and no token prefix of its own)";
+  // A token prefix modelmux already has a rule for (most read from the vendor's own code or SDK): that
+  // rule decides the alphabet and length; betterleaks' looser ones add only findings of its own samples.
+  const prefixed = tokenPrefixed(rule, converted);
+  const owner = prefixed
+    ? baseline.find((other) => other.keywords.some((keyword) => converted.keywords.includes(keyword)))
+    : undefined;
+  if (owner !== undefined) return `its token prefix already has a rule of modelmux's (${owner.id})`;
+  const floor = rule.filter === undefined ? undefined : entropyFloor(rule.filter);
+  const ported: SecretPatternRule = {
+    id: `betterleaks.${rule.id}`,
+    type: rule.id.replace(/\.\d+$/, "").replace(/-/g, "_"),
+    keywords: converted.keywords,
+    pattern: converted.source,
+    ...(converted.flags === "" ? {} : { flags: converted.flags }),
+    ...(converted.group === 0 ? {} : { group: converted.group }),
+    score: prefixed ? PREFIX_SCORE : NAMED_SCORE,
+    ...(floor === undefined ? {} : { minEntropy: floor }),
+    source: `betterleaks ${rule.file} (${rule.id})`,
+  };
+  if (superLinearBacktracking(ported) === undefined) return ported;
+  const tight = withTightRepeats(ported, MAX_REPEAT);
+  return superLinearBacktracking(tight) === undefined ? tight : ported;
+}
+
+/** Whether the secret itself starts with a keyword (a fixed token prefix), not a name before it. */
+function tokenPrefixed(rule: BetterleaksRule, converted: ConvertedRegex): boolean {
+  const regex = new RegExp(converted.source, converted.flags);
+  return rule.positives.every((example) => {
+    const secret = regex.exec(example)?.[converted.group]?.toLowerCase() ?? "";
+    return converted.keywords.some((keyword) => secret.startsWith(keyword));
+  });
+}
+
+function renderRules(ported: SecretPatternRule[]): string {
+  const body = renderRuleObjects(ported);
+  return `// Generated by scripts/guardrails/port-betterleaks-rules.ts; do not edit by hand.
+import type { SecretPatternRule } from "./secret-rule-types.js";
+
+/**
+ * Vendor token rules ported from betterleaks (github.com/betterleaks/betterleaks@${BETTERLEAKS.commit.slice(0, 7)},
+ * cmd/generate/config/rules/*.go, MIT; see licenses/ and NOTICE), gitleaks' successor by its author:
+ * the rules gitleaks (ported by hand, its samples a dev source) does not have, for token types
+ * modelmux did not find. Kept: rules that report alone (no path, secret group or helper-only rule;
+ * a companion rule only where the secret has its own token prefix),
+ * with a literal start the prefilter can key on (one found in at most ${MAX_KEYWORD_LINES} train/dev lines),
+ * whose token prefix no rule of modelmux's has already,
+ * whose converted pattern (RE2 read as Rust regex syntax, scripts/guardrails/rust-regex.ts) finds
+ * every one of the rule's own samples, reports none of its own negative samples, adds a finding
+ * modelmux did not make, reports nothing in train or dev lines holding no secret nor in ~12 MB of
+ * ordinary code (node_modules, the Python standard library), and cannot backtrack super-linearly
+ * (scripts/guardrails/backtracking-check.ts; where repetitions the converter bounded from unbounded
+ * traded a long run, bounded at ${TIGHT_REPEAT} over their minimum). \`minEntropy\` is the entropy floor of
+ * the rule's filter. Score ${PREFIX_SCORE} for a token with its own prefix, ${NAMED_SCORE} for a value after the
+ * vendor's name. Not ported, and why: scripts/guardrails/betterleaks-port.json.
+ */
+export const BETTERLEAKS_RULES: SecretPatternRule[] = [
+${body}
+];
+`;
+}
