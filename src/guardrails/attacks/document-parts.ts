@@ -1,4 +1,5 @@
 import { htmlComments, MAX_COMMENT_BODY } from "./html-comments.js";
+import { markdownTitled } from "./markdown-titled.js";
 
 /** A part `[start, end)` of a user's text that reads as a document pasted into it. */
 export interface DocumentPart {
@@ -46,9 +47,6 @@ const LABELLED_OUTPUT =
 // One element is markup enough when it carries words a person does not see: alt text, a title, a style.
 const ATTRIBUTED_TAG =
   /<[a-zA-Z][\w:-]{0,30}\s[^<>]{0,300}?\b(?:alt|title|aria-label|style)\s*=[^<>]{0,2000}>/g;
-// Markdown an author hides words in: an image, or a link with a title.
-const MARKDOWN_TITLED =
-  /!?\[[^\]\n]{0,500}\]\([^)\s]{1,2000}(?:\s+"[^"\n]{0,500}")\)|!\[[^\]\n]{0,500}\]\([^)\s]{1,2000}\)/g;
 
 /**
  * The parts of a user's text that are a document, a web page or a tool's output pasted into it: a JSON
@@ -83,12 +81,10 @@ export function findDocumentParts(text: string): DocumentPart[] {
     for (const comment of htmlComments(text, MAX_COMMENT_BODY))
       parts.push({ start: comment.start, end: comment.end });
   }
-  for (const [pattern, present] of [
-    [MARKDOWN_TITLED, text.includes("](")],
-    [ATTRIBUTED_TAG, markup],
-  ] as const) {
-    if (!present) continue;
-    for (const match of text.matchAll(pattern)) {
+  // Markdown an author hides words in: an image, or a link with a title.
+  if (text.includes("](")) for (const span of markdownTitled(text)) parts.push(span);
+  if (markup) {
+    for (const match of text.matchAll(ATTRIBUTED_TAG)) {
       parts.push({ start: match.index, end: match.index + match[0].length });
     }
   }
