@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { maskPreview } from "../../src/guardrails/mask.js";
+import { seededRandom } from "../support/seeded-random.js";
 
 /** The injection preview as it was written before its shortcut: flatten whitespace, cut long tokens. */
 function slowInjectionPreview(value: string): string {
@@ -40,5 +41,39 @@ describe("maskPreview", () => {
     }
     expect(maskPreview("prompt_injection", "ignore\t all  rules")).toBe("ignore all rules");
     expect(maskPreview("prompt_injection", "key 0123456789abcdefghij")).toBe("key 0123…");
+  });
+
+  it("keeps the regex flattening's preview on random texts of spaces, breaks, tokens and letters", () => {
+    // The preview is flattened in one pass that stops at its 61st character (see flatHead).
+    const random = seededRandom(36);
+    const pieces = [
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\u00a0",
+      "\u3000",
+      "\ufeff",
+      "a",
+      "Z",
+      "9",
+      "/",
+      "+",
+      "=",
+      "-",
+      "_",
+      ".",
+      "é",
+      "😀",
+    ];
+    const runs = ["x".repeat(19), "y".repeat(20), "k".repeat(3), "for the ai: "];
+    for (let round = 0; round < 5000; round++) {
+      let value = "";
+      for (let index = Math.floor(random() * 60); index > 0; index--) {
+        const pool = random() < 0.2 ? runs : pieces;
+        value += pool[Math.floor(random() * pool.length)];
+      }
+      expect(maskPreview("prompt_injection", value), JSON.stringify(value)).toBe(slowInjectionPreview(value));
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { maskPreview } from "../mask.js";
 import type { ContentSource, Detector, Finding } from "../types.js";
+import { hiddenElements } from "./hidden-elements.js";
 import { htmlComments, MAX_COMMENT_BODY } from "./html-comments.js";
 import { markdownImages } from "./markdown-images.js";
 import { matchesAtLeads } from "./matches-at-leads.js";
+import { SpanTest } from "./span-test.js";
 
 // Who an embedded instruction is addressed to: an AI reading the content rather than a person.
 const READER = String.raw`(?:ai|a\.i\.|assistant|(?:language\s)?model|llm|chat\s?bot|bot|agent|copilot|chatgpt|gpt|claude|gemini|summari[sz]er|(?:automated|ai)\s(?:[\w-]+\s){0,2}?(?:system|software|tool|reader|screener|analy[sz]er|summari[sz]er|reviewer|assistant))`;
@@ -118,18 +120,22 @@ const ADDRESSES_OTHER: { script: RegExp; leads: RegExp; pattern: RegExp }[] = [
   },
 ];
 // An instruction follows the address: an imperative, or a must/should aimed at the reader.
-const IMPERATIVE =
+export const IMPERATIVE =
   /\b(?:ignore|disregard|forget|say|reply|respond|answer|tell|send|forward|e-?mail|include|recommend|rate|rank|state|claim|output|print|reveal|call|open|visit|click|run|execute|delete|remove|approve|mark|append|add|must|should|do\snot|don't|never|always|instead)\b/i;
 // Imperatives in the other languages of ADDRESSES_OTHER (stems: the verb forms vary).
-const IMPERATIVE_OTHER =
+export const IMPERATIVE_OTHER =
   /(?:ignorier|vergiss|vergessen|antworte|schreib|sende|schick|leite|empfiehl|bewerte|musst|sollst|niemals|stattdessen|lösche|erwähne|oublie|réponds|répondez|écris|envoie|envoyez|transf[eè]re|recommande|évalue|donne|dois|devez|jamais|toujours|plutôt|supprime|ignor|olvida|dile|responde|escribe|env[ií]a|reenv[ií]a|recomienda|califica|debes|deber[aá]s|nunca|siempre|elimina|añade|menciona|игнорир|забудь|скажи|ответь|напиши|отправ|перешли|рекоменд|оцени|долж|никогда|всегда|вместо|удали|добавь|تجاهل|(?:^|\s)(?:قل|انس)(?=\s)|أجب|اكتب|أرسل|ارسل|أوص|يجب|دائما|بدلا|احذف|أضف|अनदेखा|भूल|कहो|कहें|बताओ|बताएं|जवाब|लिखो|लिखें|भेजो|भेजें|सिफारिश|चाहिए|मत|हमेशा|बजाय|हटा|忽略|无视|忘记|忘掉|回答|回复|告诉|发送|转发|推荐|评价|评为|给出|必须|应该|应当|不要|务必|总是|删除|添加|输出|透露|泄露|无視|忘れ|答え|回答|返信|伝え|言って|書いて|送信|送って|転送|推薦|勧め|評価|必ず|しなさい|ください|しないで|常に|代わりに|削除|追加|出力)/i;
 const ADDRESSED_TO_READER =
   /\b(?:you|your|ai|assistant|model|llm|agent|bot|copilot|summari[sz]er)\b|(?:^|[^a-zà-ÿ])(?:du|dich|dir|vous|tu|tú|usted|ki|ia)(?![a-zà-ÿ])|ты|вы|ии|你|您|あなた|आप|أنت|助手|模型|アシスタント/i;
 const INSTRUCTION_REACH = 300;
+/**
+ * How far from where it starts IMPERATIVE or IMPERATIVE_OTHER reads (SpanTest's reach): its longest
+ * alternative and a character after it. Neither has an unbounded repetition (a test checks both).
+ */
+export const IMPERATIVE_REACH = 32;
 
-// Places in a document a person does not see but a model reads.
-const HIDDEN_ELEMENT =
-  /<(\w+)\b[^>]{0,300}style\s*=\s*["'][^"']{0,200}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0)[^"']{0,200}["'][^>]{0,300}>([\s\S]{0,4000}?)<\/\1>/gi;
+// Places in a document a person does not see but a model reads: comments, hidden elements
+// (hidden-elements.ts), markdown images (markdown-images.ts), alt text and titles.
 const ALT_ATTRIBUTE = /\b(?:alt|title|aria-label)\s*=\s*"([^"]{0,1000})"/gi;
 
 /**
@@ -164,12 +170,18 @@ export function createEmbeddedInstructionDetector(): Detector {
             for (const match of matchesAtLeads(text, [leads], [pattern])[0] ?? []) matches.push(match);
         }
       }
+      // Instructions of addresses close together overlap: each is not read whole (span-test.ts).
+      const imperative = matches.length > 0 ? new SpanTest(text, IMPERATIVE, IMPERATIVE_REACH) : undefined;
+      const imperativeOther =
+        matches.length > 0 ? new SpanTest(text, IMPERATIVE_OTHER, IMPERATIVE_REACH) : undefined;
       for (const match of matches) {
         const start = match.index + (match[0].length - match[0].trimStart().length);
-        const reach = Math.min(text.length, match.index + match[0].length + INSTRUCTION_REACH);
-        const sentenceEnd = endOfInstruction(text, match.index + match[0].length, reach);
-        const instruction = text.slice(match.index + match[0].length, sentenceEnd);
-        const instructed = IMPERATIVE.test(instruction) || IMPERATIVE_OTHER.test(instruction);
+        const instructionStart = match.index + match[0].length;
+        const reach = Math.min(text.length, instructionStart + INSTRUCTION_REACH);
+        const sentenceEnd = endOfInstruction(text, instructionStart, reach);
+        const instructed =
+          imperative?.has(instructionStart, sentenceEnd) ||
+          imperativeOther?.has(instructionStart, sentenceEnd);
         add("instruction_to_ai_reader", start, sentenceEnd, instructed ? 0.8 : 0.4);
       }
       for (const comment of htmlComments(text, MAX_COMMENT_BODY)) {
@@ -177,7 +189,7 @@ export function createEmbeddedInstructionDetector(): Detector {
           add("hidden_comment_instruction", comment.start, comment.end, 0.8);
         }
       }
-      for (const match of text.matchAll(HIDDEN_ELEMENT)) {
+      for (const match of hiddenElements(text)) {
         if (isHiddenInstruction(match[2] ?? ""))
           add("hidden_element_instruction", match.index, match.index + match[0].length, 0.8);
       }
