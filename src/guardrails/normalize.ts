@@ -110,9 +110,41 @@ function foldNonAscii(original: string): NormalizedText {
   const originalAt: number[] = [0];
   const replacedLength: number[] = [-1];
   let growth = 0;
+  /**
+   * The anchors of a character of the original at `from`, `width` units, replaced by `length` units
+   * at normalized `at`. One unit for one (é → e) maps offsets as the identity run around it does: no
+   * anchor. An invisible one (no units) needs only the identity run after it, as a replaced anchor
+   * at the same normalized offset is never the one looked up: a run of them moves one anchor on.
+   */
+  const anchor = (at: number, from: number, width: number, length: number) => {
+    if (length === 1 && width === 1) return;
+    if (length === 0) {
+      const last = normalizedAt.length - 1;
+      if (normalizedAt[last] === at && replacedLength[last] === -1) originalAt[last] = from + width;
+      else {
+        normalizedAt.push(at);
+        originalAt.push(from + width);
+        replacedLength.push(-1);
+      }
+      return;
+    }
+    normalizedAt.push(at, at + length);
+    originalAt.push(from, from + width);
+    replacedLength.push(width, -1);
+  };
   const folded = original.replace(NON_ASCII_RUN, (run: string, runOffset: number) => {
-    // Kept characters are copied as slices; only replaced ones allocate.
-    let out = "";
+    // One unit alone (an accented letter between ASCII ones): the loop below, without its setup.
+    if (run.length === 1) {
+      const replacement = foldBmp(run.charCodeAt(0));
+      if (replacement === undefined) return run;
+      anchor(runOffset + growth, runOffset, 1, replacement.length);
+      growth += replacement.length - 1;
+      return replacement;
+    }
+    // Kept characters are copied as slices; only replaced ones allocate. Pieces are joined once at
+    // the end: appended one by one, a megabyte of accented letters built a million-node rope.
+    const pieces: string[] = [];
+    let outLength = 0;
     let copiedUpTo = 0;
     for (let index = 0; index < run.length; ) {
       const code = run.charCodeAt(index);
@@ -125,18 +157,21 @@ function foldNonAscii(original: string): NormalizedText {
         replacement = folded === pair ? undefined : folded;
       }
       if (replacement !== undefined) {
-        out += run.slice(copiedUpTo, index);
-        const at = runOffset + growth + out.length;
-        normalizedAt.push(at, at + replacement.length);
-        originalAt.push(runOffset + index, runOffset + index + width);
-        replacedLength.push(width, -1);
-        out += replacement;
+        if (copiedUpTo < index) {
+          pieces.push(run.slice(copiedUpTo, index));
+          outLength += index - copiedUpTo;
+        }
+        // A megabyte of accented or invisible letters no longer keeps two million anchors.
+        anchor(runOffset + growth + outLength, runOffset + index, width, replacement.length);
+        if (replacement !== "") pieces.push(replacement);
+        outLength += replacement.length;
         copiedUpTo = index + width;
       }
       index += width;
     }
     if (copiedUpTo === 0) return run;
-    out += run.slice(copiedUpTo);
+    pieces.push(run.slice(copiedUpTo));
+    const out = pieces.join("");
     growth += out.length - run.length;
     return out;
   });
