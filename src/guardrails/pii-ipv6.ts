@@ -58,6 +58,9 @@ export function findIpv6(text: string, everyAddress = true): PiiMatch[] {
     while (end > colon + 1 && text[end - 1] === ".") end--;
     if (WORD_CHAR.test(text[start - 1] ?? "") || WORD_CHAR.test(text[end] ?? "")) continue;
     const candidate = text.slice(start, end);
+    // No form of an address has three colons in a row (validator.isIP would say no): a run of
+    // colons (`::::`, a megabyte of them: each colon a candidate) is no address, read no further.
+    if (candidate.includes(":::")) continue;
     const compressed = candidate.includes("::");
     if (
       compressed
