@@ -72,8 +72,7 @@ const MAX_VALUE = 1200;
 // Tested as "ends with" (`$`, then the words backwards): 3× faster than trying them at every position.
 const METADATA_NAME =
   /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens|address|host|hostname|region|mtime|time|timestamp|date|method|algorithm|cipher|scheme|digest))/;
-// A digest of the secret (`secret_sha256`, `token_md5`, `key_fingerprint`): tested only on what would
-// be a finding, as the names above are on every keyword hit.
+// A digest of the secret (`secret_sha256`, `token_md5`, `key_fingerprint`).
 const DIGEST_NAME = /(?:sha\d{0,3}|md5|checksum|fingerprint|thumbprint)$/;
 const PASSWORD_NAME = /pass|pwd|(?:^|[^a-z])pw$/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
@@ -112,10 +111,50 @@ let lastRead: { text: string; nameStart: number; nameEnd: number; found: ParsedS
 /** The value assigned to the name at `nameStart`–`nameEnd`, read and scored, or none. */
 function readNamedValue(text: string, nameStart: number, nameEnd: number): ParsedSecret | undefined {
   const originalName = text.slice(nameStart, nameEnd);
+  const reading = readName(originalName);
+  if (reading === undefined) return undefined;
+  const found = readValueOfName(text, nameStart, nameEnd, originalName, reading.name, reading.isPassword);
+  // A digest of the secret (`token_sha256`) is no secret.
+  return found && !reading.digest ? found : undefined;
+}
+
+/** What a name alone says: whether it names a secret, a password, a digest of one. */
+interface NameReading {
+  /** Lower case. */
+  name: string;
+  isPassword: boolean;
+  digest: boolean;
+}
+
+/**
+ * Names read before, with what they say (`null`: no secret's name). A name's dozen regexes ran on
+ * every keyword hit, and the hits of a text repeat few names (a megabyte of `pwd=a;` has 170,000
+ * hits of one).
+ */
+const nameReadings = new Map<string, NameReading | null>();
+const MAX_NAME_READINGS = 4096;
+
+function readName(originalName: string): NameReading | undefined {
+  let reading = nameReadings.get(originalName);
+  if (reading === undefined) {
+    reading = readNameAnew(originalName);
+    if (nameReadings.size >= MAX_NAME_READINGS) nameReadings.clear();
+    nameReadings.set(originalName, reading);
+  }
+  return reading ?? undefined;
+}
+
+function readNameAnew(originalName: string): NameReading | null {
   const name = originalName.toLowerCase();
-  const found = readValueOfName(text, nameStart, nameEnd, originalName, name);
-  // A digest of the secret (`token_sha256`) is no secret: tested once, on what would be a finding.
-  return found && !DIGEST_NAME.test(name) ? found : undefined;
+  if (METADATA_NAME.test(name)) return null;
+  const camelPassword = originalName.endsWith("Pw") && CAMEL_PW_NAME.test(originalName);
+  if (!SECRET_NAME.test(name) && !camelPassword) {
+    // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
+    if (name === "key" || !(KEY_NAME.test(originalName) || CAMEL_KEY_NAME.test(originalName))) return null;
+    if (NOT_A_SECRET_KEY.test(originalName)) return null;
+  }
+  if (NOT_A_SECRET_TOKEN.test(name) || (name.length > 10 && NO_PASSWORD_NAME.test(name))) return null;
+  return { name, isPassword: camelPassword || PASSWORD_NAME.test(name), digest: DIGEST_NAME.test(name) };
 }
 
 function readValueOfName(
@@ -124,17 +163,8 @@ function readValueOfName(
   nameEnd: number,
   originalName: string,
   name: string,
+  isPassword: boolean,
 ): ParsedSecret | undefined {
-  if (METADATA_NAME.test(name)) return undefined;
-  const camelPassword = originalName.endsWith("Pw") && CAMEL_PW_NAME.test(originalName);
-  if (!SECRET_NAME.test(name) && !camelPassword) {
-    // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
-    if (name === "key" || !(KEY_NAME.test(originalName) || CAMEL_KEY_NAME.test(originalName)))
-      return undefined;
-    if (NOT_A_SECRET_KEY.test(originalName)) return undefined;
-  }
-  if (NOT_A_SECRET_TOKEN.test(name) || (name.length > 10 && NO_PASSWORD_NAME.test(name))) return undefined;
-  const isPassword = camelPassword || PASSWORD_NAME.test(name);
   const valueStart = findValueStart(text, nameStart, nameEnd, isPassword);
   if (valueStart === undefined) return literalComparedWith(text, nameStart, isPassword, name, originalName);
   // "Username/Password: admin / s3cret": a pair under a pair's label; the password is its second half.
@@ -715,8 +745,15 @@ function endsInLabel(value: string): boolean {
   return (last === "=" || last === ":") && LABEL_END.test(value);
 }
 
+/** The shortest value scored as a password, and as a key. */
+const MIN_PASSWORD = 6;
+const MIN_KEY = 12;
+
 /** 0 when the value is a placeholder, a reference or too plain to be a secret; otherwise a confidence. */
 export function scoreSecretValue(value: string, isPassword: boolean, quoted: boolean): number {
+  // Shorter than either kind can score (every way below ends in 0 for it): one look, not a dozen
+  // regexes per keyword hit (a megabyte of `pwd=a;` has 170,000 hits).
+  if (value.length < (isPassword ? MIN_PASSWORD : MIN_KEY)) return 0;
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
   if (isSaidAboutASecret(value) || isCodeCall(value)) return 0;
   // A label for the value rather than it (`"password = " + randomPassword`), and a private field
@@ -731,14 +768,14 @@ export function scoreSecretValue(value: string, isPassword: boolean, quoted: boo
     // A link ("reset your password: https://…"; a password inside a URL is the URL parser's), a
     // path, `<your password>` cut at its space, code (`request.form[`), `"password": "Mot de passe"`.
     if (isNeverAPassword(value)) return 0;
-    if (value.length < 6 || entropy < 2.4) return 0;
+    if (value.length < MIN_PASSWORD || entropy < 2.4) return 0;
     // A word is a password only when named as one (`plainPasswordScore`): "the password is ungültig" is not.
     if (/^\p{L}+$/u.test(value)) return 0;
     return Math.min(0.95, 0.7 + (quoted ? 0.1 : 0) + (classes >= 3 ? 0.1 : 0));
   }
   // Hex draws from 16 symbols, so a random 16-character hex key's measured entropy is often under 3.
   const minEntropy = value.length >= 16 && HEX.test(value) ? 2.5 : 3;
-  if (value.length < 12 || entropy < minEntropy || classes < 2 || !/\d/.test(value)) return 0;
+  if (value.length < MIN_KEY || entropy < minEntropy || classes < 2 || !/\d/.test(value)) return 0;
   // A package and its version (`io.jsonwebtoken:jjwt-jackson-0.11.2`, a Maven coordinate read as
   // `token:` and a value) or a path template (`s3://{bucket}/events/dt={date}`): not a key.
   if (ARTIFACT_VERSION.test(value) || PATH_TEMPLATE.test(value)) return 0;
