@@ -7,6 +7,7 @@ import { createGuardrails, type Guardrails } from "../src/guardrails/index.js";
 import { createSecretDetector } from "../src/guardrails/secrets.js";
 import { type EvalCase, evaluate, type KindScore, loadEvalCases } from "../test/guardrails/eval-harness.js";
 import { printAttackCorpus } from "./attack-corpus.js";
+import { printTriggerLatency } from "./guardrails-triggers.js";
 
 const TEN_KB = 10 * 1024;
 const ONE_MB = 1024 * 1024;
@@ -20,7 +21,9 @@ const WARM_UP_MS = 1_000;
  * tunes its threshold on this set, so it is no measure of attacks), attack detection on the test
  * split of the attack corpus (bench/attack-corpus.ts: the measure), and scan latency of every
  * detector on 10 KB and 1 MB of mixed text. Latency is wall time (p50/p95) and CPU time per scan:
- * on a loaded machine the CPU figure is the steadier one.
+ * on a loaded machine the CPU figure is the steadier one. Then the whole check of a megabyte of each
+ * hostile trigger (bench/guardrails-triggers.ts; `node --import tsx bench/guardrails-triggers.ts`
+ * prints those rows alone).
  */
 export async function benchGuardrails(): Promise<void> {
   const guardrails = createGuardrails();
@@ -28,6 +31,7 @@ export async function benchGuardrails(): Promise<void> {
   printAccuracy(guardrails, cases);
   printAttackCorpus(guardrails);
   printLatency(guardrails, cases);
+  printTriggerLatency(guardrails);
   // In a fresh process: see bench/scorer-share.ts.
   execFileSync(
     process.execPath,
