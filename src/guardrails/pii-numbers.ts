@@ -1,4 +1,5 @@
 import validator from "validator";
+import { passesLuhn } from "./luhn.js";
 import { hasPhoneContext } from "./phone-context.js";
 import { endsWithIdContext } from "./pii-id-context.js";
 import { type PiiMatch, textBefore } from "./pii-match.js";
@@ -122,9 +123,22 @@ function cardsInRun(candidate: string, start: number): PiiMatch[] {
     start: piece.index,
     end: piece.index + piece[0].length,
   }));
+  // Digits before each piece: a stretch of the wrong length is passed over unread (a megabyte of
+  // `1234 ` read five stretches of each piece, one a card's length).
+  const digitsBefore = [0];
+  for (const piece of pieces) {
+    let digits = 0;
+    for (let index = piece.start; index < piece.end; index++) {
+      const code = candidate.charCodeAt(index);
+      if (code >= 48 && code <= 57) digits++;
+    }
+    digitsBefore.push((digitsBefore[digitsBefore.length - 1] ?? 0) + digits);
+  }
   const cards: PiiMatch[] = [];
   for (let first = 0; first < pieces.length; first++) {
     for (let last = Math.min(pieces.length, first + 5) - 1; last >= first; last--) {
+      const stretch = (digitsBefore[last + 1] ?? 0) - (digitsBefore[first] ?? 0);
+      if (stretch < 13 || stretch > MAX_NUMBER_DIGITS) continue;
       const card = candidate.slice(pieces[first]?.start, pieces[last]?.end);
       const digits = card.replace(NON_DIGIT, "");
       if (digits.length < 13 || digits.length > MAX_NUMBER_DIGITS || !isCardNumber(card, digits)) continue;
@@ -247,6 +261,9 @@ const OTHER_ISSUERS = /^(?:5[06-8]|6[03]|82|220[0-4]|9792)/;
  * 4-6-5 groups cards print.
  */
 function isCardNumber(candidate: string, digits: string): boolean {
+  // Both ways below end in the Luhn check (validator's isCreditCard runs isLuhnNumber last): done
+  // first, by char codes, it leaves nine stretches in ten of a run of digit groups unread.
+  if (!passesLuhn(digits)) return false;
   const groups = printedGroups(candidate);
   if (groups === undefined) return false;
   const amexGroups = groups.length === 3 && groups[0] === 4 && groups[1] === 6;
