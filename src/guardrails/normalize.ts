@@ -105,7 +105,8 @@ function fold(character: string): string {
 }
 
 function foldNonAscii(original: string): NormalizedText {
-  // Anchors: normalized offset, original offset, original length of a replaced character (-1: identity run).
+  // Anchors: normalized offset, original offset, original length of a replaced character, or minus the
+  // stride of a run (-1: the identity; -2: pairs folded to one letter each).
   const normalizedAt: number[] = [0];
   const originalAt: number[] = [0];
   const replacedLength: number[] = [-1];
@@ -128,17 +129,46 @@ function foldNonAscii(original: string): NormalizedText {
       }
       return;
     }
+    if (length === 1) {
+      // A pair folded to one letter (a Unicode tag character, a mathematical bold letter): a run of
+      // them is one stride anchor (each letter two units on), and its identity anchor moves on.
+      const last = normalizedAt.length - 1;
+      const run = last - 1;
+      if (
+        run >= 0 &&
+        replacedLength[last] === -1 &&
+        normalizedAt[last] === at &&
+        originalAt[last] === from &&
+        replacedLength[run] === -width &&
+        (originalAt[run] ?? 0) + width * (at - (normalizedAt[run] ?? 0)) === from
+      ) {
+        normalizedAt[last] = at + 1;
+        originalAt[last] = from + width;
+        return;
+      }
+      normalizedAt.push(at, at + 1);
+      originalAt.push(from, from + width);
+      replacedLength.push(-width, -1);
+      return;
+    }
     normalizedAt.push(at, at + length);
     originalAt.push(from, from + width);
     replacedLength.push(width, -1);
   };
   const folded = original.replace(NON_ASCII_RUN, (run: string, runOffset: number) => {
-    // One unit alone (an accented letter between ASCII ones): the loop below, without its setup.
-    if (run.length === 1) {
-      const replacement = foldBmp(run.charCodeAt(0));
+    // One character alone (an accented letter, a tag character or an emoji between ASCII ones): the
+    // loop below, without its setup.
+    const first = run.charCodeAt(0);
+    if (run.length === 1 || (run.length === 2 && first >= 0xd800 && first <= 0xdbff)) {
+      let replacement: string | undefined;
+      if (run.length === 1) replacement = foldBmp(first);
+      else {
+        const folded = fold(run);
+        replacement = folded === run ? undefined : folded;
+      }
       if (replacement === undefined) return run;
-      anchor(runOffset + growth, runOffset, 1, replacement.length);
-      growth += replacement.length - 1;
+      anchor(runOffset + growth, runOffset, run.length, replacement.length);
+      growth += replacement.length - run.length;
       return replacement;
     }
     // Kept characters are copied as slices; only replaced ones allocate. Pieces are joined once at
@@ -207,15 +237,17 @@ class AnchoredOffsets implements NormalizedText {
   toOriginalStart(index: number): number {
     const anchor = this.anchorAt(index);
     const length = this.replacedLength[anchor] ?? -1;
-    return (this.originalAt[anchor] ?? 0) + (length === -1 ? index - (this.normalizedAt[anchor] ?? 0) : 0);
+    // A run's stride (-length units of the original per character; 1: the identity) or a replacement.
+    const stride = length < 0 ? -length : 0;
+    return (this.originalAt[anchor] ?? 0) + stride * (index - (this.normalizedAt[anchor] ?? 0));
   }
 
   toOriginalEnd(end: number): number {
     if (end <= 0) return 0;
     const anchor = this.anchorAt(end - 1);
     const length = this.replacedLength[anchor] ?? -1;
-    if (length !== -1) return (this.originalAt[anchor] ?? 0) + length;
-    return (this.originalAt[anchor] ?? 0) + end - (this.normalizedAt[anchor] ?? 0);
+    if (length >= 0) return (this.originalAt[anchor] ?? 0) + length;
+    return (this.originalAt[anchor] ?? 0) - length * (end - (this.normalizedAt[anchor] ?? 0));
   }
 
   private anchorAt(index: number): number {
