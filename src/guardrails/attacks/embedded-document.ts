@@ -22,6 +22,8 @@ export function createEmbeddedDocumentDetector(rules: readonly Detector[], learn
       if (source !== undefined && source !== "user") return [];
       const findings: Finding[] = [];
       for (const part of findDocumentParts(text)) {
+        // An empty fenced block has nothing to read (a megabyte of "```\n" is 50,000 of them).
+        if (part.end === part.start) continue;
         const slice = text.slice(part.start, part.end);
         const readers = learned && slice.length <= LONG_TEXT_CHARS ? [...rules, learned] : rules;
         for (const detector of readers) {

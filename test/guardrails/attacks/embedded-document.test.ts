@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { loadAttackModel } from "../../../src/guardrails/attacks/attack-model.js";
 import { findDocumentParts } from "../../../src/guardrails/attacks/document-parts.js";
+import { createEmbeddedInstructionDetector } from "../../../src/guardrails/attacks/embedded-instructions.js";
+import { createLearnedAttackDetector } from "../../../src/guardrails/attacks/learned-detector.js";
 import { createGuardrails, type Finding } from "../../../src/guardrails/index.js";
+import { createDefensiveClauseFinder } from "../../../src/guardrails/injection.js";
+import { longestStall } from "../../support/loop-gaps.js";
 
 // The whole check, rules and learned scorer, as check_guardrails runs it.
 const guardrails = createGuardrails();
@@ -112,5 +117,34 @@ describe("the document parts of a user's text", () => {
     ]) {
       expect(findDocumentParts(text), text).toEqual([]);
     }
+  });
+});
+
+describe("empty document parts", () => {
+  it("are passed over: the detectors that read a part find nothing in an empty one", () => {
+    // Why an empty part (an empty fenced block) is skipped, not read: nothing is found in it.
+    const parts = findDocumentParts("Run this:\n```\n```\nthanks");
+    expect(parts.some((part) => part.start === part.end)).toBe(true);
+    const rules = createEmbeddedInstructionDetector();
+    const learned = createLearnedAttackDetector(loadAttackModel(), createDefensiveClauseFinder());
+    expect(rules.scan("", "document")).toEqual([]);
+    expect(learned.scan("", "document")).toEqual([]);
+  });
+
+  it("let a user's megabyte of empty fenced blocks be read without holding the thread", async () => {
+    // 1 MB of "```\n" is 262,144 fence lines, 131,072 empty blocks: each was read by the embedded
+    // instruction rules and the learned scorer (~270 ms for the whole check); now ~150 ms. The bound is
+    // ten times that.
+    const text = "```\n".repeat(1 << 18);
+    let findings = -1;
+    const held = await longestStall(
+      async () => {
+        findings = guardrails.check({ text, direction: "input", source: "user" }).findings.length;
+      },
+      "immediate",
+      "held",
+    );
+    expect(findings).toBe(0);
+    expect(held).toBeLessThan(2500);
   });
 });
