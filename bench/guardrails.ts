@@ -5,6 +5,7 @@ import { creator as recommended } from "@secretlint/secretlint-rule-preset-recom
 import { DEFAULT_THRESHOLDS } from "../src/guardrails/config.js";
 import { createGuardrails, type Guardrails } from "../src/guardrails/index.js";
 import { createSecretDetector } from "../src/guardrails/secrets.js";
+import { warmUpDetectors } from "../src/guardrails/warm-up.js";
 import { type EvalCase, evaluate, type KindScore, loadEvalCases } from "../test/guardrails/eval-harness.js";
 import { printAttackCorpus } from "./attack-corpus.js";
 import { printTriggerLatency } from "./guardrails-triggers.js";
@@ -26,7 +27,9 @@ const WARM_UP_MS = 1_000;
  * prints those rows alone).
  */
 export async function benchGuardrails(): Promise<void> {
+  // Warmed up as the server's are (lazy-guardrails.ts), before the corpora fill the process.
   const guardrails = createGuardrails();
+  warmUpDetectors(guardrails);
   const cases = loadEvalCases();
   printAccuracy(guardrails, cases);
   printAttackCorpus(guardrails);

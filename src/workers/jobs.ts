@@ -2,10 +2,11 @@ import { checkAgainstSchema, compiledSchema } from "../core/schema-validation.js
 import type { GuardrailsConfigInput } from "../guardrails/config.js";
 import { createGuardrails } from "../guardrails/create-guardrails.js";
 import { type Guardrails, type GuardrailsCheckInput, MAX_LISTED_FINDINGS } from "../guardrails/types.js";
+import { warmUpDetectors } from "../guardrails/warm-up.js";
 import { countFamilyChat, countFamilyText, loadFamilyTokenizer } from "../tokens/family-tokenizer.js";
 import { packMap } from "./packed-strings.js";
 
-/** The detectors of each guardrails config seen, built once per thread (a process has one or two). */
+/** The detectors of each guardrails config seen, built and warmed up once per thread (a process has one or two). */
 const guardrailsByConfig = new Map<string, Guardrails>();
 
 function guardrailsFor(config: GuardrailsConfigInput): Guardrails {
@@ -13,6 +14,7 @@ function guardrailsFor(config: GuardrailsConfigInput): Guardrails {
   let guardrails = guardrailsByConfig.get(key);
   if (!guardrails) {
     guardrails = createGuardrails(config);
+    warmUpDetectors(guardrails);
     guardrailsByConfig.set(key, guardrails);
   }
   return guardrails;
