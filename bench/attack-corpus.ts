@@ -140,7 +140,7 @@ export function printLearnedScorerCost(
   const onMs = median(on);
   const offMs = median(off);
   console.log(
-    `\nlearned attack scorer: ${(model.bytes / 1024).toFixed(0)} KB (2^${model.bits} buckets × 3 classes, int8), loads in ${loadMs.toFixed(1)} ms, threshold ${model.threshold.toFixed(3)}`,
+    `\nlearned attack scorer: ${(model.bytes / 1024).toFixed(0)} KB (2^${model.bits} buckets × 2 int8 weights: each attack class against benign), loads in ${loadMs.toFixed(1)} ms, threshold ${model.threshold.toFixed(3)}`,
   );
   console.log(
     `10 KB mixed, cpu/scan: learned scorer alone ${learnedMs.toFixed(3)} ms; every detector ${onMs.toFixed(3)} ms with it, ${offMs.toFixed(3)} ms without (its share ${(((onMs - offMs) / onMs) * 100).toFixed(0)} %)`,
