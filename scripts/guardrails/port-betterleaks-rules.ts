@@ -20,7 +20,8 @@ import {
 } from "./betterleaks-rules.js";
 import {
   benignLines,
-  keywordTooCommon,
+  keywordPrefilterProblem,
+  MAX_KEYWORD_LINES,
   ordinaryCode,
   renderRuleObjects,
   reported,
@@ -40,20 +41,9 @@ const REPORT = join(import.meta.dirname, "betterleaks-port.json");
  */
 const PREFIX_SCORE = 0.85;
 const NAMED_SCORE = 0.8;
-/** As the KeyHog port: a keyword found in more train/dev lines than this costs the prefilter too much. */
-const MAX_KEYWORD_LINES = 10;
 
 const lines = benignLines();
-const lowerLines = lines.map((line) => line.toLowerCase());
-const keywordLines = new Map<string, number>();
-const linesWith = (keyword: string) => {
-  let count = keywordLines.get(keyword);
-  if (count === undefined) {
-    count = lowerLines.filter((line) => line.includes(keyword)).length;
-    keywordLines.set(keyword, count);
-  }
-  return count;
-};
+const prefilterProblem = keywordPrefilterProblem(lines);
 
 const rules = readBetterleaksRules();
 const gitleaks = gitleaksRuleIds();
@@ -185,11 +175,8 @@ function convert(rule: BetterleaksRule): SecretPatternRule | string {
     throw error;
   }
   if (converted.keywords.length === 0) return "no literal text that every match starts with (no keyword)";
-  const common = converted.keywords.find((keyword) => keywordTooCommon(keyword, converted.source));
-  if (common !== undefined) return `keyword too common for the prefilter (${common.length} characters)`;
-  const frequent = converted.keywords.find((keyword) => linesWith(keyword) > MAX_KEYWORD_LINES);
-  if (frequent !== undefined)
-    return `keyword in ${linesWith(frequent)} train/dev lines: too frequent for the prefilter`;
+  const prefilter = prefilterProblem(converted.keywords, converted.source);
+  if (prefilter !== undefined) return prefilter;
   // A companion rule pairs a secret with its id (for validation); a secret with its own prefix
   // (`ramp_sec_`, `sb_secret_`) is that vendor's without it, a value after a name is not.
   if (rule.special.includes("RequiredRules") && !tokenPrefixed(rule, converted))

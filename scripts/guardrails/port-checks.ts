@@ -78,6 +78,42 @@ export function keywordTooCommon(keyword: string, pattern: string): boolean {
   return keyword.length < 3 || (keyword.length < 5 && /^[a-z]+$/.test(keyword) && !pattern.startsWith("\\b"));
 }
 
+/**
+ * Every keyword hit runs the rule: a keyword found in more train/dev lines than this (`create`,
+ * `token`, `https://`, and vendors named in prose: `google`, `slack`) costs the prefilter more than
+ * one vendor's token is worth.
+ */
+export const MAX_KEYWORD_LINES = 10;
+
+/**
+ * Why the prefilter cannot key on a rule's keywords (too short a word, or found in more than
+ * MAX_KEYWORD_LINES of `lines`, the train/dev lines holding no secret), or undefined when it can.
+ * Lines are counted once per keyword.
+ */
+export function keywordPrefilterProblem(
+  lines: readonly string[],
+): (keywords: readonly string[], pattern: string) => string | undefined {
+  const lowerLines = lines.map((line) => line.toLowerCase());
+  const counts = new Map<string, number>();
+  const linesWith = (keyword: string) => {
+    let count = counts.get(keyword);
+    if (count === undefined) {
+      count = lowerLines.filter((line) => line.includes(keyword)).length;
+      counts.set(keyword, count);
+    }
+    return count;
+  };
+  return (keywords, pattern) => {
+    // A short word would run the rule at every turn of prose, boundary or not.
+    const common = keywords.find((keyword) => keywordTooCommon(keyword, pattern));
+    if (common !== undefined) return `keyword too common for the prefilter (${common.length} characters)`;
+    const frequent = keywords.find((keyword) => linesWith(keyword) > MAX_KEYWORD_LINES);
+    if (frequent !== undefined)
+      return `keyword in ${linesWith(frequent)} train/dev lines: too frequent for the prefilter`;
+    return undefined;
+  };
+}
+
 /** Bytes of each kind of ordinary code read by `ordinaryCode`. */
 const CODE_BYTES = 6 << 20;
 
