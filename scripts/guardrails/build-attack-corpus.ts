@@ -678,7 +678,10 @@ function spikeeSeeds(source: Source, read: (path: string) => string) {
         read(name)
           .split("\n")
           .filter((line) => line.trim() !== "")
-          .map((line) => ({ ...(JSON.parse(line) as Record<string, string>), folder: name })),
+          .map((line): Record<string, string | undefined> & { folder: string } => ({
+            ...(JSON.parse(line) as Record<string, string>),
+            folder: name,
+          })),
       );
     });
   return {

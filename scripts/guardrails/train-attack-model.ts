@@ -408,8 +408,9 @@ const longThresholds = {
   document: longDocumentThreshold,
   tool_result: longDocumentThreshold,
 };
+// A system message is read with the user's threshold, as learned-detector.ts reads it.
 const thresholdOf = (text: string, source: ContentSource) =>
-  (text.length > LONG_TEXT_CHARS ? longThresholds : thresholds)[source];
+  (text.length > LONG_TEXT_CHARS ? longThresholds : thresholds)[source === "system" ? "user" : source];
 console.log(
   `thresholds: user ${userThreshold.toFixed(3)}, document and tool_result ${documentThreshold.toFixed(3)}; over ${LONG_TEXT_CHARS} characters ${longThresholds.user.toFixed(3)} and ${longDocumentThreshold.toFixed(3)}; dev attack recall of the learned scorer alone:`,
 );
