@@ -9,7 +9,7 @@ import { KEYHOG_RULES } from "../../src/guardrails/keyhog-rules.js";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
 import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
-import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
+import { SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
 import { TIGHT_REPEAT, withTightRepeats } from "./backtracking-check.js";
 import {
   BETTERLEAKS,
@@ -23,9 +23,11 @@ import {
   keywordPrefilterProblem,
   MAX_KEYWORD_LINES,
   ordinaryCode,
+  reasonCounts,
   renderRuleObjects,
   reported,
   reportedByModelmux,
+  rulesFlagging,
   superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
@@ -92,22 +94,9 @@ for (const rule of rules) {
   candidates.push(ported);
 }
 
-// The false-positive checks: every candidate at once finds the texts where any fires; there each
-// candidate whose keyword occurs runs alone, since overlapping candidates hide one another.
-const flaggedBy = (texts: string[]) => {
-  const all = createSecretDetector(candidates);
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    if (!all.scan(text).some((finding) => finding.score >= 0.5)) continue;
-    const lower = text.toLowerCase();
-    for (const rule of candidates)
-      if (rule.keywords.some((keyword) => lower.includes(keyword)) && reported([rule], text).length > 0)
-        counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1);
-  }
-  return counts;
-};
-const benign = flaggedBy(lines);
-const code = flaggedBy(ordinaryCode(root));
+// The false-positive checks.
+const benign = rulesFlagging(candidates, lines);
+const code = rulesFlagging(candidates, ordinaryCode(root));
 const kept: SecretPatternRule[] = [];
 for (const rule of candidates) {
   const flagged = benign.get(rule.id);
@@ -122,14 +111,7 @@ for (const rule of candidates) {
   else skipped[rule.id.slice("betterleaks.".length)] = reason;
 }
 
-const reasons = new Map<string, number>();
-for (const reason of Object.values(skipped)) {
-  const key = reason
-    .replace(/\d+/g, "N")
-    .replace(/\(.*\)/, "")
-    .trim();
-  reasons.set(key, (reasons.get(key) ?? 0) + 1);
-}
+const reasons = reasonCounts(skipped);
 const report = `${JSON.stringify(
   {
     about:

@@ -114,6 +114,41 @@ export function keywordPrefilterProblem(
   };
 }
 
+/**
+ * Per candidate rule, how many of `texts` it reports something in. Every candidate at once finds the
+ * texts where any fires; there each candidate whose keyword occurs runs alone, since overlapping
+ * candidates hide one another.
+ */
+export function rulesFlagging(
+  candidates: SecretPatternRule[],
+  texts: readonly string[],
+): Map<string, number> {
+  const all = createSecretDetector(candidates);
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const fired = all.scan(text).some((finding) => finding.score >= DEFAULT_THRESHOLDS.secret);
+    if (!fired) continue;
+    const lower = text.toLowerCase();
+    for (const rule of candidates)
+      if (rule.keywords.some((keyword) => lower.includes(keyword)) && reported([rule], text).length > 0)
+        counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** How many skipped rules each reason has, its numbers and parenthesised details folded (`N`). */
+export function reasonCounts(skipped: Record<string, string>): Map<string, number> {
+  const reasons = new Map<string, number>();
+  for (const reason of Object.values(skipped)) {
+    const key = reason
+      .replace(/\d+/g, "N")
+      .replace(/\(.*\)/, "")
+      .trim();
+    reasons.set(key, (reasons.get(key) ?? 0) + 1);
+  }
+  return reasons;
+}
+
 /** Bytes of each kind of ordinary code read by `ordinaryCode`. */
 const CODE_BYTES = 6 << 20;
 

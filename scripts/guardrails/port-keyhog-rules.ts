@@ -6,11 +6,10 @@
 // ordinary code (node_modules, the Python standard library). Prints counts only.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
 import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
-import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
+import { SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
 import { TIGHT_REPEAT, withTightRepeats } from "./backtracking-check.js";
 import {
   type KeyhogDetector,
@@ -25,9 +24,11 @@ import {
   keywordPrefilterProblem,
   MAX_KEYWORD_LINES,
   ordinaryCode,
+  reasonCounts,
   renderRuleObjects,
   reported,
   reportedByModelmux,
+  rulesFlagging,
   superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
@@ -100,23 +101,9 @@ for (const detector of detectors) {
   });
 }
 
-// The false-positive checks: every candidate at once finds the texts where any fires; there each
-// candidate whose keyword occurs runs alone, since overlapping candidates hide one another.
-const flaggedBy = (texts: string[]) => {
-  const all = createSecretDetector(candidates);
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    const fired = all.scan(text).some((finding) => finding.score >= DEFAULT_THRESHOLDS.secret);
-    if (!fired) continue;
-    const lower = text.toLowerCase();
-    for (const rule of candidates)
-      if (rule.keywords.some((keyword) => lower.includes(keyword)) && reported([rule], text).length > 0)
-        counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1);
-  }
-  return counts;
-};
-const benign = flaggedBy(lines);
-const code = flaggedBy(ordinaryCode(root));
+// The false-positive checks.
+const benign = rulesFlagging(candidates, lines);
+const code = rulesFlagging(candidates, ordinaryCode(root));
 const kept: SecretPatternRule[] = [];
 for (const rule of candidates) {
   const lines = benign.get(rule.id);
@@ -131,14 +118,7 @@ for (const rule of candidates) {
   else skipped[rule.id] = reason;
 }
 
-const reasons = new Map<string, number>();
-for (const reason of Object.values(skipped)) {
-  const key = reason
-    .replace(/\d+/g, "N")
-    .replace(/\(.*\)/, "")
-    .trim();
-  reasons.set(key, (reasons.get(key) ?? 0) + 1);
-}
+const reasons = reasonCounts(skipped);
 const patterns = detectors.reduce((sum, detector) => sum + detector.patterns.length, 0);
 const report = `${JSON.stringify(
   {

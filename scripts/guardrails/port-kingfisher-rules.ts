@@ -18,6 +18,7 @@ import {
 import {
   benignLines,
   keywordTooCommon,
+  reasonCounts,
   renderRuleObjects,
   reported,
   reportedByModelmux,
@@ -146,14 +147,7 @@ for (const { ported } of candidates) {
 const exclusions = new Map<string, number>();
 for (const exclusion of selection.values())
   if (exclusion !== undefined) exclusions.set(exclusion, (exclusions.get(exclusion) ?? 0) + 1);
-const reasons = new Map<string, number>();
-for (const reason of Object.values(skipped)) {
-  const key = reason
-    .replace(/\d+/g, "N")
-    .replace(/\(.*\)/, "")
-    .trim();
-  reasons.set(key, (reasons.get(key) ?? 0) + 1);
-}
+const reasons = reasonCounts(skipped);
 const report = `${JSON.stringify(
   {
     about:
