@@ -25,6 +25,11 @@ export interface PhoneParser {
   national(digits: string, region: CountryCode): ParsedPhone | undefined;
   /** `parsePhoneNumberFromString("+" + digits)`. */
   international(digits: string): ParsedPhone | undefined;
+  /**
+   * `phone.isPossible()` of a parsed number (isPossible.js, checkNumberLength.js): the national
+   * number's length is one its plan lists (a plan listing none takes any).
+   */
+  isPossible(phone: ParsedPhone): boolean;
 }
 
 interface RegionPlan {
@@ -121,7 +126,17 @@ export function createPhoneParser(validity: PhoneValidity): PhoneParser {
       : { country, countryCallingCode: callingCode, nationalNumber };
   };
 
+  const planLengths = new Map<string, readonly number[] | undefined>();
+  const lengthsOf = (plan: string) => {
+    if (!planLengths.has(plan)) planLengths.set(plan, planOf(plan).possibleLengths() || undefined);
+    return planLengths.get(plan);
+  };
+
   return {
+    isPossible(phone) {
+      const lengths = lengthsOf(phone.country || phone.countryCallingCode);
+      return lengths === undefined || lengths.length === 0 || lengths.includes(phone.nationalNumber.length);
+    },
     national(digits, region) {
       const { idd, callingCode } = regionPlan(region);
       if (idd.test(digits) || digits.startsWith(callingCode)) return undefined;

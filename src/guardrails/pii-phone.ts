@@ -50,9 +50,19 @@ export interface ScanBudget {
    * would try each in all of them.
    */
   everyRegion: number;
+  /**
+   * Library parses of a `+` number out of service, to ask whether it is of a length its country
+   * dials, when the compiled common case does not answer (Argentina's and Brazil's prefix rules,
+   * non-geographic codes): a megabyte of them would parse each.
+   */
+  possible: number;
 }
 
-export const newScanBudget = (): ScanBudget => ({ loose: LOOSE_TRIES, everyRegion: EVERY_REGION_TRIES });
+export const newScanBudget = (): ScanBudget => ({
+  loose: LOOSE_TRIES,
+  everyRegion: EVERY_REGION_TRIES,
+  possible: POSSIBLE_TRIES,
+});
 
 /**
  * libphonenumber-js with full "max" metadata decides, so valid means a real number range of the
@@ -114,6 +124,16 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     return phone !== undefined && validity.isValid(phone) ? phone : undefined;
   };
 
+  // `parsePhoneNumberFromString("+" + digits)?.isPossible()`: from the compiled metadata when the
+  // common-case parse answers, else the library's (~15 µs) as long as the scan's budget lasts (a
+  // number after the first, in a list, has its predecessor's phone word: a megabyte of them parsed each).
+  const possibleInternational = (digits: string, budget: ScanBudget) => {
+    const fast = parser.international(digits);
+    if (fast !== undefined) return parser.isPossible(fast);
+    if (budget.possible-- <= 0) return false;
+    return parsePhoneNumberFromString(`+${digits}`)?.isPossible() === true;
+  };
+
   return (text, start, candidate, listed = false, budget) => {
     const end = start + candidate.length;
     // `11：00-23：00`: minutes after a clock's colon (the full-width one is no candidate boundary).
@@ -136,7 +156,19 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       // `+1-800-123-4567`: North America's shape after its country code, in service or not.
       if (nanpRegion && NANP_SHAPE.test(international.replace(PLUS_ONE, ""))) return hasContext ? 0.85 : 0.6;
       // Labelled a phone number and of a length the country dials: a number, if not one in service.
-      return hasContext && parsePhoneNumberFromString(international)?.isPossible() ? 0.85 : 0;
+      if (hasContext) return possibleInternational(digits, budget ?? UNBOUNDED) ? 0.85 : 0;
+      // `+54 23 1234 0000`, `+44 20 1234 5678`: `+`, a calling code and two groups or more, of a length
+      // the country dials, as phone numbers are written (a number made up for an example, or not in
+      // service, is still written as one); not a signed count in thousands (`+1 234 567 890`).
+      // Read without a budget (the slashed and carrier-code forms), it is not tried.
+      return budget !== undefined &&
+        candidate.startsWith("+") &&
+        writtenAsPhone(candidate) &&
+        !MILLIONS.test(candidate.slice(1)) &&
+        !COUNTED_AFTER.test(text.slice(end, end + 16)) &&
+        possibleInternational(digits, budget)
+        ? 0.7
+        : 0;
     }
     const national = nationalScore(candidate, hasContext, text, end, budget);
     if (national > 0) return national;
@@ -193,11 +225,17 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // `1.2345678901` is a decimal number, not `1` and a national number.
     const oneRun = groups.length === 2 && (groups[1] ?? 0) >= 9 && !candidate.includes(".");
     if ((groups.length < 3 && !oneRun) || (groups[0] ?? 0) > 3 || candidate.startsWith("(")) return false;
+    // `64(0)64123456`, `44 (0)20 7946 0958`: a calling code, then the trunk `0` in brackets, which only
+    // a phone number written for callers at home and abroad carries: any region's, of a length it
+    // dials, in service or not (the trunk `0` is not dialled after the code).
+    if (TRUNK_IN_BRACKETS.test(candidate)) {
+      const possible = parsePhoneNumberFromString(
+        `+${candidate.replace(TRUNK_IN_BRACKETS, "$1").replace(NON_DIGIT, "")}`,
+      );
+      return possible?.isPossible() === true && possible.countryCallingCode === candidate.slice(0, groups[0]);
+    }
     const phone = validInternational(candidate.replace(NON_DIGIT, ""));
     if (phone === undefined || phone.countryCallingCode !== candidate.slice(0, groups[0])) return false;
-    // `64(0)64123456`, `44 (0)20 7946 0958`: a calling code, then the trunk `0` in brackets, which only
-    // a phone number written for callers at home and abroad carries: any region's.
-    if (TRUNK_IN_BRACKETS.test(candidate)) return true;
     if (!regions.includes(phone.country as CountryCode)) return false;
     return hasContext || oneRun || sameGrouping(groups.slice(1), digitGroups(grouping.formatParsed(phone)));
   }
@@ -297,8 +335,25 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
 const LOOSE_TRIES = 24;
 /** Readings after a phone word in every region per scan, then in the configured ones: see ScanBudget. */
 const EVERY_REGION_TRIES = 32;
+/** Library parses of `+` numbers out of service per scan: see ScanBudget. */
+const POSSIBLE_TRIES = 16;
+/** A reading outside a scan (the slashed and carrier-code forms score one number each). */
+const UNBOUNDED: ScanBudget = { loose: Infinity, everyRegion: Infinity, possible: Infinity };
 
 const TRUNK_FIRST = /^\(?0 ?[1-9]/;
+
+/**
+ * What a signed count or amount is followed by (`+44 7700 677662 units`, `+12 345 678 people`): the
+ * things counted, a unit or a currency, in the languages of the phone words.
+ */
+const COUNTED_AFTER =
+  /^\s?(?:units?|items?|people|persons?|users?|points?|pts|votes?|views?|times|copies|pieces?|rows?|records?|bytes?|tokens?|dollars?|euros?|pounds?|yen|yuan|rupees?|einheiten|stück|personen|unités|personnes|unidades|personas|pessoas|штук|человек|km|kg|mi|lbs?|[%$€£¥₹₽])(?!\p{L})/iu;
+
+/** After `+`: a calling code, then two groups or more, the last of two digits or more. */
+function writtenAsPhone(candidate: string): boolean {
+  const groups = digitGroups(candidate);
+  return groups.length >= 3 && (groups.at(-1) ?? 0) >= 2 && !candidate.includes(".");
+}
 /** A token of letters and digits together just before or after: an IBAN's or a tracking code's groups. */
 const CODE_BEFORE =
   /(?:(?:[A-Za-z][A-Za-z0-9]*\d|\d[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]*|[A-Z]{2}\d\d(?: [A-Z0-9]{4})+)[ \u00a0]$/;
@@ -379,7 +434,7 @@ function looselyGrouped(candidate: string, groups: readonly number[], text: stri
 const BRACKETED_CALLING_CODE = /^\((\d{1,3})\)[ -]?\d/;
 
 /** A calling code, then the trunk `0` in brackets: `64(0)64123456`, `44 (0)20 7946 0958`. */
-const TRUNK_IN_BRACKETS = /^\d{1,3} ?\(0\)/;
+const TRUNK_IN_BRACKETS = /^(\d{1,3}) ?\(0\)/;
 
 const PLUS_ONE = /^[+＋]1[-. ]?(?=[(\d])/;
 
@@ -396,7 +451,7 @@ const TRUNK_RUN = /^0[1-9]\d{7,10}$/;
 /** Zeros and ones only: a bit string (`01101000`), not a number. */
 const BINARY = /^[01]+$/;
 /** `It 's 01480446000`, `yes it is …`: a number given as an answer (`Aufgabe unter 0176…` is filed under one). */
-const ANSWER_BEFORE = /(?:(?<!\p{L})(?:is|are|was)|['’]s) $/iu;
+const ANSWER_BEFORE = /(?:(?<!\p{L})(?:is|are|was|at)|['’]s) $/iu;
 const CLOCK_BEFORE = /\d[：:]$/;
 const AMOUNT_AFTER = /^\s?[元块圆円万亿]/;
 

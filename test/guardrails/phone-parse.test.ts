@@ -56,8 +56,12 @@ describe("phone parser (parsePhoneNumberFromString for plain digit runs, pattern
     if (parsed === undefined) return;
     fast++;
     const written = `+${write(digits, draw)}`;
-    expect(fields(parsed), written).toEqual(fields(parsePhoneNumberFromString(written)));
+    const library = parsePhoneNumberFromString(written);
+    expect(fields(parsed), written).toEqual(fields(library));
+    expect(parser.isPossible(parsed), `possible ${written}`).toBe(library?.isPossible() ?? false);
+    possibleSeen.add(parser.isPossible(parsed));
   };
+  const possibleSeen = new Set<boolean>();
 
   it("agrees with libphonenumber-js on example numbers of every region and mutations of them", () => {
     for (const region of regions) {
@@ -79,6 +83,8 @@ describe("phone parser (parsePhoneNumberFromString for plain digit runs, pattern
     expect(compared).toBeGreaterThan(6000);
     // The shortcut is worth having: it answers most of them.
     expect(fast).toBeGreaterThan(compared * 0.5);
+    // Numbers of possible and of impossible lengths were both compared.
+    expect([...possibleSeen].sort()).toEqual([false, true]);
   });
 
   it("agrees with libphonenumber-js on random digit strings, national and international", () => {
