@@ -13,6 +13,7 @@ import { fakerPhoneLines } from "./extract-faker-phones.js";
 import { ipRegexTestLines } from "./extract-ip-regex.js";
 import { labelledSourceLines } from "./extract-labelled-lines.js";
 import { libphonenumberMatcherLines } from "./extract-libphonenumber.js";
+import { nemoTelephoneLines } from "./extract-nemo-telephone.js";
 import {
   dedupeLines,
   detectSecretsLines,
@@ -137,6 +138,14 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
         const dialogues = readDialogues(json, format);
         return dialogueLines(dialogues, format, path.split("/").slice(-2).join("/"), context);
       });
+    case "nemo-telephone-tests": {
+      // tests/nemo_text_processing/<language>/data_[inverse_]text_normalization/test_cases_telephone*.txt
+      if (source.half === undefined) throw new Error(`${source.id}: names no \`half\` (a or b)`);
+      const files = source.paths.flatMap((folder) =>
+        filesOf(source, folder, ".txt").map((path) => ({ path, content: showText(source, path) })),
+      );
+      return nemoTelephoneLines(files, source.half, context);
+    }
     case "ip-regex-test":
       return source.paths.flatMap((path) => ipRegexTestLines(showText(source, path), path, context));
     case "gitleaks-rules": {

@@ -21,6 +21,8 @@ export interface PiiSecretSource {
   note?: string;
   /** labelled-lines: the file of labels (scripts/guardrails/labelled/) naming the source's lines. */
   labels?: string;
+  /** NeMo-text-processing's telephone tests: the half of the texts (by a hash of each) this source holds. */
+  half?: "a" | "b";
   /** Recognizers-Text: the spec files read (PhoneNumberModel.json…) and the type each labels. */
   models?: Record<string, string>;
   evaluates: "pii" | "secret";
