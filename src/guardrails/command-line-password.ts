@@ -13,7 +13,9 @@ import { lineBefore, type ParsedSecret, type SecretParser } from "./secret-parse
  * <password>`; ldapsearch `-w passwd`; FreeRDP `/p:<password>`; rdesktop `-p <password>`; PsExec `-p
  * password`; openssl-passphrase-options `pass:password`; keytool `-storepass`/`-keypass`; mysqladmin
  * `password new-password`; rabbitmqctl `add_user`/`change_password <user> <password>`; htpasswd `-b
- * passwdfile username password`).
+ * passwdfile username password`; zip and unzip `-P password`; 7-Zip `-p{Password}`; rar/unrar `-p<pwd>`;
+ * schtasks `/rp password`; lftp `-u user[,pass]`; Windows `net user <name> <password>`; chpasswd's
+ * `user:password` lines, echoed into it).
  */
 interface OptionRule {
   /** The option as written, case-sensitive (`-P` is sqlcmd's password, `-p` its port elsewhere). */
@@ -21,7 +23,7 @@ interface OptionRule {
   /** The commands this option is a password of, as the command word on the line before it. */
   command: RegExp;
   /** `attached`: the value follows the option with no space (`-pSecret`); `spaced`: after a space. */
-  form: "attached" | "spaced" | "user%password";
+  form: "attached" | "spaced" | "user%password" | "user,password";
   /** Arguments before the password (`rabbitmqctl add_user <user> <password>`: 1). */
   skip?: number;
 }
@@ -57,6 +59,12 @@ const RULES: OptionRule[] = [
   { option: "add_user", command: /\brabbitmqctl\b/, form: "spaced", skip: 1 },
   { option: "change_password", command: /\brabbitmqctl\b/, form: "spaced", skip: 1 },
   { option: "-b", command: /\bhtpasswd\b/, form: "spaced", skip: 2 },
+  // Archives: zip's and unzip's `-P password`, 7-Zip's and RAR's `-p{password}` (attached).
+  { option: "-P", command: /\b(?:zip|unzip|zipcloak)\b/, form: "spaced" },
+  { option: "-p", command: /\b(?:7z[ar]?|7za|7zz|rar|unrar)(?:\.exe)?\b/, form: "attached" },
+  // schtasks' `/rp password` (the run-as user's, after `/ru user`); lftp's `-u user,password`.
+  ...["/rp", "/RP"].map((option): OptionRule => ({ option, command: /\bschtasks\b/i, form: "spaced" })),
+  { option: "-u", command: /\blftp\b/, form: "user,password" },
 ];
 
 const QUOTED = /^(["'])([^"'\n]{1,100})\1/;
@@ -108,8 +116,8 @@ function valueAfter(text: string, from: number, form: OptionRule["form"]): Parse
   let value = quoted?.[2] ?? BARE.exec(rest)?.[0];
   if (value === undefined) return undefined;
   if (quoted !== null) start += 1;
-  if (form === "user%password") {
-    const percent = value.indexOf("%");
+  if (form === "user%password" || form === "user,password") {
+    const percent = value.indexOf(form === "user%password" ? "%" : ",");
     if (percent < 1) return undefined;
     start += percent + 1;
     value = value.slice(percent + 1);
@@ -145,5 +153,44 @@ export const netUsePasswordParser: SecretParser = {
       return passwordFinding(value, valueStart, match[1] !== undefined);
     }
     return undefined;
+  },
+};
+
+// `net user [username [password | *] [options]]`: the argument after the name, when not an option.
+const NET_USER =
+  /net[ \t]+user[ \t]+(?:"[^"\n]{1,64}"|[^\s"/*]{1,64})[ \t]+(?:"([^"\n]{1,100})"|([^\s"/*][^\s"]{0,99}))/diy;
+
+export const netUserPasswordParser: SecretParser = {
+  id: "command-line-password",
+  keywords: ["net user "],
+  source: "Windows `net user` syntax: net user [username [password | *] [options]] [/domain]",
+  parse(text, index) {
+    if (index > 0 && /[\w-]/.test(text[index - 1] ?? "")) return undefined;
+    NET_USER.lastIndex = index;
+    const indices = NET_USER.exec(text)?.indices;
+    const span = indices?.[1] ?? indices?.[2];
+    if (span === undefined) return undefined;
+    return passwordFinding(text.slice(span[0], span[1]), span[0], indices?.[1] !== undefined);
+  },
+};
+
+// `echo 'user:password' | chpasswd` (chpasswd(8) reads `user_name:password` lines; `-e` means encrypted).
+const ECHO_INTO_CHPASSWD =
+  /echo[ \t]+(?:-e[ \t]+)?(["']?)([a-z_][\w.-]{0,31}):([^\s"':]{1,100})\1[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd(?![ \t]+-e)/diy;
+
+export const chpasswdParser: SecretParser = {
+  id: "command-line-password",
+  keywords: ["echo "],
+  source: "chpasswd(8): lines of user_name:password on standard input",
+  parse(text, index) {
+    if (index > 0 && /[\w-]/.test(text[index - 1] ?? "")) return undefined;
+    // Most `echo`s are not a pipe into chpasswd: look for it on the line first.
+    const window = text.slice(index, index + 240);
+    const lineEnd = window.indexOf("\n");
+    if (!(lineEnd === -1 ? window : window.slice(0, lineEnd)).includes("chpasswd")) return undefined;
+    ECHO_INTO_CHPASSWD.lastIndex = index;
+    const span = ECHO_INTO_CHPASSWD.exec(text)?.indices?.[3];
+    if (span === undefined) return undefined;
+    return passwordFinding(text.slice(span[0], span[1]), span[0], false);
   },
 };

@@ -33,10 +33,15 @@ const VALUE = /^[^\s"'`»”,;)\]。，、]{1,80}/u;
 // A username named before the password on the same line: the word for user (in the nine languages),
 // an optional link, the name, and a separator ("user jsmith, ", "My username is JohnDoe and the ").
 const USER_BEFORE =
-  /(?:^|[^\p{L}\p{N}_])(?:user(?:[ _-]?(?:name|id))?|login|account|e-?mail|id|benutzer(?:name)?|nutzername|anmeldename|utilisateur|identifiant|usuario|nombre de usuario|пользователь|логин|用户名|用户|账号|帳號|ユーザー名?|ユーザーID|اسم المستخدم|المستخدم|उपयोगकर्ता(?: नाम)?|यूज़रनेम|यूजरनेम)[ \t]{0,3}(?:[:=：]|(?:is|ist|lautet|est|es|as|—|-)(?=[ \t])|是|は)?[ \t]{0,3}["'`«“]?(?<user>[^\s"'`»”,;/]{1,64})["'`»”]?[ \t]{0,3}(?:[,;/|、，][ \t]{0,3}|[ \t](?:and|und|et|y|и|和|و|और)[ \t]{1,3}|[ \t]{1,3}و|[ \t]{1,3})(?:(?:the|my|its|mein|das|sein|le|son|mon|la|su|mi|el|и)[ \t]{1,3})?$/iu;
+  /(?:^|[^\p{L}\p{N}_])(?:user(?:[ _-]?(?:name|id))?|login|account|e-?mail|id|benutzer(?:name)?|nutzername|anmeldename|utilisateur|identifiant|usuario|nombre de usuario|пользователь|логин|用户名|用户|账号|帳號|ユーザー名?|ユーザーID|اسم المستخدم|المستخدم|उपयोगकर्ता(?: नाम)?|यूज़रनेम|यूजरनेम)[ \t]{0,3}(?:[:=：]|(?:is|ist|lautet|est|es|as|—|-)(?=[ \t])|是|は)?[ \t]{0,3}["'`«“]?(?<user>[^\s"'`»”,;/]{1,64})["'`»”]?[ \t]{0,3}(?:[,;/|、，][ \t]{0,3}|[ \t](?:and|und|et|y|и|和|و|और|with|mit|avec|con|с)[ \t]{1,3}|[ \t]{1,3}و|[ \t]{1,3})(?:(?:the|my|its|mein|das|sein|le|son|mon|la|su|mi|el|и)[ \t]{1,3})?$/iu;
 const USER_HINT =
   /user|login|account|mail|\bid\b|benutzer|nutzername|anmeldename|utilisateur|identifiant|usuario|пользовател|логин|用户|账号|帳號|ユーザー|المستخدم|उपयोगकर्ता|यूज़रनेम|यूजरनेम/i;
 const MAX_LOOK_BACK = 120;
+// Logging in as a user ("sign in as jdoe, password …", "connect as sa with the password …") or ssh's
+// `user@host` ("ssh root@10.0.0.5 with password …"), right before the password word.
+const AS_USER_HINT = /\bas[ \t]|ssh[ \t]/i;
+const AS_USER_BEFORE =
+  /(?:(?:sign(?:ed)?[ -]?in|log(?:ged)?[ -]?in|connect(?:ed)?|authenticat(?:e|ed))(?:[ \t]+to[ \t]+[^\s,;]{1,64})?[ \t]+as[ \t]+["'`]?(?<user>[^\s"'`,;/]{1,64})["'`]?|\bssh[ \t]+(?<sshUser>[\w.-]{1,32})@[\w.:-]{1,100})[ \t]{0,3}(?:,[ \t]{0,3}|[ \t](?:with|and|using)[ \t]{1,3})(?:(?:the|a)[ \t]{1,3})?$/i;
 // A line that only sets a username: `user: app`, `username = "deploy"`, `DB_USER=app`.
 const USER_LINE =
   /^[ \t]*["']?(?:[A-Za-z]+_)?(?:user(?:[_-]?name)?|login|uid|user[_-]?id)["']?[ \t]*[:=][ \t]*["']?(?<user>[^\s"',;]{1,64})["']?[ \t]*,?\r?$/i;
@@ -63,6 +68,13 @@ export const passwordAfterUserParser: SecretParser = {
     const window = text.slice(Math.max(0, index - MAX_LOOK_BACK), index);
     const lineStart = window.lastIndexOf("\n");
     const before = window.slice(lineStart + 1);
+    // "sign in as jdoe, password …", "ssh root@10.0.0.5 with password …": the user named by how one logs in.
+    if (AS_USER_HINT.test(before)) {
+      const groups = AS_USER_BEFORE.exec(before)?.groups;
+      const user = groups?.user ?? groups?.sshUser;
+      if (user !== undefined && isUsername(user))
+        return passwordAt(text, after + link[0].length, (link[1] ?? "") !== "");
+    }
     // A cheap look for the word for user first: prose about passwords rarely names a user before one.
     if (!USER_HINT.test(before)) {
       // A config file: `user: app` on the line before `pass: …` (YAML, INI, .env), or a .netrc

@@ -154,3 +154,21 @@ export const odbcEncodedPasswordParser: SecretParser = {
     return found && { ...found, end: span[1] };
   },
 };
+
+// Go's MySQL driver DSN (go-sql-driver/mysql README: `[username[:password]@][protocol[(address)]]/dbname`):
+// `app:s3cret@tcp(db:3306)/shop`, `root:s3cret@unix(/tmp/mysql.sock)/app`. No scheme says it is a
+// connection string; the protocol and its parenthesised address do. Read back from the `@`.
+const GO_DSN_LOGIN = /(?:^|[\s"'`=(,])([^\s"'`:@/()]{1,64}):([^\s"'`@]{1,100})$/d;
+
+export const goMysqlDsnParser: SecretParser = {
+  id: "connection-string",
+  keywords: ["@tcp(", "@unix(", "@tcp6("],
+  source: "go-sql-driver/mysql DSN syntax: [username[:password]@][protocol[(address)]]/dbname",
+  parse(text, index) {
+    const from = Math.max(0, index - 170);
+    const match = GO_DSN_LOGIN.exec(text.slice(from, index));
+    const span = match?.indices?.[2];
+    if (match === null || span === undefined) return undefined;
+    return passwordFinding(match[2] ?? "", from + span[0], false);
+  },
+};

@@ -31,6 +31,11 @@ const KEYWORDS = [
   "passwd",
   "passphrase",
   "pwd",
+  // Abbreviations of password that config and code also use: `pswd`, `psw`, `pword`, `pwrd`, `psswd`.
+  "psw",
+  "pword",
+  "pwrd",
+  "psswd",
   "_pass",
   "userpass",
   "secret",
@@ -50,7 +55,7 @@ const KEYWORDS = [
 ];
 // A name found by the words above only counts as secret-like when it holds one of these...
 const SECRET_NAME =
-  /password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key/;
+  /password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key|(?:^|[^a-z])(?:passw|pass_word|psw|pswd|pword|pwrd|psswd)$/;
 // ...or ends in a separate word `key` (`HEROKU_KEY`, `private-key`, camelCase `hubspotKey`) or `creds`.
 const KEY_NAME = /(?:^|[_.-])(?:key|creds?)$/i;
 const CAMEL_KEY_NAME = /[a-z0-9]Key$/;
@@ -74,10 +79,10 @@ const METADATA_NAME =
   /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens|address|host|hostname|region|mtime|time|timestamp|date|method|algorithm|cipher|scheme|digest))/;
 // A digest of the secret (`secret_sha256`, `token_md5`, `key_fingerprint`).
 const DIGEST_NAME = /(?:sha\d{0,3}|md5|checksum|fingerprint|thumbprint)$/;
-const PASSWORD_NAME = /pass|pwd|(?:^|[^a-z])pw$/;
+const PASSWORD_NAME = /pass|pwd|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:psw|pswd|pword|pwrd|psswd)$/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
 const EXPLICIT_PASSWORD_NAME =
-  /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$/;
+  /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:passw|pass_word|psw|pswd|pword|pwrd|psswd)$/;
 const CAMEL_PASSWORD_NAME = /[a-z]P(?:ass|w)$/;
 // `userPw`, `adminPw`: a camel-cased name ending in `Pw` (not `Pass`: `propertiesPass`, `firstPass` in code).
 const CAMEL_PW_NAME = /[a-z]Pw$/;

@@ -2,9 +2,16 @@ import { TextUnits } from "../text-units.js";
 import { BETTERLEAKS_RULES } from "./betterleaks-rules.js";
 import { CLOUD_SECRET_RULES } from "./cloud-secret-rules.js";
 import { callArgumentPasswordParser } from "./code-credentials.js";
-import { commandLinePasswordParser, netUsePasswordParser } from "./command-line-password.js";
+import { commandLinePairParser } from "./command-line-pair.js";
+import {
+  chpasswdParser,
+  commandLinePasswordParser,
+  netUsePasswordParser,
+  netUserPasswordParser,
+} from "./command-line-password.js";
 import { credentialPairParser, passwordAfterUserParser } from "./credential-pair.js";
 import {
+  goMysqlDsnParser,
   odbcBracedPasswordParser,
   odbcEncodedPasswordParser,
   oracleLoginParser,
@@ -95,13 +102,17 @@ export function createSecretDetector(
     credentialPairParser,
     telegramBotTokenParser,
     commandLinePasswordParser,
+    commandLinePairParser,
     netUsePasswordParser,
+    netUserPasswordParser,
+    chpasswdParser,
     oracleLoginParser,
     pgpassParser,
     sqlPasswordParser,
     callArgumentPasswordParser,
     odbcBracedPasswordParser,
     odbcEncodedPasswordParser,
+    goMysqlDsnParser,
     mavenMasterParser,
   ]) {
     const matcher = parserMatcher(parser);

@@ -19,6 +19,10 @@ const adversarial: Record<string, string> = {
   // A name whose value never ends: each keyword hit used to read 1,200 characters on (0.6 s per MB).
   "symbol names": ":rubygems_api_key:",
   "colon names": "auth_token:",
+  // Short options beside a user option, Go DSNs, `net user` (session 18's command-line pairs).
+  "user and password options": " -u a -p a -p ",
+  "Go DSN logins": "a:b@tcp(",
+  "net user": "net user ",
   "at signs": "a.b@",
   "digit runs": "1 2-3.4 ",
   digits: "4111111111111111",
