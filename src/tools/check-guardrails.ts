@@ -9,6 +9,7 @@ import { CONTENT_SOURCES, MAX_LISTED_FINDINGS, messageSource } from "../guardrai
 import { once } from "../once.js";
 import { registerTool } from "./register-tool.js";
 import { MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
+import { callerOf } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
 
 const schemas = once(() => {
@@ -114,11 +115,13 @@ export function registerCheckGuardrailsTool(
         "Screen text or chat messages for leaked secrets (cloud keys, tokens, private keys, passwords), personal data " +
         "(email, phone, card, IBAN, SSN, IP, Brazilian CPF/CNPJ, Portuguese NIF), prompt injection and jailbreak attempts. " +
         "Returns the policy's action, the findings (masked) and a redacted copy with typed placeholders. " +
-        "Nothing is sent anywhere.",
+        "The check runs locally; only when a judge model is configured (guardrails.judge) is a text the local " +
+        "scorer is unsure of sent to it, billed to the caller's key.",
       schemas,
-      annotations: { readOnlyHint: true, openWorldHint: false },
+      // With a judge configured, an unsure text goes out to a model: an open-world call.
+      annotations: { readOnlyHint: true, openWorldHint: deps.orchestrator?.guardJudge !== undefined },
     },
-    (args) =>
+    (args, extra) =>
       guard(async () => {
         if (args.text === undefined && args.messages === undefined) {
           throw new ModelmuxError("INVALID_INPUT", "give `text` or `messages`: there is nothing to check");
@@ -145,7 +148,9 @@ export function registerCheckGuardrailsTool(
                 text: message.content,
                 source: messageSource(message.role, args.source),
               }));
-        const verdicts = judge ? await judge.review(guardrails, texts) : undefined;
+        // The judge's call is the caller's spending: recorded under their key, within their budget.
+        const key = callerOf(extra, "check_guardrails").key;
+        const verdicts = judge ? await judge.review(guardrails, texts, key) : undefined;
         // Long text is checked on the worker thread: a megabyte does not hold the server up.
         const check = await guardrails.checkAsync({
           ...screened,
