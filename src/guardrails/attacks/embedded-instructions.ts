@@ -174,11 +174,18 @@ export function createEmbeddedInstructionDetector(): Detector {
       const imperative = matches.length > 0 ? new SpanTest(text, IMPERATIVE, IMPERATIVE_REACH) : undefined;
       const imperativeOther =
         matches.length > 0 ? new SpanTest(text, IMPERATIVE_OTHER, IMPERATIVE_REACH) : undefined;
+      // In text order, so that a second address inside the first's instruction ("Note to the AI
+      // assistant reading this: …" names its reader twice) is seen to add nothing: its instruction
+      // lies within the first's, so it reports no more than the first already does.
+      matches.sort((left, right) => left.index - right.index);
+      let reportedTo = -1;
       for (const match of matches) {
         const start = match.index + (match[0].length - match[0].trimStart().length);
         const instructionStart = match.index + match[0].length;
         const reach = Math.min(text.length, instructionStart + INSTRUCTION_REACH);
         const sentenceEnd = endOfInstruction(text, instructionStart, reach);
+        if (sentenceEnd <= reportedTo) continue;
+        reportedTo = sentenceEnd;
         const instructed =
           imperative?.has(instructionStart, sentenceEnd) ||
           imperativeOther?.has(instructionStart, sentenceEnd);

@@ -94,7 +94,9 @@ describe("SpanTest", () => {
       "immediate",
       "held",
     );
-    expect(findings).toBe(80_660);
+    // Every address is one finding, except the last 23: their instructions run to the text's end,
+    // inside that of the address before them, so they add nothing (300 characters reach 24 addresses).
+    expect(findings).toBe(80_660 - 23);
     expect(held).toBeLessThan(2500);
   });
 });
