@@ -31,6 +31,8 @@ const LATIN = [
   "hotline",
   "helpline",
   "voicemail",
+  // English, Swedish, Danish, Norwegian: "ring me on", "ring mig på", "ring til os", "ring meg"
+  "ring\\s+(?:me|us|mig|meg|oss|os|til)",
   "messages? (?:me )?(?:to|on|at)",
   "answer(?:s|ed|ing)? (?:at|on)",
   "ph",

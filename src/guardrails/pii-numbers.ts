@@ -9,14 +9,16 @@ import { newScanBudget, type PhoneScorer, type ScanBudget } from "./pii-phone.js
  * Runs of digits with phone/card separators. The look-behinds keep a run from starting inside a word,
  * a decimal, a version (`v1.2.3`), an id (`#123`) or an amount (`$`); after a letter's dot
  * (`TEL.03-1234-5678`) a run starts, read only after a phone label (findNumbers); an extension may follow
- * (`2034567890x456`); bounded length keeps it linear. Letters outside ASCII and other currency signs
+ * (`2034567890x456`, `206-555-0100ext123`); bounded length keeps it linear. Letters outside ASCII and other currency signs
  * are checked on each run found (AGAINST_RUN), which is cheaper than a Unicode look-behind at every
  * position.
  */
 const NUMBER_RUN =
-  /(?<![\w+\-#/@$€£])(?<!(?:^|[^A-Za-z])\.)[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d)|(?![\w@]|[.-]\d))/g;
+  /(?<![\w+\-#/@$€£])(?<!(?:^|[^A-Za-z])\.)[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d|[eE][xX][tT]\.?\d)|(?![\w@]|[.-]\d))/g;
 /** A Latin letter (`É415…`, `…7777é`), a combining mark, a currency sign or `%` against a run. */
 const AGAINST_RUN = /[\p{Script=Latin}\p{M}%$€£¥₩₹₽]/u;
+/** An extension written against the number: `2034567890x456`, `206-555-0100ext123`, `…Ext.12`. */
+const GLUED_EXTENSION = /^(?:[xX]|[eE][xX][tT]\.?)\d/;
 const LAST_GROUP = /[ \-.()\u00a0]+\d+$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const HEX_CONTINUES = /^[ .:-](?:[a-fA-F][0-9a-fA-F]|[0-9][a-fA-F])\b/;
@@ -49,7 +51,10 @@ export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
     if (text[start - 1] === "." && !hasPhoneContext(text, start, start + run[0].length)) continue;
     const after = text[start + candidate.length] ?? "";
     // "415-666-7777 100$": the amount after is not the number's; the run ends before it.
-    if (AGAINST_RUN.test(after) && after !== "x" && after !== "X") {
+    if (
+      AGAINST_RUN.test(after) &&
+      !GLUED_EXTENSION.test(text.slice(start + candidate.length, start + candidate.length + 5))
+    ) {
       const shorter = candidate.replace(LAST_GROUP, "");
       if (shorter === candidate) continue;
       candidate = shorter;

@@ -35,6 +35,16 @@ describe("pii: phone numbers written as such, in service or not", () => {
     expect(phones("I have the Zizzi Cambridge showing at 01223365599 .")).toEqual(["01223365599"]);
   });
 
+  it("reads 'ring me' and its Scandinavian forms as a phone word, and an extension written against the number", () => {
+    expect(phones("Ring meg på 412 34 567.")).toEqual(["412 34 567"]);
+    expect(phones("Ring til mig på 20 12 34 56.")).toEqual(["20 12 34 56"]);
+    expect(phones("Call 206-555-0100ext123 or 206-555-0101Ext.9")).toEqual(["206-555-0100", "206-555-0101"]);
+    // Without the words the same digits are any numbers; a ring is no call; letters against digits stay out.
+    expect(phones("Page 412 34 567, the ring 20 12 34 56, part 206-555-0100extra, 206-555-0100ext")).toEqual(
+      [],
+    );
+  });
+
   it("does not read too short or too long groups after +, signed counts, decimals or round amounts", () => {
     const text = [
       "The score moved +1 234 567 890 points.",
