@@ -45,6 +45,15 @@ describe("pii: phone numbers written as such, in service or not", () => {
     );
   });
 
+  it("reads the abbreviations Mob., Telf. and Tfn as phone labels", () => {
+    expect(phones("Mob.: 0412345678, Telf.: 912345678, Tfn 0812345678")).toEqual([
+      "0412345678",
+      "912345678",
+      "0812345678",
+    ]);
+    expect(phones("mov eax, 12345678 and tfnx 0812345678; mobs 0412345678")).toEqual([]);
+  });
+
   it("does not read too short or too long groups after +, signed counts, decimals or round amounts", () => {
     const text = [
       "The score moved +1 234 567 890 points.",
