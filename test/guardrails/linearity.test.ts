@@ -25,6 +25,9 @@ const adversarial: Record<string, string> = {
   "net user": "net user ",
   "at signs": "a.b@",
   "digit runs": "1 2-3.4 ",
+  // Phones out of service: each `+` number is asked whether its length is one its country dials.
+  "out-of-service phones": "+54 23 1234 0000 +44-7700-900123, 64(0)64123456 ",
+  "glued extensions": "206-555-0100ext123 ring me 412 34 567 ",
   digits: "4111111111111111",
   "IBAN-like": "DE89 ",
   colons: "ab:cd:",
