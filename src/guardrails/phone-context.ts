@@ -333,3 +333,20 @@ export function standsApart(text: string, start: number, end: number): boolean {
     ITEM_START.test(textBefore(text, start, ITEM_REACH)) && ITEM_END.test(text.slice(end, end + ITEM_REACH))
   );
 }
+
+/**
+ * A number given as the answer to a phone word further back in its sentence: "The phone number for
+ * our office in Oslo is 22 12 34 56", "Le téléphone du bureau de Genève est 022 123 45 67", "酒店的电话是
+ * …". Only phone words themselves count here (not "number", "call" or "contact" alone: "The number of
+ * visitors is …"), and only right before the number is it given: `is`, `:`, `是`.
+ */
+const GIVEN_BEFORE =
+  /(?:(?<!\p{L})(?:is|are|was|es|est|ist|é|è|är|er|jest|je|это)|['’]s|[:：]|是|为|為|は)\s*$/iu;
+const PHONE_NOUN_IN_SENTENCE =
+  /(?<!\p{L})(?:phone|telephone|tel[ée]fono|telefone|t[ée]l[ée]phone|telefon\p{L}*|telefoon\p{L}*|mobile|cell(?:phone)?|fax|whats ?app|celular|handy\p{L}*|телефон\p{L}*)(?!\p{L})|电话|電話|手机|手機|전화|هاتف|फ़ोन|फोन/iu;
+
+export function givenAsPhoneInSentence(text: string, start: number): boolean {
+  if (!GIVEN_BEFORE.test(textBefore(text, start, 8))) return false;
+  const sentence = textBefore(text, start, SENTENCE_LOOKBACK).replace(SENTENCE_END, "");
+  return PHONE_NOUN_IN_SENTENCE.test(sentence);
+}

@@ -1,5 +1,10 @@
 import { type CountryCode, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { hasPhoneContext, hasPhoneWordInSentence, standsApart } from "./phone-context.js";
+import {
+  givenAsPhoneInSentence,
+  hasPhoneContext,
+  hasPhoneWordInSentence,
+  standsApart,
+} from "./phone-context.js";
 import { createPhoneGroupingCheck, digitGroups, MIN_MERGED_BLOCK, sameGrouping } from "./phone-grouping.js";
 import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
@@ -140,7 +145,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     if (CLOCK_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return 0;
     // `900-1000元`, `3000万`: an amount of money or a count, whatever its digits.
     if (AMOUNT_AFTER.test(text.slice(end, end + 2))) return 0;
-    const hasContext = listed || hasPhoneContext(text, start, end);
+    const hasContext = listed || hasPhoneContext(text, start, end) || givenAsPhoneInSentence(text, start);
     const idd = OTHER_IDD.exec(candidate);
     if (candidate.startsWith("+") || candidate.startsWith("00") || idd !== null) {
       const international =

@@ -54,6 +54,19 @@ describe("pii: phone numbers written as such, in service or not", () => {
     expect(phones("mov eax, 12345678 and tfnx 0812345678; mobs 0412345678")).toEqual([]);
   });
 
+  it("reads a number given as the answer to a phone word further back in its sentence", () => {
+    expect(phones("The phone number for our office in Oslo is 22 12 34 56.")).toEqual(["22 12 34 56"]);
+    expect(phones("Le téléphone du bureau de Copenhague est 33 12 34 56.")).toEqual(["33 12 34 56"]);
+    expect(phones("哥本哈根办公室的电话是 33 12 34 56。")).toEqual(["33 12 34 56"]);
+    // Not after "number" alone, not from another sentence, not without the answer's verb.
+    const text = [
+      "The number of visitors in Oslo last year is 22 12 34 56.",
+      "We sold the phone. The total for the year is 22 12 34 56.",
+      "The phone number for Oslo changed after 22 12 34 56 calls.",
+    ].join("\n");
+    expect(phones(text)).toEqual([]);
+  });
+
   it("does not read too short or too long groups after +, signed counts, decimals or round amounts", () => {
     const text = [
       "The score moved +1 234 567 890 points.",
