@@ -460,8 +460,11 @@ const ANSWER_BEFORE = /(?:(?<!\p{L})(?:is|are|was|at)|['’]s) $/iu;
 const CLOCK_BEFORE = /\d[：:]$/;
 const AMOUNT_AFTER = /^\s?[元块圆円万亿]/;
 
-/** Ten digits grouped 3-3-4 with dashes, dots or a bracketed area code, `1` before them or not. */
-const NANP_SHAPE = /^(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}([-.]))\d{3}[-.]\d{4}$/;
+/**
+ * Ten digits grouped 3-3-4 with dashes, dots or a bracketed area code (then spaces too: `(123) 456
+ * 7890`; counts and dates bracket no leading group), `1` before them or not.
+ */
+const NANP_SHAPE = /^(?:1[-. ])?(?:\(\d{3}\) ?\d{3}[-. ]|\d{3}[-.]\d{3}[-.])\d{4}$/;
 
 /** International call prefixes other than `00`, written before a country code: `011` (NANP), `0011` (Australia). */
 const OTHER_IDD = /^0{1,2}11[ -]?(?=[1-9])/;

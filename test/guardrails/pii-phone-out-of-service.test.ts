@@ -67,6 +67,14 @@ describe("pii: phone numbers written as such, in service or not", () => {
     expect(phones(text)).toEqual([]);
   });
 
+  it("reads a bracketed area code and 3-4 digits written with spaces, as North America writes them", () => {
+    expect(phones("She wrote (123) 456 7890 and 1 (987) 654 3210 on it.")).toEqual([
+      "(123) 456 7890",
+      "1 (987) 654 3210",
+    ]);
+    expect(phones("f(123) 456 7890, (123) 45 67890, (123) 456 78901, (123) 4567 890")).toEqual([]);
+  });
+
   it("does not read too short or too long groups after +, signed counts, decimals or round amounts", () => {
     const text = [
       "The score moved +1 234 567 890 points.",
