@@ -29,7 +29,7 @@ export const CLOUD_SECRET_RULES: SecretPatternRule[] = [
     id: "aws",
     type: "aws_access_key",
     keywords: ["akia", "asia", "abia", "acca", "a3t"],
-    pattern: `${START}(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])`,
+    pattern: `${START}(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])`,
     score: 0.97,
     minEntropy: 2.5,
     source: "gitleaks aws.go (aws-access-token); AWS IAM unique-identifier prefixes",

@@ -55,9 +55,10 @@ const KEYWORDS = [
 ];
 // A name found by the words above only counts as secret-like when it holds one of these...
 const SECRET_NAME =
-  /password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key|(?:^|[^a-z])(?:passw|pass_word|psw|pswd|pword|pwrd|psswd)$/;
-// ...or ends in a separate word `key` (`HEROKU_KEY`, `private-key`, camelCase `hubspotKey`) or `creds`.
-const KEY_NAME = /(?:^|[_.-])(?:key|creds?)$/i;
+  /password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pswd|pword|pwrd|psswd)$/;
+// ...or ends in a separate word `key` (`HEROKU_KEY`, `private-key`, camelCase `hubspotKey`), `creds`
+// or `pat`, a personal access token (`AZURE_DEVOPS_PAT`, `gh_pat`).
+const KEY_NAME = /(?:^|[_.-])(?:key|creds?)$|[_.-]pat$/i;
 const CAMEL_KEY_NAME = /[a-z0-9]Key$/;
 // Keys that name a record, a row or a public half, not a credential (gitleaks generic.go's list, and more).
 const NOT_A_SECRET_KEY =
@@ -82,7 +83,7 @@ const DIGEST_NAME = /(?:sha\d{0,3}|md5|checksum|fingerprint|thumbprint)$/;
 const PASSWORD_NAME = /pass|pwd|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:psw|pswd|pword|pwrd|psswd)$/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
 const EXPLICIT_PASSWORD_NAME =
-  /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:passw|pass_word|psw|pswd|pword|pwrd|psswd)$/;
+  /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pswd|pword|pwrd|psswd)$/;
 const CAMEL_PASSWORD_NAME = /[a-z]P(?:ass|w)$/;
 // `userPw`, `adminPw`: a camel-cased name ending in `Pw` (not `Pass`: `propertiesPass`, `firstPass` in code).
 const CAMEL_PW_NAME = /[a-z]Pw$/;
@@ -273,14 +274,20 @@ function spacedToken(
  * `private-key`, `creds`, `db_pw`, `userPw`). These are common inside other words, so a hit inside a
  * longer word (`keyboard`, `key_id`, `upward`) is dropped before the name is read.
  */
+const PART_SEPARATORS = new Set(["_", ".", "-"]);
+
 export const genericKeyNameParser: SecretParser = {
   id: "generic",
-  keywords: ["key", "creds", "pw"],
-  source: "gitleaks generic.go (generic-api-key: `key` and `cred` among its names); `pw` for password",
+  keywords: ["key", "creds", "pw", "pat"],
+  source:
+    "gitleaks generic.go (generic-api-key: `key` and `cred` among its names); `pw` for password; `pat` for a personal access token",
   parse(text, index) {
     const first = text.charCodeAt(index) | 0x20;
-    const length = first === 0x63 ? 5 : first === 0x70 ? 2 : 3;
+    const pat = first === 0x70 && (text.charCodeAt(index + 1) | 0x20) === 0x61;
+    const length = first === 0x63 ? 5 : pat ? 3 : first === 0x70 ? 2 : 3;
     if (isNameChar(text, index + length) && !/^[.-]/.test(text.charAt(index + length))) return undefined;
+    // `pat` only as a name's last part (`AZURE_DEVOPS_PAT`, `gh.pat`), not alone: a name ("Pat"), a verb.
+    if (pat && !PART_SEPARATORS.has(text.charAt(index - 1))) return undefined;
     return genericSecretParser.parse(text, index);
   },
 };

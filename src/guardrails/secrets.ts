@@ -18,6 +18,7 @@ import {
   pgpassParser,
   sqlPasswordParser,
 } from "./db-credentials.js";
+import { encodedPrivateKeyParser, puttyKeyParser } from "./encoded-private-key.js";
 import { shannonEntropy } from "./entropy.js";
 import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
 import { GITLEAKS_CONTEXT_RULES } from "./gitleaks-context-rules.js";
@@ -53,6 +54,7 @@ import { VELES_SECRET_RULES } from "./veles-secret-rules.js";
 import { VENDOR_CODE_RULES } from "./vendor-code-rules.js";
 import { VENDOR_CODE_RULES_2 } from "./vendor-code-rules-2.js";
 import { VENDOR_DOC_RULES } from "./vendor-doc-rules.js";
+import { VENDOR_FORMAT_RULES } from "./vendor-format-rules.js";
 import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
 
 /**
@@ -90,6 +92,8 @@ export function createSecretDetector(
   }
   for (const parser of [
     privateKeyParser,
+    encodedPrivateKeyParser,
+    puttyKeyParser,
     credentialUrlParser,
     anySchemeUrlParser,
     basicAuthParser,
@@ -167,6 +171,7 @@ export const SECRET_PATTERN_RULES: readonly SecretPatternRule[] = [
   ...VENDOR_DOC_RULES,
   ...VENDOR_CODE_RULES,
   ...VENDOR_CODE_RULES_2,
+  ...VENDOR_FORMAT_RULES,
   ...PASSWORD_HASH_RULES,
 ];
 

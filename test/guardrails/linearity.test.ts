@@ -23,6 +23,9 @@ const adversarial: Record<string, string> = {
   "user and password options": " -u a -p a -p ",
   "Go DSN logins": "a:b@tcp(",
   "net user": "net user ",
+  // A run of `A`s (base64 of zero bytes) meets the X bearer token's keyword at every position.
+  "runs of A": "A",
+  "encoded PEM headers": "LS0tLS1CRUdJTi",
   "at signs": "a.b@",
   "digit runs": "1 2-3.4 ",
   // Phones out of service: each `+` number is asked whether its length is one its country dials.
