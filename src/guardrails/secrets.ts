@@ -50,6 +50,7 @@ import { telegramBotTokenParser } from "./telegram-token.js";
 import { trieRegexSource } from "./trie-regex.js";
 import { TRIVY_SECRET_RULES } from "./trivy-secret-rules.js";
 import type { Detector, Finding } from "./types.js";
+import { userinfoValueParser } from "./userinfo-value.js";
 import { VELES_SECRET_RULES } from "./veles-secret-rules.js";
 import { VENDOR_CODE_RULES } from "./vendor-code-rules.js";
 import { VENDOR_CODE_RULES_2 } from "./vendor-code-rules-2.js";
@@ -104,6 +105,7 @@ export function createSecretDetector(
     spokenPasswordParser,
     passwordAfterUserParser,
     credentialPairParser,
+    userinfoValueParser,
     telegramBotTokenParser,
     commandLinePasswordParser,
     commandLinePairParser,

@@ -26,6 +26,7 @@ const adversarial: Record<string, string> = {
   // A run of `A`s (base64 of zero bytes) meets the X bearer token's keyword at every position.
   "runs of A": "A",
   "encoded PEM headers": "LS0tLS1CRUdJTi",
+  "auth pairs": "a_auth: a:",
   "at signs": "a.b@",
   "digit runs": "1 2-3.4 ",
   // Phones out of service: each `+` number is asked whether its length is one its country dials.
