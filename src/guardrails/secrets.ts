@@ -45,7 +45,7 @@ import {
 } from "./secret-parsers.js";
 import type { SecretPatternRule } from "./secret-rule-types.js";
 import { SHHGIT_SECRET_RULES } from "./shhgit-secret-rules.js";
-import { spokenPasswordParser } from "./spoken-password.js";
+import { morePasswordWordsParser, spokenPasswordParser } from "./spoken-password.js";
 import { telegramBotTokenParser } from "./telegram-token.js";
 import { trieRegexSource } from "./trie-regex.js";
 import { TRIVY_SECRET_RULES } from "./trivy-secret-rules.js";
@@ -103,6 +103,7 @@ export function createSecretDetector(
     genericSecretParser,
     genericKeyNameParser,
     spokenPasswordParser,
+    morePasswordWordsParser,
     passwordAfterUserParser,
     credentialPairParser,
     userinfoValueParser,

@@ -81,3 +81,69 @@ export const spokenPasswordParser: SecretParser = {
     return { type: "password", start, end, score };
   },
 };
+
+/**
+ * The word for password in more languages (Portuguese, Dutch, Polish, Romanian and Turkish (parola),
+ * Turkish, Swedish, Finnish, Czech and Slovak, Hungarian, Danish and Norwegian, Korean, Vietnamese,
+ * Indonesian and Malay, Thai, Greek, Hebrew, Persian), with `:`/`=` or the copula after it ("a senha
+ * é …", "het wachtwoord is …", "la parola è …"). No word list of these languages says which plain
+ * words describe a password ("senha: obrigatória"), so only a value the entropy scoring takes counts:
+ * `senha: Verão2024!`, not `senha: incorreta`.
+ */
+export const MORE_PASSWORD_WORDS = [
+  "senha",
+  "wachtwoord",
+  "hasło",
+  "haslo",
+  "parola",
+  "şifre",
+  "sifre",
+  "lösenord",
+  "losenord",
+  "salasana",
+  "heslo",
+  "jelszó",
+  "jelszo",
+  "adgangskode",
+  "passord",
+  "비밀번호",
+  "암호",
+  "mật khẩu",
+  "kata sandi",
+  "kata laluan",
+  "รหัสผ่าน",
+  "κωδικός",
+  "συνθηματικό",
+  "סיסמה",
+  "סיסמא",
+  "رمز عبور",
+  "گذرواژه",
+];
+const MORE_LINK =
+  /^[ \t]{0,3}(?:(?:é|è|is|er|jest|este|är|on|je|az|adalah|คือ|είναι)(?![\p{L}\p{N}])[ \t]{0,3}[:：=]?|[:：=])[ \t]{0,3}/iu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+export const morePasswordWordsParser: SecretParser = {
+  id: "generic",
+  keywords: MORE_PASSWORD_WORDS,
+  source: "modelmux: the word for password in sixteen more languages, then `:`/`=` or a copula",
+  parse(text, index) {
+    if (index > 0 && LETTER_OR_DIGIT.test(text.charAt(index - 1))) return undefined;
+    const lower = text.slice(index, index + 12).toLowerCase();
+    const word = MORE_PASSWORD_WORDS.find((candidate) => lower.startsWith(candidate));
+    if (word === undefined) return undefined;
+    const after = index + word.length;
+    if (LETTER_OR_DIGIT.test(text.charAt(after))) return undefined;
+    const link = MORE_LINK.exec(text.slice(after, after + 16));
+    if (link === null) return undefined;
+    let start = after + link[0].length;
+    const quoted = OPEN_QUOTE.test(text.charAt(start));
+    if (quoted) start++;
+    const raw = VALUE.exec(text.slice(start, start + 81))?.[0];
+    if (raw === undefined) return undefined;
+    const value = raw.replace(/[.:!?]+$/, "");
+    const score = scoreSecretValue(value, true, quoted);
+    if (score === 0) return undefined;
+    return { type: "password", start, end: start + value.length, score };
+  },
+};

@@ -143,3 +143,41 @@ describe("near-misses: the same options and words with no password", () => {
     expect(reportedSecretSpans(text)).toEqual([]);
   });
 });
+
+describe("the word for password in more languages", () => {
+  const lines: [string, (secret: string) => string][] = [
+    ["Portuguese", (secret) => `usuário: admin senha: ${secret}`],
+    ["Portuguese, copula", (secret) => `A senha é ${secret}`],
+    ["Dutch", (secret) => `het wachtwoord is ${secret}`],
+    ["Polish", (secret) => `hasło: ${secret}`],
+    ["Turkish", (secret) => `şifre=${secret}`],
+    ["Swedish", (secret) => `lösenord: ${secret}`],
+    ["Finnish", (secret) => `salasana: "${secret}"`],
+    ["Czech", (secret) => `heslo: ${secret}`],
+    ["Hungarian", (secret) => `jelszó: ${secret}`],
+    ["Korean", (secret) => `비밀번호: ${secret}`],
+    ["Vietnamese", (secret) => `mật khẩu: ${secret}`],
+    ["Indonesian", (secret) => `kata sandi: ${secret}`],
+    ["Thai", (secret) => `รหัสผ่าน: ${secret}`],
+  ];
+  it.each(lines.map(([name, line], index) => [name, line, index] as const))(
+    "finds the password: %s",
+    (_name, line, index) => {
+      const secret = password(index + 60);
+      const text = line(secret);
+      const start = text.indexOf(secret);
+      expect(reportedSecretSpans(text)).toEqual([[start, start + secret.length]]);
+    },
+  );
+
+  // Without those languages' words for what describes a password, a plain word is not taken.
+  it.each([
+    "senha: obrigatória",
+    "A senha é incorreta",
+    "şifre: yanlış",
+    "Parola: 12345678",
+    "parolaccia: x",
+  ])("reports nothing in %j", (text) => {
+    expect(reportedSecretSpans(text)).toEqual([]);
+  });
+});
