@@ -2,9 +2,9 @@ import { TextUnits } from "../../text-units.js";
 
 /**
  * Hashed features of the learned attack scorer, shared by training (scripts/guardrails/) and scanning,
- * so the two can never disagree. Character 2- to 4-grams of the lower-cased text (whitespace runs
- * read as one space) carry the model across languages and scripts; word uni- and bigrams carry
- * phrasing. Each feature is a bucket in [0, 2^bits); the model holds one weight per bucket and class.
+ * so the two can never disagree. Character 3- and 4-grams of the lower-cased text (whitespace runs
+ * read as one space), and 2-grams where a character is a word (U+2E80 up: CJK, kana), carry the
+ * model across languages and scripts; word uni- and bigrams carry phrasing. Each feature is a bucket in [0, 2^bits); the model holds one weight per bucket and class.
  */
 /**
  * 2^19 buckets (1 MB of int8 weights, two a bucket: attack-model.ts): nine languages and the "read by
