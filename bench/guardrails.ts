@@ -8,6 +8,7 @@ import { createSecretDetector } from "../src/guardrails/secrets.js";
 import { warmUpDetectors } from "../src/guardrails/warm-up.js";
 import { type EvalCase, evaluate, type KindScore, loadEvalCases } from "../test/guardrails/eval-harness.js";
 import { printAttackCorpus } from "./attack-corpus.js";
+import { printCheckLatency } from "./guardrails-check-latency.js";
 import { printTriggerLatency } from "./guardrails-triggers.js";
 
 const TEN_KB = 10 * 1024;
@@ -22,7 +23,8 @@ const WARM_UP_MS = 1_000;
  * tunes its threshold on this set, so it is no measure of attacks), attack detection on the test
  * split of the attack corpus (bench/attack-corpus.ts: the measure), and scan latency of every
  * detector on 10 KB and 1 MB of mixed text. Latency is wall time (p50/p95) and CPU time per scan:
- * on a loaded machine the CPU figure is the steadier one. Then the whole check of a megabyte of each
+ * on a loaded machine the CPU figure is the steadier one. Then the whole check of the 10 KB texts,
+ * synchronous and as the server runs it (bench/guardrails-check-latency.ts). Then the whole check of a megabyte of each
  * hostile trigger (bench/guardrails-triggers.ts; `node --import tsx bench/guardrails-triggers.ts`
  * prints those rows alone).
  */
@@ -34,6 +36,7 @@ export async function benchGuardrails(): Promise<void> {
   printAccuracy(guardrails, cases);
   printAttackCorpus(guardrails);
   printLatency(guardrails, cases);
+  await printCheckLatency(guardrails, cases);
   printTriggerLatency(guardrails);
   // In a fresh process: see bench/scorer-share.ts.
   execFileSync(
@@ -193,7 +196,7 @@ function quantile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
 }
 
-function ms(value: number): string {
+export function ms(value: number): string {
   return `${value.toFixed(3)} ms`.padStart(12);
 }
 

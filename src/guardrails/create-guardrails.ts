@@ -1,6 +1,6 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import { ModelmuxError } from "../errors.js";
-import { runOffThread } from "../workers/offload.js";
+import { runOffThread, runOnIdleThread } from "../workers/offload.js";
 import { unpackMap } from "../workers/packed-strings.js";
 import { applyVerdict } from "./attacks/apply-verdict.js";
 import { loadAttackModel } from "./attacks/attack-model.js";
@@ -25,6 +25,7 @@ import type {
   Guardrails,
   GuardrailsCheck,
   GuardrailsCheckInput,
+  SourcedText,
 } from "./types.js";
 import { messageSource } from "./types.js";
 
@@ -43,7 +44,9 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     privateIpAddresses: parsed.privateIpAddresses,
   });
   const embeddedInstructions = createEmbeddedInstructionDetector();
-  const detectors: Detector[] = [
+  // Two groups, in this order (the order of findings that sort alike): the rules, read on the request
+  // thread, and the learned scorer's readings, which checkAsync can run on a worker thread meanwhile.
+  const ruleDetectors: Detector[] = [
     secretDetector,
     piiDetector,
     createInjectionDetector(),
@@ -51,52 +54,67 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
   ];
   const model = parsed.learnedAttackScorer ? loadAttackModel() : undefined;
   const learned = model ? createLearnedAttackDetector(model, createDefensiveClauseFinder()) : undefined;
-  if (learned) detectors.push(learned);
   // A document pasted into a user's text is read again as a document, by the detectors that read one
   // differently: the embedded-instruction rules, and the learned scorer at its document threshold.
-  detectors.push(createEmbeddedDocumentDetector([embeddedInstructions], learned));
+  const embeddedDocument = createEmbeddedDocumentDetector([embeddedInstructions], learned);
+  const learnedDetectors: Detector[] = learned ? [learned, embeddedDocument] : [embeddedDocument];
+  const detectors = [...ruleDetectors, ...learnedDetectors];
   const scorer = model ? createAttackScorer(model) : undefined;
   const policy = createPolicy(parsed);
+  /** Set once a worker thread has these detectors built: until then checkAsync does not wait on one. */
+  let offThreadReady = false;
+  const warmUpOffThread = () =>
+    runOffThread("warmUp", parsed).then(() => {
+      offThreadReady = true;
+    });
 
-  /** The detectors that can find these kinds (the secret and PII detectors, or the attack ones). */
-  const detectorsFor = (kinds: readonly GuardrailKind[]) =>
-    detectors.filter((detector) =>
-      detector === secretDetector
-        ? kinds.includes("secret")
-        : detector === piiDetector
-          ? kinds.includes("pii")
-          : kinds.includes("prompt_injection") || kinds.includes("jailbreak"),
-    );
+  /** The detectors of a group that can find these kinds (the secret and PII detectors, or the attack ones). */
+  const detectorsFor = (group: readonly Detector[], kinds: readonly GuardrailKind[] | undefined) =>
+    kinds === undefined
+      ? group
+      : group.filter((detector) =>
+          detector === secretDetector
+            ? kinds.includes("secret")
+            : detector === piiDetector
+              ? kinds.includes("pii")
+              : kinds.includes("prompt_injection") || kinds.includes("jailbreak"),
+        );
 
-  function scan(text: string, source: ContentSource = "user", only?: readonly GuardrailKind[]): Finding[] {
-    if (text.length === 0) return [];
+  /** One group's raw findings on one text, before the findings of all groups are reconciled. */
+  function scanWith(group: readonly Detector[], text: string, source: ContentSource): Finding[] {
     // A loop, not flatMap: the generic builtin cost ~3k instructions per text, a tenth of a short
     // prompt's whole scan.
     const findings: Finding[] = [];
-    for (const detector of only ? detectorsFor(only) : detectors) {
+    if (text.length === 0) return findings;
+    for (const detector of group) {
       for (const finding of detector.scan(text, source)) findings.push(finding);
     }
-    return dropRedundantLearned(dropPiiInsideSecrets(findings)).sort(
-      (left, right) => left.start - right.start || left.end - right.end,
-    );
+    return findings;
   }
 
-  function check(input: GuardrailsCheckInput): GuardrailsCheck {
-    const started = performance.now();
-    if (input.text === undefined && input.messages === undefined) {
-      throw new ModelmuxError("INVALID_INPUT", "guardrails check needs `text` or `messages`");
-    }
+  function scan(text: string, source: ContentSource = "user", only?: readonly GuardrailKind[]): Finding[] {
+    return reconcile(scanWith(detectorsFor(detectors, only), text, source));
+  }
+
+  /**
+   * The policy's part of a check, shared by check and the parallel checkAsync: `scanned[i]` are the
+   * findings of the i-th of checkedTexts(input), reconciled. Judge verdicts, policy, redaction.
+   */
+  function decide(
+    input: GuardrailsCheckInput,
+    scanned: readonly Finding[][],
+    started: number,
+  ): GuardrailsCheck {
     const book = new PlaceholderBook();
     const findings: Finding[] = [];
     const actions: GuardrailAction[] = [];
     // Tool results are untrusted input: their own policy applies over the input one.
     const toolOverrides = { ...parsed.toolResults, ...input.overrides };
+    let next = 0;
     const screen = (content: string, source: ContentSource, message?: number, role?: string) => {
       const verdict = input.verdicts?.get(content);
-      const scanned = scan(content, source, input.only);
-      const judged = verdict
-        ? applyVerdict(scanned, verdict, content, scorer?.score(content, source))
-        : scanned;
+      const found = scanned[next++] ?? [];
+      const judged = verdict ? applyVerdict(found, verdict, content, scorer?.score(content, source)) : found;
       const counted = judged.filter((finding) => policy.counts(finding, content));
       const hidden: Finding[] = [];
       const overrides = role === "tool" && input.direction === "input" ? toolOverrides : input.overrides;
@@ -134,17 +152,69 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     return result;
   }
 
+  function check(input: GuardrailsCheckInput): GuardrailsCheck {
+    const started = performance.now();
+    const texts = checkedTexts(input);
+    return decide(
+      input,
+      texts.map(({ text, source }) => scan(text, source, input.only)),
+      started,
+    );
+  }
+
+  /** The learned group's raw findings per text: the worker thread's part of checkInParallel. */
+  const scanLearned = (texts: readonly SourcedText[], only?: readonly GuardrailKind[]) =>
+    texts.map(({ text, source }) => scanWith(detectorsFor(learnedDetectors, only), text, source));
+
+  /** The rules on this thread while a worker thread runs the learned group over the same texts. */
+  async function checkInParallel(
+    input: GuardrailsCheckInput,
+    texts: SourcedText[],
+    offThread: Promise<Finding[][]>,
+    started: number,
+  ): Promise<GuardrailsCheck> {
+    const rules = detectorsFor(ruleDetectors, input.only);
+    const ruleFindings = texts.map(({ text, source }) => scanWith(rules, text, source));
+    const learnedFindings = await offThread.catch(() => {
+      // A lost or failed worker: read the learned group here (the result must not change), and build
+      // the detectors on the next thread before a check waits on it again.
+      offThreadReady = false;
+      warmUpOffThread().catch(() => undefined);
+      return scanLearned(texts, input.only);
+    });
+    return decide(
+      input,
+      ruleFindings.map((found, index) => reconcile(found.concat(learnedFindings[index] ?? []))),
+      started,
+    );
+  }
+
   return {
     scan,
     check,
-    checkAsync: (input) =>
-      checkedChars(input) <= INLINE_CHECK_CHARS
-        ? Promise.resolve(check(input))
-        : runOffThread("checkGuardrails", { config: parsed, check: input }).then((check) => ({
-            ...check,
-            placeholders: unpackMap(check.placeholders),
-          })),
-    warmUpOffThread: () => runOffThread("warmUp", parsed).then(() => undefined),
+    checkAsync(input) {
+      const started = performance.now();
+      const chars = checkedChars(input);
+      if (chars > INLINE_CHECK_CHARS) {
+        return runOffThread("checkGuardrails", { config: parsed, check: input }).then((check) => ({
+          ...check,
+          placeholders: unpackMap(check.placeholders),
+        }));
+      }
+      // Only onto a thread that has the detectors built and nothing to do: waiting for a busy or a
+      // new one would cost more than the learned group takes here.
+      const parallel =
+        chars >= PARALLEL_CHECK_CHARS &&
+        offThreadReady &&
+        detectorsFor(learnedDetectors, input.only).length > 0;
+      const texts = parallel ? checkedTexts(input) : [];
+      const offThread = parallel
+        ? runOnIdleThread("scanLearned", { config: parsed, texts, only: input.only })
+        : undefined;
+      return offThread ? checkInParallel(input, texts, offThread, started) : Promise.resolve(check(input));
+    },
+    scanLearned,
+    warmUpOffThread,
     attackScore(text, source = "user") {
       const scored = scorer?.score(text, source);
       return scored && model && { ...scored, threshold: thresholdFor(model, text, source, scored.kind) };
@@ -161,6 +231,32 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
  * scans one text in one go, 60-500 ms for 1 MB here, and cannot be cut without changing what it finds.
  */
 const INLINE_CHECK_CHARS = 64 * 1024;
+
+/**
+ * Text from which checkAsync runs the learned scorer's group on a worker thread while the rules read
+ * the text here. Under it, posting the texts and waiting for the reply costs more than it saves.
+ */
+const PARALLEL_CHECK_CHARS = 4 * 1024;
+
+/** The texts a check reads, in the order it reads them: the text, then each message. */
+function checkedTexts(input: GuardrailsCheckInput): SourcedText[] {
+  if (input.text === undefined && input.messages === undefined) {
+    throw new ModelmuxError("INVALID_INPUT", "guardrails check needs `text` or `messages`");
+  }
+  const texts: SourcedText[] = [];
+  if (input.text !== undefined) texts.push({ text: input.text, source: input.source ?? "user" });
+  for (const message of input.messages ?? []) {
+    texts.push({ text: message.content, source: messageSource(message.role, input.source) });
+  }
+  return texts;
+}
+
+/** Reconciles the findings of every detector on one text: overlaps dropped, sorted by span. */
+function reconcile(findings: Finding[]): Finding[] {
+  return dropRedundantLearned(dropPiiInsideSecrets(findings)).sort(
+    (left, right) => left.start - right.start || left.end - right.end,
+  );
+}
 
 function checkedChars(input: GuardrailsCheckInput): number {
   let chars = input.text?.length ?? 0;

@@ -1,7 +1,13 @@
 import { checkAgainstSchema, compiledSchema } from "../core/schema-validation.js";
 import type { GuardrailsConfigInput } from "../guardrails/config.js";
 import { createGuardrails } from "../guardrails/create-guardrails.js";
-import { type Guardrails, type GuardrailsCheckInput, MAX_LISTED_FINDINGS } from "../guardrails/types.js";
+import {
+  type GuardrailKind,
+  type Guardrails,
+  type GuardrailsCheckInput,
+  MAX_LISTED_FINDINGS,
+  type SourcedText,
+} from "../guardrails/types.js";
 import { warmUpDetectors } from "../guardrails/warm-up.js";
 import { countFamilyChat, countFamilyText, loadFamilyTokenizer } from "../tokens/family-tokenizer.js";
 import { packMap } from "./packed-strings.js";
@@ -39,6 +45,14 @@ export const OFF_THREAD_JOBS = {
         findingsOmitted: omitted,
       }),
     };
+  },
+  /** checkAsync's learned part of a mid-size check (create-guardrails.ts), beside the rules. */
+  scanLearned(input: {
+    config: GuardrailsConfigInput;
+    texts: SourcedText[];
+    only?: readonly GuardrailKind[];
+  }) {
+    return guardrailsFor(input.config).scanLearned(input.texts, input.only);
   },
   compileSchema: async (schemaJson: string) => {
     await compiledSchema(schemaJson);

@@ -116,6 +116,19 @@ export function runOffThread<K extends keyof OffThreadJobs>(
   });
 }
 
+/**
+ * Runs a job on an idle thread of the default lane that is already running, else returns undefined
+ * (the caller does the work itself): for work worth moving only when a core waits for it, not worth
+ * queueing behind another job or starting a thread for.
+ */
+export function runOnIdleThread<K extends keyof OffThreadJobs>(
+  job: K,
+  input: Parameters<OffThreadJobs[K]>[0],
+): Promise<Awaited<ReturnType<OffThreadJobs[K]>>> | undefined {
+  const idle = lanes.default.some((thread) => thread.pending.size === 0);
+  return idle ? runOffThread(job, input) : undefined;
+}
+
 /** Threads running now in a lane (tests, diagnostics). */
 export function offThreadWorkerCount(lane: Lane = "default"): number {
   return lanes[lane].length;
