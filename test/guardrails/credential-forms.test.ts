@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAuthoredSecretRows } from "../../scripts/guardrails/authored-secret-lines.js";
 import { alnum, fakeChars } from "./fake-values.js";
+import { itFindsEachPassword } from "./finds-each-password.js";
 import { reportedSecretSpans } from "./reported-secrets.js";
 
 // Passwords in connection strings, command lines, login calls and config files, the forms the
@@ -117,15 +118,7 @@ describe("passwords in the forms that carry no password= of their own", () => {
     ["YAML: user on the line before pass", (secret) => `database:\n  user: app\n  pass: ${secret}`],
     ["INI: user on the line before pass", (secret) => `[database]\nuser = app\npass = ${secret}`],
   ];
-  it.each(cases.map(([name, line], index) => [name, line, index] as const))(
-    "finds the password: %s",
-    (_name, line, index) => {
-      const secret = password(index + 1);
-      const text = line(secret);
-      const start = text.indexOf(secret);
-      expect(reportedSecretSpans(text)).toEqual([[start, start + secret.length]]);
-    },
-  );
+  itFindsEachPassword(cases, password);
 });
 
 it("reads an ODBC braced value whole, `;` and all", () => {
