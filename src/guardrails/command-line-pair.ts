@@ -1,3 +1,4 @@
+import { argumentAt } from "./command-line-password.js";
 import { passwordFinding } from "./password-finding.js";
 import { isDescriptionWord } from "./password-value.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
@@ -23,8 +24,6 @@ const USER_OPTION =
 // is a process, tar/cp/mkdir's keeps permissions or makes parents, grep's is a syntax.
 const NOT_A_PASSWORD_TOOL =
   /\b(?:mysql\w*|mariadb\w*|ssh|scp|sftp|rsync|nc|ncat|netcat|socat|psql|pg_\w+|docker|podman|nerdctl|kubectl|ps|top|htop|pgrep|pkill|lsof|strace|ltrace|gdb|tar|cp|mv|mkdir|install|grep|curl|wget|git|npm|pip|java|gcc|clang)\b/g;
-const QUOTED = /^(["'])([^"'\n]{1,100})\1/;
-const BARE = /^[^\s"'`;|&<>]{1,100}/;
 // A password given here has a letter: a port (`-p 2222`), a publish (`-p 127.0.0.1:80:80`) has none.
 const HAS_LETTER = /[A-Za-z]/;
 const MAX_LINE = 200;
@@ -94,10 +93,9 @@ export const commandLinePairParser: SecretParser = {
 };
 
 function valueAt(text: string, from: number): ParsedSecret | undefined {
-  const rest = text.slice(from, from + 104);
-  const quoted = QUOTED.exec(rest);
-  const value = quoted?.[2] ?? BARE.exec(rest)?.[0];
-  if (value === undefined || value.startsWith("-") || value.startsWith("/") || !HAS_LETTER.test(value))
-    return undefined;
-  return passwordFinding(value, from + (quoted === null ? 0 : 1), quoted !== null);
+  const argument = argumentAt(text, from);
+  if (argument === undefined) return undefined;
+  const { value, start, quoted } = argument;
+  if (value.startsWith("-") || value.startsWith("/") || !HAS_LETTER.test(value)) return undefined;
+  return passwordFinding(value, start, quoted);
 }

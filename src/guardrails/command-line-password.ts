@@ -111,19 +111,29 @@ function valueAfter(text: string, from: number, form: OptionRule["form"]): Parse
     if (!/^[ \t]/.test(text[start] ?? "")) return undefined;
     while (text[start] === " " || text[start] === "\t") start++;
   }
-  const rest = text.slice(start, start + 104);
-  const quoted = QUOTED.exec(rest);
-  let value = quoted?.[2] ?? BARE.exec(rest)?.[0];
-  if (value === undefined) return undefined;
-  if (quoted !== null) start += 1;
+  const argument = argumentAt(text, start);
+  if (argument === undefined) return undefined;
+  let { value, start: valueStart } = argument;
   if (form === "user%password" || form === "user,password") {
     const percent = value.indexOf(form === "user%password" ? "%" : ",");
     if (percent < 1) return undefined;
-    start += percent + 1;
+    valueStart += percent + 1;
     value = value.slice(percent + 1);
   }
   if (value.startsWith("-") || value === "*") return undefined;
-  return passwordFinding(value, start, quoted !== null);
+  return passwordFinding(value, valueStart, argument.quoted);
+}
+
+/** The command-line argument at `start`: a quoted one's inside (and where it starts), or a bare word. */
+export function argumentAt(
+  text: string,
+  start: number,
+): { value: string; start: number; quoted: boolean } | undefined {
+  const rest = text.slice(start, start + 104);
+  const quoted = QUOTED.exec(rest);
+  const value = quoted?.[2] ?? BARE.exec(rest)?.[0];
+  if (value === undefined) return undefined;
+  return { value, start: quoted === null ? start : start + 1, quoted: quoted !== null };
 }
 
 // `net use [drive:] \\server\share [password | *] [/user:[domain\]name] [/options]`: the password is

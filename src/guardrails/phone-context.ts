@@ -305,9 +305,12 @@ const SENTENCE_END = /.*(?:[.!?]\s|[。！？\n])/s;
 const SENTENCE_LOOKBACK = 64;
 
 export function hasPhoneWordInSentence(text: string, start: number): boolean {
-  const before = textBefore(text, start, SENTENCE_LOOKBACK);
-  const sentence = before.replace(SENTENCE_END, "");
-  return PHONE_WORD_IN_SENTENCE.test(sentence);
+  return PHONE_WORD_IN_SENTENCE.test(sentenceBefore(text, start));
+}
+
+/** The sentence's text before `start` (within SENTENCE_LOOKBACK characters). */
+function sentenceBefore(text: string, start: number): string {
+  return textBefore(text, start, SENTENCE_LOOKBACK).replace(SENTENCE_END, "");
 }
 
 /**
@@ -347,6 +350,5 @@ const PHONE_NOUN_IN_SENTENCE =
 
 export function givenAsPhoneInSentence(text: string, start: number): boolean {
   if (!GIVEN_BEFORE.test(textBefore(text, start, 8))) return false;
-  const sentence = textBefore(text, start, SENTENCE_LOOKBACK).replace(SENTENCE_END, "");
-  return PHONE_NOUN_IN_SENTENCE.test(sentence);
+  return PHONE_NOUN_IN_SENTENCE.test(sentenceBefore(text, start));
 }

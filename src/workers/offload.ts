@@ -92,10 +92,15 @@ function startThread(lane: Lane): Thread {
   return thread;
 }
 
+/** A running thread of the lane with no job, if any. */
+function idleThread(lane: Lane): Thread | undefined {
+  return lanes[lane].find((thread) => thread.pending.size === 0);
+}
+
 /** An idle thread of the lane, else a new one while under its maximum, else the one with the fewest jobs. */
 function pickThread(lane: Lane): Thread {
   const threads = lanes[lane];
-  const idle = threads.find((thread) => thread.pending.size === 0);
+  const idle = idleThread(lane);
   if (idle) return idle;
   if (threads.length < MAX_THREADS[lane]) return startThread(lane);
   return threads.reduce((fewest, thread) => (thread.pending.size < fewest.pending.size ? thread : fewest));
@@ -125,8 +130,7 @@ export function runOnIdleThread<K extends keyof OffThreadJobs>(
   job: K,
   input: Parameters<OffThreadJobs[K]>[0],
 ): Promise<Awaited<ReturnType<OffThreadJobs[K]>>> | undefined {
-  const idle = lanes.default.some((thread) => thread.pending.size === 0);
-  return idle ? runOffThread(job, input) : undefined;
+  return idleThread("default") ? runOffThread(job, input) : undefined;
 }
 
 /** Threads running now in a lane (tests, diagnostics). */
