@@ -92,7 +92,7 @@ export const VENDOR_FORMAT_RULES: SecretPatternRule[] = [
     keywords: ["token"],
     // `kubeadm join --token abcdef.0123456789abcdef`, a kubeconfig's `token: …`: six and sixteen
     // characters of [a-z0-9] around a dot, which the generic reading takes for a dotted name.
-    pattern: `token["']?(?:[ \t]{0,5}[:=][ \t]{0,5}|[ \t]{1,5})["']?([a-z0-9]{6}\.[a-z0-9]{16})(?![A-Za-z0-9._-])`,
+    pattern: `token["']?(?:[ \t]{0,5}[:=][ \t]{0,5}|[ \t]{1,5})["']?([a-z0-9]{6}\\.[a-z0-9]{16})(?![A-Za-z0-9._-])`,
     flags: "i",
     group: 1,
     score: 0.85,

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { alnum, fakeChars, hex } from "./fake-values.js";
-import { reportedSecretSpans } from "./reported-secrets.js";
+import { reportedSecretSpans, reportedSecrets } from "./reported-secrets.js";
 
 // Token formats written from the vendors' docs (vendor-format-rules.ts) and private keys in the forms
 // the PEM reading cannot see (encoded-private-key.ts). Values are drawn at test time; assertions
@@ -91,6 +91,15 @@ describe("near-misses of those formats", () => {
   ];
   it.each(benign)("reports nothing in %j", (text) => {
     expect(reportedSecretSpans(text)).toEqual([]);
+  });
+
+  it("types as a bootstrap token only six and sixteen characters around a dot", () => {
+    for (const separator of ["-", "x", "_"]) {
+      const text = `token: ${lowerAlnum(6, 7)}${separator}${lowerAlnum(16, 8)}`;
+      expect(reportedSecrets(text).map((finding) => finding.type)).not.toContain(
+        "kubernetes_bootstrap_token",
+      );
+    }
   });
 });
 
