@@ -6,10 +6,10 @@ import type { GuardJudge } from "../guardrails/attacks/judge.js";
 import type { Finding, Guardrails } from "../guardrails/index.js";
 import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
 import { CONTENT_SOURCES, MAX_LISTED_FINDINGS, messageSource } from "../guardrails/types.js";
+import { callerKey } from "../http/caller-key.js";
 import { once } from "../once.js";
 import { registerTool } from "./register-tool.js";
 import { MAX_TEXT_CHARS, sharedSchemas } from "./schemas.js";
-import { callerOf } from "./tool-context.js";
 import { guard, toolResult } from "./tool-result.js";
 
 const schemas = once(() => {
@@ -149,8 +149,7 @@ export function registerCheckGuardrailsTool(
                 source: messageSource(message.role, args.source),
               }));
         // The judge's call is the caller's spending: recorded under their key, within their budget.
-        const key = callerOf(extra, "check_guardrails").key;
-        const verdicts = judge ? await judge.review(guardrails, texts, key) : undefined;
+        const verdicts = judge ? await judge.review(guardrails, texts, callerKey(extra)) : undefined;
         // Long text is checked on the worker thread: a megabyte does not hold the server up.
         const check = await guardrails.checkAsync({
           ...screened,
