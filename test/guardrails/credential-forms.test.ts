@@ -388,6 +388,7 @@ describe("a connection string of one setting, the whole string literal", () => {
     'message = "password=invalid";',
     'cn.ConnectionString = "Password=" + password;',
     'connectionString = "Password=";',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${…} placeholder is the input under test
     'dsn = "Pwd=${DB_PASSWORD}"',
   ])("reports nothing in %j", (text) => {
     expect(reportedSecretSpans(text)).toEqual([]);

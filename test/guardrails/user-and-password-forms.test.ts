@@ -118,6 +118,7 @@ describe("near-misses: the same options and words with no password", () => {
     "auth: localhost:8080",
     'auth: "host:port"',
     'auth: "user:pass"',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${…} placeholder is the input under test
     'auth: "${USER}:${PASS}"',
     "auth: admin:admin",
     "auth: https://login.example.org",
