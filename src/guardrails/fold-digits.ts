@@ -26,3 +26,14 @@ function foldOne(character: string): string {
 export function foldDigits(text: string): string {
   return FOLDABLE.test(text) ? text.replace(FOLDABLE_ALL, foldOne) : text;
 }
+
+/** The scripts whose own digits foldDigits reads. */
+export type DigitScript = "arabic-indic" | "persian" | "devanagari";
+const SCRIPTS: readonly DigitScript[] = ["arabic-indic", "persian", "devanagari"];
+
+/** The script whose own digit stands at `index` in the original text; undefined for ASCII, full-width or no digit. */
+export function digitScriptAt(text: string, index: number): DigitScript | undefined {
+  const code = text.charCodeAt(index);
+  const script = ZEROS.findIndex((zero) => code >= zero && code <= zero + 9);
+  return script < 0 ? undefined : SCRIPTS[script];
+}

@@ -1,4 +1,5 @@
 import validator from "validator";
+import { type DigitScript, digitScriptAt } from "./fold-digits.js";
 import { passesLuhn } from "./luhn.js";
 import { hasPhoneContext } from "./phone-context.js";
 import { endsWithIdContext } from "./pii-id-context.js";
@@ -20,6 +21,13 @@ const AGAINST_RUN = /[\p{Script=Latin}\p{M}%$€£¥₩₹₽]/u;
 /** An extension written against the number: `2034567890x456`, `206-555-0100ext123`, `…Ext.12`. */
 const GLUED_EXTENSION = /^(?:[xX]|[eE][xX][tT]\.?)\d/;
 const LAST_GROUP = /[ \-.()\u00a0]+\d+$/;
+/** A last group of one to four digits after a space: `+1 6234517890 123`. */
+const SHORT_LAST_GROUP = /[ \u00a0]\d{1,4}$/;
+const FIRST_DIGIT = /\d/;
+/** Readings without a last group per scan: each classifies a second time (a table of such runs would double the scan). */
+const TRAILING_GROUP_TRIES = 16;
+/** The lowest score the phone scorer gives a number valid in its region (pii-phone.ts: 0.93, 0.97 after a phone word; a carrier prefix's 0.9). */
+const VALID_NUMBER_SCORE = 0.9;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const HEX_CONTINUES = /^[ .:-](?:[a-fA-F][0-9a-fA-F]|[0-9][a-fA-F])\b/;
 const SSN_CONTEXT = /\b(?:ssn|social security|soc\.? sec|tax ?id|tin)\b[^\n\d]{0,16}$/i;
@@ -37,10 +45,11 @@ const CARD_SCORE = 0.95;
  * `text` is read with foldDigits applied (digits of other scripts and full-width forms as ASCII;
  * offsets are the original's).
  */
-export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
+export function findNumbers(text: string, phoneScore: PhoneScorer, original = text): PiiMatch[] {
   const matches: PiiMatch[] = [];
   let lastPhoneEnd = -1;
   const budget = newScanBudget();
+  let trims = TRAILING_GROUP_TRIES;
   NUMBER_RUN.lastIndex = 0;
   for (let run = NUMBER_RUN.exec(text); run !== null; run = NUMBER_RUN.exec(text)) {
     let candidate = run[0];
@@ -70,7 +79,19 @@ export function findNumbers(text: string, phoneScore: PhoneScorer): PiiMatch[] {
     // "01 02 03 04 05 ab": the digits are the start of a hex byte sequence (a MAC address), not a number.
     if (HEX_CONTINUES.test(text.slice(start + candidate.length, start + candidate.length + 4))) continue;
     const listed = lastPhoneEnd >= 0 && LIST_JOINER.test(text.slice(lastPhoneEnd, start));
-    const match = classify(text, start, candidate, phoneScore, listed, budget);
+    const script = digitScriptAt(original, start + candidate.search(FIRST_DIGIT));
+    let match = classify(text, start, candidate, phoneScore, listed, budget, script);
+    // `+1 6234517890 123`: a valid number with `+`, then a short group that is none of its digits (a
+    // count, a room, an extension): the number is read without it.
+    const shorter =
+      match === undefined && candidate.startsWith("+") ? candidate.replace(SHORT_LAST_GROUP, "") : "";
+    if (shorter !== "" && shorter !== candidate && trims-- > 0) {
+      const found = classify(text, start, shorter, phoneScore, listed, budget);
+      if (found?.type === "phone" && found.score >= VALID_NUMBER_SCORE) {
+        match = found;
+        candidate = shorter;
+      }
+    }
     if (match?.type === "phone") lastPhoneEnd = start + candidate.length;
     // "(+44) 7911 123456": the bracket opened before the country code is the number's.
     const bracketed = match?.type === "phone" && text[start - 1] === "(" && BRACKETED_CODE.test(candidate);
@@ -204,6 +225,7 @@ function classify(
   phoneScore: PhoneScorer,
   listed: boolean,
   budget: ScanBudget,
+  script?: DigitScript,
 ) {
   // Four dotted numbers are an IPv4 address or a version, never a phone number (findIpv4 reads them).
   if (IPV4.test(candidate)) return undefined;
@@ -231,7 +253,7 @@ function classify(
   const shortest = digits.length === 6 && PHONE_LABEL_BEFORE.test(before) ? 6 : 7;
   if (digits.length < shortest || digits.length > 15) return undefined;
   if (endsWithIdContext(before)) return undefined;
-  const score = phoneScore(text, start, candidate, listed, budget);
+  const score = phoneScore(text, start, candidate, listed, budget, script);
   return score > 0 ? { type: "phone", score } : undefined;
 }
 

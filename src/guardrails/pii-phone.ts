@@ -1,4 +1,5 @@
 import { type CountryCode, Metadata, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { DigitScript } from "./fold-digits.js";
 import {
   givenAsPhoneInSentence,
   hasPhoneContext,
@@ -6,6 +7,7 @@ import {
   standsApart,
 } from "./phone-context.js";
 import { createPhoneGroupingCheck, digitGroups, MIN_MERGED_BLOCK, sameGrouping } from "./phone-grouping.js";
+import { createPhoneMetadata } from "./phone-metadata.js";
 import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
 import { PHONE_REGIONS } from "./phone-regions.js";
@@ -39,6 +41,7 @@ export type PhoneScorer = (
   candidate: string,
   listed?: boolean,
   budget?: ScanBudget,
+  script?: DigitScript,
 ) => number;
 
 /**
@@ -139,7 +142,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     return parsePhoneNumberFromString(`+${digits}`)?.isPossible() === true;
   };
 
-  return (text, start, candidate, listed = false, budget) => {
+  return (text, start, candidate, listed = false, budget, script) => {
     const end = start + candidate.length;
     // `11：00-23：00`: minutes after a clock's colon (the full-width one is no candidate boundary).
     if (CLOCK_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return 0;
@@ -158,6 +161,10 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       if (validInternational(digits)) return hasContext ? 0.97 : 0.93;
       if (carrierPrefixed(candidate)) return hasContext ? 0.95 : 0.9;
       if (idd !== null) return nationalScore(candidate, hasContext, text, end);
+      // `003-123-5678`: North America's 3-3-4 shape, whose first group no calling code reads (a `1`
+      // or another code after `00` leaves too few digits): written as a phone number, as below.
+      if (nanpRegion && !candidate.startsWith("+") && NANP_SHAPE.test(candidate))
+        return hasContext ? 0.85 : 0.6;
       // `+1-800-123-4567`: North America's shape after its country code, in service or not.
       if (nanpRegion && NANP_SHAPE.test(international.replace(PLUS_ONE, ""))) return hasContext ? 0.85 : 0.6;
       // Labelled a phone number and of a length the country dials: a number, if not one in service.
@@ -168,14 +175,14 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       // Read without a budget (the slashed and carrier-code forms), it is not tried.
       return budget !== undefined &&
         candidate.startsWith("+") &&
-        writtenAsPhone(candidate) &&
+        (writtenAsPhone(candidate) || codeThenRun(candidate, text, start)) &&
         !MILLIONS.test(candidate.slice(1)) &&
         !COUNTED_AFTER.test(text.slice(end, end + 16)) &&
         possibleInternational(digits, budget)
         ? 0.7
         : 0;
     }
-    const national = nationalScore(candidate, hasContext, text, end, budget);
+    const national = nationalScore(candidate, hasContext, text, end, budget, script);
     if (national > 0) return national;
     // `The phone number for the Broughton House Gallery is 01223314960`, `Of course ! It 's 01480446000`:
     // a national number in one run with its trunk `0` (amounts, counts and dates do not start with 0),
@@ -245,12 +252,24 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     return hasContext || oneRun || sameGrouping(groups.slice(1), digitGroups(grouping.formatParsed(phone)));
   }
 
+  /**
+   * `७०१२३४५६७८`, `٠٥٠١٢٣٤٥٦٧`: a national number in one run written in the digits of a script its
+   * region's people write (Devanagari in India, Arabic-Indic in Saudi Arabia…), valid in a configured
+   * region that writes them. Ids, codes and amounts are typed in ASCII digits far more often; a
+   * person writing their own number in their own script is what these runs mostly are.
+   */
+  function writtenInOwnDigits(candidate: string, script: DigitScript): boolean {
+    if (!OWN_DIGITS_RUN.test(candidate)) return false;
+    return regions.some((region) => SCRIPT_REGIONS[script].includes(region) && isValidIn(candidate, region));
+  }
+
   function nationalScore(
     candidate: string,
     hasContext: boolean,
     text: string,
     end: number,
     budget?: ScanBudget,
+    script?: DigitScript,
   ): number {
     if (DATE.test(candidate) || ROUND_AMOUNT.test(candidate) || DECIMAL_LIST.test(candidate)) return 0;
     // "1688-1697", "1644 -- 1646": years from and to, which Korea's 8-digit service numbers look like;
@@ -262,13 +281,15 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     const groups = digitGroups(candidate);
     // A Chinese mobile in one run, in Chinese text (`请拨打13912345678我在明天`); elsewhere eleven
     // digits are as often a count or an id (a Georgian numeral, `15174315110`).
-    if (groups.length === 1 && !hasContext)
-      return cnMobile &&
-        CN_MOBILE.test(candidate) &&
-        hanNear(text, end - candidate.length, end) &&
-        isValidIn(candidate, "CN")
+    if (groups.length === 1 && !hasContext) {
+      if (cnMobile && CN_MOBILE.test(candidate) && hanNear(text, end - candidate.length, end))
+        return isValidIn(candidate, "CN") ? 0.6 : 0;
+      return script !== undefined &&
+        writtenInOwnDigits(candidate, script) &&
+        !amountAround(text, end - candidate.length, end)
         ? 0.6
         : 0;
+    }
     // Dots alone separate versions and IP addresses far more often than phone digits, but for
     // three groups and more grouped as a region groups its numbers (`425.882.8080`, `06.12.34.56.78`).
     if (!/[ ()\u00a0-]/.test(candidate) && !hasContext && (groups.length < 3 || THOUSANDS.test(candidate)))
@@ -358,6 +379,27 @@ const COUNTED_AFTER =
 function writtenAsPhone(candidate: string): boolean {
   const groups = digitGroups(candidate);
   return groups.length >= 3 && (groups.at(-1) ?? 0) >= 2 && !candidate.includes(".");
+}
+
+const callingCodes = createPhoneMetadata();
+/** `+1 9210515606`, `+353 9210515606`: `+`, a calling code, a space and the national number in one run. */
+const CODE_THEN_RUN = /^\+(\d{1,3}) \d{7,}$/;
+/** A digit or a closing bracket before the sign: `5 +1 2345678` adds, it dials nothing. */
+const OPERAND_BEFORE = /[\d)][ \u00a0]*$/;
+
+/**
+ * `+`, a calling code written apart and seven digits or more in one run: how a number is written for
+ * callers abroad when the writer does not group it; not a sum's term (`2 +1 2345678`) nor a power of
+ * ten (`+1 1000000000`).
+ */
+function codeThenRun(candidate: string, text: string, start: number): boolean {
+  const code = CODE_THEN_RUN.exec(candidate)?.[1];
+  return (
+    code !== undefined &&
+    callingCodes.hasCallingCode(code) &&
+    !ZEROS_GROUP.test(candidate) &&
+    !OPERAND_BEFORE.test(text.slice(Math.max(0, start - 8), start))
+  );
 }
 /** A token of letters and digits together just before or after: an IBAN's or a tracking code's groups. */
 const CODE_BEFORE =
@@ -449,6 +491,23 @@ const hanNear = (text: string, start: number, end: number) =>
   HAN.test(text.slice(Math.max(0, start - HAN_REACH), end + HAN_REACH));
 const HAN_REACH = 24;
 
+/** A currency before the run or after it (`₹ ७०१२३४५६७८`, `٥٠٠٠٠٠٠٠٠٠ ريال`): an amount, in the scripts read in own digits. */
+const CURRENCY_BEFORE =
+  /(?:[₹$€£¥₽]|(?<!\p{L})(?:Rs|INR|SAR|AED|EGP)\.?|रु\.?|रुपये|रुपए|ريال|درهم|جنيه|تومان)\s*$/u;
+const CURRENCY_AFTER = /^\s?(?:[₹$€£¥₽]|रु|रुपये|रुपए|ريال|درهم|جنيه|تومان)/u;
+const amountAround = (text: string, start: number, end: number) =>
+  CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 8), start)) ||
+  CURRENCY_AFTER.test(text.slice(end, end + 8)) ||
+  COUNTED_AFTER.test(text.slice(end, end + 16));
+/** Nine to eleven digits in one run: a national number with or without its trunk `0`. */
+const OWN_DIGITS_RUN = /^\d{9,11}$/;
+/** Regions whose people write numbers in a script's own digits (only configured ones are tried). */
+const SCRIPT_REGIONS: Record<DigitScript, readonly string[]> = {
+  devanagari: ["IN", "NP"],
+  "arabic-indic": ["SA", "AE", "EG", "IQ", "JO", "KW", "QA", "BH", "OM", "SY", "LB", "YE", "SD", "LY"],
+  persian: ["IR", "AF"],
+};
+
 /** A Chinese mobile number, eleven digits from 13 to 19, written in one run. */
 const CN_MOBILE = /^1[3-9]\d{9}$/;
 /** A national number written in one run with its trunk `0`: `01223314960`, `0612345678`. */
@@ -462,9 +521,10 @@ const AMOUNT_AFTER = /^\s?[元块圆円万亿]/;
 
 /**
  * Ten digits grouped 3-3-4 with dashes, dots or a bracketed area code (then spaces too: `(123) 456
- * 7890`; counts and dates bracket no leading group), `1` before them or not.
+ * 7890`, or a dash after the bracket: `(123)-456-7890`; counts and dates bracket no leading group),
+ * `1` before them or not.
  */
-const NANP_SHAPE = /^(?:1[-. ])?(?:\(\d{3}\) ?\d{3}[-. ]|\d{3}[-.]\d{3}[-.])\d{4}$/;
+const NANP_SHAPE = /^(?:1[-. ])?(?:\(\d{3}\)[ -]?\d{3}[-. ]|\d{3}[-.]\d{3}[-.])\d{4}$/;
 
 /** International call prefixes other than `00`, written before a country code: `011` (NANP), `0011` (Australia). */
 const OTHER_IDD = /^0{1,2}11[ -]?(?=[1-9])/;

@@ -53,7 +53,7 @@ export function createPiiDetector(options: PiiOptions): Detector {
         ...findIpv4(digits, everyAddress),
         ...findIpv6(text, everyAddress),
         ...findNationalIds(digits),
-        ...findNumbers(digits, phoneScore),
+        ...findNumbers(digits, phoneScore, text),
         ...findSlashedPhones(digits, phoneScore),
         ...findCarrierCodePhones(digits, phoneScore),
       ];
