@@ -236,10 +236,11 @@ const alternatives = (words: readonly string[]) => words.join("|");
 /**
  * A phone word, then up to 16 characters that are neither digits nor a line break, at the end, or
  * before one line break (`Phone:\n+44 …`, "The phone number is \n 01223355017"); or a "number" word
- * at most eight such characters before the end ("my number is ", "Мой номер ").
+ * at most eight such characters before the end ("my number is ", "Мой номер "); or Chinese `打`
+ * (dial) right against the number (`打57201918这个就行`: with words between, it is another 打, 打算, 打完).
  */
 const PHONE_BEFORE = new RegExp(
-  `(?:(?<!\\p{L})(?:${alternatives(LATIN)})(?!\\p{L})|${alternatives(JOINED)})[^\\n\\d]{0,16}(?:\\n[^\\S\\n]*)?$|(?:(?<!\\p{L})(?:${alternatives(LATIN_NUMBER)})(?!\\p{L})|${alternatives(JOINED_NUMBER)})[^\\n\\d]{0,8}$`,
+  `(?:(?<!\\p{L})(?:${alternatives(LATIN)})(?!\\p{L})|${alternatives(JOINED)})[^\\n\\d]{0,16}(?:\\n[^\\S\\n]*)?$|(?:(?<!\\p{L})(?:${alternatives(LATIN_NUMBER)})(?!\\p{L})|${alternatives(JOINED_NUMBER)})[^\\n\\d]{0,8}$|打$`,
   "iu",
 );
 
@@ -261,11 +262,11 @@ const VERB_AFTER =
 
 /**
  * The number named someone's phone after it: "4155552671 is my cell", "01061629109，这个是预约电话",
- * "07821922219 is the number for your taxi", "01223452587 is the phone number", "… to call me", "… é o meu celular", "… es mi
+ * "07821922219 is the number for your taxi", "01223452587 is the phone number", "… is the contact info", "… to call me", "… é o meu celular", "… es mi
  * número", "…是我的手机号", "…は私の電話番号です", "… ist meine Nummer".
  */
 const NAMED_AFTER =
-  /^[\s,，]{0,2}(?:(?:这个|这|那个)?是\p{Script=Han}{0,4}(?:电话|電話|手机|手機)|(?:is|was)\s+(?:my|our|his|her|their)\s+(?:new\s+)?(?:phone|cell|mobile|number|contact|landline|whats ?app)|(?:is|was)\s+the\s+(?:(?:phone|telephone|contact)\s+number|number\s+(?:for|to\s+call))|to\s+(?:call|reach|text|ring)\s+(?:me|us|him|her|them)(?!\p{L})|[ée]\s+o\s+(?:meu\s+|nosso\s+)?(?:telefone|celular|n[úu]mero|whats)|es\s+(?:mi|nuestro)\s+(?:tel[ée]fono|celular|n[úu]mero|m[óo]vil)|ist\s+(?:meine|unsere)\s+(?:nummer|telefonnummer|handynummer)|是(?:我|我们|他|她)的(?:电话|手机|號碼|号码|電話|手機)|は(?:私|わたし|僕)の(?:電話|携帯|番号))/iu;
+  /^[\s,，]{0,2}(?:(?:这个|这|那个)?是\p{Script=Han}{0,4}(?:电话|電話|手机|手機)|(?:is|was)\s+(?:my|our|his|her|their)\s+(?:new\s+)?(?:phone|cell|mobile|number|contact|landline|whats ?app)|(?:is|was)\s+the\s+(?:(?:phone|telephone|contact)\s+(?:number|info(?:rmation)?|details)|number\s+(?:for|to\s+call))|to\s+(?:call|reach|text|ring)\s+(?:me|us|him|her|them)(?!\p{L})|[ée]\s+o\s+(?:meu\s+|nosso\s+)?(?:telefone|celular|n[úu]mero|whats)|es\s+(?:mi|nuestro)\s+(?:tel[ée]fono|celular|n[úu]mero|m[óo]vil)|ist\s+(?:meine|unsere)\s+(?:nummer|telefonnummer|handynummer)|是(?:我|我们|他|她)的(?:电话|手机|號碼|号码|電話|手機)|は(?:私|わたし|僕)の(?:電話|携帯|番号))/iu;
 
 /**
  * A verb in the past right before the number counts what it did, it names no phone: "It reached

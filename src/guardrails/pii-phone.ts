@@ -146,7 +146,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     const end = start + candidate.length;
     // `11：00-23：00`: minutes after a clock's colon (the full-width one is no candidate boundary).
     if (CLOCK_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return 0;
-    // `900-1000元`, `3000万`: an amount of money or a count, whatever its digits.
+    // `900-1000元`, `3000万`, `5720191次`: an amount of money or a count, whatever its digits.
     if (AMOUNT_AFTER.test(text.slice(end, end + 2))) return 0;
     const hasContext = listed || hasPhoneContext(text, start, end) || givenAsPhoneInSentence(text, start);
     const idd = OTHER_IDD.exec(candidate);
@@ -517,7 +517,11 @@ const BINARY = /^[01]+$/;
 /** `It 's 01480446000`, `yes it is …`: a number given as an answer (`Aufgabe unter 0176…` is filed under one). */
 const ANSWER_BEFORE = /(?:(?<!\p{L})(?:is|are|was|at)|['’]s) $/iu;
 const CLOCK_BEFORE = /\d[：:]$/;
-const AMOUNT_AFTER = /^\s?[元块圆円万亿]/;
+/**
+ * Money (`元`, `万`) or a counter word (`次`, `个`, `人`: `打5720191次`, times hit) after the digits: a
+ * count; not `个人` (personal: `13912345678个人微信同号`).
+ */
+const AMOUNT_AFTER = /^\s?(?:[元块圆円万亿次人件份张張条條台]|[个個](?!人))/;
 
 /**
  * Ten digits grouped 3-3-4 with dashes, dots or a bracketed area code (then spaces too: `(123) 456

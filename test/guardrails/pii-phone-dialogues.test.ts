@@ -91,6 +91,17 @@ describe("phone numbers in a clerk's sentences", () => {
     expect(phones("42 is the number of guests.")).toEqual([]);
   });
 
+  it("reads a number named the contact info after it, and one right after 打 (dial)", () => {
+    expect(phones("Have you in a gray Skoda , 07138317821 is the contact info .")).toEqual([
+      "phone:07138317821",
+    ]);
+    expect(phones("打57201918这个就行。")).toEqual(["phone:57201918"]);
+    // 打 with words between is another verb (打算, plan); a count after the digits is times or people.
+    expect(phones("我打算去57201918那里。打5720191次，来了5720191人。")).toEqual([]);
+    // 个人 (personal) after a number is no counter.
+    expect(phones("电话13912345678个人微信同号")).toEqual(["phone:13912345678"]);
+  });
+
   it("does not read a price range in yuan or a clock's minutes as a phone", () => {
     expect(phones("您好，我要住宿，请帮我找一家酒店，最低价格900-1000元。")).toEqual([]);
     expect(phones("营业时间是11：00-23：00 2015.2.18-2.20放假。")).toEqual([]);
