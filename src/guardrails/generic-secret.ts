@@ -5,6 +5,7 @@ import {
   isNeverAPassword,
   isPrivateField,
   isSaidAboutASecret,
+  isSnakeCaseName,
   plainPasswordScore,
   qualifierLength,
 } from "./password-value.js";
@@ -74,10 +75,11 @@ const MAX_NAME = 60;
 // Long enough for an AWS session token (about 350-1,000 characters) or a JWT; longer is not a value.
 const MAX_VALUE = 1200;
 // Names that hold metadata about a secret, not the secret: ids, urls, lengths, types, counts, files,
-// where it is kept (`vault.address`, `…_host`) and when it changed (`adminPasswordMtime`)…
+// where it is kept (`vault.address`, `…_host`, `keyVaultToStoreSecrets`: a plural names a store or a
+// list, not one secret) and when it changed (`adminPasswordMtime`)…
 // Tested as "ends with" (`$`, then the words backwards): 3× faster than trying them at every position.
 const METADATA_NAME =
-  /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens|address|host|hostname|region|mtime|time|timestamp|date|method|algorithm|cipher|scheme|digest))/;
+  /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens|secrets|address|host|hostname|region|mtime|time|timestamp|date|method|algorithm|cipher|scheme|digest))/;
 // A digest of the secret (`secret_sha256`, `token_md5`, `key_fingerprint`).
 const DIGEST_NAME = /(?:sha\d{0,3}|md5|checksum|fingerprint|thumbprint)$/;
 const PASSWORD_NAME = /pass|pwd|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:psw|pswd|pword|pwrd|psswd)$/;
@@ -214,7 +216,7 @@ function readValueOfName(
     return undefined;
   let score = scoreSecretValue(value, isPassword, quoted);
   // A value explicitly named as a password counts even when plain (`password: "letmein"`).
-  if (score === 0 && isPassword && isExplicitPasswordName(name, originalName)) {
+  if (score === 0 && namesAPlainValue(name, originalName, isPassword, value, quoted || element)) {
     // A string literal that is one setting, whole (`cn.ConnectionString = "Pwd=scrambled";`): the
     // value is a literal, as in a connection string after its user's setting.
     const setting = !quoted && isWholeLiteralSetting(text, nameStart, end);
@@ -333,6 +335,36 @@ function isExplicitPasswordName(name: string, originalName: string): boolean {
   return EXPLICIT_PASSWORD_NAME.test(name) || CAMEL_PASSWORD_NAME.test(originalName);
 }
 
+// A name whose last word is secret (`secret`, `client_secret`, `jwtSecret`): the literal it is
+// given is a secret even when plain (`secret == "hardcodedsecret"`), as a password's is. Only a
+// quoted one: unquoted, the word is as often a setting's (`secret: true`, `secret: tls-certs`). Not
+// Helm's `existingSecret`, which names a Kubernetes Secret object.
+const SECRET_WORD_NAME = /(?:^|[^a-z])secret$/;
+const CAMEL_SECRET_NAME = /[a-z0-9]Secret$/;
+const EXISTING_OBJECT_NAME = /^existing/;
+// A Kubernetes object's name, lower-case words and dashes (`secret: traefik-tls`): where the secret is.
+const OBJECT_NAME = /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/;
+
+/**
+ * Whether the name says outright that its value is a password or a secret, so that a plain value
+ * (`password: "letmein"`, `client_secret: "hardcoded1"`) is scored by `plainPasswordScore`.
+ */
+function namesAPlainValue(
+  name: string,
+  originalName: string,
+  isPassword: boolean,
+  value: string,
+  quoted: boolean,
+): boolean {
+  if (isPassword) return isExplicitPasswordName(name, originalName);
+  return (
+    quoted &&
+    (SECRET_WORD_NAME.test(name) || CAMEL_SECRET_NAME.test(originalName)) &&
+    !EXISTING_OBJECT_NAME.test(name) &&
+    !OBJECT_NAME.test(value)
+  );
+}
+
 /**
  * A quoted literal's finding, scored as a quoted value of the name is (at most 0.8, as a setter's
  * argument: a vendor's pattern for the same token names it), or none.
@@ -346,7 +378,7 @@ function literalFinding(
 ): ParsedSecret | undefined {
   const score =
     scoreSecretValue(value, isPassword, true) ||
-    (isPassword && isExplicitPasswordName(name, originalName) ? plainPasswordScore(value, true, "") : 0);
+    (namesAPlainValue(name, originalName, isPassword, value, true) ? plainPasswordScore(value, true, "") : 0);
   if (score === 0) return undefined;
   return {
     type: isPassword ? "password" : "generic_secret",
@@ -771,7 +803,7 @@ export function scoreSecretValue(value: string, isPassword: boolean, quoted: boo
   // A label for the value rather than it (`"password = " + randomPassword`), and a private field
   // (`Password = _password3`): no literal.
   if (endsInLabel(value) || (!quoted && isPrivateField(value))) return 0;
-  if (/^\d+$/.test(value) || /^[A-Za-z]+(?:_[A-Za-z]+)+$/.test(value)) return 0;
+  if (/^\d+$/.test(value) || isSnakeCaseName(value)) return 0;
   // Only punctuation (`",.:-@*?!"`): a separator or a mask, not a credential.
   if (!/[A-Za-z0-9]/.test(value)) return 0;
   const entropy = shannonEntropy(value);

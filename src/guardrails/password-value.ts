@@ -32,6 +32,29 @@ const PLAIN_NOT_A_VALUE = /^[[({$]|[[(]|^(?:n\/a|tbd|todo|unknown|unset)$/i;
 // in a connection string (`csb.Password = "npgsql_tests_scram"`, `Password=npgsql_tests;`), unless a
 // part names a credential, which makes it a stand-in's name (`"new_password"`, `PWD=db_pwd;`, `"real_key"`).
 const SNAKE_CASE = /^[A-Za-z]+(?:_[A-Za-z]+)+$/;
+
+/**
+ * Whether a value is shaped as a snake-case name: letters in parts joined by `_`, each part written
+ * as a name's words are (`new_password`, `DB_PASSWORD`, `userName_v`, `HTTPServer_key`). Not a
+ * value whose case changes every letter or two inside a part (`YXNkZmZmZmZm_HARDcoded`, base64 of
+ * text): words in camel case run three letters or more between capitals, but for the last
+ * (`getId`); a random draw of cases does not.
+ */
+export function isSnakeCaseName(value: string): boolean {
+  return SNAKE_CASE.test(value) && value.split("_").every(isNamePart);
+}
+
+function isNamePart(part: string): boolean {
+  // The lengths of the humps that start at a capital after a lower-case letter, but the last.
+  let humpStart = -1;
+  for (let index = 1; index < part.length; index++) {
+    const upper = part.charCodeAt(index) <= 0x5a;
+    if (!upper || part.charCodeAt(index - 1) <= 0x5a) continue;
+    if (humpStart !== -1 && index - humpStart < 3) return false;
+    humpStart = index;
+  }
+  return true;
+}
 // Only lower case reads as a literal: `Trusted_Connection`, `NONCOMPLIANT_APITOKEN` are names.
 const LOWER_SNAKE = /^[a-z]+(?:_[a-z]+)+$/;
 const PASSWORD_PART =
@@ -146,8 +169,11 @@ const DESCRIPTION_WORDS = new Set(
 // Participles, adverbs and adjectives ("changed", "missing", "securely", "available", "notwendig",
 // "obligatoire", "requerida"); a password rarely ends so, a description often does.
 const DESCRIPTION_ENDING_ACCENTED = /\p{L}{3}(?:ée?s?|é)$/u;
+// A participle has no plural: `-eds` ends a noun (`mynewcreds`, `seeds`), not a description.
 const DESCRIPTION_ENDING =
-  /\p{L}{3}(?:(?:ed|ing|ly|able|ible|tion|ment|ness|ful|less|ive|ous|lich|ig|ung|oire|ique|ado|ada|ido|ida)s?)$/u;
+  /\p{L}{3}(?:ed|(?:ing|ly|able|ible|tion|ment|ness|ful|less|ive|ous|lich|ig|ung|oire|ique|ado|ada|ido|ida)s?)$/u;
+// How a sentence writes a word: lower case, capitalised or all capitals. `hardcodEd` is typed as a value.
+const WORD_CASE = /^(?:\p{Lu}?\p{Ll}+|\p{Lu}+)$/u;
 // An unquoted value followed by another word (not a `key=`/`key:` of a pair) is the sentence going on.
 const PROSE_CONTINUES = /^[ \t]+[A-Za-z\u00c0-\u024f\u0370-\u06ff\u0900-\u097f]+(?![\w\u00c0-\u024f]*[:=])/;
 
@@ -190,14 +216,18 @@ export function plainPasswordScore(
     return 0;
   if (isSaidAboutASecret(value)) return 0;
   if (
-    SNAKE_CASE.test(value) &&
+    isSnakeCaseName(value) &&
     (!(quoted || delimited) || !LOWER_SNAKE.test(value) || PASSWORD_PART.test(value))
   )
     return 0;
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
   // A sentence's words describe a password; a connection string's setting after its user's holds one
   // (`uid=random;pwd=asd`, `User ID=app;Password=scrambled`), whatever word it is.
-  if (LETTERS.test(value) && (isPaired() ? PASSWORD_WORD.test(value) : isDescriptionWord(value))) return 0;
+  if (
+    LETTERS.test(value) &&
+    (isPaired() ? PASSWORD_WORD.test(value) : WORD_CASE.test(value) && isDescriptionWord(value))
+  )
+    return 0;
   // A camel-cased word is code's identifier, but a literal in a connection string (`PWD=ThisIsMyPassword;`).
   // A private field (`Password = _password3`) is code's too.
   if (

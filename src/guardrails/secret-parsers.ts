@@ -23,6 +23,7 @@ export interface SecretParser {
  * Logstash's `%{VAR}`, Ruby's and Octopus Deploy's `#{var}` anywhere in the value, a word in
  * parentheses (`PWD=(whatever);`, cut at the `)` too); a `${` or `{{`
  * that does not read as one is just part of a value.
+ * A run of `####` masks a value's hidden part, as `xxxx` and `***` do.
  * `fake` and `example` anywhere are gitleaks' stopwords (rules/stopwords.go) that say so, and
  * AWS's documented keys end in EXAMPLE. Docs also write a name in square brackets (`--set
  * auth.rootPassword=[ROOT_PASSWORD]`, `password: [REDACTED]`, `[vault address]`; an unquoted value is
@@ -38,7 +39,7 @@ export interface SecretParser {
 const STAND_IN_WORD =
   /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$/i;
 const PLACEHOLDER_VALUE =
-  /your[_-]?|<[^>]*>|^:[A-Za-z_]\w{0,60}$|^\[[A-Za-z][A-Za-z_ .-]{0,60}\]?$|^([A-Za-z])\1{2,}$|^_[A-Za-z][A-Za-z_]{0,60}_$|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*|\/\/?[^{}]*|##?[^{}]*|%%?[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|%\{[A-Za-z_][\w.-]*\}|#\{[^{}]{1,60}\}|\{\$[A-Za-z_][\w.]{0,60}\}|^(?:@@?[A-Za-z_][\w.-]{0,60}@@?|__[A-Za-z][\w.-]{0,60}__|\[\[[ \t]*[A-Za-z_][\w.-]{0,60}[ \t]*\]\])$|^\(\([ \t]*[A-Za-z_][\w./-]{0,60}[ \t]*(?:\)\)|$)|xxxx|\*\*\*|fake|example/i;
+  /your[_-]?|<[^>]*>|^:[A-Za-z_]\w{0,60}$|^\[[A-Za-z][A-Za-z_ .-]{0,60}\]?$|^([A-Za-z])\1{2,}$|^_[A-Za-z][A-Za-z_]{0,60}_$|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*|\/\/?[^{}]*|##?[^{}]*|%%?[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|%\{[A-Za-z_][\w.-]*\}|#\{[^{}]{1,60}\}|\{\$[A-Za-z_][\w.]{0,60}\}|^(?:@@?[A-Za-z_][\w.-]{0,60}@@?|__[A-Za-z][\w.-]{0,60}__|\[\[[ \t]*[A-Za-z_][\w.-]{0,60}[ \t]*\]\])$|^\(\([ \t]*[A-Za-z_][\w./-]{0,60}[ \t]*(?:\)\)|$)|xxxx|\*\*\*|####|fake|example/i;
 // connectionstrings.com's stand-ins, camel-cased like the rest of its templates (`User Id=myUsername;
 // Password=myPassword;`). Lower-case `mypassword`, `mypass`, `my_password` are the literal passwords
 // examples and real configs use (`postgres://app:mypassword@db`), and are reported.

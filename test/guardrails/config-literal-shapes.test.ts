@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { isSnakeCaseName } from "../../src/guardrails/password-value.js";
+import { alnum } from "./fake-values.js";
+import { reportedSecretValues } from "./reported-secrets.js";
+
+// Literals in config files and code read in session 19 (issue 19, h38generic): a value whose case
+// changes every letter or two is no snake-case name; a quoted plain literal named a secret; a
+// mixed-case word and a noun ending in `-eds` are no descriptions of a password.
+
+/** Letters whose case flips at every letter, as base64 of text does at most (`YXNkZmZmZmZm`). */
+function flippingCase(seed: number): string {
+  const letters = alnum(40, seed)
+    .replace(/[^A-Za-z]/g, "")
+    .slice(0, 12);
+  return [...letters]
+    .map((letter, index) => (index % 2 === 1 ? letter.toLowerCase() : letter.toUpperCase()))
+    .join("");
+}
+
+describe("a value shaped as snake case but typed at random", () => {
+  it.each([1, 2, 3])("is not a snake-case name, seed %i", (seed) => {
+    expect(isSnakeCaseName(`${flippingCase(seed)}_HARDcoded`)).toBe(false);
+  });
+  it.each(["new_password", "DB_PASSWORD", "userName_value", "HTTPServer_key", "getId_value", "iPhone_pass"])(
+    "%s is one",
+    (name) => {
+      expect(isSnakeCaseName(name)).toBe(true);
+    },
+  );
+  const forms: [string, (secret: string) => string][] = [
+    [
+      "wget's --http-password=",
+      (secret) => `wget --http-password=${secret} https://mirror.example.org/a.iso`,
+    ],
+    ["curl's --tlspassword, spaced", (secret) => `curl --tlspassword ${secret} https://localhost`],
+    ["an XML attribute", (secret) => `<ss:user name="admin" password="${secret}" authorities="ROLE_USER" />`],
+  ];
+  it.each(forms.map(([name, form], index) => [name, form, `${flippingCase(index + 7)}_Stage`] as const))(
+    "is reported as a password: %s",
+    (_name, form, secret) => {
+      expect(reportedSecretValues(form(secret))).toEqual([secret]);
+    },
+  );
+});
+
+describe("a quoted plain literal named a secret", () => {
+  const forms: [string, string, string][] = [
+    ["compared with secret", 'if (secret == "bluecanary") {', "bluecanary"],
+    ["a camel-cased name ending in Secret", 'sessionSecret: "harbor7"', "harbor7"],
+    ["client_secret, JSON", '{"client_secret": "tangerine"}', "tangerine"],
+    ["an element", "<secret>Quokka</secret>", "Quokka"],
+  ];
+  it.each(forms)("is reported: %s", (_name, text, secret) => {
+    expect(reportedSecretValues(text)).toEqual([secret]);
+  });
+  it.each([
+    // Unquoted, the word is as often a setting's.
+    "secret: tangerine",
+    "secret: true",
+    'secret: "traefik-tls"',
+    'existingSecret: "mysql-creds"',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    'client_secret: "${CLIENT_SECRET}"',
+    'secret: "required"',
+    'secretName: "db-credentials"',
+    "let ok=secret;",
+    "secret := ''",
+    // A plural names a store or a list, not one secret.
+    "  keyVaultToStoreSecrets: cmp2-qat-1208358310",
+    // A value masked by a run of #.
+    `"token": "xoxp-${alnum(12, 3)}-${alnum(12, 4)}-####################"`,
+  ])("is not: %j", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
+
+describe("words given as passwords", () => {
+  it.each([
+    ["a mixed-case word in an element", "<password>harbOred</password>", "harbOred"],
+    ["a noun ending in -eds, SQL", "CREATE USER app WITH PASSWORD = 'mynewcreds';", "mynewcreds"],
+    ["a noun ending in -eds, quoted", 'password: "seedbeds"', "seedbeds"],
+  ])("are reported: %s", (_name, text, secret) => {
+    expect(reportedSecretValues(text)).toEqual([secret]);
+  });
+  it.each(["password: changed", "password: Required", "password: REQUIRED", "<password>Expired</password>"])(
+    "descriptions are not: %j",
+    (text) => {
+      expect(reportedSecretValues(text)).toEqual([]);
+    },
+  );
+});
