@@ -14,8 +14,8 @@ import { lineBefore, type ParsedSecret, type SecretParser } from "./secret-parse
  * password`; openssl-passphrase-options `pass:password`; keytool `-storepass`/`-keypass`; mysqladmin
  * `password new-password`; rabbitmqctl `add_user`/`change_password <user> <password>`; htpasswd `-b
  * passwdfile username password`; zip and unzip `-P password`; 7-Zip `-p{Password}`; rar/unrar `-p<pwd>`;
- * schtasks `/rp password`; lftp `-u user[,pass]`; Windows `net user <name> <password>`; chpasswd's
- * `user:password` lines, echoed into it).
+ * schtasks `/rp password`; lftp `-u user[,pass]`; Windows `net user <name> <password>`). Passwords
+ * echoed into a command's standard input: stdin-password.ts.
  */
 interface OptionRule {
   /** The option as written, case-sensitive (`-P` is sqlcmd's password, `-p` its port elsewhere). */
@@ -181,26 +181,5 @@ export const netUserPasswordParser: SecretParser = {
     const span = indices?.[1] ?? indices?.[2];
     if (span === undefined) return undefined;
     return passwordFinding(text.slice(span[0], span[1]), span[0], indices?.[1] !== undefined);
-  },
-};
-
-// `echo 'user:password' | chpasswd` (chpasswd(8) reads `user_name:password` lines; `-e` means encrypted).
-const ECHO_INTO_CHPASSWD =
-  /echo[ \t]+(?:-e[ \t]+)?(["']?)([a-z_][\w.-]{0,31}):([^\s"':]{1,100})\1[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd(?![ \t]+-e)/diy;
-
-export const chpasswdParser: SecretParser = {
-  id: "command-line-password",
-  keywords: ["echo "],
-  source: "chpasswd(8): lines of user_name:password on standard input",
-  parse(text, index) {
-    if (index > 0 && /[\w-]/.test(text[index - 1] ?? "")) return undefined;
-    // Most `echo`s are not a pipe into chpasswd: look for it on the line first.
-    const window = text.slice(index, index + 240);
-    const lineEnd = window.indexOf("\n");
-    if (!(lineEnd === -1 ? window : window.slice(0, lineEnd)).includes("chpasswd")) return undefined;
-    ECHO_INTO_CHPASSWD.lastIndex = index;
-    const span = ECHO_INTO_CHPASSWD.exec(text)?.indices?.[3];
-    if (span === undefined) return undefined;
-    return passwordFinding(text.slice(span[0], span[1]), span[0], false);
   },
 };

@@ -4,7 +4,6 @@ import { CLOUD_SECRET_RULES } from "./cloud-secret-rules.js";
 import { callArgumentPasswordParser } from "./code-credentials.js";
 import { commandLinePairParser } from "./command-line-pair.js";
 import {
-  chpasswdParser,
   commandLinePasswordParser,
   netUsePasswordParser,
   netUserPasswordParser,
@@ -46,6 +45,7 @@ import {
 import type { SecretPatternRule } from "./secret-rule-types.js";
 import { SHHGIT_SECRET_RULES } from "./shhgit-secret-rules.js";
 import { morePasswordWordsParser, spokenPasswordParser } from "./spoken-password.js";
+import { stdinPasswordParser } from "./stdin-password.js";
 import { telegramBotTokenParser } from "./telegram-token.js";
 import { trieRegexSource } from "./trie-regex.js";
 import { TRIVY_SECRET_RULES } from "./trivy-secret-rules.js";
@@ -112,7 +112,7 @@ export function createSecretDetector(
     commandLinePairParser,
     netUsePasswordParser,
     netUserPasswordParser,
-    chpasswdParser,
+    stdinPasswordParser,
     oracleLoginParser,
     pgpassParser,
     sqlPasswordParser,
