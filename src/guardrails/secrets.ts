@@ -29,6 +29,7 @@ import { KINGFISHER_RULES } from "./kingfisher-rules.js";
 import { maskPreview } from "./mask.js";
 import { mavenMasterParser } from "./maven-credentials.js";
 import { MICROSOFT_SECRET_RULES } from "./microsoft-secret-rules.js";
+import { networkDeviceCredentialsParser } from "./network-device-credentials.js";
 import { PASSWORD_HASH_RULES } from "./password-hash-rules.js";
 import { keepStrongest } from "./resolve-overlaps.js";
 import { SCANNER_VENDOR_RULES } from "./scanner-vendor-rules.js";
@@ -121,6 +122,7 @@ export function createSecretDetector(
     odbcEncodedPasswordParser,
     goMysqlDsnParser,
     mavenMasterParser,
+    networkDeviceCredentialsParser,
   ]) {
     const matcher = parserMatcher(parser);
     for (const keyword of parser.keywords) add(keyword, matcher);
