@@ -562,6 +562,12 @@ function findValueStart(
     return { index: position, quote: "", spaced: true };
   } else return undefined;
   position = tag ? skipWhitespace(text, position, 20) : skipSpaces(text, position, 5);
+  // A YAML block scalar (`password: |`, `token: >-`): the value is on the line below, a literal to its end.
+  if (operator === ":" && (text[position] === "|" || text[position] === ">")) {
+    const content = blockScalarContent(text, nameStart, position);
+    if (content === undefined) return undefined;
+    return { index: content, quote: "\n", unquotedName: !quotedName };
+  }
   // A string literal's prefix: Python's `b'…'`, `r"…"`, `f"…"`, Objective-C's `@"…"`.
   let interpolated = false;
   if (STRING_PREFIX.test(text[position] ?? "") && /["']/.test(text[position + 1] ?? "")) {
@@ -574,6 +580,27 @@ function findValueStart(
   // The quote closes a string being concatenated (`"…;PWD=" + password`): no value here.
   if (quote !== "" && STRING_CONCATENATION.test(text.slice(position + 1, position + 8))) return undefined;
   return { index: position + quote.length, quote, tag, interpolated, unquotedName: !quotedName, call };
+}
+
+// A block scalar's header: `|` or `>`, a chomping and an indentation indicator, a comment, the line's end.
+const BLOCK_HEADER = /[|>](?:[-+][1-9]?|[1-9][-+]?)?[ \t]{0,20}(?:#[^\n]{0,200})?\r?\n/y;
+
+// A block's content line that is one token: a secret's. Words with spaces are prose (a description).
+const ONE_TOKEN_LINE = /[^\s]{1,1200}[ \t]*(?:\r?\n|$)/y;
+
+/**
+ * Where a block scalar's first line of content starts, after its header at `header`: on the next
+ * line, indented deeper than the key's own line (YAML 1.2, 8.1), and one token; or none.
+ */
+function blockScalarContent(text: string, nameStart: number, header: number): number | undefined {
+  BLOCK_HEADER.lastIndex = header;
+  if (!BLOCK_HEADER.test(text)) return undefined;
+  const keyLine = lineBefore(text, nameStart, 200);
+  const keyIndent = keyLine.length - keyLine.trimStart().length;
+  const content = skipSpaces(text, BLOCK_HEADER.lastIndex, 40);
+  if (content - BLOCK_HEADER.lastIndex <= keyIndent) return undefined;
+  ONE_TOKEN_LINE.lastIndex = content;
+  return ONE_TOKEN_LINE.test(text) ? content : undefined;
 }
 
 // A setter (`setPassword`, `set_password`, `withApiKey`) or, after a `.`, a builder's method named
@@ -756,6 +783,8 @@ function readValue(text: string, start: number, quote: string, inQuery = false):
   // A line-break escape closing a string in code (`"…;PWD=password\n"`) is not part of the value.
   if (value.charCodeAt(value.length - 2) === 0x5c)
     value = value.slice(0, trailingRun(value, isLineEscape, 2));
+  // A block scalar's line (read as quoted by its line break) ends before its trailing spaces.
+  if (quote === "\n") value = value.trimEnd();
   return value;
 }
 

@@ -89,3 +89,27 @@ describe("words given as passwords", () => {
     },
   );
 });
+
+describe("a YAML block scalar's value", () => {
+  const token = alnum(24, 11);
+  it.each([
+    ["a literal block", `password: |\n  ${token}`],
+    ["a folded block, stripped", `api_token: >-\n  ${token}\n`],
+    [
+      "nested, with a comment on the header",
+      `db:\n  password: |- # rotated monthly\n    ${token}   \n  user: app`,
+    ],
+  ])("is reported, and only it: %s", (_name, text) => {
+    expect(reportedSecretValues(text)).toEqual([token]);
+  });
+  it.each([
+    "password: >\n  the password is stored in the vault",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    "password: |\n  ${DB_PASSWORD}",
+    `password: |\n${alnum(24, 12)}`,
+    "password: |\n",
+    `description: |\n  Set the token with --token.`,
+  ])("is not when prose, a reference or not indented: %j", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
