@@ -344,6 +344,9 @@ const CAMEL_SECRET_NAME = /[a-z0-9]Secret$/;
 const EXISTING_OBJECT_NAME = /^existing/;
 // A Kubernetes object's name, lower-case words and dashes (`secret: traefik-tls`): where the secret is.
 const OBJECT_NAME = /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/;
+// The word for secret, in a translation file (`"clientSecret": "Geheimnis"`): a label, not the value.
+const SECRET_WORD_VALUE =
+  /^(?:geheimnis|geheim|secreto|secreta|segreto|segredo|sekret|secret|sekreto|hemlighet|hemmelighed|hemmelighet|salaisuus|gizli|titok|rahasia|tajemstv[ií]|tajemnica)$/i;
 
 /**
  * Whether the name says outright that its value is a password or a secret, so that a plain value
@@ -361,7 +364,8 @@ function namesAPlainValue(
     quoted &&
     (SECRET_WORD_NAME.test(name) || CAMEL_SECRET_NAME.test(originalName)) &&
     !EXISTING_OBJECT_NAME.test(name) &&
-    !OBJECT_NAME.test(value)
+    !OBJECT_NAME.test(value) &&
+    !SECRET_WORD_VALUE.test(value)
   );
 }
 

@@ -65,6 +65,9 @@ describe("a quoted plain literal named a secret", () => {
     'secretName: "db-credentials"',
     "let ok=secret;",
     "secret := ''",
+    // The word for secret in a translation file.
+    '"clientSecret": "Geheimnis"',
+    '"secret": "Secreto"',
     // A plural names a store or a list, not one secret.
     "  keyVaultToStoreSecrets: cmp2-qat-1208358310",
     // A value masked by a run of #.
