@@ -50,7 +50,8 @@ export interface AttackScore {
  * is computed twice). The highest-scoring window (or the whole text, when short) is the span.
  */
 export function createAttackScorer(model: AttackModel): {
-  score(text: string, source?: ContentSource): AttackScore | undefined;
+  /** `windowsOnly`: a user's text read by its windows, as a page is (never whole past two blocks). */
+  score(text: string, source?: ContentSource, windowsOnly?: boolean): AttackScore | undefined;
 } {
   const pairs = weightPairs(model.weights);
   // A feature counts once per block, as in training: with counts, a word repeated a thousand times
@@ -88,7 +89,7 @@ export function createAttackScorer(model: AttackModel): {
   };
 
   return {
-    score(text, source = "user") {
+    score(text, source = "user", windowsOnly = false) {
       // Text an agent reads also adds each feature's weights crossed with that context.
       const crossed = model.contextFeatures && readByAgent(source);
       const units = textUnits.of(text);
@@ -136,7 +137,7 @@ export function createAttackScorer(model: AttackModel): {
       };
       // A page or a tool's output is read by its windows only: an instruction planted in it is a
       // sentence or two, while over a whole page the slight lean of a language's common words adds up.
-      const wholeText = source === "user" ? text.length <= WHOLE_TEXT_CHARS : blocks <= 2;
+      const wholeText = source === "user" && !windowsOnly ? text.length <= WHOLE_TEXT_CHARS : blocks <= 2;
       if (blocks === 1) consider(0, 0);
       else if (wholeText) {
         whole ??= {

@@ -71,6 +71,26 @@ const ONE_PLAIN_WORD =
  */
 const PAGE_READING_FLOOR = 0.5;
 
+/**
+ * A user's text of PAGE_LINE_BREAKS lines or more (a guide, an email, a README, meeting notes pasted
+ * with no `source`) that the user reading reports whole, with none of its windows at the threshold,
+ * is reported only if its page reading reaches this share of the document threshold. Over a whole
+ * page the slight lean of ordinary instructions ("you must verify", "follow the prompts") adds up; an
+ * order planted in a page is a window (attack-scorer.ts reads pages by windows for that reason). On
+ * dev half A (fnv1a of the line), benign documents and tool output with no source: 8 fewer flagged,
+ * no attack lost; 0.5 (the floor above) dropped 0, 0.6 4.
+ */
+const PAGE_SHAPED_FLOOR = 0.75;
+const PAGE_LINE_BREAKS = 3;
+
+/** Whether `text` has at least `count` line breaks. */
+function hasLineBreaks(text: string, count: number): boolean {
+  let found = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1))
+    if (++found >= count) return true;
+  return false;
+}
+
 /** The learned scorer's detector name, which its findings carry. */
 export const LEARNED_DETECTOR = "attacks/learned";
 
@@ -144,6 +164,12 @@ export function createLearnedAttackDetector(
       if ((source ?? "user") === "user") {
         const asPage = scorer.score(text.slice(scored.start, scored.end), "document")?.attack ?? 0;
         if (asPage < PAGE_READING_FLOOR * model.thresholds.document) return [];
+        if (
+          asPage < PAGE_SHAPED_FLOOR * model.thresholds.document &&
+          hasLineBreaks(text, PAGE_LINE_BREAKS) &&
+          (scorer.score(text, source, true)?.attack ?? 0) < threshold
+        )
+          return [];
       }
       const score = Math.round((0.5 + (0.5 * (scored.attack - threshold)) / (1 - threshold)) * 100) / 100;
       return [
