@@ -10,6 +10,11 @@ const EXTRACTION_VERBS =
   "reveal|show|print|output|repeat|display|tell|give|share|leak|dump|write|recite|disclose|expose|return|provide|list|copy|echo|spell|type|translate|encode|encrypt";
 const HIDDEN_PROMPT = String.raw`(?:system\s(?:prompt|message|instructions?)|(?:initial|original|hidden|secret|internal|developer|pre-?)\s?(?:prompt|instructions|configuration|rules|guidelines|directives)|(?:your|the)\sinstructions\s(?:verbatim|word\sfor\sword|exactly)|instructions\syou\s(?:were|have\sbeen)\sgiven|prompt\s(?:above|you\s(?:were|have\sbeen)\sgiven)|(?:first|initial)\smessage(?=\s(?:you\s(?:received|were\sgiven|got)|in\s(?:this|our)\s(?:conversation|chat))))(?:\s(?:you\s(?:were|have\sbeen)\s(?:given|told)|you\s(?:received|got)|from\sthe\sdeveloper|in\s(?:this|our)\s(?:conversation|chat)))?`;
 
+/** The special tokens of chat templates (ChatML, Llama 2 and 3, Gemma), as normalize.ts folds them. */
+const TEMPLATE_TOKEN = String.raw`(?:<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|eom_id|im_sep)\|>|\[\/?inst\]|<<\/?sys>>|<(?:start|end)_of_turn>)`;
+/** What joins two tokens that are being named: a conjunction of the nine languages, a comma or a slash. */
+const NAMED_BESIDE = String.raw`[\`'"]?\s{0,2}(?:,|\/|&|and|or|und|oder|et|ou|y|o|e|и|или|和|或|及|と|및)\s{0,2}[\`'"]?`;
+
 /** What a replay names: all of it, every word, the text, the prompt. */
 const REPLAYED =
   "the|all|of|every|word|words|text|everything|lines?|message|prompt|content|out|back|verbatim";
@@ -126,8 +131,12 @@ export const INJECTION_RULES: InjectionRule[] = [
     kind: "prompt_injection",
     type: "delimiter_injection",
     triggers: ["<|", "[inst]", "[/inst]", "<<sys>>", "<</sys>>", "<start_of_turn>", "<end_of_turn>"],
-    pattern:
-      /(?:<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|eom_id|im_sep)\|>|\[\/?inst\]|<<\/?sys>>|<(?:start|end)_of_turn>)(?:[^\n]{0,20}?\bsystem\b)?/,
+    // A token named beside another by "and", "or", a comma or a slash ("[INST] and [/INST] are
+    // regular strings", "`<|start_header_id|>` and `<|end_header_id|>` enclose the role") is
+    // explained, not used: a template sets its tokens around text, not around a conjunction.
+    pattern: new RegExp(
+      `(?<!${TEMPLATE_TOKEN}${NAMED_BESIDE})${TEMPLATE_TOKEN}(?!${NAMED_BESIDE}${TEMPLATE_TOKEN})(?:[^\\n]{0,20}?\\bsystem\\b)?`,
+    ),
     score: (match) => (/system$/.test(match) || match.startsWith("<<") ? 0.85 : 0.6),
   },
   {

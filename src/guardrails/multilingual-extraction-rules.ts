@@ -338,7 +338,9 @@ export const MULTILINGUAL_EXTRACTION_RULES: InjectionRule[] = [
     "ja",
     JA_QUALIFIERS,
     // Only the first qualifier of a phrase starts a match ("あなたの隠されたプロンプト" is one request).
-    `(?<!(?:${JA_QUALIFIERS})${chars(16)})(?:${JA_QUALIFIERS})${chars(16)}${JA_NOUN}(?:を|は)?${chars(8)}${JA_VERBS}(?![^。！？!?\\n]{0,3}(?:ないで|るな|てはいけ|ちゃだめ))`,
+    // "最初に" right before the noun is "first", the order of the answer ("最初に指示文をそのまま出力",
+    // IFEval's "first repeat the request"), not the initial prompt ("最初の指示", "最初に与えられた指示").
+    `(?<!(?:${JA_QUALIFIERS})${chars(16)})(?:${JA_QUALIFIERS})(?!(?<=最初)に[、,]?${JA_NOUN})${chars(16)}${JA_NOUN}(?:を|は)?${chars(8)}${JA_VERBS}(?![^。！？!?\\n]{0,3}(?:ないで|るな|てはいけ|ちゃだめ))`,
     JA_MARKERS,
   ),
   extraction(
