@@ -128,8 +128,9 @@ export const IMPERATIVE =
 export const IMPERATIVE_OTHER =
   /(?:ignorier|vergiss|vergessen|antworte|schreib|sende|schick|leite|empfiehl|bewerte|musst|sollst|niemals|stattdessen|lösche|erwähne|oublie|réponds|répondez|écris|envoie|envoyez|transf[eè]re|recommande|évalue|donne|dois|devez|jamais|toujours|plutôt|supprime|ignor|olvida|dile|responde|escribe|env[ií]a|reenv[ií]a|recomienda|califica|debes|deber[aá]s|nunca|siempre|elimina|añade|menciona|(?<![а-яё])(?:про)?игнорир|(?<![а-яё])забудь|(?<![а-яё])скажи|(?<![а-яё])ответь|(?<![а-яё])напиши|(?<![а-яё])отправ|(?<![а-яё])перешли|(?<![а-яё])рекоменд|(?<![а-яё])оцени|(?<![а-яё])долж|(?<![а-яё])никогда|(?<![а-яё])всегда|(?<![а-яё])вместо|(?<![а-яё])удали|(?<![а-яё])добавь|تجاهل|(?:^|\s)(?:قل|انس)(?=\s)|أجب|اكتب|أرسل|ارسل|أوص|يجب|دائما|بدلا|احذف|أضف|अनदेखा|भूल|कहो|कहें|बताओ|बताएं|जवाब|लिखो|लिखें|भेजो|भेजें|सिफारिश|चाहिए|मत|हमेशा|बजाय|हटा|忽略|无视|忘记|忘掉|回答|回复|告诉|发送|转发|推荐|评价|评为|给出|必须|应该|应当|不要|务必|总是|删除|添加|输出|透露|泄露|无視|忘れ|答え|回答|返信|伝え|言って|書いて|送信|送って|転送|推薦|勧め|評価|必ず|しなさい|ください|しないで|常に|代わりに|削除|追加|出力)/i;
 // The Russian pronouns are whole words: inside one, "ии" (AI) read "ситуации" and "вы" "выступление".
+// German "du" comes with its verb in -st ("du musst", "hörst du"): alone it is French "du" (of the).
 const ADDRESSED_TO_READER =
-  /\b(?:you|your|ai|assistant|model|llm|agent|bot|copilot|summari[sz]er)\b|(?:^|[^a-zà-ÿ])(?:du|dich|dir|vous|tu|tú|usted|ki|ia)(?![a-zà-ÿ])|(?<![а-яё])(?:ты|тебя|тебе|тобой|тво[а-яё]{1,4}|вы|вас|вам|вами|ваш[а-яё]{0,3}|ии)(?![а-яё])|你|您|あなた|आप|أنت|助手|模型|アシスタント/i;
+  /\b(?:you|your|ai|assistant|model|llm|agent|bot|copilot|summari[sz]er)\b|(?:^|[^a-zà-ÿ])(?:du(?=\s{1,3}[a-zäöüß]{1,20}st(?![a-zà-ÿ]))|dich|dir|vous|tu|tú|usted|ki|ia)(?![a-zà-ÿ])|[a-zäöüß]st\s{1,3}du(?![a-zà-ÿ])|(?<![а-яё])(?:ты|тебя|тебе|тобой|тво[а-яё]{1,4}|вы|вас|вам|вами|ваш[а-яё]{0,3}|ии)(?![а-яё])|你|您|あなた|आप|أنت|助手|模型|アシスタント/i;
 const INSTRUCTION_REACH = 300;
 /**
  * How far from where it starts IMPERATIVE or IMPERATIVE_OTHER reads (SpanTest's reach): its longest
