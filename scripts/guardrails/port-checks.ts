@@ -71,12 +71,15 @@ export function renderRuleObjects(rules: readonly SecretPatternRule[]): string {
 
 /**
  * A keyword the prefilter would hit in ordinary prose at every turn (`pat` in `path`, `pattern`): under
- * 3 characters, or a word under 5 letters unless the pattern opens with `\b`, which fails at once
- * inside a longer word (`lob` in `global`).
+ * 3 characters, or a word under 5 letters unless the pattern opens with a word boundary (`\b`, or the
+ * `(?<![A-Za-z0-9…])` the KeyHog port puts first), which fails at once inside a longer word (`lob` in `global`).
  */
 export function keywordTooCommon(keyword: string, pattern: string): boolean {
-  return keyword.length < 3 || (keyword.length < 5 && /^[a-z]+$/.test(keyword) && !pattern.startsWith("\\b"));
+  return (
+    keyword.length < 3 || (keyword.length < 5 && /^[a-z]+$/.test(keyword) && !OPENS_AT_BOUNDARY.test(pattern))
+  );
 }
+const OPENS_AT_BOUNDARY = /^(?:\\b|\(\?<!\[A-Za-z0-9)/;
 
 /**
  * Every keyword hit runs the rule: a keyword found in more train/dev lines than this (`create`,
@@ -92,6 +95,7 @@ export const MAX_KEYWORD_LINES = 10;
  */
 export function keywordPrefilterProblem(
   lines: readonly string[],
+  maxLines = MAX_KEYWORD_LINES,
 ): (keywords: readonly string[], pattern: string) => string | undefined {
   const lowerLines = lines.map((line) => line.toLowerCase());
   const counts = new Map<string, number>();
@@ -107,7 +111,7 @@ export function keywordPrefilterProblem(
     // A short word would run the rule at every turn of prose, boundary or not.
     const common = keywords.find((keyword) => keywordTooCommon(keyword, pattern));
     if (common !== undefined) return `keyword too common for the prefilter (${common.length} characters)`;
-    const frequent = keywords.find((keyword) => linesWith(keyword) > MAX_KEYWORD_LINES);
+    const frequent = keywords.find((keyword) => linesWith(keyword) > maxLines);
     if (frequent !== undefined)
       return `keyword in ${linesWith(frequent)} train/dev lines: too frequent for the prefilter`;
     return undefined;

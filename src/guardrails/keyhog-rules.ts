@@ -5,8 +5,9 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * Vendor token rules ported from KeyHog (github.com/santhsecurity/keyhog@14ca1d2,
  * detectors/*.toml, MIT; see licenses/ and NOTICE): one rule per detector pattern, for token types
  * modelmux did not find. Kept: patterns for a vendor's secret (not its generic detectors, nor the
- * identifiers, publishable keys and paths their descriptions name), with a literal start the prefilter can key on (one found in at most
- * 10 train/dev lines), whose
+ * identifiers, publishable keys and paths their descriptions name, nor the few whose shape ordinary
+ * configuration has), with a literal start the prefilter can key on (three characters or more, found in
+ * at most 100 train/dev lines), whose
  * converted pattern finds the three examples drawn from it, of which one adds a finding modelmux did
  * not make, and that report nothing in train or dev lines holding no secret nor in ~12 MB of ordinary
  * code (node_modules, the Python standard library), and whose pattern cannot backtrack super-linearly
@@ -61,6 +62,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/8x8-api-credentials.toml (8x8-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.abstract-api-credentials.1",
+    type: "abstract_api_credentials",
+    keywords: ["abstract"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ABSTRACT|abstract)[_=:\\s\"''']{1,257}(?:api[_\\-]?)?(?:key|token)[=:\\s\"''']{1,257}([a-zA-Z0-9_\\-]{20,50}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/abstract-api-credentials.toml (abstract-api-credentials, pattern 1)",
   },
   {
     id: "keyhog.abuseipdb-api-key",
@@ -223,6 +235,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/airplane-api-key.toml (airplane-api-key, pattern 1)",
   },
   {
+    id: "keyhog.airplane-api-key.2",
+    type: "airplane_api_key",
+    keywords: ["airplane"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:AIRPLANE|airplane)[_.\\s]{0,256}(?:API_KEY|api_key|token)[=:\\s\"'']{1,257}(aptk_[a-zA-Z0-9_\\-]{30,286}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/airplane-api-key.toml (airplane-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.akamai-api-credentials.1",
     type: "akamai_api_credentials",
     keywords: ["client_token"],
@@ -276,6 +299,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/algolia-api-key.toml (algolia-api-key, pattern 1)",
   },
   {
+    id: "keyhog.alienvault-otx-api-key",
+    type: "alienvault_otx_api_key",
+    keywords: ["otx", "alienvault"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:OTX|ALIENVAULT|alienvault|otx)(?:_API)?(?:_KEY)?[=:\\s\"'']{1,257}([a-f0-9]{64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/alienvault-otx-api-key.toml (alienvault-otx-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.amplitude-api-key",
     type: "amplitude_api_key",
     keywords: ["amplitude"],
@@ -325,6 +359,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/appium-cloud-credentials.toml (appium-cloud-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.apple-push-notification-key.1",
+    type: "apple_push_notification_key",
+    keywords: ["apns"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:APNS|apns)[=:][\\s"]{0,256}([A-Za-z0-9_\\-]{20,276}\\.[A-Za-z0-9_\\-]{20,276}\\.[A-Za-z0-9_\\-]{20,276}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/apple-push-notification-key.toml (apple-push-notification-key, pattern 1)",
   },
   {
     id: "keyhog.applitools-api-key.1",
@@ -589,6 +634,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/azure-openai-api-key.toml (azure-openai-api-key, pattern 1)",
   },
   {
+    id: "keyhog.azure-openai-api-key.2",
+    type: "azure_openai_api_key",
+    keywords: ["api-key", "api_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:api-key|api_key)[=:\\s\"']{1,257}([a-f0-9]{32})[^\\n]{0,256}\\.openai\\.azure\\.com)(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/azure-openai-api-key.toml (azure-openai-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.azure-subscription-key.1",
     type: "azure_subscription_key",
     keywords: ["ocp-apim-subscription-ke", "azure_subscription_key", "subscription_key"],
@@ -675,6 +731,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/baseten-api-key.toml (baseten-api-key, pattern 1)",
   },
   {
+    id: "keyhog.baseten-api-key.2",
+    type: "baseten_api_key",
+    keywords: ["authorization"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:Authorization[=:\\s\"']{0,256}Api-Key[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{30,286}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/baseten-api-key.toml (baseten-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.betterstack-source-token",
     type: "betterstack_source_token",
     keywords: ["betterstack", "logtail"],
@@ -693,6 +760,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/bigcommerce-access-token.toml (bigcommerce-access-token, pattern 1)",
+  },
+  {
+    id: "keyhog.bigcommerce-access-token.2",
+    type: "bigcommerce_access_token",
+    keywords: ["at_"],
+    pattern: "(?<![A-Za-z0-9_-])(?:at_[a-zA-Z0-9]{64,320})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/bigcommerce-access-token.toml (bigcommerce-access-token, pattern 2)",
   },
   {
     id: "keyhog.bigcommerce-store-api-credentials.1",
@@ -738,6 +814,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/blockcypher-api-token.toml (blockcypher-api-token, pattern 1)",
   },
   {
+    id: "keyhog.bluejeans-api.1",
+    type: "bluejeans_api",
+    keywords: ["bluejeans", "bjn"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:bluejeans|BJN)[_\\-\\s]?(?:api[_\\-\\s]?key|access[_\\-\\s]?token|secret)[\"'\\s]{0,256}[=:][\"'\\s]{0,256}([a-zA-Z0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/bluejeans-api.toml (bluejeans-api, pattern 1)",
+  },
+  {
     id: "keyhog.bluesnap-api-credentials.1",
     type: "bluesnap_api_credentials",
     keywords: ["bluesnap"],
@@ -757,6 +844,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/bluesnap-api-credentials.toml (bluesnap-api-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.blur-api-key",
+    type: "blur_api_key",
+    keywords: ["blur"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:blur|BLUR)[_\\s]{0,256}(?:API[_\\s]{0,256})?KEY[_\\s]{0,256}[=:][\\s]{0,256}[\"'']{1,257}([a-zA-Z0-9_\\-]{20,276})[\"'']{1,257})(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/blur-api-key.toml (blur-api-key, pattern 1)",
   },
   {
     id: "keyhog.blynk-api-credentials.1",
@@ -841,6 +939,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/braze-api-key.toml (braze-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.brazil-dadosgovbr-api-key.1",
+    type: "brazil_dadosgovbr_api_key",
+    keywords: ["dados.gov.br", "dados_gov", "brazil"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:dados\\.gov\\.br|DADOS_GOV|BRAZIL)[_.\\-]?(?:API[_\\-]?KEY|api_key|CKAN[_\\-]?KEY|ckan_key)[\\s\"'=:]{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/brazil-dadosgovbr-api-key.toml (brazil-dadosgovbr-api-key, pattern 1)",
   },
   {
     id: "keyhog.brazil-dadosgovbr-api-key.2",
@@ -975,6 +1084,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/buildkite-api-access-token.toml (buildkite-api-access-token, pattern 1)",
   },
   {
+    id: "keyhog.bunnycdn-api-key.1",
+    type: "bunnycdn_api_key",
+    keywords: ["bunnycdn", "bunny"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:BUNNYCDN|bunnycdn|BUNNY|bunny)(?:_API)?[_\\-]?(?:KEY|key|TOKEN|token)[=:\\s\"']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/bunnycdn-api-key.toml (bunnycdn-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.bunnycdn-api-key.2",
     type: "bunnycdn_api_key",
     keywords: ["accesskey"],
@@ -995,6 +1115,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/calendly-api-key.toml (calendly-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.canada-open-data-api-key.1",
+    type: "canada_open_data_api_key",
+    keywords: ["canada", "ckan", "open.canada"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CANADA|CKAN|open\\.canada)[_.\\-]?(?:API[_\\-]?KEY|api[_\\-]?key)[\\s\"''=:]{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/canada-open-data-api-key.toml (canada-open-data-api-key, pattern 1)",
   },
   {
     id: "keyhog.canopy-tax-api-credentials.1",
@@ -1052,6 +1183,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/canvas-api-token.toml (canvas-api-token, pattern 1)",
   },
   {
+    id: "keyhog.cargo-registry-token.1",
+    type: "cargo_registry_token",
+    keywords: ["cargo_registry_token", "cargo", "cargo_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CARGO_REGISTRY_TOKEN|cargo[^\\n]registry[^\\n]token|cargo_token)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/cargo-registry-token.toml (cargo-registry-token, pattern 1)",
+  },
+  {
+    id: "keyhog.cargo-registry-token.2",
+    type: "cargo_registry_token",
+    keywords: ["cargo"],
+    pattern: "(?<![A-Za-z0-9])(?:cargo\\s{1,257}login\\s{1,257}['\"]?([a-f0-9]{32})['\"]?)(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/cargo-registry-token.toml (cargo-registry-token, pattern 2)",
+  },
+  {
     id: "keyhog.casdoor-credentials.2",
     type: "casdoor_credentials",
     keywords: ["casdoor"],
@@ -1096,6 +1248,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/catchpoint-api-credentials.toml (catchpoint-api-credentials, pattern 3)",
   },
   {
+    id: "keyhog.census-api-key.1",
+    type: "census_api_key",
+    keywords: ["census"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CENSUS)[_.]?(?:API[._\\-]?KEY|TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/census-api-key.toml (census-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.censys-api-credentials.2",
     type: "censys_api_credentials",
     keywords: ["censys"],
@@ -1105,6 +1268,18 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/censys-api-credentials.toml (censys-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.ceph-rados-gateway-credentials",
+    type: "ceph_rados_gateway_credentials",
+    keywords: ["ceph"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CEPH|ceph)[._\\-]?(?:RGW|rgw|RADOS|rados)?[._\\-]?(?:ACCESS[._\\-]?)?(?:KEY|key)[=:\\s\"'']{1,257}([A-Z0-9]{20}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source:
+      "keyhog detectors/ceph-rados-gateway-credentials.toml (ceph-rados-gateway-credentials, pattern 1)",
   },
   {
     id: "keyhog.checkly-api-key.1",
@@ -1145,6 +1320,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/checkout-com-api-key.toml (checkout-com-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.checkout-com-api-key.4",
+    type: "checkout_com_api_key",
+    keywords: ["checkout", "cko"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:checkout|cko)[\\s]{0,256}[=:]{1,257}[\\s]{0,256}[\"']{0,256}(sk_[a-z0-9]{24,280}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/checkout-com-api-key.toml (checkout-com-api-key, pattern 4)",
   },
   {
     id: "keyhog.chef-automate-token.2",
@@ -1234,6 +1420,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/classlink-api-credentials.toml (classlink-api-credentials, pattern 3)",
   },
   {
+    id: "keyhog.clever-api-credentials.2",
+    type: "clever_api_credentials",
+    keywords: ["clever"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:clever)[_\\s.\\-]{0,256}(?:client[_\\s.\\-]{0,256}secret)[=:\\s\"'']{1,257}([a-f0-9]{64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/clever-api-credentials.toml (clever-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.clever-api-credentials.3",
+    type: "clever_api_credentials",
+    keywords: ["clever"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:clever)[_\\s.\\-]{0,256}(?:token|bearer)[=:\\s\"'']{1,257}(TEST|[a-f0-9]{64}|[a-zA-Z0-9_\\-]{100,356}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/clever-api-credentials.toml (clever-api-credentials, pattern 3)",
+  },
+  {
     id: "keyhog.clickatell-api-key.1",
     type: "clickatell_api_key",
     keywords: ["clickatell"],
@@ -1245,6 +1453,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/clickatell-api-key.toml (clickatell-api-key, pattern 1)",
   },
   {
+    id: "keyhog.clickatell-api-key.2",
+    type: "clickatell_api_key",
+    keywords: ["authorization"],
+    pattern: "(?<![A-Za-z0-9])(?:Authorization[=:\\s\"' ]{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/clickatell-api-key.toml (clickatell-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.clickup-api-token",
     type: "clickup_api_token",
     keywords: ["pk_"],
@@ -1252,6 +1470,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/clickup-api-token.toml (clickup-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.clio-api-credentials.2",
+    type: "clio_api_credentials",
+    keywords: ["clio"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CLIO|clio)[_\\s]?(?:CLIENT[_\\s]?SECRET|client[_\\s]?secret)[=:\\s\"'']{1,257}([a-f0-9]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/clio-api-credentials.toml (clio-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.cloudflare-api-token.1",
@@ -1295,6 +1524,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/cloudflare-workers-api-token.toml (cloudflare-workers-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.cloudsmith-api-key.1",
+    type: "cloudsmith_api_key",
+    keywords: ["cs_"],
+    pattern: "(?<![A-Za-z0-9_-])(?:cs_[a-zA-Z0-9]{32,48})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/cloudsmith-api-key.toml (cloudsmith-api-key, pattern 1)",
   },
   {
     id: "keyhog.cloudsmith-api-key.2",
@@ -1410,6 +1648,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/comet-ml-api-key.toml (comet-ml-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.confluent-cloud-api-key.1",
+    type: "confluent_cloud_api_key",
+    keywords: ["cflt"],
+    pattern: "(?<![A-Za-z0-9])(?:cflt[A-Za-z0-9+\\/]{60})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/confluent-cloud-api-key.toml (confluent-cloud-api-key, pattern 1)",
   },
   {
     id: "keyhog.consul-acl-token.3",
@@ -1561,6 +1808,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/crowdin-api-token.toml (crowdin-api-token, pattern 2)",
   },
   {
+    id: "keyhog.crowdstrike-api-credentials.2",
+    type: "crowdstrike_api_credentials",
+    keywords: ["crowdstrike", "falcon"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CROWDSTRIKE|crowdstrike|FALCON|falcon)[_\\s]{0,256}(?:CLIENT[_\\s]{0,256})?(?:SECRET|KEY)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/crowdstrike-api-credentials.toml (crowdstrike-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.cryptocompare-api-key.1",
     type: "cryptocompare_api_key",
     keywords: ["cryptocompare"],
@@ -1570,6 +1828,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/cryptocompare-api-key.toml (cryptocompare-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.cryptocompare-api-key.2",
+    type: "cryptocompare_api_key",
+    keywords: ["authorization"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:Authorization[=:\\s\"']{1,257}(?:Apikey\\s{1,257})?([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/cryptocompare-api-key.toml (cryptocompare-api-key, pattern 2)",
   },
   {
     id: "keyhog.customerio-api-key.2",
@@ -1740,6 +2009,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/deezer-api-key.toml (deezer-api-key, pattern 1)",
   },
   {
+    id: "keyhog.definedfi-api-key",
+    type: "definedfi_api_key",
+    keywords: ["defined"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DEFINED|defined)[_=:\\s\"'']{1,257}(?:api[_\\-]?)?key[=:\\s\"'']{1,257}([a-f0-9]{64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/definedfi-api-key.toml (definedfi-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.devcycle-api-credentials.1",
     type: "devcycle_api_credentials",
     keywords: ["dvc_"],
@@ -1769,6 +2049,39 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/devto-api-key.toml (devto-api-key, pattern 1)",
   },
   {
+    id: "keyhog.dhl-api-credentials.1",
+    type: "dhl_api_credentials",
+    keywords: ["dhl"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DHL|dhl)[._](?:API|api)[._](?:KEY|key)[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/dhl-api-credentials.toml (dhl-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.dhl-api-credentials.2",
+    type: "dhl_api_credentials",
+    keywords: ["dhl"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DHL|dhl)[._](?:API|api)[._](?:SECRET|secret)[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/dhl-api-credentials.toml (dhl-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.dhl-api-credentials.4",
+    type: "dhl_api_credentials",
+    keywords: ["dhl"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DHL|dhl)[._](?:CONSUMER|consumer)[._](?:KEY|key)[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/dhl-api-credentials.toml (dhl-api-credentials, pattern 4)",
+  },
+  {
     id: "keyhog.directus-api-token.1",
     type: "directus_api_token",
     keywords: ["directus"],
@@ -1778,6 +2091,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/directus-api-token.toml (directus-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.discord-oauth-secret",
+    type: "discord_oauth_secret",
+    keywords: ["discord"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DISCORD|discord)[_.]?(?:CLIENT|client|OAUTH|oauth)[_.]?(?:SECRET|secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/discord-oauth-secret.toml (discord-oauth-secret, pattern 1)",
   },
   {
     id: "keyhog.dockerhub-pat",
@@ -1862,6 +2186,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/drift-api-credentials.toml (drift-api-credentials, pattern 1)",
   },
   {
+    id: "keyhog.drip-api-token.1",
+    type: "drip_api_token",
+    keywords: ["drip"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DRIP|drip)[_]{0,16}(?:API|api)?[_]{0,16}(?:TOKEN|token|KEY|key)[=: ]{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/drip-api-token.toml (drip-api-token, pattern 1)",
+  },
+  {
     id: "keyhog.dronahq-credentials.1",
     type: "dronahq_credentials",
     keywords: ["dronahq"],
@@ -1914,6 +2249,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/duckdb-credentials.toml (duckdb-credentials, pattern 2)",
   },
   {
+    id: "keyhog.dune-api-key.1",
+    type: "dune_api_key",
+    keywords: ["dune"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DUNE|dune)[_=:\\s\"'']{1,257}(?:api[_\\-]?)?key[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/dune-api-key.toml (dune-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.dwolla-client-credentials.2",
     type: "dwolla_client_credentials",
     keywords: ["dwolla"],
@@ -1932,6 +2278,26 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/dynatrace-api-token.toml (dynatrace-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.ebay-api-credentials.4",
+    type: "ebay_api_credentials",
+    keywords: ["ebay"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ebay|EBAY)[_=:\\s\"'']{1,257}(?:cert_id|certId|client_secret|clientSecret)[=:\\s\"'']{1,257}([a-zA-Z0-9\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/ebay-api-credentials.toml (ebay-api-credentials, pattern 4)",
+  },
+  {
+    id: "keyhog.elevenlabs-api-key",
+    type: "elevenlabs_api_key",
+    keywords: ["sk_"],
+    pattern: "(?<![A-Za-z0-9_-])(?:sk_[a-f0-9]{32})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/elevenlabs-api-key.toml (elevenlabs-api-key, pattern 1)",
   },
   {
     id: "keyhog.eloqua-api-credentials.5",
@@ -1978,6 +2344,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/epicgames-api-key.toml (epicgames-api-key, pattern 1)",
   },
   {
+    id: "keyhog.eppo-api-key",
+    type: "eppo_api_key",
+    keywords: ["eppo"],
+    pattern: "(?<![A-Za-z0-9])(?:(?:EPPO|eppo)[=:][\\s\"'']{0,256}([a-zA-Z0-9_\\-]{30,286}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/eppo-api-key.toml (eppo-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.equinix-metal-api-token",
     type: "equinix_metal_api_token",
     keywords: ["metal_auth_token", "equinix_metal_token", "equinix_api_token", "equinix_token"],
@@ -1998,6 +2374,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/etherscan-api-key.toml (etherscan-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.etherscan-api-key.2",
+    type: "etherscan_api_key",
+    keywords: ["apikey"],
+    pattern: "(?<![A-Za-z0-9])(?:apikey[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/etherscan-api-key.toml (etherscan-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.eu-open-data-api-key.3",
+    type: "eu_open_data_api_key",
+    keywords: ["data.europa", "edp"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:data\\.europa|EDP)[_.\\-]?(?:API[_\\-]?TOKEN|token)[\\s\"''=:]{1,257}([a-zA-Z0-9_\\-]{30,286}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/eu-open-data-api-key.toml (eu-open-data-api-key, pattern 3)",
   },
   {
     id: "keyhog.exoscale-api-credentials.1",
@@ -2033,6 +2430,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/expedia-api-credentials.toml (expedia-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.fantom-api-credentials.3",
+    type: "fantom_api_credentials",
+    keywords: ["fantom", "ftm"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:fantom|FANTOM|ftm|FTM)[._\\-]?(?:api|API)[._\\-]?key[=:"\\t\\s]{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/fantom-api-credentials.toml (fantom-api-credentials, pattern 3)",
+  },
+  {
     id: "keyhog.fastly-api-token.1",
     type: "fastly_api_token",
     keywords: ["fastly"],
@@ -2065,6 +2473,24 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/fathom-api-key.toml (fathom-api-key, pattern 1)",
   },
   {
+    id: "keyhog.fauna-secret-key.1",
+    type: "fauna_secret_key",
+    keywords: ["fnae"],
+    pattern: "(?<![A-Za-z0-9])(?:fnAE[a-zA-Z0-9]{32,288}[_\\-][a-zA-Z0-9]{16,272})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/fauna-secret-key.toml (fauna-secret-key, pattern 1)",
+  },
+  {
+    id: "keyhog.fauna-secret-key.2",
+    type: "fauna_secret_key",
+    keywords: ["fnac"],
+    pattern: "(?<![A-Za-z0-9])(?:fnAC[a-zA-Z0-9]{32,288}[_\\-][a-zA-Z0-9]{16,272})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/fauna-secret-key.toml (fauna-secret-key, pattern 2)",
+  },
+  {
     id: "keyhog.fda-api-key.1",
     type: "fda_api_key",
     keywords: ["fda_api_key", "openfda_api_key"],
@@ -2073,6 +2499,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/fda-api.toml (fda-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.fedex-api-credentials.2",
+    type: "fedex_api_credentials",
+    keywords: ["fedex"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:FEDEX|fedex)[._](?:CLIENT|client|API|api)[._](?:SECRET|secret)[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/fedex-api-credentials.toml (fedex-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.figma-api-token.1",
@@ -2156,6 +2593,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/firebase-storage-credentials.toml (firebase-storage-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.firehydrant-api-key",
+    type: "firehydrant_api_key",
+    keywords: ["fhc"],
+    pattern: "(?<![A-Za-z0-9])(?:fhc[a-f0-9]{64})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/firehydrant-api-key.toml (firehydrant-api-key, pattern 1)",
   },
   {
     id: "keyhog.fireworks-ai-api-key",
@@ -2249,6 +2695,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/flyio-deploy-token.toml (flyio-deploy-token, pattern 1)",
   },
   {
+    id: "keyhog.footprint-api-key",
+    type: "footprint_api_key",
+    keywords: ["footprint"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:FOOTPRINT|footprint)[_a-zA-Z0-9]{0,256}[=:\\s\"'']{1,257}([a-zA-Z0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/footprint-api-key.toml (footprint-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.formstack-api-credentials.1",
     type: "formstack_api_credentials",
     keywords: ["formstack"],
@@ -2280,6 +2737,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/fortinet-fortigate-token.toml (fortinet-fortigate-token, pattern 1)",
+  },
+  {
+    id: "keyhog.foundation-api-key",
+    type: "foundation_api_key",
+    keywords: ["foundation"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:foundation|FOUNDATION)[_\\s]{0,256}(?:API[_\\s]{0,256})?KEY[_\\s]{0,256}[=:][\\s]{0,256}[\"'']{1,257}([a-zA-Z0-9_\\-]{20,276})[\"'']{1,257})(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/foundation-api-key.toml (foundation-api-key, pattern 1)",
   },
   {
     id: "keyhog.framer-api-credentials.1",
@@ -2346,6 +2814,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/fusionauth-api-key.toml (fusionauth-api-key, pattern 1)",
   },
   {
+    id: "keyhog.fusionauth-api-key.2",
+    type: "fusionauth_api_key",
+    keywords: ["authorization:"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:Authorization:\\s{0,256}[A-Za-z]{1,257}\\s{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/fusionauth-api-key.toml (fusionauth-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.genesys-cloud-credentials.2",
     type: "genesys_cloud_credentials",
     keywords: ["genesys", "genesys_cloud", "purecloud"],
@@ -2358,6 +2837,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/genesys-cloud-credentials.toml (genesys-cloud-credentials, pattern 2)",
   },
   {
+    id: "keyhog.genius-api-token",
+    type: "genius_api_token",
+    keywords: ["genius"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GENIUS|genius)[\\\\s_\\-]?(?:ACCESS|access)?[\\\\s_\\-]?(?:TOKEN|token|API|api)?[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/genius-api-token.toml (genius-api-token, pattern 1)",
+  },
+  {
     id: "keyhog.gentrace-api-key.1",
     type: "gentrace_api_key",
     keywords: ["gentrace_api_key", "gentrace"],
@@ -2367,6 +2857,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/gentrace-api-key.toml (gentrace-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.gentrace-api-key.2",
+    type: "gentrace_api_key",
+    keywords: ["authorization"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:Authorization)[=:\\s\"'']{1,257}(?:Bearer\\s{1,257})?([a-zA-Z0-9]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/gentrace-api-key.toml (gentrace-api-key, pattern 2)",
   },
   {
     id: "keyhog.gitkraken-api-token.2",
@@ -2398,6 +2899,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/gitpod-api-token.toml (gitpod-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.glitch-api-credentials.1",
+    type: "glitch_api_credentials",
+    keywords: ["glitch"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GLITCH|glitch)[_\\s]{0,256}(TOKEN|API|KEY)[=:\\s\"'']{1,257}([a-f0-9]{32,64}))(?![A-Za-z0-9])",
+    group: 2,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/glitch-api-credentials.toml (glitch-api-credentials, pattern 1)",
   },
   {
     id: "keyhog.glitch-api-credentials.2",
@@ -2466,6 +2978,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
       "keyhog detectors/google-ads-api-developer-token.toml (google-ads-api-developer-token, pattern 1)",
   },
   {
+    id: "keyhog.google-cloud-storage-hmac-key.2",
+    type: "google_cloud_storage_hmac_key",
+    keywords: ["hmac"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:hmac[_\\-]?access[_\\-]?key[=:\\s\"'']{1,257}(GOOG[0-9A-Z]{37,40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/google-cloud-storage-hmac-key.toml (google-cloud-storage-hmac-key, pattern 2)",
+  },
+  {
+    id: "keyhog.google-cloud-storage-hmac-key.3",
+    type: "google_cloud_storage_hmac_key",
+    keywords: ["hmac"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:hmac[_\\-]?secret[=:\\s\"'']{1,257}([a-zA-Z0-9+\\/]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/google-cloud-storage-hmac-key.toml (google-cloud-storage-hmac-key, pattern 3)",
+  },
+  {
     id: "keyhog.google-oauth-client-secret.1",
     type: "google_oauth_client_secret",
     keywords: ["gocspx-"],
@@ -2483,6 +3017,52 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/gotify-token.toml (gotify-token, pattern 1)",
+  },
+  {
+    id: "keyhog.goto-connect-api-credentials.2",
+    type: "goto_connect_api_credentials",
+    keywords: ["goto", "gotoconnect"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:goto[_\\-\\s]?connect|gotoconnect)[_\\-\\s]?(?:client[_\\-\\s]?secret|clientsecret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,60}))(?![A-Za-z0-9])",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/goto-connect-api-credentials.toml (goto-connect-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.goto-connect-api-credentials.3",
+    type: "goto_connect_api_credentials",
+    keywords: ["goto", "gotoconnect"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:goto[_\\-\\s]?connect|gotoconnect)[_\\-\\s]?(?:account[_\\-\\s]?key|accountkey)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{10,40}))(?![A-Za-z0-9])",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/goto-connect-api-credentials.toml (goto-connect-api-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.graph-deploy-key",
+    type: "graph_deploy_key",
+    keywords: ["graph_deploy_key", "deploy"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GRAPH_DEPLOY_KEY|deploy[^\\n]?key)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/graph-deploy-key.toml (graph-deploy-key, pattern 1)",
+  },
+  {
+    id: "keyhog.gravity-forms-rest-api-key.2",
+    type: "gravity_forms_rest_api_key",
+    keywords: ["gravity"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:gravity[_\\s]{0,256}forms?|GRAVITY[_\\s]{0,256}FORMS)[_.\\s]{0,256}(?:private[_\\s]{0,256}key|secret[_\\s]{0,256}key)[\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/gravity-forms-rest-api-key.toml (gravity-forms-rest-api-key, pattern 2)",
   },
   {
     id: "keyhog.greynoise-api-key",
@@ -2582,6 +3162,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/headspin-api-token.toml (headspin-api-token, pattern 1)",
   },
   {
+    id: "keyhog.helicone-api-key.1",
+    type: "helicone_api_key",
+    keywords: ["sk-"],
+    pattern: "(?<![A-Za-z0-9_-])(?:sk-[a-zA-Z0-9]{20,276})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/helicone-api-key.toml (helicone-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.helicone-api-key.2",
     type: "helicone_api_key",
     keywords: ["pk-"],
@@ -2589,6 +3178,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/helicone-api-key.toml (helicone-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.helicone-api-key.3",
+    type: "helicone_api_key",
+    keywords: ["eu-"],
+    pattern: "(?<![A-Za-z0-9_-])(?:eu-[a-zA-Z0-9]{20,276})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/helicone-api-key.toml (helicone-api-key, pattern 3)",
   },
   {
     id: "keyhog.helpscout-api-key.1",
@@ -2624,6 +3222,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/hetzner-api-token.toml (hetzner-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.hevo-data-credentials.2",
+    type: "hevo_data_credentials",
+    keywords: ["hevo"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:hevo)[_.]?api[._\\-]?key[=:\\s\"'']{1,257}([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/hevo-data-credentials.toml (hevo-data-credentials, pattern 2)",
   },
   {
     id: "keyhog.hightouch-api-key.1",
@@ -2670,6 +3279,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/hologram-api-key.toml (hologram-api-key, pattern 2)",
   },
   {
+    id: "keyhog.honeybadger-api-key",
+    type: "honeybadger_api_key",
+    keywords: ["honeybadger", "api_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:HONEYBADGER[_\\-]?API[_\\-]?KEY|honeybadger[_\\-]?api[_\\-]?key|api_key)[=:\\s\"']{1,257}([a-f0-9]{32,48}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/honeybadger-api-key.toml (honeybadger-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.honeycomb-api-key",
     type: "honeycomb_api_key",
     keywords: ["hcai_"],
@@ -2698,6 +3318,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/hubspot-private-app-token.toml (hubspot-private-app-token, pattern 1)",
+  },
+  {
+    id: "keyhog.huggingface-api-key",
+    type: "huggingface_api_key",
+    keywords: ["hf_"],
+    pattern: "(?<![A-Za-z0-9_-])(?:hf_[a-zA-Z0-9]{34})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/huggingface-api-key.toml (huggingface-api-key, pattern 1)",
   },
   {
     id: "keyhog.humanloop-api-key",
@@ -2831,6 +3460,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/india-aadhaar-api-credentials.toml (india-aadhaar-api-credentials, pattern 3)",
   },
   {
+    id: "keyhog.infinite-campus-api-key.1",
+    type: "infinite_campus_api_key",
+    keywords: ["infinite", "icampus", "campus"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:infinite[_\\s\\-]{0,256}campus|icampus|campus)[_\\s.\\-]{0,256}(?:api[_\\s.\\-]{0,256})?(?:key|token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/infinite-campus-api-key.toml (infinite-campus-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.influxdb-api-token.2",
     type: "influxdb_api_token",
     keywords: ["glc_"],
@@ -2849,6 +3489,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/infobip-api-key.toml (infobip-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.infobip-api-key.2",
+    type: "infobip_api_key",
+    keywords: ["authorization"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:Authorization[=:\\s\"' ]{1,17}(?:App|APP)?\\s{1,17}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/infobip-api-key.toml (infobip-api-key, pattern 2)",
   },
   {
     id: "keyhog.infura-project-credentials.2",
@@ -2948,6 +3599,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/iterable-api-key.toml (iterable-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.japan-egov-api-key.3",
+    type: "japan_egov_api_key",
+    keywords: ["appid"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:appId[\\s\"''=:]{1,257}([a-zA-Z0-9]{20,40})[^\\n]{0,30}(?:e-stat|stat\\.go\\.jp))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/japan-egov-api-key.toml (japan-egov-api-key, pattern 3)",
   },
   {
     id: "keyhog.jetadmin-credentials.4",
@@ -3119,6 +3781,26 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/keycdn-api-key.toml (keycdn-api-key, pattern 1)",
   },
   {
+    id: "keyhog.kiwi-com-api-credentials.1",
+    type: "kiwi_com_api_credentials",
+    keywords: ["kiwi", "tequila"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:KIWI|kiwi|TEQUILA|tequila)[_\\s]?(?:API_KEY|api_key|KEY|key|APIKEY|apikey)[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{20,50}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/kiwi-com-api-credentials.toml (kiwi-com-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.klaviyo-api-key.2",
+    type: "klaviyo_api_key",
+    keywords: ["sk_"],
+    pattern: "(?<![A-Za-z0-9_-])(?:sk_[a-zA-Z0-9]{30,50})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/klaviyo-api-key.toml (klaviyo-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.klaviyo-api-key.4",
     type: "klaviyo_api_key",
     keywords: ["klaviyo"],
@@ -3214,6 +3896,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/libsql-credentials.toml (libsql-credentials, pattern 3)",
   },
   {
+    id: "keyhog.linear-oauth-secret",
+    type: "linear_oauth_secret",
+    keywords: ["linear"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:LINEAR|linear)[_.]?(?:CLIENT|client|OAUTH|oauth)[_.]?(?:SECRET|secret)[=:\\s\"'']{1,257}([a-zA-Z0-9]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/linear-oauth-secret.toml (linear-oauth-secret, pattern 1)",
+  },
+  {
     id: "keyhog.linode-pat.1",
     type: "linode_pat",
     keywords: ["linode"],
@@ -3279,6 +3972,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/livekit-api-credentials.toml (livekit-api-credentials, pattern 1)",
   },
   {
+    id: "keyhog.lob-api-key",
+    type: "lob_api_key",
+    keywords: ["test_", "live_"],
+    pattern: "(?<![A-Za-z0-9_-])(?:(?:test_|live_)[a-f0-9]{40})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/lob-api-key.toml (lob-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.loggly-customer-token",
     type: "loggly_customer_token",
     keywords: ["loggly", "loggly_token", "customer_token"],
@@ -3312,6 +4014,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/logz-io-shipping-token.toml (logz-io-shipping-token, pattern 1)",
   },
   {
+    id: "keyhog.lokalise-api-key.1",
+    type: "lokalise_api_key",
+    keywords: ["lol"],
+    pattern: "(?<![A-Za-z0-9])(?:lol[0-9a-f]{40,296})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/lokalise-api-key.toml (lokalise-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.lokalise-api-key.2",
     type: "lokalise_api_key",
     keywords: ["lokalise", "lokalise_api"],
@@ -3342,6 +4053,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/looksrare-api-key.toml (looksrare-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.loom-api-token.2",
+    type: "loom_api_token",
+    keywords: ["loom"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:LOOM|loom)[._\\-]?(?:API|api)[._\\-]?(?:KEY|key|TOKEN|token)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{30,286}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/loom-api-token.toml (loom-api-token, pattern 2)",
   },
   {
     id: "keyhog.lorawan-credentials.3",
@@ -3485,6 +4207,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/mapquest-api-key.toml (mapquest-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.marker-io-credentials",
+    type: "marker_io_credentials",
+    keywords: ["marker", "markerio"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MARKER[_.\\-]?IO|marker[_.\\-]?io|MARKERIO)[_a-zA-Z0-9]{0,256}[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/marker-io-credentials.toml (marker-io-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.marvel-api-credentials.2",
+    type: "marvel_api_credentials",
+    keywords: ["marvel"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MARVEL|marvel)[_=:\\s\"'']{1,257}(?:private[_\\-]?)?api[_\\-]?key[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/marvel-api-credentials.toml (marvel-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.matomo-api-token.1",
@@ -3633,6 +4377,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/minio-access-key.toml (minio-access-key, pattern 1)",
   },
   {
+    id: "keyhog.miro-api-token.2",
+    type: "miro_api_token",
+    keywords: ["miro"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MIRO|miro)[._\\-]?(?:TOKEN|token|ACCESS|access|API|api)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/miro-api-token.toml (miro-api-token, pattern 2)",
+  },
+  {
+    id: "keyhog.misp-api-key",
+    type: "misp_api_key",
+    keywords: ["misp"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:misp|MISP)[\\s_\\-]{0,256}(?:api[_\\-]?key|authkey|key)[=:\\s\"'']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/misp-api-key.toml (misp-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.modal-api-token.2",
     type: "modal_api_token",
     keywords: ["modal-key", "modal_key"],
@@ -3771,6 +4537,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/n8n-api-credentials.toml (n8n-api-credentials, pattern 1)",
   },
   {
+    id: "keyhog.n8n-api-credentials.2",
+    type: "n8n_api_credentials",
+    keywords: ["n8n"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:N8N[_.]?API[_.]?(?:KEY|TOKEN)|n8n[_.]?api[_.]?(?:key|token))[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/n8n-api-credentials.toml (n8n-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.namely-api-credentials.2",
     type: "namely_api_credentials",
     keywords: ["namely.com/api/v1"],
@@ -3791,6 +4568,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/nasa-api-key.toml (nasa-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.neon-api-key",
+    type: "neon_api_key",
+    keywords: ["neon_api_key", "neon"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:NEON_API_KEY|neon[^\\n]?api[^\\n]?key)[=:\\s\"'']{1,257}([a-f0-9]{64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/neon-api-key.toml (neon-api-key, pattern 1)",
   },
   {
     id: "keyhog.netlify-pat",
@@ -3876,6 +4664,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/ninja-forms-api-credentials.toml (ninja-forms-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.notion-integration-token.1",
+    type: "notion_integration_token",
+    keywords: ["secret_"],
+    pattern: "(?<![A-Za-z0-9_-])(?:secret_[a-zA-Z0-9]{43,50})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/notion-integration-token.toml (notion-integration-token, pattern 1)",
   },
   {
     id: "keyhog.notion-integration-token.2",
@@ -4004,6 +4801,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/onelogin-client-secret.toml (onelogin-client-secret, pattern 1)",
   },
   {
+    id: "keyhog.openai-api-key.2",
+    type: "openai_api_key",
+    keywords: ["sk-"],
+    pattern: "(?<![A-Za-z0-9_-])(?:sk-[a-zA-Z0-9]{48})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/openai-api-key.toml (openai-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.opencart-api-credentials.1",
     type: "opencart_api_credentials",
     keywords: ["opencart"],
@@ -4035,6 +4841,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/opensea-api-key.toml (opensea-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.openweathermap-api-key.1",
+    type: "openweathermap_api_key",
+    keywords: ["openweathermap", "owm"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:OPENWEATHERMAP|openweathermap|OWM)[_\\s]{0,256}(?:API[_\\s]{0,256})?KEY[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/openweathermap-api-key.toml (openweathermap-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.openweathermap-api-key.2",
+    type: "openweathermap_api_key",
+    keywords: ["appid"],
+    pattern: "(?<![A-Za-z0-9])(?:(?:appid|APPID)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/openweathermap-api-key.toml (openweathermap-api-key, pattern 2)",
   },
   {
     id: "keyhog.opsgenie-heartbeat-api-key",
@@ -4309,6 +5136,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/pinterest-ads-api-token.toml (pinterest-ads-api-token, pattern 1)",
   },
   {
+    id: "keyhog.pipedream-api-key",
+    type: "pipedream_api_key",
+    keywords: ["api_"],
+    pattern: "(?<![A-Za-z0-9_-])(?:api_[a-zA-Z0-9]{40,296})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/pipedream-api-key.toml (pipedream-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.pirsch-api-token.1",
     type: "pirsch_api_token",
     keywords: ["pa_"],
@@ -4495,6 +5331,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
       "keyhog detectors/power-automate-connector-credentials.toml (power-automate-connector-credentials, pattern 2)",
   },
   {
+    id: "keyhog.powerbi-credentials.2",
+    type: "powerbi_credentials",
+    keywords: ["powerbi", "pbi"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:POWERBI|powerbi|PBI)[._\\-]?(?:client[_\\-]?secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/powerbi-credentials.toml (powerbi-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.practicepanther-api-key",
     type: "practicepanther_api_key",
     keywords: ["practicepanther"],
@@ -4630,6 +5477,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/radar-io-api-key.toml (radar-io-api-key, pattern 1)",
   },
   {
+    id: "keyhog.railway-api-token",
+    type: "railway_api_token",
+    keywords: ["railway"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:RAILWAY|railway)[._]?(?:API|api)?[._]?(?:TOKEN|token)?[=:\\s\"']{1,257}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/railway-api-token.toml (railway-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.railway-deploy-token.1",
+    type: "railway_deploy_token",
+    keywords: ["railway"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:RAILWAY|railway)[_\\-\\s]{0,16}(?:DEPLOY|deploy)?[_\\-\\s]{0,16}(?:TOKEN|token)[=:\\s\"'']{1,17}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/railway-deploy-token.toml (railway-deploy-token, pattern 1)",
+  },
+  {
     id: "keyhog.railway-deploy-token.2",
     type: "railway_deploy_token",
     keywords: ["railway_token"],
@@ -4674,6 +5543,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/redis-cloud-v2-api-key.toml (redis-cloud-v2-api-key, pattern 1)",
   },
   {
+    id: "keyhog.redis-labs-api-key",
+    type: "redis_labs_api_key",
+    keywords: ["redis", "redislabs"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:REDIS|redis|REDISLABS|redislabs)[^\\n]{0,20}(?:API_KEY|api_key|api-key|key)[^\\n]{0,5}[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/redis-labs-api-key.toml (redis-labs-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.render-api-key",
     type: "render_api_key",
     keywords: ["rnd_"],
@@ -4701,6 +5581,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/replit-api-token.toml (replit-api-token, pattern 2)",
+  },
+  {
+    id: "keyhog.resend-api-key",
+    type: "resend_api_key",
+    keywords: ["re_"],
+    pattern: "(?<![A-Za-z0-9_-])(?:re_[a-zA-Z0-9]{48})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/resend-api-key.toml (resend-api-key, pattern 1)",
   },
   {
     id: "keyhog.resend-webhook-signing-secret.1",
@@ -4901,6 +5790,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/sanity-api-token.toml (sanity-api-token, pattern 2)",
   },
   {
+    id: "keyhog.scaleway-api-key.1",
+    type: "scaleway_api_key",
+    keywords: ["scw", "scaleway_access_key", "scaleway"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SCW|SCALEWAY_ACCESS_KEY|scaleway[^\\n]access[^\\n]key)[=:\\s\"'']{1,257}(SCW[A-Z0-9]{20}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/scaleway-api-key.toml (scaleway-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.schoology-api-credentials.1",
     type: "schoology_api_credentials",
     keywords: ["schoology"],
@@ -4944,6 +5844,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/scrapingbee-api-key.toml (scrapingbee-api-key, pattern 1)",
   },
   {
+    id: "keyhog.scrapingbee-api-key.2",
+    type: "scrapingbee_api_key",
+    keywords: ["api_key", "apikey"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:api_key|apikey)[=:\\s\"'']{1,257}([a-zA-Z0-9]{32})[^\\n]{0,30}(?:scrapingbee))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/scrapingbee-api-key.toml (scrapingbee-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.scylladb-credentials.1",
     type: "scylladb_credentials",
     keywords: ["scylla"],
@@ -4953,6 +5864,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/scylladb-credentials.toml (scylladb-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.seaweedfs-credentials",
+    type: "seaweedfs_credentials",
+    keywords: ["seaweed", "weed"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SEAWEED|seaweed|WEED|weed)[._\\-]?(?:FS|fs)?[._\\-]?(?:ACCESS[._\\-]?)?(?:KEY|key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{5,40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/seaweedfs-credentials.toml (seaweedfs-credentials, pattern 1)",
   },
   {
     id: "keyhog.sec-edgar-api-token.2",
@@ -4975,6 +5897,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/securitytrails-api-key.toml (securitytrails-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.segment-sources-api-token.1",
+    type: "segment_sources_api_token",
+    keywords: ["segment"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SEGMENT)[_.]?(?:API[._\\-]?)?TOKEN[=:\\s\"'']{1,257}([a-zA-Z0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/segment-sources-api-token.toml (segment-sources-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.segment-sources-api-token.2",
+    type: "segment_sources_api_token",
+    keywords: ["segment"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:segment)[_.]?(?:api[._\\-]?)?token[=:\\s\"'']{1,257}([a-zA-Z0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/segment-sources-api-token.toml (segment-sources-api-token, pattern 2)",
   },
   {
     id: "keyhog.sendgrid-webhook-signing-secret.1",
@@ -5049,6 +5993,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/shodan-api-key.toml (shodan-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.shopify-webhook-secret.1",
+    type: "shopify_webhook_secret",
+    keywords: ["shopify_webhook_secret", "shopify"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SHOPIFY_WEBHOOK_SECRET|shopify[_\\-]?webhook[_\\-]?secret)[=:\\s\"'']{1,257}([a-f0-9]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/shopify-webhook-secret.toml (shopify-webhook-secret, pattern 1)",
+  },
+  {
+    id: "keyhog.shopify-webhook-secret.2",
+    type: "shopify_webhook_secret",
+    keywords: ["webhook", "hmac"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:webhook[_\\-]?secret|hmac[_\\-]?key)[=:\\s\"'']{1,17}(?:shopify)?[=:\\s\"'']{0,16}([a-f0-9]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/shopify-webhook-secret.toml (shopify-webhook-secret, pattern 2)",
   },
   {
     id: "keyhog.shutterstock-api-key.1",
@@ -5214,6 +6180,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/smartystreets-api-credentials.toml (smartystreets-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.smugmug-api-key.1",
+    type: "smugmug_api_key",
+    keywords: ["smugmug", "smug"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:SMUGMUG|smugmug|SMUG[^\\n]MUG|smug[^\\n]mug)[._\\-]?(?:API|api)[._\\-]?(?:KEY|key)[=:\\s""]{1,257}([a-zA-Z0-9]{8,32}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/smugmug-api-key.toml (smugmug-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.smugmug-api-key.2",
+    type: "smugmug_api_key",
+    keywords: ["smugmug", "smug"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:SMUGMUG|smugmug|SMUG[^\\n]MUG|smug[^\\n]mug)[._\\-]?(?:CONSUMER|consumer)[._\\-]?(?:KEY|key)[=:\\s""]{1,257}([a-zA-Z0-9]{8,32}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/smugmug-api-key.toml (smugmug-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.smugmug-api-key.3",
     type: "smugmug_api_key",
     keywords: ["oauth_consumer_key"],
@@ -5222,6 +6210,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/smugmug-api-key.toml (smugmug-api-key, pattern 3)",
+  },
+  {
+    id: "keyhog.snyk-api-token",
+    type: "snyk_api_token",
+    keywords: ["snyk"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SNYK|snyk)[^\\n]{0,20}(?:TOKEN|token|API|api)[^\\n]{0,5}[=:\\s\"']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/snyk-api-token.toml (snyk-api-token, pattern 1)",
   },
   {
     id: "keyhog.socure-api-key.1",
@@ -5389,6 +6388,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/splunk-victorops-api-key.toml (splunk-victorops-api-key, pattern 1)",
   },
   {
+    id: "keyhog.spotify-client-credentials.2",
+    type: "spotify_client_credentials",
+    keywords: ["spotify"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SPOTIFY|spotify)[\\\\s_\\-]?(?:CLIENT|client)[\\\\s_\\-]?(?:SECRET|secret)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/spotify-client-credentials.toml (spotify-client-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.spreedly-credentials.1",
     type: "spreedly_credentials",
     keywords: ["spreedly"],
@@ -5431,6 +6441,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/squarespace-api-key.toml (squarespace-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.stabilityai-api-key",
+    type: "stabilityai_api_key",
+    keywords: ["sk-"],
+    pattern: "(?<![A-Za-z0-9_-])(?:sk-[a-zA-Z0-9]{48})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/stabilityai-api-key.toml (stabilityai-api-key, pattern 1)",
   },
   {
     id: "keyhog.stackblitz-credentials.1",
@@ -5647,6 +6666,29 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/swetrix-api-key.toml (swetrix-api-key, pattern 2)",
   },
   {
+    id: "keyhog.tableau-api-token.3",
+    type: "tableau_api_token",
+    keywords: ["tableau"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TABLEAU|tableau)[._\\-]?(?:token[_\\-]?secret|pat[_\\-]?secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/tableau-api-token.toml (tableau-api-token, pattern 3)",
+  },
+  {
+    id: "keyhog.tawkto-api-key.1",
+    type: "tawkto_api_key",
+    keywords: ["tawk", "tawkto", "tawk_to"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TAWK|TAWKTO|TAWK_TO)[_\\s]?(?:API[_\\s]?KEY|KEY|TOKEN)[=:\\s\"'']{1,257}([a-f0-9]{32,64}))(?![A-Za-z0-9])",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/tawkto-api-key.toml (tawkto-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.taxjar-api-token",
     type: "taxjar_api_token",
     keywords: ["taxjar"],
@@ -5669,6 +6711,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/teamwork-api-token.toml (teamwork-api-token, pattern 1)",
   },
   {
+    id: "keyhog.teleport-credentials.2",
+    type: "teleport_credentials",
+    keywords: ["tctl"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:tctl\\s{1,257}(?:tokens\\s{1,257}add|auth\\s{1,257}sign)[^\\n]{0,100}?(--token|token[=:\\s\"'']{1,257})([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 2,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/teleport-credentials.toml (teleport-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.teleport-credentials.3",
     type: "teleport_credentials",
     keywords: ["auth_token:"],
@@ -5678,6 +6731,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/teleport-credentials.toml (teleport-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.teller-api-credentials",
+    type: "teller_api_credentials",
+    keywords: ["teller"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TELLER|teller)[._\\-]?(?:API|api)?[._\\-]?(?:KEY|key)?[=:\\s\"'']{1,257}((?:live_|test_)[a-zA-Z0-9_\\-]{20,60}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/teller-api-credentials.toml (teller-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.thehive-api-key",
+    type: "thehive_api_key",
+    keywords: ["thehive", "hive"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:thehive|THEHIVE|hive)[\\s_\\-]{0,256}(?:api[_\\-]?key|key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/thehive-api-key.toml (thehive-api-key, pattern 1)",
   },
   {
     id: "keyhog.thingspeak-api-key.1",
@@ -5736,6 +6811,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/ticktick-access-token.toml (ticktick-access-token, pattern 1)",
   },
   {
+    id: "keyhog.tidb-cloud-credentials.2",
+    type: "tidb_cloud_credentials",
+    keywords: ["tidb"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TIDB[_\\-]PRIVATE[_\\-]?KEY)[=:\\s\"'']{1,257}([A-Za-z0-9]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/tidb-cloud-credentials.toml (tidb-cloud-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.tiktok-api-token",
     type: "tiktok_api_token",
     keywords: ["tiktok"],
@@ -5756,6 +6842,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/timescaledb-credentials.toml (timescaledb-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.tomorrow-api-key.2",
+    type: "tomorrow_api_key",
+    keywords: ["apikey"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:apikey|APIKEY)[=:\\s\"'']{1,257}([a-zA-Z0-9]{20,276})[^a-zA-Z0-9][^\\n]{0,256}(?:tomorrow|climacell))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/tomorrow-api-key.toml (tomorrow-api-key, pattern 2)",
   },
   {
     id: "keyhog.tomtom-api-key",
@@ -5822,6 +6919,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/transpose-api-key.toml (transpose-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.tray-io-api-credentials.1",
+    type: "tray_io_api_credentials",
+    keywords: ["tray"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TRAY[_.]?API[_.]?KEY|tray[_.]?api[_.]?key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/tray-io-api-credentials.toml (tray-io-api-credentials, pattern 1)",
   },
   {
     id: "keyhog.trello-api-key",
@@ -5901,6 +7009,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/turso-db-token-v2.toml (turso-db-token-v2, pattern 2)",
   },
   {
+    id: "keyhog.twilio-iot-credentials.2",
+    type: "twilio_iot_credentials",
+    keywords: ["twilio"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TWILIO[_\\-]?IOT|twilio[_\\-]?iot)[._\\-]?AUTH[_\\-]?TOKEN[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/twilio-iot-credentials.toml (twilio-iot-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.twilio-iot-credentials.3",
     type: "twilio_iot_credentials",
     keywords: ["supersim"],
@@ -5910,6 +7029,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/twilio-iot-credentials.toml (twilio-iot-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.twilio-webhook-signing-secret.1",
+    type: "twilio_webhook_signing_secret",
+    keywords: ["twilio"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TWILIO|twilio)[_.\\-]?(?:WEBHOOK|webhook)[_.\\-]?(?:SECRET|secret|AUTH|auth)[=:\\s\"']{1,257}([a-zA-Z0-9]{32,40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/twilio-webhook-signing-secret.toml (twilio-webhook-signing-secret, pattern 1)",
+  },
+  {
+    id: "keyhog.twilio-webhook-signing-secret.2",
+    type: "twilio_webhook_signing_secret",
+    keywords: ["twilio"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TWILIO|twilio)[_.\\-]?(?:AUTH|auth)[_.\\-]?(?:TOKEN|token)[=:\\s\"']{1,257}([a-zA-Z0-9]{32,40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/twilio-webhook-signing-secret.toml (twilio-webhook-signing-secret, pattern 2)",
   },
   {
     id: "keyhog.twitter-ads-api-credentials",
@@ -6006,6 +7147,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/unleash-api-token.toml (unleash-api-token, pattern 1)",
   },
   {
+    id: "keyhog.unleash-api-token.2",
+    type: "unleash_api_token",
+    keywords: ["unleash"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:UNLEASH|unleash)[=:][\\s\"'']{0,256}(default:[a-z]{1,257}\\.[a-zA-Z0-9_\\-]{1,257}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/unleash-api-token.toml (unleash-api-token, pattern 2)",
+  },
+  {
     id: "keyhog.unsplash-api-key.1",
     type: "unsplash_api_key",
     keywords: ["unsplash"],
@@ -6048,6 +7200,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/uptimerobot-api-key.toml (uptimerobot-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.uptimerobot-api-key.2",
+    type: "uptimerobot_api_key",
+    keywords: ["api_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:api_key[=:\\s\"'']{1,17}([a-zA-Z0-9_\\-]{10,26})[^\\n]{0,16}(?:uptimerobot|UPTIMEROBOT|api\\.uptimerobot\\.com))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/uptimerobot-api-key.toml (uptimerobot-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.us-census-api-key.1",
+    type: "us_census_api_key",
+    keywords: ["census_api_key", "census"],
+    pattern: "(?<![A-Za-z0-9])(?:(?:CENSUS_API_KEY|census)[=:\\s\"'']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/us-census-api-key.toml (us-census-api-key, pattern 1)",
   },
   {
     id: "keyhog.us-census-api-key.2",
@@ -6129,6 +7302,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/vercel-edge-config-token.toml (vercel-edge-config-token, pattern 1)",
   },
   {
+    id: "keyhog.vercel-postgres-credentials.1",
+    type: "vercel_postgres_credentials",
+    keywords: ["postgres"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:postgres(?:ql)?:\\/\\/[a-zA-Z0-9_\\-]{1,257}:([A-Za-z0-9_\\-]{20,276})@[a-z0-9\\-]{1,257}-[a-z0-9]{1,257}-[a-z0-9]{1,257}\\.[a-z0-9]{1,257}\\.[a-z]{1,257}\\.verceldb\\.com:\\d{1,257}\\/[a-zA-Z0-9_\\-]{1,257})(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/vercel-postgres-credentials.toml (vercel-postgres-credentials, pattern 1)",
+  },
+  {
     id: "keyhog.vercel-token",
     type: "vercel_token",
     keywords: ["vercel"],
@@ -6138,6 +7322,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/vercel-token.toml (vercel-token, pattern 1)",
+  },
+  {
+    id: "keyhog.veriff-api-key",
+    type: "veriff_api_key",
+    keywords: ["x-auth-client", "veriff", "vrf"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:X-AUTH-CLIENT|veriff|vrf)[=:;\\s\"'']{0,10}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/veriff-api-key.toml (veriff-api-key, pattern 1)",
   },
   {
     id: "keyhog.vertex-api-credentials.2",
@@ -6205,6 +7400,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/vimeo-api-credentials.toml (vimeo-api-credentials, pattern 4)",
   },
   {
+    id: "keyhog.virustotal-api-key",
+    type: "virustotal_api_key",
+    keywords: ["virustotal", "vt_"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:VIRUSTOTAL|virustotal|VT_)(?:_API)?(?:_KEY)?[=:\\s\"'']{1,257}([a-f0-9]{64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/virustotal-api-key.toml (virustotal-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.visualcrossing-api-key.1",
+    type: "visualcrossing_api_key",
+    keywords: ["visualcrossing", "visual"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:VISUALCROSSING|visualcrossing|VISUAL[_\\s]CROSSING)[_\\s]{0,256}(?:API[_\\s]{0,256})?KEY[=:\\s\"'']{1,257}([a-zA-Z0-9]{16,272}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/visualcrossing-api-key.toml (visualcrossing-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.volusion-api-credentials.1",
     type: "volusion_api_credentials",
     keywords: ["volusion"],
@@ -6258,6 +7475,18 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/vouched-api-credentials.toml (vouched-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.walmart-marketplace-api-credentials.2",
+    type: "walmart_marketplace_api_credentials",
+    keywords: ["walmart"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:WALMART|walmart)[_=:\\s\"'']{1,257}(?:client_secret|clientSecret)[=:\\s\"'']{1,257}([a-zA-Z0-9_]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source:
+      "keyhog detectors/walmart-marketplace-api-credentials.toml (walmart-marketplace-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.walmart-marketplace-api-credentials.4",
@@ -6336,6 +7565,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/webex-access-token.toml (webex-access-token, pattern 1)",
+  },
+  {
+    id: "keyhog.webex-access-token.2",
+    type: "webex_access_token",
+    keywords: ["zmrk"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:ZmRk[a-zA-Z0-9_\\-]{50,200}\\.[a-zA-Z0-9_\\-]{0,256}\\.[a-zA-Z0-9_\\-]{0,256})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/webex-access-token.toml (webex-access-token, pattern 2)",
   },
   {
     id: "keyhog.webscrapingapi-credentials.1",
@@ -6445,6 +7684,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/wrike-access-token.toml (wrike-access-token, pattern 1)",
   },
   {
+    id: "keyhog.writer-api-key",
+    type: "writer_api_key",
+    keywords: ["sk-"],
+    pattern:
+      "(?<![A-Za-z0-9_-])(?:sk-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/writer-api-key.toml (writer-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.x2y2-api-key.1",
     type: "x2y2_api_key",
     keywords: ["x2y2"],
@@ -6472,6 +7721,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/xata-workspace-api-key.toml (xata-workspace-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.xata-workspace-api-key.2",
+    type: "xata_workspace_api_key",
+    keywords: ["xata"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:XATA|xata)[_\\s]?WORKSPACE[_\\s]?(?:API[_\\s]?)?KEY[=:\\s\"'']{1,257}(xau_[a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/xata-workspace-api-key.toml (xata-workspace-api-key, pattern 2)",
   },
   {
     id: "keyhog.xmatters-api-credentials",
@@ -6524,6 +7784,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/yandex-translate-api-key.toml (yandex-translate-api-key, pattern 3)",
+  },
+  {
+    id: "keyhog.yelp-api-key.2",
+    type: "yelp_api_key",
+    keywords: ["yelp"],
+    pattern: "(?<![A-Za-z0-9])(?:(?:YELP|yelp)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{100,356}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/yelp-api-key.toml (yelp-api-key, pattern 2)",
   },
   {
     id: "keyhog.zapier-nla-api-key",
@@ -6588,6 +7858,73 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/zksync-api-credentials.toml (zksync-api-credentials, pattern 4)",
+  },
+  {
+    id: "keyhog.zohosign-api-credentials.2",
+    type: "zohosign_api_credentials",
+    keywords: ["zoho"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ZOHO[_\\s]?SIGN|zoho[_\\s]?sign)[_\\s]?(?:CLIENT[_\\s]?SECRET)[=:\\s\"'']{1,257}([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/zohosign-api-credentials.toml (zohosign-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.zohosign-api-credentials.3",
+    type: "zohosign_api_credentials",
+    keywords: ["zoho"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ZOHO[_\\s]?SIGN|zoho[_\\s]?sign)[_\\s]?(?:ACCESS[_\\s]?TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9.\\-_]{100,356}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/zohosign-api-credentials.toml (zohosign-api-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.zohosign-api-credentials.4",
+    type: "zohosign_api_credentials",
+    keywords: ["zoho"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ZOHO[_\\s]?SIGN|zoho[_\\s]?sign)[_\\s]?(?:REFRESH[_\\s]?TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/zohosign-api-credentials.toml (zohosign-api-credentials, pattern 4)",
+  },
+  {
+    id: "keyhog.zoom-phone-api-credentials.2",
+    type: "zoom_phone_api_credentials",
+    keywords: ["zoom"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:zoom)[_\\-\\s]?(?:phone)?[_\\-\\s]?(?:client[_\\-\\s]?secret|clientsecret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,50}))(?![A-Za-z0-9])",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/zoom-phone-api-credentials.toml (zoom-phone-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.zora-api-key",
+    type: "zora_api_key",
+    keywords: ["zora"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:zora|ZORA)[_\\s]{0,256}(?:API[_\\s]{0,256})?KEY[_\\s]{0,256}[=:][\\s]{0,256}[\"'']{1,257}([a-zA-Z0-9_\\-]{16,272})[\"'']{1,257})(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/zora-api-key.toml (zora-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.zscaler-api-key.2",
+    type: "zscaler_api_key",
+    keywords: ["zscaler", "zpa"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ZSCALER|zscaler|ZPA|zpa)[_\\s]{0,256}(?:CLIENT[_\\s]{0,256})?(?:SECRET|KEY)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/zscaler-api-key.toml (zscaler-api-key, pattern 2)",
   },
   {
     id: "keyhog.zuora-api-credentials.2",

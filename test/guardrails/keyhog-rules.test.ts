@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { captureGroup, tokenShaped } from "../../scripts/guardrails/keyhog-detectors.js";
+import { keywordTooCommon } from "../../scripts/guardrails/port-checks.js";
 import { KEYHOG_RULES } from "../../src/guardrails/keyhog-rules.js";
-import { alnum, hex } from "./fake-values.js";
+import { alnum, hex, urlSafe } from "./fake-values.js";
 import { checkPortedRules, type PortedRuleCase } from "./ported-rule-cases.js";
+import { reportedSecrets } from "./reported-secrets.js";
 
 // Rules ported from KeyHog by scripts/guardrails/port-keyhog-rules.ts. Values are drawn at test time
 // (fake-values.ts); assertions compare spans and ids, so no value is printed on success.
@@ -35,9 +37,48 @@ describe("a sample of the ported KeyHog rules", () => {
       // Not the token's own alphabet (hex), so not its token.
       `ap_${alnum(40, 4)}Z`,
     ],
+    [
+      // A vendor's name under five letters: ported since its pattern opens at a word boundary.
+      "keyhog.miro-api-token.2",
+      urlSafe(48, 5),
+      (secret) => `MIRO_API: ${secret}`,
+      // Inside a longer word (`admiro`) the name is not the vendor's.
+      `ADMIRO_API: ${urlSafe(48, 5)}`,
+    ],
+    [
+      "keyhog.fauna-secret-key.1",
+      `fnAE${alnum(40, 6)}-${alnum(20, 7)}`,
+      (secret) => `the fauna client runs with ${secret} in production`,
+      `fnAE${alnum(20, 6)}`,
+    ],
   ];
 
   checkPortedRules(cases);
+});
+
+describe("the ported rules leave ordinary configuration alone", () => {
+  // Each line matched a KeyHog pattern the port now leaves out (SHAPE_NOT_A_SECRET in
+  // scripts/guardrails/port-keyhog-rules.ts): a Docker image, a ConfigMap, a thread's id, a slug.
+  it.each([
+    "image: user-service:latest",
+    "docker pull user-management:v2beta",
+    "data:\n  DATABASE_NAME: productiondatabase01",
+    "kind: ConfigMap\ndata:\n  APP_MODE: maintenanceWindow2024",
+    `thread_id: ${hex(120, 8)}`,
+    "fc-gateway-service-deployment-configuration-production-eu",
+  ])("%s", (line) => {
+    expect(reportedSecrets(line)).toEqual([]);
+  });
+});
+
+describe("the port's prefilter check (scripts/guardrails/port-checks.ts)", () => {
+  it("takes a short vendor name only where the pattern opens at a word boundary", () => {
+    expect(keywordTooCommon("miro", "(?<![A-Za-z0-9])(?:miro_token=)")).toBe(false);
+    expect(keywordTooCommon("miro", "\\bmiro_token=")).toBe(false);
+    expect(keywordTooCommon("miro", "miro_token=")).toBe(true);
+    // Two characters are too common whatever follows.
+    expect(keywordTooCommon("dd", "(?<![A-Za-z0-9])dd_")).toBe(true);
+  });
 });
 
 describe("every ported rule", () => {
