@@ -61,6 +61,8 @@ const SECRET_NAME =
 // or `pat`, a personal access token (`AZURE_DEVOPS_PAT`, `gh_pat`).
 const KEY_NAME = /(?:^|[_.-])(?:key|creds?)$|[_.-]pat$/i;
 const CAMEL_KEY_NAME = /[a-z0-9]Key$/;
+// An upper-case name that runs its words together (`BING_MAPSKEY`, `DDAPPKEY`): there `KEY` is a word too.
+const UPPER_KEY_NAME = /^[A-Z0-9_.-]*[A-Z0-9]KEY$/;
 // Keys that name a record, a row or a public half, not a credential (gitleaks generic.go's list, and more).
 const NOT_A_SECRET_KEY =
   /(?:bucket|foreign|hot|idx|natural|primary|pub(?:lic)?|schema|sequence|sort|partition|hash|cache|row|range|lookup|idempotency|object|map|dict|group|column|table|index|unique|composite|surrogate|join|shard|routing|message|event|dedupe?|query|i18n|translation|locale)[_.-]?key$/i;
@@ -158,7 +160,11 @@ function readNameAnew(originalName: string): NameReading | null {
   const camelPassword = originalName.endsWith("Pw") && CAMEL_PW_NAME.test(originalName);
   if (!SECRET_NAME.test(name) && !camelPassword) {
     // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
-    if (name === "key" || !(KEY_NAME.test(originalName) || CAMEL_KEY_NAME.test(originalName))) return null;
+    if (
+      name === "key" ||
+      !(KEY_NAME.test(originalName) || CAMEL_KEY_NAME.test(originalName) || UPPER_KEY_NAME.test(originalName))
+    )
+      return null;
     if (NOT_A_SECRET_KEY.test(originalName)) return null;
   }
   if (NOT_A_SECRET_TOKEN.test(name) || (name.length > 10 && NO_PASSWORD_NAME.test(name))) return null;
@@ -249,7 +255,10 @@ function readValueOfName(
   };
 }
 
-// A spaced value starts as a token does: a letter or a digit.
+// A spaced value starts as a token does: a letter or a digit (or its quote).
+const isQuote = asciiClass(`"'`);
+// A name written as code writes it: in parts (`api_key`, `x-api-key`), upper case (`TOKEN`) or camel case.
+const CODE_NAME = /[_.-]|^[^a-z]+$|[a-z][A-Z]/;
 const SPACED_VALUE_START = /^[A-Za-z0-9]$/;
 // A spaced token: 16 or more of a key's characters, a letter and a digit among them, no word's shape.
 const SPACED_TOKEN = /^(?=[^A-Za-z]*[A-Za-z])(?=\D*\d)[A-Za-z0-9+/=_.-]{16,}$/;
@@ -564,6 +573,15 @@ function findValueStart(
     // `todoist SECRET 5179f75c…`, `podioToken abcd1234…`: the name, a space, the value, no operator.
     // Only a token's shape is a value there (`spaced`): "the token expired" goes on as prose.
     return { index: position, quote: "", spaced: true };
+  } else if (
+    !quotedName &&
+    position > spaceStart &&
+    isQuote(text, position) &&
+    CODE_NAME.test(text.slice(nameStart, nameEnd))
+  ) {
+    // `SetEnv API_KEY "…"`, `S1_API_TOKEN '…'`: the same, the value quoted; a token's shape still. Only
+    // a code's name: after prose's word (`my access token 'abc123'`) a quote is the sentence's.
+    return { index: position + 1, quote: text.charAt(position), spaced: true };
   } else return undefined;
   position = tag ? skipWhitespace(text, position, 20) : skipSpaces(text, position, 5);
   // A YAML block scalar (`password: |`, `token: >-`): the value is on the line below, a literal to its end.

@@ -41,3 +41,38 @@ describe("a secret's value after its name and a space", () => {
     expect(reportedSecretValues(`use the access token ${value}${mark} for the staging API`)).toEqual([]);
   });
 });
+
+describe("a quoted value after a code's name and a space", () => {
+  it.each([
+    ["Apache's SetEnv", (value: string) => `SetEnv API_KEY "${value}"`],
+    ["a name in capitals, single quotes", (value: string) => `S1_API_TOKEN '${value}'`],
+    ["a camel-cased name", (value: string) => `loomApiKey "${value}"`],
+    ["a quote that does not close on the line", (value: string) => `DO_SPACES_SECRET "${value}`],
+  ])("finds the token: %s", (_name, write) => {
+    for (const seed of [1, 2, 3]) {
+      const value = `${hex(10, seed)}${alnum(14, seed + 20)}7`;
+      expect(reportedSecretValues(write(value))).toContain(value);
+    }
+  });
+
+  it.each([
+    // After prose's word a quote is the sentence's (dialogues quote made-up tokens this way).
+    `use the access token '${hex(10, 5)}${alnum(14, 25)}7' for the staging API`,
+    'SetEnv API_KEY "replace me with your key"',
+    'API_TOKEN "abcdefghijklmnopqrstuvwx"',
+    `API_TOKEN "${hex(6, 6)}"`,
+  ])("leaves prose's quotes and shapes that are no token alone: %s", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
+
+describe("an upper-case name that runs KEY into the word before it", () => {
+  it.each(["BING_MAPSKEY", "DDAPPKEY", "MISPKEY"])("%s=… is a key's name", (name) => {
+    const value = `${alnum(20, 9)}4${hex(11, 9)}`;
+    expect(reportedSecretValues(`${name}=${value}`)).toContain(value);
+  });
+
+  it.each(["PRIMARYKEY", "SORTKEY", "PARTITIONKEY", "monkey", "turkey"])("%s=… is not", (name) => {
+    expect(reportedSecretValues(`${name}=${alnum(20, 9)}4${hex(11, 9)}`)).toEqual([]);
+  });
+});
