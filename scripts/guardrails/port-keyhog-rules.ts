@@ -45,11 +45,12 @@ const SCORE = 0.8;
 const MIN_ENTROPY = 3;
 /**
  * KeyHog names no boundary; a ported match may not start or end inside a longer alphanumeric run,
- * and a token prefix (`xau_`, `ap_`) may not follow `_` or `-` either: inside a longer token it is
- * no token's start (a vendor's name may: `APP_ABUSEIPDB_KEY`).
+ * and a token prefix (`xau_`, `ap_`) may not follow `_`, `-`, `+` or `/` either: inside a longer
+ * token or a base64 run it is no token's start (`…rYqRvfQ+EZAK…` in a certificate); a vendor's name
+ * may follow `_` (`APP_ABUSEIPDB_KEY`).
  */
 const BEFORE = "(?<![A-Za-z0-9])";
-const BEFORE_PREFIX = "(?<![A-Za-z0-9_-])";
+const BEFORE_PREFIX = "(?<![A-Za-z0-9_+/-])";
 const AFTER = "(?![A-Za-z0-9])";
 /**
  * A keyword may be found in this many train/dev lines holding no secret (of 66,734; 10 for the other
@@ -185,7 +186,8 @@ function convert(
   }
   if (converted.keywords.length === 0) return "no literal text that every match starts with (no keyword)";
   const group = pattern.group ?? 0;
-  const prefix = converted.keywords.every((keyword) => /[-_.]$/.test(keyword));
+  // A token that starts with its literal (`xau_…`, or the whole match: `EZAK…`), not a vendor's name before a value.
+  const prefix = group === 0 || converted.keywords.every((keyword) => /[-_.]$/.test(keyword));
   // The boundary opens every ported pattern: a short vendor name (`miro`, `loom`) inside a longer word fails at once.
   const prefilter = prefilterProblem(converted.keywords, prefix ? BEFORE_PREFIX : BEFORE);
   if (prefilter !== undefined) return prefilter;
@@ -224,7 +226,8 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * code (node_modules, the Python standard library), and whose pattern cannot backtrack super-linearly
  * (scripts/guardrails/backtracking-check.ts; where repetitions the converter bounded from unbounded traded
  * a long run, bounded at ${TIGHT_REPEAT} over their minimum). KeyHog names no boundary: each match here may not
- * start or end inside a longer alphanumeric run, nor a token prefix (\`xau_\`) follow \`_\` or \`-\`.
+ * start or end inside a longer alphanumeric run, nor a token (\`xau_…\`, \`EZAK…\`) follow \`_\`, \`-\`, \`+\` or \`/\`
+ * (inside a longer token or a base64 run).
  * Score ${SCORE}, under the fixed-prefix vendor rules; the secret needs entropy ${MIN_ENTROPY}. Not
  * ported, and why: scripts/guardrails/keyhog-port.json.
  */

@@ -51,6 +51,14 @@ describe("a sample of the ported KeyHog rules", () => {
       (secret) => `the fauna client runs with ${secret} in production`,
       `fnAE${alnum(20, 6)}`,
     ],
+    [
+      // With a dash (KeyHog's alphabet); the alphanumeric 54 are gitleaks' rule's, at a higher score.
+      "keyhog.easypost-api-key.1",
+      `EZAK${alnum(30, 10)}-${alnum(23, 11)}`,
+      (secret) => `client = EasyPost::Client.new(${secret})`,
+      // Inside a base64 run (a certificate's body) the letters are no token's start.
+      `MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC+EZAK${alnum(30, 10)}-${alnum(23, 11)}/x`,
+    ],
   ];
 
   checkPortedRules(cases);
@@ -92,7 +100,7 @@ describe("every ported rule", () => {
       /[*+]|\{\d+,\}/,
     );
     // KeyHog names no boundary; the port adds one on each side.
-    expect(rule.pattern).toMatch(/^\(\?<!\[A-Za-z0-9(?:_-)?\]\)\(\?:/);
+    expect(rule.pattern).toMatch(/^\(\?<!\[A-Za-z0-9(?:_\+\/-)?\]\)\(\?:/);
     expect(rule.pattern.endsWith(")(?![A-Za-z0-9])")).toBe(true);
   });
 });
