@@ -382,8 +382,8 @@ function writtenAsPhone(candidate: string): boolean {
 }
 
 const callingCodes = createPhoneMetadata();
-/** `+1 9210515606`, `+353 9210515606`: `+`, a calling code, a space and the national number in one run. */
-const CODE_THEN_RUN = /^\+(\d{1,3}) \d{7,}$/;
+/** `+1 9210515606`, `+353-9210515606`: `+`, a calling code, a space or a dash and the national number in one run. */
+const CODE_THEN_RUN = /^\+(\d{1,3})[ -]\d{7,}$/;
 /** A digit or a closing bracket before the sign: `5 +1 2345678` adds, it dials nothing. */
 const OPERAND_BEFORE = /[\d)][ \u00a0]*$/;
 
@@ -491,16 +491,23 @@ const hanNear = (text: string, start: number, end: number) =>
   HAN.test(text.slice(Math.max(0, start - HAN_REACH), end + HAN_REACH));
 const HAN_REACH = 24;
 
-/** A currency before the run or after it (`₹ ७०१२३४५६७८`, `٥٠٠٠٠٠٠٠٠٠ ريال`): an amount, in the scripts read in own digits. */
+/**
+ * A currency before the run or after it (`₹ ७०१२३४५६७८`, `٥٠٠٠٠٠٠٠٠٠ ريال`), or a count's word after it
+ * (लाख, करोड़, लोग: lakh, crore, people; مليون, شخص): an amount or a count, in the scripts read in own digits.
+ */
 const CURRENCY_BEFORE =
   /(?:[₹$€£¥₽]|(?<!\p{L})(?:Rs|INR|SAR|AED|EGP)\.?|रु\.?|रुपये|रुपए|ريال|درهم|جنيه|تومان)\s*$/u;
-const CURRENCY_AFTER = /^\s?(?:[₹$€£¥₽]|रु|रुपये|रुपए|ريال|درهم|جنيه|تومان)/u;
+const CURRENCY_AFTER =
+  /^\s?(?:[₹$€£¥₽]|रु|रुपये|रुपए|लाख|करोड़|लोग|व्यक्ति|ريال|درهم|جنيه|تومان|مليون|مليار|شخص|نسمة)/u;
 const amountAround = (text: string, start: number, end: number) =>
   CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 8), start)) ||
   CURRENCY_AFTER.test(text.slice(end, end + 8)) ||
   COUNTED_AFTER.test(text.slice(end, end + 16));
-/** Nine to eleven digits in one run: a national number with or without its trunk `0`. */
-const OWN_DIGITS_RUN = /^\d{9,11}$/;
+/**
+ * Nine to eleven digits in one run: a national number with or without its trunk `0`; not a round one
+ * (`७०००००००००`) nor one digit repeated (`७७७७७७७७७७`), which are amounts and placeholders.
+ */
+const OWN_DIGITS_RUN = /^(?!.*000$)(?!(\d)\1+$)\d{9,11}$/;
 /** Regions whose people write numbers in a script's own digits (only configured ones are tried). */
 const SCRIPT_REGIONS: Record<DigitScript, readonly string[]> = {
   devanagari: ["IN", "NP"],

@@ -25,7 +25,10 @@ describe("pii: phone numbers in written forms", () => {
 
   it("reads +, a calling code and the national number in one run, of a length the country dials", () => {
     expect(phones("+1 9210515606 मेरे इस नंबर पे कॉल करो")).toEqual(["+1 9210515606"]);
-    expect(phones("Write to +353 9210515606 later")).toEqual(["+353 9210515606"]);
+    expect(phones("Write to +353 9210515606 or +1-9210515606 later")).toEqual([
+      "+353 9210515606",
+      "+1-9210515606",
+    ]);
   });
 
   it("does not read a sum's term, a power of ten, a count or a code no country has as such a number", () => {
@@ -52,6 +55,8 @@ describe("pii: phone numbers in written forms", () => {
     // The same run in ASCII digits is any number; in own digits, an amount with its currency stays one.
     expect(phones("Order 7012345678 shipped")).toEqual([]);
     expect(phones("₹ ७०१२३४५६७८, ७०१२३४५६७८ रुपये, Rs.७०१२३४५६७८, ٥٠١٢٣٤٥٦٧ ريال")).toEqual([]);
+    // Round, repeated or counted runs are amounts, placeholders and counts.
+    expect(phones("७००००००००० , ७७७७७७७७७७ , ७०१२३४५६७८ लोग, ٠٥٠١٢٣٤٥٦٧ شخص")).toEqual([]);
     // Too short for a national number: a PIN code, a year.
     expect(phones("पिन कोड ११००२३, वर्ष २०२४")).toEqual([]);
   });
