@@ -366,7 +366,8 @@ const POSSIBLE_TRIES = 16;
 /** A reading outside a scan (the slashed and carrier-code forms score one number each). */
 const UNBOUNDED: ScanBudget = { loose: Infinity, everyRegion: Infinity, possible: Infinity };
 
-const TRUNK_FIRST = /^\(?0 ?[1-9]/;
+/** A trunk `0` first, bare or bracketed: `083 8670 3586`, `(04310) 8813194`, `(0)900-1 123 123`. */
+const TRUNK_FIRST = /^\(?0\)? ?[1-9]/;
 
 /**
  * What a signed count or amount is followed by (`+44 7700 677662 units`, `+12 345 678 people`): the

@@ -23,6 +23,12 @@ describe("pii: phone numbers in written forms", () => {
     expect(phones("See (2012)-555-0147 and 003 123 5678.")).toEqual([]);
   });
 
+  it("reads a bracketed trunk 0 before a number grouped the writer's own way", () => {
+    expect(phones("She wrote (0)900-1 123 123 on it")).toEqual(["(0)900-1 123 123"]);
+    // Valid in a configured region, as for a bare trunk 0.
+    expect(phones("Rows (0)1 2 3 4 5 6 7 8 9 and (0) 12 34 56")).toEqual([]);
+  });
+
   it("reads +, a calling code and the national number in one run, of a length the country dials", () => {
     expect(phones("+1 9210515606 मेरे इस नंबर पे कॉल करो")).toEqual(["+1 9210515606"]);
     expect(phones("Write to +353 9210515606 or +1-9210515606 later")).toEqual([
