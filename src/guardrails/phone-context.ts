@@ -353,3 +353,16 @@ export function givenAsPhoneInSentence(text: string, start: number): boolean {
   if (!GIVEN_BEFORE.test(textBefore(text, start, 8))) return false;
   return PHONE_NOUN_IN_SENTENCE.test(sentenceBefore(text, start));
 }
+
+/**
+ * A phone named right before the number, as its subject or label: "Their phone is …", "phone number
+ * is …", "Telefon: …", "电话号码是…". Narrower than hasPhoneContext (no "call", "contact" or "number"
+ * alone, nothing between the word and `is`/`:` but "number"): the scorer asks it of a number valid
+ * in no region.
+ */
+const NAMED_RIGHT_BEFORE =
+  /(?:(?<!\p{L})(?:phone|telephone|tel[ée]fono|telefone|t[ée]l[ée]phone|telefon|telefoon|mobile|cell(?:phone)?|fax|celular|handy|телефон)(?:\s+(?:number|no\.?|n[úu]mero|num[ée]ro|nummer|номер))?\s*(?:is|es|est|ist|é|è|är|er|:)|(?:电话|電話|手机|手機)(?:号码|號碼)?\s*(?:是|为|為|:))\s*$/iu;
+
+export function namedPhoneRightBefore(text: string, start: number): boolean {
+  return NAMED_RIGHT_BEFORE.test(textBefore(text, start, 40));
+}

@@ -4,6 +4,7 @@ import {
   givenAsPhoneInSentence,
   hasPhoneContext,
   hasPhoneWordInSentence,
+  namedPhoneRightBefore,
   standsApart,
 } from "./phone-context.js";
 import { createPhoneGroupingCheck, digitGroups, MIN_MERGED_BLOCK, sameGrouping } from "./phone-grouping.js";
@@ -142,7 +143,33 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     return parsePhoneNumberFromString(`+${digits}`)?.isPossible() === true;
   };
 
-  return (text, start, candidate, listed = false, budget, script) => {
+  const scorer: PhoneScorer = (text, start, candidate, listed = false, budget, script) => {
+    const score = read(text, start, candidate, listed, budget, script);
+    if (score > 0) return score;
+    // `Their phone is 00872208000`, `Phone: 1234567`: named a phone right before it, a number valid
+    // nowhere (a typo, a range the metadata does not know yet, a made-up one) is still given as one.
+    const end = start + candidate.length;
+    return namedPhoneRightBefore(text, start) &&
+      !DATE.test(candidate) &&
+      !MILLIONS.test(candidate) &&
+      !ROUND_AMOUNT.test(candidate) &&
+      !isYearRange(candidate) &&
+      !CLOCK_BEFORE.test(text.slice(Math.max(0, start - 2), start)) &&
+      !AMOUNT_AFTER.test(text.slice(end, end + 2)) &&
+      !COUNTED_AFTER.test(text.slice(end, end + 16))
+      ? 0.75
+      : 0;
+  };
+  return scorer;
+
+  function read(
+    text: string,
+    start: number,
+    candidate: string,
+    listed: boolean,
+    budget: ScanBudget | undefined,
+    script: DigitScript | undefined,
+  ): number {
     const end = start + candidate.length;
     // `11：00-23：00`: minutes after a clock's colon (the full-width one is no candidate boundary).
     if (CLOCK_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return 0;
@@ -202,7 +229,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     if (nanpRegion && NANP_SHAPE.test(candidate)) return hasContext ? 0.85 : 0.6;
     if (bracketedCountryCode(candidate)) return hasContext ? 0.9 : 0.8;
     return countryCodeFirst(candidate, hasContext) ? (hasContext ? 0.9 : 0.8) : 0;
-  };
+  }
 
   /**
    * `0011-650-333-6000`, `0081-650-333-6000` from Singapore: a carrier's three-digit call prefix

@@ -91,6 +91,18 @@ describe("phone numbers in a clerk's sentences", () => {
     expect(phones("42 is the number of guests.")).toEqual([]);
   });
 
+  it("reads a number valid in no region when a phone is named right before it", () => {
+    expect(phones("Their phone is 00872208000 .")).toEqual(["phone:00872208000"]);
+    expect(phones("Cineworld Cinema 's phone number is 00872208000 .")).toEqual(["phone:00872208000"]);
+    // Not without the phone named as its subject or label, nor a count, a year range or a time.
+    const text = [
+      "Their room is 00872208000 .",
+      "The phone number is 00872208000 units .",
+      "Phone number is 1939-1945 .",
+    ].join("\n");
+    expect(phones(text)).toEqual([]);
+  });
+
   it("reads a number named the contact info after it, and one right after 打 (dial)", () => {
     expect(phones("Have you in a gray Skoda , 07138317821 is the contact info .")).toEqual([
       "phone:07138317821",
