@@ -13,7 +13,9 @@ import type { SecretParser } from "./secret-parsers.js";
  * link, DN, password: `ldap_bind`; user, password: python-oracledb's and cx_Oracle's `connect`; database
  * or host, user, password: Sequelize's constructor and ftplib's `FTP`/`FTP_TLS`; user, password: pika's
  * `PlainCredentials`, Go's `SetBasicAuth`, aiohttp's `BasicAuth`, OkHttp's `Credentials.basic`, and
- * python-ldap's `simple_bind_s`/`bind_s` (a DN, then the password); and PowerShell's `ConvertTo-SecureString "password" -AsPlainText`. Only a quoted
+ * python-ldap's `simple_bind_s`/`bind_s` (a DN, then the password), Spring's `basicAuthentication`
+ * and `BasicAuthenticationInterceptor`, Ruby's `basic_auth`, REST Assured's `auth().basic`; host,
+ * user, password: a `.login` of three (pexpect's pxssh); and PowerShell's `ConvertTo-SecureString "password" -AsPlainText`. Only a quoted
  * literal is a value: `login(user, password)` passes variables.
  */
 const STRING = `(?:"[^"\\n]{0,300}"|'[^'\\n]{0,300}')`;
@@ -22,12 +24,13 @@ const ARGUMENT = `(?:${STRING}|[\\w$.]{1,64})`;
 const literal = (group: number) => `(["'])([^"'\\n]{1,100})\\${group}`;
 const CALLS = new RegExp(
   [
-    // url, user, password (PHP's ODBC and DB2 take a DSN or a connection string first; ldap_bind a link and a DN)
-    `(?:getConnection|new\\s+PDO|odbc_p?connect|db2_p?connect|ldap_bind|new\\s+Sequelize|ftplib\\.FTP(?:_TLS)?|FTP(?:_TLS)?)\\(\\s*${ARGUMENT}\\s*,\\s*${ARGUMENT}\\s*,\\s*${literal(1)}\\s*[,)]`,
+    // url, user, password (PHP's ODBC and DB2 take a DSN or a connection string first; ldap_bind a link
+    // and a DN; a `.login` of three, pexpect's pxssh and SSH clients', a host first: tried before the two)
+    `(?:getConnection|new\\s+PDO|odbc_p?connect|db2_p?connect|ldap_bind|new\\s+Sequelize|ftplib\\.FTP(?:_TLS)?|FTP(?:_TLS)?|\\.login)\\(\\s*${ARGUMENT}\\s*,\\s*${ARGUMENT}\\s*,\\s*${literal(1)}\\s*[,)]`,
     // host, user, password (PHP's mysqli, Python's MySQLdb and PyMySQL by position)
     `(?:mysqli?_connect|new\\s+mysqli|MySQLdb\\.connect|pymysql\\.connect)\\(\\s*${STRING}\\s*,\\s*${STRING}\\s*,\\s*${literal(3)}\\s*[,)]`,
     // user, password
-    `(?:oci_connect|cx_Oracle\\.connect|oracledb\\.connect|NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|UsernamePasswordCredentials|PasswordAuthentication|\\.login|auth\\s*=\\s*|PlainCredentials|SetBasicAuth|BasicAuth|Credentials\\.basic|simple_bind_s|simple_bind|bind_s)\\(\\s*${STRING}\\s*,\\s*${literal(5)}\\s*[,.)]`,
+    `(?:oci_connect|cx_Oracle\\.connect|oracledb\\.connect|NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|UsernamePasswordCredentials|PasswordAuthentication|\\.login|auth\\s*=\\s*|PlainCredentials|SetBasicAuth|BasicAuth|Credentials\\.basic|simple_bind_s|simple_bind|bind_s|basicAuthentication(?:Interceptor)?|basic_auth|auth\\(\\)\\.basic|preemptive\\(\\)\\.basic)\\(\\s*${STRING}\\s*,\\s*${literal(5)}\\s*[,.)]`,
   ]
     .map((call) => `(?:${call})`)
     .join("|"),
@@ -73,9 +76,14 @@ export const callArgumentPasswordParser: SecretParser = {
     "simple_bind_s(",
     "simple_bind(",
     "bind_s(",
+    "basicauthentication(",
+    "basicauthenticationinterceptor(",
+    "basic_auth(",
+    "auth().basic(",
+    "preemptive().basic(",
   ],
   source:
-    "JDBC getConnection, PHP PDO, mysqli, oci_connect, odbc_connect, db2_connect and ldap_bind, oracledb/cx_Oracle connect, MySQLdb/PyMySQL connect, .NET NetworkCredential, requests HTTPBasicAuth/auth=(…), smtplib/ftplib login, PowerShell ConvertTo-SecureString -AsPlainText, Sequelize, ftplib FTP, pika PlainCredentials, Go SetBasicAuth, aiohttp BasicAuth, OkHttp Credentials.basic, python-ldap simple_bind_s",
+    "JDBC getConnection, PHP PDO, mysqli, oci_connect, odbc_connect, db2_connect and ldap_bind, oracledb/cx_Oracle connect, MySQLdb/PyMySQL connect, .NET NetworkCredential, requests HTTPBasicAuth/auth=(…), smtplib/ftplib login, PowerShell ConvertTo-SecureString -AsPlainText, Sequelize, ftplib FTP, pika PlainCredentials, Go SetBasicAuth, aiohttp BasicAuth, OkHttp Credentials.basic, python-ldap simple_bind_s, Spring basicAuthentication, Ruby basic_auth, REST Assured auth().basic, pxssh login(host, user, password)",
   parse(text, index) {
     if (index > 0 && text[index] !== "." && /\w/.test(text[index - 1] ?? "")) return undefined;
     // `ConvertTo-SecureString`'s own pattern; `cx_Oracle.connect(` starts with a `c` too.

@@ -49,6 +49,16 @@ describe("a password given with its user", () => {
     ["aiohttp BasicAuth", (secret) => `auth = aiohttp.BasicAuth('api', '${secret}')`],
     ["OkHttp Credentials.basic", (secret) => `val c = Credentials.basic("api", "${secret}")`],
     ["python-ldap simple_bind_s", (secret) => `l.simple_bind_s("cn=admin,dc=example,dc=org", "${secret}")`],
+    // Session 19: a `.login` of host, user, password (pxssh) reported the user; Basic-auth calls.
+    ["pxssh login(host, user, password)", (secret) => `s.login("10.0.0.5", "pi", "${secret}")`],
+    ["pxssh login(variable host, user, password)", (secret) => `s.login(host, "pi", "${secret}")`],
+    ["REST Assured auth().basic", (secret) => `given().auth().preemptive().basic("api", "${secret}")`],
+    ["Spring basicAuthentication", (secret) => `builder.basicAuthentication("api", "${secret}").build()`],
+    [
+      "Spring BasicAuthenticationInterceptor",
+      (secret) => `interceptors.add(new BasicAuthenticationInterceptor("api", "${secret}"));`,
+    ],
+    ["Ruby basic_auth", (secret) => `req.basic_auth("api", "${secret}")`],
     ["ftplib FTP(host, user, password)", (secret) => `ftp = FTP('ftp.example.org', 'mirror', '${secret}')`],
     [
       "new Sequelize(db, user, password)",
