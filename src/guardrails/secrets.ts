@@ -1,4 +1,5 @@
 import { TextUnits } from "../text-units.js";
+import { basicCredentialLiteralParser } from "./basic-credential-literal.js";
 import { BETTERLEAKS_RULES } from "./betterleaks-rules.js";
 import { CLOUD_SECRET_RULES } from "./cloud-secret-rules.js";
 import { callArgumentPasswordParser } from "./code-credentials.js";
@@ -99,6 +100,7 @@ export function createSecretDetector(
     credentialUrlParser,
     anySchemeUrlParser,
     basicAuthParser,
+    basicCredentialLiteralParser,
     dockerAuthParser,
     curlUserParser,
     genericSecretParser,
