@@ -9,8 +9,22 @@ import { isPlaceholderValue, isReferenceValue, type ParsedSecret } from "./secre
  * on (arguments, options), so `plainPasswordScore` gets no text after it.
  */
 export function passwordFinding(value: string, start: number, quoted: boolean): ParsedSecret | undefined {
-  if (value === "" || isPlaceholderValue(value) || isReferenceValue(value)) return undefined;
-  const score = scoreSecretValue(value, true, quoted) || plainPasswordScore(value, quoted, "");
+  if (value === "") return undefined;
+  const score = passwordScore(value, quoted);
   if (score === 0) return undefined;
   return { type: "password", start, end: start + value.length, score };
+}
+
+// The last value scored: a run of one value (a config's line repeated, a megabyte of `: PSK "`) is
+// scored once, as a dozen regexes per hit would cost.
+let last = { value: "", quoted: false, score: 0 };
+
+function passwordScore(value: string, quoted: boolean): number {
+  if (value === last.value && quoted === last.quoted) return last.score;
+  const score =
+    isPlaceholderValue(value) || isReferenceValue(value)
+      ? 0
+      : scoreSecretValue(value, true, quoted) || plainPasswordScore(value, quoted, "");
+  last = { value, quoted, score };
+  return score;
 }
