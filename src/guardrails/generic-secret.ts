@@ -53,10 +53,17 @@ const KEYWORDS = [
   "signing_key",
   "encryption_key",
   "master_key",
+  // A pre-shared key, a Wi-Fi or VPN password: `psk="…"` (wpa_supplicant, NetworkManager), `wpa_psk`,
+  // `pre_shared_key`, `preSharedKey`, and a Windows Wi-Fi profile's `<keyMaterial>`.
+  "psk",
+  "preshared",
+  "pre_shared",
+  "pre-shared",
+  "keymaterial",
 ];
 // A name found by the words above only counts as secret-like when it holds one of these...
 const SECRET_NAME =
-  /password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pswd|pword|pwrd|psswd)$/;
+  /password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pswd|pword|pwrd|psswd)$/;
 // ...or ends in a separate word `key` (`HEROKU_KEY`, `private-key`, camelCase `hubspotKey`), `creds`
 // or `pat`, a personal access token (`AZURE_DEVOPS_PAT`, `gh_pat`).
 const KEY_NAME = /(?:^|[_.-])(?:key|creds?)$|[_.-]pat$/i;
@@ -84,10 +91,11 @@ const METADATA_NAME =
   /$(?<=(?:ids?|type|url|uri|endpoint|path|file|dir|length|len|count|limit|min|max|size|expiry|expires|expiration|ttl|timeout|name|field|header|hint|label|prompt|policy|env|var|format|usage|budget|cost|rate|index|kind|mode|schema|version|hash|hashed|prefix|suffix|regex|pattern|ref|arn|manager|store|provider|storage|source|enabled|required|visible|tokens|secrets|address|host|hostname|region|mtime|time|timestamp|date|method|algorithm|cipher|scheme|digest))/;
 // A digest of the secret (`secret_sha256`, `token_md5`, `key_fingerprint`).
 const DIGEST_NAME = /(?:sha\d{0,3}|md5|checksum|fingerprint|thumbprint)$/;
-const PASSWORD_NAME = /pass|pwd|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:psw|pswd|pword|pwrd|psswd)$/;
+const PASSWORD_NAME =
+  /pass|pwd|(?:^|[^a-z])pw$|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])(?:psw|pswd|pword|pwrd|psswd)$/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
 const EXPLICIT_PASSWORD_NAME =
-  /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pswd|pword|pwrd|psswd)$/;
+  /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pswd|pword|pwrd|psswd)$/;
 const CAMEL_PASSWORD_NAME = /[a-z]P(?:ass|w)$/;
 // `userPw`, `adminPw`: a camel-cased name ending in `Pw` (not `Pass`: `propertiesPass`, `firstPass` in code).
 const CAMEL_PW_NAME = /[a-z]Pw$/;

@@ -116,3 +116,26 @@ describe("a YAML block scalar's value", () => {
     expect(reportedSecretValues(text)).toEqual([]);
   });
 });
+
+describe("a pre-shared key, a Wi-Fi or VPN password", () => {
+  it.each([
+    ["wpa_supplicant's psk", 'network={\n    ssid="Home"\n    psk="harbor lights 7"\n}', "harbor lights 7"],
+    ["NetworkManager's psk", "[wifi-security]\nkey-mgmt=wpa-psk\npsk=Quokka2024", "Quokka2024"],
+    ["pre_shared_key", 'pre_shared_key: "tangerine"', "tangerine"],
+    ["preSharedKey, unquoted", "preSharedKey: Tangerine9", "Tangerine9"],
+    ["a Windows Wi-Fi profile's keyMaterial", "<keyMaterial>tangerine</keyMaterial>", "tangerine"],
+  ])("is reported: %s", (_name, text, secret) => {
+    expect(reportedSecretValues(text)).toEqual([secret]);
+  });
+  it.each([
+    "psk_identity: client1",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
+    "psk: ${WIFI_PSK}",
+    "the psk is required",
+    "auth: psk",
+    "security: wpa2-psk",
+    "key-mgmt=wpa-psk",
+  ])("is not: %j", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
