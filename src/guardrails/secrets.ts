@@ -18,6 +18,7 @@ import {
   pgpassParser,
   sqlPasswordParser,
 } from "./db-credentials.js";
+import { discordBotTokenParser } from "./discord-bot-token.js";
 import { encodedPrivateKeyParser, puttyKeyParser } from "./encoded-private-key.js";
 import { shannonEntropy } from "./entropy.js";
 import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
@@ -111,6 +112,7 @@ export function createSecretDetector(
     credentialPairParser,
     userinfoValueParser,
     telegramBotTokenParser,
+    discordBotTokenParser,
     commandLinePasswordParser,
     commandLinePairParser,
     netUsePasswordParser,
