@@ -1,4 +1,4 @@
-import { textBefore } from "./pii-match.js";
+import { fromLastDigit, textBefore } from "./pii-match.js";
 
 /**
  * Words that say a digit string is a phone number, in the languages modelmux is used in. Written for
@@ -285,7 +285,7 @@ export function hasPhoneContext(text: string, start: number, end: number): boole
   const after = text.slice(end, end + 24);
   const before = dotlessCapitalI(textBefore(text, start));
   return (
-    (PHONE_BEFORE.test(before) && !COUNTING_VERB_BEFORE.test(before)) ||
+    (PHONE_BEFORE.test(fromLastDigit(before)) && !COUNTING_VERB_BEFORE.test(before)) ||
     LABEL_AFTER.test(after) ||
     VERB_AFTER.test(after) ||
     NAMED_AFTER.test(after) ||

@@ -1,3 +1,5 @@
+import { fromLastDigit } from "./pii-match.js";
+
 /**
  * Words before a number that say it is an id of something (an order, an invoice, an account…), not a
  * phone number or an SSN: "order #", "Policy number", "Número do pedido:", "Номер заказа", "订单号：",
@@ -137,6 +139,8 @@ const OTHER = new RegExp(
 const ID_FIELD = /(?:[_-](?:id|Id|ID)|[a-z0-9]I[dD])["']?\s*[:=]\s*["']?$/;
 
 /** Whether `before` (the text just before a number) ends by naming the number an id. */
-export function endsWithIdContext(before: string): boolean {
+export function endsWithIdContext(text: string): boolean {
+  // No word here holds a digit but ID_FIELD's `[a-z0-9]`, which the kept digit answers.
+  const before = fromLastDigit(text);
   return ENGLISH.test(before) || OTHER.test(before) || ID_FIELD.test(before);
 }
