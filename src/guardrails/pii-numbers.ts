@@ -96,7 +96,14 @@ export function findNumbers(text: string, phoneScore: PhoneScorer, original = te
     // "(+44) 7911 123456": the bracket opened before the country code is the number's.
     const bracketed = match?.type === "phone" && text[start - 1] === "(" && BRACKETED_CODE.test(candidate);
     if (match) {
-      matches.push({ ...match, start: bracketed ? start - 1 : start, end: start + candidate.length });
+      // Written out, not spread: classify's results come in several shapes, and a spread of them took
+      // ~1 µs a number (V8's generic object clone), a tenth of a megabyte of phone numbers' scan.
+      matches.push({
+        type: match.type,
+        score: match.score,
+        start: bracketed ? start - 1 : start,
+        end: start + candidate.length,
+      });
       continue;
     }
     const digitCount = candidate.replace(NON_DIGIT, "").length;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { foldDigits } from "../../src/guardrails/fold-digits.js";
+
+describe("foldDigits", () => {
+  it("folds each script's digits, full-width ASCII, the hyphens and the ideographic space, one unit for one", () => {
+    expect(foldDigits("٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ ०१२३४५६७८९")).toBe("0123456789 0123456789 0123456789");
+    expect(foldDigits("ＴＥＬ：（０３）１２３４－５６７８\u3000～")).toBe("TEL:(03)1234-5678 ~");
+    expect(foldDigits("555\u2010\u2011\u2012\u22120100 \u2013")).toBe("555----0100 \u2013");
+    // Lone surrogates and other text stay as they are.
+    expect(foldDigits("a\ud800१\udc00b")).toBe("a\ud8001\udc00b");
+  });
+
+  it("folds a run longer than one String.fromCharCode call takes", () => {
+    const run = "१२३४५६७८९०".repeat(1000);
+    const folded = foldDigits(`x${run}y`);
+    expect(folded).toBe(`x${"1234567890".repeat(1000)}y`);
+    expect(folded.length).toBe(run.length + 2);
+  });
+});
