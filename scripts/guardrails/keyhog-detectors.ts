@@ -75,6 +75,13 @@ const TOKEN_SHAPE =
 
 export const tokenShaped = (secret: string) => TOKEN_SHAPE.test(secret);
 
+/**
+ * Whether a token-shaped pattern repeats anything (`+`, `*`, `{n}`): without, it matches a fixed list
+ * of words, as KeyHog's context patterns do (`GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_CLOUD_PROJECT`),
+ * and would report the name of a variable as its secret.
+ */
+export const repeats = (secret: string) => /[+*]|\{\d/.test(secret.replace(/\\./g, ""));
+
 /** The text of capture group `group` of `pattern` (the whole pattern for 0), brackets skipped. */
 export function captureGroup(pattern: string, group: number): string | undefined {
   if (group === 0) return pattern.replace(/^\(\?i\)/, "");
@@ -129,5 +136,6 @@ export function whyNotAVendorToken(detector: KeyhogDetector, pattern: KeyhogPatt
   const secret = captureGroup(pattern.regex, pattern.group ?? 0);
   if (secret === undefined || !tokenShaped(secret))
     return "the secret's alphabet is not a token's (a password, a command or free text)";
+  if (!repeats(secret)) return "matches fixed words only: a variable's name (context), not a value";
   return undefined;
 }

@@ -7024,17 +7024,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/vertex-api-credentials.toml (vertex-api-credentials, pattern 2)",
   },
   {
-    id: "keyhog.vertexai-service-account.2",
-    type: "vertexai_service_account",
-    keywords: ["google_application_crede", "google_cloud_project", "vertexai_project", "vertexai_location"],
-    pattern:
-      "(?<![A-Za-z0-9_+/-])(?:(?:GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_CLOUD_PROJECT|VERTEXAI_PROJECT|VERTEXAI_LOCATION))(?![A-Za-z0-9])",
-    flags: "i",
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/vertexai-service-account.toml (vertexai-service-account, pattern 2)",
-  },
-  {
     id: "keyhog.viber-api-token.1",
     type: "viber_api_token",
     keywords: ["viber"],

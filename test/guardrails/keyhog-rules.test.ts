@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { captureGroup, tokenShaped } from "../../scripts/guardrails/keyhog-detectors.js";
+import { captureGroup, repeats, tokenShaped } from "../../scripts/guardrails/keyhog-detectors.js";
 import { keywordTooCommon } from "../../scripts/guardrails/port-checks.js";
 import { KEYHOG_RULES } from "../../src/guardrails/keyhog-rules.js";
 import { alnum, hex, urlSafe } from "./fake-values.js";
@@ -62,6 +62,23 @@ describe("a sample of the ported KeyHog rules", () => {
   ];
 
   checkPortedRules(cases);
+});
+
+describe("a pattern of fixed words is a variable's name, not a secret", () => {
+  it("tells a context pattern from a token's", () => {
+    expect(repeats("(?:GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_CLOUD_PROJECT|VERTEXAI_PROJECT)")).toBe(false);
+    expect(repeats("sk_live_\\+")).toBe(false);
+    expect(repeats("EZAK[a-z0-9]{54}")).toBe(true);
+    expect(repeats("[A-Za-z0-9]+")).toBe(true);
+  });
+
+  it.each([
+    "GOOGLE_APPLICATION_CREDENTIALS=/path/to/key.json",
+    'export GOOGLE_CLOUD_PROJECT="my-project"',
+    "VERTEXAI_LOCATION=us-central1",
+  ])("%s", (line) => {
+    expect(reportedSecrets(line)).toEqual([]);
+  });
 });
 
 describe("the ported rules leave ordinary configuration alone", () => {
