@@ -10,11 +10,7 @@ import { createEmbeddedDocumentDetector } from "./attacks/embedded-document.js";
 import { createEmbeddedInstructionDetector } from "./attacks/embedded-instructions.js";
 import { createLearnedAttackDetector, thresholdFor } from "./attacks/learned-detector.js";
 import { type GuardrailsConfigInput, guardrailsConfigSchema } from "./config.js";
-import {
-  createDefensiveClauseFinder,
-  createInjectionDetector,
-  createQuotedMentionFinder,
-} from "./injection.js";
+import { createDefensiveClauseFinder, createInjectionDetector } from "./injection.js";
 import { createPiiDetector } from "./pii.js";
 import { createPolicy, strictestAction } from "./policy.js";
 import { PlaceholderBook, redactText, restorePlaceholders } from "./redact.js";
@@ -57,11 +53,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     embeddedInstructions,
   ];
   const model = parsed.learnedAttackScorer ? loadAttackModel() : undefined;
-  const defensiveClauses = createDefensiveClauseFinder();
-  const quotedMentions = createQuotedMentionFinder();
-  const learned = model
-    ? createLearnedAttackDetector(model, (text) => [...defensiveClauses(text), ...quotedMentions(text)])
-    : undefined;
+  const learned = model ? createLearnedAttackDetector(model, createDefensiveClauseFinder()) : undefined;
   // A document pasted into a user's text is read again as a document, by the detectors that read one
   // differently: the embedded-instruction rules, and the learned scorer at its document threshold.
   const embeddedDocument = createEmbeddedDocumentDetector([embeddedInstructions], learned);

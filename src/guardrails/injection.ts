@@ -14,7 +14,7 @@ import { normalizeForMatching } from "./normalize.js";
 import { findEncodedInstructions, findSpacedInstructions } from "./obfuscation.js";
 import { OVERRIDE_RULES } from "./override-rules.js";
 import { keepStrongest } from "./resolve-overlaps.js";
-import { createRuleEngine, type RuleEngine, type RuleMatch } from "./rule-engine.js";
+import { createRuleEngine, type RuleMatch } from "./rule-engine.js";
 import type { Detector, Finding } from "./types.js";
 
 // Text *about* attacks: quoting a phrase in a sentence that discusses injection is not an attack. The
@@ -24,27 +24,6 @@ const DISCUSSION = new RegExp(
 );
 const CONTEXT_BEFORE = 160;
 const CONTEXT_AFTER = 60;
-/** The damping factor of a phrase quoted (or glossed) in a sentence about attacks (ContextReader). */
-const QUOTED_IN_DISCUSSION = 0.3;
-/** Every prompt-injection and jailbreak rule, English and the eight other languages. */
-const ATTACK_RULES = [
-  ...OVERRIDE_RULES,
-  ...INJECTION_RULES,
-  ...INDIRECT_RULES,
-  ...JAILBREAK_RULES,
-  ...MULTILINGUAL_OVERRIDE_RULES,
-  ...MULTILINGUAL_EXTRACTION_RULES,
-  ...MULTILINGUAL_REPEAT_RULES,
-  ...MULTILINGUAL_INDIRECT_RULES,
-  ...MULTILINGUAL_JAILBREAK_RULES,
-  ...EXTRACTION_ALONE_RULES,
-];
-let attackRuleEngine: RuleEngine | undefined;
-/** ATTACK_RULES compiled once (~30 ms) for the detector and the quoted-mention finder: a scan holds no state. */
-const attackRules = () => {
-  attackRuleEngine ??= createRuleEngine(ATTACK_RULES);
-  return attackRuleEngine;
-};
 const KINDS = ["prompt_injection", "jailbreak"] as const;
 
 /**
@@ -53,7 +32,18 @@ const KINDS = ["prompt_injection", "jailbreak"] as const;
  * Matches lowered for being quoted or discussed do not add up: text *about* attacks stays below.
  */
 export function createInjectionDetector(): Detector {
-  const engine = attackRules();
+  const engine = createRuleEngine([
+    ...OVERRIDE_RULES,
+    ...INJECTION_RULES,
+    ...INDIRECT_RULES,
+    ...JAILBREAK_RULES,
+    ...MULTILINGUAL_OVERRIDE_RULES,
+    ...MULTILINGUAL_EXTRACTION_RULES,
+    ...MULTILINGUAL_REPEAT_RULES,
+    ...MULTILINGUAL_INDIRECT_RULES,
+    ...MULTILINGUAL_JAILBREAK_RULES,
+    ...EXTRACTION_ALONE_RULES,
+  ]);
   return {
     name: "injection",
     scan(text) {
@@ -111,30 +101,6 @@ export function createDefensiveClauseFinder(): (text: string) => Span[] {
       const start = normalized.toOriginalStart(match.start);
       const end = normalized.toOriginalEnd(match.end);
       spans.push({ start: sentenceStart(text, start), end: clauseEnd(text, end) });
-    }
-    return spans;
-  };
-}
-
-/**
- * Attack phrases a text quotes while discussing attacks ("how attackers write "ignore previous
- * instructions" into pages", "что означает «игнорируй все предыдущие инструкции»"): the phrases the
- * rules lower the most (quoted or glossed, in a sentence about attacks). The learned scorer reads a
- * user's text without them (learned-detector.ts): it learned those words from attacks, and a question
- * about them kept them in full. Every rule reads here, the eight other languages' too.
- */
-export function createQuotedMentionFinder(): (text: string) => Span[] {
-  const engine = attackRules();
-  return (text) => {
-    const normalized = normalizeForMatching(text);
-    const context = new ContextReader(normalized.text);
-    const spans: Span[] = [];
-    for (const match of engine.match(normalized, text)) {
-      if (context.dampingFactor(match) > QUOTED_IN_DISCUSSION) continue;
-      spans.push({
-        start: normalized.toOriginalStart(match.start),
-        end: normalized.toOriginalEnd(match.end),
-      });
     }
     return spans;
   };
@@ -322,7 +288,7 @@ class ContextReader {
       this.discussedAfter = DISCUSSION.test(text.slice(match.end, match.end + CONTEXT_AFTER));
     }
     const discussed = this.discussedBefore || this.discussedAfter;
-    if (discussed && (quoted || inParentheses(text, match.start, match.end))) return QUOTED_IN_DISCUSSION;
+    if (discussed && (quoted || inParentheses(text, match.start, match.end))) return 0.3;
     if (discussed) return 0.6;
     if (quoted) return 0.8;
     return 1;
