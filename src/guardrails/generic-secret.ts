@@ -5,6 +5,7 @@ import {
   isNeverAPassword,
   isPrivateField,
   isSaidAboutASecret,
+  isSentenceAboutIt,
   isSnakeCaseName,
   plainPasswordScore,
   qualifierLength,
@@ -871,6 +872,7 @@ export function scoreSecretValue(value: string, isPassword: boolean, quoted: boo
     // A link ("reset your password: https://…"; a password inside a URL is the URL parser's), a
     // path, `<your password>` cut at its space, code (`request.form[`), `"password": "Mot de passe"`.
     if (isNeverAPassword(value)) return 0;
+    if (value.includes(" ") && isSentenceAboutIt(value)) return 0;
     if (value.length < MIN_PASSWORD || entropy < 2.4) return 0;
     // A word is a password only when named as one (`plainPasswordScore`): "the password is ungültig" is not.
     if (/^\p{L}+$/u.test(value)) return 0;

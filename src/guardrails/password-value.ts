@@ -88,6 +88,28 @@ export function isSaidAboutASecret(value: string): boolean {
   );
 }
 
+// A verb or negation that makes words a sentence: "must be at least 8 characters", "is required",
+// "do not match". Not `has` or `my`, which passphrases hold ("my dog has fleas").
+const SENTENCE_VERB = /^(?:is|are|was|were|be|must|should|shall|will|cannot|can't|do|does|don't|doesn't|not)$/i;
+
+/**
+ * Whether a value of three words or more is a sentence about the password rather than one: a
+ * validation or i18n message (`password: "must be at least 8 characters"`, `"password": "Passwords
+ * do not match"`). Two of its words describe a password (isDescriptionWord) and one is a verb or a
+ * negation; "correct horse battery staple" and "my dog has fleas" stay passphrases.
+ */
+export function isSentenceAboutIt(value: string): boolean {
+  const words = value.split(" ");
+  if (words.length < 3) return false;
+  let described = 0;
+  let verb = false;
+  for (const word of words) {
+    if (isDescriptionWord(word)) described++;
+    if (SENTENCE_VERB.test(word)) verb = true;
+  }
+  return verb && described >= 2;
+}
+
 const PRIVATE_FIELD = /^_[a-z]\w*$/;
 
 /** Whether a value is a private field's name (`_password3`): code's, not a literal. */

@@ -394,3 +394,24 @@ describe("a connection string of one setting, the whole string literal", () => {
     expect(reportedSecretSpans(text)).toEqual([]);
   });
 });
+
+describe("a sentence about the password is no password", () => {
+  // Validation and i18n messages under a password's name: the words describe it, with a verb.
+  it.each([
+    'password: "must be at least 8 characters"',
+    '"password": "Passwords do not match"',
+    "errors.password = 'Password must contain a number';",
+    'password: "Password is required"',
+  ])("reports nothing in %j", (text) => {
+    expect(reportedSecretSpans(text)).toEqual([]);
+  });
+
+  // Passphrases of words stay passwords: too few describing words, or no verb among them.
+  it.each([
+    'password: "correct horse battery staple"',
+    'password: "my dog has fleas"',
+    'password: "Tr0ub4dor and 3 more"',
+  ])("reports the passphrase in %j", (text) => {
+    expect(reportedSecretSpans(text)).toHaveLength(1);
+  });
+});
