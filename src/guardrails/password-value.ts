@@ -90,7 +90,8 @@ export function isSaidAboutASecret(value: string): boolean {
 
 // A verb or negation that makes words a sentence: "must be at least 8 characters", "is required",
 // "do not match". Not `has` or `my`, which passphrases hold ("my dog has fleas").
-const SENTENCE_VERB = /^(?:is|are|was|were|be|must|should|shall|will|cannot|can't|do|does|don't|doesn't|not)$/i;
+const SENTENCE_VERB =
+  /^(?:is|are|was|were|be|must|should|shall|will|cannot|can't|do|does|don't|doesn't|not)$/i;
 
 /**
  * Whether a value of three words or more is a sentence about the password rather than one: a
