@@ -18,10 +18,20 @@ import { createRuleEngine, type RuleMatch } from "./rule-engine.js";
 import type { Detector, Finding } from "./types.js";
 
 // Text *about* attacks: quoting a phrase in a sentence that discusses injection is not an attack. The
-// words of such text in the eight other languages are in multilingual-discussion.ts.
-const DISCUSSION = new RegExp(
-  String.raw`\b(?:(?:prompt[\s-]injections?|injection\sattacks?|jailbreak(?:s|ing)?\s(?:attempts?|attacks?|prompts?|techniques?)|attack(?:s|ers?)|this\sattack|attack\s(?:vectors?|surfaces?)|adversar\w*|examples?\s(?:of|like|such)|such\sas|for\sexample|phrases?\s(?:like|such)|known\sas|classifier|detect\w*|red[\s-]team\w*|researchers?|mitigat\w*|defen[cs]\w*|guardrails?|security\s(?:training|awareness))\b|e\.g\.|${MULTILINGUAL_DISCUSSION.atWordStart})|(?=[\u0080-\uffff])${MULTILINGUAL_DISCUSSION.nonAscii}`,
+// words of such text in the eight other languages are in multilingual-discussion.ts. Two patterns, the
+// words that start at a word and those that start with a non-ASCII letter, where one alternation of
+// both was tried: `discusses` reads the second only in a window that has such a letter (most have
+// none), and each scans a window faster alone (a 160-character window in 0.6 of the time).
+const DISCUSSION_WORDS = new RegExp(
+  String.raw`\b(?:(?:prompt[\s-]injections?|injection\sattacks?|jailbreak(?:s|ing)?\s(?:attempts?|attacks?|prompts?|techniques?)|attack(?:s|ers?)|this\sattack|attack\s(?:vectors?|surfaces?)|adversar\w*|examples?\s(?:of|like|such)|such\sas|for\sexample|phrases?\s(?:like|such)|known\sas|classifier|detect\w*|red[\s-]team\w*|researchers?|mitigat\w*|defen[cs]\w*|guardrails?|security\s(?:training|awareness))\b|e\.g\.|${MULTILINGUAL_DISCUSSION.atWordStart})`,
 );
+const DISCUSSION_NON_ASCII = new RegExp(String.raw`(?=[\u0080-\uffff])${MULTILINGUAL_DISCUSSION.nonAscii}`);
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Whether `window` holds words of text about attacks: `DISCUSSION_WORDS|DISCUSSION_NON_ASCII` tested on it. */
+function discusses(window: string): boolean {
+  return DISCUSSION_WORDS.test(window) || (NON_ASCII.test(window) && DISCUSSION_NON_ASCII.test(window));
+}
 const CONTEXT_BEFORE = 160;
 const CONTEXT_AFTER = 60;
 const KINDS = ["prompt_injection", "jailbreak"] as const;
@@ -279,13 +289,11 @@ class ContextReader {
       insideQuotation(text, match.start, match.end);
     if (match.start !== this.beforeAt) {
       this.beforeAt = match.start;
-      this.discussedBefore = DISCUSSION.test(
-        text.slice(Math.max(0, match.start - CONTEXT_BEFORE), match.start),
-      );
+      this.discussedBefore = discusses(text.slice(Math.max(0, match.start - CONTEXT_BEFORE), match.start));
     }
     if (!this.discussedBefore && match.end !== this.afterAt) {
       this.afterAt = match.end;
-      this.discussedAfter = DISCUSSION.test(text.slice(match.end, match.end + CONTEXT_AFTER));
+      this.discussedAfter = discusses(text.slice(match.end, match.end + CONTEXT_AFTER));
     }
     const discussed = this.discussedBefore || this.discussedAfter;
     if (discussed && (quoted || inParentheses(text, match.start, match.end))) return 0.3;

@@ -3,7 +3,7 @@ import { trieRegexSource } from "./trie-regex.js";
 
 /**
  * Words of text *about* attacks in the languages other than English, as injection.ts reads the English
- * ones (DISCUSSION): a phrase in such a text is lowered, and lowered further when quoted. Each list
+ * ones (DISCUSSION_WORDS): a phrase in such a text is lowered, and lowered further when quoted. Each list
  * carries what the English one carries: the attack's own vocabulary (injection, attack, attacker,
  * jailbreak techniques, red team), the words of an explanation that cites an example (for example,
  * such as, examples of, known as, so-called) and those of research and defence (researchers,

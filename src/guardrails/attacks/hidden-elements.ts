@@ -27,9 +27,12 @@ export function hiddenElements(text: string): RegExpExecArray[] {
   const closings = new Map<string, number>();
   for (let open = text.indexOf("<"); open !== -1; ) {
     if (close <= open) close = text.indexOf(">", open + 1);
+    // Each looked up only when those before it were found: markup with no style is not read for one.
+    if (close === -1) break;
     style = nextAfter(STYLE, text, open, style);
+    if (style === -1) break;
     hidden = nextAfter(HIDDEN, text, open, hidden);
-    if (close === -1 || style === -1 || hidden === -1) break;
+    if (hidden === -1) break;
     WORD_RUN.lastIndex = open + 1;
     const name = WORD_RUN.exec(text)?.[0] ?? "";
     if (name !== "" && style < close && style - (open + 1 + name.length) <= MAX_BEFORE_STYLE) {
