@@ -9,3 +9,28 @@ export function asciiClass(characters: string): (text: string, index: number) =>
   for (const character of characters) table[character.charCodeAt(0)] = 1;
   return (text, index) => table[text.charCodeAt(index)] === 1;
 }
+
+const isWordOrDash = asciiClass(`${ALPHANUMERIC}_-`);
+
+/**
+ * Whether a word character or `-` comes just before `index`: the keyword found there is then the tail
+ * of a longer word or option (`my_echo`, `--net use`), not the command it names.
+ */
+export function wordOrDashBefore(text: string, index: number): boolean {
+  return index > 0 && isWordOrDash(text, index - 1);
+}
+
+/**
+ * Whether `index` starts a line once up to `reach` characters accepted by `isPrefix` (indentation,
+ * markup) are skipped back over.
+ */
+export function atLineStart(
+  text: string,
+  index: number,
+  isPrefix: (text: string, index: number) => boolean,
+  reach: number,
+): boolean {
+  let position = index;
+  while (position > 0 && index - position < reach && isPrefix(text, position - 1)) position--;
+  return position === 0 || text[position - 1] === "\n" || text[position - 1] === "\r";
+}

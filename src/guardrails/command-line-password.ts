@@ -1,3 +1,4 @@
+import { wordOrDashBefore } from "./char-class.js";
 import { passwordFinding } from "./password-finding.js";
 import { lineBefore, type ParsedSecret, type SecretParser } from "./secret-parsers.js";
 
@@ -145,7 +146,7 @@ export const netUsePasswordParser: SecretParser = {
   keywords: ["net use "],
   source: "Windows `net use` syntax: net use [devicename] \\\\computer\\share [password | *] [/user:…]",
   parse(text, index) {
-    if (index > 0 && /[\w-]/.test(text[index - 1] ?? "")) return undefined;
+    if (wordOrDashBefore(text, index)) return undefined;
     NET_USE_ARGUMENTS.lastIndex = index + "net use".length;
     let sawShare = false;
     for (let argument = 0; argument < 8; argument++) {
@@ -175,7 +176,7 @@ export const netUserPasswordParser: SecretParser = {
   keywords: ["net user "],
   source: "Windows `net user` syntax: net user [username [password | *] [options]] [/domain]",
   parse(text, index) {
-    if (index > 0 && /[\w-]/.test(text[index - 1] ?? "")) return undefined;
+    if (wordOrDashBefore(text, index)) return undefined;
     NET_USER.lastIndex = index;
     const indices = NET_USER.exec(text)?.indices;
     const span = indices?.[1] ?? indices?.[2];

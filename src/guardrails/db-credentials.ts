@@ -1,3 +1,4 @@
+import { wordOrDashBefore } from "./char-class.js";
 import { passwordFinding } from "./password-finding.js";
 import {
   isInterpolatedField,
@@ -22,7 +23,7 @@ export const oracleLoginParser: SecretParser = {
   keywords: ["jdbc:oracle:", "sqlplus "],
   source: "Oracle JDBC thin URL and SQL*Plus logon syntax: user/password@connect_identifier",
   parse(text, index) {
-    if (index > 0 && /[\w-]/.test(text[index - 1] ?? "")) return undefined;
+    if (wordOrDashBefore(text, index)) return undefined;
     ORACLE_LOGIN.lastIndex = index;
     const span = ORACLE_LOGIN.exec(text)?.indices?.[2];
     if (span === undefined) return undefined;

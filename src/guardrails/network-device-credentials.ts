@@ -1,3 +1,4 @@
+import { asciiClass, atLineStart } from "./char-class.js";
 import { passwordFinding } from "./password-finding.js";
 import type { SecretParser } from "./secret-parsers.js";
 
@@ -18,6 +19,9 @@ interface Form {
   /** Only at a line's start (after spaces). */
   lineStart: boolean;
 }
+
+// What may indent a configuration line.
+const isIndent = asciiClass(" \t");
 
 const TYPE = `(?:[ \\t]+(?<type>[07]))?`;
 const VALUE = `[ \\t]+(?<value>[^\\s]{1,100})`;
@@ -79,7 +83,7 @@ export const networkDeviceCredentialsParser: SecretParser = {
     "Cisco IOS Security Command Reference (username, enable password|secret, crypto isakmp key, radius-server/tacacs-server key); Junos pre-shared-key; strongSwan ipsec.secrets(5)",
   parse(text, index) {
     const form = FORM_OF[text[index] ?? ""];
-    if (form === undefined || (form.lineStart && !atLineStart(text, index))) return undefined;
+    if (form === undefined || (form.lineStart && !atLineStart(text, index, isIndent, 8))) return undefined;
     form.regex.lastIndex = index;
     const match = form.regex.exec(text);
     const groups = match?.groups;
@@ -96,11 +100,3 @@ export const networkDeviceCredentialsParser: SecretParser = {
     return passwordFinding(value, start, groups.quoted !== undefined);
   },
 };
-
-/** Whether only spaces come between the line's start and `index`. */
-function atLineStart(text: string, index: number): boolean {
-  let position = index;
-  while (position > 0 && index - position < 8 && (text[position - 1] === " " || text[position - 1] === "\t"))
-    position--;
-  return position === 0 || text[position - 1] === "\n" || text[position - 1] === "\r";
-}

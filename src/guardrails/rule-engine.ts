@@ -1,3 +1,4 @@
+import { asciiClass, atLineStart } from "./char-class.js";
 import type { NormalizedText } from "./normalize.js";
 import type { InjectionRule } from "./rule-types.js";
 import { trieRegexSource } from "./trie-regex.js";
@@ -15,7 +16,8 @@ export interface RuleEngine {
   match(normalized: NormalizedText, original: string): RuleMatch[];
 }
 
-const LINE_PREFIX = /[ \t#*>(<[|-]/;
+// Markup a rule may follow and still be at a line's start: `### `, `[`, `<`, `> `, a list's `- `.
+const isLinePrefix = asciiClass(" \t#*>(<[|-");
 const MAX_LINE_PREFIX = 6;
 
 /**
@@ -52,7 +54,7 @@ export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
       const triggers = triggerScanner(normalized, wordRegex, markupRegex);
       for (let hit = triggers(); hit !== null; hit = triggers()) {
         for (const { rule, regex } of byTrigger.get(hit[0]) ?? []) {
-          if (rule.lineStart && !atLineStart(normalized, hit.index)) continue;
+          if (rule.lineStart && !atLineStart(normalized, hit.index, isLinePrefix, MAX_LINE_PREFIX)) continue;
           regex.lastIndex = hit.index;
           const found = regex.exec(normalized);
           if (!found) continue;
@@ -133,12 +135,4 @@ function triggerScanner(text: string, wordRegex: RegExp, markupRegex: RegExp): (
 
 function originalSpan(normalized: NormalizedText, original: string, start: number, end: number): string {
   return original.slice(normalized.toOriginalStart(start), normalized.toOriginalEnd(end));
-}
-
-/** True when only markup (`### `, `[`, `<`, `> `) stands between the line start and `index`. */
-function atLineStart(text: string, index: number): boolean {
-  let position = index;
-  while (position > 0 && index - position < MAX_LINE_PREFIX && LINE_PREFIX.test(text[position - 1] ?? ""))
-    position--;
-  return position === 0 || text[position - 1] === "\n";
 }

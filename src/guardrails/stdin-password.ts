@@ -1,3 +1,4 @@
+import { wordOrDashBefore } from "./char-class.js";
 import { argumentAt } from "./command-line-password.js";
 import { passwordFinding } from "./password-finding.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
@@ -37,7 +38,7 @@ export const stdinPasswordParser: SecretParser = {
 
 /** `echo '…' | reader`: the echoed argument, or its password half for chpasswd. */
 function echoed(text: string, index: number, line: string): ParsedSecret | undefined {
-  if (index > 0 && /[\w-]/.test(text[index - 1] ?? "")) return undefined;
+  if (wordOrDashBefore(text, index)) return undefined;
   // Most `echo`s pipe into nothing that reads a password: one look at the line first.
   if (!line.includes("|")) return undefined;
   ECHO_OPTIONS.lastIndex = 4;
