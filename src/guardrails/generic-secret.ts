@@ -12,10 +12,12 @@ import {
 } from "./password-value.js";
 import {
   isInterpolatedField,
+  isPlaceholderLooking,
   isPlaceholderValue,
   isReferenceValue,
   lineBefore,
   type ParsedSecret,
+  placeholderLookingFinding,
   type SecretParser,
 } from "./secret-parsers.js";
 import { StopFinder } from "./stop-finder.js";
@@ -211,6 +213,16 @@ function readValueOfName(
   if (valueStart.quote === "" && NEXT_OPTION.test(value)) return undefined;
   // Inside a template's action (`{{- $password := include "…" . }}`): an unquoted value is an expression.
   if (valueStart.quote === "" && insideTemplateAction(text, nameStart)) return undefined;
+  // A connection string's password setting (`Server=db;Pwd=password;`, `?user=app&password=secret`)
+  // holding a word that looks like a stand-in: the value in use all the same, and a weak real one looks
+  // no different (isPlaceholderLooking), so it is reported lower, saying so.
+  if (
+    isPassword &&
+    valueStart.quote === "" &&
+    isPlaceholderLooking(value) &&
+    (inQuery || afterSetting(text, nameStart))
+  )
+    return placeholderLookingFinding(value, valueStart.index);
   // An interpolated string's field (`$"…password={SecureStringHelper.Decode(_pw)}"`), and a value
   // that repeats its own name (`ProxyPassword = "proxyPassword"`, `pwd: pwd`): a stand-in.
   if (isInterpolatedField(text, valueStart.index, value) || sameAsName(value, originalName)) return undefined;

@@ -1,6 +1,11 @@
 import { scoreSecretValue } from "./generic-secret.js";
 import { plainPasswordScore } from "./password-value.js";
-import { isPlaceholderValue, isReferenceValue, type ParsedSecret } from "./secret-parsers.js";
+import {
+  isPlaceholderValue,
+  isReferenceValue,
+  type ParsedSecret,
+  placeholderLookingFinding,
+} from "./secret-parsers.js";
 
 /**
  * A value that its place says is a password (a connection string's, a command line's, a login
@@ -13,6 +18,15 @@ export function passwordFinding(value: string, start: number, quoted: boolean): 
   const score = passwordScore(value, quoted);
   if (score === 0) return undefined;
   return { type: "password", start, end: start + value.length, score };
+}
+
+/**
+ * A value in the password's slot of a connection string (`Pwd=…;` after another setting, Oracle's
+ * `user/…@host`, a Go DSN's `user:…@tcp(`): as passwordFinding, but a word that looks like a stand-in
+ * (`password`, `secret`, `myPassword`) is the value in use all the same, reported lower and saying so.
+ */
+export function slotPasswordFinding(value: string, start: number, quoted: boolean): ParsedSecret | undefined {
+  return passwordFinding(value, start, quoted) ?? placeholderLookingFinding(value, start);
 }
 
 // The last value scored: a run of one value (a config's line repeated, a megabyte of `: PSK "`) is

@@ -6,6 +6,8 @@ export interface ParsedSecret {
   start: number;
   end: number;
   score: number;
+  /** Reported though it looks like a stand-in (`Password=password;`): named in the finding's detector. */
+  placeholderLooking?: true;
 }
 
 /** Like a pattern rule, but code: formats that need a look at their context to be precise. */
@@ -44,6 +46,33 @@ const PLACEHOLDER_VALUE =
 // Password=myPassword;`). Lower-case `mypassword`, `mypass`, `my_password` are the literal passwords
 // examples and real configs use (`postgres://app:mypassword@db`), and are reported.
 const CAMEL_STAND_IN = /^my(?:Pass(?:word)?|Pwd|Secret)$/;
+
+/**
+ * Words docs write where a password goes that people also set as one: the slot's own name (`password`,
+ * `pass`, `passwd`, `secret`, connectionstrings.com's `myPassword`) and `changeme` (a default in
+ * vendors' images). Where a password is only named (`password: secret`) they stay stand-ins; in the
+ * password's slot of a connection string or a URL (`Pwd=password;`, `amqp://user:secret@host`) the
+ * value is the one in use, and a weak real password looks the same, so it is reported at
+ * PLACEHOLDER_LOOKING_SCORE. Not `test`, `dummy`, `sample`: words that say the login is not for real use.
+ */
+const PLACEHOLDER_LOOKING = /^(?:pass(?:word)?|passwd|secret|changeme|change_me)$/i;
+export const PLACEHOLDER_LOOKING_SCORE = 0.55;
+
+export function isPlaceholderLooking(value: string): boolean {
+  return PLACEHOLDER_LOOKING.test(value) || CAMEL_STAND_IN.test(value);
+}
+
+/** `value` at `start` as a placeholder-looking password (see isPlaceholderLooking), or none. */
+export function placeholderLookingFinding(value: string, start: number): ParsedSecret | undefined {
+  if (!isPlaceholderLooking(value)) return undefined;
+  return {
+    type: "password",
+    start,
+    end: start + value.length,
+    score: PLACEHOLDER_LOOKING_SCORE,
+    placeholderLooking: true,
+  };
+}
 
 // An environment variable's name in capitals with a credential word as one of its parts
 // (`DB_PASSWORD`, `CLIENT_PASSWORD1`, `ROOT_PASSWORD`, `SECRET_KEY_BASE`): case-sensitive.
@@ -198,14 +227,15 @@ export const credentialUrlParser: SecretParser = {
     const match = CREDENTIAL_URL.exec(text);
     if (!match) return undefined;
     const [whole, scheme = "", user = "", password = ""] = match;
-    if (password === user || isPlaceholderValue(password) || isPlaceholderUser(user)) return undefined;
-    const start = index + whole.length - 2 - password.length;
     const isWeb = /^(?:https?|s?ftps?|smtps?)$/i.test(scheme);
+    const scored = userinfoScore(user, password, isWeb ? 0.85 : 0.92);
+    if (scored === undefined) return undefined;
+    const start = index + whole.length - 2 - password.length;
     return {
       type: isWeb ? "url_password" : "database_password",
       start,
       end: start + password.length,
-      score: isWeb ? 0.85 : 0.92,
+      ...scored,
     };
   },
 };
@@ -229,11 +259,35 @@ export const anySchemeUrlParser: SecretParser = {
     const match = CREDENTIAL_URL.exec(text);
     if (!match || match[1]?.length !== scheme.length) return undefined;
     const [whole, , user = "", password = ""] = match;
-    if (password === user || isPlaceholderValue(password) || isPlaceholderUser(user)) return undefined;
+    const scored = userinfoScore(user, password, 0.85);
+    if (scored === undefined) return undefined;
     const start = index - scheme.length + whole.length - 2 - password.length;
-    return { type: "url_password", start, end: start + password.length, score: 0.85 };
+    return { type: "url_password", start, end: start + password.length, ...scored };
   },
 };
+
+// Anonymous FTP (RFC 1635) asks for no password; `anonymous:anonymous@` logs in to nothing.
+const ANONYMOUS_USER = /^(?:anonymous|ftp)$/i;
+
+/**
+ * The score of a URL's password, or none for a template's userinfo (`<user>:<password>`,
+ * `${DB_USER}:${DB_PASSWORD}`, `user:****`). A password that looks like a stand-in (`user:password@`,
+ * `user:secret@`) or repeats its user (`guest:guest@`, `postgres:postgres@`: servers' default logins)
+ * is reported at PLACEHOLDER_LOOKING_SCORE, and says so.
+ */
+function userinfoScore(
+  user: string,
+  password: string,
+  score: number,
+): Pick<ParsedSecret, "score" | "placeholderLooking"> | undefined {
+  if (isPlaceholderUser(user)) return undefined;
+  const repeatsUser = password === user;
+  if (!repeatsUser && !isPlaceholderValue(password)) return { score };
+  const looksPlaceholder = repeatsUser
+    ? !ANONYMOUS_USER.test(user) && (!isPlaceholderValue(password) || isPlaceholderLooking(password))
+    : isPlaceholderLooking(password);
+  return looksPlaceholder ? { score: PLACEHOLDER_LOOKING_SCORE, placeholderLooking: true } : undefined;
+}
 
 const BASIC_AUTH = /basic[ \t]{1,5}([A-Za-z0-9+/]{12,400}={0,2})(?![A-Za-z0-9+/=])/iy;
 

@@ -217,6 +217,9 @@ function parserMatcher(parser: SecretParser): Matcher {
 }
 
 function toFinding(parsed: ParsedSecret, value: string, detector: string): Finding {
-  const score = Math.round(parsed.score * 100) / 100;
-  return { kind: "secret", ...parsed, score, detector, preview: maskPreview("secret", value) };
+  const { placeholderLooking, ...span } = parsed;
+  const score = Math.round(span.score * 100) / 100;
+  // The detector says why a value that looks like a stand-in was reported anyway.
+  const named = placeholderLooking ? `${detector}/placeholder-looking` : detector;
+  return { kind: "secret", ...span, score, detector: named, preview: maskPreview("secret", value) };
 }

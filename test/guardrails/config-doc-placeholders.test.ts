@@ -137,7 +137,6 @@ describe("SQL logins and paired connection-string settings", () => {
     "ALTER USER postgres WITH PASSWORD 'password';",
     "ALTER ROLE app PASSWORD NULL;",
     "Create user accounts first, then set a password for each of them.",
-    "Server=db;User ID=app;Password=password;",
     "Server=db;Uid=app;Pwd=x;",
     'private_key_file={1};user={0};private_key_pwd=Invalid",',
     "Password=scrambled",

@@ -149,7 +149,6 @@ describe("secret detector: hard negatives", () => {
     "token = get_token_from_vault(role='reader')",
     "headers = {'Authorization': f'Bearer {access_token}'}",
     "Authorization: Bearer <YOUR_TOKEN>",
-    "postgres://user:password@localhost:5432/mydb",
     "A PEM file starts with -----BEGIN RSA PRIVATE KEY----- and ends with the END line.",
     "max_tokens=4096, token_count: 18234",
     "password_min_length = 12",
