@@ -27,7 +27,7 @@ export const oracleLoginParser: SecretParser = {
     ORACLE_LOGIN.lastIndex = index;
     const span = ORACLE_LOGIN.exec(text)?.indices?.[2];
     if (span === undefined) return undefined;
-    return slotPasswordFinding(text.slice(span[0], span[1]), span[0], false);
+    return slotPasswordFinding(text, text.slice(span[0], span[1]), span[0], false);
   },
 };
 
@@ -51,7 +51,7 @@ export const pgpassParser: SecretParser = {
     const match = PGPASS_LINE.exec(line);
     const password = match?.[5];
     if (match === null || password === undefined) return undefined;
-    return slotPasswordFinding(password, lineStart + line.length - password.length, false);
+    return slotPasswordFinding(text, password, lineStart + line.length - password.length, false);
   },
 };
 
@@ -170,6 +170,6 @@ export const goMysqlDsnParser: SecretParser = {
     const match = GO_DSN_LOGIN.exec(text.slice(from, index));
     const span = match?.indices?.[2];
     if (match === null || span === undefined) return undefined;
-    return slotPasswordFinding(match[2] ?? "", from + span[0], false);
+    return slotPasswordFinding(text, match[2] ?? "", from + span[0], false);
   },
 };

@@ -222,7 +222,7 @@ function readValueOfName(
     isPlaceholderLooking(value) &&
     (inQuery || afterSetting(text, nameStart))
   )
-    return placeholderLookingFinding(value, valueStart.index);
+    return placeholderLookingFinding(text, value, valueStart.index);
   // An interpolated string's field (`$"…password={SecureStringHelper.Decode(_pw)}"`), and a value
   // that repeats its own name (`ProxyPassword = "proxyPassword"`, `pwd: pwd`): a stand-in.
   if (isInterpolatedField(text, valueStart.index, value) || sameAsName(value, originalName)) return undefined;

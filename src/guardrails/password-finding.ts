@@ -25,8 +25,13 @@ export function passwordFinding(value: string, start: number, quoted: boolean): 
  * `user/…@host`, a Go DSN's `user:…@tcp(`): as passwordFinding, but a word that looks like a stand-in
  * (`password`, `secret`, `myPassword`) is the value in use all the same, reported lower and saying so.
  */
-export function slotPasswordFinding(value: string, start: number, quoted: boolean): ParsedSecret | undefined {
-  return passwordFinding(value, start, quoted) ?? placeholderLookingFinding(value, start);
+export function slotPasswordFinding(
+  text: string,
+  value: string,
+  start: number,
+  quoted: boolean,
+): ParsedSecret | undefined {
+  return passwordFinding(value, start, quoted) ?? placeholderLookingFinding(text, value, start);
 }
 
 // The last value scored: a run of one value (a config's line repeated, a megabyte of `: PSK "`) is

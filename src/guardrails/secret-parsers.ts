@@ -62,9 +62,16 @@ export function isPlaceholderLooking(value: string): boolean {
   return PLACEHOLDER_LOOKING.test(value) || CAMEL_STAND_IN.test(value);
 }
 
-/** `value` at `start` as a placeholder-looking password (see isPlaceholderLooking), or none. */
-export function placeholderLookingFinding(value: string, start: number): ParsedSecret | undefined {
-  if (!isPlaceholderLooking(value)) return undefined;
+/**
+ * `value` at `start` of `text` as a placeholder-looking password (see isPlaceholderLooking), or none
+ * when the words around it say it is an example.
+ */
+export function placeholderLookingFinding(
+  text: string,
+  value: string,
+  start: number,
+): ParsedSecret | undefined {
+  if (!isPlaceholderLooking(value) || saidToBeAnExample(text, start, start + value.length)) return undefined;
   return {
     type: "password",
     start,
@@ -72,6 +79,60 @@ export function placeholderLookingFinding(value: string, start: number): ParsedS
     score: PLACEHOLDER_LOOKING_SCORE,
     placeholderLooking: true,
   };
+}
+
+// Words saying a text is an example (`… is the default connection string in the tutorial`, `e.g.`).
+const EXAMPLE_SAID =
+  /\b(?:for (?:example|instance)|examples?|tutorials?|samples?|templates?|placeholders?|docs|documentation)\b|\be\.g\./gi;
+const EXAMPLE_REACH = 200;
+
+/**
+ * Whether a word on the line, within EXAMPLE_REACH characters of `start`–`end`, says the token holding
+ * it (a URL, a connection string: spaces delimit it) is an example. Only words outside the token
+ * count: `@ftp.example.com` is its host.
+ */
+function saidToBeAnExample(text: string, start: number, end: number): boolean {
+  const starts = exampleWordStarts(text);
+  for (let index = firstAtOrAfter(starts, start - EXAMPLE_REACH); index < starts.length; index++) {
+    const word = starts[index] ?? 0;
+    if (word >= end + EXAMPLE_REACH) return false;
+    if (word < start ? apartOnOneLine(text, word, start) : word >= end && apartOnOneLine(text, end, word))
+      return true;
+  }
+  return false;
+}
+
+/** Whether a space or a tab, and no line break, comes between `from` and `to`. */
+function apartOnOneLine(text: string, from: number, to: number): boolean {
+  let apart = false;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a || code === 0x0d) return false;
+    if (code === 0x20 || code === 0x09) apart = true;
+  }
+  return apart;
+}
+
+// Where EXAMPLE_SAID's words start in the last text asked about: found in one pass, as a megabyte of
+// one connection string asks tens of thousands of times.
+let exampleWords: { text: string; starts: number[] } = { text: "", starts: [] };
+
+function exampleWordStarts(text: string): number[] {
+  if (text !== exampleWords.text)
+    exampleWords = { text, starts: Array.from(text.matchAll(EXAMPLE_SAID), (match) => match.index) };
+  return exampleWords.starts;
+}
+
+/** The index of the first of the ascending `values` at or after `from`. */
+function firstAtOrAfter(values: number[], from: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] ?? 0) < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 // An environment variable's name in capitals with a credential word as one of its parts
@@ -228,9 +289,9 @@ export const credentialUrlParser: SecretParser = {
     if (!match) return undefined;
     const [whole, scheme = "", user = "", password = ""] = match;
     const isWeb = /^(?:https?|s?ftps?|smtps?)$/i.test(scheme);
-    const scored = userinfoScore(user, password, isWeb ? 0.85 : 0.92);
-    if (scored === undefined) return undefined;
     const start = index + whole.length - 2 - password.length;
+    const scored = userinfoScore(text, start, user, password, isWeb ? 0.85 : 0.92);
+    if (scored === undefined) return undefined;
     return {
       type: isWeb ? "url_password" : "database_password",
       start,
@@ -259,9 +320,9 @@ export const anySchemeUrlParser: SecretParser = {
     const match = CREDENTIAL_URL.exec(text);
     if (!match || match[1]?.length !== scheme.length) return undefined;
     const [whole, , user = "", password = ""] = match;
-    const scored = userinfoScore(user, password, 0.85);
-    if (scored === undefined) return undefined;
     const start = index - scheme.length + whole.length - 2 - password.length;
+    const scored = userinfoScore(text, start, user, password, 0.85);
+    if (scored === undefined) return undefined;
     return { type: "url_password", start, end: start + password.length, ...scored };
   },
 };
@@ -273,9 +334,11 @@ const ANONYMOUS_USER = /^(?:anonymous|ftp)$/i;
  * The score of a URL's password, or none for a template's userinfo (`<user>:<password>`,
  * `${DB_USER}:${DB_PASSWORD}`, `user:****`). A password that looks like a stand-in (`user:password@`,
  * `user:secret@`) or repeats its user (`guest:guest@`, `postgres:postgres@`: servers' default logins)
- * is reported at PLACEHOLDER_LOOKING_SCORE, and says so.
+ * is reported at PLACEHOLDER_LOOKING_SCORE, and says so, unless the words around it say it is an example.
  */
 function userinfoScore(
+  text: string,
+  start: number,
   user: string,
   password: string,
   score: number,
@@ -286,7 +349,8 @@ function userinfoScore(
   const looksPlaceholder = repeatsUser
     ? !ANONYMOUS_USER.test(user) && (!isPlaceholderValue(password) || isPlaceholderLooking(password))
     : isPlaceholderLooking(password);
-  return looksPlaceholder ? { score: PLACEHOLDER_LOOKING_SCORE, placeholderLooking: true } : undefined;
+  if (!looksPlaceholder || saidToBeAnExample(text, start, start + password.length)) return undefined;
+  return { score: PLACEHOLDER_LOOKING_SCORE, placeholderLooking: true };
 }
 
 const BASIC_AUTH = /basic[ \t]{1,5}([A-Za-z0-9+/]{12,400}={0,2})(?![A-Za-z0-9+/=])/iy;

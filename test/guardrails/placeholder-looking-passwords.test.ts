@@ -83,6 +83,10 @@ describe("placeholder-looking passwords in a URL or a connection string", () => 
     "account=test;user=test;password=test;",
     "Server=db;User ID=app;Password=dummy;",
     "ftp://anonymous:anonymous@ftp.example.net/pub",
+    // The words around it say it is an example (not the host's `example.com` inside the URL).
+    "postgres://user:password@localhost:5432/mydb is the default connection string in the tutorial.",
+    "For example: Server=db;User ID=app;Password=password;",
+    "e.g. mysql://root:secret@db/app",
     // Only named, not in a connection string's or a URL's slot.
     "password: secret",
     "--set auth.password=password",
