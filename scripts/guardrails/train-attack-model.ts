@@ -22,7 +22,8 @@ import { DEV_BENIGN_FLAG_RATE, DEV_DOCUMENT_FLAG_RATE, devFlagRate } from "./dev
 import { SYSTEM_CONTEXT } from "./extract-system-prompts.js";
 import { type CorpusLine, loadCorpus } from "./load-corpus.js";
 import { randomTexts, trainingNoise } from "./random-texts.js";
-import { mulberry32 } from "./seeded-random.js";
+import { fnv1a, mulberry32 } from "./seeded-random.js";
+import { wrapperTwins } from "./wrapper-twins.js";
 
 const SEED = 19;
 const EPOCHS = Number(process.env.EPOCHS ?? 30);
@@ -102,6 +103,8 @@ const texts: {
   context: ContentSource;
   lang: string;
   brief?: boolean;
+  /** A wrapper twin (wrapper-twins.ts): the balance key of the attacks it was made from. */
+  twinOf?: string;
 }[] = train.map((line) => ({
   text: line.text,
   label: labelOf(line),
@@ -127,6 +130,34 @@ for (const line of train) {
       context: contextOf(line),
       lang: line.lang,
       brief: BRIEF_SOURCES.has(line.source),
+    });
+}
+/**
+ * WRAPPER_TWINS=1: a benign twin of every training attack carried in a tool's or page's wrapper
+ * (wrapper-twins.ts: 504 InjecAgent, 80 AgentDojo), weighing in total TWIN_SHARE times as much as the
+ * source's wrapped attacks. Off: it fixes the training side (InjecAgent's benign responses flagged 16
+ * of 46 -> 0, AgentDojo's 6 of 72 -> 3) but not dev, whose unseen wrappers' benign lines were already
+ * clean (0 of 20, 0 of 35), and it costs the attacks there. Twentieth round, thresholds chosen on dev
+ * half a, figures on half b (against the same training without twins): recall 542 -> 529 of 628,
+ * benign 25 -> 26 (share 1) or 25 (0.4) of 5,709, documents and tool output with their source 196 ->
+ * 191 of 206; tool-output AUC of the scorer alone 0.998 -> 0.986 (0.992 at 0.4).
+ */
+const WRAPPER_TWINS = (process.env.WRAPPER_TWINS ?? "0") === "1";
+/** The twins' total weight as a share of their source's wrapped attacks'. */
+const TWIN_SHARE = Number(process.env.TWIN_SHARE ?? 1);
+if (WRAPPER_TWINS) {
+  const pages = new Map<string, string[]>();
+  for (const line of benignTrain)
+    if (PARAGRAPH_SOURCES.includes(line.source))
+      pages.set(line.lang, [...(pages.get(line.lang) ?? []), line.text]);
+  for (const { text, attack } of wrapperTwins(train, pages, SEED))
+    texts.push({
+      text,
+      label: 0,
+      source: `${attack.source} wrapper twins|${attack.lang}`,
+      context: contextOf(attack),
+      lang: attack.lang,
+      twinOf: balanceKey(attack),
     });
 }
 /** Benign lines of random mixed-script noise (random-texts.ts), read in each context in turn. */
@@ -198,6 +229,25 @@ const examples: Example[] = texts.map(({ text, label, source, context, lang, bri
       exampleWeight(label, source) * languageFactor(label, lang) * (brief && label === 0 ? BRIEF_WEIGHT : 1),
   };
 });
+if (WRAPPER_TWINS) {
+  const wrappedAttacks = new Map<string, number>();
+  const twinTotals = new Map<string, number>();
+  for (const [index, { label, source, context, twinOf }] of texts.entries()) {
+    const weight = examples[index]?.weight ?? 0;
+    if (twinOf !== undefined) twinTotals.set(twinOf, (twinTotals.get(twinOf) ?? 0) + weight);
+    else if (label !== 0 && readByAgentSource(context))
+      wrappedAttacks.set(source, (wrappedAttacks.get(source) ?? 0) + weight);
+  }
+  for (const [index, { twinOf }] of texts.entries()) {
+    const example = examples[index];
+    if (twinOf === undefined || example === undefined) continue;
+    example.weight *= (TWIN_SHARE * (wrappedAttacks.get(twinOf) ?? 0)) / (twinTotals.get(twinOf) ?? 1);
+  }
+  for (const [source, total] of twinTotals)
+    console.log(
+      `wrapper twins of ${source}: weight ${total.toFixed(1)} -> ${(TWIN_SHARE * (wrappedAttacks.get(source) ?? 0)).toFixed(1)}, ${TWIN_SHARE} times its wrapped attacks`,
+    );
+}
 console.log(
   `train: ${examples.length} examples (${counts.join(" / ")} benign / injection / jailbreak), dev: ${dev.length}`,
 );
@@ -354,7 +404,15 @@ function thresholdFor(label: "user" | "document", benignLines: CorpusLine[], rat
   return Math.min(0.95, threshold);
 }
 
-const devBenign = dev.filter((line) => line.kind === "benign");
+/**
+ * DEV_HALF=a or b: thresholds chosen on that half of dev alone (fnv1a of the line), so the other half
+ * tells what a change does on lines its thresholds were not chosen on (every dev source's benign rate
+ * holds by construction on the lines that chose them). Unset: all of dev, as shipped.
+ */
+const DEV_HALF = process.env.DEV_HALF ?? "";
+const inDevHalf = (line: CorpusLine) =>
+  DEV_HALF === "" || (fnv1a(line.text) % 2 === 0 ? "a" : "b") === DEV_HALF;
+const devBenign = dev.filter((line) => line.kind === "benign" && inDevHalf(line));
 /**
  * The rules' evaluation set is trained on, but its test (test/guardrails/eval-set.test.ts) holds the
  * whole check to 3 % of its benign cases flagged (those with no label: its secret and PII cases are
