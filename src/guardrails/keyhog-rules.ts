@@ -7144,6 +7144,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/vouched-api-credentials.toml (vouched-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.vultr-api-key.1",
+    type: "vultr_api_key",
+    keywords: ["vultr"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:vultr|VULTR)[_\\-\\s]{0,256}(?:api[_\\-\\s]{0,256}key|API[_\\-\\s]{0,256}KEY)[=:\\s\"']{1,257}([A-Z0-9]{36}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/vultr-api-key.toml (vultr-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.walmart-marketplace-api-credentials.2",
     type: "walmart_marketplace_api_credentials",
     keywords: ["walmart"],

@@ -47,18 +47,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/apitemplate.yml (kingfisher.apitemplate.1)",
   },
   {
-    id: "kingfisher.apollo.1",
-    type: "apollo_api_key",
-    keywords: ["apollo"],
-    pattern:
-      "\\bapollo[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-zA-Z0-9]{22})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.9,
-    minEntropy: 3.3,
-    source: "kingfisher data/rules/apollo.yml (kingfisher.apollo.1)",
-  },
-  {
     id: "kingfisher.appointedd.1",
     type: "appointedd_api_key",
     keywords: ["appointedd"],
@@ -69,30 +57,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "kingfisher data/rules/appointedd.yml (kingfisher.appointedd.1)",
-  },
-  {
-    id: "kingfisher.appsynergy.1",
-    type: "appsynergy_api_key",
-    keywords: ["appsynergy"],
-    pattern:
-      "\\bappsynergy[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-z0-9]{64})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/appsynergy.yml (kingfisher.appsynergy.1)",
-  },
-  {
-    id: "kingfisher.ayrshare.1",
-    type: "ayrshare_api_key",
-    keywords: ["ayrshare"],
-    pattern:
-      "\\bayrshare[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/ayrshare.yml (kingfisher.ayrshare.1)",
   },
   {
     id: "kingfisher.beamer.1",
@@ -166,18 +130,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/blogger.yml (kingfisher.blogger.1)",
   },
   {
-    id: "kingfisher.bugsnag.1",
-    type: "bugsnag_api_key",
-    keywords: ["bugsnag"],
-    pattern:
-      "\\bbugsnag[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/bugsnag.yml (kingfisher.bugsnag.1)",
-  },
-  {
     id: "kingfisher.buttercms.1",
     type: "buttercms_api_key",
     keywords: ["buttercms"],
@@ -188,18 +140,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "kingfisher data/rules/buttercms.yml (kingfisher.buttercms.1)",
-  },
-  {
-    id: "kingfisher.carboninterface.1",
-    type: "carboninterface_api_key",
-    keywords: ["carboninterface"],
-    pattern:
-      "\\bcarboninterface[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-zA-Z0-9]{21})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/carboninterface.yml (kingfisher.carboninterface.1)",
   },
   {
     id: "kingfisher.centralstationcrm.1",
@@ -224,18 +164,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.3,
     source: "kingfisher data/rules/chatfule.yml (kingfisher.chatfuel.1)",
-  },
-  {
-    id: "kingfisher.circleci.1",
-    type: "circleci_api_personal_access_token",
-    keywords: ["ccipat_"],
-    pattern:
-      "\\b(CCIPAT_[a-z0-9]{4}[a-z]{5}[a-z0-9]{3}[0-9]{3}[a-z]{2}[A-Z]{2}[0-9]{1}[a-z]{1}[a-z0-9]{1}[0-9]{1}[a-z]{1}_[a-z0-9]{40})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/circleci.yml (kingfisher.circleci.1)",
   },
   {
     id: "kingfisher.clarifai.1",
@@ -284,18 +212,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/clockify.yml (kingfisher.clockify.1)",
   },
   {
-    id: "kingfisher.cloudconvert.1",
-    type: "cloudconvert_api_key",
-    keywords: ["cloudconvert"],
-    pattern:
-      "\\bcloudconvert[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b((?:[a-zA-Z0-9\\-._~+\\/=]{30,34}\\.?[a-zA-Z0-9\\-._~+\\/=]{200,500}\\.?[a-zA-Z0-9\\-._~+\\/=]{600,700}))",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 4.5,
-    source: "kingfisher data/rules/cloudconvert.yml (kingfisher.cloudconvert.1)",
-  },
-  {
     id: "kingfisher.cloudmersive.1",
     type: "cloudmersive_api_key",
     keywords: ["cloudmersive"],
@@ -330,18 +246,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "kingfisher data/rules/coda.yml (kingfisher.coda.1)",
-  },
-  {
-    id: "kingfisher.codacy.1",
-    type: "codacy_api_key",
-    keywords: ["codacy"],
-    pattern:
-      "\\bcodacy[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([0-9A-Za-z]{20,24})",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/codacy.yml (kingfisher.codacy.1)",
   },
   {
     id: "kingfisher.coinapi.1",
@@ -483,18 +387,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/enigma.yml (kingfisher.enigma.1)",
   },
   {
-    id: "kingfisher.envoy.1",
-    type: "envoy_api_key",
-    keywords: ["envoy"],
-    pattern:
-      "\\benvoy[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-zA-Z0-9]{220})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/envoyapikey.yml (kingfisher.envoy.1)",
-  },
-  {
     id: "kingfisher.ethplorer.1",
     type: "ethplorer_api_key",
     keywords: ["ethplorer"],
@@ -531,18 +423,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/everhour.yml (kingfisher.everhour.1)",
   },
   {
-    id: "kingfisher.extractorapi.1",
-    type: "extractorapi_key",
-    keywords: ["extractorapi"],
-    pattern:
-      "\\bextractorapi[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-zA-Z0-9]{40})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/extractorapi.yml (kingfisher.extractorapi.1)",
-  },
-  {
     id: "kingfisher.fastforex.1",
     type: "fastforex_api_key",
     keywords: ["fastforex"],
@@ -552,18 +432,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "kingfisher data/rules/fastforex.yml (kingfisher.fastforex.1)",
-  },
-  {
-    id: "kingfisher.feedier.1",
-    type: "feedier_api_key",
-    keywords: ["feedier"],
-    pattern:
-      "\\bfeedier[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-z0-9A-Z]{32})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.3,
-    source: "kingfisher data/rules/feedier.yml (kingfisher.feedier.1)",
   },
   {
     id: "kingfisher.fileio.1",
@@ -589,18 +457,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/findl.yml (kingfisher.findl.1)",
   },
   {
-    id: "kingfisher.finnhub.1",
-    type: "finnhub_api_key",
-    keywords: ["finnhub"],
-    pattern:
-      "\\bfinnhub[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([0-9a-z]{20})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/finnhub.yml (kingfisher.finnhub.1)",
-  },
-  {
     id: "kingfisher.fixerio.1",
     type: "fixer_io_api_key",
     keywords: ["fixer"],
@@ -622,18 +478,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "kingfisher data/rules/flexport.yml (kingfisher.flexport.1)",
-  },
-  {
-    id: "kingfisher.flightapi.1",
-    type: "flightapi_key",
-    keywords: ["flightapi"],
-    pattern:
-      "\\bflightapi[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-z0-9]{24})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/flightapi.yml (kingfisher.flightapi.1)",
   },
   {
     id: "kingfisher.formbucket.1",
@@ -743,18 +587,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/hellosign.yml (kingfisher.hellosign.1)",
   },
   {
-    id: "kingfisher.helpscout.1",
-    type: "helpscout_api_key",
-    keywords: ["helpscout"],
-    pattern:
-      "\\bhelpscout[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-z0-9]{40})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/helpscout.yml (kingfisher.helpscout.1)",
-  },
-  {
     id: "kingfisher.hiveage.1",
     type: "hiveage_api_key",
     keywords: ["hiveage"],
@@ -791,18 +623,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/iconfinder.yml (kingfisher.iconfinder.1)",
   },
   {
-    id: "kingfisher.imagekit.1",
-    type: "imagekit_api_key",
-    keywords: ["imagekit"],
-    pattern:
-      "\\bimagekit[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-zA-Z0-9_=]{36})",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.2,
-    source: "kingfisher data/rules/imagekit.yml (kingfisher.imagekit.1)",
-  },
-  {
     id: "kingfisher.instabot.1",
     type: "instabot_api_key",
     keywords: ["instabot"],
@@ -836,18 +656,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "kingfisher data/rules/ip2location.yml (kingfisher.ip2location.1)",
-  },
-  {
-    id: "kingfisher.ipgeolocation.1",
-    type: "ipgeolocation_api_key",
-    keywords: ["ipgeolocation"],
-    pattern:
-      "\\bipgeolocation[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-z0-9]{32})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/ipgeolocation.yml (kingfisher.ipgeolocation.1)",
   },
   {
     id: "kingfisher.ipinfo.1",
@@ -908,30 +716,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/leadfeeder.yml (kingfisher.leadfeeder.1)",
   },
   {
-    id: "kingfisher.lemonsqueezy.1",
-    type: "lemonsqueezy_api_token",
-    keywords: ["lemonsqueezy"],
-    pattern:
-      "\\blemonsqueezy[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b(eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9\\.[0-9A-Za-z]{314}\\.[0-9A-Za-z\\-_]{512})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/lemonsqueezy.yml (kingfisher.lemonsqueezy.1)",
-  },
-  {
-    id: "kingfisher.lendflow.1",
-    type: "lendflow_api_key",
-    keywords: ["lendflow"],
-    pattern:
-      "\\blendflow[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,16}?\\b([a-zA-Z0-9]{36}\\.[a-zA-Z0-9]{235}\\.[a-zA-Z0-9]{32}-[a-zA-Z0-9]{47}-[a-zA-Z0-9_]{162}-[a-zA-Z0-9]{42}-[a-zA-Z0-9_]{40}-[a-zA-Z0-9_]{66}-[a-zA-Z0-9_]{59}-[a-zA-Z0-9]{7}-[a-zA-Z0-9_]{220})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.3,
-    source: "kingfisher data/rules/lendflow.yml (kingfisher.lendflow.1)",
-  },
-  {
     id: "kingfisher.lessannoyingcrm.1",
     type: "lessannoyingcrm_api_key",
     keywords: ["less"],
@@ -944,18 +728,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/lessannoyingcrm.yml (kingfisher.lessannoyingcrm.1)",
   },
   {
-    id: "kingfisher.lexigram.1",
-    type: "lexigram_api_key",
-    keywords: ["lexigram"],
-    pattern:
-      "\\blexigram[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-zA-Z0-9\\S]{301})",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.3,
-    source: "kingfisher data/rules/lexigram.yml (kingfisher.lexigram.1)",
-  },
-  {
     id: "kingfisher.notify.line.1",
     type: "line_notify_api_key",
     keywords: ["linenotify"],
@@ -966,18 +738,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "kingfisher data/rules/linenotify.yml (kingfisher.notify.line.1)",
-  },
-  {
-    id: "kingfisher.loadmill.1",
-    type: "loadmill_api_key",
-    keywords: ["loadmill"],
-    pattern:
-      "\\bloadmill[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([0-9a-zA-Z]{40})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/loadmill.yml (kingfisher.loadmill.1)",
   },
   {
     id: "kingfisher.logzio.1",
@@ -1098,17 +858,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/noticeable.yml (kingfisher.noticeable.1)",
   },
   {
-    id: "kingfisher.notion.1",
-    type: "notion_secret_key",
-    keywords: ["notion"],
-    pattern: "\\bnotion[\\s\\S]{0,32}?\\b(secret_[A-Za-z0-9]{43})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/notion.yml (kingfisher.notion.1)",
-  },
-  {
     id: "kingfisher.nozbe.1",
     type: "nozbe_teams_api_key",
     keywords: ["nozbe", "nozbeteams"],
@@ -1130,17 +879,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "kingfisher data/rules/oanda.yml (kingfisher.oanda.1)",
-  },
-  {
-    id: "kingfisher.owlbot.1",
-    type: "owlbot_api_key",
-    keywords: ["owlbot"],
-    pattern: "\\bowlbot[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-z0-9]{40})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/owlbot.yml (kingfisher.owlbot.1)",
   },
   {
     id: "kingfisher.pagarme.1",
@@ -1199,30 +937,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "kingfisher data/rules/pepipost.yml (kingfisher.pepipost.1)",
-  },
-  {
-    id: "kingfisher.pollsapi.1",
-    type: "pollsapi_key",
-    keywords: ["pollsapi"],
-    pattern:
-      "\\bpollsapi[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([A-Z0-9]{28})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/pollsapi.yml (kingfisher.pollsapi.1)",
-  },
-  {
-    id: "kingfisher.polygon.1",
-    type: "polygon_api_key",
-    keywords: ["polygon"],
-    pattern:
-      "\\bpolygon[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-zA-Z0-9]{32})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/polygon.yml (kingfisher.polygon.1)",
   },
   {
     id: "kingfisher.posthog.1",
@@ -1473,18 +1187,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/shotstack.yml (kingfisher.shotstack.1)",
   },
   {
-    id: "kingfisher.shutterstock.1",
-    type: "shutterstock_oauth_token",
-    keywords: ["shutterstock"],
-    pattern:
-      "\\bshutterstock[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b(v2\\/[0-9A-Za-z]{388})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/shutterstockoauth.yml (kingfisher.shutterstock.1)",
-  },
-  {
     id: "kingfisher.signupgenius.1",
     type: "signupgenius_api_key",
     keywords: ["signupgenius"],
@@ -1567,30 +1269,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/squareup.yml (kingfisher.squareup.1)",
   },
   {
-    id: "kingfisher.stormboard.1",
-    type: "stormboard_api_key",
-    keywords: ["stormboard"],
-    pattern:
-      "\\bstormboard[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-f0-9]{40})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/stormboard.yml (kingfisher.stormboard.1)",
-  },
-  {
-    id: "kingfisher.storychief.1",
-    type: "storychief_api_key",
-    keywords: ["storychief"],
-    pattern:
-      "\\bstorychief[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-zA-Z0-9_\\-.]{940,1000})",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/storychief.yml (kingfisher.storychief.1)",
-  },
-  {
     id: "kingfisher.supernotes.1",
     type: "supernotes_api_key",
     keywords: ["supernotes"],
@@ -1603,18 +1281,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/supernotesapi.yml (kingfisher.supernotes.1)",
   },
   {
-    id: "kingfisher.swiftype.1",
-    type: "swiftype_api_key",
-    keywords: ["swiftype"],
-    pattern:
-      "\\bswiftype[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-zA-Z0-9]{6}_[a-zA-Z0-9]{6}-[a-zA-Z0-9]{6})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/swiftype.yml (kingfisher.swiftype.1)",
-  },
-  {
     id: "kingfisher.tailscale.1",
     type: "tailscale_api_key",
     keywords: ["tskey-"],
@@ -1624,18 +1290,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3,
     source: "kingfisher data/rules/tailscale.yml (kingfisher.tailscale.1)",
-  },
-  {
-    id: "kingfisher.tallyfy.1",
-    type: "tallyfy_api_key",
-    keywords: ["tallyfy"],
-    pattern:
-      "\\btallyfy[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([0-9A-Za-z]{36}\\.[0-9A-Za-z]{264}\\.[0-9A-Za-z\\-_]{683})",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.3,
-    source: "kingfisher data/rules/tallyfy.yml (kingfisher.tallyfy.1)",
   },
   {
     id: "kingfisher.taxjar.1",
@@ -1824,18 +1478,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/vatlayer.yml (kingfisher.vatlayer.1)",
   },
   {
-    id: "kingfisher.viewneo.1",
-    type: "viewneo_api_key",
-    keywords: ["viewneo"],
-    pattern:
-      "\\bviewneo[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([a-z0-9A-Z]{120,300}\\.[a-z0-9A-Z]{150,300}\\.[a-z0-9A-Z\\-_]{600,800})",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 4.5,
-    source: "kingfisher data/rules/viewneo.yml (kingfisher.viewneo.1)",
-  },
-  {
     id: "kingfisher.visualcrossing.1",
     type: "visual_crossing_api_key",
     keywords: ["visualcrossing"],
@@ -1846,17 +1488,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "kingfisher data/rules/visualcrossing.yml (kingfisher.visualcrossing.1)",
-  },
-  {
-    id: "kingfisher.vultr.1",
-    type: "vultr_api_key",
-    keywords: ["vultr"],
-    pattern: "\\bvultr[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([A-Z0-9]{36})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/vultrapikey.yml (kingfisher.vultr.1)",
   },
   {
     id: "kingfisher.weatherbit.1",
@@ -1883,18 +1514,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     source: "kingfisher data/rules/webscraper.yml (kingfisher.webscraper.1)",
   },
   {
-    id: "kingfisher.wrike.1",
-    type: "wrike_api_key",
-    keywords: ["wrike"],
-    pattern:
-      "\\bwrike[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b(ey[a-zA-Z0-9\\-._]{333})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/wrike.yml (kingfisher.wrike.1)",
-  },
-  {
     id: "kingfisher.xai.1",
     type: "xai_api_key",
     keywords: ["xai-"],
@@ -1915,18 +1534,6 @@ export const KINGFISHER_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "kingfisher data/rules/zapierwebhook.yml (kingfisher.zapierwebhook.1)",
-  },
-  {
-    id: "kingfisher.zenkit.1",
-    type: "zenkit_api_key",
-    keywords: ["zenkit"],
-    pattern:
-      "\\bzenkit[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN)[\\s\\S]{0,32}?\\b([0-9a-z]{8}-[0-9A-Za-z]{32})\\b",
-    flags: "i",
-    group: 1,
-    score: 0.85,
-    minEntropy: 3.5,
-    source: "kingfisher data/rules/zenkitapi.yml (kingfisher.zenkit.1)",
   },
   {
     id: "kingfisher.zerobounce.1",

@@ -41,10 +41,11 @@ describe("a sample of the ported Kingfisher rules", () => {
       `version 1000.${hex(32, 6)}`,
     ],
     [
-      "kingfisher.notion.1",
-      `secret_${alnum(43, 8)}`,
-      (secret) => `notion integration: ${secret}`,
-      `integration: secret_${alnum(43, 8)}`,
+      "kingfisher.sendbird.1",
+      hex(24, 8),
+      (secret) => `sendbird organization api key ${secret}`,
+      // One hex digit more: a longer run is not cut to fit.
+      `sendbird organization api key ${hex(25, 8)}`,
     ],
     [
       "kingfisher.posthog.1",
