@@ -30,7 +30,19 @@ describe("a Discord bot token with no word for Discord", () => {
     expect(found(token(4, 18, 27), token(4, 18, 27))).toBe(true);
   });
 
+  // A token edited by hand, as docs and test fixtures show them: two of the id's six groups changed.
+  const edited = (seed: number, digits = 19) => {
+    const value = token(seed, digits);
+    return `${value.slice(0, 4)}zz${value.slice(6, 12)}zz${value.slice(14)}`;
+  };
+
+  it("is found with a few characters of its id changed", () => {
+    for (const seed of [12, 13, 14]) expect(found(`token: ${edited(seed)}`, edited(seed))).toBe(true);
+  });
+
   it.each([
+    // Edited, and longer than the id of a 64-bit user id (20 digits: 27 characters).
+    ["an edited id too long for a user id", () => edited(15, 20)],
     // The first part is not the base64 of digits, though it starts as one does (MTA…).
     ["a first part of other text", () => `MTA${urlSafe(23, 5)}.${urlSafe(6, 6)}.${urlSafe(38, 7)}`],
     ["an HMAC of no entropy", () => `${token(8).split(".").slice(0, 2).join(".")}.${"ab".repeat(19)}`],
