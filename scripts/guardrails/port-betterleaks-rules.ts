@@ -20,6 +20,7 @@ import {
 } from "./betterleaks-rules.js";
 import {
   benignLines,
+  carriedKeywords,
   keywordPrefilterProblem,
   MAX_KEYWORD_LINES,
   ordinaryCode,
@@ -157,8 +158,11 @@ function convert(rule: BetterleaksRule): SecretPatternRule | string {
     throw error;
   }
   if (converted.keywords.length === 0) return "no literal text that every match starts with (no keyword)";
-  const prefilter = prefilterProblem(converted.keywords, converted.source);
-  if (prefilter !== undefined) return prefilter;
+  const keywords = carriedKeywords(rule.regex, converted, (keywords) =>
+    prefilterProblem(keywords, converted.source),
+  );
+  if (typeof keywords === "string") return keywords;
+  converted = { ...converted, keywords };
   // A companion rule pairs a secret with its id (for validation); a secret with its own prefix
   // (`ramp_sec_`, `sb_secret_`) is that vendor's without it, a value after a name is not.
   if (rule.special.includes("RequiredRules") && !tokenPrefixed(rule, converted))

@@ -10,8 +10,26 @@ import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.j
 import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
 import { PUBLIC_CORPUS } from "./load-corpus.js";
 import { PII_SECRET_CORPUS, type PiiSecretLine } from "./load-pii-secret-corpus.js";
+import { type ConvertedRegex, convertRustRegex } from "./rust-regex.js";
 
 export { superLinearBacktracking } from "./backtracking-check.js";
+
+/**
+ * The keywords a ported rule's prefilter carries: the literal its matches start with or, where that
+ * is too common (`google`, `gh`: a vendor's name in prose), the keywords read on past small choices
+ * (`google_client`, `gh.client`: rust-regex.ts `longPrefixes`), which run the rule at fewer places.
+ * A string: why neither will do (the short keywords' problem).
+ */
+export function carriedKeywords(
+  regex: string,
+  converted: ConvertedRegex,
+  problem: (keywords: readonly string[]) => string | undefined,
+): string[] | string {
+  const short = problem(converted.keywords);
+  if (short === undefined) return converted.keywords;
+  const long = convertRustRegex(regex, { longKeywords: true }).keywords;
+  return long.length > 0 && problem(long) === undefined ? long : short;
+}
 
 /** What `rules` report in `text` (their own findings; the detector's parsers run too and are left out). */
 export const reported = (rules: SecretPatternRule[], text: string) => {

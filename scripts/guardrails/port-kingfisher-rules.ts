@@ -17,6 +17,7 @@ import {
 } from "./kingfisher-selection.js";
 import {
   benignLines,
+  carriedKeywords,
   keywordTooCommon,
   reasonCounts,
   renderRuleObjects,
@@ -55,12 +56,18 @@ function convert(rule: KingfisherFileRule, id: string): SecretPatternRule | Skip
     throw error;
   }
   if (converted.keywords.length === 0) return "no literal text that every match starts with (no keyword)";
-  const common = converted.keywords.find((keyword) => keywordTooCommon(keyword, converted.source));
-  if (common !== undefined) return `keyword too common for the prefilter (${common.length} characters)`;
+  const source = converted.source;
+  const keywords = carriedKeywords(rule.pattern, converted, (keywords) => {
+    const common = keywords.find((keyword) => keywordTooCommon(keyword, source));
+    return common === undefined
+      ? undefined
+      : `keyword too common for the prefilter (${common.length} characters)`;
+  });
+  if (typeof keywords === "string") return keywords;
   return {
     id,
     type: findingType(rule),
-    keywords: converted.keywords,
+    keywords,
     pattern: converted.source,
     ...(converted.flags === "" ? {} : { flags: converted.flags }),
     ...(converted.group === 0 ? {} : { group: converted.group }),

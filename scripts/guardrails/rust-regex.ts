@@ -283,8 +283,11 @@ export interface ConvertedRegex {
   keywords: string[];
 }
 
-/** Converts a Rust regex (Kingfisher's `pattern`) to JavaScript; throws `RustRegexError` when it can't. */
-export function convertRustRegex(pattern: string): ConvertedRegex {
+/**
+ * Converts a Rust regex (Kingfisher's `pattern`) to JavaScript; throws `RustRegexError` when it can't.
+ * `longKeywords`: the prefilter keywords read on through small choices (see `longPrefixes`).
+ */
+export function convertRustRegex(pattern: string, options: { longKeywords?: boolean } = {}): ConvertedRegex {
   const parser = new Parser(pattern.trim());
   const tree = parser.parse();
   const allInsensitive = everyLetterInsensitive(tree);
@@ -295,7 +298,7 @@ export function convertRustRegex(pattern: string): ConvertedRegex {
     source,
     flags: allInsensitive ? "i" : "",
     group: parser.groups > 0 ? 1 : 0,
-    keywords: prefixes(tree),
+    keywords: options.longKeywords ? longPrefixes(tree) : prefixes(tree),
   };
 }
 
@@ -497,4 +500,98 @@ function literalChar(node: Node): string | undefined {
     for (let code = item.from; code <= item.to; code++) chars.add(String.fromCodePoint(code).toLowerCase());
   }
   return chars.size === 1 ? [...chars][0] : undefined;
+}
+
+/** A keyword being read: `open` while the pattern may still add to it. */
+interface Reading {
+  text: string;
+  open: boolean;
+}
+
+/** The separators and letters a small class offers (`[_.-]`, `[kK]`), at most this many. */
+const MAX_CHOICES = 4;
+
+/**
+ * The literal texts a match must start with, read past what `prefixes` stops at where the choices are
+ * few: a small class (`[_.-]`), an optional literal or small class (`[_-]?`), a group's alternatives
+ * each carrying on with what follows it (`(?:GOOGLE|google)[_.]?(?:CLIENT|client)` gives
+ * `google_client`, `google.client`, `googleclient`). Reading stops where a choice would make more than
+ * MAX_KEYWORDS texts, or at what is no small choice (`[_\s]*`, `\w`). Longer keywords run a rule at
+ * fewer places: a vendor's name in prose (`google`) no longer runs it. Empty where a match may start
+ * with no literal.
+ */
+function longPrefixes(alternatives: Node[][]): string[] {
+  const read = readAlternatives(alternatives, [{ text: "", open: true }]);
+  const texts = [...new Set(read.map((reading) => reading.text))];
+  if (texts.some((text) => text.length === 0)) return [];
+  // A keyword that starts with another adds no place the rule runs at (`hass_` beside `hass`).
+  return texts.filter((text) => !texts.some((other) => other !== text && text.startsWith(other)));
+}
+
+function readAlternatives(alternatives: Node[][], from: Reading[]): Reading[] {
+  const out: Reading[] = [];
+  for (const alternative of alternatives) out.push(...readSequence(alternative, from));
+  return unique(out);
+}
+
+function readSequence(sequence: Node[], from: Reading[]): Reading[] {
+  let current = from;
+  for (const node of sequence) {
+    if (!current.some((reading) => reading.open)) return current;
+    if (isZeroWidth(node)) continue;
+    const next = readNode(node, current);
+    if (next === undefined || next.length > MAX_KEYWORDS) return closed(current);
+    current = next;
+  }
+  return current;
+}
+
+/** The readings after `node`, or undefined where it is no small choice. */
+function readNode(node: Node, current: Reading[]): Reading[] | undefined {
+  const extend = (choices: string[]) =>
+    unique(
+      current.flatMap((reading) =>
+        reading.open ? choices.map((choice) => ({ text: reading.text + choice, open: true })) : [reading],
+      ),
+    );
+  const choices = smallChoices(node);
+  if (choices !== undefined) return extend(choices);
+  if (node.kind === "repeat" && node.min === 0 && node.max === 1) {
+    const optional = smallChoices(node.node);
+    return optional === undefined ? undefined : extend(["", ...optional]);
+  }
+  if (node.kind === "repeat" && node.min === node.max && node.min > 0) {
+    const char = literalChar(node.node);
+    return char === undefined ? undefined : extend([char.repeat(node.min)]);
+  }
+  if (node.kind === "group") {
+    const open = current.filter((reading) => reading.open);
+    const inner = readAlternatives(node.alternatives, open);
+    return unique([...current.filter((reading) => !reading.open), ...inner]);
+  }
+  return undefined;
+}
+
+/** A literal, or a class of at most MAX_CHOICES characters (lower-cased), as choices. */
+function smallChoices(node: Node): string[] | undefined {
+  const char = literalChar(node);
+  if (char !== undefined) return [char];
+  if (node.kind !== "class" || node.negated) return undefined;
+  const chars = new Set<string>();
+  for (const item of node.items) {
+    if ("escape" in item || item.to - item.from >= MAX_CHOICES) return undefined;
+    for (let code = item.from; code <= item.to; code++) chars.add(String.fromCodePoint(code).toLowerCase());
+  }
+  return chars.size <= MAX_CHOICES ? [...chars] : undefined;
+}
+
+const closed = (readings: Reading[]) => readings.map((reading) => ({ text: reading.text, open: false }));
+
+function unique(readings: Reading[]): Reading[] {
+  const seen = new Map<string, Reading>();
+  for (const reading of readings) {
+    const key = `${reading.open ? 1 : 0}${reading.text}`;
+    if (!seen.has(key)) seen.set(key, reading);
+  }
+  return [...seen.values()];
 }

@@ -59,6 +59,21 @@ describe("a sample of the ported KeyHog rules", () => {
       // Inside a base64 run (a certificate's body) the letters are no token's start.
       `MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC+EZAK${alnum(30, 10)}-${alnum(23, 11)}/x`,
     ],
+    [
+      // Keywords read past the vendor's name (`slack_client`, `slack.oauth`): `slack` alone is in too
+      // many lines of prose for the prefilter.
+      "keyhog.slack-oauth-secret",
+      hex(32, 40),
+      (secret) => `slack.client.secret ${secret}`,
+      // The vendor named in prose, not a setting's name.
+      `our slack client secret ${hex(32, 40)}`,
+    ],
+    [
+      "keyhog.home-assistant-api-token.1",
+      urlSafe(48, 41),
+      (secret) => `HASS_TOKEN: ${secret}`,
+      `home assistant token: ${urlSafe(48, 41)}`,
+    ],
   ];
 
   checkPortedRules(cases);

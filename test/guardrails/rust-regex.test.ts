@@ -56,6 +56,31 @@ describe("convertRustRegex", () => {
     expect(convertRustRegex("\\b([a-z0-9]{32})\\b").keywords).toEqual([]);
   });
 
+  it("reads long keywords on through small classes, optional separators and groups", () => {
+    const long = (pattern: string) => convertRustRegex(pattern, { longKeywords: true }).keywords;
+    expect(long("(?:GITHUB|github|GH)[_.]?(?:CLIENT|client)[_.]?secret[=:]+([a-f0-9]{40})")).toEqual([
+      "githubclient",
+      "github_client",
+      "github.client",
+      "ghclient",
+      "gh_client",
+      "gh.client",
+    ]);
+    // An alternative that does not end with the group keeps what it has; a keyword holding another is left out.
+    expect(long("(?:home[_-]?assistant|hass[_\\s]*api|hass)[._-]?token=(\\w+)")).toEqual([
+      "homeassistant",
+      "home_assistant",
+      "home-assistant",
+      "hass",
+    ]);
+    // What is no small choice ends the keyword; a match that may start anywhere has none.
+    expect(long("x[_\\-\\s]?api[_-]?key=(\\w+)")).toEqual(["x"]);
+    expect(long("[_.]?key=(\\w+)")).toEqual(["key=", "_key=", ".key="]);
+    expect(long("\\w?key=(\\w+)")).toEqual([]);
+    // The short keywords are unchanged without the option.
+    expect(convertRustRegex("(?:GITHUB|github|GH)[_.]?client").keywords).toEqual(["github", "gh"]);
+  });
+
   it.each([
     ["\\p{L}{8}", /escape \\p/],
     ["[a-z&&[^aeiou]]{8}", /class set operation|nested class/],
