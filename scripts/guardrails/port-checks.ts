@@ -31,6 +31,15 @@ export function carriedKeywords(
   return long.length > 0 && problem(long) === undefined ? long : short;
 }
 
+/*
+ * The ports' "adds no finding" checks read one another's tables and modelmux's own readings:
+ * Kingfisher's baseline is modelmux's rules and parsers, Microsoft's adds Kingfisher's, KeyHog's adds
+ * both, betterleaks' adds KeyHog's. So a reading that widens (the generic one found 33 Kingfisher rules'
+ * examples in session 20) makes a re-run drop rules, and a dropped rule can let a later port keep
+ * one. Re-run them in that order (Kingfisher, Microsoft, KeyHog, betterleaks): a second round changes
+ * nothing.
+ */
+
 /** What `rules` report in `text` (their own findings; the detector's parsers run too and are left out). */
 export const reported = (rules: SecretPatternRule[], text: string) => {
   const ids = new Set(rules.map((rule) => `secrets/${rule.id}`));
