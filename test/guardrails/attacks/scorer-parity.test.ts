@@ -113,9 +113,10 @@ describe("learned attack scorer parity with its reference", () => {
   // alone and 42 s beside a training run: over the 30 s default.
   it("writes the same features", () => {
     for (const text of texts) expect([...featuresOf(text)], text).toEqual([...referenceFeaturesOf(text)]);
-  }, 120_000);
+  }, 600_000);
 
-  // With the public corpus built (22,000 lines since the seventh round) one model took 39 s on a loaded machine.
+  // With the public corpus built (22,000 lines since the seventh round) one model took 39 s on a loaded machine,
+  // and 123 s during a landing at load 11 (twentieth round): the limit is for a hung run, not a speed check.
   it.each(models)(
     "gives the same scores, kinds and spans with %s",
     (_name, model) => {
@@ -135,7 +136,7 @@ describe("learned attack scorer parity with its reference", () => {
       }
       expect(compared).toBeGreaterThan(9000);
     },
-    120_000,
+    600_000,
   );
 
   it(`stays the same past the wipes of its per-block set (one per ${2 ** (31 - FEATURE_BITS) - 1} blocks)`, () => {
