@@ -29,7 +29,8 @@ describe("the learned attack scorer on random text", () => {
         }
       }
       expect(flagged).toEqual([]);
-    }, 120_000);
+      // 93 s during a landing at load 11: the limit is for a hung run, not a speed check.
+    }, 600_000);
   }
 
   it("sets off no attack rule either, in any context, at any length", () => {
@@ -47,7 +48,7 @@ describe("the learned attack scorer on random text", () => {
       }
     }
     expect(flagged).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   it("reads the hardening test's 650,000 CJK characters as nothing", () => {
     const cjk = Array.from({ length: 650_000 }, (_, index) =>
