@@ -64,6 +64,14 @@ export function maskPreview(kind: GuardrailKind, value: string): string {
     return flat.length > MAX_INJECTION_PREVIEW ? `${flat.slice(0, MAX_INJECTION_PREVIEW)}…` : flat;
   }
   if (kind === "secret") return `${value.slice(0, value.length >= 12 ? 4 : 2)}…`;
-  if (value.length >= 10) return `${value.slice(0, 2)}…${value.slice(-2)}`;
-  return `${value.slice(0, 1)}…`;
+  return piiPreviewAt(value, 0, value.length);
+}
+
+/**
+ * `maskPreview("pii", text.slice(start, end))` without slicing the value out first: a phone list
+ * makes tens of thousands of findings.
+ */
+export function piiPreviewAt(text: string, start: number, end: number): string {
+  if (end - start >= 10) return `${text.slice(start, start + 2)}…${text.slice(end - 2, end)}`;
+  return `${text.slice(start, Math.min(end, start + 1))}…`;
 }

@@ -1,4 +1,4 @@
-import { fromLastDigit, textBefore } from "./pii-match.js";
+import { fromLastDigit, textBefore, wordCharacterAfter, wordCharacterSinceDigit } from "./pii-match.js";
 
 /**
  * Words that say a digit string is a phone number, in the languages modelmux is used in. Written for
@@ -282,6 +282,9 @@ const dotlessCapitalI = (words: string) => (words.includes("İ") ? words.replace
 
 /** Whether the words around a number at [start, end) of `text` say it is a phone number. */
 export function hasPhoneContext(text: string, start: number, end: number): boolean {
+  // Each regex needs a word (or 打) after the last digit before, or within four characters after
+  // (three separators at most before it): a phone list's numbers are answered without a slice.
+  if (!wordCharacterSinceDigit(text, start) && !wordCharacterAfter(text, end, 4)) return false;
   const after = text.slice(end, end + 24);
   const before = dotlessCapitalI(textBefore(text, start));
   return (
@@ -306,6 +309,8 @@ const SENTENCE_END = /.*(?:[.!?]\s|[。！？\n])/s;
 const SENTENCE_LOOKBACK = 64;
 
 export function hasPhoneWordInSentence(text: string, start: number): boolean {
+  // Every word of it is a letter's or a Han character's: a window without one is not sliced.
+  if (!wordCharacterAfter(text, start - SENTENCE_LOOKBACK, SENTENCE_LOOKBACK)) return false;
   return PHONE_WORD_IN_SENTENCE.test(sentenceBefore(text, start));
 }
 
@@ -332,10 +337,24 @@ const ITEM_REACH = 8;
  */
 export function standsApart(text: string, start: number, end: number): boolean {
   // A text that is the number alone says nothing of what it is (a form field, a test's input).
-  if (text.slice(0, start).trim() === "" && text.slice(end).trim() === "") return false;
+  if (blankBefore(text, start) && blankAfter(text, end)) return false;
   return (
     ITEM_START.test(textBefore(text, start, ITEM_REACH)) && ITEM_END.test(text.slice(end, end + ITEM_REACH))
   );
+}
+
+const SPACE = /\s/;
+/** `text.slice(0, index).trim() === ""`, read from `index` back without copying the text. */
+function blankBefore(text: string, index: number): boolean {
+  let at = index - 1;
+  while (at >= 0 && SPACE.test(text[at] ?? "")) at--;
+  return at < 0;
+}
+/** `text.slice(index).trim() === ""`, read from `index` on. */
+function blankAfter(text: string, index: number): boolean {
+  let at = index;
+  while (at < text.length && SPACE.test(text[at] ?? "")) at++;
+  return at >= text.length;
 }
 
 /**
@@ -350,6 +369,8 @@ const PHONE_NOUN_IN_SENTENCE =
   /(?<!\p{L})(?:phone|telephone|tel[ée]fono|telefone|t[ée]l[ée]phone|telefon\p{L}*|telefoon\p{L}*|mobile|cell(?:phone)?|fax|whats ?app|celular|handy\p{L}*|телефон\p{L}*)(?!\p{L})|电话|電話|手机|手機|전화|هاتف|फ़ोन|फोन/iu;
 
 export function givenAsPhoneInSentence(text: string, start: number): boolean {
+  // GIVEN_BEFORE needs a word or a colon in the 8 characters before.
+  if (!wordCharacterSinceDigit(text, start, 8) && !colonBefore(text, start, 8)) return false;
   if (!GIVEN_BEFORE.test(textBefore(text, start, 8))) return false;
   return PHONE_NOUN_IN_SENTENCE.test(sentenceBefore(text, start));
 }
@@ -362,6 +383,14 @@ export function givenAsPhoneInSentence(text: string, start: number): boolean {
  */
 const NAMED_RIGHT_BEFORE =
   /(?:(?<!\p{L})(?:phone|telephone|tel[ée]fono|telefone|t[ée]l[ée]phone|telefon|telefoon|mobile|cell(?:phone)?|fax|celular|handy|телефон)(?:\s+(?:number|no\.?|n[úu]mero|num[ée]ro|nummer|номер))?\s*(?:is|es|est|ist|é|è|är|er|:)|(?:电话|電話|手机|手機)(?:号码|號碼)?\s*(?:是|为|為|:))\s*$/iu;
+
+/** Whether `:` stands within `reach` characters before `index`. */
+function colonBefore(text: string, index: number, reach: number): boolean {
+  // Read within reach only (lastIndexOf would search a megabyte back from every number).
+  for (let at = index - 1; at >= Math.max(0, index - reach); at--)
+    if (text.charCodeAt(at) === 0x3a) return true;
+  return false;
+}
 
 export function namedPhoneRightBefore(text: string, start: number): boolean {
   return NAMED_RIGHT_BEFORE.test(textBefore(text, start, 40));

@@ -26,6 +26,11 @@ export interface PhoneGroupingCheck {
    * (format.js formatNumber: the plan of its country, or of its calling code when it has none).
    */
   formatParsed(phone: ParsedPhone): string;
+  /**
+   * `digitGroups(formatParsed(phone))`, read from the format's captures without printing the number:
+   * the scan asks it of every candidate of a phone list.
+   */
+  groupsOfParsed(phone: ParsedPhone): number[];
 }
 
 /** The fields of a libphonenumber-js PhoneNumber that its national format depends on. */
@@ -50,7 +55,15 @@ interface CompiledFormat {
   /** The pattern as formatNationalNumberUsingFormat.js compiles it for `String#replace`. */
   replace: RegExp;
   template: string;
+  /** The template's digit runs: see templateParts. */
+  parts: TemplatePart[];
 }
+
+/**
+ * One piece of a format's template (`0$1 $2-$3`, `8 ($1) $2`): a capture (`$n`, its number), digits
+ * written in it (the trunk prefix: `-count`), or a separator (0).
+ */
+type TemplatePart = number;
 
 interface FormatsMetadata {
   selectNumberingPlan(countryOrCallingCode: string): void;
@@ -93,7 +106,7 @@ export function createPhoneGroupingCheck(precheck: PhonePrecheck): PhoneGrouping
     if (national === undefined) return true;
     for (const formats of formatListsOf(national.callingCode)) {
       for (const nationalNumber of national.candidates) {
-        if (accepts(digitGroups(formatNational(nationalNumber, formats)))) return true;
+        if (accepts(nationalGroups(nationalNumber, formats))) return true;
       }
     }
     return false;
@@ -108,6 +121,11 @@ export function createPhoneGroupingCheck(precheck: PhonePrecheck): PhoneGrouping
       if (phone.nationalNumber === "") return "";
       return formatNational(phone.nationalNumber, formatsOfPlan(plan));
     },
+    groupsOfParsed(phone) {
+      const plan = phone.country && phone.country !== "001" ? phone.country : phone.countryCallingCode;
+      if (phone.nationalNumber === "") return [];
+      return nationalGroups(phone.nationalNumber, formatsOfPlan(plan));
+    },
   };
 }
 
@@ -115,12 +133,24 @@ function compileFormat(format: FormatMetadata): CompiledFormat {
   const leadingPatterns = format.leadingDigitsPatterns();
   const last = leadingPatterns[leadingPatterns.length - 1];
   const rule = format.nationalPrefixFormattingRule();
+  const template = rule ? format.format().replace(FIRST_GROUP_PATTERN, rule) : format.format();
   return {
     leading: last === undefined ? undefined : new RegExp(`^(?:${last})`),
     whole: new RegExp(`^(?:${format.pattern()})$`),
     replace: new RegExp(format.pattern()),
-    template: rule ? format.format().replace(FIRST_GROUP_PATTERN, rule) : format.format(),
+    template,
+    parts: templateParts(template),
   };
+}
+
+const TEMPLATE_PIECE = /\$(\d)|(\d+)|\D/g;
+
+/** `0$1 $2-$3` → [-1, 1, 0, 2, 0, 3]: captures by number, written digits negated, separators 0. */
+function templateParts(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  for (const [, capture, digits] of template.matchAll(TEMPLATE_PIECE))
+    parts.push(capture !== undefined ? Number(capture) : digits !== undefined ? -digits.length : 0);
+  return parts;
 }
 
 /** formatNationalNumber of format.js, national format with the national prefix. */
@@ -133,13 +163,47 @@ export function formatNational(nationalNumber: string, formats: readonly Compile
   return nationalNumber;
 }
 
-const DIGIT_RUN = /\d+/g;
+/**
+ * `digitGroups(formatNational(nationalNumber, formats))` from the captures of the format that
+ * formats it (the same match String#replace makes), without building the formatted string: the
+ * digits before and after the match join the template's first and last runs.
+ */
+export function nationalGroups(nationalNumber: string, formats: readonly CompiledFormat[]): number[] {
+  for (const format of formats) {
+    if (format.leading !== undefined && !format.leading.test(nationalNumber)) continue;
+    if (!format.whole.test(nationalNumber)) continue;
+    const match = format.replace.exec(nationalNumber);
+    if (match === null) break;
+    const groups: number[] = [];
+    let run = match.index;
+    for (const part of format.parts) {
+      if (part > 0) run += match[part]?.length ?? 0;
+      else if (part < 0) run -= part;
+      else if (run > 0) {
+        groups.push(run);
+        run = 0;
+      }
+    }
+    run += nationalNumber.length - match.index - match[0].length;
+    if (run > 0) groups.push(run);
+    return groups;
+  }
+  return nationalNumber === "" ? [] : [nationalNumber.length];
+}
 
 /** Lengths of the digit runs in `value`: `(415) 555-2671` → [3, 3, 4]. */
 export function digitGroups(value: string): number[] {
   const groups: number[] = [];
-  DIGIT_RUN.lastIndex = 0;
-  for (let run = DIGIT_RUN.exec(value); run !== null; run = DIGIT_RUN.exec(value)) groups.push(run[0].length);
+  let run = 0;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code >= 48 && code <= 57) run++;
+    else if (run > 0) {
+      groups.push(run);
+      run = 0;
+    }
+  }
+  if (run > 0) groups.push(run);
   return groups;
 }
 

@@ -24,3 +24,29 @@ export function fromLastDigit(before: string): string {
   }
   return before;
 }
+
+/**
+ * Whether a character from `A` up (a letter of any script, CJK, a non-ASCII space or sign) stands in
+ * `text` within `reach` characters from `from`. Context regexes that need a word there are asked only
+ * then: a phone list's numbers, with digits and ASCII separators around them, slice no window.
+ */
+export function wordCharacterAfter(text: string, from: number, reach: number): boolean {
+  const end = Math.min(text.length, from + reach);
+  for (let index = Math.max(0, from); index < end; index++) if (text.charCodeAt(index) >= 65) return true;
+  return false;
+}
+
+/**
+ * Whether a character from `A` up stands between the last ASCII digit of the `reach` characters
+ * before `index` and `index` (all of them without a digit): what `fromLastDigit(textBefore(text,
+ * index, reach))` would hold, read in place.
+ */
+export function wordCharacterSinceDigit(text: string, index: number, reach = 32): boolean {
+  const from = Math.max(0, index - reach);
+  for (let at = index - 1; at >= from; at--) {
+    const code = text.charCodeAt(at);
+    if (code >= 65) return true;
+    if (code >= 48 && code <= 57) return false;
+  }
+  return false;
+}

@@ -3,7 +3,7 @@ import { type DigitScript, digitScriptAt } from "./fold-digits.js";
 import { passesLuhn } from "./luhn.js";
 import { hasPhoneContext } from "./phone-context.js";
 import { endsWithIdContext } from "./pii-id-context.js";
-import { type PiiMatch, textBefore } from "./pii-match.js";
+import { type PiiMatch, textBefore, wordCharacterAfter, wordCharacterSinceDigit } from "./pii-match.js";
 import { newScanBudget, type PhoneScorer, type ScanBudget } from "./pii-phone.js";
 
 /**
@@ -77,7 +77,8 @@ export function findNumbers(text: string, phoneScore: PhoneScorer, original = te
     if (innerBracket > 0 && !candidate.includes(")", innerBracket))
       candidate = candidate.slice(0, innerBracket).trimEnd();
     // "01 02 03 04 05 ab": the digits are the start of a hex byte sequence (a MAC address), not a number.
-    if (HEX_CONTINUES.test(text.slice(start + candidate.length, start + candidate.length + 4))) continue;
+    const end = start + candidate.length;
+    if (wordCharacterAfter(text, end + 1, 2) && HEX_CONTINUES.test(text.slice(end, end + 4))) continue;
     const listed = lastPhoneEnd >= 0 && LIST_JOINER.test(text.slice(lastPhoneEnd, start));
     const script = digitScriptAt(original, start + candidate.search(FIRST_DIGIT));
     let match = classify(text, start, candidate, phoneScore, listed, budget, script);
@@ -100,9 +101,9 @@ export function findNumbers(text: string, phoneScore: PhoneScorer, original = te
       // ~1 µs a number (V8's generic object clone), a tenth of a megabyte of phone numbers' scan.
       matches.push({
         type: match.type,
-        score: match.score,
         start: bracketed ? start - 1 : start,
         end: start + candidate.length,
+        score: match.score,
       });
       continue;
     }
@@ -177,9 +178,9 @@ function cardsInRun(candidate: string, start: number): PiiMatch[] {
       if (digits.length < 13 || digits.length > MAX_NUMBER_DIGITS || !isCardNumber(card, digits)) continue;
       cards.push({
         type: "credit_card",
-        score: CARD_SCORE,
         start: start + (pieces[first]?.start ?? 0),
         end: start + (pieces[last]?.end ?? 0),
+        score: CARD_SCORE,
       });
       first = last;
       break;
@@ -214,7 +215,7 @@ function phonesInRun(
     if (next === undefined) break;
     const to = next.index + next[0].length;
     const score = read(start + from, candidate.slice(from, to), phones.length === 0);
-    if (score > 0) phones.push({ type: "phone", score, start: start + from, end: start + to });
+    if (score > 0) phones.push({ type: "phone", start: start + from, end: start + to, score });
   }
   return phones;
 }
@@ -236,7 +237,9 @@ function classify(
 ) {
   // Four dotted numbers are an IPv4 address or a version, never a phone number (findIpv4 reads them).
   if (IPV4.test(candidate)) return undefined;
-  const before = textBefore(text, start);
+  // Every context read of `before` below (SSN, card, phone label, id words) needs a word after its
+  // last digit: without one the window is not sliced (a phone list's numbers have none).
+  const before = wordCharacterSinceDigit(text, start) ? textBefore(text, start) : "";
   const digits = candidate.replace(NON_DIGIT, "");
   const ssn = ssnScore(candidate, digits, before);
   if (ssn > 0) return { type: "us_ssn", score: ssn };

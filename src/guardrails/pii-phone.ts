@@ -13,6 +13,7 @@ import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
 import { PHONE_REGIONS } from "./phone-regions.js";
 import { createPhoneValidity } from "./phone-validity.js";
+import { wordCharacterAfter, wordCharacterSinceDigit } from "./pii-match.js";
 
 const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 // A street name after the number: a capitalised word or two and a street type, or a street type first.
@@ -99,10 +100,8 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   const validity = createPhoneValidity();
   const parser = createPhoneParser(validity);
   // Only regions that print numbers with the written grouping are parsed (~15 µs a parse).
-  const plausibleRegions = (groups: number[]) => {
-    const key = groups.join("-");
-    return regions.filter((region) => signatures.get(region)?.has(key));
-  };
+  // Remembered per grouping: a phone list asks the same few groupings for every number.
+  const plausibleRegions = remembered((key) => regions.filter((region) => signatures.get(region)?.has(key)));
 
   // After a phone word, a number of any region counts (`Telefon: 01 3719757`, Vienna): the words say
   // what it is. Built on first use: every region's precheck is one compiled regex.
@@ -116,10 +115,11 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   };
   // Regions printing some grouping that the written one splits further: the only ones splitsGrouping
   // can accept (a parse each costs ~15 µs; tables of numbers hold many candidates).
-  const splitRegions = (groups: number[]) => {
+  const splitRegions = remembered((key) => {
+    const groups = key.split("-").map(Number);
     const coarser = [...coarsenings(groups), ...(groups[0] === 1 ? coarsenings(groups.slice(1)) : [])];
-    return regions.filter((region) => coarser.some((key) => signatures.get(region)?.has(key)));
-  };
+    return regions.filter((region) => coarser.some((coarse) => signatures.get(region)?.has(coarse)));
+  });
   const nanpRegion = regions.some((region) => region === "US" || region === "CA");
   const cnMobile = regions.includes("CN" as CountryCode);
   const isValidIn = (digits: string, region: CountryCode) => {
@@ -154,9 +154,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       !MILLIONS.test(candidate) &&
       !ROUND_AMOUNT.test(candidate) &&
       !isYearRange(candidate) &&
-      !CLOCK_BEFORE.test(text.slice(Math.max(0, start - 2), start)) &&
-      !AMOUNT_AFTER.test(text.slice(end, end + 2)) &&
-      !COUNTED_AFTER.test(text.slice(end, end + 16))
+      !clockBefore(text, start) &&
+      !amountAfter(text, end) &&
+      !countedAfter(text, end)
       ? 0.75
       : 0;
   };
@@ -172,9 +172,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   ): number {
     const end = start + candidate.length;
     // `11：00-23：00`: minutes after a clock's colon (the full-width one is no candidate boundary).
-    if (CLOCK_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return 0;
+    if (clockBefore(text, start)) return 0;
     // `900-1000元`, `3000万`, `5720191次`: an amount of money or a count, whatever its digits.
-    if (AMOUNT_AFTER.test(text.slice(end, end + 2))) return 0;
+    if (amountAfter(text, end)) return 0;
     const hasContext = listed || hasPhoneContext(text, start, end) || givenAsPhoneInSentence(text, start);
     const idd = OTHER_IDD.exec(candidate);
     if (candidate.startsWith("+") || candidate.startsWith("00") || idd !== null) {
@@ -204,7 +204,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
         candidate.startsWith("+") &&
         (writtenAsPhone(candidate) || codeThenRun(candidate, text, start)) &&
         !MILLIONS.test(candidate.slice(1)) &&
-        !COUNTED_AFTER.test(text.slice(end, end + 16)) &&
+        !countedAfter(text, end) &&
         possibleInternational(digits, budget)
         ? 0.7
         : 0;
@@ -220,7 +220,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // abgelegt`) nor in code (`seed = 01223314960;`).
     if (!hasContext && TRUNK_RUN.test(candidate) && !BINARY.test(candidate)) {
       const named =
-        ANSWER_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || hasPhoneWordInSentence(text, start);
+        (wordCharacterSinceDigit(text, start, 5) &&
+          ANSWER_BEFORE.test(text.slice(Math.max(0, start - 5), start))) ||
+        hasPhoneWordInSentence(text, start);
       if (named || standsApart(text, start, end))
         for (const region of regions)
           if (precheck.national(candidate, region) && isValidIn(candidate, region)) return named ? 0.75 : 0.6;
@@ -243,7 +245,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     if (groups.length < 3) return false;
     const phone = validInternational(candidate.replace(NON_DIGIT, "").slice(3));
     if (phone === undefined || (groups[0] ?? 0) !== 3 + phone.countryCallingCode.length) return false;
-    return sameGrouping(groups.slice(1), digitGroups(grouping.formatParsed(phone)));
+    return sameGrouping(groups.slice(1), grouping.groupsOfParsed(phone));
   }
 
   /** `(86) 13912345678`, `(852) 2345 6789`: a calling code in brackets without `+`, a valid number after it. */
@@ -276,7 +278,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     const phone = validInternational(candidate.replace(NON_DIGIT, ""));
     if (phone === undefined || phone.countryCallingCode !== candidate.slice(0, groups[0])) return false;
     if (!regions.includes(phone.country as CountryCode)) return false;
-    return hasContext || oneRun || sameGrouping(groups.slice(1), digitGroups(grouping.formatParsed(phone)));
+    return hasContext || oneRun || sameGrouping(groups.slice(1), grouping.groupsOfParsed(phone));
   }
 
   /**
@@ -304,7 +306,8 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // counts there, and eight digits are one in some).
     if (isYearRange(candidate) || isClockRange(candidate)) return 0;
     // "3378 217 Lovers Lane": a house number before its street, not a phone number.
-    if (!hasContext && STREET_AFTER.test(text.slice(end, end + 40))) return 0;
+    if (!hasContext && wordCharacterAfter(text, end + 1, 2) && STREET_AFTER.test(text.slice(end, end + 40)))
+      return 0;
     const groups = digitGroups(candidate);
     // A Chinese mobile in one run, in Chinese text (`请拨打13912345678我在明天`); elsewhere eleven
     // digits are as often a count or an id (a Georgian numeral, `15174315110`).
@@ -333,9 +336,11 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       const phone = fast ?? library;
       if (!phone || !validity.isValid(phone)) continue;
       if (groups.length > 1) {
-        // Same string as phone.formatNational(), from formats compiled once (an extension is appended by it).
-        const national = library?.ext ? library.formatNational() : grouping.formatParsed(phone);
-        if (!sameGrouping(groups, digitGroups(national))) continue;
+        // The groups of phone.formatNational(), from formats compiled once (an extension is appended by it).
+        const national = library?.ext
+          ? digitGroups(library.formatNational())
+          : grouping.groupsOfParsed(phone);
+        if (!sameGrouping(groups, national)) continue;
       }
       return hasContext ? 0.9 : 0.8;
     }
@@ -364,7 +369,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
           if (fast === undefined && !trunkFirst && !grouping.mayFormat(digits, region, splits)) continue;
           const phone = fast ?? parsePhoneNumberFromString(candidate, region);
           if (!phone || !validity.isValid(phone)) continue;
-          if (trunkFirst || splits(digitGroups(grouping.formatParsed(phone)))) return 0.7;
+          if (trunkFirst || splits(grouping.groupsOfParsed(phone))) return 0.7;
         }
       }
     }
@@ -382,6 +387,27 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     }
     return 0;
   }
+}
+
+/** Groupings remembered per scorer: the shapes numbers are written in are few, a text's bytes are not kept. */
+const REMEMBERED_GROUPINGS = 512;
+
+/**
+ * `regionsOf(groups.join("-"))`, remembered per grouping (up to REMEMBERED_GROUPINGS, then started
+ * afresh): the regions depend on the groups' lengths only.
+ */
+function remembered(regionsOf: (key: string) => CountryCode[]): (groups: readonly number[]) => CountryCode[] {
+  const known = new Map<string, CountryCode[]>();
+  return (groups) => {
+    const key = groups.join("-");
+    let found = known.get(key);
+    if (found === undefined) {
+      if (known.size >= REMEMBERED_GROUPINGS) known.clear();
+      found = regionsOf(key);
+      known.set(key, found);
+    }
+    return found;
+  };
 }
 
 /** Loose readings (people's own groupings) tried per scan: see ScanBudget. */
@@ -402,6 +428,17 @@ const TRUNK_FIRST = /^\(?0\)? ?[1-9]/;
  */
 const COUNTED_AFTER =
   /^\s?(?:units?|items?|people|persons?|users?|points?|pts|votes?|views?|times|copies|pieces?|rows?|records?|bytes?|tokens?|dollars?|euros?|pounds?|yen|yuan|rupees?|einheiten|stück|personen|unités|personnes|unidades|personas|pessoas|штук|человек|km|kg|mi|lbs?|[%$€£¥₹₽])(?!\p{L})/iu;
+
+/** COUNTED_AFTER, read only when a word, `%` or `$` starts within its first two places. */
+function countedAfter(text: string, end: number): boolean {
+  const first = text.charCodeAt(end);
+  const second = text.charCodeAt(end + 1);
+  const sign = (code: number) => code === 0x25 || code === 0x24;
+  return (
+    (wordCharacterAfter(text, end, 2) || sign(first) || sign(second)) &&
+    COUNTED_AFTER.test(text.slice(end, end + 16))
+  );
+}
 
 /** After `+`: a calling code, then two groups or more, the last of two digits or more. */
 function writtenAsPhone(candidate: string): boolean {
@@ -530,7 +567,7 @@ const CURRENCY_AFTER =
 const amountAround = (text: string, start: number, end: number) =>
   CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 8), start)) ||
   CURRENCY_AFTER.test(text.slice(end, end + 8)) ||
-  COUNTED_AFTER.test(text.slice(end, end + 16));
+  countedAfter(text, end);
 /**
  * Nine to eleven digits in one run: a national number with or without its trunk `0`; not a round one
  * (`७०००००००००`) nor one digit repeated (`७७७७७७७७७७`), which are amounts and placeholders.
@@ -551,12 +588,21 @@ const TRUNK_RUN = /^0[1-9]\d{7,10}$/;
 const BINARY = /^[01]+$/;
 /** `It 's 01480446000`, `yes it is …`: a number given as an answer (`Aufgabe unter 0176…` is filed under one). */
 const ANSWER_BEFORE = /(?:(?<!\p{L})(?:is|are|was|at)|['’]s) $/iu;
-const CLOCK_BEFORE = /\d[：:]$/;
+/** `11：00`: a digit and a clock's colon right before the number. */
+function clockBefore(text: string, start: number): boolean {
+  const colon = text.charCodeAt(start - 1);
+  const digit = text.charCodeAt(start - 2);
+  return (colon === 0x3a || colon === 0xff1a) && digit >= 48 && digit <= 57;
+}
 /**
  * Money (`元`, `万`) or a counter word (`次`, `个`, `人`: `打5720191次`, times hit) after the digits: a
  * count; not `个人` (personal: `13912345678个人微信同号`).
  */
 const AMOUNT_AFTER = /^\s?(?:[元块圆円万亿次人件份张張条條台]|[个個](?!人))/;
+/** AMOUNT_AFTER, read only when a CJK character stands in its two places (a list's numbers slice nothing). */
+const amountAfter = (text: string, end: number) =>
+  (text.charCodeAt(end) >= 0x4e00 || text.charCodeAt(end + 1) >= 0x4e00) &&
+  AMOUNT_AFTER.test(text.slice(end, end + 2));
 
 /**
  * Ten digits grouped 3-3-4 with dashes, dots or a bracketed area code (then spaces too: `(123) 456

@@ -34,6 +34,8 @@ describe("phone grouping check (a necessary condition for libphonenumber-js nati
   it("digitGroups and sameGrouping read groups as before", () => {
     expect(digitGroups("(415) 555-2671")).toEqual([3, 3, 4]);
     expect(digitGroups("no digits")).toEqual([]);
+    expect(digitGroups("8 (495) 123-45-67")).toEqual([1, 3, 3, 2, 2]);
+    expect(digitGroups("12ab3")).toEqual([2, 1]);
     expect(sameGrouping([5, 5], [6, 5])).toBe(true);
     expect(sameGrouping([5, 5], [5, 6])).toBe(false);
     expect(sameGrouping([3, 4], [3, 4, 1])).toBe(false);
@@ -89,6 +91,10 @@ describe("phone grouping check (a necessary condition for libphonenumber-js nati
       if (phone === undefined || phone.ext) return;
       compared++;
       expect(grouping.formatParsed(phone), `${region ?? "intl"} ${written}`).toBe(phone.formatNational());
+      // The groups read from the format's captures are those of the printed number.
+      expect(grouping.groupsOfParsed(phone), `${region ?? "intl"} ${written}`).toEqual(
+        digitGroups(phone.formatNational()),
+      );
     };
     for (const region of getCountries()) {
       const example = getExampleNumber(region, examples);
