@@ -25,6 +25,8 @@ export interface PhonePrecheck {
    * any calling code may follow).
    */
   nationalNumbers(digits: string, region: CountryCode): NationalNumbers | undefined;
+  /** Whether the digits start with the region's international dialling prefix (`011` in the US). */
+  dialsOut(digits: string, region: CountryCode): boolean;
 }
 
 export interface NationalNumbers {
@@ -96,6 +98,7 @@ export function createPhonePrecheck(): PhonePrecheck {
       if (!digits.startsWith(callingCode)) return false;
       return fits(callingCode, callingCodeCheck(callingCode).forms(digits.slice(callingCode.length)));
     },
+    dialsOut: (digits, region) => regionCheck(region).idd.test(digits),
     nationalNumbers(digits, region) {
       const { idd, callingCode, forms } = regionCheck(region);
       if (idd.test(digits)) return undefined;

@@ -13,7 +13,7 @@ import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
 import { PHONE_REGIONS } from "./phone-regions.js";
 import { createPhoneValidity } from "./phone-validity.js";
-import { wordCharacterAfter, wordCharacterSinceDigit } from "./pii-match.js";
+import { textBefore, wordCharacterAfter, wordCharacterSinceDigit } from "./pii-match.js";
 
 const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 // A street name after the number: a capitalised word or two and a street type, or a street type first.
@@ -122,6 +122,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   });
   const nanpRegion = regions.some((region) => region === "US" || region === "CA");
   const cnMobile = regions.includes("CN" as CountryCode);
+  const brMobile = regions.includes("BR" as CountryCode);
   const isValidIn = (digits: string, region: CountryCode) => {
     const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(digits, region);
     return phone !== undefined && validity.isValid(phone);
@@ -187,29 +188,33 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       const digits = international.replace(NON_DIGIT, "");
       if (validInternational(digits)) return hasContext ? 0.97 : 0.93;
       if (carrierPrefixed(candidate)) return hasContext ? 0.95 : 0.9;
-      if (idd !== null) return nationalScore(candidate, hasContext, text, end);
-      // `003-123-5678`: North America's 3-3-4 shape, whose first group no calling code reads (a `1`
-      // or another code after `00` leaves too few digits): written as a phone number, as below.
-      if (nanpRegion && !candidate.startsWith("+") && NANP_SHAPE.test(candidate))
-        return hasContext ? 0.85 : 0.6;
-      // `+1-800-123-4567`: North America's shape after its country code, in service or not.
-      if (nanpRegion && NANP_SHAPE.test(international.replace(PLUS_ONE, ""))) return hasContext ? 0.85 : 0.6;
-      // Labelled a phone number and of a length the country dials: a number, if not one in service.
-      if (hasContext) return possibleInternational(digits, budget ?? UNBOUNDED) ? 0.85 : 0;
-      // `+54 23 1234 0000`, `+44 20 1234 5678`: `+`, a calling code and two groups or more, of a length
-      // the country dials, as phone numbers are written (a number made up for an example, or not in
-      // service, is still written as one); not a signed count in thousands (`+1 234 567 890`).
-      // Read without a budget (the slashed and carrier-code forms), it is not tried.
-      return budget !== undefined &&
-        candidate.startsWith("+") &&
-        (writtenAsPhone(candidate) || codeThenRun(candidate, text, start)) &&
-        !MILLIONS.test(candidate.slice(1)) &&
-        !countedAfter(text, end) &&
-        possibleInternational(digits, budget)
-        ? 0.7
-        : 0;
+      // `01126123456`, `०११२६१२३४५६`: Delhi's area code 011 reads as North America's international
+      // prefix; when no calling code reads the rest, the digits are read as a national number below.
+      if (idd === null) {
+        // `003-123-5678`: North America's 3-3-4 shape, whose first group no calling code reads (a `1`
+        // or another code after `00` leaves too few digits): written as a phone number, as below.
+        if (nanpRegion && !candidate.startsWith("+") && NANP_SHAPE.test(candidate))
+          return hasContext ? 0.85 : 0.6;
+        // `+1-800-123-4567`: North America's shape after its country code, in service or not.
+        if (nanpRegion && NANP_SHAPE.test(international.replace(PLUS_ONE, "")))
+          return hasContext ? 0.85 : 0.6;
+        // Labelled a phone number and of a length the country dials: a number, if not one in service.
+        if (hasContext) return possibleInternational(digits, budget ?? UNBOUNDED) ? 0.85 : 0;
+        // `+54 23 1234 0000`, `+44 20 1234 5678`: `+`, a calling code and two groups or more, of a length
+        // the country dials, as phone numbers are written (a number made up for an example, or not in
+        // service, is still written as one); not a signed count in thousands (`+1 234 567 890`).
+        // Read without a budget (the slashed and carrier-code forms), it is not tried.
+        return budget !== undefined &&
+          candidate.startsWith("+") &&
+          (writtenAsPhone(candidate) || codeThenRun(candidate, text, start)) &&
+          !MILLIONS.test(candidate.slice(1)) &&
+          !countedAfter(text, end) &&
+          possibleInternational(digits, budget)
+          ? 0.7
+          : 0;
+      }
     }
-    const national = nationalScore(candidate, hasContext, text, end, budget, script);
+    const national = nationalScore(candidate, hasContext, text, end, budget, script, idd !== null);
     if (national > 0) return national;
     // `The phone number for the Broughton House Gallery is 01223314960`, `Of course ! It 's 01480446000`:
     // a national number in one run with its trunk `0` (amounts, counts and dates do not start with 0),
@@ -224,11 +229,19 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
           ANSWER_BEFORE.test(text.slice(Math.max(0, start - 5), start))) ||
         hasPhoneWordInSentence(text, start);
       if (named || standsApart(text, start, end))
-        for (const region of regions)
+        for (const region of regions) {
+          // Dialling out there reads the international number found invalid above (see readAbroad).
+          if (idd !== null && precheck.dialsOut(candidate, region)) continue;
           if (precheck.national(candidate, region) && isValidIn(candidate, region)) return named ? 0.75 : 0.6;
+        }
     }
     // `123-456-7890`, `(555) 123-4567`: written as North America writes numbers, whether or not in service.
     if (nanpRegion && NANP_SHAPE.test(candidate)) return hasContext ? 0.85 : 0.6;
+    // `99876-0030`: a Brazilian mobile without its area code, as Brazilians give their own number
+    // (`9`, four digits, a dash, four; the area code is dialled only from elsewhere); not a US ZIP+4
+    // code after its state or the word (`WA 98101-1234`, `ZIP 99501-2234`).
+    if (brMobile && BR_LOCAL_MOBILE.test(candidate) && !zipBefore(textBefore(text, start)))
+      return hasContext ? 0.85 : 0.6;
     if (bracketedCountryCode(candidate)) return hasContext ? 0.9 : 0.8;
     return countryCodeFirst(candidate, hasContext) ? (hasContext ? 0.9 : 0.8) : 0;
   }
@@ -299,6 +312,13 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     end: number,
     budget?: ScanBudget,
     script?: DigitScript,
+    /**
+     * The digits start with `011` or `0011` and the international reading after it was found
+     * invalid: a region that dials out with a prefix they start with parses that reading again (a
+     * library parse, ~10 µs; `011` in North America, `0011` in Australia and Bolivia), or, with `00`,
+     * reads `+1 1…`, which no number is. Either way not valid: such regions are skipped.
+     */
+    readAbroad = false,
   ): number {
     if (DATE.test(candidate) || ROUND_AMOUNT.test(candidate) || DECIMAL_LIST.test(candidate)) return 0;
     // "1688-1697", "1644 -- 1646": years from and to, which Korea's 8-digit service numbers look like;
@@ -328,6 +348,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     const tried = groups.length === 1 ? regions : plausibleRegions(groups);
     const digits = candidate.replace(NON_DIGIT, "");
     for (const region of tried) {
+      if (readAbroad && precheck.dialsOut(digits, region)) continue;
       if (!precheck.national(digits, region)) continue;
       const fast = parser.national(digits, region);
       // The grouping check only spares a library parse; a fast parse's grouping is checked exactly below.
@@ -362,6 +383,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       const loose = trunkFirst ? regions : mayBeSplit(groups) ? splitRegions(groups) : [];
       if (loose.length > 0) {
         for (const region of loose) {
+          if (readAbroad && precheck.dialsOut(digits, region)) continue;
           if (!precheck.national(digits, region)) continue;
           const fast = parser.national(digits, region);
           // As in the strict loop: the formats, compiled once, spare a library parse that cannot split.
@@ -380,6 +402,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     if (hasContext && !MILLIONS.test(candidate)) {
       const everyRegion = budget === undefined || budget.everyRegion-- > 0;
       for (const region of everyRegion ? contextRegions() : regions) {
+        if (readAbroad && precheck.dialsOut(digits, region)) continue;
         if (!precheck.national(digits, region)) continue;
         const phone = parser.national(digits, region) ?? parsePhoneNumberFromString(candidate, region);
         if (phone && validity.isValid(phone)) return 0.85;
@@ -580,6 +603,13 @@ const SCRIPT_REGIONS: Record<DigitScript, readonly string[]> = {
   persian: ["IR", "AF"],
 };
 
+/** A Brazilian mobile's nine digits without the area code, grouped 5-4 with a dash: `99876-0030`. */
+const BR_LOCAL_MOBILE = /^9\d{4}-\d{4}$/;
+/** A US state's abbreviation right before (`WA 98101-1234`): the digits are a ZIP+4 code. */
+const STATE_BEFORE = /(?<!\p{L})[A-Z]{2},?\s+$/u;
+/** The word ZIP or postal before, in the same clause (`Her ZIP code is 94103-1207`). */
+const ZIP_WORD_BEFORE = /(?<!\p{L})(?:zip|postal|post ?code)(?!\p{L})[^\n\d]{0,16}$/iu;
+const zipBefore = (before: string) => STATE_BEFORE.test(before) || ZIP_WORD_BEFORE.test(before);
 /** A Chinese mobile number, eleven digits from 13 to 19, written in one run. */
 const CN_MOBILE = /^1[3-9]\d{9}$/;
 /** A national number written in one run with its trunk `0`: `01223314960`, `0612345678`. */

@@ -61,6 +61,24 @@ describe("pii: phone numbers in written forms", () => {
     expect(phones("पिन कोड ११००२३, वर्ष २०२४")).toEqual([]);
   });
 
+  it("reads Delhi's 011 area code, which is also North America's international prefix, as a national number", () => {
+    // No calling code reads what follows 011: the digits are Delhi's number, in its own script too.
+    expect(phones("०११२६१२३४५६")).toEqual(["०११२६१२३४५६"]);
+    expect(phones("Office:\t01126123456\t(Delhi)")).toEqual(["01126123456"]);
+    // A number after 011 that a calling code reads stays an international one.
+    expect(phones("Call 011 44 20 7946 0958")).toEqual(["011 44 20 7946 0958"]);
+    // The same run alone in ASCII digits is any number, as before.
+    expect(phones("01126123456")).toEqual([]);
+  });
+
+  it("reads a Brazilian mobile without its area code, not a US ZIP+4 code", () => {
+    expect(phones("99876-0030")).toEqual(["99876-0030"]);
+    expect(phones("Me liga no 98765-4321 amanhã")).toEqual(["98765-4321"]);
+    expect(phones("Seattle, WA 98101-1234. Her ZIP code is 94103-1207; postal code: 99501-2234")).toEqual([]);
+    // Ten digits, or five digits not starting with 9, are not a Brazilian mobile.
+    expect(phones("Part 19876-0030 and 89876-0030")).toEqual([]);
+  });
+
   it("names the script of a digit in the original text", () => {
     expect(["७", "٣", "۳", "3", "３", "x"].map((text) => digitScriptAt(text, 0))).toEqual([
       "devanagari",
