@@ -94,6 +94,15 @@ const LATIN = [
   "đi[ệe]n tho[ạa]i",
   "s?đt",
   "di đ[ộo]ng",
+  // Vietnamese: "gọi điện" (to phone), "gọi cho tôi" (call me), "liên hệ:" (contact, as a label;
+  // in prose "liên hệ" is also a relation), "nhắn tin" (text), "máy bàn" (landline), "tổng đài"
+  // (switchboard), Zalo (its messenger). Not "gọi" alone: "gọi là" (is called), "gọi vốn" (raise funds).
+  "g[ọo]i\\s+(?:đi[ệe]n|cho\\s+(?:t[ôo]i|m[ìi]nh|em|anh|ch[ịi]|ch[úu]ng\\s+t[ôo]i))",
+  "li[êe]n\\s+(?:h[ệe]|l[ạa]c)\\s*:",
+  "nh[ắa]n\\s+tin",
+  "máy\\s+bàn",
+  "t[ổo]ng\\s+[đd][àa]i",
+  "zalo",
   // Greek
   "τηλ[εέ]φων\\p{L}*",
   "τηλ",
@@ -137,6 +146,8 @@ const LATIN_NUMBER = [
   "(?:dich|sich|mich|uns|mir)\\s+unter",
   "numara(?:m|n|m[ıi]z|n[ıi]z)",
   "(?:мой|моя|мою|твой|ваш|его|её|ее|их|наш|новый)\\s+(?:новый\\s+)?номер\\p{L}*",
+  // Vietnamese: "số của tôi", "số mình", "số em" (my number; with its accent: "so em" is not Vietnamese only).
+  "số\\s+(?:c[ủu]a\\s+)?(?:t[ôo]i|m[ìi]nh|em|anh|ch[ịi]|b[ạa]n)",
 ];
 
 // Scripts without word spaces, or with joined prefixes: matched anywhere.

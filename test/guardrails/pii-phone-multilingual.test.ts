@@ -45,6 +45,11 @@ describe("phone context words in twelve languages, with Unicode word boundaries"
     "Telefón: 4155552671",
     "Τηλέφωνο: 4155552671",
     "Điện thoại: 4155552671",
+    "gọi điện 4155552671",
+    "Gọi cho tôi: 4155552671",
+    "Liên hệ: 4155552671",
+    "Zalo 4155552671",
+    "số của tôi là 4155552671",
     "Telepon: 4155552671",
     "טלפון: 4155552671",
     "تلفن: 4155552671",
@@ -53,6 +58,11 @@ describe("phone context words in twelve languages, with Unicode word boundaries"
   ];
   it.each(labelled)("reads the digits in %s as a phone number", (text) => {
     expect(phones(text, usOnly)).toEqual(["phone:4155552671"]);
+  });
+  it("does not read Vietnamese 'gọi' (called, raise funds) or 'liên hệ' (relation) in prose as phone words", () => {
+    expect(phones("Thành phố được gọi là 4155552671 trong", usOnly)).toEqual([]);
+    expect(phones("Công ty gọi vốn 4155552671 đồng", usOnly)).toEqual([]);
+    expect(phones("Nó có liên hệ với 4155552671 người", usOnly)).toEqual([]);
   });
   it("reads the number named someone's phone after it", () => {
     for (const text of [
