@@ -3,7 +3,13 @@ import { type DigitScript, digitScriptAt } from "./fold-digits.js";
 import { passesLuhn } from "./luhn.js";
 import { hasPhoneContext } from "./phone-context.js";
 import { endsWithIdContext } from "./pii-id-context.js";
-import { type PiiMatch, textBefore, wordCharacterAfter, wordCharacterSinceDigit } from "./pii-match.js";
+import {
+  digitsOf,
+  type PiiMatch,
+  textBefore,
+  wordCharacterAfter,
+  wordCharacterSinceDigit,
+} from "./pii-match.js";
 import { newScanBudget, type PhoneScorer, type ScanBudget } from "./pii-phone.js";
 
 /**
@@ -240,7 +246,7 @@ function classify(
   // Every context read of `before` below (SSN, card, phone label, id words) needs a word after its
   // last digit: without one the window is not sliced (a phone list's numbers have none).
   const before = wordCharacterSinceDigit(text, start) ? textBefore(text, start) : "";
-  const digits = candidate.replace(NON_DIGIT, "");
+  const digits = digitsOf(candidate);
   const ssn = ssnScore(candidate, digits, before);
   if (ssn > 0) return { type: "us_ssn", score: ssn };
   // Written AAA-GG-SSSS but not a valid SSN: no region prints phone numbers that way either.

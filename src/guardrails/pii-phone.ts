@@ -13,7 +13,7 @@ import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
 import { PHONE_REGIONS } from "./phone-regions.js";
 import { createPhoneValidity } from "./phone-validity.js";
-import { textBefore, wordCharacterAfter, wordCharacterSinceDigit } from "./pii-match.js";
+import { digitsOf, textBefore, wordCharacterAfter, wordCharacterSinceDigit } from "./pii-match.js";
 
 const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 // A street name after the number: a capitalised word or two and a street type, or a street type first.
@@ -265,7 +265,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   function bracketedCountryCode(candidate: string): boolean {
     const code = BRACKETED_CALLING_CODE.exec(candidate)?.[1];
     if (code === undefined) return false;
-    return validInternational(candidate.replace(NON_DIGIT, ""))?.countryCallingCode === code;
+    return validInternational(digitsOf(candidate))?.countryCallingCode === code;
   }
 
   /**
@@ -288,7 +288,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       );
       return possible?.isPossible() === true && possible.countryCallingCode === candidate.slice(0, groups[0]);
     }
-    const phone = validInternational(candidate.replace(NON_DIGIT, ""));
+    const phone = validInternational(digitsOf(candidate));
     if (phone === undefined || phone.countryCallingCode !== candidate.slice(0, groups[0])) return false;
     if (!regions.includes(phone.country as CountryCode)) return false;
     return hasContext || oneRun || sameGrouping(groups.slice(1), grouping.groupsOfParsed(phone));
@@ -346,7 +346,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       return 0;
     // Unseparated digits come here only after a context word: every configured region may be theirs.
     const tried = groups.length === 1 ? regions : plausibleRegions(groups);
-    const digits = candidate.replace(NON_DIGIT, "");
+    const digits = digitsOf(candidate);
     for (const region of tried) {
       if (readAbroad && precheck.dialsOut(digits, region)) continue;
       if (!precheck.national(digits, region)) continue;
@@ -420,18 +420,27 @@ const REMEMBERED_GROUPINGS = 512;
  * afresh): the regions depend on the groups' lengths only.
  */
 function remembered(regionsOf: (key: string) => CountryCode[]): (groups: readonly number[]) => CountryCode[] {
-  const known = new Map<string, CountryCode[]>();
+  const known = new Map<number, CountryCode[]>();
   return (groups) => {
-    const key = groups.join("-");
+    // The count and lengths as base-16 digits: a number, not a string, per candidate; a group of 16
+    // digits or more, or more groups than a double holds exactly, is not remembered.
+    if (groups.length > MAX_KEYED_GROUPS) return regionsOf(groups.join("-"));
+    let key = groups.length;
+    for (const length of groups) {
+      if (length > 15) return regionsOf(groups.join("-"));
+      key = key * 16 + length;
+    }
     let found = known.get(key);
     if (found === undefined) {
       if (known.size >= REMEMBERED_GROUPINGS) known.clear();
-      found = regionsOf(key);
+      found = regionsOf(groups.join("-"));
       known.set(key, found);
     }
     return found;
   };
 }
+/** Groups keyed exactly: the count and each length in a base-16 digit, within 2^53. */
+const MAX_KEYED_GROUPS = 12;
 
 /** Loose readings (people's own groupings) tried per scan: see ScanBudget. */
 const LOOSE_TRIES = 24;
