@@ -113,7 +113,7 @@ export function findNumbers(text: string, phoneScore: PhoneScorer, original = te
       });
       continue;
     }
-    const digitCount = candidate.replace(NON_DIGIT, "").length;
+    const digitCount = digitsOf(candidate).length;
     // More digits than any one number holds: cards listed one after another ("4012888888881881
     // 4012-8888-8888-1881 4012 …"), which the run joined. The cards in it are taken, and the scan
     // goes on after the last, so a card the run's length limit cut is read again whole.

@@ -564,7 +564,8 @@ const ZEROS_GROUP = /(?:^|\D)1?000+(?!\d)/;
  * group of zeros or power of ten, and no code-like token of letters and digits beside them.
  */
 function looselyGrouped(candidate: string, groups: readonly number[], text: string, end: number): boolean {
-  if (groups.length < 2 || (groups.at(-1) ?? 0) < 2 || groups.join("-") === "3-2-4") return false;
+  const ssnShape = groups.length === 3 && groups[0] === 3 && groups[1] === 2 && groups[2] === 4;
+  if (groups.length < 2 || (groups.at(-1) ?? 0) < 2 || ssnShape) return false;
   // `Boston, MA 02110-1301`: a US ZIP+4 code.
   if (ZIP_PLUS_FOUR.test(candidate)) return false;
   if (candidate.includes(".") || text[end] === ":" || ZEROS_GROUP.test(candidate)) return false;
