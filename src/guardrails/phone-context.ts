@@ -320,9 +320,26 @@ const SENTENCE_END = /.*(?:[.!?]\s|[。！？\n])/s;
 const SENTENCE_LOOKBACK = 64;
 
 export function hasPhoneWordInSentence(text: string, start: number): boolean {
-  // Every word of it is a letter's or a Han character's: a window without one is not sliced.
-  if (!wordCharacterAfter(text, start - SENTENCE_LOOKBACK, SENTENCE_LOOKBACK)) return false;
+  if (!wordInSentenceBefore(text, start)) return false;
   return PHONE_WORD_IN_SENTENCE.test(sentenceBefore(text, start));
+}
+
+/**
+ * Whether a character from `A` up (every phone word's letters and Han characters) stands in the
+ * sentence before `start`, read back from it to the sentence's end (SENTENCE_END's `. `, `!`, `?`,
+ * `。`, `！`, `？`, line break) within SENTENCE_LOOKBACK: a phone list's line is answered at its line
+ * break, without a slice.
+ */
+function wordInSentenceBefore(text: string, start: number): boolean {
+  for (let at = start - 1; at >= Math.max(0, start - SENTENCE_LOOKBACK); at--) {
+    const code = text.charCodeAt(at);
+    if (code === 0x0a || code === 0x3002 || code === 0xff01 || code === 0xff1f) return false;
+    const previous = text.charCodeAt(at - 1);
+    const afterStop = previous === 0x2e || previous === 0x21 || previous === 0x3f;
+    if (afterStop && SPACE.test(text[at] ?? "")) return false;
+    if (code >= 65) return true;
+  }
+  return false;
 }
 
 /** The sentence's text before `start` (within SENTENCE_LOOKBACK characters). */
