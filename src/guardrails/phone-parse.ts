@@ -46,6 +46,18 @@ interface SharingCountry {
   leadingDigits?: RegExp;
 }
 
+/**
+ * The countries of a calling code, with all their leading-digits patterns in one alternation: its
+ * first alternative that matches is the first country, in order, whose leading digits start the
+ * number (North America's 25 countries were 24 regex tests for a number of none of them).
+ */
+interface SharingCountries extends Array<SharingCountry> {
+  /** `^(?:(?:p0)()|(?:p1)()|…)`: the empty group after the pattern that matched is set. */
+  anyLeading?: RegExp;
+  /** For each country, the index of its empty group in anyLeading's match (0: no leading digits). */
+  markers?: number[];
+}
+
 // constants.js
 const MIN_LENGTH_FOR_NSN = 2;
 const MAX_LENGTH_FOR_NSN = 17;
@@ -71,8 +83,8 @@ export function createPhoneParser(validity: PhoneValidity): PhoneParser {
     }
     return compiled;
   };
-  const sharing = new Map<string, SharingCountry[] | null>();
-  const countriesOf = (callingCode: string): SharingCountry[] | null => {
+  const sharing = new Map<string, SharingCountries | null>();
+  const countriesOf = (callingCode: string): SharingCountries | null => {
     let countries = sharing.get(callingCode);
     if (countries === undefined) {
       const codes = metadata.getCountryCodesForCallingCode(callingCode);
@@ -81,16 +93,42 @@ export function createPhoneParser(validity: PhoneValidity): PhoneParser {
           const leading = planOf(country).leadingDigits();
           return { country, leadingDigits: leading ? new RegExp(`^(?:${leading})`) : undefined };
         }) ?? null;
+      if (countries !== null) joinLeadingDigits(countries, codes ?? []);
       sharing.set(callingCode, countries);
     }
     return countries;
   };
+  const joinLeadingDigits = (countries: SharingCountries, codes: readonly string[]) => {
+    const alternatives: string[] = [];
+    const markers: number[] = [];
+    let group = 0;
+    codes.forEach((country) => {
+      const leading = planOf(country).leadingDigits();
+      if (!leading) {
+        markers.push(0);
+        return;
+      }
+      // Its own capturing groups come before its marker.
+      group += (new RegExp(`${leading}|`).exec("")?.length ?? 1) - 1 + 1;
+      markers.push(group);
+      alternatives.push(`(?:${leading})()`);
+    });
+    if (alternatives.length < 2) return;
+    countries.anyLeading = new RegExp(`^(?:${alternatives.join("|")})`);
+    countries.markers = markers;
+  };
   // getCountryByNationalNumber.js
-  const exactCountry = (countries: SharingCountry[], nationalNumber: string): string | undefined => {
+  const exactCountry = (countries: SharingCountries, nationalNumber: string): string | undefined => {
     if (countries.length === 1) return countries[0]?.country;
-    for (const { country, leadingDigits } of countries) {
+    const { anyLeading, markers } = countries;
+    const match = anyLeading?.exec(nationalNumber);
+    for (let index = 0; index < countries.length; index++) {
+      const { country, leadingDigits } = countries[index] as SharingCountry;
       if (leadingDigits !== undefined) {
-        if (leadingDigits.test(nationalNumber)) return country;
+        const marker = markers?.[index] ?? 0;
+        const matched =
+          anyLeading === undefined ? leadingDigits.test(nationalNumber) : match?.[marker] === "";
+        if (matched) return country;
       } else if (validity.hasType(nationalNumber, country)) return country;
     }
     return undefined;

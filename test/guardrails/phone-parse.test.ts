@@ -97,4 +97,22 @@ describe("phone parser (parsePhoneNumberFromString for plain digit runs, pattern
     }
     expect(fast).toBeGreaterThan(compared * 0.5);
   });
+
+  it("picks the country of a calling code shared by countries with leading digits as the library does", () => {
+    // North America's 25 countries, +7 (Russia, Kazakhstan), +44 (Guernsey, Man, Jersey), +47,
+    // +61, +262, +590, +599: random national numbers after the code.
+    let countries = 0;
+    for (const code of ["1", "7", "44", "47", "61", "262", "590", "599"]) {
+      for (let sample = 0; sample < 1500; sample++) {
+        let digits = code;
+        const length = 6 + (draw() % 8);
+        while (digits.length < code.length + length) digits += String(draw() % 10);
+        const parsed = parser.international(digits);
+        if (parsed === undefined) continue;
+        expect(fields(parsed), `+${digits}`).toEqual(fields(parsePhoneNumberFromString(`+${digits}`)));
+        if (parsed.country !== undefined) countries++;
+      }
+    }
+    expect(countries).toBeGreaterThan(2000);
+  });
 });
