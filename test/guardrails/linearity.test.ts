@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createGuardrails } from "../../src/guardrails/index.js";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
+import { createSecretDetector } from "../../src/guardrails/secrets.js";
 
 const guardrails = createGuardrails();
 const SIZE = 512 * 1024;
@@ -75,4 +76,36 @@ describe("no catastrophic backtracking", () => {
     const large = fastest(repeatTo(unit, SIZE));
     expect(large / Math.max(small, 5)).toBeLessThan(16);
   });
+});
+
+describe("the secret detector on text made of one finding repeated", () => {
+  // Found in session 20: a megabyte of a query string's password (45,590 hits) read a 120-character
+  // window back from every hit for a username with a regex that could not match there (~0.9 s per MB).
+  const secrets = createSecretDetector();
+  const shapes: Record<string, string> = {
+    "query-string passwords": "?user=a&password=secret",
+    "connection-string passwords": "Server=db;Pwd=password;",
+    "connection-string passwords that look real": "Server=db;Pwd=Xk9#mQ2vLp;",
+    "named users before passwords": "user jsmith, password Tr0ub4dor&3 ",
+  };
+  const fastest = (text: string) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      secrets.scan(text);
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  };
+
+  it.each(Object.entries(shapes))(
+    "grows about linearly on %s: 4x the input, far less than 16x the time",
+    (_name, unit) => {
+      const small = repeatTo(unit, SIZE / 4);
+      const large = repeatTo(unit, SIZE);
+      // Every repeat is found in both sizes: the cost measured is the cost per finding.
+      expect(secrets.scan(large).length).toBeGreaterThanOrEqual(4 * secrets.scan(small).length - 4);
+      expect(fastest(large) / Math.max(fastest(small), 5)).toBeLessThan(16);
+    },
+  );
 });
