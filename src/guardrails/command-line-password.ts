@@ -80,9 +80,12 @@ export const commandLinePasswordParser: SecretParser = {
     "the tools' manuals: mysql -p, sqlcmd -P, sshpass -p, redis-cli -a, docker login -p, smbclient -U user%password, mongo -p, ldapsearch -w, xfreerdp /p:, rdesktop/psexec -p, openssl pass:",
   parse(text, index) {
     if (index > 0 && !/[ \t]/.test(text[index - 1] ?? "")) return undefined;
-    const line = lineBefore(text, index, MAX_LINE_BACK);
+    // The line is read only under an option: most hits are a word the options begin (`pass` of `password`).
+    let line: string | undefined;
     for (const rule of RULES) {
-      if (!text.startsWith(rule.option, index) || !rule.command.test(line)) continue;
+      if (!text.startsWith(rule.option, index)) continue;
+      line ??= lineBefore(text, index, MAX_LINE_BACK);
+      if (!rule.command.test(line)) continue;
       const found = valueAfter(
         text,
         skipArguments(text, index + rule.option.length, rule.skip ?? 0),

@@ -867,6 +867,18 @@ const MIN_KEY = 12;
 
 /** 0 when the value is a placeholder, a reference or too plain to be a secret; otherwise a confidence. */
 export function scoreSecretValue(value: string, isPassword: boolean, quoted: boolean): number {
+  // Several readings of one keyword hit score the same value (the generic reading, a named user's
+  // password): the last answer is kept.
+  if (value === lastScored.value && isPassword === lastScored.isPassword && quoted === lastScored.quoted)
+    return lastScored.score;
+  const score = scoreSecretValueAnew(value, isPassword, quoted);
+  lastScored = { value, isPassword, quoted, score };
+  return score;
+}
+
+let lastScored = { value: "", isPassword: false, quoted: false, score: 0 };
+
+function scoreSecretValueAnew(value: string, isPassword: boolean, quoted: boolean): number {
   // Shorter than either kind can score (every way below ends in 0 for it): one look, not a dozen
   // regexes per keyword hit (a megabyte of `pwd=a;` has 170,000 hits).
   if (value.length < (isPassword ? MIN_PASSWORD : MIN_KEY)) return 0;

@@ -84,6 +84,7 @@ describe("the secret detector on text made of one finding repeated", () => {
   const secrets = createSecretDetector();
   const shapes: Record<string, string> = {
     "query-string passwords": "?user=a&password=secret",
+    "spaced passwords after a user": "?user=a&x password=secret",
     "connection-string passwords": "Server=db;Pwd=password;",
     "connection-string passwords that look real": "Server=db;Pwd=Xk9#mQ2vLp;",
     "named users before passwords": "user jsmith, password Tr0ub4dor&3 ",
