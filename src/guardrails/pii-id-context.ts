@@ -1,4 +1,4 @@
-import { fromLastDigit } from "./pii-match.js";
+import { fromLastDigit, wordCharacterAfter } from "./pii-match.js";
 
 /**
  * Words before a number that say it is an id of something (an order, an invoice, an account…), not a
@@ -142,15 +142,10 @@ const ID_FIELD = /(?:[_-](?:id|Id|ID)|[a-z0-9]I[dD])["']?\s*[:=]\s*["']?$/;
 export function endsWithIdContext(text: string): boolean {
   // No word here holds a digit but ID_FIELD's `[a-z0-9]`, which the kept digit answers.
   const before = fromLastDigit(text);
-  return hasWordCharacter(before) && (ENGLISH.test(before) || OTHER.test(before) || ID_FIELD.test(before));
-}
-
-/**
- * Whether `before` holds a character from `A` up: every word above (Latin, Cyrillic, CJK, Arabic,
- * Devanagari) and ID_FIELD's `d` does; a list's separators and digits (`0 \n`) do not, so a phone
- * list's numbers skip the three regexes.
- */
-function hasWordCharacter(before: string): boolean {
-  for (let index = 0; index < before.length; index++) if (before.charCodeAt(index) >= 65) return true;
-  return false;
+  // Every word above (Latin, Cyrillic, CJK, Arabic, Devanagari) and ID_FIELD's `d` holds a character
+  // from `A` up; a list's separators and digits (`0 \n`) do not, so a phone list's numbers skip the regexes.
+  return (
+    wordCharacterAfter(before, 0, before.length) &&
+    (ENGLISH.test(before) || OTHER.test(before) || ID_FIELD.test(before))
+  );
 }
