@@ -101,7 +101,10 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   const parser = createPhoneParser(validity);
   // Only regions that print numbers with the written grouping are parsed (~15 µs a parse).
   // Remembered per grouping: a phone list asks the same few groupings for every number.
-  const plausibleRegions = remembered((key) => regions.filter((region) => signatures.get(region)?.has(key)));
+  const plausibleRegions = remembered((groups) => {
+    const key = groups.join("-");
+    return regions.filter((region) => signatures.get(region)?.has(key));
+  });
 
   // After a phone word, a number of any region counts (`Telefon: 01 3719757`, Vienna): the words say
   // what it is. Built on first use: every region's precheck is one compiled regex.
@@ -115,8 +118,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   };
   // Regions printing some grouping that the written one splits further: the only ones splitsGrouping
   // can accept (a parse each costs ~15 µs; tables of numbers hold many candidates).
-  const splitRegions = remembered((key) => {
-    const groups = key.split("-").map(Number);
+  const splitRegions = remembered((groups) => {
     const coarser = [...coarsenings(groups), ...(groups[0] === 1 ? coarsenings(groups.slice(1)) : [])];
     return regions.filter((region) => coarser.some((coarse) => signatures.get(region)?.has(coarse)));
   });
@@ -416,24 +418,26 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
 const REMEMBERED_GROUPINGS = 512;
 
 /**
- * `regionsOf(groups.join("-"))`, remembered per grouping (up to REMEMBERED_GROUPINGS, then started
- * afresh): the regions depend on the groups' lengths only.
+ * `regionsOf(groups)`, remembered per grouping (up to REMEMBERED_GROUPINGS, then started afresh): the
+ * regions depend on the groups' lengths only.
  */
-function remembered(regionsOf: (key: string) => CountryCode[]): (groups: readonly number[]) => CountryCode[] {
+function remembered(
+  regionsOf: (groups: readonly number[]) => CountryCode[],
+): (groups: readonly number[]) => CountryCode[] {
   const known = new Map<number, CountryCode[]>();
   return (groups) => {
     // The count and lengths as base-16 digits: a number, not a string, per candidate; a group of 16
     // digits or more, or more groups than a double holds exactly, is not remembered.
-    if (groups.length > MAX_KEYED_GROUPS) return regionsOf(groups.join("-"));
+    if (groups.length > MAX_KEYED_GROUPS) return regionsOf(groups);
     let key = groups.length;
     for (const length of groups) {
-      if (length > 15) return regionsOf(groups.join("-"));
+      if (length > 15) return regionsOf(groups);
       key = key * 16 + length;
     }
     let found = known.get(key);
     if (found === undefined) {
       if (known.size >= REMEMBERED_GROUPINGS) known.clear();
-      found = regionsOf(groups.join("-"));
+      found = regionsOf(groups);
       known.set(key, found);
     }
     return found;
