@@ -1,3 +1,4 @@
+import { rememberLast } from "../remember-last.js";
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { characterClasses, shannonEntropy } from "./entropy.js";
 import {
@@ -114,19 +115,8 @@ export const genericSecretParser: SecretParser = {
     while (nameEnd < text.length && nameEnd - index < MAX_NAME && isNameChar(text, nameEnd)) nameEnd++;
     // Several keywords start inside one name (`db_password`: `_pass`, `password`, `pass`; `api_key`:
     // `api_key`, `key`), and the reading depends on the name's span alone: read it once.
-    if (text === lastRead.text && nameStart === lastRead.nameStart && nameEnd === lastRead.nameEnd)
-      return lastRead.found;
-    const found = readNamedValue(text, nameStart, nameEnd);
-    lastRead = { text, nameStart, nameEnd, found };
-    return found;
+    return readNamedValueOnce(text, nameStart, nameEnd);
   },
-};
-
-let lastRead: { text: string; nameStart: number; nameEnd: number; found: ParsedSecret | undefined } = {
-  text: "",
-  nameStart: 0,
-  nameEnd: 0,
-  found: undefined,
 };
 
 /** The value assigned to the name at `nameStart`–`nameEnd`, read and scored, or none. */
@@ -138,6 +128,8 @@ function readNamedValue(text: string, nameStart: number, nameEnd: number): Parse
   // A digest of the secret (`token_sha256`) is no secret.
   return found && !reading.digest ? found : undefined;
 }
+
+const readNamedValueOnce = rememberLast(readNamedValue);
 
 /** What a name alone says: whether it names a secret, a password, a digest of one. */
 interface NameReading {
@@ -865,18 +857,13 @@ function endsInLabel(value: string): boolean {
 const MIN_PASSWORD = 6;
 const MIN_KEY = 12;
 
-/** 0 when the value is a placeholder, a reference or too plain to be a secret; otherwise a confidence. */
-export function scoreSecretValue(value: string, isPassword: boolean, quoted: boolean): number {
-  // Several readings of one keyword hit score the same value (the generic reading, a named user's
-  // password): the last answer is kept.
-  if (value === lastScored.value && isPassword === lastScored.isPassword && quoted === lastScored.quoted)
-    return lastScored.score;
-  const score = scoreSecretValueAnew(value, isPassword, quoted);
-  lastScored = { value, isPassword, quoted, score };
-  return score;
-}
-
-let lastScored = { value: "", isPassword: false, quoted: false, score: 0 };
+/**
+ * 0 when the value is a placeholder, a reference or too plain to be a secret; otherwise a confidence.
+ * Several readings of one keyword hit score the same value (the generic reading, a named user's
+ * password): the last answer is kept.
+ */
+export const scoreSecretValue: (value: string, isPassword: boolean, quoted: boolean) => number =
+  rememberLast(scoreSecretValueAnew);
 
 function scoreSecretValueAnew(value: string, isPassword: boolean, quoted: boolean): number {
   // Shorter than either kind can score (every way below ends in 0 for it): one look, not a dozen

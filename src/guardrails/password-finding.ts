@@ -1,3 +1,4 @@
+import { rememberLast } from "../remember-last.js";
 import { scoreSecretValue } from "./generic-secret.js";
 import { plainPasswordScore } from "./password-value.js";
 import {
@@ -36,14 +37,8 @@ export function slotPasswordFinding(
 
 // The last value scored: a run of one value (a config's line repeated, a megabyte of `: PSK "`) is
 // scored once, as a dozen regexes per hit would cost.
-let last = { value: "", quoted: false, score: 0 };
-
-function passwordScore(value: string, quoted: boolean): number {
-  if (value === last.value && quoted === last.quoted) return last.score;
-  const score =
-    isPlaceholderValue(value) || isReferenceValue(value)
-      ? 0
-      : scoreSecretValue(value, true, quoted) || plainPasswordScore(value, quoted, "");
-  last = { value, quoted, score };
-  return score;
-}
+const passwordScore = rememberLast((value: string, quoted: boolean): number =>
+  isPlaceholderValue(value) || isReferenceValue(value)
+    ? 0
+    : scoreSecretValue(value, true, quoted) || plainPasswordScore(value, quoted, ""),
+);

@@ -1,3 +1,5 @@
+import { rememberLast } from "../remember-last.js";
+
 /** A PII span before it becomes a Finding (the PII detector adds kind, detector and preview). */
 export interface PiiMatch {
   type: string;
@@ -52,16 +54,8 @@ export function wordCharacterSinceDigit(text: string, index: number, reach = 32)
 }
 
 const NON_DIGIT = /\D/g;
-let lastValue = "";
-let lastDigits = "";
 /**
  * `value.replace(/\D/g, "")`, remembered for the last value: classify and the phone scorer ask it
  * of the same candidate one after the other, tens of thousands of times in a phone list.
  */
-export function digitsOf(value: string): string {
-  if (value !== lastValue) {
-    lastValue = value;
-    lastDigits = value.replace(NON_DIGIT, "");
-  }
-  return lastDigits;
-}
+export const digitsOf = rememberLast((value: string): string => value.replace(NON_DIGIT, ""));

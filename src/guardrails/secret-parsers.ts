@@ -1,3 +1,4 @@
+import { rememberLast } from "../remember-last.js";
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
 /** A secret found by a parser: span of the secret itself (not its label). */
@@ -115,13 +116,9 @@ function apartOnOneLine(text: string, from: number, to: number): boolean {
 
 // Where EXAMPLE_SAID's words start in the last text asked about: found in one pass, as a megabyte of
 // one connection string asks tens of thousands of times.
-let exampleWords: { text: string; starts: number[] } = { text: "", starts: [] };
-
-function exampleWordStarts(text: string): number[] {
-  if (text !== exampleWords.text)
-    exampleWords = { text, starts: Array.from(text.matchAll(EXAMPLE_SAID), (match) => match.index) };
-  return exampleWords.starts;
-}
+const exampleWordStarts = rememberLast((text: string): number[] =>
+  Array.from(text.matchAll(EXAMPLE_SAID), (match) => match.index),
+);
 
 /** The index of the first of the ascending `values` at or after `from`. */
 function firstAtOrAfter(values: number[], from: number): number {

@@ -1,3 +1,4 @@
+import { rememberLast } from "../remember-last.js";
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { passwordFinding } from "./password-finding.js";
 import type { SecretParser } from "./secret-parsers.js";
@@ -50,14 +51,6 @@ export const userinfoValueParser: SecretParser = {
 };
 
 // The last value scored: a text repeating one pair (a megabyte of `a_auth: a:…`) scores it once.
-let last: { value: string; quoted: boolean; score: number | undefined } = {
-  value: "",
-  quoted: false,
-  score: undefined,
-};
-
-function scoreOf(value: string, quoted: boolean): number | undefined {
-  if (value !== last.value || quoted !== last.quoted)
-    last = { value, quoted, score: passwordFinding(value, 0, quoted)?.score };
-  return last.score;
-}
+const scoreOf = rememberLast(
+  (value: string, quoted: boolean): number | undefined => passwordFinding(value, 0, quoted)?.score,
+);
