@@ -132,6 +132,8 @@ export const IMPERATIVE_OTHER =
 const ADDRESSED_TO_READER =
   /\b(?:you|your|ai|assistant|model|llm|agent|bot|copilot|summari[sz]er)\b|(?:^|[^a-zà-ÿ])(?:du(?=\s{1,3}[a-zäöüß]{1,20}st(?![a-zà-ÿ]))|dich|dir|vous|tu|tú|usted|ki|ia)(?![a-zà-ÿ])|[a-zäöüß]st\s{1,3}du(?![a-zà-ÿ])|(?<![а-яё])(?:ты|тебя|тебе|тобой|тво[а-яё]{1,4}|вы|вас|вам|вами|ваш[а-яё]{0,3}|ии)(?![а-яё])|你|您|あなた|आप|أنت|助手|模型|アシスタント/i;
 const INSTRUCTION_REACH = 300;
+/** The whitespace `String#trimStart` removes (`\s` is the same set). */
+const LEADING_SPACE = /\s*/y;
 /**
  * How far from where it starts IMPERATIVE or IMPERATIVE_OTHER reads (SpanTest's reach): its longest
  * alternative and a character after it. Neither has an unbounded repetition (a test checks both).
@@ -161,33 +163,48 @@ export function createEmbeddedInstructionDetector(): Detector {
           start,
           end,
           score,
-          detector: `attacks/embedded/${type}`,
+          detector: detectorNamed(type),
           preview: maskPreview("prompt_injection", text.slice(start, end)),
         });
       };
-      const [english = [], latin = []] = matchesAtLeads(text, LEADS, [ADDRESSES, LATIN]);
-      const matches = [...english, ...latin];
+      const spans = matchesAtLeads(text, LEADS, [ADDRESSES, LATIN]);
       if (OTHER_SCRIPTS.test(text)) {
         for (const { script, leads, pattern } of ADDRESSES_OTHER) {
-          // One by one: spread as arguments, many matches overflow the call stack.
-          if (script.test(text))
-            for (const match of matchesAtLeads(text, [leads], [pattern])[0] ?? []) matches.push(match);
+          if (script.test(text)) spans.push(...matchesAtLeads(text, [leads], [pattern]));
+        }
+      }
+      // All the spans, one list after the other (one by one: spread as arguments, many matches
+      // overflow the call stack).
+      const starts: number[] = [];
+      const ends: number[] = [];
+      for (const found of spans) {
+        for (let index = 0; index < found.starts.length; index++) {
+          starts.push(found.starts[index] ?? 0);
+          ends.push(found.ends[index] ?? 0);
         }
       }
       // Instructions of addresses close together overlap: each is not read whole (span-test.ts).
-      const imperative = matches.length > 0 ? new SpanTest(text, IMPERATIVE, IMPERATIVE_REACH) : undefined;
+      const imperative = starts.length > 0 ? new SpanTest(text, IMPERATIVE, IMPERATIVE_REACH) : undefined;
       const imperativeOther =
-        matches.length > 0 ? new SpanTest(text, IMPERATIVE_OTHER, IMPERATIVE_REACH) : undefined;
+        starts.length > 0 ? new SpanTest(text, IMPERATIVE_OTHER, IMPERATIVE_REACH) : undefined;
       // In text order, so that a second address inside the first's instruction ("Note to the AI
       // assistant reading this: …" names its reader twice) is seen to add nothing: its instruction
-      // lies within the first's, so it reports no more than the first already does.
-      matches.sort((left, right) => left.index - right.index);
+      // lies within the first's, so it reports no more than the first already does. Ties keep their
+      // lists' order.
+      const order = Array.from(starts.keys()).sort(
+        (left, right) => (starts[left] ?? 0) - (starts[right] ?? 0) || left - right,
+      );
       let reportedTo = -1;
-      for (const match of matches) {
-        const start = match.index + (match[0].length - match[0].trimStart().length);
-        const instructionStart = match.index + match[0].length;
+      const paragraphs = new ParagraphBreaks(text);
+      for (const at of order) {
+        const matchStart = starts[at] ?? 0;
+        const instructionStart = ends[at] ?? 0;
+        // The address without the line break or spaces it may start with.
+        LEADING_SPACE.lastIndex = matchStart;
+        LEADING_SPACE.test(text);
+        const start = Math.min(LEADING_SPACE.lastIndex, instructionStart);
         const reach = Math.min(text.length, instructionStart + INSTRUCTION_REACH);
-        const sentenceEnd = endOfInstruction(text, instructionStart, reach);
+        const sentenceEnd = paragraphs.endOfInstruction(instructionStart, reach);
         if (sentenceEnd <= reportedTo) continue;
         reportedTo = sentenceEnd;
         const instructed =
@@ -223,10 +240,42 @@ function isHiddenInstruction(hidden: string): boolean {
   return (IMPERATIVE.test(hidden) || IMPERATIVE_OTHER.test(hidden)) && ADDRESSED_TO_READER.test(hidden);
 }
 
-/** The instruction runs to the end of its paragraph (or `reach`), whichever comes first. */
-function endOfInstruction(text: string, from: number, reach: number): number {
-  // Looked for up to `reach` only: searched to the text's end, a page of addresses with no paragraph
-  // break read the rest of the page once per address (a megabyte of them took over a second).
-  const paragraph = text.slice(from, reach + 2).indexOf("\n\n");
-  return paragraph === -1 ? reach : from + paragraph;
+/** `attacks/embedded/<type>`, made once per type: a megabyte of addresses reports 80,000 findings. */
+const detectorNames = new Map<string, string>();
+function detectorNamed(type: string): string {
+  let name = detectorNames.get(type);
+  if (name === undefined) {
+    name = `attacks/embedded/${type}`;
+    detectorNames.set(type, name);
+  }
+  return name;
+}
+
+/**
+ * Where the instructions after a text's addresses end, asked in text order. The next paragraph break
+ * found is kept for the addresses before it: a megabyte of addresses with no break looks it up once,
+ * not once per address (each of those read the 300 characters the instruction may reach).
+ */
+class ParagraphBreaks {
+  /** The first paragraph break at or after `from` is at `next` (-1: none; `from` -1: not looked up). */
+  private from = -1;
+  private next = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The instruction runs to the end of its paragraph (or `reach`), whichever comes first. */
+  endOfInstruction(from: number, reach: number): number {
+    if (from < this.from) {
+      // An address out of order (one ending before the previous one did): looked for up to `reach`
+      // only, as searched to the text's end, a page of addresses with no paragraph break would read
+      // the rest of the page once per address.
+      const paragraph = this.text.slice(from, reach + 2).indexOf("\n\n");
+      return paragraph === -1 ? reach : from + paragraph;
+    }
+    if (this.from === -1 || (this.next !== -1 && from > this.next)) {
+      this.from = from;
+      this.next = this.text.indexOf("\n\n", from);
+    }
+    return this.next === -1 || this.next > reach ? reach : this.next;
+  }
 }

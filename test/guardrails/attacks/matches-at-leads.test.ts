@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { matchesAtLeads } from "../../../src/guardrails/attacks/matches-at-leads.js";
+import { type MatchSpans, matchesAtLeads } from "../../../src/guardrails/attacks/matches-at-leads.js";
 
-const spans = (matches: RegExpExecArray[] | undefined) =>
-  (matches ?? []).map((match) => [match.index, match[0]] as const);
+/** Each match as its start and its text, from the spans found or from matchAll's matches. */
+const spans = (text: string, found: MatchSpans | undefined) =>
+  (found?.starts ?? []).map((start, index) => [start, text.slice(start, found?.ends[index])] as const);
+const matched = (matches: RegExpExecArray[]) => matches.map((match) => [match.index, match[0]] as const);
 
 describe("matchesAtLeads", () => {
   it("finds what matchAll of each pattern finds, when every match starts at a lead", () => {
@@ -15,19 +17,18 @@ describe("matchesAtLeads", () => {
       [/\b(?:note|hinweis)/gi, /[\n.!?(]\s*to/gi],
       [new RegExp(english, "iy"), new RegExp(german, "iy")],
     );
-    expect(spans(found[0])).toEqual(spans([...text.matchAll(new RegExp(english, "gi"))]));
-    expect(spans(found[1])).toEqual(spans([...text.matchAll(new RegExp(german, "gi"))]));
-    expect(found[0]).toHaveLength(5);
+    expect(spans(text, found[0])).toEqual(matched([...text.matchAll(new RegExp(english, "gi"))]));
+    expect(spans(text, found[1])).toEqual(matched([...text.matchAll(new RegExp(german, "gi"))]));
+    expect(found[0]?.starts).toHaveLength(5);
   });
 
   it("tries the text's start, and continues after a match as matchAll does", () => {
-    expect(spans(matchesAtLeads("to the bot: to the bot:", [/x/g], [/to the bot:/y])[0])).toEqual([
-      [0, "to the bot:"],
-    ]);
-    expect(spans(matchesAtLeads("aaaa", [/a/g], [/aa/y])[0])).toEqual([
+    const bots = "to the bot: to the bot:";
+    expect(spans(bots, matchesAtLeads(bots, [/x/g], [/to the bot:/y])[0])).toEqual([[0, "to the bot:"]]);
+    expect(spans("aaaa", matchesAtLeads("aaaa", [/a/g], [/aa/y])[0])).toEqual([
       [0, "aa"],
       [2, "aa"],
     ]);
-    expect(matchesAtLeads("", [/a/g], [/a/y])).toEqual([[]]);
+    expect(matchesAtLeads("", [/a/g], [/a/y])).toEqual([{ starts: [], ends: [] }]);
   });
 });
