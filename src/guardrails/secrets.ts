@@ -26,6 +26,7 @@ import { GITLEAKS_CONTEXT_RULES } from "./gitleaks-context-rules.js";
 import { GITLEAKS_SECRET_RULES } from "./gitleaks-secret-rules.js";
 import { GITLEAKS_TOKEN_RULES } from "./gitleaks-token-rules.js";
 import { KEYHOG_RULES } from "./keyhog-rules.js";
+import { KeywordPrefilter } from "./keyword-prefilter.js";
 import { KeywordStarts } from "./keyword-starts.js";
 import { KINGFISHER_RULES } from "./kingfisher-rules.js";
 import { maskPreview } from "./mask.js";
@@ -50,7 +51,6 @@ import { SHHGIT_SECRET_RULES } from "./shhgit-secret-rules.js";
 import { morePasswordWordsParser, spokenPasswordParser } from "./spoken-password.js";
 import { stdinPasswordParser } from "./stdin-password.js";
 import { telegramBotTokenParser } from "./telegram-token.js";
-import { trieRegexSource } from "./trie-regex.js";
 import { TRIVY_SECRET_RULES } from "./trivy-secret-rules.js";
 import type { Detector, Finding } from "./types.js";
 import { userinfoValueParser } from "./userinfo-value.js";
@@ -83,6 +83,7 @@ export function createSecretDetector(
     ...KEYHOG_RULES,
     ...BETTERLEAKS_RULES,
   ],
+  parsers: readonly SecretParser[] = SECRET_PARSERS,
 ): Detector {
   const matchers = new Map<string, Matcher[]>();
   const add = (keyword: string, matcher: Matcher) => {
@@ -94,40 +95,7 @@ export function createSecretDetector(
     const matcher = patternMatcher(rule);
     for (const keyword of rule.keywords) add(keyword, matcher);
   }
-  for (const parser of [
-    privateKeyParser,
-    encodedPrivateKeyParser,
-    puttyKeyParser,
-    credentialUrlParser,
-    anySchemeUrlParser,
-    basicAuthParser,
-    basicCredentialLiteralParser,
-    dockerAuthParser,
-    curlUserParser,
-    genericSecretParser,
-    genericKeyNameParser,
-    spokenPasswordParser,
-    morePasswordWordsParser,
-    passwordAfterUserParser,
-    credentialPairParser,
-    userinfoValueParser,
-    telegramBotTokenParser,
-    discordBotTokenParser,
-    commandLinePasswordParser,
-    commandLinePairParser,
-    netUsePasswordParser,
-    netUserPasswordParser,
-    stdinPasswordParser,
-    oracleLoginParser,
-    pgpassParser,
-    sqlPasswordParser,
-    callArgumentPasswordParser,
-    odbcBracedPasswordParser,
-    odbcEncodedPasswordParser,
-    goMysqlDsnParser,
-    mavenMasterParser,
-    networkDeviceCredentialsParser,
-  ]) {
+  for (const parser of parsers) {
     const matcher = parserMatcher(parser);
     for (const keyword of parser.keywords) add(keyword, matcher);
   }
@@ -141,7 +109,7 @@ export function createSecretDetector(
   }
   // Tried sticky where a keyword may start (keyword-starts.ts), which a global regex would find
   // trying every position: at a third of the cost.
-  const prefilter = new RegExp(trieRegexSource([...matchers.keys()]), "iy");
+  const prefilter = new KeywordPrefilter([...matchers.keys()]);
   const starts = new KeywordStarts([...matchers.keys()]);
   const textUnits = new TextUnits();
 
@@ -153,10 +121,9 @@ export function createSecretDetector(
       const { length } = text;
       // Every start, overlapping keywords too (`aws_secret` holds `secret`): each gets its chance.
       for (let at = starts.next(units, length, 0); at !== -1; at = starts.next(units, length, at + 1)) {
-        prefilter.lastIndex = at;
-        const hit = prefilter.exec(text);
-        if (hit === null) continue;
-        for (const matcher of matchers.get(hit[0].toLowerCase()) ?? []) {
+        const hit = prefilter.at(text, at);
+        if (hit === undefined) continue;
+        for (const matcher of matchers.get(hit.toLowerCase()) ?? []) {
           const found = matcher(text, at);
           if (found) findings.push(found);
         }
@@ -165,6 +132,45 @@ export function createSecretDetector(
     },
   };
 }
+
+/**
+ * The readings written as code: token formats (private keys, credential URLs, Telegram and Discord
+ * tokens) and the name-based ones (a secret-like name before a value, passwords in commands and pairs).
+ */
+export const SECRET_PARSERS: readonly SecretParser[] = [
+  privateKeyParser,
+  encodedPrivateKeyParser,
+  puttyKeyParser,
+  credentialUrlParser,
+  anySchemeUrlParser,
+  basicAuthParser,
+  basicCredentialLiteralParser,
+  dockerAuthParser,
+  curlUserParser,
+  genericSecretParser,
+  genericKeyNameParser,
+  spokenPasswordParser,
+  morePasswordWordsParser,
+  passwordAfterUserParser,
+  credentialPairParser,
+  userinfoValueParser,
+  telegramBotTokenParser,
+  discordBotTokenParser,
+  commandLinePasswordParser,
+  commandLinePairParser,
+  netUsePasswordParser,
+  netUserPasswordParser,
+  stdinPasswordParser,
+  oracleLoginParser,
+  pgpassParser,
+  sqlPasswordParser,
+  callArgumentPasswordParser,
+  odbcBracedPasswordParser,
+  odbcEncodedPasswordParser,
+  goMysqlDsnParser,
+  mavenMasterParser,
+  networkDeviceCredentialsParser,
+];
 
 /** The vendor pattern rules ported by hand (secretlint, gitleaks); Kingfisher's generated ones come after. */
 export const SECRET_PATTERN_RULES: readonly SecretPatternRule[] = [
