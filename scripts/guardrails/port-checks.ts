@@ -6,8 +6,19 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
+import { discordBotTokenParser } from "../../src/guardrails/discord-bot-token.js";
+import { encodedPrivateKeyParser, puttyKeyParser } from "../../src/guardrails/encoded-private-key.js";
+import {
+  anySchemeUrlParser,
+  basicAuthParser,
+  credentialUrlParser,
+  privateKeyParser,
+  type SecretParser,
+} from "../../src/guardrails/secret-parsers.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
 import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
+import { telegramBotTokenParser } from "../../src/guardrails/telegram-token.js";
+import type { Detector } from "../../src/guardrails/types.js";
 import { PUBLIC_CORPUS } from "./load-corpus.js";
 import { PII_SECRET_CORPUS, type PiiSecretLine } from "./load-pii-secret-corpus.js";
 import { type ConvertedRegex, convertRustRegex } from "./rust-regex.js";
@@ -32,29 +43,90 @@ export function carriedKeywords(
 }
 
 /*
- * The ports' "adds no finding" checks read one another's tables and modelmux's own readings:
- * Kingfisher's baseline is modelmux's rules and parsers, Microsoft's adds Kingfisher's, KeyHog's adds
- * both, betterleaks' adds KeyHog's. So a reading that widens (the generic one found 33 Kingfisher rules'
- * examples in session 20) makes a re-run drop rules, and a dropped rule can let a later port keep
- * one. Re-run them in that order (Kingfisher, Microsoft, KeyHog, betterleaks): a second round changes
- * nothing.
+ * The ports' "adds no finding" checks read one another's tables and modelmux's vendor-format
+ * readings: Kingfisher's baseline is modelmux's pattern rules and format parsers, Microsoft's adds
+ * Kingfisher's, KeyHog's adds both, betterleaks' adds KeyHog's. Re-run them in that order
+ * (Kingfisher, Microsoft, KeyHog, betterleaks): a second round changes nothing. The name-based
+ * readings (a secret-like name before a value) are left out of the baseline: a vendor rule finds its
+ * token wherever it stands, they only after a name, so their finding a rule's examples (which mostly
+ * are assignments) says nothing of the token pasted alone. Counted, they dropped 33 Kingfisher rules
+ * when the generic reading widened in session 20.
  */
 
-/** What `rules` report in `text` (their own findings; the detector's parsers run too and are left out). */
-export const reported = (rules: SecretPatternRule[], text: string) => {
-  const ids = new Set(rules.map((rule) => `secrets/${rule.id}`));
-  return createSecretDetector(rules)
+/**
+ * The parsers that find a secret by its own format, wherever it stands: private keys, credential
+ * URLs, `Basic` credentials, Telegram and Discord bot tokens.
+ */
+export const FORMAT_PARSERS: readonly SecretParser[] = [
+  privateKeyParser,
+  encodedPrivateKeyParser,
+  puttyKeyParser,
+  credentialUrlParser,
+  anySchemeUrlParser,
+  basicAuthParser,
+  telegramBotTokenParser,
+  discordBotTokenParser,
+];
+
+/** One detector per rule table (a port asks about thousands of examples against the same baseline). */
+const detectors = new WeakMap<readonly SecretPatternRule[], WeakMap<readonly SecretParser[], Detector>>();
+function detectorFor(rules: readonly SecretPatternRule[], parsers: readonly SecretParser[]): Detector {
+  let byParsers = detectors.get(rules);
+  if (byParsers === undefined) {
+    byParsers = new WeakMap();
+    detectors.set(rules, byParsers);
+  }
+  let detector = byParsers.get(parsers);
+  if (detector === undefined) {
+    detector = createSecretDetector(rules, parsers);
+    byParsers.set(parsers, detector);
+  }
+  return detector;
+}
+
+const NO_PARSERS: readonly SecretParser[] = [];
+
+/** The same one-rule table for the same rule, so its detector is built once. */
+const tablesOfOne = new WeakMap<SecretPatternRule, readonly SecretPatternRule[]>();
+function tableOf(rules: readonly SecretPatternRule[]): readonly SecretPatternRule[] {
+  const [only] = rules;
+  if (rules.length !== 1 || only === undefined) return rules;
+  let table = tablesOfOne.get(only);
+  if (table === undefined) {
+    table = [only];
+    tablesOfOne.set(only, table);
+  }
+  return table;
+}
+
+/** What `rules` report in `text`, alone (no parser runs beside them to hide a finding). */
+export const reported = (rules: readonly SecretPatternRule[], text: string) =>
+  detectorFor(tableOf(rules), NO_PARSERS)
     .scan(text)
-    .filter((finding) => finding.score >= DEFAULT_THRESHOLDS.secret && ids.has(finding.detector));
-};
-/** What modelmux reports with `rules` (default: the hand-ported ones), parsers included. */
-export const reportedByModelmux = (
+    .filter((finding) => finding.score >= DEFAULT_THRESHOLDS.secret);
+/**
+ * What modelmux's vendor-format readings report: `rules` (default: the hand-ported ones) and the
+ * format parsers, not the name-based readings.
+ */
+export const reportedByVendorRules = (
   text: string,
   rules: readonly SecretPatternRule[] = SECRET_PATTERN_RULES,
 ) =>
-  createSecretDetector(rules)
+  detectorFor(rules, FORMAT_PARSERS)
     .scan(text)
     .filter((finding) => finding.score >= DEFAULT_THRESHOLDS.secret);
+
+/** Whether `rule` reports in `text` what the vendor-format readings with `baseline` do not overlap. */
+export function addsFinding(
+  rule: SecretPatternRule,
+  text: string,
+  baseline: readonly SecretPatternRule[] = SECRET_PATTERN_RULES,
+): boolean {
+  const base = reportedByVendorRules(text, baseline);
+  return reported([rule], text).some(
+    (found) => !base.some((other) => other.start < found.end && found.start < other.end),
+  );
+}
 
 /** Lines that hold no secret, from the train and dev splits only: the false-positive check. */
 export function benignLines(): string[] {
@@ -154,7 +226,7 @@ export function rulesFlagging(
   candidates: SecretPatternRule[],
   texts: readonly string[],
 ): Map<string, number> {
-  const all = createSecretDetector(candidates);
+  const all = createSecretDetector(candidates, NO_PARSERS);
   const counts = new Map<string, number>();
   for (const text of texts) {
     const fired = all.scan(text).some((finding) => finding.score >= DEFAULT_THRESHOLDS.secret);

@@ -20,6 +20,7 @@ import {
 } from "./keyhog-detectors.js";
 import { PII_SECRET_SOURCES, type PiiSecretSource } from "./load-pii-secret-corpus.js";
 import {
+  addsFinding,
   benignLines,
   carriedKeywords,
   keywordPrefilterProblem,
@@ -27,7 +28,6 @@ import {
   reasonCounts,
   renderRuleObjects,
   reported,
-  reportedByModelmux,
   rulesFlagging,
   superLinearBacktracking,
   writeFormatted,
@@ -101,19 +101,12 @@ for (const detector of detectors) {
       skipped[id] = `converted pattern misses ${missed} of its ${own.length} examples`;
       return;
     }
-    // An example may be reported by a stronger reading of modelmux's (a generic `API_KEY="…"`) or be
-    // under the entropy floor; the rule needs one example it reports itself.
+    // An example may be under the entropy floor or masked; the rule needs one example it reports itself.
     if (!own.some((example) => reported([ported], example).length > 0)) {
-      skipped[id] = "reports none of its examples itself (a stronger reading or the entropy floor)";
+      skipped[id] = "reports none of its examples itself (each under the entropy floor or masked)";
       return;
     }
-    const adds = own.some((example) => {
-      const base = reportedByModelmux(example, baseline);
-      return reported([ported], example).some(
-        (finding) => !base.some((other) => other.start < finding.end && finding.start < other.end),
-      );
-    });
-    if (!adds) {
+    if (!own.some((example) => addsFinding(ported, example, baseline))) {
       skipped[id] = "adds no finding: modelmux already finds every example";
       return;
     }
@@ -228,8 +221,8 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * configuration has), with a literal start the prefilter can key on (three characters or more, found in
  * at most ${KEYWORD_LINES} train/dev lines; where the vendor's name alone is more common, the keywords
  * read on past small choices: \`slack_client\`, \`slack.oauth\`), whose
- * converted pattern finds the three examples drawn from it, of which one adds a finding modelmux did
- * not make, and that report nothing in train or dev lines holding no secret nor in ~12 MB of ordinary
+ * converted pattern finds the three examples drawn from it, of which one adds a finding modelmux's
+ * vendor-format rules did not make (not counting its name-based readings), and that report nothing in train or dev lines holding no secret nor in ~12 MB of ordinary
  * code (node_modules, the Python standard library), and whose pattern cannot backtrack super-linearly
  * (scripts/guardrails/backtracking-check.ts; where repetitions the converter bounded from unbounded traded
  * a long run, bounded at ${TIGHT_REPEAT} over their minimum). KeyHog names no boundary: each match here may not

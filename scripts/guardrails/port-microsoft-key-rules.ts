@@ -1,9 +1,9 @@
 // `node --import tsx scripts/guardrails/port-microsoft-key-rules.ts`: ports Microsoft's identifiable-secret
 // rules (microsoft/security-utilities, MIT, at the commit pinned in pii-secret-sources.json) into
 // src/guardrails/microsoft-secret-rules.ts, for the key formats modelmux did not find: a rule is kept
-// when its converted pattern finds its examples, one of them adds a finding modelmux did not make,
-// it flags no train/dev line holding no secret, and its pattern cannot backtrack super-linearly. Rules with
-// one pattern (the four APIM keys) become one rule. Prints counts and Microsoft rule names only.
+// when its converted pattern finds its examples, one of them adds a finding modelmux's vendor-format
+// rules did not make, it flags no train/dev line holding no secret, and its pattern cannot backtrack
+// super-linearly. Rules with one pattern (the four APIM keys) become one rule. Prints counts and Microsoft rule names only.
 import { join } from "node:path";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
@@ -17,10 +17,10 @@ import {
   structuralSkip,
 } from "./microsoft-key-rules.js";
 import {
+  addsFinding,
   benignLines,
   renderRuleObjects,
   reported,
-  reportedByModelmux,
   superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
@@ -71,13 +71,7 @@ for (const group of byPattern.values()) {
     for (const rule of group) skipped[rule.Name] = "converted pattern misses one of its examples";
     continue;
   }
-  const adds = own.some((example) => {
-    const base = reportedByModelmux(example, BASELINE);
-    return reported([ported], example).some(
-      (found) => !base.some((other) => other.start < found.end && found.start < other.end),
-    );
-  });
-  if (!adds) {
+  if (!own.some((example) => addsFinding(ported, example, BASELINE))) {
     for (const rule of group) skipped[rule.Name] = "adds no finding: modelmux already finds every example";
     continue;
   }
@@ -119,7 +113,8 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * (github.com/microsoft/security-utilities@${SOURCE.commit.slice(0, 7)}, ${path}, MIT; written
  * independently of Nosey Parker): Azure keys whose fixed signature (\`JQQJ99…\`, \`AzFu\`, \`+ASb\`…)
  * sits at a fixed offset, hence \`back\`, and NuGet and Databricks tokens. Kept: rules whose converted
- * pattern finds the examples drawn from it, of which one adds a finding modelmux did not make, and
+ * pattern finds the examples drawn from it, of which one adds a finding modelmux's vendor-format rules
+ * did not make, and
  * that flag no train or dev line holding no secret. Not ported:
 ${skipLines}
  */

@@ -354,8 +354,10 @@ function emit(node: Node, allInsensitive: boolean): string {
       if (node.m) return node.end ? "(?![^\\n])" : "(?<![^\\n])";
       return node.end ? "(?![\\s\\S])" : "(?<![\\s\\S])";
     case "group": {
-      // `(?:.|[\n\r])`, Kingfisher's "any character": one class, cheaper for V8 than an alternation.
-      if (!node.capture && isAnyCharacter(node.alternatives)) return "[\\s\\S]";
+      // `(?:.|[\n\r])`, Kingfisher's "any character": one class, cheaper for V8 than an alternation,
+      // and no choice to backtrack over where the alternatives overlap.
+      const union = node.capture ? undefined : dotUnion(node.alternatives);
+      if (union !== undefined) return union;
       const body = emitAlternatives(node.alternatives, allInsensitive);
       if (!node.capture) return `(?:${body})`;
       return node.name === undefined ? `(${body})` : `(?<${node.name}>${body})`;
@@ -371,16 +373,28 @@ function emit(node: Node, allInsensitive: boolean): string {
   }
 }
 
-function isAnyCharacter(alternatives: Node[][]): boolean {
+/**
+ * A group of a dot and character classes, one each, as one class: `(?:.|[\n\r])` is any character;
+ * `(?:.|[\\n\r])` (a backslash and an `n` where a newline was meant) is a dot, where the alternation
+ * would try both branches at every `n` of a repeated keyword (`ngrok` over and over: 2^7 ways per hit).
+ */
+function dotUnion(alternatives: Node[][]): string | undefined {
   const nodes = alternatives.map((sequence) => (sequence.length === 1 ? sequence[0] : undefined));
-  const hasDot = nodes.some((node) => node?.kind === "dot");
-  const hasNewline = nodes.some(
-    (node) =>
-      node?.kind === "class" &&
-      !node.negated &&
-      node.items.some((item) => "from" in item && item.from <= 10 && item.to >= 10),
+  const dots: Extract<Node, { kind: "dot" }>[] = [];
+  const classes: Extract<Node, { kind: "class" }>[] = [];
+  for (const node of nodes) {
+    if (node?.kind === "dot") dots.push(node);
+    else if (node?.kind === "class") classes.push(node);
+    else return undefined;
+  }
+  if (dots.length === 0) return undefined;
+  const newline = classes.some(
+    (node) => !node.negated && node.items.some((item) => "from" in item && item.from <= 10 && item.to >= 10),
   );
-  return nodes.every((node) => node?.kind === "dot" || node?.kind === "class") && hasDot && hasNewline;
+  if (newline || dots.some((node) => node.s)) return "[\\s\\S]";
+  // Classes without a newline add nothing to a dot; one that might hold a newline (`[^a]`, `[\s]`) is kept.
+  const withoutNewline = classes.every((node) => !node.negated && node.items.every((item) => "from" in item));
+  return withoutNewline ? "[^\\n]" : undefined;
 }
 
 /** A literal spelled in both cases (`[aA]`) is one class already; only multi-atom emissions need `(?:…)`. */

@@ -11,7 +11,7 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * whose token prefix no rule of modelmux's has already,
  * whose converted pattern (RE2 read as Rust regex syntax, scripts/guardrails/rust-regex.ts) finds
  * every one of the rule's own samples, reports none of its own negative samples, adds a finding
- * modelmux did not make, reports nothing in train or dev lines holding no secret nor in ~12 MB of
+ * modelmux's vendor-format rules did not make (not counting its name-based readings), reports nothing in train or dev lines holding no secret nor in ~12 MB of
  * ordinary code (node_modules, the Python standard library), and cannot backtrack super-linearly
  * (scripts/guardrails/backtracking-check.ts; where repetitions the converter bounded from unbounded
  * traded a long run, bounded at 16 over their minimum). `minEntropy` is the entropy floor of
@@ -38,6 +38,42 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3,
     source: "betterleaks aikido.go (aikido-ci-token)",
+  },
+  {
+    id: "betterleaks.airtable-oauth-token",
+    type: "airtable_oauth_token",
+    keywords: ["airtable"],
+    pattern:
+      "(?:airtable)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([A-Z0-9]{1,257}\\.v1\\.[A-Z0-9_\\-]{1,257}\\.[a-f0-9]{1,257})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks airtable.go (airtable-oauth-token)",
+  },
+  {
+    id: "betterleaks.amplitude-secret-key",
+    type: "amplitude_secret_key",
+    keywords: ["amplitude"],
+    pattern:
+      "\\bamplitude[\\s\\S]{0,32}?(?:SECRET|PRIVATE|ACCESS|KEY|TOKEN|AUTHORIZATION)[\\s\\S]{0,16}?\\b([a-f0-9]{32})\\b",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.3,
+    source: "betterleaks amplitude.go (amplitude-secret-key)",
+  },
+  {
+    id: "betterleaks.assemblyai-api-key",
+    type: "assemblyai_api_key",
+    keywords: ["assemblyai"],
+    pattern:
+      "(?:assemblyai)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([a-z0-9]{32})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "betterleaks assemblyai.go (assemblyai-api-key)",
   },
   {
     id: "betterleaks.canva-client-secret",
@@ -71,6 +107,30 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     source: "betterleaks cfxre.go (cfxre-server-key)",
   },
   {
+    id: "betterleaks.circleci-project-token",
+    type: "circleci_project_token",
+    keywords: ["circleci"],
+    pattern:
+      "(?:circleci)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([a-f0-9]{40})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.3,
+    source: "betterleaks circleci.go (circleci-project-token)",
+  },
+  {
+    id: "betterleaks.clickup-personal-api-token",
+    type: "clickup_personal_api_token",
+    keywords: ["clickup"],
+    pattern:
+      "(?:clickup)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}(pk_[0-9]{8,9}_[a-z0-9]{32})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks clickup.go (clickup-personal-api-token)",
+  },
+  {
     id: "betterleaks.cloudsmith-api-key",
     type: "cloudsmith_api_key",
     keywords: ["csa_"],
@@ -90,6 +150,77 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     source: "betterleaks cockroachlabs.go (cockroachlabs-cloud-api-key)",
   },
   {
+    id: "betterleaks.configcat-sdk-key",
+    type: "configcat_sdk_key",
+    keywords: ["configcat"],
+    pattern:
+      "(?:configcat)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([A-Za-z0-9_\\-]{22}\\/[A-Za-z0-9_\\-]{22})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks configcat.go (configcat-sdk-key)",
+  },
+  {
+    id: "betterleaks.couchbase-capella-api-key",
+    type: "couchbase_capella_api_key",
+    keywords: ["couchbase", "capella"],
+    pattern:
+      "\\b(?:couchbase|capella)[\\s\\S]{0,32}?(?:api[\\s\\S]{0,12}?(?:key|secret)|key[\\s\\S]{0,12}?secret)[\\s\\S]{0,32}?\\b([A-Za-z0-9+\\/]{60,120}={0,2})\\b",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 4,
+    source: "betterleaks couchbase.go (couchbase-capella-api-key)",
+  },
+  {
+    id: "betterleaks.coveralls-personal-api-token",
+    type: "coveralls_personal_api_token",
+    keywords: ["coveralls"],
+    pattern:
+      "(?:coveralls)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([A-Za-z0-9\\-]{37})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks coveralls.go (coveralls-personal-api-token)",
+  },
+  {
+    id: "betterleaks.databento-api-key",
+    type: "databento_api_key",
+    keywords: ["databento"],
+    pattern:
+      "(?:databento)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}(db-[A-Za-z0-9]{29})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    source: "betterleaks databento.go (databento-api-key)",
+  },
+  {
+    id: "betterleaks.datadog-api-key",
+    type: "datadog_api_key",
+    keywords: ["datadog"],
+    pattern:
+      "(?:datadog)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([a-z0-9]{32})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks datadog.go (datadog-api-key)",
+  },
+  {
+    id: "betterleaks.datadog-application-key",
+    type: "datadog_application_key",
+    keywords: ["datadog"],
+    pattern:
+      "(?:datadog)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([A-Za-z0-9\\-]{40})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks datadog.go (datadog-application-key)",
+  },
+  {
     id: "betterleaks.datastax-astra-application-token",
     type: "datastax_astra_application_token",
     keywords: ["astracs:"],
@@ -98,6 +229,18 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 4,
     source: "betterleaks datastax.go (datastax-astra-application-token)",
+  },
+  {
+    id: "betterleaks.deepgram-api-key",
+    type: "deepgram_api_key",
+    keywords: ["deepgram"],
+    pattern:
+      "(?:deepgram)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([a-f0-9]{40})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.3,
+    source: "betterleaks deepgram.go (deepgram-api-key)",
   },
   {
     id: "betterleaks.devin-personal-api-key",
@@ -160,6 +303,41 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     source: "betterleaks dockerhub.go (dockerhub-organization-access-token)",
   },
   {
+    id: "betterleaks.figma-personal-access-header-token",
+    type: "figma_personal_access_header_token",
+    keywords: ["x-figma-token", "xfigmatoken", "x_figma_token"],
+    pattern:
+      "(?:x-figma-token|xfigmatoken|x_figma_token)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([0-9A-F]{4}-[0-9A-F]{8}(?:-[0-9A-F]{4}){3}-[0-9A-F]{12})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    source: "betterleaks figma.go (figma-personal-access-header-token)",
+  },
+  {
+    id: "betterleaks.fullstory-api-key",
+    type: "fullstory_api_key",
+    keywords: ["fullstory", "fs_api", "fullstory_api"],
+    pattern:
+      "(?:(?:fullstory|fs_api|fullstory_api))(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}((?:na1|eu1)\\.[A-Za-z0-9]{20,276})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.3,
+    source: "betterleaks fullstory.go (fullstory-api-key)",
+  },
+  {
+    id: "betterleaks.gitea-access-token",
+    type: "gitea_access_token",
+    keywords: ["gitea"],
+    pattern:
+      "(?:gitea[_.\\-]?(?:token|key|secret|access))(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([a-f0-9]{40})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "betterleaks gitea.go (gitea-access-token)",
+  },
+  {
     id: "betterleaks.greptile-api-key",
     type: "greptile_api_key",
     keywords: ["greptile"],
@@ -170,6 +348,29 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3.5,
     source: "betterleaks greptile.go (greptile-api-key)",
+  },
+  {
+    id: "betterleaks.influxdb-api-token",
+    type: "influxdb_api_token",
+    keywords: ["influx"],
+    pattern:
+      "(?:\\binflux(?:db)?\\b[\\s\\S]{0,64}?\\b(?:token|api[_\\-]?key)\\b[\\s\\S]{0,32}?)[=:\"'\\s]{1,8}([A-Za-z0-9+\\/=_\\-]{88,344})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 4,
+    source: "betterleaks influxdb.go (influxdb-api-token)",
+  },
+  {
+    id: "betterleaks.infomaniak-api-token",
+    type: "infomaniak_api_token",
+    keywords: ["infomaniak"],
+    pattern:
+      "(?:infomaniak)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([A-Za-z0-9_\\-]{60,100})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    source: "betterleaks infomaniak.go (infomaniak-api-token)",
   },
   {
     id: "betterleaks.lichess-personal-access-token",
@@ -225,6 +426,18 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     source: "betterleaks minimax.go (minimax-api-key)",
   },
   {
+    id: "betterleaks.ollama-api-key",
+    type: "ollama_api_key",
+    keywords: ["ollama"],
+    pattern:
+      "(?:ollama)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([a-f0-9]{32}\\.[a-zA-Z0-9_\\-]{24})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks ollama.go (ollama-api-key)",
+  },
+  {
     id: "betterleaks.onesignal-rich-authentication-token",
     type: "onesignal_rich_authentication_token",
     keywords: ["os_v2_app_", "os_v2_org_"],
@@ -254,6 +467,17 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3.5,
     source: "betterleaks persona.go (persona-production-api-key)",
+  },
+  {
+    id: "betterleaks.pinecone-api-key.1",
+    type: "pinecone_api_key",
+    keywords: ["pinecone"],
+    pattern:
+      "(?:(?:[pP][iI][nN][eE][cC][oO][nN][eE](?:[_. \\-]{0,256}(?:[aA][pP][iI]))?[_. \\-]{0,256}(?:[sS][eE][cC][rR][eE][tT]|[kK][eE][yY]|[tT][oO][kK][eE][nN]))(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "betterleaks pinecone.go (pinecone-api-key.1)",
   },
   {
     id: "betterleaks.ramp-client-secret",
@@ -306,6 +530,17 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     source: "betterleaks samsara.go (samsara-api-token.1)",
   },
   {
+    id: "betterleaks.sslmate-api-key.1",
+    type: "sslmate_api_key",
+    keywords: ["sslmate"],
+    pattern:
+      "(?:(?:[sS][sS][lL][mM][aA][tT][eE](?:[_. \\-]{0,256}(?:[aA][pP][iI]))?[_. \\-]{0,256}(?:[sS][eE][cC][rR][eE][tT]|[kK][eE][yY]|[tT][oO][kK][eE][nN]))(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([A-Za-z0-9]{36})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks sslmate.go (sslmate-api-key.1)",
+  },
+  {
     id: "betterleaks.togetherai-api-key",
     type: "togetherai_api_key",
     keywords: ["tgp_v1_"],
@@ -335,6 +570,29 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     source: "betterleaks upcloud.go (upcloud-api-token)",
   },
   {
+    id: "betterleaks.vercel-api-token",
+    type: "vercel_api_token",
+    keywords: ["vercel"],
+    pattern:
+      "(?:vercel)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([A-Z0-9]{24})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks vercel.go (vercel-api-token)",
+  },
+  {
+    id: "betterleaks.wakatime-api-key.1",
+    type: "wakatime_api_key",
+    keywords: ["wakatime", "waka_time", "waka.time", "waka time", "waka-time"],
+    pattern:
+      "(?:(?:[wW][aA][kK][aA][_. \\-]?[tT][iI][mM][eE](?:[_. \\-]{0,256}(?:[aA][pP][iI]))?[_. \\-]{0,256}(?:[sS][eE][cC][rR][eE][tT]|[kK][eE][yY]|[tT][oO][kK][eE][nN]))(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "betterleaks wakatime.go (wakatime-api-key.1)",
+  },
+  {
     id: "betterleaks.wakatime-api-key.2",
     type: "wakatime_api_key",
     keywords: ["waka_"],
@@ -344,6 +602,18 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3,
     source: "betterleaks wakatime.go (wakatime-api-key.2)",
+  },
+  {
+    id: "betterleaks.weights-and-biases-api-key",
+    type: "weights_and_biases_api_key",
+    keywords: ["wandb", "weightsandbiases"],
+    pattern:
+      "(?:wandb|weightsandbiases)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}([a-f0-9]{40})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks weightsandbiases.go (weights-and-biases-api-key)",
   },
   {
     id: "betterleaks.weights-and-biases-api-key-v1",

@@ -9,8 +9,8 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * configuration has), with a literal start the prefilter can key on (three characters or more, found in
  * at most 100 train/dev lines; where the vendor's name alone is more common, the keywords
  * read on past small choices: `slack_client`, `slack.oauth`), whose
- * converted pattern finds the three examples drawn from it, of which one adds a finding modelmux did
- * not make, and that report nothing in train or dev lines holding no secret nor in ~12 MB of ordinary
+ * converted pattern finds the three examples drawn from it, of which one adds a finding modelmux's
+ * vendor-format rules did not make (not counting its name-based readings), and that report nothing in train or dev lines holding no secret nor in ~12 MB of ordinary
  * code (node_modules, the Python standard library), and whose pattern cannot backtrack super-linearly
  * (scripts/guardrails/backtracking-check.ts; where repetitions the converter bounded from unbounded traded
  * a long run, bounded at 16 over their minimum). KeyHog names no boundary: each match here may not
@@ -77,6 +77,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/abstract-api-credentials.toml (abstract-api-credentials, pattern 1)",
   },
   {
+    id: "keyhog.abtasty-credentials.1",
+    type: "abtasty_credentials",
+    keywords: ["abtasty", "ab_tasty"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ABTASTY|abtasty|AB_TASTY)[_:](?:API_KEY|api_key|TOKEN|token)[=:][\\s\"'']{0,256}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/abtasty-credentials.toml (abtasty-credentials, pattern 1)",
+  },
+  {
     id: "keyhog.abuseipdb-api-key",
     type: "abuseipdb_api_key",
     keywords: ["abuseipdb"],
@@ -99,6 +110,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/accuweather-api-key.toml (accuweather-api-key, pattern 1)",
   },
   {
+    id: "keyhog.activecampaign-api-key.1",
+    type: "activecampaign_api_key",
+    keywords: ["activecampaign"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ACTIVECAMPAIGN|activecampaign)[_]{0,16}(?:API|api)?[_]{0,16}(?:KEY|key|TOKEN|token)[=: ]{1,17}([a-zA-Z0-9]{32,48}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/activecampaign-api-key.toml (activecampaign-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.activecampaign-api-key.2",
+    type: "activecampaign_api_key",
+    keywords: ["api-token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:API-TOKEN|Api-Token|api-token)[=: ]{1,257}([a-zA-Z0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/activecampaign-api-key.toml (activecampaign-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.activepieces-api-key.1",
     type: "activepieces_api_key",
     keywords: ["ap_"],
@@ -106,6 +139,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/activepieces-api-key.toml (activepieces-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.activepieces-api-key.2",
+    type: "activepieces_api_key",
+    keywords: ["activepieces"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ACTIVEPIECES|activepieces)[_.]?(?:API[_.]?)?(?:KEY|TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/activepieces-api-key.toml (activepieces-api-key, pattern 2)",
   },
   {
     id: "keyhog.adobe-api-key.2",
@@ -139,6 +183,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/adp-api-credentials.toml (adp-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.adp-api-credentials.3",
+    type: "adp_api_credentials",
+    keywords: ["adp_access_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ADP_ACCESS_TOKEN|adp_access_token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/adp-api-credentials.toml (adp-api-credentials, pattern 3)",
   },
   {
     id: "keyhog.aerisweather-api-credentials.2",
@@ -185,6 +240,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/africastalking-api-key.toml (africastalking-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.africastalking-api-key.2",
+    type: "africastalking_api_key",
+    keywords: ["apikey"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:apiKey|ApiKey)[\"' ]?\\s{0,16}[:=]\\s{0,16}[\"' ]?([a-zA-Z0-9_\\-]{32,48})[\"' ]?[^\\n]{0,16}(?:africas?talking|AFRICAS?TALKING))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/africastalking-api-key.toml (africastalking-api-key, pattern 2)",
   },
   {
     id: "keyhog.agenta-api-key",
@@ -292,6 +358,38 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/akamai-api-credentials.toml (akamai-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.akamai-api-credentials.3",
+    type: "akamai_api_credentials",
+    keywords: ["client_secret"],
+    pattern: "(?<![A-Za-z0-9])(?:client_secret[=:\\s\"']{1,257}([a-zA-Z0-9+\\/=]{30,50}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/akamai-api-credentials.toml (akamai-api-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.akoya-client-credentials.2",
+    type: "akoya_client_credentials",
+    keywords: ["akoya"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:AKOYA|akoya)[._\\-]?(?:CLIENT|client)?[._\\-]?(?:SECRET|secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,60}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/akoya-client-credentials.toml (akoya-client-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.alchemy-api-key",
+    type: "alchemy_api_key",
+    keywords: ["alchemy"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ALCHEMY|alchemy)[_\\-.]?(?:API[_\\-.]?KEY|api[_\\-.]?key)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/alchemy-api-key.toml (alchemy-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.algolia-admin-api-key",
     type: "algolia_admin_api_key",
     keywords: ["algolia_admin_key", "admin_api_key"],
@@ -301,6 +399,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/algolia-admin-api-key.toml (algolia-admin-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.algolia-api-key",
+    type: "algolia_api_key",
+    keywords: ["algolia_api_key", "search_api_key", "algolia_search_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ALGOLIA_API_KEY|algolia_api_key|search_api_key|ALGOLIA_SEARCH_KEY)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/algolia-api-key.toml (algolia-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.algolia-search-key",
+    type: "algolia_search_key",
+    keywords: ["algolia_search_key", "algolia_api_key", "algolia", "search_only_api_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ALGOLIA_SEARCH_KEY|ALGOLIA_API_KEY|algolia[_\\-]?search[_\\-]?key|algolia[_\\-]?api[_\\-]?key|search_only_api_key)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/algolia-search-key.toml (algolia-search-key, pattern 1)",
   },
   {
     id: "keyhog.alienvault-otx-api-key",
@@ -314,6 +434,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/alienvault-otx-api-key.toml (alienvault-otx-api-key, pattern 1)",
   },
   {
+    id: "keyhog.amadeus-api-credentials.2",
+    type: "amadeus_api_credentials",
+    keywords: ["amadeus"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:AMADEUS|amadeus)[_\\s]?(?:CLIENT_SECRET|client_secret|API_SECRET|api_secret)[=:\\s\"'']{1,257}([A-Za-z0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/amadeus-api-credentials.toml (amadeus-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.amplitude-api-key",
     type: "amplitude_api_key",
     keywords: ["amplitude"],
@@ -323,6 +454,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/amplitude-api-key.toml (amplitude-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.anrok-api-key",
+    type: "anrok_api_key",
+    keywords: ["anrok"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ANROK|anrok)[._]?(?:API|api)?[._]?(?:KEY|key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/anrok-api-key.toml (anrok-api-key, pattern 1)",
   },
   {
     id: "keyhog.anydo-api-key",
@@ -354,6 +496,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/apify-api-token.toml (apify-api-token, pattern 1)",
   },
   {
+    id: "keyhog.appdynamics-api-credentials.2",
+    type: "appdynamics_api_credentials",
+    keywords: ["x-appd-api-key", "appdynamics"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:X-AppD-API-Key|appdynamics[_.]?api[_.]?key)[=:\\s\"'']{1,257}([a-f0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/appdynamics-api-credentials.toml (appdynamics-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.appium-cloud-credentials",
     type: "appium_cloud_credentials",
     keywords: ["lt_access_key", "lambdatest_access_key"],
@@ -374,6 +527,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/apple-push-notification-key.toml (apple-push-notification-key, pattern 1)",
+  },
+  {
+    id: "keyhog.applitools-api-key.1",
+    type: "applitools_api_key",
+    keywords: ["applitools_api_key", "applitools"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:APPLITOOLS_API_KEY|applitools[_\\-]?api[_\\-]?key)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/applitools-api-key.toml (applitools-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.applitools-api-key.2",
+    type: "applitools_api_key",
+    keywords: ["x-eyes-api-key:"],
+    pattern: "(?<![A-Za-z0-9])(?:X-Eyes-Api-Key:\\s{0,256}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/applitools-api-key.toml (applitools-api-key, pattern 2)",
   },
   {
     id: "keyhog.appsmith-api-credentials.1",
@@ -398,6 +572,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/appsmith-api-credentials.toml (appsmith-api-credentials, pattern 3)",
   },
   {
+    id: "keyhog.appwrite-api-key.1",
+    type: "appwrite_api_key",
+    keywords: ["appwrite"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:APPWRITE|appwrite)[_\\s]?(?:API[_\\s]?KEY|KEY)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/appwrite-api-key.toml (appwrite-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.appwrite-api-key.2",
     type: "appwrite_api_key",
     keywords: ["x-appwrite-key"],
@@ -406,6 +591,26 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/appwrite-api-key.toml (appwrite-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.arbitrum-api-credentials.4",
+    type: "arbitrum_api_credentials",
+    keywords: [
+      "arbitrumapi",
+      "arbitrum.api",
+      "arbitrum_api",
+      "arbitrum-api",
+      "arbapi",
+      "arb.api",
+      "arb_api",
+      "arb-api",
+    ],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:arbitrum|ARBITRUM|arb|ARB)[._\\-]?(?:api|API)[._\\-]?key[=:"\\t\\s]{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/arbitrum-api-credentials.toml (arbitrum-api-credentials, pattern 4)",
   },
   {
     id: "keyhog.arduino-iot-api-credentials.2",
@@ -440,6 +645,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/atlantis-credentials.toml (atlantis-credentials, pattern 3)",
   },
   {
+    id: "keyhog.atlantis-credentials.4",
+    type: "atlantis_credentials",
+    keywords: ["-gh-webhook-secret"],
+    pattern: "(?<![A-Za-z0-9])(?:-gh-webhook-secret[=:\\s\"'']{1,257}([a-zA-Z0-9]{24,280}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/atlantis-credentials.toml (atlantis-credentials, pattern 4)",
+  },
+  {
+    id: "keyhog.atlantis-credentials.5",
+    type: "atlantis_credentials",
+    keywords: ["-gitlab-webhook-secret"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:-gitlab-webhook-secret[=:\\s\"'']{1,257}([a-zA-Z0-9]{24,280}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/atlantis-credentials.toml (atlantis-credentials, pattern 5)",
+  },
+  {
     id: "keyhog.australia-data-gov-api-key.2",
     type: "australia_data_gov_api_key",
     keywords: ["data.gov.au"],
@@ -449,6 +675,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/australia-data-gov-api-key.toml (australia-data-gov-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.authentik-token.1",
+    type: "authentik_token",
+    keywords: ["authentik"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:AUTHENTIK[_\\-]?TOKEN|AUTHENTIK[_\\-]?API[_\\-]?TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/authentik-token.toml (authentik-token, pattern 1)",
   },
   {
     id: "keyhog.autoblocks-api-key.1",
@@ -480,6 +717,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/automate-io-credentials.toml (automate-io-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.automate-io-credentials.2",
+    type: "automate_io_credentials",
+    keywords: ["automateio"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:AUTOMATEIO|automateio)[_.]?(?:API[_.]?)?(?:KEY|TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/automate-io-credentials.toml (automate-io-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.avalanche-api-credentials.3",
+    type: "avalanche_api_credentials",
+    keywords: ["avalanche", "avax"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:avalanche|AVALANCHE|avax|AVAX)[._\\-]?(?:api|API)[._\\-]?key[=:"\\t\\s]{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/avalanche-api-credentials.toml (avalanche-api-credentials, pattern 3)",
   },
   {
     id: "keyhog.avalara-api-credentials.1",
@@ -528,6 +787,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/aweber-api-credentials.toml (aweber-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.aweber-api-credentials.3",
+    type: "aweber_api_credentials",
+    keywords: ["aweber"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:AWEBER|aweber)[_]{0,16}(?:ACCESS|access)?[_]{0,16}(?:TOKEN|token)[=: ]{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/aweber-api-credentials.toml (aweber-api-credentials, pattern 3)",
+  },
+  {
     id: "keyhog.aweber-api-credentials.4",
     type: "aweber_api_credentials",
     keywords: ["aweber"],
@@ -537,6 +807,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/aweber-api-credentials.toml (aweber-api-credentials, pattern 4)",
+  },
+  {
+    id: "keyhog.aws-ecr-token.2",
+    type: "aws_ecr_token",
+    keywords: [".dkr.ecr."],
+    pattern:
+      "(?<![A-Za-z0-9_+/-])(?:(?:\\.dkr\\.ecr\\.[a-z0-9\\-]{1,257}\\.amazonaws\\.com)[^\\n]{0,256}?(?:password|token)[=:\\s\"'']{1,257}([A-Za-z0-9+\\/=]{50,306}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/aws-ecr-token.toml (aws-ecr-token, pattern 2)",
   },
   {
     id: "keyhog.aws-lambda-function-url-secret.3",
@@ -560,6 +841,18 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/aws-ses-smtp-credentials.toml (aws-ses-smtp-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.azure-container-registry-token.3",
+    type: "azure_container_registry_token",
+    keywords: ["docker login "],
+    pattern:
+      "(?<![A-Za-z0-9])(?:docker login [a-z0-9]{1,257}\\.azurecr\\.io[^\\n]{0,256}?(?:password|token)[=:\\s\"'']{1,257}([A-Za-z0-9+\\/=]{50,306}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source:
+      "keyhog detectors/azure-container-registry-token.toml (azure-container-registry-token, pattern 3)",
   },
   {
     id: "keyhog.azure-devops-pat.1",
@@ -627,6 +920,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/azure-openai-api-key.toml (azure-openai-api-key, pattern 2)",
   },
   {
+    id: "keyhog.azure-subscription-key.1",
+    type: "azure_subscription_key",
+    keywords: ["ocp-apim-subscription-ke", "azure_subscription_key", "subscription_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:Ocp-Apim-Subscription-Key|azure_subscription_key|subscription_key)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/azure-subscription-key.toml (azure-subscription-key, pattern 1)",
+  },
+  {
+    id: "keyhog.azure-subscription-key.2",
+    type: "azure_subscription_key",
+    keywords: ["ocp-apim-subscription-ke"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:Ocp-Apim-Subscription-Key\\s{0,256}[:=]\\s{0,256}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/azure-subscription-key.toml (azure-subscription-key, pattern 2)",
+  },
+  {
     id: "keyhog.backblaze-b2-app-key-v2",
     type: "backblaze_b2_app_key_v2",
     keywords: ["k00"],
@@ -691,6 +1006,45 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/bandwidth-api-key.toml (bandwidth-api-key, pattern 2)",
   },
   {
+    id: "keyhog.base-api-credentials.4",
+    type: "base_api_credentials",
+    keywords: [
+      "baseapikey",
+      "baseapi.key",
+      "baseapi_key",
+      "baseapi-key",
+      "base.apikey",
+      "base.api.key",
+      "base.api_key",
+      "base.api-key",
+      "base_apikey",
+      "base_api.key",
+      "base_api_key",
+      "base_api-key",
+      "base-apikey",
+      "base-api.key",
+      "base-api_key",
+      "base-api-key",
+    ],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:base|BASE)[._\\-]?(?:api|API)[._\\-]?key[=:"\\t\\s]{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/base-api-credentials.toml (base-api-credentials, pattern 4)",
+  },
+  {
+    id: "keyhog.basecamp-access-token",
+    type: "basecamp_access_token",
+    keywords: ["basecamp_access_token", "basecamp_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:BASECAMP_ACCESS_TOKEN|BASECAMP_TOKEN)[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{40,60}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/basecamp-access-token.toml (basecamp-access-token, pattern 1)",
+  },
+  {
     id: "keyhog.baseten-api-key.1",
     type: "baseten_api_key",
     keywords: ["baseten_api_key"],
@@ -711,6 +1065,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/baseten-api-key.toml (baseten-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.belvo-api-credentials.2",
+    type: "belvo_api_credentials",
+    keywords: ["belvo"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:BELVO|belvo)[._\\-]?(?:SECRET|secret)?[._\\-]?(?:PASSWORD|password)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,60}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/belvo-api-credentials.toml (belvo-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.betterstack-source-token",
@@ -816,6 +1181,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/bluejeans-api.toml (bluejeans-api, pattern 1)",
+  },
+  {
+    id: "keyhog.bluejeans-api.2",
+    type: "bluejeans_api",
+    keywords: ["bluejeans", "bjn"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:BLUEJEANS[_\\-\\s]?API[_\\-\\s]?KEY|BLUEJEANS[_\\-\\s]?TOKEN|BJN[_\\-\\s]?SECRET)[\"'\\s]{0,256}[=:][\"'\\s]{0,256}([a-zA-Z0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/bluejeans-api.toml (bluejeans-api, pattern 2)",
   },
   {
     id: "keyhog.bluesky-app-password",
@@ -1068,6 +1444,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/brightspace-api-credentials.toml (brightspace-api-credentials, pattern 3)",
   },
   {
+    id: "keyhog.budibase-credentials.1",
+    type: "budibase_credentials",
+    keywords: ["budibase_"],
+    pattern:
+      "(?<![A-Za-z0-9_+/-])(?:BUDIBASE_[A-Z_]{0,256}(?:API_KEY|SECRET|PASSWORD|TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/budibase-credentials.toml (budibase-credentials, pattern 1)",
+  },
+  {
     id: "keyhog.budibase-credentials.2",
     type: "budibase_credentials",
     keywords: ["internal_api_key"],
@@ -1096,6 +1483,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/budibase-credentials.toml (budibase-credentials, pattern 4)",
   },
   {
+    id: "keyhog.bugherd-api-key.1",
+    type: "bugherd_api_key",
+    keywords: ["bugherd"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:BUGHERD[_.\\-]?API[_.\\-]?KEY|bugherd[_.\\-]?api[_.\\-]?key)[=:\\s\"'']{1,257}([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/bugherd-api-key.toml (bugherd-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.buildkite-agent-token.1",
     type: "buildkite_agent_token",
     keywords: ["buildkite"],
@@ -1105,6 +1503,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/buildkite-agent-token.toml (buildkite-agent-token, pattern 1)",
+  },
+  {
+    id: "keyhog.buildkite-agent-token.2",
+    type: "buildkite_agent_token",
+    keywords: ["buildkite_agent_token"],
+    pattern: "(?<![A-Za-z0-9])(?:BUILDKITE_AGENT_TOKEN[=:\\s\"']{1,257}([a-zA-Z0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/buildkite-agent-token.toml (buildkite-agent-token, pattern 2)",
   },
   {
     id: "keyhog.buildkite-api-access-token",
@@ -1127,6 +1535,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/bunnycdn-api-key.toml (bunnycdn-api-key, pattern 1)",
   },
   {
+    id: "keyhog.bunnycdn-api-key.2",
+    type: "bunnycdn_api_key",
+    keywords: ["accesskey"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:AccessKey[=:\\s\"']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/bunnycdn-api-key.toml (bunnycdn-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.calendly-api-key.1",
     type: "calendly_api_key",
     keywords: ["calendly"],
@@ -1138,6 +1557,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/calendly-api-key.toml (calendly-api-key, pattern 1)",
   },
   {
+    id: "keyhog.calendly-api-key.2",
+    type: "calendly_api_key",
+    keywords: ["calendly"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CALENDLY|calendly)[._\\-]?(?:ACCESS|access)[._\\-]?(?:TOKEN|token)[=:\\s\"']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/calendly-api-key.toml (calendly-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.canada-open-data-api-key.1",
     type: "canada_open_data_api_key",
     keywords: ["canada", "ckan", "open.canada"],
@@ -1147,6 +1577,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/canada-open-data-api-key.toml (canada-open-data-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.canada-open-data-api-key.2",
+    type: "canada_open_data_api_key",
+    keywords: ["canada", "ckan"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:canada|ckan)[^\\n]{0,20}(?:api[_\\-]?key|token)[\\s\"''=:]{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/canada-open-data-api-key.toml (canada-open-data-api-key, pattern 2)",
   },
   {
     id: "keyhog.canopy-tax-api-credentials.1",
@@ -1180,6 +1621,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/canva-api-token.toml (canva-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.canva-api-token.2",
+    type: "canva_api_token",
+    keywords: ["canva"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CANVA|canva)[._\\-]?(?:CLIENT|client)[._\\-]?(?:SECRET|secret)[=:\\s\"']{1,257}(cnvca[a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/canva-api-token.toml (canva-api-token, pattern 2)",
   },
   {
     id: "keyhog.canvas-api-token.1",
@@ -1269,6 +1721,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/census-api-key.toml (census-api-key, pattern 1)",
   },
   {
+    id: "keyhog.census-api-key.2",
+    type: "census_api_key",
+    keywords: ["census"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:census)[_.]?(?:api[._\\-]?key|token)[=:\\s\"'']{1,257}([a-zA-Z0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/census-api-key.toml (census-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.censys-api-credentials.2",
     type: "censys_api_credentials",
     keywords: ["censys"],
@@ -1290,6 +1753,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     minEntropy: 3,
     source:
       "keyhog detectors/ceph-rados-gateway-credentials.toml (ceph-rados-gateway-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.cfengine-credentials.1",
+    type: "cfengine_credentials",
+    keywords: ["cfengine"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CFENGINE[_\\-]KEY|CFENGINE[_\\-]SECRET)[=:\\s\"'']{1,257}([a-zA-Z0-9\\/+=]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/cfengine-credentials.toml (cfengine-credentials, pattern 1)",
   },
   {
     id: "keyhog.checkly-api-key.1",
@@ -1386,6 +1860,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/chef-automate-token.toml (chef-automate-token, pattern 3)",
   },
   {
+    id: "keyhog.cherryservers-api-key",
+    type: "cherryservers_api_key",
+    keywords: ["cherry_auth_token", "cherry_api_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CHERRY_AUTH_TOKEN|CHERRY_API_TOKEN|cherry_auth_token|cherry_api_token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,128}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/cherryservers-api-key.toml (cherryservers-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.chippercash-api-key.1",
     type: "chippercash_api_key",
     keywords: ["chipper", "chipper_cash"],
@@ -1428,6 +1913,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/circleci-api-token.toml (circleci-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.circleci-api-token.2",
+    type: "circleci_api_token",
+    keywords: ["circle_token"],
+    pattern: "(?<![A-Za-z0-9])(?:CIRCLE_TOKEN[=:\\s\"']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/circleci-api-token.toml (circleci-api-token, pattern 2)",
   },
   {
     id: "keyhog.classlink-api-credentials.1",
@@ -1534,6 +2029,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/cloudflare-api-token.toml (cloudflare-api-token, pattern 2)",
+  },
+  {
+    id: "keyhog.cloudflare-d1-credentials.1",
+    type: "cloudflare_d1_credentials",
+    keywords: ["cf_d1_api_token", "cloudflare_d1_token", "cloudflare_d1-token", "d1_token", "d1-token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CF_D1_API_TOKEN|CLOUDFLARE_D1[_\\-]TOKEN|D1[_\\-]TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/cloudflare-d1-credentials.toml (cloudflare-d1-credentials, pattern 1)",
   },
   {
     id: "keyhog.cloudflare-global-api-key",
@@ -1660,6 +2166,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/cohere-api-key.toml (cohere-api-key, pattern 2)",
   },
   {
+    id: "keyhog.coinmarketcap-api-key.1",
+    type: "coinmarketcap_api_key",
+    keywords: ["cmc", "coinmarketcap"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CMC|COINMARKETCAP|coinmarketcap)[_\\-.]?(?:API[_\\-.]?KEY|api[_\\-.]?key)[=:\\s\"']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/coinmarketcap-api-key.toml (coinmarketcap-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.coinmarketcap-api-key.2",
     type: "coinmarketcap_api_key",
     keywords: ["x-cmc_pro_api_key"],
@@ -1689,6 +2206,50 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/confluent-cloud-api-key.toml (confluent-cloud-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.constant-contact-api-key.1",
+    type: "constant_contact_api_key",
+    keywords: ["constant"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CONSTANT[_]{0,16}CONTACT|constant[_]{0,16}contact)[_]{0,16}(?:API|api)?[_]{0,16}(?:KEY|key)[=: ]{1,17}([a-zA-Z0-9]{20,36}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/constant-contact-api-key.toml (constant-contact-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.constant-contact-api-key.3",
+    type: "constant_contact_api_key",
+    keywords: ["constant"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CONSTANT[_]{0,16}CONTACT|constant[_]{0,16}contact)[_]{0,16}(?:CLIENT|client)?[_]{0,16}(?:SECRET|secret)[=: ]{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/constant-contact-api-key.toml (constant-contact-api-key, pattern 3)",
+  },
+  {
+    id: "keyhog.constant-contact-api-key.4",
+    type: "constant_contact_api_key",
+    keywords: ["constant"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CONSTANT[_]{0,16}CONTACT|constant[_]{0,16}contact)[_]{0,16}(?:ACCESS|access)?[_]{0,16}(?:TOKEN|token)[=: ]{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/constant-contact-api-key.toml (constant-contact-api-key, pattern 4)",
+  },
+  {
+    id: "keyhog.consul-acl-token.1",
+    type: "consul_acl_token",
+    keywords: ["consul_http_token", "consul_token", "bootstrap_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CONSUL_HTTP_TOKEN|CONSUL_TOKEN|consul_token|bootstrap_token)[=:\\s\"'']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/consul-acl-token.toml (consul-acl-token, pattern 1)",
   },
   {
     id: "keyhog.consul-acl-token.3",
@@ -1722,6 +2283,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/contentful-delivery-token.toml (contentful-delivery-token, pattern 1)",
+  },
+  {
+    id: "keyhog.convertkit-api-key.1",
+    type: "convertkit_api_key",
+    keywords: ["convertkit"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CONVERTKIT|convertkit)[_]{0,16}(?:API|api)?[_]{0,16}(?:SECRET|secret|KEY|key)[=: ]{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/convertkit-api-key.toml (convertkit-api-key, pattern 1)",
   },
   {
     id: "keyhog.convertkit-api-key.2",
@@ -1884,6 +2456,34 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/customerio-api-key.toml (customerio-api-key, pattern 2)",
   },
   {
+    id: "keyhog.customerio-api-key.4",
+    type: "customerio_api_key",
+    keywords: [
+      "cioapikey",
+      "cioapi.key",
+      "cioapi_key",
+      "cioapi-key",
+      "cio.apikey",
+      "cio.api.key",
+      "cio.api_key",
+      "cio.api-key",
+      "cio_apikey",
+      "cio_api.key",
+      "cio_api_key",
+      "cio_api-key",
+      "cio-apikey",
+      "cio-api.key",
+      "cio-api_key",
+      "cio-api-key",
+    ],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CIO|cio)[._\\-]?(?:API|api)[._\\-]?(?:KEY|key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,60}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/customerio-api-key.toml (customerio-api-key, pattern 4)",
+  },
+  {
     id: "keyhog.cyberark-credentials.1",
     type: "cyberark_credentials",
     keywords: ["cyberark"],
@@ -1915,6 +2515,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/cypress-record-key.toml (cypress-record-key, pattern 2)",
+  },
+  {
+    id: "keyhog.dacast-api-key.1",
+    type: "dacast_api_key",
+    keywords: ["dacast"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:dacast|DACAST)[_\\s]?(?:api_key|API_KEY|apikey)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/dacast-api-key.toml (dacast-api-key, pattern 1)",
   },
   {
     id: "keyhog.dacast-api-key.2",
@@ -1960,6 +2571,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/data-gov-api.toml (data-gov-api-key, pattern 2)",
   },
   {
+    id: "keyhog.data-gov-api-key.3",
+    type: "data_gov_api_key",
+    keywords: ["data.gov", "api.data.gov"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:data\\.gov|api\\.data\\.gov)[^\\n]{0,256}[?&]api_key=([a-zA-Z0-9_\\-]{20,50}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/data-gov-api.toml (data-gov-api-key, pattern 3)",
+  },
+  {
     id: "keyhog.datocms-api-token.1",
     type: "datocms_api_token",
     keywords: ["datocms"],
@@ -1987,6 +2609,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/deel-api-key.toml (deel-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.deel-api-key.3",
+    type: "deel_api_key",
+    keywords: ["deel_api_key", "deel_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DEEL_API_KEY|DEEL_TOKEN|deel_api_key|deel_token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{30,286}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/deel-api-key.toml (deel-api-key, pattern 3)",
   },
   {
     id: "keyhog.deepgram-api-key",
@@ -2079,6 +2712,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/devcycle-api-credentials.toml (devcycle-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.devto-api-key",
+    type: "devto_api_key",
+    keywords: ["devto_api_key", "dev_to_api_key", "forem_api_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DEVTO_API_KEY|DEV_TO_API_KEY|FOREM_API_KEY)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/devto-api-key.toml (devto-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.dhl-api-credentials.1",
     type: "dhl_api_credentials",
     keywords: ["dhl"],
@@ -2131,6 +2775,25 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
       "keyhog detectors/digitalocean-spaces-credentials.toml (digitalocean-spaces-credentials, pattern 1)",
   },
   {
+    id: "keyhog.digitalocean-spaces-credentials.2",
+    type: "digitalocean_spaces_credentials",
+    keywords: [
+      "dospaces",
+      "do_spaces",
+      "do-spaces",
+      "digitaloceanspaces",
+      "digitalocean_spaces",
+      "digitalocean-spaces",
+    ],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DO[_\\-]?SPACES|DIGITALOCEAN[_\\-]?SPACES)[_\\s]{0,256}(?:SECRET[_\\-]?KEY|SECRET)[=:\\s\"'']{1,257}([A-Za-z0-9\\/+=]{40,44}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source:
+      "keyhog detectors/digitalocean-spaces-credentials.toml (digitalocean-spaces-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.directus-api-token.1",
     type: "directus_api_token",
     keywords: ["directus"],
@@ -2140,6 +2803,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/directus-api-token.toml (directus-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.discord-oauth-secret",
+    type: "discord_oauth_secret",
+    keywords: ["discord"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DISCORD|discord)[_.]?(?:CLIENT|client|OAUTH|oauth)[_.]?(?:SECRET|secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/discord-oauth-secret.toml (discord-oauth-secret, pattern 1)",
+  },
+  {
+    id: "keyhog.dnsimple-api-token",
+    type: "dnsimple_api_token",
+    keywords: ["dnsimple"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DNSIMPLE|dnsimple)(?:_API)?[_\\-]?(?:TOKEN|token|KEY|key)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{20,50}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/dnsimple-api-token.toml (dnsimple-api-token, pattern 1)",
   },
   {
     id: "keyhog.dockerhub-pat",
@@ -2235,6 +2920,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/drip-api-token.toml (drip-api-token, pattern 1)",
   },
   {
+    id: "keyhog.drip-api-token.3",
+    type: "drip_api_token",
+    keywords: ["drip"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DRIP|drip)[_]{0,16}(?:OAUTH|oauth)?[_]{0,16}(?:TOKEN|token)[=: ]{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/drip-api-token.toml (drip-api-token, pattern 3)",
+  },
+  {
     id: "keyhog.dronahq-credentials.1",
     type: "dronahq_credentials",
     keywords: ["dronahq"],
@@ -2254,6 +2950,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/dronahq-credentials.toml (dronahq-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.dronahq-credentials.3",
+    type: "dronahq_credentials",
+    keywords: ["dronahq"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:dronahq)[_.\\s]{0,256}(?:api[_.\\s]{0,256}key|password)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{16,272}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/dronahq-credentials.toml (dronahq-credentials, pattern 3)",
   },
   {
     id: "keyhog.dropbox-access-token",
@@ -2298,6 +3005,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/dune-api-key.toml (dune-api-key, pattern 1)",
   },
   {
+    id: "keyhog.dune-api-key.2",
+    type: "dune_api_key",
+    keywords: ["x-dune-api-key"],
+    pattern: "(?<![A-Za-z0-9])(?:x-dune-api-key[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/dune-api-key.toml (dune-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.dwolla-client-credentials.2",
     type: "dwolla_client_credentials",
     keywords: ["dwolla"],
@@ -2316,6 +3033,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/dynatrace-api-token.toml (dynatrace-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.dynatrace-api-token.2",
+    type: "dynatrace_api_token",
+    keywords: ["dynatrace"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:dynatrace|DYNATRACE)[_.]?(?:api[_\\-]?token|token)[=:\\s\"'']{1,257}(dt0[a-zA-Z][0-9]{2}\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/dynatrace-api-token.toml (dynatrace-api-token, pattern 2)",
   },
   {
     id: "keyhog.easypost-api-key.1",
@@ -2365,6 +3093,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/eloqua-api-credentials.toml (eloqua-api-credentials, pattern 5)",
+  },
+  {
+    id: "keyhog.env0-api-key.2",
+    type: "env0_api_key",
+    keywords: ["env0_api_secret"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ENV0_API_SECRET|env0_api_secret)[=:\\s\"'']{1,257}([a-zA-Z0-9]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/env0-api-key.toml (env0-api-key, pattern 2)",
   },
   {
     id: "keyhog.env0-api-key.3",
@@ -2552,27 +3291,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/fantom-api-credentials.toml (fantom-api-credentials, pattern 3)",
   },
   {
-    id: "keyhog.fastly-api-token.1",
-    type: "fastly_api_token",
-    keywords: ["fastly"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:FASTLY|fastly)(?:_API)?[_\\-]?(?:TOKEN|token|KEY|key)[=:\\s\"']{1,257}([a-zA-Z0-9_=\\-]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/fastly-api-token.toml (fastly-api-token, pattern 1)",
-  },
-  {
-    id: "keyhog.fastly-api-token.2",
-    type: "fastly_api_token",
-    keywords: ["fastly-key"],
-    pattern: "(?<![A-Za-z0-9])(?:Fastly-Key[=:\\s\"']{1,257}([a-zA-Z0-9_=\\-]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/fastly-api-token.toml (fastly-api-token, pattern 2)",
-  },
-  {
     id: "keyhog.fathom-api-key.1",
     type: "fathom_api_key",
     keywords: ["fathom"],
@@ -2610,6 +3328,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/fda-api.toml (fda-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.fda-api-key.2",
+    type: "fda_api_key",
+    keywords: ["open.fda.gov"],
+    pattern: "(?<![A-Za-z0-9])(?:open\\.fda\\.gov[^\\n]{0,256}[?&]api_key=([a-zA-Z0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/fda-api.toml (fda-api-key, pattern 2)",
   },
   {
     id: "keyhog.fedex-api-credentials.2",
@@ -2748,6 +3476,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/five9-api-credentials.toml (five9-api-credentials, pattern 3)",
   },
   {
+    id: "keyhog.fivetran-api-credentials.1",
+    type: "fivetran_api_credentials",
+    keywords: ["fivetran"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:FIVETRAN)[_.]?API[._\\-]?KEY[=:\\s\"'']{1,257}([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/fivetran-api-credentials.toml (fivetran-api-credentials, pattern 1)",
+  },
+  {
     id: "keyhog.fivetran-api-credentials.2",
     type: "fivetran_api_credentials",
     keywords: ["fivetran"],
@@ -2757,6 +3496,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/fivetran-api-credentials.toml (fivetran-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.flickr-api-key.1",
+    type: "flickr_api_key",
+    keywords: ["flickr"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:FLICKR|flickr)[._\\-]?(?:API|api)[._\\-]?(?:KEY|key)[=:\\s""]{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/flickr-api-key.toml (flickr-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.flickr-api-key.2",
+    type: "flickr_api_key",
+    keywords: ["api_key="],
+    pattern: "(?<![A-Za-z0-9])(?:api_key=([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/flickr-api-key.toml (flickr-api-key, pattern 2)",
   },
   {
     id: "keyhog.flipside-api-key",
@@ -2883,6 +3643,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/framer-api-credentials.toml (framer-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.freshdesk-api-key",
+    type: "freshdesk_api_key",
+    keywords: ["freshdesk_api_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:FRESHDESK_API_KEY|freshdesk_api_key)[=:\\s\"']{1,257}([A-Za-z0-9]{20}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/freshdesk-api-key.toml (freshdesk-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.front-api-token.1",
     type: "front_api_token",
     keywords: ["fpt_"],
@@ -2970,6 +3741,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/gentrace-api-key.toml (gentrace-api-key, pattern 2)",
   },
   {
+    id: "keyhog.geocodio-api-key",
+    type: "geocodio_api_key",
+    keywords: ["geocodio", "geocodio.api.key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GEOCODIO[_\\-]?API[_\\-]?KEY|geocodio[_\\-]?api[_\\-]?key|geocodio\\.api\\.key)[=:\\s\"'']{1,257}([A-Za-z0-9]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/geocodio-api-key.toml (geocodio-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.getresponse-api-key.1",
+    type: "getresponse_api_key",
+    keywords: ["getresponse"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GETRESPONSE|getresponse)[_\\-]{0,16}(?:API|api)?[_\\-]{0,16}(?:KEY|key|TOKEN|token)[=: ]{1,17}([a-zA-Z0-9_\\-]{20,36}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/getresponse-api-key.toml (getresponse-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.getresponse-api-key.2",
     type: "getresponse_api_key",
     keywords: [
@@ -2989,6 +3782,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/getresponse-api-key.toml (getresponse-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.github-oauth-secret",
+    type: "github_oauth_secret",
+    keywords: ["githubclient", "github_client", "github.client", "ghclient", "gh_client", "gh.client"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GITHUB|github|GH)[_.]?(?:CLIENT|client)[_.]?(?:SECRET|secret)[=:\\s\"'']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/github-oauth-secret.toml (github-oauth-secret, pattern 1)",
   },
   {
     id: "keyhog.github-webhook-secret.1",
@@ -3031,6 +3835,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/github-webhook-secret.toml (github-webhook-secret, pattern 2)",
   },
   {
+    id: "keyhog.gitkraken-api-token.1",
+    type: "gitkraken_api_token",
+    keywords: ["gitkraken"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:gitkraken|GITKRAKEN)[_\\-]?(?:api|API)?[_\\-]?(?:token|TOKEN|key|KEY)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/gitkraken-api-token.toml (gitkraken-api-token, pattern 1)",
+  },
+  {
     id: "keyhog.gitkraken-api-token.2",
     type: "gitkraken_api_token",
     keywords: ["gk_"],
@@ -3038,6 +3853,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/gitkraken-api-token.toml (gitkraken-api-token, pattern 2)",
+  },
+  {
+    id: "keyhog.gitlab-webhook-secret.1",
+    type: "gitlab_webhook_secret",
+    keywords: ["gitlab"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GITLAB|gitlab)[._\\-]?(?:WEBHOOK|webhook|HOOK|hook)[._\\-]?(?:SECRET|secret|TOKEN|token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{16,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/gitlab-webhook-secret.toml (gitlab-webhook-secret, pattern 1)",
+  },
+  {
+    id: "keyhog.gitlab-webhook-secret.2",
+    type: "gitlab_webhook_secret",
+    keywords: ["gitlab"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:gitlab|GITLAB)[._\\-]?secret[_\\-]?token[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{16,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/gitlab-webhook-secret.toml (gitlab-webhook-secret, pattern 2)",
   },
   {
     id: "keyhog.gitpod-api-token",
@@ -3092,6 +3929,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/goatcounter-api-credentials.toml (goatcounter-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.gocardless-access-token",
+    type: "gocardless_access_token",
+    keywords: ["gocardless"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GOCARDLESS|gocardless)[._\\-]?(?:ACCESS|access)?[._\\-]?(?:TOKEN|token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{30,60}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/gocardless-access-token.toml (gocardless-access-token, pattern 1)",
   },
   {
     id: "keyhog.goldsky-api-key",
@@ -3168,6 +4016,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/google-oauth-client-secret.toml (google-oauth-client-secret, pattern 1)",
   },
   {
+    id: "keyhog.google-oauth-client-secret.2",
+    type: "google_oauth_client_secret",
+    keywords: [
+      "googleclientsecret",
+      "googleclient_secret",
+      "googleclient.secret",
+      "google_clientsecret",
+      "google_client_secret",
+      "google_client.secret",
+      "google.clientsecret",
+      "google.client_secret",
+      "google.client.secret",
+    ],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GOOGLE|google)[_.]?(?:CLIENT|client)[_.]?(?:SECRET|secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{24,28}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/google-oauth-client-secret.toml (google-oauth-client-secret, pattern 2)",
+  },
+  {
     id: "keyhog.gotify-token",
     type: "gotify_token",
     keywords: ["gotify"],
@@ -3200,6 +4069,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/goto-connect-api-credentials.toml (goto-connect-api-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.goto-meeting-api.1",
+    type: "goto_meeting_api",
+    keywords: ["goto", "gotomeeting", "g2m"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:goto[_\\-\\s]?meeting|gotomeeting|G2M)[_\\-\\s]?(?:api[_\\-\\s]?key|access[_\\-\\s]?token|secret)[\"'\\s]{0,256}[=:][\"'\\s]{0,256}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/goto-meeting-api.toml (goto-meeting-api, pattern 1)",
+  },
+  {
+    id: "keyhog.goto-meeting-api.2",
+    type: "goto_meeting_api",
+    keywords: ["goto", "g2m"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GOTO[_\\-\\s]?MEETING[_\\-\\s]?API[_\\-\\s]?KEY|G2M[_\\-\\s]?TOKEN|GOTO[_\\-\\s]?SECRET)[\"'\\s]{0,256}[=:][\"'\\s]{0,256}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/goto-meeting-api.toml (goto-meeting-api, pattern 2)",
   },
   {
     id: "keyhog.graph-deploy-key",
@@ -3255,6 +4146,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/gusto-api-credentials.toml (gusto-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.gusto-api-credentials.3",
+    type: "gusto_api_credentials",
+    keywords: ["gusto_access_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GUSTO_ACCESS_TOKEN|gusto_access_token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/gusto-api-credentials.toml (gusto-api-credentials, pattern 3)",
   },
   {
     id: "keyhog.hanko-api-key.1",
@@ -3427,6 +4329,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/hetzner-api-token.toml (hetzner-api-token, pattern 1)",
   },
   {
+    id: "keyhog.hevo-data-credentials.1",
+    type: "hevo_data_credentials",
+    keywords: ["hevo"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:HEVO)[_.]?API[._\\-]?KEY[=:\\s\"'']{1,257}([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/hevo-data-credentials.toml (hevo-data-credentials, pattern 1)",
+  },
+  {
     id: "keyhog.hevo-data-credentials.2",
     type: "hevo_data_credentials",
     keywords: ["hevo"],
@@ -3436,6 +4349,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/hevo-data-credentials.toml (hevo-data-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.hibp-api-key",
+    type: "hibp_api_key",
+    keywords: ["hibp-api-key", "hibp_api_key", "haveibeenpwned"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:hibp-api-key|HIBP_API_KEY|haveibeenpwned)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/hibp-api-key.toml (hibp-api-key, pattern 1)",
   },
   {
     id: "keyhog.hightouch-api-key.1",
@@ -3493,6 +4417,38 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/home-assistant-api-token.toml (home-assistant-api-token, pattern 1)",
   },
   {
+    id: "keyhog.home-assistant-api-token.2",
+    type: "home_assistant_api_token",
+    keywords: [
+      "longlivedaccess",
+      "longlived_access",
+      "longlived-access",
+      "long_livedaccess",
+      "long_lived_access",
+      "long_lived-access",
+      "long-livedaccess",
+      "long-lived_access",
+      "long-lived-access",
+    ],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:long[_\\-]?lived[_\\-]?access[_\\-]?token|LONG[_\\-]?LIVED[_\\-]?ACCESS[_\\-]?TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/home-assistant-api-token.toml (home-assistant-api-token, pattern 2)",
+  },
+  {
+    id: "keyhog.homebrew-api-token",
+    type: "homebrew_api_token",
+    keywords: ["homebrew_github_api_toke", "homebrew_github_packages"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:HOMEBREW_GITHUB_API_TOKEN|HOMEBREW_GITHUB_PACKAGES_TOKEN)[=:\\s\"'']{1,257}(ghp_[a-zA-Z0-9]{36}|[a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/homebrew-api-token.toml (homebrew-api-token, pattern 1)",
+  },
+  {
     id: "keyhog.honeybadger-api-key",
     type: "honeybadger_api_key",
     keywords: ["honeybadger", "api_key"],
@@ -3524,6 +4480,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/hotjar-api-key.toml (hotjar-api-key, pattern 2)",
   },
   {
+    id: "keyhog.hubitat-api-credentials.1",
+    type: "hubitat_api_credentials",
+    keywords: ["hubitat"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:hubitat|HUBITAT)[._\\-]?(?:ACCESS[_\\-]?TOKEN|access[_\\-]?token)[=:\\s\"'']{1,257}([a-f0-9]{32,40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/hubitat-api-credentials.toml (hubitat-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.hubspot-api-key.1",
+    type: "hubspot_api_key",
+    keywords: ["hubspot_api_key", "hapikey"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:HUBSPOT_API_KEY|hubspot_api_key|hapikey)[=:\\s\"']{1,257}([a-f0-9]{32}-(?:us|eu|uk)[0-9]{1,2}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/hubspot-api-key.toml (hubspot-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.hubspot-private-app-token",
     type: "hubspot_private_app_token",
     keywords: ["pat-na1-", "pat-eu1-", "pat-na2-"],
@@ -3552,6 +4530,18 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/humanloop-api-key.toml (humanloop-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.ibm-cloud-government-credentials.1",
+    type: "ibm_cloud_government_credentials",
+    keywords: ["ibm", "ibmcloud"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:IBM[_\\-]?CLOUD[_\\-]?GOV|IBMCLOUD[_\\-]?GOV)[_\\s]{0,256}(?:API[_\\-]?KEY)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{44}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source:
+      "keyhog detectors/ibm-cloud-government-credentials.toml (ibm-cloud-government-credentials, pattern 1)",
   },
   {
     id: "keyhog.ibm-watson-iot-credentials.2",
@@ -3733,6 +4723,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/infinite-campus-api-key.toml (infinite-campus-api-key, pattern 1)",
   },
   {
+    id: "keyhog.influxdb-api-token.1",
+    type: "influxdb_api_token",
+    keywords: ["influxdb_token", "influxdb", "influx"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:INFLUXDB_TOKEN|influxdb[_\\-]?token|influx[_\\-]?token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{50,306}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/influxdb-api-token.toml (influxdb-api-token, pattern 1)",
+  },
+  {
     id: "keyhog.influxdb-api-token.2",
     type: "influxdb_api_token",
     keywords: ["glc_"],
@@ -3809,6 +4810,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
       "keyhog detectors/integromat-webhook-credentials.toml (integromat-webhook-credentials, pattern 2)",
   },
   {
+    id: "keyhog.integromat-webhook-credentials.3",
+    type: "integromat_webhook_credentials",
+    keywords: ["x-make-apikey"],
+    pattern: "(?<![A-Za-z0-9])(?:x-make-apikey[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source:
+      "keyhog detectors/integromat-webhook-credentials.toml (integromat-webhook-credentials, pattern 3)",
+  },
+  {
     id: "keyhog.intelowl-api-key",
     type: "intelowl_api_key",
     keywords: ["intelowl", "intel_owl", "intel-owl"],
@@ -3842,6 +4854,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/invision-api-key.toml (invision-api-key, pattern 1)",
   },
   {
+    id: "keyhog.invision-api-key.2",
+    type: "invision_api_key",
+    keywords: ["invision"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:INVISION|invision)[_=:\\s\"'']{1,257}(?:access[_\\-]?)?token[=:\\s\"'']{1,257}([a-zA-Z0-9]{90,100}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/invision-api-key.toml (invision-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.ip-api-credentials",
     type: "ip_api_credentials",
     keywords: ["ipapi", "ip-api", "ip_api"],
@@ -3864,6 +4887,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/ipinfo-api-token.toml (ipinfo-api-token, pattern 1)",
   },
   {
+    id: "keyhog.istock-api-key.1",
+    type: "istock_api_key",
+    keywords: ["istock"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:ISTOCK|istock)[._\\-]?(?:API|api)[._\\-]?(?:KEY|key)[=:\\s""]{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/istock-api-key.toml (istock-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.iterable-api-key.1",
     type: "iterable_api_key",
     keywords: ["iterable"],
@@ -3873,6 +4907,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/iterable-api-key.toml (iterable-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.iterable-api-key.2",
+    type: "iterable_api_key",
+    keywords: ["api-key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:Api-Key|api-key)[\"'']?\\s{0,256}[=:]\\s{0,256}[\"'']?([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/iterable-api-key.toml (iterable-api-key, pattern 2)",
   },
   {
     id: "keyhog.japan-egov-api-key.3",
@@ -3924,17 +4969,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/jitsu-api-key.toml (jitsu-api-key, pattern 2)",
-  },
-  {
-    id: "keyhog.jotform-api-key",
-    type: "jotform_api_key",
-    keywords: ["jotform"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:jotform|JOTFORM)[_.\\s]{0,256}(?:api[_\\s]{0,256}key|API[_\\s]{0,256}KEY)[\\s\"''']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/jotform-api-key.toml (jotform-api-key, pattern 1)",
   },
   {
     id: "keyhog.jumio-api-credentials.2",
@@ -4055,6 +5089,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/keycdn-api-key.toml (keycdn-api-key, pattern 1)",
   },
   {
+    id: "keyhog.keycloak-client-secret.1",
+    type: "keycloak_client_secret",
+    keywords: ["keycloak"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:KEYCLOAK[_\\-]?CLIENT[_\\-]?SECRET|KEYCLOAK[_\\-]?SECRET)[=:\\s\"'']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/keycloak-client-secret.toml (keycloak-client-secret, pattern 1)",
+  },
+  {
+    id: "keyhog.keycloak-client-secret.2",
+    type: "keycloak_client_secret",
+    keywords: ['"secret"'],
+    pattern:
+      '(?<![A-Za-z0-9])(?:"secret"\\s{0,256}:\\s{0,256}"([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})")(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/keycloak-client-secret.toml (keycloak-client-secret, pattern 2)",
+  },
+  {
     id: "keyhog.kiwi-com-api-credentials.1",
     type: "kiwi_com_api_credentials",
     keywords: ["kiwi", "tequila"],
@@ -4084,17 +5140,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/klaviyo-api-key.toml (klaviyo-api-key, pattern 4)",
-  },
-  {
-    id: "keyhog.lambdatest-access-key",
-    type: "lambdatest_access_key",
-    keywords: ["lt_accesskey", "lt_access_key", "lt_access-key", "accesskey", "access_key", "access-key"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:LT_ACCESS[_\\-]?KEY|access[_\\-]?key)[=:\\s\"']{1,257}([a-zA-Z0-9]{40,296}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/lambdatest-access-key.toml (lambdatest-access-key, pattern 1)",
   },
   {
     id: "keyhog.langsmith-api-key",
@@ -4161,6 +5206,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/lawpay-api-credentials.toml (lawpay-api-credentials, pattern 1)",
   },
   {
+    id: "keyhog.lawpay-api-credentials.2",
+    type: "lawpay_api_credentials",
+    keywords: ["lawpay"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:LAWPAY|lawpay)[_\\s]?(?:API[_\\s]?SECRET|SECRET)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/lawpay-api-credentials.toml (lawpay-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.lemon-squeezy-api-key",
     type: "lemon_squeezy_api_key",
     keywords: ["lmsq_"],
@@ -4181,6 +5237,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/leptonai-api-token.toml (leptonai-api-token, pattern 1)",
   },
   {
+    id: "keyhog.library-of-congress-api-key.1",
+    type: "library_of_congress_api_key",
+    keywords: ["loc_api_key", "library_of_congress_api_"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:LOC|LIBRARY_OF_CONGRESS)_API_KEY[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,50}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/library-of-congress-api.toml (library-of-congress-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.library-of-congress-api-key.2",
+    type: "library_of_congress_api_key",
+    keywords: ["loc.gov", "congress.gov"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:loc\\.gov|congress\\.gov)[^\\n]{0,256}[?&]api_key=([a-zA-Z0-9_\\-]{20,50}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/library-of-congress-api.toml (library-of-congress-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.libsql-credentials.3",
     type: "libsql_credentials",
     keywords: ["sqld_auth_token", "libsql_auth_token"],
@@ -4190,6 +5268,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/libsql-credentials.toml (libsql-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.lightstep-access-token",
+    type: "lightstep_access_token",
+    keywords: ["lightstep", "lightstep_access_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:lightstep[._\\-]access[._\\-]token|LIGHTSTEP_ACCESS_TOKEN)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/lightstep-access-token.toml (lightstep-access-token, pattern 1)",
   },
   {
     id: "keyhog.linear-oauth-secret",
@@ -4268,6 +5357,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/livekit-api-credentials.toml (livekit-api-credentials, pattern 1)",
   },
   {
+    id: "keyhog.livekit-api-credentials.2",
+    type: "livekit_api_credentials",
+    keywords: ["livekit_api_secret"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:LIVEKIT_API_SECRET|livekit_api_secret)[\"'\\s]{0,256}[=:]\\s{0,256}[\"']?([a-zA-Z0-9]{32,288})[\"']?)(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/livekit-api-credentials.toml (livekit-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.lob-api-key",
     type: "lob_api_key",
     keywords: ["test_", "live_"],
@@ -4297,6 +5397,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/logz-io-api-token.toml (logz-io-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.logz-io-shipping-token",
+    type: "logz_io_shipping_token",
+    keywords: ["logzio_token", "logzio_shipping_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:LOGZIO_TOKEN|logzio_token|LOGZIO_SHIPPING_TOKEN)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/logz-io-shipping-token.toml (logz-io-shipping-token, pattern 1)",
   },
   {
     id: "keyhog.lokalise-api-key.1",
@@ -4329,6 +5440,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/lokalise-api-key.toml (lokalise-api-key, pattern 3)",
   },
   {
+    id: "keyhog.looker-api-credentials.3",
+    type: "looker_api_credentials",
+    keywords: ["looker", "lookersdk"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:LOOKER|looker|LOOKERSDK)[._\\-]?(?:client[_\\-]?secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/looker-api-credentials.toml (looker-api-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.looker-api-credentials.4",
+    type: "looker_api_credentials",
+    keywords: ["looker"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:LOOKER|looker)[._\\-]?(?:api[_\\-]?key|token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/looker-api-credentials.toml (looker-api-credentials, pattern 4)",
+  },
+  {
     id: "keyhog.looksrare-api-key.1",
     type: "looksrare_api_key",
     keywords: ["looksrare"],
@@ -4338,6 +5471,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/looksrare-api-key.toml (looksrare-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.looksrare-api-key.2",
+    type: "looksrare_api_key",
+    keywords: ["x-looks-api-key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:X-Looks-Api-Key[\\s]{0,256}:[\\s]{0,256}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/looksrare-api-key.toml (looksrare-api-key, pattern 2)",
   },
   {
     id: "keyhog.loom-api-token.2",
@@ -4439,6 +5583,26 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/mailgun-webhook-signing-key.toml (mailgun-webhook-signing-key, pattern 1)",
   },
   {
+    id: "keyhog.mailjet-api-credentials.2",
+    type: "mailjet_api_credentials",
+    keywords: [
+      "mailjetapikey",
+      "mailjet.apikey",
+      "mailjet_apikey",
+      "mailjet-apikey",
+      "mjapikey",
+      "mj.apikey",
+      "mj_apikey",
+      "mj-apikey",
+    ],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MAILJET|mj)[._\\-]?(?:APIKEY|apikey)[._\\-]?(?:PRIVATE|private|SECRET|secret)?[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/mailjet-api-credentials.toml (mailjet-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.maltego-api-key",
     type: "maltego_api_key",
     keywords: ["maltego"],
@@ -4483,17 +5647,6 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/manifold-api-key.toml (manifold-api-key, pattern 1)",
   },
   {
-    id: "keyhog.mapquest-api-key",
-    type: "mapquest_api_key",
-    keywords: ["mapquest", "mapquest.api.key"],
-    pattern:
-      "(?<![A-Za-z0-9])(?:(?:MAPQUEST[_\\-]?API[_\\-]?KEY|mapquest[_\\-]?api[_\\-]?key|mapquest\\.api\\.key)[=:\\s\"'']{1,257}([A-Za-z0-9]{32}))(?![A-Za-z0-9])",
-    group: 1,
-    score: 0.8,
-    minEntropy: 3,
-    source: "keyhog detectors/mapquest-api-key.toml (mapquest-api-key, pattern 1)",
-  },
-  {
     id: "keyhog.marker-io-credentials",
     type: "marker_io_credentials",
     keywords: ["marker", "markerio"],
@@ -4503,6 +5656,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/marker-io-credentials.toml (marker-io-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.marketo-api-credentials.2",
+    type: "marketo_api_credentials",
+    keywords: ["marketo"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MARKETO|marketo)[_\\-]{0,256}(?:CLIENT[_\\-]{0,256}SECRET|client[_\\-]{0,256}secret)[=: ]{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/marketo-api-credentials.toml (marketo-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.marvel-api-credentials.2",
@@ -4538,6 +5702,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/matomo-api-token.toml (matomo-api-token, pattern 1)",
   },
   {
+    id: "keyhog.matomo-api-token.2",
+    type: "matomo_api_token",
+    keywords: ["matomo"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:matomo[^\\n]{0,256}token_auth[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/matomo-api-token.toml (matomo-api-token, pattern 2)",
+  },
+  {
     id: "keyhog.maxmind-geoip-license-key.1",
     type: "maxmind_geoip_license_key",
     keywords: ["maxmind"],
@@ -4568,6 +5743,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/medusa-api-key.toml (medusa-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.meilisearch-api-key",
+    type: "meilisearch_api_key",
+    keywords: ["meilisearch"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MEILISEARCH[_\\-]?(?:API|MASTER|ADMIN)[_\\-]?KEY|meilisearch[_\\-]?(?:api|master|admin)[_\\-]?key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{16,272}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/meilisearch-api-key.toml (meilisearch-api-key, pattern 1)",
   },
   {
     id: "keyhog.messagemedia-api-key.1",
@@ -4673,6 +5859,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/minio-access-key.toml (minio-access-key, pattern 1)",
   },
   {
+    id: "keyhog.minio-presigned-credentials.2",
+    type: "minio_presigned_credentials",
+    keywords: ["x-amz-credential"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:X-Amz-Credential[=:]([A-Z0-9]{20})%2F\\d{8}%2F[^%]{1,257}%2Fs3%2Faws4_request)(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/minio-presigned-credentials.toml (minio-presigned-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.miro-api-token.2",
     type: "miro_api_token",
     keywords: ["miro"],
@@ -4719,6 +5916,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/mixpanel-project-token.toml (mixpanel-project-token, pattern 1)",
   },
   {
+    id: "keyhog.modal-api-token.1",
+    type: "modal_api_token",
+    keywords: ["modal_api_key", "modal_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MODAL_API_KEY|MODAL_TOKEN)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/modal-api-token.toml (modal-api-token, pattern 1)",
+  },
+  {
     id: "keyhog.modal-api-token.2",
     type: "modal_api_token",
     keywords: ["modal-key", "modal_key"],
@@ -4750,6 +5958,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/moodle-api-token.toml (moodle-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.moodle-api-token.2",
+    type: "moodle_api_token",
+    keywords: ["wstoken"],
+    pattern: "(?<![A-Za-z0-9])(?:wstoken[=:]([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/moodle-api-token.toml (moodle-api-token, pattern 2)",
   },
   {
     id: "keyhog.moosend-api-key.1",
@@ -4817,6 +6035,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/mpesa-api-credentials.toml (mpesa-api-credentials, pattern 1)",
   },
   {
+    id: "keyhog.mpesa-api-credentials.2",
+    type: "mpesa_api_credentials",
+    keywords: ["mpesa", "m-pesa"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MPESA|mpesa|M-Pesa)[_.]?(?:CONSUMER_SECRET|consumer_secret|CONSUMERSECRET|consumersecret|API_SECRET|api_secret)[=:\\s\"']{1,257}([a-zA-Z0-9]{24,280}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/mpesa-api-credentials.toml (mpesa-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.musixmatch-api-key",
     type: "musixmatch_api_key",
     keywords: ["musixmatch"],
@@ -4855,6 +6084,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/n8n-api-credentials.toml (n8n-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.n8n-api-credentials.2",
+    type: "n8n_api_credentials",
+    keywords: ["n8n"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:N8N[_.]?API[_.]?(?:KEY|TOKEN)|n8n[_.]?api[_.]?(?:key|token))[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/n8n-api-credentials.toml (n8n-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.namely-api-credentials.1",
+    type: "namely_api_credentials",
+    keywords: ["namely_api_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:NAMELY_API_KEY|namely_api_key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/namely-api-credentials.toml (namely-api-credentials, pattern 1)",
   },
   {
     id: "keyhog.namely-api-credentials.2",
@@ -4992,6 +6243,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/nih-pubmed-api.toml (nih-pubmed-api-key, pattern 1)",
   },
   {
+    id: "keyhog.nih-pubmed-api-key.2",
+    type: "nih_pubmed_api_key",
+    keywords: ["ncbi.nlm.nih.gov"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:ncbi\\.nlm\\.nih\\.gov[^\\n]{0,256}[?&]api_key=([a-zA-Z0-9]{36}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/nih-pubmed-api.toml (nih-pubmed-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.ninja-forms-api-credentials.1",
     type: "ninja_forms_api_credentials",
     keywords: ["ninja"],
@@ -5014,6 +6276,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/ninja-forms-api-credentials.toml (ninja-forms-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.nomad-acl-token.1",
+    type: "nomad_acl_token",
+    keywords: ["nomad_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:NOMAD_TOKEN|nomad_token)[=:\\s\"'']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/nomad-acl-token.toml (nomad-acl-token, pattern 1)",
+  },
+  {
     id: "keyhog.notion-integration-token.1",
     type: "notion_integration_token",
     keywords: ["secret_"],
@@ -5032,6 +6305,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/notion-integration-token.toml (notion-integration-token, pattern 2)",
   },
   {
+    id: "keyhog.notion-oauth-secret",
+    type: "notion_oauth_secret",
+    keywords: ["notion"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:NOTION|notion)[_.]?(?:CLIENT|client)[_.]?(?:SECRET|secret)[=:\\s\"'']{1,257}(secret_[a-zA-Z0-9]{43,50}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/notion-oauth-secret.toml (notion-oauth-secret, pattern 1)",
+  },
+  {
     id: "keyhog.novu-api-key",
     type: "novu_api_key",
     keywords: ["nvu_"],
@@ -5039,6 +6323,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/novu-api-key.toml (novu-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.ns1-api-key.1",
+    type: "ns1_api_key",
+    keywords: ["ns1", "nsone"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:NS1|ns1|NSONE|nsone)(?:_API)?[_\\-]?(?:KEY|key)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/ns1-api-key.toml (ns1-api-key, pattern 1)",
   },
   {
     id: "keyhog.ns1-api-key.2",
@@ -5100,6 +6395,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/octopus-deploy-api-key.toml (octopus-deploy-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.octopus-deploy-api-key.3",
+    type: "octopus_deploy_api_key",
+    keywords: ["x-octopus-apikey"],
+    pattern: "(?<![A-Za-z0-9])(?:X-Octopus-ApiKey[=:\\s\"'']{1,257}(API-[A-Z0-9]{16,272}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/octopus-deploy-api-key.toml (octopus-deploy-api-key, pattern 3)",
+  },
+  {
+    id: "keyhog.okta-oidc-client-secret.1",
+    type: "okta_oidc_client_secret",
+    keywords: ["okta"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:OKTA|okta)[_\\s]{0,256}CLIENT[_\\s]{0,256}SECRET[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{48,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/okta-oidc-client-secret.toml (okta-oidc-client-secret, pattern 1)",
   },
   {
     id: "keyhog.olark-api-credentials.1",
@@ -5167,6 +6483,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/openai-api-key.toml (openai-api-key, pattern 2)",
   },
   {
+    id: "keyhog.opencage-api-key",
+    type: "opencage_api_key",
+    keywords: ["opencage", "opencage.api.key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:OPENCAGE[_\\-]?API[_\\-]?KEY|opencage[_\\-]?api[_\\-]?key|opencage\\.api\\.key)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/opencage-api-key.toml (opencage-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.opencart-api-credentials.1",
     type: "opencart_api_credentials",
     keywords: ["opencart"],
@@ -5200,6 +6527,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/opensea-api-key.toml (opensea-api-key, pattern 1)",
   },
   {
+    id: "keyhog.opensea-api-key.2",
+    type: "opensea_api_key",
+    keywords: ["x-api-key"],
+    pattern: "(?<![A-Za-z0-9])(?:X-API-Key[\\s]{0,256}:[\\s]{0,256}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/opensea-api-key.toml (opensea-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.openweathermap-api-key.1",
     type: "openweathermap_api_key",
     keywords: ["openweathermap", "owm"],
@@ -5230,6 +6567,48 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/opsgenie-heartbeat-api-key.toml (opsgenie-heartbeat-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.optimism-api-credentials.4",
+    type: "optimism_api_credentials",
+    keywords: [
+      "optimismapi",
+      "optimism.api",
+      "optimism_api",
+      "optimism-api",
+      "opapi",
+      "op.api",
+      "op_api",
+      "op-api",
+    ],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:optimism|OPTIMISM|op|OP)[._\\-]?(?:api|API)[._\\-]?key[=:"\\t\\s]{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/optimism-api-credentials.toml (optimism-api-credentials, pattern 4)",
+  },
+  {
+    id: "keyhog.optimizely-sdk-key.1",
+    type: "optimizely_sdk_key",
+    keywords: ["optimizely"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:OPTIMIZELY|optimizely)[_:](?:SDK_KEY|sdk_key)[=:][\\s\"'']{0,256}([a-zA-Z0-9_\\-]{16,272}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/optimizely-sdk-key.toml (optimizely-sdk-key, pattern 1)",
+  },
+  {
+    id: "keyhog.optimizely-sdk-key.2",
+    type: "optimizely_sdk_key",
+    keywords: ["optimizely_sdk_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:OPTIMIZELY_SDK_KEY|optimizely_sdk_key)[=:][\\s\"'']{0,256}([a-zA-Z0-9_\\-]{16,272}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/optimizely-sdk-key.toml (optimizely-sdk-key, pattern 2)",
   },
   {
     id: "keyhog.oracle-cloud-api-key.2",
@@ -5302,6 +6681,39 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
       "keyhog detectors/oracle-cloud-government-credentials.toml (oracle-cloud-government-credentials, pattern 3)",
   },
   {
+    id: "keyhog.ovh-api-credentials.1",
+    type: "ovh_api_credentials",
+    keywords: ["ovh_application_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:OVH_APPLICATION_KEY|ovh_application_key)[=:\\s\"'']{1,257}([a-z0-9]{16,272}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/ovh-api-credentials.toml (ovh-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.ovh-api-credentials.2",
+    type: "ovh_api_credentials",
+    keywords: ["ovh_application_secret"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:OVH_APPLICATION_SECRET|ovh_application_secret)[=:\\s\"'']{1,257}([a-z0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/ovh-api-credentials.toml (ovh-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.ovh-api-credentials.3",
+    type: "ovh_api_credentials",
+    keywords: ["ovh_consumer_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:OVH_CONSUMER_KEY|ovh_consumer_key)[=:\\s\"'']{1,257}([a-z0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/ovh-api-credentials.toml (ovh-api-credentials, pattern 3)",
+  },
+  {
     id: "keyhog.oxylabs-credentials.1",
     type: "oxylabs_credentials",
     keywords: ["customer-"],
@@ -5320,6 +6732,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/packagist-api-token.toml (packagist-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.packagist-api-token.2",
+    type: "packagist_api_token",
+    keywords: ['"packagist.com":'],
+    pattern:
+      '(?<![A-Za-z0-9])(?:"packagist\\.com":\\s{0,256}\\{\\s{0,256}"http-basic":\\s{0,256}\\{\\s{0,256}"[^"]{1,257}":\\s{0,256}"[^"]{1,257}",\\s{0,256}"password":\\s{0,256}"([a-f0-9]{32,64})")(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/packagist-api-token.toml (packagist-api-token, pattern 2)",
   },
   {
     id: "keyhog.packer-credentials.2",
@@ -5351,6 +6774,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/pagerduty-api-key.toml (pagerduty-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.pandadoc-api-key.1",
+    type: "pandadoc_api_key",
+    keywords: ["pandadoc"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:PANDADOC|pandadoc)[_\\s]?(?:API[_\\s]?KEY|KEY)[=:\\s\"'']{1,257}([a-f0-9]{64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/pandadoc-api-key.toml (pandadoc-api-key, pattern 1)",
   },
   {
     id: "keyhog.pandora-api-credentials.2",
@@ -5397,6 +6831,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/pardot-api-credentials.toml (pardot-api-credentials, pattern 3)",
   },
   {
+    id: "keyhog.particle-api-token.1",
+    type: "particle_api_token",
+    keywords: ["particle"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:particle|PARTICLE)[._\\-]?(?:ACCESS[_\\-]?TOKEN|access[_\\-]?token)[=:\\s\"'']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/particle-api-token.toml (particle-api-token, pattern 1)",
+  },
+  {
     id: "keyhog.passbase-api-key.1",
     type: "passbase_api_key",
     keywords: ["passbase"],
@@ -5406,6 +6851,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/passbase-api-key.toml (passbase-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.passbase-api-key.2",
+    type: "passbase_api_key",
+    keywords: ["x-api-key"],
+    pattern: "(?<![A-Za-z0-9])(?:X-API-KEY[=:;\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/passbase-api-key.toml (passbase-api-key, pattern 2)",
   },
   {
     id: "keyhog.paychex-api-credentials.2",
@@ -5428,6 +6883,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/paychex-api-credentials.toml (paychex-api-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.payload-cms-api-key.1",
+    type: "payload_cms_api_key",
+    keywords: ["payload"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:PAYLOAD|payload)[_\\s]?(?:API[_\\s]?KEY|SECRET)[=:\\s\"'']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/payload-cms-api-key.toml (payload-cms-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.payload-cms-api-key.2",
+    type: "payload_cms_api_key",
+    keywords: ["api-key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:API-Key\\s{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/payload-cms-api-key.toml (payload-cms-api-key, pattern 2)",
   },
   {
     id: "keyhog.paylocity-api-credentials.2",
@@ -5479,6 +6956,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/perplexity-api-key.toml (perplexity-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.pexels-api-key.1",
+    type: "pexels_api_key",
+    keywords: ["pexels"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:PEXELS|pexels)[._\\-]?(?:API|api)[._\\-]?(?:KEY|key)[=:\\s""]{1,257}([a-zA-Z0-9]{56}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/pexels-api-key.toml (pexels-api-key, pattern 1)",
   },
   {
     id: "keyhog.phrase-api-token.2",
@@ -5559,6 +7047,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/pirsch-api-token.toml (pirsch-api-token, pattern 1)",
   },
   {
+    id: "keyhog.piwikpro-api-credentials.2",
+    type: "piwikpro_api_credentials",
+    keywords: ["piwik", "piwikpro"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:PIWIK[_\\-\\s]?PRO[_\\-\\s]?CLIENT[_\\-\\s]?SECRET|PIWIKPRO[_\\-\\s]?CLIENT[_\\-\\s]?SECRET|piwikpro[_\\-\\s]?client[_\\-\\s]?secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/piwikpro-api-credentials.toml (piwikpro-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.pixabay-api-key.1",
+    type: "pixabay_api_key",
+    keywords: ["pixabay"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:PIXABAY|pixabay)[._\\-]?(?:API|api)[._\\-]?(?:KEY|key)[=:\\s""]{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/pixabay-api-key.toml (pixabay-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.pixabay-api-key.2",
     type: "pixabay_api_key",
     keywords: ["pixabay.com/api/?key="],
@@ -5567,6 +7077,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/pixabay-api-key.toml (pixabay-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.plaid-link-token.2",
+    type: "plaid_link_token",
+    keywords: ["plaid"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:PLAID|plaid)[._\\-]?LINK[._\\-]?(?:TOKEN|token)[=:\\s\"'']{1,257}([a-f0-9\\-]{20,50}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/plaid-link-token.toml (plaid-link-token, pattern 2)",
   },
   {
     id: "keyhog.plaid-secret",
@@ -5634,6 +7155,58 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/playwright-test-credentials.toml (playwright-test-credentials, pattern 1)",
   },
   {
+    id: "keyhog.plivo-voice-auth.2",
+    type: "plivo_voice_auth",
+    keywords: ["plivo_auth_token", "auth_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:PLIVO_AUTH_TOKEN|plivo_auth_token|auth_token)[\"'\\s]{0,256}[=:]\\s{0,256}[\"']?([a-zA-Z0-9]{40})[\"']?)(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/plivo-voice-auth.toml (plivo-voice-auth, pattern 2)",
+  },
+  {
+    id: "keyhog.podio-access-token",
+    type: "podio_access_token",
+    keywords: ["podio_access_token", "podio_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:PODIO_ACCESS_TOKEN|PODIO_TOKEN)[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{40,60}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/podio-access-token.toml (podio-access-token, pattern 1)",
+  },
+  {
+    id: "keyhog.podio-client-credentials.2",
+    type: "podio_client_credentials",
+    keywords: ["podio_client_secret"],
+    pattern: "(?<![A-Za-z0-9])(?:(?:PODIO_CLIENT_SECRET)[=:\\s\"'']{1,257}([a-f0-9]{32,40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/podio-client-credentials.toml (podio-client-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.polygon-api-credentials.3",
+    type: "polygon_api_credentials",
+    keywords: [
+      "polygonapi",
+      "polygon.api",
+      "polygon_api",
+      "polygon-api",
+      "maticapi",
+      "matic.api",
+      "matic_api",
+      "matic-api",
+    ],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:polygon|POLYGON|matic|MATIC)[._\\-]?(?:api|API)[._\\-]?key[=:"\\t\\s]{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/polygon-api-credentials.toml (polygon-api-credentials, pattern 3)",
+  },
+  {
     id: "keyhog.polytomic-api-key.1",
     type: "polytomic_api_key",
     keywords: ["polytomic"],
@@ -5643,6 +7216,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/polytomic-api-key.toml (polytomic-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.polytomic-api-key.2",
+    type: "polytomic_api_key",
+    keywords: ["polytomic"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:polytomic)[_.]?(?:api[._\\-]?key|token)[=:\\s\"'']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/polytomic-api-key.toml (polytomic-api-key, pattern 2)",
   },
   {
     id: "keyhog.portkey-api-key",
@@ -5737,6 +7321,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
       "keyhog detectors/power-automate-connector-credentials.toml (power-automate-connector-credentials, pattern 2)",
   },
   {
+    id: "keyhog.powerbi-credentials.2",
+    type: "powerbi_credentials",
+    keywords: ["powerbi", "pbi"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:POWERBI|powerbi|PBI)[._\\-]?(?:client[_\\-]?secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/powerbi-credentials.toml (powerbi-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.practicepanther-api-key",
     type: "practicepanther_api_key",
     keywords: ["practicepanther"],
@@ -5757,6 +7352,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/prestashop-api-key.toml (prestashop-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.prestashop-api-key.2",
+    type: "prestashop_api_key",
+    keywords: ["ws_key"],
+    pattern: "(?<![A-Za-z0-9])(?:ws_key[=:\\s\"'']{1,257}([a-zA-Z0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/prestashop-api-key.toml (prestashop-api-key, pattern 2)",
   },
   {
     id: "keyhog.promptlayer-api-key",
@@ -5787,6 +7392,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/pubnub-publish-key.toml (pubnub-publish-key, pattern 1)",
+  },
+  {
+    id: "keyhog.puppet-enterprise-token.1",
+    type: "puppet_enterprise_token",
+    keywords: ["pe_token", "puppet"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:PE_TOKEN|PUPPET[_\\-]TOKEN|PUPPET[_\\-]RBAC[_\\-]TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/puppet-enterprise-token.toml (puppet-enterprise-token, pattern 1)",
   },
   {
     id: "keyhog.puppet-enterprise-token.2",
@@ -5851,6 +7467,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/qdrant-api-key.toml (qdrant-api-key, pattern 1)",
   },
   {
+    id: "keyhog.questdb-credentials.2",
+    type: "questdb_credentials",
+    keywords: ["questdb"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:QUESTDB)[_\\s]{0,256}(?:PASSWORD|PASS|TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{16,272}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/questdb-credentials.toml (questdb-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.quire-access-token",
+    type: "quire_access_token",
+    keywords: ["quire_access_token", "quire_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:QUIRE_ACCESS_TOKEN|QUIRE_TOKEN)[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{40,60}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/quire-access-token.toml (quire-access-token, pattern 1)",
+  },
+  {
     id: "keyhog.rabbitmq-management-credentials.6",
     type: "rabbitmq_management_credentials",
     keywords: ["rabbitmqerlangcookie:"],
@@ -5905,6 +7543,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/railway-deploy-token.toml (railway-deploy-token, pattern 2)",
   },
   {
+    id: "keyhog.rapyd-api-credentials.1",
+    type: "rapyd_api_credentials",
+    keywords: ["rapyd"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:RAPYD|rapyd)[_.]?(?:ACCESS_KEY|access_key|ACCESSKEY|accesskey|API_KEY|api_key)[=:\\s\"']{1,257}([a-f0-9]{24,280}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/rapyd-api-credentials.toml (rapyd-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.rapyd-api-credentials.2",
+    type: "rapyd_api_credentials",
+    keywords: ["rapyd"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:RAPYD|rapyd)[_.]?(?:SECRET_KEY|secret_key|SECRETKEY|secretkey)[=:\\s\"']{1,257}([a-f0-9]{48,304}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/rapyd-api-credentials.toml (rapyd-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.raygun-api-key",
     type: "raygun_api_key",
     keywords: ["raygun"],
@@ -5927,6 +7587,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/recurly-api-key.toml (recurly-api-key, pattern 1)",
   },
   {
+    id: "keyhog.redis-cloud-v2-api-key",
+    type: "redis_cloud_v2_api_key",
+    keywords: ["redis_cloud_v2", "redis_v2"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:REDIS_CLOUD_V2|REDIS_V2|redis_cloud_v2)[^\\n]{0,20}(?:API_KEY|api_key|api-key)[^\\n]{0,5}[=:\\s\"'']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/redis-cloud-v2-api-key.toml (redis-cloud-v2-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.redis-labs-api-key",
     type: "redis_labs_api_key",
     keywords: ["redis", "redislabs"],
@@ -5936,6 +7607,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/redis-labs-api-key.toml (redis-labs-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.remitly-api-credentials.2",
+    type: "remitly_api_credentials",
+    keywords: ["remitly"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:REMITLY|remitly)[_.]?(?:CLIENT_SECRET|client_secret|API_SECRET|api_secret|SECRET|secret)[=:\\s\"']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/remitly-api-credentials.toml (remitly-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.render-api-key",
@@ -6036,6 +7718,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/rocketmatter-api-key.toml (rocketmatter-api-key, pattern 1)",
   },
   {
+    id: "keyhog.rollbar-access-token",
+    type: "rollbar_access_token",
+    keywords: ["rollbar", "x-rollbar-access-token", "rollbartoken"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ROLLBAR[_\\-]?ACCESS[_\\-]?TOKEN|rollbar[_\\-]?access[_\\-]?token|X-Rollbar-Access-Token|ROLLBAR[_\\-]?TOKEN|rollbarToken)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/rollbar-access-token.toml (rollbar-access-token, pattern 1)",
+  },
+  {
     id: "keyhog.rome2rio-api-key.1",
     type: "rome2rio_api_key",
     keywords: ["rome2rio", "r2r_api_key"],
@@ -6119,6 +7812,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/rudderstack-service-token.toml (rudderstack-service-token, pattern 1)",
+  },
+  {
+    id: "keyhog.rudderstack-service-token.2",
+    type: "rudderstack_service_token",
+    keywords: ["rudderstack", "rudder"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:rudderstack|rudder)[_.]?(?:token|api[._\\-]?key)[=:\\s\"'']{1,257}([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/rudderstack-service-token.toml (rudderstack-service-token, pattern 2)",
   },
   {
     id: "keyhog.salesforce-access-token.2",
@@ -6248,6 +7952,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/schoology-api-credentials.toml (schoology-api-credentials, pattern 1)",
   },
   {
+    id: "keyhog.schoology-api-credentials.2",
+    type: "schoology_api_credentials",
+    keywords: ["schoology"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:schoology)[_\\s.\\-]{0,256}(?:consumer[_\\s.\\-]{0,256})?(?:secret|oauth[_\\s.\\-]{0,256}secret)[=:\\s\"'']{1,257}([a-f0-9]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/schoology-api-credentials.toml (schoology-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.scrapeops-api-key.1",
     type: "scrapeops_api_key",
     keywords: ["scrapeops"],
@@ -6324,6 +8039,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/scylladb-credentials.toml (scylladb-credentials, pattern 1)",
   },
   {
+    id: "keyhog.seaweedfs-credentials",
+    type: "seaweedfs_credentials",
+    keywords: ["seaweed", "weed"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SEAWEED|seaweed|WEED|weed)[._\\-]?(?:FS|fs)?[._\\-]?(?:ACCESS[._\\-]?)?(?:KEY|key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{5,40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/seaweedfs-credentials.toml (seaweedfs-credentials, pattern 1)",
+  },
+  {
     id: "keyhog.sec-edgar-api-token.2",
     type: "sec_edgar_api_token",
     keywords: ["sec_edgar_token", "edgar_api", "sec_filer_token", "sec_api_key"],
@@ -6378,6 +8104,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     minEntropy: 3,
     source:
       "keyhog detectors/sendgrid-webhook-signing-secret.toml (sendgrid-webhook-signing-secret, pattern 1)",
+  },
+  {
+    id: "keyhog.sentry-api-key-legacy",
+    type: "sentry_api_key_legacy",
+    keywords: ["sentry", "auth.api_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SENTRY[_\\-]?API[_\\-]?KEY|sentry[_\\-]?api[_\\-]?key|auth\\.api_key)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/sentry-api-key-legacy.toml (sentry-api-key-legacy, pattern 1)",
   },
   {
     id: "keyhog.sentry-auth-token.2",
@@ -6525,6 +8262,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/shutterstock-api-key.toml (shutterstock-api-key, pattern 2)",
   },
   {
+    id: "keyhog.sigfox-api-credentials.2",
+    type: "sigfox_api_credentials",
+    keywords: ["sigfox"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SIGFOX|sigfox)[._\\-]?API[_\\-]?PASSWORD[=:\\s\"'']{1,257}([a-f0-9]{16,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/sigfox-api-credentials.toml (sigfox-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.sigfox-api-credentials.3",
     type: "sigfox_api_credentials",
     keywords: ["sigfox"],
@@ -6534,6 +8282,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/sigfox-api-credentials.toml (sigfox-api-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.signnow-api-credentials.2",
+    type: "signnow_api_credentials",
+    keywords: ["signnow"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SIGNNOW|signnow)[_\\s]?(?:CLIENT[_\\s]?SECRET)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/signnow-api-credentials.toml (signnow-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.sinch-api-key.2",
@@ -6633,6 +8392,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/slack-user-token.toml (slack-user-token, pattern 2)",
   },
   {
+    id: "keyhog.smartsheet-access-token",
+    type: "smartsheet_access_token",
+    keywords: ["smartsheet_access_token", "smartsheet_api_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SMARTSHEET_ACCESS_TOKEN|SMARTSHEET_API_TOKEN)[=:\\s\"'']{1,257}([a-z0-9]{20,40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/smartsheet-access-token.toml (smartsheet-access-token, pattern 1)",
+  },
+  {
     id: "keyhog.smartthings-api-token.1",
     type: "smartthings_api_token",
     keywords: ["smartthings"],
@@ -6698,6 +8468,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/smugmug-api-key.toml (smugmug-api-key, pattern 3)",
   },
   {
+    id: "keyhog.snapchat-api-token.1",
+    type: "snapchat_api_token",
+    keywords: ["snapchat"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:snapchat|SNAPCHAT)[_\\-\\s]{0,256}(?:api[_\\-\\s]{0,256}key|API[_\\-\\s]{0,256}KEY|access[_\\-\\s]{0,256}token|ACCESS[_\\-\\s]{0,256}TOKEN)[=: \\s\"'']{1,257}([a-f0-9]{64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/snapchat-api-token.toml (snapchat-api-token, pattern 1)",
+  },
+  {
     id: "keyhog.snyk-api-token",
     type: "snyk_api_token",
     keywords: ["snyk"],
@@ -6729,6 +8510,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/socure-api-key.toml (socure-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.solana-rpc-credentials.2",
+    type: "solana_rpc_credentials",
+    keywords: ["solana"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:solana|SOLANA)[._\\-]?(?:api|API)[._\\-]?(?:key|token)[=:"\\t\\s]{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/solana-rpc-credentials.toml (solana-rpc-credentials, pattern 2)",
   },
   {
     id: "keyhog.sonarcloud-token",
@@ -6931,6 +8723,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/spreedly-credentials.toml (spreedly-credentials, pattern 2)",
   },
   {
+    id: "keyhog.squadcast-api-key",
+    type: "squadcast_api_key",
+    keywords: ["squadcast_api_key", "squadcast"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SQUADCAST_API_KEY|squadcast[^\\n]api[^\\n]key)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/squadcast-api-key.toml (squadcast-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.squarespace-api-key.1",
     type: "squarespace_api_key",
     keywords: ["squarespace"],
@@ -6989,6 +8792,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/stackblitz-credentials.toml (stackblitz-credentials, pattern 3)",
+  },
+  {
+    id: "keyhog.starknet-api-credentials.4",
+    type: "starknet_api_credentials",
+    keywords: ["starknet", "stark-net"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:starknet|STARKNET|stark-net|STARK-NET)[._\\-]?(?:api|API)[._\\-]?key[=:"\\t\\s]{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/starknet-api-credentials.toml (starknet-api-credentials, pattern 4)",
   },
   {
     id: "keyhog.statuscake-api-key.1",
@@ -7090,6 +8904,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/supabase-anon-key.toml (supabase-anon-key, pattern 1)",
   },
   {
+    id: "keyhog.supabase-jwt-secret.1",
+    type: "supabase_jwt_secret",
+    keywords: ["supabase"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:SUPABASE[_\\-]?JWT[_\\-]?SECRET[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/supabase-jwt-secret.toml (supabase-jwt-secret, pattern 1)",
+  },
+  {
     id: "keyhog.supabase-management-api-key.1",
     type: "supabase_management_api_key",
     keywords: ["sb_publishable_", "sb_secret_"],
@@ -7166,6 +8991,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/surveymonkey-api-token.toml (surveymonkey-api-token, pattern 1)",
   },
   {
+    id: "keyhog.swetrix-api-key.1",
+    type: "swetrix_api_key",
+    keywords: ["swetrix"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SWETRIX[_\\-\\s]?API[_\\-\\s]?KEY|swetrix[_\\-\\s]?api[_\\-\\s]?key)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/swetrix-api-key.toml (swetrix-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.swetrix-api-key.2",
     type: "swetrix_api_key",
     keywords: ["x-api-key", "swetrix"],
@@ -7211,6 +9047,26 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/taxjar-api-token.toml (taxjar-api-token, pattern 1)",
   },
   {
+    id: "keyhog.teamcity-api-credentials.1",
+    type: "teamcity_api_credentials",
+    keywords: [
+      "teamcity_token",
+      "teamcity-token",
+      "teamcity_api_token",
+      "teamcity_api-token",
+      "teamcity-api_token",
+      "teamcity-api-token",
+      "tc_token",
+      "tc-token",
+    ],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TEAMCITY[_\\-]TOKEN|TEAMCITY[_\\-]API[_\\-]TOKEN|TC[_\\-]TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/teamcity-api-credentials.toml (teamcity-api-credentials, pattern 1)",
+  },
+  {
     id: "keyhog.teamwork-api-token",
     type: "teamwork_api_token",
     keywords: ["teamwork_api_token", "teamwork_token"],
@@ -7220,6 +9076,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/teamwork-api-token.toml (teamwork-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.teleport-credentials.1",
+    type: "teleport_credentials",
+    keywords: ["teleport_auth_token", "teleport_token", "proxy_token", "auth_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TELEPORT_AUTH_TOKEN|teleport_token|proxy_token|auth_token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/teleport-credentials.toml (teleport-credentials, pattern 1)",
   },
   {
     id: "keyhog.teleport-credentials.2",
@@ -7288,6 +9155,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/thingspeak-api-key.toml (thingspeak-api-key, pattern 2)",
   },
   {
+    id: "keyhog.thingspeak-api-key.3",
+    type: "thingspeak_api_key",
+    keywords: ["thingspeak"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:thingspeak|THINGSPEAK)[._\\-]?(?:API[_\\-]?KEY|api[_\\-]?key)[=:\\s\"'']{1,257}([a-zA-Z0-9]{16}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/thingspeak-api-key.toml (thingspeak-api-key, pattern 3)",
+  },
+  {
     id: "keyhog.thomson-reuters-onesource-credentials.2",
     type: "thomson_reuters_onesource_credentials",
     keywords: ["onesource", "thomson_reuters"],
@@ -7342,6 +9220,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/timescaledb-credentials.toml (timescaledb-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.todoist-api-token",
+    type: "todoist_api_token",
+    keywords: ["todoist_api_token", "todoist_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TODOIST_API_TOKEN|TODOIST_TOKEN)[=:\\s\"'']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/todoist-api-token.toml (todoist-api-token, pattern 1)",
   },
   {
     id: "keyhog.tomorrow-api-key.2",
@@ -7421,6 +9310,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/transpose-api-key.toml (transpose-api-key, pattern 1)",
   },
   {
+    id: "keyhog.travisci-token",
+    type: "travisci_token",
+    keywords: ["travis"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:travis|TRAVIS)[_\\-\\s]{0,256}(?:token|TOKEN)[=:\\s\"']{1,257}([a-zA-Z0-9]{22}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/travisci-token.toml (travisci-token, pattern 1)",
+  },
+  {
     id: "keyhog.tray-io-api-credentials.1",
     type: "tray_io_api_credentials",
     keywords: ["tray"],
@@ -7430,6 +9330,39 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/tray-io-api-credentials.toml (tray-io-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.tray-io-api-credentials.2",
+    type: "tray_io_api_credentials",
+    keywords: ["tray"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TRAY[_.]?TOKEN|tray[_.]?token)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/tray-io-api-credentials.toml (tray-io-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.trello-api-key",
+    type: "trello_api_key",
+    keywords: ["trello_api_key", "trello_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TRELLO_API_KEY|TRELLO_KEY)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/trello-api-key.toml (trello-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.trello-api-token",
+    type: "trello_api_token",
+    keywords: ["trello_token", "trello_api_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TRELLO_TOKEN|TRELLO_API_TOKEN)[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{50,100}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/trello-api-token.toml (trello-api-token, pattern 1)",
   },
   {
     id: "keyhog.tripadvisor-api-key.1",
@@ -7512,6 +9445,39 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/turso-db-token-v2.toml (turso-db-token-v2, pattern 2)",
   },
   {
+    id: "keyhog.turso-embedded-replica-token.3",
+    type: "turso_embedded_replica_token",
+    keywords: ["turso"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TURSO[_\\-]AUTH[_\\-]?TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/turso-embedded-replica-token.toml (turso-embedded-replica-token, pattern 3)",
+  },
+  {
+    id: "keyhog.tuya-iot-api-credentials.2",
+    type: "tuya_iot_api_credentials",
+    keywords: ["tuya"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:tuya|TUYA)[._\\-]?(?:ACCESS[_\\-]?SECRET|access[_\\-]?secret|CLIENT[_\\-]?SECRET|client[_\\-]?secret)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/tuya-iot-api-credentials.toml (tuya-iot-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.twilio-auth-token",
+    type: "twilio_auth_token",
+    keywords: ["twilio"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TWILIO|twilio|Twilio)[_\\s\\-]{0,256}(?:AUTH|auth|Auth)[_\\s\\-]{0,256}(?:TOKEN|token|Token)\\s{0,256}[=:]\\s{0,256}[\"']?([a-fA-F0-9]{32})[\"']?)(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/twilio-auth-token.toml (twilio-auth-token, pattern 1)",
+  },
+  {
     id: "keyhog.twilio-iot-credentials.2",
     type: "twilio_iot_credentials",
     keywords: ["twilio"],
@@ -7565,6 +9531,30 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/twitter-ads-api-credentials.toml (twitter-ads-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.twitter-oauth-secret",
+    type: "twitter_oauth_secret",
+    keywords: [
+      "twitterclient",
+      "twitter_client",
+      "twitter.client",
+      "xclient",
+      "x_client",
+      "x.client",
+      "twitteroauth",
+      "twitter_oauth",
+      "twitter.oauth",
+      "xoauth",
+      "x_oauth",
+      "x.oauth",
+    ],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TWITTER|twitter|X)[_.]?(?:CLIENT|client|OAUTH|oauth)[_.]?(?:SECRET|secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/twitter-oauth-secret.toml (twitter-oauth-secret, pattern 1)",
   },
   {
     id: "keyhog.twocheckout-api-credentials.1",
@@ -7672,6 +9662,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/unsplash-api-key.toml (unsplash-api-key, pattern 1)",
   },
   {
+    id: "keyhog.unsplash-api-key.2",
+    type: "unsplash_api_key",
+    keywords: ["unsplash"],
+    pattern:
+      '(?<![A-Za-z0-9])(?:(?:UNSPLASH|unsplash)[._\\-]?(?:API|api)[._\\-]?(?:KEY|key)[=:\\s""]{1,257}([a-zA-Z0-9_\\-]{43}))(?![A-Za-z0-9])',
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/unsplash-api-key.toml (unsplash-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.uploadcare-secret-key",
     type: "uploadcare_secret_key",
     keywords: ["uploadcare"],
@@ -7757,6 +9758,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/usda-api.toml (usda-api-key, pattern 1)",
   },
   {
+    id: "keyhog.usda-api-key.2",
+    type: "usda_api_key",
+    keywords: ["fdc.nal.usda.gov"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:fdc\\.nal\\.usda\\.gov[^\\n]{0,256}[?&]api_key=([a-zA-Z0-9]{36,40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/usda-api.toml (usda-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.vanta-oauth-credentials.2",
     type: "vanta_oauth_credentials",
     keywords: ["vcs_"],
@@ -7814,6 +9826,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/vercel-edge-config-token.toml (vercel-edge-config-token, pattern 1)",
+  },
+  {
+    id: "keyhog.vercel-kv-credentials.2",
+    type: "vercel_kv_credentials",
+    keywords: ["kv_rest_api_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:KV_REST_API_TOKEN[=:\\s\"'']{1,257}([A-Za-z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/vercel-kv-credentials.toml (vercel-kv-credentials, pattern 2)",
   },
   {
     id: "keyhog.vercel-postgres-credentials.1",
@@ -7958,6 +9981,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/vonage-video-api.toml (vonage-video-api, pattern 1)",
   },
   {
+    id: "keyhog.vonage-video-api.2",
+    type: "vonage_video_api",
+    keywords: ["vonage_api_secret"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:VONAGE_API_SECRET|vonage_api_secret)[\"'\\s]{0,256}[=:]\\s{0,256}[\"']?([a-f0-9]{16})[\"']?)(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/vonage-video-api.toml (vonage-video-api, pattern 2)",
+  },
+  {
     id: "keyhog.vouched-api-credentials.1",
     type: "vouched_api_credentials",
     keywords: ["vouched"],
@@ -7980,15 +10014,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/vouched-api-credentials.toml (vouched-api-credentials, pattern 2)",
   },
   {
-    id: "keyhog.vultr-api-key.1",
-    type: "vultr_api_key",
-    keywords: ["vultr"],
+    id: "keyhog.vwo-credentials.1",
+    type: "vwo_credentials",
+    keywords: ["vwo"],
     pattern:
-      "(?<![A-Za-z0-9])(?:(?:vultr|VULTR)[_\\-\\s]{0,256}(?:api[_\\-\\s]{0,256}key|API[_\\-\\s]{0,256}KEY)[=:\\s\"']{1,257}([A-Z0-9]{36}))(?![A-Za-z0-9])",
+      "(?<![A-Za-z0-9])(?:(?:VWO|vwo)[_:](?:API_TOKEN|api_token|TOKEN|token)[=:][\\s\"'']{0,256}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
     group: 1,
     score: 0.8,
     minEntropy: 3,
-    source: "keyhog detectors/vultr-api-key.toml (vultr-api-key, pattern 1)",
+    source: "keyhog detectors/vwo-credentials.toml (vwo-credentials, pattern 1)",
   },
   {
     id: "keyhog.walmart-marketplace-api-credentials.2",
@@ -8070,6 +10104,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/weaviate-api-key.toml (weaviate-api-key, pattern 1)",
   },
   {
+    id: "keyhog.web3-storage-api-token",
+    type: "web3_storage_api_token",
+    keywords: ["web3"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:WEB3|web3)[._\\-]?(?:STORAGE|storage)[._\\-]?(?:TOKEN|token|API|api)[=:\\s\"'']{1,257}(z[1-9A-HJ-NP-Za-km-z]{80,336}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/web3-storage-api-token.toml (web3-storage-api-token, pattern 1)",
+  },
+  {
     id: "keyhog.webex-access-token.1",
     type: "webex_access_token",
     keywords: ["webex"],
@@ -8113,6 +10158,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/wechat-api-credentials.toml (wechat-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.whereby-api.1",
+    type: "whereby_api",
+    keywords: ["whereby"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:whereby)[_\\-\\s]?(?:api[_\\-\\s]?key|token)[\"'\\s]{0,256}[=:][\"'\\s]{0,256}([a-zA-Z0-9_\\-.]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/whereby-api.toml (whereby-api, pattern 1)",
+  },
+  {
+    id: "keyhog.whereby-api.2",
+    type: "whereby_api",
+    keywords: ["whereby"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:WHEREBY[_\\-\\s]?API[_\\-\\s]?KEY|WHEREBY[_\\-\\s]?TOKEN)[\"'\\s]{0,256}[=:][\"'\\s]{0,256}([a-zA-Z0-9_\\-.]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/whereby-api.toml (whereby-api, pattern 2)",
+  },
+  {
     id: "keyhog.windmill-credentials.4",
     type: "windmill_credentials",
     keywords: ["wm_"],
@@ -8144,6 +10211,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/wistia-api-token.toml (wistia-api-token, pattern 1)",
   },
   {
+    id: "keyhog.wistia-api-token.2",
+    type: "wistia_api_token",
+    keywords: ["wistia_api_key"],
+    pattern: "(?<![A-Za-z0-9])(?:WISTIA_API_KEY[=:\\s\"'']{1,257}([a-f0-9]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/wistia-api-token.toml (wistia-api-token, pattern 2)",
+  },
+  {
+    id: "keyhog.wix-api-credentials.2",
+    type: "wix_api_credentials",
+    keywords: ["wix"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:wix|WIX)[_=:\\s\"'']{1,257}(?:app[_\\-]?secret|client[_\\-]?secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/wix-api-credentials.toml (wix-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.workato-api-credentials.1",
     type: "workato_api_credentials",
     keywords: ["workato"],
@@ -8153,6 +10241,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/workato-api-credentials.toml (workato-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.workato-api-credentials.2",
+    type: "workato_api_credentials",
+    keywords: ["x-user-token"],
+    pattern: "(?<![A-Za-z0-9])(?:x-user-token[=:\\s\"'']{1,257}([a-f0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/workato-api-credentials.toml (workato-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.worldpay-api-credentials.2",
@@ -8209,6 +10307,16 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/x2y2-api-key.toml (x2y2-api-key, pattern 1)",
   },
   {
+    id: "keyhog.x2y2-api-key.2",
+    type: "x2y2_api_key",
+    keywords: ["x-api-key"],
+    pattern: "(?<![A-Za-z0-9])(?:X-API-KEY[\\s]{0,256}:[\\s]{0,256}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/x2y2-api-key.toml (x2y2-api-key, pattern 2)",
+  },
+  {
     id: "keyhog.xata-api-key",
     type: "xata_api_key",
     keywords: ["xau_"],
@@ -8247,6 +10355,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/xmatters-api-credentials.toml (xmatters-api-credentials, pattern 1)",
   },
   {
+    id: "keyhog.yandex-maps-api-key",
+    type: "yandex_maps_api_key",
+    keywords: ["yandex", "yandex.maps.key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:YANDEX[_\\-]?MAPS[_\\-]?KEY|yandex[_\\-]?maps[_\\-]?key|yandex\\.maps\\.key)[=:\\s\"'']{1,257}([A-Za-z0-9\\-]{36,292}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/yandex-maps-api-key.toml (yandex-maps-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.yandex-translate-api-key.1",
     type: "yandex_translate_api_key",
     keywords: ["trnsl.1.1."],
@@ -8279,6 +10398,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/yandex-translate-api-key.toml (yandex-translate-api-key, pattern 3)",
   },
   {
+    id: "keyhog.yelp-api-key.1",
+    type: "yelp_api_key",
+    keywords: ["yelp_api_key", "yelp"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:YELP_API_KEY|yelp[_\\-]?api[_\\-]?key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{100,356}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/yelp-api-key.toml (yelp-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.yelp-api-key.2",
     type: "yelp_api_key",
     keywords: ["yelp"],
@@ -8296,6 +10426,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/zapier-nla-api-key.toml (zapier-nla-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.zendesk-api-token.2",
+    type: "zendesk_api_token",
+    keywords: ["zendesk"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:zendesk|ZENDESK)[_\\-\\s]{0,256}(?:api[_\\-\\s]{0,256}token|API[_\\-\\s]{0,256}TOKEN)[=:\\s\"']{1,257}([a-zA-Z0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/zendesk-api-token.toml (zendesk-api-token, pattern 2)",
   },
   {
     id: "keyhog.zendesk-chat-credentials.2",
@@ -8373,6 +10514,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/zohosign-api-credentials.toml (zohosign-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.zohosign-api-credentials.3",
+    type: "zohosign_api_credentials",
+    keywords: ["zoho"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ZOHO[_\\s]?SIGN|zoho[_\\s]?sign)[_\\s]?(?:ACCESS[_\\s]?TOKEN)[=:\\s\"'']{1,257}([a-zA-Z0-9.\\-_]{100,356}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/zohosign-api-credentials.toml (zohosign-api-credentials, pattern 3)",
   },
   {
     id: "keyhog.zohosign-api-credentials.4",

@@ -6,7 +6,8 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * (github.com/microsoft/security-utilities@638ad20, GeneratedRegexPatterns/PreciselyClassifiedSecurityKeys.json, MIT; written
  * independently of Nosey Parker): Azure keys whose fixed signature (`JQQJ99…`, `AzFu`, `+ASb`…)
  * sits at a fixed offset, hence `back`, and NuGet and Databricks tokens. Kept: rules whose converted
- * pattern finds the examples drawn from it, of which one adds a finding modelmux did not make, and
+ * pattern finds the examples drawn from it, of which one adds a finding modelmux's vendor-format rules
+ * did not make, and
  * that flag no train or dev line holding no secret. Not ported:
  * - AdoLegacyPat: no signature: a generic high-entropy or context pattern
  * - AzureCosmosDBLegacyCredentials: no signature: a generic high-entropy or context pattern

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { addsFinding } from "../../scripts/guardrails/port-checks.js";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
+import { SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
 import { alnum, fakeChars, hex, urlSafe } from "./fake-values.js";
 import { checkPortedRules, type PortedRuleCase } from "./ported-rule-cases.js";
 
@@ -48,6 +50,19 @@ describe("a sample of the ported Kingfisher rules", () => {
       `sendbird organization api key ${hex(25, 8)}`,
     ],
     [
+      // Its name before the token, in prose: no secret-like setting name for the generic reading.
+      "kingfisher.apollo.1",
+      alnum(22, 10),
+      (secret) => `the apollo studio key is ${secret}`,
+      `the apollo studio key is ${alnum(23, 10)}`,
+    ],
+    [
+      "kingfisher.vultr.1",
+      fakeChars(36, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 11),
+      (secret) => `vultr API key ${secret}`,
+      `vultr API key ${fakeChars(35, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 11)}`,
+    ],
+    [
       "kingfisher.posthog.1",
       `phx_${alnum(43, 9)}`,
       (secret) => `posthog personal api key ${secret}`,
@@ -56,6 +71,25 @@ describe("a sample of the ported Kingfisher rules", () => {
   ];
 
   checkPortedRules(cases);
+});
+
+describe("the ports' adds-a-finding check", () => {
+  const rule = (id: string) => {
+    const found = [...KINGFISHER_RULES, ...SECRET_PATTERN_RULES].find((candidate) => candidate.id === id);
+    if (found === undefined) throw new Error(`no rule ${id}`);
+    return found;
+  };
+
+  it("leaves out the name-based readings: a vendor rule finds its token without a setting's name", () => {
+    // The generic reading finds this assignment too, but not the token pasted alone after `apollo`.
+    expect(addsFinding(rule("kingfisher.apollo.1"), `APOLLO_KEY="${alnum(22, 12)}"`)).toBe(true);
+  });
+
+  it("counts the vendor-format rules: a copy of one adds nothing", () => {
+    const notion = rule("vendor-format.notion-integration-secret");
+    const copy = { ...notion, id: "copy.notion" };
+    expect(addsFinding(copy, `const notion = new Client({ auth: "secret_${alnum(43, 13)}" })`)).toBe(false);
+  });
 });
 
 describe("every ported rule", () => {

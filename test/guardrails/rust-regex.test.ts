@@ -44,6 +44,13 @@ describe("convertRustRegex", () => {
     expect(converted.keywords).toEqual(["vendor"]);
   });
 
+  it("reads `(?:.|[\\\\n\\r])` (a backslash and an `n`, not a newline) as a dot, with no overlap to backtrack over", () => {
+    const converted = convertRustRegex("(?i)ngrok(?:.|[\\\\n\\r]){0,32}?(?:KEY|TOKEN)");
+    expect(converted.source).toBe("ngrok[^\\n]{0,32}?(?:KEY|TOKEN)");
+    // A class that may hold a newline stays an alternative.
+    expect(convertRustRegex("a(?:.|[^b])c").source).toBe("a(?:[^\\n]|[^b])c");
+  });
+
   it("writes named groups as JavaScript does and maps `.`, ^ and $ to Rust's meaning", () => {
     const converted = convertRustRegex("^(?P<TOKEN>rdme_[a-z0-9]{70}).$");
     expect(converted.source).toBe("(?<![\\s\\S])(?<TOKEN>rdme_[a-z0-9]{70})[^\\n](?![\\s\\S])");
