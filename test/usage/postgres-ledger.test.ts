@@ -7,6 +7,8 @@ import { parseConfig } from "../../src/config/load-config.js";
 import type { ModelmuxError } from "../../src/errors.js";
 import { createLogger } from "../../src/logger.js";
 import { createBudgetGate, createLedger } from "../../src/usage/index.js";
+import { MIGRATION_LOCK, migrate } from "../../src/usage/postgres/migrations.js";
+import { openPool } from "../../src/usage/postgres/open-pool.js";
 import { createPostgresLedger } from "../../src/usage/postgres/postgres-ledger.js";
 import { SPILL_FILE } from "../../src/usage/spill-file.js";
 import { tempDataDir } from "../support/cli-process.js";
@@ -140,6 +142,35 @@ describe("PostgreSQL ledger", () => {
     const next = fixture.reopen(ledger);
     expect(await next.query(ALL_TIME)).toHaveLength(120);
     expect(spillFiles(dataDir)).toEqual([]);
+  });
+
+  it("survives the database dropping a migration's connection: the migration fails, the next one runs", async () => {
+    const databaseUrl = await fixture.server().createDatabase("dropped_migration");
+    const holder = new pg.Client({ connectionString: databaseUrl });
+    await holder.connect();
+    await holder.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    const pool = openPool(databaseUrl, 1, logger);
+    try {
+      const migrating = migrate(pool);
+      // The migration waits on the lock the holder has; the database then drops its connection.
+      await until(
+        async () =>
+          (
+            await holder.query(
+              "SELECT 1 FROM pg_stat_activity WHERE application_name = 'modelmux' AND wait_event_type = 'Lock'",
+            )
+          ).rowCount === 1,
+      );
+      await holder.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'modelmux'",
+      );
+      await expect(migrating).rejects.toThrow(/terminat/);
+      await holder.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+      expect(await migrate(pool)).toEqual([1, 2]);
+    } finally {
+      await holder.end();
+      await pool.end();
+    }
   });
 
   it("kill -9 loses at most the last flush interval plus the batch being written", async () => {

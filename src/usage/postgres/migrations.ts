@@ -124,7 +124,7 @@ FROM modelmux_usage GROUP BY 1, 2, 3, 4, 5, 6;`,
 ];
 
 /** Any fixed number: every modelmux instance takes the same lock, so only one migrates at a time. */
-const MIGRATION_LOCK = 4_242_020;
+export const MIGRATION_LOCK = 4_242_020;
 
 /**
  * Applies the migrations this database lacks, each in its own transaction, under an advisory lock
@@ -133,6 +133,10 @@ const MIGRATION_LOCK = 4_242_020;
  */
 export async function migrate(pool: Pool): Promise<number[]> {
   const client = await pool.connect();
+  // A checked-out client has no pool listener: if the database drops it between two queries, its
+  // 'error' event would be uncaught and end the process. The next query fails and says why.
+  const ignoreBreak = () => {};
+  client.on("error", ignoreBreak);
   const applied: number[] = [];
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
@@ -168,6 +172,7 @@ export async function migrate(pool: Pool): Promise<number[]> {
     }
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+    client.removeListener("error", ignoreBreak);
     client.release();
   }
   return applied;
