@@ -87,21 +87,29 @@ describe("hostile requests (issue 21)", () => {
     }
   }, 30_000);
 
-  it("answers a 500,000-character model name quickly, echoing only its start", async () => {
-    const name = `x${"y".repeat(500_000)}`;
-    const started = performance.now();
-    const response = await fetch(`${open.url}/v1/chat/completions`, {
+  const unknownModel = (model: string) =>
+    fetch(`${open.url}/v1/chat/completions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ model: name, messages: [{ role: "user", content: "hi" }] }),
+      body: JSON.stringify({ model, messages: [{ role: "user", content: "hi" }] }),
     });
-    const elapsed = performance.now() - started;
+
+  it("answers a 500,000-character model name quickly, echoing only its start", async () => {
+    const name = `x${"y".repeat(500_000)}`;
+    // An ordinary unknown name first, so the catalog's first load is not counted below.
+    await unknownModel("lab/m2");
+    // CPU time of this process (the server runs in it), not wall time: a landing at load 12 took
+    // 4.2 s of wall time for what a quiet machine answers at once.
+    const started = process.cpuUsage();
+    const response = await unknownModel(name);
+    const used = process.cpuUsage(started);
+    const cpuMs = (used.user + used.system) / 1000;
     const text = await response.text();
     expect(response.status).toBe(404);
     expect(text.length).toBeLessThan(2000);
     expect(text).toContain("(500001 characters)");
-    // The "did you mean" search over this name took 6.8 s.
-    expect(elapsed).toBeLessThan(3000);
+    // The "did you mean" search over this name took 6.8 s; it now takes about 25 ms of CPU.
+    expect(cpuMs).toBeLessThan(1000);
     await open.deps.ledger.flush();
     const [latest] = await open.deps.ledger.recent(1);
     expect(latest?.requestedModel.length).toBeLessThan(300);
@@ -124,11 +132,7 @@ describe("hostile requests (issue 21)", () => {
   }, 30_000);
 
   it("still suggests close names for an ordinary typo", async () => {
-    const response = await fetch(`${open.url}/v1/chat/completions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ model: "lab/m2", messages: [{ role: "user", content: "hi" }] }),
-    });
+    const response = await unknownModel("lab/m2");
     expect(response.status).toBe(404);
     expect(await response.text()).toMatch(/did you mean .*lab\/m1/);
   });
