@@ -21,7 +21,12 @@ const SNAP_CHARS = 48;
  */
 const SEEN_BITS = 12;
 const SEEN_SLOTS = 1 << SEEN_BITS;
-/** The same for a whole text of several blocks, up to WHOLE_TEXT_CHARS (at most 5 features a unit). */
+/**
+ * The same for a whole text of several blocks, up to WHOLE_TEXT_CHARS (at most 5 features a unit).
+ * A text uses the first 2^bits slots of it, bits as few as keep it at most half full
+ * (wholeSeenBits): the set's 256 KB, read at random, are out of the cache by the time the scorer
+ * runs, and a short text's few thousand features were as many cache misses.
+ */
 const WHOLE_SEEN_BITS = 16;
 /**
  * A slot holds `stamp << FEATURE_BITS | bucket` (0: empty), so one read tells both whether it was
@@ -166,7 +171,8 @@ export function createAttackScorer(model: AttackModel): {
         }
         const written = writeUnitFeatures(units, 0, text.length, whole.buckets);
         const tag = whole.stamp * STAMP_STEP;
-        sumDistinct(whole.buckets, written, pairs, whole.seen, WHOLE_SEEN_BITS, tag, crossed, wholeSums, 0);
+        const bits = wholeSeenBits(written);
+        sumDistinct(whole.buckets, written, pairs, whole.seen, bits, tag, crossed, wholeSums, 0);
         const features = wholeSums[2] ?? 0;
         if (features > 0) {
           best = {
@@ -265,6 +271,15 @@ function sumDistinct(
   sums[at] = sum1;
   sums[at + 1] = sum2;
   sums[at + 2] = count;
+}
+
+/**
+ * The bits of the whole-text set for `written` features: more than twice as many slots, at least
+ * SEEN_BITS and at most WHOLE_SEEN_BITS. Any part of the set makes the same sums: slots of earlier
+ * texts hold smaller tags, free here, whatever part of the set they were written with.
+ */
+function wholeSeenBits(written: number): number {
+  return Math.min(WHOLE_SEEN_BITS, Math.max(SEEN_BITS, 33 - Math.clz32(written)));
 }
 
 /** Reads one weight pair of every cache line of the table, in address order (WARM_TABLE_CHARS). */
