@@ -178,6 +178,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     if (clockBefore(text, start)) return 0;
     // `900-1000元`, `3000万`, `5720191次`: an amount of money or a count, whatever its digits.
     if (amountAfter(text, end)) return 0;
+    // `WA 98101-1234`, `ZIP 99501-2234`: a US ZIP+4 code after its state or the word, whatever a region
+    // may read in its digits; asked first, as a megabyte of addresses would be parsed in each region.
+    if (ZIP_PLUS_FOUR.test(candidate) && zipBefore(textBefore(text, start))) return 0;
     const hasContext = listed || hasPhoneContext(text, start, end) || givenAsPhoneInSentence(text, start);
     const idd = OTHER_IDD.exec(candidate);
     if (candidate.startsWith("+") || candidate.startsWith("00") || idd !== null) {
@@ -240,10 +243,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // `123-456-7890`, `(555) 123-4567`: written as North America writes numbers, whether or not in service.
     if (nanpRegion && NANP_SHAPE.test(candidate)) return hasContext ? 0.85 : 0.6;
     // `99876-0030`: a Brazilian mobile without its area code, as Brazilians give their own number
-    // (`9`, four digits, a dash, four; the area code is dialled only from elsewhere); not a US ZIP+4
-    // code after its state or the word (`WA 98101-1234`, `ZIP 99501-2234`).
-    if (brMobile && BR_LOCAL_MOBILE.test(candidate) && !zipBefore(textBefore(text, start)))
-      return hasContext ? 0.85 : 0.6;
+    // (`9`, four digits, a dash, four; the area code is dialled only from elsewhere); a US ZIP+4 code
+    // after its state or the word (`WA 98101-1234`) was turned away above.
+    if (brMobile && BR_LOCAL_MOBILE.test(candidate)) return hasContext ? 0.85 : 0.6;
     if (bracketedCountryCode(candidate)) return hasContext ? 0.9 : 0.8;
     return countryCodeFirst(candidate, hasContext) ? (hasContext ? 0.9 : 0.8) : 0;
   }
