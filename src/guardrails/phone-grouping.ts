@@ -22,13 +22,10 @@ export interface PhoneGroupingCheck {
   /** False only when no national format of `digits` parsed in `region` has groups that `accepts`. */
   mayFormat(digits: string, region: CountryCode, accepts: (national: number[]) => boolean): boolean;
   /**
-   * `phone.formatNational()` of a parsed number without an extension, with the formats compiled once
-   * (format.js formatNumber: the plan of its country, or of its calling code when it has none).
-   */
-  formatParsed(phone: ParsedPhone): string;
-  /**
-   * `digitGroups(formatParsed(phone))`, read from the format's captures without printing the number:
-   * the scan asks it of every candidate of a phone list.
+   * `digitGroups(phone.formatNational())` of a parsed number without an extension, with the formats
+   * compiled once (format.js formatNumber: the plan of its country, or of its calling code when it has
+   * none), read from the format's captures without printing the number: the scan asks it of every
+   * candidate of a phone list.
    */
   groupsOfParsed(phone: ParsedPhone): number[];
 }
@@ -54,8 +51,7 @@ interface CompiledFormat {
   whole: RegExp;
   /** The pattern as formatNationalNumberUsingFormat.js compiles it for `String#replace`. */
   replace: RegExp;
-  template: string;
-  /** The template's digit runs: see templateParts. */
+  /** The template's digit runs (the national prefix rule put in for the first group): see templateParts. */
   parts: TemplatePart[];
 }
 
@@ -116,11 +112,6 @@ export function createPhoneGroupingCheck(precheck: PhonePrecheck): PhoneGrouping
     mayGroup: (written, digits, region) =>
       mayFormat(digits, region, (national) => sameGrouping(written, national)),
     mayFormat,
-    formatParsed(phone) {
-      const plan = phone.country && phone.country !== "001" ? phone.country : phone.countryCallingCode;
-      if (phone.nationalNumber === "") return "";
-      return formatNational(phone.nationalNumber, formatsOfPlan(plan));
-    },
     groupsOfParsed(phone) {
       const plan = phone.country && phone.country !== "001" ? phone.country : phone.countryCallingCode;
       if (phone.nationalNumber === "") return [];
@@ -138,7 +129,6 @@ function compileFormat(format: FormatMetadata): CompiledFormat {
     leading: last === undefined ? undefined : new RegExp(`^(?:${last})`),
     whole: new RegExp(`^(?:${format.pattern()})$`),
     replace: new RegExp(format.pattern()),
-    template,
     parts: templateParts(template),
   };
 }
@@ -153,20 +143,11 @@ function templateParts(template: string): TemplatePart[] {
   return parts;
 }
 
-/** formatNationalNumber of format.js, national format with the national prefix. */
-export function formatNational(nationalNumber: string, formats: readonly CompiledFormat[]): string {
-  for (const format of formats) {
-    if (format.leading !== undefined && !format.leading.test(nationalNumber)) continue;
-    if (!format.whole.test(nationalNumber)) continue;
-    return nationalNumber.replace(format.replace, format.template);
-  }
-  return nationalNumber;
-}
-
 /**
- * `digitGroups(formatNational(nationalNumber, formats))` from the captures of the format that
- * formats it (the same match String#replace makes), without building the formatted string: the
- * digits before and after the match join the template's first and last runs.
+ * The digit groups of formatNationalNumber (format.js: the national format with the national prefix,
+ * the first format whose leading digits and pattern fit, the number as is without one), from the
+ * captures of the format that formats it (the same match String#replace makes there), without building
+ * the formatted string: the digits before and after the match join the template's first and last runs.
  */
 export function nationalGroups(nationalNumber: string, formats: readonly CompiledFormat[]): number[] {
   for (const format of formats) {

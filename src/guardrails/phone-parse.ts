@@ -89,33 +89,12 @@ export function createPhoneParser(validity: PhoneValidity): PhoneParser {
     if (countries === undefined) {
       const codes = metadata.getCountryCodesForCallingCode(callingCode);
       countries =
-        codes?.map((country) => {
-          const leading = planOf(country).leadingDigits();
-          return { country, leadingDigits: leading ? new RegExp(`^(?:${leading})`) : undefined };
-        }) ?? null;
-      if (countries !== null) joinLeadingDigits(countries, codes ?? []);
+        codes === undefined
+          ? null
+          : sharingCountries(codes.map((country) => [country, planOf(country).leadingDigits() || undefined]));
       sharing.set(callingCode, countries);
     }
     return countries;
-  };
-  const joinLeadingDigits = (countries: SharingCountries, codes: readonly string[]) => {
-    const alternatives: string[] = [];
-    const markers: number[] = [];
-    let group = 0;
-    codes.forEach((country) => {
-      const leading = planOf(country).leadingDigits();
-      if (!leading) {
-        markers.push(0);
-        return;
-      }
-      // Its own capturing groups come before its marker.
-      group += (new RegExp(`${leading}|`).exec("")?.length ?? 1) - 1 + 1;
-      markers.push(group);
-      alternatives.push(`(?:${leading})()`);
-    });
-    if (alternatives.length < 2) return;
-    countries.anyLeading = new RegExp(`^(?:${alternatives.join("|")})`);
-    countries.markers = markers;
   };
   // getCountryByNationalNumber.js
   const exactCountry = (countries: SharingCountries, nationalNumber: string): string | undefined => {
@@ -195,6 +174,40 @@ export function createPhoneParser(validity: PhoneValidity): PhoneParser {
       return undefined;
     },
   };
+}
+
+/**
+ * The countries of a calling code, in order, with their leading-digits patterns (undefined: none)
+ * compiled each alone and, when two or more have one, joined in anyLeading.
+ */
+function sharingCountries(patterns: readonly [string, string | undefined][]): SharingCountries {
+  const countries: SharingCountries = patterns.map(([country, leading]) => ({
+    country,
+    leadingDigits: leading === undefined ? undefined : new RegExp(`^(?:${leading})`),
+  }));
+  const alternatives: string[] = [];
+  const markers: number[] = [];
+  let groups = 0;
+  for (const [, leading] of patterns) {
+    if (leading === undefined) {
+      markers.push(0);
+      continue;
+    }
+    // The pattern's own capturing groups come before its marker, the empty group after it.
+    groups += capturingGroups(leading) + 1;
+    markers.push(groups);
+    alternatives.push(`(?:${leading})()`);
+  }
+  if (alternatives.length >= 2) {
+    countries.anyLeading = new RegExp(`^(?:${alternatives.join("|")})`);
+    countries.markers = markers;
+  }
+  return countries;
+}
+
+/** How many capturing groups a pattern holds: `pattern|` matches "" by its empty side, one entry per group. */
+function capturingGroups(pattern: string): number {
+  return (new RegExp(`${pattern}|`).exec("")?.length ?? 1) - 1;
 }
 
 /** checkNumberLength.js: anything but TOO_SHORT and INVALID_LENGTH (TOO_LONG passes, as there). */
