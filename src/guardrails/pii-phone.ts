@@ -246,6 +246,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // (`9`, four digits, a dash, four; the area code is dialled only from elsewhere); a US ZIP+4 code
     // after its state or the word (`WA 98101-1234`) was turned away above.
     if (brMobile && BR_LOCAL_MOBILE.test(candidate)) return hasContext ? 0.85 : 0.6;
+    // `(45) 1234-5678`, `(11) 99876-0030`: as Brazil writes a number, its two-digit area code in brackets,
+    // four digits (a landline) or five (a mobile), a dash and four, whether or not in service.
+    if (brMobile && BR_SHAPE.test(candidate)) return hasContext ? 0.85 : 0.6;
     if (bracketedCountryCode(candidate)) return hasContext ? 0.9 : 0.8;
     return countryCodeFirst(candidate, hasContext) ? (hasContext ? 0.9 : 0.8) : 0;
   }
@@ -338,6 +341,16 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     if (groups.length === 1 && !hasContext) {
       if (cnMobile && CN_MOBILE.test(candidate) && hanNear(text, end - candidate.length, end))
         return isValidIn(candidate, "CN") ? 0.6 : 0;
+      // `你记一下，56171999。`, `65686553、65673663，这俩都行`: a Chinese landline's eight digits without
+      // the area code, as a local number is given, set apart as an item of its own in Chinese text.
+      if (
+        cnMobile &&
+        CN_LOCAL.test(candidate) &&
+        !EIGHT_DIGIT_DATE.test(candidate) &&
+        hanNear(text, end - candidate.length, end) &&
+        standsApart(text, end - candidate.length, end)
+      )
+        return 0.6;
       return script !== undefined &&
         writtenInOwnDigits(candidate, script) &&
         !amountAround(text, end - candidate.length, end)
@@ -621,11 +634,17 @@ const SCRIPT_REGIONS: Record<DigitScript, readonly string[]> = {
 
 /** A Brazilian mobile's nine digits without the area code, grouped 5-4 with a dash: `99876-0030`. */
 const BR_LOCAL_MOBILE = /^9\d{4}-\d{4}$/;
+/** A bracketed two-digit area code, then four or five digits, a dash and four: `(45) 1234-5678`. */
+const BR_SHAPE = /^\(\d{2}\) ?\d{4,5}-\d{4}$/;
 /** A US state's abbreviation right before (`WA 98101-1234`): the digits are a ZIP+4 code. */
 const STATE_BEFORE = /(?<!\p{L})[A-Z]{2},?\s+$/u;
 /** The word ZIP or postal before, in the same clause (`Her ZIP code is 94103-1207`). */
 const ZIP_WORD_BEFORE = /(?<!\p{L})(?:zip|postal|post ?code)(?!\p{L})[^\n\d]{0,16}$/iu;
 const zipBefore = (before: string) => STATE_BEFORE.test(before) || ZIP_WORD_BEFORE.test(before);
+/** A Chinese landline's local number, eight digits from 2 to 8 (the area code left out). */
+const CN_LOCAL = /^[2-8]\d{7}$/;
+/** `20230105`: a date written year, month and day in one run. */
+const EIGHT_DIGIT_DATE = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 /** A Chinese mobile number, eleven digits from 13 to 19, written in one run. */
 const CN_MOBILE = /^1[3-9]\d{9}$/;
 /** A national number written in one run with its trunk `0`: `01223314960`, `0612345678`. */

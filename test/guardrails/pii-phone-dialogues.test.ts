@@ -39,6 +39,17 @@ describe("phone numbers in a clerk's sentences", () => {
     expect(phones("有，01058591588。")).toEqual(["phone:01058591588"]);
   });
 
+  it("reads a Chinese landline's eight local digits set apart in Chinese text", () => {
+    expect(phones("那你记一下，56171999。")).toEqual(["phone:56171999"]);
+    expect(phones("65686553、65673663，这俩都行。")).toEqual(["phone:65686553", "phone:65673663"]);
+    // A date in one run, a price, inside running words, a 9 or a 1 first, or without Chinese around it.
+    expect(phones("日期，20230105。")).toEqual([]);
+    expect(phones("价格，56171999元。")).toEqual([]);
+    expect(phones("我们有56171999个想法")).toEqual([]);
+    expect(phones("还有，96171999。还有，16171999。")).toEqual([]);
+    expect(phones("Noted, 56171999.")).toEqual([]);
+  });
+
   it("leaves a one-run number inside running words, in code, alone in its text, or made of bits", () => {
     expect(phones("The castle galleries 01223357708 and the address")).toEqual([]);
     expect(phones("foo(01223277977, 2)")).toEqual([]);

@@ -79,6 +79,15 @@ describe("pii: phone numbers in written forms", () => {
     expect(phones("Part 19876-0030 and 89876-0030")).toEqual([]);
   });
 
+  it("reads Brazil's bracketed area code before four or five digits, a dash and four, in service or not", () => {
+    expect(phones("Ligue (45) 1234-5678 ou (23) 99876-0030 hoje")).toEqual([
+      "(45) 1234-5678",
+      "(23) 99876-0030",
+    ]);
+    // A last group of three, or five after the dash, is not Brazil's shape.
+    expect(phones("Items (45) 1234-567 and (45) 12345-67890")).toEqual([]);
+  });
+
   it("names the script of a digit in the original text", () => {
     expect(["७", "٣", "۳", "3", "３", "x"].map((text) => digitScriptAt(text, 0))).toEqual([
       "devanagari",
