@@ -82,6 +82,15 @@ export const GITLEAKS_TOKEN_RULES: SecretPatternRule[] = [
     source: "gitleaks cloudflare.go (cloudflare-origin-ca-key)",
   },
   {
+    id: "defined-networking",
+    type: "defined_networking_api_token",
+    keywords: ["dnkey-"],
+    pattern: `${START}dnkey-[A-Za-z0-9=_-]{26}-[A-Za-z0-9=_-]{52}${END}`,
+    score: 0.93,
+    minEntropy: 3,
+    source: "gitleaks definednetworking.go (defined-networking-api-token)",
+  },
+  {
     id: "duffel",
     type: "duffel_token",
     keywords: ["duffel_"],
@@ -190,6 +199,16 @@ export const GITLEAKS_TOKEN_RULES: SecretPatternRule[] = [
     score: 0.95,
     minEntropy: 4,
     source: "gitleaks maxmind.go (maxmind-license-key)",
+  },
+  {
+    id: "newrelic-insert",
+    type: "newrelic_insert_key",
+    keywords: ["nrii-"],
+    // New Relic's insert key; its browser key (`NRJS-`) sits in every page the browser agent serves.
+    pattern: `${START}NRII-[A-Za-z0-9-]{32}${END}`,
+    score: 0.93,
+    minEntropy: 3,
+    source: "gitleaks newrelic.go (new-relic-insert-key)",
   },
   {
     id: "octopus-deploy",

@@ -4,7 +4,8 @@ import { END, type SecretPatternRule, START } from "./secret-rule-types.js";
  * Token formats that every ported rule set left out or bound to a vendor's name nearby, written
  * from the vendors' own documentation of the format (each rule names the page) or, for Slack's
  * workspace tokens and SoftLayer's API URL, from the shapes detect-secrets' plugins read (Yelp/detect-secrets
- * @5e14193, Apache-2.0; see NOTICE).
+ * @5e14193, Apache-2.0; see NOTICE), and for Teamwork's, from the token Kingfisher's rules read after the
+ * vendor's name (mongodb/kingfisher, Apache-2.0; see NOTICE).
  * Each but the Kubernetes bootstrap token (read after a `token` name) is a prefix distinctive enough to
  * stand alone, so no vendor name is asked for around it.
  */
@@ -98,6 +99,27 @@ export const VENDOR_FORMAT_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 3,
     source: "Kubernetes docs, Authenticating with Bootstrap Tokens (token format [a-z0-9]{6}.[a-z0-9]{16})",
+  },
+  {
+    id: "vendor-format.flutterwave-live-secret",
+    type: "flutterwave_secret_key",
+    keywords: ["flwseck-"],
+    // The live secret key; the test one (`FLWSECK_TEST-…-X`) is gitleaks-token-rules.ts's.
+    pattern: `${START}FLWSECK-[a-fA-F0-9]{32}-X${END}`,
+    score: 0.93,
+    minEntropy: 3,
+    source: "Flutterwave docs, API keys (live secret key FLWSECK-…-X, test FLWSECK_TEST-…-X)",
+  },
+  {
+    id: "vendor-format.teamwork-api-token",
+    type: "teamwork_api_token",
+    keywords: ["tkn.v1_"],
+    // Kingfisher's Teamwork rules read the token only after `teamwork`; its own prefix is distinctive.
+    pattern: `${START}tkn\\.v1_[A-Za-z0-9]{71}=${END}`,
+    score: 0.9,
+    minEntropy: 4,
+    source:
+      "Kingfisher data/rules/teamworkcrm.yml, teamworkdesk.yml, teamworkspaces.yml (tkn.v1_, 71 base62 characters, =)",
   },
   {
     id: "vendor-format.slack-workspace-token",

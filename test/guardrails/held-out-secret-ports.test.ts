@@ -48,6 +48,8 @@ describe("gitleaks token formats written alone", () => {
     `xoxs-523423-234243-234233-${hex(18, 43)}`,
     `xoxa-2-${alnum(24, 44)}`,
     `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${alnum(60, 47)}`,
+    `dnkey-${urlSafe(26, 54)}-${urlSafe(52, 55)}`,
+    `NRII-${fakeChars(32, "abcdefghijklmnopqrstuvwxyz0123456789-", 56)}`,
   ];
   it.each(tokens)("finds %s in prose", (token) => {
     expect(reportedSecretValues(`the build log printed ${token} before it failed`)).toEqual([token]);
@@ -72,6 +74,9 @@ describe("gitleaks token formats written alone", () => {
     `SK${"0".repeat(32)}`,
     `the task list is at API-REFERENCE-GUIDE-VERSION-TWO`,
     `see pat.${"a".repeat(22)}.b for details`,
+    // One segment short of a Defined Networking key; one character short of a New Relic insert key.
+    `dnkey-${urlSafe(25, 57)}-${urlSafe(52, 58)}`,
+    `NRII-${alnum(31, 59)}`,
   ])("reports nothing for %s", (text) => {
     expect(reportedSecretValues(text)).toEqual([]);
   });

@@ -54,6 +54,8 @@ describe("vendor formats that stand alone", () => {
       (s) => `aws_id: ${s}`,
     ],
     ["a personal access token's name", (seed) => lowerAlnum(52, seed), (s) => `AZURE_DEVOPS_PAT=${s}`],
+    ["Flutterwave live secret key", (seed) => `FLWSECK-${hex(32, seed)}-X`, (s) => `the payment key is ${s}`],
+    ["Teamwork API token", (seed) => `tkn.v1_${alnum(71, seed)}=`, (s) => `token ${s}`],
   ];
   it.each(cases.map(([name, make, line], index) => [name, make, line, index] as const))(
     "finds %s",
@@ -88,6 +90,8 @@ describe("near-misses of those formats", () => {
     "token = self.tokenizer",
     "pat: Pat Smith",
     "PAT = personal access token",
+    `FLWSECK-${hex(31, 9)}-X`,
+    `tkn.v1_${alnum(71, 10)}`,
   ];
   it.each(benign)("reports nothing in %j", (text) => {
     expect(reportedSecretSpans(text)).toEqual([]);
