@@ -189,11 +189,20 @@ function convert(
   const keywords = carriedKeywords(pattern.regex, converted, (keywords) =>
     prefilterProblem(keywords, boundary),
   );
-  if (typeof keywords === "string") return keywords;
+  if (typeof keywords === "string") {
+    // Alternatives of the vendor's name where only some are too common (`DD.API.KEY|DATADOG.API.KEY`:
+    // `dd`; `COGNITO…|AWS_COGNITO…`: `aws`): keyed by the distinctive ones alone, the rule runs only
+    // where a match opens with one of them, and leaves the rest of its alternatives unread.
+    const distinctive = converted.keywords.filter(
+      (keyword) => prefilterProblem([keyword], boundary) === undefined,
+    );
+    if (distinctive.length === 0) return keywords;
+    converted = { ...converted, keywords: distinctive };
+  } else converted = { ...converted, keywords };
   const rule: SecretPatternRule = {
     id,
     type: detector.id.replace(/-/g, "_"),
-    keywords,
+    keywords: converted.keywords,
     pattern: `${boundary}(?:${converted.source})${AFTER}`,
     ...(converted.flags === "" ? {} : { flags: converted.flags }),
     ...(group === 0 ? {} : { group }),
@@ -220,7 +229,8 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * identifiers, publishable keys and paths their descriptions name, nor the few whose shape ordinary
  * configuration has), with a literal start the prefilter can key on (three characters or more, found in
  * at most ${KEYWORD_LINES} train/dev lines; where the vendor's name alone is more common, the keywords
- * read on past small choices: \`slack_client\`, \`slack.oauth\`), whose
+ * read on past small choices: \`slack_client\`, \`slack.oauth\`; where only some alternatives' keywords are
+ * too common, the others alone: \`datadog\`, not \`dd\`), whose
  * converted pattern finds the three examples drawn from it, of which one adds a finding modelmux's
  * vendor-format rules did not make (not counting its name-based readings), and that report nothing in train or dev lines holding no secret nor in ~12 MB of ordinary
  * code (node_modules, the Python standard library), and whose pattern cannot backtrack super-linearly

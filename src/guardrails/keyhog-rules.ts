@@ -8,7 +8,8 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * identifiers, publishable keys and paths their descriptions name, nor the few whose shape ordinary
  * configuration has), with a literal start the prefilter can key on (three characters or more, found in
  * at most 100 train/dev lines; where the vendor's name alone is more common, the keywords
- * read on past small choices: `slack_client`, `slack.oauth`), whose
+ * read on past small choices: `slack_client`, `slack.oauth`; where only some alternatives' keywords are
+ * too common, the others alone: `datadog`, not `dd`), whose
  * converted pattern finds the three examples drawn from it, of which one adds a finding modelmux's
  * vendor-format rules did not make (not counting its name-based readings), and that report nothing in train or dev lines holding no secret nor in ~12 MB of ordinary
  * code (node_modules, the Python standard library), and whose pattern cannot backtrack super-linearly
@@ -666,6 +667,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/atlantis-credentials.toml (atlantis-credentials, pattern 5)",
   },
   {
+    id: "keyhog.australia-data-gov-api-key.1",
+    type: "australia_data_gov_api_key",
+    keywords: ["data.gov.au", "ckan"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:data\\.gov\\.au|CKAN|AUSTRALIA)[_.\\-]?(?:API[_\\-]?KEY|apikey)[\\s\"''=:]{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/australia-data-gov-api-key.toml (australia-data-gov-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.australia-data-gov-api-key.2",
     type: "australia_data_gov_api_key",
     keywords: ["data.gov.au"],
@@ -807,6 +819,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/aweber-api-credentials.toml (aweber-api-credentials, pattern 4)",
+  },
+  {
+    id: "keyhog.aws-cognito-client-secret",
+    type: "aws_cognito_client_secret",
+    keywords: ["cognito"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:COGNITO[_\\-]?CLIENT[_\\-]?SECRET|COGNITO[_\\-]?SECRET|AWS[_\\-]?COGNITO[_\\-]?SECRET)[=:\\s\"'']{1,257}([a-zA-Z0-9]{40,128}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/aws-cognito-client-secret.toml (aws-cognito-client-secret, pattern 1)",
+  },
+  {
+    id: "keyhog.aws-ecr-token.1",
+    type: "aws_ecr_token",
+    keywords: ["aws_ecr"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:AWS_ECR|ECR|ecr)[\\w_]{0,256}(?:PASSWORD|TOKEN|auth)[=:\\s\"'']{1,257}([A-Za-z0-9+\\/=]{100,356}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/aws-ecr-token.toml (aws-ecr-token, pattern 1)",
   },
   {
     id: "keyhog.aws-ecr-token.2",
@@ -1159,6 +1193,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/bitquery-api-key.toml (bitquery-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.blackboard-api-credentials.2",
+    type: "blackboard_api_credentials",
+    keywords: ["blackboard"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:blackboard|bb[_\\s\\-]{0,256}learn)[_\\s.\\-]{0,256}(?:api[_\\s.\\-]{0,256})?(?:secret|client[_\\s.\\-]{0,256}secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/blackboard-api-credentials.toml (blackboard-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.blockcypher-api-token.1",
@@ -1568,6 +1613,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/calendly-api-key.toml (calendly-api-key, pattern 2)",
   },
   {
+    id: "keyhog.campaign-monitor-api-key.1",
+    type: "campaign_monitor_api_key",
+    keywords: ["campaign", "createsend"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CAMPAIGN[_]{0,16}MONITOR|campaign[_]{0,16}monitor|CREATE[_]{0,16}SEND|createsend)[_]{0,16}(?:API|api)?[_]{0,16}(?:KEY|key)[=: ]{1,17}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/campaign-monitor-api-key.toml (campaign-monitor-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.canada-open-data-api-key.1",
     type: "canada_open_data_api_key",
     keywords: ["canada", "ckan", "open.canada"],
@@ -1643,6 +1699,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/canvas-api-token.toml (canvas-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.canvas-api-token.2",
+    type: "canvas_api_token",
+    keywords: ["bearer"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:Bearer|Token)[=:\\s]{1,17}([a-zA-Z0-9_\\-]{64,71})[^\\n]{0,16}canvas)(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/canvas-api-token.toml (canvas-api-token, pattern 2)",
+  },
+  {
+    id: "keyhog.carbon-black-api-key.1",
+    type: "carbon_black_api_key",
+    keywords: ["vmware_cb"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CARBON[_\\s]{0,256}BLACK|carbon[_\\s]{0,256}black|CB|vmware_cb)[_\\s]{0,256}(?:API[_\\s]{0,256})?KEY[=:\\s\"'']{1,257}([A-F0-9]{20,32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/carbon-black-api-key.toml (carbon-black-api-key, pattern 1)",
   },
   {
     id: "keyhog.cargo-registry-token.1",
@@ -2062,6 +2140,18 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/cloudflare-workers-api-token.toml (cloudflare-workers-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.cloudflare-zero-trust-service-token.2",
+    type: "cloudflare_zero_trust_service_token",
+    keywords: ["cf-access-client-secret"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CF-Access-Client-Secret|CF[^\\n]Access[^\\n]Client[^\\n]Secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,296}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source:
+      "keyhog detectors/cloudflare-zero-trust-service-token.toml (cloudflare-zero-trust-service-token, pattern 2)",
   },
   {
     id: "keyhog.cloudsmith-api-key.1",
@@ -2582,6 +2672,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/data-gov-api.toml (data-gov-api-key, pattern 3)",
   },
   {
+    id: "keyhog.datadog-api-key",
+    type: "datadog_api_key",
+    keywords: ["datadog"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DD[^\\n]API[^\\n]KEY|DATADOG[^\\n]API[^\\n]KEY|datadog[^\\n]api[^\\n]key)[=:\\s\"']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/datadog-api-key.toml (datadog-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.datadog-application-key",
+    type: "datadog_application_key",
+    keywords: ["datadog_app_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DD[^\\n]APP[^\\n]KEY|DATADOG_APP_KEY|datadog_app_key)[=:\\s\"']{1,257}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/datadog-application-key.toml (datadog-application-key, pattern 1)",
+  },
+  {
     id: "keyhog.datocms-api-token.1",
     type: "datocms_api_token",
     keywords: ["datocms"],
@@ -2630,6 +2742,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/deepgram-api-key.toml (deepgram-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.deepl-api-key.1",
+    type: "deepl_api_key",
+    keywords: ["deepl_api_key", "deepl_auth_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DEEPL_API_KEY|DEEPL_AUTH_KEY|DEEPL[^\\n]KEY|deepl[^\\n]api[^\\n]key)[=:\\s\"'']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}:fx?))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/deepl-api-key.toml (deepl-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.deepl-api-key.2",
+    type: "deepl_api_key",
+    keywords: ["deepl_api_key", "deepl_auth_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DEEPL_API_KEY|DEEPL_AUTH_KEY|DEEPL[^\\n]KEY|deepl[^\\n]api[^\\n]key)[=:\\s\"'']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/deepl-api-key.toml (deepl-api-key, pattern 2)",
   },
   {
     id: "keyhog.deepl-api-key.3",
@@ -3073,6 +3207,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/ebay-api-credentials.toml (ebay-api-credentials, pattern 4)",
+  },
+  {
+    id: "keyhog.elasticsearch-basic-auth.1",
+    type: "elasticsearch_basic_auth",
+    keywords: ["elasticsearch", "elastic"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ELASTICSEARCH[_\\-]?API[_\\-]?KEY|ELASTIC[_\\-]?API[_\\-]?KEY|ES[_\\-]?API[_\\-]?KEY|elasticsearch[_\\-]?api[_\\-]?key|elastic[_\\-]?api[_\\-]?key)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{48,304}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/elasticsearch-basic-auth.toml (elasticsearch-basic-auth, pattern 1)",
   },
   {
     id: "keyhog.elevenlabs-api-key",
@@ -4007,6 +4152,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/google-cloud-storage-hmac-key.toml (google-cloud-storage-hmac-key, pattern 3)",
   },
   {
+    id: "keyhog.google-meet-api.1",
+    type: "google_meet_api",
+    keywords: ["gmeet"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:google[_\\-\\s]?meet|gmeet|meet[_\\-\\s]?api)[_\\-\\s]?(?:key|secret|token)[\"'\\s]{0,256}[=:][\"'\\s]{0,256}([a-zA-Z0-9_\\-]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/google-meet-api.toml (google-meet-api, pattern 1)",
+  },
+  {
     id: "keyhog.google-oauth-client-secret.1",
     type: "google_oauth_client_secret",
     keywords: ["gocspx-"],
@@ -4480,6 +4636,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/hotjar-api-key.toml (hotjar-api-key, pattern 2)",
   },
   {
+    id: "keyhog.huawei-cloud-api-credentials.1",
+    type: "huawei_cloud_api_credentials",
+    keywords: ["huawei", "huaweicloud"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:HUAWEI[_\\-]?CLOUD|HUAWEICLOUD|HW)[_\\s]{0,256}(?:ACCESS[_\\-]?KEY|AK)[=:\\s\"'']{1,257}([A-Z0-9]{20,30}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/huawei-cloud-api-credentials.toml (huawei-cloud-api-credentials, pattern 1)",
+  },
+  {
+    id: "keyhog.huawei-cloud-api-credentials.2",
+    type: "huawei_cloud_api_credentials",
+    keywords: ["huawei", "huaweicloud"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:HUAWEI[_\\-]?CLOUD|HUAWEICLOUD|HW)[_\\s]{0,256}(?:SECRET[_\\-]?KEY|SK)[=:\\s\"'']{1,257}([a-zA-Z0-9]{30,50}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/huawei-cloud-api-credentials.toml (huawei-cloud-api-credentials, pattern 2)",
+  },
+  {
     id: "keyhog.hubitat-api-credentials.1",
     type: "hubitat_api_credentials",
     keywords: ["hubitat"],
@@ -4931,6 +5109,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/japan-egov-api-key.toml (japan-egov-api-key, pattern 3)",
   },
   {
+    id: "keyhog.jetadmin-credentials.3",
+    type: "jetadmin_credentials",
+    keywords: ["jetadmin"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:jetadmin|jet[_.\\s]{0,256}admin)[_.\\s]{0,256}(?:api[_.\\s]{0,256}key|secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/jetadmin-credentials.toml (jetadmin-credentials, pattern 3)",
+  },
+  {
     id: "keyhog.jetadmin-credentials.4",
     type: "jetadmin_credentials",
     keywords: ["jet_"],
@@ -5377,6 +5566,15 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/lob-api-key.toml (lob-api-key, pattern 1)",
   },
   {
+    id: "keyhog.locationiq-api-token",
+    type: "locationiq_api_token",
+    keywords: ["pk."],
+    pattern: "(?<![A-Za-z0-9_+/-])(?:(?:pk|sk)\\.[a-f0-9]{32,288})(?![A-Za-z0-9])",
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/locationiq-api-token.toml (locationiq-api-token, pattern 1)",
+  },
+  {
     id: "keyhog.loggly-customer-token",
     type: "loggly_customer_token",
     keywords: ["loggly", "loggly_token", "customer_token"],
@@ -5572,6 +5770,39 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/lunacy-api-credentials.toml (lunacy-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.magento-integration-token",
+    type: "magento_integration_token",
+    keywords: ["magento", "integration"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:magento|integration|MAGE|MAGENTO)[_=:\\s\"']{1,17}(?:token|access_token)?[=:\\s\"']{0,16}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/magento-integration-token.toml (magento-integration-token, pattern 1)",
+  },
+  {
+    id: "keyhog.magento-rest-api-token.1",
+    type: "magento_rest_api_token",
+    keywords: ["magento"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:magento|MAGE|MAGENTO)[_=:\\s\"'']{1,17}(?:rest[_\\-]?token|admin[_\\-]?token|access[_\\-]?token)?[=:\\s\"'']{0,16}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/magento-rest-api-token.toml (magento-rest-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.magiceden-api-key.1",
+    type: "magiceden_api_key",
+    keywords: ["magic_eden", "magiceden"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MAGIC_EDEN|magiceden|magic[_\\s]eden)[_\\s]{0,256}(?:API[_\\s]{0,256})?KEY[_\\s]{0,256}[=:][\\s]{0,256}[\"'']{1,257}([a-f0-9\\-]{36,292})[\"'']{1,257})(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/magiceden-api-key.toml (magiceden-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.mailgun-webhook-signing-key.1",
     type: "mailgun_webhook_signing_key",
     keywords: ["mailgun"],
@@ -5601,6 +5832,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/mailjet-api-credentials.toml (mailjet-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.make-api-token",
+    type: "make_api_token",
+    keywords: ["make_api_key", "integromat_api_key", "integromat"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MAKE_API_KEY|INTEGROMAT_API_KEY|make|integromat)[=:\\s\"'']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/make-api-token.toml (make-api-token, pattern 1)",
   },
   {
     id: "keyhog.maltego-api-key",
@@ -5809,6 +6051,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/mexico-datosgobmx-api-key.toml (mexico-datosgobmx-api-key, pattern 3)",
+  },
+  {
+    id: "keyhog.microsoft-teams-api.1",
+    type: "microsoft_teams_api",
+    keywords: ["teams"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:microsoft[_\\-\\s]?teams|ms[_\\-\\s]?teams|teams)[_\\-\\s]?(?:api[_\\-\\s]?key|secret|token)[\"'\\s]{0,256}[=:][\"'\\s]{0,256}([a-zA-Z0-9_\\-.]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/microsoft-teams-api.toml (microsoft-teams-api, pattern 1)",
   },
   {
     id: "keyhog.microsoft-translator-api-key.1",
@@ -6187,6 +6440,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/netlify-pat.toml (netlify-pat, pattern 1)",
+  },
+  {
+    id: "keyhog.newrelic-license-key.1",
+    type: "newrelic_license_key",
+    keywords: ["new_relic", "newrelic", "license"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:NEW_RELIC|new_relic|NEWRELIC|newrelic|NR|nr|license)[_\\s]{0,16}(?:LICENSE|license)?[_\\s]{0,16}(?:KEY|key)?[=:\\s\"']{1,17}([a-f0-9]{40}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/newrelic-license-key.toml (newrelic-license-key, pattern 1)",
   },
   {
     id: "keyhog.newrelic-license-key.2",
@@ -6776,6 +7040,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/pagerduty-api-key.toml (pagerduty-api-key, pattern 1)",
   },
   {
+    id: "keyhog.paloalto-api-key.1",
+    type: "paloalto_api_key",
+    keywords: ["palo", "panos", "panorama"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:PALO[_\\s]{0,256}ALTO|palo[_\\s]{0,256}alto|PAN[_\\s]{0,256}OS|panos|PANORAMA)[_\\s]{0,256}(?:API[_\\s]{0,256})?(?:KEY|TOKEN)[=:\\s\"'']{1,257}([A-Za-z0-9+\\/]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/paloalto-api-key.toml (paloalto-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.pandadoc-api-key.1",
     type: "pandadoc_api_key",
     keywords: ["pandadoc"],
@@ -6967,6 +7242,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/pexels-api-key.toml (pexels-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.phrase-api-token.1",
+    type: "phrase_api_token",
+    keywords: ["phrase_api", "phraseapp", "phrase_access"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:PHRASE|PHRASE_API|PHRASEAPP|PHRASE_ACCESS)[_\\s]?(?:API[_\\s]?(?:KEY|TOKEN)|ACCESS[_\\s]?TOKEN|TOKEN)?[=:\\s\"'']{1,257}([a-f0-9]{40,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/phrase-api-token.toml (phrase-api-token, pattern 1)",
   },
   {
     id: "keyhog.phrase-api-token.2",
@@ -7332,6 +7618,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/powerbi-credentials.toml (powerbi-credentials, pattern 2)",
   },
   {
+    id: "keyhog.powerschool-api-credentials.2",
+    type: "powerschool_api_credentials",
+    keywords: ["powerschool"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:powerschool|ps)[_\\s.\\-]{0,256}(?:client[_\\s.\\-]{0,256}secret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{40,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/powerschool-api-credentials.toml (powerschool-api-credentials, pattern 2)",
+  },
+  {
+    id: "keyhog.powerschool-api-credentials.3",
+    type: "powerschool_api_credentials",
+    keywords: ["powerschool"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:powerschool|ps)[_\\s.\\-]{0,256}(?:api[_\\s.\\-]{0,256}key|plugin[_\\s.\\-]{0,256}key)[=:\\s\"'']{1,257}([a-f0-9]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/powerschool-api-credentials.toml (powerschool-api-credentials, pattern 3)",
+  },
+  {
     id: "keyhog.practicepanther-api-key",
     type: "practicepanther_api_key",
     keywords: ["practicepanther"],
@@ -7685,6 +7993,18 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/retool-api-key.toml (retool-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.ringcentral-api-credentials.2",
+    type: "ringcentral_api_credentials",
+    keywords: ["ringcentral"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ringcentral|rc)[_\\-\\s]?(?:app[_\\-\\s]?)?(?:client[_\\-\\s]?secret|clientsecret)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,40}))(?![A-Za-z0-9])",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/ringcentral-api-credentials.toml (ringcentral-api-credentials, pattern 2)",
   },
   {
     id: "keyhog.riotgames-api-key",
@@ -8106,6 +8426,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
       "keyhog detectors/sendgrid-webhook-signing-secret.toml (sendgrid-webhook-signing-secret, pattern 1)",
   },
   {
+    id: "keyhog.sentinelone-api-token",
+    type: "sentinelone_api_token",
+    keywords: ["sentinelone", "sentinel"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SENTINELONE|sentinelone|S1|sentinel)[_\\s]{0,256}(?:API[_\\s]{0,256})?(?:TOKEN|KEY)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{60,100}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/sentinelone-api-token.toml (sentinelone-api-token, pattern 1)",
+  },
+  {
     id: "keyhog.sentry-api-key-legacy",
     type: "sentry_api_key_legacy",
     keywords: ["sentry", "auth.api_key"],
@@ -8295,6 +8626,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/signnow-api-credentials.toml (signnow-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.simpleanalytics-api-key.1",
+    type: "simpleanalytics_api_key",
+    keywords: ["simpleanalytics"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SA[_\\-\\s]?API[_\\-\\s]?KEY|SIMPLE[_\\-\\s]?ANALYTICS[_\\-\\s]?API[_\\-\\s]?KEY|simpleanalytics[_\\-\\s]?key)[=:\\s\"'']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/simpleanalytics-api-key.toml (simpleanalytics-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.sinch-api-key.2",
     type: "sinch_api_key",
     keywords: ["sinch"],
@@ -8304,6 +8646,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/sinch-api-key.toml (sinch-api-key, pattern 2)",
+  },
+  {
+    id: "keyhog.singapore-govtech-api-key.1",
+    type: "singapore_govtech_api_key",
+    keywords: ["govtech", "singapore"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:GOVTECH|SG|singapore)[_.\\-]?(?:API[_\\-]?KEY|api_key)[\\s\"''=:]{1,257}([a-zA-Z0-9]{32,64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/singapore-govtech-api-key.toml (singapore-govtech-api-key, pattern 1)",
   },
   {
     id: "keyhog.singapore-govtech-api-key.2",
@@ -8849,6 +9202,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/strapi-api-token.toml (strapi-api-token, pattern 1)",
   },
   {
+    id: "keyhog.subgraph-studio-api-key",
+    type: "subgraph_studio_api_key",
+    keywords: ["subgraph_studio", "subgraph"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:SUBGRAPH_STUDIO|subgraph[^\\n]?studio|studio[^\\n]?api)[=:\\s\"'']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/subgraph-studio-api-key.toml (subgraph-studio-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.sumo-logic-access-key",
     type: "sumo_logic_access_key",
     keywords: ["sumologic_accesskey", "sumologic_access_key", "accesskey"],
@@ -9231,6 +9595,28 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/todoist-api-token.toml (todoist-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.togetherai-api-key",
+    type: "togetherai_api_key",
+    keywords: ["togetherai", "together_api_key", "togetherai_api_key"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:together|togetherai|TOGETHER_API_KEY|TOGETHERAI_API_KEY)[=:\\s\"']{1,257}([a-f0-9]{64}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/togetherai-api-key.toml (togetherai-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.tomorrow-api-key.1",
+    type: "tomorrow_api_key",
+    keywords: ["climacell"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TOMORROW|tomorrow|CLIMACELL|climacell)[_\\s]{0,256}(?:API[_\\s]{0,256})?KEY[=:\\s\"'']{1,257}([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/tomorrow-api-key.toml (tomorrow-api-key, pattern 1)",
   },
   {
     id: "keyhog.tomorrow-api-key.2",
@@ -10253,6 +10639,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/workato-api-credentials.toml (workato-api-credentials, pattern 2)",
   },
   {
+    id: "keyhog.workday-api-key.4",
+    type: "workday_api_key",
+    keywords: ["workday"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:workday|WD)[._\\-]?(?:token|api[_\\-]?key|bearer)[=:\\s\"'']{1,257}([a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/workday-api-key.toml (workday-api-key, pattern 4)",
+  },
+  {
     id: "keyhog.worldpay-api-credentials.2",
     type: "worldpay_api_credentials",
     keywords: ["worldpay"],
@@ -10273,6 +10670,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/worldpay-api-credentials.toml (worldpay-api-credentials, pattern 4)",
+  },
+  {
+    id: "keyhog.worldweatheronline-api-key.1",
+    type: "worldweatheronline_api_key",
+    keywords: ["worldweatheronline", "wwo"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:WORLDWEATHERONLINE|worldweatheronline|WORLD[_\\s]WEATHER[_\\s]ONLINE|WWO)[_\\s]{0,256}(?:API[_\\s]{0,256})?KEY[=:\\s\"'']{1,257}([a-zA-Z0-9]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/worldweatheronline-api-key.toml (worldweatheronline-api-key, pattern 1)",
   },
   {
     id: "keyhog.wrike-access-token",
@@ -10437,6 +10845,18 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/zendesk-api-token.toml (zendesk-api-token, pattern 2)",
+  },
+  {
+    id: "keyhog.zendesk-chat-credentials.1",
+    type: "zendesk_chat_credentials",
+    keywords: ["zendesk", "zopim"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ZENDESK[_\\s]?CHAT|ZOPIM|CHAT[_\\s]?API)[_\\s]?(?:TOKEN|KEY|SECRET|ACCESS[_\\s]?TOKEN)[=:\\s\"'']{1,257}([a-f0-9]{32,64}))(?![A-Za-z0-9])",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/zendesk-chat-credentials.toml (zendesk-chat-credentials, pattern 1)",
   },
   {
     id: "keyhog.zendesk-chat-credentials.2",

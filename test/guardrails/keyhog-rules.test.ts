@@ -69,6 +69,13 @@ describe("a sample of the ported KeyHog rules", () => {
       `our slack client secret ${hex(32, 40)}`,
     ],
     [
+      // Keyed by `datadog` alone: its `DD.API.KEY` alternative's `dd` is too short for the prefilter.
+      "keyhog.datadog-api-key",
+      hex(32, 42),
+      (secret) => `datadog.api.key: ${secret}`,
+      `DD.API.KEY ${hex(32, 42)}`,
+    ],
+    [
       "keyhog.home-assistant-api-token.1",
       urlSafe(48, 41),
       (secret) => `HASS_TOKEN: ${secret}`,
