@@ -1,5 +1,6 @@
 import { rememberLast } from "../remember-last.js";
-import { ALPHANUMERIC, asciiClass } from "./char-class.js";
+import { ALPHANUMERIC, asciiClass, atLineStart } from "./char-class.js";
+import { drawnWithoutDigits } from "./digitless-key.js";
 import { characterClasses, shannonEntropy } from "./entropy.js";
 import {
   isCodeCall,
@@ -198,6 +199,14 @@ function readValueOfName(
   const inQuery = text[nameStart - 1] === "&" || text[nameStart - 1] === "?";
   let value = readValue(text, valueStart.index, valueStart.quote, inQuery);
   if (value === undefined) return undefined;
+  // A config line's value stopped by a bracket (`passwd: m{{h}o)p$…`, `db_pass := Ab)c9…`): nothing
+  // opens before the name on its line for the bracket to close, so the value runs on to a space.
+  if (
+    valueStart.quote === "" &&
+    isBracket(text, valueStart.index + value.length) &&
+    atLineStart(text, nameStart, isIndent, 40)
+  )
+    value = readLineValue(text, valueStart.index) ?? value;
   // Without an operator only a token is a value: a key's shape, whatever the name (not a plain
   // password). Read first, as the checks below are for values after an operator.
   if (valueStart.spaced === true) return spacedToken(text, value, valueStart.index, isPassword);
@@ -233,6 +242,8 @@ function readValueOfName(
   // A format string filled in by code (`"prefix_{}".format(x)`, `f"prefix_{x}"`): a template, not the value.
   if (quoted && value.includes("{") && (valueStart.interpolated || text.startsWith(".format(", end + 1)))
     return undefined;
+  // A template literal's interpolation (`` `ACTION_MESSAGE$${event.action}` ``): filled in by code too.
+  if (valueStart.quote === "`" && TEMPLATE_INTERPOLATION.test(value)) return undefined;
   let score = scoreSecretValue(value, isPassword, quoted);
   // A value explicitly named as a password counts even when plain (`password: "letmein"`).
   if (score === 0 && namesAPlainValue(name, originalName, isPassword, value, quoted || element)) {
@@ -695,6 +706,8 @@ function closesElement(text: string, end: number, name: string): boolean {
 }
 
 const CALL_CLOSES = /^[ \t]*\)/;
+// `${name}`, `${name.field}`, `${call(…)}`, `${list[0]}`: an expression (not Go's raw `` `…${e]…` ``).
+const TEMPLATE_INTERPOLATION = /\$\{[ \t]*[A-Za-z_$][\w$]*(?:[.([}?\s]|$)/;
 const ELIDED = /\.\.|…|\[redacted\]/i;
 
 /** Shown cut short (`ops_eyJz...`, `abc..[Redacted]`, `abc1234…`): what is left is not the credential. */
@@ -823,6 +836,19 @@ function readValue(text: string, start: number, quote: string, inQuery = false):
   return value;
 }
 
+const isBracket = asciiClass(")]}<>");
+const isIndent = asciiClass(" \t");
+// A config line's unquoted value ends at a space, a quote, `,` or `;`, not at a bracket.
+const lineValueEnds = new StopFinder(asciiClass(` \t\n\v\f\r"'\`,;`));
+
+/** The unquoted value of a config line at `start` (see readValueOfName), or none when too long. */
+function readLineValue(text: string, start: number): string | undefined {
+  const end = lineValueEnds.find(text, start, MAX_VALUE + 1);
+  if (end - start > MAX_VALUE) return undefined;
+  const value = text.slice(start, end);
+  return text[end] === ";" ? value : value.slice(0, trailingRun(value, isClosingPunctuation, 1));
+}
+
 const isClosingPunctuation = (value: string, index: number) => ".,:!?".includes(value.charAt(index));
 const isLineEscape = (value: string, index: number) =>
   value.charCodeAt(index) === 0x5c &&
@@ -891,7 +917,8 @@ function scoreSecretValueAnew(value: string, isPassword: boolean, quoted: boolea
   }
   // Hex draws from 16 symbols, so a random 16-character hex key's measured entropy is often under 3.
   const minEntropy = value.length >= 16 && HEX.test(value) ? 2.5 : 3;
-  if (value.length < MIN_KEY || entropy < minEntropy || classes < 2 || !/\d/.test(value)) return 0;
+  if (value.length < MIN_KEY || entropy < minEntropy || classes < 2) return 0;
+  if (!/\d/.test(value) && !drawnWithoutDigits(value)) return 0;
   // A package and its version (`io.jsonwebtoken:jjwt-jackson-0.11.2`, a Maven coordinate read as
   // `token:` and a value) or a path template (`s3://{bucket}/events/dt={date}`): not a key.
   if (ARTIFACT_VERSION.test(value) || PATH_TEMPLATE.test(value)) return 0;

@@ -23,9 +23,9 @@ export interface SecretParser {
  * Values people write where a real password would go in docs and examples. Template references are
  * placeholders when well formed: `${DB_PASSWORD}`, `${DB_PASSWORD:-dev}`, `{{ .Values.password }}`,
  * `${{ secrets.TOKEN }}` (or cut at the `}` where an unquoted value ends: `${link`), Puppet's and
- * Logstash's `%{VAR}`, Ruby's and Octopus Deploy's `#{var}` anywhere in the value, a word in
- * parentheses (`PWD=(whatever);`, cut at the `)` too); a `${` or `{{`
- * that does not read as one is just part of a value.
+ * Logstash's `%{VAR}`, Symfony's `%env(DB_SECRET)%` (and `%env(resolve:…)%`), Ruby's and Octopus
+ * Deploy's `#{var}` anywhere in the value, a word in parentheses (`PWD=(whatever);`, cut at the `)`
+ * too); a `${` or `{{` that does not read as one is just part of a value.
  * A run of `####` masks a value's hidden part, as `xxxx` and `***` do.
  * `fake` and `example` anywhere are gitleaks' stopwords (rules/stopwords.go) that say so, and
  * AWS's documented keys end in EXAMPLE. Docs also write a name in square brackets (`--set
@@ -42,7 +42,7 @@ export interface SecretParser {
 const STAND_IN_WORD =
   /^(?:pass(?:word)?|passwd|pwd|secret|changeme|change_me|sample|dummy|test|placeholder|redacted|hidden|masked|null|none|empty|\*+|x+|\.+|_+|-+)$/i;
 const PLACEHOLDER_VALUE =
-  /your[_-]?|<[^>]*>|^:[A-Za-z_]\w{0,60}$|^\[[A-Za-z][A-Za-z_ .-]{0,60}\]?$|^([A-Za-z])\1{2,}$|^_[A-Za-z][A-Za-z_]{0,60}_$|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*|\/\/?[^{}]*|##?[^{}]*|%%?[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|%\{[A-Za-z_][\w.-]*\}|#\{[^{}]{1,60}\}|\{\$[A-Za-z_][\w.]{0,60}\}|^(?:@@?[A-Za-z_][\w.-]{0,60}@@?|__[A-Za-z][\w.-]{0,60}__|\[\[[ \t]*[A-Za-z_][\w.-]{0,60}[ \t]*\]\])$|^\(\([ \t]*[A-Za-z_][\w./-]{0,60}[ \t]*(?:\)\)|$)|xxxx|\*\*\*|####|fake|example/i;
+  /your[_-]?|<[^>]*>|^:[A-Za-z_]\w{0,60}$|^\[[A-Za-z][A-Za-z_ .-]{0,60}\]?$|^([A-Za-z])\1{2,}$|^_[A-Za-z][A-Za-z_]{0,60}_$|\$\{\s*[A-Za-z_][\w.-]*(?::?[-=?+][^{}]*|:[^{}]*|\/\/?[^{}]*|##?[^{}]*|%%?[^{}]*)?\s*(?:\}|$)|\{\{[^{}]*(?:\}\}|$)|^\{\s*[A-Za-z_][A-Za-z_.-]*\s*(?:\}|$)|^\([A-Za-z_ ]{1,40}(?:\)|$)|%[(s]|^%[A-Za-z_]\w*%$|^\$\$?[A-Za-z_]|^\$[([]|^env:|%\{[A-Za-z_][\w.-]*\}|%env\([\w:.-]{1,80}\)%|#\{[^{}]{1,60}\}|\{\$[A-Za-z_][\w.]{0,60}\}|^(?:@@?[A-Za-z_][\w.-]{0,60}@@?|__[A-Za-z][\w.-]{0,60}__|\[\[[ \t]*[A-Za-z_][\w.-]{0,60}[ \t]*\]\])$|^\(\([ \t]*[A-Za-z_][\w./-]{0,60}[ \t]*(?:\)\)|$)|xxxx|\*\*\*|####|fake|example/i;
 // connectionstrings.com's stand-ins, camel-cased like the rest of its templates (`User Id=myUsername;
 // Password=myPassword;`). Lower-case `mypassword`, `mypass`, `my_password` are the literal passwords
 // examples and real configs use (`postgres://app:mypassword@db`), and are reported.
