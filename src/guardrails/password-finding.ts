@@ -24,15 +24,17 @@ export function passwordFinding(value: string, start: number, quoted: boolean): 
 /**
  * A value in the password's slot of a connection string (`Pwd=…;` after another setting, Oracle's
  * `user/…@host`, a Go DSN's `user:…@tcp(`): as passwordFinding, but a word that looks like a stand-in
- * (`password`, `secret`, `myPassword`) is the value in use all the same, reported lower and saying so.
+ * (`password`, `secret`, `myPassword`) is the value in use all the same, reported lower and saying so,
+ * unless the login's `user` is a stand-in too.
  */
 export function slotPasswordFinding(
   text: string,
   value: string,
   start: number,
   quoted: boolean,
+  user: string | undefined,
 ): ParsedSecret | undefined {
-  return passwordFinding(value, start, quoted) ?? placeholderLookingFinding(text, value, start);
+  return passwordFinding(value, start, quoted) ?? placeholderLookingFinding(text, value, start, user);
 }
 
 // The last value scored: a run of one value (a config's line repeated, a megabyte of `: PSK "`) is
