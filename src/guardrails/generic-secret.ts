@@ -217,12 +217,13 @@ function readValueOfName(
   if (valueStart.quote === "" && insideTemplateAction(text, nameStart)) return undefined;
   // A connection string's password setting (`Server=db;Pwd=password;`, `?user=app&password=secret`)
   // holding a word that looks like a stand-in: the value in use all the same, and a weak real one looks
-  // no different (isPlaceholderLooking), so it is reported lower, saying so.
+  // no different (isPlaceholderLooking), so it is reported lower, saying so. Not the first word of a
+  // setting that runs on (`;PWD=pass word;`): that value is read whole below.
   if (
     isPassword &&
     valueStart.quote === "" &&
     isPlaceholderLooking(value) &&
-    (inQuery || afterSetting(text, nameStart))
+    (inQuery || (afterSetting(text, nameStart) && settingTail(text, valueStart.index + value.length) === ""))
   )
     return placeholderLookingFinding(
       text,
@@ -259,7 +260,8 @@ function readValueOfName(
     score = plainPasswordScore(
       value,
       quoted || element,
-      text.slice(end, end + 40),
+      // A shell's environment prefix (`PGPASSWORD=tiger psql -h db`): a command follows, not prose.
+      isEnvironmentPrefix(text, nameStart, originalName, valueStart.index) ? "" : text.slice(end, end + 40),
       setting || text[nameStart - 1] === ";",
       () =>
         setting ||
@@ -267,6 +269,10 @@ function readValueOfName(
           USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart))),
     );
   }
+  // A PIN-like run of digits under a password's own name (`password: 123456`, `?user=app&pwd=20240101`):
+  // a count or a length is named for what it counts (`password_min_length`), not as the password.
+  if (score === 0 && !quoted && DIGITS_PASSWORD.test(value) && namesThePassword(name, originalName))
+    score = 0.6;
   if (score === 0)
     return quoted ? undefined : fallbackLiteral(text, end, value, isPassword, name, originalName);
   // A setter's argument is named by the method, not by an assignment of its own: scored under a
@@ -712,6 +718,33 @@ function closesElement(text: string, end: number, name: string): boolean {
 }
 
 const CALL_CLOSES = /^[ \t]*\)/;
+const DIGITS_PASSWORD = /^\d{6,20}$/;
+// A name whose last word is the password's: `password`, `db_pass`, `PGPASSWORD`, `adminPassword`, `pwd`.
+const PASSWORD_LAST_WORD = /(?:^|[^a-z]|pg|db|admin|root|user)(?:password|passwd|pwd|pass|passcode)$/;
+const CAMEL_PASSWORD_LAST_WORD = /[a-z0-9](?:Password|Passwd|Pwd|Pass|Passcode)$/;
+
+function namesThePassword(name: string, originalName: string): boolean {
+  return PASSWORD_LAST_WORD.test(name) || CAMEL_PASSWORD_LAST_WORD.test(originalName);
+}
+
+// An environment variable's name, capitals and `_` (`PGPASSWORD`, `MYSQL_PWD`, `DB_PASSWORD`).
+const ENVIRONMENT_NAME = /^[A-Z][A-Z0-9_]*$/;
+const isPrefixStart = asciiClass(" \t\n\r;&|(");
+
+/**
+ * Whether the name at `nameStart` is a shell's environment assignment before a command: an
+ * environment variable's name at the line's start or after a space or an operator, `=` and the
+ * value right after it, no space between (`PGPASSWORD=tiger psql`, `MYSQL_PWD=tiger mysql -u root`).
+ */
+function isEnvironmentPrefix(text: string, nameStart: number, name: string, valueIndex: number): boolean {
+  return (
+    valueIndex === nameStart + name.length + 1 &&
+    text[valueIndex - 1] === "=" &&
+    (nameStart === 0 || isPrefixStart(text, nameStart - 1)) &&
+    ENVIRONMENT_NAME.test(name)
+  );
+}
+
 // `${name}`, `${name.field}`, `${call(…)}`, `${list[0]}`: an expression (not Go's raw `` `…${e]…` ``).
 const TEMPLATE_INTERPOLATION = /\$\{[ \t]*[A-Za-z_$][\w$]*(?:[.([}?\s]|$)/;
 const ELIDED = /\.\.|…|\[redacted\]/i;
