@@ -16,3 +16,15 @@ export function fnv1a(text: string): number {
   for (const char of text) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193);
   return hash >>> 0;
 }
+
+/**
+ * One bit of a text that is as likely 0 as 1 whatever the text: murmur3's finaliser over fnv1a. A bare
+ * `fnv1a(text) % 2` is no such bit: FNV's prime is odd, so the hash's low bit is the parity of the
+ * number of odd code points, and lines of one source often share it.
+ */
+export function mixedBit(text: string): number {
+  let hash = fnv1a(text);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 31;
+}

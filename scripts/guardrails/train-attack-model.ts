@@ -1,5 +1,6 @@
 // `npm run train:guardrails`: trains the learned attack scorer on the train split of the corpus,
-// picks its threshold on the dev split, and writes src/guardrails/attacks/attack-model.bin.
+// picks its thresholds on the dev split (choose-thresholds.ts), and writes
+// src/guardrails/attacks/attack-model.bin.
 // Seeded and single-threaded: the same corpus gives the same file, byte for byte.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,14 +16,12 @@ import {
   readByAgent as readByAgentSource,
 } from "../../src/guardrails/attacks/context-features.js";
 import { FEATURE_BITS, featuresOf } from "../../src/guardrails/attacks/features.js";
-import { createGuardrails } from "../../src/guardrails/create-guardrails.js";
 import type { ContentSource } from "../../src/guardrails/types.js";
-import { loadEvalCases } from "../../test/guardrails/eval-harness.js";
-import { DEV_BENIGN_FLAG_RATE, DEV_DOCUMENT_FLAG_RATE, devFlagRate } from "./dev-caps.js";
+import { chooseThresholds, DEV_RANDOM_SEEDS, PARAGRAPH_SOURCES } from "./choose-thresholds.js";
 import { SYSTEM_CONTEXT } from "./extract-system-prompts.js";
 import { type CorpusLine, loadCorpus } from "./load-corpus.js";
 import { randomTexts, trainingNoise } from "./random-texts.js";
-import { fnv1a, mulberry32 } from "./seeded-random.js";
+import { mulberry32 } from "./seeded-random.js";
 import { wrapperTwins } from "./wrapper-twins.js";
 
 const SEED = 19;
@@ -45,7 +44,6 @@ const CONTEXT_FEATURES = (process.env.CONTEXT_FEATURES ?? "1") === "1";
  * n such features, so long random text (a page of random CJK, a base64 blob) drifted to "attack".
  */
 const CENTER = (process.env.CENTER ?? "1") === "1";
-const MIN_THRESHOLD = 0.25;
 /**
  * Briefs and role requests written to "you" ("You are using Linux, your task is …", "Your user id is
  * …; you want to change …", "Imagine you are …"): the benign lines of these training sources weigh
@@ -63,8 +61,6 @@ const BRIEF_SOURCES: ReadonlySet<string> = new Set([
   "self-instruct-seed-tasks",
 ]);
 const BRIEF_WEIGHT = Number(process.env.BRIEF_WEIGHT ?? 3);
-/** News and Wikipedia paragraphs: what a retrieved page says; their dev lines also set the document threshold. */
-const PARAGRAPH_SOURCES = ["ud-pud-8-languages"];
 
 interface Example {
   features: Int32Array;
@@ -344,133 +340,30 @@ const draft = {
   contextFeatures: CONTEXT_FEATURES,
 };
 const scorer = createAttackScorer({ ...draft, bytes: 0 });
-const scoreOf = (line: CorpusLine, asDocument = false) =>
-  scorer.score(line.text, asDocument ? "document" : ((line.context ?? "user") as ContentSource))?.attack ?? 0;
-const readByAgent = (line: CorpusLine) =>
-  line.context === "document" || line.context === "tool_result" || PARAGRAPH_SOURCES.includes(line.source);
+const scoreOf = (line: CorpusLine) => scorer.score(line.text, contextOf(line))?.attack ?? 0;
 
 /**
- * A cap that allows fewer flagged lines than this is noise, not a rate: with 37 lines and 1 allowed, the
- * second-highest line of one small authored file set the user threshold. Such small groups are pooled
- * per rate class and the pool is held to the same rate.
- */
-const MIN_ALLOWED = 3;
-
-/**
- * The rules alone (the learned scorer off): a line they flag counts against its source's cap whatever
- * the model scores, since the cap is on what check_guardrails reports. Read as the threshold reads it.
- */
-const rulesOnly = createGuardrails({ learnedAttackScorer: false });
-const rulesFlag = (line: CorpusLine, asDocument: boolean) =>
-  rulesOnly
-    .check({ text: line.text, direction: "input", source: asDocument ? "document" : contextOf(line) })
-    .findings.some((finding) => finding.kind === "prompt_injection" || finding.kind === "jailbreak");
-
-/**
- * The lowest threshold that keeps every dev source's benign lines under its cap on its own, rules and
- * model together: one large easy source (news sentences) must not hide a small hard one (text about
- * security, role requests).
- */
-function thresholdFor(label: "user" | "document", benignLines: CorpusLine[], rate: number): number {
-  // For the document threshold every line is read as a page would be (news paragraphs included).
-  const asDocument = label === "document";
-  let threshold = MIN_THRESHOLD;
-  // A source's documents and its short lines apart: its long pages must not hide among its sentences.
-  const sourceOf = (line: CorpusLine) =>
-    line.context === undefined ? line.source : `${line.source} (${line.context})`;
-  const rateOf = (line: CorpusLine) => Math.min(rate, devFlagRate(label, line.source));
-  const sizes = new Map<string, number>();
-  for (const line of benignLines) sizes.set(sourceOf(line), (sizes.get(sourceOf(line)) ?? 0) + 1);
-  const groupOf = (line: CorpusLine) => {
-    const source = sourceOf(line);
-    const sourceRate = rateOf(line);
-    if (Math.floor((sizes.get(source) ?? 0) * sourceRate) >= MIN_ALLOWED) return source;
-    return sourceRate < rate ? "small sources held at 1 %" : `small ${label} sources`;
-  };
-  for (const group of new Set(benignLines.map(groupOf))) {
-    const members = benignLines.filter((line) => groupOf(line) === group);
-    const byRules = members.filter((line) => rulesFlag(line, asDocument)).length;
-    const benign = members
-      .filter((line) => !rulesFlag(line, asDocument))
-      .map((line) => scoreOf(line, asDocument))
-      .sort((left, right) => right - left);
-    const allowed = Math.max(0, Math.floor(members.length * rateOf(members[0] as CorpusLine)) - byRules);
-    const needed = (benign[allowed] ?? 0) + 1e-3;
-    threshold = Math.max(threshold, needed);
-    console.log(
-      `dev ${label} ${group}: ${members.length} benign lines, ${byRules} flagged by the rules, at most ${allowed} more: needs ${needed.toFixed(3)}`,
-    );
-  }
-  return Math.min(0.95, threshold);
-}
-
-/**
- * DEV_HALF=a or b: thresholds chosen on that half of dev alone (fnv1a of the line), so the other half
- * tells what a change does on lines its thresholds were not chosen on (every dev source's benign rate
- * holds by construction on the lines that chose them). Unset: all of dev, as shipped.
+ * DEV_HALF=a or b: thresholds chosen on that half of dev alone (a well-mixed bit of the line,
+ * choose-thresholds.ts), so the other half tells what a change does on lines its thresholds were not
+ * chosen on (every dev source's benign rate holds by construction on the lines that chose them).
+ * Unset: all of dev, as shipped.
  */
 const DEV_HALF = process.env.DEV_HALF ?? "";
-const inDevHalf = (line: CorpusLine) =>
-  DEV_HALF === "" || (fnv1a(line.text) % 2 === 0 ? "a" : "b") === DEV_HALF;
-const devBenign = dev.filter((line) => line.kind === "benign" && inDevHalf(line));
-/**
- * The rules' evaluation set is trained on, but its test (test/guardrails/eval-set.test.ts) holds the
- * whole check to 3 % of its benign cases flagged (those with no label: its secret and PII cases are
- * benign lines to the scorer but not to that gate): they are one more group under the cap.
- */
-const evalSetBenignTexts = new Set(
-  loadEvalCases()
-    .filter((testCase) => testCase.labels.length === 0)
-    .map((testCase) => testCase.text),
-);
-const evalSetBenign = train.filter(
-  (line) => line.source === "modelmux-eval-set" && evalSetBenignTexts.has(line.text),
-);
-let userThreshold = thresholdFor(
-  "user",
-  [...devBenign.filter((line) => line.context === undefined || line.context === "user"), ...evalSetBenign],
-  DEV_BENIGN_FLAG_RATE,
-);
-let documentThreshold = thresholdFor("document", devBenign.filter(readByAgent), DEV_DOCUMENT_FLAG_RATE);
-// Random text (random-texts.ts: random characters in several scripts, blobs, code, logs, JSON, at up
-// to 1,000,000 characters) is a dev set of its own: every threshold stays above all of it. A text
-// longer than LONG_TEXT_CHARS is read as many windows, each a chance for noise to score high, so long
-// texts get thresholds of their own, set by the long random texts (dev pages are shorter).
-const RANDOM_GUARD = (process.env.RANDOM_GUARD ?? "1") === "1";
-/** Two seeds of every kind and length; the test of the shipped model draws others. */
-const DEV_RANDOM_SEEDS = [7, 500];
 /** How far above the highest dev random text a threshold stays: other seeds score a little higher. */
 const RANDOM_MARGIN = Number(process.env.RANDOM_MARGIN ?? 0.02);
+const { thresholds, longThresholds } = chooseThresholds(scorer, lines, {
+  devHalf: DEV_HALF,
+  randomGuard: (process.env.RANDOM_GUARD ?? "1") === "1",
+  randomMargin: RANDOM_MARGIN,
+  log: (line) => console.log(line),
+});
+const userThreshold = thresholds.user;
 const devRandomTexts = DEV_RANDOM_SEEDS.flatMap((seed) => randomTexts(undefined, seed));
-const randomHighest = { short: { user: 0, document: 0 }, long: { user: 0, document: 0 } };
-for (const { text } of devRandomTexts)
-  for (const source of ["user", "document"] as const) {
-    const highest = randomHighest[text.length > LONG_TEXT_CHARS ? "long" : "short"];
-    highest[source] = Math.max(highest[source], scorer.score(text, source)?.attack ?? 0);
-  }
-console.log(
-  `dev random text, highest: up to ${LONG_TEXT_CHARS} characters user ${randomHighest.short.user.toFixed(3)}, document and tool_result ${randomHighest.short.document.toFixed(3)}; longer user ${randomHighest.long.user.toFixed(3)}, document and tool_result ${randomHighest.long.document.toFixed(3)}`,
-);
-const guarded = (threshold: number, highest: number) =>
-  RANDOM_GUARD ? Math.max(threshold, highest + RANDOM_MARGIN) : threshold;
-userThreshold = guarded(userThreshold, randomHighest.short.user);
-documentThreshold = guarded(documentThreshold, randomHighest.short.document);
-// A user's request is asked at least the certainty an instruction inside content an agent reads is
-// (test/guardrails/attacks/learned-detector.test.ts): fourteenth round, the briefs weighed three
-// times let the user caps alone ask 0.392, under the documents' 0.406.
-userThreshold = Math.max(userThreshold, documentThreshold);
-const thresholds = { user: userThreshold, document: documentThreshold, tool_result: documentThreshold };
-const longDocumentThreshold = guarded(documentThreshold, randomHighest.long.document);
-const longThresholds = {
-  user: guarded(userThreshold, randomHighest.long.user),
-  document: longDocumentThreshold,
-  tool_result: longDocumentThreshold,
-};
 // A system message is read with the user's threshold, as learned-detector.ts reads it.
 const thresholdOf = (text: string, source: ContentSource) =>
   (text.length > LONG_TEXT_CHARS ? longThresholds : thresholds)[source === "system" ? "user" : source];
 console.log(
-  `thresholds: user ${userThreshold.toFixed(3)}, document and tool_result ${documentThreshold.toFixed(3)}; over ${LONG_TEXT_CHARS} characters ${longThresholds.user.toFixed(3)} and ${longDocumentThreshold.toFixed(3)}; dev attack recall of the learned scorer alone:`,
+  `thresholds: user ${userThreshold.toFixed(3)}, document and tool_result ${thresholds.document.toFixed(3)}; over ${LONG_TEXT_CHARS} characters ${longThresholds.user.toFixed(3)} and ${longThresholds.document.toFixed(3)}; dev attack recall of the learned scorer alone:`,
 );
 const caughtOf = (line: CorpusLine) => scoreOf(line) >= thresholdOf(line.text, contextOf(line));
 for (const source of new Set(dev.map((line) => line.source))) {
