@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { CAP_MARGIN, chooseThresholds } from "../../../scripts/guardrails/choose-thresholds.js";
+import { SYSTEM_CONTEXT } from "../../../scripts/guardrails/extract-system-prompts.js";
+import { type CorpusLine, loadCorpus } from "../../../scripts/guardrails/load-corpus.js";
+import { loadAttackModel } from "../../../src/guardrails/attacks/attack-model.js";
+import { createAttackScorer } from "../../../src/guardrails/attacks/attack-scorer.js";
+
+/** A scorer that gives each text the score in `scores` (0 for any other): the choice alone, no model. */
+function fixedScorer(scores: ReadonlyMap<string, number>) {
+  return {
+    score: (text: string) => ({
+      attack: scores.get(text) ?? 0,
+      kind: "prompt_injection" as const,
+      start: 0,
+      end: text.length,
+    }),
+  };
+}
+
+describe("the learned scorer's thresholds", () => {
+  it("keep a line of each cap free", () => {
+    // 400 benign user lines of one source held to 3 %: a cap of 12 lines; scores 0.300 ... 0.699.
+    const lines: CorpusLine[] = Array.from({ length: 400 }, (_, index) => ({
+      text: `Recipe note ${index}: simmer the beans for ${index + 5} minutes.`,
+      kind: "benign",
+      source: "threshold-test-lines",
+      split: "dev",
+      lang: "en",
+      licence: "MIT (this project)",
+    }));
+    const scores = new Map(lines.map((line, index) => [line.text, 0.3 + index / 1000]));
+    const chosen = chooseThresholds(fixedScorer(scores), lines);
+    const flagged = [...scores.values()].filter((score) => score >= chosen.thresholds.user).length;
+    expect(flagged).toBe(12 - CAP_MARGIN);
+    expect(chosen.thresholds.user).toBeCloseTo(0.689, 6);
+    // Nothing read by an agent here: the document threshold is the floor, over no random text's score.
+    expect(chosen.thresholds.document).toBe(0.25);
+    const withoutMargin = chooseThresholds(fixedScorer(scores), lines, { capMargin: 0 });
+    expect(withoutMargin.thresholds.user).toBeCloseTo(0.688, 6);
+  });
+
+  // The built corpus is gitignored: wherever it is (where the model is trained, and where main lands),
+  // a change to the rules or to dev that would move the shipped thresholds fails here, not rounds later.
+  it("are the ones the trainer chooses today for the shipped weights", () => {
+    const { lines, publicPresent } = loadCorpus();
+    if (!publicPresent) return;
+    const model = loadAttackModel();
+    const chosen = chooseThresholds(
+      createAttackScorer(model),
+      lines.filter((line) => line.context !== SYSTEM_CONTEXT && line.split !== "test"),
+    );
+    expect(
+      chosen,
+      "dev and the rules give other thresholds: `npm run thresholds:guardrails -- --write`, then the keep rule",
+    ).toEqual({ thresholds: model.thresholds, longThresholds: model.longThresholds });
+  }, 600_000);
+});
