@@ -61,6 +61,21 @@ const BRIEF_SOURCES: ReadonlySet<string> = new Set([
   "self-instruct-seed-tasks",
 ]);
 const BRIEF_WEIGHT = Number(process.env.BRIEF_WEIGHT ?? 3);
+/**
+ * DISCUSSION_WEIGHT: the benign train pages about prompting and attacks (guides, security docs) weigh
+ * this much more. Off (1). At 3, thresholds chosen on all of dev (one line of each cap free): the
+ * prompt-engineering guide's dev pages flagged 11 -> 6 with their source, 41 -> 26 without, and it no
+ * longer sets the document threshold (0.403 -> 0.367, set by the pooled small document sources); dev
+ * recall 1126 -> 1122, benign 34 -> 33, notinject 8 -> 8. On lines the thresholds were not chosen on
+ * (chosen on one well-mixed half of dev, read on the other) it flagged 3 more benign lines each way,
+ * recall +2 and -2: not better where it was not tuned.
+ */
+const DISCUSSION_SOURCES: ReadonlySet<string> = new Set([
+  "prompt-engineering-guide-8-languages",
+  "brex-prompt-engineering-guide",
+  "security-docs-train",
+]);
+const DISCUSSION_WEIGHT = Number(process.env.DISCUSSION_WEIGHT ?? 1);
 
 interface Example {
   features: Int32Array;
@@ -222,7 +237,10 @@ const examples: Example[] = texts.map(({ text, label, source, context, lang, bri
     norm: plain.length > 0 ? 1 / Math.sqrt(plain.length) : 0,
     label,
     weight:
-      exampleWeight(label, source) * languageFactor(label, lang) * (brief && label === 0 ? BRIEF_WEIGHT : 1),
+      exampleWeight(label, source) *
+      languageFactor(label, lang) *
+      (brief && label === 0 ? BRIEF_WEIGHT : 1) *
+      (label === 0 && DISCUSSION_SOURCES.has(source.split("|")[0] ?? "") ? DISCUSSION_WEIGHT : 1),
   };
 });
 if (WRAPPER_TWINS) {
