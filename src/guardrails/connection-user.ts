@@ -1,3 +1,5 @@
+import { firstAtOrAfter } from "../first-at-or-after.js";
+
 /**
  * A login's user slot holding its own name (`user`, `username`, `UID=user`, connectionstrings.com's
  * `myUsername`): beside a password slot holding its own name too (`user:password@host`,
@@ -69,16 +71,4 @@ function oneLiteral(text: string, from: number, to: number): boolean {
     if (code === 0x0a || code === 0x0d || code === 0x22 || code === 0x27 || code === 0x60) return false;
   }
   return true;
-}
-
-/** The index of the first of the ascending `values` at or after `from`. */
-function firstAtOrAfter(values: number[], from: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((values[middle] ?? 0) < from) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -1,3 +1,4 @@
+import { firstAtOrAfter } from "../first-at-or-after.js";
 import { rememberLast } from "../remember-last.js";
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { isUserStandIn } from "./connection-user.js";
@@ -122,18 +123,6 @@ function apartOnOneLine(text: string, from: number, to: number): boolean {
 const exampleWordStarts = rememberLast((text: string): number[] =>
   Array.from(text.matchAll(EXAMPLE_SAID), (match) => match.index),
 );
-
-/** The index of the first of the ascending `values` at or after `from`. */
-function firstAtOrAfter(values: number[], from: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((values[middle] ?? 0) < from) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 // An environment variable's name in capitals with a credential word as one of its parts
 // (`DB_PASSWORD`, `CLIENT_PASSWORD1`, `ROOT_PASSWORD`, `SECRET_KEY_BASE`): case-sensitive.
