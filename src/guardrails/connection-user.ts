@@ -1,4 +1,5 @@
 import { firstAtOrAfter } from "../first-at-or-after.js";
+import { rememberLast } from "../remember-last.js";
 
 /**
  * A login's user slot holding its own name (`user`, `username`, `UID=user`, connectionstrings.com's
@@ -22,7 +23,6 @@ const USER_SETTING =
 const REACH = 200;
 
 interface UserSettings {
-  text: string;
   /** Ascending starts and ends of the settings, and their values. */
   starts: number[];
   ends: number[];
@@ -31,19 +31,15 @@ interface UserSettings {
 
 // The user settings of the last text asked about, found in one pass: a megabyte of one connection
 // string asks tens of thousands of times, and a window read at each would cost as many passes.
-let settings: UserSettings = { text: "", starts: [], ends: [], values: [] };
-
-function userSettingsOf(text: string): UserSettings {
-  if (text !== settings.text) {
-    settings = { text, starts: [], ends: [], values: [] };
-    for (const match of text.matchAll(USER_SETTING)) {
-      settings.starts.push(match.index);
-      settings.ends.push(match.index + match[0].length);
-      settings.values.push(match[1] ?? "");
-    }
+const userSettingsOf = rememberLast((text: string): UserSettings => {
+  const settings: UserSettings = { starts: [], ends: [], values: [] };
+  for (const match of text.matchAll(USER_SETTING)) {
+    settings.starts.push(match.index);
+    settings.ends.push(match.index + match[0].length);
+    settings.values.push(match[1] ?? "");
   }
   return settings;
-}
+});
 
 /**
  * The user setting's value of the connection string around `start`–`end` (a password setting's
