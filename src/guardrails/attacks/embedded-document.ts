@@ -1,6 +1,7 @@
 import type { ContentSource, Detector, Finding } from "../types.js";
 import { LONG_TEXT_CHARS } from "./attack-scorer.js";
 import { findDocumentParts } from "./document-parts.js";
+import { prefixedNames } from "./prefixed-names.js";
 
 /**
  * A user's text that carries a document (a pasted email, web page, résumé, a tool's JSON output) is
@@ -42,13 +43,5 @@ export function createEmbeddedDocumentDetector(rules: readonly Detector[], learn
   };
 }
 
-/** `attacks/embedded-document:<detector>`, made once per detector: a megabyte of pasted addresses reports 80,000. */
-const documentNames = new Map<string, string>();
-function readAsDocument(detector: string): string {
-  let name = documentNames.get(detector);
-  if (name === undefined) {
-    name = `${EMBEDDED_DOCUMENT_DETECTOR}:${detector}`;
-    documentNames.set(detector, name);
-  }
-  return name;
-}
+/** `attacks/embedded-document:<detector>`. */
+const readAsDocument = prefixedNames(`${EMBEDDED_DOCUMENT_DETECTOR}:`);

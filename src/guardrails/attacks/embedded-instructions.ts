@@ -4,6 +4,7 @@ import { hiddenElements } from "./hidden-elements.js";
 import { htmlComments, MAX_COMMENT_BODY } from "./html-comments.js";
 import { markdownImages } from "./markdown-images.js";
 import { matchesAtLeads } from "./matches-at-leads.js";
+import { prefixedNames } from "./prefixed-names.js";
 import { SpanTest } from "./span-test.js";
 
 // Who an embedded instruction is addressed to: an AI reading the content rather than a person.
@@ -240,16 +241,8 @@ function isHiddenInstruction(hidden: string): boolean {
   return (IMPERATIVE.test(hidden) || IMPERATIVE_OTHER.test(hidden)) && ADDRESSED_TO_READER.test(hidden);
 }
 
-/** `attacks/embedded/<type>`, made once per type: a megabyte of addresses reports 80,000 findings. */
-const detectorNames = new Map<string, string>();
-function detectorNamed(type: string): string {
-  let name = detectorNames.get(type);
-  if (name === undefined) {
-    name = `attacks/embedded/${type}`;
-    detectorNames.set(type, name);
-  }
-  return name;
-}
+/** `attacks/embedded/<type>`. */
+const detectorNamed = prefixedNames("attacks/embedded/");
 
 /**
  * Where the instructions after a text's addresses end, asked in text order. The next paragraph break
