@@ -4,7 +4,8 @@ import type { PiiSecretLine } from "./pii-secret-line.js";
 
 /**
  * Lines of a source's own files, labelled by hand in a committed file (scripts/guardrails/labelled/):
- * `P|value|path:line` (the line holds a password, `value`, labelled at its first occurrence) or
+ * `P|value|path:line` (the line holds a password, `value`, labelled at its first occurrence that is not a
+ * setting's name: `user=user;password=password;` labels the second `password`) or
  * `N|-|path:line` (no secret). The text is the whole line of the file at the pinned commit, trimmed:
  * the words are the source's, only the labels are this project's (each label file states its rule).
  * `read` gives a file of the source at its commit.
@@ -36,8 +37,15 @@ export function labelledSourceLines(
       origin: where,
     };
     if (kind === "N") return line;
-    const start = text.indexOf(value);
+    const start = valueStart(text, value);
     if (value === "" || start === -1) throw new Error(`${file}:${lineNumber}: ${value} is not in ${where}`);
     return { ...line, spans: [["password", start, start + value.length]] };
   });
+}
+
+/** The first occurrence of `value` in `text` that is not a setting's name (followed by `=`), else -1. */
+function valueStart(text: string, value: string): number {
+  let start = text.indexOf(value);
+  while (start !== -1 && text[start + value.length] === "=") start = text.indexOf(value, start + 1);
+  return start;
 }

@@ -28,7 +28,7 @@ export const oracleLoginParser: SecretParser = {
     const match = ORACLE_LOGIN.exec(text);
     const span = match?.indices?.[2];
     if (match === null || span === undefined) return undefined;
-    return slotPasswordFinding(text, text.slice(span[0], span[1]), span[0], false, match[1]);
+    return slotPasswordFinding(text, text.slice(span[0], span[1]), span[0], false);
   },
 };
 
@@ -52,7 +52,7 @@ export const pgpassParser: SecretParser = {
     const match = PGPASS_LINE.exec(line);
     const password = match?.[5];
     if (match === null || password === undefined) return undefined;
-    return slotPasswordFinding(text, password, lineStart + line.length - password.length, false, match[4]);
+    return slotPasswordFinding(text, password, lineStart + line.length - password.length, false);
   },
 };
 
@@ -171,6 +171,6 @@ export const goMysqlDsnParser: SecretParser = {
     const match = GO_DSN_LOGIN.exec(text.slice(from, index));
     const span = match?.indices?.[2];
     if (match === null || span === undefined) return undefined;
-    return slotPasswordFinding(text, match[2] ?? "", from + span[0], false, match[1]);
+    return slotPasswordFinding(text, match[2] ?? "", from + span[0], false);
   },
 };

@@ -1,6 +1,5 @@
 import { rememberLast } from "../remember-last.js";
 import { ALPHANUMERIC, asciiClass, atLineStart } from "./char-class.js";
-import { connectionUser } from "./connection-user.js";
 import { drawnWithoutDigits } from "./digitless-key.js";
 import { characterClasses, shannonEntropy } from "./entropy.js";
 import {
@@ -225,12 +224,7 @@ function readValueOfName(
     isPlaceholderLooking(value) &&
     (inQuery || (afterSetting(text, nameStart) && settingTail(text, valueStart.index + value.length) === ""))
   )
-    return placeholderLookingFinding(
-      text,
-      value,
-      valueStart.index,
-      connectionUser(text, nameStart, valueStart.index + value.length),
-    );
+    return placeholderLookingFinding(text, value, valueStart.index);
   // An interpolated string's field (`$"…password={SecureStringHelper.Decode(_pw)}"`), and a value
   // that repeats its own name (`ProxyPassword = "proxyPassword"`, `pwd: pwd`): a stand-in.
   if (isInterpolatedField(text, valueStart.index, value) || sameAsName(value, originalName)) return undefined;

@@ -24,17 +24,15 @@ export function passwordFinding(value: string, start: number, quoted: boolean): 
 /**
  * A value in the password's slot of a connection string (`Pwd=…;` after another setting, Oracle's
  * `user/…@host`, a Go DSN's `user:…@tcp(`): as passwordFinding, but a word that looks like a stand-in
- * (`password`, `secret`, `myPassword`) is the value in use all the same, reported lower and saying so,
- * unless the login's `user` is a stand-in too.
+ * (`password`, `secret`, `myPassword`) is the value in use all the same, reported lower and saying so.
  */
 export function slotPasswordFinding(
   text: string,
   value: string,
   start: number,
   quoted: boolean,
-  user: string | undefined,
 ): ParsedSecret | undefined {
-  return passwordFinding(value, start, quoted) ?? placeholderLookingFinding(text, value, start, user);
+  return passwordFinding(value, start, quoted) ?? placeholderLookingFinding(text, value, start);
 }
 
 // The last value scored: a run of one value (a config's line repeated, a megabyte of `: PSK "`) is

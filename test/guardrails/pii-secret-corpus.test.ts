@@ -734,6 +734,17 @@ describe("labelled lines of a source's files", () => {
     ]);
   });
 
+  it("labels the value where it is one, not where it names a setting", () => {
+    const template = { "t.cs": 'var s = "user=user;password=password;account=account;";' };
+    const [line] = labelledSourceLines(
+      "P|password|t.cs:1",
+      "l.txt",
+      (path) => template[path as "t.cs"],
+      context,
+    );
+    expect(line?.spans).toEqual([["password", 28, 36]]);
+  });
+
   it("refuses a value not on its line, a line past the end, and a malformed row", () => {
     expect(() => labelledSourceLines("P|hunter2|a.cs:2", "l.txt", read, context)).toThrow(
       /l.txt:1: hunter2 is not/,

@@ -7,8 +7,10 @@ import { createGuardrails } from "../../src/guardrails/index.js";
 // saying why; `thresholds.secret: 0.6` skips them again. Moved here from the benign lists of
 // config-doc-placeholders, credential-forms and secrets tests, which skipped them (h39creds, session 20).
 // Beside a user slot holding its own name too (`user:password@host`, `UID=user;PWD=password`,
-// `User Id=myUsername;Password=myPassword;`) the login is a template of names and is skipped (h40creds,
-// session 21): docs and tests write those by the dozen, a real login has a real user.
+// `User Id=myUsername;Password=myPassword;`) it is reported the same: h40creds (session 21) skipped those
+// as templates of names, but the scanners' own fixtures label them secrets (Kingfisher's ftp, rabbitmq,
+// uri and odbc examples, detect-secrets' basic-auth test, Microsoft security-utilities' URL examples:
+// 12 of the 14 such labels in their repositories), and so do evaluations that follow them (h41creds, session 22).
 const guardrails = createGuardrails();
 const secrets = (text: string) =>
   guardrails.check({ text, direction: "input", only: ["secret"] }).findings.map((finding) => ({
@@ -62,13 +64,52 @@ describe("placeholder-looking passwords in a URL or a connection string", () => 
     expect(secrets(text)).toEqual([{ value, score: 0.55, detector }]);
   });
 
-  it("reads the user of the same literal only, and a stand-in user leaves a real password reported", () => {
-    expect(secrets('x = "UID=user"; y = "Server=db;PWD=password"')).toEqual([
-      { value: "password", score: 0.55, detector: "secrets/generic/placeholder-looking" },
-    ]);
-    expect(secrets("UID=user\nServer=db;PWD=password")).toEqual([
-      { value: "password", score: 0.55, detector: "secrets/generic/placeholder-looking" },
-    ]);
+  // A template of names: the user slot holds its own name too, before or after the password.
+  const standInUser: [string, string, string][] = [
+    [
+      "postgres://user:password@localhost:5432/mydb",
+      "password",
+      "secrets/connection-string/placeholder-looking",
+    ],
+    ["ftp://user:secret@ftp.example.net", "secret", "secrets/connection-string/placeholder-looking"],
+    ["https://username:password@host:8443/api", "password", "secrets/connection-string/placeholder-looking"],
+    [
+      "Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;",
+      "myPassword",
+      "secrets/generic/placeholder-looking",
+    ],
+    [
+      '"  DRIVER={SQL Server};SERVER=localhost;DATABASE=testdb;UID=user;PWD=password\\n"',
+      "password",
+      "secrets/generic/placeholder-looking",
+    ],
+    ["user=user;password=password;account=account;", "password", "secrets/generic/placeholder-looking"],
+    [
+      "account=myAccount;password=myPassword;user=myUser;db=myDB",
+      "myPassword",
+      "secrets/generic/placeholder-looking",
+    ],
+    [
+      "jdbc:postgresql://db:5432/app?user=user&password=secret",
+      "secret",
+      "secrets/generic/placeholder-looking",
+    ],
+    [
+      "jdbc:oracle:thin:user/password@//db:1521/ORCL",
+      "password",
+      "secrets/connection-string/placeholder-looking",
+    ],
+    ["user:passwd@tcp(db:3306)/shop", "passwd", "secrets/connection-string/placeholder-looking"],
+    ["postgres://user:user@db/app", "user", "secrets/connection-string/placeholder-looking"],
+  ];
+  it.each(standInUser)(
+    "reports %j beside a stand-in user too, as scanners label it",
+    (text, value, detector) => {
+      expect(secrets(text)).toEqual([{ value, score: 0.55, detector }]);
+    },
+  );
+
+  it("reports a real password beside a stand-in user at its own score", () => {
     expect(secrets("postgres://user:Xk92jLmq@db/prod")).toEqual([
       { value: "Xk92jLmq", score: 0.92, detector: "secrets/connection-string" },
     ]);
@@ -80,6 +121,7 @@ describe("placeholder-looking passwords in a URL or a connection string", () => 
     const flagged = (text: string) =>
       strict.check({ text, direction: "input", only: ["secret"] }).findings.length > 0;
     expect(flagged("postgres://app:password@localhost:5432/mydb")).toBe(false);
+    expect(flagged("postgres://user:password@localhost:5432/mydb")).toBe(false);
     expect(flagged("Server=db;User ID=app;Password=password;")).toBe(false);
     expect(flagged("Server=db;User ID=app;Password=admin;")).toBe(true);
   });
@@ -98,18 +140,6 @@ describe("placeholder-looking passwords in a URL or a connection string", () => 
     "postgres://user:****@db/app",
     "postgres://user:$PASSWORD@db/app",
     "postgres://xxx:xxx@db/app",
-    // A template of names: the user slot holds its own name too, before or after the password.
-    "postgres://user:password@localhost:5432/mydb",
-    "ftp://user:secret@ftp.example.net",
-    "https://username:password@host:8443/api",
-    "Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;",
-    '"  DRIVER={SQL Server};SERVER=localhost;DATABASE=testdb;UID=user;PWD=password\\n"',
-    "user=user;password=password;account=account;",
-    "account=myAccount;password=myPassword;user=myUser;db=myDB",
-    "jdbc:postgresql://db:5432/app?user=user&password=secret",
-    "jdbc:oracle:thin:user/password@//db:1521/ORCL",
-    "user:passwd@tcp(db:3306)/shop",
-    "postgres://user:user@db/app",
     // Words saying the login is not for real use, and anonymous FTP.
     "account=test;user=test;password=test;",
     "Server=db;User ID=app;Password=dummy;",
