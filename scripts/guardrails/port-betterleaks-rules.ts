@@ -19,11 +19,13 @@ import {
   readBetterleaksRules,
 } from "./betterleaks-rules.js";
 import {
-  addsFinding,
   benignLines,
+  COVERAGE_DRAWS,
   carriedKeywords,
+  examplesAdded,
   keywordPrefilterProblem,
   MAX_KEYWORD_LINES,
+  NO_FINDING_ADDED,
   ordinaryCode,
   reasonCounts,
   renderRuleObjects,
@@ -86,9 +88,8 @@ for (const rule of rules) {
     skipped[name] = `reports ${negatives} of its ${rule.negatives.length} negative examples`;
     continue;
   }
-  const adds = texts.some((text) => addsFinding(ported, text, baseline));
-  if (!adds) {
-    skipped[name] = "adds no finding: modelmux already finds every example";
+  if (examplesAdded(ported, texts, baseline).length === 0) {
+    skipped[name] = NO_FINDING_ADDED;
     continue;
   }
   candidates.push(ported);
@@ -205,7 +206,7 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * with a literal start the prefilter can key on (one found in at most ${MAX_KEYWORD_LINES} train/dev lines),
  * whose token prefix no rule of modelmux's has already,
  * whose converted pattern (RE2 read as Rust regex syntax, scripts/guardrails/rust-regex.ts) finds
- * every one of the rule's own samples, reports none of its own negative samples, adds a finding
+ * every one of the rule's own samples, reports none of its own negative samples, adds a finding (in a sample or one of ${COVERAGE_DRAWS} variants of each with its secret redrawn)
  * modelmux's vendor-format rules did not make (not counting its name-based readings), reports nothing in train or dev lines holding no secret nor in ~12 MB of
  * ordinary code (node_modules, the Python standard library), and cannot backtrack super-linearly
  * (scripts/guardrails/backtracking-check.ts; where repetitions the converter bounded from unbounded

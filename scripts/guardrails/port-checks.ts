@@ -19,9 +19,12 @@ import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.j
 import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
 import { telegramBotTokenParser } from "../../src/guardrails/telegram-token.js";
 import type { Detector } from "../../src/guardrails/types.js";
+import { captureGroup } from "./keyhog-detectors.js";
 import { PUBLIC_CORPUS } from "./load-corpus.js";
 import { PII_SECRET_CORPUS, type PiiSecretLine } from "./load-pii-secret-corpus.js";
+import { sampleRegex } from "./regex-sample.js";
 import { type ConvertedRegex, convertRustRegex } from "./rust-regex.js";
+import { fnv1a, mulberry32 } from "./seeded-random.js";
 
 export { superLinearBacktracking } from "./backtracking-check.js";
 
@@ -127,6 +130,56 @@ export function addsFinding(
     (found) => !base.some((other) => other.start < found.end && found.start < other.end),
   );
 }
+
+/**
+ * How many variants of each example the coverage check draws: the example with its secret redrawn
+ * from the rule's own secret pattern. A vendor rule that covers a dropped rule's three examples may
+ * still be narrower than it (Kingfisher's Fastly rule reads `[a-z0-9_-]{32}` between word boundaries,
+ * KeyHog's `[a-zA-Z0-9_=-]{32}`: a token with `=` in it, or `-` at its end, is the dropped rule's alone).
+ */
+export const COVERAGE_DRAWS = 30;
+
+/**
+ * `examples` and, for each, COVERAGE_DRAWS copies with the secret (the rule's `group`) redrawn from
+ * the rule's own pattern for it, seeded by the rule's id; none where the sampler cannot read that
+ * pattern (it throws rather than guess). What a port's "adds no finding" compares over.
+ */
+export function coverageExamples(rule: SecretPatternRule, examples: readonly string[]): string[] {
+  const secret = captureGroup(rule.pattern, rule.group ?? 0);
+  if (secret === undefined) return [...examples];
+  const regex = new RegExp(rule.pattern, `${rule.flags ?? ""}d`);
+  const random = mulberry32(fnv1a(rule.id));
+  const drawn: string[] = [];
+  for (const example of examples) {
+    const span = regex.exec(example)?.indices?.[rule.group ?? 0];
+    if (span === undefined) continue;
+    for (let draw = 0; draw < COVERAGE_DRAWS; draw++) {
+      let value: string;
+      try {
+        value = sampleRegex(secret, random);
+      } catch {
+        return [...examples];
+      }
+      const variant = example.slice(0, span[0]) + value + example.slice(span[1]);
+      if (regex.test(variant)) drawn.push(variant);
+    }
+  }
+  return [...examples, ...drawn];
+}
+
+/**
+ * The examples in which `rule` reports what the vendor-format readings with `baseline` do not overlap,
+ * over its own examples and their redrawn variants (coverageExamples): empty, and the rule adds nothing.
+ */
+export function examplesAdded(
+  rule: SecretPatternRule,
+  examples: readonly string[],
+  baseline: readonly SecretPatternRule[] = SECRET_PATTERN_RULES,
+): string[] {
+  return coverageExamples(rule, examples).filter((example) => addsFinding(rule, example, baseline));
+}
+
+export const NO_FINDING_ADDED = `adds no finding: modelmux already finds every example and ${COVERAGE_DRAWS} variants of each with the secret redrawn`;
 
 /** Lines that hold no secret, from the train and dev splits only: the false-positive check. */
 export function benignLines(): string[] {

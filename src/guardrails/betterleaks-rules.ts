@@ -10,7 +10,7 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * with a literal start the prefilter can key on (one found in at most 10 train/dev lines),
  * whose token prefix no rule of modelmux's has already,
  * whose converted pattern (RE2 read as Rust regex syntax, scripts/guardrails/rust-regex.ts) finds
- * every one of the rule's own samples, reports none of its own negative samples, adds a finding
+ * every one of the rule's own samples, reports none of its own negative samples, adds a finding (in a sample or one of 30 variants of each with its secret redrawn)
  * modelmux's vendor-format rules did not make (not counting its name-based readings), reports nothing in train or dev lines holding no secret nor in ~12 MB of
  * ordinary code (node_modules, the Python standard library), and cannot backtrack super-linearly
  * (scripts/guardrails/backtracking-check.ts; where repetitions the converter bounded from unbounded
@@ -243,6 +243,26 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     source: "betterleaks deepgram.go (deepgram-api-key)",
   },
   {
+    id: "betterleaks.devcycle-mobile-sdk-key",
+    type: "devcycle_mobile_sdk_key",
+    keywords: ["dvc_mobile_"],
+    pattern: "\\b(dvc_mobile_[A-Za-z0-9]{8,32})",
+    group: 1,
+    score: 0.85,
+    minEntropy: 3,
+    source: "betterleaks devcycle.go (devcycle-mobile-sdk-key)",
+  },
+  {
+    id: "betterleaks.devcycle-server-sdk-key",
+    type: "devcycle_server_sdk_key",
+    keywords: ["dvc_server_"],
+    pattern: "\\b(dvc_server_[A-Za-z0-9]{8,32})",
+    group: 1,
+    score: 0.85,
+    minEntropy: 3,
+    source: "betterleaks devcycle.go (devcycle-server-sdk-key)",
+  },
+  {
     id: "betterleaks.devin-personal-api-key",
     type: "devin_personal_api_key",
     keywords: ["apk_user_"],
@@ -348,6 +368,29 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3.5,
     source: "betterleaks greptile.go (greptile-api-key)",
+  },
+  {
+    id: "betterleaks.gumroad-access-token",
+    type: "gumroad_access_token",
+    keywords: ["gumroad"],
+    pattern:
+      "(?:gumroad)(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}((?:[a-f0-9]{64}|[A-Za-z0-9\\-]{43}))(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    flags: "i",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks gumroad.go (gumroad-access-token)",
+  },
+  {
+    id: "betterleaks.highnote-secret-live-key",
+    type: "highnote_secret_live_key",
+    keywords: ["highnote"],
+    pattern:
+      "(?:(?:[hH][iI][gG][hH][nN][oO][tT][eE](?:[_. \\-]{0,256}(?:[aA][pP][iI]))?[_. \\-]{0,256}(?:[sS][eE][cC][rR][eE][tT]|[kK][eE][yY]|[tT][oO][kK][eE][nN]|[sS][kK][_. \\-]{0,256}[lL][iI][vV][eE]))(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}(sk_live_a2V5Xz[A-Za-z0-9+\\/]{69}={0,2})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3.5,
+    source: "betterleaks highnote.go (highnote-secret-live-key)",
   },
   {
     id: "betterleaks.influxdb-api-token",
@@ -541,6 +584,16 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     source: "betterleaks sslmate.go (sslmate-api-key.1)",
   },
   {
+    id: "betterleaks.tailscale-api-key.1",
+    type: "tailscale_api_key",
+    keywords: ["tskey-api-"],
+    pattern: "\\b(tskey-api-[A-Za-z0-9_\\-]{20,36})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    group: 1,
+    score: 0.85,
+    minEntropy: 3,
+    source: "betterleaks tailscale.go (tailscale-api-key.1)",
+  },
+  {
     id: "betterleaks.togetherai-api-key",
     type: "togetherai_api_key",
     keywords: ["tgp_v1_"],
@@ -636,6 +689,16 @@ export const BETTERLEAKS_RULES: SecretPatternRule[] = [
     score: 0.85,
     minEntropy: 4,
     source: "betterleaks workato.go (workato-developer-api-token.1)",
+  },
+  {
+    id: "betterleaks.workos-production-api-key.1",
+    type: "workos_production_api_key",
+    keywords: ["workos"],
+    pattern:
+      "(?:(?:[wW][oO][rR][kK][oO][sS](?:[_. \\-]{0,256}(?:[aA][pP][iI]))?[_. \\-]{0,256}(?:[sS][eE][cC][rR][eE][tT]|[kK][eE][yY]|[tT][oO][kK][eE][nN]))(?:[ \\t\\w.\\-]{0,20})[\\s'\"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[`'\"\\s=]{0,5}(sk_live_a2V5Xz[A-Za-z0-9+\\/]{69}={0,2})(?:\\\\?['\"`]|[\\s;]|\\\\[nr]|(?![\\s\\S]))",
+    group: 1,
+    score: 0.8,
+    source: "betterleaks workos.go (workos-production-api-key.1)",
   },
   {
     id: "betterleaks.zuplo-consumer-api-key.1",

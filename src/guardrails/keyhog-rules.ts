@@ -10,7 +10,7 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * at most 100 train/dev lines; where the vendor's name alone is more common, the keywords
  * read on past small choices: `slack_client`, `slack.oauth`; where only some alternatives' keywords are
  * too common, the others alone: `datadog`, not `dd`), whose
- * converted pattern finds the three examples drawn from it, of which one adds a finding modelmux's
+ * converted pattern finds the three examples drawn from it, of which one (or one of 30 variants of each with its secret redrawn) adds a finding modelmux's
  * vendor-format rules did not make (not counting its name-based readings), and that report nothing in train or dev lines holding no secret nor in ~12 MB of ordinary
  * code (node_modules, the Python standard library), and whose pattern cannot backtrack super-linearly
  * (scripts/guardrails/backtracking-check.ts; where repetitions the converter bounded from unbounded traded
@@ -633,6 +633,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/assemblyai-api-key.toml (assemblyai-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.atlantis-credentials.2",
+    type: "atlantis_credentials",
+    keywords: ["atlantis_gl_token", "atlantis_gitlab_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:ATLANTIS_GL_TOKEN|ATLANTIS_GITLAB_TOKEN)[=:\\s\"'']{1,257}(glpat-[a-zA-Z0-9\\-_]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/atlantis-credentials.toml (atlantis-credentials, pattern 2)",
   },
   {
     id: "keyhog.atlantis-credentials.3",
@@ -2672,6 +2683,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/data-gov-api.toml (data-gov-api-key, pattern 3)",
   },
   {
+    id: "keyhog.databricks-token.1",
+    type: "databricks_token",
+    keywords: ["dapi"],
+    pattern: "(?<![A-Za-z0-9])(?:(dapi[a-f0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/databricks-token.toml (databricks-token, pattern 1)",
+  },
+  {
+    id: "keyhog.databricks-token.3",
+    type: "databricks_token",
+    keywords: ["databricks"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:DATABRICKS|databricks)[._\\-]?(?:token)[=:\\s\"'']{1,257}(dapi[a-f0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/databricks-token.toml (databricks-token, pattern 3)",
+  },
+  {
     id: "keyhog.datadog-api-key",
     type: "datadog_api_key",
     keywords: ["datadog"],
@@ -3436,6 +3468,27 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/fantom-api-credentials.toml (fantom-api-credentials, pattern 3)",
   },
   {
+    id: "keyhog.fastly-api-token.1",
+    type: "fastly_api_token",
+    keywords: ["fastly"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:FASTLY|fastly)(?:_API)?[_\\-]?(?:TOKEN|token|KEY|key)[=:\\s\"']{1,257}([a-zA-Z0-9_=\\-]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/fastly-api-token.toml (fastly-api-token, pattern 1)",
+  },
+  {
+    id: "keyhog.fastly-api-token.2",
+    type: "fastly_api_token",
+    keywords: ["fastly-key"],
+    pattern: "(?<![A-Za-z0-9])(?:Fastly-Key[=:\\s\"']{1,257}([a-zA-Z0-9_=\\-]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/fastly-api-token.toml (fastly-api-token, pattern 2)",
+  },
+  {
     id: "keyhog.fathom-api-key.1",
     type: "fathom_api_key",
     keywords: ["fathom"],
@@ -3998,6 +4051,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/gitkraken-api-token.toml (gitkraken-api-token, pattern 2)",
+  },
+  {
+    id: "keyhog.gitlab-package-registry-token.3",
+    type: "gitlab_package_registry_token",
+    keywords: ["ci_job_token", "ci_deploy_token", "gitlab_deploy_token"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:CI_JOB_TOKEN|CI_DEPLOY_TOKEN|GITLAB_DEPLOY_TOKEN)[=:\\s\"'']{1,257}(gldt-[a-zA-Z0-9_\\-]{20,276}|glcbt-[a-zA-Z0-9_\\-]{20,276}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/gitlab-package-registry-token.toml (gitlab-package-registry-token, pattern 3)",
   },
   {
     id: "keyhog.gitlab-webhook-secret.1",
@@ -5160,6 +5224,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/jitsu-api-key.toml (jitsu-api-key, pattern 2)",
   },
   {
+    id: "keyhog.jotform-api-key",
+    type: "jotform_api_key",
+    keywords: ["jotform"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:jotform|JOTFORM)[_.\\s]{0,256}(?:api[_\\s]{0,256}key|API[_\\s]{0,256}KEY)[\\s\"''']{1,257}([a-f0-9]{32}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/jotform-api-key.toml (jotform-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.jumio-api-credentials.2",
     type: "jumio_api_credentials",
     keywords: ["jumio"],
@@ -5801,6 +5876,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/magiceden-api-key.toml (magiceden-api-key, pattern 1)",
+  },
+  {
+    id: "keyhog.mailchimp-api-key.1",
+    type: "mailchimp_api_key",
+    keywords: ["mailchimp"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:MAILCHIMP|mailchimp)[_\\s]{0,16}(?:API|api)?[_\\s]{0,16}(?:KEY|key)?[=:\\s\"'']{1,17}([a-f0-9]{32}-(?:us|eu|uk)[0-9]{1,2}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/mailchimp-api-key.toml (mailchimp-api-key, pattern 1)",
   },
   {
     id: "keyhog.mailgun-webhook-signing-key.1",
@@ -6822,6 +6908,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/openweathermap-api-key.toml (openweathermap-api-key, pattern 2)",
   },
   {
+    id: "keyhog.opsgenie-api-key",
+    type: "opsgenie_api_key",
+    keywords: ["opsgenie"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:opsgenie|OPSGENIE)[._]?(?:API|api)?[._]?(?:KEY|key)?[=:\\s\"']{1,257}([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/opsgenie-api-key.toml (opsgenie-api-key, pattern 1)",
+  },
+  {
     id: "keyhog.opsgenie-heartbeat-api-key",
     type: "opsgenie_heartbeat_api_key",
     keywords: ["opsgenie_heartbeat", "opsgenie"],
@@ -7385,6 +7482,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/plaid-secret.toml (plaid-secret, pattern 1)",
+  },
+  {
+    id: "keyhog.planetscale-api-token-v2.2",
+    type: "planetscale_api_token_v2",
+    keywords: ["planetscale"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:PLANETSCALE|planetscale)[_\\s]?API[_\\s]?TOKEN[=:\\s\"'']{1,257}(pscale_tkn_[a-zA-Z0-9]{32,288}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/planetscale-api-token-v2.toml (planetscale-api-token-v2, pattern 2)",
   },
   {
     id: "keyhog.plasmic-api-key.1",
@@ -9486,6 +9594,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     source: "keyhog detectors/teller-api-credentials.toml (teller-api-credentials, pattern 1)",
   },
   {
+    id: "keyhog.terraform-enterprise-token.2",
+    type: "terraform_enterprise_token",
+    keywords: ["tfe_token", "terraform_enterprise_tok"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:(?:TFE_TOKEN|tfe_token|TERRAFORM_ENTERPRISE_TOKEN|terraform_enterprise_token)[=:\\s\"'']{1,257}([a-zA-Z0-9]{14}\\.atlasv1\\.[a-zA-Z0-9]{67,323}))(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/terraform-enterprise-token.toml (terraform-enterprise-token, pattern 2)",
+  },
+  {
     id: "keyhog.thehive-api-key",
     type: "thehive_api_key",
     keywords: ["thehive", "hive"],
@@ -10212,6 +10331,17 @@ export const KEYHOG_RULES: SecretPatternRule[] = [
     score: 0.8,
     minEntropy: 3,
     source: "keyhog detectors/vercel-edge-config-token.toml (vercel-edge-config-token, pattern 1)",
+  },
+  {
+    id: "keyhog.vercel-kv-credentials.1",
+    type: "vercel_kv_credentials",
+    keywords: ["rediss://default:"],
+    pattern:
+      "(?<![A-Za-z0-9])(?:rediss:\\/\\/default:([A-Za-z0-9_\\-]{40,296})@[a-z0-9\\-]{1,257}\\.kv\\.vercel-storage\\.com:\\d{1,257})(?![A-Za-z0-9])",
+    group: 1,
+    score: 0.8,
+    minEntropy: 3,
+    source: "keyhog detectors/vercel-kv-credentials.toml (vercel-kv-credentials, pattern 1)",
   },
   {
     id: "keyhog.vercel-kv-credentials.2",

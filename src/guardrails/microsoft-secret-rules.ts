@@ -6,7 +6,7 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * (github.com/microsoft/security-utilities@638ad20, GeneratedRegexPatterns/PreciselyClassifiedSecurityKeys.json, MIT; written
  * independently of Nosey Parker): Azure keys whose fixed signature (`JQQJ99…`, `AzFu`, `+ASb`…)
  * sits at a fixed offset, hence `back`, and NuGet and Databricks tokens. Kept: rules whose converted
- * pattern finds the examples drawn from it, of which one adds a finding modelmux's vendor-format rules
+ * pattern finds the examples drawn from it, of which one (or one of 30 variants of each with its secret redrawn) adds a finding modelmux's vendor-format rules
  * did not make, and
  * that flag no train or dev line holding no secret. Not ported:
  * - AdoLegacyPat: no signature: a generic high-entropy or context pattern
@@ -14,8 +14,7 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * - AzureStorageAccountLegacyCredentials: no signature: a generic high-entropy or context pattern
  * - AzureMessagingLegacyCredentials: the secret follows an unbounded context (`.servicebus.windows.+`), no boundary of its own
  * - SecretScanningSampleToken: a scanner test token, not a credential
- * - AadClientAppIdentifiableCredentials: adds no finding: modelmux already finds every example
- * - NpmAuthorKey: adds no finding: modelmux already finds every example
+ * - NpmAuthorKey: adds no finding: modelmux already finds every example and 30 variants of each with the secret redrawn
  */
 export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
   {
@@ -41,6 +40,18 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     score: 0.85,
     source:
       "microsoft/security-utilities GeneratedRegexPatterns/PreciselyClassifiedSecurityKeys.json (SEC101/200 UnclassifiedLegacyCommonAnnotatedSecurityKey)",
+  },
+  {
+    id: "microsoft.AadClientAppIdentifiableCredentials",
+    type: "aad_client_app_credentials",
+    keywords: ["8q~", "7q~"],
+    pattern:
+      "(?<![~.a-zA-Z0-9_\\-+/])([~.a-zA-Z0-9_\\-]{3}(7|8)Q~[~.a-zA-Z0-9_\\-]{31,34})(?![~.a-zA-Z0-9_\\-+/])",
+    group: 1,
+    back: 3,
+    score: 0.9,
+    source:
+      "microsoft/security-utilities GeneratedRegexPatterns/PreciselyClassifiedSecurityKeys.json (SEC101/156 AadClientAppIdentifiableCredentials)",
   },
   {
     id: "microsoft.AzureFunctionIdentifiableKey",
