@@ -37,6 +37,12 @@ const OUTPUT = join(root, "src/guardrails/microsoft-secret-rules.ts");
  */
 const SCORE = 0.9;
 const UNCLASSIFIED_SCORE = 0.85;
+/**
+ * A rule whose own examples modelmux's rules all find, kept for the redrawn variants only they miss
+ * (port-checks.ts coverageExamples): under the rule that finds the examples, so where both read a
+ * key that rule's type is kept (Azure's client secret, not the AAD credential type).
+ */
+const WIDER_SCORE = 0.85;
 /** modelmux's rules before this port: the baseline a ported rule must add to. */
 const BASELINE = [...SECRET_PATTERN_RULES, ...KINGFISHER_RULES];
 
@@ -73,11 +79,14 @@ for (const group of byPattern.values()) {
     for (const rule of group) skipped[rule.Name] = "converted pattern misses one of its examples";
     continue;
   }
-  if (examplesAdded(ported, own, BASELINE).length === 0) {
+  const added = examplesAdded(ported, own, BASELINE);
+  if (added.length === 0) {
     for (const rule of group) skipped[rule.Name] = NO_FINDING_ADDED;
     continue;
   }
-  candidates.push({ group, ported });
+  // Kept for redrawn variants alone, the rule reads what another's does, wider: that one names the type.
+  const wider = added.every((example) => !own.includes(example));
+  candidates.push({ group, ported: wider ? { ...ported, score: WIDER_SCORE } : ported });
 }
 
 const all = createSecretDetector(candidates.map(({ ported }) => ported));

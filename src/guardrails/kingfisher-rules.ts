@@ -6,7 +6,7 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * data/rules/*.yml, Apache-2.0; see licenses/ and NOTICE): only rules that share no vendor, pattern
  * literal or example with Nosey Parker's (the secret test source), for vendors modelmux had no rule
  * for, whose converted pattern finds each of the rule's examples, misses its negative examples,
- * adds a finding modelmux's vendor-format rules did not make (its name-based readings, which need a
+ * adds a finding modelmux's vendor-format rules did not make in one of them or of 30 variants of each with its secret redrawn (its name-based readings, which need a
  * setting's name before the value, are not counted), and flags no train or dev line that holds no
  * secret; a vendor's name read before the value may be in at most 1000 train/dev lines. Each
  * rule names its Kingfisher file and id; `minEntropy` is Kingfisher's `min_entropy`, the score its

@@ -49,7 +49,7 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
       "(?<![~.a-zA-Z0-9_\\-+/])([~.a-zA-Z0-9_\\-]{3}(7|8)Q~[~.a-zA-Z0-9_\\-]{31,34})(?![~.a-zA-Z0-9_\\-+/])",
     group: 1,
     back: 3,
-    score: 0.9,
+    score: 0.85,
     source:
       "microsoft/security-utilities GeneratedRegexPatterns/PreciselyClassifiedSecurityKeys.json (SEC101/156 AadClientAppIdentifiableCredentials)",
   },
