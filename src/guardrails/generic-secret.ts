@@ -73,8 +73,10 @@ const SECRET_NAME =
 // or `pat`, a personal access token (`AZURE_DEVOPS_PAT`, `gh_pat`).
 const KEY_NAME = /(?:^|[_.-])(?:key|creds?)$|[_.-]pat$/i;
 const CAMEL_KEY_NAME = /[a-z0-9]Key$/;
-// An upper-case name that runs its words together (`BING_MAPSKEY`, `DDAPPKEY`): there `KEY` is a word too.
-const UPPER_KEY_NAME = /^[A-Z0-9_.-]*[A-Z0-9]KEY$/;
+// A name that ends in `KEY` run together with the word before it, in capitals (`BING_MAPSKEY`,
+// `DDAPPKEY`) or after a vendor's name in lower case (`coinlayerKEY`, `pardot_CONSUMERKEY`): there
+// `KEY` is a word too, capitalised as a word is.
+const UPPER_KEY_NAME = /[A-Za-z0-9]KEY$/;
 // Keys that name a record, a row or a public half, not a credential (gitleaks generic.go's list, and more).
 const NOT_A_SECRET_KEY =
   /(?:bucket|foreign|hot|idx|natural|primary|pub(?:lic)?|schema|sequence|sort|partition|hash|cache|row|range|lookup|idempotency|object|map|dict|group|column|table|index|unique|composite|surrogate|join|shard|routing|message|event|dedupe?|query|i18n|translation|locale)[_.-]?key$/i;

@@ -18,6 +18,11 @@ export interface SecretParser {
   keywords: string[];
   source: string;
   parse(text: string, index: number): ParsedSecret | undefined;
+  /**
+   * A reading of the whole text that no keyword can start (its keywords are empty): run once per
+   * text, told which token starts a vendor rule of the same detector is keyed on.
+   */
+  scanText?(text: string, vendorPrefix: (token: string) => boolean): ParsedSecret[];
 }
 
 /**

@@ -34,6 +34,7 @@ import { mavenMasterParser } from "./maven-credentials.js";
 import { MICROSOFT_SECRET_RULES } from "./microsoft-secret-rules.js";
 import { networkDeviceCredentialsParser } from "./network-device-credentials.js";
 import { PASSWORD_HASH_RULES } from "./password-hash-rules.js";
+import { prefixedTokenParser } from "./prefixed-token.js";
 import { keepStrongest } from "./resolve-overlaps.js";
 import { SCANNER_VENDOR_RULES } from "./scanner-vendor-rules.js";
 import {
@@ -107,6 +108,8 @@ export function createSecretDetector(
       if (shorter !== undefined) list.push(...shorter.filter((matcher) => !list.includes(matcher)));
     }
   }
+  const wholeText = parsers.filter((parser) => parser.scanText !== undefined);
+  const vendorPrefix = vendorPrefixOf(patternRules);
   // Tried sticky where a keyword may start (keyword-starts.ts), which a global regex would find
   // trying every position: at a third of the cost.
   const prefilter = new KeywordPrefilter([...matchers.keys()]);
@@ -128,8 +131,38 @@ export function createSecretDetector(
           if (found) findings.push(found);
         }
       }
+      for (const parser of wholeText)
+        for (const parsed of parser.scanText?.(text, vendorPrefix) ?? [])
+          findings.push(toFinding(parsed, text.slice(parsed.start, parsed.end), `secrets/${parser.id}`));
       return keepStrongest(findings);
     },
+  };
+}
+
+/** The longest keyword a vendor rule is keyed on that a token may start with. */
+const MAX_PREFIX_KEYWORD = 16;
+
+/**
+ * Whether a token starts with a keyword of one of `rules` (three characters or more, its closing
+ * separator left out): that rule knows the vendor's format, and a token it did not report is not one
+ * a shape-only reading should.
+ */
+function vendorPrefixOf(rules: readonly SecretPatternRule[]): (token: string) => boolean {
+  const keywords = new Set<string>();
+  for (const rule of rules)
+    for (const keyword of rule.keywords)
+      if (keyword.length <= MAX_PREFIX_KEYWORD) {
+        // `glpat-` keys GitLab's rule; `glpat_…` is its prefix written with the other separator.
+        const lower = keyword.toLowerCase();
+        const stem = lower.replace(/[-_.]$/, "");
+        if (lower.length >= 3) keywords.add(lower);
+        if (stem.length >= 3) keywords.add(stem);
+      }
+  return (token) => {
+    const lower = token.slice(0, MAX_PREFIX_KEYWORD).toLowerCase();
+    for (let length = 3; length <= lower.length; length++)
+      if (keywords.has(lower.slice(0, length))) return true;
+    return false;
   };
 }
 
@@ -170,6 +203,7 @@ export const SECRET_PARSERS: readonly SecretParser[] = [
   goMysqlDsnParser,
   mavenMasterParser,
   networkDeviceCredentialsParser,
+  prefixedTokenParser,
 ];
 
 /** The vendor pattern rules ported by hand (secretlint, gitleaks); Kingfisher's generated ones come after. */

@@ -1,0 +1,155 @@
+import { asciiClass } from "./char-class.js";
+import { shannonEntropy } from "./entropy.js";
+import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
+
+/**
+ * A token written alone that opens with a vendor's prefix: a word of 2-10 letters in one case, maybe a
+ * second (`phx_…`, `xai-…`, `RGAPI-…`, `dckr_pat_…`, `prj_live_…`), then `_` or `-` and 20 or more
+ * characters drawn at random. Vendors prefix their keys so that scanners can find them; modelmux's
+ * vendor rules know some hundreds of prefixes, and this reading the shape of the ones they do not.
+ * Where a vendor rule is keyed on the token's start (`sntryu_`, `sk-proj-`), that rule decides, and
+ * a token it turned down is not read again here. Public object ids that share the shape (`chatcmpl-…`,
+ * `call_…`, `msg_…`, Stripe's `cus_…`, `pk_…`) and stand-in prefixes (`foo_`, `test_`) are left alone.
+ * A value named as an id (`bundle_id: '…'`, `id=…`) is one too.
+ * Score 0.6: under every vendor rule, which name the token's type where both read it.
+ */
+/**
+ * 28 or more after the prefix: API object ids share the shape but run shorter (Anthropic's `msg_…`,
+ * `toolu_…` and `env_…`, OpenAI's `call_…`: 24; Stripe's: 14-24), and at 20 the SDKs' doc comments in
+ * node_modules gave 100 findings in 28 files, at 28 two in one; vendor keys mostly run 32 and more.
+ */
+const MIN_TAIL = 28;
+const MAX_TAIL = 200;
+/** The random block: the tail's longest part between `_` and `-`. */
+const MIN_BLOCK = 12;
+const MIN_ENTROPY = 3.8;
+const SCORE = 0.6;
+
+/** Words that say a value stands in for a key (gitleaks' stopwords `example`, `fake`; `xxxx` masks). */
+const STAND_IN = /example|fake|dummy|sample|placeholder|your|x{4}|X{4}|(?:0123|1234|abcd|ABCD)/;
+
+const PREFIX = /^(?:[a-z]{2,10}|[A-Z]{2,10})[_-](?:(?:[a-z]{2,8}|[A-Z]{2,8})[_-])?/;
+/** Ids that APIs return in the clear, and words that say the token is a stand-in. */
+const NOT_A_KEY_PREFIX =
+  /^(?:chatcmpl|cmpl|gen|call|msg|msgbatch|toolu|tool|resp|run|step|asst|thread|file|batch|ft|ftjob|vs|org|proj|user|usr|cus|pi|ch|py|pm|price|prod|evt|txn|sub|si|in|ii|acct|req|seti|src|tok|card|ba|po|tr|cs|plink|sess|session|id|uuid|guid|img|image|obj|item|node|task|job|ref|doc|row|pk|pub|public|test|example|sample|dummy|fake|mock|foo|bar|baz|my|your|placeholder)[_-]/i;
+/** Capitalised words (`…UserByIdAndName…`): three of them are an identifier's, not a random draw's. */
+const MAX_CAPITALISED_WORDS = 2;
+
+/** An id's name just before the value: `bundle_id: '`, `"id": "`, `agentId=`. */
+const ID_NAME_BEFORE = /(?:\bid|_id|Id|ID)["'`]?[ \t]*[:=][ \t]*["'`]?$/;
+const ID_LOOKBACK = 16;
+
+const isTokenChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+/** A token's run next to one of these is part of a path, a base64 run, a host or a dotted JWT. */
+const isJoinBefore = asciiClass(".+/@");
+const isJoinAfter = asciiClass(".+/=@");
+const MIN_RUN = 3 + MIN_TAIL;
+const MAX_RUN = 2 * 11 + MAX_TAIL;
+
+/**
+ * Maximal runs of token characters at least MIN_RUN long, found as base64-runs.ts finds base64's:
+ * when the character MIN_RUN - 1 places after a possible start is no token character, no run that
+ * long starts before it, so prose is skipped MIN_RUN characters at a time; every character is read
+ * at most twice. `start` always follows a non-token character or opens the text.
+ */
+function tokenRuns(text: string): [number, number][] {
+  const runs: [number, number][] = [];
+  const { length } = text;
+  // Characters in [start, knownUpTo) are known to be token characters.
+  let knownUpTo = 0;
+  let start = 0;
+  while (start + MIN_RUN <= length) {
+    if (!isTokenChar(text, start + MIN_RUN - 1)) {
+      start += MIN_RUN;
+      continue;
+    }
+    let probe = start + MIN_RUN - 2;
+    const floor = Math.max(start, knownUpTo);
+    while (probe >= floor && isTokenChar(text, probe)) probe--;
+    if (probe >= floor) {
+      knownUpTo = start + MIN_RUN;
+      start = probe + 1;
+      continue;
+    }
+    let end = start + MIN_RUN;
+    while (end < length && isTokenChar(text, end)) end++;
+    runs.push([start, end]);
+    knownUpTo = end;
+    start = end + 1;
+  }
+  return runs;
+}
+
+const isSeparator = asciiClass("_-");
+const isUpper = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+const isLower = asciiClass("abcdefghijklmnopqrstuvwxyz");
+const isDigit = asciiClass("0123456789");
+
+/**
+ * Whether `token`'s tail (from `from`) reads as drawn at random: its longest part between separators
+ * holds a digit, a capital and a small letter, few capitalised words, entropy, and no stand-in's
+ * word. Cheapest tests first: a megabyte of distinct tokens reaches every one.
+ */
+function drawnAtRandom(token: string, from: number): boolean {
+  const length = token.length - from;
+  if (length < MIN_TAIL || length > MAX_TAIL) return false;
+  let best = 0;
+  let bestClasses = 0;
+  let part = 0;
+  let classes = 0;
+  let capitalised = 0;
+  let lowerRun = 0;
+  for (let index = from; index <= token.length; index++) {
+    if (index === token.length || isSeparator(token, index)) {
+      if (part > best) {
+        best = part;
+        bestClasses = classes;
+      }
+      part = 0;
+      classes = 0;
+      continue;
+    }
+    part++;
+    if (isUpper(token, index)) classes |= 1;
+    else if (isLower(token, index)) classes |= 2;
+    else if (isDigit(token, index)) classes |= 4;
+    // A capital then four small letters or more (`…UserByIdAndName…`).
+    if (isLower(token, index)) {
+      lowerRun++;
+      if (lowerRun === 4 && index >= 4 && isUpper(token, index - 4)) capitalised++;
+    } else lowerRun = 0;
+  }
+  if (best < MIN_BLOCK || bestClasses !== 7 || capitalised > MAX_CAPITALISED_WORDS) return false;
+  const tail = token.slice(from);
+  return shannonEntropy(tail) >= MIN_ENTROPY && !STAND_IN.test(tail);
+}
+
+const PREFIX_AT = new RegExp(PREFIX.source.slice(1), "y");
+
+/** The prefixed tokens of `text`, but those whose start a vendor rule is keyed on. */
+export function prefixedTokens(text: string, vendorPrefix: (token: string) => boolean): ParsedSecret[] {
+  const found: ParsedSecret[] = [];
+  for (const [start, end] of tokenRuns(text)) {
+    if (end - start > MAX_RUN) continue;
+    if (start > 0 && isJoinBefore(text, start - 1)) continue;
+    if (end < text.length && isJoinAfter(text, end)) continue;
+    PREFIX_AT.lastIndex = start;
+    const prefix = PREFIX_AT.exec(text)?.[0];
+    if (prefix === undefined) continue;
+    const token = text.slice(start, end);
+    if (!drawnAtRandom(token, prefix.length) || NOT_A_KEY_PREFIX.test(token) || vendorPrefix(token)) continue;
+    if (ID_NAME_BEFORE.test(text.slice(Math.max(0, start - ID_LOOKBACK), start))) continue;
+    found.push({ type: "prefixed_token", start, end, score: SCORE });
+  }
+  return found;
+}
+
+/** The reading as a parser of the whole text (no keyword: the prefixes are what it does not know). */
+export const prefixedTokenParser: SecretParser = {
+  id: "prefixed-token",
+  keywords: [],
+  source:
+    "modelmux: the shape vendors give their keys (a short prefix, `_` or `-`, a random draw), as GitHub's and Stripe's prefixes are written for scanners",
+  parse: () => undefined,
+  scanText: prefixedTokens,
+};

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { prefixedTokenParser, prefixedTokens } from "../../src/guardrails/prefixed-token.js";
+import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
+import { createSecretDetector } from "../../src/guardrails/secrets.js";
+import { alnum, hex, urlSafe } from "./fake-values.js";
+import { reportedSecretValues } from "./reported-secrets.js";
+
+// Vendors' prefixes that no modelmux rule knows (made up here): the token's shape alone says key.
+describe("a token opening with a vendor's prefix, written alone", () => {
+  const tokens = [
+    `qwzx_${alnum(32, 1)}`,
+    `ZRBQ-${alnum(36, 2)}`,
+    `mltq_live_${alnum(30, 3)}`,
+    `vnd-prd-${urlSafe(44, 4)}`,
+    `kjp_${alnum(14, 5)}_${alnum(20, 6)}`,
+  ];
+  it.each(tokens)("finds %s in prose, in an assignment and in a header", (token) => {
+    expect(reportedSecretValues(`the deploy log printed ${token} before it failed`)).toEqual([token]);
+    expect(reportedSecretValues(`ACME = "${token}"`)).toEqual([token]);
+    expect(reportedSecretValues(`X-Acme: ${token}`)).toEqual([token]);
+  });
+
+  it.each([
+    // Public ids of the APIs a gateway relays, and Stripe's.
+    `chatcmpl-${alnum(29, 10)}`,
+    `msgbatch_01${alnum(30, 11)}`,
+    `gen-1741878567-${alnum(28, 12)}`,
+    `cus_${alnum(30, 13)}`,
+    `pk_live_${alnum(40, 14)}`,
+    // Ids that run shorter than keys: Anthropic's, OpenAI's tool calls.
+    `agent_011C${alnum(20, 15)}`,
+    `call_${alnum(24, 16)}`,
+    // Named as an id.
+    `bundle_id: 'capp_011C${alnum(30, 17)}'`,
+    `"agentId": "agt_${alnum(32, 18)}"`,
+    // Stand-ins.
+    `dummy_${alnum(32, 19)}`,
+    `foo_${alnum(32, 20)}`,
+    // A digest (hex), a UUID, a subresource-integrity hash, a path, a dotted JWT part.
+    `build-${hex(40, 21)}`,
+    `release-${hex(8, 22)}-${hex(4, 23)}-${hex(4, 24)}-${hex(4, 25)}-${hex(12, 26)}`,
+    `integrity="sha384-${alnum(20, 27)}+${alnum(30, 28)}"`,
+    `/srv/files/upload_${alnum(32, 29)}/index.html`,
+    `eyJhbGciOiJIUzI1NiJ9.abc_${alnum(32, 30)}.sig`,
+    // Words: an identifier, a slug, a filler.
+    "get_UserAccountSettingsFromRemoteService2AndCacheTheResult",
+    "post-how-to-rotate-your-api-keys-2024-edition-and-beyond",
+    "tok_abcdefghijklmnopqrstuvwxyz0123456789ABCD",
+    `qwzx_${"A1b2".repeat(8)}`,
+  ])("reports nothing for %s", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
+
+describe("a vendor rule keyed on the token's start decides", () => {
+  const rule: SecretPatternRule = {
+    id: "test.qwzx",
+    type: "qwzx_token",
+    keywords: ["qwzx-"],
+    // The vendor's format: 40 characters, not 32.
+    pattern: "qwzx[-_][A-Za-z0-9]{40}(?![A-Za-z0-9])",
+    score: 0.9,
+    source: "test",
+  };
+  const detector = createSecretDetector([rule], [prefixedTokenParser]);
+  const values = (text: string) =>
+    detector.scan(text).map((finding) => text.slice(finding.start, finding.end));
+
+  it("leaves a token the rule turned down alone, with either separator", () => {
+    expect(values(`key qwzx-${alnum(32, 40)}`)).toEqual([]);
+    expect(values(`key qwzx_${alnum(32, 41)}`)).toEqual([]);
+  });
+  it("reports what the rule reports, as the rule's type", () => {
+    const token = `qwzx-${alnum(40, 42)}`;
+    expect(detector.scan(`key ${token}`).map((finding) => finding.type)).toEqual(["qwzx_token"]);
+  });
+  it("reads the shape alone without the rule", () => {
+    const token = `qwzx-${alnum(32, 43)}`;
+    expect(prefixedTokens(`key ${token}`, () => false).map((found) => found.type)).toEqual([
+      "prefixed_token",
+    ]);
+  });
+});
+
+describe("a key's name run together with KEY after a vendor's name", () => {
+  it.each([
+    [`coinlayerKEY=${alnum(32, 50)}`, alnum(32, 50)],
+    [`pardot_CONSUMERKEY: ${alnum(24, 51)}`, alnum(24, 51)],
+    [`SMUGMUGapiKEY = "${alnum(28, 52)}"`, alnum(28, 52)],
+  ])("finds the value in %s", (text, value) => {
+    expect(reportedSecretValues(text)).toEqual([value]);
+  });
+  it.each([`monkey = ${alnum(24, 53)}`, `turkey: ${alnum(24, 54)}`, "coinlayerKEY=sessionStorageItemName"])(
+    "reports nothing for %s",
+    (text) => {
+      expect(reportedSecretValues(text)).toEqual([]);
+    },
+  );
+});
