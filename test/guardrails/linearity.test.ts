@@ -35,6 +35,9 @@ const adversarial: Record<string, string> = {
   "glued extensions": "206-555-0100ext123 ring me 412 34 567 ",
   // US ZIP+4 codes after their state: each was parsed in every region grouping 5-4 (~0.46 s per MB).
   "ZIP+4 codes": "WA 98101-1234\nZIP 99501-2234, ",
+  // Prefixed tokens, and near-misses a character short of one (session 22's prefixed-token reading).
+  "prefixed tokens": "qwzx_Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0U Ab_Cd1Ef2Gh3Ij4Kl5Mn6Op7Qr8St9Uv0 ",
+  "vendor names run into KEY": "coinlayerKEY=Ab1Cd2Ef3Gh4Ij5Kl6 ",
   digits: "4111111111111111",
   "IBAN-like": "DE89 ",
   colons: "ab:cd:",
