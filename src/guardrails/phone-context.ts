@@ -1,4 +1,6 @@
+import { CLDR_PHONE_WORDS_JOINED, CLDR_PHONE_WORDS_SPACED } from "./phone-words-cldr.js";
 import { fromLastDigit, textBefore, wordCharacterAfter, wordCharacterSinceDigit } from "./pii-match.js";
+import { trieRegexSource } from "./trie-regex.js";
 
 /**
  * Words that say a digit string is a phone number, in the languages modelmux is used in. Written for
@@ -132,6 +134,45 @@ const LATIN = [
   "зателефон\\p{L}*",
 ];
 
+/**
+ * "Call", "reach" and "contact" as they are said before a number, and abbreviations of a phone, in the
+ * languages whose nouns for a phone come from CLDR (phone-words-cldr.ts) but whose verbs do not;
+ * matched as LATIN's words. Each word's language and sense beside it.
+ */
+const LATIN_CALL_WORDS = [
+  "dzwo[ńn]\\p{L}*", // Polish: dzwonić, dzwoń (to call, call!)
+  "bel(?:len)?", // Dutch: bel, bellen (call, to call)
+  "bereik\\p{L}*", // Dutch: bereiken, bereikbaar (reach, reachable)
+  "n[åa]\\s+(?:mig|oss|meg|os)", // Swedish, Norwegian, Danish: nå mig (reach me)
+  "puh", // Finnish: puh. (abbreviation of puhelin, phone)
+  "soita\\p{L}*", // Finnish: soita, soittakaa (call!)
+  "(?:za)?vol(?:ej|aj)\\p{L}*", // Czech, Slovak: zavolejte, volajte (call!)
+  "h[íi]vj\\p{L}*", // Hungarian: hívjon, hívja (call!)
+  "sun[aă](?:[țt]i|-m[ăa]|m)?", // Romanian: sunați, sună-mă (call, call me)
+  "(?:na|po)zov\\p{L}*", // Croatian, Serbian, Bosnian: nazovite, pozovite (call!)
+  "pokli[cč]\\p{L}*", // Slovenian: pokličite (call!)
+  "skambin\\p{L}*", // Lithuanian: skambinkite, skambinti (call!, to call)
+  "zvan\\p{L}*", // Latvian: zvaniet, zvanīt (call!, to call)
+  "t[āa]lr", // Latvian: tālr. (abbreviation of tālrunis, phone)
+  "helista\\p{L}*", // Estonian: helistage, helista (call!)
+  "truc(?:a|ar|ant|ui)\\p{L}*", // Catalan: truca'm, trucar (call me, to call)
+  "marca(?:r|me)?\\s+al", // Spanish: marca al (dial)
+  "comun[íi]c(?:ate|ese|arse)\\s+(?:al|con)", // Spanish: comunícate al (get in touch at)
+  "joignable\\p{L}*", // French: joignable (reachable)
+  "ruf\\p{L}*\\s+(?:sie\\s+)?(?:mich|uns|ihn|sie|mir)\\s+an", // German: ruf mich an, rufen Sie uns an (call me, call us)
+  "tawag\\p{L}*", // Tagalog: tawagan (call)
+  "handphone", // Indonesian, Malay: handphone (mobile)
+  "(?:no\\.?|nomor|nombor)\\s*(?:hp|wa)", // Indonesian, Malay: No. HP, nomor WA (mobile, WhatsApp number)
+  "li[êe]n\\s+h[ệe]\\s+(?:qua\\s+)?s[ốo]", // Vietnamese: liên hệ số (contact number)
+  "g[ọo]i\\s+(?:v[àa]o\\s+|t[ớo]i\\s+)?s[ốo]", // Vietnamese: gọi số, gọi vào số (call the number)
+  "καλ[έε]σ\\p{L}*", // Greek: καλέστε, κάλεσέ με (call!)
+  "κιν", // Greek: κιν. (abbreviation of κινητό, mobile)
+  "επικοινων\\p{L}*", // Greek: επικοινωνία, επικοινωνήστε (contact)
+  "обад\\p{L}*", // Bulgarian: обадете се (call!)
+  "позов\\p{L}*", // Serbian: позовите (call!)
+  "t[āa]lru[nņ]\\p{L}*", // Latvian: tālrunis, tālruņa (phone, the phone's)
+];
+
 // "Number" alone says less ("number of users", "policy number", "номер заказа", "发票号码"): it counts
 // only as someone's number ("my number is ", "Мой номер ", "رقمي", "我的号码是"), at most eight
 // characters before the digits. (número, numéro and numero count alone, as they always have.)
@@ -146,6 +187,9 @@ const LATIN_NUMBER = [
   "(?:dich|sich|mich|uns|mir)\\s+unter",
   "numara(?:m|n|m[ıi]z|n[ıi]z)",
   "(?:мой|моя|мою|твой|ваш|его|её|ее|их|наш|новый)\\s+(?:новый\\s+)?номер\\p{L}*",
+  // Greek, Bulgarian: "ο αριθμός μου" (my number), "моят номер" (my number).
+  "αριθμ[όο]ς\\s+(?:μου|μας|σου)",
+  "(?:моят|моя|твоят|вашият|нашият)\\s+номер",
   // Vietnamese: "số của tôi", "số mình", "số em" (my number; with its accent: "so em" is not Vietnamese only).
   "số\\s+(?:c[ủu]a\\s+)?(?:t[ôo]i|m[ìi]nh|em|anh|ch[ịi]|b[ạa]n)",
 ];
@@ -234,15 +278,100 @@ const JOINED = [
   "दूरभाष",
 ];
 
+/** The same in the scripts whose words are matched anywhere, as JOINED's. */
+const JOINED_CALL_WORDS = [
+  // Hebrew: התקשרו (call!), טל׳ (abbreviation of טלפון), צרו קשר (contact us); Persian and Urdu:
+  // موبایل, موبائل (mobile, in their spellings), شماره همراه (mobile number); Egyptian Arabic: كلمني
+  // (call me); Bengali: মোবাইল (mobile), যোগাযোগ (contact); Thai: ติดต่อ (contact), เบอร์ (a phone
+  // number); Korean: 문의 (inquiries, a label before a number); Tamil: அழை (call); Georgian: ტელ (tel.).
+  "התקשר",
+  "טל[׳']",
+  "(?:צרו|צור)\\s+קשר",
+  "موبایل",
+  "موبائل",
+  "شماره\\s+همراه",
+  "كلمن[يا]",
+  "মোবাইল",
+  "যোগাযোগ",
+  "ติดต่อ",
+  "เบอร์",
+  "문의",
+  "அழை",
+  "ტელ",
+];
+
 const JOINED_NUMBER = [
   "(?:我|你|您|他|她|新)的?(?:号码|號碼)",
   "(?:私|わたし|僕|俺|彼|彼女|あなた)の番号",
   "(?:제|내|저의|나의|새)\\s*번호",
   "رقم(?:ي|ك|ه|ها|نا)(?!\\p{L})",
+  // Hebrew: המספר שלי (my number).
+  "המספר\\s+שלי",
   "(?:मेरा|मेरी|मेरे|आपका|आपके|उनका|उसका|हमारा|तुम्हारा|का|की|के)\\s*(?:नया\\s*)?(?:नंबर|नं\\.?)",
 ];
 
 const alternatives = (words: readonly string[]) => words.join("|");
+
+/**
+ * CLDR's words for a phone (phone-words-cldr.ts), in the three ways they are matched: in spaced
+ * scripts, from a word's start, a word of six letters or more as a stem taking endings and compounds
+ * (`puhelinnumeroni`, `telefonszám`), a shorter one whole (`simu` is not `simulation`); in the other
+ * scripts anywhere, as JOINED (a short Arabic-script word from a word's start).
+ */
+const STEM_LENGTH = 6;
+/** A short Arabic-script word is matched from a word's start, as `فون` (phone) inside `يعرفون` (they know) is none. */
+const SHORT_ARABIC = /^\p{Script=Arabic}{1,3}$/u;
+// A `-` outside a class is not escaped in a `u` regex (`fòn-làimhe`): trieRegexSource escapes it for both.
+const wordsSource = (words: readonly string[]) => trieRegexSource(words).replaceAll("\\-", "-");
+/**
+ * The words of the hand-written lists above match already (`telefon\p{L}*` reads CLDR's `telefonas`,
+ * `telefono`…): a word they match from its start, and a word starting with another CLDR word that
+ * matches its whole length anyway (`ទូរស័ព្ទលើតុ` after `ទូរស័ព្ទ`, `simu ya mkononi` after `simu`), is left
+ * out, so the regex tries 180 words, not 330, at each place before a number.
+ */
+const HAND_WORD = new RegExp(
+  `^(?:(?:${alternatives([...LATIN, ...LATIN_CALL_WORDS])})(?!\\p{L})|${alternatives([...JOINED, ...JOINED_CALL_WORDS])})`,
+  "iu",
+);
+function newWords(words: readonly string[], stem: (word: string) => boolean): string[] {
+  const left = words.filter((word) => !HAND_WORD.test(word));
+  const kept = new Set(left);
+  return left.filter(
+    (word) =>
+      ![...kept].some(
+        (other) => other !== word && word.startsWith(other) && (stem(other) || word[other.length] === " "),
+      ),
+  );
+}
+const spaced = newWords(CLDR_PHONE_WORDS_SPACED, (word) => word.length >= STEM_LENGTH);
+const joined = newWords(CLDR_PHONE_WORDS_JOINED, (word) => !SHORT_ARABIC.test(word));
+/** The words as one alternative, followed by `after`; none for no words (an empty one would match anywhere). */
+const wordsAlternative = (words: readonly string[], after: string) =>
+  words.length === 0 ? [] : [`${wordsSource(words)}${after}`];
+/** The spaced words, after one look-behind for a word's start: LATIN_CALL_WORDS' and CLDR's. */
+const SPACED_MORE = [
+  `(?:${alternatives(LATIN_CALL_WORDS)})(?!\\p{L})`,
+  ...wordsAlternative(
+    spaced.filter((word) => word.length >= STEM_LENGTH),
+    "\\p{L}*",
+  ),
+  ...wordsAlternative(
+    spaced.filter((word) => word.length < STEM_LENGTH),
+    "(?!\\p{L})",
+  ),
+].join("|");
+/** The joined words: JOINED_CALL_WORDS' and CLDR's, anywhere but a short Arabic one. */
+const JOINED_MORE = [
+  alternatives(JOINED_CALL_WORDS),
+  ...wordsAlternative(
+    joined.filter((word) => !SHORT_ARABIC.test(word)),
+    "",
+  ),
+  ...wordsAlternative(
+    joined.filter((word) => SHORT_ARABIC.test(word)),
+    "",
+  ).map((source) => `(?<!\\p{L})${source}`),
+].join("|");
 
 /**
  * A phone word, then up to 16 characters that are neither digits nor a line break, at the end, or
@@ -250,10 +379,23 @@ const alternatives = (words: readonly string[]) => words.join("|");
  * at most eight such characters before the end ("my number is ", "Мой номер "); or Chinese `打`
  * (dial) right against the number (`打57201918这个就行`: with words between, it is another 打, 打算, 打完).
  */
+/** What may stand between a phone word and the number: see PHONE_BEFORE. */
+const WORD_TO_END = "[^\\n\\d]{0,16}(?:\\n[^\\S\\n]*)?$";
+
 const PHONE_BEFORE = new RegExp(
-  `(?:(?<!\\p{L})(?:${alternatives(LATIN)})(?!\\p{L})|${alternatives(JOINED)})[^\\n\\d]{0,16}(?:\\n[^\\S\\n]*)?$|(?:(?<!\\p{L})(?:${alternatives(LATIN_NUMBER)})(?!\\p{L})|${alternatives(JOINED_NUMBER)})[^\\n\\d]{0,8}$|打$`,
+  `(?:(?<!\\p{L})(?:${alternatives(LATIN)})(?!\\p{L})|${alternatives(JOINED)})${WORD_TO_END}|(?:(?<!\\p{L})(?:${alternatives(LATIN_NUMBER)})(?!\\p{L})|${alternatives(JOINED_NUMBER)})[^\\n\\d]{0,8}$|打$`,
   "iu",
 );
+
+/**
+ * PHONE_BEFORE's first part for the words of more languages (LATIN_CALL_WORDS, JOINED_CALL_WORDS and
+ * CLDR's), in regexes of their own: the words of spaced scripts after one look-behind (not one per
+ * word list), and the joined ones only asked of text holding a letter past Latin's (U+0250 on), as
+ * every joined word holds one. A benign text's numbers are asked them all and found in none.
+ */
+const SPACED_MORE_BEFORE = new RegExp(`(?<!\\p{L})(?:${SPACED_MORE})${WORD_TO_END}`, "iu");
+const JOINED_MORE_BEFORE = new RegExp(`(?:${JOINED_MORE})${WORD_TO_END}`, "iu");
+const PAST_LATIN = /[\u0250-\uffff]/;
 
 /**
  * A label after the number, as address books and signatures write them: "655 437 108 office",
@@ -267,9 +409,13 @@ const LABEL_AFTER =
  */
 const EXTENSION_AFTER =
   /^[\s,]{1,2}(?:(?:ext\.?|extension|ramal|poste|durchwahl|доб\.?|分机|分機|内线|內線|内線|فرعي)\s?\d{1,6}|x\s?\d{3,6})(?!\d)/iu;
-/** Verbs after the number, for languages that put them last: "… पर कॉल करें", "…にかけて", "…로 전화". */
+/**
+ * Verbs after the number, for languages that put them last: "… पर कॉल करें", "…にかけて", "…로 전화",
+ * Persian "… تماس بگیرید" (get in touch), Turkish "… numaralı telefondan", "… numarasından" (from the
+ * number …: `12 numaralı oda`, room 12, names no phone).
+ */
 const VERB_AFTER =
-  /^[\s'’]{0,2}(?:पर\s*(?:कॉल|फ़ोन|फ\u093cोन|फोन|संपर्क|मैसेज|व्हाट्सएप)|(?:に|まで)(?:お?電話|かけ|ご?連絡)|(?:으로|로)\s*(?:전화|연락|문자))/u;
+  /^[\s'’]{0,2}(?:पर\s*(?:कॉल|फ़ोन|फ\u093cोन|फोन|संपर्क|मैसेज|व्हाट्सएप)|(?:に|まで)(?:お?電話|かけ|ご?連絡)|(?:으로|로)\s*(?:전화|연락|문자)|تماس\s*(?:بگیر|بگير|حاصل)|[Nn]umaral[ıi]\s+(?:telefon|cep|hat)|[Nn]umaras[ıi]ndan)/u;
 
 /**
  * The number named someone's phone after it: "4155552671 is my cell", "01061629109，这个是预约电话",
@@ -291,6 +437,11 @@ const COUNTING_VERB_BEFORE = /(?<!\p{L})(?:reached|contacted)\s+$/iu;
  */
 const dotlessCapitalI = (words: string) => (words.includes("İ") ? words.replaceAll("İ", "i") : words);
 
+const phoneWordBefore = (before: string) =>
+  PHONE_BEFORE.test(before) ||
+  SPACED_MORE_BEFORE.test(before) ||
+  (PAST_LATIN.test(before) && JOINED_MORE_BEFORE.test(before));
+
 /** Whether the words around a number at [start, end) of `text` say it is a phone number. */
 export function hasPhoneContext(text: string, start: number, end: number): boolean {
   // Each regex needs a word (or 打) after the last digit before, or within four characters after
@@ -299,7 +450,7 @@ export function hasPhoneContext(text: string, start: number, end: number): boole
   const after = text.slice(end, end + 24);
   const before = dotlessCapitalI(textBefore(text, start));
   return (
-    (PHONE_BEFORE.test(fromLastDigit(before)) && !COUNTING_VERB_BEFORE.test(before)) ||
+    (phoneWordBefore(fromLastDigit(before)) && !COUNTING_VERB_BEFORE.test(before)) ||
     LABEL_AFTER.test(after) ||
     VERB_AFTER.test(after) ||
     NAMED_AFTER.test(after) ||

@@ -14,14 +14,14 @@ import { newScanBudget, type PhoneScorer, type ScanBudget } from "./pii-phone.js
 
 /**
  * Runs of digits with phone/card separators. The look-behinds keep a run from starting inside a word,
- * a decimal, a version (`v1.2.3`), an id (`#123`) or an amount (`$`); after a letter's dot
- * (`TEL.03-1234-5678`) a run starts, read only after a phone label (findNumbers); an extension may follow
+ * a decimal, a version (`v1.2.3`), an id (`#123`), an amount (`$`) or after a minus; after a letter's
+ * dot (`TEL.03-1234-5678`) or hyphen (`number-415…`) a run starts, read only after a phone label (findNumbers); an extension may follow
  * (`2034567890x456`, `206-555-0100ext123`); bounded length keeps it linear. Letters outside ASCII and other currency signs
  * are checked on each run found (AGAINST_RUN), which is cheaper than a Unicode look-behind at every
  * position.
  */
 const NUMBER_RUN =
-  /(?<![\w+\-#/@$€£])(?<!(?:^|[^A-Za-z])\.)[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d|[eE][xX][tT]\.?\d)|(?![\w@]|[.-]\d))/g;
+  /(?<![\w+#/@$€£])(?<!(?:^|[^A-Za-z\u0080-\uffff])-)(?<!(?:^|[^A-Za-z])\.)[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d|[eE][xX][tT]\.?\d)|(?![\w@]|[.-]\d))/g;
 /** A Latin letter (`É415…`, `…7777é`), a combining mark, a currency sign or `%` against a run. */
 const AGAINST_RUN = /[\p{Script=Latin}\p{M}%$€£¥₩₹₽]/u;
 /** An extension written against the number: `2034567890x456`, `206-555-0100ext123`, `…Ext.12`. */
@@ -64,6 +64,10 @@ export function findNumbers(text: string, phoneScore: PhoneScorer, original = te
     // `TEL.03-1234-5678`, `Mob.07700900123`: a label's abbreviation against the number, as business
     // cards print it; any other word's dot (`No.1234567`, `approx.2500000`, `host.2023-10-15`) is left.
     if (text[start - 1] === "." && !hasPhoneContext(text, start, start + run[0].length)) continue;
+    // `My number-415-666-7777`, Hebrew `התקשרו ל-050-234-5678` (call to-…): a hyphen joins the number to
+    // a word, read only after a phone word (`SKU-1234567`, `ISO-8601` are left); a hyphen after anything
+    // but a letter is a minus or a range (NUMBER_RUN starts no run there).
+    if (text[start - 1] === "-" && !hasPhoneContext(text, start, start + run[0].length)) continue;
     const after = text[start + candidate.length] ?? "";
     // "415-666-7777 100$": the amount after is not the number's; the run ends before it.
     if (

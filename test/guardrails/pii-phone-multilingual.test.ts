@@ -118,6 +118,54 @@ describe("phone context words in twelve languages, with Unicode word boundaries"
   });
 });
 
+describe("CLDR's phone words and the verbs said before a number, in more languages", () => {
+  // A national number of a region not configured, in one run: only the words around it make it count.
+  const labelled: [string, string][] = [
+    ["Puhelinnumeroni on 0412345678", "0412345678"], // Finnish: puhelin (CLDR)
+    ["Namba yangu ya simu ni 0712123456", "0712123456"], // Swahili: simu (CLDR)
+    ["எனது தொலைபேசி எண் 08123456789", "08123456789"], // Tamil (CLDR)
+    ["El meu telèfon és el 612345678", "612345678"], // Catalan (CLDR)
+    ["Mans tālruņa numurs ir 21234567", "21234567"], // Latvian
+    ["ဖုန်းနံပါတ် 092123456", "092123456"], // Burmese (CLDR)
+    ["លេខទូរស័ព្ទ 091234567", "091234567"], // Khmer (CLDR)
+    ["ስልክ ቁጥሬ 0911234567 ነው", "0911234567"], // Amharic (CLDR)
+    ["Zavolejte mi na 601123456", "601123456"], // Czech
+    ["Hívjon a 06201234567 számon", "06201234567"], // Hungarian
+    ["Sunați la 0712034567", "0712034567"], // Romanian
+    ["Pokličite 031234567", "031234567"], // Slovenian
+    ["Skambinkite 061234567", "061234567"], // Lithuanian
+    ["Helista 51234567", "51234567"], // Estonian
+    ["Nazovite me na 0921234567", "0921234567"], // Croatian
+    ["Позовите 0601234567", "0601234567"], // Serbian
+    ["Обадете се на 043012345", "043012345"], // Bulgarian
+    ["Καλέστε στο 6912345678", "6912345678"], // Greek
+    ["Ο αριθμός μου είναι 6912345678", "6912345678"], // Greek: my number
+    ["צרו קשר 0502345678", "0502345678"], // Hebrew: contact us
+    ["התקשרו אליי ל-050-234-5678", "050-234-5678"], // Hebrew: call me at-… (the prefix ל joined by a hyphen)
+    ["با 09123456789 تماس بگیرید", "09123456789"], // Persian: a verb after the number
+    ["موبایل: 09123456789", "09123456789"], // Persian spelling of mobile
+    ["ติดต่อ 0812345678", "0812345678"], // Thai: contact
+    ["Vui lòng liên hệ số 0912345678 để được hỗ trợ", "0912345678"], // Vietnamese: contact number
+    ["Bize 05012345678 numarasından ulaşabilirsiniz", "05012345678"], // Turkish: from the number …
+    ["Tawagan mo ako sa 09051234567", "09051234567"], // Tagalog: call me
+    ["Ruf mich an unter 015123456789", "015123456789"], // German: call me at
+    ["My number-415-666-7777", "415-666-7777"], // a hyphen joins the number to the phone word
+  ];
+  it.each(labelled)("reads the number in %s", (text, number) => {
+    expect(phones(text)).toEqual([`phone:${number}`]);
+  });
+  it("does not read the same digits without the words, nor after words that only look like them", () => {
+    for (const text of [
+      "Simulation 0712123456 done", // not Swahili simu: a short CLDR word is matched whole
+      "O CEP é 01310-100.", // Brazil's postcode, not Turkish cep (mobile)
+      "SKU-4155552671 shipped", // a hyphen after a word, no phone word
+      "Ref 0412345678",
+      "12 numaralı oda 0412345678", // Turkish: room 12
+    ])
+      expect(phones(text), text).toEqual([]);
+  });
+});
+
 describe("digits of other scripts and full-width forms", () => {
   it("finds numbers written in full-width, Arabic-Indic or Devanagari digits, with the original span", () => {
     expect(phones("電話：０３－１２３４－５６７８")).toEqual(["phone:０３－１２３４－５６７８"]);
