@@ -630,6 +630,20 @@ const SCRIPT_REGIONS: Record<DigitScript, readonly string[]> = {
   devanagari: ["IN", "NP"],
   "arabic-indic": ["SA", "AE", "EG", "IQ", "JO", "KW", "QA", "BH", "OM", "SY", "LB", "YE", "SD", "LY"],
   persian: ["IR", "AF"],
+  bengali: ["BD", "IN"],
+  gurmukhi: ["IN"],
+  gujarati: ["IN"],
+  odia: ["IN"],
+  tamil: ["IN", "LK"],
+  telugu: ["IN"],
+  kannada: ["IN"],
+  malayalam: ["IN"],
+  thai: ["TH"],
+  lao: ["LA"],
+  tibetan: ["BT", "CN"],
+  myanmar: ["MM"],
+  khmer: ["KH"],
+  mongolian: ["MN", "CN"],
 };
 
 /** A Brazilian mobile's nine digits without the area code, grouped 5-4 with a dash: `99876-0030`. */

@@ -56,17 +56,18 @@ export function createPiiDetector(options: PiiOptions): Detector {
   return {
     name: "pii",
     scan(text) {
-      // Digits of other scripts and full-width forms read as ASCII, at the original's offsets.
-      const digits = foldDigits(text);
+      // Digits of other scripts, full-width forms and typeset spaces read as ASCII, at the original's
+      // offsets: also emails and IBANs (`ｔｅｓｔ＠ｅｘａｍｐｌｅ．ｃｏｍ`, `FR76 3000 …` grouped with U+202F).
+      const folded = foldDigits(text);
       const matches: PiiMatch[] = [
-        ...findEmails(text),
-        ...findIbans(text),
-        ...findIpv4(digits, everyAddress),
+        ...findEmails(folded),
+        ...findIbans(folded),
+        ...findIpv4(folded, everyAddress),
         ...findIpv6(text, everyAddress),
-        ...findNationalIds(digits),
-        ...findNumbers(digits, phoneScore, text),
-        ...findSlashedPhones(digits, phoneScore),
-        ...findCarrierCodePhones(digits, phoneScore),
+        ...findNationalIds(folded),
+        ...findNumbers(folded, phoneScore, text),
+        ...findSlashedPhones(folded, phoneScore),
+        ...findCarrierCodePhones(folded, phoneScore),
       ];
       // Written out, not spread: a spread of the matches' several shapes is V8's generic clone,
       // a microsecond a finding of a phone list's tens of thousands.

@@ -173,6 +173,39 @@ describe("digits of other scripts and full-width forms", () => {
     expect(phones("رقم جوالي ٠٥٠١٢٣٤٥٦٧")).toEqual(["phone:٠٥٠١٢٣٤٥٦٧"]);
     expect(phones("मेरा नंबर ९८७६५ ४३२१० है")).toEqual(["phone:९८७६५ ४३२१०"]);
   });
+  it("reads the digits of more scripts, and numbers grouped with typeset spaces, after a phone word", () => {
+    const cases: [string, string][] = [
+      ["ফোন: ০১৭১১-১২৩৪৫৬", "০১৭১১-১২৩৪৫৬"], // Bengali digits
+      ["โทร ๐๘๑-๒๓๔-๕๖๗๘", "๐๘๑-๒๓๔-๕๖๗๘"], // Thai
+      ["ဖုန်း ၀၉၂၁၂၃၄၅၆၇", "၀၉၂၁၂၃၄၅၆၇"], // Myanmar
+      ["ទូរស័ព្ទ ០១២ ៣៤៥ ៦៧៨", "០១២ ៣៤៥ ៦៧៨"], // Khmer
+      ["தொலைபேசி ௯௮௭௬௫௪௩௨௧௦", "௯௮௭௬௫௪௩௨௧௦"], // Tamil
+      ["Tél\u00a0: 06\u202f12\u202f34\u202f56\u202f78", "06\u202f12\u202f34\u202f56\u202f78"], // narrow no-break spaces
+      ["Tel. 030\u2009123\u200945678", "030\u2009123\u200945678"], // thin spaces
+    ];
+    for (const [text, number] of cases) expect(phones(text), text).toEqual([`phone:${number}`]);
+    // A Bengali mobile in one run, in Bengali digits, as Indian and Bangladeshi writers give their own.
+    expect(phones("আমার নম্বর ৯৮৭৬৫৪৩২১০")).toEqual(["phone:৯৮৭৬৫৪৩২১০"]);
+    expect(phones("১২৩৪৫ টাকা")).toEqual([]);
+  });
+  it("reads full-width emails and SSNs, and IBANs and cards grouped with typeset spaces", () => {
+    const found = (text: string) =>
+      pii.scan(text).map((finding) => `${finding.type}:${text.slice(finding.start, finding.end)}`);
+    expect(found("邮箱：ｔｅｓｔ＠ｅｘａｍｐｌｅ．ｃｏｍ")).toEqual([
+      "email:ｔｅｓｔ＠ｅｘａｍｐｌｅ．ｃｏｍ",
+    ]);
+    expect(found("SSN：５３６－２２－１２３４")).toEqual(["us_ssn:５３６－２２－１２３４"]);
+    expect(found("SSN ٥٣٦-٢٢-١٢٣٤")).toEqual(["us_ssn:٥٣٦-٢٢-١٢٣٤"]);
+    expect(found("IBAN\u00a0: FR76\u202f3000\u202f6000\u202f0112\u202f3456\u202f7890\u202f189")).toEqual([
+      "iban:FR76\u202f3000\u202f6000\u202f0112\u202f3456\u202f7890\u202f189",
+    ]);
+    expect(found("Karte 4111\u20091111\u20091111\u20091111")).toEqual([
+      "credit_card:4111\u20091111\u20091111\u20091111",
+    ]);
+    // A product code in Japanese, and a version: the context words are read as written (ー is not folded).
+    expect(found("商品コード 4901234567894")).toEqual([]);
+    expect(found("バージョン 7.0.1.2 をインストールしました。")).toEqual([]);
+  });
   it("keeps the text as it is when there is nothing to fold, and keeps offsets when there is", () => {
     const text = "plain ascii 12";
     expect(foldDigits(text)).toBe(text);
