@@ -164,8 +164,11 @@ export function createLearnedAttackDetector(
       if ((source ?? "user") === "user") {
         const asPage = scorer.score(text.slice(scored.start, scored.end), "document")?.attack ?? 0;
         if (asPage < PAGE_READING_FLOOR * model.thresholds.document) return [];
+        // A user's text longer than LONG_TEXT_CHARS is read by its windows only already (attack-scorer.ts):
+        // read so again, it scores the report's own attack, at the threshold, and is kept.
         if (
           asPage < PAGE_SHAPED_FLOOR * model.thresholds.document &&
+          text.length <= LONG_TEXT_CHARS &&
           hasLineBreaks(text, PAGE_LINE_BREAKS) &&
           (scorer.score(text, source, true)?.attack ?? 0) < threshold
         )
