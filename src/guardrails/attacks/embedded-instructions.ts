@@ -157,17 +157,6 @@ export function createEmbeddedInstructionDetector(): Detector {
     scan(text, source?: ContentSource) {
       if (source !== "document" && source !== "tool_result") return [];
       const findings: Finding[] = [];
-      const add = (type: string, start: number, end: number, score: number) => {
-        findings.push({
-          kind: "prompt_injection",
-          type,
-          start,
-          end,
-          score,
-          detector: detectorNamed(type),
-          preview: maskPreview("prompt_injection", text.slice(start, end)),
-        });
-      };
       const spans = matchesAtLeads(text, LEADS, [ADDRESSES, LATIN]);
       if (OTHER_SCRIPTS.test(text)) {
         for (const { script, leads, pattern } of ADDRESSES_OTHER) {
@@ -211,21 +200,28 @@ export function createEmbeddedInstructionDetector(): Detector {
         const instructed =
           imperative?.has(instructionStart, sentenceEnd) ||
           imperativeOther?.has(instructionStart, sentenceEnd);
-        add("instruction_to_ai_reader", start, sentenceEnd, instructed ? 0.8 : 0.4);
+        addFinding(findings, text, "instruction_to_ai_reader", start, sentenceEnd, instructed ? 0.8 : 0.4);
       }
       for (const comment of htmlComments(text, MAX_COMMENT_BODY)) {
         if (isHiddenInstruction(comment.body)) {
-          add("hidden_comment_instruction", comment.start, comment.end, 0.8);
+          addFinding(findings, text, "hidden_comment_instruction", comment.start, comment.end, 0.8);
         }
       }
       for (const match of hiddenElements(text)) {
         if (isHiddenInstruction(match[2] ?? ""))
-          add("hidden_element_instruction", match.index, match.index + match[0].length, 0.8);
+          addFinding(
+            findings,
+            text,
+            "hidden_element_instruction",
+            match.index,
+            match.index + match[0].length,
+            0.8,
+          );
       }
       // Markdown images: their alt text and title (markdown-images.ts reads them in one pass).
       for (const image of markdownImages(text)) {
         if (isHiddenInstruction(`${image.alt} ${image.title ?? ""}`))
-          add("alt_text_instruction", image.start, image.end, 0.7);
+          addFinding(findings, text, "alt_text_instruction", image.start, image.end, 0.7);
       }
       // An exec loop, not matchAll, which copies the regex on every call (a megabyte of fenced lines is
       // 75,000 document parts read one by one); and none at all in a text with no "=".
@@ -233,12 +229,43 @@ export function createEmbeddedInstructionDetector(): Detector {
         ALT_ATTRIBUTE.lastIndex = 0;
         for (let match = ALT_ATTRIBUTE.exec(text); match !== null; match = ALT_ATTRIBUTE.exec(text)) {
           if (isHiddenInstruction(match[1] ?? ""))
-            add("alt_text_instruction", match.index, match.index + match[0].length, 0.7);
+            addFinding(
+              findings,
+              text,
+              "alt_text_instruction",
+              match.index,
+              match.index + match[0].length,
+              0.7,
+            );
         }
       }
       return findings;
     },
   };
+}
+
+/**
+ * Adds the finding of `text[start, end)`. A function of the module, not a closure made per scan: a
+ * megabyte of fenced lines is 75,000 document parts, each scanned, and under tsx each closure is also
+ * named by a defineProperty call (9 % of that megabyte's check).
+ */
+function addFinding(
+  findings: Finding[],
+  text: string,
+  type: string,
+  start: number,
+  end: number,
+  score: number,
+): void {
+  findings.push({
+    kind: "prompt_injection",
+    type,
+    start,
+    end,
+    score,
+    detector: detectorNamed(type),
+    preview: maskPreview("prompt_injection", text.slice(start, end)),
+  });
 }
 
 /** Hidden words that order the AI reading them: an imperative, addressed to the reader. */
