@@ -17,6 +17,8 @@ import { prefixedNames } from "./prefixed-names.js";
 export const EMBEDDED_DOCUMENT_DETECTOR = "attacks/embedded-document";
 
 export function createEmbeddedDocumentDetector(rules: readonly Detector[], learned?: Detector): Detector {
+  // Made once, not per part: a megabyte of fenced lines is 75,000 parts.
+  const withLearned = learned ? [...rules, learned] : rules;
   return {
     name: EMBEDDED_DOCUMENT_DETECTOR,
     scan(text, source?: ContentSource) {
@@ -26,7 +28,7 @@ export function createEmbeddedDocumentDetector(rules: readonly Detector[], learn
         // An empty fenced block has nothing to read (a megabyte of "```\n" is 50,000 of them).
         if (part.end === part.start) continue;
         const slice = text.slice(part.start, part.end);
-        const readers = learned && slice.length <= LONG_TEXT_CHARS ? [...rules, learned] : rules;
+        const readers = slice.length <= LONG_TEXT_CHARS ? withLearned : rules;
         for (const detector of readers) {
           for (const finding of detector.scan(slice, "document")) {
             findings.push({
