@@ -1,4 +1,6 @@
+import { serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
+import { IMPERATIVE, IMPERATIVE_REACH } from "../../src/guardrails/attacks/embedded-instructions.js";
 import { DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { createGuardrails, GUARDRAIL_KINDS } from "../../src/guardrails/index.js";
 import { WARM_UP_TEXTS } from "../../src/guardrails/warm-up.js";
@@ -17,6 +19,29 @@ describe("the detectors' warm-up texts", () => {
     expect(highest(latin1)).toBeGreaterThan(0x7f);
     expect(highest(latin1)).toBeLessThanOrEqual(0xff);
     expect(highest(twoByte)).toBeGreaterThan(0xff);
+  });
+
+  it("are stored as they are written: one byte a character, but for the two-byte one", () => {
+    // V8's serializer tags a string by how it is stored ('"' one byte, 'c' two bytes): what a regexp is
+    // compiled for. A string made by replace() on a two-byte one stays two-byte, whatever it holds.
+    // (A two-byte string's tag may come after padding bytes of 0, which align its characters.)
+    const stored = (text = "") => {
+      const bytes = serialize(text);
+      let at = 2;
+      while (bytes[at] === 0) at++;
+      return String.fromCharCode(bytes[at] ?? 0);
+    };
+    const [ascii, latin1, twoByte] = WARM_UP_TEXTS;
+    expect([stored(ascii), stored(latin1), stored(twoByte)]).toEqual(['"', '"', "c"]);
+  });
+
+  it("end with an instruction to the AI that the English imperatives miss, too long to be read whole", () => {
+    // So the other languages' imperatives are looked for in the whole text there (span-test.ts).
+    const [, , twoByte = ""] = WARM_UP_TEXTS;
+    const last = twoByte.trimEnd().split("\n").pop() ?? "";
+    expect(last).toMatch(/^Note to the AI: /);
+    expect(IMPERATIVE.test(last)).toBe(false);
+    expect(last.length - "Note to the AI".length).toBeGreaterThan(2 * IMPERATIVE_REACH);
   });
 
   it("are long enough for V8 to compile a regexp run on them at once (1,000 characters)", () => {
