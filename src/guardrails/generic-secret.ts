@@ -331,9 +331,66 @@ export const genericKeyNameParser: SecretParser = {
     if (isNameChar(text, index + length) && !/^[.-]/.test(text.charAt(index + length))) return undefined;
     // `pat` only as a name's last part (`AZURE_DEVOPS_PAT`, `gh.pat`), not alone: a name ("Pat"), a verb.
     if (pat && !PART_SEPARATORS.has(text.charAt(index - 1))) return undefined;
+    if (first === 0x6b && isSpace(text, index - 1)) return vendorKeyValue(text, index);
     return genericSecretParser.parse(text, index);
   },
 };
+
+const isSpace = asciiClass(" \t");
+const isVendorNameChar = asciiClass(`${ALPHANUMERIC}.-`);
+const isBeforeValue = asciiClass(" \t:=\"'");
+const isValueChar = asciiClass(`${ALPHANUMERIC}_+/=.-`);
+const MIN_VENDOR_KEY = 16;
+
+/** Whether 16 or more of a key's characters follow, past spaces, `:`, `=` and a quote: cheap, before any reading. */
+function tokenAhead(text: string, from: number): boolean {
+  let start = from;
+  while (start < text.length && start - from < 8 && isBeforeValue(text, start)) start++;
+  let end = start;
+  while (end < text.length && end - start < MIN_VENDOR_KEY && isValueChar(text, end)) end++;
+  return end - start >= MIN_VENDOR_KEY;
+}
+const MAX_VENDOR_NAME = 31;
+
+/**
+ * Whether a vendor's name, and spaces, stand before `index` (`nimble KEY …`, `incident.io API KEY
+ * "…"`): a word of 2-31 letters, digits, `.` and `-` that opens with a letter, not inside a longer
+ * name. Read back by hand: a regex anchored at the end tries every start before it.
+ */
+function vendorNameBefore(text: string, index: number): boolean {
+  let end = index;
+  while (end > 0 && isSpace(text, end - 1)) end--;
+  // `API` between the vendor's name and KEY: the word before it is the name.
+  if (text.startsWith("API", end - 3) && isSpace(text, end - 4)) {
+    end -= 3;
+    while (end > 0 && isSpace(text, end - 1)) end--;
+  }
+  let start = end;
+  while (start > 0 && end - start <= MAX_VENDOR_NAME && isVendorNameChar(text, start - 1)) start--;
+  const length = end - start;
+  if (length < 2 || length > MAX_VENDOR_NAME || (start > 0 && isNameChar(text, start - 1))) return false;
+  const first = text.charCodeAt(start) | 0x20;
+  return first >= 0x61 && first <= 0x7a;
+}
+const VENDOR_KEY_SCORE = 0.7;
+const MIN_VENDOR_KEY_ENTROPY = 3.8;
+
+/**
+ * The value after a capitalised `KEY` (or `Key`) that follows a vendor's name and a space: the
+ * vendor's key, written as its docs and scanners' examples write it. A bare `key` is any dictionary's,
+ * so only a value drawn at random counts (a digit, a capital and a small letter, entropy 3.8), at 0.7.
+ */
+function vendorKeyValue(text: string, index: number): ParsedSecret | undefined {
+  const word = text.slice(index, index + 3);
+  if ((word !== "KEY" && word !== "Key") || isNameChar(text, index + 3)) return undefined;
+  if (!tokenAhead(text, index + 3) || !vendorNameBefore(text, index)) return undefined;
+  const parsed = readValueOfName(text, index, index + 3, word, "vendor_key", false);
+  if (parsed === undefined) return undefined;
+  const value = text.slice(parsed.start, parsed.end);
+  if (characterClasses(value) < 3 || !/\d/.test(value) || shannonEntropy(value) < MIN_VENDOR_KEY_ENTROPY)
+    return undefined;
+  return { ...parsed, score: Math.min(parsed.score, VENDOR_KEY_SCORE) };
+}
 
 /**
  * A quoted literal compared with the name, written first (`if ("…" == password)`, `"…" !== apiKey`):

@@ -38,6 +38,7 @@ const adversarial: Record<string, string> = {
   // Prefixed tokens, and near-misses a character short of one (session 22's prefixed-token reading).
   "prefixed tokens": "qwzx_Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0U Ab_Cd1Ef2Gh3Ij4Kl5Mn6Op7Qr8St9Uv0 ",
   "vendor names run into KEY": "coinlayerKEY=Ab1Cd2Ef3Gh4Ij5Kl6 ",
+  "a vendor's name before KEY": "nimble KEY KEY Ab1Cd2Ef3Gh4Ij5K ",
   digits: "4111111111111111",
   "IBAN-like": "DE89 ",
   colons: "ab:cd:",

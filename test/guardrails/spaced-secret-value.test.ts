@@ -76,3 +76,28 @@ describe("an upper-case name that runs KEY into the word before it", () => {
     expect(reportedSecretValues(`${name}=${alnum(20, 9)}4${hex(11, 9)}`)).toEqual([]);
   });
 });
+
+describe("a vendor's name, a space and a capitalised KEY before the value", () => {
+  it.each([
+    (value: string) => `nimble KEY ${value}`,
+    (value: string) => `incident.io API KEY "${value}"`,
+    (value: string) => `paloalto KEY:${value}`,
+    (value: string) => `Acme Key ${value}`,
+  ])("finds the value in %s", (write) => {
+    for (const seed of [4, 5, 6]) {
+      const value = `${alnum(12, seed)}Q7${alnum(14, seed + 30)}`;
+      expect(reportedSecretValues(write(value))).toEqual([value]);
+    }
+  });
+
+  it.each([
+    // A bare `key`, lower case, is any dictionary's; a value not drawn at random is no key.
+    `nimble key ${alnum(28, 7)}`,
+    "nimble KEY abcdefghijklmnopqrstuvwx",
+    "the primary Key is user_id",
+    "Press the Key ABCdef to continue",
+    `mapping KEY ${hex(32, 8)}`,
+  ])("reports nothing for %s", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
