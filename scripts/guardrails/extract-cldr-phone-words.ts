@@ -31,7 +31,7 @@ const NOT_A_PHONE = new Set([
 
 /** Scripts written with spaces between words: their words are matched from a word's start (phone-context.ts). */
 const SPACED =
-  /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Georgian}\p{M}\s'’.-]+$/u;
+  /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Georgian}\p{M}\p{Lm}\s'’.-]+$/u;
 
 interface Annotation {
   default?: string[];

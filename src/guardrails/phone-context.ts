@@ -348,30 +348,34 @@ const joined = newWords(CLDR_PHONE_WORDS_JOINED, (word) => !SHORT_ARABIC.test(wo
 /** The words as one alternative, followed by `after`; none for no words (an empty one would match anywhere). */
 const wordsAlternative = (words: readonly string[], after: string) =>
   words.length === 0 ? [] : [`${wordsSource(words)}${after}`];
+/** CLDR's words in spaced scripts (those of `words`), after a look-behind for a word's start. */
+const cldrSpaced = (words: readonly string[]) =>
+  [
+    ...wordsAlternative(
+      words.filter((word) => word.length >= STEM_LENGTH),
+      "\\p{L}*",
+    ),
+    ...wordsAlternative(
+      words.filter((word) => word.length < STEM_LENGTH),
+      "(?!\\p{L})",
+    ),
+  ].join("|");
 /** The spaced words, after one look-behind for a word's start: LATIN_CALL_WORDS' and CLDR's. */
-const SPACED_MORE = [
-  `(?:${alternatives(LATIN_CALL_WORDS)})(?!\\p{L})`,
-  ...wordsAlternative(
-    spaced.filter((word) => word.length >= STEM_LENGTH),
-    "\\p{L}*",
-  ),
-  ...wordsAlternative(
-    spaced.filter((word) => word.length < STEM_LENGTH),
-    "(?!\\p{L})",
-  ),
-].join("|");
-/** The joined words: JOINED_CALL_WORDS' and CLDR's, anywhere but a short Arabic one. */
-const JOINED_MORE = [
-  alternatives(JOINED_CALL_WORDS),
-  ...wordsAlternative(
-    joined.filter((word) => !SHORT_ARABIC.test(word)),
-    "",
-  ),
-  ...wordsAlternative(
-    joined.filter((word) => SHORT_ARABIC.test(word)),
-    "",
-  ).map((source) => `(?<!\\p{L})${source}`),
-].join("|");
+const SPACED_MORE = `(?:${alternatives(LATIN_CALL_WORDS)})(?!\\p{L})|${cldrSpaced(spaced)}`;
+/** CLDR's words in the other scripts (those of `words`): anywhere, but a short Arabic one. */
+const cldrJoined = (words: readonly string[]) =>
+  [
+    ...wordsAlternative(
+      words.filter((word) => !SHORT_ARABIC.test(word)),
+      "",
+    ),
+    ...wordsAlternative(
+      words.filter((word) => SHORT_ARABIC.test(word)),
+      "",
+    ).map((source) => `(?<!\\p{L})${source}`),
+  ].join("|");
+/** The joined words: JOINED_CALL_WORDS' and CLDR's. */
+const JOINED_MORE = `${alternatives(JOINED_CALL_WORDS)}|${cldrJoined(joined)}`;
 
 /**
  * A phone word, then up to 16 characters that are neither digits nor a line break, at the end, or
@@ -390,12 +394,13 @@ const PHONE_BEFORE = new RegExp(
 /**
  * PHONE_BEFORE's first part for the words of more languages (LATIN_CALL_WORDS, JOINED_CALL_WORDS and
  * CLDR's), in regexes of their own: the words of spaced scripts after one look-behind (not one per
- * word list), and the joined ones only asked of text holding a letter past Latin's (U+0250 on), as
- * every joined word holds one. A benign text's numbers are asked them all and found in none.
+ * word list), and the joined ones only asked of text holding a character from Hebrew's block on
+ * (U+0590), as every joined word does (Latin, Greek and Cyrillic text never asks them). A benign
+ * text's numbers are asked them all and found in none.
  */
 const SPACED_MORE_BEFORE = new RegExp(`(?<!\\p{L})(?:${SPACED_MORE})${WORD_TO_END}`, "iu");
 const JOINED_MORE_BEFORE = new RegExp(`(?:${JOINED_MORE})${WORD_TO_END}`, "iu");
-const PAST_LATIN = /[\u0250-\uffff]/;
+const JOINED_SCRIPTS = /[\u0590-\uffff]/;
 
 /**
  * A label after the number, as address books and signatures write them: "655 437 108 office",
@@ -440,7 +445,7 @@ const dotlessCapitalI = (words: string) => (words.includes("İ") ? words.replace
 const phoneWordBefore = (before: string) =>
   PHONE_BEFORE.test(before) ||
   SPACED_MORE_BEFORE.test(before) ||
-  (PAST_LATIN.test(before) && JOINED_MORE_BEFORE.test(before));
+  (JOINED_SCRIPTS.test(before) && JOINED_MORE_BEFORE.test(before));
 
 /** Whether the words around a number at [start, end) of `text` say it is a phone number. */
 export function hasPhoneContext(text: string, start: number, end: number): boolean {
@@ -466,8 +471,6 @@ export function hasPhoneContext(text: string, start: number, end: number): boole
  */
 const PHONE_WORD_IN_SENTENCE =
   /(?<!\p{L})(?:phone\p{L}*|telephone|tel|number|contact\p{L}*|call(?:ing)?|reach(?:ed)?|dial|mobile|fax|n[úu]mero|telefone|celular)(?!\p{L})|电话|電話|号码|號碼|手机|手機|联系/iu;
-/** Where the sentence holding `index` starts: after the last `. `, `!`, `?`, `。`, `！`, `？` or line break. */
-const SENTENCE_END = /.*(?:[.!?]\s|[。！？\n])/s;
 const SENTENCE_LOOKBACK = 64;
 
 export function hasPhoneWordInSentence(text: string, start: number): boolean {
@@ -477,7 +480,7 @@ export function hasPhoneWordInSentence(text: string, start: number): boolean {
 
 /**
  * Whether a character from `A` up (every phone word's letters and Han characters) stands in the
- * sentence before `start`, read back from it to the sentence's end (SENTENCE_END's `. `, `!`, `?`,
+ * sentence before `start`, read back from it to the sentence's end (`. `, `! `, `? `,
  * `。`, `！`, `？`, line break) within SENTENCE_LOOKBACK: a phone list's line is answered at its line
  * break, without a slice.
  */
@@ -493,9 +496,22 @@ function wordInSentenceBefore(text: string, start: number): boolean {
   return false;
 }
 
-/** The sentence's text before `start` (within SENTENCE_LOOKBACK characters). */
+/**
+ * The sentence's text before `start` (within SENTENCE_LOOKBACK characters): after the last sentence end
+ * (`.`, `!` or `?` and a space, `。`, `！`, `？` or a line break), found by reading back from `start` (the
+ * regex `/.*(?:[.!?]\s|[。！？\n])/s` it replaces tried each start and backtracked: quadratic in the
+ * lookback, a few microseconds a number on a megabyte of numbers after a copula).
+ */
 function sentenceBefore(text: string, start: number): string {
-  return textBefore(text, start, SENTENCE_LOOKBACK).replace(SENTENCE_END, "");
+  const before = textBefore(text, start, SENTENCE_LOOKBACK);
+  for (let at = before.length - 1; at >= 0; at--) {
+    const code = before.charCodeAt(at);
+    if (code === 0x0a || code === 0x3002 || code === 0xff01 || code === 0xff1f) return before.slice(at + 1);
+    const previous = before.charCodeAt(at - 1);
+    if ((previous === 0x2e || previous === 0x21 || previous === 0x3f) && SPACE.test(before[at] ?? ""))
+      return before.slice(at + 1);
+  }
+  return before;
 }
 
 /**
@@ -547,11 +563,52 @@ const GIVEN_BEFORE =
 const PHONE_NOUN_IN_SENTENCE =
   /(?<!\p{L})(?:phone|telephone|tel[ée]fono|telefone|t[ée]l[ée]phone|telefon\p{L}*|telefoon\p{L}*|mobile|cell(?:phone)?|fax|whats ?app|celular|handy\p{L}*|телефон\p{L}*)(?!\p{L})|电话|電話|手机|手機|전화|هاتف|फ़ोन|फोन/iu;
 
+/**
+ * GIVEN_BEFORE's copula in more languages, each with its own language's nouns for a phone (searched
+ * back in the sentence as PHONE_NOUN_IN_SENTENCE is): a copula only counts after its language's noun,
+ * as some are other words elsewhere (English "released on …", "grew — 12345678 units"), and a few
+ * nouns are quicker to search than all of CLDR's.
+ */
+const COPULA_AND_NOUN: readonly (readonly [copula: RegExp, noun: RegExp])[] = [
+  // Finnish and Estonian `on`: puhelin, telefon (-numero, -number)
+  [/(?<!\p{L})on\s*$/iu, /(?<!\p{L})(?:puhelin|telefon)/iu],
+  // Latvian `ir`: tālrunis, tālruņa, telefons
+  [/(?<!\p{L})ir\s*$/iu, /(?<!\p{L})(?:t[āa]lru[nņ]|telefon)/iu],
+  // Lithuanian `yra`: telefonas, telefono
+  [/(?<!\p{L})yra\s*$/iu, /(?<!\p{L})telefon/iu],
+  // Romanian `este`: telefon, mobil
+  [/(?<!\p{L})este\s*$/iu, /(?<!\p{L})(?:telefon|mobil)/iu],
+  // Greek `είναι`: τηλέφωνο, τηλεφώνου, κινητό
+  [/(?<!\p{L})είναι\s*$/iu, /(?<!\p{L})(?:τηλ[εέ]φ[ωώ]ν|κινητ)/iu],
+  // Vietnamese `là`: điện thoại, di động
+  [/(?<!\p{L})là\s*$/iu, /(?<!\p{L})(?:đi[ệe]n\s+tho[ạa]i|di\s+đ[ộo]ng)/iu],
+  // Indonesian and Malay `adalah`, `ialah`: telepon, telefon, ponsel, handphone
+  [/(?<!\p{L})(?:adalah|ialah)\s*$/iu, /(?<!\p{L})(?:telepon|telefon|ponsel|handphone)/iu],
+  // Tagalog `ay`: telepono, cellphone
+  [/(?<!\p{L})ay\s*$/iu, /(?<!\p{L})(?:telepono|cellphone)/iu],
+  // Swahili `ni`: simu
+  [/(?<!\p{L})ni\s*$/iu, /(?<!\p{L})simu(?!\p{L})/iu],
+  // Hebrew `הוא`, `היא`: טלפון, נייד
+  [/(?<!\p{L})(?:הוא|היא)\s*$/u, /טלפון|נייד/u],
+  // Arabic `هو`, `هي`: هاتف, جوال, موبايل, تليفون
+  [/(?<!\p{L})(?:هو|هي)\s*$/u, /هاتف|جوال|موبايل|تليفون/u],
+  // Bulgarian `е`, and the dash Russian and Ukrainian set for "is" (`Номер телефону — …`): телефон
+  [/(?:(?<!\p{L})е|[—–])\s*$/iu, /(?<!\p{L})телефон/iu],
+  // Thai `คือ`: โทรศัพท์, เบอร์โทร
+  [/คือ\s*$/u, /โทรศัพท์|เบอร์โทร/u],
+];
+
+/** Any of COPULA_AND_NOUN's copulas: one test for the many numbers after none of them. */
+const ANY_COPULA = new RegExp(COPULA_AND_NOUN.map(([copula]) => `(?:${copula.source})`).join("|"), "iu");
+
 export function givenAsPhoneInSentence(text: string, start: number): boolean {
-  // GIVEN_BEFORE needs a word or a colon in the 8 characters before.
-  if (!wordCharacterSinceDigit(text, start, 8) && !colonBefore(text, start, 8)) return false;
-  if (!GIVEN_BEFORE.test(textBefore(text, start, 8))) return false;
-  return PHONE_NOUN_IN_SENTENCE.test(sentenceBefore(text, start));
+  // GIVEN_BEFORE needs a word, a colon or a dash in the 8 characters before.
+  if (!wordCharacterSinceDigit(text, start, 8) && !markBefore(text, start, 8)) return false;
+  const before = textBefore(text, start, 8);
+  if (GIVEN_BEFORE.test(before)) return PHONE_NOUN_IN_SENTENCE.test(sentenceBefore(text, start));
+  if (!ANY_COPULA.test(before)) return false;
+  const own = COPULA_AND_NOUN.find(([copula]) => copula.test(before));
+  return own?.[1].test(sentenceBefore(text, start)) === true;
 }
 
 /**
@@ -563,11 +620,13 @@ export function givenAsPhoneInSentence(text: string, start: number): boolean {
 const NAMED_RIGHT_BEFORE =
   /(?:(?<!\p{L})(?:phone|telephone|tel[ée]fono|telefone|t[ée]l[ée]phone|telefon|telefoon|mobile|cell(?:phone)?|fax|celular|handy|телефон)(?:\s+(?:number|no\.?|n[úu]mero|num[ée]ro|nummer|номер))?\s*(?:is|es|est|ist|é|è|är|er|:)|(?:电话|電話|手机|手機)(?:号码|號碼)?\s*(?:是|为|為|:))\s*$/iu;
 
-/** Whether `:` stands within `reach` characters before `index`. */
-function colonBefore(text: string, index: number, reach: number): boolean {
+/** Whether `:`, `—` or `–` stands within `reach` characters before `index`. */
+function markBefore(text: string, index: number, reach: number): boolean {
   // Read within reach only (lastIndexOf would search a megabyte back from every number).
-  for (let at = index - 1; at >= Math.max(0, index - reach); at--)
-    if (text.charCodeAt(at) === 0x3a) return true;
+  for (let at = index - 1; at >= Math.max(0, index - reach); at--) {
+    const code = text.charCodeAt(at);
+    if (code === 0x3a || code === 0x2014 || code === 0x2013) return true;
+  }
   return false;
 }
 

@@ -42,6 +42,7 @@ export const CLDR_PHONE_WORDS_SPACED: readonly string[] = [
   "ffôn symudol",
   "fon",
   "foni tohi",
+  "foni toʻotoʻo",
   "fono",
   "foon",
   "founo",
@@ -210,7 +211,6 @@ export const CLDR_PHONE_WORDS_SPACED: readonly string[] = [
 
 /** The same in the other scripts (Arabic, Hebrew, Indic, Thai, Lao, Khmer, Myanmar, Ethiopic, CJK…). */
 export const CLDR_PHONE_WORDS_JOINED: readonly string[] = [
-  "foni toʻotoʻo",
   "טלפון",
   "טלפון נייד",
   "טלפון רגיל",

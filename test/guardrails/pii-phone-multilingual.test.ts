@@ -166,6 +166,32 @@ describe("CLDR's phone words and the verbs said before a number, in more languag
   });
 });
 
+describe("a phone noun further back in the sentence, the number after its language's copula", () => {
+  it.each([
+    ["Toimistomme puhelinnumero Helsingin keskustassa on 0412345678", "0412345678"], // Finnish on
+    ["Mūsų biuro telefono numeris Vilniaus centre yra 061234567", "061234567"], // Lithuanian yra
+    ["Numărul de telefon al biroului nostru din București este 0712034567", "0712034567"], // Romanian este
+    ["Ο αριθμός τηλεφώνου του γραφείου μας στην Αθήνα είναι 6912345678", "6912345678"], // Greek είναι
+    ["Số điện thoại của văn phòng chúng tôi ở Hà Nội là 0912345678", "0912345678"], // Vietnamese là
+    ["Nomor telepon kantor kami di pusat kota Jakarta adalah 0812345678", "0812345678"], // Indonesian adalah
+    ["Nambari ya simu ya ofisi yetu mjini Nairobi ni 0712123456", "0712123456"], // Swahili ni
+    ["מספר הטלפון של המשרד שלנו בתל אביב הוא 0502345678", "0502345678"], // Hebrew הוא
+    ["Номер телефону нашого офісу в Києві — 0501234567", "0501234567"], // Ukrainian dash
+    ["หมายเลขโทรศัพท์ของสำนักงานเราในกรุงเทพมหานครคือ 0812345678", "0812345678"], // Thai คือ
+  ])("reads the number in %s", (text, number) => {
+    expect(phones(text)).toEqual([`phone:${number}`]);
+  });
+  it("does not read English 'on' or a dash as a copula after an English phone noun", () => {
+    for (const text of [
+      "The new phone model from Samsung was finally released on 20230115",
+      "The mobile phone market in Finland grew — 12345678 units",
+      "The phone app was downloaded by users more than on 5612345",
+      "Nomor pesanan untuk kantor kami di pusat kota Jakarta adalah 0812345678", // order number, no phone noun
+    ])
+      expect(phones(text), text).toEqual([]);
+  });
+});
+
 describe("digits of other scripts and full-width forms", () => {
   it("finds numbers written in full-width, Arabic-Indic or Devanagari digits, with the original span", () => {
     expect(phones("電話：０３－１２３４－５６７８")).toEqual(["phone:０３－１２３４－５６７８"]);
