@@ -37,6 +37,8 @@ import {
   extractSweAgentTemplates,
 } from "./extract-system-prompts.js";
 import { extractTau2Scenarios, extractTauBriefs, extractTauDialogues } from "./extract-tau-bench.js";
+import { extractWorkBenchTasks, type WorkBenchTask } from "./extract-workbench.js";
+import { extractXsidRequests } from "./extract-xsid.js";
 import { pythonAssignments, pythonDicts } from "./python-literals.js";
 import { reservedName } from "./reserved-sources.js";
 import { mulberry32 } from "./seeded-random.js";
@@ -354,6 +356,22 @@ async function extract(source: Source): Promise<CorpusLine[]> {
           .flatMap(({ text }) => pythonAssignments(text, "template")),
         source.split,
       );
+    } else if (source.format === "workbench-tasks") {
+      // One CSV per domain; a source's split says which side of the template split it holds.
+      extracted = (source.paths ?? []).flatMap((path) => {
+        const [header = [], ...rows] = csvRows(read(path));
+        const at = (row: string[], name: string) => row[header.indexOf(name)] ?? "";
+        const tasks: WorkBenchTask[] = rows
+          .filter((row) => row.length === header.length)
+          .map((row) => ({ query: at(row, "query"), base_template: at(row, "base_template") }));
+        return extractWorkBenchTasks(tasks, source.split);
+      });
+    } else if (source.format === "xsid-requests") {
+      // `path:lang`: one language's CoNLL file (its validation or test sentences).
+      extracted = (source.paths ?? []).flatMap((entry) => {
+        const [path = "", lang = ""] = entry.split(":");
+        return extractXsidRequests(read(path), lang, source.split);
+      });
     } else if (source.format === "webshop-goals") {
       // `path:every`: every n-th goal of the file.
       const [path = "", every = "1"] = first.split(":");
@@ -613,6 +631,8 @@ const NEW_FORMATS = new Set([
   "agentbench-os-tasks",
   "agentbench-db-tasks",
   "webshop-goals",
+  "workbench-tasks",
+  "xsid-requests",
   "android-world-templates",
   "ts-attack-payloads",
   "fabric-patterns",
