@@ -21,6 +21,7 @@ import { chooseThresholds, DEV_RANDOM_SEEDS, PARAGRAPH_SOURCES } from "./choose-
 import { SYSTEM_CONTEXT } from "./extract-system-prompts.js";
 import { type CorpusLine, loadCorpus } from "./load-corpus.js";
 import { randomTexts, trainingNoise } from "./random-texts.js";
+import { secretSampleLines } from "./secret-sample-lines.js";
 import { mulberry32 } from "./seeded-random.js";
 import { wrapperTwins } from "./wrapper-twins.js";
 
@@ -90,7 +91,26 @@ interface Example {
  * lines are left out, so adding them to the corpus leaves the shipped model byte for byte as it was.
  */
 const corpus = loadCorpus();
-const lines = corpus.lines.filter((line) => line.context !== SYSTEM_CONTEXT);
+/**
+ * SECRET_SAMPLES=n: every n-th secret line of the PII/secret corpus's train split joins training as a
+ * benign line (secret-sample-lines.ts); 0, the default: none. REQUEST_SOURCES_TRAIN=1: WorkBench's
+ * agent tasks and xSID's multilingual assistant requests are trained on; off by default, their dev
+ * lines are measured only. On dev (rules + model, 14,798 lines with the two new dev sources), with
+ * both on (SECRET_SAMPLES=4) and the secret scanners' documentation as benign pages: benign flagged
+ * 54 -> 25 (xSID 20 of 1,740 -> 0, NotInject 8 -> 6), PII/secret dev lines flagged as attacks 54 -> 33
+ * of 35,313, but recall 1,126 -> 1,095 of 1,317 (CyberSecEval 245 -> 228 of 300); without the pages
+ * 1,080 (benign 21), without the samples 1,080, with a third of xSID 1,052, with every sample 1,057.
+ * On lines the thresholds were not chosen on (chosen on dev half a, read on half b): recall 562 ->
+ * 558 of 673, benign 27 -> 21 of 6,630. Every mix broke the keep rule's recall line.
+ */
+const SECRET_SAMPLES = Number(process.env.SECRET_SAMPLES ?? 0);
+const REQUEST_SOURCES_TRAIN = (process.env.REQUEST_SOURCES_TRAIN ?? "0") === "1";
+const REQUEST_SOURCES: ReadonlySet<string> = new Set(["workbench-agent-tasks", "xsid-assistant-requests"]);
+const lines = [...corpus.lines, ...secretSampleLines(SECRET_SAMPLES)].filter(
+  (line) =>
+    line.context !== SYSTEM_CONTEXT &&
+    (REQUEST_SOURCES_TRAIN || line.split !== "train" || !REQUEST_SOURCES.has(line.source)),
+);
 const { publicPresent } = corpus;
 if (!publicPresent)
   console.warn(
