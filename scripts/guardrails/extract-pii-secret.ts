@@ -100,9 +100,15 @@ export function presidioTestLines(
 
 /**
  * detect-secrets' plugin tests: `(payload, should_flag)` cases; single-parameter cases of a
- * detector's `test_analyze`/`test_basic` (each must be found); `(content, expected_output)` of
- * `test_get_secret_access_key`; and keyword_test's `*_TEST_CASES` lists of `(line, expected_secret)`,
- * where `None` means no secret. `test_find_*` cases test helpers that pick names, not detection.
+ * detector's `test_analyze`/`test_basic` (each must be found); and keyword_test's `*_TEST_CASES`
+ * lists of `(line, expected_secret)`, where `None` means no secret. Helpers' tests are not detection:
+ * `test_find_*` pick names, and `test_get_secret_access_key` lists the strings AWS verification tries
+ * beside a key id (`'TEST' * 10` among them), whether or not any detector flags their line.
+ * Two kinds of "no secret" speak of syntax or of one vendor, not of the line, and are left out as weak:
+ * a keyword case holding a value the same file gives as a secret (`api_key = '<it>';` in C, whose
+ * single quotes make a char, not a string: "double quotes required", "secret without quotes"), and a
+ * vendor plugin's case with a quoted value under a name detect-secrets' own keyword plugin reports
+ * (`"secret_access_key": "<48 hex>extra"`: too long for IBM's format, a secret all the same).
  */
 export function detectSecretsLines(
   cases: PytestCases,
@@ -111,9 +117,9 @@ export function detectSecretsLines(
   file: string,
   context: LineContext,
 ): PiiSecretLine[] {
-  const labelled: { text: string; positive: boolean; origin: string }[] = [];
+  const labelled: { text: string; positive: boolean; origin: string; weak?: boolean }[] = [];
   for (const group of cases.groups) {
-    if (group.function.startsWith("test_find_")) continue;
+    if (HELPER_TESTS.test(group.function)) continue;
     const textAt = group.params.findIndex((param) => TEXT_PARAMS.includes(param));
     if (textAt === -1) continue;
     const flagAt = group.params.findIndex((param) => param === "should_flag" || param === "expected_output");
@@ -123,22 +129,28 @@ export function detectSecretsLines(
       if (typeof text !== "string") continue;
       const flag = flagAt === -1 ? true : row[flagAt];
       const positive = Array.isArray(flag) ? flag.length > 0 : flag === true;
-      labelled.push({ text, positive, origin: `${file} ${group.function}` });
+      const weak = !positive && plugin !== "keyword" && KEYWORD_REPORTS.test(text);
+      labelled.push({ text, positive, origin: `${file} ${group.function}`, weak });
     }
   }
-  for (const [name, rows] of Object.entries(cases.lists)) {
-    for (const row of rows) {
-      const [text, expected] = row;
-      if (typeof text !== "string") continue;
-      labelled.push({
-        text,
-        positive: expected !== null && expected !== undefined,
-        origin: `${file} ${name}`,
-      });
-    }
+  const listed = Object.entries(cases.lists).flatMap(([name, rows]) =>
+    rows.flatMap(([text, expected]) => (typeof text === "string" ? [{ text, expected, name }] : [])),
+  );
+  const secrets = listed.flatMap(({ expected }) => (typeof expected === "string" ? [expected] : []));
+  for (const { text, expected, name } of listed) {
+    const positive = expected !== null && expected !== undefined;
+    const weak = !positive && secrets.some((secret) => text.includes(secret));
+    labelled.push({ text, positive, origin: `${file} ${name}`, weak });
   }
   return labelledLines(labelled, plugin, evaluates, context);
 }
+
+// Tests of detect-secrets' helpers, not of a detector's verdict on a line.
+const HELPER_TESTS = /^test_(?:find_|get_secret_access_key$)/;
+// detect-secrets' keyword plugin (plugins/keyword.py): a name of its DENYLIST, with any suffix, then
+// `:`, `=`, `:=`, `==` or `!=` and a quoted value holding a word character.
+const KEYWORD_REPORTS =
+  /(?:api_?key|auth_?key|service_?key|account_?key|db_?key|database_?key|priv_?key|private_?key|client_?key|db_?pass|database_?pass|key_?pass|password|passwd|pwd|secret|contrase[ñn]a)\w*[\]'"]{0,2}[ \t]*(?::=|[=!]=|[:=])[ \t]*(["'`])(?=[^"'`\n]*\w)[^"'`\n]+\1/i;
 
 /** gitleaks' rule samples: `tps` positive, `fps` negative for the rule that lists them. */
 export function gitleaksLines(
@@ -303,15 +315,20 @@ export function recognizersTextLines(
   });
 }
 
-/** Lines of one file, each text once; a text labelled both ways is kept but marked `conflict`. */
+/**
+ * Lines of one file, each text once; a text labelled both ways is kept but marked `conflict`, and one
+ * whose every label is `weak` is kept but marked `weak`.
+ */
 function labelledLines(
-  labelled: { text: string; positive: boolean; origin: string }[],
+  labelled: { text: string; positive: boolean; origin: string; weak?: boolean }[],
   type: string,
   evaluates: "pii" | "secret",
   context: LineContext,
 ): PiiSecretLine[] {
   const byText = new Map<string, PiiSecretLine>();
-  for (const { text, positive, origin } of labelled) {
+  const firm = new Set<string>();
+  for (const { text, positive, origin, weak } of labelled) {
+    if (weak !== true) firm.add(text);
     const seen = byText.get(text);
     if (seen !== undefined) {
       if (seen.positive !== positive) seen.excluded = "conflict";
@@ -327,6 +344,8 @@ function labelledLines(
       origin,
     });
   }
+  for (const [text, line] of byText)
+    if (line.excluded === undefined && !firm.has(text)) line.excluded = "weak";
   return [...byText.values()];
 }
 

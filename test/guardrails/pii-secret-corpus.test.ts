@@ -133,6 +133,61 @@ describe("pytest parametrize extraction (parsed, never run)", () => {
       ['token = ""', false, undefined],
     ]);
   });
+
+  it("leaves out helpers' tests, and marks weak a no that speaks of syntax or of one vendor's format", () => {
+    const secret = "m{{h}o)p$#thisone}}";
+    const keyword = detectSecretsLines(
+      {
+        groups: [],
+        lists: {
+          CONFIG_TEST_CASES: [[`apikey = ${secret}`, secret]],
+          COMMON_C_TEST_CASES: [
+            [`api_key = '${secret}';`, null],
+            ['password = "somefakekey"', null],
+          ],
+        },
+      },
+      "keyword",
+      "secret",
+      "keyword_test.py",
+      context,
+    );
+    expect(keyword.map((line) => [line.text, line.positive, line.excluded])).toEqual([
+      [`apikey = ${secret}`, true, undefined],
+      [`api_key = '${secret}';`, false, "weak"],
+      ['password = "somefakekey"', false, undefined],
+    ]);
+    const vendor = detectSecretsLines(
+      {
+        groups: [
+          {
+            function: "test_analyze_string",
+            params: ["payload", "should_flag"],
+            rows: [
+              ['"secret_access_key": "1234567890abcdef1234567890abcdefextra"', false],
+              ["testAKCwithinsomeirrelevantstring", false],
+              ["secret_access_key=1234567890abcdef", true],
+            ],
+          },
+          {
+            function: "test_get_secret_access_key",
+            params: ["content", "expected_output"],
+            rows: [["some_function(wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY)", ["wJalrXUtnFEMI"]]],
+          },
+        ],
+        lists: {},
+      },
+      "ibm_cos_hmac",
+      "secret",
+      "ibm_cos_hmac_test.py",
+      context,
+    );
+    expect(vendor.map((line) => [line.text, line.positive, line.excluded])).toEqual([
+      ['"secret_access_key": "1234567890abcdef1234567890abcdefextra"', false, "weak"],
+      ["testAKCwithinsomeirrelevantstring", false, undefined],
+      ["secret_access_key=1234567890abcdef", true, undefined],
+    ]);
+  });
 });
 
 describe("presidio-research synthetic sentences", () => {
