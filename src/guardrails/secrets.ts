@@ -34,6 +34,7 @@ import { mavenMasterParser } from "./maven-credentials.js";
 import { MICROSOFT_SECRET_RULES } from "./microsoft-secret-rules.js";
 import { networkDeviceCredentialsParser } from "./network-device-credentials.js";
 import { PASSWORD_HASH_RULES } from "./password-hash-rules.js";
+import { passwordListParser } from "./password-list.js";
 import { prefixedTokenParser } from "./prefixed-token.js";
 import { keepStrongest } from "./resolve-overlaps.js";
 import { SCANNER_VENDOR_RULES } from "./scanner-vendor-rules.js";
@@ -182,6 +183,7 @@ export const SECRET_PARSERS: readonly SecretParser[] = [
   curlUserParser,
   genericSecretParser,
   genericKeyNameParser,
+  passwordListParser,
   spokenPasswordParser,
   morePasswordWordsParser,
   passwordAfterUserParser,

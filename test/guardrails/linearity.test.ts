@@ -24,6 +24,8 @@ const adversarial: Record<string, string> = {
   "user and password options": " -u a -p a -p ",
   "Go DSN logins": "a:b@tcp(",
   "net user": "net user ",
+  // Lists under a passwords key whose items never close, or close at every step (session 22).
+  "password lists": 'passwords: ["a", a passwords:\n  - "a\n  - ',
   // A run of `A`s (base64 of zero bytes) meets the X bearer token's keyword at every position.
   "runs of A": "A",
   "encoded PEM headers": "LS0tLS1CRUdJTi",
