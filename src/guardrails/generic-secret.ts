@@ -16,6 +16,7 @@ import {
   isInterpolatedField,
   isPlaceholderLooking,
   isPlaceholderValue,
+  isPrefixedToken,
   isReferenceValue,
   lineBefore,
   type ParsedSecret,
@@ -983,7 +984,17 @@ const MIN_KEY = 12;
 export const scoreSecretValue: (value: string, isPassword: boolean, quoted: boolean) => number =
   rememberLast(scoreSecretValueAnew);
 
+// A token with a dotted prefix (isPrefixedToken) is written as a member read is: scored at most this,
+// under every vendor's pattern for the same token (the lowest, Mapbox's public `pk.…`, is 0.7), which
+// then names it.
+const PREFIXED_TOKEN_SCORE = 0.65;
+
 function scoreSecretValueAnew(value: string, isPassword: boolean, quoted: boolean): number {
+  const score = scoreUndottedValue(value, isPassword, quoted);
+  return score > PREFIXED_TOKEN_SCORE && isPrefixedToken(value) ? PREFIXED_TOKEN_SCORE : score;
+}
+
+function scoreUndottedValue(value: string, isPassword: boolean, quoted: boolean): number {
   // Shorter than either kind can score (every way below ends in 0 for it): one look, not a dozen
   // regexes per keyword hit (a megabyte of `pwd=a;` has 170,000 hits).
   if (value.length < (isPassword ? MIN_PASSWORD : MIN_KEY)) return 0;

@@ -185,7 +185,32 @@ const REFERENCE_VALUE =
   /^(?:process\.env|os\.environ|os\.getenv|getenv|env\.|ENV\[|ENC\(|secrets\.|vault:|ssm:|arn:|@Microsoft\.KeyVault\(|true$|false$|null$|nil$|none$|undefined$|required$|optional$|string$|str$|int$|bool$|boolean$|number$|bytes$)|^[\w$.]*\((?:.*\))?$|^[A-Za-z_$]+(?:\.[A-Za-z_$][\w$]*)+$|^\.[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+$/i;
 
 export function isReferenceValue(value: string): boolean {
-  return REFERENCE_VALUE.test(value);
+  return REFERENCE_VALUE.test(value) && !isPrefixedToken(value);
+}
+
+// A dotted value whose last part is drawn at random (`s.ZC9Ecf4M5g9o34Q6RkzGsj0z`, `hvs.CAESIJ8Kz…`,
+// Dropbox's `sl.B…`): a token with its issuer's prefix, not a member read (`config.dbPassword`,
+// `settings.getDb2ConnectionString`), whose last part is a name. A name turns between lower case,
+// capitals and digits at its words' starts; a random draw, at every other character or so.
+const MIN_TAIL = 16;
+const isTailNameChar = asciiClass("abcdefghijklmnopqrstuvwxyz_$");
+
+export function isPrefixedToken(value: string): boolean {
+  const from = value.lastIndexOf(".") + 1;
+  if (from === 0 || value.length - from < MIN_TAIL) return false;
+  let kinds = 0;
+  let turns = 0;
+  let previous = -1;
+  for (let index = from; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    const kind = code >= 0x30 && code <= 0x39 ? 1 : code >= 0x41 && code <= 0x5a ? 2 : 4;
+    // Only a name's characters: a call's argument (`get("…")`) is read as a call.
+    if (kind === 4 && !isTailNameChar(value, index)) return false;
+    kinds |= kind;
+    if (previous !== -1 && kind !== previous) turns++;
+    previous = kind;
+  }
+  return kinds === 7 && turns * 2 >= value.length - from;
 }
 
 const PEM_HEADER = /-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----/y;

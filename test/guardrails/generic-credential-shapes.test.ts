@@ -86,6 +86,13 @@ describe("generic credential shapes", () => {
       (secret) => `GRANT ALL ON shop.* TO 'shop'@'localhost' IDENTIFIED BY '${secret}';`,
       password,
     ],
+    // A token with its issuer's dotted prefix (Vault's `s.`/`hvs.`, Dropbox's `sl.`): not a member read.
+    ["a token with a dotted prefix", (secret) => `token: ${secret}`, (seed) => `s.${alnum(23, seed)}9`],
+    [
+      "a token with a longer dotted prefix",
+      (secret) => `VAULT_TOKEN=${secret}`,
+      (seed) => `hvs.Q${alnum(23, seed)}7`,
+    ],
   ];
   it.each(cases.map(([name, line, value], index) => [name, line, value(index + 1)] as const))(
     "finds the credential, and only it: %s",
@@ -144,6 +151,10 @@ describe("near-misses of the same shapes", () => {
     'password = process.env.DB_PASSWORD || "changeme";',
     "password = process.env.DB_PASSWORD || defaultPassword;",
     "password = stored or 'default'",
+    // Member reads whose last part is a name, digits and all.
+    "password = config.getDb2ConnectionString2",
+    "api_token = window.webkitRTCPeerConnection2",
+    'password = settings.get("Xk92jLmqZ7pQ3rT7")',
     // A digest of a secret, and Jasypt's ciphertext: not the secret.
     `secret_sha256: "${hex(64, 3)}"`,
     `token_md5 = "${hex(32, 4)}"`,
