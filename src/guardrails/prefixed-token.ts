@@ -1,5 +1,6 @@
 import { asciiClass } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
+import { longRuns } from "./long-runs.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 
 /**
@@ -45,40 +46,6 @@ const isJoinBefore = asciiClass(".+/@");
 const isJoinAfter = asciiClass(".+/=@");
 const MIN_RUN = 3 + MIN_TAIL;
 const MAX_RUN = 2 * 11 + MAX_TAIL;
-
-/**
- * Maximal runs of token characters at least MIN_RUN long, found as base64-runs.ts finds base64's:
- * when the character MIN_RUN - 1 places after a possible start is no token character, no run that
- * long starts before it, so prose is skipped MIN_RUN characters at a time; every character is read
- * at most twice. `start` always follows a non-token character or opens the text.
- */
-function tokenRuns(text: string): [number, number][] {
-  const runs: [number, number][] = [];
-  const { length } = text;
-  // Characters in [start, knownUpTo) are known to be token characters.
-  let knownUpTo = 0;
-  let start = 0;
-  while (start + MIN_RUN <= length) {
-    if (!isTokenChar(text, start + MIN_RUN - 1)) {
-      start += MIN_RUN;
-      continue;
-    }
-    let probe = start + MIN_RUN - 2;
-    const floor = Math.max(start, knownUpTo);
-    while (probe >= floor && isTokenChar(text, probe)) probe--;
-    if (probe >= floor) {
-      knownUpTo = start + MIN_RUN;
-      start = probe + 1;
-      continue;
-    }
-    let end = start + MIN_RUN;
-    while (end < length && isTokenChar(text, end)) end++;
-    runs.push([start, end]);
-    knownUpTo = end;
-    start = end + 1;
-  }
-  return runs;
-}
 
 const isSeparator = asciiClass("_-");
 const isUpper = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -129,7 +96,7 @@ const PREFIX_AT = new RegExp(PREFIX.source.slice(1), "y");
 /** The prefixed tokens of `text`, but those whose start a vendor rule is keyed on. */
 export function prefixedTokens(text: string, vendorPrefix: (token: string) => boolean): ParsedSecret[] {
   const found: ParsedSecret[] = [];
-  for (const [start, end] of tokenRuns(text)) {
+  for (const [start, end] of longRuns(text, MIN_RUN, isTokenChar)) {
     if (end - start > MAX_RUN) continue;
     if (start > 0 && isJoinBefore(text, start - 1)) continue;
     if (end < text.length && isJoinAfter(text, end)) continue;
