@@ -5,6 +5,7 @@ import { unpackMap } from "../workers/packed-strings.js";
 import { applyVerdict } from "./attacks/apply-verdict.js";
 import { loadAttackModel } from "./attacks/attack-model.js";
 import { createAttackScorer } from "./attacks/attack-scorer.js";
+import { credentialAssignments } from "./attacks/credential-assignments.js";
 import { dropRedundantLearned } from "./attacks/drop-redundant-learned.js";
 import { createEmbeddedDocumentDetector } from "./attacks/embedded-document.js";
 import { createEmbeddedInstructionDetector } from "./attacks/embedded-instructions.js";
@@ -53,7 +54,11 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     embeddedInstructions,
   ];
   const model = parsed.learnedAttackScorer ? loadAttackModel() : undefined;
-  const learned = model ? createLearnedAttackDetector(model, createDefensiveClauseFinder()) : undefined;
+  // What the learned scorer reads a report again without: clauses that forbid an attack (a user's
+  // text, a system message), and credentials given as a name and value (any text).
+  const learned = model
+    ? createLearnedAttackDetector(model, createDefensiveClauseFinder(), credentialAssignments)
+    : undefined;
   // A document pasted into a user's text is read again as a document, by the detectors that read one
   // differently: the embedded-instruction rules, and the learned scorer at its document threshold.
   const embeddedDocument = createEmbeddedDocumentDetector([embeddedInstructions], learned);

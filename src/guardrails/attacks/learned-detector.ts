@@ -120,11 +120,30 @@ function withoutSpans(text: string, spans: readonly Span[]): string {
  * the prompts that forbid them. Documents and tool output are read whole: an instruction to the AI in
  * them is suspect however it is worded.
  */
+/**
+ * Credentials are looked for in texts up to this length (the length a user's text is scored whole):
+ * each masking round scores the text again, and over 10 KB texts of secrets and prompts that doubled
+ * the learned scorer's time (0.43 -> 0.90 ms) for no report dropped. A bare credential read as an
+ * attack is a short text.
+ */
+const CREDENTIAL_MASKING_CHARS = LONG_TEXT_CHARS;
+
+/**
+ * `givenCredentials` (credential-assignments.ts) finds credentials given as a name and value
+ * (`user=app&password=secret`, `<password>x</password>`): a report is read again without them, from
+ * any source. The model learned "password" and "secret" from attacks that ask for one; a credential
+ * given is no order, whoever wrote it.
+ */
 export function createLearnedAttackDetector(
   model: AttackModel,
   defensiveClauses?: (text: string) => Span[],
+  givenCredentials?: (text: string) => Span[],
 ): Detector {
   const scorer = createAttackScorer(model);
+  const withClauses =
+    defensiveClauses && givenCredentials
+      ? (text: string) => [...defensiveClauses(text), ...givenCredentials(text)]
+      : (defensiveClauses ?? givenCredentials);
   return {
     name: LEARNED_DETECTOR,
     scan(original, source) {
@@ -141,12 +160,19 @@ export function createLearnedAttackDetector(
       // dropped, and the rules read only that window and its neighbourhood (a clause reaches
       // CLAUSE_REACH either way), not the whole text again. A report that moves to another window is
       // read there too, a few times at most.
-      if (defensiveClauses && source !== "document" && source !== "tool_result") {
+      const credentials = original.length <= CREDENTIAL_MASKING_CHARS ? givenCredentials : undefined;
+      const maskable =
+        source === "document" || source === "tool_result"
+          ? credentials
+          : credentials
+            ? withClauses
+            : defensiveClauses;
+      if (maskable) {
         const masked: Span[] = [];
         for (let round = 0; report && round < MAX_MASKING_ROUNDS; round++) {
           const from = Math.max(0, report.scored.start - CLAUSE_REACH);
           const to = Math.min(original.length, report.scored.end + CLAUSE_REACH);
-          const found = defensiveClauses(original.slice(from, to)).map((span) => ({
+          const found = maskable(original.slice(from, to)).map((span) => ({
             start: span.start + from,
             end: span.end + from,
           }));
