@@ -21,6 +21,8 @@ const AUTHORED: { file: string; source: string; split: string; lang?: string }[]
   { file: "train-multi-3.txt", source: "authored-train-multilingual", split: "train" },
   { file: "train-multi-4.txt", source: "authored-train-multilingual", split: "train" },
   { file: "train-multi-5.txt", source: "authored-train-multilingual", split: "train" },
+  // Trained only with REQUEST_SOURCES_TRAIN (train-attack-model.ts): the shipped model was trained without.
+  { file: "train-multi-6.txt", source: "authored-train-request-languages", split: "train" },
   { file: "dev-mixed.txt", source: "authored-dev-mixed", split: "dev" },
   { file: "dev-multi-2.txt", source: "authored-dev-mixed", split: "dev" },
   { file: "test-multi.txt", source: "authored-test-multilingual", split: "test" },

@@ -104,12 +104,39 @@ const corpus = loadCorpus();
  * 558 of 673, benign 27 -> 21 of 6,630. Every mix broke the keep rule's recall line.
  */
 const SECRET_SAMPLES = Number(process.env.SECRET_SAMPLES ?? 0);
-const REQUEST_SOURCES_TRAIN = (process.env.REQUEST_SOURCES_TRAIN ?? "0") === "1";
+/**
+ * REQUEST_SOURCES_TRAIN=languages: only the requests in languages no other training source has benign
+ * text in (xSID's Danish, Indonesian, Italian, Kazakh, Lithuanian, Dutch, Serbian, Turkish). Without
+ * them the model had met those languages only in CyberSecEval's machine-translated attacks (tagged
+ * English), so their common words ("di", "qual è", "için", "sebuah") leaned to attack and xSID's dev
+ * requests in them were flagged at random: Indonesian 6 of 153, Turkish 8 of 155, Italian 4 of 154.
+ */
+const REQUEST_SOURCES_MODE = process.env.REQUEST_SOURCES_TRAIN ?? "0";
+/**
+ * Authored attacks (and a few hard benign lines) in seven of those languages (train-multi-6.txt),
+ * trained only with the requests (either mode), so that a language is not learned as benign as a
+ * whole; left out otherwise, so the default run still makes the shipped file. Twenty-third round, on
+ * dev (rules + model), against the shipped model (recall 1126 of 1317, xSID benign 20 of 1,740, user
+ * benign 38): REQUEST_SOURCES_TRAIN=1 without them: recall 1079, xSID 0, user 11. =languages with
+ * them: 1089 (CyberSecEval 245 -> 229, its Italian, Portuguese, Turkish and Indonesian lines among
+ * them, caught before by their language's words alone; composed documents 229 -> 219), xSID 1 (by
+ * line-order halves per language 1 of 866, 0 of 874), user 14. With REQUEST_WEIGHT 0.3: 1098 (235,
+ * 223), xSID 1, user 14; 0.1: 1106 (240, 223), xSID 6, user 21. Each broke the keep rule's recall
+ * line (2 lines); the learned scorer alone 0.711 (shipped) -> 0.678, 0.691, 0.700.
+ */
+const REQUEST_LANGUAGE_ATTACKS = "authored-train-request-languages";
+const REQUEST_SOURCES_TRAIN = REQUEST_SOURCES_MODE === "1";
 const REQUEST_SOURCES: ReadonlySet<string> = new Set(["workbench-agent-tasks", "xsid-assistant-requests"]);
+const REQUEST_ONLY_LANGUAGES: ReadonlySet<string> = new Set(["da", "id", "it", "kk", "lt", "nl", "sr", "tr"]);
+/** REQUEST_WEIGHT: the trained request lines' weight, times their source's (1: as any source). */
+const REQUEST_WEIGHT = Number(process.env.REQUEST_WEIGHT ?? 1);
+const requestLineTrained = (line: CorpusLine) =>
+  REQUEST_SOURCES_TRAIN || (REQUEST_SOURCES_MODE === "languages" && REQUEST_ONLY_LANGUAGES.has(line.lang));
 const lines = [...corpus.lines, ...secretSampleLines(SECRET_SAMPLES)].filter(
   (line) =>
     line.context !== SYSTEM_CONTEXT &&
-    (REQUEST_SOURCES_TRAIN || line.split !== "train" || !REQUEST_SOURCES.has(line.source)),
+    (line.source !== REQUEST_LANGUAGE_ATTACKS || REQUEST_SOURCES_MODE !== "0") &&
+    (line.split !== "train" || !REQUEST_SOURCES.has(line.source) || requestLineTrained(line)),
 );
 const { publicPresent } = corpus;
 if (!publicPresent)
@@ -260,7 +287,8 @@ const examples: Example[] = texts.map(({ text, label, source, context, lang, bri
       exampleWeight(label, source) *
       languageFactor(label, lang) *
       (brief && label === 0 ? BRIEF_WEIGHT : 1) *
-      (label === 0 && DISCUSSION_SOURCES.has(source.split("|")[0] ?? "") ? DISCUSSION_WEIGHT : 1),
+      (label === 0 && DISCUSSION_SOURCES.has(source.split("|")[0] ?? "") ? DISCUSSION_WEIGHT : 1) *
+      (REQUEST_SOURCES.has(source.split("|")[0] ?? "") ? REQUEST_WEIGHT : 1),
   };
 });
 if (WRAPPER_TWINS) {
