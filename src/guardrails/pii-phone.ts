@@ -66,12 +66,18 @@ export interface ScanBudget {
    * non-geographic codes): a megabyte of them would parse each.
    */
   possible: number;
+  /**
+   * Readings in the regions not configured, of numbers grouped exactly as one of them prints its own
+   * (a 2-2-2-2 shape is valid in some thirty): a megabyte of them would parse each in every one.
+   */
+  otherRegions: number;
 }
 
 export const newScanBudget = (): ScanBudget => ({
   loose: LOOSE_TRIES,
   everyRegion: EVERY_REGION_TRIES,
   possible: POSSIBLE_TRIES,
+  otherRegions: OTHER_REGION_TRIES,
 });
 
 /**
@@ -104,6 +110,17 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
   const plausibleRegions = remembered((groups) => {
     const key = groups.join("-");
     return regions.filter((region) => signatures.get(region)?.has(key));
+  });
+  // The regions not configured, whose numbers count only when written exactly as they print them.
+  let otherSignatures: Map<CountryCode, Set<string>> | undefined;
+  const otherRegions = remembered((groups) => {
+    otherSignatures ??= new Map(
+      [...PHONE_REGIONS]
+        .filter((region) => !regions.includes(region as CountryCode))
+        .map((region) => [region as CountryCode, groupSignatures(region as CountryCode)]),
+    );
+    const key = groups.join("-");
+    return [...otherSignatures].filter(([, known]) => known.has(key)).map(([region]) => region);
   });
 
   // After a phone word, a number of any region counts (`Telefon: 01 3719757`, Vienna): the words say
@@ -382,6 +399,38 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       }
       return hasContext ? 0.9 : 0.8;
     }
+    // `65 35 00 53` (Denmark), `551 58 45 52` (Georgia): three groups or more with spaces or dashes,
+    // exactly as a region not configured prints its national numbers, and valid there.
+    // Eight digits or more; not an amount grouped in thousands (`2 450 612`), one group repeated
+    // (`70-70-70-70`), a sum's terms (`70-70-70-70=280`), a card's printing (`4929-1234-5678`), nor
+    // between code-like tokens (`1Z 999 AA1 …`).
+    // Read without a budget (the slashed and carrier-code forms, which need a configured region), not tried.
+    if (
+      !hasContext &&
+      groups.length >= 3 &&
+      digits.length >= 8 &&
+      !groups.every((length) => length === 4) &&
+      EXTRA_SEPARATORS.test(candidate) &&
+      !SPACED_THOUSANDS.test(candidate) &&
+      !REPEATED_GROUP.test(candidate) &&
+      !OPERATOR_AROUND.test(
+        `${text.slice(Math.max(0, end - candidate.length - 2), end - candidate.length)}|${text.slice(end, end + 2)}`,
+      ) &&
+      looselyGrouped(candidate, groups, text, end) &&
+      budget !== undefined &&
+      budget.otherRegions-- > 0
+    ) {
+      for (const region of otherRegions(groups)) {
+        if (readAbroad && precheck.dialsOut(digits, region)) continue;
+        if (!precheck.national(digits, region)) continue;
+        const phone = parsePhoneNumberFromString(digits, region);
+        if (!phone || !validity.isValid(phone)) continue;
+        // Its national format, trunk prefix and all, group for group (`10 12 34 56` is Belgium's
+        // `010 12 34 56` without its trunk `0`: any eight digits read so somewhere).
+        const national = phone.formatNational();
+        if (digitsOf(national) === digits && sameGroups(groups, digitGroups(national))) return 0.6;
+      }
+    }
     // People group numbers their own way: `083 8670 3586`, `(04310) 8813194` (a trunk `0`, then
     // nine digits or more, grouped otherwise than the region's format: amounts, dates and counts do
     // not start with 0); `11 9 8765 4321`, `(11) 9 8765-4321` (the format's groups split further,
@@ -461,14 +510,32 @@ function remembered(
 /** Groups keyed exactly: the count and each length in a base-16 digit, within 2^53. */
 const MAX_KEYED_GROUPS = 12;
 
+/** Spaces or dashes only between the groups of a number read in a region not configured. */
+const EXTRA_SEPARATORS = /^\d+(?:[ -]\d+)+$/;
+/** `2 450 612`, `123 456 789`: an amount grouped in thousands. */
+const SPACED_THOUSANDS = /^\d{1,3}(?:[ \u00a0]\d{3})+$/;
+const sameGroups = (left: readonly number[], right: readonly number[]) =>
+  left.length === right.length && left.every((length, index) => length === right[index]);
+/** One group written again and again: `70-70-70-70`, `12 12 12 12`. */
+const REPEATED_GROUP = /^(\d+)(?:[ -]\1)+$/;
+/** An arithmetic sign or `=` next to the number (two characters each side, joined by `|`). */
+const OPERATOR_AROUND = /[=+*/×÷<>]\s?\||\|\s?[=+*/×÷<>]/;
+
 /** Loose readings (people's own groupings) tried per scan: see ScanBudget. */
 const LOOSE_TRIES = 24;
 /** Readings after a phone word in every region per scan, then in the configured ones: see ScanBudget. */
 const EVERY_REGION_TRIES = 32;
+/** Readings in the regions not configured per scan: see ScanBudget. */
+const OTHER_REGION_TRIES = 24;
 /** Library parses of `+` numbers out of service per scan: see ScanBudget. */
 const POSSIBLE_TRIES = 16;
 /** A reading outside a scan (the slashed and carrier-code forms score one number each). */
-const UNBOUNDED: ScanBudget = { loose: Infinity, everyRegion: Infinity, possible: Infinity };
+const UNBOUNDED: ScanBudget = {
+  loose: Infinity,
+  everyRegion: Infinity,
+  possible: Infinity,
+  otherRegions: Infinity,
+};
 
 /** A trunk `0` first, bare or bracketed: `083 8670 3586`, `(04310) 8813194`, `(0)900-1 123 123`. */
 const TRUNK_FIRST = /^\(?0\)? ?[1-9]/;
