@@ -32,6 +32,12 @@ const TRIGGERS: readonly [unit: string, source: ContentSource][] = [
   ["4111 1111 \n", "user"],
   ["206-555-0100 \n", "user"],
   ["0612345678 \n", "user"],
+  // Phone shapes of other scripts: a number after a Greek or Hebrew copula (read back for a phone noun
+  // in its sentence), after Hebrew ל- (to), and Bengali digits (folded to ASCII before the scan).
+  ["είναι 1234567 ", "user"],
+  ["הוא 1234567 ", "user"],
+  ["התקשרו ל-050-234-5678 ", "user"],
+  ["৫ ", "user"],
 ];
 
 /**

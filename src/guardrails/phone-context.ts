@@ -380,7 +380,17 @@ const WORD_TO_END = "[^\\n\\d]{0,16}(?:\\n[^\\S\\n]*)?$";
  * (dial) right against the number (`打57201918这个就行`: with words between, it is another 打, 打算, 打完).
  */
 const PHONE_BEFORE = new RegExp(
-  `(?:(?<!\\p{L})(?:${alternatives(LATIN)})(?!\\p{L})|${alternatives(JOINED)})${WORD_TO_END}|(?:(?<!\\p{L})(?:${alternatives(LATIN_NUMBER)})(?!\\p{L})|${alternatives(JOINED_NUMBER)})[^\\n\\d]{0,8}$|打$`,
+  `(?:${alternatives(LATIN)})(?!\\p{L})${WORD_TO_END}|(?:${alternatives(LATIN_NUMBER)})(?!\\p{L})[^\\n\\d]{0,8}$`,
+  "giu",
+);
+/**
+ * PHONE_BEFORE's words in the scripts written without spaces (each holds a character of
+ * JOINED_SCRIPTS), read anywhere, asked only of text holding one. PHONE_BEFORE itself has no
+ * look-behind at its start (read from a word's start by startsWordIn, as MORE_FROM_WORD_START is):
+ * with one, a Greek or Hebrew sentence before each number took it five times as long.
+ */
+const PHONE_BEFORE_JOINED = new RegExp(
+  `(?:${alternatives(JOINED)})${WORD_TO_END}|(?:${alternatives(JOINED_NUMBER)})[^\\n\\d]{0,8}$|打$`,
   "iu",
 );
 /**
@@ -408,26 +418,29 @@ const MORE_ANYWHERE = new RegExp(
 const JOINED_SCRIPTS = /[\u0530-\uffff]/;
 const LETTER = /\p{L}/u;
 
-/** Whether one of MORE_FROM_WORD_START's words starts a word of `before` (no letter before it). */
-function wordStartBefore(before: string): boolean {
-  MORE_FROM_WORD_START.lastIndex = 0;
-  for (
-    let match = MORE_FROM_WORD_START.exec(before);
-    match !== null;
-    match = MORE_FROM_WORD_START.exec(before)
-  ) {
-    if (!LETTER.test(before[match.index - 1] ?? "")) return true;
-    MORE_FROM_WORD_START.lastIndex = match.index + 1;
+/**
+ * Whether a match of `words` (a `g` regex without a look-behind at its start) starts a word of `text`
+ * (no letter before it): a look-behind at a regex's start keeps V8 from skipping to the places where
+ * one of its first letters stands, five times slower on a sentence of Greek or Hebrew letters.
+ */
+function startsWordIn(words: RegExp, text: string): boolean {
+  words.lastIndex = 0;
+  for (let match = words.exec(text); match !== null; match = words.exec(text)) {
+    if (!LETTER.test(text[match.index - 1] ?? "")) return true;
+    words.lastIndex = match.index + 1;
   }
   return false;
 }
 
+/** Whether one of MORE_FROM_WORD_START's words starts a word of `before` (no letter before it). */
+const wordStartBefore = (before: string) => startsWordIn(MORE_FROM_WORD_START, before);
+
 /** Whether `before` ends with a phone word and what may follow it (PHONE_BEFORE), in any of the languages. */
 function phoneWordBefore(before: string): boolean {
   return (
-    PHONE_BEFORE.test(before) ||
+    startsWordIn(PHONE_BEFORE, before) ||
     wordStartBefore(before) ||
-    (JOINED_SCRIPTS.test(before) && MORE_ANYWHERE.test(before))
+    (JOINED_SCRIPTS.test(before) && (PHONE_BEFORE_JOINED.test(before) || MORE_ANYWHERE.test(before)))
   );
 }
 
@@ -494,12 +507,18 @@ export function hasPhoneContext(text: string, start: number, end: number): boole
  * in one run with its trunk `0` (`01223314960`), which amounts, counts and dates never start with.
  */
 const PHONE_WORD_IN_SENTENCE =
-  /(?<!\p{L})(?:phone\p{L}*|telephone|tel|number|contact\p{L}*|call(?:ing)?|reach(?:ed)?|dial|mobile|fax|n[úu]mero|telefone|celular)(?!\p{L})|电话|電話|号码|號碼|手机|手機|联系/iu;
+  /(?:phone\p{L}*|telephone|tel|number|contact\p{L}*|call(?:ing)?|reach(?:ed)?|dial|mobile|fax|n[úu]mero|telefone|celular)(?!\p{L})/giu;
+/** PHONE_WORD_IN_SENTENCE's words in Chinese, asked only of a sentence holding JOINED_SCRIPTS. */
+const PHONE_WORD_IN_SENTENCE_JOINED = /电话|電話|号码|號碼|手机|手機|联系/u;
 const SENTENCE_LOOKBACK = 64;
 
 export function hasPhoneWordInSentence(text: string, start: number): boolean {
   if (!wordInSentenceBefore(text, start)) return false;
-  return PHONE_WORD_IN_SENTENCE.test(sentenceBefore(text, start));
+  const sentence = sentenceBefore(text, start);
+  return (
+    startsWordIn(PHONE_WORD_IN_SENTENCE, sentence) ||
+    (JOINED_SCRIPTS.test(sentence) && PHONE_WORD_IN_SENTENCE_JOINED.test(sentence))
+  );
 }
 
 /**
@@ -585,39 +604,47 @@ function blankAfter(text: string, index: number): boolean {
 const GIVEN_BEFORE =
   /(?:(?<!\p{L})(?:is|are|was|es|est|ist|é|è|är|er|jest|je|это)|['’]s|[:：]|是|为|為|は)\s*$/iu;
 const PHONE_NOUN_IN_SENTENCE =
-  /(?<!\p{L})(?:phone|telephone|tel[ée]fono|telefone|t[ée]l[ée]phone|telefon\p{L}*|telefoon\p{L}*|mobile|cell(?:phone)?|fax|whats ?app|celular|handy\p{L}*|телефон\p{L}*)(?!\p{L})|电话|電話|手机|手機|전화|هاتف|फ़ोन|फोन/iu;
+  /(?:phone|telephone|tel[ée]fono|telefone|t[ée]l[ée]phone|telefon\p{L}*|telefoon\p{L}*|mobile|cell(?:phone)?|fax|whats ?app|celular|handy\p{L}*|телефон\p{L}*)(?!\p{L})/giu;
+/** PHONE_NOUN_IN_SENTENCE's nouns in scripts written without spaces, asked only of a sentence holding JOINED_SCRIPTS. */
+const PHONE_NOUN_IN_SENTENCE_JOINED = /电话|電話|手机|手機|전화|هاتف|फ़ोन|फोन/u;
+/** A phone noun in the sentence: PHONE_NOUN_IN_SENTENCE from a word's start, or a joined one. */
+const phoneNounIn = (sentence: string) =>
+  startsWordIn(PHONE_NOUN_IN_SENTENCE, sentence) ||
+  (JOINED_SCRIPTS.test(sentence) && PHONE_NOUN_IN_SENTENCE_JOINED.test(sentence));
 
 /**
  * GIVEN_BEFORE's copula in more languages, each with its own language's nouns for a phone (searched
  * back in the sentence as PHONE_NOUN_IN_SENTENCE is): a copula only counts after its language's noun,
  * as some are other words elsewhere (English "released on …", "grew — 12345678 units"), and a few
- * nouns are quicker to search than all of CLDR's.
+ * nouns are quicker to search than all of CLDR's. A noun regex with the `g` flag is read from a word's start (startsWordIn: no look-behind at its start,
+ * which kept V8 from skipping to its first letters); one without (Hebrew, Arabic, Thai: a prefix or no
+ * space before the noun) is read anywhere.
  */
 const COPULA_AND_NOUN: readonly (readonly [copula: RegExp, noun: RegExp])[] = [
   // Finnish and Estonian `on`: puhelin, telefon (-numero, -number)
-  [/(?<!\p{L})on\s*$/iu, /(?<!\p{L})(?:puhelin|telefon)/iu],
+  [/(?<!\p{L})on\s*$/iu, /(?:puhelin|telefon)/giu],
   // Latvian `ir`: tālrunis, tālruņa, telefons
-  [/(?<!\p{L})ir\s*$/iu, /(?<!\p{L})(?:t[āa]lru[nņ]|telefon)/iu],
+  [/(?<!\p{L})ir\s*$/iu, /(?:t[āa]lru[nņ]|telefon)/giu],
   // Lithuanian `yra`: telefonas, telefono
-  [/(?<!\p{L})yra\s*$/iu, /(?<!\p{L})telefon/iu],
+  [/(?<!\p{L})yra\s*$/iu, /telefon/giu],
   // Romanian `este`: telefon, mobil
-  [/(?<!\p{L})este\s*$/iu, /(?<!\p{L})(?:telefon|mobil)/iu],
+  [/(?<!\p{L})este\s*$/iu, /(?:telefon|mobil)/giu],
   // Greek `είναι`: τηλέφωνο, τηλεφώνου, κινητό
-  [/(?<!\p{L})είναι\s*$/iu, /(?<!\p{L})(?:τηλ[εέ]φ[ωώ]ν|κινητ)/iu],
+  [/(?<!\p{L})είναι\s*$/iu, /(?:τηλ[εέ]φ[ωώ]ν|κινητ)/giu],
   // Vietnamese `là`: điện thoại, di động
-  [/(?<!\p{L})là\s*$/iu, /(?<!\p{L})(?:đi[ệe]n\s+tho[ạa]i|di\s+đ[ộo]ng)/iu],
+  [/(?<!\p{L})là\s*$/iu, /(?:đi[ệe]n\s+tho[ạa]i|di\s+đ[ộo]ng)/giu],
   // Indonesian and Malay `adalah`, `ialah`: telepon, telefon, ponsel, handphone
-  [/(?<!\p{L})(?:adalah|ialah)\s*$/iu, /(?<!\p{L})(?:telepon|telefon|ponsel|handphone)/iu],
+  [/(?<!\p{L})(?:adalah|ialah)\s*$/iu, /(?:telepon|telefon|ponsel|handphone)/giu],
   // Tagalog `ay`: telepono, cellphone
-  [/(?<!\p{L})ay\s*$/iu, /(?<!\p{L})(?:telepono|cellphone)/iu],
+  [/(?<!\p{L})ay\s*$/iu, /(?:telepono|cellphone)/giu],
   // Swahili `ni`: simu
-  [/(?<!\p{L})ni\s*$/iu, /(?<!\p{L})simu(?!\p{L})/iu],
+  [/(?<!\p{L})ni\s*$/iu, /simu(?!\p{L})/giu],
   // Hebrew `הוא`, `היא`: טלפון, נייד
   [/(?<!\p{L})(?:הוא|היא)\s*$/u, /טלפון|נייד/u],
   // Arabic `هو`, `هي`: هاتف, جوال, موبايل, تليفون
   [/(?<!\p{L})(?:هو|هي)\s*$/u, /هاتف|جوال|موبايل|تليفون/u],
   // Bulgarian `е`, and the dash Russian and Ukrainian set for "is" (`Номер телефону — …`): телефон
-  [/(?:(?<!\p{L})е|[—–])\s*$/iu, /(?<!\p{L})телефон/iu],
+  [/(?:(?<!\p{L})е|[—–])\s*$/iu, /телефон/giu],
   // Thai `คือ`: โทรศัพท์, เบอร์โทร
   [/คือ\s*$/u, /โทรศัพท์|เบอร์โทร/u],
 ];
@@ -629,10 +656,13 @@ export function givenAsPhoneInSentence(text: string, start: number): boolean {
   // GIVEN_BEFORE needs a word, a colon or a dash in the 8 characters before.
   if (!wordCharacterSinceDigit(text, start, 8) && !markBefore(text, start, 8)) return false;
   const before = textBefore(text, start, 8);
-  if (GIVEN_BEFORE.test(before)) return PHONE_NOUN_IN_SENTENCE.test(sentenceBefore(text, start));
+  if (GIVEN_BEFORE.test(before)) return phoneNounIn(sentenceBefore(text, start));
   if (!ANY_COPULA.test(before)) return false;
   const own = COPULA_AND_NOUN.find(([copula]) => copula.test(before));
-  return own?.[1].test(sentenceBefore(text, start)) === true;
+  if (own === undefined) return false;
+  const [, noun] = own;
+  const sentence = sentenceBefore(text, start);
+  return noun.global ? startsWordIn(noun, sentence) : noun.test(sentence);
 }
 
 /**

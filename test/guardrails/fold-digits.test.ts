@@ -16,4 +16,14 @@ describe("foldDigits", () => {
     expect(folded).toBe(`x${"1234567890".repeat(1000)}y`);
     expect(folded.length).toBe(run.length + 2);
   });
+
+  it("folds a text of many separate runs in one pass, as run by run", () => {
+    // Thousands of runs (a megabyte of `৫ ` is half a million) take the whole-text pass.
+    const text = "৫ ＴＥＬ：（０３）a\u2010b\u3000".repeat(600);
+    const folded = foldDigits(text);
+    expect(folded).toBe("5 TEL:(03)a-b ".repeat(600));
+    expect(folded.length).toBe(text.length);
+    // Lone surrogates and other scripts' letters stay as they are in that pass too.
+    expect(foldDigits("\ud800অ১".repeat(2000))).toBe("\ud800অ1".repeat(2000));
+  });
 });
