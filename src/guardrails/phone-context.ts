@@ -496,8 +496,26 @@ export function hasPhoneContext(text: string, start: number, end: number): boole
     LABEL_AFTER.test(after) ||
     VERB_AFTER.test(after) ||
     NAMED_AFTER.test(after) ||
-    EXTENSION_AFTER.test(after)
+    EXTENSION_AFTER.test(after) ||
+    phoneWordBeforeDate(before)
   );
+}
+
+/**
+ * A day and month (a year after them or not) and a short word right before the number: `21.6.1984 at `,
+ * `06/21 at `, `21.6. um `. The date says when to call; the phone word is before it.
+ */
+const DATE_BEFORE = /(?<![\d./])\d{1,2}([./])\d{1,2}(?:\1(?:\d{4}|\d{2}))?\.?[^\S\n]+\p{L}{1,5}\.?[^\S\n]+$/u;
+/** Where DATE_BEFORE can match: the text from the last digit on is a digit, maybe a dot, and a short word. */
+const SHORT_WORD_AFTER_DIGIT = /^\d\.?[^\S\n]+\p{L}{1,5}\.?[^\S\n]+$/u;
+
+/** `Call me on 21.6.1984 at 03 331 6005`: a phone word before a date that stands right before the number. */
+function phoneWordBeforeDate(before: string): boolean {
+  if (!SHORT_WORD_AFTER_DIGIT.test(fromLastDigit(before))) return false;
+  const date = DATE_BEFORE.exec(before);
+  if (date === null) return false;
+  const earlier = before.slice(0, date.index);
+  return phoneWordBefore(fromLastDigit(earlier)) && !COUNTING_VERB_BEFORE.test(earlier);
 }
 
 /**

@@ -99,3 +99,19 @@ describe("pii: phone numbers in written forms", () => {
     ]);
   });
 });
+
+describe("pii: a phone word before a date that stands right before the number", () => {
+  it("reads the number after the date, the phone word before it", () => {
+    expect(phones("Call me on 21.6.1984 at 0 3 3 3 1 6 0 0 5.")).toEqual(["0 3 3 3 1 6 0 0 5"]);
+    expect(phones("Appelez-moi le 21.6. à 0 3 3 3 1 6 0 0 5")).toEqual(["0 3 3 3 1 6 0 0 5"]);
+    expect(phones("Call me on 06/21 at 0 3 3 3 1 6 0 0 5")).toEqual(["0 3 3 3 1 6 0 0 5"]);
+  });
+
+  it("leaves a date with no phone word before it, or more than a short word after the date", () => {
+    const text = [
+      "Meeting on 21.6. at 0 3 3 3 1 6 0 0 5",
+      "Call me on 21.6.1984 or later about 0 3 3 3 1 6 0 0 5",
+    ].join("\n");
+    expect(phones(text)).toEqual([]);
+  });
+});
