@@ -227,6 +227,7 @@ function mergesGroups(written: readonly number[], national: readonly number[]): 
   return national.slice(kept).reduce((sum, length) => sum + length, 0) === block;
 }
 
-function equalGroups(left: readonly number[], right: readonly number[]): boolean {
+/** The same groups, one for one. */
+export function equalGroups(left: readonly number[], right: readonly number[]): boolean {
   return left.length === right.length && left.every((length, index) => length === right[index]);
 }

@@ -7,7 +7,13 @@ import {
   namedPhoneRightBefore,
   standsApart,
 } from "./phone-context.js";
-import { createPhoneGroupingCheck, digitGroups, MIN_MERGED_BLOCK, sameGrouping } from "./phone-grouping.js";
+import {
+  createPhoneGroupingCheck,
+  digitGroups,
+  equalGroups,
+  MIN_MERGED_BLOCK,
+  sameGrouping,
+} from "./phone-grouping.js";
 import { createPhoneMetadata } from "./phone-metadata.js";
 import { createPhoneParser } from "./phone-parse.js";
 import { createPhonePrecheck } from "./phone-precheck.js";
@@ -428,7 +434,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
         // Its national format, trunk prefix and all, group for group (`10 12 34 56` is Belgium's
         // `010 12 34 56` without its trunk `0`: any eight digits read so somewhere).
         const national = phone.formatNational();
-        if (digitsOf(national) === digits && sameGroups(groups, digitGroups(national))) return 0.6;
+        if (digitsOf(national) === digits && equalGroups(groups, digitGroups(national))) return 0.6;
       }
     }
     // People group numbers their own way: `083 8670 3586`, `(04310) 8813194` (a trunk `0`, then
@@ -514,8 +520,6 @@ const MAX_KEYED_GROUPS = 12;
 const EXTRA_SEPARATORS = /^\d+(?:[ -]\d+)+$/;
 /** `2 450 612`, `123 456 789`: an amount grouped in thousands. */
 const SPACED_THOUSANDS = /^\d{1,3}(?:[ \u00a0]\d{3})+$/;
-const sameGroups = (left: readonly number[], right: readonly number[]) =>
-  left.length === right.length && left.every((length, index) => length === right[index]);
 /** One group written again and again: `70-70-70-70`, `12 12 12 12`. */
 const REPEATED_GROUP = /^(\d+)(?:[ -]\1)+$/;
 /** An arithmetic sign or `=` next to the number (two characters each side, joined by `|`). */
