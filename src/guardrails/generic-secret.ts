@@ -254,14 +254,18 @@ function readValueOfName(
     // A string literal that is one setting, whole (`cn.ConnectionString = "Pwd=scrambled";`): the
     // value is a literal, as in a connection string after its user's setting.
     const setting = !quoted && isWholeLiteralSetting(text, nameStart, end);
+    // A URL query's or a form's parameter after its user's (`?user=admin&password=…`,
+    // `username=bob&pwd=…`): a connection string's setting after its user's, delimited by `&`.
+    const queryPaired = inQuery && !quoted && userParameterBefore(text, nameStart);
     score = plainPasswordScore(
       value,
       quoted || element,
       // A shell's environment prefix (`PGPASSWORD=tiger psql -h db`): a command follows, not prose.
       isEnvironmentPrefix(text, nameStart, originalName, valueStart.index) ? "" : text.slice(end, end + 40),
-      setting || text[nameStart - 1] === ";",
+      setting || queryPaired || text[nameStart - 1] === ";",
       () =>
         setting ||
+        queryPaired ||
         (text[nameStart - 1] === ";" &&
           USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart))),
     );
@@ -811,6 +815,15 @@ const NEXT_OPTION = /^--[A-Za-z]/;
 // A connection string's user setting earlier on the line (`Uid=random;…;pwd=`, `User ID=sa;Password=`).
 const USER_SETTING_BEFORE =
   /(?:^|[;"'`\s{(])(?:uid|user(?:[ _]?id|[ _]?name)?|login)[ \t]*=[ \t]*[^;=\s"'`{}<>$%]{1,64}[ \t]*;[^\n]*$/i;
+
+// A URL query's or a form's user parameter earlier in the same query (`?user=admin&`, `"username=bob&`).
+const USER_PARAMETER_BEFORE =
+  /(?:^|[?&;"'`\s])(?:uid|user(?:[_-]?id|[_-]?name)?|login)=[^&=\s"'`{}<>$%#]{1,64}&[^\s"'`]{0,160}$/i;
+
+/** Whether a user parameter comes before the query parameter at `nameStart` (its `&` right before it). */
+function userParameterBefore(text: string, nameStart: number): boolean {
+  return text[nameStart - 1] === "&" && USER_PARAMETER_BEFORE.test(lineBefore(text, nameStart, 200));
+}
 
 // What a connection string is given to, right before its opening quote: `ConnectionString = `,
 // `conn_str=`, `dsn: `, `connect(`, `new SqlConnection(`. Tested as "ends with", as METADATA_NAME is.

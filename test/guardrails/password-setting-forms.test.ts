@@ -66,3 +66,24 @@ describe("a connection string's password setting that runs on past a stand-in wo
     expect(found("Server=db;User ID=app;Password=password is in the vault")).toEqual([]);
   });
 });
+
+describe("a URL query's or a form's password parameter after its user's", () => {
+  it.each([
+    ["jdbc:mysql://db/app?user=admin&password=qwe", "qwe"],
+    ["mongodb://db/?authSource=admin&user=bob&pwd=abc", "abc"],
+    ['curl -d "username=bob&password=changed" https://x/login', "changed"],
+    ["jdbc:mysql://db/app?user=admin&userpass=hardened&useSSL=true", "hardened"],
+  ])("reads any word there as the password in %j", (text, value) => {
+    expect(found(text)).toEqual([{ value, score: 0.6 }]);
+  });
+
+  it.each([
+    // No user parameter before it: a word of a description stays one, and a short value is too short.
+    "https://x/settings?password=changed",
+    "https://x/login?user=bob password=qwe",
+    "https://x/api?mode=fast&password=qwe",
+    "https://x/api?user=bob&password=&ssl=true",
+  ])("reports nothing in %j", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
