@@ -676,6 +676,16 @@ function findValueStart(
     // `SetEnv API_KEY "…"`, `S1_API_TOKEN '…'`: the same, the value quoted; a token's shape still. Only
     // a code's name: after prose's word (`my access token 'abc123'`) a quote is the sentence's.
     return { index: position + 1, quote: text.charAt(position), spaced: true };
+  } else if (
+    !quotedName &&
+    position > spaceStart &&
+    isQuote(text, position) &&
+    isDirective(text, nameStart, position)
+  ) {
+    // A config file's directive (`password "…";`, BIND's `key "rndc" { secret "…"; };`): a word's
+    // name first in its statement, then its quoted value, which ends the statement. A value as after
+    // an operator, plain passwords too. (A code's name there is read as a token just above.)
+    return { index: position + 1, quote: text.charAt(position), unquotedName: true };
   } else return undefined;
   position = tag ? skipWhitespace(text, position, 20) : skipSpaces(text, position, 5);
   // A YAML block scalar (`password: |`, `token: >-`): the value is on the line below, a literal to its end.
@@ -944,6 +954,26 @@ function readValue(text: string, start: number, quote: string, inQuery = false):
 
 const isBracket = asciiClass(")]}<>");
 const isIndent = asciiClass(" \t");
+// What a config directive's quoted value is followed by: the statement's end, a block's, the line's.
+const DIRECTIVE_END = /[ \t]*(?:[;}\r\n]|$)/y;
+
+/**
+ * Whether the name at `nameStart` starts a statement (first on its line, or after a block's `{` or a
+ * statement's `;`) and the quoted literal at `quoteAt` closes on its line and ends that statement.
+ */
+function isDirective(text: string, nameStart: number, quoteAt: number): boolean {
+  let before = nameStart;
+  while (before > 0 && nameStart - before < 40 && isIndent(text, before - 1)) before--;
+  const opener = text[before - 1];
+  if (!(before === 0 || opener === "\n" || opener === "\r" || opener === "{" || opener === ";")) return false;
+  const quote = text.charAt(quoteAt);
+  const close = text.indexOf(quote, quoteAt + 1);
+  if (close === -1 || close - quoteAt > MAX_VALUE) return false;
+  const newline = text.indexOf("\n", quoteAt + 1);
+  if (newline !== -1 && newline < close) return false;
+  DIRECTIVE_END.lastIndex = close + 1;
+  return DIRECTIVE_END.test(text);
+}
 // A config line's unquoted value ends at a space, a quote, `,` or `;`, not at a bracket.
 const lineValueEnds = new StopFinder(asciiClass(` \t\n\v\f\r"'\`,;`));
 

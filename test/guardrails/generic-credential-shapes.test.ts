@@ -89,6 +89,21 @@ describe("generic credential shapes", () => {
     // A token with its issuer's dotted prefix (Vault's `s.`/`hvs.`, Dropbox's `sl.`): not a member read.
     ["a token with a dotted prefix", (secret) => `token: ${secret}`, (seed) => `s.${alnum(23, seed)}9`],
     [
+      "a config directive: password, space, quoted value, `;`",
+      (secret) => `  password "${secret}";`,
+      password,
+    ],
+    [
+      "a directive in a block after `;` (BIND's key)",
+      (secret) => `key "rndc-key" { algorithm hmac-sha256; secret "${secret}"; };`,
+      (seed) => `${alnum(30, seed)}==`,
+    ],
+    [
+      "a directive's plain word password, ending the line",
+      (secret) => `password "${secret}"`,
+      () => "sunshine",
+    ],
+    [
       "a token with a longer dotted prefix",
       (secret) => `VAULT_TOKEN=${secret}`,
       (seed) => `hvs.Q${alnum(23, seed)}7`,
@@ -115,6 +130,12 @@ it("reads a 16-digit hex token whose measured entropy is under 3 (hex has 16 sym
 describe("near-misses of the same shapes", () => {
   const benign = [
     "the upward trend continued",
+    // A quoted word after the name that does not end the statement, or a name not first in it: prose.
+    'Password "hunter2" was rejected',
+    'Enter the password "sunshine";',
+    'password "must be at least 8 characters";',
+    'password "changeme";',
+    'secret "db-creds";',
     "propertiesPass = this.options.isEqual?.(received, properties) ?? false;",
     'const firstPass = "a1b2c3d4e5";',
     "userPw = this.form?.get(field);",
