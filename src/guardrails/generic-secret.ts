@@ -4,6 +4,7 @@ import { drawnWithoutDigits } from "./digitless-key.js";
 import { characterClasses, shannonEntropy } from "./entropy.js";
 import {
   isCodeCall,
+  isDescriptionWord,
   isNeverAPassword,
   isPrivateField,
   isSaidAboutASecret,
@@ -210,6 +211,16 @@ function readValueOfName(
     atLineStart(text, nameStart, isIndent, 40)
   )
     value = readLineValue(text, valueStart.index) ?? value;
+  // A config line's value ending in `!` (`password: Summer2024!`): the line ends with the value, so
+  // the `!` is the password's, not a sentence's closing punctuation. Not after a word of a
+  // description (`password: required!`): that is an exclamation.
+  if (
+    valueStart.quote === "" &&
+    text[valueStart.index + value.length] === "!" &&
+    value !== "" &&
+    !isDescriptionWord(value)
+  )
+    value += configLineBang(text, nameStart, valueStart.index + value.length);
   // Without an operator only a token is a value: a key's shape, whatever the name (not a plain
   // password). Read first, as the checks below are for values after an operator.
   if (valueStart.spaced === true) return spacedToken(text, value, valueStart.index, isPassword);
@@ -953,6 +964,19 @@ function readValue(text: string, start: number, quote: string, inQuery = false):
 }
 
 const isBracket = asciiClass(")]}<>");
+// A run of `!` that ends its line (spaces after it at most).
+const BANG_LINE_END = /!{1,3}(?=[ \t]*(?:\r?\n|$))/y;
+
+/**
+ * The `!`s at `from` when they end the line of a config line's value (the name at `nameStart` first
+ * on its line), or "".
+ */
+function configLineBang(text: string, nameStart: number, from: number): string {
+  BANG_LINE_END.lastIndex = from;
+  const bang = BANG_LINE_END.exec(text);
+  if (bang === null || !atLineStart(text, nameStart, isIndent, 40)) return "";
+  return bang[0];
+}
 const isIndent = asciiClass(" \t");
 // What a config directive's quoted value is followed by: the statement's end, a block's, the line's.
 const DIRECTIVE_END = /[ \t]*(?:[;}\r\n]|$)/y;

@@ -98,6 +98,12 @@ describe("generic credential shapes", () => {
       (secret) => `key "rndc-key" { algorithm hmac-sha256; secret "${secret}"; };`,
       (seed) => `${alnum(30, seed)}==`,
     ],
+    ["a config line's camel-cased value ending in !", (secret) => `password: ${secret}`, () => "TopSecret!"],
+    [
+      "an env line's value ending in !!",
+      (secret) => `  DB_PASSWORD=${secret}\nDB_HOST=db`,
+      () => "Summer2024!!",
+    ],
     [
       "a directive's plain word password, ending the line",
       (secret) => `password "${secret}"`,
@@ -136,6 +142,9 @@ describe("near-misses of the same shapes", () => {
     'password "must be at least 8 characters";',
     'password "changeme";',
     'secret "db-creds";',
+    // An exclamation after a word of a description, or a `!` that does not end the line.
+    "password: required!",
+    "password: TopSecret! is what they chose",
     "propertiesPass = this.options.isEqual?.(received, properties) ?? false;",
     'const firstPass = "a1b2c3d4e5";',
     "userPw = this.form?.get(field);",
