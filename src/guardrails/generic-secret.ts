@@ -214,13 +214,11 @@ function readValueOfName(
   // A config line's value ending in `!` (`password: Summer2024!`): the line ends with the value, so
   // the `!` is the password's, not a sentence's closing punctuation. Not after a word of a
   // description (`password: required!`): that is an exclamation.
-  if (
-    valueStart.quote === "" &&
-    text[valueStart.index + value.length] === "!" &&
-    value !== "" &&
-    !isDescriptionWord(value)
-  )
-    value += configLineBang(text, nameStart, valueStart.index + value.length);
+  // Only a value that could be a password with it (three characters before it, PAIRED_PLAIN's least).
+  if (valueStart.quote === "" && value.length >= 3 && text[valueStart.index + value.length] === "!") {
+    const bang = configLineBang(text, nameStart, valueStart.index + value.length);
+    if (bang !== "" && !isDescriptionWord(value)) value += bang;
+  }
   // Without an operator only a token is a value: a key's shape, whatever the name (not a plain
   // password). Read first, as the checks below are for values after an operator.
   if (valueStart.spaced === true) return spacedToken(text, value, valueStart.index, isPassword);
@@ -267,7 +265,7 @@ function readValueOfName(
     const setting = !quoted && isWholeLiteralSetting(text, nameStart, end);
     // A URL query's or a form's parameter after its user's (`?user=admin&password=…`,
     // `username=bob&pwd=…`): a connection string's setting after its user's, delimited by `&`.
-    const queryPaired = inQuery && !quoted && userParameterBefore(text, nameStart);
+    const queryPaired = inQuery && !quoted && value.length >= 3 && userParameterBefore(text, nameStart);
     score = plainPasswordScore(
       value,
       quoted || element,
@@ -837,13 +835,26 @@ const NEXT_OPTION = /^--[A-Za-z]/;
 const USER_SETTING_BEFORE =
   /(?:^|[;"'`\s{(])(?:uid|user(?:[ _]?id|[ _]?name)?|login)[ \t]*=[ \t]*[^;=\s"'`{}<>$%]{1,64}[ \t]*;[^\n]*$/i;
 
-// A URL query's or a form's user parameter earlier in the same query (`?user=admin&`, `"username=bob&`).
-const USER_PARAMETER_BEFORE =
-  /(?:^|[?&;"'`\s])(?:uid|user(?:[_-]?id|[_-]?name)?|login)=[^&=\s"'`{}<>$%#]{1,64}&[^\s"'`]{0,160}$/i;
+// A URL query's or a form's user parameter (`user=admin`, `username=bob`, `uid=app`), whole.
+const USER_PARAMETER = /^(?:uid|user(?:[_-]?id|[_-]?name)?|login)=[^&=\s"'`{}<>$%#]{1,64}$/i;
+const endsParameter = asciiClass("&?;\"'` \t\r\n");
+const PARAMETERS_BACK = 4;
 
-/** Whether a user parameter comes before the query parameter at `nameStart` (its `&` right before it). */
+/**
+ * Whether one of the few parameters right before the query parameter at `nameStart` (its `&` right
+ * before it) is a user's: `?user=admin&password=…`, `"username=bob&remember=1&pwd=…`.
+ */
 function userParameterBefore(text: string, nameStart: number): boolean {
-  return text[nameStart - 1] === "&" && USER_PARAMETER_BEFORE.test(lineBefore(text, nameStart, 200));
+  let end = nameStart - 1;
+  for (let count = 0; count < PARAMETERS_BACK && text[end] === "&"; count++) {
+    let start = end;
+    while (start > 0 && end - start <= 80 && !endsParameter(text, start - 1)) start--;
+    // `u…` or `l…` first, before the regex.
+    const first = text.charCodeAt(start) | 0x20;
+    if ((first === 0x75 || first === 0x6c) && USER_PARAMETER.test(text.slice(start, end))) return true;
+    end = start - 1;
+  }
+  return false;
 }
 
 // What a connection string is given to, right before its opening quote: `ConnectionString = `,
@@ -990,13 +1001,19 @@ function isDirective(text: string, nameStart: number, quoteAt: number): boolean 
   while (before > 0 && nameStart - before < 40 && isIndent(text, before - 1)) before--;
   const opener = text[before - 1];
   if (!(before === 0 || opener === "\n" || opener === "\r" || opener === "{" || opener === ";")) return false;
-  const quote = text.charAt(quoteAt);
-  const close = text.indexOf(quote, quoteAt + 1);
-  if (close === -1 || close - quoteAt > MAX_VALUE) return false;
-  const newline = text.indexOf("\n", quoteAt + 1);
-  if (newline !== -1 && newline < close) return false;
-  DIRECTIVE_END.lastIndex = close + 1;
-  return DIRECTIVE_END.test(text);
+  const quote = text.charCodeAt(quoteAt);
+  // A value of three characters at least (the fewest any password reading takes): `password "x";` is none.
+  if (text.charCodeAt(quoteAt + 1) === quote || text.charCodeAt(quoteAt + 2) === quote) return false;
+  if (text.charCodeAt(quoteAt + 3) === quote) return false;
+  const limit = Math.min(text.length, quoteAt + 1 + MAX_VALUE);
+  for (let close = quoteAt + 1; close < limit; close++) {
+    const code = text.charCodeAt(close);
+    if (code === 0x0a) return false;
+    if (code !== quote) continue;
+    DIRECTIVE_END.lastIndex = close + 1;
+    return DIRECTIVE_END.test(text);
+  }
+  return false;
 }
 // A config line's unquoted value ends at a space, a quote, `,` or `;`, not at a bracket.
 const lineValueEnds = new StopFinder(asciiClass(` \t\n\v\f\r"'\`,;`));

@@ -73,6 +73,7 @@ describe("a URL query's or a form's password parameter after its user's", () => 
     ["mongodb://db/?authSource=admin&user=bob&pwd=abc", "abc"],
     ['curl -d "username=bob&password=changed" https://x/login', "changed"],
     ["jdbc:mysql://db/app?user=admin&userpass=hardened&useSSL=true", "hardened"],
+    ["https://x/login?username=bob&remember=1&pwd=qwe", "qwe"],
   ])("reads any word there as the password in %j", (text, value) => {
     expect(found(text)).toEqual([{ value, score: 0.6 }]);
   });
