@@ -1,21 +1,24 @@
 // `node --import tsx scripts/guardrails/leave-one-port-out.ts`: how modelmux does on vendor formats
 // from a rule set it never ported, the honest proxy for the secret test source (whose rules are never
 // read). For each rule set with train/dev examples (gitleaks, Kingfisher, KeyHog, betterleaks,
-// Microsoft, trivy, detect-secrets), the examples that only that set's rules find, no other set's
+// Microsoft, trivy, detect-secrets, LeakTK), the examples that only that set's rules find, no other set's
 // vendor rule: with that set's rules taken out, how many does the rest of the secret detector (the
 // other sets, the generic and name-based readings, the format parsers) still flag? Line-level, at the
 // policy's secret threshold, as the PII/secret bench counts a line. Reads train and dev lines only
-// (never a test line) and, for betterleaks (not a corpus source), its rules' samples in the snapshot.
+// (never a test line) and, for betterleaks and LeakTK (not corpus sources), their rules' samples in the
+// snapshots.
 // Prints counts per set and per half (mixedBit of the line: half 0 is the one readings are tuned on).
 
 import { BETTERLEAKS_RULES } from "../../src/guardrails/betterleaks-rules.js";
 import { DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { KEYHOG_RULES } from "../../src/guardrails/keyhog-rules.js";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
+import { LEAKTK_RULES } from "../../src/guardrails/leaktk-rules.js";
 import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
 import { createSecretDetector, SECRET_PARSERS, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
 import { readBetterleaksRules } from "./betterleaks-rules.js";
+import { readLeaktkRules } from "./leaktk-patterns.js";
 import { loadPiiSecretCorpus } from "./load-pii-secret-corpus.js";
 import { mixedBit } from "./seeded-random.js";
 
@@ -25,6 +28,7 @@ const ALL_RULES: readonly SecretPatternRule[] = [
   ...MICROSOFT_SECRET_RULES,
   ...KEYHOG_RULES,
   ...BETTERLEAKS_RULES,
+  ...LEAKTK_RULES,
 ];
 
 /**
@@ -47,11 +51,15 @@ const EXAMPLE_SOURCES = [
   { set: "trivy", source: "trivy-secret-testdata", split: "train" },
   { set: "detect-secrets", source: "detect-secrets-plugin-tests", split: "dev" },
   { set: "betterleaks", source: undefined, split: "train" },
+  { set: "leaktk", source: undefined, split: "train" },
 ] as const;
 
 function examplesOf(set: (typeof EXAMPLE_SOURCES)[number]): string[] {
-  if (set.source === undefined)
+  if (set.set === "betterleaks")
     return readBetterleaksRules().flatMap((rule) => rule.positives.filter((text) => text !== ""));
+  // LeakTK's scanner test's expected matches, and each secret written alone.
+  if (set.set === "leaktk")
+    return readLeaktkRules().flatMap((rule) => rule.examples.flatMap(({ match, secret }) => [match, secret]));
   return loadPiiSecretCorpus(set.split)
     .lines.filter(
       (line) =>

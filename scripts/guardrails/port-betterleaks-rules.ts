@@ -23,14 +23,13 @@ import {
   COVERAGE_DRAWS,
   carriedKeywords,
   examplesAdded,
+  falsePositiveReasons,
   keywordPrefilterProblem,
   MAX_KEYWORD_LINES,
   NO_FINDING_ADDED,
-  ordinaryCode,
   reasonCounts,
   renderRuleObjects,
   reported,
-  rulesFlagging,
   superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
@@ -96,18 +95,10 @@ for (const rule of rules) {
 }
 
 // The false-positive checks.
-const benign = rulesFlagging(candidates, lines);
-const code = rulesFlagging(candidates, ordinaryCode(root));
+const falsePositives = falsePositiveReasons(candidates, lines, root);
 const kept: SecretPatternRule[] = [];
 for (const rule of candidates) {
-  const flagged = benign.get(rule.id);
-  const files = code.get(rule.id);
-  const reason =
-    flagged !== undefined
-      ? `flags ${flagged} train/dev line(s) holding no secret`
-      : files !== undefined
-        ? `reports a secret in ${files} file(s) of ordinary code`
-        : superLinearBacktracking(rule);
+  const reason = falsePositives.get(rule.id);
   if (reason === undefined) kept.push(rule);
   else skipped[rule.id.slice("betterleaks.".length)] = reason;
 }

@@ -19,6 +19,7 @@ import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.j
 import { createSecretDetector, SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
 import { telegramBotTokenParser } from "../../src/guardrails/telegram-token.js";
 import type { Detector } from "../../src/guardrails/types.js";
+import { superLinearBacktracking } from "./backtracking-check.js";
 import { captureGroup } from "./keyhog-detectors.js";
 import { PUBLIC_CORPUS } from "./load-corpus.js";
 import { PII_SECRET_CORPUS, type PiiSecretLine } from "./load-pii-secret-corpus.js";
@@ -26,7 +27,7 @@ import { sampleRegex } from "./regex-sample.js";
 import { type ConvertedRegex, convertRustRegex } from "./rust-regex.js";
 import { fnv1a, mulberry32 } from "./seeded-random.js";
 
-export { superLinearBacktracking } from "./backtracking-check.js";
+export { superLinearBacktracking };
 
 /**
  * The keywords a ported rule's prefilter carries: the literal its matches start with or, where that
@@ -48,8 +49,8 @@ export function carriedKeywords(
 /*
  * The ports' "adds no finding" checks read one another's tables and modelmux's vendor-format
  * readings: Kingfisher's baseline is modelmux's pattern rules and format parsers, Microsoft's adds
- * Kingfisher's, KeyHog's adds both, betterleaks' adds KeyHog's. Re-run them in that order
- * (Kingfisher, Microsoft, KeyHog, betterleaks): a second round changes nothing. The name-based
+ * Kingfisher's, KeyHog's adds both, betterleaks' adds KeyHog's, LeakTK's adds betterleaks'. Re-run
+ * them in that order (Kingfisher, Microsoft, KeyHog, betterleaks, LeakTK): a second round changes nothing. The name-based
  * readings (a secret-like name before a value) are left out of the baseline: a vendor rule finds its
  * token wherever it stands, they only after a name, so their finding a rule's examples (which mostly
  * are assignments) says nothing of the token pasted alone. Counted, they dropped 33 Kingfisher rules
@@ -290,6 +291,33 @@ export function rulesFlagging(
         counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1);
   }
   return counts;
+}
+
+/**
+ * The false-positive checks a ported rule must pass last: why each of `candidates` is not kept (it
+ * reports in `lines`, the train/dev lines holding no secret, or in ordinary code, or its pattern can
+ * backtrack super-linearly), by rule id; a rule not in the map is kept.
+ */
+export function falsePositiveReasons(
+  candidates: SecretPatternRule[],
+  lines: readonly string[],
+  root: string,
+): Map<string, string> {
+  const benign = rulesFlagging(candidates, lines);
+  const code = rulesFlagging(candidates, ordinaryCode(root));
+  const reasons = new Map<string, string>();
+  for (const rule of candidates) {
+    const flagged = benign.get(rule.id);
+    const files = code.get(rule.id);
+    const reason =
+      flagged !== undefined
+        ? `flags ${flagged} train/dev line(s) holding no secret`
+        : files !== undefined
+          ? `reports a secret in ${files} file(s) of ordinary code`
+          : superLinearBacktracking(rule);
+    if (reason !== undefined) reasons.set(rule.id, reason);
+  }
+  return reasons;
 }
 
 /** How many skipped rules each reason has, its numbers and parenthesised details folded (`N`). */

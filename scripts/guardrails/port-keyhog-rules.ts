@@ -24,13 +24,12 @@ import {
   COVERAGE_DRAWS,
   carriedKeywords,
   examplesAdded,
+  falsePositiveReasons,
   keywordPrefilterProblem,
   NO_FINDING_ADDED,
-  ordinaryCode,
   reasonCounts,
   renderRuleObjects,
   reported,
-  rulesFlagging,
   superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
@@ -117,18 +116,10 @@ for (const detector of detectors) {
 }
 
 // The false-positive checks.
-const benign = rulesFlagging(candidates, lines);
-const code = rulesFlagging(candidates, ordinaryCode(root));
+const falsePositives = falsePositiveReasons(candidates, lines, root);
 const kept: SecretPatternRule[] = [];
 for (const rule of candidates) {
-  const lines = benign.get(rule.id);
-  const files = code.get(rule.id);
-  const reason =
-    lines !== undefined
-      ? `flags ${lines} train/dev line(s) holding no secret`
-      : files !== undefined
-        ? `reports a secret in ${files} file(s) of ordinary code`
-        : superLinearBacktracking(rule);
+  const reason = falsePositives.get(rule.id);
   if (reason === undefined) kept.push(rule);
   else skipped[rule.id] = reason;
 }

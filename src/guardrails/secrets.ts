@@ -29,6 +29,7 @@ import { KEYHOG_RULES } from "./keyhog-rules.js";
 import { KeywordPrefilter } from "./keyword-prefilter.js";
 import { KeywordStarts } from "./keyword-starts.js";
 import { KINGFISHER_RULES } from "./kingfisher-rules.js";
+import { LEAKTK_RULES } from "./leaktk-rules.js";
 import { maskPreview } from "./mask.js";
 import { mavenMasterParser } from "./maven-credentials.js";
 import { MICROSOFT_SECRET_RULES } from "./microsoft-secret-rules.js";
@@ -84,6 +85,7 @@ export function createSecretDetector(
     ...MICROSOFT_SECRET_RULES,
     ...KEYHOG_RULES,
     ...BETTERLEAKS_RULES,
+    ...LEAKTK_RULES,
   ],
   parsers: readonly SecretParser[] = SECRET_PARSERS,
 ): Detector {

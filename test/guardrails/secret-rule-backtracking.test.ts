@@ -3,6 +3,7 @@ import { superLinearBacktracking } from "../../scripts/guardrails/backtracking-c
 import { BETTERLEAKS_RULES } from "../../src/guardrails/betterleaks-rules.js";
 import { KEYHOG_RULES } from "../../src/guardrails/keyhog-rules.js";
 import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
+import { LEAKTK_RULES } from "../../src/guardrails/leaktk-rules.js";
 import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
 import { SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
@@ -42,6 +43,7 @@ describe("the ported rules' backtracking check", () => {
       ...MICROSOFT_SECRET_RULES,
       ...KEYHOG_RULES,
       ...BETTERLEAKS_RULES,
+      ...LEAKTK_RULES,
     ];
     const failing = rules.flatMap((shipped) => {
       const reason = superLinearBacktracking(shipped);
