@@ -47,6 +47,21 @@ function closeClass(pattern: string, open: number): number {
   throw new Error(`unclosed class in ${pattern}`);
 }
 
+/**
+ * A key's base64 padding (`=`, `==` closing the secret) made optional, as Microsoft's own scanner
+ * reads keys (security-utilities' identifiable_scans.rs tests): it finds the key with its padding
+ * dropped (`…+ARmD7h+qo`, `…APIMHbKhsQ`), and a padded key with text run on after it
+ * (`…+AMCFNqWyA==ZZZZ`: padding ends base64, so the key's end needs no boundary there). Unpadded,
+ * the key still needs `boundary` (a look-ahead) after it, and its fixed signature at its offset.
+ * The secret's pattern and what follows it; a secret with no padding of its own is kept as it is.
+ */
+export function optionalPadding(refine: string, boundary: string): [secret: string, tail: string] {
+  const padding = /(?<!\\)(={1,2})$/.exec(refine);
+  if (padding === null) return [refine, boundary];
+  const optional = padding[1] === "=" ? "=?" : "(?:==)?";
+  return [`${refine.slice(0, padding.index)}${optional}`, `(?:(?<==)|${boundary})`];
+}
+
 /** `(^|[^X])` before the secret → `(?<![X])`; `([^X]|$)` after it → `(?![X])`. */
 export function convertMicrosoftRule(
   rule: MicrosoftKeyRule,
@@ -60,17 +75,20 @@ export function convertMicrosoftRule(
   const after = /^\((?:\?:)?(\[\^[^\]]*\])\|\$\)$/.exec(rest);
   const optionalPad = /^\(\?:(\[[^\]]*\])\{2\}==\)\?$/.exec(rest);
   const cls = (before[1] ?? before[2] ?? "").replace(/^\[\^/, "[");
-  let tail: string;
-  if (after) tail = `(?!${after[1]?.replace(/^\[\^/, "[")})`;
-  else if (optionalPad) tail = `(?:${optionalPad[1]}{2}==)?`;
-  else if (rest === "") tail = "";
+  let secret: string;
+  let tail = "";
+  if (after) [secret, tail] = optionalPadding(refine, `(?!${after[1]?.replace(/^\[\^/, "[")})`);
+  else if (optionalPad) {
+    secret = refine;
+    tail = `(?:${optionalPad[1]}{2}==)?`;
+  } else if (rest === "") secret = refine;
   else throw new Error(`${rule.Id}: unexpected text after the secret: ${rest}`);
   // A secret opening with a fixed-length run before its signature: the match starts that far back.
   const lead = /^\[[^\]]*\]\{(\d+)\}/.exec(refine);
   const short = (source: string) => source.replaceAll(ALNUM, "a-zA-Z0-9");
   return {
     keywords: [...new Set((rule.Signatures ?? []).map((signature) => signature.toLowerCase()))],
-    pattern: short(`(?<!${cls})(${refine})${tail}`),
+    pattern: short(`(?<!${cls})(${secret})${tail}`),
     ...(ignoreCase ? { flags: "i" } : {}),
     group: 1,
     ...(lead ? { back: Number(lead[1]) } : {}),

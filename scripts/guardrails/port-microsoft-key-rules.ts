@@ -123,7 +123,9 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * Identifiable-secret rules ported from Microsoft's security-utilities
  * (github.com/microsoft/security-utilities@${SOURCE.commit.slice(0, 7)}, ${path}, MIT; written
  * independently of Nosey Parker): Azure keys whose fixed signature (\`JQQJ99…\`, \`AzFu\`, \`+ASb\`…)
- * sits at a fixed offset, hence \`back\`, and NuGet and Databricks tokens. Kept: rules whose converted
+ * sits at a fixed offset, hence \`back\`, and NuGet and Databricks tokens. A key's base64 padding is
+ * optional and, where present, ends the key, as Microsoft's own scanner reads keys (microsoft-key-rules.ts
+ * \`optionalPadding\`). Kept: rules whose converted
  * pattern finds the examples drawn from it, of which one (or one of ${COVERAGE_DRAWS} variants of each with its secret redrawn) adds a finding modelmux's vendor-format rules
  * did not make, and
  * that flag no train or dev line holding no secret. Not ported:

@@ -5,7 +5,9 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * Identifiable-secret rules ported from Microsoft's security-utilities
  * (github.com/microsoft/security-utilities@638ad20, GeneratedRegexPatterns/PreciselyClassifiedSecurityKeys.json, MIT; written
  * independently of Nosey Parker): Azure keys whose fixed signature (`JQQJ99…`, `AzFu`, `+ASb`…)
- * sits at a fixed offset, hence `back`, and NuGet and Databricks tokens. Kept: rules whose converted
+ * sits at a fixed offset, hence `back`, and NuGet and Databricks tokens. A key's base64 padding is
+ * optional and, where present, ends the key, as Microsoft's own scanner reads keys (microsoft-key-rules.ts
+ * `optionalPadding`). Kept: rules whose converted
  * pattern finds the examples drawn from it, of which one (or one of 30 variants of each with its secret redrawn) adds a finding modelmux's vendor-format rules
  * did not make, and
  * that flag no train or dev line holding no secret. Not ported:
@@ -57,7 +59,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureFunctionIdentifiableKey",
     type: "azure_function_key",
     keywords: ["azfu"],
-    pattern: "(?<![a-zA-Z0-9_\\-])([a-zA-Z0-9_\\-]{44}AzFu[a-zA-Z0-9_\\-]{5}[AQgw]==)(?![a-zA-Z0-9_\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9_\\-])([a-zA-Z0-9_\\-]{44}AzFu[a-zA-Z0-9_\\-]{5}[AQgw](?:==)?)(?:(?<==)|(?![a-zA-Z0-9_\\-]))",
     group: 1,
     back: 44,
     score: 0.9,
@@ -79,7 +82,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureRelayIdentifiableKey",
     type: "azure_relay_key",
     keywords: ["+arm"],
-    pattern: "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}\\+ARm[A-P][a-zA-Z0-9+/]{5}=)(?![a-zA-Z0-9+/_=\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}\\+ARm[A-P][a-zA-Z0-9+/]{5}=?)(?:(?<==)|(?![a-zA-Z0-9+/_=\\-]))",
     group: 1,
     back: 33,
     score: 0.9,
@@ -90,7 +94,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureEventHubIdentifiableKey",
     type: "azure_event_hub_key",
     keywords: ["+aeh"],
-    pattern: "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}\\+AEh[A-P][a-zA-Z0-9+/]{5}=)(?![a-zA-Z0-9+/_=\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}\\+AEh[A-P][a-zA-Z0-9+/]{5}=?)(?:(?<==)|(?![a-zA-Z0-9+/_=\\-]))",
     group: 1,
     back: 33,
     score: 0.9,
@@ -101,7 +106,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureServiceBusIdentifiableKey",
     type: "azure_service_bus_key",
     keywords: ["+asb"],
-    pattern: "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}\\+ASb[A-P][a-zA-Z0-9+/]{5}=)(?![a-zA-Z0-9+/_=\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}\\+ASb[A-P][a-zA-Z0-9+/]{5}=?)(?:(?<==)|(?![a-zA-Z0-9+/_=\\-]))",
     group: 1,
     back: 33,
     score: 0.9,
@@ -112,7 +118,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureIotHubIdentifiableKey",
     type: "azure_iot_key",
     keywords: ["aiot"],
-    pattern: "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}AIoT[A-P][a-zA-Z0-9+/]{5}=)(?![a-zA-Z0-9+/_=\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}AIoT[A-P][a-zA-Z0-9+/]{5}=?)(?:(?<==)|(?![a-zA-Z0-9+/_=\\-]))",
     group: 1,
     back: 33,
     score: 0.9,
@@ -123,7 +130,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureStorageAccountIdentifiableKey",
     type: "azure_storage_account_key",
     keywords: ["+ast"],
-    pattern: "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{76}\\+ASt[a-zA-Z0-9+/]{5}[AQgw]==)(?![a-zA-Z0-9+/_=\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{76}\\+ASt[a-zA-Z0-9+/]{5}[AQgw](?:==)?)(?:(?<==)|(?![a-zA-Z0-9+/_=\\-]))",
     group: 1,
     back: 76,
     score: 0.9,
@@ -134,7 +142,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureCosmosDBIdentifiableKey",
     type: "azure_cosmos_db_key",
     keywords: ["acdb"],
-    pattern: "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{76}ACDb[a-zA-Z0-9+/]{5}[AQgw]==)(?![a-zA-Z0-9+/_=\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{76}ACDb[a-zA-Z0-9+/]{5}[AQgw](?:==)?)(?:(?<==)|(?![a-zA-Z0-9+/_=\\-]))",
     group: 1,
     back: 76,
     score: 0.9,
@@ -145,7 +154,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureBatchIdentifiableKey",
     type: "azure_batch_key",
     keywords: ["+aba"],
-    pattern: "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{76}\\+ABa[a-zA-Z0-9+/]{5}[AQgw]==)(?![a-zA-Z0-9+/_=\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{76}\\+ABa[a-zA-Z0-9+/]{5}[AQgw](?:==)?)(?:(?<==)|(?![a-zA-Z0-9+/_=\\-]))",
     group: 1,
     back: 76,
     score: 0.9,
@@ -156,7 +166,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureMLWebServiceClassicIdentifiableKey",
     type: "azure_ml_web_service_classic_key",
     keywords: ["+amc"],
-    pattern: "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{76}\\+AMC[a-zA-Z0-9+/]{5}[AQgw]==)(?![a-zA-Z0-9+/_=\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{76}\\+AMC[a-zA-Z0-9+/]{5}[AQgw](?:==)?)(?:(?<==)|(?![a-zA-Z0-9+/_=\\-]))",
     group: 1,
     back: 76,
     score: 0.9,
@@ -167,7 +178,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureApimIdentifiableDirectManagementKey",
     type: "azure_apim_key",
     keywords: ["apim"],
-    pattern: "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{76}APIM[a-zA-Z0-9+/]{5}[AQgw]==)(?![a-zA-Z0-9+/_=\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{76}APIM[a-zA-Z0-9+/]{5}[AQgw](?:==)?)(?:(?<==)|(?![a-zA-Z0-9+/_=\\-]))",
     group: 1,
     back: 76,
     score: 0.9,
@@ -178,7 +190,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureCacheForRedisIdentifiableKey",
     type: "azure_cache_for_redis_key",
     keywords: ["azca"],
-    pattern: "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}AzCa[A-P][a-zA-Z0-9+/]{5}=)(?![a-zA-Z0-9+/_=\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}AzCa[A-P][a-zA-Z0-9+/]{5}=?)(?:(?<==)|(?![a-zA-Z0-9+/_=\\-]))",
     group: 1,
     back: 33,
     score: 0.9,
@@ -221,7 +234,8 @@ export const MICROSOFT_SECRET_RULES: SecretPatternRule[] = [
     id: "microsoft.AzureEventGridIdentifiableKey",
     type: "azure_event_grid_key",
     keywords: ["azeg"],
-    pattern: "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}AZEG[A-P][a-zA-Z0-9+/]{5}=)(?![a-zA-Z0-9+/_=\\-])",
+    pattern:
+      "(?<![a-zA-Z0-9+/_\\-])([a-zA-Z0-9+/]{33}AZEG[A-P][a-zA-Z0-9+/]{5}=?)(?:(?<==)|(?![a-zA-Z0-9+/_=\\-]))",
     group: 1,
     back: 33,
     score: 0.9,

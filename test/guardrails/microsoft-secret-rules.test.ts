@@ -77,6 +77,32 @@ describe("a sample of the ported Microsoft identifiable-key rules", () => {
   });
 });
 
+describe("a key's base64 padding, as Microsoft's own scanner reads it", () => {
+  const apim = (seed: number) => `${base64(76, seed)}APIM${alnum(5, seed + 1)}Q`;
+  const relay = (seed: number) => `${base64(33, seed)}+ARmC${alnum(5, seed + 1)}`;
+  const spans = (text: string, id: string) =>
+    reportedSecrets(text)
+      .filter((finding) => finding.detector === `secrets/microsoft.${id}`)
+      .map((finding) => text.slice(finding.start, finding.end));
+
+  it("finds a key with its padding dropped", () => {
+    expect(spans(`the gateway key is ${apim(20)} now`, "AzureApimIdentifiableDirectManagementKey")).toEqual([
+      apim(20),
+    ]);
+    expect(spans(`SharedAccessKey=${relay(22)};`, "AzureRelayIdentifiableKey")).toEqual([relay(22)]);
+  });
+
+  it("finds a padded key with text run on after its padding, the padding ending it", () => {
+    expect(spans(`${apim(24)}==ZZZZ`, "AzureApimIdentifiableDirectManagementKey")).toEqual([`${apim(24)}==`]);
+    expect(spans(`${relay(26)}=ZZZZ`, "AzureRelayIdentifiableKey")).toEqual([`${relay(26)}=`]);
+  });
+
+  it("leaves an unpadded key run on into more key characters alone", () => {
+    expect(spans(`${apim(28)}ZZZZ`, "AzureApimIdentifiableDirectManagementKey")).toEqual([]);
+    expect(spans(`${relay(30)}ZZZZ`, "AzureRelayIdentifiableKey")).toEqual([]);
+  });
+});
+
 describe("every ported Microsoft rule", () => {
   it.each(MICROSOFT_SECRET_RULES.map((rule) => [rule.id, rule] as const))(
     "%s is well formed",
