@@ -97,6 +97,16 @@ describe("a key's base64 padding, as Microsoft's own scanner reads it", () => {
     expect(spans(`${relay(26)}=ZZZZ`, "AzureRelayIdentifiableKey")).toEqual([`${relay(26)}=`]);
   });
 
+  it("finds a key whose padding is URL-encoded (`%3D%3D`), as in a connection string or a query", () => {
+    const storage = `${base64(76, 32)}+ASt${alnum(5, 33)}Q`;
+    expect(
+      spans(
+        `DefaultEndpointsProtocol=https;AccountKey=${storage}%3D%3D;`,
+        "AzureStorageAccountIdentifiableKey",
+      ),
+    ).toEqual([storage]);
+  });
+
   it("leaves an unpadded key run on into more key characters alone", () => {
     expect(spans(`${apim(28)}ZZZZ`, "AzureApimIdentifiableDirectManagementKey")).toEqual([]);
     expect(spans(`${relay(30)}ZZZZ`, "AzureRelayIdentifiableKey")).toEqual([]);
