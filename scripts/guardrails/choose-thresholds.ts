@@ -8,7 +8,7 @@ import type { ContentSource } from "../../src/guardrails/types.js";
 import { loadEvalCases } from "../../test/guardrails/eval-harness.js";
 import { DEV_BENIGN_FLAG_RATE, DEV_DOCUMENT_FLAG_RATE, devFlagRate } from "./dev-caps.js";
 import type { CorpusLine } from "./load-corpus.js";
-import { randomTexts } from "./random-texts.js";
+import { type RandomText, randomTexts } from "./random-texts.js";
 import { mixedBit } from "./seeded-random.js";
 
 type Scorer = ReturnType<typeof createAttackScorer>;
@@ -25,6 +25,13 @@ export const PARAGRAPH_SOURCES: readonly string[] = ["ud-pud-8-languages"];
 const MIN_ALLOWED = 3;
 /** Two seeds of every kind and length; the test of the shipped model draws others. */
 export const DEV_RANDOM_SEEDS = [7, 500];
+
+let devRandom: RandomText[] | undefined;
+/** The random texts of DEV_RANDOM_SEEDS (~50 MB), made once per process: the trainer and tests ask again. */
+export function devRandomTexts(): RandomText[] {
+  devRandom ??= DEV_RANDOM_SEEDS.flatMap((seed) => randomTexts(undefined, seed));
+  return devRandom;
+}
 
 /**
  * Lines every cap keeps free: a threshold set at a cap's last line breaks it when one line moves (a
@@ -155,9 +162,8 @@ export function chooseThresholds(
   // longer than LONG_TEXT_CHARS is read as many windows, each a chance for noise to score high, so long
   // texts get thresholds of their own, set by the long random texts (dev pages are shorter).
   const margin = options.randomMargin ?? 0.02;
-  const devRandomTexts = DEV_RANDOM_SEEDS.flatMap((seed) => randomTexts(undefined, seed));
   const randomHighest = { short: { user: 0, document: 0 }, long: { user: 0, document: 0 } };
-  for (const { text } of devRandomTexts)
+  for (const { text } of devRandomTexts())
     for (const source of ["user", "document"] as const) {
       const highest = randomHighest[text.length > LONG_TEXT_CHARS ? "long" : "short"];
       highest[source] = Math.max(highest[source], scorer.score(text, source)?.attack ?? 0);

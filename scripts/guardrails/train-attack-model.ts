@@ -17,10 +17,10 @@ import {
 } from "../../src/guardrails/attacks/context-features.js";
 import { FEATURE_BITS, featuresOf } from "../../src/guardrails/attacks/features.js";
 import type { ContentSource } from "../../src/guardrails/types.js";
-import { chooseThresholds, DEV_RANDOM_SEEDS, PARAGRAPH_SOURCES } from "./choose-thresholds.js";
+import { chooseThresholds, devRandomTexts, PARAGRAPH_SOURCES } from "./choose-thresholds.js";
 import { SYSTEM_CONTEXT } from "./extract-system-prompts.js";
 import { type CorpusLine, loadCorpus } from "./load-corpus.js";
-import { randomTexts, trainingNoise } from "./random-texts.js";
+import { trainingNoise } from "./random-texts.js";
 import { secretSampleLines } from "./secret-sample-lines.js";
 import { mulberry32 } from "./seeded-random.js";
 import { wrapperTwins } from "./wrapper-twins.js";
@@ -424,7 +424,6 @@ const { thresholds, longThresholds } = chooseThresholds(scorer, lines, {
   log: (line) => console.log(line),
 });
 const userThreshold = thresholds.user;
-const devRandomTexts = DEV_RANDOM_SEEDS.flatMap((seed) => randomTexts(undefined, seed));
 // A system message is read with the user's threshold, as learned-detector.ts reads it.
 const thresholdOf = (text: string, source: ContentSource) =>
   (text.length > LONG_TEXT_CHARS ? longThresholds : thresholds)[source === "system" ? "user" : source];
@@ -447,7 +446,7 @@ console.log(
 // Random text says nothing: no context may flag any of it.
 let randomFlagged = 0;
 let closest = { ratio: 0, what: "" };
-for (const { kind, length, text } of devRandomTexts) {
+for (const { kind, length, text } of devRandomTexts()) {
   for (const source of ["user", "document", "tool_result"] as const) {
     const attack = scorer.score(text, source)?.attack ?? 0;
     const ratio = attack / thresholdOf(text, source);
