@@ -20,6 +20,18 @@ export function wordOrDashBefore(text: string, index: number): boolean {
   return index > 0 && isWordOrDash(text, index - 1);
 }
 
+/** Where `index` is once up to `reach` characters accepted by `isPrefix` are skipped back over. */
+export function skipBackOver(
+  text: string,
+  index: number,
+  isPrefix: (text: string, index: number) => boolean,
+  reach: number,
+): number {
+  let position = index;
+  while (position > 0 && index - position < reach && isPrefix(text, position - 1)) position--;
+  return position;
+}
+
 /**
  * Whether `index` starts a line once up to `reach` characters accepted by `isPrefix` (indentation,
  * markup) are skipped back over.
@@ -30,7 +42,6 @@ export function atLineStart(
   isPrefix: (text: string, index: number) => boolean,
   reach: number,
 ): boolean {
-  let position = index;
-  while (position > 0 && index - position < reach && isPrefix(text, position - 1)) position--;
+  const position = skipBackOver(text, index, isPrefix, reach);
   return position === 0 || text[position - 1] === "\n" || text[position - 1] === "\r";
 }

@@ -1,5 +1,5 @@
 import { rememberLast } from "../remember-last.js";
-import { ALPHANUMERIC, asciiClass, atLineStart } from "./char-class.js";
+import { ALPHANUMERIC, asciiClass, atLineStart, skipBackOver } from "./char-class.js";
 import { drawnWithoutDigits } from "./digitless-key.js";
 import { characterClasses, shannonEntropy } from "./entropy.js";
 import {
@@ -997,8 +997,7 @@ const DIRECTIVE_END = /[ \t]*(?:[;}\r\n]|$)/y;
  * statement's `;`) and the quoted literal at `quoteAt` closes on its line and ends that statement.
  */
 function isDirective(text: string, nameStart: number, quoteAt: number): boolean {
-  let before = nameStart;
-  while (before > 0 && nameStart - before < 40 && isIndent(text, before - 1)) before--;
+  const before = skipBackOver(text, nameStart, isIndent, 40);
   const opener = text[before - 1];
   if (!(before === 0 || opener === "\n" || opener === "\r" || opener === "{" || opener === ";")) return false;
   const quote = text.charCodeAt(quoteAt);
