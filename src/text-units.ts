@@ -32,3 +32,15 @@ export class TextUnits {
     return units;
   }
 }
+
+/** String.fromCharCode takes the codes as arguments: a long text goes in pieces under the engine's argument limit. */
+const UNITS_PER_CALL = 4096;
+
+/** The string of these UTF-16 code units. */
+export function stringOfUnits(units: readonly number[] | Uint16Array): string {
+  if (units.length <= UNITS_PER_CALL) return String.fromCharCode.apply(null, units as number[]);
+  let text = "";
+  for (let at = 0; at < units.length; at += UNITS_PER_CALL)
+    text += String.fromCharCode.apply(null, units.slice(at, at + UNITS_PER_CALL) as number[]);
+  return text;
+}

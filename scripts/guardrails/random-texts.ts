@@ -1,3 +1,4 @@
+import { stringOfUnits } from "../../src/text-units.js";
 import { mulberry32 } from "./seeded-random.js";
 
 /**
@@ -20,25 +21,13 @@ type Generator = (random: () => number, length: number) => string;
 const pickFrom = (random: () => number, items: readonly string[]) =>
   items[Math.floor(random() * items.length)] ?? "";
 
-/**
- * A string of these UTF-16 code units. Built from a typed array in slices: an array of one-character
- * strings joined made the 25 MB of a seed's texts take ~5 s (~20 s on a loaded machine), longer than
- * a test may run.
- */
-function fromUnits(units: Uint16Array): string {
-  const slices: string[] = [];
-  for (let at = 0; at < units.length; at += 8192)
-    slices.push(String.fromCharCode.apply(null, units.subarray(at, at + 8192) as unknown as number[]));
-  return slices.join("");
-}
-
 /** Random characters from [from, from + count). */
 const unitsFrom =
   (from: number, count: number): Generator =>
   (random, length) => {
     const units = new Uint16Array(length);
     for (let index = 0; index < length; index++) units[index] = from + Math.floor(random() * count);
-    return fromUnits(units);
+    return stringOfUnits(units);
   };
 
 /** Random "words" of 1-10 characters drawn from `alphabet`, separated by spaces. */
@@ -72,7 +61,7 @@ const fromAlphabet = (alphabet: string): Generator => {
     const units = new Uint16Array(length);
     for (let index = 0; index < length; index++)
       units[index] = codes[Math.floor(random() * codes.length)] ?? 0;
-    return fromUnits(units);
+    return stringOfUnits(units);
   };
 };
 

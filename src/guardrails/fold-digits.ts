@@ -1,3 +1,5 @@
+import { stringOfUnits } from "../text-units.js";
+
 /**
  * Text as the number scan reads it: the decimal digits of the scripts in DIGIT_SCRIPTS as ASCII digits
  * (Arabic-Indic `١٢٣`, Persian `۱۲۳`, Devanagari `१२३`, Bengali `১২৩`, Thai `๑๒๓`, Myanmar `၁၂၃`, Khmer
@@ -42,8 +44,6 @@ const FOLDABLE = new RegExp(
 const FOLDABLE_RUN = new RegExp(`${FOLDABLE.source}+`, "g");
 
 const FULL_WIDTH_OFFSET = 0xfee0;
-/** String.fromCharCode takes a run's codes as arguments: a long run goes in pieces under the engine's argument limit. */
-const CODES_PER_CALL = 4096;
 
 /** The zero of the script whose digit `code` is, or -1. */
 function zeroOf(code: number): number {
@@ -63,11 +63,7 @@ function foldRun(run: string): string {
   if (run.length === 1) return String.fromCharCode(foldCode(run.charCodeAt(0)));
   const codes = new Array<number>(run.length);
   for (let i = 0; i < run.length; i++) codes[i] = foldCode(run.charCodeAt(i));
-  if (codes.length <= CODES_PER_CALL) return String.fromCharCode(...codes);
-  let folded = "";
-  for (let i = 0; i < codes.length; i += CODES_PER_CALL)
-    folded += String.fromCharCode(...codes.slice(i, i + CODES_PER_CALL));
-  return folded;
+  return stringOfUnits(codes);
 }
 
 /**
@@ -85,15 +81,9 @@ function foldWhole(text: string): string {
       foldTable[code] = FOLDABLE.test(String.fromCharCode(code)) ? foldCode(code) : code;
   }
   const table = foldTable;
-  let folded = "";
-  const codes = new Array<number>(Math.min(CODES_PER_CALL, text.length));
-  for (let from = 0; from < text.length; from += CODES_PER_CALL) {
-    const to = Math.min(text.length, from + CODES_PER_CALL);
-    codes.length = to - from;
-    for (let i = from; i < to; i++) codes[i - from] = table[text.charCodeAt(i)] ?? 0;
-    folded += String.fromCharCode(...codes);
-  }
-  return folded;
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = table[text.charCodeAt(i)] ?? 0;
+  return stringOfUnits(codes);
 }
 
 export function foldDigits(text: string): string {
