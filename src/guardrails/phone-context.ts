@@ -432,6 +432,14 @@ function startsWordIn(words: RegExp, text: string): boolean {
   return false;
 }
 
+/**
+ * Whether one of `spaced`'s words (a `g` regex) starts a word of `text`, or, in a text holding
+ * JOINED_SCRIPTS, one of `joined`'s (words of scripts written without spaces) stands anywhere in it.
+ */
+function holdsWord(spaced: RegExp, joined: RegExp, text: string): boolean {
+  return startsWordIn(spaced, text) || (JOINED_SCRIPTS.test(text) && joined.test(text));
+}
+
 /** Whether one of MORE_FROM_WORD_START's words starts a word of `before` (no letter before it). */
 const wordStartBefore = (before: string) => startsWordIn(MORE_FROM_WORD_START, before);
 
@@ -532,11 +540,7 @@ const SENTENCE_LOOKBACK = 64;
 
 export function hasPhoneWordInSentence(text: string, start: number): boolean {
   if (!wordInSentenceBefore(text, start)) return false;
-  const sentence = sentenceBefore(text, start);
-  return (
-    startsWordIn(PHONE_WORD_IN_SENTENCE, sentence) ||
-    (JOINED_SCRIPTS.test(sentence) && PHONE_WORD_IN_SENTENCE_JOINED.test(sentence))
-  );
+  return holdsWord(PHONE_WORD_IN_SENTENCE, PHONE_WORD_IN_SENTENCE_JOINED, sentenceBefore(text, start));
 }
 
 /**
@@ -627,16 +631,15 @@ const PHONE_NOUN_IN_SENTENCE =
 const PHONE_NOUN_IN_SENTENCE_JOINED = /电话|電話|手机|手機|전화|هاتف|फ़ोन|फोन/u;
 /** A phone noun in the sentence: PHONE_NOUN_IN_SENTENCE from a word's start, or a joined one. */
 const phoneNounIn = (sentence: string) =>
-  startsWordIn(PHONE_NOUN_IN_SENTENCE, sentence) ||
-  (JOINED_SCRIPTS.test(sentence) && PHONE_NOUN_IN_SENTENCE_JOINED.test(sentence));
+  holdsWord(PHONE_NOUN_IN_SENTENCE, PHONE_NOUN_IN_SENTENCE_JOINED, sentence);
 
 /**
  * GIVEN_BEFORE's copula in more languages, each with its own language's nouns for a phone (searched
  * back in the sentence as PHONE_NOUN_IN_SENTENCE is): a copula only counts after its language's noun,
  * as some are other words elsewhere (English "released on …", "grew — 12345678 units"), and a few
- * nouns are quicker to search than all of CLDR's. A noun regex with the `g` flag is read from a word's start (startsWordIn: no look-behind at its start,
- * which kept V8 from skipping to its first letters); one without (Hebrew, Arabic, Thai: a prefix or no
- * space before the noun) is read anywhere.
+ * nouns are quicker to search than all of CLDR's. A noun regex with the `g` flag is read from a
+ * word's start (startsWordIn: no look-behind at its start, which kept V8 from skipping to its first
+ * letters); one without (Hebrew, Arabic, Thai: a prefix or no space before the noun) is read anywhere.
  */
 const COPULA_AND_NOUN: readonly (readonly [copula: RegExp, noun: RegExp])[] = [
   // Finnish and Estonian `on`: puhelin, telefon (-numero, -number)
