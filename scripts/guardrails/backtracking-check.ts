@@ -76,3 +76,14 @@ export function withTightRepeats(rule: SecretPatternRule, unbounded: number): Se
     source = source.slice(0, edit.start) + edit.text + source.slice(edit.end);
   return { ...rule, pattern: source };
 }
+
+/**
+ * `rule` as a port keeps it: as it is when it cannot backtrack super-linearly; else with its repeats
+ * tightened (withTightRepeats) when that alone removes it; else as it is (the port's check then
+ * turns it down). Repetitions that trade a long run at each hit (`linode[_\s]*[_\s]*token`).
+ */
+export function tightenedIfBacktracking(rule: SecretPatternRule, unbounded: number): SecretPatternRule {
+  if (superLinearBacktracking(rule) === undefined) return rule;
+  const tight = withTightRepeats(rule, unbounded);
+  return superLinearBacktracking(tight) === undefined ? tight : rule;
+}

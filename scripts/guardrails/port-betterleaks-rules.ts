@@ -10,7 +10,7 @@ import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
 import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
 import { SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
-import { TIGHT_REPEAT, withTightRepeats } from "./backtracking-check.js";
+import { TIGHT_REPEAT, tightenedIfBacktracking } from "./backtracking-check.js";
 import {
   BETTERLEAKS,
   type BetterleaksRule,
@@ -30,7 +30,6 @@ import {
   reasonCounts,
   renderRuleObjects,
   reported,
-  superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
 import { type ConvertedRegex, convertRustRegex, MAX_REPEAT, RustRegexError } from "./rust-regex.js";
@@ -169,9 +168,7 @@ function convert(rule: BetterleaksRule): SecretPatternRule | string {
     ...(floor === undefined ? {} : { minEntropy: floor }),
     source: `betterleaks ${rule.file} (${rule.id})`,
   };
-  if (superLinearBacktracking(ported) === undefined) return ported;
-  const tight = withTightRepeats(ported, MAX_REPEAT);
-  return superLinearBacktracking(tight) === undefined ? tight : ported;
+  return tightenedIfBacktracking(ported, MAX_REPEAT);
 }
 
 /** Whether the secret itself starts with a keyword (a fixed token prefix), not a name before it. */

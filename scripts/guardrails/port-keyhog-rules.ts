@@ -10,7 +10,7 @@ import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
 import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
 import { SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
-import { TIGHT_REPEAT, withTightRepeats } from "./backtracking-check.js";
+import { TIGHT_REPEAT, tightenedIfBacktracking } from "./backtracking-check.js";
 import {
   type KeyhogDetector,
   type KeyhogPattern,
@@ -30,7 +30,6 @@ import {
   reasonCounts,
   renderRuleObjects,
   reported,
-  superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
 import { convertRustRegex, MAX_REPEAT, RustRegexError } from "./rust-regex.js";
@@ -203,11 +202,8 @@ function convert(
     minEntropy: MIN_ENTROPY,
     source: `keyhog ${detector.file} (${detector.id}, pattern ${index + 1})`,
   };
-  // Repetitions that trade a long run at each hit (`linode[_\s]*[_\s]*token`): bounded tighter, the
-  // rule is kept when that passes; the example checks after this still hold it to its examples.
-  if (superLinearBacktracking(rule) === undefined) return rule;
-  const tight = withTightRepeats(rule, MAX_REPEAT);
-  return superLinearBacktracking(tight) === undefined ? tight : rule;
+  // The example checks after this still hold a tightened rule to its examples.
+  return tightenedIfBacktracking(rule, MAX_REPEAT);
 }
 
 function renderRules(ported: SecretPatternRule[]): string {

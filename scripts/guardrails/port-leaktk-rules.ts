@@ -13,7 +13,7 @@ import { KINGFISHER_RULES } from "../../src/guardrails/kingfisher-rules.js";
 import { MICROSOFT_SECRET_RULES } from "../../src/guardrails/microsoft-secret-rules.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
 import { SECRET_PATTERN_RULES } from "../../src/guardrails/secrets.js";
-import { TIGHT_REPEAT, withTightRepeats } from "./backtracking-check.js";
+import { TIGHT_REPEAT, tightenedIfBacktracking } from "./backtracking-check.js";
 import {
   type KingfisherFileRule,
   modelmuxVendors,
@@ -33,7 +33,6 @@ import {
   reasonCounts,
   renderRuleObjects,
   reported,
-  superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
 import { type ConvertedRegex, convertRustRegex, MAX_REPEAT, RustRegexError } from "./rust-regex.js";
@@ -183,9 +182,7 @@ function convert(rule: LeaktkRule): SecretPatternRule | string {
     ...(rule.entropy === undefined ? {} : { minEntropy: rule.entropy }),
     source: `leaktk ${LEAKTK.folder}${rule.file} (${rule.id} ${rule.description})`,
   };
-  if (superLinearBacktracking(ported) === undefined) return ported;
-  const tight = withTightRepeats(ported, MAX_REPEAT);
-  return superLinearBacktracking(tight) === undefined ? tight : ported;
+  return tightenedIfBacktracking(ported, MAX_REPEAT);
 }
 
 function renderRules(ported: SecretPatternRule[]): string {
