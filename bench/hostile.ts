@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CLI, cleanEnv } from "../test/support/cli-process.js";
+import { CLI_ARGS, cleanEnv } from "../test/support/cli-process.js";
 import { type FakeBehavior, startFakeUpstream } from "../test/support/fake-upstream.js";
 import { probeHealthz, serverLagMaxMs } from "../test/support/stall-probe.js";
 import { LISTENING_LINE, startChild, stopChildren, waitForOutput } from "./servers.js";
@@ -265,7 +265,7 @@ async function main() {
   );
   const child = startChild(
     process.execPath,
-    [CLI, "http", "--port", "0", "--config", config],
+    [...CLI_ARGS, "http", "--port", "0", "--config", config],
     cleanEnv({ MODELMUX_LOG_LEVEL: "silent", MODELMUX_DATA_DIR: dir }),
   );
   const url = await waitForOutput(child, LISTENING_LINE, "modelmux http");

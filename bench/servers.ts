@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CLI, cleanEnv } from "../test/support/cli-process.js";
+import { CLI_ARGS, cleanEnv } from "../test/support/cli-process.js";
 
 /**
  * The processes the gateway and instruction benches load: the fake upstream, the bare node:http
@@ -205,7 +205,7 @@ export function modelmuxCommand(
     }),
   );
   return {
-    args: [CLI, "http", "--port", "0", "--config", config],
+    args: [...CLI_ARGS, "http", "--port", "0", "--config", config],
     env: cleanEnv({ MODELMUX_LOG_LEVEL: "silent", MODELMUX_DATA_DIR: dir }),
   };
 }

@@ -7,7 +7,7 @@ import { listToolsOverStdio } from "../scripts/stdio-handshake.mjs";
 import { createCatalog } from "../src/catalog/catalog.js";
 import { loadTokenizers } from "../src/tokens/count-tokens.js";
 import { estimateCost } from "../src/tools/estimate-cost.js";
-import { CLI, cleanEnv } from "../test/support/cli-process.js";
+import { CLI_ARGS, cleanEnv } from "../test/support/cli-process.js";
 import { connectInMemory } from "../test/support/in-memory-server.js";
 import { longestStall } from "../test/support/loop-gaps.js";
 import { formatMs, median, percentile, printTable } from "./stats.js";
@@ -22,7 +22,7 @@ async function startOnce(): Promise<{ ms: number; client: Client; pid: number }>
   const started = performance.now();
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [CLI],
+    args: [...CLI_ARGS],
     env: cleanEnv({ MODELMUX_LOG_LEVEL: "silent" }),
     stderr: "ignore",
   });
@@ -40,7 +40,7 @@ async function startOnce(): Promise<{ ms: number; client: Client; pid: number }>
  */
 function rawStartOnce(): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI], {
+  const child = spawn(process.execPath, [...CLI_ARGS], {
     env: cleanEnv({ MODELMUX_LOG_LEVEL: "silent" }),
     stdio: ["pipe", "pipe", "ignore"],
   });

@@ -1,7 +1,8 @@
 // `npm run build`: bundles the server into dist/ with esbuild (types are checked by `npm run typecheck`).
 //
 //   dist/modelmux.cjs        src/cli.ts and everything the start-up needs, in one CommonJS file
-//   dist/modelmux.cjs.cache  V8's code cache for it, made by one real start-up (below)
+//   dist/modelmux.cjs.cache  V8's code cache for it, made by one real start-up (below) under the
+//                            bin's V8 flag; modelmux.cjs.plain-node.cache, the same for a plain `node`
 //   dist/cli.js              src/launcher.ts: runs the bundle through that cache (the `modelmux` bin)
 //   dist/package.json        `"type": "commonjs"` for the two files above
 //   dist/static/             the dashboard's files
@@ -32,6 +33,8 @@ const BUNDLED_PRICES_JSON = "genai-prices-bundled.json";
 const DEFAULT_CONFIG_JSON = "default-config.json";
 /** Same name as BUILT_TOOL_LIST_FILE in src/tools/built-tool-list.ts. */
 const TOOL_LIST_JSON = "tool-list.json";
+/** Same flag as NATIVE_REGEXP_FLAG in src/native-regexps.ts, which the bin's `#!` line gives node. */
+const NATIVE_REGEXP_FLAG = "--no-regexp-tier-up";
 
 rmSync(dist, { recursive: true, force: true });
 
@@ -112,6 +115,7 @@ await build({
   absWorkingDir: root,
   entryPoints: ["src/launcher.ts"],
   outfile: join(dist, "cli.js"),
+  bundle: true, // with the few lines it imports (src/code-cache-file.ts)
   format: "cjs",
   platform: "node",
   target: "node20",
@@ -237,24 +241,30 @@ async function writeToolList() {
 }
 
 /**
- * Starts the built server once over stdio with MODELMUX_WRITE_CODE_CACHE=1, so the launcher writes
- * the code cache as it exits. Without a cache the server still works, only starts slower: a failure
- * here warns rather than failing the build.
+ * Starts the built server over stdio with MODELMUX_WRITE_CODE_CACHE=1, so the launcher writes the
+ * code cache as it exits: once under the bin's flag and once in a plain node (V8 takes a cache only
+ * under the flags it was made with; src/code-cache-file.ts names each). Without a cache the server
+ * still works, only starts slower: a failure here warns rather than failing the build.
  */
 async function writeCodeCache() {
-  await startBuiltServer({ MODELMUX_WRITE_CODE_CACHE: "1" });
-  if (!existsSync(`${bundle}.cache`)) console.warn("build: no code cache written; start-up will be slower");
+  for (const [nodeArgs, file] of [
+    [[NATIVE_REGEXP_FLAG], `${bundle}.cache`],
+    [[], `${bundle}.plain-node.cache`],
+  ]) {
+    await startBuiltServer({ MODELMUX_WRITE_CODE_CACHE: "1" }, nodeArgs);
+    if (!existsSync(file)) console.warn(`build: no code cache ${file} written; start-up will be slower`);
+  }
 }
 
 /**
- * Starts the built server over stdio (with `extraEnv`), asks for its tool list (initialize,
+ * Starts the built server over stdio (node given `nodeArgs`, with `extraEnv`), asks for its tool list (initialize,
  * tools/list), closes its input, which ends it, and waits for it to exit. Resolves with the
  * tools/list result, or undefined when the server exited before answering.
  */
-async function startBuiltServer(extraEnv) {
+async function startBuiltServer(extraEnv, nodeArgs = [NATIVE_REGEXP_FLAG]) {
   const dataDir = mkdtempSync(join(tmpdir(), "modelmux-build-"));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("MODELMUX_")));
-  const child = spawn(process.execPath, [join(dist, "cli.js")], {
+  const child = spawn(process.execPath, [...nodeArgs, join(dist, "cli.js")], {
     env: { ...env, MODELMUX_DATA_DIR: dataDir, MODELMUX_LOG_LEVEL: "silent", ...extraEnv },
     stdio: ["pipe", "pipe", "inherit"],
   });

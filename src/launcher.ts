@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --no-regexp-tier-up
 /**
  * `dist/cli.js`, the built entry point: runs the bundle of src/cli.ts (`dist/modelmux.cjs`, built by
  * scripts/build.mjs) through V8's code cache. Compiling the bundle is a large part of start-up; with
@@ -14,14 +14,20 @@
  * ~10 ms), and every build, which rewrites the bundle, makes a new line. V8 itself rejects a cache
  * from another Node or V8 version or other flags. A missing, stale or unreadable cache only means a
  * normal compile.
+ *
+ * The `#!` line gives node NATIVE_REGEXP_FLAG (src/native-regexps.ts), which V8 counts among the
+ * flags a cache must match. A client config may still run `node dist/cli.js` without it, so the
+ * build makes two caches, one per way of starting, and this picks the one made under this
+ * process's flags.
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
+import { codeCacheFile } from "./code-cache-file.js";
 
 const bundle = join(import.meta.dirname, "modelmux.cjs");
-const cacheFile = `${bundle}.cache`;
+const cacheFile = codeCacheFile(bundle);
 
 /** The bundle's first line with its newline, when it names the build; else undefined (no cache). */
 function buildLine(bytes: Buffer): Buffer | undefined {

@@ -8,7 +8,7 @@ import { createCatalog } from "../../src/catalog/catalog.js";
 import { loadPriceData, STORED_PRICES_FILE } from "../../src/catalog/price-data.js";
 import { runPricesUpdate } from "../../src/cli/prices-command.js";
 import { parseConfig } from "../../src/config/load-config.js";
-import { CLI, cleanEnv, tempDataDir } from "../support/cli-process.js";
+import { CLI_ARGS, cleanEnv, tempDataDir } from "../support/cli-process.js";
 
 /** The bundled data with gpt-4o's OpenAI price changed, as a newer published file would have it. */
 function newerData(input: number): string {
@@ -99,7 +99,7 @@ describe("modelmux prices update", () => {
     const file = join(dataDir, "data.json");
     writeFileSync(file, newerData(1.1));
     const env = { ...cleanEnv(), MODELMUX_DATA_DIR: dataDir };
-    const ok = spawnSync(process.execPath, [CLI, "prices", "update", "--from", file], {
+    const ok = spawnSync(process.execPath, [...CLI_ARGS, "prices", "update", "--from", file], {
       env,
       encoding: "utf8",
     });
@@ -107,13 +107,17 @@ describe("modelmux prices update", () => {
     expect(ok.status).toBe(0);
     expect(existsSync(join(dataDir, STORED_PRICES_FILE))).toBe(true);
     expect(JSON.parse(readFileSync(join(dataDir, STORED_PRICES_FILE), "utf8")).length).toBeGreaterThan(10);
-    const bad = spawnSync(process.execPath, [CLI, "prices", "update", "--from", file, "--url", baseUrl], {
-      env,
-      encoding: "utf8",
-    });
+    const bad = spawnSync(
+      process.execPath,
+      [...CLI_ARGS, "prices", "update", "--from", file, "--url", baseUrl],
+      {
+        env,
+        encoding: "utf8",
+      },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/give one, not both/);
-    const wrong = spawnSync(process.execPath, [CLI, "prices", "refresh"], { env, encoding: "utf8" });
+    const wrong = spawnSync(process.execPath, [...CLI_ARGS, "prices", "refresh"], { env, encoding: "utf8" });
     expect(wrong.status).toBe(2);
   });
 });

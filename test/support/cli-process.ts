@@ -5,9 +5,12 @@ import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { NATIVE_REGEXP_FLAG } from "../../src/native-regexps.js";
 import { type FakeUpstream, startFakeUpstream } from "./fake-upstream.js";
 
 export const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+/** node's arguments that run the built `modelmux` as its `#!` line and the README's client configs do. */
+export const CLI_ARGS = [NATIVE_REGEXP_FLAG, CLI] as const;
 
 /** A fresh data dir per test run, so tests never touch ~/.modelmux. */
 export function tempDataDir(): string {
@@ -28,7 +31,7 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
 export async function connectStdio(options: { args?: string[]; env?: Record<string, string> } = {}) {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [CLI, ...(options.args ?? [])],
+    args: [...CLI_ARGS, ...(options.args ?? [])],
     env: cleanEnv(options.env),
     stderr: "pipe",
   });
@@ -53,7 +56,7 @@ export interface HttpProcess {
 export async function spawnHttp(
   options: { args?: string[]; env?: Record<string, string> } = {},
 ): Promise<HttpProcess> {
-  const child = spawn(process.execPath, [CLI, "http", "--port", "0", ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...CLI_ARGS, "http", "--port", "0", ...(options.args ?? [])], {
     env: cleanEnv(options.env),
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -149,7 +152,7 @@ export function runCli(
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [...CLI_ARGS, ...args], {
       env: cleanEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { listToolsOverStdio } from "../../scripts/stdio-handshake.mjs";
 import { BUILT_TOOL_LIST_FILE } from "../../src/tools/built-tool-list.js";
-import { CLI, cleanEnv } from "../support/cli-process.js";
+import { CLI, CLI_ARGS, cleanEnv } from "../support/cli-process.js";
 import { connectInMemory, structured } from "../support/in-memory-server.js";
 
 /** What the build wrote beside the bundle: the tools/list answer the built server serves as is. */
@@ -46,7 +46,10 @@ describe("the build's tools/list answer (dist/tool-list.json)", () => {
   });
 
   it("is what the built server answers", async () => {
-    const child = spawn(process.execPath, [CLI], { env: cleanEnv(), stdio: ["pipe", "pipe", "ignore"] });
+    const child = spawn(process.execPath, [...CLI_ARGS], {
+      env: cleanEnv(),
+      stdio: ["pipe", "pipe", "ignore"],
+    });
     const answer = await listToolsOverStdio(child, "test");
     child.stdin?.end();
     await new Promise((resolve) => child.once("exit", resolve));
