@@ -374,8 +374,8 @@ const MAX_VENDOR_NAME = 31;
 function vendorNameBefore(text: string, index: number): boolean {
   let end = index;
   while (end > 0 && isSpace(text, end - 1)) end--;
-  // `API` between the vendor's name and KEY: the word before it is the name.
-  if (text.startsWith("API", end - 3) && isSpace(text, end - 4)) {
+  // `API` (`api`) between the vendor's name and KEY: the word before it is the name.
+  if (apiBefore(text, index) && isSpace(text, end - 4)) {
     end -= 3;
     while (end > 0 && isSpace(text, end - 1)) end--;
   }
@@ -385,6 +385,12 @@ function vendorNameBefore(text: string, index: number): boolean {
   if (length < 2 || length > MAX_VENDOR_NAME || (start > 0 && isNameChar(text, start - 1))) return false;
   const first = text.charCodeAt(start) | 0x20;
   return first >= 0x61 && first <= 0x7a;
+}
+/** Whether the word `api` (any case) and spaces stand right before `index`. */
+function apiBefore(text: string, index: number): boolean {
+  let end = index;
+  while (end > 0 && isSpace(text, end - 1)) end--;
+  return end < index && end >= 3 && text.slice(end - 3, end).toLowerCase() === "api";
 }
 const VENDOR_KEY_SCORE = 0.7;
 const MIN_VENDOR_KEY_ENTROPY = 3.8;
@@ -396,7 +402,10 @@ const MIN_VENDOR_KEY_ENTROPY = 3.8;
  */
 function vendorKeyValue(text: string, index: number): ParsedSecret | undefined {
   const word = text.slice(index, index + 3);
-  if ((word !== "KEY" && word !== "Key") || isNameChar(text, index + 3)) return undefined;
+  // A lower-case `key` only as the second word of "api key" (`bluejeans api key …`): alone it is any
+  // dictionary's.
+  if (isNameChar(text, index + 3)) return undefined;
+  if (word !== "KEY" && word !== "Key" && !(word === "key" && apiBefore(text, index))) return undefined;
   if (!tokenAhead(text, index + 3) || !vendorNameBefore(text, index)) return undefined;
   const parsed = readValueOfName(text, index, index + 3, word, "vendor_key", false);
   if (parsed === undefined) return undefined;
@@ -695,8 +704,12 @@ function findValueStart(
     // name first in its statement, then its quoted value, which ends the statement. A value as after
     // an operator, plain passwords too. (A code's name there is read as a token just above.)
     return { index: position + 1, quote: text.charAt(position), unquotedName: true };
-  } else return undefined;
+  } else return looseValueStart(text, nameStart, nameEnd);
   position = tag ? skipWhitespace(text, position, 20) : skipSpaces(text, position, 5);
+  // An operator run on with more of its own characters (`PRIVATE_KEY=:e96e…`, `CLIENTSECRET::bPdk…`,
+  // `API_KEY=='…`): read as a loose separator, a token's shape only.
+  if (operator !== undefined && operator !== "" && isOperatorChar(text, position))
+    return looseValueStart(text, nameStart, nameEnd);
   // A YAML block scalar (`password: |`, `token: >-`): the value is on the line below, a literal to its end.
   if (operator === ":" && (text[position] === "|" || text[position] === ">")) {
     const content = blockScalarContent(text, nameStart, position);
@@ -711,10 +724,38 @@ function findValueStart(
   }
   const quote =
     text[position] === '"' || text[position] === "'" || text[position] === "`" ? (text[position] ?? "") : "";
+  // `API_KEY==QOGc…`, `[ "$TOKEN" == 7GHD… ]`: an unquoted operand is a literal only when shaped as a token.
+  if (quoteRequired && quote === "" && operator === "==") return looseValueStart(text, nameStart, nameEnd);
   if (quoteRequired && quote === "") return undefined;
   // The quote closes a string being concatenated (`"…;PWD=" + password`): no value here.
   if (quote !== "" && STRING_CONCATENATION.test(text.slice(position + 1, position + 8))) return undefined;
   return { index: position + quote.length, quote, tag, interpolated, unquotedName: !quotedName, call };
+}
+
+const isLooseSeparator = asciiClass(" \t'\":=");
+const isOperatorChar = asciiClass(":=");
+const MAX_LOOSE_SEPARATOR = 6;
+
+/**
+ * The value after a name and a run of separators that is no operator of its own: quotes, `=`, `:` and
+ * spaces run together (`access_token"akab-…`, `CENSUS_TOKEN'"91ai…`, `cargo_token''dc18…`,
+ * `PRIVATE_KEY=:e96e…`, `CLIENT_SECRET\t:7qEX…`), as key lists, exports and scanners' examples write
+ * them. On one line, at most six characters; read as a spaced value is: only a token's shape counts.
+ * A run with a space in it only after a code's name (CODE_NAME).
+ */
+function looseValueStart(text: string, nameStart: number, nameEnd: number): ValueStart | undefined {
+  let index = nameEnd;
+  let spaced = false;
+  while (index < text.length && index - nameEnd <= MAX_LOOSE_SEPARATOR && isLooseSeparator(text, index)) {
+    if (isSpace(text, index)) spaced = true;
+    index++;
+  }
+  if (index === nameEnd || index - nameEnd > MAX_LOOSE_SEPARATOR) return undefined;
+  // After prose's word and a space, a quote is the sentence's (`the access token '…'`): only a code's
+  // name, or a separator glued to the name (`token"…`).
+  if (spaced && !CODE_NAME.test(text.slice(nameStart, nameEnd))) return undefined;
+  if (!SPACED_VALUE_START.test(text.charAt(index))) return undefined;
+  return { index, quote: "", spaced: true };
 }
 
 // A block scalar's header: `|` or `>`, a chomping and an indentation indicator, a comment, the line's end.

@@ -41,6 +41,8 @@ const adversarial: Record<string, string> = {
   "prefixed tokens": "qwzx_Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0U Ab_Cd1Ef2Gh3Ij4Kl5Mn6Op7Qr8St9Uv0 ",
   "vendor names run into KEY": "coinlayerKEY=Ab1Cd2Ef3Gh4Ij5Kl6 ",
   "a vendor's name before KEY": "nimble KEY KEY Ab1Cd2Ef3Gh4Ij5K ",
+  // Separators run together after a name, and "api key" in lower case (session 24).
+  "loose separators": "API_KEY'\"=:\t API_KEY==A1b2C3d4E5f6G7h8 x api key api key ",
   digits: "4111111111111111",
   "IBAN-like": "DE89 ",
   colons: "ab:cd:",

@@ -101,3 +101,48 @@ describe("a vendor's name, a space and a capitalised KEY before the value", () =
     expect(reportedSecretValues(text)).toEqual([]);
   });
 });
+
+// A secret's name and its value with quotes, `=` and `:` run together between them, no operator of
+// their own (`access_token"akab-…`, `CENSUS_TOKEN'"91ai…`, `PRIVATE_KEY=:e96e…`, `API_KEY==QOGc…`):
+// read as a spaced value is, only a token's shape counting.
+describe("a secret's value after a loose run of separators", () => {
+  it.each([
+    ["a quote right after the name", (value: string) => `access_token"${value}`],
+    ["two quotes", (value: string) => `CENSUS_TOKEN'"${value}`],
+    ["a quote and a tab", (value: string) => `VENDOR_API_KEY'\t${value}`],
+    ["`=:`", (value: string) => `drip_API_KEY=:${value}`],
+    ["`::`", (value: string) => `PAYMENTS_CLIENT_SECRET::${value}`],
+    ["`==` before an unquoted token", (value: string) => `CONTENTFUL_ACCESS_TOKEN==${value}`],
+  ])("finds the token: %s", (_name, write) => {
+    for (const seed of [1, 2, 3]) {
+      const value = `${hex(10, seed)}${alnum(14, seed + 20)}7`;
+      expect(reportedSecretValues(write(value))).toContain(value);
+    }
+  });
+
+  it.each([
+    `access_token"abcdefghijklmnopqrstuvwx`,
+    `access_token"${hex(6, 7)}`,
+    `if (api_key == expectedApiKeyFromConfig) return`,
+    `password=:${alnum(5, 8)}`,
+    `token'"'"' is quoted in a shell`,
+  ])("leaves shapes that are no token alone: %s", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
+
+describe('a lower-case "api key" before the value', () => {
+  it.each([
+    ["after a vendor's name", (value: string) => `bluejeans api key ${value}`],
+    ["in capitals after a vendor's name", (value: string) => `bluejeans API key ${value}`],
+  ])("finds the key: %s", (_name, write) => {
+    for (const seed of [4, 5, 6]) {
+      const value = `${hex(10, seed)}${alnum(14, seed + 20)}7`;
+      expect(reportedSecretValues(write(value))).toContain(value);
+    }
+  });
+
+  it("leaves a bare lower-case key alone", () => {
+    expect(reportedSecretValues(`the lookup key ${alnum(12, 30)}Q7x is in the map`)).toEqual([]);
+  });
+});
