@@ -57,6 +57,7 @@ function isNamePart(part: string): boolean {
 }
 // Only lower case reads as a literal: `Trusted_Connection`, `NONCOMPLIANT_APITOKEN` are names.
 const LOWER_SNAKE = /^[a-z]+(?:_[a-z]+)+$/;
+const UPPER_SNAKE = /^[A-Z]+(?:_[A-Z]+)+$/;
 const PASSWORD_PART =
   /(?:^|_)(?:pass|passwd|password|passphrase|pwd|pw|secret|key|token|credentials?|value)(?:_|$)/i;
 // What is never a password, plain or not: a link (`https://…/reset-password`), a path (`~/.pgpass`),
@@ -242,9 +243,16 @@ export function plainPasswordScore(
   )
     return 0;
   if (isSaidAboutASecret(value)) return 0;
+  // A snake-case name reads as code's variable (`db_password`, `Db_Pass`), but not as a connection
+  // string's setting after its user's (`UID=postgres_user;PWD=postgres_pwd;`, `user=bob;password=Tiger_paws;`):
+  // a connection string holds literals, no variables; only an environment variable's name in capitals
+  // (`PWD=DB_PASSWORD;`) stands in for one there.
   if (
     isSnakeCaseName(value) &&
-    (!(quoted || delimited) || !LOWER_SNAKE.test(value) || PASSWORD_PART.test(value))
+    (!(quoted || delimited) ||
+      (isPaired()
+        ? UPPER_SNAKE.test(value)
+        : !LOWER_SNAKE.test(value) || PASSWORD_PART.test(value)))
   )
     return 0;
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;
