@@ -70,7 +70,8 @@ const KEYWORDS = [
 ];
 // A name found by the words above only counts as secret-like when it holds one of these...
 const SECRET_NAME =
-  /password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pswd|pword|pwrd|psswd)$/;
+  /(?:^|[^a-z])(?:requirepass|rootpw|bindpw)$|password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pswd|pword|pwrd|psswd)$/;
+// (`requirepass`, `rootpw`, `bindpw`: Redis', slapd's, kickstart's and nslcd's directives for a password.)
 // ...or ends in a separate word `key` (`HEROKU_KEY`, `private-key`, camelCase `hubspotKey`), `creds`
 // or `pat`, a personal access token (`AZURE_DEVOPS_PAT`, `gh_pat`).
 const KEY_NAME = /(?:^|[_.-])(?:key|creds?)$|[_.-]pat$/i;
@@ -101,7 +102,7 @@ const METADATA_NAME =
 // A digest of the secret (`secret_sha256`, `token_md5`, `key_fingerprint`).
 const DIGEST_NAME = /(?:sha\d{0,3}|md5|checksum|fingerprint|thumbprint)$/;
 const PASSWORD_NAME =
-  /pass|pwd|(?:^|[^a-z])pw$|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])(?:psw|pswd|pword|pwrd|psswd)$/;
+  /pass|pwd|(?:^|[^a-z])(?:rootpw|bindpw)$|(?:^|[^a-z])pw$|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])(?:psw|pswd|pword|pwrd|psswd)$/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
 const EXPLICIT_PASSWORD_NAME =
   /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pswd|pword|pwrd|psswd)$/;
@@ -221,7 +222,11 @@ function readValueOfName(
   }
   // Without an operator only a token is a value: a key's shape, whatever the name (not a plain
   // password). Read first, as the checks below are for values after an operator.
-  if (valueStart.spaced === true) return spacedToken(text, value, valueStart.index, isPassword);
+  if (valueStart.spaced === true)
+    return (
+      spacedToken(text, value, valueStart.index, isPassword) ??
+      (isPassword ? passwordDirective(text, nameStart, value, valueStart.index) : undefined)
+    );
   // The next option of a command line (`--no-password --file=…`): the name was a flag.
   if (valueStart.quote === "" && NEXT_OPTION.test(value)) return undefined;
   // Inside a template's action (`{{- $password := include "…" . }}`): an unquoted value is an expression.
@@ -325,6 +330,24 @@ function spacedToken(
   if (scoreSecretValue(value, false, false) === 0) return undefined;
   return { type: isPassword ? "password" : "generic_secret", start, end, score: 0.7 };
 }
+
+// The rest of a line after a directive's value: spaces, the line's end.
+const LINE_END = /[ \t]*(?:\r?\n|$)/y;
+
+/**
+ * A config directive's password: a password's name first on its line, a space, one value that ends
+ * the line (`requirepass Tr0ub4dor&3`, `rootpw s3cr3t-pw`, `bindpw …`, `password Hunter2hunter2`), as
+ * redis.conf, slapd.conf, kickstart files and network devices write them. A password's value as after
+ * an operator (scoreSecretValue: no bare word, no placeholder), at 0.7: the line is all there is.
+ */
+function passwordDirective(text: string, nameStart: number, value: string, start: number): ParsedSecret | undefined {
+  const end = start + value.length;
+  LINE_END.lastIndex = end;
+  if (!LINE_END.test(text) || !atLineStart(text, nameStart, isIndent, 40)) return undefined;
+  if (scoreSecretValue(value, true, false) === 0) return undefined;
+  return { type: "password", start, end, score: DIRECTIVE_SCORE };
+}
+const DIRECTIVE_SCORE = 0.7;
 
 /**
  * The same rule for names that only end in `key`, `creds` or `pw` (`HEROKU_KEY`, `hubspotKey`,

@@ -146,3 +146,29 @@ describe('a lower-case "api key" before the value', () => {
     expect(reportedSecretValues(`the lookup key ${alnum(12, 30)}Q7x is in the map`)).toEqual([]);
   });
 });
+
+// A config directive's password: the password's name first on its line, a space, one value ending the
+// line (redis.conf's `requirepass`, slapd's and kickstart's `rootpw`, nslcd's `bindpw`, `password …`).
+describe("a password directive: name, space, value, end of line", () => {
+  const value = () => `${alnum(7, 61)}${hex(3, 62)}7`;
+  it.each([
+    ["redis.conf's requirepass", (pw: string) => `requirepass ${pw}`],
+    ["slapd.conf's rootpw, indented", (pw: string) => `  rootpw ${pw}\n`],
+    ["nslcd.conf's bindpw among other lines", (pw: string) => `binddn cn=proxy,dc=example\nbindpw ${pw}\nbase dc=example`],
+    ["a bare password line", (pw: string) => `password ${pw}`],
+  ])("finds %s", (_name, write) => {
+    const pw = value();
+    expect(reportedSecretValues(write(pw))).toContain(pw);
+  });
+  it.each([
+    "requirepass foobared",
+    "password required",
+    "password changeme",
+    `the password ${alnum(9, 63)}7 was rotated`,
+    `password ${alnum(9, 64)}7 is weak`,
+    "password ${DB_PASSWORD}",
+    "password <your-password>",
+  ])("reports nothing for %s", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
