@@ -21,6 +21,8 @@ export interface SecretPatternRule {
   score: number;
   /** Minimum Shannon entropy of the secret, to drop `AIzaaaaaaaaaaaaaaaaaa`-style fillers. */
   minEntropy?: number;
+  /** A check of the secret's own structure a pattern cannot make (a JWT's header is JSON), run on a match. */
+  valid?: (secret: string) => boolean;
   source: string;
 }
 

@@ -248,6 +248,7 @@ function patternMatcher(rule: SecretPatternRule): Matcher {
     if (value.includes("EXAMPLE") || MASKED.test(value) || MASK_AFTER.test(text.slice(span[1], span[1] + 4)))
       return undefined;
     if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) return undefined;
+    if (rule.valid !== undefined && !rule.valid(value)) return undefined;
     return toFinding({ type: rule.type, start: span[0], end: span[1], score: rule.score }, value, detector);
   };
 }

@@ -5,6 +5,28 @@ import { END, type SecretPatternRule, START } from "./secret-rule-types.js";
 const NOT_A_TOKEN_SCHEME =
   "(?!(?:bearer|basic|digest|negotiate|ntlm|hoba|mutual|vapid|aws4-hmac-sha256|scram-sha-\\d+)\\b)";
 
+/**
+ * Whether a JWT's header and payload (the parts before its first two dots) are base64url JSON objects
+ * and the header names its algorithm (`alg`, or `enc` for an encrypted one): a header cut a character
+ * short (`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ`) or a run of base64 after `eyJ` is none.
+ */
+function isJwt(token: string): boolean {
+  const [header = "", payload = ""] = token.split(".", 2);
+  const fields = jsonObject(header);
+  return fields !== undefined && ("alg" in fields || "enc" in fields) && jsonObject(payload) !== undefined;
+}
+
+function jsonObject(part: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Code hosts, chat, payment, AI vendors, package registries and generic token formats. */
 export const VENDOR_SECRET_RULES: SecretPatternRule[] = [
   {
@@ -171,7 +193,21 @@ export const VENDOR_SECRET_RULES: SecretPatternRule[] = [
     keywords: ["eyj"],
     pattern: `${START}eyJ[A-Za-z0-9_-]{8,4000}\\.eyJ[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{16,1000}${END}`,
     score: 0.9,
+    // Not checked as JSON: scanners' own examples garble the header (`eyJhbGciOieeei…`) and still count it.
     source: "gitleaks jwt.go; RFC 7519 (base64url JSON header and payload both open with eyJ)",
+  },
+  {
+    // Header and payload without a signature (`eyJ….eyJ…`, or `eyJ….eyJ….` of an unsecured JWT): the
+    // claims still carry the session, and detect-secrets' jwt plugin reports it. Without a signature's
+    // shape to go by, both parts must be JSON and the header must name its algorithm (RFC 7515 4.1.1).
+    id: "jwt",
+    type: "jwt",
+    keywords: ["eyj"],
+    pattern: `${START}eyJ[A-Za-z0-9_-]{8,4000}\\.eyJ[A-Za-z0-9_-]{8,8000}\\.?(?![A-Za-z0-9_.-])`,
+    score: 0.85,
+    valid: isJwt,
+    source:
+      "detect-secrets jwt.py (signature optional); RFC 7519 6.1 (unsecured JWTs: the signature empty); RFC 7515 4.1.1",
   },
   {
     id: "http-auth",

@@ -378,3 +378,24 @@ describe("snake-case passwords in a connection string after its user's setting",
     expect(reportedSecretValues(text)).toEqual([]);
   });
 });
+
+// A JWT's header and payload without a signature (detect-secrets' jwt plugin reports them): found when
+// both parts are JSON and the header names its algorithm. Built at run time from JSON.
+describe("a JWT without its signature", () => {
+  const part = (json: object) => Buffer.from(JSON.stringify(json)).toString("base64url");
+  const header = part({ alg: "HS256", typ: "JWT" });
+  const payload = part({ sub: alnum(10, 91), name: "Jo Doe", iat: 1516239022 });
+  it.each([
+    ["header and payload", `${header}.${payload}`],
+    ["an unsecured JWT's empty signature", `token: ${header}.${payload}.`],
+  ])("finds %s", (_name, text) => {
+    expect(reportedSecretValues(text).length).toBe(1);
+  });
+  it.each([
+    ["a header cut a character short", `${header.slice(0, -1)}.${payload}`],
+    ["a header without alg", `${part({ typ: "JWT", kid: "k1" })}.${payload}`],
+    ["base64 that is no JSON", `eyJ${alnum(30, 92)}.eyJ${alnum(40, 93)}`],
+  ])("reports nothing for %s", (_name, text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
