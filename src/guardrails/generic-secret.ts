@@ -483,8 +483,8 @@ function isExplicitPasswordName(name: string, originalName: string): boolean {
 // given is a secret even when plain (`secret == "hardcodedsecret"`), as a password's is. Only a
 // quoted one: unquoted, the word is as often a setting's (`secret: true`, `secret: tls-certs`). Not
 // Helm's `existingSecret`, which names a Kubernetes Secret object.
-const SECRET_WORD_NAME = /(?:^|[^a-z])secret$/;
-const CAMEL_SECRET_NAME = /[a-z0-9]Secret$/;
+const SECRET_WORD_NAME = /(?:^|[^a-z])secret(?:[_.-]?key)?$/;
+const CAMEL_SECRET_NAME = /[a-z0-9]Secret(?:Key)?$/;
 const EXISTING_OBJECT_NAME = /^existing/;
 // A Kubernetes object's name, lower-case words and dashes (`secret: traefik-tls`): where the secret is.
 const OBJECT_NAME = /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/;

@@ -49,6 +49,9 @@ describe("a quoted plain literal named a secret", () => {
     ["a camel-cased name ending in Secret", 'sessionSecret: "harbor7"', "harbor7"],
     ["client_secret, JSON", '{"client_secret": "tangerine"}', "tangerine"],
     ["an element", "<secret>Quokka</secret>", "Quokka"],
+    // A secret key's name (Django's and Flask's SECRET_KEY, secretKey) too (session 24).
+    ["SECRET_KEY, Python", "SECRET_KEY = 'harbor7lights'", "harbor7lights"],
+    ["a camel-cased secretKey, JSON", '{"secretKey": "Quokka42"}', "Quokka42"],
   ];
   it.each(forms)("is reported: %s", (_name, text, secret) => {
     expect(reportedSecretValues(text)).toEqual([secret]);
@@ -56,6 +59,8 @@ describe("a quoted plain literal named a secret", () => {
   it.each([
     // Unquoted, the word is as often a setting's.
     "secret: tangerine",
+    "SECRET_KEY = 'dev'",
+    'secret_key: "my-app"',
     "secret: true",
     'secret: "traefik-tls"',
     'existingSecret: "mysql-creds"',
