@@ -340,7 +340,12 @@ const LINE_END = /[ \t]*(?:\r?\n|$)/y;
  * redis.conf, slapd.conf, kickstart files and network devices write them. A password's value as after
  * an operator (scoreSecretValue: no bare word, no placeholder), at 0.7: the line is all there is.
  */
-function passwordDirective(text: string, nameStart: number, value: string, start: number): ParsedSecret | undefined {
+function passwordDirective(
+  text: string,
+  nameStart: number,
+  value: string,
+  start: number,
+): ParsedSecret | undefined {
   const end = start + value.length;
   LINE_END.lastIndex = end;
   if (!LINE_END.test(text) || !atLineStart(text, nameStart, isIndent, 40)) return undefined;

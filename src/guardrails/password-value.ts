@@ -250,9 +250,7 @@ export function plainPasswordScore(
   if (
     isSnakeCaseName(value) &&
     (!(quoted || delimited) ||
-      (isPaired()
-        ? UPPER_SNAKE.test(value)
-        : !LOWER_SNAKE.test(value) || PASSWORD_PART.test(value)))
+      (isPaired() ? UPPER_SNAKE.test(value) : !LOWER_SNAKE.test(value) || PASSWORD_PART.test(value)))
   )
     return 0;
   if (isPlaceholderValue(value) || isReferenceValue(value)) return 0;

@@ -360,12 +360,17 @@ describe("passwords in URLs of any scheme, and plain passwords in connection str
 // password (`UID=app_user;PWD=app_pwd;`), where code's `password = new_password` names a variable.
 describe("snake-case passwords in a connection string after its user's setting", () => {
   it.each([
-    ["an ODBC driver's", (word: string) => `DRIVER={PostgreSQL Unicode};SERVER=db;UID=app_user;PWD=${word}_pwd;`],
+    [
+      "an ODBC driver's",
+      (word: string) => `DRIVER={PostgreSQL Unicode};SERVER=db;UID=app_user;PWD=${word}_pwd;`,
+    ],
     ["ADO.NET's", (word: string) => `Server=db;User Id=app;Password=${word}_secret;`],
     ["a JDBC URL's, Title_case", (word: string) => `jdbc:sqlserver://db;user=bob;password=Tiger_${word};`],
     ["a query string's", (word: string) => `postgres://db/app?user=bob&password=${word}_pass`],
   ])("finds %s", (_name, write) => {
-    const word = alnum(6, 83).toLowerCase().replace(/[^a-z]/g, "q");
+    const word = alnum(6, 83)
+      .toLowerCase()
+      .replace(/[^a-z]/g, "q");
     const text = write(word);
     expect(reportedSecretValues(text).length, text).toBe(1);
   });

@@ -154,7 +154,10 @@ describe("a password directive: name, space, value, end of line", () => {
   it.each([
     ["redis.conf's requirepass", (pw: string) => `requirepass ${pw}`],
     ["slapd.conf's rootpw, indented", (pw: string) => `  rootpw ${pw}\n`],
-    ["nslcd.conf's bindpw among other lines", (pw: string) => `binddn cn=proxy,dc=example\nbindpw ${pw}\nbase dc=example`],
+    [
+      "nslcd.conf's bindpw among other lines",
+      (pw: string) => `binddn cn=proxy,dc=example\nbindpw ${pw}\nbase dc=example`,
+    ],
     ["a bare password line", (pw: string) => `password ${pw}`],
   ])("finds %s", (_name, write) => {
     const pw = value();
@@ -166,6 +169,7 @@ describe("a password directive: name, space, value, end of line", () => {
     "password changeme",
     `the password ${alnum(9, 63)}7 was rotated`,
     `password ${alnum(9, 64)}7 is weak`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template reference, on purpose
     "password ${DB_PASSWORD}",
     "password <your-password>",
   ])("reports nothing for %s", (text) => {
