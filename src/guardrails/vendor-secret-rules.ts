@@ -17,8 +17,11 @@ function isJwt(token: string): boolean {
 }
 
 function jsonObject(part: string): Record<string, unknown> | undefined {
+  const json = Buffer.from(part, "base64url").toString("utf8").trimEnd();
+  // Most near-misses end before their closing brace: told apart without a parse that throws.
+  if (!json.endsWith("}")) return undefined;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+    const parsed: unknown = JSON.parse(json);
     return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)
       : undefined;

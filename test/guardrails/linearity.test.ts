@@ -43,6 +43,8 @@ const adversarial: Record<string, string> = {
   "a vendor's name before KEY": "nimble KEY KEY Ab1Cd2Ef3Gh4Ij5K ",
   // Separators run together after a name, and "api key" in lower case (session 24).
   "loose separators": "API_KEY'\"=:\t API_KEY==A1b2C3d4E5f6G7h8 x api key api key ",
+  "password directives": "requirepass x\npassword Ab1Cd2Ef3\nrootpw ",
+  "JWT halves": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn .eyJhbGciOiJIUzI1NiJ9.eyJ",
   digits: "4111111111111111",
   "IBAN-like": "DE89 ",
   colons: "ab:cd:",
