@@ -15,7 +15,8 @@ import type { SecretParser } from "./secret-parsers.js";
  * `PlainCredentials`, Go's `SetBasicAuth`, aiohttp's `BasicAuth`, OkHttp's `Credentials.basic`, and
  * python-ldap's `simple_bind_s`/`bind_s` (a DN, then the password), Spring's `basicAuthentication`
  * and `BasicAuthenticationInterceptor`, Ruby's `basic_auth`, REST Assured's `auth().basic`; host,
- * user, password: a `.login` of three (pexpect's pxssh); and PowerShell's `ConvertTo-SecureString "password" -AsPlainText`. Only a quoted
+ * user, password: a `.login` of three (pexpect's pxssh); a pair of literals given to a name for credentials
+ * (`basic_auth=("elastic", "…")`, `proxy_auth = (…)`, `credentials = […]`, `auth: ["…", "…"]`); and PowerShell's `ConvertTo-SecureString "password" -AsPlainText`. Only a quoted
  * literal is a value: `login(user, password)` passes variables.
  */
 const STRING = `(?:"[^"\\n]{0,300}"|'[^'\\n]{0,300}')`;
@@ -31,12 +32,16 @@ const CALLS = new RegExp(
     `(?:mysqli?_connect|new\\s+mysqli|MySQLdb\\.connect|pymysql\\.connect)\\(\\s*${STRING}\\s*,\\s*${STRING}\\s*,\\s*${literal(3)}\\s*[,)]`,
     // user, password
     `(?:oci_connect|cx_Oracle\\.connect|oracledb\\.connect|NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|UsernamePasswordCredentials|PasswordAuthentication|\\.login|auth\\s*=\\s*|PlainCredentials|SetBasicAuth|BasicAuth|Credentials\\.basic|simple_bind_s|simple_bind|bind_s|basicAuthentication(?:Interceptor)?|basic_auth|auth\\(\\)\\.basic|preemptive\\(\\)\\.basic)\\(\\s*${STRING}\\s*,\\s*${literal(5)}\\s*[,.)]`,
+    // user, password as a pair given to a name for credentials: Elasticsearch's `basic_auth=("elastic", "…")`
+    // and `http_auth=(…)`, `proxy_auth = (…)`, `credentials = (…)`, YAML's and JSON's `auth: ["…", "…"]`
+    `(?:auth|credentials|creds)["']?\\s*(?:=|:|=>)\\s*[([]\\s*${STRING}\\s*,\\s*${literal(7)}\\s*[,)\\]]`,
   ]
     .map((call) => `(?:${call})`)
     .join("|"),
   "iyd",
 );
 const CONVERT_TO = /^convertto/i;
+const PAIR_NAME_END = /^(?:auth|cred)/i;
 const SECURE_STRING = /ConvertTo-SecureString\s+(?:-String\s+)?(["'])([^"'\n]{1,100})\1\s+-AsPlainText/diy;
 
 export const callArgumentPasswordParser: SecretParser = {
@@ -52,6 +57,21 @@ export const callArgumentPasswordParser: SecretParser = {
     ".login(",
     "auth=(",
     "auth = (",
+    "auth=[",
+    "auth = [",
+    "auth: [",
+    "auth: (",
+    'auth": [',
+    "auth': [",
+    "credentials = (",
+    "credentials=(",
+    "credentials = [",
+    "credentials: [",
+    'credentials": [',
+    "creds = (",
+    "creds=(",
+    "creds = [",
+    "creds: [",
     "convertto-securestring",
     "mysqli_connect(",
     "mysql_connect(",
@@ -85,12 +105,19 @@ export const callArgumentPasswordParser: SecretParser = {
   source:
     "JDBC getConnection, PHP PDO, mysqli, oci_connect, odbc_connect, db2_connect and ldap_bind, oracledb/cx_Oracle connect, MySQLdb/PyMySQL connect, .NET NetworkCredential, requests HTTPBasicAuth/auth=(…), smtplib/ftplib login, PowerShell ConvertTo-SecureString -AsPlainText, Sequelize, ftplib FTP, pika PlainCredentials, Go SetBasicAuth, aiohttp BasicAuth, OkHttp Credentials.basic, python-ldap simple_bind_s, Spring basicAuthentication, Ruby basic_auth, REST Assured auth().basic, pxssh login(host, user, password)",
   parse(text, index) {
-    if (index > 0 && text[index] !== "." && /\w/.test(text[index - 1] ?? "")) return undefined;
+    // A name for credentials may end in `auth` or `credentials` (`basic_auth`, `proxyAuth`, `aws_credentials`).
+    if (
+      index > 0 &&
+      text[index] !== "." &&
+      /\w/.test(text[index - 1] ?? "") &&
+      !PAIR_NAME_END.test(text.slice(index, index + 4))
+    )
+      return undefined;
     // `ConvertTo-SecureString`'s own pattern; `cx_Oracle.connect(` starts with a `c` too.
     const regex = CONVERT_TO.test(text.slice(index, index + 9)) ? SECURE_STRING : CALLS;
     regex.lastIndex = index;
     const indices = regex.exec(text)?.indices;
-    const span = indices?.[2] ?? indices?.[4] ?? indices?.[6];
+    const span = indices?.[2] ?? indices?.[4] ?? indices?.[6] ?? indices?.[8];
     if (span === undefined) return undefined;
     return passwordFinding(text.slice(span[0], span[1]), span[0], true);
   },

@@ -413,3 +413,29 @@ describe("a sentence about the password is no password", () => {
     expect(reportedSecretSpans(text)).toHaveLength(1);
   });
 });
+
+// A pair of literals given to a name for credentials (session 24): Elasticsearch's client takes
+// `basic_auth=("elastic", "…")` (before 8.0 `http_auth=`), and configs write `auth: ["user", "…"]`.
+describe("a user and password pair under a name for credentials", () => {
+  const cases: [string, (secret: string) => string][] = [
+    [
+      "Elasticsearch's basic_auth",
+      (secret) => `es = Elasticsearch(url, basic_auth=("elastic", "${secret}"))`,
+    ],
+    ["http_auth, single quotes", (secret) => `Elasticsearch(hosts, http_auth=('elastic', '${secret}'))`],
+    ["proxy_auth = (…)", (secret) => `proxy_auth = ("squid", "${secret}")`],
+    ["credentials = (…)", (secret) => `credentials = ("svc_sync", "${secret}")`],
+    ["a YAML list under auth", (secret) => `auth: ["deploy", "${secret}"]`],
+    ["a JSON list under basic_auth", (secret) => `{"basic_auth": ["deploy", "${secret}"]}`],
+  ];
+  itFindsEachPassword(cases, password);
+  it.each([
+    'basic_auth=("elastic", ELASTIC_PASSWORD)',
+    'auth=("user", "password")',
+    'creds = ("admin", "<password>")',
+    `tokens = ("abc", "${alnum(9, 5)}!7")`,
+    `author = ("Jane Doe", "${alnum(9, 6)}!7")`,
+  ])("reports nothing for %s", (text) => {
+    expect(reportedSecretSpans(text)).toEqual([]);
+  });
+});
