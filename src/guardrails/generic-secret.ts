@@ -387,6 +387,9 @@ const MIN_VENDOR_KEY = 16;
 /** Whether 16 or more of a key's characters follow, past spaces, `:`, `=` and a quote: cheap, before any reading. */
 function tokenAhead(text: string, from: number): boolean {
   let start = from;
+  // "The API key is …": past the copula.
+  if (COPULA.test(text.slice(from + 1, from + 5)) && isSpace(text, from))
+    start = skipSpaces(text, from + 4, 5);
   while (start < text.length && start - from < 8 && isBeforeValue(text, start)) start++;
   let end = start;
   while (end < text.length && end - start < MIN_VENDOR_KEY && isValueChar(text, end)) end++;
@@ -420,6 +423,16 @@ function apiBefore(text: string, index: number): boolean {
   while (end > 0 && isSpace(text, end - 1)) end--;
   return end < index && end >= 3 && text.slice(end - 3, end).toLowerCase() === "api";
 }
+const KEY_QUALIFIER = /(?:api|secret|access|private)$/i;
+// "is " or "was " (`rest`: four characters) between a name and its value.
+const COPULA = /^(?:is|was)[ \t]/i;
+
+/** Whether "api", "secret", "access" or "private" (any case) and spaces stand right before `index`. */
+function qualifiedKey(text: string, index: number): boolean {
+  let end = index;
+  while (end > 0 && isSpace(text, end - 1)) end--;
+  return end < index && KEY_QUALIFIER.test(text.slice(Math.max(0, end - 7), end));
+}
 const VENDOR_KEY_SCORE = 0.7;
 const MIN_VENDOR_KEY_ENTROPY = 3.8;
 
@@ -430,10 +443,10 @@ const MIN_VENDOR_KEY_ENTROPY = 3.8;
  */
 function vendorKeyValue(text: string, index: number): ParsedSecret | undefined {
   const word = text.slice(index, index + 3);
-  // A lower-case `key` only as the second word of "api key" (`bluejeans api key …`): alone it is any
-  // dictionary's.
+  // A lower-case `key` only after a word that makes it a credential's ("api key", "secret key",
+  // "access key", "private key"): alone it is any dictionary's.
   if (isNameChar(text, index + 3)) return undefined;
-  if (word !== "KEY" && word !== "Key" && !(word === "key" && apiBefore(text, index))) return undefined;
+  if (word !== "KEY" && word !== "Key" && !(word === "key" && qualifiedKey(text, index))) return undefined;
   if (!tokenAhead(text, index + 3) || !vendorNameBefore(text, index)) return undefined;
   const parsed = readValueOfName(text, index, index + 3, word, "vendor_key", false);
   if (parsed === undefined) return undefined;
@@ -703,8 +716,13 @@ function findValueStart(
     position > spaceStart
   ) {
     // `--password value`, `-Password value` (PowerShell, Java tools) on a command line
-  } else if (isPassword && /^(?:is|was) $/i.test(rest.slice(0, 3)) && position > spaceStart) position += 3;
-  else if (text[position] === "(" && position === spaceStart && isSetter(text.slice(nameStart, nameEnd))) {
+  } else if (isPassword && COPULA.test(rest) && position > spaceStart) position += 3;
+  else if (!quotedName && position > spaceStart && COPULA.test(rest)) {
+    // "my access token is 5179f75c…": a key's or a token's after its copula, shaped as a token only
+    // (a spaced value), as "the token is expired" goes on as prose.
+    const index = skipSpaces(text, position + 3, 5);
+    return SPACED_VALUE_START.test(text.charAt(index)) ? { index, quote: "", spaced: true } : undefined;
+  } else if (text[position] === "(" && position === spaceStart && isSetter(text.slice(nameStart, nameEnd))) {
     // A setter's or a builder's one argument: `setPassword("…")`, `.withApiKey("…")`, `.password("…")`.
     position++;
     quoteRequired = true;

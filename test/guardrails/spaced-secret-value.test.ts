@@ -176,3 +176,34 @@ describe("a password directive: name, space, value, end of line", () => {
     expect(reportedSecretValues(text)).toEqual([]);
   });
 });
+
+// A token after its name and a copula ("my access token is …"), a lower-case key after "secret",
+// "access" or "private", and a password after "was" (session 24): token shapes only for the first two.
+describe("a token after its name's copula, and qualified lower-case keys", () => {
+  // A vendor's key is read only when drawn at random (three classes, entropy 3.8): 30 characters.
+  const token = (seed: number) => `Q${alnum(27, seed + 20)}7q`;
+  it.each([
+    ["a token after is", (value: string) => `the deploy token is ${value}`],
+    ["an access token after was", (value: string) => `my access token was ${value}, now revoked`],
+    ["an API key after is, sentence's end", (value: string) => `The API key is ${value}.`],
+    ["a secret key after a vendor", (value: string) => `stripe secret key ${value}`],
+    ["an access key", (value: string) => `aws access key ${value}`],
+  ])("finds %s", (_name, write) => {
+    for (const seed of [7, 8, 9]) expect(reportedSecretValues(write(token(seed)))).toContain(token(seed));
+  });
+  it("finds a password after was", () => {
+    const value = `${alnum(8, 71)}4${hex(2, 72)}`;
+    expect(reportedSecretValues(`the wifi password was ${value}`)).toContain(value);
+  });
+  it.each([
+    "the token is expired",
+    "the token is 12345678901234567890",
+    "the api key is in the vault",
+    "the password was changed yesterday",
+    `public key ${"q8Zt3LmVx7Rk2Np9Wd4Hy6Bc"}`,
+    `primary key ${"q8Zt3LmVx7Rk2Np9Wd4Hy6Bc"}`,
+    `token iss ${"q8Zt3LmVx7Rk2Np9Wd4Hy6Bc"}`,
+  ])("reports nothing for %s", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
