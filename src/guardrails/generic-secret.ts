@@ -282,6 +282,14 @@ function readValueOfName(
         queryPaired ||
         (text[nameStart - 1] === ";" &&
           USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart))),
+      // An env file's line: the name first on its line, `=` with no spaces (code's `password =
+      // NewPasswordField` spaces it), the value ending the line. Not YAML's `:`: Python's and
+      // TypeScript's annotations write a type there (`password: SecretStr`).
+      !quoted &&
+        text[nameEnd] === "=" &&
+        valueStart.index === nameEnd + 1 &&
+        endsLine(text, end) &&
+        atLineStart(text, nameStart, isIndent, 40),
     );
   }
   // A PIN-like run of digits under a password's own name (`password: 123456`, `?user=app&pwd=20240101`):
@@ -347,12 +355,17 @@ function passwordDirective(
   start: number,
 ): ParsedSecret | undefined {
   const end = start + value.length;
-  LINE_END.lastIndex = end;
-  if (!LINE_END.test(text) || !atLineStart(text, nameStart, isIndent, 40)) return undefined;
+  if (!endsLine(text, end) || !atLineStart(text, nameStart, isIndent, 40)) return undefined;
   if (scoreSecretValue(value, true, false) === 0) return undefined;
   return { type: "password", start, end, score: DIRECTIVE_SCORE };
 }
 const DIRECTIVE_SCORE = 0.7;
+
+/** Whether only spaces stand between `index` and its line's end. */
+function endsLine(text: string, index: number): boolean {
+  LINE_END.lastIndex = index;
+  return LINE_END.test(text);
+}
 
 /**
  * The same rule for names that only end in `key`, `creds` or `pw` (`HEROKU_KEY`, `hubspotKey`,
@@ -503,6 +516,7 @@ function isExplicitPasswordName(name: string, originalName: string): boolean {
 // Helm's `existingSecret`, which names a Kubernetes Secret object.
 const SECRET_WORD_NAME = /(?:^|[^a-z])secret(?:[_.-]?key)?$/;
 const CAMEL_SECRET_NAME = /[a-z0-9]Secret(?:Key)?$/;
+const KEY_ENDING = /key$/;
 const EXISTING_OBJECT_NAME = /^existing/;
 // A Kubernetes object's name, lower-case words and dashes (`secret: traefik-tls`): where the secret is.
 const OBJECT_NAME = /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/;
@@ -525,6 +539,9 @@ function namesAPlainValue(
   return (
     quoted &&
     (SECRET_WORD_NAME.test(name) || CAMEL_SECRET_NAME.test(originalName)) &&
+    // A secret key's plain literal holds a digit (`SECRET_KEY = 'harbor7lights'`): letters alone under
+    // a key's name are a filler (`secret_key = "abcdefghijklmnopqrstuvwxyz"`).
+    (!KEY_ENDING.test(name) || /\d/.test(value)) &&
     !EXISTING_OBJECT_NAME.test(name) &&
     !OBJECT_NAME.test(value) &&
     !SECRET_WORD_VALUE.test(value)

@@ -145,6 +145,7 @@ export function isNeverAPassword(value: string): boolean {
 
 // `passwordInput`, and type names such as `SecretStr` or `PasswordField` (unquoted).
 const CAMEL_IDENTIFIER = /^[a-z]+[A-Z][A-Za-z]*$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$/;
+const PASCAL_CASE = /^[A-Z]/;
 // Words that describe a password or stand in a sentence about it (lower case, ASCII: accented words
 // fail `PLAIN` already), and the words for password themselves (translation files: `"password": "Passwort"`).
 const DESCRIPTION_WORDS = new Set(
@@ -229,6 +230,7 @@ export function plainPasswordScore(
   next: string,
   delimited = false,
   paired: boolean | (() => boolean) = false,
+  configLine = false,
 ): number {
   // Digits given as a password, quoted or as a connection string's setting (`Pwd=12345678;`).
   if ((quoted || delimited) && DIGITS_PASSWORD.test(value)) return quoted ? 0.7 : 0.6;
@@ -263,9 +265,14 @@ export function plainPasswordScore(
     return 0;
   // A camel-cased word is code's identifier, but a literal in a connection string (`PWD=ThisIsMyPassword;`).
   // A private field (`Password = _password3`) is code's too.
+  // A capitalised camel-cased word ending an env file's line (`ADMIN_PASS=RedisPass`, `configLine`) is
+  // the literal: code's identifier there would be a lower-case variable's, not a class's name.
   if (
     !quoted &&
-    ((!delimited && (CAMEL_IDENTIFIER.test(value) || isPrivateField(value))) || PROSE_CONTINUES.test(next))
+    ((!delimited &&
+      ((CAMEL_IDENTIFIER.test(value) && !(configLine && PASCAL_CASE.test(value))) ||
+        isPrivateField(value))) ||
+      PROSE_CONTINUES.test(next))
   )
     return 0;
   return quoted ? 0.7 : 0.6;

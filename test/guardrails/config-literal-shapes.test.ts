@@ -60,6 +60,7 @@ describe("a quoted plain literal named a secret", () => {
     // Unquoted, the word is as often a setting's.
     "secret: tangerine",
     "SECRET_KEY = 'dev'",
+    "SECRET_KEY = 'harborlights'",
     'secret_key: "my-app"',
     "secret: true",
     'secret: "traefik-tls"',
@@ -77,6 +78,26 @@ describe("a quoted plain literal named a secret", () => {
     "  keyVaultToStoreSecrets: cmp2-qat-1208358310",
     // A value masked by a run of #.
     `"token": "xoxp-${alnum(12, 3)}-${alnum(12, 4)}-####################"`,
+  ])("is not: %j", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
+
+// A capitalised camel-cased word ending an env file's line is the literal (session 24); a lower-case
+// camel-cased word, a spaced `=` (code's), or YAML's `:` (a type annotation's: `password: SecretStr`) is not.
+describe("a capitalised camel-cased password ending an env file's line", () => {
+  it.each([
+    ["an env file", "ADMIN_PASS=QuokkaRiver", "QuokkaRiver"],
+    ["indented", "    APP_DB_PASSWORD=HarborLights", "HarborLights"],
+  ])("is reported: %s", (_name, text, secret) => {
+    expect(reportedSecretValues(text)).toEqual([secret]);
+  });
+  it.each([
+    "DB_PASSWORD=dbPassword",
+    "password = HarborLights",
+    "  password: TangerineDream",
+    "password=YourPassword",
+    "password=ChangeMe",
   ])("is not: %j", (text) => {
     expect(reportedSecretValues(text)).toEqual([]);
   });
