@@ -189,6 +189,12 @@ const LATIN_NUMBER = [
   "(?:unter|an)\\s+der\\s+nummer",
   "(?:dich|sich|mich|uns|mir)\\s+unter",
   "numara(?:m|n|m[ıi]z|n[ıi]z)",
+  // Swedish, Danish, Norwegian, Polish, Czech and Slovak, Indonesian and Malay: "mitt nummer",
+  // "mój numer", "moje číslo", "nomor saya" (my number).
+  "(?:mitt|mit|ditt|dit|vårt|vores|v[åa]rt)\\s+nummer",
+  "(?:m[óo]j|moj|tw[óo]j|nasz|nowy)\\s+numer",
+  "(?:moje|moj[ea]|na[šs]e|va[šs]e|nov[ée])\\s+[čc][íi]slo",
+  "(?:nomor|nombor)\\s+(?:saya|anda|kami|aku|ku)",
   "(?:мой|моя|мою|твой|ваш|его|её|ее|их|наш|новый)\\s+(?:новый\\s+)?номер\\p{L}*",
   // Greek, Bulgarian: "ο αριθμός μου" (my number), "моят номер" (my number).
   "αριθμ[όο]ς\\s+(?:μου|μας|σου)",
@@ -228,6 +234,11 @@ const JOINED = [
   "這個號",
   "打给",
   "打給",
+  // Phone symbols, as signatures and listings print them before a number: ☎ ☏ 📞 📱 📲
+  "[☎☏]",
+  "\u{1F4DE}",
+  "\u{1F4F1}",
+  "\u{1F4F2}",
   // Japanese
   "携帯",
   "ケータイ",
@@ -582,10 +593,12 @@ function sentenceBefore(text: string, start: number): string {
 /**
  * Where an item of a listing starts and ends: the text's edge, a line break, a tab, `、` or `。`, or
  * `,` `.` `!` `?` `;` before a space (`Punter .   0780…`, `Road , 0122… , cb30lx`) or against Chinese
- * (`有，0105…。`: the scan reads full-width punctuation as ASCII, fold-digits.ts).
+ * (`有，0105…。`: the scan reads full-width punctuation as ASCII, fold-digits.ts); it ends too where
+ * "or", "and" or Chinese 和, 或 join the next number of the list (`你都记一下，57859826和57859828。`).
  */
 const ITEM_START = /(?:^|[\n\t、。]|[,.!?;][ \u00a0]|\p{Script=Han}[,!?;:])[ \u00a0]*$/u;
-const ITEM_END = /^[ \u00a0]*(?:$|[\n\t、。]|[,.!?;](?:\s|$|\p{Script=Han}))/u;
+const ITEM_END =
+  /^[ \u00a0]*(?:$|[\n\t、。]|[,.!?;](?:\s|$|\p{Script=Han})|(?:(?<!\p{L})(?:or|and|ou|oder)[ \u00a0]+|或者?|和|及)[+(]?\d)/u;
 /** How far ITEM_START looks back: a separator and the spaces after it. */
 const ITEM_REACH = 8;
 
@@ -597,10 +610,15 @@ const ITEM_REACH = 8;
  */
 export function standsApart(text: string, start: number, end: number): boolean {
   // A text that is the number alone says nothing of what it is (a form field, a test's input).
-  if (blankBefore(text, start) && blankAfter(text, end)) return false;
+  if (standsAlone(text, start, end)) return false;
   return (
     ITEM_START.test(textBefore(text, start, ITEM_REACH)) && ITEM_END.test(text.slice(end, end + ITEM_REACH))
   );
+}
+
+/** Whether the number at [start, end) is the whole text, white space aside (a reply, a form field's value). */
+export function standsAlone(text: string, start: number, end: number): boolean {
+  return blankBefore(text, start) && blankAfter(text, end);
 }
 
 const SPACE = /\s/;

@@ -24,6 +24,8 @@ const NUMBER_RUN =
   /(?<![\w+#/@$€£])(?<!(?:^|[^A-Za-z\u0080-\uffff])-)(?<!(?:^|[^A-Za-z])\.)[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d|[eE][xX][tT]\.?\d)|(?![\w@]|[.-]\d))/g;
 /** A Latin letter (`É415…`, `…7777é`), a combining mark, a currency sign or `%` against a run. */
 const AGAINST_RUN = /[\p{Script=Latin}\p{M}%$€£¥₩₹₽]/u;
+/** U+FE0F, which asks for an emoji's picture (`☎️`): a combining mark AGAINST_RUN would read as a word's. */
+const EMOJI_PRESENTATION = 0xfe0f;
 /** An extension written against the number: `2034567890x456`, `206-555-0100ext123`, `…Ext.12`. */
 const GLUED_EXTENSION = /^(?:[xX]|[eE][xX][tT]\.?)\d/;
 const LAST_GROUP = /[ \-.()\u00a0]+\d+$/;
@@ -60,7 +62,9 @@ export function findNumbers(text: string, phoneScore: PhoneScorer, original = te
   for (let run = NUMBER_RUN.exec(text); run !== null; run = NUMBER_RUN.exec(text)) {
     let candidate = run[0];
     let start = run.index;
-    if (AGAINST_RUN.test(text[start - 1] ?? "")) continue;
+    // An emoji's variation selector is a mark but no letter's: `☎️+44 20 7946 0958` starts a run.
+    const previous = text.charCodeAt(start - 1);
+    if (previous !== EMOJI_PRESENTATION && AGAINST_RUN.test(text[start - 1] ?? "")) continue;
     // `TEL.03-1234-5678`, `Mob.07700900123`: a label's abbreviation against the number, as business
     // cards print it; any other word's dot (`No.1234567`, `approx.2500000`, `host.2023-10-15`) is left.
     if (text[start - 1] === "." && !hasPhoneContext(text, start, start + run[0].length)) continue;

@@ -5,6 +5,7 @@ import {
   hasPhoneContext,
   hasPhoneWordInSentence,
   namedPhoneRightBefore,
+  standsAlone,
   standsApart,
 } from "./phone-context.js";
 import {
@@ -226,6 +227,9 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
         // `+1-800-123-4567`: North America's shape after its country code, in service or not.
         if (nanpRegion && NANP_SHAPE.test(international.replace(PLUS_ONE, "")))
           return hasContext ? 0.85 : 0.6;
+        // `+12 345-678-9012`: `+`, a code of one to three digits (made up for an example, or none
+        // assigned) and North America's dashed 3-3-4 shape: written as a phone number.
+        if (CODE_THEN_NANP_SHAPE.test(candidate)) return hasContext ? 0.85 : 0.6;
         // Labelled a phone number and of a length the country dials: a number, if not one in service.
         if (hasContext) return possibleInternational(digits, budget ?? UNBOUNDED) ? 0.85 : 0;
         // `+54 23 1234 0000`, `+44 20 1234 5678`: `+`, a calling code and two groups or more, of a length
@@ -263,8 +267,20 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
           if (precheck.national(candidate, region) && isValidIn(candidate, region)) return named ? 0.75 : 0.6;
         }
     }
-    // `123-456-7890`, `(555) 123-4567`: written as North America writes numbers, whether or not in service.
-    if (nanpRegion && NANP_SHAPE.test(candidate)) return hasContext ? 0.85 : 0.6;
+    // `01012345678`, `02437215689`: a text that is the number alone, as a reply to "your number?" gives
+    // it: eleven digits in one run with the trunk `0` (amounts, counts and numerals start with none),
+    // valid in any region (a Korean mobile, a Vietnamese landline). Not ten digits after a `0`
+    // (`0780511201`: a padded id as often, and some configured region reads most ten-digit runs),
+    // nor a run without the `0` (`3235698120`, `15174315110`: numerals, valid somewhere as often).
+    if (!hasContext && LONE_TRUNK_RUN.test(candidate) && standsAlone(text, start, end))
+      for (const region of contextRegions()) {
+        if (idd !== null && precheck.dialsOut(candidate, region)) continue;
+        if (precheck.national(candidate, region) && isValidIn(candidate, region)) return 0.6;
+      }
+    // `123-456-7890`, `(555) 123-4567`: written as North America writes numbers, whether or not in service;
+    // an extension joined with a dash too (`123-123-5678-1111`).
+    if (nanpRegion && (NANP_SHAPE.test(candidate) || NANP_DASH_EXTENSION.test(candidate)))
+      return hasContext ? 0.85 : 0.6;
     // `99876-0030`: a Brazilian mobile without its area code, as Brazilians give their own number
     // (`9`, four digits, a dash, four; the area code is dialled only from elsewhere); a US ZIP+4 code
     // after its state or the word (`WA 98101-1234`) was turned away above.
@@ -760,6 +776,13 @@ const amountAfter = (text: string, end: number) =>
  * `1` before them or not.
  */
 const NANP_SHAPE = /^(?:1[-. ])?(?:\(\d{3}\)[ -]?\d{3}[-. ]|\d{3}[-.]\d{3}[-.])\d{4}$/;
+
+/** `+`, one to three digits, a space or a dash, then a dashed 3-3-4 number (its area code bracketed or not). */
+const CODE_THEN_NANP_SHAPE = /^\+\d{1,3}[ -](?:\(\d{3}\)[ -]?|\d{3}-)\d{3}-\d{4}$/;
+/** NANP_SHAPE with dashes, then a dash and an extension of one to five digits: `123-123-5678-1111`. */
+const NANP_DASH_EXTENSION = /^(?:1-)?(?:\(\d{3}\)[ -]?|\d{3}-)\d{3}-\d{4}-\d{1,5}$/;
+/** The trunk `0` and ten digits in one run, not round (`01000000000`) nor bits: a number given alone (see read). */
+const LONE_TRUNK_RUN = /^(?!.*000$)(?![01]+$)0[1-9]\d{9}$/;
 
 /** International call prefixes other than `00`, written before a country code: `011` (NANP), `0011` (Australia). */
 const OTHER_IDD = /^0{1,2}11[ -]?(?=[1-9])/;

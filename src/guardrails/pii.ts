@@ -3,6 +3,7 @@ import { foldDigits } from "./fold-digits.js";
 import { piiPreviewAt } from "./mask.js";
 import { findCarrierCodePhones } from "./phone-carrier.js";
 import { findSlashedPhones } from "./phone-slashed.js";
+import { findVanityPhones } from "./phone-vanity.js";
 import { findEmails } from "./pii-email.js";
 import { findIbans } from "./pii-iban.js";
 import { findIpv4 } from "./pii-ipv4.js";
@@ -68,6 +69,7 @@ export function createPiiDetector(options: PiiOptions): Detector {
         ...findNumbers(folded, phoneScore, text),
         ...findSlashedPhones(folded, phoneScore),
         ...findCarrierCodePhones(folded, phoneScore),
+        ...findVanityPhones(folded),
       ];
       // Written out, not spread: a spread of the matches' several shapes is V8's generic clone,
       // a microsecond a finding of a phone list's tens of thousands.

@@ -67,8 +67,10 @@ describe("pii: phone numbers in written forms", () => {
     expect(phones("Office:\t01126123456\t(Delhi)")).toEqual(["01126123456"]);
     // A number after 011 that a calling code reads stays an international one.
     expect(phones("Call 011 44 20 7946 0958")).toEqual(["011 44 20 7946 0958"]);
-    // The same run alone in ASCII digits is any number, as before.
-    expect(phones("01126123456")).toEqual([]);
+    // The same run alone in ASCII digits: eleven digits after the trunk 0, a number given alone.
+    expect(phones("01126123456")).toEqual(["01126123456"]);
+    // In running words, ASCII digits without a phone word are any number, as before.
+    expect(phones("Order 01126123456 shipped")).toEqual([]);
   });
 
   it("reads a Brazilian mobile without its area code, not a US ZIP+4 code", () => {
