@@ -24,6 +24,11 @@ export function findVanityPhones(text: string): PiiMatch[] {
   const matches: PiiMatch[] = [];
   // Each `8` found by indexOf (a vectorised search; a text holds few), then the sticky pattern there.
   for (let codeAt = text.indexOf("8"); codeAt !== -1; codeAt = text.indexOf("8", codeAt + 1)) {
+    // The code starts a number (a `1` before it aside): an `8` inside a digit run (`88888…`) is skipped
+    // by a char code, not a regex.
+    const before = text.charCodeAt(codeAt - 1) === 0x31 ? codeAt - 2 : codeAt - 1;
+    const previous = text.charCodeAt(before);
+    if (previous >= 0x30 && previous <= 0x39) continue;
     TOLL_FREE.lastIndex = codeAt;
     const found = TOLL_FREE.exec(text);
     if (found === null) continue;

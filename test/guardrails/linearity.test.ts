@@ -35,6 +35,11 @@ const adversarial: Record<string, string> = {
   // Phones out of service: each `+` number is asked whether its length is one its country dials.
   "out-of-service phones": "+54 23 1234 0000 +44-7700-900123, 64(0)64123456 ",
   "glued extensions": "206-555-0100ext123 ring me 412 34 567 ",
+  // Toll-free codes before letters, near-misses of a vanity number, and runs of 8s (session 24).
+  "vanity numbers": "1-800-FLOWERS 800-ABC 1 (888) GO-FEDEX-X 8",
+  "runs of 8": "8",
+  // Numbers after emoji and joined by and/or/和 (session 24).
+  "emoji and joined numbers": "☎️+44 20 7946 0958 📞 01223324033，57859826和57859828 or ",
   // US ZIP+4 codes after their state: each was parsed in every region grouping 5-4 (~0.46 s per MB).
   "ZIP+4 codes": "WA 98101-1234\nZIP 99501-2234, ",
   // Prefixed tokens, and near-misses a character short of one (session 22's prefixed-token reading).
