@@ -616,22 +616,29 @@ export function standsApart(text: string, start: number, end: number): boolean {
   );
 }
 
-/** Whether the number at [start, end) is the whole text, white space aside (a reply, a form field's value). */
-export function standsAlone(text: string, start: number, end: number): boolean {
-  return blankBefore(text, start) && blankAfter(text, end);
+/**
+ * Whether the number at [start, end) is the whole text, white space aside (a reply, a form field's
+ * value); `wrapped`: quotes, brackets, markdown's emphasis or code marks around it aside too
+ * (`*01012345678*`, `“01012345678”`, `` `01012345678` ``).
+ */
+export function standsAlone(text: string, start: number, end: number, wrapped = false): boolean {
+  const skipped = wrapped ? WRAPPING : SPACE;
+  return blankBefore(text, start, skipped) && blankAfter(text, end, skipped);
 }
 
 const SPACE = /\s/;
-/** `text.slice(0, index).trim() === ""`, read from `index` back without copying the text. */
-function blankBefore(text: string, index: number): boolean {
+/** White space, quotes, brackets and markdown's emphasis and code marks: what may wrap a number given alone. */
+const WRAPPING = /[\s*_`"'“”‘’„«»()[\]（）「」]/;
+/** `text.slice(0, index).trim() === ""` (`skipped`: SPACE), read from `index` back without copying the text. */
+function blankBefore(text: string, index: number, skipped = SPACE): boolean {
   let at = index - 1;
-  while (at >= 0 && SPACE.test(text[at] ?? "")) at--;
+  while (at >= 0 && skipped.test(text[at] ?? "")) at--;
   return at < 0;
 }
-/** `text.slice(index).trim() === ""`, read from `index` on. */
-function blankAfter(text: string, index: number): boolean {
+/** `text.slice(index).trim() === ""` (`skipped`: SPACE), read from `index` on. */
+function blankAfter(text: string, index: number, skipped = SPACE): boolean {
   let at = index;
-  while (at < text.length && SPACE.test(text[at] ?? "")) at++;
+  while (at < text.length && skipped.test(text[at] ?? "")) at++;
   return at >= text.length;
 }
 

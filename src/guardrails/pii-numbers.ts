@@ -14,14 +14,15 @@ import { newScanBudget, type PhoneScorer, type ScanBudget } from "./pii-phone.js
 
 /**
  * Runs of digits with phone/card separators. The look-behinds keep a run from starting inside a word,
- * a decimal, a version (`v1.2.3`), an id (`#123`), an amount (`$`) or after a minus; after a letter's
- * dot (`TEL.03-1234-5678`) or hyphen (`number-415…`) a run starts, read only after a phone label (findNumbers); an extension may follow
+ * a decimal, a version (`v1.2.3`), an amount (`$`) or after a minus; after a letter's dot
+ * (`TEL.03-1234-5678`), a hyphen (`number-415…`) or `#` (`Tel #415…`; an id, `#123`, otherwise) a
+ * run starts, read only after a phone label (findNumbers); an extension may follow
  * (`2034567890x456`, `206-555-0100ext123`); bounded length keeps it linear. Letters outside ASCII and other currency signs
  * are checked on each run found (AGAINST_RUN), which is cheaper than a Unicode look-behind at every
  * position.
  */
 const NUMBER_RUN =
-  /(?<![\w+#/@$€£])(?<!(?:^|[^A-Za-z\u0080-\uffff])-)(?<!(?:^|[^A-Za-z])\.)[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d|[eE][xX][tT]\.?\d)|(?![\w@]|[.-]\d))/g;
+  /(?<![\w+/@$€£])(?<!(?:^|[^A-Za-z\u0080-\uffff])-)(?<!(?:^|[^A-Za-z])\.)[+(]?\d[\d \-.()\u00a0]{4,40}\d(?:(?=[xX]\d|[eE][xX][tT]\.?\d)|(?![\w@]|[.-]\d))/g;
 /** A Latin letter (`É415…`, `…7777é`), a combining mark, a currency sign or `%` against a run. */
 const AGAINST_RUN = /[\p{Script=Latin}\p{M}%$€£¥₩₹₽]/u;
 /** U+FE0F, which asks for an emoji's picture (`☎️`): a combining mark AGAINST_RUN would read as a word's. */
@@ -29,8 +30,8 @@ const EMOJI_PRESENTATION = 0xfe0f;
 /** An extension written against the number: `2034567890x456`, `206-555-0100ext123`, `…Ext.12`. */
 const GLUED_EXTENSION = /^(?:[xX]|[eE][xX][tT]\.?)\d/;
 const LAST_GROUP = /[ \-.()\u00a0]+\d+$/;
-/** A last group of one to four digits after a space: `+1 6234517890 123`. */
-const SHORT_LAST_GROUP = /[ \u00a0]\d{1,4}$/;
+/** A last group of one to four digits after a space or a dash: `+1 6234517890 123`, `+1-425-555-0100-123`. */
+const SHORT_LAST_GROUP = /[ \u00a0-]\d{1,4}$/;
 const FIRST_DIGIT = /\d/;
 /** Readings without a last group per scan: each classifies a second time (a table of such runs would double the scan). */
 const TRAILING_GROUP_TRIES = 16;
@@ -72,6 +73,9 @@ export function findNumbers(text: string, phoneScore: PhoneScorer, original = te
     // a word, read only after a phone word (`SKU-1234567`, `ISO-8601` are left); a hyphen after anything
     // but a letter is a minus or a range (NUMBER_RUN starts no run there).
     if (text[start - 1] === "-" && !hasPhoneContext(text, start, start + run[0].length)) continue;
+    // `Tel #415-555-2671`, `Ph#555-1234`: the number sign after a phone word; after anything else an id
+    // (`#1234567`, `issue #4155552671`) or a colour (`#123456`).
+    if (text[start - 1] === "#" && !hasPhoneContext(text, start, start + run[0].length)) continue;
     const after = text[start + candidate.length] ?? "";
     // "415-666-7777 100$": the amount after is not the number's; the run ends before it.
     if (
@@ -97,7 +101,7 @@ export function findNumbers(text: string, phoneScore: PhoneScorer, original = te
     const script = digitScriptAt(original, start + candidate.search(FIRST_DIGIT));
     let match = classify(text, start, candidate, phoneScore, listed, budget, script);
     // `+1 6234517890 123`: a valid number with `+`, then a short group that is none of its digits (a
-    // count, a room, an extension): the number is read without it.
+    // count, a room, an extension; joined by a dash too, `+86-10-62640000-123`): the number is read without it.
     const shorter =
       match === undefined && candidate.startsWith("+") ? candidate.replace(SHORT_LAST_GROUP, "") : "";
     if (shorter !== "" && shorter !== candidate && trims-- > 0) {

@@ -267,12 +267,12 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
           if (precheck.national(candidate, region) && isValidIn(candidate, region)) return named ? 0.75 : 0.6;
         }
     }
-    // `01012345678`, `02437215689`: a text that is the number alone, as a reply to "your number?" gives
-    // it: eleven digits in one run with the trunk `0` (amounts, counts and numerals start with none),
+    // `01012345678`, `02437215689`: a text that is the number alone (quoted, bracketed or emphasised or
+    // not: `*01012345678*`), as a reply to "your number?" gives it: eleven digits in one run with the trunk `0` (amounts, counts and numerals start with none),
     // valid in any region (a Korean mobile, a Vietnamese landline). Not ten digits after a `0`
     // (`0780511201`: a padded id as often, and some configured region reads most ten-digit runs),
     // nor a run without the `0` (`3235698120`, `15174315110`: numerals, valid somewhere as often).
-    if (!hasContext && LONE_TRUNK_RUN.test(candidate) && standsAlone(text, start, end))
+    if (!hasContext && LONE_TRUNK_RUN.test(candidate) && standsAlone(text, start, end, true))
       for (const region of contextRegions()) {
         if (idd !== null && precheck.dialsOut(candidate, region)) continue;
         if (precheck.national(candidate, region) && isValidIn(candidate, region)) return 0.6;

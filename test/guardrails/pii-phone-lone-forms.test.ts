@@ -14,6 +14,14 @@ describe("pii: phone numbers given alone and other written forms", () => {
     expect(phones("  02437215689\n")).toEqual(["02437215689"]);
   });
 
+  it("reads such a number quoted, bracketed or emphasised alone in the text", () => {
+    expect(phones("*01012345678*")).toEqual(["01012345678"]);
+    expect(phones("“01012345678”")).toEqual(["01012345678"]);
+    expect(phones("(01012345678)")).toEqual(["01012345678"]);
+    expect(phones("`01012345678`")).toEqual(["01012345678"]);
+    expect(phones("*0612345678*")).toEqual([]);
+  });
+
   it("leaves ten digits after a 0, runs without one, round runs and bits alone in the text", () => {
     expect(phones("0612345678")).toEqual([]);
     expect(phones("3235698120")).toEqual([]);
@@ -29,6 +37,23 @@ describe("pii: phone numbers given alone and other written forms", () => {
     expect(phones("Desk: (415) 555-0100-12")).toEqual(["(415) 555-0100-12"]);
     // Six digits after the dash are no extension; nor is a 4-3-4 shape one.
     expect(phones("Part 123-123-5678-123456 and 2023-123-5678-1")).toEqual([]);
+  });
+
+  it("reads a + number without an extension joined by a dash", () => {
+    expect(phones("+1-425-555-0100-123 and +86-10-62640000-123")).toEqual([
+      "+1-425-555-0100",
+      "+86-10-62640000",
+    ]);
+  });
+
+  it("reads a number after a phone word and the number sign", () => {
+    expect(phones("Tel #415-555-2671, Ph#555-1234, Phone#01223324033")).toEqual([
+      "415-555-2671",
+      "555-1234",
+      "01223324033",
+    ]);
+    // After anything else, an id or a colour.
+    expect(phones("issue #4155552671, color: #123456; PR #1234567")).toEqual([]);
   });
 
   it("reads +, a code of one to three digits and the dashed 3-3-4 shape, the code assigned or not", () => {
