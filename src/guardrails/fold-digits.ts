@@ -6,8 +6,9 @@ import { stringOfUnits } from "../text-units.js";
  * `១២៣`…), full-width ASCII as ASCII (`ＴＥＬ：（０３）１２３４－５６７８`), the minus sign and the hyphens of
  * typeset text as `-` (the hyphen, the non-breaking hyphen that keeps a number on one line, the figure
  * dash set between digits: `555‑0100`, `206‒555‒0100`; not the en and em dashes, which set ranges,
- * `pp. 6301–6308`), and the ideographic, figure, thin and narrow no-break spaces as a space (French
- * typesetting groups digits with U+202F: `06 12 34 56 78`). Every replaced character is one UTF-16 unit and becomes one, so offsets into the
+ * `pp. 6301–6308`), Japanese's long vowel mark between digits as `-` (`090ー1234ー5678`), and the
+ * ideographic, figure, thin and narrow no-break spaces as a space (French typesetting groups digits
+ * with U+202F: `06 12 34 56 78`). Every replaced character is one UTF-16 unit and becomes one, so offsets into the
  * folded text are offsets into the original. Text without any such character is returned as it is
  * (one regex test).
  */
@@ -87,11 +88,27 @@ function foldWhole(text: string): string {
 }
 
 export function foldDigits(text: string): string {
+  return foldLongMarks(foldCharacters(text));
+}
+
+function foldCharacters(text: string): string {
   if (!FOLDABLE.test(text)) return text;
   FOLDABLE_RUN.lastIndex = 0;
   let runs = 0;
   while (runs < MANY_RUNS && FOLDABLE_RUN.exec(text) !== null) runs++;
   return runs < MANY_RUNS ? text.replace(FOLDABLE_RUN, foldRun) : foldWhole(text);
+}
+
+/** Japanese's long vowel mark between two digits, typed for a hyphen: `090ー1234ー5678`. */
+const LONG_MARK_BETWEEN_DIGITS = /(\d)ー(?=\d)/g;
+
+/**
+ * The long vowel mark `ー` (U+30FC) as `-` between two digits (already folded), where Japanese typists
+ * set it for a hyphen (`090ー1234ー5678`); in words it is a vowel's length (`ケータイ`, `コーヒー`) and
+ * stays. Asked only of text holding one (indexOf).
+ */
+function foldLongMarks(text: string): string {
+  return text.includes("ー") ? text.replace(LONG_MARK_BETWEEN_DIGITS, "$1-") : text;
 }
 
 /** The script whose own digit stands at `index` in the original text; undefined for ASCII, full-width or no digit. */

@@ -10,6 +10,12 @@ describe("foldDigits", () => {
     expect(foldDigits("a\ud800१\udc00b")).toBe("a\ud8001\udc00b");
   });
 
+  it("folds Japanese's long vowel mark between two digits as a hyphen, and only there", () => {
+    expect(foldDigits("ケータイ 090ー1234ー5678")).toBe("ケータイ 090-1234-5678");
+    expect(foldDigits("０９０ー１２３４")).toBe("090-1234");
+    expect(foldDigits("コーヒー1杯ー2杯 1ー ー2")).toBe("コーヒー1杯ー2杯 1ー ー2");
+  });
+
   it("folds a run longer than one String.fromCharCode call takes", () => {
     const run = "१२३४५६७८९०".repeat(1000);
     const folded = foldDigits(`x${run}y`);

@@ -39,6 +39,7 @@ const adversarial: Record<string, string> = {
   "vanity numbers": "1-800-FLOWERS 800-ABC 1 (888) GO-FEDEX-X 8",
   "runs of 8": "8",
   // Numbers after emoji and joined by and/or/和 (session 24).
+  "long marks between digits": "1ー2ーー3 ケータイ ",
   "emoji and joined numbers": "☎️+44 20 7946 0958 📞 01223324033，57859826和57859828 or ",
   // US ZIP+4 codes after their state: each was parsed in every region grouping 5-4 (~0.46 s per MB).
   "ZIP+4 codes": "WA 98101-1234\nZIP 99501-2234, ",

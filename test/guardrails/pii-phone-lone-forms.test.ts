@@ -73,6 +73,11 @@ describe("pii: phone numbers given alone and other written forms", () => {
     expect(phones("Room 01223324033 booked")).toEqual([]);
   });
 
+  it("reads a number whose groups Japanese's long vowel mark joins, typed for a hyphen", () => {
+    expect(phones("ケータイ 090ー1234ー5678")).toEqual(["090ー1234ー5678"]);
+    expect(phones("Call 090ー1234ー5678")).toEqual(["090ー1234ー5678"]);
+  });
+
   it("reads a list's first number when and, or, 和 or 或 joins the next", () => {
     expect(phones("有两部，你都记一下，56171999和56171998。")).toEqual(["56171999", "56171998"]);
     expect(phones("两个号码：56171999或56171998")).toEqual(["56171999", "56171998"]);
