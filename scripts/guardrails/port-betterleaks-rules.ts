@@ -22,17 +22,19 @@ import {
   benignLines,
   COVERAGE_DRAWS,
   carriedKeywords,
+  convertedForPort,
   examplesAdded,
   falsePositiveReasons,
   keywordPrefilterProblem,
   MAX_KEYWORD_LINES,
   NO_FINDING_ADDED,
+  prefixOwner,
   reasonCounts,
   renderRuleObjects,
   reported,
   writeFormatted,
 } from "./port-checks.js";
-import { type ConvertedRegex, convertRustRegex, MAX_REPEAT, RustRegexError } from "./rust-regex.js";
+import { type ConvertedRegex, MAX_REPEAT } from "./rust-regex.js";
 
 const root = join(import.meta.dirname, "../..");
 const OUTPUT = join(root, "src/guardrails/betterleaks-rules.ts");
@@ -131,20 +133,11 @@ function convert(rule: BetterleaksRule): SecretPatternRule | string {
   const alone = rule.special.filter((field) => field !== "RequiredRules");
   if (alone.length > 0) return `not a standalone finder (${alone.join(", ")})`;
   if (rule.positives.length === 0) return "no example read";
-  let converted: ConvertedRegex;
-  try {
-    converted = convertRustRegex(rule.regex);
-  } catch (error) {
-    if (error instanceof RustRegexError || error instanceof SyntaxError)
-      return `regex not converted: ${error.message}`;
-    throw error;
-  }
-  if (converted.keywords.length === 0) return "no literal text that every match starts with (no keyword)";
-  const keywords = carriedKeywords(rule.regex, converted, (keywords) =>
-    prefilterProblem(keywords, converted.source),
-  );
+  const read = convertedForPort(rule.regex);
+  if (typeof read === "string") return read;
+  const keywords = carriedKeywords(rule.regex, read, (keywords) => prefilterProblem(keywords, read.source));
   if (typeof keywords === "string") return keywords;
-  converted = { ...converted, keywords };
+  const converted = { ...read, keywords };
   // A companion rule pairs a secret with its id (for validation); a secret with its own prefix
   // (`ramp_sec_`, `sb_secret_`) is that vendor's without it, a value after a name is not.
   if (rule.special.includes("RequiredRules") && !tokenPrefixed(rule, converted))
@@ -152,9 +145,7 @@ function convert(rule: BetterleaksRule): SecretPatternRule | string {
   // A token prefix modelmux already has a rule for (most read from the vendor's own code or SDK): that
   // rule decides the alphabet and length; betterleaks' looser ones add only findings of its own samples.
   const prefixed = tokenPrefixed(rule, converted);
-  const owner = prefixed
-    ? baseline.find((other) => other.keywords.some((keyword) => converted.keywords.includes(keyword)))
-    : undefined;
+  const owner = prefixed ? prefixOwner(baseline, converted.keywords) : undefined;
   if (owner !== undefined) return `its token prefix already has a rule of modelmux's (${owner.id})`;
   const floor = rule.filter === undefined ? undefined : entropyFloor(rule.filter);
   const ported: SecretPatternRule = {

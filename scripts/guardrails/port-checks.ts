@@ -24,10 +24,39 @@ import { captureGroup } from "./keyhog-detectors.js";
 import { PUBLIC_CORPUS } from "./load-corpus.js";
 import { PII_SECRET_CORPUS, type PiiSecretLine } from "./load-pii-secret-corpus.js";
 import { sampleRegex } from "./regex-sample.js";
-import { type ConvertedRegex, convertRustRegex } from "./rust-regex.js";
+import { type ConvertedRegex, convertRustRegex, RustRegexError } from "./rust-regex.js";
 import { fnv1a, mulberry32 } from "./seeded-random.js";
 
 export { superLinearBacktracking };
+
+/**
+ * A ported rule's pattern read as Rust regex syntax (rust-regex.ts), or why it cannot be ported: it
+ * does not convert, or no literal text starts every match (nothing for the prefilter to key on).
+ */
+export function convertedForPort(regex: string): ConvertedRegex | string {
+  let converted: ConvertedRegex;
+  try {
+    converted = convertRustRegex(regex);
+  } catch (error) {
+    if (error instanceof RustRegexError || error instanceof SyntaxError)
+      return `regex not converted: ${error.message}`;
+    throw error;
+  }
+  return converted.keywords.length === 0
+    ? "no literal text that every match starts with (no keyword)"
+    : converted;
+}
+
+/**
+ * The baseline rule already keyed on one of a token prefix's keywords (most read from the vendor's
+ * own code or SDK): that rule decides the prefix's alphabet and length, not a port's looser one.
+ */
+export function prefixOwner(
+  baseline: readonly SecretPatternRule[],
+  keywords: readonly string[],
+): SecretPatternRule | undefined {
+  return baseline.find((other) => other.keywords.some((keyword) => keywords.includes(keyword)));
+}
 
 /**
  * The keywords a ported rule's prefilter carries: the literal its matches start with or, where that

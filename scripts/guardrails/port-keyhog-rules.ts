@@ -23,6 +23,7 @@ import {
   benignLines,
   COVERAGE_DRAWS,
   carriedKeywords,
+  convertedForPort,
   examplesAdded,
   falsePositiveReasons,
   keywordPrefilterProblem,
@@ -32,7 +33,7 @@ import {
   reported,
   writeFormatted,
 } from "./port-checks.js";
-import { convertRustRegex, MAX_REPEAT, RustRegexError } from "./rust-regex.js";
+import { MAX_REPEAT } from "./rust-regex.js";
 
 const root = join(import.meta.dirname, "../..");
 const OUTPUT = join(root, "src/guardrails/keyhog-rules.ts");
@@ -164,15 +165,8 @@ function convert(
   if (shape !== undefined) return `matches ordinary configuration: ${shape}`;
   const notAToken = whyNotAVendorToken(detector, pattern);
   if (notAToken !== undefined) return notAToken;
-  let converted: ReturnType<typeof convertRustRegex>;
-  try {
-    converted = convertRustRegex(pattern.regex);
-  } catch (error) {
-    if (error instanceof RustRegexError || error instanceof SyntaxError)
-      return `regex not converted: ${error.message}`;
-    throw error;
-  }
-  if (converted.keywords.length === 0) return "no literal text that every match starts with (no keyword)";
+  let converted = convertedForPort(pattern.regex);
+  if (typeof converted === "string") return converted;
   const group = pattern.group ?? 0;
   // A token that starts with its literal (`xau_…`, or the whole match: `EZAK…`), not a vendor's name before a value.
   const prefix = group === 0 || converted.keywords.every((keyword) => /[-_.]$/.test(keyword));

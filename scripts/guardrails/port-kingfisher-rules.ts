@@ -19,6 +19,7 @@ import {
   benignLines,
   COVERAGE_DRAWS,
   carriedKeywords,
+  convertedForPort,
   examplesAdded,
   keywordPrefilterProblem,
   keywordTooCommon,
@@ -29,7 +30,6 @@ import {
   superLinearBacktracking,
   writeFormatted,
 } from "./port-checks.js";
-import { convertRustRegex, RustRegexError } from "./rust-regex.js";
 
 const root = join(import.meta.dirname, "../..");
 const OUTPUT = join(root, "src/guardrails/kingfisher-rules.ts");
@@ -58,15 +58,8 @@ type Skip = string;
 function convert(rule: KingfisherFileRule, id: string): SecretPatternRule | Skip {
   if (rule.visible === false) return "helper rule (not reported by Kingfisher itself)";
   if (rule.depends_on_rule !== undefined) return "reports only beside another rule's match (depends_on_rule)";
-  let converted: ReturnType<typeof convertRustRegex>;
-  try {
-    converted = convertRustRegex(rule.pattern);
-  } catch (error) {
-    if (error instanceof RustRegexError || error instanceof SyntaxError)
-      return `regex not converted: ${error.message}`;
-    throw error;
-  }
-  if (converted.keywords.length === 0) return "no literal text that every match starts with (no keyword)";
+  const converted = convertedForPort(rule.pattern);
+  if (typeof converted === "string") return converted;
   const source = converted.source;
   const keywords = carriedKeywords(rule.pattern, converted, (keywords) => {
     const common = keywords.find((keyword) => keywordTooCommon(keyword, source));

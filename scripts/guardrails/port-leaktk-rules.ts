@@ -25,17 +25,19 @@ import {
   benignLines,
   COVERAGE_DRAWS,
   carriedKeywords,
+  convertedForPort,
   examplesAdded,
   falsePositiveReasons,
   keywordPrefilterProblem,
   MAX_KEYWORD_LINES,
   NO_FINDING_ADDED,
+  prefixOwner,
   reasonCounts,
   renderRuleObjects,
   reported,
   writeFormatted,
 } from "./port-checks.js";
-import { type ConvertedRegex, convertRustRegex, MAX_REPEAT, RustRegexError } from "./rust-regex.js";
+import { MAX_REPEAT } from "./rust-regex.js";
 
 const root = join(import.meta.dirname, "../..");
 const OUTPUT = join(root, "src/guardrails/leaktk-rules.ts");
@@ -145,27 +147,16 @@ function convert(rule: LeaktkRule): SecretPatternRule | string {
   if (rule.examples.length === 0) return "no example in the scanner test's expected results";
   const exclusion = selection.get(ruleKey(asKingfisher(rule).file, rule.id));
   if (exclusion !== undefined) return exclusion;
-  let converted: ConvertedRegex;
-  try {
-    converted = convertRustRegex(rule.regex);
-  } catch (error) {
-    if (error instanceof RustRegexError || error instanceof SyntaxError)
-      return `regex not converted: ${error.message}`;
-    throw error;
-  }
-  if (converted.keywords.length === 0) return "no literal text that every match starts with (no keyword)";
-  const keywords = carriedKeywords(rule.regex, converted, (keywords) =>
-    prefilterProblem(keywords, converted.source),
-  );
+  const read = convertedForPort(rule.regex);
+  if (typeof read === "string") return read;
+  const keywords = carriedKeywords(rule.regex, read, (keywords) => prefilterProblem(keywords, read.source));
   if (typeof keywords === "string") return keywords;
-  converted = { ...converted, keywords };
+  const converted = { ...read, keywords };
   const group = rule.secretGroup ?? converted.group;
   const prefixed = rule.examples.every(({ secret }) =>
     converted.keywords.some((keyword) => secret.toLowerCase().startsWith(keyword)),
   );
-  const owner = prefixed
-    ? baseline.find((other) => other.keywords.some((keyword) => converted.keywords.includes(keyword)))
-    : undefined;
+  const owner = prefixed ? prefixOwner(baseline, converted.keywords) : undefined;
   if (owner !== undefined) return `its token prefix already has a rule of modelmux's (${owner.id})`;
   const slug = rule.description
     .toLowerCase()
