@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { authoredPhoneLines, authoredSpanLines } from "./authored-pii-lines.js";
 import { authoredSecretLines } from "./authored-secret-lines.js";
+import { type CredSweeperFinding, credSweeperLines } from "./extract-credsweeper.js";
 import { dialogueLines, readDialogues } from "./extract-dialogues.js";
 import { ducklingLines } from "./extract-duckling.js";
 import { fakerPhoneLines } from "./extract-faker-phones.js";
@@ -245,6 +246,33 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
         throw new Error(`${source.id}: a labelled-lines source names its \`labels\` file`);
       const content = readFileSync(join(import.meta.dirname, "labelled", labels), "utf8");
       return labelledSourceLines(content, labels, (path) => showText(source, path), context);
+    }
+    case "credsweeper-samples": {
+      // tests/samples/* as text (binaries, archives and office documents skipped), labelled by the
+      // reports in tests/data/; the lines go to `<id>-a` and `<id>-b` by file (extract-credsweeper.ts).
+      const paths = source.paths.flatMap((folder) =>
+        filesOf(source, folder, "").filter((path) => path !== ""),
+      );
+      const utf8 = new TextDecoder("utf-8", { fatal: true });
+      const files = showMany(source.repo, source.commit, paths).flatMap((content, index) => {
+        try {
+          const text = utf8.decode(content);
+          return text.includes("\u0000") ? [] : [{ path: paths[index] ?? "", content: text }];
+        } catch {
+          return [];
+        }
+      });
+      const report = (name: string) =>
+        JSON.parse(showText(source, `tests/data/${name}.json`)) as CredSweeperFinding[];
+      const { lines, leftOut } = credSweeperLines(
+        files,
+        { output: report("output"), doc: report("doc"), candidates: report("no_filters_no_ml") },
+        context,
+      );
+      console.log(
+        `${source.id}: ${files.length} of ${paths.length} files read as text; left out per half and reason: ${[...leftOut].map(([key, count]) => `${key} ${count}`).join(", ")}`,
+      );
+      return lines;
     }
     case "whispers-fixtures":
       return source.paths.flatMap((path) =>

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { authoredPhoneLines, authoredSpanLines } from "../../scripts/guardrails/authored-pii-lines.js";
+import { credSweeperLines } from "../../scripts/guardrails/extract-credsweeper.js";
 import { ducklingLines } from "../../scripts/guardrails/extract-duckling.js";
 import { fakerPhoneLines } from "../../scripts/guardrails/extract-faker-phones.js";
 import { ipRegexTestLines } from "../../scripts/guardrails/extract-ip-regex.js";
@@ -21,7 +22,7 @@ import {
 import { whispersLines } from "../../scripts/guardrails/extract-whispers.js";
 import { extractGoRuleSamples, readGoHelpers } from "../../scripts/guardrails/go-samples.js";
 import { sampleRegex } from "../../scripts/guardrails/regex-sample.js";
-import { mulberry32 } from "../../scripts/guardrails/seeded-random.js";
+import { mixedBit, mulberry32 } from "../../scripts/guardrails/seeded-random.js";
 
 // The held-out PII/secret corpus's extractors, on small files written here in each source's format.
 const context = { source: "fixture", split: "dev" as const, licence: "MIT" };
@@ -888,5 +889,124 @@ describe("pii-secret-sources.json", () => {
       authored: { id: string; split: string }[];
     };
     for (const source of authored) expect(source.split, source.id).toBe("dev");
+  });
+});
+
+describe("CredSweeper's test samples", () => {
+  const finding = (
+    rule: string,
+    path: string,
+    rows: [number, string, string][],
+    ml: number | null = null,
+  ) => ({
+    rule,
+    ml_probability: ml,
+    line_data_list: rows.map(([line_num, line, value]) => ({
+      line,
+      line_num,
+      path: `./tests/samples/${path}`,
+      value,
+    })),
+  });
+  // Lines of tests/samples/curl_user_password, doc_passwd_pair, doc_credentials_n and sql_password,
+  // with the reports tests/data/ holds for them (abridged).
+  const files = [
+    {
+      path: "tests/samples/curl_user_password",
+      content:
+        'curl -X PUT -u "admin:dG9rZW4g" https://127.0.0.1 # TP\ncurl -X PUT -u "$USER:$PASSWORD" https://127.0.0.1 # FP\n',
+    },
+    {
+      path: "tests/samples/doc_passwd_pair",
+      content: [
+        "Password:Prl23Db#@",
+        "Password Prl23Db#@",
+        "PIN:Prl23Db#@",
+        "비밀번호 Prl23Db#@",
+        "",
+        "FALSE:",
+        "# password: keep empty",
+        "암호 : @@@hl@@@비번@@@endhl@@@",
+      ].join("\n"),
+    },
+    {
+      path: "tests/samples/doc_credentials_n",
+      content:
+        'the password is incorrect\n"UserKeyword": "A1328E04-88B6-4E2A-A5C0-A4D9B21754C4"\nActivation key : ZAQWS-XCDER-*****-VBGTR-FRTGU\n',
+    },
+    { path: "tests/samples/docker", content: "NEGATIVE: dckr_pat_EXAMPLE-EXAMPLE-EXAMPLE-123\n" },
+    {
+      path: "tests/samples/sql_password",
+      content:
+        "ALTER USER 'super_user'@'10.10.%' PASSWORD EXPIRE INTERVAL 90 DAY;\nCREATE USER foo WITH\n  ENCRYPTED PASSWORD 'SqLpa5sW0rD' CREATEDB;\n-- setup\n",
+    },
+  ];
+  const reports = {
+    output: [
+      finding("CURL User Password", "curl_user_password", [
+        [1, 'curl -X PUT -u "admin:dG9rZW4g" https://127.0.0.1 # TP', "dG9rZW4g"],
+      ]),
+      finding("Password", "doc_passwd_pair", [[1, "Password:Prl23Db#@", "Prl23Db#@"]], 0.99),
+      finding("Password", "doc_passwd_pair", [[7, "# password: keep empty", "keep"]], 0.7),
+      finding("UUID", "doc_credentials_n", [
+        [2, '"UserKeyword": "A1328E04-88B6-4E2A-A5C0-A4D9B21754C4"', "A1328E04-88B6-4E2A-A5C0-A4D9B21754C4"],
+      ]),
+      finding("Docker Access Token", "docker", [
+        [1, "NEGATIVE: dckr_pat_EXAMPLE-EXAMPLE-EXAMPLE-123", "dckr_pat_EXAMPLE-EXAMPLE-EXAMPLE-123"],
+      ]),
+      finding("SQL Password", "sql_password", [
+        [2, "CREATE USER foo WITH", "SqLpa5sW0rD"],
+        [3, "  ENCRYPTED PASSWORD 'SqLpa5sW0rD' CREATEDB;", "SqLpa5sW0rD"],
+      ]),
+    ],
+    doc: [
+      finding("PASSWD_PAIR", "doc_passwd_pair", [[3, "PIN:Prl23Db#@", "Prl23Db#@"]], 0.036),
+      finding("DOC_CREDENTIALS", "doc_credentials_n", [[1, "the password is incorrect", "incorrect"]], 0.0),
+    ],
+    candidates: [
+      finding("CURL User Password", "curl_user_password", [
+        [2, 'curl -X PUT -u "$USER:$PASSWORD" https://127.0.0.1 # FP', "$PASSWORD"],
+      ]),
+      finding("Password", "doc_passwd_pair", [[3, "PIN:Prl23Db#@", "Prl23Db#@"]]),
+      finding("SQL Password", "sql_password", [
+        [1, "ALTER USER 'super_user'@'10.10.%' PASSWORD EXPIRE INTERVAL 90 DAY;", "EXPIRE"],
+      ]),
+    ],
+  };
+  const { lines, leftOut } = credSweeperLines(files, reports, context);
+  const label = (line: (typeof lines)[number]) => [
+    line.positive ? "P" : "N",
+    line.text,
+    ...(line.spans ?? []).map(([, start, end]) => line.text.slice(start, end)),
+  ];
+
+  it("labels by the samples' marks (which win over a report), the reports and negative file names, and halves by file", () => {
+    expect(lines.map(label)).toEqual([
+      ["P", 'curl -X PUT -u "admin:dG9rZW4g" https://127.0.0.1', "dG9rZW4g"],
+      ["N", 'curl -X PUT -u "$USER:$PASSWORD" https://127.0.0.1'],
+      ["P", "Password:Prl23Db#@", "Prl23Db#@"],
+      ["N", "암호 : @@@hl@@@비번@@@endhl@@@"],
+      ["N", "the password is incorrect"],
+      ["N", '"UserKeyword": "A1328E04-88B6-4E2A-A5C0-A4D9B21754C4"'],
+      ["N", "Activation key : ZAQWS-XCDER-*****-VBGTR-FRTGU"],
+      ["N", "dckr_pat_EXAMPLE-EXAMPLE-EXAMPLE-123"],
+      ["N", "ALTER USER 'super_user'@'10.10.%' PASSWORD EXPIRE INTERVAL 90 DAY;"],
+      ["P", "CREATE USER foo WITH\n  ENCRYPTED PASSWORD 'SqLpa5sW0rD' CREATEDB;", "SqLpa5sW0rD"],
+    ]);
+    expect(lines.map((line) => line.source)).toEqual(
+      lines.map((line) => `fixture-${mixedBit(line.origin.split(":")[0] ?? "") === 0 ? "a" : "b"}`),
+    );
+    expect(lines.find((line) => line.positive)?.types).toEqual(["CURL User Password"]);
+  });
+
+  it("counts what it leaves out: unreported forms of a reported value, reports in a negative part, unread lines", () => {
+    const reasons = new Map<string, number>();
+    for (const [key, count] of leftOut) {
+      const reason = key.split(" ")[1] ?? "";
+      reasons.set(reason, (reasons.get(reason) ?? 0) + count);
+    }
+    // "PIN:Prl23Db#@" (a candidate, doc mode under its threshold) holds the value line 1 reports;
+    // "# password: keep empty" is reported in the FALSE part; "Password Prl23Db#@", "-- setup" no report touches.
+    expect(Object.fromEntries(reasons)).toEqual({ "value-elsewhere": 1, conflict: 1, unread: 3 });
   });
 });
