@@ -127,6 +127,32 @@ export const credentialPairParser: SecretParser = {
   },
 };
 
+// A label naming both halves, user first (`ID/PW`, `id pw`, `User/Password`, `username/passwd`), right
+// before the password word; then the pair it labels, `user/password` or `user password` (Korean and
+// Japanese admin notes, router and device manuals: "ID/PW: admin/…", "id pw master …", "ID/PW->…").
+const USER_LABEL_BEFORE =
+  /(?:^|[^\p{L}\p{N}_])(?:id|user(?:[ _-]?(?:name|id))?|login|account)[ \t]{0,2}[/ \t][ \t]{0,2}$/iu;
+const LABELLED_PAIR =
+  /[ \t]{0,3}(?:[:=：]|->|=>)?[ \t]{0,3}(?<user>[^\s"'`/:,;()]{1,64})(?:[ \t]{0,3}\/{1,2}[ \t]{0,3}|[ \t]{1,3})/y;
+
+export const labelledPairParser: SecretParser = {
+  id: "credential-pair",
+  keywords: ["pw", "pwd", "pass", "passwd", "password"],
+  source: "modelmux: `ID/PW: user/password`, a label naming both halves before the pair",
+  parse(text, index) {
+    if (index > 0 && isWordChar(text, index - 1)) return undefined;
+    ENGLISH_WORD.lastIndex = index;
+    const word = ENGLISH_WORD.exec(text)?.[0];
+    if (word === undefined || isWordChar(text, index + word.length)) return undefined;
+    if (!USER_LABEL_BEFORE.test(text.slice(Math.max(0, index - 16), index))) return undefined;
+    LABELLED_PAIR.lastIndex = index + word.length;
+    const pair = LABELLED_PAIR.exec(text);
+    const user = pair?.groups?.user;
+    if (pair === null || user === undefined || !isUsername(user)) return undefined;
+    return passwordAt(text, index + word.length + pair[0].length, false);
+  },
+};
+
 /** The password word at `index`, whole (`pass`, not `passport` or `Passwortmanager`). */
 function wordAt(text: string, index: number): string | undefined {
   // English first, by a sticky regex on the text itself: most hits are "password…".

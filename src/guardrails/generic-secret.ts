@@ -39,11 +39,13 @@ const KEYWORDS = [
   "passwd",
   "passphrase",
   "pwd",
-  // Abbreviations of password that config and code also use: `pswd`, `psw`, `pword`, `pwrd`, `psswd`.
+  // Abbreviations of password that config and code also use: `pswd`, `psw`, `pword`, `pwrd`, `psswd`,
+  // and its other spellings with a letter or two dropped (`PSWRD`, `PSSWORD`, `PASWD`, `PASWORD`).
   "psw",
   "pword",
   "pwrd",
-  "psswd",
+  "pssw",
+  "pasw",
   "_pass",
   "userpass",
   "secret",
@@ -70,7 +72,7 @@ const KEYWORDS = [
 ];
 // A name found by the words above only counts as secret-like when it holds one of these...
 const SECRET_NAME =
-  /(?:^|[^a-z])(?:requirepass|rootpw|bindpw)$|password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pswd|pword|pwrd|psswd)$/;
+  /(?:^|[^a-z])(?:requirepass|rootpw|bindpw)$|password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pword|pwrd|pa?s{1,2}wo?r?d)$/;
 // (`requirepass`, `rootpw`, `bindpw`: Redis', slapd's, kickstart's and nslcd's directives for a password.)
 // ...or ends in a separate word `key` (`HEROKU_KEY`, `private-key`, camelCase `hubspotKey`), `creds`
 // or `pat`, a personal access token (`AZURE_DEVOPS_PAT`, `gh_pat`).
@@ -102,10 +104,10 @@ const METADATA_NAME =
 // A digest of the secret (`secret_sha256`, `token_md5`, `key_fingerprint`).
 const DIGEST_NAME = /(?:sha\d{0,3}|md5|checksum|fingerprint|thumbprint)$/;
 const PASSWORD_NAME =
-  /pass|pwd|(?:^|[^a-z])(?:rootpw|bindpw)$|(?:^|[^a-z])pw$|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])(?:psw|pswd|pword|pwrd|psswd)$/;
+  /pass|pwd|(?:^|[^a-z])(?:rootpw|bindpw)$|(?:^|[^a-z])pw$|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])(?:psw|pword|pwrd|pa?s{1,2}wo?r?d)$/;
 // Names that say password as a word (`password`, `db_pass`, `dbPass`, `PWD`), not `passage` or `passenger`.
 const EXPLICIT_PASSWORD_NAME =
-  /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pswd|pword|pwrd|psswd)$/;
+  /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pword|pwrd|pa?s{1,2}wo?r?d)$/;
 const CAMEL_PASSWORD_NAME = /[a-z]P(?:ass|w)$/;
 // `userPw`, `adminPw`: a camel-cased name ending in `Pw` (not `Pass`: `propertiesPass`, `firstPass` in code).
 const CAMEL_PW_NAME = /[a-z]Pw$/;
@@ -671,9 +673,12 @@ function findValueStart(
     operator === undefined &&
     !quotedName &&
     position > spaceStart &&
-    SPACED_DEFINITION.test(text.slice(Math.max(0, nameStart - 24), nameStart))
+    (SPACED_DEFINITION.test(text.slice(Math.max(0, nameStart - 24), nameStart)) ||
+      ((text[position] === '"' || text[position] === "'") &&
+        QUOTED_SPACED_DEFINITION.test(text.slice(Math.max(0, nameStart - 24), nameStart))))
   ) {
-    // `#define API_KEY "…"`, `setx API_TOKEN "…"`, Dockerfile's `ENV API_SECRET …`: name, space, value.
+    // `#define API_KEY "…"`, `%global PASSWORD "…"`, `setx API_TOKEN "…"`, `SET password "…"`,
+    // Dockerfile's `ENV API_SECRET …`: name, space, value.
     operator = "";
   }
   if (operator === undefined && !quotedName && position > spaceStart) {
@@ -1008,8 +1013,12 @@ const PAIR_VALUE = /[^\s/"'`]{1,64}[ \t]{0,2}\/[ \t]{0,2}(?=\S)/y;
 const ASSIGNMENT = /^(?::{1,3}=|\?=|\.=|=>|===?|!==?|=|:|<-(?!-))/;
 const TYPE_ANNOTATION =
   /^[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w.]{0,30}(?:<[^<>\n]{0,30}>)?(?:\[\])?\??[ \t]*=(?!=)[ \t]*(?=[@bBrRuUfF]?["'`])/;
-// `#define`, Windows' `setx`, Dockerfile's `ENV`, csh's `setenv` and fish's `set -x`/`set -gx`.
-const SPACED_DEFINITION = /(?:^|[\n;])[ \t]*(?:#[ \t]*define|setx|ENV|setenv|set[ \t]+-[gUx]{1,3})[ \t]+$/i;
+// `#define`, RPM spec files' `%define` and `%global`, Windows' `setx`, Dockerfile's `ENV`, csh's
+// `setenv` and fish's `set -x`/`set -gx`.
+const SPACED_DEFINITION =
+  /(?:^|[\n;])[ \t]*(?:[#%][ \t]*define|%global|setx|ENV|setenv|set[ \t]+-[gUx]{1,3})[ \t]+$/i;
+// Tcl's and batch files' bare `set name "value"`: only with a quoted value (`set password reset` is prose).
+const QUOTED_SPACED_DEFINITION = /(?:^|[\n;])[ \t]*set[ \t]+$/i;
 const ARRAY_BRACKETS = /^\[\d{0,4}\]/;
 const STRING_PREFIX = /^[bBrRuUfF@]$/;
 // An option name after a space or at the start: `--password`, `-password`, `-Password`.

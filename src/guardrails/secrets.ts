@@ -9,7 +9,7 @@ import {
   netUsePasswordParser,
   netUserPasswordParser,
 } from "./command-line-password.js";
-import { credentialPairParser, passwordAfterUserParser } from "./credential-pair.js";
+import { credentialPairParser, labelledPairParser, passwordAfterUserParser } from "./credential-pair.js";
 import {
   goMysqlDsnParser,
   odbcBracedPasswordParser,
@@ -189,6 +189,7 @@ export const SECRET_PARSERS: readonly SecretParser[] = [
   spokenPasswordParser,
   morePasswordWordsParser,
   passwordAfterUserParser,
+  labelledPairParser,
   credentialPairParser,
   userinfoValueParser,
   telegramBotTokenParser,
