@@ -417,7 +417,7 @@ const MAX_VENDOR_NAME = 31;
  * "…"`): a word of 2-31 letters, digits, `.` and `-` that opens with a letter, not inside a longer
  * name. Read back by hand: a regex anchored at the end tries every start before it.
  */
-function vendorNameBefore(text: string, index: number): boolean {
+export function vendorNameBefore(text: string, index: number): boolean {
   let end = index;
   while (end > 0 && isSpace(text, end - 1)) end--;
   // `API` (`api`) between the vendor's name and KEY: the word before it is the name.

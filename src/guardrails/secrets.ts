@@ -63,6 +63,7 @@ import { VENDOR_CODE_RULES_2 } from "./vendor-code-rules-2.js";
 import { VENDOR_DOC_RULES } from "./vendor-doc-rules.js";
 import { VENDOR_FORMAT_RULES } from "./vendor-format-rules.js";
 import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
+import { vendorWordValueParser } from "./vendor-word-value.js";
 
 /**
  * Secret detector: modelmux's own compiled rule set (vendor patterns taken from secretlint's recommended
@@ -208,6 +209,7 @@ export const SECRET_PARSERS: readonly SecretParser[] = [
   goMysqlDsnParser,
   mavenMasterParser,
   networkDeviceCredentialsParser,
+  vendorWordValueParser,
   prefixedTokenParser,
 ];
 

@@ -1,0 +1,77 @@
+import { asciiClass } from "./char-class.js";
+import { characterClasses, shannonEntropy } from "./entropy.js";
+import { vendorNameBefore } from "./generic-secret.js";
+import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
+
+/**
+ * A vendor's name, then a credential's word written as a word (`ACCESS`, `PRIVATE`, `SECRET`,
+ * `TOKEN`, capitalised or in capitals, maybe with `KEY` after it), then a value drawn at random:
+ * `pandadoc PRIVATE …`, `weatherbitACCESS …`, `Acme Token: …`, `cliengo-SECRET-…`. The way vendor
+ * rule sets (Kingfisher, KeyHog, Nosey Parker) key a vendor's credential on its name and one of these
+ * words within a few characters; this reading does so for any vendor, the name's shape alone (a word
+ * of 2-31 letters, digits, `.` and `-`), as the `<vendor> KEY …` reading (generic-secret.ts
+ * vendorKeyValue) does for `KEY`. In small letters the word only counts joined to the name by `-` or
+ * `_` (`launchdarkly-secret-…`): "the token …" is prose. The value: 16 to 200 characters with a
+ * letter and a digit, entropy 3.5 or more (gitleaks' generic rule's), at most 8 separators
+ * (spaces, `:`, `=`, quotes, `-`) after the word, on the word's line. Score 0.7, as the `KEY` reading.
+ */
+const WORD =
+  /(?:ACCESS|PRIVATE|SECRET|TOKEN|Access|Private|Secret|Token|access|private|secret|token)(?:[ _-]?(?:KEY|Key|key|TOKEN|Token|token))?(?![A-Za-z0-9])/y;
+const GLUED_WORD = /^(?:ACCESS|PRIVATE|SECRET|TOKEN)/;
+const LOWER_WORD = /^[a-z]/;
+const isLower = asciiClass("abcdefghijklmnopqrstuvwxyz0123456789");
+const isJoin = asciiClass("-_");
+const isSeparator = asciiClass(" \t:=\"'-");
+const isValueChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/=.-");
+const isLetter = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+const isDigit = asciiClass("0123456789");
+const MAX_SEPARATORS = 8;
+const MIN_VALUE = 16;
+const MAX_VALUE = 200;
+const MIN_ENTROPY = 3.5;
+const SCORE = 0.7;
+/** Tokens that are not credentials (generic-secret.ts NOT_A_SECRET_TOKEN's words): CSRF tokens, public ones. */
+const NOT_A_CREDENTIAL = /(?:^|[^A-Za-z])(?:csrf|xsrf|public|pub|authenticity|anti-?forgery)[ \t_-]*$/i;
+/** Stand-ins and masks. */
+const STAND_IN = /example|placeholder|your|x{4}|X{4}|\*{3}|<|>/i;
+
+export function vendorWordValue(text: string, index: number): ParsedSecret | undefined {
+  WORD.lastIndex = index;
+  const word = WORD.exec(text)?.[0];
+  if (word === undefined) return undefined;
+  const before = index > 0 ? text.charCodeAt(index - 1) : 0;
+  if (index > 0 && isLower(text, index - 1)) {
+    // Joined to the name (`weatherbitACCESS`): in capitals only; `getAccessToken` is code's.
+    if (!GLUED_WORD.test(word)) return undefined;
+  } else if (index > 0 && isJoin(text, index - 1)) {
+    // `cliengo-SECRET`, `appointedd_SECRET`: the name before the join.
+  } else if (LOWER_WORD.test(word) || (before !== 0x20 && before !== 0x09)) return undefined;
+  const nameEnd = index > 0 && text[index - 1] === "_" ? index - 1 : index;
+  if (!vendorNameBefore(text, nameEnd) || NOT_A_CREDENTIAL.test(text.slice(Math.max(0, index - 20), index)))
+    return undefined;
+  let start = index + word.length;
+  const limit = Math.min(text.length, start + MAX_SEPARATORS);
+  while (start < limit && isSeparator(text, start)) start++;
+  let end = start;
+  while (end < text.length && end - start <= MAX_VALUE && isValueChar(text, end)) end++;
+  const length = end - start;
+  if (length < MIN_VALUE || length > MAX_VALUE) return undefined;
+  const value = text.slice(start, end);
+  let letter = false;
+  let digit = false;
+  for (let at = 0; at < value.length && !(letter && digit); at++) {
+    if (isLetter(value, at)) letter = true;
+    else if (isDigit(value, at)) digit = true;
+  }
+  if (!letter || !digit || characterClasses(value) < 2) return undefined;
+  if (shannonEntropy(value) < MIN_ENTROPY || STAND_IN.test(value)) return undefined;
+  return { type: "vendor_credential", start, end, score: SCORE };
+}
+
+export const vendorWordValueParser: SecretParser = {
+  id: "vendor-word",
+  keywords: ["access", "private", "secret", "token"],
+  source:
+    "modelmux: a vendor's name and a credential's word before a random value, the way Kingfisher's and KeyHog's rules key a vendor's credential",
+  parse: vendorWordValue,
+};
