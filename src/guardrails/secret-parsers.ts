@@ -2,6 +2,7 @@ import { firstAtOrAfter } from "../first-at-or-after.js";
 import { rememberLast } from "../remember-last.js";
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
+import type { SecretPatternRule } from "./secret-rule-types.js";
 /** A secret found by a parser: span of the secret itself (not its label). */
 export interface ParsedSecret {
   type: string;
@@ -23,6 +24,11 @@ export interface SecretParser {
    * text, told which token starts a vendor rule of the same detector is keyed on.
    */
   scanText?(text: string, vendorPrefix: (token: string) => boolean): ParsedSecret[];
+  /**
+   * A reading keyed on what the detector's vendor rules know (their vendors' names): the parser
+   * that stands in for this one, built from the detector's rules.
+   */
+  fromRules?(rules: readonly SecretPatternRule[]): SecretParser;
 }
 
 /**

@@ -62,8 +62,10 @@ import { VENDOR_CODE_RULES } from "./vendor-code-rules.js";
 import { VENDOR_CODE_RULES_2 } from "./vendor-code-rules-2.js";
 import { VENDOR_DOC_RULES } from "./vendor-doc-rules.js";
 import { VENDOR_FORMAT_RULES } from "./vendor-format-rules.js";
+import { vendorNameValueParser } from "./vendor-name-value.js";
 import { VENDOR_SECRET_RULES } from "./vendor-secret-rules.js";
 import { vendorWordValueParser } from "./vendor-word-value.js";
+import { webhookUrlParser } from "./webhook-url.js";
 
 /**
  * Secret detector: modelmux's own compiled rule set (vendor patterns taken from secretlint's recommended
@@ -88,8 +90,9 @@ export function createSecretDetector(
     ...BETTERLEAKS_RULES,
     ...LEAKTK_RULES,
   ],
-  parsers: readonly SecretParser[] = SECRET_PARSERS,
+  parsersGiven: readonly SecretParser[] = SECRET_PARSERS,
 ): Detector {
+  const parsers = parsersGiven.map((parser) => parser.fromRules?.(patternRules) ?? parser);
   const matchers = new Map<string, Matcher[]>();
   const add = (keyword: string, matcher: Matcher) => {
     const list = matchers.get(keyword) ?? [];
@@ -210,6 +213,8 @@ export const SECRET_PARSERS: readonly SecretParser[] = [
   mavenMasterParser,
   networkDeviceCredentialsParser,
   vendorWordValueParser,
+  vendorNameValueParser,
+  webhookUrlParser,
   prefixedTokenParser,
 ];
 

@@ -18,9 +18,10 @@ import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 const WORD =
   /(?:ACCESS|PRIVATE|SECRET|TOKEN|Access|Private|Secret|Token|access|private|secret|token)(?:[ _-]?(?:KEY|Key|key|TOKEN|Token|token))?(?![A-Za-z0-9])/y;
 const GLUED_WORD = /^(?:ACCESS|PRIVATE|SECRET|TOKEN)/;
-const LOWER_WORD = /^[a-z]/;
 const isLower = asciiClass("abcdefghijklmnopqrstuvwxyz0123456789");
 const isJoin = asciiClass("-_");
+const isSpace = asciiClass(" \t");
+const isUpper = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 const isSeparator = asciiClass(" \t:=\"'-");
 const isValueChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/=.-");
 const isLetter = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
@@ -32,22 +33,35 @@ const MIN_ENTROPY = 3.5;
 const SCORE = 0.7;
 /** Tokens that are not credentials (generic-secret.ts NOT_A_SECRET_TOKEN's words): CSRF tokens, public ones. */
 const NOT_A_CREDENTIAL = /(?:^|[^A-Za-z])(?:csrf|xsrf|public|pub|authenticity|anti-?forgery)[ \t_-]*$/i;
+/** Words before a credential's word that say what kind of credential, not whose (`api_token`, `image_token`). */
+const NOT_A_VENDOR =
+  /(?:^|[^A-Za-z])(?:api|app|auth|access|client|user|bot|service|session|refresh|image|id|my|the|your|new|old|default|test)[ \t_-]*$/i;
+/** A code expression (`window.webkitRTCPeerConnection2`) or a digest's label (`md5=…`, `sha256:…`). */
+const NOT_A_VALUE = /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|(?:md5|sha\d*)[:=-])/i;
 /** Stand-ins and masks. */
 const STAND_IN = /example|placeholder|your|x{4}|X{4}|\*{3}|<|>/i;
 
 export function vendorWordValue(text: string, index: number): ParsedSecret | undefined {
+  // What stands before the word, and the word's case, first: most hits are prose's "access" and
+  // code's `accessToken`, turned down here before any regex runs.
+  const glued = index > 0 && isLower(text, index - 1);
+  const joined = !glued && index > 0 && isJoin(text, index - 1);
+  const spaced = !glued && !joined && index > 0 && isSpace(text, index - 1);
+  if (!glued && !joined && !spaced) return undefined;
+  const capital = isUpper(text, index);
+  // Joined to the name (`weatherbitACCESS`): in capitals only; `getAccessToken` is code's.
+  if (glued && !(capital && isUpper(text, index + 1))) return undefined;
+  // After a space, capitalised or in capitals: "the token …" is prose.
+  if (spaced && !capital) return undefined;
   WORD.lastIndex = index;
   const word = WORD.exec(text)?.[0];
-  if (word === undefined) return undefined;
-  const before = index > 0 ? text.charCodeAt(index - 1) : 0;
-  if (index > 0 && isLower(text, index - 1)) {
-    // Joined to the name (`weatherbitACCESS`): in capitals only; `getAccessToken` is code's.
-    if (!GLUED_WORD.test(word)) return undefined;
-  } else if (index > 0 && isJoin(text, index - 1)) {
-    // `cliengo-SECRET`, `appointedd_SECRET`: the name before the join.
-  } else if (LOWER_WORD.test(word) || (before !== 0x20 && before !== 0x09)) return undefined;
+  if (word === undefined || (glued && !GLUED_WORD.test(word))) return undefined;
   const nameEnd = index > 0 && text[index - 1] === "_" ? index - 1 : index;
-  if (!vendorNameBefore(text, nameEnd) || NOT_A_CREDENTIAL.test(text.slice(Math.max(0, index - 20), index)))
+  if (
+    !vendorNameBefore(text, nameEnd) ||
+    NOT_A_CREDENTIAL.test(text.slice(Math.max(0, index - 20), index)) ||
+    NOT_A_VENDOR.test(text.slice(Math.max(0, index - 20), index))
+  )
     return undefined;
   let start = index + word.length;
   const limit = Math.min(text.length, start + MAX_SEPARATORS);
@@ -64,7 +78,8 @@ export function vendorWordValue(text: string, index: number): ParsedSecret | und
     else if (isDigit(value, at)) digit = true;
   }
   if (!letter || !digit || characterClasses(value) < 2) return undefined;
-  if (shannonEntropy(value) < MIN_ENTROPY || STAND_IN.test(value)) return undefined;
+  if (shannonEntropy(value) < MIN_ENTROPY || STAND_IN.test(value) || NOT_A_VALUE.test(value))
+    return undefined;
   return { type: "vendor_credential", start, end, score: SCORE };
 }
 

@@ -35,6 +35,10 @@ describe("a vendor's name and a credential's word before a random value", () => 
     `qorvex PRIVATE ${"abcdefghijklmnopqrstu"}`,
     `qorvex PRIVATE ${alnum(10, 8)}`,
     `qorvex PRIVATE your_${key}`,
+    // A word that says what kind of credential, not whose; a code expression; a digest.
+    `api_token = ${alnum(30, 9)}`,
+    `qorvex_token = window.${alnum(24, 10)}`,
+    `qorvex_token: md5=${hex(32, 11)}`,
     // No name before the word.
     `ACCESS ${key}`,
   ])("leaves %s to the other readings", (text) => {
