@@ -1,5 +1,6 @@
 import { asciiClass } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
+import { runEnd } from "./run-end.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 import type { SecretPatternRule } from "./secret-rule-types.js";
 
@@ -45,6 +46,7 @@ const isValueChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv
 const MAX_SEPARATORS = 6;
 const MIN_VALUE = 16;
 const MAX_VALUE = 200;
+const valueEnd = runEnd(isValueChar);
 const MIN_ENTROPY = 3.5;
 const MIN_ONE_CASE = 32;
 const SCORE = 0.7;
@@ -78,8 +80,7 @@ function nameValue(names: ReadonlySet<string>, text: string, index: number): Par
   const limit = Math.min(text.length, start + MAX_SEPARATORS);
   while (start < limit && isSeparator(text, start)) start++;
   if (start === nameEnd) return undefined;
-  let end = start;
-  while (end < text.length && end - start <= MAX_VALUE && isValueChar(text, end)) end++;
+  const end = valueEnd(text, start);
   const length = end - start;
   if (length < MIN_VALUE || length > MAX_VALUE) return undefined;
   const value = text.slice(start, end);

@@ -1,6 +1,7 @@
 import { asciiClass } from "./char-class.js";
 import { characterClasses, shannonEntropy } from "./entropy.js";
 import { vendorNameBefore } from "./generic-secret.js";
+import { runEnd } from "./run-end.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 
 /**
@@ -29,6 +30,7 @@ const isDigit = asciiClass("0123456789");
 const MAX_SEPARATORS = 8;
 const MIN_VALUE = 16;
 const MAX_VALUE = 200;
+const valueEnd = runEnd(isValueChar);
 const MIN_ENTROPY = 3.5;
 const SCORE = 0.7;
 /** Tokens that are not credentials (generic-secret.ts NOT_A_SECRET_TOKEN's words): CSRF tokens, public ones. */
@@ -66,8 +68,7 @@ export function vendorWordValue(text: string, index: number): ParsedSecret | und
   let start = index + word.length;
   const limit = Math.min(text.length, start + MAX_SEPARATORS);
   while (start < limit && isSeparator(text, start)) start++;
-  let end = start;
-  while (end < text.length && end - start <= MAX_VALUE && isValueChar(text, end)) end++;
+  const end = valueEnd(text, start);
   const length = end - start;
   if (length < MIN_VALUE || length > MAX_VALUE) return undefined;
   const value = text.slice(start, end);

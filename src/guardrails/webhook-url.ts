@@ -1,5 +1,6 @@
 import { asciiClass } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
+import { runEnd } from "./run-end.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 
 /**
@@ -37,18 +38,30 @@ function randomSegment(segment: string): boolean {
   return letter && digit && shannonEntropy(segment) >= MIN_ENTROPY && !STAND_IN.test(segment);
 }
 
+const urlEnd = runEnd(isPathChar);
+// The last URL read (its text, the hit that read it, its end): the same scan's later hits inside it
+// (`hooks.…/…/webhooks/…`, a megabyte of `hooks.a/hooks.a/…`) were answered by that hit. A scan
+// reads its hits in order, so a hit at or before the one remembered starts a new scan of the text.
+let lastText: string | undefined;
+let lastIndex = -1;
+let lastEnd = -1;
+
 export function webhookUrl(text: string, index: number): ParsedSecret | undefined {
+  if (text === lastText && index > lastIndex && index < lastEnd) return undefined;
   // The host, or the path's segment, holding the hit: `hooks.slack.com`, `acme.webhook.office.com`,
   // `/api/webhooks/`.
   let start = index;
   while (start > 0 && index - start < MAX_HOST && isHostChar(text, start - 1)) start--;
+  const end = urlEnd(text, index);
+  lastText = text;
+  lastIndex = index;
+  lastEnd = end;
+  if (end - start > MAX_URL) return undefined;
   let slash = index;
-  while (slash < text.length && slash - start < MAX_HOST && isHostChar(text, slash)) slash++;
+  while (slash < end && isHostChar(text, slash)) slash++;
   if (text[slash] !== "/") return undefined;
   const inPath = start > 0 && text[start - 1] === "/";
   if (!inPath && !text.slice(start, slash).includes(".")) return undefined;
-  let end = slash;
-  while (end < text.length && end - start < MAX_URL && isPathChar(text, end)) end++;
   if (
     !text
       .slice(slash, end)

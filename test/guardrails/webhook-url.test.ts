@@ -30,4 +30,12 @@ describe("a webhook's URL with a random part in its path", () => {
     const at = text.search(/hooks\.|webhook/i);
     expect(webhookUrl(text, at)).toBeUndefined();
   });
+
+  it("reads the same text alike each time it is scanned, and a URL once however many hits it holds", () => {
+    const url = `https://hooks.qorvexa.io/webhooks/${alnum(40, 12)}`;
+    const text = `first ${url} then ${url}`;
+    const first = reportedSecretValues(text);
+    expect(first).toHaveLength(2);
+    expect(reportedSecretValues(text)).toEqual(first);
+  });
 });
