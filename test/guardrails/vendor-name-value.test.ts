@@ -60,7 +60,9 @@ describe("a vendor's name that a rule knows, alone before a random value", () =>
 
   it("knows no name when the detector has no vendor rules", () => {
     const bare = createSecretDetector([], SECRET_PARSERS);
-    const found = bare.scan(`qorvexa: "${key}"`).filter((finding) => finding.detector === "secrets/vendor-name");
+    const found = bare
+      .scan(`qorvexa: "${key}"`)
+      .filter((finding) => finding.detector === "secrets/vendor-name");
     expect(found).toEqual([]);
   });
 });
