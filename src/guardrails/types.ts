@@ -119,15 +119,16 @@ export interface Guardrails {
   check(input: GuardrailsCheckInput): GuardrailsCheck;
   /**
    * The same check, same result; over 64 KB of text it runs on the worker thread, so the event loop
-   * stays free, and from 4 KB (once warmUpOffThread is done) the learned scorer's part runs there while
-   * the rules run here.
+   * stays free, and from 4 KB (once warmUpOffThread is done) the learned scorer's and the secret
+   * detector's part runs there while the other detectors run here.
    */
   checkAsync(input: GuardrailsCheckInput): Promise<GuardrailsCheck>;
   /**
-   * The learned scorer's detectors alone (the text's and its pasted documents' readings), raw, per
-   * text: the part of checkAsync a worker thread runs while the rules read the same texts.
+   * The part of checkAsync a worker thread runs while the request thread reads the same texts: the
+   * raw findings, per text, of each of its detectors (the secret detector, the learned scorer and
+   * its pasted-document readings) that `only` asks for, in their order.
    */
-  scanLearned(texts: readonly SourcedText[], only?: readonly GuardrailKind[]): Finding[][];
+  scanOffThreadPart(texts: readonly SourcedText[], only?: readonly GuardrailKind[]): Finding[][][];
   /** Starts a worker thread and builds the detectors there, so the first long check pays neither. */
   warmUpOffThread(): Promise<void>;
   /** The learned attack scorer's opinion of a text from `source` (default user); undefined when the scorer is off. */

@@ -46,13 +46,13 @@ export const OFF_THREAD_JOBS = {
       }),
     };
   },
-  /** checkAsync's learned part of a mid-size check (create-guardrails.ts), beside the rules. */
-  scanLearned(input: {
+  /** checkAsync's worker-thread part of a mid-size check (create-guardrails.ts), beside the request thread's. */
+  scanOffThreadPart(input: {
     config: GuardrailsConfigInput;
     texts: SourcedText[];
     only?: readonly GuardrailKind[];
   }) {
-    return guardrailsFor(input.config).scanLearned(input.texts, input.only);
+    return guardrailsFor(input.config).scanOffThreadPart(input.texts, input.only);
   },
   compileSchema: async (schemaJson: string) => {
     await compiledSchema(schemaJson);

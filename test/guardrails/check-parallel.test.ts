@@ -100,7 +100,7 @@ beforeAll(async () => {
 });
 afterAll(stopOffThreadWorker);
 
-describe("checkAsync's parallel check (the learned scorer on a worker thread beside the rules)", () => {
+describe("checkAsync's parallel check (the secret detector and the learned scorer on a worker thread beside the other detectors)", () => {
   const guardrails = createGuardrails({ input: { pii: "redact", secret: "block" } });
 
   it("gives exactly check's findings, in check's order, redaction and action, for every shape of input", async () => {
@@ -124,19 +124,36 @@ describe("checkAsync's parallel check (the learned scorer on a worker thread bes
       ).length;
     }
     expect(attacks).toBeGreaterThan(checked.length);
-    // Every input but the one that asks for PII and secrets only took the parallel path.
-    expect(posted().filter((job) => job === "scanLearned")).toHaveLength(checked.length - 1);
+    // Every input took the parallel path: each, even with `only`, has detectors on both threads.
+    expect(posted().filter((job) => job === "scanOffThreadPart")).toHaveLength(checked.length);
     // The persona message: reported by the scorer, or by the judge where a verdict names it.
     expect(learned).toBeGreaterThanOrEqual(6);
     expect(judged).toBeGreaterThan(0);
   }, 120_000);
 
-  it("posts the learned part of a mid-size text to a worker thread, and not of a short one", async () => {
+  it("checks on this thread alone when `only` leaves one thread nothing to read", async () => {
+    await guardrails.warmUpOffThread();
+    const text = `${textOf(10_000, 8)}\n\n${SECRET}`;
+    for (const only of [["secret"], ["pii"]] as const) {
+      clearPosted();
+      const input: GuardrailsCheckInput = { text, direction: "input", only: [...only] };
+      expect(result(await guardrails.checkAsync(input))).toEqual(result(guardrails.check(input)));
+      expect(posted()).toEqual([]);
+    }
+    clearPosted();
+    const both: GuardrailsCheckInput = { text, direction: "input", only: ["secret", "pii"] };
+    const check = result(await guardrails.checkAsync(both));
+    expect(check).toEqual(result(guardrails.check(both)));
+    expect(check.findings.some((finding) => finding.kind === "secret")).toBe(true);
+    expect(posted()).toEqual(["scanOffThreadPart"]);
+  }, 60_000);
+
+  it("posts the secret and learned part of a mid-size text to a worker thread, and not of a short one", async () => {
     await guardrails.warmUpOffThread();
     clearPosted();
     const text = `${textOf(10_000, 3)}\n\n${EMAIL}`;
     const check = await guardrails.checkAsync({ text, direction: "input" });
-    expect(posted()).toEqual(["scanLearned"]);
+    expect(posted()).toEqual(["scanOffThreadPart"]);
     expect(check.findings.some((finding) => finding.detector.includes("attacks/embedded-document:"))).toBe(
       true,
     );
@@ -160,11 +177,11 @@ describe("checkAsync's parallel check (the learned scorer on a worker thread bes
     vi.mocked(runOnIdleThread).mockImplementationOnce(() => Promise.reject(new Error("worker lost")));
     expect(result(await guardrails.checkAsync(input))).toEqual(expected);
     // The failure rebuilt the detectors on a thread (warmUp); once done, checks use it again.
-    expect(posted()).toEqual(["scanLearned", "warmUp"]);
+    expect(posted()).toEqual(["scanOffThreadPart", "warmUp"]);
     await guardrails.warmUpOffThread();
     clearPosted();
     expect(result(await guardrails.checkAsync(input))).toEqual(expected);
-    expect(posted()).toEqual(["scanLearned"]);
+    expect(posted()).toEqual(["scanOffThreadPart"]);
   }, 60_000);
 
   it("completes with the same result when the worker threads are stopped while it waits", async () => {
