@@ -10,6 +10,8 @@ export interface CacheStore {
   readTimeoutMs: number;
   /** Why the store is not usable right now (e.g. Redis down at start): the cache starts in its failing state. */
   unavailable?: string;
+  /** Calls `listener` each time a networked store (re)connects, so the cache need not wait out its back-off. */
+  onConnected?(listener: () => void): void;
   close(): Promise<void>;
 }
 

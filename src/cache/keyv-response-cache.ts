@@ -39,6 +39,11 @@ export function createKeyvResponseCache(options: KeyvResponseCacheOptions): Stor
     health.failed("read", error);
     health.failed("write", error);
   }
+  // A store that connects (late at start, or again after a crash) is used at once, not after the back-off.
+  store.onConnected?.(() => {
+    health.succeeded("read");
+    health.succeeded("write");
+  });
 
   async function persist(key: string, { answer, expiresAt }: PendingWrite): Promise<void> {
     if (!health.available("write")) return;

@@ -10,8 +10,8 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
  * @keyv/redis over a client we configure ourselves: with the offline queue off, a command sent
  * while Redis is down fails at once instead of waiting for a reconnect (the request must not
  * hang); reconnection keeps going in the background with a capped back-off. Start-up waits for
- * the first connection attempt; if Redis is down then, the cache starts in its failing state and
- * picks Redis up when it comes back.
+ * the first connection attempt; if Redis is down or slow then, the cache starts in its failing state
+ * and picks Redis up the moment the client is ready.
  */
 export async function openRedisStore(url: string): Promise<CacheStore> {
   const client = createClient({
@@ -32,6 +32,7 @@ export async function openRedisStore(url: string): Promise<CacheStore> {
     keyv,
     readTimeoutMs: READ_TIMEOUT_MS,
     ...(!client.isReady && { unavailable: `redis at ${redactUrl(url)} not reachable at start` }),
+    onConnected: (listener) => client.on("ready", listener),
     async close() {
       // close() waits for replies, which never come from a dead server; destroy() does not wait.
       if (client.isReady) await client.close();

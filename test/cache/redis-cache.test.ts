@@ -1,6 +1,8 @@
 import { createClient } from "@keyv/redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createResponseCache, type StoreBackedCache } from "../../src/cache/index.js";
+import { createKeyvResponseCache } from "../../src/cache/keyv-response-cache.js";
+import { openRedisStore } from "../../src/cache/redis-store.js";
 import { parseConfig } from "../../src/config/load-config.js";
 import type { Logger } from "../../src/logger.js";
 import { type RedisServer, startRedisServer } from "../support/redis-server.js";
@@ -143,6 +145,26 @@ describe("Redis response cache (real redis-server)", () => {
       }
     } finally {
       await own.stop();
+    }
+  });
+
+  it("uses Redis the moment it connects after a start without it, not after the back-off", async () => {
+    const late = await startRedisServer();
+    await late.stop();
+    const { logger, lines } = captureLogger();
+    // The clock never moves: only the connection itself can end the failing state.
+    const cache = createKeyvResponseCache({ store: await openRedisStore(late.url), logger, now: () => 0 });
+    open.push(cache);
+    const key = keyFor(cache, "written while Redis was away");
+    expect(await cache.get(key)).toBeUndefined();
+    const restarted = await startRedisServer({ port: late.port });
+    try {
+      const other = await openCache(restarted.url);
+      await other.set(key, answer("there"), 3600);
+      expect((await eventually(() => cache.get(key))).text).toBe("there");
+      expect(lines.some((line) => line.msg === "cache store recovered")).toBe(true);
+    } finally {
+      await restarted.stop();
     }
   });
 
