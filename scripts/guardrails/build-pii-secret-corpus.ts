@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { authoredPhoneLines, authoredSpanLines } from "./authored-pii-lines.js";
 import { authoredSecretLines } from "./authored-secret-lines.js";
 import { type CredSweeperFinding, credSweeperLines } from "./extract-credsweeper.js";
-import { dialogueLines, readDialogues } from "./extract-dialogues.js";
+import { DIALOGUE_FORMATS, dialogueLines, isDialogueFormat, readDialogues } from "./extract-dialogues.js";
 import { ducklingLines } from "./extract-duckling.js";
 import { fakerPhoneLines } from "./extract-faker-phones.js";
 import { ipRegexTestLines } from "./extract-ip-regex.js";
@@ -130,12 +130,15 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
         );
       });
     case "convlab-dialogues":
-      // `path=format`: a zipped split of dialogues in ConvLab-2's form of CrossWOZ or MultiWOZ.
+    case "sgd-dialogues":
+      // `path=format`: a split of dialogues in ConvLab-2's form of CrossWOZ or MultiWOZ (zipped), or
+      // a file of the Schema-Guided Dialogue dataset (JSON).
       return source.paths.flatMap((entry) => {
         const [path = "", format = ""] = entry.split("=");
-        if (format !== "crosswoz" && format !== "multiwoz")
-          throw new Error(`${source.id}: ${path} names no dialogue format (crosswoz or multiwoz)`);
-        const json = unzipOne(show(source.repo, source.commit, path));
+        if (!isDialogueFormat(format))
+          throw new Error(`${source.id}: ${path} names no dialogue format (${DIALOGUE_FORMATS.join(", ")})`);
+        const file = show(source.repo, source.commit, path);
+        const json = path.endsWith(".zip") ? unzipOne(file) : file.toString("utf8");
         const dialogues = readDialogues(json, format);
         return dialogueLines(dialogues, format, path.split("/").slice(-2).join("/"), context);
       });

@@ -13,19 +13,68 @@ export interface Dialogue {
   turns: DialogueTurn[];
 }
 
-/** The dialogue formats read: CrossWOZ's (Chinese) and MultiWOZ's (English), as ConvLab-2 ships them. */
-export type DialogueFormat = "crosswoz" | "multiwoz";
+/**
+ * The dialogue formats read: CrossWOZ's (Chinese) and MultiWOZ's (English), as ConvLab-2 ships them,
+ * and the Schema-Guided Dialogue dataset's own (English).
+ */
+export type DialogueFormat = "crosswoz" | "multiwoz" | "sgd";
+
+export const DIALOGUE_FORMATS: readonly DialogueFormat[] = ["crosswoz", "multiwoz", "sgd"];
+
+export function isDialogueFormat(name: string): name is DialogueFormat {
+  return DIALOGUE_FORMATS.some((format) => format === name);
+}
 
 /** The slot that holds a phone number, per format. */
-const PHONE_SLOT: Record<DialogueFormat, string> = { crosswoz: "电话", multiwoz: "Phone" };
-const LANGUAGE: Record<DialogueFormat, string> = { crosswoz: "Chinese", multiwoz: "English" };
+const PHONE_SLOT: Record<DialogueFormat, string> = {
+  crosswoz: "电话",
+  multiwoz: "Phone",
+  sgd: "phone_number",
+};
+const LANGUAGE: Record<DialogueFormat, string> = { crosswoz: "Chinese", multiwoz: "English", sgd: "English" };
+
+/** One turn of a Schema-Guided Dialogue file: its actions' values and its frames' slot spans. */
+interface SgdTurn {
+  utterance: string;
+  frames: {
+    actions: { slot: string; values: string[] }[];
+    slots: { slot: string; start: number; exclusive_end: number }[];
+  }[];
+}
+
+/**
+ * A Schema-Guided Dialogue file (`[{ dialogue_id, turns }]`) as dialogues: a turn's (slot, value)
+ * pairs are its actions' values and the text of its frames' slot spans.
+ */
+function readSgdDialogues(data: { dialogue_id: string; turns: SgdTurn[] }[]): Dialogue[] {
+  return data.map(({ dialogue_id, turns }) => ({
+    id: dialogue_id,
+    turns: turns.map(({ utterance, frames }) => ({
+      text: utterance,
+      acts: frames.flatMap((frame) => [
+        ...frame.actions.flatMap((action) =>
+          action.values.map((value): [string, string] => [action.slot, value]),
+        ),
+        ...frame.slots.map((slot): [string, string] => [
+          slot.slot,
+          utterance.slice(slot.start, slot.exclusive_end),
+        ]),
+      ]),
+    })),
+  }));
+}
 
 const DIGIT = /[0-9]/;
 /** A phone value of six digits or more: shorter ones are annotation slips (`58` of a postcode). */
 const PHONE_DIGITS = /(?:\d\D?){5}\d/;
 
-/** ConvLab-2's JSON of one split (`{ id: dialogue }`) as dialogues, in the file's order. */
+/**
+ * ConvLab-2's JSON of one split (`{ id: dialogue }`), or one Schema-Guided Dialogue file, as
+ * dialogues, in the file's order.
+ */
 export function readDialogues(json: string, format: DialogueFormat): Dialogue[] {
+  if (format === "sgd")
+    return readSgdDialogues(JSON.parse(json) as { dialogue_id: string; turns: SgdTurn[] }[]);
   const data = JSON.parse(json) as Record<string, unknown>;
   return Object.entries(data).map(([id, value]) => {
     if (format === "crosswoz") {

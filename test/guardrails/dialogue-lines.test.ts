@@ -87,4 +87,57 @@ describe("dialogue lines (CrossWOZ and MultiWOZ as ConvLab-2 ships them)", () =>
     const lines = dialogueLines(dialogues, "crosswoz", "f", context);
     expect(lines.map((line) => line.source)).toEqual(["fixture-a"]);
   });
+
+  it("reads the Schema-Guided Dialogue's form: actions' values and slot spans label a turn", () => {
+    const utterance = "Their number is +44 20 7402 0281 and the rating is 4.3.";
+    const sgd = JSON.stringify([
+      {
+        dialogue_id: "1_00000",
+        turns: [
+          {
+            speaker: "SYSTEM",
+            utterance,
+            frames: [
+              {
+                actions: [
+                  { act: "INFORM", slot: "phone_number", values: ["+44 20 7402 0281"] },
+                  { act: "INFORM", slot: "rating", values: ["4.3"] },
+                ],
+                slots: [{ slot: "phone_number", start: 16, exclusive_end: 32 }],
+              },
+            ],
+          },
+          {
+            speaker: "USER",
+            utterance: "Book it at 6:30 pm for 2 people.",
+            frames: [
+              {
+                actions: [
+                  { act: "INFORM", slot: "time", values: ["6:30 pm"] },
+                  { act: "INFORM", slot: "party_size", values: ["2"] },
+                ],
+                slots: [{ slot: "time", start: 11, exclusive_end: 18 }],
+              },
+            ],
+          },
+          {
+            speaker: "USER",
+            utterance: "Call me on 415 555 0132 then.",
+            frames: [{ actions: [{ act: "REQUEST", slot: "phone_number", values: [] }], slots: [] }],
+          },
+        ],
+      },
+    ]);
+    const lines = dialogueLines(readDialogues(sgd, "sgd"), "sgd", "dev/dialogues_001.json", context);
+    expect(lines.map((line) => [line.positive, line.excluded ?? "", line.language])).toEqual([
+      [true, "", "English"],
+      [false, "", "English"],
+      [false, "weak", "English"],
+    ]);
+    expect(lines[0]).toMatchObject({
+      spans: [["PHONE_NUMBER", 16, 32]],
+      source: `fixture-${dialogueHalf("1_00000")}`,
+      origin: "dev/dialogues_001.json 1_00000 turn 0",
+    });
+  });
 });
