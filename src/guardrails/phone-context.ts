@@ -485,11 +485,12 @@ const VERB_AFTER =
 
 /**
  * The number named someone's phone after it: "4155552671 is my cell", "01061629109，这个是预约电话",
- * "07821922219 is the number for your taxi", "01223452587 is the phone number", "… is the contact info", "… to call me", "… é o meu celular", "… es mi
+ * "07821922219 is the number for your taxi", "01223452587 is the phone number", "… is the contact info",
+ * "… is the contact phone number" (or the main, direct, office, home, mobile or cell one), "… to call me", "… é o meu celular", "… es mi
  * número", "…是我的手机号", "…は私の電話番号です", "… ist meine Nummer".
  */
 const NAMED_AFTER =
-  /^[\s,，]{0,2}(?:(?:这个|这|那个)?是\p{Script=Han}{0,4}(?:电话|電話|手机|手機)|(?:is|was)\s+(?:my|our|his|her|their)\s+(?:new\s+)?(?:phone|cell|mobile|number|contact|landline|whats ?app)|(?:is|was)\s+the\s+(?:(?:phone|telephone|contact)\s+(?:number|info(?:rmation)?|details)|number\s+(?:for|to\s+call))|to\s+(?:call|reach|text|ring)\s+(?:me|us|him|her|them)(?!\p{L})|[ée]\s+o\s+(?:meu\s+|nosso\s+)?(?:telefone|celular|n[úu]mero|whats)|es\s+(?:mi|nuestro)\s+(?:tel[ée]fono|celular|n[úu]mero|m[óo]vil)|ist\s+(?:meine|unsere)\s+(?:nummer|telefonnummer|handynummer)|是(?:我|我们|他|她)的(?:电话|手机|號碼|号码|電話|手機)|は(?:私|わたし|僕)の(?:電話|携帯|番号))/iu;
+  /^[\s,，]{0,2}(?:(?:这个|这|那个)?是\p{Script=Han}{0,4}(?:电话|電話|手机|手機)|(?:is|was)\s+(?:my|our|his|her|their)\s+(?:new\s+)?(?:phone|cell|mobile|number|contact|landline|whats ?app)|(?:is|was)\s+the\s+(?:(?:(?:contact|main|direct|office|home|mobile|cell)\s+)?(?:phone|telephone|contact)\s+(?:number|info(?:rmation)?|details)|number\s+(?:for|to\s+call))|to\s+(?:call|reach|text|ring)\s+(?:me|us|him|her|them)(?!\p{L})|[ée]\s+o\s+(?:meu\s+|nosso\s+)?(?:telefone|celular|n[úu]mero|whats)|es\s+(?:mi|nuestro)\s+(?:tel[ée]fono|celular|n[úu]mero|m[óo]vil)|ist\s+(?:meine|unsere)\s+(?:nummer|telefonnummer|handynummer)|是(?:我|我们|他|她)的(?:电话|手机|號碼|号码|電話|手機)|は(?:私|わたし|僕)の(?:電話|携帯|番号))/iu;
 
 /**
  * A verb in the past right before the number counts what it did, it names no phone: "It reached
@@ -508,7 +509,7 @@ export function hasPhoneContext(text: string, start: number, end: number): boole
   // Each regex needs a word (or 打) after the last digit before, or within four characters after
   // (three separators at most before it): a phone list's numbers are answered without a slice.
   if (!wordCharacterSinceDigit(text, start) && !wordCharacterAfter(text, end, 4)) return false;
-  const after = text.slice(end, end + 24);
+  const after = text.slice(end, end + 40);
   const before = dotlessCapitalI(textBefore(text, start));
   return (
     (phoneWordBefore(fromLastDigit(before)) && !COUNTING_VERB_BEFORE.test(before)) ||

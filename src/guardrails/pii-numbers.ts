@@ -45,6 +45,13 @@ const CARD_CONTEXT =
 /** A phone label right before the number: `Téléphone: `, `Tel. `, `Phone: ` (a colon or a dot after it). */
 const PHONE_LABEL_BEFORE =
   /(?<!\p{L})(?:t[ée]l[ée]phone|telefon|telefone|tel[ée]fono|phone|tel|tlf|fon|mobile?|gsm|handy|cell)\s?[.:]\s?$/iu;
+/** Three digits, then no digit nor a dash: an amount's group after its thousands comma (`2,800 4445`; not `010-…`). */
+const THOUSANDS_GROUP = /^\d{3}(?![\d-])/;
+/** An amount up to its thousands comma: one to three digits, groups of three (`$2,`, `12,345,`), not a longer run (`…84378966,`). */
+const AMOUNT_BEFORE_COMMA = /(?:^|[^\d,.])\d{1,3}(?:,\d{3})*,$/;
+/** Whether the text before `start` ends with an amount's thousands comma. */
+const amountBefore = (text: string, start: number) =>
+  AMOUNT_BEFORE_COMMA.test(text.slice(Math.max(0, start - 24), start));
 /** A card number checked by issuer prefix and Luhn. */
 const CARD_SCORE = 0.95;
 
@@ -76,6 +83,12 @@ export function findNumbers(text: string, phoneScore: PhoneScorer, original = te
     // `Tel #415-555-2671`, `Ph#555-1234`: the number sign after a phone word; after anything else an id
     // (`#1234567`, `issue #4155552671`) or a colour (`#123456`).
     if (text[start - 1] === "#" && !hasPhoneContext(text, start, start + run[0].length)) continue;
+    // `$2,800 4445 Stevenson Boulevard`: three digits after a thousands comma are the amount's last
+    // group (`2,800`), no number's start; the scan goes on after them (`1,200 01223 123456` still reads).
+    if (text[start - 1] === "," && THOUSANDS_GROUP.test(candidate) && amountBefore(text, start)) {
+      NUMBER_RUN.lastIndex = start + 3;
+      continue;
+    }
     const after = text[start + candidate.length] ?? "";
     // "415-666-7777 100$": the amount after is not the number's; the run ends before it.
     if (

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_PHONE_REGIONS, DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { createPiiDetector } from "../../src/guardrails/pii.js";
 
-// Fixes made on half A of the task-oriented dialogue dev sources (CrossWOZ, MultiWOZ: clerks giving
+// Fixes made on half A of the task-oriented dialogue dev sources (CrossWOZ, MultiWOZ, Schema-Guided Dialogue: clerks giving
 // phone numbers in sentences, prices and times around them); each case failed before its fix.
 const pii = createPiiDetector({ phoneRegions: DEFAULT_PHONE_REGIONS });
 const phones = (text: string) =>
@@ -131,5 +131,23 @@ describe("phone numbers in a clerk's sentences", () => {
     expect(phones("您好，我要住宿，请帮我找一家酒店，最低价格900-1000元。")).toEqual([]);
     expect(phones("营业时间是11：00-23：00 2015.2.18-2.20放假。")).toEqual([]);
     expect(phones("Date:   Fri Jan 17 11:34:35 2020 -0700")).toEqual([]);
+  });
+
+  it("reads a number named the contact phone number after it, glued to the sentence before", () => {
+    // A missing space after a full stop: the dot before the number is no abbreviation's when a phone is named after it.
+    expect(phones("They have no vegetarian food.925-833-9833 is the contact phone number.")).toEqual([
+      "phone:925-833-9833",
+    ]);
+    expect(phones("Sure.650-961-2975 is the main telephone number.")).toEqual(["phone:650-961-2975"]);
+    // Any other word's dot stays a number's (`No.4155552671`, an id).
+    expect(phones("Order No.4155552671 shipped.")).toEqual([]);
+  });
+
+  it("does not start a number inside an amount written with thousands commas", () => {
+    expect(phones("2 rooms 2 baths $2,800 4445 stevenson boulevard")).toEqual([]);
+    expect(phones("Rent is 12,500 3120 Mission Street.")).toEqual([]);
+    // The scan goes on after the amount's group, and a list of numbers joined by commas still reads.
+    expect(phones("It costs $1,200 and the phone number is 415-555-0132.")).toEqual(["phone:415-555-0132"]);
+    expect(phones("电话是010-84378966,010-84378963。")).toEqual(["phone:010-84378966", "phone:010-84378963"]);
   });
 });
