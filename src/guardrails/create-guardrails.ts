@@ -173,13 +173,15 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     );
   }
 
-  /** Each text's raw findings by each off-thread detector `only` asks for: the worker thread's part of checkInParallel. */
-  const scanOffThreadPart = (texts: readonly SourcedText[], only?: readonly GuardrailKind[]) => {
-    const group = detectorsFor(offThreadDetectors, only);
-    return texts.map(({ text, source }) =>
+  /** Each text's raw findings, kept apart by detector of `group`, in the group's order. */
+  const scanByDetector = (group: readonly Detector[], texts: readonly SourcedText[]) =>
+    texts.map(({ text, source }) =>
       group.map((detector) => (text.length === 0 ? [] : detector.scan(text, source))),
     );
-  };
+
+  /** Each text's raw findings by each off-thread detector `only` asks for: the worker thread's part of checkInParallel. */
+  const scanOffThreadPart = (texts: readonly SourcedText[], only?: readonly GuardrailKind[]) =>
+    scanByDetector(detectorsFor(offThreadDetectors, only), texts);
 
   /** This thread's detectors while a worker thread runs the others over the same texts. */
   async function checkInParallel(
@@ -188,10 +190,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
     offThread: Promise<Finding[][][]>,
     started: number,
   ): Promise<GuardrailsCheck> {
-    const here = detectorsFor(requestThreadDetectors, input.only);
-    const hereFindings = texts.map(({ text, source }) =>
-      here.map((detector) => (text.length === 0 ? [] : detector.scan(text, source))),
-    );
+    const hereFindings = scanByDetector(detectorsFor(requestThreadDetectors, input.only), texts);
     const offThreadFindings = await offThread.catch(() => {
       // A lost or failed worker: read its part here (the result must not change), and build the
       // detectors on the next thread before a check waits on it again.
