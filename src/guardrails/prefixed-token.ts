@@ -9,7 +9,8 @@ import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
  * characters drawn at random. Vendors prefix their keys so that scanners can find them; modelmux's
  * vendor rules know some hundreds of prefixes, and this reading the shape of the ones they do not.
  * Where a vendor rule is keyed on the token's start (`sntryu_`, `sk-proj-`), that rule decides, and
- * a token it turned down is not read again here. Public object ids that share the shape (`chatcmpl-…`,
+ * a token it turned down is not read again here, unless the token opens in the rule's format and runs
+ * on past it (a longer format than the rule was written for: secrets.ts vendorPrefixOf). Public object ids that share the shape (`chatcmpl-…`,
  * `call_…`, `msg_…`, Stripe's `cus_…`, `pk_…`) and stand-in prefixes (`foo_`, `test_`) are left alone.
  * A value named as an id (`bundle_id: '…'`, `id=…`) is one too.
  * Score 0.6: under every vendor rule, which name the token's type where both read it.

@@ -197,15 +197,22 @@ export function isReferenceValue(value: string): boolean {
 // A dotted value whose last part is drawn at random (`s.ZC9Ecf4M5g9o34Q6RkzGsj0z`, `hvs.CAESIJ8Kz…`,
 // Dropbox's `sl.B…`): a token with its issuer's prefix, not a member read (`config.dbPassword`,
 // `settings.getDb2ConnectionString`), whose last part is a name. A name turns between lower case,
-// capitals and digits at its words' starts; a random draw, at every other character or so.
+// capitals and digits at its words' starts; a random draw, at every other character or so. A draw
+// from one case and digits (base 36, or a mixed-case format written in small letters: Doppler's
+// `dp.pt.` + 40-44 letters and digits, docs.doppler.com "Auth Token Formats") has no case to turn:
+// there, digits strewn through it (four runs of them or more) say draw, where a name holds one or
+// two (`oauth2`, `v1beta3`).
 const MIN_TAIL = 16;
+const MIN_DIGIT_RUNS = 4;
 const isTailNameChar = asciiClass("abcdefghijklmnopqrstuvwxyz_$");
+const isOneCaseDraw = (tail: string) => /^(?:[a-z0-9]+|[A-Z0-9]+)$/.test(tail);
 
 export function isPrefixedToken(value: string): boolean {
   const from = value.lastIndexOf(".") + 1;
   if (from === 0 || value.length - from < MIN_TAIL) return false;
   let kinds = 0;
   let turns = 0;
+  let digitRuns = 0;
   let previous = -1;
   for (let index = from; index < value.length; index++) {
     const code = value.charCodeAt(index);
@@ -214,9 +221,11 @@ export function isPrefixedToken(value: string): boolean {
     if (kind === 4 && !isTailNameChar(value, index)) return false;
     kinds |= kind;
     if (previous !== -1 && kind !== previous) turns++;
+    if (kind === 1 && previous !== 1) digitRuns++;
     previous = kind;
   }
-  return kinds === 7 && turns * 2 >= value.length - from;
+  if (kinds === 7) return turns * 2 >= value.length - from;
+  return (kinds === 5 || kinds === 3) && digitRuns >= MIN_DIGIT_RUNS && isOneCaseDraw(value.slice(from));
 }
 
 const PEM_HEADER = /-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----/y;

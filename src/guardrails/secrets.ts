@@ -149,27 +149,63 @@ export function createSecretDetector(
 /** The longest keyword a vendor rule is keyed on that a token may start with. */
 const MAX_PREFIX_KEYWORD = 16;
 
+/** A pattern's closing boundary (`${END}`, `(?![A-Za-z0-9])`, `\\b`), taken off to read a longer token's start. */
+const CLOSING_BOUNDARY = /(?:\(\?!(?:\[(?:\\.|[^\]\\])*\]|[^()[\]])*\)|\\b)$/;
+
 /**
- * Whether a token starts with a keyword of one of `rules` (three characters or more, its closing
+ * Whether a vendor rule keyed on `token`'s start decides it (three characters or more, its closing
  * separator left out): that rule knows the vendor's format, and a token it did not report is not one
- * a shape-only reading should.
+ * a shape-only reading should. But a token that opens in the rule's format and runs on past it
+ * (`phx_` and 56 characters where PostHog's rule reads 40-48, `ghr_` and 72 where GitHub's reads
+ * 36) is a key in a longer format than the rule was written for, as vendors lengthen theirs: the
+ * rule's pattern without its closing boundary reads a shorter start of it, and the shape decides.
+ * A token off the format from its start (a character outside the rule's alphabet, a part of the wrong
+ * length) or of the format's length (turned down as a stand-in or for its entropy) stays the rule's.
  */
 function vendorPrefixOf(rules: readonly SecretPatternRule[]): (token: string) => boolean {
-  const keywords = new Set<string>();
+  const byKeyword = new Map<string, SecretPatternRule[]>();
+  const add = (keyword: string, rule: SecretPatternRule) => {
+    const list = byKeyword.get(keyword) ?? [];
+    if (!list.includes(rule)) list.push(rule);
+    byKeyword.set(keyword, list);
+  };
   for (const rule of rules)
     for (const keyword of rule.keywords)
       if (keyword.length <= MAX_PREFIX_KEYWORD) {
         // `glpat-` keys GitLab's rule; `glpat_…` is its prefix written with the other separator.
         const lower = keyword.toLowerCase();
         const stem = lower.replace(/[-_.]$/, "");
-        if (lower.length >= 3) keywords.add(lower);
-        if (stem.length >= 3) keywords.add(stem);
+        if (lower.length >= 3) add(lower, rule);
+        if (stem.length >= 3) add(stem, rule);
       }
+  const opened = new Map<SecretPatternRule, RegExp | null>();
+  const openPattern = (rule: SecretPatternRule): RegExp | null => {
+    let regex = opened.get(rule);
+    if (regex === undefined) {
+      const open = rule.pattern.replace(CLOSING_BOUNDARY, "");
+      regex =
+        open === rule.pattern || rule.back !== undefined ? null : new RegExp(open, `${rule.flags ?? ""}y`);
+      opened.set(rule, regex);
+    }
+    return regex;
+  };
+  const runsPast = (token: string, rule: SecretPatternRule) => {
+    const regex = openPattern(rule);
+    if (regex === null) return false;
+    regex.lastIndex = 0;
+    const match = regex.exec(token);
+    return match !== null && match[0].length < token.length;
+  };
   return (token) => {
     const lower = token.slice(0, MAX_PREFIX_KEYWORD).toLowerCase();
-    for (let length = 3; length <= lower.length; length++)
-      if (keywords.has(lower.slice(0, length))) return true;
-    return false;
+    let keyed = false;
+    for (let length = 3; length <= lower.length; length++) {
+      const keyedRules = byKeyword.get(lower.slice(0, length));
+      if (keyedRules === undefined) continue;
+      keyed = true;
+      if (keyedRules.some((rule) => runsPast(token, rule))) return false;
+    }
+    return keyed;
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shannonEntropy } from "../../src/guardrails/entropy.js";
-import { alnum, hex } from "./fake-values.js";
+import { alnum, fakeChars, hex } from "./fake-values.js";
 import { reportedSecretValues } from "./reported-secrets.js";
 
 // Generic credential shapes read in session 14 (issue 19, part 5): `pw` names, a literal compared
@@ -114,6 +114,12 @@ describe("generic credential shapes", () => {
       (secret) => `VAULT_TOKEN=${secret}`,
       (seed) => `hvs.Q${alnum(23, seed)}7`,
     ],
+    // Its last part in one case and digits: no case turns, the digits strewn through it say draw.
+    [
+      "a token with a dotted prefix, small letters and digits",
+      (secret) => `var vendorToken string = "${secret}"`,
+      (seed) => `qz.pt.${fakeChars(40, "abcdefghijklmnopqrstuvwxyz0123456789", seed)}7a1b2c`,
+    ],
   ];
   it.each(cases.map(([name, line, value], index) => [name, line, value(index + 1)] as const))(
     "finds the credential, and only it: %s",
@@ -183,6 +189,8 @@ describe("near-misses of the same shapes", () => {
     "password = stored or 'default'",
     // Member reads whose last part is a name, digits and all.
     "password = config.getDb2ConnectionString2",
+    "token = config.oauth2.v1beta3accesstoken",
+    "secret = settings.sha256.hmac512secretkey",
     "api_token = window.webkitRTCPeerConnection2",
     'password = settings.get("Xk92jLmqZ7pQ3rT7")',
     // A digest of a secret, and Jasypt's ciphertext: not the secret.

@@ -74,6 +74,17 @@ describe("a vendor rule keyed on the token's start decides", () => {
     const token = `qwzx-${alnum(40, 42)}`;
     expect(detector.scan(`key ${token}`).map((finding) => finding.type)).toEqual(["qwzx_token"]);
   });
+  it("reads a token that opens in the rule's format and runs on past it (a longer format)", () => {
+    const token = `qwzx-${alnum(56, 44)}`;
+    expect(values(`key ${token}`)).toEqual([token]);
+    expect(detector.scan(`key ${token}`).map((finding) => finding.type)).toEqual(["prefixed_token"]);
+  });
+  it("leaves a token off the rule's format from its start to the rule", () => {
+    const hexRule: SecretPatternRule = { ...rule, pattern: "qwzx[-_][a-f0-9]{40}(?![A-Za-z0-9])" };
+    const hexDetector = createSecretDetector([hexRule], [prefixedTokenParser]);
+    // A capital where the rule's alphabet has none, at the start: not the vendor's key, nor a longer one.
+    expect(hexDetector.scan(`key qwzx-G${alnum(50, 45)}`)).toEqual([]);
+  });
   it("reads the shape alone without the rule", () => {
     const token = `qwzx-${alnum(32, 43)}`;
     expect(prefixedTokens(`key ${token}`, () => false).map((found) => found.type)).toEqual([
