@@ -1,5 +1,5 @@
 import { asciiClass } from "./char-class.js";
-import { shannonEntropy } from "./entropy.js";
+import { isRandomValue, MAX_RANDOM_VALUE } from "./random-value.js";
 import { runEnd } from "./run-end.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 import type { SecretPatternRule } from "./secret-rule-types.js";
@@ -9,10 +9,11 @@ import type { SecretPatternRule } from "./secret-rule-types.js";
  * word names the value a credential, the vendor's name does. The names are the ones the detector's
  * own vendor rules are for (each rule's type, up to its first word that says what the credential is:
  * `zenrows_api_key` → `zenrows`), so the reading knows every vendor some rule set knows, in whatever
- * format that vendor's keys take, and a vendor no rule knows stays unread. The value: 16 to 200
- * characters with a letter and a digit, 32 or more where its letters are in one case (a hex key, a
- * UUID), entropy 3.5 or more, within 6 separators (spaces, `:`, `=`,
- * quotes) of the name, on its line. Score 0.7, under the vendor's own rule where both read it.
+ * format that vendor's keys take, and a vendor no rule knows stays unread. The value: drawn at random
+ * (random-value.ts: 16 to 200 characters with a letter and a digit, entropy 3.5 or more), 32
+ * characters or more where its letters are in one case (a hex key, a UUID), within 6 separators
+ * (spaces, `:`, `=`, quotes) of the name, on its line. Score 0.7, under the vendor's own rule where
+ * both read it.
  */
 const DESCRIPTIVE_WORD =
   /^(?:api|apis|key|keys|token|tokens|secret|secrets|credentials?|creds|access|auth|oauth2?|client|app|application|personal|private|public|bearer|refresh|webhooks?|signing|id|pat|passwords?|live|test|sk|pk|account|service|management|admin|v\d|\d+|session|user|bot|integration|deploy|project|org|organization|server|master|connection|string|url|uri|dsn|hash|jwt|hmac|license|mgmt|restricted|publishable|write|read|rest|sdk|cli|cloud)$/;
@@ -44,10 +45,7 @@ const isJoinBefore = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 const isSeparator = asciiClass(" \t:=\"'`");
 const isValueChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/=.-");
 const MAX_SEPARATORS = 6;
-const MIN_VALUE = 16;
-const MAX_VALUE = 200;
 const valueEnd = runEnd(isValueChar);
-const MIN_ENTROPY = 3.5;
 const MIN_ONE_CASE = 32;
 const SCORE = 0.7;
 const GLUED_WORD = /(?:api|auth|access|secret|private)?(?:key|token|secret|license)$/;
@@ -56,7 +54,6 @@ const WORD_AFTER = /[_.-](?:api|key|token|secret|access|auth|license|apikey)(?![
 const SPACED_WORD_AFTER =
   /[ \t](?:API|KEY|TOKEN|SECRET|ACCESS|AUTH|LICENSE|APIKEY|Api|Key|Token|Secret|Access|Auth|License)(?![A-Za-z0-9])/y;
 const MAX_WORDS = 3;
-const STAND_IN = /example|placeholder|your|x{4}|X{4}|\*{3}/i;
 
 function nameValue(names: ReadonlySet<string>, text: string, index: number): ParsedSecret | undefined {
   if (index > 0 && isJoinBefore(text, index - 1)) return undefined;
@@ -81,13 +78,11 @@ function nameValue(names: ReadonlySet<string>, text: string, index: number): Par
   while (start < limit && isSeparator(text, start)) start++;
   if (start === nameEnd) return undefined;
   const end = valueEnd(text, start);
-  const length = end - start;
-  if (length < MIN_VALUE || length > MAX_VALUE) return undefined;
+  if (end - start > MAX_RANDOM_VALUE) return undefined;
   const value = text.slice(start, end);
-  if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return undefined;
+  if (!isRandomValue(value)) return undefined;
   // In one case (a hex key, a UUID): 32 characters or more.
-  if ((!/[A-Z]/.test(value) || !/[a-z]/.test(value)) && length < MIN_ONE_CASE) return undefined;
-  if (shannonEntropy(value) < MIN_ENTROPY || STAND_IN.test(value)) return undefined;
+  if (value.length < MIN_ONE_CASE && (!/[A-Z]/.test(value) || !/[a-z]/.test(value))) return undefined;
   return { type: "vendor_named_value", start, end, score: SCORE };
 }
 

@@ -1,6 +1,6 @@
 import { asciiClass } from "./char-class.js";
-import { characterClasses, shannonEntropy } from "./entropy.js";
 import { vendorNameBefore } from "./generic-secret.js";
+import { isRandomValue, MAX_RANDOM_VALUE } from "./random-value.js";
 import { runEnd } from "./run-end.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 
@@ -12,9 +12,10 @@ import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
  * words within a few characters; this reading does so for any vendor, the name's shape alone (a word
  * of 2-31 letters, digits, `.` and `-`), as the `<vendor> KEY …` reading (generic-secret.ts
  * vendorKeyValue) does for `KEY`. In small letters the word only counts joined to the name by `-` or
- * `_` (`launchdarkly-secret-…`): "the token …" is prose. The value: 16 to 200 characters with a
- * letter and a digit, entropy 3.5 or more (gitleaks' generic rule's), at most 8 separators
- * (spaces, `:`, `=`, quotes, `-`) after the word, on the word's line. Score 0.7, as the `KEY` reading.
+ * `_` (`launchdarkly-secret-…`): "the token …" is prose. The value: drawn at random (random-value.ts:
+ * 16 to 200 characters with a letter and a digit, entropy 3.5 or more), not a code expression nor a
+ * digest's label, at most 8 separators (spaces, `:`, `=`, quotes, `-`) after the word, on the word's
+ * line. Score 0.7, as the `KEY` reading.
  */
 const WORD =
   /(?:ACCESS|PRIVATE|SECRET|TOKEN|Access|Private|Secret|Token|access|private|secret|token)(?:[ _-]?(?:KEY|Key|key|TOKEN|Token|token))?(?![A-Za-z0-9])/y;
@@ -25,13 +26,8 @@ const isSpace = asciiClass(" \t");
 const isUpper = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 const isSeparator = asciiClass(" \t:=\"'-");
 const isValueChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/=.-");
-const isLetter = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-const isDigit = asciiClass("0123456789");
 const MAX_SEPARATORS = 8;
-const MIN_VALUE = 16;
-const MAX_VALUE = 200;
 const valueEnd = runEnd(isValueChar);
-const MIN_ENTROPY = 3.5;
 const SCORE = 0.7;
 /** Tokens that are not credentials (generic-secret.ts NOT_A_SECRET_TOKEN's words): CSRF tokens, public ones. */
 const NOT_A_CREDENTIAL = /(?:^|[^A-Za-z])(?:csrf|xsrf|public|pub|authenticity|anti-?forgery)[ \t_-]*$/i;
@@ -40,8 +36,6 @@ const NOT_A_VENDOR =
   /(?:^|[^A-Za-z])(?:api|app|auth|access|client|user|bot|service|session|refresh|image|id|my|the|your|new|old|default|test)[ \t_-]*$/i;
 /** A code expression (`window.webkitRTCPeerConnection2`) or a digest's label (`md5=…`, `sha256:…`). */
 const NOT_A_VALUE = /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|(?:md5|sha\d*)[:=-])/i;
-/** Stand-ins and masks. */
-const STAND_IN = /example|placeholder|your|x{4}|X{4}|\*{3}|<|>/i;
 
 export function vendorWordValue(text: string, index: number): ParsedSecret | undefined {
   // What stands before the word, and the word's case, first: most hits are prose's "access" and
@@ -69,18 +63,9 @@ export function vendorWordValue(text: string, index: number): ParsedSecret | und
   const limit = Math.min(text.length, start + MAX_SEPARATORS);
   while (start < limit && isSeparator(text, start)) start++;
   const end = valueEnd(text, start);
-  const length = end - start;
-  if (length < MIN_VALUE || length > MAX_VALUE) return undefined;
+  if (end - start > MAX_RANDOM_VALUE) return undefined;
   const value = text.slice(start, end);
-  let letter = false;
-  let digit = false;
-  for (let at = 0; at < value.length && !(letter && digit); at++) {
-    if (isLetter(value, at)) letter = true;
-    else if (isDigit(value, at)) digit = true;
-  }
-  if (!letter || !digit || characterClasses(value) < 2) return undefined;
-  if (shannonEntropy(value) < MIN_ENTROPY || STAND_IN.test(value) || NOT_A_VALUE.test(value))
-    return undefined;
+  if (!isRandomValue(value) || NOT_A_VALUE.test(value)) return undefined;
   return { type: "vendor_credential", start, end, score: SCORE };
 }
 

@@ -1,5 +1,5 @@
 import { asciiClass } from "./char-class.js";
-import { shannonEntropy } from "./entropy.js";
+import { isRandomValue } from "./random-value.js";
 import { runEnd } from "./run-end.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 
@@ -7,35 +7,22 @@ import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
  * A webhook's URL with a random part in its path: `https://hooks.<vendor>.com/…/<random>`,
  * `<tenant>.webhook.<vendor>.com/…`, `…/api/webhooks/<id>/<random>`. Whoever holds the URL can post
  * to the hook: the URL is the credential, as Slack's, Teams', Discord's and Zapier's docs say of
- * theirs, and a vendor's hook no rule knows is read the same way. The random part: a path segment of
- * 16 to 200 characters with a letter and a digit, entropy 3.5 or more, not a stand-in
- * (`XXXXXXXX`, `your-…`) nor a UUID; a segment of digits alone (`/hooks/12345678`, a settings page's id) is
- * not one. The finding runs from the host (or the path's `webhooks` segment) to the URL's end. Score 0.7.
+ * theirs, and a vendor's hook no rule knows is read the same way. The random part: a path segment
+ * drawn at random (random-value.ts: 16 to 200 characters with a letter and a digit, entropy 3.5 or
+ * more, not a stand-in such as `XXXXXXXX` or `your-…`), not a UUID; a segment of digits alone
+ * (`/hooks/12345678`, a settings page's id) is not one. The finding runs from the host (or the path's `webhooks` segment) to the URL's end. Score 0.7.
  */
 const isHostChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-");
 const isPathChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/%+=@");
-const isLetter = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-const isDigit = asciiClass("0123456789");
 const MAX_HOST = 80;
 const MAX_URL = 400;
-const MIN_SEGMENT = 16;
-const MAX_SEGMENT = 200;
-const MIN_ENTROPY = 3.5;
 const SCORE = 0.7;
-const STAND_IN = /example|placeholder|your|x{4}|X{4}|\*{3}|0{6}/i;
 
 /** A UUID names an object (a request bin's, a tenant's) as often as it keys one. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function randomSegment(segment: string): boolean {
-  if (segment.length < MIN_SEGMENT || segment.length > MAX_SEGMENT || UUID.test(segment)) return false;
-  let letter = false;
-  let digit = false;
-  for (let at = 0; at < segment.length && !(letter && digit); at++) {
-    if (isLetter(segment, at)) letter = true;
-    else if (isDigit(segment, at)) digit = true;
-  }
-  return letter && digit && shannonEntropy(segment) >= MIN_ENTROPY && !STAND_IN.test(segment);
+  return isRandomValue(segment) && !UUID.test(segment);
 }
 
 const urlEnd = runEnd(isPathChar);
