@@ -40,6 +40,7 @@ const USER_BEFORE_END = /[,;/|、，و \t]$/;
 const USER_HINT =
   /user|login|account|mail|\bid\b|benutzer|nutzername|anmeldename|utilisateur|identifiant|usuario|пользовател|логин|用户|账号|帳號|ユーザー|المستخدم|उपयोगकर्ता|यूज़रनेम|यूजरनेम/i;
 const MAX_LOOK_BACK = 120;
+const SQL_ACCOUNT_STATEMENT = /(?:^|[^\w$])(?:create|alter)[ \t]+(?:user|role|login)[ \t]/i;
 // Logging in as a user ("sign in as jdoe, password …", "connect as sa with the password …") or ssh's
 // `user@host` ("ssh root@10.0.0.5 with password …"), right before the password word.
 const AS_USER_HINT = /\bas[ \t]|ssh[ \t]/i;
@@ -94,6 +95,9 @@ export const passwordAfterUserParser: SecretParser = {
     }
     // The named user's cheap necessary condition before the value's dozen regexes.
     if (!USER_BEFORE_END.test(before)) return undefined;
+    // SQL's `ALTER USER jeff PASSWORD EXPIRE`: the statement's grammar says what follows PASSWORD
+    // (an option, or a value db-credentials.ts reads), not a pair's.
+    if (SQL_ACCOUNT_STATEMENT.test(before)) return undefined;
     const found = passwordAt(text, after + link[0].length, (link[1] ?? "") !== "");
     if (found === undefined) return undefined;
     const user = USER_BEFORE.exec(before)?.groups?.user;

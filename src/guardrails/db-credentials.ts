@@ -59,9 +59,12 @@ export const pgpassParser: SecretParser = {
 // SQL that sets a login's password, from the statement's start: PostgreSQL's `CREATE ROLE app WITH
 // LOGIN PASSWORD 'x'`, `ALTER USER postgres WITH PASSWORD 'x'`; SQL Server's `CREATE LOGIN app WITH
 // PASSWORD = 'x'`; MySQL's `CREATE USER 'app'@'%' IDENTIFIED BY 'x'` (`IDENTIFIED WITH plugin BY`);
-// Oracle's `CREATE USER scott IDENTIFIED BY tiger`, its value unquoted. Quoted names may come between.
+// Oracle's `CREATE USER scott IDENTIFIED BY tiger` and SAP HANA's `CREATE USER app PASSWORD Xy12ab`
+// (`ALTER USER app PASSWORD …`: the statement's last word, or before HANA's next clause, `NO
+// FORCE_FIRST_PASSWORD_CHANGE`, `VALID …`, `SET PARAMETER …`), their values unquoted; MySQL's plugin may be quoted (`IDENTIFIED WITH 'caching_sha2_password' BY`).
+// Quoted names may come between.
 const SQL_PASSWORD =
-  /(?:create|alter)[ \t]+(?:user|role|login)[ \t](?:[^;\n'"`]|'[^'\n]{0,64}'|"[^"\n]{0,64}"|`[^`\n]{0,64}`){0,160}?(?:(?<![\w$])password[ \t]*=?[ \t]*|(?<![\w$])identified[ \t]+(?:with[ \t]+[\w$]{1,40}[ \t]+)?by[ \t]+)(?:'([^'\n]{1,128})'|"([^"\n]{1,128})"|(?<=by[ \t]+)([A-Za-z][\w$#]{0,127})(?![\w$#]))/diy;
+  /(?:create|alter)[ \t]+(?:user|role|login)[ \t](?:[^;\n'"`]|'[^'\n]{0,64}'|"[^"\n]{0,64}"|`[^`\n]{0,64}`){0,160}?(?:(?<![\w$])password[ \t]*=?[ \t]*|(?<![\w$])identified[ \t]+(?:with[ \t]+(?:[\w$]{1,40}|'[\w$]{1,40}'|"[\w$]{1,40}"|`[\w$]{1,40}`)[ \t]+by|by)[ \t]+)(?:'([^'\n]{1,128})'|"([^"\n]{1,128})"|(?<=by[ \t]+)([A-Za-z][\w$#]{0,127})(?![\w$#])|(?<=password(?:[ \t]+|[ \t]*=[ \t]*))(?!(?:null|disable|expire|history|reuse|require)(?![\w$#]))([A-Za-z][\w$#]{0,127})(?=[ \t]*(?:[;\r\n]|$|(?:no|valid|set|authorization|with|enable|disable)[ \t])))/diy;
 
 const SQL_PASSWORD_WORD = /password|identified/i;
 // MySQL's `SET PASSWORD [FOR 'app'@'%'] = 'x'` (older servers: `= PASSWORD('x')`) and MySQL 5's
@@ -94,9 +97,13 @@ export const sqlPasswordParser: SecretParser = {
     const regex = /^(?:set|grant)/i.test(text.slice(index, index + 5)) ? SET_OR_GRANT_PASSWORD : SQL_PASSWORD;
     regex.lastIndex = index;
     const indices = regex.exec(text)?.indices;
-    const span = indices?.[1] ?? indices?.[2] ?? indices?.[3];
+    const span = indices?.[1] ?? indices?.[2] ?? indices?.[3] ?? indices?.[4];
     if (span === undefined) return undefined;
-    return passwordFinding(text.slice(span[0], span[1]), span[0], indices?.[3] === undefined);
+    return passwordFinding(
+      text.slice(span[0], span[1]),
+      span[0],
+      span === indices?.[1] || span === indices?.[2],
+    );
   },
 };
 

@@ -257,10 +257,60 @@ export const privateKeyParser: SecretParser = {
     const end = complete ? PEM_FOOTER.lastIndex : endOfBase64Lines(text, bodyStart);
     const bodyEnd = complete ? PEM_BODY.lastIndex : end;
     const base64Count = text.slice(bodyStart, bodyEnd).replace(/\\n|[^A-Za-z0-9+/]/g, "").length;
-    if (base64Count < MIN_KEY_BASE64) return undefined;
+    if (base64Count < MIN_KEY_BASE64) return keyInMarkedLines(text, index, bodyStart);
     return { type: "private_key", start: index, end, score: complete ? 0.99 : 0.9 };
   },
 };
+
+// A key whose every line carries more than its base64: a source file's string literals joined line by
+// line (`"MIIE…\n" +`, `+ "MIIE…"`), a comment's gutter (` * MIIE…`, `// MIIE…`), a log's prefix per
+// line (a timestamp, a build step's). Each of its lines holds one base64 run of 16 or more characters
+// (PEM writes 64 a line, RFC 7468) and at most MAX_LINE_MARKS others; before the first, lines of
+// marks alone or armor headers (RFC 4880's `Version: …`, RFC 1421's `Proc-Type: …`, `DEK-Info: …`).
+const LINE_RUN = /[A-Za-z0-9+/]{16,}={0,2}/g;
+const ARMOR_HEADER = /^[^A-Za-z\n]{0,24}[A-Za-z][\w-]{1,30}:[ \t]/;
+const MAX_LINE_MARKS = 24;
+const MAX_LINES_BEFORE_BODY = 4;
+const MAX_KEY_LINES = 400;
+
+/** A key read line by line, its lines' marks around each base64 run left out, or none. */
+function keyInMarkedLines(text: string, start: number, headerEnd: number): ParsedSecret | undefined {
+  let base64 = 0;
+  let end = headerEnd;
+  let skipped = 0;
+  let newline = text.indexOf("\n", headerEnd);
+  for (let count = 0; newline !== -1 && count < MAX_KEY_LINES; count++) {
+    const lineStart = newline + 1;
+    newline = text.indexOf("\n", lineStart);
+    const line = text.slice(lineStart, newline === -1 ? text.length : newline);
+    const footer = line.indexOf("-----END");
+    if (footer !== -1) {
+      PEM_FOOTER.lastIndex = lineStart + footer;
+      if (base64 >= MIN_KEY_BASE64 && PEM_FOOTER.test(text))
+        return { type: "private_key", start, end: PEM_FOOTER.lastIndex, score: 0.99 };
+      break;
+    }
+    const run = longestRun(line);
+    if (run !== undefined && line.length - run[0].length <= MAX_LINE_MARKS) {
+      base64 += run[0].length;
+      end = lineStart + run.index + run[0].length;
+      continue;
+    }
+    const marksAlone = line.trim().length <= MAX_LINE_MARKS && run === undefined;
+    if (base64 > 0 || skipped >= MAX_LINES_BEFORE_BODY || !(marksAlone || ARMOR_HEADER.test(line))) break;
+    skipped++;
+  }
+  if (base64 < MIN_KEY_BASE64) return undefined;
+  return { type: "private_key", start, end, score: 0.9 };
+}
+
+function longestRun(line: string): RegExpExecArray | undefined {
+  let longest: RegExpExecArray | undefined;
+  LINE_RUN.lastIndex = 0;
+  for (let run = LINE_RUN.exec(line); run !== null; run = LINE_RUN.exec(line))
+    if (longest === undefined || run[0].length > longest[0].length) longest = run;
+  return longest;
+}
 
 /** Where a truncated key's base64 lines stop, so the prose after it is not swallowed. */
 function endOfBase64Lines(text: string, from: number): number {
@@ -303,8 +353,11 @@ const CONNECTION_SCHEMES = [
   "smtp",
   "smtps",
 ];
-// scheme://user:password@host — the password excludes `@`, `/` and space, as URL syntax demands.
-const CREDENTIAL_URL = /([a-z0-9+.-]{2,21}):\/\/([^\s:/@'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@[\w[]/iy;
+// scheme://user:password@host — the password excludes `@`, `/` and space, as URL syntax demands. The
+// user may hold one `@` (`smtps://me@example.com:…@smtp.example.com`): the WHATWG URL Standard's
+// authority state reads every `@` before the last as the userinfo's (Python's urlsplit splits at the last).
+const CREDENTIAL_URL =
+  /([a-z0-9+.-]{2,21}):\/\/([^\s:/@'"`<>]{0,100}(?:@[^\s:/@'"`<>]{1,100})?):([^\s@/'"`<>]{1,200})@[\w[]/iy;
 
 /**
  * Passwords inside connection strings and URLs. Source: secretlint-rule-database-connection-string

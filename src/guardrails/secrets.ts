@@ -30,6 +30,7 @@ import { KeywordPrefilter } from "./keyword-prefilter.js";
 import { KeywordStarts } from "./keyword-starts.js";
 import { KINGFISHER_RULES } from "./kingfisher-rules.js";
 import { LEAKTK_RULES } from "./leaktk-rules.js";
+import { libcurlOptionParser } from "./libcurl-options.js";
 import { maskPreview } from "./mask.js";
 import { mavenMasterParser } from "./maven-credentials.js";
 import { MICROSOFT_SECRET_RULES } from "./microsoft-secret-rules.js";
@@ -125,7 +126,8 @@ export function createSecretDetector(
 
   return {
     name: "secrets",
-    scan(text) {
+    scan(written) {
+      const text = withoutTerminalControls(written);
       const findings: Finding[] = [];
       const units = textUnits.of(text);
       const { length } = text;
@@ -144,6 +146,21 @@ export function createSecretDetector(
       return keepStrongest(findings);
     },
   };
+}
+
+// ECMA-48's control sequences (`ESC [`, parameter and intermediate bytes, a final byte): a terminal's
+// colours and cursor moves (`\u001b[93m…\u001b[0m`) copied with a log or a console's output.
+const ESC = String.fromCharCode(0x1b);
+const CONTROL_SEQUENCE = new RegExp(`${ESC}\\[[\\x30-\\x3f]*[\\x20-\\x2f]*[\\x40-\\x7e]`, "g");
+
+/**
+ * The text with its terminal control sequences blanked, space for character: a coloured token
+ * (`\u001b[94msq0csp-…\u001b[0m`) starts after a separator as it is shown, not glued to `94m`, and
+ * every finding's offsets stay the written text's.
+ */
+function withoutTerminalControls(text: string): string {
+  if (!text.includes(`${ESC}[`)) return text;
+  return text.replace(CONTROL_SEQUENCE, (sequence) => " ".repeat(sequence.length));
 }
 
 /** The longest keyword a vendor rule is keyed on that a token may start with. */
@@ -243,6 +260,7 @@ export const SECRET_PARSERS: readonly SecretParser[] = [
   pgpassParser,
   sqlPasswordParser,
   callArgumentPasswordParser,
+  libcurlOptionParser,
   odbcBracedPasswordParser,
   odbcEncodedPasswordParser,
   goMysqlDsnParser,
