@@ -72,7 +72,7 @@ const KEYWORDS = [
 ];
 // A name found by the words above only counts as secret-like when it holds one of these...
 const SECRET_NAME =
-  /(?:^|[^a-z])(?:requirepass|rootpw|bindpw)$|password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth_key|signing_key|encryption_key|master_key|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pword|pwrd|pa?s{1,2}wo?r?d)$/;
+  /(?:^|[^a-z])(?:requirepass|rootpw|bindpw)$|password|passwd|passphrase|pwd|_pass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass$|(?:^|[^a-z])pw$|userpass|secret|token|apikey|api_key|api-key|access_?key|private_?key|credential|auth(?:entication)?_key|signing_key|encryption_key|master_key|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pword|pwrd|pa?s{1,2}wo?r?d)$/;
 // (`requirepass`, `rootpw`, `bindpw`: Redis', slapd's, kickstart's and nslcd's directives for a password.)
 // ...or ends in a separate word `key` (`HEROKU_KEY`, `private-key`, camelCase `hubspotKey`), `creds`
 // or `pat`, a personal access token (`AZURE_DEVOPS_PAT`, `gh_pat`).
@@ -388,7 +388,8 @@ export const genericKeyNameParser: SecretParser = {
     if (isNameChar(text, index + length) && !/^[.-]/.test(text.charAt(index + length))) return undefined;
     // `pat` only as a name's last part (`AZURE_DEVOPS_PAT`, `gh.pat`), not alone: a name ("Pat"), a verb.
     if (pat && !PART_SEPARATORS.has(text.charAt(index - 1))) return undefined;
-    if (first === 0x6b && isSpace(text, index - 1)) return vendorKeyValue(text, index);
+    if (first === 0x6b && isSpace(text, index - 1))
+      return twoWordKeyValue(text, index) ?? vendorKeyValue(text, index);
     return genericSecretParser.parse(text, index);
   },
 };
@@ -439,6 +440,25 @@ function apiBefore(text: string, index: number): boolean {
   return end < index && end >= 3 && text.slice(end - 3, end).toLowerCase() === "api";
 }
 const KEY_QUALIFIER = /(?:api|secret|access|private)$/i;
+// The word before a spaced `key`, read back: letters only, not inside a longer name.
+const WORD_BEFORE_KEY = /(?<![\w.-])([A-Za-z]{2,20})[ \t]{1,2}$/;
+
+/**
+ * A label of two words, the second `key` (`SECRET KEY: …`, `Authentication key = …`, `API Key: …`):
+ * the name `secret_key` written with a space, read as that name is when the two make a secret's name
+ * on their own (SECRET_NAME: not `the key`, `sort key`, `primary key`).
+ */
+function twoWordKeyValue(text: string, index: number): ParsedSecret | undefined {
+  if (isNameChar(text, index + 3)) return undefined;
+  const word = WORD_BEFORE_KEY.exec(text.slice(Math.max(0, index - 24), index));
+  const qualifier = word?.[1];
+  if (word === null || qualifier === undefined) return undefined;
+  const joined = `${qualifier}_${text.slice(index, index + 3)}`;
+  if (!SECRET_NAME.test(joined.toLowerCase())) return undefined;
+  const reading = readName(joined);
+  if (reading === undefined) return undefined;
+  return readValueOfName(text, index - word[0].length, index + 3, joined, reading.name, reading.isPassword);
+}
 // "is " or "was " (`rest`: four characters) between a name and its value.
 const COPULA = /^(?:is|was)[ \t]/i;
 

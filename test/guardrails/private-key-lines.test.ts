@@ -17,7 +17,7 @@ describe("a private key whose lines carry marks around the base64", () => {
     const [finding] = reportedSecrets(text);
     expect(finding?.type).toBe("private_key");
     expect(text.slice(finding?.start, finding?.end)).toMatch(
-      /^-----BEGIN RSA PRIVATE KEY-----[^]*-----END RSA PRIVATE KEY-----$/,
+      /^-----BEGIN RSA PRIVATE KEY-----[\s\S]*-----END RSA PRIVATE KEY-----$/,
     );
   });
   it("reads a key in a comment's gutter, after an armor header and a blank line", () => {
