@@ -1,6 +1,7 @@
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { scoreSecretValue } from "./generic-secret.js";
-import { isDescriptionWord, plainPasswordScore } from "./password-value.js";
+import { isUsername, labelledPairPasswordStart, USERNAME } from "./labelled-pair.js";
+import { plainPasswordScore } from "./password-value.js";
 import { isInterpolatedField, type ParsedSecret, type SecretParser } from "./secret-parsers.js";
 import { PASSWORD_WORDS as SPOKEN_PASSWORD_WORDS } from "./spoken-password.js";
 
@@ -110,10 +111,6 @@ export const passwordAfterUserParser: SecretParser = {
 // "credentials: user / password", "login: admin/admin", "creds = deploy@example.com:Qw3rty!234".
 const PAIR_AFTER_LABEL =
   /(?:credentials?|creds|login)[ \t]{0,3}(?:[:=：]|(?:are|is)(?=[ \t])|(?<=[ \t]))[ \t]{0,3}([^\s"'`/:,;]{1,64})(?:[ \t]{0,3}\/[ \t]{0,3}|:)/iy;
-// What a username looks like when nothing else says so: an address, a handle with `_`/`.`/`-` or a
-// digit, or a default account name. "credentials: read/write" is not a pair.
-const DEFAULT_ACCOUNT = /^(?:admin|administrator|root|guest|user|sa|postgres|ubuntu|pi)$/i;
-const USERNAME = new RegExp(`[@_.\\d-]|${DEFAULT_ACCOUNT.source}`, "i");
 
 export const credentialPairParser: SecretParser = {
   id: "credential-pair",
@@ -131,13 +128,8 @@ export const credentialPairParser: SecretParser = {
   },
 };
 
-// A label naming both halves, user first (`ID/PW`, `id pw`, `User/Password`, `username/passwd`), right
-// before the password word; then the pair it labels, `user/password` or `user password` (Korean and
-// Japanese admin notes, router and device manuals: "ID/PW: admin/…", "id pw master …", "ID/PW->…").
-const USER_LABEL_BEFORE =
-  /(?:^|[^\p{L}\p{N}_])(?:id|user(?:[ _-]?(?:name|id))?|login|account)[ \t]{0,2}[/ \t][ \t]{0,2}$/iu;
-const LABELLED_PAIR =
-  /[ \t]{0,3}(?:[:=：]|->|=>)?[ \t]{0,3}(?<user>[^\s"'`/:,;()]{1,64})(?:[ \t]{0,3}\/{1,2}[ \t]{0,3}|[ \t]{1,3})/y;
+// After the password word of a labelled pair (labelled-pair.ts): `:`, `=`, an arrow ("ID/PW->…") or spaces.
+const PAIR_LINK = /[ \t]{0,3}(?:[:=：]|->|=>)?[ \t]{0,3}/y;
 
 export const labelledPairParser: SecretParser = {
   id: "credential-pair",
@@ -148,12 +140,10 @@ export const labelledPairParser: SecretParser = {
     ENGLISH_WORD.lastIndex = index;
     const word = ENGLISH_WORD.exec(text)?.[0];
     if (word === undefined || isWordChar(text, index + word.length)) return undefined;
-    if (!USER_LABEL_BEFORE.test(text.slice(Math.max(0, index - 16), index))) return undefined;
-    LABELLED_PAIR.lastIndex = index + word.length;
-    const pair = LABELLED_PAIR.exec(text);
-    const user = pair?.groups?.user;
-    if (pair === null || user === undefined || !isUsername(user)) return undefined;
-    return passwordAt(text, index + word.length + pair[0].length, false);
+    PAIR_LINK.lastIndex = index + word.length;
+    PAIR_LINK.test(text);
+    const start = labelledPairPasswordStart(text, index, PAIR_LINK.lastIndex);
+    return start === undefined ? undefined : passwordAt(text, start, false);
   },
 };
 
@@ -178,13 +168,6 @@ function isWordChar(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (Number.isNaN(code)) return false;
   return code < 128 ? isAsciiWordChar(text, index) : WORD_CHAR.test(text.charAt(index));
-}
-
-function isUsername(user: string): boolean {
-  // A default account first: `sa` (SQL Server's) is also a French word.
-  if (DEFAULT_ACCOUNT.test(user)) return true;
-  if (!/^[\p{L}\p{N}]/u.test(user) || isDescriptionWord(user)) return false;
-  return USERNAME.test(user) || /^\p{L}{2,32}$/u.test(user);
 }
 
 function passwordAt(text: string, start: number, quoted: boolean): ParsedSecret | undefined {

@@ -2,6 +2,7 @@ import { rememberLast } from "../remember-last.js";
 import { ALPHANUMERIC, asciiClass, atLineStart, skipBackOver } from "./char-class.js";
 import { drawnWithoutDigits } from "./digitless-key.js";
 import { characterClasses, shannonEntropy } from "./entropy.js";
+import { labelledPairPasswordStart } from "./labelled-pair.js";
 import {
   isCodeCall,
   isDescriptionWord,
@@ -193,15 +194,8 @@ function readValueOfName(
   const valueStart = findValueStart(text, nameStart, nameEnd, isPassword);
   if (valueStart === undefined) return literalComparedWith(text, nameStart, isPassword, name, originalName);
   // "Username/Password: admin / s3cret": a pair under a pair's label; the password is its second half.
-  if (
-    isPassword &&
-    valueStart.quote === "" &&
-    PAIR_LABEL.test(text.slice(Math.max(0, nameStart - 12), nameStart))
-  ) {
-    PAIR_VALUE.lastIndex = valueStart.index;
-    const pair = PAIR_VALUE.exec(text);
-    if (pair !== null) valueStart.index += pair[0].length;
-  }
+  if (isPassword && valueStart.quote === "")
+    valueStart.index = labelledPairPasswordStart(text, nameStart, valueStart.index) ?? valueStart.index;
   // In a URL's query (`?user=app&password=…&ssl=true`) `&` starts the next parameter.
   const inQuery = text[nameStart - 1] === "&" || text[nameStart - 1] === "?";
   let value = readValue(text, valueStart.index, valueStart.quote, inQuery);
@@ -1027,9 +1021,6 @@ function insideTemplateAction(text: string, nameStart: number): boolean {
   const open = before.lastIndexOf("{{");
   return open !== -1 && !before.includes("}}", open) && !before.includes("\n", open);
 }
-// The label of a `user / password` pair before the password word, and the username with its slash.
-const PAIR_LABEL = /(?:user(?:name)?|login|account|id)[ \t]{0,2}\/[ \t]{0,2}$/i;
-const PAIR_VALUE = /[^\s/"'`]{1,64}[ \t]{0,2}\/[ \t]{0,2}(?=\S)/y;
 const ASSIGNMENT = /^(?::{1,3}=|\?=|\.=|=>|===?|!==?|=|:|<-(?!-))/;
 const TYPE_ANNOTATION =
   /^[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w.]{0,30}(?:<[^<>\n]{0,30}>)?(?:\[\])?\??[ \t]*=(?!=)[ \t]*(?=[@bBrRuUfF]?["'`])/;
