@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { authoredPhoneLines, authoredSpanLines } from "./authored-pii-lines.js";
 import { authoredSecretLines } from "./authored-secret-lines.js";
+import { type BratDocument, bratLines } from "./extract-brat.js";
 import { type CredSweeperFinding, credSweeperLines } from "./extract-credsweeper.js";
 import { DIALOGUE_FORMATS, dialogueLines, isDialogueFormat, readDialogues } from "./extract-dialogues.js";
 import { ducklingLines } from "./extract-duckling.js";
@@ -131,16 +132,39 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
       });
     case "convlab-dialogues":
     case "sgd-dialogues":
+    case "risawoz-dialogues":
       // `path=format`: a split of dialogues in ConvLab-2's form of CrossWOZ or MultiWOZ (zipped), or
-      // a file of the Schema-Guided Dialogue dataset (JSON).
+      // a file of the Schema-Guided Dialogue dataset (JSON); `path=format=language` where the format
+      // holds files of several languages (X-RiSAWOZ's).
       return source.paths.flatMap((entry) => {
-        const [path = "", format = ""] = entry.split("=");
+        const [path = "", format = "", language] = entry.split("=");
         if (!isDialogueFormat(format))
           throw new Error(`${source.id}: ${path} names no dialogue format (${DIALOGUE_FORMATS.join(", ")})`);
         const file = show(source.repo, source.commit, path);
         const json = path.endsWith(".zip") ? unzipOne(file) : file.toString("utf8");
         const dialogues = readDialogues(json, format);
-        return dialogueLines(dialogues, format, path.split("/").slice(-2).join("/"), context);
+        return dialogueLines(dialogues, format, path.split("/").slice(-2).join("/"), context, language);
+      });
+    case "brat-standoff":
+      // Folders of `<id>.txt` documents, each with its `<id>.ann` annotations.
+      return source.paths.flatMap((folder) => {
+        const texts = filesOf(source, folder, ".txt");
+        const files = showMany(source.repo, source.commit, [
+          ...texts,
+          ...texts.map((path) => path.replace(/\.txt$/, ".ann")),
+        ]);
+        const documents: BratDocument[] = texts.map((path, index) => ({
+          id:
+            path
+              .split("/")
+              .at(-1)
+              ?.replace(/\.txt$/, "") ?? path,
+          text: files[index]?.toString("utf8") ?? "",
+          ann: files[texts.length + index]?.toString("utf8") ?? "",
+        }));
+        if (source.types === undefined || source.language === undefined)
+          throw new Error(`${source.id}: names no \`types\` or \`language\``);
+        return bratLines(documents, source.types, source.language, folder, context);
       });
     case "nemo-telephone-tests": {
       // tests/nemo_text_processing/<language>/data_[inverse_]text_normalization/test_cases_telephone*.txt

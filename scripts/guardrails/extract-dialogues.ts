@@ -15,11 +15,12 @@ export interface Dialogue {
 
 /**
  * The dialogue formats read: CrossWOZ's (Chinese) and MultiWOZ's (English), as ConvLab-2 ships them,
- * and the Schema-Guided Dialogue dataset's own (English).
+ * the Schema-Guided Dialogue dataset's own (English), and X-RiSAWOZ's (RiSAWOZ's dialogues translated
+ * into French, Hindi, Korean, English and Hindi-English; the language is named per file).
  */
-export type DialogueFormat = "crosswoz" | "multiwoz" | "sgd";
+export type DialogueFormat = "crosswoz" | "multiwoz" | "sgd" | "risawoz";
 
-export const DIALOGUE_FORMATS: readonly DialogueFormat[] = ["crosswoz", "multiwoz", "sgd"];
+export const DIALOGUE_FORMATS: readonly DialogueFormat[] = ["crosswoz", "multiwoz", "sgd", "risawoz"];
 
 export function isDialogueFormat(name: string): name is DialogueFormat {
   return DIALOGUE_FORMATS.some((format) => format === name);
@@ -30,8 +31,14 @@ const PHONE_SLOT: Record<DialogueFormat, string> = {
   crosswoz: "电话",
   multiwoz: "Phone",
   sgd: "phone_number",
+  risawoz: "phone number",
 };
-const LANGUAGE: Record<DialogueFormat, string> = { crosswoz: "Chinese", multiwoz: "English", sgd: "English" };
+const LANGUAGE: Record<DialogueFormat, string | undefined> = {
+  crosswoz: "Chinese",
+  multiwoz: "English",
+  sgd: "English",
+  risawoz: undefined,
+};
 
 /** One turn of a Schema-Guided Dialogue file: its actions' values and its frames' slot spans. */
 interface SgdTurn {
@@ -64,6 +71,33 @@ function readSgdDialogues(data: { dialogue_id: string; turns: SgdTurn[] }[]): Di
   }));
 }
 
+/** An X-RiSAWOZ turn: the user's and the system's utterances (`[text, slot spans]`) and their acts `[act, domain, slot, value]`. */
+interface RisawozTurn {
+  user_utterance: [string, unknown];
+  system_utterance: [string, unknown];
+  user_actions: string[][];
+  system_actions: string[][];
+}
+
+/**
+ * An X-RiSAWOZ file (`[{ dialogue_id, dialogue: [turn] }]`) as dialogues of two turns per exchange, the
+ * user's and the system's, each with its acts' (slot, value) pairs. The utterances' slot spans are not
+ * read: in the translated files their offsets are often those of the text before translation.
+ */
+function readRisawozDialogues(data: { dialogue_id: string; dialogue: RisawozTurn[] }[]): Dialogue[] {
+  const side = ([text]: [string, unknown], actions: string[][]): DialogueTurn => ({
+    text,
+    acts: actions.map((action): [string, string] => [action[2] ?? "", action[3] ?? ""]),
+  });
+  return data.map(({ dialogue_id, dialogue }) => ({
+    id: dialogue_id,
+    turns: dialogue.flatMap((turn) => [
+      side(turn.user_utterance, turn.user_actions),
+      side(turn.system_utterance, turn.system_actions),
+    ]),
+  }));
+}
+
 const DIGIT = /[0-9]/;
 /** A phone value of six digits or more: shorter ones are annotation slips (`58` of a postcode). */
 const PHONE_DIGITS = /(?:\d\D?){5}\d/;
@@ -75,6 +109,8 @@ const PHONE_DIGITS = /(?:\d\D?){5}\d/;
 export function readDialogues(json: string, format: DialogueFormat): Dialogue[] {
   if (format === "sgd")
     return readSgdDialogues(JSON.parse(json) as { dialogue_id: string; turns: SgdTurn[] }[]);
+  if (format === "risawoz")
+    return readRisawozDialogues(JSON.parse(json) as { dialogue_id: string; dialogue: RisawozTurn[] }[]);
   const data = JSON.parse(json) as Record<string, unknown>;
   return Object.entries(data).map(([id, value]) => {
     if (format === "crosswoz") {
@@ -142,6 +178,7 @@ export function dialogueLines(
   format: DialogueFormat,
   file: string,
   context: LineContext,
+  language = LANGUAGE[format],
 ): PiiSecretLine[] {
   const lines: PiiSecretLine[] = [];
   for (const dialogue of dialogues) {
@@ -174,7 +211,7 @@ export function dialogueLines(
         positive,
         types: positive ? ["PHONE_NUMBER"] : [],
         unclaimed: [],
-        language: LANGUAGE[format],
+        ...(language === undefined ? {} : { language }),
         ...(positive ? { spans } : {}),
         ...(excluded === undefined ? {} : { excluded }),
         ...context,
@@ -183,6 +220,11 @@ export function dialogueLines(
       });
     });
   }
+  return withoutHalfARepeats(lines);
+}
+
+/** The lines, less those of half b (source `…-b`) whose text is already a line of half a (`…-a`). */
+export function withoutHalfARepeats(lines: PiiSecretLine[]): PiiSecretLine[] {
   const inHalfA = new Set(lines.filter((line) => line.source.endsWith("-a")).map((line) => line.text));
   return lines.filter((line) => line.source.endsWith("-a") || !inHalfA.has(line.text));
 }

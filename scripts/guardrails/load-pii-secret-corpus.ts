@@ -25,6 +25,10 @@ export interface PiiSecretSource {
   half?: "a" | "b";
   /** Recognizers-Text: the spec files read (PhoneNumberModel.json…) and the type each labels. */
   models?: Record<string, string>;
+  /** BRAT standoff corpora: the source's entity types scored as a claimed type, and which (`NUMERO_TELEFONO` → `PHONE_NUMBER`). */
+  types?: Record<string, string>;
+  /** The language of every line, where the source is in one. */
+  language?: string;
   evaluates: "pii" | "secret";
   split: PiiSecretSplit;
   licence: string;
