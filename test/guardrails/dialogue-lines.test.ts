@@ -140,4 +140,51 @@ describe("dialogue lines (CrossWOZ and MultiWOZ as ConvLab-2 ships them)", () =>
       origin: "dev/dialogues_001.json 1_00000 turn 0",
     });
   });
+
+  it("reads X-RiSAWOZ's form: the user's and the system's sides of a turn, labelled by their acts, in the language named", () => {
+    const system = "D'accord, c'est le 0512-1234567 et l'entrée coûte 40 yuans.";
+    const risawoz = JSON.stringify([
+      {
+        dialogue_id: "attraction_goal_1-1###1",
+        dialogue: [
+          {
+            turn_id: 0,
+            user_utterance: ["Quel est son numéro de téléphone et le prix ?", {}],
+            system_utterance: [system, { "Attraction-phone number": { "0512-1234567": [[0, 12]] } }],
+            user_actions: [
+              ["Request", "Attraction", "phone number", ""],
+              ["Request", "Attraction", "ticket price", ""],
+            ],
+            system_actions: [
+              ["Inform", "Attraction", "phone number", "0512-1234567"],
+              ["Inform", "Attraction", "ticket price", "40 yuans"],
+            ],
+          },
+          {
+            turn_id: 1,
+            user_utterance: ["Et pour 3 personnes ?", {}],
+            system_utterance: ["Appelez le 0512-7654321.", {}],
+            user_actions: [["Inform", "Attraction", "people", "3"]],
+            system_actions: [["Inform", "Attraction", "phone number", "0512-7654321"]],
+          },
+        ],
+      },
+    ]);
+    const lines = dialogueLines(
+      readDialogues(risawoz, "risawoz"),
+      "risawoz",
+      "fr_fewshot.json",
+      context,
+      "French",
+    );
+    expect(lines.map((line) => [line.text, line.positive, line.language])).toEqual([
+      [system, true, "French"],
+      ["Et pour 3 personnes ?", false, "French"],
+      ["Appelez le 0512-7654321.", true, "French"],
+    ]);
+    // The span from the act's value, not the utterance's slot offsets ([0, 12] here), which in the
+    // translated files are often those of the text before translation.
+    expect(lines[0]?.spans).toEqual([["PHONE_NUMBER", system.indexOf("0512"), system.indexOf("0512") + 12]]);
+    expect(lines[0]?.origin).toBe("fr_fewshot.json attraction_goal_1-1###1 turn 1");
+  });
 });
