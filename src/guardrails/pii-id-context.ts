@@ -88,6 +88,18 @@ const ON_THEIR_OWN = [
   "refer[êe]ncia",
   "p[óo]liza",
   "ap[óo]lice",
+  // Health and social-security records' numbers, as Spanish and Portuguese forms label them: a
+  // medical record (`NHC`, número de historia clínica), social-security affiliation (`NASS`, `NUSS`,
+  // Portugal's `NISS`; spelt out only after the number word, as `Teléfono de la Seguridad Social` is
+  // its phone), a doctor's college membership (`NºCol`, número de colegiado).
+  "nhc",
+  "historia cl[íi]nica",
+  "nass",
+  "nuss",
+  "niss",
+  "n[úu]mero de (?:afiliaci[óo]n|(?:la )?(?:seguridad|seguran[çc]a) social)",
+  "n[°º]\\.?\\s*col(?:egiad[oa])?\\.?",
+  "colegiad[oa]",
   // French
   "commande",
   "facture",
@@ -98,6 +110,7 @@ const ON_THEIR_OWN = [
   "siret",
   "siren",
   "colis",
+  "num[ée]ro de s[ée]curit[ée] sociale",
   // German
   "(?:bestell|rechnungs?|sendungs?|vertrags?|kunden|artikel|konto|auftrags?|mitglieds?|versicherungs?|ausweis|referenz|chargen|serien|buchungs|transaktions|vorgangs)-?(?:nummer|nr\\.?|id)",
   "aktenzeichen",

@@ -116,6 +116,31 @@ describe("phone context words in twelve languages, with Unicode word boundaries"
     expect(phones("Atención al cliente: 900 123 456")).toEqual(["phone:900 123 456"]);
     expect(phones("Service client : 09 70 12 34 56")).toEqual(["phone:09 70 12 34 56"]);
   });
+  it("does not take a health or social-security record's number a Spanish or Portuguese form labels", () => {
+    // Tuned on meddocan-clinical-cases-a: a doctor's college number (province, province, five digits),
+    // a social-security affiliation number (two, eight, two) and a medical record's number, each
+    // read as a phone somewhere before its label was known.
+    for (const text of [
+      "Médico: Ana Pérez NºCol: 08 08 12345.",
+      "Nº colegiado: 02 02 34567",
+      "Colegiado nº 06 06 12345",
+      "NASS: 08 12345678 90.",
+      "NUSS 07 23456789 01",
+      "NISS: 09 34567890 12",
+      "Número de la Seguridad Social: 02 45678901 23",
+      "Número de afiliación: 08 12345678 90",
+      "NHC: 12-34567890.",
+      "Nº historia clínica: 15-85612345",
+    ]) {
+      expect(phones(text), text).toEqual([]);
+    }
+  });
+  it("still reads the phone of an office the record's words name", () => {
+    expect(phones("Teléfono de la Seguridad Social: 901 16 65 65")).toEqual(["phone:901 16 65 65"]);
+    expect(phones("Médico: Ana Pérez NºCol: 08 08 12345. Tel.: 93 416 97 00")).toEqual([
+      "phone:93 416 97 00",
+    ]);
+  });
 });
 
 describe("CLDR's phone words and the verbs said before a number, in more languages", () => {
