@@ -22,8 +22,9 @@ const empty = (): Tally => ({ truePositives: 0, falsePositives: 0, falseNegative
  * PII and secret detection on the held-out corpus (scripts/guardrails/pii-secret-sources.json):
  * sources the rules were not written against, split by source. Dev sources (presidio-research's
  * synthetic sentences, presidio's recognizer tests, libphonenumber's matcher tests, faker-js's
- * per-locale phone formats, Duckling's per-language corpora of numbers in text, turns of CrossWOZ's
- * and MultiWOZ's task-oriented dialogues (halves `-a`, tuned on, and `-b`, reported), gitleaks' rule
+ * per-locale phone formats, Duckling's per-language corpora of numbers in text, turns of CrossWOZ's,
+ * MultiWOZ's, the Schema-Guided Dialogue dataset's and X-RiSAWOZ's task-oriented dialogues and lines
+ * of MEDDOCAN's Spanish clinical cases (halves `-a`, tuned on, and `-b`, reported), gitleaks' rule
  * samples, detect-secrets' plugin tests, whispers' fixtures, hand-labelled connection-string lines of
  * SqlClient, pyodbc, Npgsql, node-postgres, mssql-python, SQLAlchemy, python-ibmdb, R's odbc and
  * Snowflake's .NET connector, hand-labelled lines of Bitnami's Helm charts and GitHub's custom secret
