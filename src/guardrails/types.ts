@@ -125,8 +125,8 @@ export interface Guardrails {
   checkAsync(input: GuardrailsCheckInput): Promise<GuardrailsCheck>;
   /**
    * The part of checkAsync a worker thread runs while the request thread reads the same texts: the
-   * raw findings, per text, of each of its detectors (the secret detector, the learned scorer and
-   * its pasted-document readings) that `only` asks for, in their order.
+   * raw findings, per text, of each of its detectors (the secret detector and the learned scorer)
+   * that `only` asks for, in their order.
    */
   scanOffThreadPart(texts: readonly SourcedText[], only?: readonly GuardrailKind[]): Finding[][][];
   /** Starts a worker thread and builds the detectors there, so the first long check pays neither. */

@@ -157,6 +157,11 @@ describe("checkAsync's parallel check (the secret detector and the learned score
     expect(check.findings.some((finding) => finding.detector.includes("attacks/embedded-document:"))).toBe(
       true,
     );
+    // The pasted-document readings run here, beside the rules: on the worker thread they made its
+    // part, with the hand-off, the longer one.
+    const offThread = guardrails.scanOffThreadPart([{ text: `${text}\n${SECRET}`, source: "user" }]).flat(2);
+    expect(offThread.some((finding) => finding.kind === "secret")).toBe(true);
+    expect(offThread.some((finding) => finding.detector.includes("attacks/embedded-document:"))).toBe(false);
     clearPosted();
     await guardrails.checkAsync({ text: textOf(1000, 3), direction: "input" });
     expect(posted()).toEqual([]);
