@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldDigits } from "../../src/guardrails/fold-digits.js";
+import { FOLD_TABLE, FOLDABLE, foldDigits } from "../../src/guardrails/fold-digits.js";
 
 describe("foldDigits", () => {
   it("folds each script's digits, full-width ASCII, the hyphens and the ideographic space, one unit for one", () => {
@@ -14,6 +14,23 @@ describe("foldDigits", () => {
     expect(foldDigits("ケータイ 090ー1234ー5678")).toBe("ケータイ 090-1234-5678");
     expect(foldDigits("０９０ー１２３４")).toBe("090-1234");
     expect(foldDigits("コーヒー1杯ー2杯 1ー ー2")).toBe("コーヒー1杯ー2杯 1ー ー2");
+  });
+
+  it("reads through its table exactly the units the FOLDABLE regex matches, each folded as the regex's runs are", () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code);
+      const foldable = FOLDABLE.test(unit);
+      expect(FOLD_TABLE[code] !== code, `U+${code.toString(16)}`).toBe(foldable);
+      if (foldable) expect(foldDigits(`x${unit}`).charCodeAt(1)).toBe(FOLD_TABLE[code]);
+      else if (code % 97 === 0) expect(foldDigits(`${unit}x`)).toBe(`${unit}x`);
+    }
+    // A foldable unit anywhere in a long text, at either end too.
+    const plain = "Call 555 0100 or write to ünïcödé — 電話 ".repeat(300);
+    for (const at of [0, 1, plain.length >> 1, plain.length]) {
+      const text = `${plain.slice(0, at)}\uff10${plain.slice(at)}`;
+      expect(foldDigits(text)).toBe(`${plain.slice(0, at)}0${plain.slice(at)}`);
+    }
+    expect(foldDigits(plain)).toBe(plain);
   });
 
   it("folds a run longer than one String.fromCharCode call takes", () => {
