@@ -76,6 +76,8 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
   const requestThreadDetectors = detectors.filter((detector) => !offThreadDetectors.includes(detector));
   const scorer = model ? createAttackScorer(model) : undefined;
   const policy = createPolicy(parsed);
+  // What a parallel check posts for the config, made once: the worker thread keys its detectors by it.
+  const configJson = JSON.stringify(parsed);
   /** Set once a worker thread has these detectors built: until then checkAsync does not wait on one. */
   let offThreadReady = false;
   const warmUpOffThread = () =>
@@ -240,7 +242,7 @@ export function createGuardrails(config: GuardrailsConfigInput = {}): Guardrails
         detectorsFor(requestThreadDetectors, input.only).length > 0;
       const texts = parallel ? checkedTexts(input) : [];
       const offThread = parallel
-        ? runOnIdleThread("scanOffThreadPart", { config: parsed, texts, only: input.only })
+        ? runOnIdleThread("scanOffThreadPart", { config: configJson, texts, only: input.only })
         : undefined;
       return offThread ? checkInParallel(input, texts, offThread, started) : Promise.resolve(check(input));
     },

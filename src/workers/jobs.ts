@@ -12,14 +12,17 @@ import { warmUpDetectors } from "../guardrails/warm-up.js";
 import { countFamilyChat, countFamilyText, loadFamilyTokenizer } from "../tokens/family-tokenizer.js";
 import { packMap } from "./packed-strings.js";
 
-/** The detectors of each guardrails config seen, built and warmed up once per thread (a process has one or two). */
+/** The detectors of each guardrails config seen (by its JSON), built and warmed up once per thread (a process has one or two). */
 const guardrailsByConfig = new Map<string, Guardrails>();
 
-function guardrailsFor(config: GuardrailsConfigInput): Guardrails {
-  const key = JSON.stringify(config);
+/** A config, or its JSON as a parallel check posts it (one string to copy, and the key as it is). */
+function guardrailsFor(config: GuardrailsConfigInput | string): Guardrails {
+  const key = typeof config === "string" ? config : JSON.stringify(config);
   let guardrails = guardrailsByConfig.get(key);
   if (!guardrails) {
-    guardrails = createGuardrails(config);
+    guardrails = createGuardrails(
+      typeof config === "string" ? (JSON.parse(config) as GuardrailsConfigInput) : config,
+    );
     warmUpDetectors(guardrails);
     guardrailsByConfig.set(key, guardrails);
   }
@@ -48,7 +51,8 @@ export const OFF_THREAD_JOBS = {
   },
   /** checkAsync's worker-thread part of a mid-size check (create-guardrails.ts), beside the request thread's. */
   scanOffThreadPart(input: {
-    config: GuardrailsConfigInput;
+    /** The parsed config's JSON: posted with every check, a string is copied in one go, an object key by key. */
+    config: string;
     texts: SourcedText[];
     only?: readonly GuardrailKind[];
   }) {

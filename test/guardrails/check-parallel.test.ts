@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { guardrailsConfigSchema } from "../../src/guardrails/config.js";
 import {
   createGuardrails,
   type GuardrailsCheck,
@@ -187,6 +188,21 @@ describe("checkAsync's parallel check (the secret detector and the learned score
     clearPosted();
     expect(result(await guardrails.checkAsync(input))).toEqual(expected);
     expect(posted()).toEqual(["scanOffThreadPart"]);
+  }, 60_000);
+
+  it("posts the config as its JSON: a thread that has not seen it builds its detectors from it", async () => {
+    await stopOffThreadWorker();
+    const texts = [{ text: `${textOf(6000, 2)}\n\n${PERSONA}\n${SECRET}`, source: "user" as const }];
+    // Without the learned scorer the worker's part is the secret detector alone: one list per text.
+    const config = guardrailsConfigSchema.parse({ learnedAttackScorer: false });
+    const withoutScorer = createGuardrails(config).scanOffThreadPart(texts);
+    expect(withoutScorer[0]).toHaveLength(1);
+    const posted = await runOffThread("scanOffThreadPart", { config: JSON.stringify(config), texts });
+    expect(posted).toEqual(withoutScorer);
+    const defaults = JSON.stringify(guardrailsConfigSchema.parse({}));
+    expect(await runOffThread("scanOffThreadPart", { config: defaults, texts })).toEqual(
+      guardrails.scanOffThreadPart(texts),
+    );
   }, 60_000);
 
   it("completes with the same result when the worker threads are stopped while it waits", async () => {
