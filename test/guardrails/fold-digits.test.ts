@@ -31,6 +31,11 @@ describe("foldDigits", () => {
       expect(foldDigits(text)).toBe(`${plain.slice(0, at)}0${plain.slice(at)}`);
     }
     expect(foldDigits(plain)).toBe(plain);
+    // Past 64 KB the regex reads it: the same answer.
+    const long = plain.repeat(6);
+    expect(long.length).toBeGreaterThan(64 * 1024);
+    expect(foldDigits(long)).toBe(long);
+    expect(foldDigits(`${long}\uff11`)).toBe(`${long}1`);
   });
 
   it("folds a run longer than one String.fromCharCode call takes", () => {
