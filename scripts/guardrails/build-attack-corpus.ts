@@ -21,6 +21,7 @@ import {
   userTurns,
 } from "./extract-agent-orders.js";
 import { extractArcanum } from "./extract-arcanum.js";
+import { type CyberSecEvalRow, extractCyberSecEval } from "./extract-cyberseceval.js";
 import { extractHiveTraceExtraction, extractHiveTraceTemplates } from "./extract-hivetrace.js";
 import { attackerCasesBySplit, type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
 import { extractIfevalPrompts, extractInstructionRequests } from "./extract-instructions.js";
@@ -518,26 +519,10 @@ async function extract(source: Source): Promise<CorpusLine[]> {
           add(row.prompt, "benign", guessLang(row.prompt), split);
         break;
       }
-      case "cyberseceval": {
-        // Split by injection variant (sorted, every third dev), so dev techniques are unseen in training.
-        const rows = JSON.parse(data.toString("utf8")) as {
-          user_input: string;
-          injection_variant: string;
-          speaking_language: string;
-        }[];
-        const variants = [...new Set(rows.map((row) => row.injection_variant))].sort();
-        for (const row of rows) {
-          const split = variants.indexOf(row.injection_variant) % 3 === 2 ? "dev" : "train";
-          const kind = PERSONA_VARIANTS.has(row.injection_variant) ? "jailbreak" : "prompt_injection";
-          add(
-            row.user_input,
-            kind,
-            LANGUAGE_CODES[row.speaking_language] ?? guessLang(row.user_input),
-            split,
-          );
-        }
+      case "cyberseceval":
+        for (const line of extractCyberSecEval(JSON.parse(data.toString("utf8")) as CyberSecEvalRow[]))
+          add(line.text, line.kind, line.lang ?? guessLang(line.text), line.split);
         break;
-      }
       case "sgd": {
         // `path:every`: the first user turn (the request that opens the dialogue) of every n-th dialogue.
         const every = Number(entry.split(":")[1] ?? "1");
@@ -661,20 +646,6 @@ function sidedPaths(source: Source): { path: string; split: string }[] {
     return { path, split };
   });
 }
-
-/** CyberSecEval's variants that make the model play a part or believe it is in another mode: jailbreaks. */
-const PERSONA_VARIANTS = new Set(["virtualization", "hypothetical_scenario", "system_mode"]);
-const LANGUAGE_CODES: Record<string, string> = {
-  English: "en",
-  German: "de",
-  French: "fr",
-  Spanish: "es",
-  Chinese: "zh",
-  Japanese: "ja",
-  Russian: "ru",
-  Arabic: "ar",
-  Hindi: "hi",
-};
 
 /** Benign news paragraphs already extracted (UD PUD), train and dev apart: hosts for attacks written into documents. */
 function paragraphsBySplit(lang?: string): { train: string[]; dev: string[] } {
