@@ -123,6 +123,15 @@ const REQUEST_SOURCES_MODE = process.env.REQUEST_SOURCES_TRAIN ?? "0";
  * line-order halves per language 1 of 866, 0 of 874), user 14. With REQUEST_WEIGHT 0.3: 1098 (235,
  * 223), xSID 1, user 14; 0.1: 1106 (240, 223), xSID 6, user 21. Each broke the keep rule's recall
  * line (2 lines); the learned scorer alone 0.711 (shipped) -> 0.678, 0.691, 0.700.
+ * Twenty-fourth round, with CyberSecEval's lines tagged with their own languages (it, id, tr, pt, vi,
+ * ko, th, tl, bn: extract-cyberseceval.ts), same dev (rules + model; shipped: 1126, benign 56, xSID 20):
+ * retrained as the default run, 1119, benign 71 (xSID 35: id 14, tr 12, it 7; those languages had
+ * attack weight and no benign text); =languages 1094, benign 31 (xSID 1); =languages with
+ * REQUEST_WEIGHT 0.3, 1107 (CyberSecEval 245 -> 245, against 235 with the old tags), benign 34 (xSID
+ * 1, composed look-alikes 1 -> 6). The lines lost are English ones (Arcanum 86 -> 78, composed
+ * documents 229 -> 224, the guide's jailbreaks 3 -> 0): the user threshold rose 0.403 -> 0.445, set
+ * by the rules' evaluation set's benign cases. The Prompt Engineering Guide's Italian, Portuguese,
+ * Turkish and Korean train pages as benign documents: 1102 (xSID 13), with =languages and 0.3, 1076.
  */
 const REQUEST_LANGUAGE_ATTACKS = "authored-train-request-languages";
 const REQUEST_SOURCES_TRAIN = REQUEST_SOURCES_MODE === "1";
