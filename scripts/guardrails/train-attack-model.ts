@@ -161,7 +161,14 @@ const labelOf = (line: CorpusLine) => ATTACK_CLASSES.indexOf(line.kind);
 // attacks are embedded between benign train lines, and pairs of benign lines stay benign.
 const benignTrain = train.filter((line) => line.kind === "benign");
 const pick = () => benignTrain[Math.floor(random() * benignTrain.length)]?.text ?? "";
-const balanceKey = (line: CorpusLine) => (BY_LANGUAGE ? `${line.source}|${line.lang}` : line.source);
+/**
+ * SOURCE_LANGUAGES=fold: a source's attacks in languages with no benign training text weigh as one
+ * part (they have no benign lines to be balanced against).
+ */
+const benignLanguages = new Set(benignTrain.map((line) => line.lang));
+const partOf = (line: CorpusLine) =>
+  process.env.SOURCE_LANGUAGES === "fold" && !benignLanguages.has(line.lang) ? "no benign text" : line.lang;
+const balanceKey = (line: CorpusLine) => (BY_LANGUAGE ? `${line.source}|${partOf(line)}` : line.source);
 const contextOf = (line: CorpusLine) => (line.context ?? "user") as ContentSource;
 const texts: {
   text: string;
@@ -246,16 +253,56 @@ for (const { label, source } of texts) {
 // Each class weighs as much as the others in total, whatever its number of lines; within a class a
 // source weighs as the square root of its size, so a thousand easy lines (maths questions, API
 // requests) do not drown the few hard ones (requests that use an attack's words).
+/**
+ * SOURCE_LANGUAGES: how a source in several languages (BY_LANGUAGE) is weighed. "parts" (shipped): each
+ * language part as a source of its own (√ of each part's lines), so a source weighs more the more
+ * languages it is tagged in: CyberSecEval's retag (9 more parts) took its share of the injection
+ * class's weight 25 -> 34 % (jailbreak 51 -> 61 %) and English's 49 -> 41 % (52 -> 38 %). "share": the
+ * source weighs as √ of all its lines, shared among its languages by √ of each part's lines (a small
+ * language within a source still weighs more per line than a large one). "attack-share": so for the
+ * attack classes only. "fold": a source's attacks in languages with no benign training text are one
+ * part. Twenty-fifth round, retagged corpus, REQUEST_SOURCES_TRAIN=languages, on dev (rules + model;
+ * shipped 1126 of 1317, benign 56, xSID 20, threshold 0.403): share, REQUEST_WEIGHT 0.3: 1062, benign
+ * 26 (the guide's and UD's benign parts lose weight: the guide's pages set the document threshold,
+ * 0.458); attack-share, 0.3: 1091 (CyberSecEval 245 -> 227, composed documents 229 -> 217), benign 36
+ * (OpenAI agents' instructions 0 -> 3), 0.418; fold, 0.3: 1106 (Arcanum 86 -> 80, composed 229 -> 223),
+ * benign 35 (composed look-alikes 1 -> 5), user 0.441, set by the evaluation set's English benign
+ * lines about attacks (all of its five highest are English, so a cap per language would not move it).
+ * None kept; xSID 1 in each.
+ */
+const SOURCE_LANGUAGES = process.env.SOURCE_LANGUAGES ?? "parts";
+const sharedClass = (label: number) =>
+  SOURCE_LANGUAGES === "share" || (SOURCE_LANGUAGES === "attack-share" && label !== 0);
+const sourceOfKey = (key: string) =>
+  key.slice(0, key.indexOf(" ") + 1) + key.slice(key.indexOf(" ") + 1).split("|")[0];
+/** Per class and source (no language): its lines, and the sum of √ of its language parts' lines. */
+const wholeSource = new Map<string, { count: number; partRoots: number }>();
+for (const [key, count] of perSource) {
+  const whole = wholeSource.get(sourceOfKey(key)) ?? { count: 0, partRoots: 0 };
+  whole.count += count;
+  whole.partRoots += count ** SOURCE_POWER;
+  wholeSource.set(sourceOfKey(key), whole);
+}
 const rootSum = new Array<number>(CLASS_COUNT).fill(0);
+for (const [key, { count }] of wholeSource) {
+  const label = Number(key.slice(0, key.indexOf(" ")));
+  if (sharedClass(label)) rootSum[label] = (rootSum[label] ?? 0) + count ** SOURCE_POWER;
+}
 for (const [key, count] of perSource) {
   const label = Number(key.slice(0, key.indexOf(" ")));
-  rootSum[label] = (rootSum[label] ?? 0) + count ** SOURCE_POWER;
+  if (!sharedClass(label)) rootSum[label] = (rootSum[label] ?? 0) + count ** SOURCE_POWER;
 }
 const exampleWeight = (label: number, source: string): number => {
   const classTotal = texts.length / CLASS_COUNT;
   if (!SOURCE_BALANCE) return classTotal / Math.max(1, counts[label] ?? 0);
-  const count = perSource.get(`${label} ${source}`) ?? 1;
-  return (classTotal * count ** SOURCE_POWER) / (rootSum[label] ?? 1) / count;
+  const key = `${label} ${source}`;
+  const count = perSource.get(key) ?? 1;
+  const whole = wholeSource.get(sourceOfKey(key));
+  const root =
+    sharedClass(label) && whole !== undefined
+      ? (whole.count ** SOURCE_POWER * count ** SOURCE_POWER) / whole.partRoots
+      : count ** SOURCE_POWER;
+  return (classTotal * root) / (rootSum[label] ?? 1) / count;
 };
 // Each feature counts once per text, as the scorer counts it once per block.
 /**
