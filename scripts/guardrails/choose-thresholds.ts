@@ -47,6 +47,11 @@ export interface ThresholdOptions {
   capMargin?: number;
   /** "a" or "b": thresholds chosen on that half of dev alone (a well-mixed bit of the line); "": all of dev. */
   devHalf?: string;
+  /**
+   * The rules' evaluation set's benign cases, a group under the user cap (default true). They are
+   * training lines: false leaves the thresholds to dev lines alone.
+   */
+  evalSetCap?: boolean;
   /** Every threshold above the highest dev random text (default true), by randomMargin (default 0.02). */
   randomGuard?: boolean;
   randomMargin?: number;
@@ -148,7 +153,10 @@ export function chooseThresholds(
       .map((testCase) => testCase.text),
   );
   const evalSetBenign = train.filter(
-    (line) => line.source === "modelmux-eval-set" && evalSetBenignTexts.has(line.text),
+    (line) =>
+      (options.evalSetCap ?? true) &&
+      line.source === "modelmux-eval-set" &&
+      evalSetBenignTexts.has(line.text),
   );
   let userThreshold = capThreshold(
     "user",

@@ -23,6 +23,7 @@ import { type CorpusLine, loadCorpus } from "./load-corpus.js";
 import { trainingNoise } from "./random-texts.js";
 import { secretSampleLines } from "./secret-sample-lines.js";
 import { mulberry32 } from "./seeded-random.js";
+import { languagePartOf, sourceLanguagesMode, sourceWeights } from "./source-weights.js";
 import { wrapperTwins } from "./wrapper-twins.js";
 
 const SEED = 19;
@@ -161,13 +162,23 @@ const labelOf = (line: CorpusLine) => ATTACK_CLASSES.indexOf(line.kind);
 // attacks are embedded between benign train lines, and pairs of benign lines stay benign.
 const benignTrain = train.filter((line) => line.kind === "benign");
 const pick = () => benignTrain[Math.floor(random() * benignTrain.length)]?.text ?? "";
+/** SOURCE_LANGUAGES: how a source in several languages is weighed (source-weights.ts and below). */
+const SOURCE_LANGUAGES = sourceLanguagesMode(process.env.SOURCE_LANGUAGES);
 /**
- * SOURCE_LANGUAGES=fold: a source's attacks in languages with no benign training text weigh as one
- * part (they have no benign lines to be balanced against).
+ * The languages a source's lines may be a part of their own in: those with benign training text; for
+ * "rescale", outside the request sources (so that REQUEST_SOURCES_TRAIN does not change how the
+ * attack sources weigh).
  */
-const benignLanguages = new Set(benignTrain.map((line) => line.lang));
-const partOf = (line: CorpusLine) =>
-  process.env.SOURCE_LANGUAGES === "fold" && !benignLanguages.has(line.lang) ? "no benign text" : line.lang;
+const benignLanguages = new Set(
+  benignTrain
+    .filter(
+      (line) =>
+        SOURCE_LANGUAGES !== "rescale" ||
+        (!REQUEST_SOURCES.has(line.source) && line.source !== REQUEST_LANGUAGE_ATTACKS),
+    )
+    .map((line) => line.lang),
+);
+const partOf = languagePartOf(train, benignLanguages, SOURCE_LANGUAGES);
 const balanceKey = (line: CorpusLine) => (BY_LANGUAGE ? `${line.source}|${partOf(line)}` : line.source);
 const contextOf = (line: CorpusLine) => (line.context ?? "user") as ContentSource;
 const texts: {
@@ -245,14 +256,7 @@ for (const [index, text] of trainingNoise(NOISE_LINES, SEED).entries())
     lang: "",
   });
 const counts = new Array<number>(CLASS_COUNT).fill(0);
-const perSource = new Map<string, number>();
-for (const { label, source } of texts) {
-  counts[label] = (counts[label] ?? 0) + 1;
-  perSource.set(`${label} ${source}`, (perSource.get(`${label} ${source}`) ?? 0) + 1);
-}
-// Each class weighs as much as the others in total, whatever its number of lines; within a class a
-// source weighs as the square root of its size, so a thousand easy lines (maths questions, API
-// requests) do not drown the few hard ones (requests that use an attack's words).
+for (const { label } of texts) counts[label] = (counts[label] ?? 0) + 1;
 /**
  * SOURCE_LANGUAGES: how a source in several languages (BY_LANGUAGE) is weighed. "parts" (shipped): each
  * language part as a source of its own (√ of each part's lines), so a source weighs more the more
@@ -268,42 +272,20 @@ for (const { label, source } of texts) {
  * (OpenAI agents' instructions 0 -> 3), 0.418; fold, 0.3: 1106 (Arcanum 86 -> 80, composed 229 -> 223),
  * benign 35 (composed look-alikes 1 -> 5), user 0.441, set by the evaluation set's English benign
  * lines about attacks (all of its five highest are English, so a cap per language would not move it).
- * None kept; xSID 1 in each.
+ * None kept; xSID 1 in each. "rescale" (source-weights.ts: a source's lines in languages with no
+ * benign training text outside the request sources weigh in its largest part, as English before the
+ * retag): CyberSecEval's share of the injection class's weight, after the per-language balance, 17.20 %
+ * before the retag, 26.51 % as parts, 17.22 % rescaled (jailbreak 17.01, 26.08, 17.25 %); every other
+ * source within 0.5 points of what it had before the retag. Split by line count within the part, not
+ * over the whole source: by line count over the source, its French, Spanish… lines (parts the retag
+ * did not touch) would weigh half as much and each such language's attack side with them.
  */
-const SOURCE_LANGUAGES = process.env.SOURCE_LANGUAGES ?? "parts";
-const sharedClass = (label: number) =>
-  SOURCE_LANGUAGES === "share" || (SOURCE_LANGUAGES === "attack-share" && label !== 0);
-const sourceOfKey = (key: string) =>
-  key.slice(0, key.indexOf(" ") + 1) + key.slice(key.indexOf(" ") + 1).split("|")[0];
-/** Per class and source (no language): its lines, and the sum of √ of its language parts' lines. */
-const wholeSource = new Map<string, { count: number; partRoots: number }>();
-for (const [key, count] of perSource) {
-  const whole = wholeSource.get(sourceOfKey(key)) ?? { count: 0, partRoots: 0 };
-  whole.count += count;
-  whole.partRoots += count ** SOURCE_POWER;
-  wholeSource.set(sourceOfKey(key), whole);
-}
-const rootSum = new Array<number>(CLASS_COUNT).fill(0);
-for (const [key, { count }] of wholeSource) {
-  const label = Number(key.slice(0, key.indexOf(" ")));
-  if (sharedClass(label)) rootSum[label] = (rootSum[label] ?? 0) + count ** SOURCE_POWER;
-}
-for (const [key, count] of perSource) {
-  const label = Number(key.slice(0, key.indexOf(" ")));
-  if (!sharedClass(label)) rootSum[label] = (rootSum[label] ?? 0) + count ** SOURCE_POWER;
-}
-const exampleWeight = (label: number, source: string): number => {
-  const classTotal = texts.length / CLASS_COUNT;
-  if (!SOURCE_BALANCE) return classTotal / Math.max(1, counts[label] ?? 0);
-  const key = `${label} ${source}`;
-  const count = perSource.get(key) ?? 1;
-  const whole = wholeSource.get(sourceOfKey(key));
-  const root =
-    sharedClass(label) && whole !== undefined
-      ? (whole.count ** SOURCE_POWER * count ** SOURCE_POWER) / whole.partRoots
-      : count ** SOURCE_POWER;
-  return (classTotal * root) / (rootSum[label] ?? 1) / count;
-};
+const exampleWeight = sourceWeights(texts, {
+  classCount: CLASS_COUNT,
+  power: SOURCE_POWER,
+  balance: SOURCE_BALANCE,
+  mode: SOURCE_LANGUAGES,
+});
 // Each feature counts once per text, as the scorer counts it once per block.
 /**
  * Within each language, benign lines weigh as much in total as attacks (each side scaled towards
@@ -473,8 +455,11 @@ const scoreOf = (line: CorpusLine) => scorer.score(line.text, contextOf(line))?.
 const DEV_HALF = process.env.DEV_HALF ?? "";
 /** How far above the highest dev random text a threshold stays: other seeds score a little higher. */
 const RANDOM_MARGIN = Number(process.env.RANDOM_MARGIN ?? 0.02);
+/** EVAL_SET_CAP=0: the user threshold is not held by the rules' evaluation set's benign cases (training lines). */
+const EVAL_SET_CAP = (process.env.EVAL_SET_CAP ?? "1") === "1";
 const { thresholds, longThresholds } = chooseThresholds(scorer, lines, {
   devHalf: DEV_HALF,
+  evalSetCap: EVAL_SET_CAP,
   randomGuard: (process.env.RANDOM_GUARD ?? "1") === "1",
   randomMargin: RANDOM_MARGIN,
   log: (line) => console.log(line),

@@ -4,6 +4,7 @@ import { SYSTEM_CONTEXT } from "../../../scripts/guardrails/extract-system-promp
 import { type CorpusLine, loadCorpus } from "../../../scripts/guardrails/load-corpus.js";
 import { loadAttackModel } from "../../../src/guardrails/attacks/attack-model.js";
 import { createAttackScorer } from "../../../src/guardrails/attacks/attack-scorer.js";
+import { loadEvalCases } from "../eval-harness.js";
 
 /** A scorer that gives each text the score in `scores` (0 for any other): the choice alone, no model. */
 function fixedScorer(scores: ReadonlyMap<string, number>) {
@@ -38,6 +39,34 @@ describe("the learned scorer's thresholds", () => {
     const withoutMargin = chooseThresholds(fixedScorer(scores), lines, { capMargin: 0 });
     expect(withoutMargin.thresholds.user).toBeCloseTo(0.688, 6);
     // 29 s alone on this machine, 51 s in a landing batch: over the 30 s default.
+  }, 600_000);
+
+  it("are held by the evaluation set's benign cases unless evalSetCap is false", () => {
+    // The rules' evaluation set's benign cases (training lines) all score 0.8, 400 dev lines 0.
+    const evalSetBenign = loadEvalCases()
+      .filter((testCase) => testCase.labels.length === 0)
+      .map((testCase) => testCase.text);
+    const line = (text: string, source: string, split: string): CorpusLine => ({
+      text,
+      kind: "benign",
+      source,
+      split,
+      lang: "en",
+      licence: "MIT (this project)",
+    });
+    const lines = [
+      ...Array.from({ length: 400 }, (_, index) =>
+        line(
+          `Recipe note ${index}: simmer the beans for ${index + 5} minutes.`,
+          "threshold-test-lines",
+          "dev",
+        ),
+      ),
+      ...evalSetBenign.map((text) => line(text, "modelmux-eval-set", "train")),
+    ];
+    const scores = new Map(evalSetBenign.map((text) => [text, 0.8]));
+    expect(chooseThresholds(fixedScorer(scores), lines).thresholds.user).toBeCloseTo(0.801, 6);
+    expect(chooseThresholds(fixedScorer(scores), lines, { evalSetCap: false }).thresholds.user).toBe(0.25);
   }, 600_000);
 
   // The built corpus is gitignored: wherever it is (where the model is trained, and where main lands),
