@@ -5,11 +5,11 @@
 // weighed as sources of their own; SOURCE_LANGUAGES says how a source in several languages is weighed.
 
 /**
- * "parts" (shipped): each language part as a source of its own (√ of each part's lines), so a source
+ * "parts": each language part as a source of its own (√ of each part's lines), so a source
  * weighs more the more languages it is tagged in. "share": the source weighs as √ of all its lines,
  * shared among its languages by √ of each part's lines. "attack-share": so for the attack classes
  * only. "fold": a source's lines in languages with no benign training text are one part.
- * "rescale": they weigh in their source's largest part (languagePartOf).
+ * "rescale" (shipped): they weigh in their source's largest part (languagePartOf).
  */
 export type SourceLanguages = "parts" | "share" | "attack-share" | "fold" | "rescale";
 
@@ -21,8 +21,9 @@ export const SOURCE_LANGUAGE_MODES: readonly SourceLanguages[] = [
   "rescale",
 ];
 
+/** Unset: "rescale", the shipped model's. */
 export function sourceLanguagesMode(value: string | undefined): SourceLanguages {
-  const mode = (value ?? "parts") as SourceLanguages;
+  const mode = (value ?? "rescale") as SourceLanguages;
   if (!SOURCE_LANGUAGE_MODES.includes(mode)) throw new Error(`SOURCE_LANGUAGES: unknown mode "${value}"`);
   return mode;
 }

@@ -258,7 +258,7 @@ for (const [index, text] of trainingNoise(NOISE_LINES, SEED).entries())
 const counts = new Array<number>(CLASS_COUNT).fill(0);
 for (const { label } of texts) counts[label] = (counts[label] ?? 0) + 1;
 /**
- * SOURCE_LANGUAGES: how a source in several languages (BY_LANGUAGE) is weighed. "parts" (shipped): each
+ * SOURCE_LANGUAGES: how a source in several languages (BY_LANGUAGE) is weighed. "parts": each
  * language part as a source of its own (√ of each part's lines), so a source weighs more the more
  * languages it is tagged in: CyberSecEval's retag (9 more parts) took its share of the injection
  * class's weight 25 -> 34 % (jailbreak 51 -> 61 %) and English's 49 -> 41 % (52 -> 38 %). "share": the
@@ -272,13 +272,19 @@ for (const { label } of texts) counts[label] = (counts[label] ?? 0) + 1;
  * (OpenAI agents' instructions 0 -> 3), 0.418; fold, 0.3: 1106 (Arcanum 86 -> 80, composed 229 -> 223),
  * benign 35 (composed look-alikes 1 -> 5), user 0.441, set by the evaluation set's English benign
  * lines about attacks (all of its five highest are English, so a cap per language would not move it).
- * None kept; xSID 1 in each. "rescale" (source-weights.ts: a source's lines in languages with no
+ * None kept; xSID 1 in each. "rescale" (shipped; source-weights.ts: a source's lines in languages with no
  * benign training text outside the request sources weigh in its largest part, as English before the
  * retag): CyberSecEval's share of the injection class's weight, after the per-language balance, 17.20 %
  * before the retag, 26.51 % as parts, 17.22 % rescaled (jailbreak 17.01, 26.08, 17.25 %); every other
  * source within 0.5 points of what it had before the retag. Split by line count within the part, not
  * over the whole source: by line count over the source, its French, Spanish… lines (parts the retag
  * did not touch) would weigh half as much and each such language's attack side with them.
+ * Twenty-sixth round, retagged corpus, dev (rules + model; the model before, trained on the old tags:
+ * 1126 of 1317, benign 56, xSID 20, user threshold 0.403): rescale 1124 (CyberSecEval 245 -> 242,
+ * InjecAgent 95 -> 96), benign 56, every benign source as before, user 0.412 (set by the evaluation
+ * set's benign cases), documents 0.407; shipped. With REQUEST_SOURCES_TRAIN=languages and
+ * REQUEST_WEIGHT 0.3: 1095, benign 36 (xSID 20 -> 1, composed look-alikes 1 -> 5), the document
+ * threshold 0.429 set by the prompt-engineering guide's pages (composed documents 229 -> 220).
  */
 const exampleWeight = sourceWeights(texts, {
   classCount: CLASS_COUNT,

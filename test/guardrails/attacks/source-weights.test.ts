@@ -103,8 +103,9 @@ describe("the trainer's weight per source and language", () => {
     expect(injectionShare(after, "fold", "translated-attacks")).toBeCloseTo(share, 12);
   });
 
-  it("reads SOURCE_LANGUAGES, parts when unset, and refuses an unknown mode", () => {
-    expect(sourceLanguagesMode(undefined)).toBe("parts");
+  it("reads SOURCE_LANGUAGES, rescale when unset, and refuses an unknown mode", () => {
+    expect(sourceLanguagesMode(undefined)).toBe("rescale");
+    expect(sourceLanguagesMode("parts")).toBe("parts");
     expect(sourceLanguagesMode("rescale")).toBe("rescale");
     expect(() => sourceLanguagesMode("rescaled")).toThrow(/unknown mode/);
   });
