@@ -4,8 +4,9 @@ import { longRuns } from "./long-runs.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 
 /**
- * A token written alone that opens with a vendor's prefix: a word of 2-10 letters in one case, maybe a
- * second (`phx_…`, `xai-…`, `RGAPI-…`, `dckr_pat_…`, `prj_live_…`), then `_` or `-` and 20 or more
+ * A token written alone that opens with a vendor's prefix: a word of 2-10 letters in one case (or 2-9
+ * and a digit, a format's version: `fo1_…`, `fm2_…`), maybe a second (`phx_…`, `xai-…`, `RGAPI-…`,
+ * `dckr_pat_…`, `prj_live_…`), then `_` or `-` and 20 or more
  * characters drawn at random. Vendors prefix their keys so that scanners can find them; modelmux's
  * vendor rules know some hundreds of prefixes, and this reading the shape of the ones they do not.
  * Where a vendor rule is keyed on the token's start (`sntryu_`, `sk-proj-`), that rule decides, and
@@ -30,7 +31,7 @@ const SCORE = 0.6;
 /** Words that say a value stands in for a key (gitleaks' stopwords `example`, `fake`; `xxxx` masks). */
 const STAND_IN = /example|fake|dummy|sample|placeholder|your|x{4}|X{4}|(?:0123|1234|abcd|ABCD)/;
 
-const PREFIX = /^(?:[a-z]{2,10}|[A-Z]{2,10})[_-](?:(?:[a-z]{2,8}|[A-Z]{2,8})[_-])?/;
+const PREFIX = /^(?:[a-z]{2,9}[0-9]?|[A-Z]{2,9}[0-9]?)[_-](?:(?:[a-z]{2,8}|[A-Z]{2,8})[_-])?/;
 /** Ids that APIs return in the clear, and words that say the token is a stand-in. */
 const NOT_A_KEY_PREFIX =
   /^(?:chatcmpl|cmpl|gen|call|msg|msgbatch|toolu|tool|resp|run|step|asst|thread|file|batch|ft|ftjob|vs|org|proj|user|usr|cus|pi|ch|py|pm|price|prod|evt|txn|sub|si|in|ii|acct|req|seti|src|tok|card|ba|po|tr|cs|plink|sess|session|id|uuid|guid|img|image|obj|item|node|task|job|ref|doc|row|pk|pub|public|test|example|sample|dummy|fake|mock|foo|bar|baz|my|your|placeholder)[_-]/i;

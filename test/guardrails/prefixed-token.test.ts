@@ -13,6 +13,8 @@ describe("a token opening with a vendor's prefix, written alone", () => {
     `mltq_live_${alnum(30, 3)}`,
     `vnd-prd-${urlSafe(44, 4)}`,
     `kjp_${alnum(14, 5)}_${alnum(20, 6)}`,
+    // A digit closing the prefix: the format's version.
+    `qwz2_${alnum(40, 7)}`,
   ];
   it.each(tokens)("finds %s in prose, in an assignment and in a header", (token) => {
     expect(reportedSecretValues(`the deploy log printed ${token} before it failed`)).toEqual([token]);
@@ -38,6 +40,7 @@ describe("a token opening with a vendor's prefix, written alone", () => {
     `foo_${alnum(32, 20)}`,
     // A digest (hex), a UUID, a subresource-integrity hash, a path, a dotted JWT part.
     `build-${hex(40, 21)}`,
+    `sha1_${hex(40, 31)}`,
     `release-${hex(8, 22)}-${hex(4, 23)}-${hex(4, 24)}-${hex(4, 25)}-${hex(12, 26)}`,
     `integrity="sha384-${alnum(20, 27)}+${alnum(30, 28)}"`,
     `/srv/files/upload_${alnum(32, 29)}/index.html`,
