@@ -37,9 +37,25 @@ const DIGIT_SCRIPTS = [
 /** The scripts whose own digits foldDigits reads. */
 export type DigitScript = (typeof DIGIT_SCRIPTS)[number][1];
 
+/**
+ * Every foldable unit, as ranges of codes: the scripts' digits; the figure, thin, narrow no-break and
+ * ideographic spaces; the hyphens and the minus sign; full-width ASCII. FOLDABLE and FOLD_TABLE are
+ * both built from it.
+ */
+const FOLDABLE_RANGES: readonly (readonly [number, number])[] = [
+  ...DIGIT_SCRIPTS.map(([zero]) => [zero, zero + 9] as const),
+  [0x2007, 0x2007],
+  [0x2009, 0x2009],
+  [0x202f, 0x202f],
+  [0x2010, 0x2012],
+  [0x2212, 0x2212],
+  [0x3000, 0x3000],
+  [0xff01, 0xff5e],
+];
+
 const hex = (code: number) => `\\u${code.toString(16).padStart(4, "0")}`;
 export const FOLDABLE = new RegExp(
-  `[${DIGIT_SCRIPTS.map(([zero]) => `${hex(zero)}-${hex(zero + 9)}`).join("")}\\u2007\\u2009\\u202f\\u2010-\\u2012\\u2212\\u3000\\uff01-\\uff5e]`,
+  `[${FOLDABLE_RANGES.map(([from, to]) => (from === to ? hex(from) : `${hex(from)}-${hex(to)}`)).join("")}]`,
 );
 /** Runs of foldable characters: one replace callback per run, not per character (a Devanagari phone list is most of its text). */
 const FOLDABLE_RUN = new RegExp(`${FOLDABLE.source}+`, "g");
@@ -77,15 +93,11 @@ const FIRST_FOLDABLE = DIGIT_SCRIPTS[0][0];
 
 /**
  * Each UTF-16 unit's code as foldDigits reads it: FOLDABLE's folded (always another code), every other
- * one itself. Built from the same ranges as FOLDABLE (fold-digits.test.ts checks every unit against it).
+ * one itself. Built from FOLDABLE's ranges (fold-digits.test.ts checks every unit against it).
  */
 export const FOLD_TABLE = new Uint16Array(0x10000);
 for (let code = 0; code < 0x10000; code++) FOLD_TABLE[code] = code;
-for (const [zero] of DIGIT_SCRIPTS)
-  for (let digit = 0; digit < 10; digit++) FOLD_TABLE[zero + digit] = 0x30 + digit;
-for (const code of [0x2007, 0x2009, 0x202f, 0x2010, 0x2011, 0x2012, 0x2212, 0x3000])
-  FOLD_TABLE[code] = foldCode(code);
-for (let code = 0xff01; code <= 0xff5e; code++) FOLD_TABLE[code] = foldCode(code);
+for (const [from, to] of FOLDABLE_RANGES) for (let code = from; code <= to; code++) FOLD_TABLE[code] = foldCode(code);
 
 const textUnits = new TextUnits();
 /**
