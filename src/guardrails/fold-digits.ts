@@ -97,7 +97,8 @@ const FIRST_FOLDABLE = DIGIT_SCRIPTS[0][0];
  */
 export const FOLD_TABLE = new Uint16Array(0x10000);
 for (let code = 0; code < 0x10000; code++) FOLD_TABLE[code] = code;
-for (const [from, to] of FOLDABLE_RANGES) for (let code = from; code <= to; code++) FOLD_TABLE[code] = foldCode(code);
+for (const [from, to] of FOLDABLE_RANGES)
+  for (let code = from; code <= to; code++) FOLD_TABLE[code] = foldCode(code);
 
 const textUnits = new TextUnits();
 /**
