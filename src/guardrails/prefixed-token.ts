@@ -7,7 +7,8 @@ import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
  * A token written alone that opens with a vendor's prefix: a word of 2-10 letters in one case (or 2-9
  * and a digit, a format's version: `fo1_…`, `fm2_…`), maybe a second (`phx_…`, `xai-…`, `RGAPI-…`,
  * `dckr_pat_…`, `prj_live_…`), then `_` or `-` and 20 or more
- * characters drawn at random. Vendors prefix their keys so that scanners can find them; modelmux's
+ * characters drawn at random: capitals, small letters and digits, or 32 or more small letters and
+ * digits in one block (a hex or base32 key: `shippo_live_<hex>`; not after a hash's word, `sha1_`). Vendors prefix their keys so that scanners can find them; modelmux's
  * vendor rules know some hundreds of prefixes, and this reading the shape of the ones they do not.
  * Where a vendor rule is keyed on the token's start (`sntryu_`, `sk-proj-`), that rule decides, and
  * a token it turned down is not read again here, unless the token opens in the rule's format and runs
@@ -17,12 +18,20 @@ import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
  * Score 0.6: under every vendor rule, which name the token's type where both read it.
  */
 /**
- * 28 or more after the prefix: API object ids share the shape but run shorter (Anthropic's `msg_…`,
- * `toolu_…` and `env_…`, OpenAI's `call_…`: 24; Stripe's: 14-24), and at 20 the SDKs' doc comments in
- * node_modules gave 100 findings in 28 files, at 28 two in one; vendor keys mostly run 32 and more.
+ * 20 or more after the prefix. API object ids share the shape and run 24 or so (Anthropic's `msg_…`,
+ * `toolu_…` and `env_…`, OpenAI's `call_…`, `cp_…`: 24; Stripe's: 14-24), so a tail under 28
+ * (ID_FREE_TAIL) must also look less like one: at most one capitalised word. And no tail opens with a
+ * time-ordered id's `01` (Anthropic's `agent_011CZk…`, `slws_01Hq8T…`, `btgt_01Svpy…` + 46). Over node_modules' 141 MB of
+ * .js/.d.ts/.md/.json (the SDKs' doc comments), 20 with those two tests gave one finding more than 28
+ * (OpenAI's `cp_zc4Q7MP6XxulcVzj4MZdwsAB`); without them, 15 more. Short vendor keys (`figd_` + 20,
+ * `rnd_` + 24, `dvc_` + 20, `sb_` + 21) are read.
  */
-const MIN_TAIL = 28;
+const MIN_TAIL = 20;
 const MAX_TAIL = 200;
+const ID_FREE_TAIL = 28;
+/** A tail of small letters and digits alone (hex, base32: `shippo_live_<hex>`, `cog_<base32>`): one block this long or more. */
+const MIN_ONE_CASE = 32;
+const MIN_ONE_CASE_ENTROPY = 3.5;
 /** The random block: the tail's longest part between `_` and `-`. */
 const MIN_BLOCK = 12;
 const MIN_ENTROPY = 3.8;
@@ -35,6 +44,9 @@ const PREFIX = /^(?:[a-z]{2,9}[0-9]?|[A-Z]{2,9}[0-9]?)[_-](?:(?:[a-z]{2,8}|[A-Z]
 /** Ids that APIs return in the clear, and words that say the token is a stand-in. */
 const NOT_A_KEY_PREFIX =
   /^(?:chatcmpl|cmpl|gen|call|msg|msgbatch|toolu|tool|resp|run|step|asst|thread|file|batch|ft|ftjob|vs|org|proj|user|usr|cus|pi|ch|py|pm|price|prod|evt|txn|sub|si|in|ii|acct|req|seti|src|tok|card|ba|po|tr|cs|plink|sess|session|id|uuid|guid|img|image|obj|item|node|task|job|ref|doc|row|pk|pub|public|test|example|sample|dummy|fake|mock|foo|bar|baz|my|your|placeholder)[_-]/i;
+/** Prefixes that say a one-case tail is a hash or a git object's name, not a key. */
+const HASH_PREFIX =
+  /^(?:hash|sha|sha1|md5|digest|checksum|commit|rev|git|build|cache|etag|hex|blob|tree|object|diff)[_-]/i;
 /** Capitalised words (`…UserByIdAndName…`): three of them are an identifier's, not a random draw's. */
 const MAX_CAPITALISED_WORDS = 2;
 
@@ -43,8 +55,8 @@ const ID_NAME_BEFORE = /(?:\bid|_id|Id|ID)["'`]?[ \t]*[:=][ \t]*["'`]?$/;
 const ID_LOOKBACK = 16;
 
 const isTokenChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
-/** A token's run next to one of these is part of a path, a base64 run, a host or a dotted JWT. */
-const isJoinBefore = asciiClass(".+/@");
+/** A token's run next to one of these is part of a path, a base64 run, a host, a URL's fragment (`#diff-…`) or a dotted JWT. */
+const isJoinBefore = asciiClass(".+/@#");
 const isJoinAfter = asciiClass(".+/=@");
 const MIN_RUN = 3 + MIN_TAIL;
 const MAX_RUN = 2 * 11 + MAX_TAIL;
@@ -88,9 +100,14 @@ function drawnAtRandom(token: string, from: number): boolean {
       if (lowerRun === 4 && index >= 4 && isUpper(token, index - 4)) capitalised++;
     } else lowerRun = 0;
   }
-  if (best < MIN_BLOCK || bestClasses !== 7 || capitalised > MAX_CAPITALISED_WORDS) return false;
+  // Small letters and digits alone: the whole tail one block, and no hash's prefix.
+  const oneCase = bestClasses === 6 && best === length && best >= MIN_ONE_CASE && !HASH_PREFIX.test(token);
+  if (best < MIN_BLOCK || (bestClasses !== 7 && !oneCase)) return false;
+  const short = length < ID_FREE_TAIL;
+  if (capitalised > (short ? 1 : MAX_CAPITALISED_WORDS)) return false;
   const tail = token.slice(from);
-  return shannonEntropy(tail) >= MIN_ENTROPY && !STAND_IN.test(tail);
+  if (tail.startsWith("01")) return false;
+  return shannonEntropy(tail) >= (oneCase ? MIN_ONE_CASE_ENTROPY : MIN_ENTROPY) && !STAND_IN.test(tail);
 }
 
 const PREFIX_AT = new RegExp(PREFIX.source.slice(1), "y");

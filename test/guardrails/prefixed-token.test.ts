@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prefixedTokenParser, prefixedTokens } from "../../src/guardrails/prefixed-token.js";
 import type { SecretPatternRule } from "../../src/guardrails/secret-rule-types.js";
 import { createSecretDetector } from "../../src/guardrails/secrets.js";
-import { alnum, hex, urlSafe } from "./fake-values.js";
+import { alnum, fakeChars, hex, urlSafe } from "./fake-values.js";
 import { reportedSecretValues } from "./reported-secrets.js";
 
 // Vendors' prefixes that no modelmux rule knows (made up here): the token's shape alone says key.
@@ -15,6 +15,12 @@ describe("a token opening with a vendor's prefix, written alone", () => {
     `kjp_${alnum(14, 5)}_${alnum(20, 6)}`,
     // A digit closing the prefix: the format's version.
     `qwz2_${alnum(40, 7)}`,
+    // Short keys: 20 and 24 after the prefix.
+    `qwzd_${alnum(20, 8)}`,
+    `rnq_${alnum(24, 9)}`,
+    // Small letters and digits alone, 32 or more: a hex key, a base32 one.
+    `mltq_live_${hex(32, 32)}`,
+    `cgq_${fakeChars(52, "abcdefghijklmnopqrstuvwxyz234567", 33)}`,
   ];
   it.each(tokens)("finds %s in prose, in an assignment and in a header", (token) => {
     expect(reportedSecretValues(`the deploy log printed ${token} before it failed`)).toEqual([token]);
@@ -32,6 +38,12 @@ describe("a token opening with a vendor's prefix, written alone", () => {
     // Ids that run shorter than keys: Anthropic's, OpenAI's tool calls.
     `agent_011C${alnum(20, 15)}`,
     `call_${alnum(24, 16)}`,
+    // Time-ordered ids (opening 01), of any length; a short tail with two capitalised words.
+    `btgt_01${alnum(44, 34)}`,
+    `slws_01${alnum(22, 35)}`,
+    "PKCS1-v1-5DigestAlgorithms",
+    // A URL's fragment: GitHub's diff anchors.
+    `pull/425/files#diff-${hex(64, 36)}R216`,
     // Named as an id.
     `bundle_id: 'capp_011C${alnum(30, 17)}'`,
     `"agentId": "agt_${alnum(32, 18)}"`,
@@ -41,6 +53,9 @@ describe("a token opening with a vendor's prefix, written alone", () => {
     // A digest (hex), a UUID, a subresource-integrity hash, a path, a dotted JWT part.
     `build-${hex(40, 21)}`,
     `sha1_${hex(40, 31)}`,
+    `commit-${hex(40, 37)}`,
+    // Hex split by separators: not one block.
+    `qwzx_${hex(16, 38)}_${hex(16, 39)}`,
     `release-${hex(8, 22)}-${hex(4, 23)}-${hex(4, 24)}-${hex(4, 25)}-${hex(12, 26)}`,
     `integrity="sha384-${alnum(20, 27)}+${alnum(30, 28)}"`,
     `/srv/files/upload_${alnum(32, 29)}/index.html`,
