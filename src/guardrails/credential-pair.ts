@@ -1,4 +1,5 @@
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
+import { characterClasses } from "./entropy.js";
 import { scoreSecretValue } from "./generic-secret.js";
 import { isUsername, labelledPairPasswordStart, USERNAME } from "./labelled-pair.js";
 import { plainPasswordScore } from "./password-value.js";
@@ -145,6 +146,63 @@ export const labelledPairParser: SecretParser = {
     const start = labelledPairPasswordStart(text, index, PAIR_LINK.lastIndex);
     return start === undefined ? undefined : passwordAt(text, start, false);
   },
+};
+
+// A host, then its login in parentheses: `10.0.0.5 (admin/S3cr3t!)`, `db01.example.com (root:Tr0ub4dor)`,
+// as inventories, runbooks and handover notes list machines. The pair is `user/password` or
+// `user:password`; more pairs may follow in the same parentheses (`(a/x1, b/y2)`), the first is read.
+// Found by one native scan (a loop over every `(` in JavaScript costs ten times as much): the `(` after
+// a host's last character or a space, the user starting with a letter or a digit.
+const PAIR_IN_PARENS =
+  /(?<=[A-Za-z0-9.:\t -])\(([A-Za-z0-9][^\s()/:,;]{0,63})[/:]([^\s()/,]{3,80})(?=[),\s])/g;
+// Right before the `(`, read back as one run of a host's characters: an IPv4 address, or a dotted host
+// name (its last label no file's extension: `config.yaml (src/Config1)` names a file and a path), an
+// optional port. A host name needs a space before the `(` (code calls a dotted name's method with
+// none: `math.floor(total/Count2)`); an address may have none.
+const IPV4_HOST = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/;
+const NAMED_HOST =
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+(?!(?:md|txt|py|js|ts|json|ya?ml|xml|html?|sh|go|rs|java|cs|rb|php|cfg|ini|conf|log|csv|sql|exe|dll|zip)(?![A-Za-z]))[A-Za-z]{2,24}(?::\d{1,5})?$/;
+const isHostChar = asciiClass(`${ALPHANUMERIC}.:-`);
+const MAX_HOST = 80;
+
+/** Whether a host (see above) ends right before `paren`, at most two spaces apart. */
+function hostBefore(text: string, paren: number): boolean {
+  let end = paren;
+  while (end > 0 && paren - end < 2 && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
+  let start = end;
+  while (start > 0 && end - start <= MAX_HOST && isHostChar(text, start - 1)) start--;
+  if (start === end || end - start > MAX_HOST || text[start - 1] === "_") return false;
+  const host = text.slice(start, end);
+  return IPV4_HOST.test(host) || (end < paren && NAMED_HOST.test(host));
+}
+
+/**
+ * A host's login written after it in parentheses. The host is what makes `(a/b)` a login rather than
+ * an alternative ("TCP/UDP", "read/write"); the password must still be drawn as one is (scored as a
+ * value named a password, not plain, and three kinds of character: `(master/worker)`, `(eth0/eth1)`
+ * after a host name are not), and the user shaped as a user.
+ */
+function hostPairs(text: string): ParsedSecret[] {
+  const found: ParsedSecret[] = [];
+  PAIR_IN_PARENS.lastIndex = 0;
+  for (let pair = PAIR_IN_PARENS.exec(text); pair !== null; pair = PAIR_IN_PARENS.exec(text)) {
+    const [, user = "", password = ""] = pair;
+    if (!isUsername(user) || password === user || characterClasses(password) < 3) continue;
+    if (!hostBefore(text, pair.index)) continue;
+    const score = scoreSecretValue(password, true, false);
+    if (score === 0) continue;
+    const start = pair.index + 1 + user.length + 1;
+    found.push({ type: "password", start, end: start + password.length, score });
+  }
+  return found;
+}
+
+export const hostPairParser: SecretParser = {
+  id: "credential-pair",
+  keywords: [],
+  source: "modelmux: a host and its login in parentheses, `10.0.0.5 (admin/S3cr3t!)`",
+  parse: () => undefined,
+  scanText: hostPairs,
 };
 
 /** The password word at `index`, whole (`pass`, not `passport` or `Passwortmanager`). */

@@ -14,6 +14,7 @@ import {
   plainPasswordScore,
   qualifierLength,
 } from "./password-value.js";
+import { isRandomValue } from "./random-value.js";
 import {
   isInterpolatedField,
   isPlaceholderLooking,
@@ -110,6 +111,10 @@ const PASSWORD_NAME =
 const EXPLICIT_PASSWORD_NAME =
   /passw(?:or)?d|passphrase|passcode|pwd|userpass|(?:^|[^a-z])psk$|pre[_-]?shared[_-]?key$|keymaterial$|(?:^|[^a-z])pass(?:$|[^a-z])|(?:^|[^a-z])pw$|(?:^|[^a-z])(?:passw|pass_word|pass_phrase|psw|pword|pwrd|pa?s{1,2}wo?r?d)$/;
 const CAMEL_PASSWORD_NAME = /[a-z]P(?:ass|w)$/;
+// An environment variable's name ending in `PASS` run together with the word before it (`MYSQLPASS`,
+// `SMTPPASS`, `LDAPPASS`), as UPPER_KEY_NAME reads `MAPSKEY`; `BYPASS` and `COMPASS` end so too,
+// so only a value drawn at random counts there.
+const UPPER_PASS_NAME = /^[A-Z][A-Z0-9_]*[A-Z0-9]PASS$/;
 // `userPw`, `adminPw`: a camel-cased name ending in `Pw` (not `Pass`: `propertiesPass`, `firstPass` in code).
 const CAMEL_PW_NAME = /[a-z]Pw$/;
 export const genericSecretParser: SecretParser = {
@@ -135,7 +140,9 @@ function readNamedValue(text: string, nameStart: number, nameEnd: number): Parse
   if (reading === undefined) return undefined;
   const found = readValueOfName(text, nameStart, nameEnd, originalName, reading.name, reading.isPassword);
   // A digest of the secret (`token_sha256`) is no secret.
-  return found && !reading.digest ? found : undefined;
+  if (found === undefined || reading.digest) return undefined;
+  if (reading.randomOnly && !isRandomValue(text.slice(found.start, found.end))) return undefined;
+  return found;
 }
 
 const readNamedValueOnce = rememberLast(readNamedValue);
@@ -146,6 +153,8 @@ interface NameReading {
   name: string;
   isPassword: boolean;
   digest: boolean;
+  /** Only a value drawn at random counts (`MYSQLPASS`: `PASS` run on after another word, as `BYPASS`). */
+  randomOnly?: boolean;
 }
 
 /**
@@ -170,6 +179,8 @@ function readNameAnew(originalName: string): NameReading | null {
   const name = originalName.toLowerCase();
   if (METADATA_NAME.test(name)) return null;
   const camelPassword = originalName.endsWith("Pw") && CAMEL_PW_NAME.test(originalName);
+  if (!SECRET_NAME.test(name) && !camelPassword && UPPER_PASS_NAME.test(originalName))
+    return { name, isPassword: true, digest: false, randomOnly: true };
   if (!SECRET_NAME.test(name) && !camelPassword) {
     // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
     if (
@@ -258,32 +269,52 @@ function readValueOfName(
     return undefined;
   // A template literal's interpolation (`` `ACTION_MESSAGE$${event.action}` ``): filled in by code too.
   if (valueStart.quote === "`" && TEMPLATE_INTERPOLATION.test(value)) return undefined;
+  if (valueStart.drawn === true && (characterClasses(value) < 3 || value.includes("@"))) return undefined;
   let score = scoreSecretValue(value, isPassword, quoted);
   // A value explicitly named as a password counts even when plain (`password: "letmein"`).
-  if (score === 0 && namesAPlainValue(name, originalName, isPassword, value, quoted || element)) {
+  if (
+    score === 0 &&
+    valueStart.drawn !== true &&
+    namesAPlainValue(name, originalName, isPassword, value, quoted || element)
+  ) {
     // A string literal that is one setting, whole (`cn.ConnectionString = "Pwd=scrambled";`): the
     // value is a literal, as in a connection string after its user's setting.
     const setting = !quoted && isWholeLiteralSetting(text, nameStart, end);
     // A URL query's or a form's parameter after its user's (`?user=admin&password=…`,
     // `username=bob&pwd=…`): a connection string's setting after its user's, delimited by `&`.
     const queryPaired = inQuery && !quoted && value.length >= 3 && userParameterBefore(text, nameStart);
+    // A connection string written in pieces, a literal per setting (`"UID=postgres;" "PWD=…;"`,
+    // pyodbc's and C's adjacent literals, or joined by `+`), across lines too.
+    const pieced =
+      !quoted &&
+      isQuote(text, nameStart - 1) &&
+      PIECE_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart));
     score = plainPasswordScore(
       value,
       quoted || element,
       // A shell's environment prefix (`PGPASSWORD=tiger psql -h db`): a command follows, not prose.
       isEnvironmentPrefix(text, nameStart, originalName, valueStart.index) ? "" : text.slice(end, end + 40),
-      setting || queryPaired || text[nameStart - 1] === ";",
+      setting || queryPaired || pieced || text[nameStart - 1] === ";",
       () =>
         setting ||
         queryPaired ||
         (text[nameStart - 1] === ";" &&
-          USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart))),
+          USER_SETTING_BEFORE.test(text.slice(Math.max(0, nameStart - 160), nameStart))) ||
+        (pieced &&
+          USER_SETTING_BEFORE.test(
+            text.slice(Math.max(0, nameStart - 240), nameStart).replace(/\r?\n/g, " "),
+          )),
       // An env file's line: the name first on its line, `=` with no spaces (code's `password =
-      // NewPasswordField` spaces it), the value ending the line. Not YAML's `:`: Python's and
-      // TypeScript's annotations write a type there (`password: SecretStr`).
+      // NewPasswordField` spaces it), the value ending the line. Not YAML's `:` after a code's name:
+      // Python's and TypeScript's annotations write a type there (`password: SecretStr`); after an
+      // environment variable's name in parts (Compose's `MYSQL_PASSWORD: MySQLPassword`) a type is
+      // one only in a settings class, named as a type is (`DB_PASSWORD: SecretStr`).
       !quoted &&
-        text[nameEnd] === "=" &&
-        valueStart.index === nameEnd + 1 &&
+        ((text[nameEnd] === "=" && valueStart.index === nameEnd + 1) ||
+          (text[nameEnd] === ":" &&
+            originalName.includes("_") &&
+            ENVIRONMENT_NAME.test(originalName) &&
+            !TYPE_NAME_END.test(value))) &&
         endsLine(text, end) &&
         atLineStart(text, nameStart, isIndent, 40),
     );
@@ -641,7 +672,18 @@ interface ValueStart {
   call?: boolean;
   /** The value follows the name after a space, no operator: only a token's shape counts. */
   spaced?: boolean;
+  /**
+   * The value follows what the password is for, then `:`/`=` ("password for master: …"): only a value
+   * drawn as a password is (three kinds of character, no address) counts, as the same words log or
+   * prompt a user's name ("Changed password for user: jsmith").
+   */
+  drawn?: boolean;
 }
+
+// After the word for password: "for", optionally "(the) user/account/login", one account's name, then
+// `:` or `=` (not `://`).
+const FOR_USER =
+  /[ \t]{1,3}for[ \t]{1,3}(?:(?:the[ \t]{1,3})?(?:user|account|login)[ \t]{1,3})?["'`]?[\w.$-]{1,64}["'`]?[ \t]{0,2}[:=](?!\/\/)/iy;
 
 /**
  * Steps over `"`, spaces and the assignment operator: `=`, `:`, `:=`, `::=`, `:::=`, `?=` (Makefiles),
@@ -719,6 +761,14 @@ function findValueStart(
     if (qualifier > 0) {
       position = skipSpaces(text, nameEnd + qualifier, 5);
       rest = text.slice(position, position + 4);
+    } else {
+      // "password for master: …", "password for user admin = …": the account it logs in, then `:`/`=`.
+      FOR_USER.lastIndex = nameEnd;
+      if (isSpace(text, nameEnd) && FOR_USER.test(text)) {
+        const index = skipSpaces(text, FOR_USER.lastIndex, 5);
+        const quote = isQuote(text, index) ? text.charAt(index) : "";
+        return { index: index + quote.length, quote, drawn: true };
+      }
     }
   }
   let quoteRequired = false;
@@ -929,6 +979,8 @@ function namesThePassword(name: string, originalName: string): boolean {
 
 // An environment variable's name, capitals and `_` (`PGPASSWORD`, `MYSQL_PWD`, `DB_PASSWORD`).
 const ENVIRONMENT_NAME = /^[A-Z][A-Z0-9_]*$/;
+// How a type's name ends (`SecretStr`, `PasswordField`, `EmailString`, `SecretBytes`).
+const TYPE_NAME_END = /(?:Str|String|Field|Type|Input|Bytes)$/;
 const isPrefixStart = asciiClass(" \t\n\r;&|(");
 
 /**
@@ -954,6 +1006,8 @@ function isShownCutShort(text: string, value: string, end: number): boolean {
   return ELIDED.test(value) || text.startsWith("...", end) || text.startsWith("…", end);
 }
 const NEXT_OPTION = /^--[A-Za-z]/;
+// The literal before the name's own closed after a setting's `;`, then spaces, a line break or a `+`.
+const PIECE_BEFORE = /;["'][ \t]*(?:\+[ \t]*)?(?:\r?\n[ \t]*(?:\+[ \t]*)?)?["']$/;
 // A connection string's user setting earlier on the line (`Uid=random;…;pwd=`, `User ID=sa;Password=`).
 const USER_SETTING_BEFORE =
   /(?:^|[;"'`\s{(])(?:uid|user(?:[ _]?id|[ _]?name)?|login)[ \t]*=[ \t]*[^;=\s"'`{}<>$%]{1,64}[ \t]*;[^\n]*$/i;

@@ -9,7 +9,12 @@ import {
   netUsePasswordParser,
   netUserPasswordParser,
 } from "./command-line-password.js";
-import { credentialPairParser, labelledPairParser, passwordAfterUserParser } from "./credential-pair.js";
+import {
+  credentialPairParser,
+  hostPairParser,
+  labelledPairParser,
+  passwordAfterUserParser,
+} from "./credential-pair.js";
 import {
   goMysqlDsnParser,
   odbcBracedPasswordParser,
@@ -248,6 +253,7 @@ export const SECRET_PARSERS: readonly SecretParser[] = [
   passwordAfterUserParser,
   labelledPairParser,
   credentialPairParser,
+  hostPairParser,
   userinfoValueParser,
   telegramBotTokenParser,
   discordBotTokenParser,
