@@ -134,7 +134,7 @@ function foldWhole(text: string): string {
 }
 
 export function foldDigits(text: string): string {
-  return foldLongMarks(foldCharacters(text));
+  return foldTrunkDashes(foldLongMarks(foldCharacters(text)));
 }
 
 function foldCharacters(text: string): string {
@@ -155,6 +155,18 @@ const LONG_MARK_BETWEEN_DIGITS = /(\d)ー(?=\d)/g;
  */
 function foldLongMarks(text: string): string {
   return text.includes("ー") ? text.replace(LONG_MARK_BETWEEN_DIGITS, "$1-") : text;
+}
+
+/**
+ * An en or em dash between an area code with its trunk `0` and the seven or eight digits of the number
+ * (`010—62345678`, `0755–88886666`), as Chinese text sets the dash between them: a range runs between
+ * numbers of like size, never from three or four digits led by `0` to seven or eight.
+ */
+const TRUNK_DASH = /(?<!\d|\d\.)(0\d{2,3})[\u2013\u2014](?=\d{7,8}(?!\d|\.\d))/g;
+
+/** TRUNK_DASH's dash as `-`; asked only of text holding an en or em dash (indexOf). */
+function foldTrunkDashes(text: string): string {
+  return text.includes("\u2014") || text.includes("\u2013") ? text.replace(TRUNK_DASH, "$1-") : text;
 }
 
 /** The script whose own digit stands at `index` in the original text; undefined for ASCII, full-width or no digit. */

@@ -97,7 +97,9 @@ const LATIN = [
   "ponsel",
   "hubungi",
   "đi[ệe]n tho[ạa]i",
+  // SĐT, ĐT (số điện thoại, điện thoại), and SDT as typed without the accent.
   "s?đt",
+  "sdt",
   "di đ[ộo]ng",
   // Vietnamese: "gọi điện" (to phone), "gọi cho tôi" (call me), "liên hệ:" (contact, as a label;
   // in prose "liên hệ" is also a relation), "nhắn tin" (text), "máy bàn" (landline), "tổng đài"

@@ -10,7 +10,7 @@ import {
   wordCharacterAfter,
   wordCharacterSinceDigit,
 } from "./pii-match.js";
-import { newScanBudget, type PhoneScorer, type ScanBudget } from "./pii-phone.js";
+import { CN_DASH_EXTENSION, newScanBudget, type PhoneScorer, type ScanBudget } from "./pii-phone.js";
 
 /**
  * Runs of digits with phone/card separators. The look-behinds keep a run from starting inside a word,
@@ -292,7 +292,9 @@ function classify(
   // Six digits only after a phone word (`Téléphone: 416054`, Luxembourg; the Faroes, Andorra and
   // San Marino dial six too): alone they are as often a code, a count or a date.
   const shortest = digits.length === 6 && PHONE_LABEL_BEFORE.test(before) ? 6 : 7;
-  if (digits.length < shortest || digits.length > 15) return undefined;
+  // A Chinese landline's dash-joined extension may take the run past 15 digits (`0571-87654321-8001`).
+  if (digits.length < shortest || (digits.length > 15 && !CN_DASH_EXTENSION.test(candidate)))
+    return undefined;
   if (endsWithIdContext(before)) return undefined;
   const score = phoneScore(text, start, candidate, listed, budget, script);
   return score > 0 ? { type: "phone", score } : undefined;

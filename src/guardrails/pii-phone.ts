@@ -281,6 +281,13 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // an extension joined with a dash too (`123-123-5678-1111`).
     if (nanpRegion && (NANP_SHAPE.test(candidate) || NANP_DASH_EXTENSION.test(candidate)))
       return hasContext ? 0.85 : 0.6;
+    // `0571-87654321-8001`, `010-62345678-123`: a Chinese landline (area code with its trunk `0`, a dash,
+    // seven or eight digits) and its extension joined with another dash, as Chinese switchboards print
+    // them; the number before the extension valid in China.
+    if (cnMobile && CN_DASH_EXTENSION.test(candidate)) {
+      const number = candidate.slice(0, candidate.lastIndexOf("-"));
+      if (isValidIn(digitsOf(number), "CN")) return hasContext ? 0.85 : 0.6;
+    }
     // `99876-0030`: a Brazilian mobile without its area code, as Brazilians give their own number
     // (`9`, four digits, a dash, four; the area code is dialled only from elsewhere); a US ZIP+4 code
     // after its state or the word (`WA 98101-1234`) was turned away above.
@@ -781,6 +788,8 @@ const NANP_SHAPE = /^(?:1[-. ])?(?:\(\d{3}\)[ -]?\d{3}[-. ]|\d{3}[-.]\d{3}[-.])\
 const CODE_THEN_NANP_SHAPE = /^\+\d{1,3}[ -](?:\(\d{3}\)[ -]?|\d{3}-)\d{3}-\d{4}$/;
 /** NANP_SHAPE with dashes, then a dash and an extension of one to five digits: `123-123-5678-1111`. */
 const NANP_DASH_EXTENSION = /^(?:1-)?(?:\(\d{3}\)[ -]?|\d{3}-)\d{3}-\d{4}-\d{1,5}$/;
+/** A Chinese landline, its area code with the trunk `0`, and a dash-joined extension: `0571-87654321-8001`. */
+export const CN_DASH_EXTENSION = /^0\d{2,3}-\d{7,8}-\d{1,5}$/;
 /** The trunk `0` and ten digits in one run, not round (`01000000000`) nor bits: a number given alone (see read). */
 const LONE_TRUNK_RUN = /^(?!.*000$)(?![01]+$)0[1-9]\d{9}$/;
 

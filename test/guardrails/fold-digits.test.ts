@@ -16,6 +16,14 @@ describe("foldDigits", () => {
     expect(foldDigits("コーヒー1杯ー2杯 1ー ー2")).toBe("コーヒー1杯ー2杯 1ー ー2");
   });
 
+  it("folds an en or em dash after a trunk-0 area code and before seven or eight digits, and only there", () => {
+    expect(foldDigits("电话：010\u201462345678，0755\u201388886666")).toBe("电话:010-62345678,0755-88886666");
+    // Ranges: pages, years, amounts, a short second number, a decimal before it.
+    const ranges =
+      "pp. 6301\u20136308, 1990\u20142000, 0123\u20134567, 2000\u20143000, 1.010\u201462345678, 010\u201462345678.5";
+    expect(foldDigits(ranges)).toBe(ranges);
+  });
+
   it("reads through its table exactly the units the FOLDABLE regex matches, each folded as the regex's runs are", () => {
     for (let code = 0; code < 0x10000; code++) {
       const unit = String.fromCharCode(code);

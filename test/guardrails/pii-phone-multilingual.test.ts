@@ -171,6 +171,7 @@ describe("CLDR's phone words and the verbs said before a number, in more languag
     ["موبایل: 09123456789", "09123456789"], // Persian spelling of mobile
     ["ติดต่อ 0812345678", "0812345678"], // Thai: contact
     ["Vui lòng liên hệ số 0912345678 để được hỗ trợ", "0912345678"], // Vietnamese: contact number
+    ["sdt 0912345678 nhé", "0912345678"], // Vietnamese: SĐT typed without its accent
     ["Bize 05012345678 numarasından ulaşabilirsiniz", "05012345678"], // Turkish: from the number …
     ["Tawagan mo ako sa 09051234567", "09051234567"], // Tagalog: call me
     ["Ruf mich an unter 015123456789", "015123456789"], // German: call me at

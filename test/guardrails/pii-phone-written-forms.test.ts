@@ -117,3 +117,21 @@ describe("pii: a phone word before a date that stands right before the number", 
     expect(phones(text)).toEqual([]);
   });
 });
+
+describe("pii: Chinese landlines written with a dash-joined extension or a dash of another kind", () => {
+  it("reads the number and its extension joined by a dash, past fifteen digits too", () => {
+    expect(phones("座机号码：0571-87654321-8001，总机 010-62345678-123")).toEqual([
+      "0571-87654321-8001",
+      "010-62345678-123",
+    ]);
+    expect(phones("0755-88886666-12")).toEqual(["0755-88886666-12"]);
+  });
+
+  it("reads an en or em dash set between the area code and the number", () => {
+    expect(phones("电话：010\u201462345678")).toEqual(["010\u201462345678"]);
+  });
+
+  it("leaves codes of the same shape whose number no Chinese area reads", () => {
+    expect(phones("编号 0000-12345678-1, Reference 0123-4567890-12, 2023-10-12345678-1")).toEqual([]);
+  });
+});
