@@ -183,6 +183,7 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
       !isYearRange(candidate) &&
       !clockBefore(text, start) &&
       !amountAfter(text, end) &&
+      !measureAfter(text, end) &&
       !countedAfter(text, end)
       ? 0.75
       : 0;
@@ -200,8 +201,12 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     const end = start + candidate.length;
     // `11：00-23：00`: minutes after a clock's colon (the full-width one is no candidate boundary).
     if (clockBefore(text, start)) return 0;
-    // `900-1000元`, `3000万`, `5720191次`: an amount of money or a count, whatever its digits.
-    if (amountAfter(text, end)) return 0;
+    // `900-1000元`, `3000万`, `5720191次`: an amount of money or a count, whatever its digits; `800-1000
+    // ml/día`, `120-1500 mg`: a measure with its unit.
+    if (amountAfter(text, end) || measureAfter(text, end)) return 0;
+    // `Paseo de la Castellana, 261. 28046 Madrid`: a house number, the sentence's dot, then a postcode
+    // of five digits before its town's name: an address, not one number.
+    if (POSTCODE_LAST.test(candidate) && TOWN_AFTER.test(text.slice(end, end + 3))) return 0;
     // `WA 98101-1234`, `ZIP 99501-2234`: a US ZIP+4 code after its state or the word, whatever a region
     // may read in its digits; asked first, as a megabyte of addresses would be parsed in each region.
     if (ZIP_PLUS_FOUR.test(candidate) && zipBefore(textBefore(text, start))) return 0;
@@ -776,6 +781,22 @@ const AMOUNT_AFTER = /^\s?(?:[元块圆円万亿次人件份张張条條台]|[�
 const amountAfter = (text: string, end: number) =>
   (text.charCodeAt(end) >= 0x4e00 || text.charCodeAt(end + 1) >= 0x4e00) &&
   AMOUNT_AFTER.test(text.slice(end, end + 2));
+
+/** A last group of five digits after a dot and a space: a postcode after a house number's sentence dot. */
+const POSTCODE_LAST = /\d\. \d{5}$/;
+/** A town's name after its postcode: a space and a capital letter. */
+const TOWN_AFTER = /^ \p{Lu}/u;
+
+/**
+ * A unit of measure after a number (`800-1000 ml/día`, `1500 mg`, `200-300 mmHg`, `12 345 m²`): metric
+ * units of mass, volume, length and area with their prefixes, clinical ones (mmol, mmHg, UI, IU, U,
+ * kcal, cc) and hours and minutes. Case as written (`M`, `L` alone, `CL` are not units here).
+ */
+const MEASURE_AFTER =
+  /^ ?(?:[mµμkdc]?[gl]|[mµμkdc]?L|mmol|mmHg|mcg|[mck]?m[23²³]?|UI|IU|U|kcal|cc|h|min)(?![\p{L}\d])/u;
+/** MEASURE_AFTER, read only when a letter stands in its first two places. */
+const measureAfter = (text: string, end: number) =>
+  wordCharacterAfter(text, end, 2) && MEASURE_AFTER.test(text.slice(end, end + 6));
 
 /**
  * Ten digits grouped 3-3-4 with dashes, dots or a bracketed area code (then spaces too: `(123) 456

@@ -135,3 +135,24 @@ describe("pii: Chinese landlines written with a dash-joined extension or a dash 
     expect(phones("编号 0000-12345678-1, Reference 0123-4567890-12, 2023-10-12345678-1")).toEqual([]);
   });
 });
+
+describe("pii: a measure with its unit, or a postcode and its town, after the digits", () => {
+  it("does not read a range or a quantity followed by a unit of measure as a phone number", () => {
+    const text = [
+      "El débito era de 800-1000 ml/día al alta.",
+      "Dosis de 800-1000 mg cada 8 h.",
+      "Phone: 800-1000 mL",
+    ].join("\n");
+    expect(phones(text)).toEqual([]);
+  });
+
+  it("does not read a house number, the sentence's dot and a postcode before its town as one number", () => {
+    expect(phones("Hospital La Paz. Paseo de la Castellana, 261. 28046 Madrid")).toEqual([]);
+    // A dot and a space inside a number, no town after it.
+    expect(phones("Tel. 91 234. 56789")).toEqual(["91 234. 56789"]);
+  });
+
+  it("still reads a number followed by a word that is no unit", () => {
+    expect(phones("Call 555-1234 Monday, Tel. 555-1234 M. García")).toEqual(["555-1234", "555-1234"]);
+  });
+});
