@@ -15,8 +15,8 @@ export interface Dialogue {
 
 /**
  * The dialogue formats read: CrossWOZ's (Chinese) and MultiWOZ's (English), as ConvLab-2 ships them,
- * the Schema-Guided Dialogue dataset's own (English), and X-RiSAWOZ's (RiSAWOZ's dialogues translated
- * into French, Hindi, Korean, English and Hindi-English; the language is named per file).
+ * the Schema-Guided Dialogue dataset's own (English), and X-RiSAWOZ's (RiSAWOZ's Chinese dialogues and
+ * their translations into French, Hindi, Korean, English and Hindi-English; the language is named per file).
  */
 export type DialogueFormat = "crosswoz" | "multiwoz" | "sgd" | "risawoz";
 
@@ -26,12 +26,15 @@ export function isDialogueFormat(name: string): name is DialogueFormat {
   return DIALOGUE_FORMATS.some((format) => format === name);
 }
 
-/** The slot that holds a phone number, per format. */
-const PHONE_SLOT: Record<DialogueFormat, string> = {
-  crosswoz: "电话",
-  multiwoz: "Phone",
-  sgd: "phone_number",
-  risawoz: "phone number",
+/**
+ * The slots that hold a phone number, per format. X-RiSAWOZ names its domains' slot `phone number`
+ * (`电话号码` in the Chinese original), but the hospital domain's `phone` (`电话`).
+ */
+const PHONE_SLOTS: Record<DialogueFormat, readonly string[]> = {
+  crosswoz: ["电话"],
+  multiwoz: ["Phone"],
+  sgd: ["phone_number"],
+  risawoz: ["phone number", "phone", "电话号码", "电话"],
 };
 const LANGUAGE: Record<DialogueFormat, string | undefined> = {
   crosswoz: "Chinese",
@@ -71,10 +74,13 @@ function readSgdDialogues(data: { dialogue_id: string; turns: SgdTurn[] }[]): Di
   }));
 }
 
-/** An X-RiSAWOZ turn: the user's and the system's utterances (`[text, slot spans]`) and their acts `[act, domain, slot, value]`. */
+/**
+ * An X-RiSAWOZ turn: the user's and the system's utterances (`[text, slot spans]` in the translated
+ * files, the text alone in the Chinese original) and their acts `[act, domain, slot, value]`.
+ */
 interface RisawozTurn {
-  user_utterance: [string, unknown];
-  system_utterance: [string, unknown];
+  user_utterance: [string, unknown] | string;
+  system_utterance: [string, unknown] | string;
   user_actions: string[][];
   system_actions: string[][];
 }
@@ -85,8 +91,8 @@ interface RisawozTurn {
  * read: in the translated files their offsets are often those of the text before translation.
  */
 function readRisawozDialogues(data: { dialogue_id: string; dialogue: RisawozTurn[] }[]): Dialogue[] {
-  const side = ([text]: [string, unknown], actions: string[][]): DialogueTurn => ({
-    text,
+  const side = (utterance: [string, unknown] | string, actions: string[][]): DialogueTurn => ({
+    text: typeof utterance === "string" ? utterance : utterance[0],
     acts: actions.map((action): [string, string] => [action[2] ?? "", action[3] ?? ""]),
   });
   return data.map(({ dialogue_id, dialogue }) => ({
@@ -99,6 +105,7 @@ function readRisawozDialogues(data: { dialogue_id: string; dialogue: RisawozTurn
 }
 
 const DIGIT = /[0-9]/;
+const HAN = /\p{Script=Han}/u;
 /** A phone value of six digits or more: shorter ones are annotation slips (`58` of a postcode). */
 const PHONE_DIGITS = /(?:\d\D?){5}\d/;
 
@@ -146,6 +153,23 @@ function phoneNumbersOf(value: string): string[] {
   return PHONE_DIGITS.test(value) ? [value.trim()] : [];
 }
 
+/**
+ * Where a value of the format's acts stands in a turn's text. RiSAWOZ's Chinese original gives its act
+ * values word-segmented (`0512 - 67603337`, `340 元` for `0512-67603337`, `340元`): when the value is not
+ * in a Chinese text as given, it is looked for without the spaces (those round a dash first).
+ */
+function valueOccurrences(text: string, value: string, format: DialogueFormat): [number, number][] {
+  const found = occurrences(text, value);
+  if (found.length > 0 || format !== "risawoz" || !/\s/.test(value) || !HAN.test(text)) return found;
+  const dashed = occurrences(text, value.replace(/\s*-\s*/g, "-"));
+  return dashed.length > 0 ? dashed : occurrences(text, value.replace(/\s+/g, ""));
+}
+
+/** A phone value of RiSAWOZ's Chinese original with its dashes joined again (`139 - 6217 - 0368`). */
+function joinedDashes(text: string, value: string, format: DialogueFormat): string {
+  return format === "risawoz" && HAN.test(text) ? value.replace(/\s*-\s*/g, "-") : value;
+}
+
 /** Which half of a source's dialogues a dialogue falls in, by a hash of its id (FNV-1a): "a" or "b". */
 export function dialogueHalf(id: string): "a" | "b" {
   return fnv1a(id) % 2 === 0 ? "a" : "b";
@@ -187,19 +211,19 @@ export function dialogueLines(
       const { text } = turn;
       if (!DIGIT.test(text)) return;
       const phoneValues = turn.acts
-        .filter(([slot]) => slot === PHONE_SLOT[format])
-        .flatMap(([, value]) => phoneNumbersOf(value));
+        .filter(([slot]) => PHONE_SLOTS[format].includes(slot))
+        .flatMap(([, value]) => phoneNumbersOf(joinedDashes(text, value, format)));
       const spans: [string, number, number][] = [];
       let unplaced = false;
       for (const value of new Set(phoneValues)) {
-        const found = occurrences(text, value);
+        const found = valueOccurrences(text, value, format);
         if (found.length === 0) unplaced = true;
         for (const [start, end] of found) spans.push(["PHONE_NUMBER", start, end]);
       }
       spans.sort((left, right) => left[1] - right[1]);
       const covered = new Array<boolean>(text.length).fill(false);
       for (const [, value] of turn.acts)
-        for (const [start, end] of occurrences(text, value)) covered.fill(true, start, end);
+        for (const [start, end] of valueOccurrences(text, value, format)) covered.fill(true, start, end);
       let unexplained = false;
       for (let at = 0; at < text.length; at++)
         if (DIGIT.test(text.charAt(at)) && !covered[at]) unexplained = true;

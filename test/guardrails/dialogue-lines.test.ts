@@ -187,4 +187,43 @@ describe("dialogue lines (CrossWOZ and MultiWOZ as ConvLab-2 ships them)", () =>
     expect(lines[0]?.spans).toEqual([["PHONE_NUMBER", system.indexOf("0512"), system.indexOf("0512") + 12]]);
     expect(lines[0]?.origin).toBe("fr_fewshot.json attraction_goal_1-1###1 turn 1");
   });
+
+  it("reads RiSAWOZ's Chinese original (plain-string utterances, word-segmented values) and the hospital's phone slot", () => {
+    const side = (text: string, actions: string[][]) => ({
+      turn_id: 0,
+      user_utterance: "好的。",
+      system_utterance: text,
+      user_actions: [],
+      system_actions: actions,
+    });
+    const risawoz = JSON.stringify([
+      {
+        dialogue_id: "Hospital_goal_1-1###1",
+        dialogue: [
+          // The Chinese original's act values are word-segmented: `0512 - 65323488`, `340 元`.
+          side("电话号码是0512-65323488。", [["Inform", "景点", "电话号码", "0512 - 65323488"]]),
+          side("房费是340元。", [["Inform", "酒店", "价格", "340 元"]]),
+          side("电话是139-6217-0368。", [["Inform", "餐厅", "电话号码", "139 - 6217 - 0368"]]),
+          side("这家医院的电话是62629999。", [["Inform", "医院", "电话", "62629999"]]),
+          side("The phone number of this hospital is 62629999.", [
+            ["Inform", "Hospital", "phone", "62629999"],
+          ]),
+        ],
+      },
+    ]);
+    const lines = dialogueLines(
+      readDialogues(risawoz, "risawoz"),
+      "risawoz",
+      "zh_fewshot.json",
+      context,
+      "Chinese",
+    );
+    expect(lines.map((line) => [line.text, line.positive, line.excluded])).toEqual([
+      ["电话号码是0512-65323488。", true, undefined],
+      ["房费是340元。", false, undefined],
+      ["电话是139-6217-0368。", true, undefined],
+      ["这家医院的电话是62629999。", true, undefined],
+      ["The phone number of this hospital is 62629999.", true, undefined],
+    ]);
+  });
 });
