@@ -114,8 +114,8 @@ export interface GuardrailsCheck {
 }
 
 export interface Guardrails {
-  /** Every detector, no policy: raw findings above no threshold. */
-  scan(text: string, source?: ContentSource): Finding[];
+  /** Every detector (or those of the `only` kinds), no policy: raw findings above no threshold. */
+  scan(text: string, source?: ContentSource, only?: readonly GuardrailKind[]): Finding[];
   check(input: GuardrailsCheckInput): GuardrailsCheck;
   /**
    * The same check, same result; over 64 KB of text it runs on the worker thread, so the event loop
