@@ -6,20 +6,14 @@
 
 /**
  * "parts": each language part as a source of its own (√ of each part's lines), so a source
- * weighs more the more languages it is tagged in. "share": the source weighs as √ of all its lines,
- * shared among its languages by √ of each part's lines. "attack-share": so for the attack classes
- * only. "fold": a source's lines in languages with no benign training text are one part.
- * "rescale" (shipped): they weigh in their source's largest part (languagePartOf).
+ * weighs more the more languages it is tagged in. "rescale" (shipped): a source's lines in languages
+ * with no benign training text weigh in its largest part (languagePartOf). The twenty-fifth round's
+ * other modes ("share", "attack-share", "fold") were dropped once rescale shipped (train-attack-model.ts
+ * keeps their figures).
  */
-export type SourceLanguages = "parts" | "share" | "attack-share" | "fold" | "rescale";
+export type SourceLanguages = "parts" | "rescale";
 
-export const SOURCE_LANGUAGE_MODES: readonly SourceLanguages[] = [
-  "parts",
-  "share",
-  "attack-share",
-  "fold",
-  "rescale",
-];
+export const SOURCE_LANGUAGE_MODES: readonly SourceLanguages[] = ["parts", "rescale"];
 
 /** Unset: "rescale", the shipped model's. */
 export function sourceLanguagesMode(value: string | undefined): SourceLanguages {
@@ -37,9 +31,8 @@ export interface PartLine {
 
 /**
  * The language part a line of a multilingual source is weighed in (its language balance still reads
- * `line.lang`). `known`: the languages with benign training text. "parts", "share", "attack-share":
- * its own language. "fold": a line in a language with no benign training text is in one part of its
- * source, "no benign text". "rescale": it is in its source's largest part of a known language (per
+ * `line.lang`). `known`: the languages with benign training text. "parts": its own language.
+ * "rescale": it is in its source's largest part of a known language (per
  * kind; ties to the first code in order), so a source retagged into more languages with no benign
  * text (CyberSecEval: Italian, Korean, Thai… read as English before) keeps the weight it had, its
  * added languages' lines weighing as its largest part's. A source with no line in a known language
@@ -50,7 +43,6 @@ export function languagePartOf(
   known: ReadonlySet<string>,
   mode: SourceLanguages,
 ): (line: PartLine) => string {
-  if (mode === "fold") return (line) => (known.has(line.lang) ? line.lang : "no benign text");
   if (mode !== "rescale") return (line) => line.lang;
   const counts = new Map<string, Map<string, number>>();
   for (const line of lines) {
@@ -84,45 +76,24 @@ export interface WeighedText {
  */
 export function sourceWeights(
   texts: readonly WeighedText[],
-  options: { classCount: number; power: number; balance: boolean; mode: SourceLanguages },
+  options: { classCount: number; power: number; balance: boolean },
 ): (label: number, source: string) => number {
-  const { classCount, power, balance, mode } = options;
+  const { classCount, power, balance } = options;
   const counts = new Array<number>(classCount).fill(0);
   const perSource = new Map<string, number>();
   for (const { label, source } of texts) {
     counts[label] = (counts[label] ?? 0) + 1;
     perSource.set(`${label} ${source}`, (perSource.get(`${label} ${source}`) ?? 0) + 1);
   }
-  const sharedClass = (label: number) => mode === "share" || (mode === "attack-share" && label !== 0);
-  const sourceOfKey = (key: string) =>
-    key.slice(0, key.indexOf(" ") + 1) + key.slice(key.indexOf(" ") + 1).split("|")[0];
-  /** Per class and source (no language): its lines, and the sum of √ of its language parts' lines. */
-  const wholeSource = new Map<string, { count: number; partRoots: number }>();
-  for (const [key, count] of perSource) {
-    const whole = wholeSource.get(sourceOfKey(key)) ?? { count: 0, partRoots: 0 };
-    whole.count += count;
-    whole.partRoots += count ** power;
-    wholeSource.set(sourceOfKey(key), whole);
-  }
   const rootSum = new Array<number>(classCount).fill(0);
-  for (const [key, { count }] of wholeSource) {
-    const label = Number(key.slice(0, key.indexOf(" ")));
-    if (sharedClass(label)) rootSum[label] = (rootSum[label] ?? 0) + count ** power;
-  }
   for (const [key, count] of perSource) {
     const label = Number(key.slice(0, key.indexOf(" ")));
-    if (!sharedClass(label)) rootSum[label] = (rootSum[label] ?? 0) + count ** power;
+    rootSum[label] = (rootSum[label] ?? 0) + count ** power;
   }
   const classTotal = texts.length / classCount;
   return (label, source) => {
     if (!balance) return classTotal / Math.max(1, counts[label] ?? 0);
-    const key = `${label} ${source}`;
-    const count = perSource.get(key) ?? 1;
-    const whole = wholeSource.get(sourceOfKey(key));
-    const root =
-      sharedClass(label) && whole !== undefined
-        ? (whole.count ** power * count ** power) / whole.partRoots
-        : count ** power;
-    return (classTotal * root) / (rootSum[label] ?? 1) / count;
+    const count = perSource.get(`${label} ${source}`) ?? 1;
+    return (classTotal * count ** power) / (rootSum[label] ?? 1) / count;
   };
 }

@@ -30,7 +30,7 @@ function injectionShare(lines: PartLine[], mode: SourceLanguages, source: string
     label: LABELS[corpusLine.kind] ?? 0,
     source: `${corpusLine.source}|${partOf(corpusLine)}`,
   }));
-  const weightOf = sourceWeights(texts, { classCount: 3, power: 0.5, balance: true, mode });
+  const weightOf = sourceWeights(texts, { classCount: 3, power: 0.5, balance: true });
   let sourceTotal = 0;
   let classTotal = 0;
   for (const [index, text] of texts.entries()) {
@@ -64,7 +64,7 @@ describe("the trainer's weight per source and language", () => {
       label: LABELS[corpusLine.kind] ?? 0,
       source: `${corpusLine.source}|${partOf(corpusLine)}`,
     }));
-    const weightOf = sourceWeights(texts, { classCount: 3, power: 0.5, balance: true, mode: "rescale" });
+    const weightOf = sourceWeights(texts, { classCount: 3, power: 0.5, balance: true });
     expect(weightOf(1, "translated-attacks|en")).toBeCloseTo(
       (texts.length / 3) * (Math.sqrt(12) / 12 / (Math.sqrt(12) + 4)),
       12,
@@ -95,18 +95,11 @@ describe("the trainer's weight per source and language", () => {
     expect(partOf(line("jailbreak", "unknown-only", "th"))).toBe("th");
   });
 
-  it("folded, a source's languages with no benign text are one part of their own", () => {
-    const partOf = languagePartOf(after, known, "fold");
-    expect(partOf(line("prompt_injection", "translated-attacks", "ko"))).toBe("no benign text");
-    // √4 + √8 against 4.
-    const share = (2 + Math.sqrt(8)) / (2 + Math.sqrt(8) + 4);
-    expect(injectionShare(after, "fold", "translated-attacks")).toBeCloseTo(share, 12);
-  });
-
   it("reads SOURCE_LANGUAGES, rescale when unset, and refuses an unknown mode", () => {
     expect(sourceLanguagesMode(undefined)).toBe("rescale");
     expect(sourceLanguagesMode("parts")).toBe("parts");
     expect(sourceLanguagesMode("rescale")).toBe("rescale");
     expect(() => sourceLanguagesMode("rescaled")).toThrow(/unknown mode/);
+    expect(() => sourceLanguagesMode("fold")).toThrow(/unknown mode/);
   });
 });
