@@ -88,8 +88,9 @@ interface Example {
 }
 
 /**
- * System and developer messages (context `system`) are not read by this model's training yet: their
- * lines are left out, so adding them to the corpus leaves the shipped model byte for byte as it was.
+ * System and developer messages (context `system`) are not read by this model's training (unless
+ * SYSTEM_TRAIN=1, below): their lines are left out, so adding them to the corpus leaves the shipped
+ * model byte for byte as it was.
  */
 const corpus = loadCorpus();
 /**
@@ -142,12 +143,33 @@ const REQUEST_ONLY_LANGUAGES: ReadonlySet<string> = new Set(["da", "id", "it", "
 const REQUEST_WEIGHT = Number(process.env.REQUEST_WEIGHT ?? 1);
 const requestLineTrained = (line: CorpusLine) =>
   REQUEST_SOURCES_TRAIN || (REQUEST_SOURCES_MODE === "languages" && REQUEST_ONLY_LANGUAGES.has(line.lang));
-const lines = [...corpus.lines, ...secretSampleLines(SECRET_SAMPLES)].filter(
-  (line) =>
-    line.context !== SYSTEM_CONTEXT &&
-    (line.source !== REQUEST_LANGUAGE_ATTACKS || REQUEST_SOURCES_MODE !== "0") &&
-    (line.split !== "train" || !REQUEST_SOURCES.has(line.source) || requestLineTrained(line)),
-);
+/**
+ * SYSTEM_TRAIN=1: the train split's system prompts (fabric's patterns, 147) are trained on as benign
+ * lines read as a user's text (how check_guardrails reads a text given with no source); their dev
+ * lines stay out of training and the thresholds. Off. Twenty-seventh round, on dev (rules + model;
+ * shipped: 1,124 of 1,317 attacks, benign 56, system prompts screened with no source 60 of 178, user
+ * threshold 0.412, documents 0.407): system prompts with no source 60 -> 15 (fabric's own dev
+ * patterns 42 -> 8; the held-back SWE-agent, AutoGen and OpenAI agents' prompts 18 -> 7), benign 56 ->
+ * 36 (xSID 20 -> 10, NotInject 8 -> 2), but attacks 1,124 -> 1,075 (Arcanum 86 -> 68, CyberSecEval 242
+ * -> 230, composed documents 229 -> 223): the user threshold rose to 0.481, held by the evaluation
+ * set's benign cases (their fifth highest, a question about what a DAN prompt is, 0.400 -> 0.480);
+ * documents 0.399. With REQUEST_SOURCES_TRAIN=languages, REQUEST_WEIGHT 0.3 and DISCUSSION_WEIGHT 3
+ * as well: 1,081, benign 29 (xSID 2; composed look-alikes 1 -> 7), system prompts 23, user 0.446 (the
+ * evaluation set), documents 0.416 (the pooled small document sources). Neither kept.
+ */
+const SYSTEM_TRAIN = (process.env.SYSTEM_TRAIN ?? "0") === "1";
+const lines = [...corpus.lines, ...secretSampleLines(SECRET_SAMPLES)]
+  .map((line) =>
+    SYSTEM_TRAIN && line.context === SYSTEM_CONTEXT && line.split === "train"
+      ? { ...line, context: undefined }
+      : line,
+  )
+  .filter(
+    (line) =>
+      line.context !== SYSTEM_CONTEXT &&
+      (line.source !== REQUEST_LANGUAGE_ATTACKS || REQUEST_SOURCES_MODE !== "0") &&
+      (line.split !== "train" || !REQUEST_SOURCES.has(line.source) || requestLineTrained(line)),
+  );
 const { publicPresent } = corpus;
 if (!publicPresent)
   console.warn(
