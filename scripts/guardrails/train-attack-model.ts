@@ -78,6 +78,16 @@ const DISCUSSION_SOURCES: ReadonlySet<string> = new Set([
   "security-docs-train",
 ]);
 const DISCUSSION_WEIGHT = Number(process.env.DISCUSSION_WEIGHT ?? 1);
+/**
+ * EVAL_SET_WEIGHT: the benign lines of the rules' evaluation set (training lines whose benign cases
+ * also hold the user threshold, choose-thresholds.ts) weigh this much more. Off (1). Twenty-seventh
+ * round, with SYSTEM_TRAIN=1, at 3, on dev (rules + model; shipped as in SYSTEM_TRAIN's note): the
+ * evaluation set's cap asks 0.372 (0.481 without), the user and document thresholds 0.396, both held
+ * by the prompt-engineering guide's dev pages; attacks 1,124 -> 1,117, system prompts with no source 60
+ * -> 29, but benign 56 -> 63 (xSID 20 -> 23, τ-bench briefs 2 -> 4). Not kept.
+ */
+const EVAL_SET_SOURCE = "modelmux-eval-set";
+const EVAL_SET_WEIGHT = Number(process.env.EVAL_SET_WEIGHT ?? 1);
 
 interface Example {
   features: Int32Array;
@@ -354,7 +364,8 @@ const examples: Example[] = texts.map(({ text, label, source, context, lang, bri
       languageFactor(label, lang) *
       (brief && label === 0 ? BRIEF_WEIGHT : 1) *
       (label === 0 && DISCUSSION_SOURCES.has(source.split("|")[0] ?? "") ? DISCUSSION_WEIGHT : 1) *
-      (REQUEST_SOURCES.has(source.split("|")[0] ?? "") ? REQUEST_WEIGHT : 1),
+      (REQUEST_SOURCES.has(source.split("|")[0] ?? "") ? REQUEST_WEIGHT : 1) *
+      (label === 0 && source.split("|")[0] === EVAL_SET_SOURCE ? EVAL_SET_WEIGHT : 1),
   };
 });
 if (WRAPPER_TWINS) {
