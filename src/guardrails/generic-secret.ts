@@ -91,7 +91,11 @@ const NOT_A_SECRET_KEY =
 // A name that says there is none: `ConnectionStringWithoutPassword`, `passwordless`, `--no-password`.
 const NO_PASSWORD_NAME = /without[_-]?pass|passwordless|(?:^|[_.-])no[_-]?pass/;
 // A tokenizer (`tokenizer = AutoTokenizer…`, `tokenize`) splits text; it holds no credential.
-const NOT_A_SECRET_TOKEN = /^(?:csrf|xsrf|public|pub|authenticity)[_.-]?token|^(?:csrf|xsrf)|tokeni[sz]/i;
+// Nor does a list's page token, the opaque cursor an API hands back for its next page (AWS's
+// `NextToken`, S3's `ContinuationToken`, Google's `nextPageToken` and `syncToken`, `resume_token`),
+// which a tool's output carries in every paged answer.
+const NOT_A_SECRET_TOKEN =
+  /^(?:csrf|xsrf|public|pub|authenticity)[_.-]?token|^(?:csrf|xsrf)|tokeni[sz]|(?:next|prev(?:ious)?|page|pagination|continuation|sync|resume)[_.-]?(?:page[_.-]?)?token$/i;
 
 const isNameChar = asciiClass(`${ALPHANUMERIC}_.-`);
 const MAX_NAME = 60;
@@ -1223,6 +1227,10 @@ function trailingRun(
 const HEX = /^[0-9a-f]+$|^[0-9A-F]+$/;
 const ARTIFACT_VERSION = /^[A-Za-z][A-Za-z-]*[A-Za-z][-:_]v?\d{1,4}(?:\.\d{1,4}){1,3}(?:[-.][A-Za-z]+\d*)?$/;
 const PATH_TEMPLATE = /\/.*\{[A-Za-z_][\w.]{0,40}\}|\{[A-Za-z_][\w.]{0,40}\}.*\//;
+// A name made of words, three or more joined by one separator, then a number or a version
+// (`auth_token_storage_key_v2`, `keyvault-secret-name-01`): a key's or an object's name, the digit a
+// count, not a draw (a random token's parts mix letters and digits).
+const NUMBERED_NAME = /^[a-z]{2,}([-_.])[a-z]{2,}(?:\1[a-z]{2,})+\1v?\d{1,3}$/;
 
 // A value ending in the operator of a label (`"password = "`, `"PWD="`), not base64's padding (`…w=`).
 const LABEL_END = /(?:[ \t][=:]|(?:pass(?:word)?|passwd|pwd|secret|token|key)[ \t]*[=:])[ \t]*$/i;
@@ -1285,6 +1293,6 @@ function scoreUndottedValue(value: string, isPassword: boolean, quoted: boolean)
   if (!/\d/.test(value) && !drawnWithoutDigits(value)) return 0;
   // A package and its version (`io.jsonwebtoken:jjwt-jackson-0.11.2`, a Maven coordinate read as
   // `token:` and a value) or a path template (`s3://{bucket}/events/dt={date}`): not a key.
-  if (ARTIFACT_VERSION.test(value) || PATH_TEMPLATE.test(value)) return 0;
+  if (ARTIFACT_VERSION.test(value) || PATH_TEMPLATE.test(value) || NUMBERED_NAME.test(value)) return 0;
   return Math.min(0.95, 0.7 + (quoted ? 0.1 : 0) + (entropy >= 3.5 ? 0.1 : 0));
 }

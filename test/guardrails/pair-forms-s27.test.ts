@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alnum, fakeChars } from "./fake-values.js";
+import { alnum, base64, fakeChars } from "./fake-values.js";
 import { itFindsEachPassword } from "./finds-each-password.js";
 import { reportedSecrets } from "./reported-secrets.js";
 
@@ -87,5 +87,26 @@ describe("near-misses: hosts, accounts and names with no password", () => {
   ];
   it.each(benign)("reports nothing: %s", (text) => {
     expect(reportedSecrets(text)).toEqual([]);
+  });
+});
+
+describe("an API's page token and a numbered name are no secret", () => {
+  const cursor = `${base64(40, 7)}8Qz`;
+  const paged = [
+    `next_page_token: ${cursor}`,
+    `pageToken: "${cursor}"`,
+    `"NextToken": "${cursor}"`,
+    `"NextContinuationToken": "${cursor}",`,
+    `"nextPageToken": "${cursor}"`,
+    `syncToken: ${cursor}`,
+    `"secret": "keyvault-secret-name-01"`,
+    `client_secret: "billing-webhook-signing-02"`,
+  ];
+  it.each(paged)("reports nothing: %s", (text) => {
+    expect(reportedSecrets(text)).toEqual([]);
+  });
+  it("still reports the same value under a credential's name", () => {
+    const text = `api_token: ${cursor}`;
+    expect(reportedSecrets(text).map((finding) => text.slice(finding.start, finding.end))).toEqual([cursor]);
   });
 });
