@@ -2,6 +2,7 @@ import { firstAtOrAfter } from "../first-at-or-after.js";
 import { rememberLast } from "../remember-last.js";
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
+import { isRandomValue } from "./random-value.js";
 import type { SecretPatternRule } from "./secret-rule-types.js";
 /** A secret found by a parser: span of the secret itself (not its label). */
 export interface ParsedSecret {
@@ -501,10 +502,12 @@ export const dockerAuthParser: SecretParser = {
 };
 
 // `-u user:password`, `--user=user:password`, and the proxy's `-U`/`--proxy-user`, quoted or not, or
-// only the password quoted (`-u kevin:'pRf7…'`, the shell joins the two); the command's `curl` up
-// to 5 lines before.
+// only the password quoted (`-u kevin:'pRf7…'`, the shell joins the two), or a user alone before its
+// colon (`-u sk_test_…:`); the command's `curl` up to 5 lines before.
 const CURL_USER =
-  /(?:-u|--user|-U|--proxy-user)(?:=|[ \t]{1,5})(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|([\w$@.-]{0,100}:[^\s"'`]{1,200})|([\w$@.-]{1,100}:)(["'])([^"'\n]{1,200})\5)(?=\s|$)/y;
+  /(?:-u|--user|-U|--proxy-user)(?:=|[ \t]{1,5})(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|([\w$@.-]{0,100}:[^\s"'`]{1,200})|([\w$@.-]{1,100}:)(["'])([^"'\n]{1,200})\5|([\w.-]{1,100}:))(?=\s|$)/y;
+/** No password, or the `X` some APIs ask for in its place (`-u KEY:X`): the user is the credential. */
+const NO_PASSWORD = /^[xX]?$/;
 const CURL_PLACEHOLDER = /^\[.*\]$|^\$\(|^token$/i;
 const CURL_COMMAND = /\bcurl\b(?:[^\n]*\n){0,5}[^\n]*$/;
 
@@ -521,9 +524,17 @@ export const curlUserParser: SecretParser = {
     CURL_USER.lastIndex = index;
     const match = CURL_USER.exec(text);
     if (!match || !CURL_COMMAND.test(text.slice(Math.max(0, index - 600), index))) return undefined;
-    const credentials = match[1] ?? match[2] ?? match[3] ?? `${match[4]}${match[6]}`;
+    const credentials = match[1] ?? match[2] ?? match[3] ?? match[7] ?? `${match[4]}${match[6]}`;
     const colon = credentials.indexOf(":");
     const password = credentials.slice(colon + 1);
+    // An API key given as the user, with no password (`curl -u sk_test_…:`, `-u "KEY:"`, `-u KEY:X`),
+    // as Stripe's, Chargebee's and Freshdesk's docs write it: the user is the key, when drawn at random.
+    if (colon > 0 && NO_PASSWORD.test(password)) {
+      const user = credentials.slice(0, colon);
+      if (!isRandomValue(user)) return undefined;
+      const start = index + match[0].lastIndexOf(credentials);
+      return { type: "api_key", start, end: start + user.length, score: 0.8 };
+    }
     // gitleaks' allow-list for this rule: placeholders, `[…]`, `$(command)`, `token`, and entropy under 2.
     if (
       colon === -1 ||

@@ -62,6 +62,7 @@ import { stdinPasswordParser } from "./stdin-password.js";
 import { telegramBotTokenParser } from "./telegram-token.js";
 import { TRIVY_SECRET_RULES } from "./trivy-secret-rules.js";
 import type { Detector, Finding } from "./types.js";
+import { urlTokenUserParser } from "./url-token-user.js";
 import { userinfoValueParser } from "./userinfo-value.js";
 import { VELES_SECRET_RULES } from "./veles-secret-rules.js";
 import { VENDOR_CODE_RULES } from "./vendor-code-rules.js";
@@ -241,6 +242,7 @@ export const SECRET_PARSERS: readonly SecretParser[] = [
   puttyKeyParser,
   credentialUrlParser,
   anySchemeUrlParser,
+  urlTokenUserParser,
   basicAuthParser,
   basicCredentialLiteralParser,
   dockerAuthParser,
