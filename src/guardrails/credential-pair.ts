@@ -154,7 +154,6 @@ export const labelledPairParser: SecretParser = {
 // Found by one native scan from the `(` (a loop over every `(` in JavaScript costs ten times as much,
 // a lookbehind before it as much again): the user starting with a letter or a digit.
 const PAIR_IN_PARENS = /\(([A-Za-z0-9][^\s()/:,;]{0,63})[/:]([^\s()/,]{3,80})(?=[),\s])/g;
-/(?<=[A-Za-z0-9.:\t -])\(([A-Za-z0-9][^\s()/:,;]{0,63})[/:]([^\s()/,]{3,80})(?=[),\s])/g;
 // Right before the `(`, read back as one run of a host's characters: an IPv4 address, or a dotted host
 // name (its last label no file's extension: `config.yaml (src/Config1)` names a file and a path), an
 // optional port. A host name needs a space before the `(` (code calls a dotted name's method with
