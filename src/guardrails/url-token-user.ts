@@ -1,4 +1,4 @@
-import { asciiClass } from "./char-class.js";
+import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { isRandomValue, MAX_RANDOM_VALUE } from "./random-value.js";
 import type { SecretParser } from "./secret-parsers.js";
 
@@ -10,9 +10,9 @@ import type { SecretParser } from "./secret-parsers.js";
  * connection-string readings' (`user:password@`), a user that is a name (`git@`, `deploy@`) no key.
  * Score 0.75: under a vendor rule that knows the token's format.
  */
-const isUserChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.~-");
-const isHostStart = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789[");
-const isSchemeEnd = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+const isUserChar = asciiClass(`${ALPHANUMERIC}_.~-`);
+const isHostStart = asciiClass(`${ALPHANUMERIC}[`);
+const isSchemeEnd = asciiClass(ALPHANUMERIC);
 const SCORE = 0.75;
 
 export const urlTokenUserParser: SecretParser = {
