@@ -521,7 +521,7 @@ async function extract(source: Source): Promise<CorpusLine[]> {
       }
       case "cyberseceval":
         for (const line of extractCyberSecEval(JSON.parse(data.toString("utf8")) as CyberSecEvalRow[]))
-          add(line.text, line.kind, line.lang ?? guessLang(line.text), line.split);
+          add(line.text, line.kind, line.lang, line.split);
         break;
       case "sgd": {
         // `path:every`: the first user turn (the request that opens the dialogue) of every n-th dialogue.

@@ -7,7 +7,7 @@ import { createGuardrails } from "../../src/guardrails/create-guardrails.js";
 import type { ContentSource } from "../../src/guardrails/types.js";
 import { loadEvalCases } from "../../test/guardrails/eval-harness.js";
 import { DEV_BENIGN_FLAG_RATE, DEV_DOCUMENT_FLAG_RATE, devFlagRate } from "./dev-caps.js";
-import type { CorpusLine } from "./load-corpus.js";
+import { type CorpusLine, EVAL_SET_SOURCE } from "./load-corpus.js";
 import { type RandomText, randomTexts } from "./random-texts.js";
 import { mixedBit } from "./seeded-random.js";
 
@@ -154,9 +154,7 @@ export function chooseThresholds(
   );
   const evalSetBenign = train.filter(
     (line) =>
-      (options.evalSetCap ?? true) &&
-      line.source === "modelmux-eval-set" &&
-      evalSetBenignTexts.has(line.text),
+      (options.evalSetCap ?? true) && line.source === EVAL_SET_SOURCE && evalSetBenignTexts.has(line.text),
   );
   let userThreshold = capThreshold(
     "user",

@@ -45,7 +45,7 @@ const PERSONA_VARIANTS: ReadonlySet<string> = new Set([
  * One file's rows, in order. Split by injection variant (sorted, every third dev), so dev
  * techniques are unseen in training.
  */
-export function extractCyberSecEval(rows: CyberSecEvalRow[]): ExtractedLine[] {
+export function extractCyberSecEval(rows: CyberSecEvalRow[]): (ExtractedLine & { lang: string })[] {
   const variants = [...new Set(rows.map((row) => row.injection_variant))].sort();
   return rows.map((row) => {
     const lang = CYBERSECEVAL_LANGUAGES[row.speaking_language];

@@ -161,13 +161,18 @@ function phoneNumbersOf(value: string): string[] {
 function valueOccurrences(text: string, value: string, format: DialogueFormat): [number, number][] {
   const found = occurrences(text, value);
   if (found.length > 0 || format !== "risawoz" || !/\s/.test(value) || !HAN.test(text)) return found;
-  const dashed = occurrences(text, value.replace(/\s*-\s*/g, "-"));
+  const dashed = occurrences(text, joinDashes(value));
   return dashed.length > 0 ? dashed : occurrences(text, value.replace(/\s+/g, ""));
 }
 
 /** A phone value of RiSAWOZ's Chinese original with its dashes joined again (`139 - 6217 - 0368`). */
 function joinedDashes(text: string, value: string, format: DialogueFormat): string {
-  return format === "risawoz" && HAN.test(text) ? value.replace(/\s*-\s*/g, "-") : value;
+  return format === "risawoz" && HAN.test(text) ? joinDashes(value) : value;
+}
+
+/** A word-segmented value's dashes joined again: `0512 - 67603337` as `0512-67603337`. */
+function joinDashes(value: string): string {
+  return value.replace(/\s*-\s*/g, "-");
 }
 
 /** Which half of a source's dialogues a dialogue falls in, by a hash of its id (FNV-1a): "a" or "b". */

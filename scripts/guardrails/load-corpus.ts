@@ -4,6 +4,9 @@ import { codeLines } from "./code-lines.js";
 import { composedLines } from "./compose-attacks.js";
 import type { CorpusKind, CorpusLine } from "./corpus-line.js";
 
+/** The source name of the rules' evaluation set's lines (training lines; choose-thresholds.ts caps on its benign ones). */
+export const EVAL_SET_SOURCE = "modelmux-eval-set";
+
 export type { CorpusKind, CorpusLine } from "./corpus-line.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -69,7 +72,7 @@ function evalSetLines(): CorpusLine[] {
       return {
         text: entry.text,
         kind,
-        source: "modelmux-eval-set",
+        source: EVAL_SET_SOURCE,
         split: "train",
         lang: "en",
         licence: "MIT (this project)",

@@ -19,7 +19,7 @@ import { FEATURE_BITS, featuresOf } from "../../src/guardrails/attacks/features.
 import type { ContentSource } from "../../src/guardrails/types.js";
 import { chooseThresholds, devRandomTexts, PARAGRAPH_SOURCES } from "./choose-thresholds.js";
 import { SYSTEM_CONTEXT } from "./extract-system-prompts.js";
-import { type CorpusLine, loadCorpus } from "./load-corpus.js";
+import { type CorpusLine, EVAL_SET_SOURCE, loadCorpus } from "./load-corpus.js";
 import { trainingNoise } from "./random-texts.js";
 import { secretSampleLines } from "./secret-sample-lines.js";
 import { mulberry32 } from "./seeded-random.js";
@@ -86,7 +86,6 @@ const DISCUSSION_WEIGHT = Number(process.env.DISCUSSION_WEIGHT ?? 1);
  * by the prompt-engineering guide's dev pages; attacks 1,124 -> 1,117, system prompts with no source 60
  * -> 29, but benign 56 -> 63 (xSID 20 -> 23, τ-bench briefs 2 -> 4). Not kept.
  */
-const EVAL_SET_SOURCE = "modelmux-eval-set";
 const EVAL_SET_WEIGHT = Number(process.env.EVAL_SET_WEIGHT ?? 1);
 
 interface Example {
@@ -355,6 +354,7 @@ const examples: Example[] = texts.map(({ text, label, source, context, lang, bri
   const plain = [...new Set(featuresOf(text))];
   const crossed = CONTEXT_FEATURES && readByAgentSource(context);
   const features = crossed ? [...plain, ...plain.map(crossedBucket)] : plain;
+  const sourceName = source.split("|")[0] ?? "";
   return {
     features: Int32Array.from(features),
     norm: plain.length > 0 ? 1 / Math.sqrt(plain.length) : 0,
@@ -363,9 +363,9 @@ const examples: Example[] = texts.map(({ text, label, source, context, lang, bri
       exampleWeight(label, source) *
       languageFactor(label, lang) *
       (brief && label === 0 ? BRIEF_WEIGHT : 1) *
-      (label === 0 && DISCUSSION_SOURCES.has(source.split("|")[0] ?? "") ? DISCUSSION_WEIGHT : 1) *
-      (REQUEST_SOURCES.has(source.split("|")[0] ?? "") ? REQUEST_WEIGHT : 1) *
-      (label === 0 && source.split("|")[0] === EVAL_SET_SOURCE ? EVAL_SET_WEIGHT : 1),
+      (label === 0 && DISCUSSION_SOURCES.has(sourceName) ? DISCUSSION_WEIGHT : 1) *
+      (REQUEST_SOURCES.has(sourceName) ? REQUEST_WEIGHT : 1) *
+      (label === 0 && sourceName === EVAL_SET_SOURCE ? EVAL_SET_WEIGHT : 1),
   };
 });
 if (WRAPPER_TWINS) {
