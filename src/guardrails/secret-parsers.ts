@@ -1,5 +1,4 @@
 import { firstAtOrAfter } from "../first-at-or-after.js";
-import { rememberLast } from "../remember-last.js";
 import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
 import { isRandomValue } from "./random-value.js";
@@ -108,7 +107,7 @@ const EXAMPLE_REACH = 200;
  * count: `@ftp.example.com` is its host.
  */
 function saidToBeAnExample(text: string, start: number, end: number): boolean {
-  const starts = exampleWordStarts(text);
+  const starts = exampleWordStarts(text, start - EXAMPLE_REACH - LONGEST_EXAMPLE_WORD, end + EXAMPLE_REACH);
   for (let index = firstAtOrAfter(starts, start - EXAMPLE_REACH); index < starts.length; index++) {
     const word = starts[index] ?? 0;
     if (word >= end + EXAMPLE_REACH) return false;
@@ -129,11 +128,58 @@ function apartOnOneLine(text: string, from: number, to: number): boolean {
   return apart;
 }
 
-// Where EXAMPLE_SAID's words start in the last text asked about: found in one pass, as a megabyte of
-// one connection string asks tens of thousands of times.
-const exampleWordStarts = rememberLast((text: string): number[] =>
-  Array.from(text.matchAll(EXAMPLE_SAID), (match) => match.index),
-);
+/**
+ * EXAMPLE_SAID's longest word. A scan started this far before a window finds the window's words as a
+ * scan from the text's start does: a word found before the window ends within it, and the only word
+ * inside another is `example` in `for example`, whose end is the same.
+ */
+const LONGEST_EXAMPLE_WORD = "documentation".length;
+
+/**
+ * Where EXAMPLE_SAID's words start in the text last asked about (ascending), scanned from `from` up to
+ * `lastIndex`; `whole` once it was scanned from its start.
+ */
+const exampleScan = { text: "", from: 0, lastIndex: 0, starts: [] as number[], whole: false };
+
+/**
+ * Where EXAMPLE_SAID's words start in `text`, ascending: in `[from + LONGEST_EXAMPLE_WORD, to)` the
+ * same as a scan of the whole text finds, and maybe others before. Scanned
+ * around the readings asked about, not the whole text: a 10 KB text asks about a URL or two, and its
+ * whole scan was most of the connection-string readings' time. They are asked in the text's order,
+ * mostly: a gap before the next one is skipped, and one asked before the scanned part has the text
+ * scanned from its start, after which the scan only goes on. A megabyte of connection strings, tens
+ * of thousands of readings, is scanned twice at most.
+ */
+function exampleWordStarts(text: string, from: number, to: number): number[] {
+  const scan = exampleScan;
+  const at = Math.max(0, from);
+  if (scan.text !== text) {
+    scan.text = text;
+    scan.starts = [];
+    scan.whole = false;
+    restartScan(at);
+  } else if (at < scan.from) {
+    scan.starts = [];
+    scan.whole = true;
+    restartScan(0);
+  } else if (at > scan.lastIndex && !scan.whole) restartScan(at);
+  while (scan.lastIndex < to) {
+    EXAMPLE_SAID.lastIndex = scan.lastIndex;
+    const word = EXAMPLE_SAID.exec(text);
+    if (word === null) {
+      scan.lastIndex = text.length;
+      break;
+    }
+    scan.starts.push(word.index);
+    scan.lastIndex = EXAMPLE_SAID.lastIndex;
+  }
+  return scan.starts;
+}
+
+function restartScan(at: number): void {
+  exampleScan.from = at;
+  exampleScan.lastIndex = at;
+}
 
 // An environment variable's name in capitals with a credential word as one of its parts
 // (`DB_PASSWORD`, `CLIENT_PASSWORD1`, `ROOT_PASSWORD`, `SECRET_KEY_BASE`): case-sensitive.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createGuardrails } from "../../src/guardrails/index.js";
+import { credentialUrlParser } from "../../src/guardrails/secret-parsers.js";
 
 // A word docs write where a password goes (`password`, `secret`, `myPassword`), or a login repeating its
 // user, in the password's slot of a URL or a connection string is the value in use all the same: a weak
@@ -155,5 +156,45 @@ describe("placeholder-looking passwords in a URL or a connection string", () => 
   ];
   it.each(skipped)("reports nothing in %j", (text) => {
     expect(secrets(text)).toEqual([]);
+  });
+});
+
+describe("the example words' reach (200 characters on the URL's line), read around each URL", () => {
+  const url = "postgres://app:password@db/app";
+  /** `words`, a long word, then the URL: its password `distance` characters after the words' start. */
+  const urlAfter = (words: string, distance: number) =>
+    `${words} ${"x".repeat(distance - words.length - 2 - "postgres://app:".length)} ${url}`;
+  const reported = (text: string) => secrets(text).map((finding) => finding.value);
+
+  it("counts a word 200 characters before the password, not 201", () => {
+    expect(reported(urlAfter("e.g.", 200))).toEqual([]);
+    expect(reported(urlAfter("e.g.", 201))).toEqual(["password"]);
+  });
+
+  it("reads `for example` from its `for`: out of reach with it, though `example` is within", () => {
+    expect(reported(urlAfter("for example", 204))).toEqual(["password"]);
+    expect(reported(urlAfter("for example", 200))).toEqual([]);
+  });
+
+  it("answers each URL of a long text as it would alone", () => {
+    const far = `${url} ${"y".repeat(400)} e.g. ${url}`;
+    const lines = [far, `${url} is the tutorial's`, far, far];
+    // Each line's first URL is reported; its second (after `e.g.`) and the tutorial's are not.
+    const firstUrls = [0, 2, 3].map((line) =>
+      lines.slice(0, line).reduce((start, before) => start + before.length + 1, 0),
+    );
+    const found = guardrails.check({ text: lines.join("\n"), direction: "input", only: ["secret"] }).findings;
+    expect(found.map((finding) => finding.start)).toEqual(
+      firstUrls.map((start) => start + "postgres://app:".length),
+    );
+  });
+
+  it("answers a URL asked about after a later one as first", () => {
+    const text = `e.g. ${url} ${"z ".repeat(300)} ${url}`;
+    const later = text.lastIndexOf("postgres://");
+    const laterPassword = { start: later + "postgres://app:".length };
+    expect(credentialUrlParser.parse(text, later)).toMatchObject(laterPassword);
+    expect(credentialUrlParser.parse(text, "e.g. ".length)).toBeUndefined();
+    expect(credentialUrlParser.parse(text, later)).toMatchObject(laterPassword);
   });
 });
