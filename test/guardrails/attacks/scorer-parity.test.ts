@@ -56,6 +56,11 @@ const PIECES = [
   "? ",
   "! ",
   "x".repeat(450),
+  // Around the block cuts (attack-scorer.ts's blockBoundaries): whitespace at 399-400 units, a
+  // sentence end before a control character.
+  "y".repeat(398),
+  "?\u0001",
+  "\t",
   "word ".repeat(120),
   "\ud83d\ude00 emoji",
   "\ud800 lone surrogate \udc00",
