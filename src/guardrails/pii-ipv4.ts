@@ -1,5 +1,5 @@
 import validator from "validator";
-import { namesAVersionOrSection } from "./ip-version-context.js";
+import { namesAVersionOrSection, pairedWithAVersion } from "./ip-version-context.js";
 import { type PiiMatch, textBefore } from "./pii-match.js";
 import { privateAddressScore } from "./pii-private-address.js";
 
@@ -72,6 +72,7 @@ export function ipv4Score(
 ): number | undefined {
   if (!validator.isIP(address, 4) || ZERO_VERSION.test(address) || isNetmask(address)) return undefined;
   if (namesAVersionOrSection(textBefore(text, start))) return undefined;
+  if (pairedWithAVersion(text, start, start + address.length)) return undefined;
   if (SPECIAL_IPV4.test(address) || address === "255.255.255.255")
     return everyAddress ? privateAddressScore(text, start, true) : undefined;
   return PRIVATE_IPV4.test(address) ? privateAddressScore(text, start, everyAddress) : PUBLIC;

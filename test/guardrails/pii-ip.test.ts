@@ -52,6 +52,37 @@ describe("pii: IPv4 in URLs, after @, with a port or a zone", () => {
   });
 });
 
+describe("pii: four-part versions named by what surrounds them (session 28)", () => {
+  // Issue 19: version strings read as addresses. Each text here was reported before; an address in
+  // the same place stays reported.
+  it("leaves a quad changed from or to a version of another shape, keeps an address changed for an address", () => {
+    expect(reported("Upgraded zlib from 1.2.11.4 to 1.3.1 yesterday.")).toEqual([]);
+    expect(reported("Bumped the driver from 2.4.1 to 2.5.0.3 last week.")).toEqual([]);
+    expect(reported("Changed the resolver from 8.8.8.8 to 1.1.1.1 last week.")).toEqual([
+      "ipv4:8.8.8.8",
+      "ipv4:1.1.1.1",
+    ]);
+  });
+  it("leaves packages, package URLs, browsers and sections referred to", () => {
+    for (const text of [
+      "Le paquet 4.1.2.3 corrige le bogue.",
+      "El paquete 2.0.1.5 ya está publicado.",
+      "pkg:maven/org.apache.xmlgraphics/batik-anim@1.9.1.2 is vulnerable",
+      "npm install @types/node@16.4.2.1",
+      "Chrome 4.0.249.0 crashed on startup",
+      "the retry policy, as specified in 4.1.2.3, and cf. 2.3.1.4",
+    ]) {
+      expect(reported(text), text).toEqual([]);
+    }
+  });
+  it("still finds an address after a user name's @ in a URL or an ssh command", () => {
+    expect(reported("ssh://git@203.0.113.5/repo.git and ssh deploy@203.0.113.9")).toEqual([
+      "ipv4:203.0.113.5",
+      "ipv4:203.0.113.9",
+    ]);
+  });
+});
+
 describe("pii: compressed IPv6 forms", () => {
   it("finds two-group addresses, with a zone id or in brackets", () => {
     expect(reported("peer 2a01::1 answered")).toEqual(["ipv6:2a01::1"]);
