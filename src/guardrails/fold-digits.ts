@@ -8,7 +8,8 @@ import { stringOfUnits, TextUnits } from "../text-units.js";
  * dash set between digits: `555‑0100`, `206‒555‒0100`; not the en and em dashes, which set ranges,
  * `pp. 6301–6308`), Japanese's long vowel mark between digits as `-` (`090ー1234ー5678`), and the
  * ideographic, figure, thin and narrow no-break spaces as a space (French typesetting groups digits
- * with U+202F: `06 12 34 56 78`). Every replaced character is one UTF-16 unit and becomes one, so offsets into the
+ * with U+202F: `06 12 34 56 78`), and the zero-width space and word joiner as a space (set between a
+ * number's groups, unseen: `555\u200b123\u200b4567`). Every replaced character is one UTF-16 unit and becomes one, so offsets into the
  * folded text are offsets into the original. Text without any such character is returned as it is
  * (one regex test).
  */
@@ -38,15 +39,17 @@ const DIGIT_SCRIPTS = [
 export type DigitScript = (typeof DIGIT_SCRIPTS)[number][1];
 
 /**
- * Every foldable unit, as ranges of codes: the scripts' digits; the figure, thin, narrow no-break and
- * ideographic spaces; the hyphens and the minus sign; full-width ASCII. FOLDABLE and FOLD_TABLE are
+ * Every foldable unit, as ranges of codes: the scripts' digits; the figure, thin, zero-width, narrow
+ * no-break and ideographic spaces and the word joiner; the hyphens and the minus sign; full-width ASCII. FOLDABLE and FOLD_TABLE are
  * both built from it.
  */
 const FOLDABLE_RANGES: readonly (readonly [number, number])[] = [
   ...DIGIT_SCRIPTS.map(([zero]) => [zero, zero + 9] as const),
   [0x2007, 0x2007],
   [0x2009, 0x2009],
+  [0x200b, 0x200b],
   [0x202f, 0x202f],
+  [0x2060, 0x2060],
   [0x2010, 0x2012],
   [0x2212, 0x2212],
   [0x3000, 0x3000],
@@ -73,6 +76,7 @@ function foldCode(code: number): number {
   if (code >= 0xff01) return code - FULL_WIDTH_OFFSET;
   if (code === 0x2212 || (code >= 0x2010 && code <= 0x2012)) return 0x2d; // "-"
   if (code === 0x3000 || code === 0x2007 || code === 0x2009 || code === 0x202f) return 0x20; // " "
+  if (code === 0x200b || code === 0x2060) return 0x20; // zero-width space, word joiner: " "
   return code - zeroOf(code) + 0x30; // "0"
 }
 
@@ -164,9 +168,20 @@ function foldLongMarks(text: string): string {
  */
 const TRUNK_DASH = /(?<!\d|\d\.)(0\d{2,3})[\u2013\u2014](?=\d{7,8}(?!\d|\.\d))/g;
 
-/** TRUNK_DASH's dash as `-`; asked only of text holding an en or em dash (indexOf). */
+/**
+ * Three to five groups of digits joined by en or em dashes (`555–123–4567`, `+1—206—555—0100`), as word
+ * processors set a typed hyphen: a range has two ends, never three. Read as the same run with hyphens,
+ * so a date (`2023–12–05`) stays a date.
+ */
+const DASHED_GROUPS = /(?<![\d.\u2013\u2014-])\d{1,4}(?:[\u2013\u2014]\d{1,4}){2,4}(?![\d\u2013\u2014])/g;
+const EN_OR_EM_DASH = /[\u2013\u2014]/g;
+const hyphenated = (run: string) => run.replace(EN_OR_EM_DASH, "-");
+
+/** TRUNK_DASH's and DASHED_GROUPS' dashes as `-`; asked only of text holding an en or em dash (indexOf). */
 function foldTrunkDashes(text: string): string {
-  return text.includes("\u2014") || text.includes("\u2013") ? text.replace(TRUNK_DASH, "$1-") : text;
+  return text.includes("\u2014") || text.includes("\u2013")
+    ? text.replace(TRUNK_DASH, "$1-").replace(DASHED_GROUPS, hyphenated)
+    : text;
 }
 
 /** The script whose own digit stands at `index` in the original text; undefined for ASCII, full-width or no digit. */

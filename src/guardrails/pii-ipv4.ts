@@ -67,9 +67,10 @@ export function findIpv4(text: string, everyAddress = true): PiiMatch[] {
 export function ipv4Score(
   text: string,
   start: number,
-  address: string,
+  written: string,
   everyAddress: boolean,
 ): number | undefined {
+  const address = ZERO_PADDED.test(written) && namedAnAddress(text, start) ? unpadded(written) : written;
   if (!validator.isIP(address, 4) || ZERO_VERSION.test(address) || isNetmask(address)) return undefined;
   if (namesAVersionOrSection(textBefore(text, start))) return undefined;
   if (pairedWithAVersion(text, start, start + address.length)) return undefined;
@@ -77,6 +78,23 @@ export function ipv4Score(
     return everyAddress ? privateAddressScore(text, start, true) : undefined;
   return PRIVATE_IPV4.test(address) ? privateAddressScore(text, start, everyAddress) : PUBLIC;
 }
+
+/** An octet written with leading zeros (`192.168.001.010`), as some tools print addresses aligned. */
+const ZERO_PADDED = /(?:^|\.)0\d/;
+/**
+ * "IP:", "IP address", "ip地址", "IP-Adresse", "dirección IP", "endereço IP", "adresse IP", "địa chỉ
+ * IP", "host=", "server": the words before a zero-padded quad name it an address (validator calls
+ * such octets invalid; without the words, `001.002.003.004` is as likely an id).
+ */
+const ADDRESS_LABEL_BEFORE =
+  /(?:(?<![a-z])ip(?:v4)?(?:[ -]?(?:address|addr|adresse))?|ip\s?地址|(?:địa chỉ|endereço|endereco|direcci[oó]n|adresse|indirizzo)\s+ip|(?<![a-z])(?:host|server|addr))\s*(?:is|was|est|es|ist|é|è|là|是|为)?\s*[:=]?\s*["']?$/i;
+const namedAnAddress = (text: string, start: number) =>
+  ADDRESS_LABEL_BEFORE.test(textBefore(text, start, 24));
+const unpadded = (address: string) =>
+  address
+    .split(".")
+    .map((octet) => String(Number(octet)))
+    .join(".");
 
 /** An address and a dash just before: the second address of a range (`10.0.0.1-10.0.0.254`). */
 const RANGE_START = /(?:^|[^\w.])\d{1,3}(?:\.\d{1,3}){3}-$/;

@@ -75,6 +75,14 @@ describe("pii: four-part versions named by what surrounds them (session 28)", ()
       expect(reported(text), text).toEqual([]);
     }
   });
+  it("reads a quad written with zero-padded octets after the words that name an address, and only there", () => {
+    expect(reported("IP: 192.168.001.010, ip地址：010.001.002.003, host=203.000.113.005")).toEqual([
+      "ipv4:192.168.001.010",
+      "ipv4:010.001.002.003",
+      "ipv4:203.000.113.005",
+    ]);
+    expect(reported("Order 001.002.003.004 shipped; part no. 010.020.030.040")).toEqual([]);
+  });
   it("still finds an address after a user name's @ in a URL or an ssh command", () => {
     expect(reported("ssh://git@203.0.113.5/repo.git and ssh deploy@203.0.113.9")).toEqual([
       "ipv4:203.0.113.5",

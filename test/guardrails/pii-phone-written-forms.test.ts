@@ -156,3 +156,27 @@ describe("pii: a measure with its unit, or a postcode and its town, after the di
     expect(phones("Call 555-1234 Monday, Tel. 555-1234 M. García")).toEqual(["555-1234", "555-1234"]);
   });
 });
+
+describe("pii: separators typed for a hyphen or set unseen (session 28)", () => {
+  it("reads three or more groups joined by en or em dashes as the hyphenated number", () => {
+    // Word processors set a typed hyphen as an en dash: a range has two ends, never three.
+    expect(phones("Call 206–555–0147 or +1—415—555—0132 today")).toEqual(["206–555–0147", "+1—415—555—0132"]);
+    // Two ends are a range (pages, years), and a date joined by en dashes stays a date.
+    expect(phones("See pp. 6301–6308, the years 1990–2000 and 2023–12–05.")).toEqual([]);
+  });
+
+  it("reads a number whose groups a zero-width space or a word joiner separates", () => {
+    expect(phones("Phone: 206\u200b555\u200b0147 and Tel. 030\u2060123\u2060456\u206078")).toEqual([
+      "206\u200b555\u200b0147",
+      "030\u2060123\u2060456\u206078",
+    ]);
+  });
+
+  it("reads an area code and a slash between spaces after a phone word, and only there", () => {
+    expect(phones("Mein Handy: 0171 / 1234567, Tel. 089 / 1234567")).toEqual([
+      "0171 / 1234567",
+      "089 / 1234567",
+    ]);
+    expect(phones("Saison 0171 / 1234567 und 2019 / 2020")).toEqual([]);
+  });
+});
