@@ -31,6 +31,7 @@ import {
   type RecognizersCase,
   recognizersTextLines,
 } from "./extract-pii-secret.js";
+import { weTextLines } from "./extract-wetext.js";
 import { whispersLines } from "./extract-whispers.js";
 import { extractGoRuleSamples, readGoHelpers } from "./go-samples.js";
 import { keyhogExamples, readKeyhogDetectors, whyNotAVendorToken } from "./keyhog-detectors.js";
@@ -173,6 +174,26 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
         filesOf(source, folder, ".txt").map((path) => ({ path, content: showText(source, path) })),
       );
       return nemoTelephoneLines(files, source.half, context);
+    }
+    case "wetext-tests": {
+      // {tn,itn}/<language>/test/data/<class>.txt, labelled by scripts/guardrails/labelled/<labels>
+      if (source.half === undefined || source.labels === undefined)
+        throw new Error(`${source.id}: names no \`half\` (a or b) or \`labels\``);
+      const files = source.paths.flatMap((folder) =>
+        filesOf(source, folder, ".txt").map((path) => ({ path, content: showText(source, path) })),
+      );
+      const labelFile = join(import.meta.dirname, "labelled", source.labels);
+      const leftOut = { count: 0 };
+      const lines = weTextLines(
+        files,
+        readFileSync(labelFile, "utf8"),
+        source.labels,
+        source.half,
+        context,
+        leftOut,
+      );
+      console.log(`${source.id}: ${leftOut.count} texts left out (labelled unclear)`);
+      return lines;
     }
     case "ip-regex-test":
       return source.paths.flatMap((path) => ipRegexTestLines(showText(source, path), path, context));
@@ -337,7 +358,9 @@ const all: PiiSecretLine[] = [];
 for (const source of sources) {
   const name = reservedName(source.repo);
   if (name !== undefined) throw new Error(`${source.id}: ${name} is reserved for the owners' evaluation`);
-  const lines = dedupeLines(extract(source, claimed));
+  const extracted = dedupeLines(extract(source, claimed));
+  const held = source.yields === true ? new Set(all.map((line) => line.text)) : undefined;
+  const lines = held === undefined ? extracted : extracted.filter((line) => !held.has(line.text));
   const count = (test: (line: PiiSecretLine) => boolean) => lines.filter(test).length;
   console.log(
     `${source.id} (${source.split}): ${lines.length} lines, ${count((line) => line.positive && !line.excluded)} positive, ${count((line) => !line.positive && !line.excluded)} negative, ${count((line) => line.excluded !== undefined)} left out (weak, conflicting or unsupported labels)`,

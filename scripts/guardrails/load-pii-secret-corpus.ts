@@ -21,8 +21,13 @@ export interface PiiSecretSource {
   note?: string;
   /** labelled-lines: the file of labels (scripts/guardrails/labelled/) naming the source's lines. */
   labels?: string;
-  /** NeMo-text-processing's telephone tests: the half of the texts (by a hash of each) this source holds. */
+  /** NeMo-text-processing's telephone tests, WeTextProcessing's tests: the half of the texts (by a hash of each) this source holds. */
   half?: "a" | "b";
+  /**
+   * A source added after the corpus was split: its lines whose text an earlier source already holds
+   * are dropped from it, so it never takes a line from a test source (dropTestLinesSeenInDev).
+   */
+  yields?: boolean;
   /** Recognizers-Text: the spec files read (PhoneNumberModel.json…) and the type each labels. */
   models?: Record<string, string>;
   /** BRAT standoff corpora: the source's entity types scored as a claimed type, and which (`NUMERO_TELEFONO` → `PHONE_NUMBER`). */
