@@ -8,10 +8,10 @@ import { stringOfUnits, TextUnits } from "../text-units.js";
  * dash set between digits: `555‑0100`, `206‒555‒0100`; not the en and em dashes, which set ranges,
  * `pp. 6301–6308`), Japanese's long vowel mark between digits as `-` (`090ー1234ー5678`), and the
  * ideographic, figure, thin and narrow no-break spaces as a space (French typesetting groups digits
- * with U+202F: `06 12 34 56 78`), and the zero-width space and word joiner as a space (set between a
- * number's groups, unseen: `555\u200b123\u200b4567`). Every replaced character is one UTF-16 unit and becomes one, so offsets into the
+ * with U+202F: `06 12 34 56 78`). Every replaced character is one UTF-16 unit and becomes one, so offsets into the
  * folded text are offsets into the original. Text without any such character is returned as it is
- * (one regex test).
+ * (one regex test). Then (foldMarks) en and em dashes joining three or more digit groups as `-`, and
+ * the zero-width space and the word joiner between two digits as a space.
  */
 
 /** Scripts with decimal digits of their own (each a run of ten code points from zero), by their zero. */
@@ -39,17 +39,15 @@ const DIGIT_SCRIPTS = [
 export type DigitScript = (typeof DIGIT_SCRIPTS)[number][1];
 
 /**
- * Every foldable unit, as ranges of codes: the scripts' digits; the figure, thin, zero-width, narrow
- * no-break and ideographic spaces and the word joiner; the hyphens and the minus sign; full-width ASCII. FOLDABLE and FOLD_TABLE are
+ * Every foldable unit, as ranges of codes: the scripts' digits; the figure, thin, narrow no-break and
+ * ideographic spaces; the hyphens and the minus sign; full-width ASCII. FOLDABLE and FOLD_TABLE are
  * both built from it.
  */
 const FOLDABLE_RANGES: readonly (readonly [number, number])[] = [
   ...DIGIT_SCRIPTS.map(([zero]) => [zero, zero + 9] as const),
   [0x2007, 0x2007],
   [0x2009, 0x2009],
-  [0x200b, 0x200b],
   [0x202f, 0x202f],
-  [0x2060, 0x2060],
   [0x2010, 0x2012],
   [0x2212, 0x2212],
   [0x3000, 0x3000],
@@ -76,7 +74,6 @@ function foldCode(code: number): number {
   if (code >= 0xff01) return code - FULL_WIDTH_OFFSET;
   if (code === 0x2212 || (code >= 0x2010 && code <= 0x2012)) return 0x2d; // "-"
   if (code === 0x3000 || code === 0x2007 || code === 0x2009 || code === 0x202f) return 0x20; // " "
-  if (code === 0x200b || code === 0x2060) return 0x20; // zero-width space, word joiner: " "
   return code - zeroOf(code) + 0x30; // "0"
 }
 
@@ -138,7 +135,7 @@ function foldWhole(text: string): string {
 }
 
 export function foldDigits(text: string): string {
-  return foldTrunkDashes(foldLongMarks(foldCharacters(text)));
+  return foldMarks(foldLongMarks(foldCharacters(text)));
 }
 
 function foldCharacters(text: string): string {
@@ -171,17 +168,73 @@ const TRUNK_DASH = /(?<!\d|\d\.)(0\d{2,3})[\u2013\u2014](?=\d{7,8}(?!\d|\.\d))/g
 /**
  * Three to five groups of digits joined by en or em dashes (`555–123–4567`, `+1—206—555—0100`), as word
  * processors set a typed hyphen: a range has two ends, never three. Read as the same run with hyphens,
- * so a date (`2023–12–05`) stays a date.
+ * so a date (`2023–12–05`) stays a date. Tried only on the run of digits and dashes around a dash with
+ * a digit on both sides: prose sets many dashes.
  */
-const DASHED_GROUPS = /(?<![\d.\u2013\u2014-])\d{1,4}(?:[\u2013\u2014]\d{1,4}){2,4}(?![\d\u2013\u2014])/g;
+const DASHED_GROUPS = /^\d{1,4}(?:[\u2013\u2014]\d{1,4}){2,4}$/;
 const EN_OR_EM_DASH = /[\u2013\u2014]/g;
-const hyphenated = (run: string) => run.replace(EN_OR_EM_DASH, "-");
+/**
+ * The en and em dashes, the zero-width space and the word joiner. One regex scan finds them all: a
+ * tenth faster on 10 KB than the two includes() that looked for the dashes alone (indexOf on a two-byte
+ * string is a plain loop), a third of four indexOf scans.
+ */
+const MARKS = /[\u2013\u2014\u200b\u2060]/g;
 
-/** TRUNK_DASH's and DASHED_GROUPS' dashes as `-`; asked only of text holding an en or em dash (indexOf). */
-function foldTrunkDashes(text: string): string {
-  return text.includes("\u2014") || text.includes("\u2013")
-    ? text.replace(TRUNK_DASH, "$1-").replace(DASHED_GROUPS, hyphenated)
+/** Where MARKS stand in `text`, in order; undefined without one. */
+function markPositions(text: string): number[] | undefined {
+  let positions: number[] | undefined;
+  MARKS.lastIndex = 0;
+  for (let mark = MARKS.exec(text); mark !== null; mark = MARKS.exec(text)) {
+    positions ??= [];
+    positions.push(mark.index);
+  }
+  return positions;
+}
+
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+const isDashCode = (code: number) => code === 0x2013 || code === 0x2014;
+
+/**
+ * TRUNK_DASH's and DASHED_GROUPS' dashes as `-`, and the zero-width space and the word joiner as a space
+ * between two digits (set between a number's groups they are unseen: `555\u200b123\u200b4567`; between
+ * letters, where obfuscated text sets them, they stay). The text is rebuilt only where a run changes.
+ */
+function foldMarks(text: string): string {
+  const positions = markPositions(text);
+  if (positions === undefined) return text;
+  const source = positions.some((at) => isDashCode(text.charCodeAt(at)))
+    ? text.replace(TRUNK_DASH, "$1-")
     : text;
+  let folded = "";
+  let copied = 0;
+  let next = 0;
+  for (const at of positions) {
+    if (at < next || !isDigitCode(source.charCodeAt(at - 1)) || !isDigitCode(source.charCodeAt(at + 1)))
+      continue;
+    if (!isDashCode(text.charCodeAt(at))) {
+      folded += `${source.slice(copied, at)} `;
+      copied = at + 1;
+      continue;
+    }
+    if (!isDashCode(source.charCodeAt(at))) continue; // TRUNK_DASH's, already `-`
+    let start = at;
+    while (
+      start > 0 &&
+      (isDigitCode(source.charCodeAt(start - 1)) || isDashCode(source.charCodeAt(start - 1)))
+    )
+      start--;
+    let end = at;
+    while (end < source.length && (isDigitCode(source.charCodeAt(end)) || isDashCode(source.charCodeAt(end))))
+      end++;
+    const run = source.slice(start, end);
+    const before = source[start - 1];
+    if (start >= copied && before !== "." && before !== "-" && DASHED_GROUPS.test(run)) {
+      folded += source.slice(copied, start) + run.replace(EN_OR_EM_DASH, "-");
+      copied = end;
+    }
+    next = end;
+  }
+  return copied === 0 ? source : folded + source.slice(copied);
 }
 
 /** The script whose own digit stands at `index` in the original text; undefined for ASCII, full-width or no digit. */
