@@ -31,6 +31,7 @@ import {
   type RecognizersCase,
   recognizersTextLines,
 } from "./extract-pii-secret.js";
+import { ripsecretsLines } from "./extract-ripsecrets.js";
 import { weTextLines } from "./extract-wetext.js";
 import { whispersLines } from "./extract-whispers.js";
 import { extractGoRuleSamples, readGoHelpers } from "./go-samples.js";
@@ -319,6 +320,20 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
       );
       console.log(
         `${source.id}: ${files.length} of ${paths.length} files read as text; left out per half and reason: ${[...leftOut].map(([key, count]) => `${key} ${count}`).join(", ")}`,
+      );
+      return lines;
+    }
+    case "ripsecrets-tests": {
+      // test/one_per_line/* (a secret a line), test/none (none), test/one_per_file/* (left out):
+      // the lines go to `<id>-a` and `<id>-b` by file (extract-ripsecrets.ts).
+      const files = source.paths.flatMap((folder) =>
+        filesOf(source, folder, "")
+          .filter((path) => path !== "")
+          .map((path) => ({ path, content: showText(source, path) })),
+      );
+      const { lines, leftOut } = ripsecretsLines(files, context);
+      console.log(
+        `${source.id}: ${files.length} files; left out per half and reason: ${[...leftOut].map(([key, count]) => `${key} ${count}`).join(", ")}`,
       );
       return lines;
     }

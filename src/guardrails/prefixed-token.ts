@@ -1,7 +1,7 @@
 import { asciiClass } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
 import { longRuns } from "./long-runs.js";
-import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
+import type { ParsedSecret, SecretParser, VendorVerdict } from "./secret-parsers.js";
 
 /**
  * A token written alone that opens with a vendor's prefix: a word of 2-10 letters in one case (or 2-9
@@ -110,10 +110,30 @@ function drawnAtRandom(token: string, from: number): boolean {
   return shannonEntropy(tail) >= (oneCase ? MIN_ONE_CASE_ENTROPY : MIN_ENTROPY) && !STAND_IN.test(tail);
 }
 
+/**
+ * Whether a tail under a known prefix that its vendor's rules turn down from the start (another of
+ * the vendor's formats, `hf_` with digits) reads as a key: its letters not hex's alone in two cases
+ * (a hex string's capitals put in by hand: `sgp_…d45b6G86aBb0F2Cee…`; a random draw of 62 puts
+ * three letters in four past `f`) and no stand-in's word in either case (`glpat_hellOworld380_testin`).
+ */
+function drawnForAKey(tail: string): boolean {
+  let letters = 0;
+  let pastHex = 0;
+  for (let index = 0; index < tail.length; index++) {
+    if (!isUpper(tail, index) && !isLower(tail, index)) continue;
+    letters++;
+    if (!isHexLetter(tail, index)) pastHex++;
+  }
+  return pastHex * 4 >= letters && !STAND_IN_ANY_CASE.test(tail);
+}
+
+const isHexLetter = asciiClass("abcdefABCDEF");
+const STAND_IN_ANY_CASE = /example|fake|dummy|sample|placeholder|test|hello|world|secret|token|password/i;
+
 const PREFIX_AT = new RegExp(PREFIX.source.slice(1), "y");
 
-/** The prefixed tokens of `text`, but those whose start a vendor rule is keyed on. */
-export function prefixedTokens(text: string, vendorPrefix: (token: string) => boolean): ParsedSecret[] {
+/** The prefixed tokens of `text`, but those a vendor rule keyed on their start decides. */
+export function prefixedTokens(text: string, vendorPrefix: (token: string) => VendorVerdict): ParsedSecret[] {
   const found: ParsedSecret[] = [];
   for (const [start, end] of longRuns(text, MIN_RUN, isTokenChar)) {
     if (end - start > MAX_RUN) continue;
@@ -123,7 +143,10 @@ export function prefixedTokens(text: string, vendorPrefix: (token: string) => bo
     const prefix = PREFIX_AT.exec(text)?.[0];
     if (prefix === undefined) continue;
     const token = text.slice(start, end);
-    if (!drawnAtRandom(token, prefix.length) || NOT_A_KEY_PREFIX.test(token) || vendorPrefix(token)) continue;
+    if (!drawnAtRandom(token, prefix.length) || NOT_A_KEY_PREFIX.test(token)) continue;
+    const verdict = vendorPrefix(token);
+    if (verdict === "rule" || (verdict === "off-format" && !drawnForAKey(token.slice(prefix.length))))
+      continue;
     if (ID_NAME_BEFORE.test(text.slice(Math.max(0, start - ID_LOOKBACK), start))) continue;
     found.push({ type: "prefixed_token", start, end, score: SCORE });
   }

@@ -14,6 +14,14 @@ export interface ParsedSecret {
 }
 
 /** Like a pattern rule, but code: formats that need a look at their context to be precise. */
+/**
+ * What the vendor rules keyed on a token's start make of it (secrets.ts vendorPrefixOf): `free` (no
+ * rule is keyed on it, or the token runs on past a rule's format), `rule` (a rule keyed on it reads
+ * its format, and decides), `off-format` (every rule keyed on it turns the token down from its first
+ * characters after the prefix: another format under a prefix the rules know).
+ */
+export type VendorVerdict = "free" | "rule" | "off-format";
+
 export interface SecretParser {
   id: string;
   keywords: string[];
@@ -21,9 +29,9 @@ export interface SecretParser {
   parse(text: string, index: number): ParsedSecret | undefined;
   /**
    * A reading of the whole text that no keyword can start (its keywords are empty): run once per
-   * text, told which token starts a vendor rule of the same detector is keyed on.
+   * text, told what the vendor rules of the same detector keyed on a token's start make of it.
    */
-  scanText?(text: string, vendorPrefix: (token: string) => boolean): ParsedSecret[];
+  scanText?(text: string, vendorPrefix: (token: string) => VendorVerdict): ParsedSecret[];
   /**
    * A reading keyed on what the detector's vendor rules know (their vendors' names): the parser
    * that stands in for this one, built from the detector's rules.

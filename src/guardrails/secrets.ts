@@ -54,6 +54,7 @@ import {
   type ParsedSecret,
   privateKeyParser,
   type SecretParser,
+  type VendorVerdict,
 } from "./secret-parsers.js";
 import type { SecretPatternRule } from "./secret-rule-types.js";
 import { SHHGIT_SECRET_RULES } from "./shhgit-secret-rules.js";
@@ -182,10 +183,14 @@ const CLOSING_BOUNDARY = /(?:\(\?!(?:\[(?:\\.|[^\]\\])*\]|[^()[\]])*\)|\\b)$/;
  * (`phx_` and 56 characters where PostHog's rule reads 40-48, `ghr_` and 72 where GitHub's reads
  * 36) is a key in a longer format than the rule was written for, as vendors lengthen theirs: the
  * rule's pattern without its closing boundary reads a shorter start of it, and the shape decides.
- * A token off the format from its start (a character outside the rule's alphabet, a part of the wrong
- * length) or of the format's length (turned down as a stand-in or for its entropy) stays the rule's.
+ * A token of the format's length (turned down as a stand-in or for its entropy) stays the rule's. A
+ * token every keyed rule turns down from its start (`hf_` and digits where the rule reads letters,
+ * `ntn_` without the 11 digits the rule reads first) is `off-format`: another format under a known
+ * prefix, which the shape reading takes only if its tail looks drawn for a key (prefixed-token.ts).
+ * One short of the format's length is off it too: KeyHog's examples of the vendors' shorter formats
+ * (`figd_` + 20) are read so, and no dev source's negative, nor a token in node_modules, is.
  */
-function vendorPrefixOf(rules: readonly SecretPatternRule[]): (token: string) => boolean {
+function vendorPrefixOf(rules: readonly SecretPatternRule[]): (token: string) => VendorVerdict {
   const byKeyword = new Map<string, SecretPatternRule[]>();
   const add = (keyword: string, rule: SecretPatternRule) => {
     const list = byKeyword.get(keyword) ?? [];
@@ -212,23 +217,29 @@ function vendorPrefixOf(rules: readonly SecretPatternRule[]): (token: string) =>
     }
     return regex;
   };
-  const runsPast = (token: string, rule: SecretPatternRule) => {
+  /** How much of `token` the rule's opened pattern reads from its start: -1 for none, or a rule that cannot be opened. */
+  const opening = (token: string, rule: SecretPatternRule) => {
     const regex = openPattern(rule);
-    if (regex === null) return false;
+    if (regex === null) return Number.POSITIVE_INFINITY;
     regex.lastIndex = 0;
-    const match = regex.exec(token);
-    return match !== null && match[0].length < token.length;
+    return regex.exec(token)?.[0].length ?? -1;
   };
   return (token) => {
     const lower = token.slice(0, MAX_PREFIX_KEYWORD).toLowerCase();
     let keyed = false;
+    let offFormat = true;
     for (let length = 3; length <= lower.length; length++) {
       const keyedRules = byKeyword.get(lower.slice(0, length));
       if (keyedRules === undefined) continue;
       keyed = true;
-      if (keyedRules.some((rule) => runsPast(token, rule))) return false;
+      for (const rule of keyedRules) {
+        const read = opening(token, rule);
+        if (read !== -1 && read < token.length) return "free";
+        if (read !== -1) offFormat = false;
+      }
     }
-    return keyed;
+    if (!keyed) return "free";
+    return offFormat ? "off-format" : "rule";
   };
 }
 

@@ -16,6 +16,26 @@ function isJwt(token: string): boolean {
   return fields !== undefined && ("alg" in fields || "enc" in fields) && jsonObject(payload) !== undefined;
 }
 
+/**
+ * Whether a JOSE compact serialisation whose parts after the header are not a JSON payload (a JWE's
+ * encrypted key, IV, ciphertext and tag; a JWS over opaque bytes) opens with a header that is a
+ * base64url JSON object naming its algorithm, and holds 16 or more characters after it, drawn apart
+ * from it: no part a copy of the header's text or of another part (`eyJ….NiIsInR5cCI6.NiIsInR5cCI6`).
+ */
+function isOpaqueJose(token: string): boolean {
+  const [header = "", ...rest] = token.split(".");
+  const fields = jsonObject(header);
+  if (fields === undefined || !("alg" in fields || "enc" in fields)) return false;
+  const parts = rest.filter((part) => part !== "");
+  return (
+    token.length - header.length > MIN_JOSE_BODY &&
+    parts.every((part, index) => !header.includes(part) && parts.indexOf(part) === index)
+  );
+}
+
+/** What a header must be followed by: a payload, a key or a ciphertext, not a word. */
+const MIN_JOSE_BODY = 16;
+
 function jsonObject(part: string): Record<string, unknown> | undefined {
   const json = Buffer.from(part, "base64url").toString("utf8").trimEnd();
   // Most near-misses end before their closing brace: told apart without a parse that throws.
@@ -211,6 +231,20 @@ export const VENDOR_SECRET_RULES: SecretPatternRule[] = [
     valid: isJwt,
     source:
       "detect-secrets jwt.py (signature optional); RFC 7519 6.1 (unsecured JWTs: the signature empty); RFC 7515 4.1.1",
+  },
+  {
+    // A JOSE header and parts that are no JSON payload: a JWE (RFC 7516 7.1: five parts, the encrypted
+    // key empty under `dir`) or a JWS over opaque bytes (`eyJhbGciOiJIUzI1NiJ9.<random>`). The header,
+    // JSON naming its algorithm, says what the rest is; the second part is not `eyJ` (the rules above).
+    id: "jose-opaque",
+    type: "jwt",
+    keywords: ["eyj"],
+    pattern: `${START}eyJ[A-Za-z0-9_-]{8,4000}(?:\\.(?!eyJ)[A-Za-z0-9_-]{0,8000}){1,4}(?![A-Za-z0-9_.-])`,
+    score: 0.85,
+    minEntropy: 3.5,
+    valid: isOpaqueJose,
+    source:
+      "RFC 7516 7.1 (JWE compact serialisation); RFC 7515 7.1 (JWS compact, any payload); RFC 7515 4.1.1",
   },
   {
     id: "http-auth",

@@ -19,10 +19,12 @@ import {
   presidioTestLines,
   recognizersTextLines,
 } from "../../scripts/guardrails/extract-pii-secret.js";
+import { ripsecretsLines } from "../../scripts/guardrails/extract-ripsecrets.js";
 import { whispersLines } from "../../scripts/guardrails/extract-whispers.js";
 import { extractGoRuleSamples, readGoHelpers } from "../../scripts/guardrails/go-samples.js";
 import { sampleRegex } from "../../scripts/guardrails/regex-sample.js";
 import { mixedBit, mulberry32 } from "../../scripts/guardrails/seeded-random.js";
+import { alnum } from "./fake-values.js";
 
 // The held-out PII/secret corpus's extractors, on small files written here in each source's format.
 const context = { source: "fixture", split: "dev" as const, licence: "MIT" };
@@ -1008,5 +1010,43 @@ describe("CredSweeper's test samples", () => {
     // "PIN:Prl23Db#@" (a candidate, doc mode under its threshold) holds the value line 1 reports;
     // "# password: keep empty" is reported in the FALSE part; "Password Prl23Db#@", "-- setup" no report touches.
     expect(Object.fromEntries(reasons)).toEqual({ "value-elsewhere": 1, conflict: 1, unread: 3 });
+  });
+});
+
+describe("ripsecrets' test files", () => {
+  // Made-up lines in ripsecrets' layout: a secret a line, none in test/none, one somewhere in a file.
+  const token = `zz_live_${alnum(24, 60)}`;
+  const files = [
+    {
+      path: "test/one_per_line/zz",
+      content: `${token}\nZZxxxxxxxxxxxxxxxxxxxxxxxx\n\nmysql://USERNAME:PASSWORD@db\n`,
+    },
+    {
+      path: "test/none",
+      content: `secret = settings.ZZ_SECRET\n${token} // pragma: allowlist secret\npostgresql://u:${token}@h/db // secret is in .secretsignore\n`,
+    },
+    { path: "test/one_per_file/zz_json", content: '{\n  "key": "a"\n}\n' },
+  ];
+  const { lines, leftOut } = ripsecretsLines(files, context);
+
+  it("labels one_per_line lines positive, test/none's negative, and halves by file name", () => {
+    expect(lines.map((line) => [line.positive ? "P" : "N", line.text, line.types.join()])).toEqual([
+      ["P", token, "zz"],
+      ["N", "secret = settings.ZZ_SECRET", ""],
+    ]);
+    expect(lines.map((line) => line.source)).toEqual(
+      lines.map(
+        (line) => `fixture-${mixedBit(line.origin.split("/").pop()?.split(":")[0] ?? "") === 0 ? "a" : "b"}`,
+      ),
+    );
+  });
+
+  it("counts what it leaves out: stand-ins, secrets passed by its ignore mechanisms, a file's unnamed line", () => {
+    const reasons = new Map<string, number>();
+    for (const [key, count] of leftOut) {
+      const reason = key.split(" ")[1] ?? "";
+      reasons.set(reason, (reasons.get(reason) ?? 0) + count);
+    }
+    expect(Object.fromEntries(reasons)).toEqual({ "stand-in": 2, "ignored-secret": 2, "one-per-file": 3 });
   });
 });

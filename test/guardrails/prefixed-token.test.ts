@@ -59,7 +59,6 @@ describe("a token opening with a vendor's prefix, written alone", () => {
     `release-${hex(8, 22)}-${hex(4, 23)}-${hex(4, 24)}-${hex(4, 25)}-${hex(12, 26)}`,
     `integrity="sha384-${alnum(20, 27)}+${alnum(30, 28)}"`,
     `/srv/files/upload_${alnum(32, 29)}/index.html`,
-    `eyJhbGciOiJIUzI1NiJ9.abc_${alnum(32, 30)}.sig`,
     // Words: an identifier, a slug, a filler.
     "get_UserAccountSettingsFromRemoteService2AndCacheTheResult",
     "post-how-to-rotate-your-api-keys-2024-edition-and-beyond",
@@ -67,6 +66,9 @@ describe("a token opening with a vendor's prefix, written alone", () => {
     `qwzx_${"A1b2".repeat(8)}`,
   ])("reports nothing for %s", (text) => {
     expect(reportedSecretValues(text)).toEqual([]);
+  });
+  it("does not read a dotted JWT's part as a prefixed token (the JOSE rules read the whole)", () => {
+    expect(prefixedTokens(`eyJhbGciOiJIUzI1NiJ9.abc_${alnum(32, 30)}.sig`, () => "free")).toEqual([]);
   });
 });
 
@@ -84,9 +86,9 @@ describe("a vendor rule keyed on the token's start decides", () => {
   const values = (text: string) =>
     detector.scan(text).map((finding) => text.slice(finding.start, finding.end));
 
-  it("leaves a token the rule turned down alone, with either separator", () => {
-    expect(values(`key qwzx-${alnum(32, 40)}`)).toEqual([]);
-    expect(values(`key qwzx_${alnum(32, 41)}`)).toEqual([]);
+  it("reads a token shorter than the rule's format by its shape, with either separator", () => {
+    expect(values(`key qwzx-${alnum(32, 40)}`)).toEqual([`qwzx-${alnum(32, 40)}`]);
+    expect(values(`key qwzx_${alnum(32, 41)}`)).toEqual([`qwzx_${alnum(32, 41)}`]);
   });
   it("reports what the rule reports, as the rule's type", () => {
     const token = `qwzx-${alnum(40, 42)}`;
@@ -97,15 +99,20 @@ describe("a vendor rule keyed on the token's start decides", () => {
     expect(values(`key ${token}`)).toEqual([token]);
     expect(detector.scan(`key ${token}`).map((finding) => finding.type)).toEqual(["prefixed_token"]);
   });
-  it("leaves a token off the rule's format from its start to the rule", () => {
+  it("reads a token off the rule's format from its start by its shape: another format of the vendor's", () => {
     const hexRule: SecretPatternRule = { ...rule, pattern: "qwzx[-_][a-f0-9]{40}(?![A-Za-z0-9])" };
     const hexDetector = createSecretDetector([hexRule], [prefixedTokenParser]);
-    // A capital where the rule's alphabet has none, at the start: not the vendor's key, nor a longer one.
-    expect(hexDetector.scan(`key qwzx-G${alnum(50, 45)}`)).toEqual([]);
+    // A capital where the rule's alphabet has none, at the start: a random draw of 62 is still a key.
+    const token = `qwzx-G${alnum(50, 45)}`;
+    expect(hexDetector.scan(`key ${token}`).map((finding) => finding.type)).toEqual(["prefixed_token"]);
+    // But hex with capitals put in by hand, or a stand-in's words, stay the rule's (and it reports none).
+    const casedHex = `qwzx-${fakeChars(40, "0123456789abcdefABCDEF", 46)}`;
+    expect(hexDetector.scan(`key ${casedHex}`)).toEqual([]);
+    expect(hexDetector.scan(`key qwzx-hellOworld380_testin${alnum(8, 47)}`)).toEqual([]);
   });
   it("reads the shape alone without the rule", () => {
     const token = `qwzx-${alnum(32, 43)}`;
-    expect(prefixedTokens(`key ${token}`, () => false).map((found) => found.type)).toEqual([
+    expect(prefixedTokens(`key ${token}`, () => "free").map((found) => found.type)).toEqual([
       "prefixed_token",
     ]);
   });

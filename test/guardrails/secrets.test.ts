@@ -61,6 +61,19 @@ describe("secret detector: vendor formats", () => {
     expect(found(json).map((finding) => finding.type)).toEqual(["private_key"]);
   });
 
+  it("finds a JOSE header before parts that are no JSON payload (a JWE, a JWS over opaque bytes)", () => {
+    const header = (fields: object) => Buffer.from(JSON.stringify(fields)).toString("base64url");
+    const jwe = `${header({ alg: "dir", enc: "A256GCM" })}..${urlSafe(16, 31)}.${urlSafe(60, 32)}.${urlSafe(22, 33)}`;
+    expect(found(`token=${jwe}`)).toMatchObject([{ type: "jwt", value: jwe }]);
+    const opaque = `${header({ alg: "HS256", typ: "JWT" })}.${urlSafe(120, 34)}`;
+    expect(found(opaque)).toMatchObject([{ type: "jwt", value: opaque }]);
+    // No algorithm named, parts copied from the header's text, or a word after it: none.
+    expect(found(`${header({ typ: "JWT", kid: "k1" })}.${urlSafe(120, 35)}`)).toEqual([]);
+    const typed = header({ alg: "RS256", typ: "JWT" });
+    expect(found(`${typed}.${typed.slice(12, 30)}.${typed.slice(12, 30)}`)).toEqual([]);
+    expect(found(`${typed}.json`)).toEqual([]);
+  });
+
   it("spans only the password of a connection string", () => {
     expect(found("DATABASE_URL=postgres://billing:Qm7vX2pLr9@db.internal:5432/billing")).toMatchObject([
       { type: "database_password", value: "Qm7vX2pLr9" },
