@@ -5,7 +5,7 @@ import type { ParsedSecret, SecretParser, VendorVerdict } from "./secret-parsers
 
 /**
  * A token written alone that opens with a vendor's prefix: a word of 2-10 letters in one case (or 2-9
- * and a digit, a format's version: `fo1_…`, `fm2_…`), maybe a second (`phx_…`, `xai-…`, `RGAPI-…`,
+ * and a digit, a format's version: `fo1_…`, `fm2_…`; or a digit inside a name: `n8n_…`, `k8s-…`), maybe a second (`phx_…`, `xai-…`, `RGAPI-…`,
  * `dckr_pat_…`, `prj_live_…`), then `_` or `-` and 20 or more
  * characters drawn at random: capitals, small letters and digits, or 32 or more small letters and
  * digits in one block (a hex or base32 key: `shippo_live_<hex>`; not after a hash's word, `sha1_`). Vendors prefix their keys so that scanners can find them; modelmux's
@@ -40,7 +40,8 @@ const SCORE = 0.6;
 /** Words that say a value stands in for a key (gitleaks' stopwords `example`, `fake`; `xxxx` masks). */
 const STAND_IN = /example|fake|dummy|sample|placeholder|your|x{4}|X{4}|(?:0123|1234|abcd|ABCD)/;
 
-const PREFIX = /^(?:[a-z]{2,9}[0-9]?|[A-Z]{2,9}[0-9]?)[_-](?:(?:[a-z]{2,8}|[A-Z]{2,8})[_-])?/;
+const PREFIX =
+  /^(?:[a-z]{2,9}[0-9]?|[A-Z]{2,9}[0-9]?|[a-z]{1,4}[0-9][a-z]{1,4}|[A-Z]{1,4}[0-9][A-Z]{1,4})[_-](?:(?:[a-z]{2,8}|[A-Z]{2,8})[_-])?/;
 /** Ids that APIs return in the clear, and words that say the token is a stand-in. */
 const NOT_A_KEY_PREFIX =
   /^(?:chatcmpl|cmpl|gen|call|msg|msgbatch|toolu|tool|resp|run|step|asst|thread|file|batch|ft|ftjob|vs|org|proj|user|usr|cus|pi|ch|py|pm|price|prod|evt|txn|sub|si|in|ii|acct|req|seti|src|tok|card|ba|po|tr|cs|plink|sess|session|id|uuid|guid|img|image|obj|item|node|task|job|ref|doc|row|pk|pub|public|test|example|sample|dummy|fake|mock|foo|bar|baz|my|your|placeholder)[_-]/i;
@@ -55,9 +56,13 @@ const ID_NAME_BEFORE = /(?:\bid|_id|Id|ID)["'`]?[ \t]*[:=][ \t]*["'`]?$/;
 const ID_LOOKBACK = 16;
 
 const isTokenChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
-/** A token's run next to one of these is part of a path, a base64 run, a host, a URL's fragment (`#diff-…`) or a dotted JWT. */
-const isJoinBefore = asciiClass(".+/@#");
-const isJoinAfter = asciiClass(".+/=@");
+/**
+ * A token's run next to one of these is part of a path, a base64 run, a host, a URL's fragment
+ * (`#diff-…`), a dotted JWT, or a longer run of URL-safe characters (`~`, RFC 3986's fourth
+ * unreserved one: a PKCE verifier `u1ta-MQ0e…~aMGx…`, an Azure secret).
+ */
+const isJoinBefore = asciiClass(".+/@#~");
+const isJoinAfter = asciiClass(".+/=@~");
 const MIN_RUN = 3 + MIN_TAIL;
 const MAX_RUN = 2 * 11 + MAX_TAIL;
 
@@ -124,10 +129,11 @@ function drawnForAKey(tail: string): boolean {
     letters++;
     if (!isHexLetter(tail, index)) pastHex++;
   }
-  return pastHex * 4 >= letters && !STAND_IN_ANY_CASE.test(tail);
+  return (!twoCases(tail) || pastHex * 4 >= letters) && !STAND_IN_ANY_CASE.test(tail);
 }
 
 const isHexLetter = asciiClass("abcdefABCDEF");
+const twoCases = (text: string) => /[a-z]/.test(text) && /[A-Z]/.test(text);
 const STAND_IN_ANY_CASE = /example|fake|dummy|sample|placeholder|test|hello|world|secret|token|password/i;
 
 const PREFIX_AT = new RegExp(PREFIX.source.slice(1), "y");

@@ -15,6 +15,8 @@ describe("a token opening with a vendor's prefix, written alone", () => {
     `kjp_${alnum(14, 5)}_${alnum(20, 6)}`,
     // A digit closing the prefix: the format's version.
     `qwz2_${alnum(40, 7)}`,
+    // A digit inside the vendor's name.
+    `q8z_api_${alnum(36, 61)}`,
     // Short keys: 20 and 24 after the prefix.
     `qwzd_${alnum(20, 8)}`,
     `rnq_${alnum(24, 9)}`,
@@ -59,6 +61,8 @@ describe("a token opening with a vendor's prefix, written alone", () => {
     `release-${hex(8, 22)}-${hex(4, 23)}-${hex(4, 24)}-${hex(4, 25)}-${hex(12, 26)}`,
     `integrity="sha384-${alnum(20, 27)}+${alnum(30, 28)}"`,
     `/srv/files/upload_${alnum(32, 29)}/index.html`,
+    // A run of a longer random string, cut at its `~`.
+    `code_verifier: 'k3vq-${alnum(22, 63)}~${alnum(16, 64)}'`,
     // Words: an identifier, a slug, a filler.
     "get_UserAccountSettingsFromRemoteService2AndCacheTheResult",
     "post-how-to-rotate-your-api-keys-2024-edition-and-beyond",
@@ -109,6 +113,10 @@ describe("a vendor rule keyed on the token's start decides", () => {
     const casedHex = `qwzx-${fakeChars(40, "0123456789abcdefABCDEF", 46)}`;
     expect(hexDetector.scan(`key ${casedHex}`)).toEqual([]);
     expect(hexDetector.scan(`key qwzx-hellOworld380_testin${alnum(8, 47)}`)).toEqual([]);
+    // Hex in one case, shorter than the rule's 40: read (a one-case tail of 32 or more).
+    expect(hexDetector.scan(`key qwzx-${hex(32, 48)}`).map((finding) => finding.type)).toEqual([
+      "prefixed_token",
+    ]);
   });
   it("reads the shape alone without the rule", () => {
     const token = `qwzx-${alnum(32, 43)}`;
