@@ -14,7 +14,7 @@ import {
   plainPasswordScore,
   qualifierLength,
 } from "./password-value.js";
-import { isRandomValue } from "./random-value.js";
+import { isRandomValue, NOT_A_VALUE } from "./random-value.js";
 import {
   isInterpolatedField,
   isPlaceholderLooking,
@@ -52,6 +52,8 @@ const KEYWORDS = [
   "userpass",
   "secret",
   "token",
+  // A name ending in the word `auth` (`REDIS_AUTH`, `proxy_auth`, `smtpAuth`): a random value only (AUTH_NAME).
+  "auth",
   "apikey",
   "api_key",
   "api-key",
@@ -121,6 +123,12 @@ const CAMEL_PASSWORD_NAME = /[a-z]P(?:ass|w)$/;
 const UPPER_PASS_NAME = /^[A-Z][A-Z0-9_]*[A-Z0-9]PASS$/;
 // `userPw`, `adminPw`: a camel-cased name ending in `Pw` (not `Pass`: `propertiesPass`, `firstPass` in code).
 const CAMEL_PW_NAME = /[a-z]Pw$/;
+// A name ending in `auth` as a word (`REDIS_AUTH`, `proxy_auth`, `x-auth`, `smtpAuth`) holds a
+// credential or says how to authenticate (`MONGO_AUTH=SCRAM-SHA-256`, `smtp_auth: true`): only a
+// value drawn at random counts, and not a `user:password` pair (the pair readers span its password
+// alone: `basic_auth = "alice:…"`), nor a code expression (`exports2.SOCKS5_CUSTOM_AUTH_END`). `auth` alone is a Docker config's base64 pair (docker-auth reads it).
+const AUTH_NAME = /[a-z0-9][_.-]auth$/i;
+const CAMEL_AUTH_NAME = /[a-z0-9]Auth$/;
 export const genericSecretParser: SecretParser = {
   id: "generic",
   keywords: KEYWORDS,
@@ -146,6 +154,8 @@ function readNamedValue(text: string, nameStart: number, nameEnd: number): Parse
   // A digest of the secret (`token_sha256`) is no secret.
   if (found === undefined || reading.digest) return undefined;
   if (reading.randomOnly && !isRandomValue(text.slice(found.start, found.end))) return undefined;
+  const value = text.slice(found.start, found.end);
+  if (reading.noPair && (value.includes(":") || NOT_A_VALUE.test(value))) return undefined;
   return found;
 }
 
@@ -159,6 +169,8 @@ interface NameReading {
   digest: boolean;
   /** Only a value drawn at random counts (`MYSQLPASS`: `PASS` run on after another word, as `BYPASS`). */
   randomOnly?: boolean;
+  /** A `user:password` pair is not this name's value (`basic_auth`): the pair readers read it. */
+  noPair?: boolean;
 }
 
 /**
@@ -185,6 +197,8 @@ function readNameAnew(originalName: string): NameReading | null {
   const camelPassword = originalName.endsWith("Pw") && CAMEL_PW_NAME.test(originalName);
   if (!SECRET_NAME.test(name) && !camelPassword && UPPER_PASS_NAME.test(originalName))
     return { name, isPassword: true, digest: false, randomOnly: true };
+  if (!SECRET_NAME.test(name) && (AUTH_NAME.test(name) || CAMEL_AUTH_NAME.test(originalName)))
+    return { name, isPassword: false, digest: false, randomOnly: true, noPair: true };
   if (!SECRET_NAME.test(name) && !camelPassword) {
     // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
     if (

@@ -14,6 +14,9 @@ export const MAX_RANDOM_VALUE = 200;
 const MIN_ENTROPY = 3.5;
 const STAND_IN = /example|placeholder|your|x{4}|\*{3}|0{6}/i;
 
+/** A code expression (`window.webkitRTCPeerConnection2`) or a digest's label (`md5=…`, `sha256:…`). */
+export const NOT_A_VALUE = /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|(?:md5|sha\d*)[:=-])/i;
+
 const isLetter = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 const isDigit = asciiClass("0123456789");
 

@@ -1,6 +1,6 @@
 import { asciiClass } from "./char-class.js";
 import { vendorNameBefore } from "./generic-secret.js";
-import { isRandomValue, MAX_RANDOM_VALUE } from "./random-value.js";
+import { isRandomValue, MAX_RANDOM_VALUE, NOT_A_VALUE } from "./random-value.js";
 import { runEnd } from "./run-end.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 
@@ -34,8 +34,6 @@ const NOT_A_CREDENTIAL = /(?:^|[^A-Za-z])(?:csrf|xsrf|public|pub|authenticity|an
 /** Words before a credential's word that say what kind of credential, not whose (`api_token`, `image_token`). */
 const NOT_A_VENDOR =
   /(?:^|[^A-Za-z])(?:api|app|auth|access|client|user|bot|service|session|refresh|image|id|my|the|your|new|old|default|test)[ \t_-]*$/i;
-/** A code expression (`window.webkitRTCPeerConnection2`) or a digest's label (`md5=…`, `sha256:…`). */
-const NOT_A_VALUE = /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|(?:md5|sha\d*)[:=-])/i;
 
 export function vendorWordValue(text: string, index: number): ParsedSecret | undefined {
   // What stands before the word, and the word's case, first: most hits are prose's "access" and
