@@ -58,11 +58,11 @@ const ID_LOOKBACK = 16;
 const isTokenChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
 /**
  * A token's run next to one of these is part of a path, a base64 run, a host, a URL's fragment
- * (`#diff-…`), a dotted JWT, or a longer run of URL-safe characters (`~`, RFC 3986's fourth
- * unreserved one: a PKCE verifier `u1ta-MQ0e…~aMGx…`, an Azure secret).
+ * (`#diff-…`), a dotted JWT, a longer run of URL-safe characters (`~`, RFC 3986's fourth
+ * unreserved one: a PKCE verifier `u1ta-MQ0e…~aMGx…`, an Azure secret), or a mask (`xoxp-…-####`).
  */
 const isJoinBefore = asciiClass(".+/@#~");
-const isJoinAfter = asciiClass(".+/=@~");
+const isJoinAfter = asciiClass(".+/=@~#");
 const MIN_RUN = 3 + MIN_TAIL;
 const MAX_RUN = 2 * 11 + MAX_TAIL;
 

@@ -173,6 +173,10 @@ function withoutTerminalControls(text: string): string {
 /** The longest keyword a vendor rule is keyed on that a token may start with. */
 const MAX_PREFIX_KEYWORD = 16;
 
+/** A token short of a format is carried on by its last characters, this many this often (320 more). */
+const SHORT_CARRY = 8;
+const SHORT_REPEAT = 40;
+
 /** A pattern's closing boundary (`${END}`, `(?![A-Za-z0-9])`, `\\b`), taken off to read a longer token's start. */
 const CLOSING_BOUNDARY = /(?:\(\?!(?:\[(?:\\.|[^\]\\])*\]|[^()[\]])*\)|\\b)$/;
 
@@ -187,8 +191,8 @@ const CLOSING_BOUNDARY = /(?:\(\?!(?:\[(?:\\.|[^\]\\])*\]|[^()[\]])*\)|\\b)$/;
  * token every keyed rule turns down from its start (`hf_` and digits where the rule reads letters,
  * `ntn_` without the 11 digits the rule reads first) is `off-format`: another format under a known
  * prefix, which the shape reading takes only if its tail looks drawn for a key (prefixed-token.ts).
- * One short of the format's length is off it too: KeyHog's examples of the vendors' shorter formats
- * (`figd_` + 20) are read so, and no dev source's negative, nor a token in node_modules, is.
+ * One only short of the format's length (its alphabet fits: carried on by its own last characters,
+ * the rule reads it) stays the rule's: a key cut short (`NRII-` and 31 where New Relic's reads 32).
  */
 function vendorPrefixOf(rules: readonly SecretPatternRule[]): (token: string) => VendorVerdict {
   const byKeyword = new Map<string, SecretPatternRule[]>();
@@ -235,7 +239,9 @@ function vendorPrefixOf(rules: readonly SecretPatternRule[]): (token: string) =>
       for (const rule of keyedRules) {
         const read = opening(token, rule);
         if (read !== -1 && read < token.length) return "free";
-        if (read !== -1) offFormat = false;
+        // Read, or short of the format's length alone (its own last characters carried on, it is read).
+        if (read !== -1 || opening(token + token.slice(-SHORT_CARRY).repeat(SHORT_REPEAT), rule) !== -1)
+          offFormat = false;
       }
     }
     if (!keyed) return "free";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alnum, fakeChars, hex, urlSafe } from "./fake-values.js";
-import { reportedSecretValues } from "./reported-secrets.js";
+import { reportedSecrets, reportedSecretValues } from "./reported-secrets.js";
 
 // Session 8's secret fixes from the held-out corpus's dev split (gitleaks' rule samples and
 // detect-secrets' plugin tests, bench/pii-secrets.ts --misses): each case failed before its fix, and
@@ -74,11 +74,16 @@ describe("gitleaks token formats written alone", () => {
     `SK${"0".repeat(32)}`,
     `the task list is at API-REFERENCE-GUIDE-VERSION-TWO`,
     `see pat.${"a".repeat(22)}.b for details`,
-    // One segment short of a Defined Networking key; one character short of a New Relic insert key.
-    `dnkey-${urlSafe(25, 57)}-${urlSafe(52, 58)}`,
+    // One character short of a New Relic insert key: a key cut short stays the rule's.
     `NRII-${alnum(31, 59)}`,
   ])("reports nothing for %s", (text) => {
     expect(reportedSecretValues(text)).toEqual([]);
+  });
+  it("reads a Defined Networking key one segment short by its shape, not as the vendor's (session 28)", () => {
+    // The rule reads 26 and 52; a first part of 25 is off its format from the start, another format
+    // under a known prefix, and its parts are drawn at random: a prefixed token.
+    const token = `dnkey-${urlSafe(25, 57)}-${urlSafe(52, 58)}`;
+    expect(reportedSecrets(token).map((finding) => finding.type)).toEqual(["prefixed_token"]);
   });
 });
 

@@ -90,9 +90,9 @@ describe("a vendor rule keyed on the token's start decides", () => {
   const values = (text: string) =>
     detector.scan(text).map((finding) => text.slice(finding.start, finding.end));
 
-  it("reads a token shorter than the rule's format by its shape, with either separator", () => {
-    expect(values(`key qwzx-${alnum(32, 40)}`)).toEqual([`qwzx-${alnum(32, 40)}`]);
-    expect(values(`key qwzx_${alnum(32, 41)}`)).toEqual([`qwzx_${alnum(32, 41)}`]);
+  it("leaves a token the rule turned down for its length alone (a key cut short), with either separator", () => {
+    expect(values(`key qwzx-${alnum(32, 40)}`)).toEqual([]);
+    expect(values(`key qwzx_${alnum(32, 41)}`)).toEqual([]);
   });
   it("reports what the rule reports, as the rule's type", () => {
     const token = `qwzx-${alnum(40, 42)}`;
@@ -113,10 +113,10 @@ describe("a vendor rule keyed on the token's start decides", () => {
     const casedHex = `qwzx-${fakeChars(40, "0123456789abcdefABCDEF", 46)}`;
     expect(hexDetector.scan(`key ${casedHex}`)).toEqual([]);
     expect(hexDetector.scan(`key qwzx-hellOworld380_testin${alnum(8, 47)}`)).toEqual([]);
-    // Hex in one case, shorter than the rule's 40: read (a one-case tail of 32 or more).
-    expect(hexDetector.scan(`key qwzx-${hex(32, 48)}`).map((finding) => finding.type)).toEqual([
-      "prefixed_token",
-    ]);
+    // One case past the rule's hex (base32): read as a one-case tail of 32 or more; hex cut short is the rule's.
+    const base32 = `qwzx-${fakeChars(40, "abcdefghijklmnopqrstuvwxyz234567", 48)}`;
+    expect(hexDetector.scan(`key ${base32}`).map((finding) => finding.type)).toEqual(["prefixed_token"]);
+    expect(hexDetector.scan(`key qwzx-${hex(32, 48)}`)).toEqual([]);
   });
   it("reads the shape alone without the rule", () => {
     const token = `qwzx-${alnum(32, 43)}`;
