@@ -73,7 +73,7 @@ export function ipv4Score(
   const address = ZERO_PADDED.test(written) && namedAnAddress(text, start) ? unpadded(written) : written;
   if (!validator.isIP(address, 4) || ZERO_VERSION.test(address) || isNetmask(address)) return undefined;
   if (namesAVersionOrSection(textBefore(text, start))) return undefined;
-  if (pairedWithAVersion(text, start, start + address.length)) return undefined;
+  if (pairedWithAVersion(text, start, start + written.length)) return undefined;
   if (SPECIAL_IPV4.test(address) || address === "255.255.255.255")
     return everyAddress ? privateAddressScore(text, start, true) : undefined;
   return PRIVATE_IPV4.test(address) ? privateAddressScore(text, start, everyAddress) : PUBLIC;

@@ -83,6 +83,14 @@ describe("pii: four-part versions named by what surrounds them (session 28)", ()
     ]);
     expect(reported("Order 001.002.003.004 shipped; part no. 010.020.030.040")).toEqual([]);
   });
+  it("reads what follows a zero-padded quad from where its written octets end", () => {
+    // Unpadded, 203.0.113.5 is four units shorter: "to 3.0.13" must be looked for after the written quad.
+    expect(reported("host=203.000.113.005 to 3.0.13")).toEqual([]);
+    expect(reported("host=203.000.113.005 to 198.51.100.7")).toEqual([
+      "ipv4:203.000.113.005",
+      "ipv4:198.51.100.7",
+    ]);
+  });
   it("still finds an address after a user name's @ in a URL or an ssh command", () => {
     expect(reported("ssh://git@203.0.113.5/repo.git and ssh deploy@203.0.113.9")).toEqual([
       "ipv4:203.0.113.5",
