@@ -13,7 +13,6 @@ export interface ParsedSecret {
   placeholderLooking?: true;
 }
 
-/** Like a pattern rule, but code: formats that need a look at their context to be precise. */
 /**
  * What the vendor rules keyed on a token's start make of it (secrets.ts vendorPrefixOf): `free` (no
  * rule is keyed on it, or the token runs on past a rule's format), `rule` (a rule keyed on it reads
@@ -22,6 +21,7 @@ export interface ParsedSecret {
  */
 export type VendorVerdict = "free" | "rule" | "off-format";
 
+/** Like a pattern rule, but code: formats that need a look at their context to be precise. */
 export interface SecretParser {
   id: string;
   keywords: string[];
