@@ -10,6 +10,11 @@ export function asciiClass(characters: string): (text: string, index: number) =>
   return (text, index) => table[text.charCodeAt(index)] === 1;
 }
 
+/** ASCII digits, capitals and small letters, as the scanners test them one character at a time. */
+export const isAsciiDigit = asciiClass("0123456789");
+export const isAsciiUpper = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+export const isAsciiLower = asciiClass("abcdefghijklmnopqrstuvwxyz");
+
 const isWordOrDash = asciiClass(`${ALPHANUMERIC}_-`);
 
 /**

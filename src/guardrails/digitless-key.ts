@@ -1,4 +1,4 @@
-import { asciiClass } from "./char-class.js";
+import { asciiClass, isAsciiLower, isAsciiUpper } from "./char-class.js";
 
 /**
  * Whether a value with no digit still reads as drawn at random rather than written as words, so a
@@ -24,15 +24,13 @@ function shortCaseTurns(value: string): number {
   let turns = 0;
   let lastTurn = -10;
   for (let index = 1; index < value.length; index++) {
-    if (!isUpper(value, index) || !isLower(value, index - 1)) continue;
+    if (!isAsciiUpper(value, index) || !isAsciiLower(value, index - 1)) continue;
     if (index - lastTurn < 3) turns++;
     lastTurn = index;
   }
   return turns;
 }
 
-const isUpper = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-const isLower = asciiClass("abcdefghijklmnopqrstuvwxyz");
 // Symbols a name, a path, a version or base64 does not draw on: `_ - . / + = :` are left out.
 const SYMBOLS = "!\"#$%&'()*,;<>?@[\\]^`{|}~";
 const isSymbol = asciiClass(SYMBOLS);
@@ -47,7 +45,7 @@ function symbolsAmongLetters(value: string): boolean {
   let symbols = 0;
   let letters = 0;
   for (let index = 0; index < value.length; index++) {
-    if (isUpper(value, index) || isLower(value, index)) letters++;
+    if (isAsciiUpper(value, index) || isAsciiLower(value, index)) letters++;
     if (!isSymbol(value, index)) continue;
     symbols++;
     const bit = 1 << SYMBOLS.indexOf(value.charAt(index));

@@ -1,4 +1,5 @@
 import { stringOfUnits, TextUnits } from "../text-units.js";
+import { isAsciiDigit } from "./char-class.js";
 
 /**
  * Text as the number scan reads it: the decimal digits of the scripts in DIGIT_SCRIPTS as ASCII digits
@@ -191,7 +192,6 @@ function markPositions(text: string): number[] | undefined {
   return positions;
 }
 
-const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
 const isDashCode = (code: number) => code === 0x2013 || code === 0x2014;
 
 /**
@@ -209,8 +209,7 @@ function foldMarks(text: string): string {
   let copied = 0;
   let next = 0;
   for (const at of positions) {
-    if (at < next || !isDigitCode(source.charCodeAt(at - 1)) || !isDigitCode(source.charCodeAt(at + 1)))
-      continue;
+    if (at < next || !isAsciiDigit(source, at - 1) || !isAsciiDigit(source, at + 1)) continue;
     if (!isDashCode(text.charCodeAt(at))) {
       folded += `${source.slice(copied, at)} `;
       copied = at + 1;
@@ -218,14 +217,10 @@ function foldMarks(text: string): string {
     }
     if (!isDashCode(source.charCodeAt(at))) continue; // TRUNK_DASH's, already `-`
     let start = at;
-    while (
-      start > 0 &&
-      (isDigitCode(source.charCodeAt(start - 1)) || isDashCode(source.charCodeAt(start - 1)))
-    )
+    while (start > 0 && (isAsciiDigit(source, start - 1) || isDashCode(source.charCodeAt(start - 1))))
       start--;
     let end = at;
-    while (end < source.length && (isDigitCode(source.charCodeAt(end)) || isDashCode(source.charCodeAt(end))))
-      end++;
+    while (end < source.length && (isAsciiDigit(source, end) || isDashCode(source.charCodeAt(end)))) end++;
     const run = source.slice(start, end);
     const before = source[start - 1];
     if (start >= copied && before !== "." && before !== "-" && DASHED_GROUPS.test(run)) {

@@ -1,4 +1,4 @@
-import { asciiClass } from "./char-class.js";
+import { asciiClass, isAsciiDigit, isAsciiLower, isAsciiUpper } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
 import { longRuns } from "./long-runs.js";
 import type { ParsedSecret, SecretParser, VendorVerdict } from "./secret-parsers.js";
@@ -67,9 +67,6 @@ const MIN_RUN = 3 + MIN_TAIL;
 const MAX_RUN = 2 * 11 + MAX_TAIL;
 
 const isSeparator = asciiClass("_-");
-const isUpper = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-const isLower = asciiClass("abcdefghijklmnopqrstuvwxyz");
-const isDigit = asciiClass("0123456789");
 
 /**
  * Whether `token`'s tail (from `from`) reads as drawn at random: its longest part between separators
@@ -96,13 +93,13 @@ function drawnAtRandom(token: string, from: number): boolean {
       continue;
     }
     part++;
-    if (isUpper(token, index)) classes |= 1;
-    else if (isLower(token, index)) classes |= 2;
-    else if (isDigit(token, index)) classes |= 4;
+    if (isAsciiUpper(token, index)) classes |= 1;
+    else if (isAsciiLower(token, index)) classes |= 2;
+    else if (isAsciiDigit(token, index)) classes |= 4;
     // A capital then four small letters or more (`…UserByIdAndName…`).
-    if (isLower(token, index)) {
+    if (isAsciiLower(token, index)) {
       lowerRun++;
-      if (lowerRun === 4 && index >= 4 && isUpper(token, index - 4)) capitalised++;
+      if (lowerRun === 4 && index >= 4 && isAsciiUpper(token, index - 4)) capitalised++;
     } else lowerRun = 0;
   }
   // Small letters and digits alone: the whole tail one block, and no hash's prefix.
@@ -125,7 +122,7 @@ function drawnForAKey(tail: string): boolean {
   let letters = 0;
   let pastHex = 0;
   for (let index = 0; index < tail.length; index++) {
-    if (!isUpper(tail, index) && !isLower(tail, index)) continue;
+    if (!isAsciiUpper(tail, index) && !isAsciiLower(tail, index)) continue;
     letters++;
     if (!isHexLetter(tail, index)) pastHex++;
   }

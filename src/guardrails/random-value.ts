@@ -1,4 +1,4 @@
-import { asciiClass } from "./char-class.js";
+import { asciiClass, isAsciiDigit } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
 
 /**
@@ -18,7 +18,6 @@ const STAND_IN = /example|placeholder|your|x{4}|\*{3}|0{6}/i;
 export const NOT_A_VALUE = /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|(?:md5|sha\d*)[:=-])/i;
 
 const isLetter = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-const isDigit = asciiClass("0123456789");
 
 export function isRandomValue(value: string): boolean {
   if (value.length < MIN_RANDOM_VALUE || value.length > MAX_RANDOM_VALUE) return false;
@@ -26,7 +25,7 @@ export function isRandomValue(value: string): boolean {
   let digit = false;
   for (let at = 0; at < value.length && !(letter && digit); at++) {
     if (isLetter(value, at)) letter = true;
-    else if (isDigit(value, at)) digit = true;
+    else if (isAsciiDigit(value, at)) digit = true;
   }
   return letter && digit && shannonEntropy(value) >= MIN_ENTROPY && !STAND_IN.test(value);
 }

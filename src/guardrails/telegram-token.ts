@@ -1,8 +1,7 @@
-import { asciiClass } from "./char-class.js";
+import { asciiClass, isAsciiDigit } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
 import type { SecretParser } from "./secret-parsers.js";
 
-const isDigit = asciiClass("0123456789");
 const isTokenChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
 const SECRET_PART = /AA[\w-]{33}(?![\w-])/y;
 
@@ -18,7 +17,7 @@ export const telegramBotTokenParser: SecretParser = {
   source: "detect-secrets telegram_token.py (\\d{8,10}:[0-9A-Za-z_-]{35}); Telegram Bot API docs",
   parse(text, index) {
     let start = index;
-    while (start > 0 && index - start <= 10 && isDigit(text, start - 1)) start--;
+    while (start > 0 && index - start <= 10 && isAsciiDigit(text, start - 1)) start--;
     const digits = index - start;
     if (digits < 8 || digits > 10 || (start > 0 && isTokenChar(text, start - 1))) return undefined;
     SECRET_PART.lastIndex = index + 1;

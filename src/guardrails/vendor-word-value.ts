@@ -1,4 +1,4 @@
-import { asciiClass } from "./char-class.js";
+import { asciiClass, isAsciiUpper } from "./char-class.js";
 import { vendorNameBefore } from "./generic-secret.js";
 import { isRandomValue, MAX_RANDOM_VALUE, NOT_A_VALUE } from "./random-value.js";
 import { runEnd } from "./run-end.js";
@@ -23,7 +23,6 @@ const GLUED_WORD = /^(?:ACCESS|PRIVATE|SECRET|TOKEN)/;
 const isLower = asciiClass("abcdefghijklmnopqrstuvwxyz0123456789");
 const isJoin = asciiClass("-_");
 const isSpace = asciiClass(" \t");
-const isUpper = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 const isSeparator = asciiClass(" \t:=\"'-");
 const isValueChar = asciiClass("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/=.-");
 const MAX_SEPARATORS = 8;
@@ -42,9 +41,9 @@ export function vendorWordValue(text: string, index: number): ParsedSecret | und
   const joined = !glued && index > 0 && isJoin(text, index - 1);
   const spaced = !glued && !joined && index > 0 && isSpace(text, index - 1);
   if (!glued && !joined && !spaced) return undefined;
-  const capital = isUpper(text, index);
+  const capital = isAsciiUpper(text, index);
   // Joined to the name (`weatherbitACCESS`): in capitals only; `getAccessToken` is code's.
-  if (glued && !(capital && isUpper(text, index + 1))) return undefined;
+  if (glued && !(capital && isAsciiUpper(text, index + 1))) return undefined;
   // After a space, capitalised or in capitals: "the token …" is prose.
   if (spaced && !capital) return undefined;
   WORD.lastIndex = index;
