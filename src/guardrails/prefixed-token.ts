@@ -121,16 +121,19 @@ function drawnAtRandom(token: string, from: number): boolean {
 function drawnForAKey(tail: string): boolean {
   let letters = 0;
   let pastHex = 0;
+  let upper = false;
+  let lower = false;
   for (let index = 0; index < tail.length; index++) {
-    if (!isAsciiUpper(tail, index) && !isAsciiLower(tail, index)) continue;
+    if (isAsciiUpper(tail, index)) upper = true;
+    else if (isAsciiLower(tail, index)) lower = true;
+    else continue;
     letters++;
     if (!isHexLetter(tail, index)) pastHex++;
   }
-  return (!twoCases(tail) || pastHex * 4 >= letters) && !STAND_IN_ANY_CASE.test(tail);
+  return (!(upper && lower) || pastHex * 4 >= letters) && !STAND_IN_ANY_CASE.test(tail);
 }
 
 const isHexLetter = asciiClass("abcdefABCDEF");
-const twoCases = (text: string) => /[a-z]/.test(text) && /[A-Z]/.test(text);
 const STAND_IN_ANY_CASE = /example|fake|dummy|sample|placeholder|test|hello|world|secret|token|password/i;
 
 const PREFIX_AT = new RegExp(PREFIX.source.slice(1), "y");

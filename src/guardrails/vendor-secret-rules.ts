@@ -12,8 +12,13 @@ const NOT_A_TOKEN_SCHEME =
  */
 function isJwt(token: string): boolean {
   const [header = "", payload = ""] = token.split(".", 2);
-  const fields = jsonObject(header);
-  return fields !== undefined && ("alg" in fields || "enc" in fields) && jsonObject(payload) !== undefined;
+  return isJoseHeader(header) && jsonObject(payload) !== undefined;
+}
+
+/** A JOSE header: a base64url JSON object naming its algorithm (`alg`, or `enc` for an encrypted token). */
+function isJoseHeader(part: string): boolean {
+  const fields = jsonObject(part);
+  return fields !== undefined && ("alg" in fields || "enc" in fields);
 }
 
 /**
@@ -24,8 +29,7 @@ function isJwt(token: string): boolean {
  */
 function isOpaqueJose(token: string): boolean {
   const [header = "", ...rest] = token.split(".");
-  const fields = jsonObject(header);
-  if (fields === undefined || !("alg" in fields || "enc" in fields)) return false;
+  if (!isJoseHeader(header)) return false;
   const parts = rest.filter((part) => part !== "");
   return (
     token.length - header.length > MIN_JOSE_BODY &&
