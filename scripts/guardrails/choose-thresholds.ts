@@ -9,7 +9,7 @@ import { loadEvalCases } from "../../test/guardrails/eval-harness.js";
 import { DEV_BENIGN_FLAG_RATE, DEV_DOCUMENT_FLAG_RATE, devFlagRate } from "./dev-caps.js";
 import { type CorpusLine, EVAL_SET_SOURCE } from "./load-corpus.js";
 import { type RandomText, randomTexts } from "./random-texts.js";
-import { mixedBit } from "./seeded-random.js";
+import { halfOf } from "./seeded-random.js";
 
 type Scorer = ReturnType<typeof createAttackScorer>;
 
@@ -67,7 +67,7 @@ const ATTACK_KINDS = ["prompt_injection", "jailbreak"] as const;
 const contextOf = (line: CorpusLine) => (line.context ?? "user") as ContentSource;
 
 /** Which half of dev a line is in, by a well-mixed bit of its text (seeded-random.ts). */
-export const devHalfOf = (line: CorpusLine): "a" | "b" => (mixedBit(line.text) === 0 ? "a" : "b");
+export const devHalfOf = (line: CorpusLine): "a" | "b" => halfOf(line.text);
 
 /**
  * The thresholds for `scorer`'s weights (built with thresholds 0.5, which `score` does not read):

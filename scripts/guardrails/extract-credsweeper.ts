@@ -1,6 +1,6 @@
 import type { LineContext } from "./extract-pii-secret.js";
 import type { PiiSecretLine } from "./pii-secret-line.js";
-import { mixedBit } from "./seeded-random.js";
+import { halfOf } from "./seeded-random.js";
 
 /**
  * Samsung/CredSweeper's test samples (tests/samples/): one small file per vendor token or credential
@@ -44,7 +44,7 @@ export function credSweeperLines(
   const lines: PiiSecretLine[] = [];
   for (const file of files) {
     const name = file.path.split("/").pop() ?? file.path;
-    const half = mixedBit(name) === 0 ? "a" : "b";
+    const half = halfOf(name);
     const rows = file.content.replace(/\r/g, "").split("\n");
     const placed = placeReports(name, rows, reports, () => leave(half, "unplaced"));
     const parts = partsOf(rows, NEGATIVE_FILE.test(name));

@@ -1,6 +1,6 @@
 import type { LineContext } from "./extract-pii-secret.js";
 import type { PiiSecretLine } from "./pii-secret-line.js";
-import { mixedBit } from "./seeded-random.js";
+import { halfOf } from "./seeded-random.js";
 
 /** ripsecrets' test files: every line of `test/one_per_line/<kind>` holds one secret, no line of `test/none` does. */
 const ONE_PER_LINE = /^test\/one_per_line\/([\w-]+)$/;
@@ -32,7 +32,7 @@ export function ripsecretsLines(
   const lines: PiiSecretLine[] = [];
   for (const { path, content } of files) {
     const name = path.split("/").pop() ?? path;
-    const half = mixedBit(name) === 0 ? "a" : "b";
+    const half = halfOf(name);
     const leave = (reason: string) =>
       leftOut.set(`${half} ${reason}`, (leftOut.get(`${half} ${reason}`) ?? 0) + 1);
     const kind = ONE_PER_LINE.exec(path)?.[1];

@@ -1,7 +1,7 @@
 import { authoredRows } from "./authored-pii-lines.js";
 import type { LineContext } from "./extract-pii-secret.js";
 import type { PiiSecretLine } from "./pii-secret-line.js";
-import { mixedBit } from "./seeded-random.js";
+import { halfOf } from "./seeded-random.js";
 
 /** One of WeTextProcessing's test data files: `{tn,itn}/<language>/test/data/<class>.txt`. */
 export interface WeTextFile {
@@ -87,7 +87,7 @@ export function weTextLines(
       const label = byText.get(text);
       if (label === undefined && needsLabel(text, testClass))
         throw new Error(`${labelFile}: no label for ${JSON.stringify(text)} (${path})`);
-      if ((mixedBit(text) === 0 ? "a" : "b") !== half) return;
+      if (halfOf(text) !== half) return;
       if (label?.kind === "U") {
         leftOut.count++;
         return;

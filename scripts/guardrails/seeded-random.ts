@@ -26,6 +26,11 @@ export function mixedBit(text: string): number {
   return mixedHash(text) >>> 31;
 }
 
+/** Half `a` or `b` of a split by mixedBit: the same text is always in the same half. */
+export function halfOf(text: string): "a" | "b" {
+  return mixedBit(text) === 0 ? "a" : "b";
+}
+
 /** murmur3's finaliser over fnv1a: 32 well-mixed bits of a text, unsigned. */
 function mixedHash(text: string): number {
   let hash = fnv1a(text);
