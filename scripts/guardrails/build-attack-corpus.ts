@@ -21,7 +21,12 @@ import {
   userTurns,
 } from "./extract-agent-orders.js";
 import { extractArcanum } from "./extract-arcanum.js";
-import { type CyberSecEvalRow, extractCyberSecEval } from "./extract-cyberseceval.js";
+import {
+  type CyberSecEvalFrrRow,
+  type CyberSecEvalRow,
+  extractCyberSecEval,
+  extractCyberSecEvalFrr,
+} from "./extract-cyberseceval.js";
 import { extractHiveTraceExtraction, extractHiveTraceTemplates } from "./extract-hivetrace.js";
 import { attackerCasesBySplit, type ExtractedLine, extractInjecAgent } from "./extract-injecagent.js";
 import { extractIfevalPrompts, extractInstructionRequests } from "./extract-instructions.js";
@@ -522,6 +527,10 @@ async function extract(source: Source): Promise<CorpusLine[]> {
       case "cyberseceval":
         for (const line of extractCyberSecEval(JSON.parse(data.toString("utf8")) as CyberSecEvalRow[]))
           add(line.text, line.kind, line.lang, line.split);
+        break;
+      case "cyberseceval-frr":
+        for (const line of extractCyberSecEvalFrr(JSON.parse(data.toString("utf8")) as CyberSecEvalFrrRow[]))
+          add(line.text, "benign", line.lang);
         break;
       case "sgd": {
         // `path:every`: the first user turn (the request that opens the dialogue) of every n-th dialogue.

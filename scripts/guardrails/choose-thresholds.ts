@@ -6,7 +6,12 @@ import { type createAttackScorer, LONG_TEXT_CHARS } from "../../src/guardrails/a
 import { createGuardrails } from "../../src/guardrails/create-guardrails.js";
 import type { ContentSource } from "../../src/guardrails/types.js";
 import { loadEvalCases } from "../../test/guardrails/eval-harness.js";
-import { DEV_BENIGN_FLAG_RATE, DEV_DOCUMENT_FLAG_RATE, devFlagRate } from "./dev-caps.js";
+import {
+  DEV_BENIGN_FLAG_RATE,
+  DEV_DOCUMENT_FLAG_RATE,
+  devFlagRate,
+  UNCAPPED_DEV_SOURCES,
+} from "./dev-caps.js";
 import { type CorpusLine, EVAL_SET_SOURCE } from "./load-corpus.js";
 import { type RandomText, randomTexts } from "./random-texts.js";
 import { halfOf } from "./seeded-random.js";
@@ -142,7 +147,10 @@ export function chooseThresholds(
   }
 
   const devBenign = dev.filter(
-    (line) => line.kind === "benign" && (devHalf === "" || devHalfOf(line) === devHalf),
+    (line) =>
+      line.kind === "benign" &&
+      !UNCAPPED_DEV_SOURCES.has(line.source) &&
+      (devHalf === "" || devHalfOf(line) === devHalf),
   );
   // The rules' evaluation set is trained on, but its test (test/guardrails/eval-set.test.ts) holds the
   // whole check to 3 % of its benign cases flagged (those with no label: its secret and PII cases are

@@ -58,3 +58,26 @@ export function extractCyberSecEval(rows: CyberSecEvalRow[]): (ExtractedLine & {
     };
   });
 }
+
+export interface CyberSecEvalFrrRow {
+  mutated_prompt: string;
+  is_malicious: boolean;
+  /** Only in the machine-translated file. */
+  speaking_language?: string;
+}
+
+/**
+ * CyberSecEval's false-refusal prompts (datasets/mitre_frr): requests to write defensive security
+ * code ("a script that blocks IP addresses after failed logins", "a program that detects unauthorised
+ * access") that read like attacks but are benign, in English and machine-translated by the same
+ * pipeline as the injections above into seven languages. Every row must be labelled benign.
+ */
+export function extractCyberSecEvalFrr(rows: CyberSecEvalFrrRow[]): { text: string; lang: string }[] {
+  return rows.map((row) => {
+    if (row.is_malicious) throw new Error("CyberSecEval FRR: a row is labelled malicious");
+    const lang = CYBERSECEVAL_LANGUAGES[row.speaking_language ?? "English"];
+    if (lang === undefined)
+      throw new Error(`CyberSecEval FRR: no language code for "${row.speaking_language}"`);
+    return { text: row.mutated_prompt, lang };
+  });
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CAP_MARGIN, chooseThresholds } from "../../../scripts/guardrails/choose-thresholds.js";
+import { UNCAPPED_DEV_SOURCES } from "../../../scripts/guardrails/dev-caps.js";
 import { SYSTEM_CONTEXT } from "../../../scripts/guardrails/extract-system-prompts.js";
 import { type CorpusLine, loadCorpus } from "../../../scripts/guardrails/load-corpus.js";
 import { loadAttackModel } from "../../../src/guardrails/attacks/attack-model.js";
@@ -67,6 +68,27 @@ describe("the learned scorer's thresholds", () => {
     const scores = new Map(evalSetBenign.map((text) => [text, 0.8]));
     expect(chooseThresholds(fixedScorer(scores), lines).thresholds.user).toBeCloseTo(0.801, 6);
     expect(chooseThresholds(fixedScorer(scores), lines, { evalSetCap: false }).thresholds.user).toBe(0.25);
+  }, 600_000);
+
+  it("are not chosen on the dev sources that are measured only", () => {
+    // 400 benign dev lines of an uncapped source (dev-caps.ts) all at 0.9 leave the user threshold at
+    // the floor; the same lines under another source's name hold it over them.
+    const lines = (source: string): CorpusLine[] =>
+      Array.from({ length: 400 }, (_, index) => ({
+        text: `Write a script that blocks address ${index} after five failed logins.`,
+        kind: "benign",
+        source,
+        split: "dev",
+        lang: "en",
+        licence: "MIT (this project)",
+      }));
+    const uncapped = lines([...UNCAPPED_DEV_SOURCES][0] ?? "");
+    const scores = new Map(uncapped.map((line) => [line.text, 0.9]));
+    expect(chooseThresholds(fixedScorer(scores), uncapped, { evalSetCap: false }).thresholds.user).toBe(0.25);
+    expect(
+      chooseThresholds(fixedScorer(scores), lines("threshold-test-lines"), { evalSetCap: false }).thresholds
+        .user,
+    ).toBeCloseTo(0.901, 6);
   }, 600_000);
 
   // The built corpus is gitignored: wherever it is (where the model is trained, and where main lands),
