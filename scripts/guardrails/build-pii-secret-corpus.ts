@@ -32,6 +32,7 @@ import {
   recognizersTextLines,
 } from "./extract-pii-secret.js";
 import { ripsecretsLines } from "./extract-ripsecrets.js";
+import { velesLines } from "./extract-veles.js";
 import { weTextLines } from "./extract-wetext.js";
 import { whispersLines } from "./extract-whispers.js";
 import { extractGoRuleSamples, readGoHelpers } from "./go-samples.js";
@@ -334,6 +335,20 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
       const { lines, leftOut } = ripsecretsLines(files, context);
       console.log(
         `${source.id}: ${files.length} files; left out per half and reason: ${[...leftOut].map(([key, count]) => `${key} ${count}`).join(", ")}`,
+      );
+      return lines;
+    }
+    case "veles-detector-tests": {
+      // veles/secrets/<vendor>/*_test.go, the case tables of tests that run a detector; the lines go
+      // to `<id>-a` and `<id>-b` by vendor folder (extract-veles.ts).
+      const paths = source.paths.flatMap((folder) => filesOf(source, folder, "_test.go"));
+      const files = showMany(source.repo, source.commit, paths).map((content, index) => ({
+        path: paths[index] ?? "",
+        content: content.toString("utf8"),
+      }));
+      const { lines, leftOut } = velesLines(files, context);
+      console.log(
+        `${source.id}: ${files.length} test files; left out per half and reason: ${[...leftOut].map(([key, count]) => `${key} ${count}`).join(", ")}`,
       );
       return lines;
     }

@@ -98,7 +98,8 @@ function unquote(literal: string): string {
   });
 }
 
-class Unknown extends Error {}
+/** Thrown when an expression holds something the evaluator does not read. */
+export class Unknown extends Error {}
 
 /** Reads the helpers (templates and pattern functions) from gitleaks' utils/generate.go and patterns.go. */
 export function readGoHelpers(generateGo: string, patternsGo: string): GoHelpers {
@@ -194,13 +195,21 @@ export function extractGoRuleSamples(
 const isStruct = (value: Value): value is GoStruct =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-class Evaluator {
+/**
+ * Reads Go expressions of string literals, `+`, local variables and the calls named in `call`; with
+ * `stdlib`, also the standard library's string functions test tables build inputs with
+ * (`fmt.Sprintf` with `%s`/`%q`, `strings.Repeat`, `strings.ReplaceAll`, `strings.ToLower`/`ToUpper`,
+ * `[]byte(…)`/`string(…)`) and slices `x[a:b]` of a string whose bounds are numbers and `len(x)`
+ * plus or minus numbers. Anything else throws Unknown.
+ */
+export class Evaluator {
   constructor(
     private readonly tokens: Token[],
     private readonly helpers: GoHelpers,
     private readonly random: () => number,
     private readonly lookup: (name: string) => Value,
     private readonly onSkip: () => void,
+    private readonly stdlib = false,
   ) {}
 
   /** The expression starting at `index`: its value and the index after it. */
@@ -240,6 +249,17 @@ class Evaluator {
       return { value: inner.value, next: close + 1 };
     }
     if (
+      this.stdlib &&
+      token.text === "[" &&
+      this.tokens[index + 1]?.text === "]" &&
+      this.tokens[index + 2]?.text === "byte" &&
+      this.tokens[index + 3]?.text === "("
+    ) {
+      const { values, next } = this.arguments(index + 4);
+      if (values.length !== 1 || typeof values[0] !== "string") throw new Unknown();
+      return { value: values[0], next };
+    }
+    if (
       token.text === "[" &&
       this.tokens[index + 1]?.text === "]" &&
       this.tokens[index + 2]?.text === "string"
@@ -252,6 +272,7 @@ class Evaluator {
     if (this.tokens[index + 1]?.text !== "(") {
       const value = this.lookup(token.text);
       if (value === undefined) throw new Unknown();
+      if (this.stdlib && this.tokens[index + 1]?.text === "[") return this.slice(value, index + 2);
       return { value, next: index + 1 };
     }
     const { values, next, spread } = this.arguments(index + 2);
@@ -338,6 +359,10 @@ class Evaluator {
       if (typeof value !== "string") throw new Unknown();
       return value;
     };
+    if (this.stdlib) {
+      const value = this.stdlibCall(name, values, text);
+      if (value !== undefined) return value;
+    }
     if (name === "append") {
       const [first, ...rest] = values;
       if (!Array.isArray(first)) throw new Unknown();
@@ -367,6 +392,68 @@ class Evaluator {
     const helper = name.startsWith("utils.") ? this.helpers.patterns.get(name.slice(6)) : undefined;
     if (helper !== undefined) return helper.replace("%s", values.length > 0 ? text(0) : "");
     throw new Unknown();
+  }
+
+  /** A standard-library string function's result, or undefined when `name` is none of those read. */
+  private stdlibCall(name: string, values: Value[], text: (position: number) => string): string | undefined {
+    switch (name) {
+      case "string":
+        return text(0);
+      case "strings.Repeat":
+        return text(0).repeat(Number(text(1)));
+      case "strings.ReplaceAll":
+        return text(0).replaceAll(text(1), text(2));
+      case "strings.ToLower":
+        return text(0).toLowerCase();
+      case "strings.ToUpper":
+        return text(0).toUpperCase();
+      case "fmt.Sprintf": {
+        let position = 1;
+        const formatted = text(0).replace(/%([sq%])/g, (_, verb: string) => {
+          if (verb === "%") return "%";
+          const argument = text(position++);
+          return verb === "q" ? JSON.stringify(argument) : argument;
+        });
+        if (position !== values.length || /%[^sq%]/.test(text(0))) throw new Unknown();
+        return formatted;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `value[a:b]` (or `value[a]`'s absence: only slices): bounds are numbers and `len(x)` ± numbers. */
+  private slice(value: Value, start: number): { value: Value; next: number } {
+    if (typeof value !== "string") throw new Unknown();
+    let index = start;
+    const bound = (): number | undefined => {
+      const token = this.tokens[index]?.text;
+      if (token === ":" || token === "]") return undefined;
+      let total = 0;
+      let sign = 1;
+      for (;;) {
+        const term = this.tokens[index];
+        if (term?.kind === "number" && /^\d+$/.test(term.text)) {
+          total += sign * Number(term.text);
+          index++;
+        } else if (term?.text === "len" && this.tokens[index + 1]?.text === "(") {
+          const inner = this.lookup(this.tokens[index + 2]?.text ?? "");
+          if (typeof inner !== "string" || this.tokens[index + 3]?.text !== ")") throw new Unknown();
+          total += sign * inner.length;
+          index += 4;
+        } else throw new Unknown();
+        const operator = this.tokens[index]?.text;
+        if (operator !== "+" && operator !== "-") return total;
+        sign = operator === "+" ? 1 : -1;
+        index++;
+      }
+    };
+    const from = bound() ?? 0;
+    if (this.tokens[index]?.text !== ":") throw new Unknown();
+    index++;
+    const to = bound() ?? value.length;
+    if (this.tokens[index]?.text !== "]" || from < 0 || to > value.length || from > to) throw new Unknown();
+    return { value: value.slice(from, to), next: index + 1 };
   }
 
   /**

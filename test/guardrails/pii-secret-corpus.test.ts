@@ -20,6 +20,7 @@ import {
   recognizersTextLines,
 } from "../../scripts/guardrails/extract-pii-secret.js";
 import { ripsecretsLines } from "../../scripts/guardrails/extract-ripsecrets.js";
+import { velesLines } from "../../scripts/guardrails/extract-veles.js";
 import { whispersLines } from "../../scripts/guardrails/extract-whispers.js";
 import { extractGoRuleSamples, readGoHelpers } from "../../scripts/guardrails/go-samples.js";
 import { sampleRegex } from "../../scripts/guardrails/regex-sample.js";
@@ -1048,5 +1049,107 @@ describe("ripsecrets' test files", () => {
       reasons.set(reason, (reasons.get(reason) ?? 0) + count);
     }
     expect(Object.fromEntries(reasons)).toEqual({ "stand-in": 2, "ignored-secret": 2, "one-per-file": 3 });
+  });
+});
+
+describe("Veles' detector tests", () => {
+  // A made-up detector test in Veles' layout: a constant, tables by field and by position, a
+  // negatives-only test, a closure input, a finding of an identifier alone, a testdata file.
+  const key = `zzk_${alnum(32, 61)}`;
+  const clientId = alnum(20, 62);
+  const goFile = `package zz
+
+const validKey = "${key}"
+
+func TestDetector(t *testing.T) {
+	engine, _ := veles.NewDetectionEngine([]veles.Detector{NewDetector()})
+	cases := []struct {
+		name  string
+		input string
+		want  []veles.Secret
+	}{{
+		name:  "in_env",
+		input: fmt.Sprintf("export ZZ_KEY=%s", validKey),
+		want:  []veles.Secret{Key{Key: validKey}},
+	}, {
+		name:  "short",
+		input: validKey[:len(validKey)-1],
+		want:  nil,
+	}, {
+		name:  "repeated",
+		input: strings.Repeat("a", 3) + " " + validKey,
+		want:  []veles.Secret{},
+	}, {
+		name:  "id_only",
+		input: "zz_client_id=${clientId}",
+		want:  []veles.Secret{Key{ClientID: "${clientId}"}},
+	}, {
+		name:  "from_file",
+		file:  "testdata/app.log",
+		want:  []veles.Secret{Key{Key: validKey}},
+	}}
+	for _, tc := range cases {
+		got, _ := engine.Detect(t.Context(), strings.NewReader(tc.input))
+		_ = got
+	}
+}
+
+func TestDetector_NoMatches(t *testing.T) {
+	engine, _ := veles.NewDetectionEngine([]veles.Detector{NewDetector()})
+	cases := []struct {
+		name, input string
+	}{
+		{"prose", "zz keys are not here"},
+		{"empty", ""},
+		{"built", func() string { return validKey }()},
+	}
+	for _, tc := range cases {
+		got, _ := engine.Detect(t.Context(), strings.NewReader(tc.input))
+		_ = got
+	}
+}
+
+func TestValidator(t *testing.T) {
+	cases := []struct {
+		name  string
+		input string
+		want  []veles.Secret
+	}{{name: "not_detection", input: "zz", want: nil}}
+	_ = cases
+}
+`;
+  const { lines, leftOut } = velesLines(
+    [
+      { path: "veles/secrets/zzvendor/detector_test.go", content: goFile },
+      { path: "veles/secrets/common/zz/zz_test.go", content: goFile },
+    ],
+    context,
+  );
+
+  it("labels a case by its wanted findings or its negatives-only test, evaluating Go string expressions", () => {
+    expect(lines.map((line) => [line.positive ? "P" : "N", line.text])).toEqual([
+      ["P", `export ZZ_KEY=${key}`],
+      ["N", key.slice(0, -1)],
+      ["N", `aaa ${key}`],
+      ["N", "zz keys are not here"],
+    ]);
+    expect(new Set(lines.map((line) => line.source))).toEqual(
+      new Set([`fixture-${mixedBit("zzvendor") === 0 ? "a" : "b"}`]),
+    );
+    expect(lines[0]?.types).toEqual(["zzvendor"]);
+  });
+
+  it("counts what it leaves out: identifiers alone, testdata files, empty and unreadable inputs", () => {
+    const reasons = new Map<string, number>();
+    for (const [reasonKey, count] of leftOut) {
+      const reason = reasonKey.split(" ")[1] ?? "";
+      reasons.set(reason, (reasons.get(reason) ?? 0) + count);
+    }
+    expect(Object.fromEntries(reasons)).toEqual({
+      "identifier-only": 1,
+      "testdata-file": 1,
+      "empty-input": 1,
+      "unreadable-input": 1,
+    });
   });
 });
