@@ -61,6 +61,7 @@ import { SHHGIT_SECRET_RULES } from "./shhgit-secret-rules.js";
 import { morePasswordWordsParser, spokenPasswordParser } from "./spoken-password.js";
 import { stdinPasswordParser } from "./stdin-password.js";
 import { telegramBotTokenParser } from "./telegram-token.js";
+import { encodedTinkKeysetParser, tinkKeysetParser } from "./tink-keyset.js";
 import { TRIVY_SECRET_RULES } from "./trivy-secret-rules.js";
 import type { Detector, Finding } from "./types.js";
 import { urlTokenUserParser } from "./url-token-user.js";
@@ -257,6 +258,8 @@ export const SECRET_PARSERS: readonly SecretParser[] = [
   privateKeyParser,
   encodedPrivateKeyParser,
   puttyKeyParser,
+  tinkKeysetParser,
+  encodedTinkKeysetParser,
   credentialUrlParser,
   anySchemeUrlParser,
   urlTokenUserParser,
