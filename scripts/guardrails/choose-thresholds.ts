@@ -3,15 +3,12 @@
 // that would move them is seen without retraining.
 import type { ModelSource } from "../../src/guardrails/attacks/attack-model.js";
 import { type createAttackScorer, LONG_TEXT_CHARS } from "../../src/guardrails/attacks/attack-scorer.js";
+import { opensWithCodeRequest } from "../../src/guardrails/attacks/code-request.js";
+import { CODE_REQUEST_THRESHOLD } from "../../src/guardrails/attacks/learned-detector.js";
 import { createGuardrails } from "../../src/guardrails/create-guardrails.js";
 import type { ContentSource } from "../../src/guardrails/types.js";
 import { loadEvalCases } from "../../test/guardrails/eval-harness.js";
-import {
-  DEV_BENIGN_FLAG_RATE,
-  DEV_DOCUMENT_FLAG_RATE,
-  devFlagRate,
-  UNCAPPED_DEV_SOURCES,
-} from "./dev-caps.js";
+import { DEV_BENIGN_FLAG_RATE, DEV_DOCUMENT_FLAG_RATE, devFlagRate } from "./dev-caps.js";
 import { type CorpusLine, EVAL_SET_SOURCE } from "./load-corpus.js";
 import { type RandomText, randomTexts } from "./random-texts.js";
 import { halfOf } from "./seeded-random.js";
@@ -90,8 +87,21 @@ export function chooseThresholds(
   const devHalf = options.devHalf ?? "";
   const dev = lines.filter((line) => line.split === "dev");
   const train = lines.filter((line) => line.split === "train");
-  const scoreOf = (line: CorpusLine, asDocument: boolean) =>
-    scorer.score(line.text, asDocument ? "document" : contextOf(line))?.attack ?? 0;
+  // A user's request that opens by asking for code is reported from CODE_REQUEST_THRESHOLD only
+  // (learned-detector.ts): under it such a line is flagged at no threshold, and counts as 0 (lines under
+  // MIN_THRESHOLD cannot move a threshold and are not looked at). Read by its raw scores, CyberSecEval's
+  // false-refusal requests for code (dev, 268 of 1,450 over the user threshold) held the user threshold
+  // at 0.620 (0.412 shipped) and dev recall fell 1,124 -> 995 of 1,317.
+  const scoreOf = (line: CorpusLine, asDocument: boolean) => {
+    const source = asDocument ? "document" : contextOf(line);
+    const attack = scorer.score(line.text, source)?.attack ?? 0;
+    const underCodeBar =
+      source === "user" &&
+      attack >= MIN_THRESHOLD &&
+      attack < CODE_REQUEST_THRESHOLD &&
+      opensWithCodeRequest(line.text);
+    return underCodeBar ? 0 : attack;
+  };
   const readByAgent = (line: CorpusLine) =>
     line.context === "document" || line.context === "tool_result" || PARAGRAPH_SOURCES.includes(line.source);
 
@@ -147,10 +157,7 @@ export function chooseThresholds(
   }
 
   const devBenign = dev.filter(
-    (line) =>
-      line.kind === "benign" &&
-      !UNCAPPED_DEV_SOURCES.has(line.source) &&
-      (devHalf === "" || devHalfOf(line) === devHalf),
+    (line) => line.kind === "benign" && (devHalf === "" || devHalfOf(line) === devHalf),
   );
   // The rules' evaluation set is trained on, but its test (test/guardrails/eval-set.test.ts) holds the
   // whole check to 3 % of its benign cases flagged (those with no label: its secret and PII cases are

@@ -42,18 +42,6 @@ export const ORDINARY_REQUEST_SOURCES: ReadonlySet<string> = new Set([
   "self-instruct-user-oriented",
 ]);
 
-/**
- * Dev sources measured (bench, devtable) but not capped: the thresholds are not chosen on them. CyberSecEval's
- * false-refusal requests (1,450 benign requests for defensive security code, 700 of them machine-translated
- * into seven languages) are flagged 268 times by the shipped model (Portuguese 67 of 100, Italian 64, Hindi 49,
- * Thai 25, English 36 of 750): their languages met the model almost only in CyberSecEval's translated attacks
- * (train-attack-model.ts, REQUEST_SOURCES_TRAIN). Capped at 3 % like any user source, they alone set the user
- * threshold: 0.412 -> 0.620, and dev recall fell 1,124 -> 995 of 1,317 (user attacks 742 -> 613). A threshold
- * cannot undo what the model learned of a language; they measure that until training gives those languages
- * benign text.
- */
-export const UNCAPPED_DEV_SOURCES: ReadonlySet<string> = new Set(["cyberseceval-frr-requests"]);
-
 /** The cap on a dev source's benign lines read from a user (`label` "user") or by an agent. */
 export function devFlagRate(label: "user" | "document", source: string): number {
   if (label === "document") return DEV_DOCUMENT_FLAG_RATE;

@@ -7,7 +7,6 @@ import {
   DEV_DOCUMENT_FLAG_RATE,
   devFlagRate,
   ORDINARY_REQUEST_SOURCES,
-  UNCAPPED_DEV_SOURCES,
 } from "../../../scripts/guardrails/dev-caps.js";
 import { loadCorpus } from "../../../scripts/guardrails/load-corpus.js";
 
@@ -26,7 +25,7 @@ describe("the trainer's dev caps", () => {
   });
 
   it("names only sources of the corpus that have dev lines, none of them a test source", () => {
-    for (const id of [...ORDINARY_REQUEST_SOURCES, ...AGENT_REQUEST_SOURCES, ...UNCAPPED_DEV_SOURCES]) {
+    for (const id of [...ORDINARY_REQUEST_SOURCES, ...AGENT_REQUEST_SOURCES]) {
       const source = sources.find((candidate) => candidate.id === id);
       expect(source, id).toBeDefined();
       expect(["dev", "train+dev"], id).toContain(source?.split);

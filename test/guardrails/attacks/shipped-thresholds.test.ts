@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { CAP_MARGIN, chooseThresholds } from "../../../scripts/guardrails/choose-thresholds.js";
-import { UNCAPPED_DEV_SOURCES } from "../../../scripts/guardrails/dev-caps.js";
 import { SYSTEM_CONTEXT } from "../../../scripts/guardrails/extract-system-prompts.js";
 import { type CorpusLine, loadCorpus } from "../../../scripts/guardrails/load-corpus.js";
 import { loadAttackModel } from "../../../src/guardrails/attacks/attack-model.js";
 import { createAttackScorer } from "../../../src/guardrails/attacks/attack-scorer.js";
+import { CODE_REQUEST_THRESHOLD } from "../../../src/guardrails/attacks/learned-detector.js";
 import { loadEvalCases } from "../eval-harness.js";
 
 /** A scorer that gives each text the score in `scores` (0 for any other): the choice alone, no model. */
@@ -70,25 +70,24 @@ describe("the learned scorer's thresholds", () => {
     expect(chooseThresholds(fixedScorer(scores), lines, { evalSetCap: false }).thresholds.user).toBe(0.25);
   }, 600_000);
 
-  it("are not chosen on the dev sources that are measured only", () => {
-    // 400 benign dev lines of an uncapped source (dev-caps.ts) all at 0.9 leave the user threshold at
-    // the floor; the same lines under another source's name hold it over them.
-    const lines = (source: string): CorpusLine[] =>
-      Array.from({ length: 400 }, (_, index) => ({
-        text: `Write a script that blocks address ${index} after five failed logins.`,
-        kind: "benign",
-        source,
-        split: "dev",
-        lang: "en",
-        licence: "MIT (this project)",
-      }));
-    const uncapped = lines([...UNCAPPED_DEV_SOURCES][0] ?? "");
-    const scores = new Map(uncapped.map((line) => [line.text, 0.9]));
-    expect(chooseThresholds(fixedScorer(scores), uncapped, { evalSetCap: false }).thresholds.user).toBe(0.25);
-    expect(
-      chooseThresholds(fixedScorer(scores), lines("threshold-test-lines"), { evalSetCap: false }).thresholds
-        .user,
-    ).toBeCloseTo(0.901, 6);
+  it("count a user's request for code under CODE_REQUEST_THRESHOLD as the detector reports it: never", () => {
+    // 400 benign dev requests for code of one source: at 0.6 (under the bar) none is ever reported and
+    // the user threshold stays at the floor; at 0.75 they are, and the cap holds the threshold over them.
+    const lines: CorpusLine[] = Array.from({ length: 400 }, (_, index) => ({
+      text: `Write a Python script that blocks address 10.0.${index % 250}.${index} after five failed logins.`,
+      kind: "benign",
+      source: "threshold-test-lines",
+      split: "dev",
+      lang: "en",
+      licence: "MIT (this project)",
+    }));
+    const at = (score: number) => new Map(lines.map((line) => [line.text, score]));
+    expect(CODE_REQUEST_THRESHOLD).toBeGreaterThan(0.6);
+    expect(chooseThresholds(fixedScorer(at(0.6)), lines, { evalSetCap: false }).thresholds.user).toBe(0.25);
+    expect(chooseThresholds(fixedScorer(at(0.75)), lines, { evalSetCap: false }).thresholds.user).toBeCloseTo(
+      0.751,
+      6,
+    );
   }, 600_000);
 
   // The built corpus is gitignored: wherever it is (where the model is trained, and where main lands),
