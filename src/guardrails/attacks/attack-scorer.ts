@@ -16,28 +16,15 @@ const MIN_BLOCK_CHARS = 40;
 const MAX_BLOCK_CHARS = 400;
 const SNAP_CHARS = 48;
 /**
- * Slots of the per-block set of seen buckets: a power of two over a block's most features (2,242: at
- * most 55 % full, a quarter in a block of prose). 16 KB, half the L1 cache; 8,192 slots filled it all.
+ * Which buckets a span (a block, or a whole text) has read already: one bit per model bucket
+ * (2^FEATURE_BITS bits, 64 KB), set as a feature is met and cleared after the span, word by word
+ * over its distinct buckets. The stamped, hashed sets it replaces (16 KB per block, up to 256 KB per
+ * whole text) took a hash, a probe loop and a branch per feature; a bit takes a shift and a mask, and
+ * whether it was new is added to the count with no branch to mispredict. The scorer alone, same
+ * process, both orders: 10 KB in 0.94-0.95 of the time, 2 KB (read whole too) 0.77-0.79, 300
+ * characters 0.92-0.93.
  */
-const SEEN_BITS = 12;
-const SEEN_SLOTS = 1 << SEEN_BITS;
-/**
- * The same for a whole text of several blocks, up to WHOLE_TEXT_CHARS (at most 5 features a unit).
- * A text uses the first 2^bits slots of it, bits as few as keep it at most half full
- * (wholeSeenBits): the set's 256 KB, read at random, are out of the cache by the time the scorer
- * runs, and a short text's few thousand features were as many cache misses.
- */
-const WHOLE_SEEN_BITS = 16;
-/**
- * A slot holds `stamp << FEATURE_BITS | bucket` (0: empty), so one read tells both whether it was
- * filled in this block and by which bucket; stamps run up to this limit, then the set is wiped.
- */
-const STAMP_LIMIT = 2 ** (31 - FEATURE_BITS);
-/**
- * A stamp's place in a slot, computed once: `2 ** FEATURE_BITS` written per block was a Math.pow
- * call (~60 ns) in the bundle, where the imported constant is a variable.
- */
-const STAMP_STEP = 2 ** FEATURE_BITS;
+const MARK_WORDS = 2 ** FEATURE_BITS / 32;
 /**
  * Texts from this length on read the whole weight table in address order before they are scored
  * (warmWeights). By the time the scorer runs, the detectors before it have pushed the 1 MB table out
@@ -75,14 +62,11 @@ export function createAttackScorer(model: AttackModel): {
   // ("word word word …") would weigh √1000 times its weight and any slight lean would flag it.
   // Blocks are at most MAX_BLOCK_CHARS + SNAP_CHARS units; a short text is one block.
   const buckets = new Int32Array(featureCapacity(MAX_BLOCK_CHARS + SNAP_CHARS));
-  // The block's distinct buckets, in a small open-addressing set (at most half full) stamped per
-  // block: it stays in the L1 cache, where one flag per model bucket (512 KB) cost a miss a feature.
-  const seen = new Int32Array(SEEN_SLOTS);
-  let stamp = 0;
+  const marks = new Int32Array(MARK_WORDS);
   let sums = new Float64Array(48);
   // A whole text of several blocks is summed again over its own distinct features: a line repeated
   // in every block (code, a log, a template) counts once, as in training. Made on first use.
-  let whole: { seen: Int32Array; buckets: Int32Array; stamp: number } | undefined;
+  let wholeBuckets: Int32Array | undefined;
   const wholeSums = new Float64Array(SUMS_STRIDE);
   const probabilities = new Float64Array(CLASS_COUNT);
   // Where warmWeights leaves what it read, so that the compiler cannot drop the reads.
@@ -118,22 +102,8 @@ export function createAttackScorer(model: AttackModel): {
       // Per block: the two attack classes' sums and the number of distinct features; reused between texts.
       if (sums.length < blocks * SUMS_STRIDE) sums = new Float64Array(blocks * 2 * SUMS_STRIDE);
       for (let block = 0; block < blocks; block++) {
-        if (++stamp === STAMP_LIMIT) {
-          seen.fill(0);
-          stamp = 1;
-        }
         const written = writeUnitFeatures(units, boundaries[block] ?? 0, boundaries[block + 1] ?? 0, buckets);
-        sumDistinct(
-          buckets,
-          written,
-          pairs,
-          seen,
-          SEEN_BITS,
-          stamp * STAMP_STEP,
-          crossed,
-          sums,
-          block * SUMS_STRIDE,
-        );
+        sumDistinct(buckets, written, pairs, marks, crossed, sums, block * SUMS_STRIDE);
       }
       let best: AttackScore | undefined;
       const consider = (first: number, last: number) => {
@@ -160,19 +130,9 @@ export function createAttackScorer(model: AttackModel): {
       const wholeText = source === "user" && !windowsOnly ? text.length <= WHOLE_TEXT_CHARS : blocks <= 2;
       if (blocks === 1) consider(0, 0);
       else if (wholeText) {
-        whole ??= {
-          seen: new Int32Array(1 << WHOLE_SEEN_BITS),
-          buckets: new Int32Array(featureCapacity(WHOLE_TEXT_CHARS)),
-          stamp: 0,
-        };
-        if (++whole.stamp === STAMP_LIMIT) {
-          whole.seen.fill(0);
-          whole.stamp = 1;
-        }
-        const written = writeUnitFeatures(units, 0, text.length, whole.buckets);
-        const tag = whole.stamp * STAMP_STEP;
-        const bits = wholeSeenBits(written);
-        sumDistinct(whole.buckets, written, pairs, whole.seen, bits, tag, crossed, wholeSums, 0);
+        wholeBuckets ??= new Int32Array(featureCapacity(WHOLE_TEXT_CHARS));
+        const written = writeUnitFeatures(units, 0, text.length, wholeBuckets);
+        sumDistinct(wholeBuckets, written, pairs, marks, crossed, wholeSums, 0);
         const features = wholeSums[2] ?? 0;
         if (features > 0) {
           best = {
@@ -215,9 +175,9 @@ export function weightPairs(weights: Int8Array): Int16Array {
 
 /**
  * Adds the attack classes' weights of the distinct buckets among `buckets[0, written)` to
- * `sums[at, at + 2)` and their number to `sums[at + 2]`, marking them in the set `seen` (2^seenBits
- * slots) with this span's `tag`; with `crossed`, each bucket's crossed weights too
- * (context-features.ts), counted once.
+ * `sums[at, at + 2)` and their number to `sums[at + 2]`, with `crossed` each bucket's crossed
+ * weights too (context-features.ts), counted once. `marks` (MARK_WORDS, all clear) is clear again
+ * on return.
  * A function of its parameters, not a closure over the scorer's state: read from a closure's
  * context, that state cost a reload and a hole check per feature (~190 instructions a feature).
  */
@@ -225,41 +185,32 @@ function sumDistinct(
   buckets: Int32Array,
   written: number,
   pairs: Int16Array,
-  seen: Int32Array,
-  seenBits: number,
-  tag: number,
+  marks: Int32Array,
   crossed: boolean,
   sums: Float64Array,
   at: number,
 ): void {
-  const slotMask = (1 << seenBits) - 1;
-  const shift = 32 - seenBits;
   // First the distinct buckets, compacted to the front of `buckets` in their order; then their
   // weights, in loops with no branch, whose table reads (mostly cache misses: the table is 1 MB)
-  // can all be in flight at once. The sums are of small integers, exact in any order. With the set
-  // at 16 KB: a 10 KB check in 0.93 of the time.
+  // can all be in flight at once. The sums are of small integers, exact in any order.
   let count = 0;
   for (let index = 0; index < written; index++) {
     const bucket = buckets[index] ?? 0;
-    const entry = tag | bucket;
-    // Any probe order makes the same set; a signed shift keeps the slot an int32, not a double.
-    let slot = (Math.imul(bucket, 0x9e3779b1) >> shift) & slotMask;
-    let held = seen[slot] ?? 0;
-    // Slots of earlier blocks hold smaller tags: free here.
-    while (held >= tag && held !== entry) {
-      slot = (slot + 1) & slotMask;
-      held = seen[slot] ?? 0;
-    }
-    if (held === entry) continue;
-    seen[slot] = entry;
-    buckets[count++] = bucket;
+    const word = bucket >> 5;
+    const held = marks[word] ?? 0;
+    marks[word] = held | (1 << bucket);
+    // Written in any case, kept (count moves on) only when its bit was clear.
+    buckets[count] = bucket;
+    count += ((held >>> bucket) & 1) ^ 1;
   }
   let sum1 = 0;
   let sum2 = 0;
   for (let index = 0; index < count; index++) {
-    const pair = pairs[buckets[index] ?? 0] ?? 0;
+    const bucket = buckets[index] ?? 0;
+    const pair = pairs[bucket] ?? 0;
     sum1 += (pair << 24) >> 24;
     sum2 += pair >> 8;
+    marks[bucket >> 5] = 0;
   }
   if (crossed) {
     for (let index = 0; index < count; index++) {
@@ -271,15 +222,6 @@ function sumDistinct(
   sums[at] = sum1;
   sums[at + 1] = sum2;
   sums[at + 2] = count;
-}
-
-/**
- * The bits of the whole-text set for `written` features: more than twice as many slots, at least
- * SEEN_BITS and at most WHOLE_SEEN_BITS. Any part of the set makes the same sums: slots of earlier
- * texts hold smaller tags, free here, whatever part of the set they were written with.
- */
-function wholeSeenBits(written: number): number {
-  return Math.min(WHOLE_SEEN_BITS, Math.max(SEEN_BITS, 33 - Math.clz32(written)));
 }
 
 /** Reads one weight pair of every cache line of the table, in address order (WARM_TABLE_CHARS). */
