@@ -7,7 +7,12 @@ export const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 export function asciiClass(characters: string): (text: string, index: number) => boolean {
   const table = new Uint8Array(128);
   for (const character of characters) table[character.charCodeAt(0)] = 1;
-  return (text, index) => table[text.charCodeAt(index)] === 1;
+  // Past either end charCodeAt gives NaN: tested before the read, as a NaN or a non-ASCII key read
+  // from the table sent every class's one shared lookup to the engine's slow, generic path.
+  return (text, index) => {
+    const code = text.charCodeAt(index);
+    return code < 128 && table[code] === 1;
+  };
 }
 
 /** ASCII digits, capitals and small letters, as the scanners test them one character at a time. */
