@@ -22,16 +22,35 @@ const MAX_LINE_PREFIX = 6;
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
+ * A rule as the engine tries it: its sticky regex, and the fields read at each trigger copied out of
+ * the rule. The rules are object literals of many shapes (optional fields set or not), where a field
+ * read at each trigger was a megamorphic lookup; these entries all have one shape.
+ */
+interface TriggeredRule {
+  rule: InjectionRule;
+  regex: RegExp;
+  lineStart: boolean;
+  confirm: InjectionRule["confirm"];
+  score: InjectionRule["score"];
+}
+
+/**
  * Compiles rules once. Matching is one pass of a trigger-word regex over the text, then each rule keyed
  * by the trigger is tried sticky at that spot: linear in the text, bounded per trigger.
  */
 export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
-  const byTrigger = new Map<string, { rule: InjectionRule; regex: RegExp }[]>();
+  const byTrigger = new Map<string, TriggeredRule[]>();
   for (const rule of rules) {
-    const regex = new RegExp(rule.pattern.source, "y");
+    const entry: TriggeredRule = {
+      rule,
+      regex: new RegExp(rule.pattern.source, "y"),
+      lineStart: rule.lineStart === true,
+      confirm: rule.confirm,
+      score: rule.score,
+    };
     for (const trigger of rule.triggers) {
       const list = byTrigger.get(trigger) ?? [];
-      list.push({ rule, regex });
+      list.push(entry);
       byTrigger.set(trigger, list);
     }
   }
@@ -71,14 +90,14 @@ export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
           : asciiMarkupRegex;
       const triggers = triggerScanner(normalized, wordRegex, markup);
       for (let hit = triggers(); hit !== null; hit = triggers()) {
-        for (const { rule, regex } of byTrigger.get(hit[0]) ?? []) {
-          if (rule.lineStart && !atLineStart(normalized, hit.index, isLinePrefix, MAX_LINE_PREFIX)) continue;
+        for (const { rule, regex, lineStart, confirm, score: scoreOf } of byTrigger.get(hit[0]) ?? []) {
+          if (lineStart && !atLineStart(normalized, hit.index, isLinePrefix, MAX_LINE_PREFIX)) continue;
           regex.lastIndex = hit.index;
           const found = regex.exec(normalized);
           if (!found) continue;
           const end = hit.index + found[0].length;
-          if (rule.confirm && !rule.confirm(originalSpan(normalizedText, original, hit.index, end))) continue;
-          const score = typeof rule.score === "number" ? rule.score : rule.score(found[0]);
+          if (confirm && !confirm(originalSpan(normalizedText, original, hit.index, end))) continue;
+          const score = typeof scoreOf === "number" ? scoreOf : scoreOf(found[0]);
           if (score > 0) matches.push({ rule, start: hit.index, end, score });
         }
       }
@@ -94,7 +113,7 @@ export function createRuleEngine(rules: readonly InjectionRule[]): RuleEngine {
  * `system`), as the word regex would have found it on its own.
  */
 function addShorterTriggersRules(
-  byTrigger: Map<string, { rule: InjectionRule; regex: RegExp }[]>,
+  byTrigger: Map<string, TriggeredRule[]>,
   isWord: (trigger: string) => boolean,
 ): void {
   const own = new Map([...byTrigger].map(([trigger, list]) => [trigger, [...list]]));

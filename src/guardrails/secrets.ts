@@ -327,19 +327,25 @@ const MASK_AFTER = /^(?:\*{4}|#{4})/;
 function patternMatcher(rule: SecretPatternRule): Matcher {
   const regex = new RegExp(rule.pattern, `${rule.flags ?? ""}yd`);
   const detector = `secrets/${rule.id}`;
+  // Read from the rule once: the rules are object literals of many shapes (optional fields set or
+  // not), and read at each keyword hit their fields were one megamorphic lookup each, shared by every
+  // rule's matcher.
+  const back = rule.back ?? 0;
+  const group = rule.group ?? 0;
+  const { minEntropy, valid, type, score } = rule;
   return (text, index) => {
-    regex.lastIndex = index - (rule.back ?? 0);
+    regex.lastIndex = index - back;
     if (regex.lastIndex < 0) return undefined;
     const match = regex.exec(text);
-    const span = match?.indices?.[rule.group ?? 0];
+    const span = match?.indices?.[group];
     if (!span) return undefined;
     const value = text.slice(span[0], span[1]);
     // AWS documents its example keys with an EXAMPLE suffix; they are not credentials. Nor are masked ones.
     if (value.includes("EXAMPLE") || MASKED.test(value) || MASK_AFTER.test(text.slice(span[1], span[1] + 4)))
       return undefined;
-    if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) return undefined;
-    if (rule.valid !== undefined && !rule.valid(value)) return undefined;
-    return toFinding({ type: rule.type, start: span[0], end: span[1], score: rule.score }, value, detector);
+    if (minEntropy !== undefined && shannonEntropy(value) < minEntropy) return undefined;
+    if (valid !== undefined && !valid(value)) return undefined;
+    return toFinding({ type, start: span[0], end: span[1], score }, value, detector);
   };
 }
 
