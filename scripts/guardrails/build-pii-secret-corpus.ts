@@ -16,6 +16,7 @@ import { ipRegexTestLines } from "./extract-ip-regex.js";
 import { labelledSourceLines } from "./extract-labelled-lines.js";
 import { libphonenumberMatcherLines } from "./extract-libphonenumber.js";
 import { nemoTelephoneLines } from "./extract-nemo-telephone.js";
+import { paddleSpeechTnLines } from "./extract-paddlespeech-tn.js";
 import {
   dedupeLines,
   detectSecretsLines,
@@ -177,16 +178,22 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
       );
       return nemoTelephoneLines(files, source.half, context);
     }
-    case "wetext-tests": {
-      // {tn,itn}/<language>/test/data/<class>.txt, labelled by scripts/guardrails/labelled/<labels>
+    case "wetext-tests":
+    case "paddlespeech-tn-tests": {
+      // WeTextProcessing: {tn,itn}/<language>/test/data/<class>.txt; PaddleSpeech: the `written|spoken`
+      // test files named; both labelled by scripts/guardrails/labelled/<labels>
       if (source.half === undefined || source.labels === undefined)
         throw new Error(`${source.id}: names no \`half\` (a or b) or \`labels\``);
-      const files = source.paths.flatMap((folder) =>
-        filesOf(source, folder, ".txt").map((path) => ({ path, content: showText(source, path) })),
-      );
+      const files =
+        source.format === "wetext-tests"
+          ? source.paths.flatMap((folder) =>
+              filesOf(source, folder, ".txt").map((path) => ({ path, content: showText(source, path) })),
+            )
+          : source.paths.map((path) => ({ path, content: showText(source, path) }));
       const labelFile = join(import.meta.dirname, "labelled", source.labels);
+      const read = source.format === "wetext-tests" ? weTextLines : paddleSpeechTnLines;
       const leftOut = { count: 0 };
-      const lines = weTextLines(
+      const lines = read(
         files,
         readFileSync(labelFile, "utf8"),
         source.labels,

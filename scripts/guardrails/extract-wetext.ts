@@ -54,18 +54,24 @@ function parseLabels(labels: string, file: string): Map<string, Label> {
   return byText;
 }
 
+/** A written text of a text-normalisation test suite, where it stands and in what language. */
+export interface WrittenText {
+  text: string;
+  origin: string;
+  language?: string;
+  /** The test's class (`telephone`, `cardinal`…), where the suite names one: needsLabel reads it. */
+  testClass: string;
+}
+
 /**
- * The written side of WeTextProcessing's text-normalisation test cases (Chinese, English, Japanese:
- * `tn` cases are written ` => ` spoken, `itn` cases spoken ` => ` written), each distinct text once:
- * numbers in running text that are no one's data (dates, times, amounts, measures, maths, scores,
- * train numbers, licence plates) and the phone numbers, e-mail and IP addresses its telephone and
- * electronic cases (and a few others) write. A text that could hold claimed PII (needsLabel) takes
- * its label from `labels` (scripts/guardrails/labelled/wetext-number-tests.txt; `U` ones are left
- * out and counted in `leftOut`); every other text is a negative. Split into halves by a bit of a hash
- * of the text (mixedBit); only `half`'s lines are returned.
+ * Hand-labelled written texts of a text-normalisation test suite, each distinct text once: a text that
+ * could hold claimed PII (needsLabel) takes its label from `labels` (`P|TYPE|value|text`,
+ * `N|-|-|text`, `U|-|-|text`; `U` ones are left out and counted in `leftOut`); every other text is a
+ * negative. Split into halves by a bit of a hash of the text (halfOf); only `half`'s lines are
+ * returned.
  */
-export function weTextLines(
-  files: readonly WeTextFile[],
+export function labelledWrittenTexts(
+  texts: readonly WrittenText[],
   labels: string,
   labelFile: string,
   half: "a" | "b",
@@ -75,6 +81,54 @@ export function weTextLines(
   const byText = parseLabels(labels, labelFile);
   const seen = new Set<string>();
   const lines: PiiSecretLine[] = [];
+  for (const { text, origin, language, testClass } of texts) {
+    if (text === "" || seen.has(text)) continue;
+    seen.add(text);
+    const label = byText.get(text);
+    if (label === undefined && needsLabel(text, testClass))
+      throw new Error(`${labelFile}: no label for ${JSON.stringify(text)} (${origin})`);
+    if (halfOf(text) !== half) continue;
+    if (label?.kind === "U") {
+      leftOut.count++;
+      continue;
+    }
+    const line: PiiSecretLine = {
+      text,
+      evaluates: "pii",
+      positive: label?.kind === "P",
+      types: label?.kind === "P" ? [label.type] : [],
+      unclaimed: [],
+      language,
+      ...context,
+      origin,
+    };
+    if (label?.kind !== "P") {
+      lines.push(line);
+      continue;
+    }
+    const start = text.indexOf(label.value);
+    lines.push({ ...line, spans: [[label.type, start, start + label.value.length]] });
+  }
+  return lines;
+}
+
+/**
+ * The written side of WeTextProcessing's text-normalisation test cases (Chinese, English, Japanese:
+ * `tn` cases are written ` => ` spoken, `itn` cases spoken ` => ` written): numbers in running text
+ * that are no one's data (dates, times, amounts, measures, maths, scores, train numbers, licence
+ * plates) and the phone numbers, e-mail and IP addresses its telephone and electronic cases (and a
+ * few others) write, labelled by `labels` (scripts/guardrails/labelled/wetext-number-tests.txt) as
+ * labelledWrittenTexts reads them.
+ */
+export function weTextLines(
+  files: readonly WeTextFile[],
+  labels: string,
+  labelFile: string,
+  half: "a" | "b",
+  context: LineContext,
+  leftOut: { count: number } = { count: 0 },
+): PiiSecretLine[] {
+  const texts: WrittenText[] = [];
   for (const { path, content } of files) {
     const [, direction, folder = "", testClass = ""] = FILE.exec(path) ?? [];
     if (direction === undefined) continue;
@@ -82,33 +136,8 @@ export function weTextLines(
       const at = row.indexOf(ARROW);
       if (at === -1) return;
       const text = (direction === "tn" ? row.slice(0, at) : row.slice(at + ARROW.length)).trim();
-      if (text === "" || seen.has(text)) return;
-      seen.add(text);
-      const label = byText.get(text);
-      if (label === undefined && needsLabel(text, testClass))
-        throw new Error(`${labelFile}: no label for ${JSON.stringify(text)} (${path})`);
-      if (halfOf(text) !== half) return;
-      if (label?.kind === "U") {
-        leftOut.count++;
-        return;
-      }
-      const line: PiiSecretLine = {
-        text,
-        evaluates: "pii",
-        positive: label?.kind === "P",
-        types: label?.kind === "P" ? [label.type] : [],
-        unclaimed: [],
-        language: LANGUAGES[folder],
-        ...context,
-        origin: `${path}:${index + 1}`,
-      };
-      if (label?.kind !== "P") {
-        lines.push(line);
-        return;
-      }
-      const start = text.indexOf(label.value);
-      lines.push({ ...line, spans: [[label.type, start, start + label.value.length]] });
+      texts.push({ text, origin: `${path}:${index + 1}`, language: LANGUAGES[folder], testClass });
     });
   }
-  return lines;
+  return labelledWrittenTexts(texts, labels, labelFile, half, context, leftOut);
 }

@@ -21,7 +21,7 @@ export interface PiiSecretSource {
   note?: string;
   /** labelled-lines: the file of labels (scripts/guardrails/labelled/) naming the source's lines. */
   labels?: string;
-  /** NeMo-text-processing's telephone tests, WeTextProcessing's tests: the half of the texts (by a hash of each) this source holds. */
+  /** NeMo-text-processing's telephone tests, WeTextProcessing's and PaddleSpeech's tests: the half of the texts (by a hash of each) this source holds. */
   half?: "a" | "b";
   /**
    * A source added after the corpus was split: its lines whose text an earlier source already holds
