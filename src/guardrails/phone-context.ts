@@ -39,6 +39,9 @@ const LATIN = [
   "voicemail",
   // English, Swedish, Danish, Norwegian: "ring me on", "ring mig på", "ring til os", "ring meg"
   "ring\\s+(?:me|us|mig|meg|oss|os|til)",
+  // "give us a ring at", "give me a buzz on"; "call us toll-free at", "toll free 1-800-…"
+  "give\\s+(?:me|us|him|her|them)\\s+a\\s+(?:ring|buzz|bell)",
+  "toll[- ]?free",
   "messages? (?:me )?(?:to|on|at)",
   "answer(?:s|ed|ing)? (?:at|on)",
   "ph",
@@ -63,8 +66,12 @@ const LATIN = [
   "telf",
   "tfn",
   "contat\\p{L}*",
-  "ll[áa]ma\\p{L}*",
+  // llama, llamar, llame, llámenos, llámeme (call: the polite forms end in -e)
+  "ll[áa]m[ae]\\p{L}*",
   "lig(?:a|ue|ar)(?:-me)?",
+  // Portuguese: disque (dial), fale conosco (talk to us)
+  "disque",
+  "fale\\s+conosco",
   // French
   "t[ée]l[ée]phone",
   "t[ée]l",
@@ -75,6 +82,8 @@ const LATIN = [
   "appel(?:ez|er|le|lez)?",
   "rappel(?:ez|er|le|lez)?",
   "joindre",
+  // composez le (dial)
+  "compos(?:ez|er)",
   // German (compounds: Handynummer, Telefonnummer, Festnetznummer)
   "telef[oó]n\\p{L}*",
   "kontakt\\p{L}*",
@@ -162,7 +171,8 @@ const LATIN_CALL_WORDS = [
   "helista\\p{L}*", // Estonian: helistage, helista (call!)
   "truc(?:a|ar|ant|ui)\\p{L}*", // Catalan: truca'm, trucar (call me, to call)
   "marca(?:r|me)?\\s+al", // Spanish: marca al (dial)
-  "comun[íi]c(?:ate|ese|arse)\\s+(?:al|con)", // Spanish: comunícate al (get in touch at)
+  "comun[íi](?:c|qu)(?:ate|ese|ense|arse)\\s+(?:al|con)", // Spanish: comunícate al, comuníquese al (get in touch at)
+  "marquen?\\s+(?:el|al)", // Spanish: marque el (dial)
   "joignable\\p{L}*", // French: joignable (reachable)
   "ruf\\p{L}*\\s+(?:sie\\s+)?(?:mich|uns|ihn|sie|mir)\\s+an", // German: ruf mich an, rufen Sie uns an (call me, call us)
   "tawag\\p{L}*", // Tagalog: tawagan (call)
@@ -170,6 +180,8 @@ const LATIN_CALL_WORDS = [
   "(?:no\\.?|nomor|nombor)\\s*(?:hp|wa)", // Indonesian, Malay: No. HP, nomor WA (mobile, WhatsApp number)
   "li[êe]n\\s+h[ệe]\\s+(?:qua\\s+)?s[ốo]", // Vietnamese: liên hệ số (contact number)
   "g[ọo]i\\s+(?:v[àa]o\\s+|t[ớo]i\\s+)?s[ốo]", // Vietnamese: gọi số, gọi vào số (call the number)
+  "g[ọo]i\\s+ngay", // Vietnamese: gọi ngay (call now)
+  "(?:vui\\s+l[òo]ng|h[ãa]y|xin)\\s+g[ọo]i", // Vietnamese: vui lòng gọi, hãy gọi (please call)
   "καλ[έε]σ\\p{L}*", // Greek: καλέστε, κάλεσέ με (call!)
   "κιν", // Greek: κιν. (abbreviation of κινητό, mobile)
   "επικοινων\\p{L}*", // Greek: επικοινωνία, επικοινωνήστε (contact)
@@ -223,6 +235,9 @@ const JOINED = [
   "致電",
   "拨打",
   "撥打",
+  // 请拨, 可以拨 (dial), not 拨款, 拨付 (allocate funds); no look-behind (调拨, transfer goods, is
+  // followed by a count or an amount), as one in an alternative kept V8 from skipping to its first characters
+  "[拨撥](?![款付出])",
   "短信",
   "简讯",
   "簡訊",
@@ -291,6 +306,8 @@ const JOINED = [
   "कॉल",
   "व्हाट्सएप",
   "हेल्पलाइन",
+  "डायल",
+  "टोल\\s*फ्री",
   "दूरभाष",
 ];
 
@@ -483,7 +500,7 @@ const EXTENSION_AFTER =
  * number …: `12 numaralı oda`, room 12, names no phone).
  */
 const VERB_AFTER =
-  /^[\s'’]{0,2}(?:पर\s*(?:कॉल|फ़ोन|फ\u093cोन|फोन|संपर्क|मैसेज|व्हाट्सएप)|(?:に|まで)(?:お?電話|かけ|ご?連絡)|(?:으로|로)\s*(?:전화|연락|문자)|تماس\s*(?:بگیر|بگير|حاصل)|[Nn]umaral[ıi]\s+(?:telefon|cep|hat)|[Nn]umaras[ıi]ndan)/u;
+  /^[\s'’]{0,2}(?:पर\s*(?:कॉल|फ़ोन|फ\u093cोन|फोन|संपर्क|मैसेज|व्हाट्सएप|डायल)|(?:に|まで)(?:お?電話|かけ|ご?連絡)|(?:으로|로)\s*(?:전화|연락|문자)|تماس\s*(?:بگیر|بگير|حاصل)|[Nn]umaral[ıi]\s+(?:telefon|cep|hat)|[Nn]umaras[ıi]ndan)/u;
 
 /**
  * The number named someone's phone after it: "4155552671 is my cell", "01061629109，这个是预约电话",
@@ -649,10 +666,12 @@ function blankAfter(text: string, index: number, skipped = SPACE): boolean {
  * A number given as the answer to a phone word further back in its sentence: "The phone number for
  * our office in Oslo is 22 12 34 56", "Le téléphone du bureau de Genève est 022 123 45 67", "酒店的电话是
  * …". Only phone words themselves count here (not "number", "call" or "contact" alone: "The number of
- * visitors is …"), and only right before the number is it given: `is`, `:`, `是`.
+ * visitors is …"), and only right before the number is it given: `is`, `:`, `是`, and the Romance
+ * copulas with the article they take before a number ("El teléfono del hotel es el …", "Le téléphone de
+ * l'hôpital est le …", "O telefone da loja é o …", "Il telefono è il …").
  */
 const GIVEN_BEFORE =
-  /(?:(?<!\p{L})(?:is|are|was|es|est|ist|é|è|är|er|jest|je|это)|['’]s|[:：]|是|为|為|は)\s*$/iu;
+  /(?:(?<!\p{L})(?:is|are|was|es|est|ist|é|è|är|er|jest|je|это|es\s+el|est\s+le|é\s+o|è\s+il)|['’]s|[:：]|是|为|為|は)\s*$/iu;
 const PHONE_NOUN_IN_SENTENCE =
   /(?:phone|telephone|tel[ée]fono|telefone|t[ée]l[ée]phone|telefon\p{L}*|telefoon\p{L}*|mobile|cell(?:phone)?|fax|whats ?app|celular|handy\p{L}*|телефон\p{L}*)(?!\p{L})/giu;
 /** PHONE_NOUN_IN_SENTENCE's nouns in scripts written without spaces, asked only of a sentence holding JOINED_SCRIPTS. */

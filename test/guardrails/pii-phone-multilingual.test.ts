@@ -387,3 +387,51 @@ describe("session 9 phone labels: abbreviations, customer-service lines and mess
     }
   });
 });
+
+describe("session 29: calls to dial in more of the languages, and the Romance copula with its article", () => {
+  // A US number in one run with one region configured: only the words around it decide.
+  it.each([
+    "来电请拨4155552671", // Chinese: dial (请拨, 可以拨)
+    "您可以拨4155552671",
+    "4155552671 पर डायल करें", // Hindi: dial, the verb after the number
+    "टोल फ्री 4155552671", // Hindi: toll free
+    "Disque 4155552671", // Portuguese: dial
+    "Fale conosco: 4155552671", // Portuguese: talk to us
+    "Marque el 4155552671", // Spanish: dial
+    "Llámenos al 4155552671", // Spanish: call us (the polite forms end in -e)
+    "Llame al 4155552671",
+    "Comuníquese al 4155552671", // Spanish: get in touch (written with qu before e)
+    "Composez le 4155552671", // French: dial
+    "Gọi ngay 4155552671", // Vietnamese: call now
+    "Vui lòng gọi 4155552671 để được hỗ trợ", // Vietnamese: please call
+    "Give us a ring at 4155552671",
+    "Call us toll-free at 4155552671",
+  ])("reads the number in %s", (text) => {
+    expect(phones(text, usOnly)).toEqual(["phone:4155552671"]);
+  });
+  it("does not read the words' look-alikes: funds allocated or paid out, a box to tick, 'gọi là'", () => {
+    for (const text of [
+      "拨款4155552671",
+      "拨付4155552671",
+      "Marque la casilla 4155552671",
+      "Nó được gọi là 4155552671",
+      "She gave him a ring for 4155552671",
+    ])
+      expect(phones(text, usOnly), text).toEqual([]);
+  });
+  it.each([
+    ["El teléfono de nuestra oficina en el centro de Nairobi es el 0712123456", "0712123456"], // Spanish es el
+    ["Le téléphone de notre bureau au centre de Nairobi est le 0712123456", "0712123456"], // French est le
+    ["O telefone do nosso escritório no centro de Nairobi é o 0712123456", "0712123456"], // Portuguese é o
+    ["Il telefono del nostro ufficio nel centro di Nairobi è il 0712123456", "0712123456"], // Italian è il
+  ])("reads the number after a phone noun and the copula with its article in %s", (text, number) => {
+    expect(phones(text)).toEqual([`phone:${number}`]);
+  });
+  it("does not read the copula and article without a phone noun in the sentence", () => {
+    for (const text of [
+      "El código de nuestra oficina en el centro de Nairobi es el 0712123456",
+      "Le code de notre bureau au centre de Nairobi est le 0712123456",
+    ])
+      expect(phones(text), text).toEqual([]);
+  });
+});
