@@ -171,7 +171,7 @@ const LATIN_CALL_WORDS = [
   "helista\\p{L}*", // Estonian: helistage, helista (call!)
   "truc(?:a|ar|ant|ui)\\p{L}*", // Catalan: truca'm, trucar (call me, to call)
   "marca(?:r|me)?\\s+al", // Spanish: marca al (dial)
-  "comun[íi](?:c|qu)(?:ate|ese|ense|arse)\\s+(?:al|con)", // Spanish: comunícate al, comuníquese al (get in touch at)
+  "comun[íi](?:c|qu)(?:ate|ese|ense|arse)\\s+(?:(?:conmigo|con\\s+nosotros)\\s+)?(?:al|con)", // Spanish: comunícate (conmigo) al, comuníquese al (get in touch at)
   "marquen?\\s+(?:el|al)", // Spanish: marque el (dial)
   "joignable\\p{L}*", // French: joignable (reachable)
   "ruf\\p{L}*\\s+(?:sie\\s+)?(?:mich|uns|ihn|sie|mir)\\s+an", // German: ruf mich an, rufen Sie uns an (call me, call us)

@@ -221,6 +221,10 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
             : candidate;
       const digits = international.replace(NON_DIGIT, "");
       if (validInternational(digits)) return hasContext ? 0.97 : 0.93;
+      // `+52 1 55 1234 5678`: a Mexican mobile as written before 2019 (and still by messaging apps),
+      // a `1` between the country code and the ten digits, which are valid without it.
+      if (MEXICO_MOBILE_ONE.test(digits) && validInternational(`52${digits.slice(3)}`))
+        return hasContext ? 0.97 : 0.93;
       if (carrierPrefixed(candidate)) return hasContext ? 0.95 : 0.9;
       // `01126123456`, `०११२६१२३४५६`: Delhi's area code 011 reads as North America's international
       // prefix; when no calling code reads the rest, the digits are read as a national number below.
@@ -700,6 +704,8 @@ const BRACKETED_CALLING_CODE = /^\((\d{1,3})\)[ -]?\d/;
 const TRUNK_IN_BRACKETS = /^(\d{1,3}) ?\(0\)/;
 
 const PLUS_ONE = /^[+＋]1[-. ]?(?=[(\d])/;
+/** Mexico's calling code, the mobile `1` it dialled before 2019, and ten digits. */
+const MEXICO_MOBILE_ONE = /^521\d{10}$/;
 
 const HAN = /\p{Script=Han}/u;
 /** Han characters within a short phrase's reach of the number (Chinese writes no spaces around it). */

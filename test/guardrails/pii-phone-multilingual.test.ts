@@ -401,6 +401,7 @@ describe("session 29: calls to dial in more of the languages, and the Romance co
     "Llámenos al 4155552671", // Spanish: call us (the polite forms end in -e)
     "Llame al 4155552671",
     "Comuníquese al 4155552671", // Spanish: get in touch (written with qu before e)
+    "Comunícate conmigo al 4155552671", // Spanish: get in touch with me
     "Composez le 4155552671", // French: dial
     "Gọi ngay 4155552671", // Vietnamese: call now
     "Vui lòng gọi 4155552671 để được hỗ trợ", // Vietnamese: please call
@@ -432,6 +433,21 @@ describe("session 29: calls to dial in more of the languages, and the Romance co
       "El código de nuestra oficina en el centro de Nairobi es el 0712123456",
       "Le code de notre bureau au centre de Nairobi est le 0712123456",
     ])
+      expect(phones(text), text).toEqual([]);
+  });
+});
+
+describe("session 29: a Mexican mobile with the 1 it was dialled with before 2019", () => {
+  it.each([
+    "Comunícate conmigo al +52 1 55 1234 5678",
+    "WhatsApp: +52 1 81 1234 5678",
+    "+52 1 (55) 1234-5678",
+    "+5215512345678",
+  ])("reads %s, whose ten digits after the 1 are valid", (text) => {
+    expect(phones(text)).toHaveLength(1);
+  });
+  it("does not read a 1 before ten digits valid nowhere in Mexico, nor the digits without +", () => {
+    for (const text of ["+52 1 23 4567 8901", "521 55 1234 5678 units"])
       expect(phones(text), text).toEqual([]);
   });
 });
