@@ -24,12 +24,15 @@ import {
   sqlPasswordParser,
 } from "./db-credentials.js";
 import { discordBotTokenParser } from "./discord-bot-token.js";
+import { encodedJsonTokenParser } from "./encoded-json-token.js";
 import { encodedPrivateKeyParser, puttyKeyParser } from "./encoded-private-key.js";
 import { shannonEntropy } from "./entropy.js";
+import { unescapeSeparators } from "./escaped-text.js";
 import { genericKeyNameParser, genericSecretParser } from "./generic-secret.js";
 import { GITLEAKS_CONTEXT_RULES } from "./gitleaks-context-rules.js";
 import { GITLEAKS_SECRET_RULES } from "./gitleaks-secret-rules.js";
 import { GITLEAKS_TOKEN_RULES } from "./gitleaks-token-rules.js";
+import { jwkPrivateKeyParser } from "./jwk-private-key.js";
 import { KEYHOG_RULES } from "./keyhog-rules.js";
 import { KeywordPrefilter } from "./keyword-prefilter.js";
 import { KeywordStarts } from "./keyword-starts.js";
@@ -136,25 +139,48 @@ export function createSecretDetector(
     name: "secrets",
     scan(written) {
       const text = withoutTerminalControls(written);
-      const findings: Finding[] = [];
-      const units = textUnits.of(text);
-      const { length } = text;
-      // Every start, overlapping keywords too (`aws_secret` holds `secret`): each gets its chance.
-      for (let at = starts.next(units, length, 0); at !== -1; at = starts.next(units, length, at + 1)) {
-        const hit = prefilter.at(text, at);
-        if (hit === undefined) continue;
-        for (const matcher of matchers.get(hit.toLowerCase()) ?? []) {
-          const found = matcher(text, at);
-          if (found) findings.push(found);
+      const findings = scanOnce(text);
+      // The text with escaped separators read (`%3D`, `&quot;`): what only it shows, at the written
+      // spans, the sure findings only (a stand-in word read through an escape, `PWD%3Dpassword`, is not
+      // taken). A finding the written text has already is kept as written (a key's `%3D` padding).
+      const unescaped = unescapeSeparators(text);
+      if (unescaped !== undefined) {
+        const found = new Uint8Array(text.length + 1);
+        for (const finding of findings) found.fill(1, finding.start, finding.end);
+        for (const finding of scanOnce(unescaped.text)) {
+          const start = unescaped.origin[finding.start] ?? finding.start;
+          const end = unescaped.origin[finding.end] ?? finding.end;
+          if (finding.score >= UNESCAPED_MIN_SCORE && found.subarray(start, end).indexOf(1) === -1)
+            findings.push({ ...finding, start, end });
         }
       }
-      for (const parser of wholeText)
-        for (const parsed of parser.scanText?.(text, vendorPrefix) ?? [])
-          findings.push(toFinding(parsed, text.slice(parsed.start, parsed.end), `secrets/${parser.id}`));
       return keepStrongest(findings);
     },
   };
+
+  /** The findings of one pass of the keyword-started readings and the whole-text ones. */
+  function scanOnce(text: string): Finding[] {
+    const findings: Finding[] = [];
+    const units = textUnits.of(text);
+    const { length } = text;
+    // Every start, overlapping keywords too (`aws_secret` holds `secret`): each gets its chance.
+    for (let at = starts.next(units, length, 0); at !== -1; at = starts.next(units, length, at + 1)) {
+      const hit = prefilter.at(text, at);
+      if (hit === undefined) continue;
+      for (const matcher of matchers.get(hit.toLowerCase()) ?? []) {
+        const found = matcher(text, at);
+        if (found) findings.push(found);
+      }
+    }
+    for (const parser of wholeText)
+      for (const parsed of parser.scanText?.(text, vendorPrefix) ?? [])
+        findings.push(toFinding(parsed, text.slice(parsed.start, parsed.end), `secrets/${parser.id}`));
+    return findings;
+  }
 }
+
+/** A finding only the unescaped text shows is taken from this score on. */
+const UNESCAPED_MIN_SCORE = 0.7;
 
 // ECMA-48's control sequences (`ESC [`, parameter and intermediate bytes, a final byte): a terminal's
 // colours and cursor moves (`\u001b[93m…\u001b[0m`) copied with a log or a console's output.
@@ -260,6 +286,8 @@ export const SECRET_PARSERS: readonly SecretParser[] = [
   puttyKeyParser,
   tinkKeysetParser,
   encodedTinkKeysetParser,
+  jwkPrivateKeyParser,
+  encodedJsonTokenParser,
   credentialUrlParser,
   anySchemeUrlParser,
   urlTokenUserParser,

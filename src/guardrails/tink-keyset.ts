@@ -95,18 +95,23 @@ function binaryKeysetIsSecret(bytes: Buffer): boolean {
   return false;
 }
 
+let lastRun: { text?: string; start: number; end: number } = { start: 0, end: 0 };
+
 export const encodedTinkKeysetParser: SecretParser = {
   id: "tink-keyset",
   keywords: ENCODED_TINK_URLS.map((keyword) => keyword.toLowerCase()),
   source: "Tink keyset, base64-encoded (JSON, or binary: protobuf Keyset)",
   parse(text, index) {
+    if (!ENCODED_TINK_URLS.some((keyword) => text.startsWith(keyword, index))) return undefined;
+    // A run already read (the type URL shows once per key of a keyset): not read again.
+    if (text === lastRun.text && index >= lastRun.start && index < lastRun.end) return undefined;
     let start = index;
     while (start > 0 && index - start < MAX_RUN && BASE64_CHAR.test(text[start - 1] ?? "")) start--;
     RUN_REST.lastIndex = index;
     RUN_REST.exec(text);
     const end = RUN_REST.lastIndex;
+    lastRun = { text, start, end };
     if (end - start > MAX_RUN) return undefined;
-    if (!ENCODED_TINK_URLS.some((keyword) => text.startsWith(keyword, index))) return undefined;
     const bytes = Buffer.from(text.slice(start, end), "base64");
     // A JSON keyset encoded whole, or Tink's binary form.
     const secret =

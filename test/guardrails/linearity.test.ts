@@ -14,6 +14,11 @@ const adversarial: Record<string, string> = {
   "vendor key prefixes": "AKIA ghp_ sk-ant- xoxb-1 AIza eyJ ",
   "token-like run": "AKIAAKIAghp_eyJeyJ",
   "JWT without dots": "eyJhbGciOiJIUzI1NiJ9eyJ",
+  // JSON Web Keys, prefixed base64 JSON, Tink's encoded type URL and escaped separators (session 29).
+  "JWK members without braces": '"kty": "d": "',
+  "prefixed base64 JSON": "zz_eyJhIjoxfQ",
+  "encoded Tink type URLs": "dHlwZS5nb29nbGVhcGlzLmNvbS9nb29nbGUuY3J5cHRvLnRpbmsu",
+  "escaped separators": "token%3D&quot;a%26",
   "PEM headers without body": "-----BEGIN RSA PRIVATE KEY-----",
   "connection strings": "postgres://a:",
   assignments: "password=password=",
@@ -106,6 +111,10 @@ describe("the secret detector on text made of one finding repeated", () => {
     "connection-string passwords": "Server=db;Pwd=password;",
     "connection-string passwords that look real": "Server=db;Pwd=Xk9#mQ2vLp;",
     "named users before passwords": "user jsmith, password Tr0ub4dor&3 ",
+    // Session 29: a JWK's private member, a prefixed base64-JSON token, a percent-encoded query token.
+    "JWK private members": '{"kty":"oct","k":"Ab1Cd2Ef3Gh4Ij5Kl6Mn7"} ',
+    "prefixed base64 JSON tokens": "zz_eyJlbWFpbCI6ImFAYi5jIiwiayI6IkFiMUNkMkVmM0doNElqNSJ9 ",
+    "percent-encoded query tokens": "%26token%3DAb1Cd2Ef3Gh4Ij5Kl6Mn7%26 ",
   };
   const fastest = (text: string) => {
     let best = Number.POSITIVE_INFINITY;
