@@ -69,6 +69,18 @@ describe("separators written escaped", () => {
     expect(unescapeSeparators("100% sure, a & b")).toBeUndefined();
   });
 
+  it("reads a text a second time only where an escape separates a name from its value", () => {
+    // Escapes in prose, as any HTML page has them, are no separator: such a page is read once.
+    expect(unescapeSeparators("<p>Tom &amp; Jerry said &quot;hi&quot; to 100% of them</p>")).toBeUndefined();
+    expect(unescapeSeparators('<a href="/search?q=cats&amp;page=2">next</a>')?.text).toContain(
+      "q=cats&page=2",
+    );
+    expect(unescapeSeparators("{&quot;token&quot;: 1}")?.text).toBe('{"token": 1}');
+    expect(unescapeSeparators("user%3Apw%40host")?.text).toBe("user:pw@host");
+    const page = `<p>Tom &amp; Jerry</p><pre>api_key = &quot;${value}&quot;</pre>`;
+    expect(reportedSecretValues(page)).toEqual([value]);
+  });
+
   it("does not take a stand-in word read through an escape", () => {
     expect(reportedSecrets('"%3BUID%3Dzz%3BPWD%3Dpassword"').filter((f) => f.type !== "password")).toEqual(
       [],
