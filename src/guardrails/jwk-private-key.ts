@@ -1,4 +1,5 @@
 import { shannonEntropy } from "./entropy.js";
+import { spanMemory } from "./run-end.js";
 import type { SecretParser } from "./secret-parsers.js";
 
 /**
@@ -14,16 +15,15 @@ const PRIVATE_MEMBER =
 const OBJECT_REACH = 4000;
 const MIN_ENTROPY = 3;
 
-/** The object last read, in which text: a later `kty` inside it (a key's members) is not read again. */
-let lastText: string | undefined;
-let lastEnd = -1;
+/** The object last read: a later `kty` inside it (a key's members) is not read again. */
+const lastObject = spanMemory();
 
 export const jwkPrivateKeyParser: SecretParser = {
   id: "jwk-private-key",
   keywords: ["kty"],
   source: "RFC 7517/7518 JSON Web Key private members (d, p, q, dp, dq, qi; k of oct keys)",
   parse(text, index) {
-    if (text === lastText && index < lastEnd) return undefined;
+    if (lastObject.answered(text, index)) return undefined;
     KTY.lastIndex = index;
     if (!KTY.test(text) || text[index - 1] !== '"') return undefined;
     // The object: back to its `{` and on to its `}`, each looked for within reach.
@@ -33,8 +33,7 @@ export const jwkPrivateKeyParser: SecretParser = {
     const window = text.slice(index, index + OBJECT_REACH);
     const close = window.indexOf("}");
     const end = close === -1 ? index + window.length : index + close;
-    lastText = text;
-    lastEnd = end;
+    lastObject.remember(text, index, end);
     const object = text.slice(start, end);
     for (const member of object.matchAll(PRIVATE_MEMBER)) {
       const value = member[1] ?? "";

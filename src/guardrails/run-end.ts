@@ -20,3 +20,26 @@ export function runEnd(
     return end;
   };
 }
+
+/**
+ * A reader's memory of the span it last read from a keyword hit (its text, the hit, the span's end):
+ * the same scan's later hits inside that span were answered by that hit. A scan meets its hits in
+ * order, so a hit at or before the one remembered starts a new scan of the text. Texts of equal content
+ * are equal strings, so this is what lets the same text, scanned again, be read again.
+ */
+export function spanMemory(): {
+  answered(text: string, hit: number): boolean;
+  remember(text: string, hit: number, end: number): void;
+} {
+  let lastText: string | undefined;
+  let lastHit = -1;
+  let lastEnd = -1;
+  return {
+    answered: (text, hit) => text === lastText && hit > lastHit && hit < lastEnd,
+    remember(text, hit, end) {
+      lastText = text;
+      lastHit = hit;
+      lastEnd = end;
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { spanMemory } from "./run-end.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 
 /**
@@ -95,7 +96,8 @@ function binaryKeysetIsSecret(bytes: Buffer): boolean {
   return false;
 }
 
-let lastRun: { text?: string; start: number; end: number } = { start: 0, end: 0 };
+/** The run last read: a later hit inside it (the type URL of the keyset's next key) is not read again. */
+const lastRun = spanMemory();
 
 export const encodedTinkKeysetParser: SecretParser = {
   id: "tink-keyset",
@@ -104,13 +106,13 @@ export const encodedTinkKeysetParser: SecretParser = {
   parse(text, index) {
     if (!ENCODED_TINK_URLS.some((keyword) => text.startsWith(keyword, index))) return undefined;
     // A run already read (the type URL shows once per key of a keyset): not read again.
-    if (text === lastRun.text && index >= lastRun.start && index < lastRun.end) return undefined;
+    if (lastRun.answered(text, index)) return undefined;
     let start = index;
     while (start > 0 && index - start < MAX_RUN && BASE64_CHAR.test(text[start - 1] ?? "")) start--;
     RUN_REST.lastIndex = index;
     RUN_REST.exec(text);
     const end = RUN_REST.lastIndex;
-    lastRun = { text, start, end };
+    lastRun.remember(text, index, end);
     if (end - start > MAX_RUN) return undefined;
     const bytes = Buffer.from(text.slice(start, end), "base64");
     // A JSON keyset encoded whole, or Tink's binary form.

@@ -1,6 +1,6 @@
 import { asciiClass } from "./char-class.js";
 import { isRandomValue } from "./random-value.js";
-import { runEnd } from "./run-end.js";
+import { runEnd, spanMemory } from "./run-end.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 
 /**
@@ -26,23 +26,18 @@ function randomSegment(segment: string): boolean {
 }
 
 const urlEnd = runEnd(isPathChar);
-// The last URL read (its text, the hit that read it, its end): the same scan's later hits inside it
-// (`hooks.…/…/webhooks/…`, a megabyte of `hooks.a/hooks.a/…`) were answered by that hit. A scan
-// reads its hits in order, so a hit at or before the one remembered starts a new scan of the text.
-let lastText: string | undefined;
-let lastIndex = -1;
-let lastEnd = -1;
+// The last URL read: the same scan's later hits inside it (`hooks.…/…/webhooks/…`, a megabyte of
+// `hooks.a/hooks.a/…`) were answered by the hit that read it.
+const lastUrl = spanMemory();
 
 export function webhookUrl(text: string, index: number): ParsedSecret | undefined {
-  if (text === lastText && index > lastIndex && index < lastEnd) return undefined;
+  if (lastUrl.answered(text, index)) return undefined;
   // The host, or the path's segment, holding the hit: `hooks.slack.com`, `acme.webhook.office.com`,
   // `/api/webhooks/`.
   let start = index;
   while (start > 0 && index - start < MAX_HOST && isHostChar(text, start - 1)) start--;
   const end = urlEnd(text, index);
-  lastText = text;
-  lastIndex = index;
-  lastEnd = end;
+  lastUrl.remember(text, index, end);
   if (end - start > MAX_URL) return undefined;
   let slash = index;
   while (slash < end && isHostChar(text, slash)) slash++;

@@ -22,6 +22,14 @@ describe("a JSON Web Key's private members", () => {
     expect(reportedSecretValues(text)).toEqual([d]);
   });
 
+  it("reports a key again when the same text is scanned again", () => {
+    // A retried request or an answer quoting its prompt: the object memo must not outlive its scan.
+    const text = JSON.stringify({ kty: "EC", crv: "P-256", x, y: x, d });
+    expect(reportedSecretValues(text)).toEqual([d]);
+    expect(reportedSecretValues(text)).toEqual([d]);
+    expect(reportedSecretValues(` ${text}`.slice(1))).toEqual([d]);
+  });
+
   it("does not report a public key", () => {
     expect(reportedSecrets(JSON.stringify({ kty: "EC", crv: "P-256", x, y: x, use: "sig" }))).toEqual([]);
   });

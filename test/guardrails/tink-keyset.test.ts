@@ -66,6 +66,14 @@ describe("Tink keysets", () => {
     expect(reportedSecrets(`keyset: ${binaryKeyset(3)}`)).toEqual([]);
   });
 
+  it("reports an encoded keyset again when the same text is scanned again", () => {
+    // A retried request or an answer quoting its prompt: the run memo must not outlive its scan.
+    const text = `keyset: ${binaryKeyset(1)}`;
+    expect(reportedSecrets(text)).toHaveLength(1);
+    expect(reportedSecrets(text)).toHaveLength(1);
+    expect(reportedSecrets(` ${text}`.slice(1))).toHaveLength(1);
+  });
+
   it("does not report an encrypted keyset", () => {
     const text = JSON.stringify({ encryptedKeyset: base64(120, 9), keysetInfo: { primaryKeyId: 1234567 } });
     expect(reportedSecrets(text).map((finding) => finding.type)).not.toContain("tink_keyset");
