@@ -1,3 +1,4 @@
+import { ALPHANUMERIC, asciiClass } from "./char-class.js";
 import { runEnd } from "./run-end.js";
 import type { SecretParser } from "./secret-parsers.js";
 
@@ -10,10 +11,7 @@ import type { SecretParser } from "./secret-parsers.js";
  */
 const PREFIX_BEFORE = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{1,11}(?:_[A-Za-z0-9]{1,12})?$/;
 /** Base64 (either alphabet, padded) and a JWT's dots (`ghs_20260523_eyJ….eyJ….sig`): the run read, once per run. */
-const RUN_CHAR = new Uint8Array(128);
-for (const character of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-=.")
-  RUN_CHAR[character.charCodeAt(0)] = 1;
-const endOfRun = runEnd((text, index) => RUN_CHAR[text.charCodeAt(index)] === 1);
+const endOfRun = runEnd(asciiClass(`${ALPHANUMERIC}+/_-=.`));
 const MIN_RUN = 43;
 const MAX_RUN = 8000;
 /** A run of mask characters: a token shown with its body hidden. */

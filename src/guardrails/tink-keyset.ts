@@ -1,3 +1,4 @@
+import { ALPHANUMERIC, asciiClass, skipBackOver } from "./char-class.js";
 import { spanMemory } from "./run-end.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 
@@ -61,7 +62,7 @@ const ENCODED_TINK_URLS = [0, 1, 2].map((shift) => {
   const skip = shift === 0 ? 0 : shift === 1 ? 2 : 3;
   return encoded.slice(skip, skip + 40);
 });
-const BASE64_CHAR = /[A-Za-z0-9+/]/;
+const isBase64Char = asciiClass(`${ALPHANUMERIC}+/`);
 const RUN_REST = /[A-Za-z0-9+/]*={0,2}/y;
 const MAX_RUN = 16_000;
 
@@ -107,8 +108,7 @@ export const encodedTinkKeysetParser: SecretParser = {
     if (!ENCODED_TINK_URLS.some((keyword) => text.startsWith(keyword, index))) return undefined;
     // A run already read (the type URL shows once per key of a keyset): not read again.
     if (lastRun.answered(text, index)) return undefined;
-    let start = index;
-    while (start > 0 && index - start < MAX_RUN && BASE64_CHAR.test(text[start - 1] ?? "")) start--;
+    const start = skipBackOver(text, index, isBase64Char, MAX_RUN);
     RUN_REST.lastIndex = index;
     RUN_REST.exec(text);
     const end = RUN_REST.lastIndex;
