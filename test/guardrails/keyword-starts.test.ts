@@ -62,6 +62,36 @@ describe("KeywordStarts", () => {
     }
   });
 
+  it("keeps every start of keywords longer than the units it reads on, and of many sharing their first four", () => {
+    const random = seededRandom(30);
+    const keywords = [
+      "instagram",
+      "instance_key",
+      "inst",
+      "insta",
+      "passphrase_",
+      "password",
+      "passport_no",
+      "pass",
+    ];
+    const alphabet = "instagrmceky_phwodPASSINSTu ";
+    for (let round = 0; round < 400; round++) {
+      let text = "";
+      const length = Math.floor(random() * 40);
+      for (let index = 0; index < length; index++) text += alphabet[Math.floor(random() * alphabet.length)];
+      for (const sample of [text, `${text}instagram`, `${text}PASSWORD`, `${text}passphrase_`]) {
+        expect(hitsAtStarts(keywords, "i", sample)).toEqual(globalHits(keywords, "i", sample));
+      }
+    }
+  });
+
+  it("rules out a start where only a longer keyword's first four units stand", () => {
+    const starts = new KeywordStarts(["password", "instagram"]);
+    const text = "passport instance INSTAGRAM";
+    const units = new TextUnits().of(text);
+    expect(starts.next(units, text.length, 0)).toBe(18);
+  });
+
   it("keeps every position for an empty keyword", () => {
     const starts = new KeywordStarts(["", "zz"]);
     const units = new TextUnits().of("abc");
