@@ -3,7 +3,7 @@ import { createLazyCache } from "../cache/lazy-cache.js";
 import { createCatalog } from "../catalog/catalog.js";
 import { createEmbeddingCatalog } from "../catalog/embedding-catalog.js";
 import type { LoadedConfig } from "../config/load-config.js";
-import { createLazyGuardrails } from "../guardrails/lazy-guardrails.js";
+import { createLazyGuardrails, type LazyGuardrails } from "../guardrails/lazy-guardrails.js";
 import type { Logger } from "../logger.js";
 import { createRequestLog } from "../observability/request-log.js";
 import { teeLedger } from "../observability/tee-ledger.js";
@@ -26,7 +26,12 @@ export async function createDeps(
   loaded: LoadedConfig,
   logger: Logger,
   env: NodeJS.ProcessEnv = process.env,
-  options: { metrics?: boolean; warmUp?: "soon" | "on-first-use" } = {},
+  options: {
+    metrics?: boolean;
+    warmUp?: "soon" | "on-first-use";
+    /** The detectors, when not the config's own (a test's whose first load is as slow as on a loaded machine). */
+    guardrails?: LazyGuardrails;
+  } = {},
 ): Promise<ServerDeps> {
   const { config } = loaded;
   const warmUp = options.warmUp ?? "soon";
@@ -64,7 +69,7 @@ export async function createDeps(
     tierOf: (model) => catalog.getModel(model)?.tier,
   });
   const adapters = withRecordReplay(createAdapterPool(catalog), { record: env.MODELMUX_RECORD, replay });
-  const guardrails = createLazyGuardrails(config.guardrails);
+  const guardrails = options.guardrails ?? createLazyGuardrails(config.guardrails);
   const changes = createChangeFeed();
   const sessionBudgets = createSessionBudgets(config.budgets.session?.usd);
   // PostgreSQL when configured (one ledger for every instance), else SQLite in the data dir.

@@ -5,7 +5,7 @@ import type { Catalog } from "../catalog/catalog.js";
 import type { EmbeddingCatalog, EmbeddingDeployment } from "../catalog/embedding-catalog.js";
 import type { Config } from "../config/schema.js";
 import { isModelmuxError, ModelmuxError } from "../errors.js";
-import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
+import { type LazyGuardrails, loadDetectors } from "../guardrails/lazy-guardrails.js";
 import { ProviderError } from "../providers/provider-error.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import type { RoutingPreset } from "../router/presets.js";
@@ -158,7 +158,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
   async function execute(request: EmbedRequest, started: number): Promise<EmbedResult> {
     const route = planEmbedRoute(deps.catalog, deps.embeddings, request);
     const { model } = route;
-    const detectors = await deps.guardrails?.load();
+    const { detectors, waitedMs } = await loadDetectors(deps.guardrails, now);
     const screened = await screenInput(
       detectors,
       request.input.map((content) => ({ role: "user" as const, content })),
@@ -235,7 +235,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
           const batchTexts = batch.map((index) => missing[index] as string);
           const batchEstimate = batch.reduce((sum, index) => sum + (counts[index] ?? 0), 0);
           const { outcome, vectors } = await callUpstream(request, route, batchTexts, batchEstimate, {
-            started,
+            deadline: started + waitedMs + routing.timeoutMs,
             reservedUsd: reservedUsd - costUsd,
           });
           const deployment = outcome.deployment as EmbeddingDeployment;
@@ -317,7 +317,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
     route: ReturnType<typeof planEmbedRoute>,
     texts: string[],
     estimate: number,
-    budget: { started: number; reservedUsd: number },
+    budget: { deadline: number; reservedUsd: number },
   ) {
     const decision = deps.router.pick(route.deployments, {
       preset: request.preset,
@@ -331,7 +331,7 @@ export function createEmbedder(deps: EmbedderDeps): Embedder {
         queue: decision.ordered,
         escalation: [],
         maxAttempts: routing.maxAttempts,
-        deadline: budget.started + routing.timeoutMs,
+        deadline: budget.deadline,
         attemptTimeoutMs: routing.attemptTimeoutMs,
         reservedUsd: budget.reservedUsd,
       },

@@ -7,7 +7,7 @@ import type { AnswerChoice } from "../chat/types.js";
 import type { Config } from "../config/schema.js";
 import { isModelmuxError, ModelmuxError } from "../errors.js";
 import { createGuardJudge, type GuardJudge } from "../guardrails/attacks/judge.js";
-import type { LazyGuardrails } from "../guardrails/lazy-guardrails.js";
+import { type LazyGuardrails, loadDetectors } from "../guardrails/lazy-guardrails.js";
 import type { Logger } from "../logger.js";
 import type { HealthTracker } from "../router/health-tracker.js";
 import type { Router } from "../router/router.js";
@@ -166,7 +166,10 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     assertTotalText(messageTexts(original), "messages");
     // Guardrails first: a blocked request never reaches a model, a redacted one reaches it (and
     // the cache key) only with placeholders.
-    const detectors = original.skipGuardrails ? undefined : await deps.guardrails?.load();
+    const { detectors, waitedMs } = await loadDetectors(
+      original.skipGuardrails ? undefined : deps.guardrails,
+      now,
+    );
     const verdicts =
       guardJudge && detectors
         ? await guardJudge.review(detectors, textsToScreen(original.messages), original.caller.key)
@@ -209,7 +212,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
             queue: decisions.flatMap((decision) => decision.ordered),
             escalation,
             maxAttempts: routing.maxAttempts,
-            deadline: started + routing.timeoutMs,
+            deadline: started + waitedMs + routing.timeoutMs,
             attemptTimeoutMs: routing.attemptTimeoutMs,
             reservedUsd,
           },

@@ -24,3 +24,18 @@ export function createLazyGuardrails(config: GuardrailsConfigInput): LazyGuardra
     },
   };
 }
+
+/**
+ * The detectors, and how long this call waited for them. The first request of a process waits for
+ * their one-time load (imports, compiling, warm-up: seconds on a loaded machine); that wait is not
+ * the request's own work, so the pipelines start the routing deadline after it.
+ */
+export async function loadDetectors(
+  guardrails: LazyGuardrails | undefined,
+  now: () => number,
+): Promise<{ detectors: Guardrails | undefined; waitedMs: number }> {
+  if (!guardrails) return { detectors: undefined, waitedMs: 0 };
+  const asked = now();
+  const detectors = await guardrails.load();
+  return { detectors, waitedMs: now() - asked };
+}

@@ -13,6 +13,8 @@ export interface ClientSetup {
   capabilities?: ClientCapabilities;
   /** Registers request handlers (elicitation, sampling) before the client connects. */
   prepare?: (client: Client) => void;
+  /** createDeps' options (warm-up, the detectors). */
+  deps?: Parameters<typeof createDeps>[3];
 }
 
 export async function connectInMemory(
@@ -24,6 +26,7 @@ export async function connectInMemory(
     { config: parseConfig(config), dataDir: tempDataDir(), source: "test" },
     createLogger("silent"),
     env,
+    setup.deps,
   );
   const server = createServer(deps);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
