@@ -13,7 +13,7 @@ import type { ParsedSecret, SecretParser, VendorVerdict } from "./secret-parsers
  * Where a vendor rule is keyed on the token's start (`sntryu_`, `sk-proj-`), that rule decides, and
  * a token it turned down is not read again here, unless the token opens in the rule's format and runs
  * on past it (a longer format than the rule was written for: secrets.ts vendorPrefixOf). Public object ids that share the shape (`chatcmpl-…`,
- * `call_…`, `msg_…`, Stripe's `cus_…`, `pk_…`) and stand-in prefixes (`foo_`, `test_`) are left alone.
+ * `call_…`, `msg_…`, Stripe's `cus_…`, `pk_…`) and stand-in prefixes (`foo_`, `test_`, `aaa_`, `abc_`) are left alone.
  * A value named as an id (`bundle_id: '…'`, `id=…`) is one too.
  * Score 0.6: under every vendor rule, which name the token's type where both read it.
  */
@@ -37,8 +37,23 @@ const MIN_BLOCK = 12;
 const MIN_ENTROPY = 3.8;
 const SCORE = 0.6;
 
-/** Words that say a value stands in for a key (gitleaks' stopwords `example`, `fake`; `xxxx` masks). */
-const STAND_IN = /example|fake|dummy|sample|placeholder|your|x{4}|X{4}|(?:0123|1234|abcd|ABCD)/;
+/**
+ * Words that say a value stands in for a key (gitleaks' stopwords `example`, `fake`; `xxxx` masks),
+ * and the counting a person types for one: `1234`, `abcd`, `123abc`, `a1b2c3…`.
+ */
+const STAND_IN =
+  /example|fake|dummy|sample|placeholder|your|x{4}|X{4}|(?:0123|1234|abcd|ABCD|123abc|abc123|a1b2c3)/;
+/**
+ * A prefix a person typed for a stand-in, not a vendor's: a letter three times (`aaa_`, `xxx-`,
+ * `aaar_pat_`) or the alphabet's start (`abc_`, `abcdef-`). No vendor rule's keyword opens so.
+ */
+const STAND_IN_PREFIX = /^(?:([A-Za-z])\1\1|abc|ABC)/;
+/**
+ * A second word that says the token is a test's near-miss of the format (`CCIPAT_short_…`,
+ * `…_invalid_…`): a fixture written to be turned down. (`test`, as in `sk_test_`, is a vendor's
+ * test-mode key, a credential all the same.)
+ */
+const NEAR_MISS_WORD = /[_-](?:short|long|invalid|wrong|bad|broken|bogus|expired|revoked)[_-]$/i;
 
 const PREFIX =
   /^(?:[a-z]{2,9}[0-9]?|[A-Z]{2,9}[0-9]?|[a-z]{1,4}[0-9][a-z]{1,4}|[A-Z]{1,4}[0-9][A-Z]{1,4})[_-](?:(?:[a-z]{2,8}|[A-Z]{2,8})[_-])?/;
@@ -150,6 +165,7 @@ export function prefixedTokens(text: string, vendorPrefix: (token: string) => Ve
     if (prefix === undefined) continue;
     const token = text.slice(start, end);
     if (!drawnAtRandom(token, prefix.length) || NOT_A_KEY_PREFIX.test(token)) continue;
+    if (STAND_IN_PREFIX.test(token) || NEAR_MISS_WORD.test(prefix)) continue;
     const verdict = vendorPrefix(token);
     if (verdict === "rule" || (verdict === "off-format" && !drawnForAKey(token.slice(prefix.length))))
       continue;
