@@ -129,6 +129,17 @@ const CAMEL_PW_NAME = /[a-z]Pw$/;
 // alone: `basic_auth = "alice:…"`), nor a code expression (`exports2.SOCKS5_CUSTOM_AUTH_END`). `auth` alone is a Docker config's base64 pair (docker-auth reads it).
 const AUTH_NAME = /[a-z0-9][_.-]auth$/i;
 const CAMEL_AUTH_NAME = /[a-z0-9]Auth$/;
+// A name ending in the word `api` after a service's name (`VIRUSTOTAL_API`, `epa_api`, `GLITCHAPI`,
+// `miroAPI`) holds the service's key, as its users name it, or says where the service is
+// (`BASE_API=https://…`, `GRAPH_API: v2`): only a value drawn at random counts, as for `auth`.
+// Not in small letters run together (`openapi`, `rapidapi`: a format's or a hub's name).
+const API_NAME = /[a-z0-9][_.-]api$/i;
+const GLUED_API_NAME = /[A-Za-z0-9]API$/;
+// The id that is the credential: Vault's AppRole `secret_id` and Consul's ACL `SecretID` (a UUID
+// each), where an id after `secret` elsewhere names a secret kept somewhere (`SecretId="arn:…"`,
+// an Azure client secret's id): a UUID's value alone counts, and not after `client`.
+const SECRET_ID_NAME = /^(?:[a-z0-9]+[_.-])?secret[_.-]?id$/;
+const NOT_SECRET_ID_NAME = /client[_.-]?secret/;
 export const genericSecretParser: SecretParser = {
   id: "generic",
   keywords: KEYWORDS,
@@ -155,11 +166,16 @@ function readNamedValue(text: string, nameStart: number, nameEnd: number): Parse
   if (found === undefined || reading.digest) return undefined;
   if (reading.randomOnly && !isRandomValue(text.slice(found.start, found.end))) return undefined;
   const value = text.slice(found.start, found.end);
+  if (reading.uuidOnly && !(UUID.test(value) && isRandomValue(value))) return undefined;
+  if (reading.keyShaped && !KEY_SHAPED.test(value)) return undefined;
   if (reading.noPair && (value.includes(":") || NOT_A_VALUE.test(value))) return undefined;
   return found;
 }
 
 const readNamedValueOnce = rememberLast(readNamedValue);
+
+const KEY_SHAPED = /^[A-Za-z0-9+=_-][A-Za-z0-9+/=_-]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a name alone says: whether it names a secret, a password, a digest of one. */
 interface NameReading {
@@ -171,6 +187,10 @@ interface NameReading {
   randomOnly?: boolean;
   /** A `user:password` pair is not this name's value (`basic_auth`): the pair readers read it. */
   noPair?: boolean;
+  /** Only a UUID counts (`secret_id`: Vault's and Consul's credential is one). */
+  uuidOnly?: boolean;
+  /** Only a key's characters count, not a path's start or a host's dots (`BASE_API=/api/v1/…`). */
+  keyShaped?: boolean;
 }
 
 /**
@@ -193,12 +213,16 @@ function readName(originalName: string): NameReading | undefined {
 
 function readNameAnew(originalName: string): NameReading | null {
   const name = originalName.toLowerCase();
+  if (SECRET_ID_NAME.test(name) && !NOT_SECRET_ID_NAME.test(name))
+    return { name, isPassword: false, digest: false, uuidOnly: true };
   if (METADATA_NAME.test(name)) return null;
   const camelPassword = originalName.endsWith("Pw") && CAMEL_PW_NAME.test(originalName);
   if (!SECRET_NAME.test(name) && !camelPassword && UPPER_PASS_NAME.test(originalName))
     return { name, isPassword: true, digest: false, randomOnly: true };
   if (!SECRET_NAME.test(name) && (AUTH_NAME.test(name) || CAMEL_AUTH_NAME.test(originalName)))
     return { name, isPassword: false, digest: false, randomOnly: true, noPair: true };
+  if (!SECRET_NAME.test(name) && (API_NAME.test(name) || GLUED_API_NAME.test(originalName)))
+    return { name, isPassword: false, digest: false, randomOnly: true, noPair: true, keyShaped: true };
   if (!SECRET_NAME.test(name) && !camelPassword) {
     // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.
     if (
@@ -413,15 +437,17 @@ function endsLine(text: string, index: number): boolean {
 }
 
 /**
- * The same rule for names that only end in `key`, `creds` or `pw` (`HEROKU_KEY`, `hubspotKey`,
- * `private-key`, `creds`, `db_pw`, `userPw`). These are common inside other words, so a hit inside a
- * longer word (`keyboard`, `key_id`, `upward`) is dropped before the name is read.
+ * The same rule for names that only end in `key`, `creds`, `pw` or `api` (`HEROKU_KEY`, `hubspotKey`,
+ * `private-key`, `creds`, `db_pw`, `userPw`, `GITPOD_API`). These are common inside other words, so a
+ * hit inside a longer word (`keyboard`, `key_id`, `upward`, `api_version`) is dropped before the name
+ * is read.
  */
 const PART_SEPARATORS = new Set(["_", ".", "-"]);
 
 export const genericKeyNameParser: SecretParser = {
   id: "generic",
-  keywords: ["key", "creds", "pw", "pat"],
+  // `api` as a name's last word (`VIRUSTOTAL_API`): a random value only (API_NAME).
+  keywords: ["key", "creds", "pw", "pat", "api"],
   source:
     "gitleaks generic.go (generic-api-key: `key` and `cred` among its names); `pw` for password; `pat` for a personal access token",
   parse(text, index) {
@@ -431,6 +457,9 @@ export const genericKeyNameParser: SecretParser = {
     if (isNameChar(text, index + length) && !/^[.-]/.test(text.charAt(index + length))) return undefined;
     // `pat` only as a name's last part (`AZURE_DEVOPS_PAT`, `gh.pat`), not alone: a name ("Pat"), a verb.
     if (pat && !PART_SEPARATORS.has(text.charAt(index - 1))) return undefined;
+    // `api` only as the last word of a longer name assigned a value (`GITPOD_API=`, `"epa_api": `):
+    // not a host's or a call's part (`api.github.com`, `client.api.get`), the commonest `api` of all.
+    if (first === 0x61 && !apiNameAssigned(text, index)) return undefined;
     if (first === 0x6b && isSpace(text, index - 1))
       return twoWordKeyValue(text, index) ?? vendorKeyValue(text, index);
     return genericSecretParser.parse(text, index);
@@ -438,6 +467,20 @@ export const genericKeyNameParser: SecretParser = {
 };
 
 const isSpace = asciiClass(" \t");
+const isQuoteOrSpace = asciiClass(" \t\"'");
+const isAssignment = asciiClass(":=");
+
+/**
+ * Whether the `api` at `index` ends a longer name and a value follows: an assignment past a quote and
+ * spaces, or after spaces a token's start (`OTX_API 3980…`, read as a spaced token is).
+ */
+function apiNameAssigned(text: string, index: number): boolean {
+  if (isNameChar(text, index + 3) || !isNameChar(text, index - 1)) return false;
+  let at = index + 3;
+  while (at < text.length && at - index < 8 && isQuoteOrSpace(text, at)) at++;
+  return isAssignment(text, at) || (at > index + 3 && isAlphanumeric(text, at));
+}
+const isAlphanumeric = asciiClass(ALPHANUMERIC);
 const isVendorNameChar = asciiClass(`${ALPHANUMERIC}.-`);
 const isBeforeValue = asciiClass(" \t:=\"'");
 const isValueChar = asciiClass(`${ALPHANUMERIC}_+/=.-`);

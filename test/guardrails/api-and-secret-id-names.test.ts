@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { alnum, hex } from "./fake-values.js";
+import { reportedSecretValues } from "./reported-secrets.js";
+
+// A name ending in the word `api` after a service's name (made up here, so no vendor rule reads it):
+// a value drawn at random is the service's key; an address, a version, a format's name are not.
+describe("a name ending in the word api, a drawn value", () => {
+  it.each([
+    ["QWZXCLOUD_API = value", (value: string) => `QWZXCLOUD_API = "${value}"`],
+    ["qwzx_api: value", (value: string) => `qwzx_api: ${value}`],
+    ["QWZXAPI=value", (value: string) => `QWZXAPI=${value}`],
+    ["qwzxAPI := value", (value: string) => `qwzxAPI := "${value}"`],
+    ["QWZX_API value (spaced, as a token)", (value: string) => `QWZX_API\t${value}`],
+  ])("finds it: %s", (_name, line) => {
+    const value = alnum(32, 81);
+    expect(reportedSecretValues(line(value))).toEqual([value]);
+    expect(reportedSecretValues(line(hex(40, 82)))).toEqual([hex(40, 82)]);
+  });
+
+  it.each([
+    "BASE_API=https://api.qwzx.io/v1/a9b8c7",
+    "REACT_APP_API=/api/v1/users/42/items",
+    "GRAPH_API: v2",
+    "openapi: 3.0.3",
+    `const api = '${hex(32, 83)}'`,
+    `rapidapi = '${hex(32, 84)}'`,
+    "QWZX_API=qwzx.client.defaultApiInstance",
+    "see the QWZX_API docs, rest_api, graph_api and client.api.get",
+  ])("reports nothing for %s", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
+
+// Vault's AppRole `secret_id` and Consul's ACL `SecretID` are the credential, a UUID; an id after
+// `secret` elsewhere names where a secret is kept (an ARN), or a client secret's id.
+describe("a secret_id holding a UUID", () => {
+  const uuid = `${hex(8, 85)}-${hex(4, 86)}-4${hex(3, 87)}-a${hex(3, 88)}-${hex(12, 89)}`;
+  it.each([`secret_id: ${uuid}`, `SecretID: "${uuid}"`, `VAULT_SECRET_ID=${uuid}`])(
+    "finds it: %s",
+    (text) => {
+      expect(reportedSecretValues(text)).toEqual([uuid]);
+    },
+  );
+  it.each([
+    'client.get_secret_value(SecretId="arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf")',
+    `client_secret_id: ${uuid}`,
+    "secret_id: 11111111-2222-3333-4444-555555555555",
+    "secret_id: prod/db/password",
+  ])("reports nothing for %s", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
