@@ -127,7 +127,9 @@ const CAMEL_PW_NAME = /[a-z]Pw$/;
 // credential or says how to authenticate (`MONGO_AUTH=SCRAM-SHA-256`, `smtp_auth: true`): only a
 // value drawn at random counts, and not a `user:password` pair (the pair readers span its password
 // alone: `basic_auth = "alice:…"`), nor a code expression (`exports2.SOCKS5_CUSTOM_AUTH_END`). `auth` alone is a Docker config's base64 pair (docker-auth reads it).
-const AUTH_NAME = /[a-z0-9][_.-]auth$/i;
+// So does a header's or a setting's name ending in the whole word (`X-Braze-Authorization: <uuid>`,
+// `X-Authentication: …`), a vendor's own header for its key; `Authorization` alone is http-auth's.
+const AUTH_NAME = /[a-z0-9][_.-]auth(?:entication|orization)?$/i;
 const CAMEL_AUTH_NAME = /[a-z0-9]Auth$/;
 // A name ending in the word `api` after a service's name (`VIRUSTOTAL_API`, `epa_api`, `GLITCHAPI`,
 // `miroAPI`) holds the service's key, as its users name it, or says where the service is

@@ -50,3 +50,25 @@ describe("a secret_id holding a UUID", () => {
     expect(reportedSecretValues(text)).toEqual([]);
   });
 });
+
+// A vendor's own header for its key, named for what it does (`X-Braze-Authorization`,
+// `X-Authentication`): a value drawn at random counts; a scheme, a flag, a pair do not.
+describe("a name ending in the word authorization or authentication, a drawn value", () => {
+  const uuid = `${hex(8, 90)}-${hex(4, 91)}-4${hex(3, 92)}-a${hex(3, 93)}-${hex(12, 94)}`;
+  const token = `${alnum(14, 95)}-7Qx${hex(3, 96)}`;
+  it.each([
+    `X-Qwzx-Authorization: ${uuid}`,
+    `curl -H 'X-Qwzx-Authentication: ${token}' https://qwzx.io`,
+    `headers = {"X-Qwzx-Authentication": "${token}"}`,
+  ])("finds it: %s", (text) => {
+    expect(reportedSecretValues(text)).toEqual([text.includes(uuid) ? uuid : token]);
+  });
+  it.each([
+    "X-Qwzx-Authorization: required",
+    "spring.security.oauth2.authorization: enabled",
+    `X-Request-Id: ${uuid}`,
+    "Authentication: none",
+  ])("reports nothing for %s", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
