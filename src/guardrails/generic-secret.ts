@@ -54,6 +54,9 @@ const KEYWORDS = [
   "token",
   // A name ending in the word `auth` (`REDIS_AUTH`, `proxy_auth`, `smtpAuth`): a random value only (AUTH_NAME).
   "auth",
+  // A name ending in the word `license` (`NEW_RELIC_LICENSE`): a random value only (LICENSE_NAME).
+  "license",
+  "licence",
   "apikey",
   "api_key",
   "api-key",
@@ -137,6 +140,10 @@ const CAMEL_AUTH_NAME = /[a-z0-9]Auth$/;
 // Not in small letters run together (`openapi`, `rapidapi`: a format's or a hub's name).
 const API_NAME = /[a-z0-9][_.-]api$/i;
 const GLUED_API_NAME = /[A-Za-z0-9]API$/;
+// So does a name ending in the word `license` (`NEW_RELIC_LICENSE`, `aua_license`, `sdkLicense`): a
+// license key, a credential; a licence's name (`license: MIT`, `Apache-2.0`) is drawn at random by no one.
+const LICENSE_NAME = /[a-z0-9][_.-]licen[cs]e$/i;
+const CAMEL_LICENSE_NAME = /[a-z0-9]Licen[cs]e$/;
 // The id that is the credential: Vault's AppRole `secret_id` and Consul's ACL `SecretID` (a UUID
 // each), where an id after `secret` elsewhere names a secret kept somewhere (`SecretId="arn:…"`,
 // an Azure client secret's id): a UUID's value alone counts, and not after `client`.
@@ -223,7 +230,13 @@ function readNameAnew(originalName: string): NameReading | null {
     return { name, isPassword: true, digest: false, randomOnly: true };
   if (!SECRET_NAME.test(name) && (AUTH_NAME.test(name) || CAMEL_AUTH_NAME.test(originalName)))
     return { name, isPassword: false, digest: false, randomOnly: true, noPair: true };
-  if (!SECRET_NAME.test(name) && (API_NAME.test(name) || GLUED_API_NAME.test(originalName)))
+  if (
+    !SECRET_NAME.test(name) &&
+    (API_NAME.test(name) ||
+      GLUED_API_NAME.test(originalName) ||
+      LICENSE_NAME.test(name) ||
+      CAMEL_LICENSE_NAME.test(originalName))
+  )
     return { name, isPassword: false, digest: false, randomOnly: true, noPair: true, keyShaped: true };
   if (!SECRET_NAME.test(name) && !camelPassword) {
     // Reached through `key`/`creds` alone: a bare `key` is any dictionary's key, not a secret's name.

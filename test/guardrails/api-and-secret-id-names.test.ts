@@ -72,3 +72,21 @@ describe("a name ending in the word authorization or authentication, a drawn val
     expect(reportedSecretValues(text)).toEqual([]);
   });
 });
+
+// A name ending in the word license holds a license key (a credential) when its value is drawn at
+// random; a licence's own name is not.
+describe("a name ending in the word license, a drawn value", () => {
+  it.each(["QWZX_LICENSE=VALUE", "qwzx_licence: 'VALUE'", 'sdkLicense = "VALUE"'])("finds it: %s", (line) => {
+    const value = alnum(28, 97);
+    expect(reportedSecretValues(line.replace("VALUE", value))).toEqual([value]);
+  });
+  it.each([
+    "license: MIT",
+    '"license": "Apache-2.0"',
+    "package_license = GPL-3.0-or-later",
+    "SPDX-License-Identifier: MIT",
+    "project_license: https://github.com/qwzx/qwzx/blob/main/LICENSE",
+  ])("reports nothing for %s", (text) => {
+    expect(reportedSecretValues(text)).toEqual([]);
+  });
+});
