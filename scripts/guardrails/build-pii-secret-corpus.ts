@@ -12,6 +12,7 @@ import { type CredSweeperFinding, credSweeperLines } from "./extract-credsweeper
 import { DIALOGUE_FORMATS, dialogueLines, isDialogueFormat, readDialogues } from "./extract-dialogues.js";
 import { ducklingLines } from "./extract-duckling.js";
 import { fakerPhoneLines } from "./extract-faker-phones.js";
+import { type FakerPyProvider, fakerPyPhoneLines } from "./extract-faker-py-phones.js";
 import { ipRegexTestLines } from "./extract-ip-regex.js";
 import { labelledSourceLines } from "./extract-labelled-lines.js";
 import { libphonenumberMatcherLines } from "./extract-libphonenumber.js";
@@ -33,6 +34,7 @@ import {
   recognizersTextLines,
 } from "./extract-pii-secret.js";
 import { ripsecretsLines } from "./extract-ripsecrets.js";
+import { validatorFixtureLines } from "./extract-validator-fixtures.js";
 import { velesLines } from "./extract-veles.js";
 import { weTextLines } from "./extract-wetext.js";
 import { whispersLines } from "./extract-whispers.js";
@@ -56,6 +58,18 @@ const showText = (source: PiiSecretSource, path: string) =>
   show(source.repo, source.commit, path).toString("utf8");
 const filesOf = (source: PiiSecretSource, folder: string, ending: string) =>
   listFiles(source.repo, source.commit, folder, ending);
+
+/** joke2k/faker's phone providers, `<folder><locale>/__init__.py`, as read-faker-py-phones.py reads them. */
+function fakerPyProviders(source: PiiSecretSource, folder: string): Record<string, FakerPyProvider> {
+  const sources: Record<string, string> = {};
+  for (const path of filesOf(source, folder, "/__init__.py")) {
+    const locale = path.slice(folder.length).split("/")[0] ?? "";
+    if (locale !== "__init__.py") sources[locale] = showText(source, path);
+  }
+  const script = join(import.meta.dirname, "read-faker-py-phones.py");
+  const output = execFileSync("python3", [script], { input: JSON.stringify(sources), maxBuffer: 64 << 20 });
+  return JSON.parse(output.toString("utf8")) as Record<string, FakerPyProvider>;
+}
 
 function pytestCases(python: string): PytestCases {
   const script = join(import.meta.dirname, "extract-pytest-cases.py");
@@ -123,6 +137,30 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
         }),
       );
       return fakerPhoneLines(files, mulberry32(SAMPLE_SEED), context);
+    }
+    case "faker-py-phone-formats": {
+      // faker/providers/phone_number/<locale>/__init__.py; the locales go to halves by name.
+      if (source.half === undefined) throw new Error(`${source.id}: names no \`half\` (a or b)`);
+      const half = source.half;
+      const results = source.paths.map((folder) =>
+        fakerPyPhoneLines(fakerPyProviders(source, folder), half, mulberry32(SAMPLE_SEED), context),
+      );
+      console.log(
+        `${source.id}: ${results.reduce((sum, result) => sum + result.leftOut, 0)} formats left out (a template with no literal list)`,
+      );
+      return results.flatMap((result) => result.lines);
+    }
+    case "validator-fixtures": {
+      // test/validators.test.js; the values go to halves by a hash of each.
+      if (source.half === undefined) throw new Error(`${source.id}: names no \`half\` (a or b)`);
+      const half = source.half;
+      const results = source.paths.map((path) =>
+        validatorFixtureLines(showText(source, path), half, mulberry32(SAMPLE_SEED), context),
+      );
+      console.log(
+        `${source.id}: ${results.reduce((sum, result) => sum + result.leftOut, 0)} mobile numbers left out (not valid in the locale's country, or digits alone without a phone word)`,
+      );
+      return results.flatMap((result) => result.lines);
     }
     case "duckling-corpus":
       // Duckling/<Dimension>/[<LANG>/[<REGION>/]]Corpus.hs: the dimensions the extractor reads.

@@ -19,34 +19,75 @@ export interface FakerPhoneFormats {
  * frame: alone on a line, after the phone word of the locale's language (`Telefoon:`, `电话：`), in an
  * English sentence that names a phone, or in one that does not. Every line is positive, with the
  * number's span (an extension after it, `x123`, `, poste 123`, is outside the span); a number written
- * as one run of digits without `+`, in a frame without a phone word, is left out as weak (nothing
- * says it is a phone and not an id). Every line is scored on phone findings only. At most
- * MAX_FORMATS formats per locale and kind are taken, drawn by the seeded random, so locales listing
- * a hundred area codes (Greek, Romanian, Polish) do not outweigh the rest.
+ * as one run of digits without `+` or as a decimal (`10.819344`), in a frame without a phone word, is
+ * left out as weak (nothing says it is a phone and not an id or an amount). Every line is scored on
+ * phone findings only. At most MAX_FORMATS formats per locale and kind are taken, drawn by the seeded
+ * random, so locales listing a hundred area codes (Greek, Romanian, Polish) do not outweigh the rest.
  */
 export function fakerPhoneLines(
   files: readonly FakerPhoneFormats[],
   random: () => number,
   context: LineContext,
 ): PiiSecretLine[] {
-  const lines: PiiSecretLine[] = [];
-  for (const { locale, kind, typescript } of files) {
+  const sets = files.map(({ locale, kind, typescript }): PhoneFormatSet => {
     const region = LOCALE_REGIONS[locale];
     if (region === undefined) throw new Error(`faker locale ${locale}: no region named for it`);
     const label = LABELS[locale.split("_")[0] ?? ""] ?? LABELS.en;
     if (label === undefined) throw new Error(`faker locale ${locale}: no phone word`);
-    const formats = pick(
-      [...typescript.matchAll(QUOTED)].map((match) => match[1] ?? match[2] ?? ""),
-      random,
-    );
+    const formats = [...typescript.matchAll(QUOTED)].map((match) => match[1] ?? match[2] ?? "");
+    return { locale, kind, region, label, formats };
+  });
+  return phoneFormatLines(sets, FAKER_JS_NOTATION, random, context);
+}
+
+/** One locale's list of phone formats, of one kind, with the region its numbers are valid in. */
+export interface PhoneFormatSet {
+  locale: string;
+  kind: string;
+  region: CountryCode;
+  /** The locale's language and the word a form puts before a phone number. */
+  label: readonly [string, string];
+  formats: readonly string[];
+}
+
+/** How a faker writes a random digit in a format: the symbols it uses, and a digit (or none) for each. */
+export interface DigitNotation {
+  symbols: string;
+  digit: (symbol: string, random: () => number) => string;
+}
+
+/** faker-js: `#` any digit, `!` a digit from 2 to 9. */
+const FAKER_JS_NOTATION: DigitNotation = {
+  symbols: "#!",
+  digit: (symbol, random) =>
+    String(symbol === "!" ? 2 + Math.floor(random() * 8) : Math.floor(random() * 10)),
+};
+
+/**
+ * The lines of phone formats (see fakerPhoneLines): each format filled until valid in its region,
+ * put in one frame, positive with the number's span, scored on phone findings only.
+ */
+export function phoneFormatLines(
+  sets: readonly PhoneFormatSet[],
+  notation: DigitNotation,
+  random: () => number,
+  context: LineContext,
+): PiiSecretLine[] {
+  const symbols = notation.symbols.replace(/[\]^-]/g, "\\$&");
+  const readable = new RegExp(`^[${symbols}\\d +()\\-./,a-z]+$`);
+  const extensionAt = new RegExp(`(?: x|, poste )[${symbols}\\d]+$`);
+  const symbol = new RegExp(`[${symbols}]`, "g");
+  const fill = (format: string) => format.replace(symbol, (found) => notation.digit(found, random));
+  const lines: PiiSecretLine[] = [];
+  for (const { locale, kind, region, label, formats: all } of sets) {
+    const formats = pick([...all], random);
     for (const format of formats) {
-      if (!/^[#!\d +()\-./,a-z]+$/.test(format))
-        throw new Error(`faker ${locale} ${kind}: cannot read ${format}`);
-      const extension = EXTENSION.exec(format);
+      if (!readable.test(format)) throw new Error(`faker ${locale} ${kind}: cannot read ${format}`);
+      const extension = extensionAt.exec(format);
       const numberFormat = extension === null ? format : format.slice(0, extension.index);
-      const number = validDraw(numberFormat, region, random);
+      const number = validDraw(numberFormat, region, fill);
       if (number === undefined) continue;
-      const written = number + (extension === null ? "" : fill(extension[0], random));
+      const written = number + (extension === null ? "" : fill(extension[0]));
       const frame = FRAMES[Math.floor(random() * FRAMES.length)] ?? FRAMES[0];
       if (frame === undefined) continue;
       const [prefix, suffix] = frame.text.replace("{label}", label[1]).split("{n}");
@@ -68,15 +109,19 @@ export function fakerPhoneLines(
         ...context,
         origin: `${locale} ${kind} ${format} (${frame.name})`,
       };
-      if (!frame.namesPhone && /^\d+$/.test(number)) line.excluded = "weak";
+      if (!frame.namesPhone && UNNAMED_NUMBER.test(number)) line.excluded = "weak";
       lines.push(line);
     }
   }
   return lines;
 }
 
+/**
+ * A number nothing but words could call a phone: one run of digits, or a decimal (`10.819344`,
+ * Yerevan's `10.######` format), in a frame without a phone word.
+ */
+const UNNAMED_NUMBER = /^\d+(?:[.,]\d+)?$/;
 const QUOTED = /'([^'\n]*)'|"([^"\n]*)"/g;
-const EXTENSION = /(?: x|, poste )[#!\d]+$/;
 const MAX_DRAWS = 60;
 const MAX_FORMATS = 8;
 
@@ -88,24 +133,22 @@ function pick(formats: string[], random: () => number): string[] {
   return [...chosen].sort((left, right) => left - right).map((index) => formats[index] ?? "");
 }
 
-function fill(format: string, random: () => number): string {
-  return format.replace(/[#!]/g, (symbol) =>
-    String(symbol === "!" ? 2 + Math.floor(random() * 8) : Math.floor(random() * 10)),
-  );
-}
-
 /** The format filled until libphonenumber-js reads a valid number of the region (or its calling code) in it. */
-function validDraw(format: string, region: CountryCode, random: () => number): string | undefined {
+function validDraw(
+  format: string,
+  region: CountryCode,
+  fill: (format: string) => string,
+): string | undefined {
   const callingCode = getCountryCallingCode(region);
   for (let draw = 0; draw < MAX_DRAWS; draw++) {
-    const number = fill(format, random);
+    const number = fill(format);
     const phone = parsePhoneNumberFromString(number, region);
     if (phone?.isValid() && phone.countryCallingCode === callingCode) return number;
   }
   return undefined;
 }
 
-interface Frame {
+export interface Frame {
   name: string;
   text: string;
   /** Whether the words around the number say it is a phone. */
@@ -114,7 +157,7 @@ interface Frame {
   language: "local" | boolean;
 }
 
-const FRAMES: Frame[] = [
+export const FRAMES: Frame[] = [
   { name: "alone", text: "{n}", namesPhone: false, language: false },
   { name: "label", text: "{label}: {n}", namesPhone: true, language: "local" },
   { name: "call", text: "Call me at {n} tomorrow after ten.", namesPhone: true, language: true },
