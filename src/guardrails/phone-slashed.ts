@@ -12,10 +12,14 @@ import type { PhoneScorer } from "./pii-phone.js";
  * Belgian mobiles are also written without their trunk `0` before the slash (`Telefoon: 472/97 48 67`):
  * after a phone word, three digits not starting with 0 (never a year: `2019/2020`) may stand there.
  * With the digits after the slash grouped (`415/666-7777`, `0456/705 915`) no phone word is needed.
- * A slash set between spaces (`Handy: 0171 / 1234567`) is read only after a phone word: `2019 / 2020`
- * and `1 / 2` are written so too.
+ * A slash with a space beside it (`Handy: 0171 / 1234567`, Belgium's `Telefoon: 05/ 549 32 81`) is
+ * read only after a phone word: `2019 / 2020` and `1 / 2` are written so too.
  */
-const SLASHED = /(?:\+\d{1,3}[ -]?\d{1,5}|0\d{1,5}|[1-9]\d\d)(?: \/ |\/)\d[\d -]{3,12}\d(?![\w/]|[.-]\d)/g;
+const SLASHED = /(?:\+\d{1,3}[ -]?\d{1,5}|0\d{1,5}|[1-9]\d\d) ?\/ ?\d[\d -]{3,12}\d(?![\w/]|[.-]\d)/g;
+/** A space beside the slash (`0171 / 1234567`, `05/ 549 32 81`). */
+const SPACED_SLASH = / \/|\/ /;
+/** The slash and the spaces beside it, read as one space between the groups. */
+const SLASH_AND_SPACES = / ?\/ ?/;
 const JOINED_BEFORE = /[\w./+-]/;
 /**
  * The subscriber's digits grouped after the slash (`415/666-7777`, `089/123 45 67`): fractions, dates
@@ -34,11 +38,11 @@ export function findSlashedPhones(text: string, phoneScore: PhoneScorer): PiiMat
     const end = start + found[0].length;
     const international = found[0].startsWith("+");
     if (JOINED_BEFORE.test(text[start - 1] ?? "")) continue;
-    const spaced = found[0].includes(" / ");
+    const spaced = SPACED_SLASH.test(found[0]);
     const grouped =
       !spaced && GROUPED_AFTER_SLASH.test(found[0]) && SPACE_BEFORE.test(text[start - 1] ?? " ");
     if ((spaced || (!international && !grouped)) && !hasPhoneContext(text, start, end)) continue;
-    const score = phoneScore(text, start, found[0].replace("/", " "));
+    const score = phoneScore(text, start, found[0].replace(SLASH_AND_SPACES, " "));
     if (score > 0) matches.push({ type: "phone", start, end, score });
   }
   return matches;

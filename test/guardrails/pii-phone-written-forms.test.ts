@@ -179,4 +179,13 @@ describe("pii: separators typed for a hyphen or set unseen (session 28)", () => 
     ]);
     expect(phones("Saison 0171 / 1234567 und 2019 / 2020")).toEqual([]);
   });
+
+  it("reads a slash with a space on one side of it after a phone word, and only there", () => {
+    // Belgium's `0#/ ### ## ##` (joke2k/faker's nl_BE format), and its mirror.
+    expect(phones("Telefoon: 05/ 549 32 81 of Handy: 0171 /1234567")).toEqual([
+      "05/ 549 32 81",
+      "0171 /1234567",
+    ]);
+    expect(phones("Saison 05/ 549 32 81 und 2019/ 2020, Telefoon: 2019/ 2020")).toEqual([]);
+  });
 });
