@@ -440,14 +440,15 @@ export function createPhoneScorer(regions: readonly CountryCode[]): PhoneScorer 
     // `65 35 00 53` (Denmark), `551 58 45 52` (Georgia): three groups or more with spaces or dashes,
     // exactly as a region not configured prints its national numbers, and valid there.
     // Eight digits or more; not an amount grouped in thousands (`2 450 612`), one group repeated
-    // (`70-70-70-70`), a sum's terms (`70-70-70-70=280`), a card's printing (`4929-1234-5678`), nor
+    // (`70-70-70-70`), a sum's terms (`70-70-70-70=280`), a card's printing (`4929-1234-5678`; no card
+    // number starts with 0, Indonesia's mobiles do: `0852 1234 6764`), nor
     // between code-like tokens (`1Z 999 AA1 …`).
     // Read without a budget (the slashed and carrier-code forms, which need a configured region), not tried.
     if (
       !hasContext &&
       groups.length >= 3 &&
       digits.length >= 8 &&
-      !groups.every((length) => length === 4) &&
+      (!groups.every((length) => length === 4) || candidate.startsWith("0")) &&
       EXTRA_SEPARATORS.test(candidate) &&
       !SPACED_THOUSANDS.test(candidate) &&
       !REPEATED_GROUP.test(candidate) &&

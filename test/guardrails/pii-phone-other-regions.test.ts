@@ -12,6 +12,15 @@ describe("pii: national numbers of regions not configured", () => {
     expect(phones("Ring 22 12 34 56 i morgen, eller 555 12 34 56.")).toEqual(["22 12 34 56", "555 12 34 56"]);
   });
 
+  it("reads four-digit groups after a trunk 0, as Indonesia prints its mobiles, never a card's", () => {
+    // validator.js's id-ID fixtures, written 4-4-4 (session 30).
+    expect(phones("Dana wrote 0818 7784 9984 on the envelope, or 0852-1234-6764.")).toEqual([
+      "0818 7784 9984",
+      "0852-1234-6764",
+    ]);
+    expect(phones("Card 4929 1234 5678, ref 0123 4567 8901, serial 0000 1234 5678.")).toEqual([]);
+  });
+
   it("leaves amounts in thousands, repeated groups, sums and short or code-like groups", () => {
     const text = [
       "We sold 24 450 612 units.",
