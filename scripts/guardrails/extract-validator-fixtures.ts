@@ -4,12 +4,17 @@ import { FRAMES } from "./extract-faker-phones.js";
 import { PHONE_WORDS } from "./extract-faker-py-phones.js";
 import type { LineContext } from "./extract-pii-secret.js";
 import type { PiiSecretLine } from "./pii-secret-line.js";
-import { halfOf } from "./seeded-random.js";
+import { fnv1a, halfOf } from "./seeded-random.js";
 
-/** The validators whose unconditional cases are read, and the type each value is. */
-const CHECKSUM_VALIDATORS: Record<string, { type: string; scored: string; label: string }> = {
-  isIBAN: { type: "IBAN_CODE", scored: "iban", label: "IBAN" },
-  isCreditCard: { type: "CREDIT_CARD", scored: "credit_card", label: "card number" },
+/**
+ * The validators whose unconditional cases are read, the type each value is, and whether its invalid
+ * values are read as negatives: isEmail's are not (`test1@invalid.co m`, `username@domain.com©`,
+ * `nbsp test@test.com`: invalid as whole strings, each holds an address a text would show).
+ */
+const VALUE_VALIDATORS: Record<string, { type: string; scored: string; label: string; invalid: boolean }> = {
+  isIBAN: { type: "IBAN_CODE", scored: "iban", label: "IBAN", invalid: true },
+  isCreditCard: { type: "CREDIT_CARD", scored: "credit_card", label: "card number", invalid: true },
+  isEmail: { type: "EMAIL_ADDRESS", scored: "email", label: "e-mail", invalid: false },
 };
 
 /** What IBANs and card numbers are written with. */
@@ -33,7 +38,8 @@ const CHECKSUM_FRAMES = [
  *   in a frame without a phone word (weak). The invalid numbers are not read: invalid as a mobile of
  *   that locale is not "no phone number" (landlines, other countries).
  * - isIBAN's and isCreditCard's tests without options: the valid values positive, the invalid ones
- *   negative, each in a sentence, scored on that type's findings only.
+ *   negative, each in a sentence, scored on that type's findings only; isEmail's valid values alike
+ *   (added after the first two: its first reading is its own).
  * An invalid value with characters of no IBAN or card number (`@`, `!`, an emoji) tests the
  * validator's reading of a whole string, not whether a text holds one: left out as a conflict.
  * Each value goes to half `a` or `b` by a hash of it (halfOf); returns the lines of `half`.
@@ -61,16 +67,18 @@ export function validatorFixtureLines(
       }
       continue;
     }
-    const checksum = typeof validator === "string" ? CHECKSUM_VALIDATORS[validator] : undefined;
+    const checksum = typeof validator === "string" ? VALUE_VALIDATORS[validator] : undefined;
     // A test with options (a provider, a whitelist) calls other valid values invalid.
     if (checksum === undefined || names.has("args")) continue;
     const cases = [
       ...(Array.isArray(valid) ? valid.map((value) => [value, true] as const) : []),
-      ...(Array.isArray(invalid) ? invalid.map((value) => [value, false] as const) : []),
+      ...(Array.isArray(invalid) && checksum.invalid ? invalid.map((value) => [value, false] as const) : []),
     ];
     for (const [value, positive] of cases) {
       if (value.trim() === "" || halfOf(value) !== half) continue;
-      const frame = CHECKSUM_FRAMES[Math.floor(random() * CHECKSUM_FRAMES.length)] ?? "{n}";
+      // isEmail's frames are drawn from the value, so adding it left the other lines as they were.
+      const draw = checksum.invalid ? random() : fnv1a(value) / 2 ** 32;
+      const frame = CHECKSUM_FRAMES[Math.floor(draw * CHECKSUM_FRAMES.length)] ?? "{n}";
       const [prefix = "", suffix = ""] = frame.replace("{label}", checksum.label).split("{n}");
       const line: PiiSecretLine = {
         text: `${prefix}${value}${suffix}`,
@@ -120,12 +128,17 @@ function phoneLine(
   };
 }
 
-/** A string literal, or an array of them, as written (the file is parsed, never run). */
+/**
+ * A string literal, or the string literals of an array, as written (the file is parsed, never run):
+ * a value built at run time (`${'a'.repeat(64)}@…`) is left out of its array.
+ */
 function literal(node: ts.Expression): string | string[] | undefined {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (!ts.isArrayLiteralExpression(node)) return undefined;
-  const items = node.elements.map((element) => literal(element as ts.Expression));
-  return items.every((item) => typeof item === "string") ? (items as string[]) : undefined;
+  return node.elements.flatMap((element) => {
+    const item = literal(element as ts.Expression);
+    return typeof item === "string" ? [item] : [];
+  });
 }
 
 /**

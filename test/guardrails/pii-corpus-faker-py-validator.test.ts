@@ -89,6 +89,13 @@ describe('Validators', () => {
       invalid: ['GB29NWBK60161331926819'],
     });
   });
+  it('should validate email addresses', () => {
+    test({
+      validator: 'isEmail',
+      valid: ['foo@bar.com', \`\${'a'.repeat(64)}@example.com\`],
+      invalid: ['nbsp test@test.com'],
+    });
+  });
   it('should validate mobile phone number', () => {
     let fixtures = [
       { locale: 'de-DE', valid: ['+491701234567', '+49 170 1234567', '+491234'], invalid: ['99999'] },
@@ -114,6 +121,12 @@ describe("validator.js's fixtures (JavaScript, parsed, never run)", () => {
     expect(numbers.sort()).toEqual(["+49 170 1234567", "+491701234567"]);
     for (const line of phones) expect(line.scoredTypes).toEqual(["phone"]);
     expect(both.some((line) => line.text.includes("10115") || line.text.includes("99999"))).toBe(false);
+  });
+
+  it("reads isEmail's literal valid values, not those built at run time nor its invalid ones", () => {
+    const emails = both.filter((line) => line.scoredTypes?.includes("email"));
+    expect(emails.map((line) => line.positive)).toEqual([true]);
+    expect(emails[0]?.text).toContain("foo@bar.com");
   });
 
   it("reads IBANs of the test without options, invalid ones negative, and leaves out an invalid one that holds a valid one", () => {
