@@ -18,6 +18,7 @@ import { labelledSourceLines } from "./extract-labelled-lines.js";
 import { libphonenumberMatcherLines } from "./extract-libphonenumber.js";
 import { nemoTelephoneLines } from "./extract-nemo-telephone.js";
 import { paddleSpeechTnLines } from "./extract-paddlespeech-tn.js";
+import { type PiiManagerTests, piiManagerLines } from "./extract-pii-manager.js";
 import {
   dedupeLines,
   detectSecretsLines,
@@ -161,6 +162,20 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
         `${source.id}: ${results.reduce((sum, result) => sum + result.leftOut, 0)} mobile numbers left out (not valid in the locale's country, or digits alone without a phone word)`,
       );
       return results.flatMap((result) => result.lines);
+    }
+    case "pii-manager-tests": {
+      // pii-manager/test/unit/lang/**/test_*.py, each file's literal `TEST` list (read-pii-manager-tests.py).
+      const paths = source.paths.flatMap((folder) => filesOf(source, folder, ".py"));
+      const sources = Object.fromEntries(paths.map((path) => [path, showText(source, path)]));
+      const script = join(import.meta.dirname, "read-pii-manager-tests.py");
+      const read = JSON.parse(
+        execFileSync("python3", [script], { input: JSON.stringify(sources) }).toString("utf8"),
+      ) as Record<string, [string, string][] | null>;
+      const files: PiiManagerTests[] = Object.entries(read).flatMap(([path, pairs]) =>
+        pairs === null ? [] : [{ path, pairs }],
+      );
+      console.log(`${source.id}: ${paths.length - files.length} test files without a literal TEST list`);
+      return piiManagerLines(files, context);
     }
     case "duckling-corpus":
       // Duckling/<Dimension>/[<LANG>/[<REGION>/]]Corpus.hs: the dimensions the extractor reads.

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakerPhoneLines } from "../../scripts/guardrails/extract-faker-phones.js";
 import { type FakerPyProvider, fakerPyPhoneLines } from "../../scripts/guardrails/extract-faker-py-phones.js";
+import { piiManagerLines } from "../../scripts/guardrails/extract-pii-manager.js";
 import { validatorFixtureLines } from "../../scripts/guardrails/extract-validator-fixtures.js";
 import { halfOf, mulberry32 } from "../../scripts/guardrails/seeded-random.js";
 
@@ -136,5 +137,38 @@ describe("validator.js's fixtures (JavaScript, parsed, never run)", () => {
     const invalid = ibans.filter((line) => !line.positive);
     expect(invalid.find((line) => line.text.includes("XX22"))?.excluded).toBeUndefined();
     expect(invalid.find((line) => line.text.includes("@"))?.excluded).toBe("conflict");
+  });
+});
+
+describe("pii-manager's unit tests (Python, parsed, never run)", () => {
+  const script = join(import.meta.dirname, "../../scripts/guardrails/read-pii-manager-tests.py");
+  const read = (sources: Record<string, string>) =>
+    JSON.parse(
+      execFileSync("python3", [script], { input: JSON.stringify(sources) }).toString("utf8"),
+    ) as Record<string, [string, string][] | null>;
+  const tests = read({
+    "t/lang/en/us/test_ssn.py":
+      'TEST = [("SSN: 536-90-4399", "SSN: <GOV_ID>"), ("not a SSN: 666-90-4399", "not a SSN: 666-90-4399")]',
+    "t/lang/en/au/test_tfn.py": 'TEST = [("tfn: 963 553 151.", "tfn: <GOV_ID>.")]',
+    "t/lang/en/any/test_ipn_en.py":
+      'TEST = [("phonograph +34983453999", "phonograph +34983453999"), ("phone: +99 983 453 999", "phone: +99 983 453 999")]',
+    "t/lang/es/es/test_govid.py": "TEST = [(make(), 'x')]",
+  });
+
+  it("reads literal TEST lists only", () => {
+    expect(tests["t/lang/es/es/test_govid.py"]).toBeNull();
+    expect(tests["t/lang/en/us/test_ssn.py"]).toHaveLength(2);
+  });
+
+  it("labels by the expected output: claimed ids with their span, other countries' ids unclaimed, unread valid phones weak", () => {
+    const files = Object.entries(tests).flatMap(([path, pairs]) => (pairs === null ? [] : [{ path, pairs }]));
+    const lines = piiManagerLines(files, context);
+    const byText = new Map(lines.map((line) => [line.text, line]));
+    expect(byText.get("SSN: 536-90-4399")).toMatchObject({ positive: true, spans: [["US_SSN", 5, 16]] });
+    expect(byText.get("not a SSN: 666-90-4399")?.positive).toBe(false);
+    expect(byText.get("tfn: 963 553 151.")).toMatchObject({ positive: false, unclaimed: ["GOV_ID"] });
+    expect(byText.get("phonograph +34983453999")?.excluded).toBe("weak");
+    expect(byText.get("phone: +99 983 453 999")).toMatchObject({ positive: false });
+    expect(byText.get("phone: +99 983 453 999")?.excluded).toBeUndefined();
   });
 });
