@@ -6,6 +6,7 @@ import { parseAuthoredPhoneRows } from "../../scripts/guardrails/authored-pii-li
 import { DEFAULT_PHONE_REGIONS, DEFAULT_THRESHOLDS } from "../../src/guardrails/config.js";
 import { foldDigits } from "../../src/guardrails/fold-digits.js";
 import { createPiiDetector } from "../../src/guardrails/pii.js";
+import { reportedPhones } from "./reported-phones.js";
 
 // Fixes made on the authored multilingual phone dev lines (scripts/guardrails/authored/pii-phone-dev.txt):
 // each case failed before its fix; each has a benign counterpart that must stay unreported.
@@ -449,5 +450,25 @@ describe("session 29: a Mexican mobile with the 1 it was dialled with before 201
   it("does not read a 1 before ten digits valid nowhere in Mexico, nor the digits without +", () => {
     for (const text of ["+52 1 23 4567 8901", "521 55 1234 5678 units"])
       expect(phones(text), text).toEqual([]);
+  });
+});
+
+describe("session 30: other countries' personal tax and identity numbers are no phones", () => {
+  // BigScience pii-manager's test documents: Australian TFNs and Canadian SINs, 3-3-3 like Spain's numbers.
+  const phones = (text: string) => reportedPhones(text);
+
+  it("reads no phone after a tax file number, a SIN or another country's id word", () => {
+    for (const text of [
+      "tax file number: 963 553 151.",
+      "SIN: 963-553-151",
+      "Social insurance no. 339 892 317",
+      "aadhaar number 2341 2341 2346",
+      "PESEL: 4405 1401 359",
+    ])
+      expect(phones(text), text).toEqual([]);
+  });
+
+  it("still reads the number after a phone word, and `sin` as Spanish's without", () => {
+    expect(phones("Teléfono: 963 553 151, llámame sin 963 553 152")).toEqual(["963 553 151", "963 553 152"]);
   });
 });
