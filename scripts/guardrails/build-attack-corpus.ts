@@ -126,6 +126,9 @@ async function extract(source: Source): Promise<CorpusLine[]> {
       for (let index = 0, paragraph = 0; index < sentences.length; index += 3, paragraph++) {
         const text = sentences.slice(index, index + 3).join(separator);
         const split = paragraph % 5 < 3 ? "train" : "dev";
+        // A train-only source keeps only the train paragraphs: the others are translations of
+        // ud-pud-8-languages' dev paragraphs.
+        if (source.split === "train" && split !== "train") continue;
         add(text, "benign", lang, split);
         bySplit[split]?.push(text);
       }

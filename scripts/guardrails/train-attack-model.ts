@@ -167,6 +167,30 @@ const requestLineTrained = (line: CorpusLine) =>
  * evaluation set), documents 0.416 (the pooled small document sources). Neither kept.
  */
 const SYSTEM_TRAIN = (process.env.SYSTEM_TRAIN ?? "0") === "1";
+/**
+ * PUD_LANGUAGES_TRAIN=1: benign news and Wikipedia paragraphs (ud-pud-attack-languages) in six
+ * languages the rest of training meets almost only in CyberSecEval's translated attacks (Indonesian,
+ * Turkish, Italian, Portuguese, Korean, Thai), so that a language's common words stop reading as an
+ * attack. Not requests: xSID's dev requests in those languages are lines of a kind training never saw.
+ * Off. Thirtieth round, on dev (rules + model; shipped: 1,124 of 1,317 attacks, benign 71): =1 (its
+ * paragraphs as a user's text and its pages as documents): user threshold 0.470 (held by the
+ * evaluation set's benign cases), documents 0.390; attacks 1,052, benign 23: xSID 20 -> 2 (Indonesian
+ * 6 -> 0, Turkish 8 -> 0, Italian 4 -> 1), CyberSecEval's false-refusal requests 15 -> 4 (Portuguese 5
+ * and Italian 7 -> 0), NotInject 8 -> 3. Lost: CyberSecEval 242 -> 211 (Turkish 19 -> 12, Portuguese
+ * 10 -> 6, Indonesian 9 -> 5, Korean 5 -> 2: lines caught before by their language's words), Arcanum
+ * 86 -> 72, composed documents 229 -> 219. Read at the shipped user threshold 0.412: 1,084, benign 37;
+ * at 0.36, 1,115, benign 57 (τ-bench briefs over their cap); at 0.33, 1,123, benign 83: below the
+ * shipped model's 1,124 at 71. =user with PUD_WEIGHT 0.5 (paragraphs only): user 0.451, 1,070, benign
+ * 30 (xSID 2, false-refusal 3, NotInject 6); at 0.412 and 0.407, 1,085, benign 38. A language's words
+ * stop reading as an attack, and the attacks caught by them go with it.
+ */
+const PUD_LANGUAGES_SOURCE = "ud-pud-attack-languages";
+const PUD_LANGUAGES_MODE = process.env.PUD_LANGUAGES_TRAIN ?? "0";
+/** PUD_LANGUAGES_TRAIN=user: only its paragraphs read as a user's text, not its pages as documents. */
+const pudLineTrained = (line: CorpusLine) =>
+  PUD_LANGUAGES_MODE === "1" || (PUD_LANGUAGES_MODE === "user" && line.context === undefined);
+/** PUD_WEIGHT: its lines' weight, times their source's. */
+const PUD_WEIGHT = Number(process.env.PUD_WEIGHT ?? 1);
 const lines = [...corpus.lines, ...secretSampleLines(SECRET_SAMPLES)]
   .map((line) =>
     SYSTEM_TRAIN && line.context === SYSTEM_CONTEXT && line.split === "train"
@@ -177,6 +201,7 @@ const lines = [...corpus.lines, ...secretSampleLines(SECRET_SAMPLES)]
     (line) =>
       line.context !== SYSTEM_CONTEXT &&
       (line.source !== REQUEST_LANGUAGE_ATTACKS || REQUEST_SOURCES_MODE !== "0") &&
+      (line.source !== PUD_LANGUAGES_SOURCE || pudLineTrained(line)) &&
       (line.split !== "train" || !REQUEST_SOURCES.has(line.source) || requestLineTrained(line)),
   );
 const { publicPresent } = corpus;
@@ -205,7 +230,9 @@ const benignLanguages = new Set(
     .filter(
       (line) =>
         SOURCE_LANGUAGES !== "rescale" ||
-        (!REQUEST_SOURCES.has(line.source) && line.source !== REQUEST_LANGUAGE_ATTACKS),
+        (!REQUEST_SOURCES.has(line.source) &&
+          line.source !== REQUEST_LANGUAGE_ATTACKS &&
+          line.source !== PUD_LANGUAGES_SOURCE),
     )
     .map((line) => line.lang),
 );
@@ -365,6 +392,7 @@ const examples: Example[] = texts.map(({ text, label, source, context, lang, bri
       (brief && label === 0 ? BRIEF_WEIGHT : 1) *
       (label === 0 && DISCUSSION_SOURCES.has(sourceName) ? DISCUSSION_WEIGHT : 1) *
       (REQUEST_SOURCES.has(sourceName) ? REQUEST_WEIGHT : 1) *
+      (sourceName === PUD_LANGUAGES_SOURCE ? PUD_WEIGHT : 1) *
       (label === 0 && sourceName === EVAL_SET_SOURCE ? EVAL_SET_WEIGHT : 1),
   };
 });

@@ -74,6 +74,21 @@ describe("attack corpus", () => {
     // catches a hung run; it is no speed check.
   }, 600_000);
 
+  it("takes a train-only treebank's translations of the train paragraphs alone", () => {
+    // ud-pud-attack-languages translates the same paragraphs as ud-pud-8-languages, whose dev side
+    // holds every 4th and 5th: a train-only source keeps none of them.
+    const { lines, publicPresent } = loadCorpus();
+    if (!publicPresent) return;
+    const count = (source: string, lang: string, split: string) =>
+      lines.filter((line) => line.source === source && line.lang === lang && line.split === split).length;
+    for (const lang of ["id", "tr", "it", "pt", "ko", "th"]) {
+      expect(count("ud-pud-attack-languages", lang, "dev"), lang).toBe(0);
+      expect(count("ud-pud-attack-languages", lang, "train"), lang).toBe(
+        count("ud-pud-8-languages", "en", "train"),
+      );
+    }
+  });
+
   it("composes the same training lines every time, in nine languages", () => {
     const first = composedLines();
     expect(composedLines()).toEqual(first);
