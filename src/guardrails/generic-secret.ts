@@ -95,6 +95,13 @@ const NOT_A_SECRET_KEY =
 // Tokens that are not credentials: CSRF tokens (Rails calls its own `authenticity_token`) are in every page a server sends, public tokens are public.
 // A name that says there is none: `ConnectionStringWithoutPassword`, `passwordless`, `--no-password`.
 const NO_PASSWORD_NAME = /without[_-]?pass|passwordless|(?:^|[_.-])no[_-]?pass/;
+// A name that says its value is a stand-in, as test code names one (`fakeToken`, `dummy_password`,
+// `MOCK_API_KEY`, `invalidSecret`, `nonMatchingToken`): whatever it holds was made up to look like one.
+const STAND_IN_WORDS = "fake|dummy|mock|bogus|invalid|non[_.-]?matching|not[_.-]?matching";
+const STAND_IN_NAME = new RegExp(`(?:^|[_.-])(?:${STAND_IN_WORDS})(?=[_.-]|$)`, "i");
+// camelCase: the word first in small letters (`fakeToken`) or later capitalised (`myMockSecret`).
+const CAMEL_STAND_IN_NAME =
+  /^(?:fake|dummy|mock|bogus|invalid|nonMatching|notMatching)(?=[A-Z])|(?:^|[a-z0-9_.-])(?:Fake|Dummy|Mock|Bogus|Invalid|NonMatching|NotMatching)(?=[A-Z_.-]|$)/;
 // A tokenizer (`tokenizer = AutoTokenizer…`, `tokenize`) splits text; it holds no credential.
 // Nor does a list's page token, the opaque cursor an API hands back for its next page (AWS's
 // `NextToken`, S3's `ContinuationToken`, Google's `nextPageToken` and `syncToken`, `resume_token`),
@@ -248,6 +255,7 @@ function readNameAnew(originalName: string): NameReading | null {
     if (NOT_A_SECRET_KEY.test(originalName)) return null;
   }
   if (NOT_A_SECRET_TOKEN.test(name) || (name.length > 10 && NO_PASSWORD_NAME.test(name))) return null;
+  if (STAND_IN_NAME.test(originalName) || CAMEL_STAND_IN_NAME.test(originalName)) return null;
   return { name, isPassword: camelPassword || PASSWORD_NAME.test(name), digest: DIGEST_NAME.test(name) };
 }
 
