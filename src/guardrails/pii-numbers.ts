@@ -1,7 +1,7 @@
 import validator from "validator";
 import { type DigitScript, digitScriptAt } from "./fold-digits.js";
 import { passesLuhn } from "./luhn.js";
-import { hasPhoneContext } from "./phone-context.js";
+import { hasPhoneContext, namedPhoneRightBefore } from "./phone-context.js";
 import { endsWithIdContext } from "./pii-id-context.js";
 import {
   digitsOf,
@@ -45,6 +45,12 @@ const CARD_CONTEXT =
 /** A phone label right before the number: `Téléphone: `, `Tel. `, `Phone: ` (a colon or a dot after it). */
 const PHONE_LABEL_BEFORE =
   /(?<!\p{L})(?:t[ée]l[ée]phone|telefon|telefone|tel[ée]fono|phone|tel|tlf|fon|mobile?|gsm|handy|cell)\s?[.:]\s?$/iu;
+/**
+ * Asked to call someone at the number right before it: `Call me at `, `text us on `, `reach her at `
+ * (not `call 416054 times`: the person and `at`/`on` say a number to dial follows).
+ */
+const CALL_SOMEONE_AT =
+  /(?<!\p{L})(?:call|text|reach|ring|phone|sms|whats ?app|message)\s+(?:me|us|him|her|them)\s+(?:at|on)\s*$/iu;
 /** Three digits, then no digit nor a dash: an amount's group after its thousands comma (`2,800 4445`; not `010-…`). */
 const THOUSANDS_GROUP = /^\d{3}(?![\d-])/;
 /** An amount up to its thousands comma: one to three digits, groups of three (`$2,`, `12,345,`), not a longer run (`…84378966,`). */
@@ -289,9 +295,14 @@ function classify(
   ) {
     return { type: "credit_card", score: 0.85 };
   }
-  // Six digits only after a phone word (`Téléphone: 416054`, Luxembourg; the Faroes, Andorra and
-  // San Marino dial six too): alone they are as often a code, a count or a date.
-  const shortest = digits.length === 6 && PHONE_LABEL_BEFORE.test(before) ? 6 : 7;
+  // Six digits only after a phone label or a phone named right before them (`Téléphone: 416054`,
+  // `My phone number is 728590`, `Call me at 728590`; Luxembourg, the Faroes, Andorra and San Marino
+  // dial six, and local numbers are given so): alone they are as often a code, a count or a date.
+  const shortest =
+    digits.length === 6 &&
+    (PHONE_LABEL_BEFORE.test(before) || CALL_SOMEONE_AT.test(before) || namedPhoneRightBefore(text, start))
+      ? 6
+      : 7;
   // A Chinese landline's dash-joined extension may take the run past 15 digits (`0571-87654321-8001`).
   if (digits.length < shortest || (digits.length > 15 && !CN_DASH_EXTENSION.test(candidate)))
     return undefined;

@@ -221,6 +221,12 @@ describe("pii: phone numbers (libphonenumber-js)", () => {
     expect(values("Téléphone: 416054", "phone")).toEqual(["416054"]);
     expect(values("phone 416054, call 416054 times, code 416054", "phone")).toEqual([]);
   });
+  it("reads six digits after a phone named right before them or a call to someone at them", () => {
+    expect(values("Call me at 728590 tomorrow after ten.", "phone")).toEqual(["728590"]);
+    expect(values("My phone number is 728590.", "phone")).toEqual(["728590"]);
+    expect(values("You can reach us on 416054.", "phone")).toEqual(["416054"]);
+    expect(values("We called 416054 people, the number is 416054", "phone")).toEqual([]);
+  });
   it("reads a calling code and a bracketed trunk 0 as a phone of any region", () => {
     expect(values("Hello 64 (0)3 331 6005", "phone")).toEqual(["64 (0)3 331 6005"]);
   });
