@@ -27,7 +27,7 @@ const LATIN = [
   "cell(?:phone)?",
   "fax",
   "call(?:ing)?",
-  "text me",
+  "text (?:me|us)",
   "whats ?app",
   "sms",
   "contact\\p{L}*",
@@ -170,6 +170,13 @@ const LATIN_CALL_WORDS = [
   "t[āa]lr", // Latvian: tālr. (abbreviation of tālrunis, phone)
   "helista\\p{L}*", // Estonian: helistage, helista (call!)
   "truc(?:a|ar|ant|ui)\\p{L}*", // Catalan: truca'm, trucar (call me, to call)
+  "truqu(?:i|eu|in|em)", // Catalan: truqui, truqueu (call!, the polite and plural forms)
+  "m[òó]bil", // Catalan: mòbil (mobile)
+  "cont[áa]ct(?:a|e|en)(?:me|nos|se|le|les)", // Spanish: contáctanos, contácteme (contact us, contact me)
+  "tumawag", // Tagalog: tumawag (to call, as said of the caller)
+  "ffoni\\p{L}*", // Welsh: ffoniwch, ffonio (call!, to call)
+  "hring(?:du|i[ðd]|ja)", // Icelandic: hringdu, hringið (call!), hringja í (to call)
+  "s[íi]minn|síma\\p{L}*", // Icelandic: síminn, símanúmer (the phone, phone number)
   "marca(?:r|me)?\\s+al", // Spanish: marca al (dial)
   "comun[íi](?:c|qu)(?:ate|ese|ense|arse)\\s+(?:(?:conmigo|con\\s+nosotros)\\s+)?(?:al|con)", // Spanish: comunícate (conmigo) al, comuníquese al (get in touch at)
   "marquen?\\s+(?:el|al)", // Spanish: marque el (dial)

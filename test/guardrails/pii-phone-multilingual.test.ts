@@ -175,6 +175,14 @@ describe("CLDR's phone words and the verbs said before a number, in more languag
     ["sdt 0912345678 nhé", "0912345678"], // Vietnamese: SĐT typed without its accent
     ["Bize 05012345678 numarasından ulaşabilirsiniz", "05012345678"], // Turkish: from the number …
     ["Tawagan mo ako sa 09051234567", "09051234567"], // Tagalog: call me
+    ["Tumawag sa 09051234567 ngayon", "09051234567"], // Tagalog: call (as said of the caller)
+    ["Truqueu al 0612345678", "0612345678"], // Catalan: call! (plural)
+    ["Mòbil 0612345678", "0612345678"], // Catalan: mobile
+    ["Contáctanos al 0612345678", "0612345678"], // Spanish: contact us
+    ["Ffoniwch 0612345678", "0612345678"], // Welsh: call!
+    ["Hringdu í 0612345678", "0612345678"], // Icelandic: call!
+    ["Síminn er 0612345678", "0612345678"], // Icelandic: the phone is
+    ["Text us on 0612345678", "0612345678"], // English: text us
     ["Ruf mich an unter 015123456789", "015123456789"], // German: call me at
     ["My number-415-666-7777", "415-666-7777"], // a hyphen joins the number to the phone word
   ];
