@@ -372,6 +372,9 @@ describe("session 9 phone labels: abbreviations, customer-service lines and mess
       ["Tel. 089/1234567", "089/1234567"],
       ["Telefon: 01/512 34 56", "01/512 34 56"],
       ["+36 30/528-3108", "+36 30/528-3108"],
+      ["Büro +49/89/1234567", "+49/89/1234567"],
+      ["Wien +43/1/512 34 56", "+43/1/512 34 56"],
+      ["Berlin +49 (0)30/1234567", "+49 (0)30/1234567"],
       ["Telefoon: 472/97 48 67", "472/97 48 67"],
       ["Zadzwoń: 12 345 67 89", "12 345 67 89"],
       ["Biuro 63 431 02 41", "63 431 02 41"],
@@ -389,6 +392,7 @@ describe("session 9 phone labels: abbreviations, customer-service lines and mess
       "089/1234567 ohne Wort davor; Tel. am 05/12/2026; Tel.: 2024/123456; Stand 01/2024",
       "472/97 48 67 zonder woord; phone sales 2019/2020 12 345",
       "ratio +3/4567, score +12/345678, 15/1234567",
+      "dates +1/2/2024 and +49/2019/2020, ratio +1/2/12345",
       "He answered at 10 and we left; message 3 of 12.",
       "CPF 123.456.789-00, CEP 22041-001, R$ 1.234,56, NIF: 123 456 780",
     ]) {
