@@ -220,6 +220,20 @@ const LATIN_NUMBER = [
   // Greek, Bulgarian: "ο αριθμός μου" (my number), "моят номер" (my number).
   "αριθμ[όο]ς\\s+(?:μου|μας|σου)",
   "(?:моят|моя|твоят|вашият|нашият)\\s+номер",
+  // Hungarian "számom" (my number), Romanian "numărul meu", Finnish "numeroni", Ukrainian "мій номер",
+  // Croatian, Serbian and Bosnian "moj broj", "мој број", Slovenian "moja številka", Lithuanian "mano
+  // numeris", Latvian "mans numurs", Swahili "namba yangu", Greek "το νούμερό μου" (my number).
+  "sz[áa]m(?:om|unk)(?:at)?",
+  "num[ăa]rul\\s+(?:meu|nostru|t[ăa]u|vostru|nou)",
+  "numero(?:ni|mme)",
+  "(?:мій|твій|новий)\\s+номер\\p{L}*",
+  "(?:moj|tvoj|va[šs]|na[šs]|novi)\\s+broj",
+  "(?:мој|твој|ваш|наш|нови)\\s+број",
+  "(?:moja|tvoja|va[šs]a|na[šs]a|nova)\\s+[šs]tevilka",
+  "mano\\s+numer\\p{L}*",
+  "(?:mans|tavs|j[ūu]su|m[ūu]su|jaunais)\\s+numurs",
+  "namba(?:ri)?\\s+(?:yangu|yetu|yako)",
+  "ν[οό][υύ]μερ[οό]\\s+(?:μου|μας|σου)",
   // Vietnamese: "số của tôi", "số mình", "số em" (my number; with its accent: "so em" is not Vietnamese only).
   "số\\s+(?:c[ủu]a\\s+)?(?:t[ôo]i|m[ìi]nh|em|anh|ch[ịi]|b[ạa]n)",
 ];

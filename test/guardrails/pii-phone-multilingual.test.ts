@@ -183,6 +183,17 @@ describe("CLDR's phone words and the verbs said before a number, in more languag
     ["Hringdu í 0612345678", "0612345678"], // Icelandic: call!
     ["Síminn er 0612345678", "0612345678"], // Icelandic: the phone is
     ["Text us on 0612345678", "0612345678"], // English: text us
+    ["A számom 0612345678", "0612345678"], // Hungarian: my number
+    ["Numărul meu este 0712034567", "0712034567"], // Romanian: my number
+    ["Numeroni on 0412345678", "0412345678"], // Finnish: my number
+    ["Мій номер 0612345678", "0612345678"], // Ukrainian: my number
+    ["Moj broj je 0921234567", "0921234567"], // Croatian: my number
+    ["Мој број је 0601234567", "0601234567"], // Serbian: my number
+    ["Moja številka je 031234567", "031234567"], // Slovenian: my number
+    ["Mano numeris 061234567", "061234567"], // Lithuanian: my number
+    ["Mans numurs ir 21234567", "21234567"], // Latvian: my number
+    ["Namba yangu ni 0712123456", "0712123456"], // Swahili: my number
+    ["Το νούμερό μου είναι 6912345678", "6912345678"], // Greek: my number
     ["Ruf mich an unter 015123456789", "015123456789"], // German: call me at
     ["My number-415-666-7777", "415-666-7777"], // a hyphen joins the number to the phone word
   ];
@@ -196,6 +207,8 @@ describe("CLDR's phone words and the verbs said before a number, in more languag
       "SKU-4155552671 shipped", // a hyphen after a word, no phone word
       "Ref 0412345678",
       "12 numaralı oda 0412345678", // Turkish: room 12
+      "számunkra 0612345678", // Hungarian: for us, not our number
+      "broj 0921234567, moj broj stanovnika 0921234567", // Croatian: number alone, my count of inhabitants
     ])
       expect(phones(text), text).toEqual([]);
   });
