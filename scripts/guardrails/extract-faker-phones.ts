@@ -1,5 +1,6 @@
 import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { LineContext } from "./extract-pii-secret.js";
+import { PHONE_WORDS } from "./phone-words-by-language.js";
 import type { PiiSecretLine } from "./pii-secret-line.js";
 
 /** One of faker-js's per-locale phone format files (`src/locales/<locale>/phone_number/format/<kind>.ts`). */
@@ -32,7 +33,7 @@ export function fakerPhoneLines(
   const sets = files.map(({ locale, kind, typescript }): PhoneFormatSet => {
     const region = LOCALE_REGIONS[locale];
     if (region === undefined) throw new Error(`faker locale ${locale}: no region named for it`);
-    const label = LABELS[locale.split("_")[0] ?? ""] ?? LABELS.en;
+    const label = PHONE_WORDS[locale.split("_")[0] ?? ""] ?? PHONE_WORDS.en;
     if (label === undefined) throw new Error(`faker locale ${locale}: no phone word`);
     const formats = [...typescript.matchAll(QUOTED)].map((match) => match[1] ?? match[2] ?? "");
     return { locale, kind, region, label, formats };
@@ -227,46 +228,4 @@ const LOCALE_REGIONS: Record<string, CountryCode> = {
   zh_CN: "CN",
   zh_TW: "TW",
   zu_ZA: "ZA",
-};
-
-/** The language of each locale's first part and the word a form or signature puts before a phone number. */
-const LABELS: Record<string, [string, string]> = {
-  af: ["Afrikaans", "Telefoon"],
-  az: ["Azerbaijani", "Telefon"],
-  cs: ["Czech", "Telefon"],
-  da: ["Danish", "Telefon"],
-  de: ["German", "Telefon"],
-  dv: ["English", "Phone"],
-  el: ["Greek", "Τηλέφωνο"],
-  en: ["English", "Phone"],
-  es: ["Spanish", "Teléfono"],
-  fa: ["Persian", "تلفن"],
-  fr: ["French", "Téléphone"],
-  he: ["Hebrew", "טלפון"],
-  hr: ["Croatian", "Telefon"],
-  hu: ["Hungarian", "Telefonszám"],
-  hy: ["Armenian", "Հեռախոս"],
-  id: ["Indonesian", "Telepon"],
-  it: ["Italian", "Telefono"],
-  ja: ["Japanese", "電話番号"],
-  ka: ["Georgian", "ტელეფონი"],
-  ko: ["Korean", "전화번호"],
-  lv: ["Latvian", "Tālrunis"],
-  mk: ["Macedonian", "Телефон"],
-  nb: ["Norwegian", "Telefon"],
-  ne: ["Nepali", "फोन"],
-  nl: ["Dutch", "Telefoon"],
-  pl: ["Polish", "Telefon"],
-  pt: ["Portuguese", "Telefone"],
-  ro: ["Romanian", "Telefon"],
-  ru: ["Russian", "Телефон"],
-  sk: ["Slovak", "Telefón"],
-  sr: ["Serbian", "Telefon"],
-  sv: ["Swedish", "Telefon"],
-  th: ["Thai", "โทรศัพท์"],
-  tr: ["Turkish", "Telefon"],
-  uk: ["Ukrainian", "Телефон"],
-  vi: ["Vietnamese", "Điện thoại"],
-  zh: ["Chinese", "电话"],
-  zu: ["English", "Phone"],
 };

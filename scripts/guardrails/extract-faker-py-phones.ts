@@ -1,6 +1,7 @@
 import type { CountryCode } from "libphonenumber-js/max";
 import { type DigitNotation, type PhoneFormatSet, phoneFormatLines } from "./extract-faker-phones.js";
 import type { LineContext } from "./extract-pii-secret.js";
+import { PHONE_WORDS } from "./phone-words-by-language.js";
 import type { PiiSecretLine } from "./pii-secret-line.js";
 import { halfOf } from "./seeded-random.js";
 
@@ -74,57 +75,4 @@ const FAKER_PY_NOTATION: DigitNotation = {
     const low = symbol === "#" || symbol === "!" ? 0 : symbol === "$" ? 2 : 1;
     return String(low + Math.floor(random() * (10 - low)));
   },
-};
-
-/** The language of each locale's first part and the word a form or signature puts before a phone number. */
-export const PHONE_WORDS: Record<string, readonly [string, string]> = {
-  am: ["Amharic", "ስልክ"],
-  ar: ["Arabic", "هاتف"],
-  az: ["Azerbaijani", "Telefon"],
-  bg: ["Bulgarian", "Телефон"],
-  bn: ["Bengali", "ফোন"],
-  bs: ["Bosnian", "Telefon"],
-  cs: ["Czech", "Telefon"],
-  da: ["Danish", "Telefon"],
-  de: ["German", "Telefon"],
-  el: ["Greek", "Τηλέφωνο"],
-  en: ["English", "Phone"],
-  es: ["Spanish", "Teléfono"],
-  fa: ["Persian", "تلفن"],
-  fi: ["Finnish", "Puhelin"],
-  fil: ["Filipino", "Telepono"],
-  fr: ["French", "Téléphone"],
-  he: ["Hebrew", "טלפון"],
-  hi: ["Hindi", "फ़ोन"],
-  hr: ["Croatian", "Telefon"],
-  hu: ["Hungarian", "Telefonszám"],
-  hy: ["Armenian", "Հեռախոս"],
-  id: ["Indonesian", "Telepon"],
-  it: ["Italian", "Telefono"],
-  ja: ["Japanese", "電話番号"],
-  ka: ["Georgian", "ტელეფონი"],
-  ko: ["Korean", "전화번호"],
-  lt: ["Lithuanian", "Telefonas"],
-  lv: ["Latvian", "Tālrunis"],
-  mk: ["Macedonian", "Телефон"],
-  mr: ["Marathi", "फोन"],
-  ne: ["Nepali", "फोन"],
-  nl: ["Dutch", "Telefoon"],
-  no: ["Norwegian", "Telefon"],
-  pl: ["Polish", "Telefon"],
-  pt: ["Portuguese", "Telefone"],
-  ro: ["Romanian", "Telefon"],
-  ru: ["Russian", "Телефон"],
-  sk: ["Slovak", "Telefón"],
-  sl: ["Slovenian", "Telefon"],
-  sv: ["Swedish", "Telefon"],
-  ta: ["Tamil", "தொலைபேசி"],
-  th: ["Thai", "โทรศัพท์"],
-  tl: ["Tagalog", "Telepono"],
-  tr: ["Turkish", "Telefon"],
-  tw: ["English", "Phone"],
-  uk: ["Ukrainian", "Телефон"],
-  uz: ["Uzbek", "Telefon"],
-  vi: ["Vietnamese", "Điện thoại"],
-  zh: ["Chinese", "电话"],
 };

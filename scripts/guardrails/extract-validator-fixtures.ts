@@ -1,8 +1,8 @@
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import ts from "typescript";
 import { FRAMES } from "./extract-faker-phones.js";
-import { PHONE_WORDS } from "./extract-faker-py-phones.js";
 import type { LineContext } from "./extract-pii-secret.js";
+import { PHONE_WORDS } from "./phone-words-by-language.js";
 import type { PiiSecretLine } from "./pii-secret-line.js";
 import { fnv1a, halfOf } from "./seeded-random.js";
 
