@@ -97,11 +97,19 @@ const NOT_A_SECRET_KEY =
 const NO_PASSWORD_NAME = /without[_-]?pass|passwordless|(?:^|[_.-])no[_-]?pass/;
 // A name that says its value is a stand-in, as test code names one (`fakeToken`, `dummy_password`,
 // `MOCK_API_KEY`, `invalidSecret`, `nonMatchingToken`): whatever it holds was made up to look like one.
-const STAND_IN_WORDS = "fake|dummy|mock|bogus|invalid|non[_.-]?matching|not[_.-]?matching";
-const STAND_IN_NAME = new RegExp(`(?:^|[_.-])(?:${STAND_IN_WORDS})(?=[_.-]|$)`, "i");
+const STAND_IN_WORDS = ["fake", "dummy", "mock", "bogus", "invalid", "nonMatching", "notMatching"];
+/** Each word in small letters, a camelCase hump also written separated (`non[_.-]?matching`). */
+const SEPARATED_STAND_INS = STAND_IN_WORDS.map((word) =>
+  word.replace(/([a-z])([A-Z])/g, "$1[_.-]?$2").toLowerCase(),
+);
+/** Each word capitalised, as a later part of a camelCase name (`Mock`, `NonMatching`). */
+const CAPITALISED_STAND_INS = STAND_IN_WORDS.map((word) => word.charAt(0).toUpperCase() + word.slice(1));
+// Separated by `_`, `.` or `-` (`fake_token`, `non-matching`, `MOCK_API_KEY`), in any case.
+const STAND_IN_NAME = new RegExp(`(?:^|[_.-])(?:${SEPARATED_STAND_INS.join("|")})(?=[_.-]|$)`, "i");
 // camelCase: the word first in small letters (`fakeToken`) or later capitalised (`myMockSecret`).
-const CAMEL_STAND_IN_NAME =
-  /^(?:fake|dummy|mock|bogus|invalid|nonMatching|notMatching)(?=[A-Z])|(?:^|[a-z0-9_.-])(?:Fake|Dummy|Mock|Bogus|Invalid|NonMatching|NotMatching)(?=[A-Z_.-]|$)/;
+const CAMEL_STAND_IN_NAME = new RegExp(
+  `^(?:${STAND_IN_WORDS.join("|")})(?=[A-Z])|(?:^|[a-z0-9_.-])(?:${CAPITALISED_STAND_INS.join("|")})(?=[A-Z_.-]|$)`,
+);
 // A tokenizer (`tokenizer = AutoTokenizer…`, `tokenize`) splits text; it holds no credential.
 // Nor does a list's page token, the opaque cursor an API hands back for its next page (AWS's
 // `NextToken`, S3's `ContinuationToken`, Google's `nextPageToken` and `syncToken`, `resume_token`),
