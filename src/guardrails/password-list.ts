@@ -1,4 +1,4 @@
-import { asciiClass, atLineStart } from "./char-class.js";
+import { asciiClass, atLineStart, skipBackOver } from "./char-class.js";
 import { passwordFinding } from "./password-finding.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
 
@@ -37,9 +37,7 @@ const isLinePrefix = asciiClass(" \t\"'{,");
 const MAX_KEY = 60;
 
 function keyStartsLine(text: string, index: number): boolean {
-  let start = index;
-  while (start > 0 && index - start < MAX_KEY && isKeyChar(text, start - 1)) start--;
-  return atLineStart(text, start, isLinePrefix, 40);
+  return atLineStart(text, skipBackOver(text, index, isKeyChar, MAX_KEY), isLinePrefix, 40);
 }
 
 // The key's closing quote, `:` or `=`, then `[` on the same line, or the line's end (a comment allowed).

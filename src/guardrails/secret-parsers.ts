@@ -1,5 +1,5 @@
 import { firstAtOrAfter } from "../first-at-or-after.js";
-import { ALPHANUMERIC, asciiClass } from "./char-class.js";
+import { ALPHANUMERIC, asciiClass, skipBackOver } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
 import { isRandomValue } from "./random-value.js";
 import type { SecretPatternRule } from "./secret-rule-types.js";
@@ -541,8 +541,7 @@ export const dockerAuthParser: SecretParser = {
   source: "Docker CLI config.json `auths` (base64 of user:password); the same under any `…auth` name",
   parse(text, index) {
     const closing = text[index + 4] === '"' || text[index + 4] === "'" ? (text[index + 4] ?? "") : "";
-    let start = index;
-    while (start > 0 && index - start < 40 && isAuthNameChar(text, start - 1)) start--;
+    const start = skipBackOver(text, index, isAuthNameChar, 40);
     const name = text.slice(start, index + 4);
     if (!AUTH_NAME.test(name) && !CAMEL_AUTH_NAME.test(name)) return undefined;
     if (closing !== "" && text[start - 1] !== closing) return undefined;

@@ -1,4 +1,4 @@
-import { asciiClass, isAsciiDigit } from "./char-class.js";
+import { asciiClass, isAsciiDigit, skipBackOver } from "./char-class.js";
 import { shannonEntropy } from "./entropy.js";
 import type { SecretParser } from "./secret-parsers.js";
 
@@ -16,8 +16,8 @@ export const telegramBotTokenParser: SecretParser = {
   keywords: [":aa"],
   source: "detect-secrets telegram_token.py (\\d{8,10}:[0-9A-Za-z_-]{35}); Telegram Bot API docs",
   parse(text, index) {
-    let start = index;
-    while (start > 0 && index - start <= 10 && isAsciiDigit(text, start - 1)) start--;
+    // Up to 11 digits back: one more than a bot id's 10 says the run is longer.
+    const start = skipBackOver(text, index, isAsciiDigit, 11);
     const digits = index - start;
     if (digits < 8 || digits > 10 || (start > 0 && isTokenChar(text, start - 1))) return undefined;
     SECRET_PART.lastIndex = index + 1;

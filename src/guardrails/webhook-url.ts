@@ -1,4 +1,4 @@
-import { asciiClass } from "./char-class.js";
+import { asciiClass, skipBackOver } from "./char-class.js";
 import { isRandomValue } from "./random-value.js";
 import { runEnd, spanMemory } from "./run-end.js";
 import type { ParsedSecret, SecretParser } from "./secret-parsers.js";
@@ -34,8 +34,7 @@ export function webhookUrl(text: string, index: number): ParsedSecret | undefine
   if (lastUrl.answered(text, index)) return undefined;
   // The host, or the path's segment, holding the hit: `hooks.slack.com`, `acme.webhook.office.com`,
   // `/api/webhooks/`.
-  let start = index;
-  while (start > 0 && index - start < MAX_HOST && isHostChar(text, start - 1)) start--;
+  const start = skipBackOver(text, index, isHostChar, MAX_HOST);
   const end = urlEnd(text, index);
   lastUrl.remember(text, index, end);
   if (end - start > MAX_URL) return undefined;
