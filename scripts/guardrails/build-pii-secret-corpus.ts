@@ -57,6 +57,13 @@ const FAKER_PHONE_FORMAT = /\/locales\/(\w+)\/phone_number\/format\/(human|natio
 
 const showText = (source: PiiSecretSource, path: string) =>
   show(source.repo, source.commit, path).toString("utf8");
+
+/** The half a source split in halves declares: its extractor cannot choose lines without one. */
+function declaredHalf(source: PiiSecretSource): "a" | "b" {
+  if (source.half === undefined) throw new Error(`${source.id}: names no \`half\` (a or b)`);
+  return source.half;
+}
+
 const filesOf = (source: PiiSecretSource, folder: string, ending: string) =>
   listFiles(source.repo, source.commit, folder, ending);
 
@@ -141,8 +148,7 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
     }
     case "faker-py-phone-formats": {
       // faker/providers/phone_number/<locale>/__init__.py; the locales go to halves by name.
-      if (source.half === undefined) throw new Error(`${source.id}: names no \`half\` (a or b)`);
-      const half = source.half;
+      const half = declaredHalf(source);
       const results = source.paths.map((folder) =>
         fakerPyPhoneLines(fakerPyProviders(source, folder), half, mulberry32(SAMPLE_SEED), context),
       );
@@ -153,8 +159,7 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
     }
     case "validator-fixtures": {
       // test/validators.test.js; the values go to halves by a hash of each.
-      if (source.half === undefined) throw new Error(`${source.id}: names no \`half\` (a or b)`);
-      const half = source.half;
+      const half = declaredHalf(source);
       const results = source.paths.map((path) =>
         validatorFixtureLines(showText(source, path), half, mulberry32(SAMPLE_SEED), context),
       );
@@ -225,11 +230,11 @@ function extract(source: PiiSecretSource, claimed: Record<string, string>): PiiS
       });
     case "nemo-telephone-tests": {
       // tests/nemo_text_processing/<language>/data_[inverse_]text_normalization/test_cases_telephone*.txt
-      if (source.half === undefined) throw new Error(`${source.id}: names no \`half\` (a or b)`);
+      const half = declaredHalf(source);
       const files = source.paths.flatMap((folder) =>
         filesOf(source, folder, ".txt").map((path) => ({ path, content: showText(source, path) })),
       );
-      return nemoTelephoneLines(files, source.half, context);
+      return nemoTelephoneLines(files, half, context);
     }
     case "wetext-tests":
     case "paddlespeech-tn-tests": {
